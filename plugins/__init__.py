@@ -1,0 +1,1 @@
+"""vinculo's built-in plugins: ordinary plugins, registered first, blockable by name."""

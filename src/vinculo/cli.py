@@ -1,0 +1,266 @@
+"""The ``vinculo`` command line. Core commands live here; plugins add theirs through the
+``register_commands`` hook, loaded only when a command is looked up so ``--version`` and
+``--help`` stay fast."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from vinculo import __version__
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class VinculoError(click.ClickException):
+    """A command could not do its job: one line on stderr, exit status 1, no traceback."""
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"vinculo: {self.format_message()}", err=True)
+
+
+class PluginGroup(click.Group):
+    """A group whose plugin commands are registered on first lookup, not at import.
+
+    Registered again when the set of blocked plugins or installed plugins changes, so a
+    blocked plugin's commands never show.
+    """
+
+    _core: set[str] | None = None
+    _loaded_for: object = None
+
+    def _load(self, ctx: click.Context) -> None:
+        from vinculo.plugins import blocked_from_env, get_plugin_manager
+
+        blocked = {*(ctx.params.get("block_plugin") or ()), *blocked_from_env()}
+        key = (frozenset(blocked), os.environ.get("VINCULO_NO_ENTRY_POINTS"), tuple(sys.path))
+        if self._loaded_for == key:
+            return
+        if self._core is None:
+            self._core = set(self.commands)
+        for name in set(self.commands) - self._core:
+            del self.commands[name]
+        self._loaded_for = key
+        get_plugin_manager(blocked=blocked).hook.register_commands(cli=self)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._load(ctx)
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if self._core is None or cmd_name not in self._core:
+            self._load(ctx)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=PluginGroup, context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="vinculo")
+@click.option(
+    "--block-plugin",
+    "block_plugin",
+    multiple=True,
+    metavar="NAME",
+    help="Do not load this plugin (repeatable). Also $VINCULO_BLOCK_PLUGINS.",
+)
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    envvar="VINCULO_TODAY",
+    hidden=True,
+    help="Pretend today is this date (for reproducible runs).",
+)
+@click.pass_context
+def cli(ctx: click.Context, block_plugin: tuple[str, ...], today: dt.datetime | None) -> None:
+    """vinculo: your Markdown vault as a personal relationship manager.
+
+    It finds the people in your notes, links their mentions, builds each person's history by
+    medium (online, message, call, in person) and writes into each contact note the next
+    in-person step, with its reason.
+
+    \b
+    Start here:
+      vinculo scan VAULT        what vinculo sees in your vault
+      vinculo contacts VAULT    one row per person, their stage and last contact
+      vinculo sync VAULT --dry-run   the exact diff a sync would write
+      vinculo sync VAULT        link, build history, write suggestions
+
+    VAULT defaults to $VINCULO_VAULT, then the current folder.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["blocked"] = tuple(block_plugin)
+    ctx.obj["today"] = today.date() if today else dt.date.today()
+
+
+def vault_argument(func: Any) -> Any:
+    """The VAULT argument every vault command takes first."""
+    return click.argument(
+        "vault",
+        required=False,
+        type=click.Path(path_type=Path, file_okay=False),
+        envvar="VINCULO_VAULT",
+    )(func)
+
+
+def json_option(func: Any) -> Any:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")(func)
+
+
+class Session:
+    """What a vault command needs: the vault, its config, a plugin manager, today."""
+
+    def __init__(self, ctx: click.Context, vault: Path | None) -> None:
+        from vinculo.config import ConfigError, load_config
+        from vinculo.plugins import get_plugin_manager
+
+        root = Path(vault) if vault else Path(os.getcwd())
+        if not root.exists():
+            raise VinculoError(f"vault not found: {root}")
+        if not root.is_dir():
+            raise VinculoError(f"not a folder: {root}")
+        self.vault = root.resolve()
+        try:
+            self.config = load_config(self.vault)
+        except ConfigError as exc:
+            raise VinculoError(str(exc)) from exc
+        obj = ctx.find_root().obj or {}
+        blocked = (*obj.get("blocked", ()), *self.config.disabled_plugins)
+        self.pm = get_plugin_manager(blocked=blocked)
+        self.today: dt.date = obj.get("today") or dt.date.today()
+
+    def index(self, progress: bool = True) -> Any:
+        from vinculo.pipeline import build_index
+
+        return build_index(self.vault, self.config, self.pm, self.today)
+
+
+def echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+@cli.command()
+@vault_argument
+@json_option
+@click.pass_context
+def scan(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
+    """Summarise what vinculo sees: notes, contacts, dated notes, problems."""
+    from vinculo.report import scan_summary
+
+    session = Session(ctx, vault)
+    summary = scan_summary(session.index())
+    if as_json:
+        echo_json(summary)
+        return
+    out = console()
+    out.print(f"[bold]{summary['vault']}[/bold]")
+    for key in ("notes", "contacts", "dated_notes", "skipped", "problems"):
+        out.print(f"  {key.replace('_', ' '):<12} {summary[key]}")
+    for problem in summary["diagnostics"]:
+        out.print(f"  [yellow]•[/yellow] {problem}")
+
+
+@cli.command()
+@vault_argument
+@json_option
+@click.pass_context
+def contacts(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
+    """One row per contact: stage, last contact, last time in person, next step."""
+    from vinculo.report import contact_rows
+
+    session = Session(ctx, vault)
+    rows = contact_rows(session.index())
+    if as_json:
+        echo_json(rows)
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} contacts", title_justify="left")
+    for column in ("name", "stage", "last contact", "in person", "next step"):
+        table.add_column(column)
+    for row in rows:
+        first = row["suggestions"][0]["text"] if row["suggestions"] else ""
+        table.add_row(
+            row["name"], row["stage"] or "", row["last_contact"] or "—",
+            row["last_in_person"] or "—", first,
+        )
+    console().print(table)
+
+
+@cli.command()
+@click.pass_context
+@json_option
+def plugins(ctx: click.Context, as_json: bool) -> None:
+    """List the plugins loaded and the hooks each implements."""
+    from vinculo.plugins import get_plugin_manager, plugin_summary
+
+    summary = plugin_summary(get_plugin_manager(blocked=ctx.obj.get("blocked", ())))
+    if as_json:
+        echo_json(summary)
+        return
+    for item in summary:
+        origin = "built-in" if item["builtin"] else f"version {item['version']}"
+        click.echo(f"{item['name']} ({origin}): {', '.join(item['hooks'])}")
+
+
+@cli.command()
+@vault_argument
+@json_option
+@click.pass_context
+def doctor(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
+    """Problems worth fixing: broken frontmatter, shared names, aliases that are common words."""
+    from vinculo.doctor import find_problems
+
+    session = Session(ctx, vault)
+    problems = find_problems(session.index())
+    if as_json:
+        echo_json([p.__dict__ for p in problems])
+        return
+    if not problems:
+        click.echo("No problems found.")
+        return
+    for problem in problems:
+        click.echo(f"{problem.severity}: {problem}")
+    click.echo(f"{len(problems)} problem(s).")
+
+
+@cli.command()
+@vault_argument
+@click.option("--dry-run", is_flag=True, help="Print the exact diff; write nothing.")
+@json_option
+@click.pass_context
+def sync(ctx: click.Context, vault: Path | None, dry_run: bool, as_json: bool) -> None:
+    """The main job, once: link mentions, build each history, write suggestions back."""
+    from vinculo.report import contact_rows, scan_summary
+
+    session = Session(ctx, vault)
+    session.pm.hook.before_sync(vault=session.vault, config=session.config, dry_run=dry_run)
+    index = session.index()
+    summary = scan_summary(index)
+    session.pm.hook.after_sync(vault=session.vault, config=session.config, report=summary)
+    if as_json:
+        echo_json({"summary": summary, "contacts": contact_rows(index)})
+        return
+    click.echo(
+        f"{summary['notes']} notes, {summary['contacts']} contacts, "
+        f"{summary['problems']} problem(s)."
+    )
+
+
+def main() -> None:
+    """Entry point of the ``vinculo`` script and ``python -m vinculo``."""
+    cli(prog_name="vinculo")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

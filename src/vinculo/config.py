@@ -1,0 +1,131 @@
+"""Vault configuration: ``vinculo.toml`` at the vault root, read as data, never run.
+
+Every convention of DESIGN.md is a default here, so a vault with no file works. Obsidian's own
+settings (daily-notes format, templates folder, ignore filters) are read from ``.obsidian/``
+when present; ``vinculo.toml`` wins where both speak.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_FILE = "vinculo.toml"
+
+DEFAULTS: dict[str, Any] = {
+    "folders": {
+        "people": "People",
+        "templates": "Templates",
+        "meetings": "Meetings",
+        "daily": "",
+        "dashboard": "vinculo/Dashboard.md",
+    },
+    "daily_notes": {"format": "YYYY-MM-DD"},
+    "contacts": {
+        "types": ["person", "contact"],
+        "tags": ["person", "people", "contact"],
+        "type_key": "type",
+        "aliases_key": "aliases",
+    },
+    "ignore": {"paths": [], "max_note_bytes": 5_000_000},
+    "plugins": {"disabled": []},
+    "block": {
+        "heading": "## vinculo",
+        "start": "<!-- vinculo:start -->",
+        "end": "<!-- vinculo:end -->",
+    },
+    "properties": {"write": True, "prefix": "vinculo_"},
+}
+
+
+class ConfigError(ValueError):
+    """The configuration file exists but cannot be used; the message says why and where."""
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    out = copy.deepcopy(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+@dataclass
+class Config:
+    """Merged settings for one vault. Plugins read their own sections with :meth:`get`."""
+
+    vault: Path
+    data: dict[str, Any] = field(default_factory=lambda: copy.deepcopy(DEFAULTS))
+    obsidian_ignore: list[str] = field(default_factory=list)
+
+    def get(self, dotted: str, default: Any = None) -> Any:
+        """``config.get("ladder.call_after_days", 60)``: a plugin's setting with its default."""
+        node: Any = self.data
+        for part in dotted.split("."):
+            if not isinstance(node, dict) or part not in node:
+                return default
+            node = node[part]
+        return node
+
+    def folder(self, name: str) -> str:
+        return str(self.get(f"folders.{name}", "") or "").strip("/")
+
+    @property
+    def people_folder(self) -> str:
+        return self.folder("people")
+
+    @property
+    def templates_folder(self) -> str:
+        return self.folder("templates")
+
+    @property
+    def daily_format(self) -> str:
+        return str(self.get("daily_notes.format", "YYYY-MM-DD"))
+
+    @property
+    def disabled_plugins(self) -> list[str]:
+        return [str(p) for p in self.get("plugins.disabled", []) or []]
+
+
+def load_config(vault: Path) -> Config:
+    """Read ``.obsidian/`` settings, then ``vinculo.toml``; raise ConfigError on a broken file."""
+    data = copy.deepcopy(DEFAULTS)
+    obsidian = vault / ".obsidian"
+    daily = _read_json(obsidian / "daily-notes.json")
+    if daily.get("format"):
+        data["daily_notes"]["format"] = str(daily["format"])
+    if daily.get("folder"):
+        data["folders"]["daily"] = str(daily["folder"]).strip("/")
+    templates = _read_json(obsidian / "templates.json")
+    if templates.get("folder"):
+        data["folders"]["templates"] = str(templates["folder"]).strip("/")
+    app = _read_json(obsidian / "app.json")
+    ignore = [str(f) for f in app.get("userIgnoreFilters", []) or [] if isinstance(f, str)]
+
+    path = vault / CONFIG_FILE
+    if path.exists():
+        try:
+            user = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{CONFIG_FILE}: {exc}") from exc
+        data = _merge(data, user)
+    return Config(vault=vault, data=data, obsidian_ignore=ignore)

@@ -1,0 +1,146 @@
+"""The plugin contract: every hook vinculo calls, in pipeline order.
+
+This module is vinculo's public API. A plugin is any module or object with functions marked
+``@vinculo.hookimpl`` whose names match the hooks below; it may accept any subset of a hook's
+arguments. Built-in plugins (``vinculo.default_plugins``) use nothing a third-party plugin
+cannot: they are registered the same way, and can be blocked by name the same way.
+
+Data flows one way: scan → parse → contacts → mentions → interactions → stages → suggestions →
+write-back. ``register_*`` hooks contribute things; ``before_*``/``after_*`` hooks observe
+events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+if TYPE_CHECKING:
+    import click
+
+    from vinculo.config import Config
+    from vinculo.model import (
+        Contact,
+        History,
+        Interaction,
+        Mention,
+        NameVariant,
+        Note,
+        PaletteCommand,
+        Stage,
+        Suggestion,
+        Template,
+        Vocabulary,
+    )
+
+hookspec = pluggy.HookspecMarker("vinculo")
+hookimpl = pluggy.HookimplMarker("vinculo")
+
+
+# --- contributions ------------------------------------------------------------------------
+
+
+@hookspec
+def register_commands(cli: click.Group) -> None:
+    """Add subcommands to the ``vinculo`` command line (``@cli.command()`` on the group)."""
+
+
+@hookspec
+def register_palette_commands() -> list[PaletteCommand]:
+    """Contribute commands for the command palette, ``vinculo commands`` and ``vinculo run``."""
+
+
+@hookspec
+def register_templates() -> list[Template]:
+    """Contribute note templates (Obsidian Templates syntax). A vault file of the same name
+    in the templates folder overrides a contributed one."""
+
+
+@hookspec
+def register_vocabulary() -> list[Vocabulary]:
+    """Contribute the words that mark an interaction and its channel, per language; the
+    words that mark an intention (not an event) too. English and Spanish are plugins."""
+
+
+@hookspec
+def register_importers() -> list[Any]:
+    """Contribute importers (LinkedIn, vCard, calendar, …) for ``vinculo import``."""
+
+
+# --- the pipeline, in order ------------------------------------------------------------------
+
+
+@hookspec(firstresult=True)
+def is_contact(note: Note, config: Config) -> bool | None:
+    """Say whether ``note`` is a contact note: True or False decides, None lets the next
+    plugin decide. Plugins registered later are asked first, so a third-party plugin can
+    override the built-in rules (``type``/tags/people folder)."""
+
+
+@hookspec
+def name_variants(contact: Contact, config: Config) -> list[NameVariant]:
+    """Other ways ``contact`` may be written (first name, nickname, first surname, …).
+    The title and declared aliases are always variants; these add to them."""
+
+
+@hookspec
+def extract_interactions(
+    note: Note, mentions: list[Mention], contacts: dict[str, Contact], config: Config
+) -> list[Interaction]:
+    """Dated events with contacts found in one note (calls, coffees, messages…). ``mentions``
+    are the contacts found in this note; an intention or an open task is not an event."""
+
+
+@hookspec(firstresult=True)
+def contact_stage(history: History, contact: Contact, today: dt.date, config: Config) -> Stage | None:
+    """The rung of the relationship ladder for one contact (radar, online, voice, in_person,
+    dormant); the first non-None answer wins."""
+
+
+@hookspec
+def suggest(
+    contact: Contact, history: History, today: dt.date, config: Config
+) -> list[Suggestion]:
+    """Next actions for one contact, each with its kind, due date, text and why."""
+
+
+@hookspec(firstresult=True)
+def plan_suggestions(
+    suggestions: list[Suggestion], contacts: dict[str, Contact], today: dt.date, config: Config
+) -> list[Suggestion] | None:
+    """Arrange the whole list at once (pacing, daily budget, snoozes, grouping by city);
+    return the final list, or None to leave it as it is."""
+
+
+@hookspec(firstresult=True)
+def render_block(
+    contact: Contact, suggestions: list[Suggestion], history: History, config: Config
+) -> str | None:
+    """The Markdown between the managed-block markers of one contact note."""
+
+
+@hookspec
+def contact_properties(contact: Contact, history: History, config: Config) -> dict[str, Any]:
+    """vinculo's own frontmatter properties for a contact (namespaced keys only); each is
+    written only when its value changes."""
+
+
+# --- events ----------------------------------------------------------------------------------
+
+
+@hookspec
+def before_sync(vault: Path, config: Config, dry_run: bool) -> None:
+    """Called once before a sync reads the vault."""
+
+
+@hookspec
+def after_sync(vault: Path, config: Config, report: Any) -> None:
+    """Called once after a sync, with its report (what was found, what was written)."""
+
+
+@hookspec
+def after_write(vault: Path, rel: str, before: bytes, after: bytes) -> None:
+    """Called after vinculo wrote one file through the safe write path."""

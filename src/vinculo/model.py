@@ -1,0 +1,216 @@
+"""The data that flows through the pipeline, one way: scan → parse → contacts → mentions →
+interactions → stages → suggestions → write-back.
+
+Plain dataclasses with no behaviour beyond small conveniences, so plugins can build and read
+them without importing anything else of ours.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+Severity = Literal["info", "warning", "error"]
+Channel = Literal["social", "message", "call", "in_person"]
+CHANNELS: tuple[Channel, ...] = ("social", "message", "call", "in_person")
+Stage = Literal["radar", "online", "voice", "in_person", "dormant"]
+STAGES: tuple[Stage, ...] = ("radar", "online", "voice", "in_person", "dormant")
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A problem in one note: reported to the user, never fatal to a run."""
+
+    path: str  # relative to the vault, forward slashes
+    message: str
+    severity: Severity = "warning"
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class Note:
+    """One Markdown file of the vault, read once.
+
+    ``text`` is the decoded file (BOM removed, line endings as written). ``body_start`` is the
+    character offset in ``text`` where the body begins (0 when there is no frontmatter), so
+    every offset a later stage computes on ``text`` maps straight back to the file.
+    """
+
+    path: Path  # absolute
+    rel: str  # relative to the vault, forward slashes
+    raw: bytes
+    text: str
+    frontmatter: dict[str, Any]
+    body_start: int
+    has_bom: bool = False
+    frontmatter_span: tuple[int, int] | None = None  # (start, end) of the YAML text in ``text``
+    frontmatter_ok: bool = True  # False when the frontmatter exists but could not be read
+    date: dt.date | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.path.stem
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
+
+    @property
+    def readable(self) -> bool:
+        """False for binary, undecodable or oversized files: never analysed, never written."""
+        return not any(d.severity == "error" for d in self.diagnostics)
+
+
+@dataclass
+class Contact:
+    """A person: a contact note plus the properties vinculo reads from it."""
+
+    note: Note
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    properties: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def rel(self) -> str:
+        return self.note.rel
+
+
+@dataclass(frozen=True)
+class NameVariant:
+    """One way a contact may be written, and how sure a match on it makes us.
+
+    ``kind`` says where it comes from (``title``, ``alias``, ``first_name``, ``first_surname``,
+    ``nickname`` or a plugin's own word); ``confident`` variants become links, the others only
+    suggestions.
+    """
+
+    text: str
+    kind: str
+    confident: bool = True
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place in a note where a contact is (probably) written."""
+
+    note: str  # rel path of the note
+    start: int  # character offsets into Note.text
+    end: int
+    surface: str  # the text as written
+    target: str  # the contact's name (note title)
+    level: Literal["link", "suggest"]
+    reason: str  # e.g. "exact", "alias", "accent", "typo", "first_name", "ambiguous"
+    line: int = 0
+    candidates: tuple[str, ...] = ()  # for ambiguous mentions
+    linked: bool = False  # already an explicit [[link]] in the note
+
+
+@dataclass(frozen=True)
+class Interaction:
+    """A dated event with a contact through one channel: the evidence for every suggestion."""
+
+    contact: str  # contact name
+    date: dt.date
+    channel: Channel
+    note: str  # rel path of the note it came from
+    line: int = 0
+    text: str = ""
+    confidence: Literal["link", "suggest"] = "link"
+
+
+@dataclass
+class History:
+    """Everything vinculo knows about one contact's relationship, derived from interactions."""
+
+    contact: str
+    interactions: list[Interaction] = field(default_factory=list)
+    stage: Stage = "radar"
+
+    def last(self, *channels: Channel) -> Interaction | None:
+        pool = [i for i in self.interactions if not channels or i.channel in channels]
+        return max(pool, key=lambda i: i.date) if pool else None
+
+    @property
+    def last_contact(self) -> dt.date | None:
+        last = self.last()
+        return last.date if last else None
+
+    @property
+    def last_in_person(self) -> dt.date | None:
+        last = self.last("in_person")
+        return last.date if last else None
+
+    @property
+    def first_contact(self) -> dt.date | None:
+        return min((i.date for i in self.interactions), default=None)
+
+    def counts(self) -> dict[str, int]:
+        out = {c: 0 for c in CHANNELS}
+        for i in self.interactions:
+            out[i.channel] += 1
+        return out
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One next action for one contact, with the reason a person can check."""
+
+    contact: str
+    kind: str  # e.g. "call", "meet", "touch", "reconnect", "birthday", "cadence"
+    due: dt.date
+    text: str
+    why: str
+    evidence: str | None = None  # rel path of the note the evidence came from
+    priority: int = 50  # lower comes first
+
+
+@dataclass(frozen=True)
+class Template:
+    """A note template in Obsidian's Templates syntax ({{title}}, {{date}}, {{time}})."""
+
+    name: str
+    body: str
+    description: str = ""
+    folder: str | None = None  # where notes made from it go by default
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter of a palette command."""
+
+    name: str
+    prompt: str
+    required: bool = True
+    default: str | None = None
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PaletteCommand:
+    """A command for the command palette (and ``vinculo run``), contributed by a plugin."""
+
+    id: str
+    title: str
+    description: str
+    handler: Any  # Callable[[CommandContext, dict[str, str]], str | None]
+    params: tuple[Param, ...] = ()
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Words of one language that mark events per channel, and words that mark intentions.
+
+    ``events`` maps a channel to phrases ("llamé a", "had coffee with"); ``intents`` are
+    phrases that turn a line into a plan, not an event ("tengo que", "need to").
+    """
+
+    language: str
+    events: dict[str, tuple[str, ...]]
+    intents: tuple[str, ...] = ()

@@ -1,0 +1,22 @@
+"""Text helpers shared by every stage: accent folding that keeps offsets."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+
+@lru_cache(maxsize=4096)
+def fold_char(ch: str) -> str:
+    """One character, lowercase and without accents, always exactly one character long."""
+    if ch.isascii():
+        return ch.lower()
+    base = unicodedata.normalize("NFD", ch)[0].lower()[:1]
+    return base or ch
+
+
+def fold(text: str) -> str:
+    """Lowercase, accent-free text of the same length, so offsets map 1:1 to the original."""
+    if text.isascii():
+        return text.lower()
+    return "".join(fold_char(c) for c in text)

@@ -1,0 +1,149 @@
+"""Scanning a vault: which files are notes, reading each once, and the ignore rules.
+
+Never read as notes: ``.obsidian/``, ``.trash/``, ``.git/``, dot-folders, the templates folder,
+Obsidian's ``userIgnoreFilters``, and sync-conflict copies (Syncthing, Dropbox, iCloud).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vinculo.config import Config
+from vinculo.dates import coerce_date, parse_daily_name
+from vinculo.model import Diagnostic, Note
+from vinculo.notes import parse_note
+
+ALWAYS_IGNORED_DIRS = {".obsidian", ".trash", ".git", "node_modules"}
+_SYNCTHING = re.compile(r"\.sync-conflict-\d{8}-\d{6}")
+_DROPBOX = re.compile(r"\(.*conflicted copy.*\)", re.IGNORECASE)
+_ICLOUD = re.compile(r"^(?P<base>.+) (?P<n>[2-9]|\d{2,})$")
+
+
+class VaultError(Exception):
+    """The vault as a whole cannot be used (missing, not a folder): the command stops."""
+
+
+def conflict_copy_reason(path: Path) -> str | None:
+    """Why ``path`` is a sync-conflict copy (and so not a note of its own), or None."""
+    name = path.stem
+    if _SYNCTHING.search(path.name):
+        return "Syncthing conflict copy"
+    if _DROPBOX.search(name):
+        return "Dropbox conflicted copy"
+    match = _ICLOUD.match(name)
+    if match and (path.parent / f"{match['base']}{path.suffix}").exists():
+        return "iCloud duplicate"
+    return None
+
+
+def _user_filter_matches(rel: str, pattern: str) -> bool:
+    if len(pattern) > 2 and pattern.startswith("/") and pattern.endswith("/"):
+        try:
+            return re.search(pattern[1:-1], rel) is not None
+        except re.error:
+            return False
+    prefix = pattern.strip("/")
+    return bool(prefix) and (rel == prefix or rel.startswith(prefix + "/") or rel.startswith(pattern))
+
+
+def is_ignored(rel: str, config: Config) -> bool:
+    """True for paths no stage may read: system folders, templates, user filters."""
+    parts = rel.split("/")
+    if any(p in ALWAYS_IGNORED_DIRS or p.startswith(".") for p in parts[:-1]):
+        return True
+    templates = config.templates_folder
+    if templates and (rel == templates or rel.startswith(templates + "/")):
+        return True
+    extra = [str(p) for p in config.get("ignore.paths", []) or []]
+    return any(_user_filter_matches(rel, f) for f in [*config.obsidian_ignore, *extra])
+
+
+def iter_markdown(vault: Path, config: Config) -> Iterator[tuple[Path, str]]:
+    """Every candidate note as ``(absolute path, rel path)``, sorted, not following dir links."""
+    stack = [vault]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
+        except OSError:
+            continue
+        for entry in entries:
+            rel = os.path.relpath(entry.path, vault).replace(os.sep, "/")
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name.startswith(".") or entry.name in ALWAYS_IGNORED_DIRS:
+                    continue
+                if not is_ignored(rel + "/x", config):
+                    stack.append(Path(entry.path))
+            elif entry.name.endswith(".md") and not is_ignored(rel, config):
+                yield Path(entry.path), rel
+
+
+def note_date(note: Note, config: Config) -> None:
+    """Set ``note.date``: frontmatter ``date`` first, else a daily-note file name."""
+    note.date = coerce_date(note.frontmatter.get("date")) or parse_daily_name(
+        note.path.stem, config.daily_format
+    )
+
+
+def read_note(vault: Path, path: Path, rel: str, config: Config) -> Note:
+    """Read and parse one note; every problem becomes a diagnostic on it."""
+    limit = int(config.get("ignore.max_note_bytes", 5_000_000))
+    try:
+        if path.is_symlink():
+            target = path.resolve()
+            if not target.is_relative_to(vault.resolve()):
+                return _unreadable(path, rel, "symlink to a file outside the vault: skipped")
+        size = path.stat().st_size
+        if size > limit:
+            return _unreadable(path, rel, f"note is {size:,} bytes (limit {limit:,}): skipped")
+        raw = path.read_bytes()
+    except OSError as exc:
+        return _unreadable(path, rel, f"cannot read: {exc.strerror or exc}")
+    note = parse_note(path, rel, raw)
+    if note.readable:
+        note_date(note, config)
+    return note
+
+
+def _unreadable(path: Path, rel: str, message: str) -> Note:
+    note = Note(path=path, rel=rel, raw=b"", text="", frontmatter={}, body_start=0)
+    note.frontmatter_ok = False
+    note.diagnostics.append(Diagnostic(rel, message, "error"))
+    return note
+
+
+@dataclass
+class Scan:
+    """The notes of a vault, read once, plus what was skipped and why."""
+
+    vault: Path
+    config: Config
+    notes: list[Note] = field(default_factory=list)
+    skipped: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return [*self.skipped, *(d for n in self.notes for d in n.diagnostics)]
+
+    def by_rel(self) -> dict[str, Note]:
+        return {n.rel: n for n in self.notes}
+
+
+def scan_vault(vault: Path, config: Config) -> Scan:
+    """Read every note of the vault (conflict copies are reported, not read)."""
+    if not vault.exists():
+        raise VaultError(f"vault not found: {vault}")
+    if not vault.is_dir():
+        raise VaultError(f"not a folder: {vault}")
+    scan = Scan(vault=vault, config=config)
+    for path, rel in iter_markdown(vault, config):
+        reason = conflict_copy_reason(path)
+        if reason:
+            scan.skipped.append(Diagnostic(rel, f"{reason}: not read as a note", "info"))
+            continue
+        scan.notes.append(read_note(vault, path, rel, config))
+    return scan

@@ -1,0 +1,78 @@
+"""Shared fixtures: real temporary vaults on disk, the real CLI, the real plugin manager."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from vinculo.cli import cli
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_VAULT = REPO / "sample_vault"
+TODAY = "2026-11-29"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Journals, locks and caches go to a fresh folder per test, never the user's."""
+    monkeypatch.setenv("VINCULO_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+    monkeypatch.setenv("VINCULO_TODAY", TODAY)
+    monkeypatch.delenv("VINCULO_VAULT", raising=False)
+    monkeypatch.delenv("VINCULO_BLOCK_PLUGINS", raising=False)
+
+
+@pytest.fixture
+def vault(tmp_path: Path) -> Path:
+    """An empty vault folder."""
+    root = tmp_path / "vault"
+    root.mkdir()
+    return root
+
+
+WriteNote = Callable[..., Path]
+
+
+@pytest.fixture
+def write(vault: Path) -> WriteNote:
+    """``write("People/Ana.md", "text")`` creates a note (str → UTF-8, bytes as given)."""
+
+    def _write(rel: str, content: str | bytes, root: Path = vault) -> Path:
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        path.write_bytes(data)
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A copy of the bundled sample vault (the committed one is never touched)."""
+    target = tmp_path / "sample"
+    shutil.copytree(SAMPLE_VAULT, target)
+    return target
+
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run() -> Run:
+    """Invoke the real CLI in-process: ``run("contacts", str(vault), "--json")``."""
+
+    def _run(*args: str, input: str | None = None) -> Result:
+        return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+    return _run
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file under ``root`` with its bytes: compare before and after a command."""
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }

@@ -1,0 +1,92 @@
+"""Which files are notes, and which notes are people."""
+
+from __future__ import annotations
+
+from vinculo.config import load_config
+from vinculo.contacts import build_contacts
+from vinculo.plugins import get_plugin_manager
+from vinculo.vault import scan_vault
+
+
+def _scan(vault):
+    return scan_vault(vault, load_config(vault))
+
+
+def _contacts(vault):
+    scan = _scan(vault)
+    config = load_config(vault)
+    return build_contacts(scan.notes, get_plugin_manager(), config)
+
+
+def test_system_folders_templates_and_user_filters_are_never_read(vault, write):
+    write("Daily/2026-11-01.md", "hi")
+    write(".obsidian/workspace.md", "x")
+    write(".trash/old.md", "x")
+    write(".git/notes.md", "x")
+    write("Templates/Person.md", "x")
+    write("Archive/2019.md", "x")
+    write("Private/secret.md", "x")
+    write("notes.txt", "not markdown")
+    write(".obsidian/app.json", '{"userIgnoreFilters": ["Archive/", "/^Priv/"]}')
+    assert [n.rel for n in _scan(vault).notes] == ["Daily/2026-11-01.md"]
+
+
+def test_templates_folder_comes_from_obsidian_settings(vault, write):
+    write(".obsidian/templates.json", '{"folder": "Meta/Tpl"}')
+    write("Meta/Tpl/Contact.md", "x")
+    write("Templates/Real note.md", "x")
+    assert [n.rel for n in _scan(vault).notes] == ["Templates/Real note.md"]
+
+
+def test_sync_conflict_copies_are_reported_not_read(vault, write):
+    write("Daily/2026-11-20.md", "x")
+    write("Daily/2026-11-20.sync-conflict-20261120-101010-ABCDEF.md", "x")
+    write("Ana (Portátil's conflicted copy 2026-11-20).md", "x")
+    write("Plan.md", "x")
+    write("Plan 2.md", "x")
+    write("Sprint 3.md", "x")  # no "Sprint.md": a real note
+    scan = _scan(vault)
+    assert sorted(n.rel for n in scan.notes) == ["Daily/2026-11-20.md", "Plan.md", "Sprint 3.md"]
+    assert len(scan.skipped) == 3
+    assert all("conflict" in d.message or "duplicate" in d.message for d in scan.skipped)
+
+
+def test_a_broken_note_never_aborts_the_scan(vault, write):
+    write("a.md", b"\x00\x01binary")
+    write("b.md", "---\n: : bad\n---\n")
+    write("c.md", "fine")
+    scan = _scan(vault)
+    assert len(scan.notes) == 3
+    assert len([d for d in scan.diagnostics if d.severity != "info"]) == 2
+
+
+def test_contacts_by_type_tag_and_people_folder(vault, write):
+    write("People/Rodrigo Sanz.md", "no frontmatter at all")
+    write("Work/Lucía Fernández Ortega.md", "---\ntags: [person, work]\n---\n")
+    write("Misc/Tom Baker.md", "---\ntype: Contact\n---\n")
+    write("Misc/Encarnación.md", "---\ntags: '#people'\n---\n")
+    write("Projects/Blog.md", "---\ntype: project\ntags: [personal]\n---\n")
+    assert sorted(_contacts(vault)) == [
+        "Encarnación",
+        "Lucía Fernández Ortega",
+        "Rodrigo Sanz",
+        "Tom Baker",
+    ]
+
+
+def test_aliases_as_list_or_string(vault, write):
+    write("People/Encarnación Ruiz.md", "---\naliases: [Encar, Encarni]\n---\n")
+    write("People/José Martín.md", "---\naliases: Pepe\n---\n")
+    write("People/Tom Baker.md", "---\naliases:\n---\n")
+    contacts = _contacts(vault)
+    assert contacts["Encarnación Ruiz"].aliases == ["Encar", "Encarni"]
+    assert contacts["José Martín"].aliases == ["Pepe"]
+    assert contacts["Tom Baker"].aliases == []
+
+
+def test_people_folder_and_contact_types_are_configurable(vault, write):
+    write("vinculo.toml", '[folders]\npeople = "Gente"\n[contacts]\ntypes = ["persona"]\n')
+    write("Gente/Ana García.md", "x")
+    write("People/Not A Contact.md", "x")
+    write("Otros/Paz Vega.md", "---\ntype: persona\n---\n")
+    assert sorted(_contacts(vault)) == ["Ana García", "Paz Vega"]
