@@ -21,6 +21,29 @@ _TOKENS: list[tuple[str, str, str]] = [
 ]
 
 
+_NUMERIC = {"YYYY": "year", "MM": "month", "M": "month", "DD": "day", "D": "day"}
+
+
+@lru_cache(maxsize=32)
+def _numeric_groups(fmt: str) -> tuple[str, ...] | None:
+    """For formats of numbers only (the common case), which group is year, month, day."""
+    roles = []
+    i = 0
+    while i < len(fmt):
+        for token, _, _ in _TOKENS:
+            if fmt.startswith(token, i):
+                if token not in _NUMERIC:
+                    return None
+                roles.append(_NUMERIC[token])
+                i += len(token)
+                break
+        else:
+            if fmt[i] == "[":
+                return None
+            i += 1
+    return tuple(roles) if sorted(set(roles)) == ["day", "month", "year"] else None
+
+
 @lru_cache(maxsize=32)
 def _compile(fmt: str) -> tuple[re.Pattern[str], str]:
     pattern, directives, i = "", "", 0
@@ -53,7 +76,11 @@ def parse_daily_name(stem: str, fmt: str = "YYYY-MM-DD") -> dt.date | None:
     match = regex.match(stem)
     if not match:
         return None
+    roles = _numeric_groups(fmt_name)
     try:
+        if roles:  # fast path: no strptime for YYYY-MM-DD and friends
+            parts = dict(zip(roles, (int(g) for g in match.groups()), strict=True))
+            return dt.date(parts["year"], parts["month"], parts["day"])
         return dt.datetime.strptime(stem, directives).date()
     except ValueError:
         return None

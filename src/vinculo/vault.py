@@ -62,24 +62,31 @@ def is_ignored(rel: str, config: Config) -> bool:
     return any(_user_filter_matches(rel, f) for f in [*config.obsidian_ignore, *extra])
 
 
-def iter_markdown(vault: Path, config: Config) -> Iterator[tuple[Path, str]]:
-    """Every candidate note as ``(absolute path, rel path)``, sorted, not following dir links."""
-    stack = [vault]
+def _walk(vault: Path, config: Config) -> Iterator[tuple[os.DirEntry[str], str]]:
+    """Every candidate note's directory entry with its rel path, in path order."""
+    stack: list[tuple[str, str]] = [(str(vault), "")]
     while stack:
-        folder = stack.pop()
+        folder, prefix = stack.pop()
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name, reverse=True)
         except OSError:
             continue
         for entry in entries:
-            rel = os.path.relpath(entry.path, vault).replace(os.sep, "/")
+            rel = prefix + entry.name
             if entry.is_dir(follow_symlinks=False):
                 if entry.name.startswith(".") or entry.name in ALWAYS_IGNORED_DIRS:
                     continue
                 if not is_ignored(rel + "/x", config):
-                    stack.append(Path(entry.path))
+                    stack.append((entry.path, rel + "/"))
             elif entry.name.endswith(".md") and not is_ignored(rel, config):
-                yield Path(entry.path), rel
+                yield entry, rel
+
+
+def iter_markdown(vault: Path, config: Config) -> Iterator[tuple[Path, str]]:
+    """Every candidate note as ``(absolute path, rel path)``, sorted, not following dir links."""
+    for entry, rel in _walk(vault, config):
+        yield Path(entry.path), rel
 
 
 def note_date(note: Note, config: Config) -> None:
@@ -89,7 +96,7 @@ def note_date(note: Note, config: Config) -> None:
     )
 
 
-def read_note(vault: Path, path: Path, rel: str, config: Config) -> Note:
+def read_note(vault: Path, path: Path, rel: str, config: Config, size: int | None = None) -> Note:
     """Read and parse one note; every problem becomes a diagnostic on it."""
     limit = int(config.get("ignore.max_note_bytes", 5_000_000))
     try:
@@ -97,7 +104,9 @@ def read_note(vault: Path, path: Path, rel: str, config: Config) -> Note:
             target = path.resolve()
             if not target.is_relative_to(vault.resolve()):
                 return _unreadable(path, rel, "symlink to a file outside the vault: skipped")
-        size = path.stat().st_size
+            size = None
+        if size is None:
+            size = path.stat().st_size
         if size > limit:
             return _unreadable(path, rel, f"note is {size:,} bytes (limit {limit:,}): skipped")
         raw = path.read_bytes()
@@ -140,10 +149,12 @@ def scan_vault(vault: Path, config: Config) -> Scan:
     if not vault.is_dir():
         raise VaultError(f"not a folder: {vault}")
     scan = Scan(vault=vault, config=config)
-    for path, rel in iter_markdown(vault, config):
+    for entry, rel in _walk(vault, config):
+        path = Path(entry.path)
         reason = conflict_copy_reason(path)
         if reason:
             scan.skipped.append(Diagnostic(rel, f"{reason}: not read as a note", "info"))
             continue
-        scan.notes.append(read_note(vault, path, rel, config))
+        size = None if entry.is_symlink() else entry.stat().st_size
+        scan.notes.append(read_note(vault, path, rel, config, size))
     return scan
