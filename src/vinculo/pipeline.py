@@ -12,7 +12,7 @@ import pluggy
 from vinculo.config import Config
 from vinculo.contacts import build_contacts
 from vinculo.mentions import find_mentions
-from vinculo.model import Contact, History, Interaction, Mention, Suggestion
+from vinculo.model import Contact, History, Interaction, Mention, Note, Suggestion
 from vinculo.vault import Scan, scan_vault
 
 
@@ -30,42 +30,60 @@ class Index:
     suggestions: dict[str, list[Suggestion]] = field(default_factory=dict)  # by contact name
 
 
+def note_interactions(index: Index, pm: pluggy.PluginManager, note: Note) -> list[Interaction]:
+    """The events every plugin finds in one note (the unit the watcher recomputes)."""
+    if not note.readable:
+        return []
+    found: list[list[Interaction]] = pm.hook.extract_interactions(
+        note=note, mentions=index.mentions.get(note.rel, []), contacts=index.contacts,
+        config=index.config,
+    )
+    return [i for batch in found for i in batch or [] if i.contact in index.contacts]
+
+
 def collect_interactions(index: Index, pm: pluggy.PluginManager) -> None:
     """Ask every plugin for the events in every note; file them under each contact."""
     for name in index.contacts:
         index.histories[name] = History(contact=name)
     for note in index.scan.notes:
-        if not note.readable:
-            continue
-        mentions = index.mentions.get(note.rel, [])
-        found: list[list[Interaction]] = pm.hook.extract_interactions(
-            note=note, mentions=mentions, contacts=index.contacts, config=index.config
-        )
-        for interaction in (i for batch in found for i in batch or []):
-            history = index.histories.get(interaction.contact)
-            if history is not None:
-                history.interactions.append(interaction)
+        for interaction in note_interactions(index, pm, note):
+            index.histories[interaction.contact].interactions.append(interaction)
     for history in index.histories.values():
-        history.interactions.sort(key=lambda i: (i.date, i.note, i.line))
+        history.interactions.sort(key=interaction_order)
+
+
+def interaction_order(interaction: Interaction) -> tuple[dt.date, str, int]:
+    return (interaction.date, interaction.note, interaction.line)
+
+
+def stage_of(index: Index, pm: pluggy.PluginManager, name: str) -> None:
+    """Set one contact's rung of the ladder from its history."""
+    history = index.histories[name]
+    stage = pm.hook.contact_stage(
+        history=history, contact=index.contacts[name], today=index.today, config=index.config
+    )
+    if stage:
+        history.stage = stage
 
 
 def assign_stages(index: Index, pm: pluggy.PluginManager) -> None:
-    for name, history in index.histories.items():
-        stage = pm.hook.contact_stage(
-            history=history, contact=index.contacts[name], today=index.today, config=index.config
-        )
-        if stage:
-            history.stage = stage
+    for name in index.histories:
+        stage_of(index, pm, name)
 
 
-def collect_suggestions(index: Index, pm: pluggy.PluginManager) -> None:
-    """Per-contact suggestions from every plugin, then one plan over the whole list."""
-    pool: list[Suggestion] = []
-    for name, contact in index.contacts.items():
-        for batch in pm.hook.suggest(
-            contact=contact, history=index.histories[name], today=index.today, config=index.config
-        ):
-            pool.extend(batch or [])
+def suggestions_of(index: Index, pm: pluggy.PluginManager, name: str) -> list[Suggestion]:
+    """One contact's suggestions before planning (the unit the watcher recomputes)."""
+    out: list[Suggestion] = []
+    for batch in pm.hook.suggest(
+        contact=index.contacts[name], history=index.histories[name], today=index.today,
+        config=index.config,
+    ):
+        out.extend(batch or [])
+    return out
+
+
+def plan_pool(index: Index, pm: pluggy.PluginManager, pool: list[Suggestion]) -> None:
+    """One plan over the whole list (pacing and budgets are global), filed per contact."""
     planned = pm.hook.plan_suggestions(
         suggestions=pool, contacts=index.contacts, today=index.today, config=index.config
     )
@@ -73,6 +91,12 @@ def collect_suggestions(index: Index, pm: pluggy.PluginManager) -> None:
     index.suggestions = {name: [] for name in index.contacts}
     for suggestion in sorted(final, key=lambda s: (s.due, s.priority, s.contact, s.kind)):
         index.suggestions.setdefault(suggestion.contact, []).append(suggestion)
+
+
+def collect_suggestions(index: Index, pm: pluggy.PluginManager) -> None:
+    """Per-contact suggestions from every plugin, then one plan over the whole list."""
+    pool = [s for name in index.contacts for s in suggestions_of(index, pm, name)]
+    plan_pool(index, pm, pool)
 
 
 def build_index(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date) -> Index:
