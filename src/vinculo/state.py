@@ -1,0 +1,38 @@
+"""Where vinculo keeps what is not the user's: the undo journal and the writer lock.
+
+Never inside the vault, so a sync tool, Obsidian or git never sees them. One folder per vault,
+named by its folder name plus a short hash of its resolved path, so two vaults with the same
+name never share a journal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+STATE_ENV = "VINCULO_STATE_DIR"
+
+
+def vault_id(vault: Path) -> str:
+    """``<folder-name>-<12 hex>``: readable, and unique per resolved vault path."""
+    resolved = Path(vault).resolve()
+    digest = hashlib.sha256(str(resolved).encode("utf-8", "surrogateescape")).hexdigest()[:12]
+    name = re.sub(r"[^\w.-]+", "_", resolved.name, flags=re.UNICODE).strip("._") or "vault"
+    return f"{name[:40]}-{digest}"
+
+
+def state_root() -> Path:
+    """``$VINCULO_STATE_DIR``, else the platform's user state folder for vinculo."""
+    env = os.environ.get(STATE_ENV)
+    if env:
+        return Path(env)
+    from platformdirs import user_state_path
+
+    return user_state_path("vinculo")
+
+
+def state_dir(vault: Path) -> Path:
+    """The state folder of one vault (not created here)."""
+    return state_root() / vault_id(vault)

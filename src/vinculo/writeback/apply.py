@@ -1,0 +1,161 @@
+"""``apply_changes``: the one write path of vinculo. Every file it ever writes goes here.
+
+Per change: the path must stay in the vault and not pass through a symlink; the note must not
+be a symlink, a hard link or read-only; its bytes must still be the ones the change was
+computed from. Then the batch is journaled, and each file written atomically.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import asdict, dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from vinculo.writeback import journal
+from vinculo.writeback.atomic import atomic_write, read_current
+from vinculo.writeback.diff import unified_diff
+from vinculo.writeback.errors import ChangedError, UnsafePathError, WriteBackError
+from vinculo.writeback.lock import vault_lock
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """New bytes for one file, and the bytes they were computed from."""
+
+    rel: str  # relative to the vault, forward slashes
+    before: bytes | None  # None: create a new file (refused if it exists)
+    after: bytes
+    reason: str = ""  # e.g. "3 links", "suggestions block", "new contact"
+
+
+@dataclass
+class WriteReport:
+    """What a batch wrote, what it left and why, and how to undo it."""
+
+    written: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (rel, why)
+    diff: str = ""
+    journal_id: str | None = None
+    reasons: dict[str, str] = field(default_factory=dict)  # rel → FileChange.reason
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["skipped"] = [{"path": rel, "why": why} for rel, why in self.skipped]
+        return data
+
+
+def target_path(vault: Path, rel: str) -> Path:
+    """The absolute path of ``rel`` in ``vault`` (resolved); UnsafePathError when it would
+    leave the vault or pass through a symlinked folder."""
+    pure = PurePosixPath(rel)
+    if not rel or "\\" in rel or pure.is_absolute() or any(p in ("", ".", "..") for p in pure.parts):
+        raise UnsafePathError(f"not a path inside the vault: {rel!r}")
+    path = vault
+    for part in pure.parts[:-1]:
+        path = path / part
+        if path.is_symlink():
+            raise UnsafePathError("its folder is a symbolic link: vinculo never writes through links")
+    return path / pure.parts[-1]
+
+
+def check_note(path: Path, before: bytes | None) -> int | None:
+    """The file's mode; WriteBackError when policy forbids writing it or it changed."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    if before is None:
+        if info is not None:
+            raise ChangedError("already exists: not overwritten")
+        return None
+    if info is None:
+        raise ChangedError("was deleted since it was read: not recreated")
+    if stat.S_ISLNK(info.st_mode):
+        raise UnsafePathError(
+            "is a symbolic link: never written through (its target, when in the vault, is "
+            "written under its own name)"
+        )
+    if not stat.S_ISREG(info.st_mode):
+        raise UnsafePathError("is not a regular file")
+    if info.st_nlink > 1:
+        raise UnsafePathError(
+            f"has {info.st_nlink} hard links: not written, so its other names never diverge"
+        )
+    if not info.st_mode & 0o222:
+        raise WriteBackError("is read-only: left untouched")
+    if read_current(path) != before:
+        raise ChangedError("changed since it was read: left as it is")
+    return stat.S_IMODE(info.st_mode)
+
+
+def apply_changes(
+    vault: Path, changes: list[FileChange], *, dry_run: bool = False, pm: Any = None
+) -> WriteReport:
+    """Write every change that is still safe to write; report the rest with the reason.
+
+    Takes the vault lock (re-entrant), journals the originals outside the vault, writes
+    each file atomically with compare-and-swap, keeps its mode, and calls the
+    ``after_write`` hook for each file written. ``dry_run`` checks the same and writes
+    nothing; its ``diff`` is exactly what a real run would write.
+    """
+    root = Path(vault).resolve()
+    report = WriteReport()
+    if dry_run:
+        return _prepare(root, changes, report, dry_run=True)
+    with vault_lock(root):
+        journal.recover(root)
+        _prepare(root, changes, report, dry_run=False)
+    if pm is not None:
+        by_rel = {c.rel: c for c in changes}
+        for rel in report.written:
+            change = by_rel[rel]
+            pm.hook.after_write(vault=root, rel=rel, before=change.before or b"", after=change.after)
+    return report
+
+
+def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_run: bool) -> WriteReport:
+    ready: list[tuple[FileChange, Path, int | None]] = []
+    seen: set[str] = set()
+    for change in changes:
+        if change.after == change.before:
+            continue
+        try:
+            if change.rel in seen:
+                raise WriteBackError("has two changes in one batch: refused")
+            seen.add(change.rel)
+            path = target_path(root, change.rel)
+            mode = check_note(path, change.before)
+        except WriteBackError as exc:
+            report.skipped.append((change.rel, str(exc)))
+            continue
+        ready.append((change, path, mode))
+    if dry_run or not ready:
+        report.diff = unified_diff([c for c, _, _ in ready])
+        report.reasons = {c.rel: c.reason for c, _, _ in ready}
+        return report
+    batch = journal.start_batch(root, [(c.rel, c.before, c.after, m) for c, _, m in ready])
+    report.journal_id = batch.id
+    done: list[FileChange] = []
+    try:
+        for change, path, _mode in ready:
+            try:
+                if change.before is None:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    target_path(root, change.rel)  # a folder may have become a link meanwhile
+                atomic_write(path, change.after, expected=change.before)
+            except WriteBackError as exc:
+                report.skipped.append((change.rel, str(exc)))
+            except OSError as exc:
+                report.skipped.append((change.rel, f"cannot write: {exc.strerror or exc}"))
+            else:
+                done.append(change)
+    finally:
+        batch.finish([c.rel for c in done])
+    report.written = [c.rel for c in done]
+    report.reasons = {c.rel: c.reason for c in done}
+    report.diff = unified_diff(done)
+    if not done:
+        report.journal_id = None
+    return report

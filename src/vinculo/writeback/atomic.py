@@ -1,0 +1,106 @@
+"""One file, written so that a crash at any instant leaves either its old or its new bytes.
+
+Compare-and-swap against the bytes the edit was computed from, a temp file in the same
+folder, ``fsync``, ``os.replace``, ``fsync`` of the folder. The temp file is removed on every
+error; after a hard kill the journal remembers the batch and the next writer sweeps it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import stat
+from pathlib import Path
+
+from vinculo.writeback.errors import ChangedError
+
+TEMP_SUFFIX = ".vinculo-tmp"
+
+
+def temp_path(path: Path) -> Path:
+    """A hidden, unique sibling of ``path``: never ``.md``, so no scan reads it as a note."""
+    return path.parent / f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+
+
+def is_temp(name: str) -> bool:
+    return name.startswith(".") and name.endswith(TEMP_SUFFIX)
+
+
+def read_current(path: Path) -> bytes | None:
+    """The file's bytes now, or None when it does not exist."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename durable: fsync the folder (a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes, *, expected: bytes | None, mode: int | None = None) -> None:
+    """Replace ``path`` with ``data`` if it still holds ``expected`` (None: must not exist).
+
+    Keeps the file's permission bits (or sets ``mode``). Raises ChangedError when the file
+    changed since it was read, OSError when the system refuses; the file is untouched then.
+    """
+    if read_current(path) != expected:
+        raise ChangedError("changed since it was read: left as it is")
+    if mode is None and expected is not None:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    tmp = temp_path(path)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+            if mode is not None:
+                if hasattr(os, "fchmod"):
+                    os.fchmod(fd, mode)
+                else:  # pragma: no cover - Windows
+                    os.chmod(tmp, mode)
+        finally:
+            os.close(fd)
+        if read_current(path) != expected:  # last look, as late as possible
+            raise ChangedError("changed since it was read: left as it is")
+        if expected is None:
+            try:
+                os.link(tmp, path)  # fails if someone created it meanwhile: never clobber
+            except FileExistsError:
+                raise ChangedError("was created meanwhile: left as it is") from None
+            except OSError:  # file systems without hard links
+                os.replace(tmp, path)
+        else:
+            os.replace(tmp, path)
+        fsync_dir(path.parent)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
+def sweep_temps(folder: Path) -> list[Path]:
+    """Remove temp files a killed writer left in ``folder``; the ones removed."""
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if is_temp(entry.name) and entry.is_file(follow_symlinks=False):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed

@@ -1,0 +1,59 @@
+"""Several edits on one note, composed in order, all or nothing.
+
+Link spans first (their offsets are into the note as read), then the managed block, then the
+properties. If any step refuses, the note gets no write at all: a half-edited note is worse
+than an untouched one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from vinculo.config import Config
+from vinculo.model import Note
+from vinculo.notes import find_frontmatter
+from vinculo.writeback.block import block_text
+from vinculo.writeback.edits import splice, to_bytes
+from vinculo.writeback.errors import BlockError
+from vinculo.writeback.properties import _top_level, properties_text
+
+
+def check_editable(note: Note) -> None:
+    """BlockError unless the note is readable text with usable frontmatter (if any)."""
+    if not note.readable:
+        problem = note.diagnostics[0].message if note.diagnostics else "unreadable"
+        raise BlockError(f"note is not editable: {problem}")
+    if not note.frontmatter_ok:
+        problem = next((d.message for d in note.diagnostics), "unreadable frontmatter")
+        raise BlockError(f"{problem}: note left untouched")
+    bounds = find_frontmatter(note.text)
+    if bounds is not None:
+        _top_level(note.text[bounds[0] : bounds[1]])  # duplicate keys, flow style → refuse
+
+
+def edit_note(
+    note: Note,
+    *,
+    spans: list[tuple[int, int, str]] | None = None,
+    block: str | None = None,
+    properties: dict[str, Any] | None = None,
+    config: Config | None = None,
+) -> bytes:
+    """The note's new bytes after every given edit; BlockError (nothing written) if any
+    edit is unsafe. ``block`` needs ``config`` (markers and heading)."""
+    check_editable(note)
+    text = note.text
+    if spans:
+        if any(start < note.body_start for start, _, _ in spans):
+            raise BlockError("a link edit reaches into the frontmatter: refused")
+        try:
+            text = splice(text, spans)
+        except ValueError as exc:
+            raise BlockError(f"link edits do not fit the note: {exc}") from exc
+    if block is not None:
+        if config is None:
+            raise TypeError("edit_note(block=...) needs config")
+        text = block_text(text, note.body_start, block, config)
+    if properties:
+        text = properties_text(text, properties)
+    return to_bytes(note, text)

@@ -1,0 +1,113 @@
+"""From an Index to a list of FileChanges: what a sync would write, computed, not written.
+
+Per contact note: the managed block (``render_block`` hook) and vinculo's own namespaced
+properties (``contact_properties`` hook). Per note: link spans from :mod:`vinculo.linking`
+when that module is installed. All edits of one note are composed; a note that cannot be
+edited safely gets a diagnostic and no change at all.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from vinculo.model import Diagnostic, Note
+from vinculo.writeback.apply import FileChange
+from vinculo.writeback.block import find_block
+from vinculo.writeback.compose import edit_note
+from vinculo.writeback.errors import BlockError
+from vinculo.writeback.properties import same_value
+
+
+def _link_spans_function() -> Any:
+    try:
+        module = importlib.import_module("vinculo.linking")
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("vinculo.linking",):
+            raise
+        return None
+    return getattr(module, "link_spans", None)
+
+
+def contact_properties(contact: Any, history: Any, pm: Any, config: Any) -> tuple[dict[str, Any], list[str]]:
+    """The merged namespaced properties plugins want on a contact, and the keys refused."""
+    if not config.get("properties.write", True):
+        return {}, []
+    prefix = str(config.get("properties.prefix", "vinculo_"))
+    merged: dict[str, Any] = {}
+    refused: list[str] = []
+    for batch in reversed(pm.hook.contact_properties(contact=contact, history=history, config=config)):
+        for key, value in (batch or {}).items():  # earlier-registered plugins first, later win
+            if prefix and str(key).startswith(prefix):
+                merged[str(key)] = value
+            else:
+                refused.append(str(key))
+    return merged, refused
+
+
+def _outside_block(note: Note, spans: list[tuple[int, int, str]], config: Any) -> list[tuple[int, int, str]]:
+    """Link spans in the body and outside the managed block (which is rewritten anyway)."""
+    try:
+        block = find_block(note.text, note.body_start, config)
+    except BlockError:
+        block = None
+    return [
+        s for s in spans
+        if s[0] >= note.body_start and not (block and s[1] > block.start and s[0] < block.end)
+    ]
+
+
+def _describe(links: int, block: bool, props: int) -> str:
+    parts = []
+    if links:
+        parts.append(f"{links} link{'s' if links != 1 else ''}")
+    if block:
+        parts.append("suggestions block")
+    if props:
+        parts.append(f"{props} propert{'ies' if props != 1 else 'y'}")
+    return ", ".join(parts)
+
+
+def plan_changes(index: Any, pm: Any) -> tuple[list[FileChange], list[Diagnostic]]:
+    """One FileChange per note whose bytes would change, and a diagnostic per refused note."""
+    config = index.config
+    link_spans = _link_spans_function()
+    contacts = {c.rel: c for c in index.contacts.values()}
+    changes: list[FileChange] = []
+    diagnostics: list[Diagnostic] = []
+    for note in index.scan.notes:
+        if not note.readable:
+            continue
+        spans: list[tuple[int, int, str]] = []
+        if link_spans is not None:
+            found = link_spans(note, index.mentions.get(note.rel, []), config) or []
+            spans = _outside_block(note, list(found), config)
+        block: str | None = None
+        props: dict[str, Any] = {}
+        contact = contacts.get(note.rel)
+        if contact is not None:
+            history = index.histories.get(contact.name)
+            block = pm.hook.render_block(
+                contact=contact, suggestions=index.suggestions.get(contact.name, []),
+                history=history, config=config,
+            )
+            wanted, refused = contact_properties(contact, history, pm, config)
+            for key in refused:
+                diagnostics.append(Diagnostic(
+                    note.rel, f"property {key!r} is not namespaced "
+                    f"({config.get('properties.prefix', 'vinculo_')}…): not written", "warning"))
+            props = {k: v for k, v in wanted.items()
+                     if k not in note.frontmatter or not same_value(note.frontmatter[k], v)}
+        if not spans and block is None and not props:
+            continue
+        try:
+            after = edit_note(note, spans=spans, block=block, properties=props, config=config)
+        except BlockError as exc:
+            diagnostics.append(Diagnostic(note.rel, f"{exc}: note not written", "warning"))
+            continue
+        if after != note.raw:
+            block_changed = block is not None and after != edit_note(
+                note, spans=spans, properties=props, config=config)
+            changes.append(FileChange(note.rel, note.raw, after,
+                                      _describe(len(spans), block_changed, len(props))))
+    return changes, diagnostics

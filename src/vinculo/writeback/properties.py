@@ -1,0 +1,125 @@
+"""Setting top-level frontmatter keys by splicing text, never by re-dumping the YAML.
+
+Only the ``key: value`` span of a changed key is rewritten (or a new line appended before the
+closing ``---``); every other byte — comments, quoting, key order, ``no``/``0123``/dates as
+written, unquoted ``[[links]]`` — stays. The result is parsed again and checked: if anything
+but the keys we set would read differently, nothing is written.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from vinculo.model import Note
+from vinculo.notes import find_frontmatter, parse_yaml
+from vinculo.writeback.edits import line_ending, splice, to_bytes
+from vinculo.writeback.errors import PropertyError
+
+
+def same_value(a: Any, b: Any) -> bool:
+    """Equal and of the same type (``True == 1`` in Python, not in a note)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(same_value(a[k], b[k]) for k in a)
+    return bool(a == b)
+
+
+def render_property(key: str, value: Any, eol: str = "\n") -> str:
+    """``key: value`` as YAML (block style for lists and maps), without a final line ending."""
+    dumped = yaml.safe_dump(
+        {key: value}, allow_unicode=True, default_flow_style=False, sort_keys=False, width=10**6
+    )
+    return dumped.rstrip("\n").replace("\n", eol)
+
+
+def _top_level(yaml_text: str) -> dict[str, tuple[int, int]]:
+    """Span of each top-level ``key: value`` pair in ``yaml_text``; PropertyError when the
+    mapping cannot be edited line by line (flow style, duplicate keys, odd keys)."""
+    try:
+        root = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        raise PropertyError(f"invalid YAML frontmatter ({str(exc).splitlines()[0]})") from exc
+    if root is None:
+        return {}
+    if not isinstance(root, yaml.MappingNode):
+        raise PropertyError("frontmatter is not a set of properties")
+    if root.flow_style:
+        raise PropertyError("frontmatter is written as a {flow mapping}: not edited")
+    spans: dict[str, tuple[int, int]] = {}
+    for key_node, value_node in root.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            continue
+        key = str(key_node.value)
+        if key in spans:
+            raise PropertyError(f"frontmatter has the key {key!r} twice: not edited")
+        end = value_node.end_mark.index
+        while end > key_node.start_mark.index and yaml_text[end - 1] in "\r\n":
+            end -= 1
+        spans[key] = (key_node.start_mark.index, end)
+    return spans
+
+
+def properties_text(text: str, values: dict[str, Any]) -> str:
+    """``text`` with each of ``values`` set as a top-level frontmatter key, surgically."""
+    eol = line_ending(text) if text else "\n"
+    bounds = find_frontmatter(text)
+    if bounds is None:
+        if not values:
+            return text
+        lines = [render_property(k, v, eol) for k, v in values.items()]
+        return f"---{eol}{eol.join(lines)}{eol}---{eol}{text}"
+    yaml_start, yaml_end, _ = bounds
+    yaml_text = text[yaml_start:yaml_end]
+    eol = line_ending(text[:yaml_end], fallback=text)
+    data, reason = parse_yaml(yaml_text)
+    if data is None:
+        raise PropertyError(reason or "unreadable frontmatter")
+    spans = _top_level(yaml_text)
+    changed = {k: v for k, v in values.items() if k not in data or not same_value(data[k], v)}
+    if not changed:
+        return text
+    edits: list[tuple[int, int, str]] = []
+    appended: list[str] = []
+    for key, value in changed.items():
+        if key in spans:
+            start, end = spans[key]
+            edits.append((yaml_start + start, yaml_start + end, render_property(key, value, eol)))
+        else:
+            appended.append(render_property(key, value, eol) + eol)
+    if appended:
+        lead = eol if yaml_text and not yaml_text.endswith("\n") else ""
+        edits.append((yaml_end, yaml_end, lead + "".join(appended)))
+    new_text = splice(text, edits)
+    _verify(new_text, data, changed)
+    return new_text
+
+
+def _verify(new_text: str, before: dict[str, Any], changed: dict[str, Any]) -> None:
+    """Parse the edited frontmatter back: exactly ``changed`` differs, everything else reads
+    the same. A surprise (an anchor, a ``|+`` scalar, odd indentation) means no write."""
+    bounds = find_frontmatter(new_text)
+    data, _ = parse_yaml(new_text[bounds[0] : bounds[1]]) if bounds else (None, None)
+    expected = {**before, **changed}
+    if data is None or data.keys() != expected.keys() or not all(
+        same_value(data[k], expected[k]) for k in expected
+    ):
+        keys = ", ".join(sorted(changed))
+        raise PropertyError(f"frontmatter cannot take {keys} without changing other values")
+
+
+def set_properties(note: Note, values: dict[str, Any]) -> bytes:
+    """The note's bytes with ``values`` set as top-level frontmatter keys, in place; a note
+    without frontmatter gets a minimal block (never ``{}``). PropertyError when the
+    frontmatter is unusable."""
+    if not note.readable:
+        problem = note.diagnostics[0].message if note.diagnostics else "unreadable"
+        raise PropertyError(f"note is not editable: {problem}")
+    if not note.frontmatter_ok:
+        problem = next((d.message for d in note.diagnostics), "unreadable frontmatter")
+        raise PropertyError(problem)
+    return to_bytes(note, properties_text(note.text, values))

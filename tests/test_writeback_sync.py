@@ -1,0 +1,157 @@
+"""The sync command's write step and undo, end to end on real files through the real CLI."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import snapshot
+
+from vinculo.writeback import FileChange, WriteReport, apply_changes, unified_diff
+
+PLUGIN = '''
+from vinculo import hookspecs
+
+WRITES = []
+
+@hookspecs.hookimpl
+def render_block(contact, suggestions, history, config):
+    return f"- [ ] call {contact.name} #vinculo/call\\n"
+
+@hookspecs.hookimpl
+def contact_properties(contact, history, config):
+    return {"vinculo_stage": history.stage, "not_ours": 1}
+
+@hookspecs.hookimpl
+def after_write(vault, rel, before, after):
+    WRITES.append((rel, before, after))
+'''
+
+
+@pytest.fixture
+def block_plugin(tmp_path, monkeypatch):
+    """A small third-party plugin that renders a block and one property, installed as pip
+    would install it (the built-in renderers are another module's job)."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "vinculo_testblock.py").write_text(PLUGIN)
+    info = site / "vinculo_testblock-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: vinculo_testblock\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[vinculo]\nvinculo_testblock = vinculo_testblock\n")
+    monkeypatch.syspath_prepend(str(site))
+    importlib.invalidate_caches()
+    yield importlib.import_module("vinculo_testblock")
+    sys.modules.pop("vinculo_testblock", None)
+
+
+ANA = "---\ntype: person\ncity: Madrid  # home\nanswer: no\n---\r\n# Ana\r\n\r\nnotas\r\n"
+
+
+def test_sync_writes_block_and_property_and_a_second_run_changes_nothing(
+    vault, write, run, block_plugin
+):
+    write("People/Ana.md", ANA)
+    result = run("sync", str(vault))
+    assert result.exit_code == 0, result.output
+    assert "wrote People/Ana.md (suggestions block, 1 property)" in result.output
+    text = (vault / "People/Ana.md").read_bytes().decode()
+    assert text.startswith("---\ntype: person\ncity: Madrid  # home\nanswer: no\nvinculo_stage: radar\n---\r\n")
+    assert "<!-- vinculo:start -->\r\n- [ ] call Ana #vinculo/call\r\n<!-- vinculo:end -->\r\n" in text
+    assert "not_ours" not in text and "not namespaced" in result.output
+    assert [w[0] for w in block_plugin.WRITES] == ["People/Ana.md"]
+    assert block_plugin.WRITES[0][1] == ANA.encode()
+    before = snapshot(vault)
+    again = run("sync", str(vault))
+    assert "wrote 0 file(s)" in again.output and snapshot(vault) == before
+
+
+def test_dry_run_prints_the_exact_diff_the_real_run_writes(vault, write, run, block_plugin):
+    write("People/Ana.md", ANA)
+    write("People/Rodrigo.md", "---\ntype: person\n---\nsin salto final")
+    original = snapshot(vault)
+    dry = run("sync", str(vault), "--dry-run")
+    assert dry.exit_code == 0 and snapshot(vault) == original
+    assert dry.stdout.startswith("--- a/People/")
+    report = json.loads(run("sync", str(vault), "--json").output)["summary"]["write"]
+    assert report["diff"].encode() == dry.stdout_bytes
+    changes = [
+        FileChange(rel, original[rel], (vault / rel).read_bytes())
+        for rel in report["written"]
+    ]
+    assert unified_diff(changes).encode() == dry.stdout_bytes
+
+
+def test_undo_restores_bytes_and_mode_exactly(vault, write, run, block_plugin):
+    path = write("People/Ana.md", ANA)
+    os.chmod(path, 0o640)
+    original = snapshot(vault)
+    assert run("sync", str(vault)).exit_code == 0
+    assert snapshot(vault) != original
+    os.chmod(path, 0o640)  # the write kept the mode
+    assert (path.stat().st_mode & 0o777) == 0o640
+    undo = run("undo", str(vault))
+    assert undo.exit_code == 0 and "restored People/Ana.md" in undo.output
+    assert snapshot(vault) == original and (path.stat().st_mode & 0o777) == 0o640
+    assert "Nothing to undo" in run("undo", str(vault)).output
+
+
+def test_undo_leaves_a_file_changed_since_and_says_so(vault, write, run, block_plugin):
+    path = write("People/Ana.md", ANA)
+    write("People/Rodrigo.md", "---\ntype: person\n---\n")
+    run("sync", str(vault))
+    path.write_bytes(path.read_bytes() + b"user line\n")
+    mine = path.read_bytes()
+    result = run("undo", str(vault))
+    assert "left People/Ana.md: changed since vinculo wrote it" in result.output
+    assert "restored People/Rodrigo.md" in result.output
+    assert path.read_bytes() == mine
+    assert (vault / "People/Rodrigo.md").read_bytes() == b"---\ntype: person\n---\n"
+
+
+def test_undo_dry_run_changes_nothing(vault, write, run, block_plugin):
+    write("People/Ana.md", ANA)
+    run("sync", str(vault))
+    synced = snapshot(vault)
+    result = run("undo", str(vault), "--dry-run")
+    assert "would restore People/Ana.md" in result.output and snapshot(vault) == synced
+
+
+def test_apply_changes_creates_new_files_and_refuses_to_overwrite(vault, write):
+    report = apply_changes(vault, [FileChange("People/New/Eva.md", None, b"# Eva\n", "new contact")])
+    assert isinstance(report, WriteReport)
+    assert report.written == ["People/New/Eva.md"] and report.journal_id
+    assert (vault / "People/New/Eva.md").read_bytes() == b"# Eva\n"
+    again = apply_changes(vault, [FileChange("People/New/Eva.md", None, b"other\n")])
+    assert again.written == [] and "already exists" in again.skipped[0][1]
+    assert (vault / "People/New/Eva.md").read_bytes() == b"# Eva\n"
+
+
+@pytest.mark.parametrize("rel", ["../outside.md", "/etc/passwd", "a/../../x.md", ""])
+def test_paths_outside_the_vault_are_refused(vault, rel):
+    report = apply_changes(vault, [FileChange(rel, None, b"x")])
+    assert report.written == [] and "not a path inside the vault" in report.skipped[0][1]
+    assert not (vault.parent / "outside.md").exists()
+
+
+def test_nothing_is_journaled_or_written_when_bytes_are_equal(vault, write):
+    write("a.md", "same")
+    report = apply_changes(vault, [FileChange("a.md", b"same", b"same")])
+    assert report.written == [] and report.skipped == [] and report.journal_id is None
+
+
+def test_state_lives_outside_the_vault(vault, write, run, block_plugin):
+    write("People/Ana.md", ANA)
+    run("sync", str(vault))
+    assert sorted(snapshot(vault)) == [str(Path("People/Ana.md"))]
+    state = Path(os.environ["VINCULO_STATE_DIR"])
+    assert list(state.rglob("*.orig"))
+
+
+def test_plugin_text_is_dedented_python():
+    compile(textwrap.dedent(PLUGIN), "plugin", "exec")
