@@ -240,21 +240,89 @@ def doctor(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
 @json_option
 @click.pass_context
 def sync(ctx: click.Context, vault: Path | None, dry_run: bool, as_json: bool) -> None:
-    """The main job, once: link mentions, build each history, write suggestions back."""
+    """The main job, once: link mentions, build each history, write suggestions back.
+
+    Every write is a surgical splice, atomic, checked against what was read, and journaled:
+    `vinculo undo VAULT` puts the last run back. With --dry-run, the exact unified diff is
+    printed on stdout and nothing is written. Another sync or watch on the same vault makes
+    this one refuse (exit 1).
+    """
     from vinculo.report import contact_rows, scan_summary
+    from vinculo.writeback import WriteBackError
+    from vinculo.writeback.sync import run_sync
 
     session = Session(ctx, vault)
     session.pm.hook.before_sync(vault=session.vault, config=session.config, dry_run=dry_run)
-    index = session.index()
+    try:
+        result = run_sync(
+            session.vault, session.config, session.pm, session.today, dry_run=dry_run
+        )
+    except WriteBackError as exc:
+        raise VinculoError(str(exc)) from exc
+    index, report = result.index, result.report
     summary = scan_summary(index)
+    summary["write"] = report.to_json()
+    summary["write"]["dry_run"] = dry_run
+    summary["write"]["diagnostics"] = [str(d) for d in result.diagnostics]
     session.pm.hook.after_sync(vault=session.vault, config=session.config, report=summary)
     if as_json:
         echo_json({"summary": summary, "contacts": contact_rows(index)})
         return
+    if dry_run:
+        click.echo(report.diff, nl=False)
+    else:
+        for rel in report.written:
+            reason = report.reasons.get(rel)
+            click.echo(f"wrote {rel}" + (f" ({reason})" if reason else ""))
+    for rel, why in report.skipped:
+        click.echo(f"skipped {rel}: {why}", err=dry_run)
+    for diagnostic in result.diagnostics:
+        click.echo(f"warning: {diagnostic}", err=dry_run)
+    files = len(report.reasons) if dry_run else len(report.written)
+    verb = "would write" if dry_run else "wrote"
     click.echo(
         f"{summary['notes']} notes, {summary['contacts']} contacts, "
-        f"{summary['problems']} problem(s)."
+        f"{summary['problems']} problem(s); {verb} {files} file(s), "
+        f"skipped {len(report.skipped) + len(result.diagnostics)}."
+        + (f" Undo with: vinculo undo {session.vault}" if report.written else ""),
+        err=dry_run,
     )
+
+
+@cli.command()
+@vault_argument
+@click.option("--dry-run", is_flag=True, help="Say what would be restored; change nothing.")
+@json_option
+@click.pass_context
+def undo(ctx: click.Context, vault: Path | None, dry_run: bool, as_json: bool) -> None:
+    """Put back the files of the last sync exactly as they were (bytes and mode).
+
+    A file you changed since vinculo wrote it is left as it is, and listed. Run it again to
+    undo the run before that.
+    """
+    from vinculo.writeback import WriteBackError, undo_last, vault_lock
+
+    session = Session(ctx, vault)
+    try:
+        with vault_lock(session.vault):
+            result = undo_last(session.vault, dry_run=dry_run)
+    except WriteBackError as exc:
+        raise VinculoError(str(exc)) from exc
+    if as_json:
+        echo_json({
+            "journal_id": result.journal_id, "dry_run": dry_run, "restored": result.restored,
+            "left": [{"path": rel, "why": why} for rel, why in result.left],
+        })
+        return
+    if result.journal_id is None:
+        click.echo("Nothing to undo.")
+        return
+    verb = "would restore" if dry_run else "restored"
+    for rel in result.restored:
+        click.echo(f"{verb} {rel}")
+    for rel, why in result.left:
+        click.echo(f"left {rel}: {why}")
+    click.echo(f"{verb} {len(result.restored)} file(s), left {len(result.left)}.")
 
 
 def main() -> None:
