@@ -1,46 +1,31 @@
-"""Finding where contacts are written in notes.
+"""Finding where contacts are written in notes: explicit ``[[links]]`` and plain-text names.
 
-For now: explicit ``[[wikilinks]]`` to contact notes (by title or alias). The fuzzy linker
-replaces this module's internals; its signature stays.
+The work is done by :mod:`vinculo.linking`; this module keeps the pipeline's entry point.
 """
 
 from __future__ import annotations
 
-import re
-
 import pluggy
 
 from vinculo.config import Config
+from vinculo.linking import Linker
 from vinculo.model import Contact, Mention, Note
-
-WIKILINK = re.compile(r"(?<!!)\[\[([^\]\|#\^\n]+)(?:[#\^][^\]\|\n]*)?(?:\|([^\]\n]*))?\]\]")
 
 
 def find_mentions(
     notes: list[Note], contacts: dict[str, Contact], pm: pluggy.PluginManager, config: Config
 ) -> dict[str, list[Mention]]:
-    """Mentions of contacts per note (rel path), in text order."""
-    names: dict[str, str] = {}
-    for contact in contacts.values():
-        for batch in pm.hook.name_variants(contact=contact, config=config):
-            for variant in batch or []:
-                names.setdefault(variant.text, contact.name)
+    """Mentions of contacts per note (rel path), in text order.
+
+    Explicit links to a contact are Mentions with ``linked=True`` and reason ``"linked"``; a
+    name in plain text is a Mention at level ``"link"`` (written by ``link --apply`` and
+    ``sync``) or ``"suggest"`` (listed, never written; ``target`` is empty and ``candidates``
+    lists the contacts when several share the name).
+    """
+    linker = Linker.for_run(contacts, pm, config)
     out: dict[str, list[Mention]] = {}
     for note in notes:
-        if not note.readable:
-            continue
-        found = []
-        body = note.text
-        for match in WIKILINK.finditer(body, note.body_start):
-            target = names.get(match.group(1).strip().rsplit("/", 1)[-1])
-            if target and contacts[target].rel != note.rel:
-                found.append(
-                    Mention(
-                        note=note.rel, start=match.start(), end=match.end(),
-                        surface=match.group(2) or match.group(1), target=target, level="link",
-                        reason="linked", line=body.count("\n", 0, match.start()) + 1, linked=True,
-                    )
-                )
+        found = linker.mentions(note)
         if found:
             out[note.rel] = found
     return out

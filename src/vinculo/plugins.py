@@ -22,6 +22,7 @@ NO_ENTRY_POINTS_ENV = "VINCULO_NO_ENTRY_POINTS"
 DEFAULT_PLUGINS: dict[str, str] = {
     "contacts": "vinculo.default_plugins.contacts",
     "names": "vinculo.default_plugins.names",
+    "link_command": "vinculo.default_plugins.link_command",
 }
 
 

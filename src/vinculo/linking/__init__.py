@@ -1,0 +1,50 @@
+"""Mention linking: find every way a contact is written, link the confident ones.
+
+Public API:
+
+- :class:`Linker` — built once per run from every contact's name variants; ``mentions(note)``
+  gives the note's mentions (explicit ``[[links]]`` included) in text order.
+- :func:`link_spans` — the replacements that turn a note's link-level mentions into
+  ``[[Title|surface]]`` links, for the write-back to splice in.
+- :func:`analyse` — a note's protected regions and its text with them blanked out.
+"""
+
+from __future__ import annotations
+
+from vinculo.config import Config
+from vinculo.linking.linker import Linker
+from vinculo.linking.protect import Layout, analyse, blank, managed_markers
+from vinculo.linking.rules import linkable
+from vinculo.model import Mention, Note
+
+__all__ = ["Layout", "Linker", "analyse", "blank", "link_spans", "link_text"]
+
+
+def link_text(target: str, surface: str, in_table: bool = False) -> str:
+    """``[[Title|surface]]``, or ``[[Title]]`` when they are equal; ``\\|`` inside a table."""
+    if surface == target:
+        return f"[[{target}]]"
+    sep = "\\|" if in_table else "|"
+    return f"[[{target}{sep}{surface}]]"
+
+
+def link_spans(note: Note, mentions: list[Mention], config: Config) -> list[tuple[int, int, str]]:
+    """``(start, end, replacement)`` for each link-level mention of ``note`` not yet linked.
+
+    Offsets are into ``note.text``. A mention whose text no longer matches the note, or that
+    falls in a protected region, is skipped: a link is written only where it is safe.
+    """
+    layout = analyse(note.text, note.body_start, managed_markers(config))
+    out: list[tuple[int, int, str]] = []
+    last_end = -1
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.level != "link" or mention.linked or mention.note != note.rel:
+            continue
+        if not linkable(mention.target) or mention.start < max(last_end, note.body_start):
+            continue
+        if layout.blanked[mention.start : mention.end] != mention.surface:
+            continue
+        in_table = layout.line_of(mention.start) - 1 in layout.table_lines
+        out.append((mention.start, mention.end, link_text(mention.target, mention.surface, in_table)))
+        last_end = mention.end
+    return out

@@ -1,0 +1,212 @@
+"""Finding names in one note's text: an exact pass and a fuzzy pass.
+
+The exact pass runs one Aho-Corasick automaton (pyahocorasick) over the accent-folded, blanked
+text: every name of every contact in a single scan, whatever the number of contacts. The fuzzy
+pass never compares every name with the text: it looks only at windows that start with a
+capitalised word within one edit of the first word of a known multi-word name (found through
+a one-deletion index, as SymSpell does), and measures those windows with rapidfuzz's
+optimal-string-alignment distance (a swap of two letters counts as one typo).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+from rapidfuzz.distance import OSA
+
+from vinculo.linking import rules
+from vinculo.linking.rules import Entry
+from vinculo.text import fold
+
+_TOKEN = re.compile(r"\w+")
+_SPACES = str.maketrans({"\t": " ", "\xa0": " ", "\u202f": " "})
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A place where a name was found, before it becomes a Mention."""
+
+    start: int
+    end: int
+    targets: tuple[str, ...]
+    level: str  # "link" or "suggest"
+    reason: str
+
+
+def _deletes(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+class Matcher:
+    """Built once per run from every contact's names; :meth:`scan` is one pass per note."""
+
+    def __init__(
+        self, entries: dict[str, Entry], *, fuzzy: bool = True, min_typo_chars: int = 8
+    ) -> None:
+        self.entries = entries
+        self.fuzzy = fuzzy
+        self.automaton = ahocorasick.Automaton()
+        for key, entry in entries.items():
+            self.automaton.add_word(key, entry)
+        if entries:
+            self.automaton.make_automaton()
+        # First folded word (and its one-letter deletions) of each multi-word name → names.
+        self.first_words: dict[str, list[Entry]] = {}
+        for entry in entries.values():
+            if entry.words < 2 or len(entry.key) < min_typo_chars or entry.kind == "first_name":
+                continue
+            for form in _deletes(entry.key.split(" ", 1)[0]):
+                self.first_words.setdefault(form, []).append(entry)
+        self.firsts = {key.split(" ", 1)[0] for key in entries}
+
+    # --- exact ---------------------------------------------------------------------------
+
+    def _exact(self, text: str, folded: str) -> list[tuple[int, int, Entry]]:
+        found = []
+        for last, entry in self.automaton.iter(folded):
+            start = last - len(entry.key) + 1
+            end = last + 1
+            if rules.at_boundary(folded, start, end):
+                found.append((start, end, entry))
+        return found
+
+    def _judge(
+        self, text: str, start: int, end: int, entry: Entry, starts: set[int], ends: set[int]
+    ) -> Hit | None:
+        """The confidence rules for one exact hit; None when it is not a mention at all."""
+        surface = text[start:end]
+        single = entry.words == 1
+        if single and not surface[0].isupper():
+            return None  # "rosa", "will", "ana" in lowercase prose are words, not people
+        own = entry.tokens
+        if single or entry.kind in rules.PARTIAL:
+            after = rules.word_after(text, end)
+            if (
+                after
+                and rules.is_capitalised(after[1])
+                and after[0] not in starts
+                and rules.key_of(after[1]) not in own
+            ):
+                return None  # "Ana Garcés" is someone else when the contact is Ana García
+        if single:
+            before = rules.word_before(text, start)
+            if (
+                before
+                and rules.is_capitalised(before[1])
+                and before[0] + len(before[1]) not in ends
+                and rules.key_of(before[1]) not in own
+                and rules.key_of(before[1]) not in rules.HONORIFICS
+                and not rules.sentence_start(text, before[0])
+            ):
+                return None  # "José Antonio" is not Antonio
+        if entry.ambiguous:
+            return Hit(start, end, entry.targets, "suggest", "ambiguous")
+        if not entry.confident:
+            return Hit(start, end, entry.targets, "suggest", entry.kind)
+        if entry.common and rules.sentence_start(text, start):
+            return Hit(start, end, entry.targets, "suggest", "common_word")
+        return Hit(start, end, entry.targets, "link", self._reason(text, start, end, entry))
+
+    @staticmethod
+    def _reason(text: str, start: int, end: int, entry: Entry) -> str:
+        if entry.kind in rules.PARTIAL:
+            return entry.kind
+        if entry.kind != "title":
+            return "alias"
+        surface = text[start:end]
+        if rules.possessive_after(text, end):
+            return "possessive"
+        target = entry.targets[0]
+        if surface == target:
+            return "exact"
+        if surface.lower() == target.lower():
+            return "case"
+        return "accent"
+
+    # --- fuzzy ---------------------------------------------------------------------------
+
+    def _fuzzy(self, text: str, folded: str, taken: list[tuple[int, int]]) -> list[Hit]:
+        if not self.first_words:
+            return []
+        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(folded)]
+        hits: list[Hit] = []
+        busy = bytearray(len(text) + 1)
+        for s, e in taken:
+            busy[s:e] = b"\x01" * (e - s)
+        for i, (start, end) in enumerate(tokens):
+            if busy[start] or not text[start].isupper():
+                continue
+            word = folded[start:end]
+            candidates: dict[str, Entry] = {}
+            for form in _deletes(word):
+                for entry in self.first_words.get(form, ()):
+                    candidates[entry.key] = entry
+            if not candidates:
+                continue
+            best = self._best_window(folded, tokens, i, candidates.values())
+            if best is None:
+                continue
+            w_end, distance, matched = best
+            if w_end > len(busy) - 1 or any(busy[start:w_end]):
+                continue
+            targets = tuple(dict.fromkeys(t for e in matched for t in e.targets))
+            if distance == 1 and len(targets) == 1 and all(e.confident for e in matched):
+                level = "link"
+                reason = "typo"
+            else:
+                level, reason = "suggest", ("ambiguous" if len(targets) > 1 else "fuzzy")
+            hits.append(Hit(start, w_end, targets, level, reason))
+            busy[start:w_end] = b"\x01" * (w_end - start)
+        return hits
+
+    @staticmethod
+    def _best_window(
+        folded: str, tokens: list[tuple[int, int]], i: int, entries: object
+    ) -> tuple[int, int, list[Entry]] | None:
+        start = tokens[i][0]
+        best: tuple[int, int, list[Entry]] | None = None
+        for entry in entries:  # type: ignore[attr-defined]
+            cutoff = 2 if len(entry.key) >= 12 else 1
+            for count in (entry.words, entry.words - 1, entry.words + 1):
+                if count < 1 or i + count > len(tokens):
+                    continue
+                end = tokens[i + count - 1][1]
+                window = folded[start:end]
+                if "\n" in window or not rules.at_boundary(folded, start, end):
+                    continue
+                distance = OSA.distance(window, entry.key, score_cutoff=cutoff)
+                if distance == 0 or distance > cutoff:
+                    continue
+                if best is None or distance < best[1]:
+                    best = (end, distance, [entry])
+                elif distance == best[1] and end == best[0]:
+                    best[2].append(entry)
+        return best
+
+    # --- one note ------------------------------------------------------------------------
+
+    def scan(self, text: str) -> list[Hit]:
+        """Every name found in ``text`` (already blanked), leftmost-longest, in text order."""
+        folded = fold(text).translate(_SPACES)
+        raw = self._exact(text, folded) if self.entries else []
+        raw.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        starts = {s for s, _, _ in raw}
+        ends = {e for _, e, _ in raw}
+        chosen: list[Hit] = []
+        taken: list[tuple[int, int]] = []
+        last_end = -1
+        for start, end, entry in raw:
+            if start < last_end:
+                continue
+            hit = self._judge(text, start, end, entry, starts, ends)
+            if hit is None:
+                continue
+            chosen.append(hit)
+            taken.append((start, end))
+            last_end = end
+        if self.fuzzy:
+            chosen += self._fuzzy(text, folded, taken)
+        chosen.sort(key=lambda h: h.start)
+        return chosen

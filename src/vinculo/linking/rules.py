@@ -1,0 +1,140 @@
+"""Who a name can mean, and how sure a match makes us.
+
+One table per run maps each accent-folded name to the contacts it can mean. A declared name
+(title, alias, nickname) beats a derived one (first name, first name + first surname), so
+``Ana`` means the contact titled "Ana" before it means Ana García's first name; a name that
+still means several contacts is only ever a suggestion, listing them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from vinculo.common_words import COMMON_WORD_NAMES
+from vinculo.model import NameVariant
+from vinculo.text import fold
+
+DECLARED = ("title", "alias", "nickname")
+PARTIAL = ("first_name", "first_surname")
+# Characters a wikilink target cannot hold: such a contact is found but never linked.
+_UNLINKABLE = re.compile(r"[\[\]|#^]")
+# Capitalised words that may stand right before a first name without making it someone else.
+HONORIFICS = frozenset(
+    "dr dra don dona sr sra srta mr mrs ms miss prof profe tio tia abuelo abuela "
+    "hi hola hey dear querido querida con with and y e para for de to a al".split()
+)
+
+
+def key_of(text: str) -> str:
+    """The folded, single-spaced form a name is looked up by."""
+    return " ".join(fold(text).split())
+
+
+@dataclass
+class Entry:
+    """One folded name and everything it may mean."""
+
+    key: str
+    kind: str
+    targets: tuple[str, ...]
+    confident: bool
+    words: int
+    common: bool  # a one-word name that is also an everyday word ("rosa", "will")
+    tokens: frozenset[str] = field(default_factory=frozenset)  # folded name tokens of targets
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.targets) > 1
+
+
+def build_entries(variants: dict[str, list[NameVariant]]) -> dict[str, Entry]:
+    """Every folded name of every contact, with declared names taking precedence."""
+    by_key: dict[str, list[tuple[str, NameVariant]]] = {}
+    for contact, names in variants.items():
+        for variant in names:
+            key = key_of(variant.text)
+            if len(key) < 2 or not any(c.isalpha() for c in key):
+                continue
+            by_key.setdefault(key, []).append((contact, variant))
+    tokens = {c: frozenset(key_of(c).split()) for c in variants}
+    entries: dict[str, Entry] = {}
+    for key, pairs in by_key.items():
+        declared = [(c, v) for c, v in pairs if v.kind not in PARTIAL]
+        chosen = declared or pairs
+        targets = tuple(dict.fromkeys(c for c, _ in chosen))
+        kinds = [v.kind for _, v in chosen]
+        kind = next((k for k in DECLARED if k in kinds), kinds[0])
+        words = len(key.split())
+        entries[key] = Entry(
+            key=key,
+            kind=kind,
+            targets=targets,
+            confident=all(v.confident for _, v in chosen),
+            words=words,
+            common=words == 1 and key in COMMON_WORD_NAMES,
+            tokens=frozenset().union(*(tokens[c] for c in targets)),
+        )
+    return entries
+
+
+def linkable(name: str) -> bool:
+    """False for titles a ``[[wikilink]]`` cannot point to."""
+    return not _UNLINKABLE.search(name)
+
+
+def is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def at_boundary(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is a whole word: ``Ana`` never inside ``Anaís``,
+    ``Banana`` or ``Ana-María``."""
+    if start > 0:
+        before = text[start - 1]
+        if is_word_char(before):
+            return False
+        if before in "-@" and start > 1 and is_word_char(text[start - 2]):
+            return False
+    if end < len(text):
+        after = text[end]
+        if is_word_char(after):
+            return False
+        if after in "-@" and end + 1 < len(text) and is_word_char(text[end + 1]):
+            return False
+    return True
+
+
+def possessive_after(text: str, end: int) -> bool:
+    """``Ana's`` / ``Ana’s`` / ``James'``."""
+    return text[end : end + 2] in ("'s", "’s", "'S", "’S") and not is_word_char(
+        text[end + 2 : end + 3] or " "
+    )
+
+
+_WORD_AFTER = re.compile(r" ([^\W\d_][\w'’]*)")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*) $")
+
+
+def word_after(text: str, end: int) -> tuple[int, str] | None:
+    match = _WORD_AFTER.match(text, end)
+    return (match.start(1), match.group(1)) if match else None
+
+
+def word_before(text: str, start: int) -> tuple[int, str] | None:
+    match = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return (match.start(1), match.group(1)) if match else None
+
+
+def sentence_start(text: str, start: int) -> bool:
+    """True when only Markdown markers or a sentence end stand between the line start and
+    ``start``: a capital there says nothing about being a name."""
+    line_begin = text.rfind("\n", 0, start) + 1
+    before = text[line_begin:start].rstrip()
+    if not any(c.isalnum() for c in before):
+        return True
+    return before[-1] in ".!?:;\"“«(¡¿[" or re.search(r"(^|\s)\d+[.)]$", before) is not None
+
+
+def is_capitalised(word: str) -> bool:
+    return len(word) >= 2 and word[0].isupper()
