@@ -190,6 +190,7 @@ class Param:
     required: bool = True
     default: str | None = None
     choices: tuple[str, ...] = ()
+    kind: str = "text"  # "text", "person", "note" or "date": how the palette helps to fill it
 
 
 @dataclass(frozen=True)
@@ -201,6 +202,23 @@ class PaletteCommand:
     description: str
     handler: Any  # Callable[[CommandContext, dict[str, str]], str | None]
     params: tuple[Param, ...] = ()
+
+
+@dataclass
+class CommandContext:
+    """What a palette command's handler gets besides its parameters: where and when it runs.
+
+    ``config`` is a :class:`vinculo.config.Config`, ``pm`` the plugin manager; ``note`` is the
+    vault-relative path of the note the command was run on (``--note``), if any; a handler that
+    writes must honour ``dry_run`` (``vinculo.palette.write`` does).
+    """
+
+    vault: Path
+    config: Any
+    pm: Any
+    today: dt.date
+    note: str | None = None
+    dry_run: bool = False
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,10 @@ DEFAULT_PLUGINS: dict[str, str] = {
     "contacts": "vinculo.default_plugins.contacts",
     "names": "vinculo.default_plugins.names",
     "link_command": "vinculo.default_plugins.link_command",
+    "templates": "vinculo.default_plugins.templates",
+    "templates_cli": "vinculo.default_plugins.templates_cli",
+    "palette_commands": "vinculo.default_plugins.palette_commands",
+    "palette": "vinculo.default_plugins.palette",
 }
 
 

@@ -1,0 +1,230 @@
+"""``vinculo new contact|meeting|note`` and ``vinculo templates list|install``.
+
+Notes are made from templates (built-in, contributed by plugins, or the vault's own files of
+the same name) and written through the safe write path: never over an existing file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from vinculo.hookspecs import hookimpl
+
+DRY_RUN = click.option("--dry-run", is_flag=True, help="Print the exact diff; write nothing.")
+
+
+def _now(session: Any) -> dt.datetime:
+    return dt.datetime.combine(session.today, dt.datetime.now().time().replace(microsecond=0))
+
+
+def _write(session: Any, note: Any, reason: str, dry_run: bool) -> None:
+    """Write one new note (or show its diff), then name it with its Obsidian link."""
+    from vinculo.cli import VinculoError
+    from vinculo.obsidian import note_line
+    from vinculo.writeback import FileChange, apply_changes
+
+    for warning in note.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    change = FileChange(note.rel, None, note.data, reason=reason)
+    report = apply_changes(session.vault, [change], dry_run=dry_run, pm=session.pm)
+    if report.skipped:
+        rel, why = report.skipped[0]
+        raise VinculoError(f"{rel}: {why}")
+    if dry_run:
+        click.echo(report.diff, nl=False)
+        click.echo("(dry run: nothing written)", err=True)
+        return
+    click.echo(f"Created {note_line(session.vault, note.rel)}")
+
+
+def _resolve_attendees(names: tuple[str, ...], contacts: dict[str, Any]) -> list[str]:
+    """Each ``--with`` as one contact: asks which one on a terminal, fails clearly otherwise."""
+    from vinculo.cli import VinculoError
+    from vinculo.people import AmbiguousName, NameNotFound, resolve_contact
+
+    out = []
+    for name in names:
+        try:
+            out.append(resolve_contact(name, contacts))
+        except AmbiguousName as exc:
+            if not sys.stdin.isatty():
+                raise VinculoError(
+                    f"--with {name!r} matches several contacts: {', '.join(exc.candidates)}; "
+                    "write more of the name"
+                ) from None
+            for i, candidate in enumerate(exc.candidates, 1):
+                click.echo(f"  {i}. {candidate}", err=True)
+            pick = click.prompt(f"Which {name!r}?", type=click.IntRange(1, len(exc.candidates)),
+                                err=True)
+            out.append(exc.candidates[pick - 1])
+        except NameNotFound as exc:
+            raise VinculoError(f"--with: {exc}") from None
+    return out
+
+
+@hookimpl
+def register_commands(cli: click.Group) -> None:
+    from vinculo.cli import Session, VinculoError, echo_json, json_option, vault_argument
+
+    @cli.group()
+    def new() -> None:
+        """Create a note from a template: a contact, a meeting, or any template.
+
+        Never overwrites a file; --dry-run prints the note it would create. The templates are
+        the built-in ones, those plugins contribute, and yours: a file of the same name in the
+        vault's templates folder wins (see: vinculo templates list).
+        """
+
+    @new.command("contact")
+    @click.argument("name")
+    @vault_argument
+    @click.option("--city", help="Where they live (the city property).")
+    @click.option("--company", help="Where they work.")
+    @click.option("--met-via", "met_via", help="How you met: a conference, the blog, a friend…")
+    @click.option("--folder", help="Folder for the note (default: the people folder).")
+    @DRY_RUN
+    @click.pass_context
+    def new_contact(ctx: click.Context, name: str, vault: Path | None, city: str | None,
+                    company: str | None, met_via: str | None, folder: str | None,
+                    dry_run: bool) -> None:
+        """Create a contact note for NAME in the people folder.
+
+        Warns when NAME is close to an existing contact ("did you mean Ana Garcia?").
+
+        \b
+        Example:
+          vinculo new contact "Ana García" VAULT --city Madrid --met-via "a conference"
+        """
+        from vinculo.newnotes import NewNoteError, new_contact
+
+        session = Session(ctx, vault)
+        props = {"city": city, "company": company, "met_via": met_via}
+        try:
+            note = new_contact(session.vault, session.config, session.pm, name, _now(session),
+                               props, folder=folder)
+        except NewNoteError as exc:
+            raise VinculoError(str(exc)) from None
+        _write(session, note, "new contact", dry_run)
+
+    @new.command("meeting")
+    @click.argument("title")
+    @vault_argument
+    @click.option("--with", "attendees", multiple=True, metavar="NAME",
+                  help="An attendee (repeatable); a first name or a typo is enough if it is clear.")
+    @click.option("--channel", type=click.Choice(["in_person", "call", "message", "social"]),
+                  help="How you met (the channel property).")
+    @click.option("--template", default="Meeting", show_default=True,
+                  help="Template to use, e.g. One-to-one.")
+    @click.option("--folder", help="Folder for the note (default: the meetings folder).")
+    @DRY_RUN
+    @click.pass_context
+    def new_meeting(ctx: click.Context, title: str, vault: Path | None,
+                    attendees: tuple[str, ...], channel: str | None, template: str,
+                    folder: str | None, dry_run: bool) -> None:
+        """Create a meeting note TITLE with its attendees as [[links]].
+
+        Each --with is matched to your contacts by name, alias, first name or a close spelling;
+        when it could be several people, vinculo asks (or, without a terminal, stops and lists
+        them).
+
+        \b
+        Example:
+          vinculo new meeting "Taller: planning" VAULT --with "ana garcia" --with rodrigo
+        """
+        from vinculo.newnotes import NewNoteError, new_meeting, vault_contacts
+
+        session = Session(ctx, vault)
+        contacts = vault_contacts(session.vault, session.config, session.pm)
+        names = _resolve_attendees(attendees, contacts)
+        try:
+            note = new_meeting(session.vault, session.config, session.pm, title, names,
+                               _now(session), template=template, folder=folder,
+                               properties={"channel": channel})
+        except NewNoteError as exc:
+            raise VinculoError(str(exc)) from None
+        _write(session, note, "new meeting", dry_run)
+
+    @new.command("note")
+    @click.argument("template")
+    @click.argument("title")
+    @vault_argument
+    @click.option("--folder", help="Folder for the note (default: the template's, else the root).")
+    @DRY_RUN
+    @click.pass_context
+    def new_note(ctx: click.Context, template: str, title: str, vault: Path | None,
+                 folder: str | None, dry_run: bool) -> None:
+        """Create a note TITLE from any TEMPLATE (name as in: vinculo templates list)."""
+        from vinculo.newnotes import NewNoteError, make_note
+
+        session = Session(ctx, vault)
+        try:
+            note = make_note(session.vault, session.config, session.pm, template, title,
+                             _now(session), folder=folder)
+        except NewNoteError as exc:
+            raise VinculoError(str(exc)) from None
+        _write(session, note, "new note", dry_run)
+
+    @cli.group()
+    def templates() -> None:
+        """The note templates: list them, or copy them into the vault's templates folder."""
+
+    @templates.command("list")
+    @vault_argument
+    @json_option
+    @click.pass_context
+    def templates_list(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
+        """Every template, where it comes from (a plugin, or your vault file) and its use."""
+        from vinculo.templates import available_templates
+
+        session = Session(ctx, vault)
+        found = available_templates(session.vault, session.config, session.pm)
+        rows = [
+            {"name": a.template.name, "source": a.source, "path": a.path,
+             "folder": a.template.folder, "description": a.template.description}
+            for a in sorted(found.values(), key=lambda a: a.template.name.casefold())
+        ]
+        if as_json:
+            echo_json(rows)
+            return
+        for row in rows:
+            origin = f"vault: {row['path']}" if row["source"] == "vault" else row["source"]
+            click.echo(f"{row['name']:<16} {origin:<28} {row['description']}".rstrip())
+
+    @templates.command("install")
+    @vault_argument
+    @DRY_RUN
+    @click.pass_context
+    def templates_install(ctx: click.Context, vault: Path | None, dry_run: bool) -> None:
+        """Copy the templates into the vault's templates folder, for Obsidian's Templates plugin.
+
+        A file already there is kept as it is (yours wins); edit the copies freely: vinculo
+        uses them from then on.
+        """
+        from vinculo.templates import contributed_templates, safe_filename, vault_template_files
+        from vinculo.writeback import FileChange, apply_changes
+
+        session = Session(ctx, vault)
+        folder = session.config.templates_folder or "Templates"
+        existing = vault_template_files(session.vault, session.config)
+        changes = []
+        for key, available in contributed_templates(session.pm).items():
+            if key in existing:
+                click.echo(f"kept {existing[key]} (already there)")
+                continue
+            rel = f"{folder}/{safe_filename(available.template.name)}.md"
+            changes.append(FileChange(rel, None, available.template.body.encode("utf-8"),
+                                      reason="template"))
+        report = apply_changes(session.vault, changes, dry_run=dry_run, pm=session.pm)
+        if dry_run:
+            click.echo(report.diff, nl=False)
+            click.echo("(dry run: nothing written)", err=True)
+            return
+        for rel in report.written:
+            click.echo(f"installed {rel}")
+        for rel, why in report.skipped:
+            click.echo(f"skipped {rel}: {why}", err=True)
