@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import re
+
 from vinculo.common_words import COMMON_WORD_NAMES
 from vinculo.model import Diagnostic
 from vinculo.pipeline import Index
 from vinculo.text import fold
+from vinculo.vault import ALWAYS_IGNORED_DIRS
 
 
 def find_problems(index: Index) -> list[Diagnostic]:
@@ -36,4 +40,60 @@ def find_problems(index: Index) -> list[Diagnostic]:
                     "suggested, never linked",
                 )
             )
+    problems.extend(dangling_links(index))
+    return problems
+
+
+_LINK = re.compile(r"(?<!!)\[\[([^\]\|#\^\n]+)(?:[#\^][^\]\|\n]*)?(?:\|[^\]\n]*)?\]\]")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
+
+
+def _link_targets(vault_files: list[str]) -> set[str]:
+    """Every way a ``[[link]]`` may name an existing file, case-folded as Obsidian does."""
+    names: set[str] = set()
+    for rel in vault_files:
+        low = rel.lower()
+        base = low.rsplit("/", 1)[-1]
+        names |= {low, base}
+        if low.endswith(".md"):
+            names |= {low[:-3], base[:-3]}
+    return names
+
+
+def _vault_files(root: os.PathLike[str] | str) -> list[str]:
+    out = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in ALWAYS_IGNORED_DIRS]
+        rel = os.path.relpath(folder, root).replace(os.sep, "/")
+        out.extend(f if rel == "." else f"{rel}/{f}" for f in files)
+    return out
+
+
+def dangling_links(index: Index) -> list[Diagnostic]:
+    """Links that point nowhere: a renamed or deleted contact note leaves them behind.
+
+    One diagnostic per missing target, naming where it is linked from (code blocks are skipped).
+    """
+    targets = _link_targets(_vault_files(index.vault))
+    missing: dict[str, list[str]] = {}
+    for note in index.scan.notes:
+        if not note.readable:
+            continue
+        body = note.text
+        fences = [m.start() for m in _FENCE.finditer(body, note.body_start)]
+        for match in _LINK.finditer(body, note.body_start):
+            if sum(1 for f in fences if f < match.start()) % 2:
+                continue  # inside a fenced code block
+            target = match.group(1).strip()
+            if target.lower() in targets or target.lower().lstrip("/") in targets:
+                continue
+            line = body.count("\n", 0, match.start()) + 1
+            missing.setdefault(target, []).append(f"{note.rel}:{line}")
+    problems = []
+    for target, places in sorted(missing.items()):
+        first = places[0].rsplit(":", 1)
+        more = f" and {len(places) - 1} more place(s)" if len(places) > 1 else ""
+        problems.append(Diagnostic(
+            first[0], f"[[{target}]] points to no note (renamed or deleted?){more}: "
+            + ", ".join(places[:5]), "warning", int(first[1])))
     return problems

@@ -22,6 +22,7 @@ NO_ENTRY_POINTS_ENV = "VINCULO_NO_ENTRY_POINTS"
 DEFAULT_PLUGINS: dict[str, str] = {
     "contacts": "vinculo.default_plugins.contacts",
     "names": "vinculo.default_plugins.names",
+    "watch_command": "vinculo.default_plugins.watch_command",
     "link_command": "vinculo.default_plugins.link_command",
     "templates": "vinculo.default_plugins.templates",
     "templates_cli": "vinculo.default_plugins.templates_cli",

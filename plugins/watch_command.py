@@ -1,0 +1,174 @@
+"""``vinculo watch`` and ``vinculo service``: the background watcher and running it at login."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from vinculo.hookspecs import hookimpl
+
+
+@hookimpl
+def register_commands(cli: click.Group) -> None:
+    from vinculo.cli import VinculoError, vault_argument
+
+    @cli.command()
+    @vault_argument
+    @click.option("--quiet-ms", type=click.IntRange(0), default=None, metavar="N",
+                  help="Wait until the vault has been quiet this long before a pass "
+                       "[default: watch.quiet_ms or 300].")
+    @click.option("--rescan-minutes", type=click.FloatRange(0), default=None, metavar="N",
+                  help="Rescan the whole vault this often to catch lost events; 0 turns it off "
+                       "[default: watch.rescan_minutes or 10].")
+    @click.option("--polling", is_flag=True,
+                  help="Poll the disk instead of using the system's file events (network "
+                       "drives, or when the inotify watch limit is reached).")
+    @click.option("--log-format", type=click.Choice(["text", "json"]), default="text",
+                  show_default=True, help="One line per action; json for machines.")
+    @click.option("--once-idle", is_flag=True,
+                  help="Sync, process the events that arrive, and exit once the vault has been "
+                       "idle for a quiet period (for scripts and tests).")
+    @click.pass_context
+    def watch(ctx: click.Context, vault: Path | None, quiet_ms: int | None,
+              rescan_minutes: float | None, polling: bool, log_format: str,
+              once_idle: bool) -> None:
+        """Sync once, then keep the vault current on every save.
+
+        Each saved note is re-read and only what it affects is recomputed (its mentions, the
+        contacts it mentions, their managed blocks), then written through the safe write path.
+        Editors' atomic saves, temp and swap files, sync-conflict copies and the vault's ignore
+        rules are handled; saves in quick succession become one pass after a quiet period;
+        vinculo's own writes never trigger work. Only one watcher (or sync) per vault.
+
+        Ctrl-C (SIGINT) or SIGTERM finishes the write in flight and exits 0.
+
+        \b
+        Settings in vinculo.toml:
+          [watch]
+          quiet_ms = 300         # the quiet period
+          rescan_minutes = 10    # periodic full rescan
+          poll_seconds = 2       # polling interval when polling
+        """
+        from vinculo.cli import Session
+        from vinculo.watch import Watcher
+        from vinculo.watch.log import ActionLog
+        from vinculo.writeback import LockError
+
+        session = Session(ctx, vault)
+        config = session.config
+        quiet = (quiet_ms if quiet_ms is not None else int(config.get("watch.quiet_ms", 300))) / 1000
+        minutes = rescan_minutes if rescan_minutes is not None else float(
+            config.get("watch.rescan_minutes", 10))
+        # A date given with --today / $VINCULO_TODAY stays; otherwise the watcher follows the clock.
+        fixed_today = ctx.find_root().params.get("today")
+        today = (lambda: session.today) if fixed_today else dt.date.today
+        watcher = Watcher(
+            session.vault, pm=session.pm, config=config, today=today, quiet=quiet,
+            rescan_every=minutes * 60, poll_interval=float(config.get("watch.poll_seconds", 2)),
+            polling=polling, log=ActionLog(log_format),
+        )
+
+        def _stop(signum: int, _frame: Any) -> None:
+            watcher.log("stopping", f"{signal.Signals(signum).name}: finishing the write in flight")
+            watcher._stop.set()
+
+        previous = {s: signal.signal(s, _stop) for s in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            try:
+                watcher.start()
+            except LockError as exc:
+                raise VinculoError(f"{exc}; only one watcher or sync per vault") from None
+            if once_idle:
+                while not watcher.wait(quiet + 0.5):
+                    if not watcher.debouncer.pending() and not watcher._busy.locked():
+                        break
+            else:
+                while not watcher.wait(3600):
+                    pass
+        finally:
+            watcher.stop()
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+        watcher.log("stopped", str(session.vault))
+
+    @cli.group()
+    def service() -> None:
+        """Run ``vinculo watch`` at login (systemd user unit on Linux, launchd agent on macOS)."""
+
+    @service.command("install")
+    @vault_argument
+    @click.option("--unit-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+                  help="Write the unit here instead of the service manager's folder "
+                       "($XDG_CONFIG_HOME/systemd/user or ~/Library/LaunchAgents).")
+    @click.option("--platform", "platform_", type=click.Choice(["systemd", "launchd"]),
+                  default=None, help="Which service manager [default: this system's].")
+    @click.option("--no-enable", is_flag=True,
+                  help="Only write the file; print the commands that would enable it.")
+    def install(vault: Path | None, unit_dir: Path | None, platform_: str | None,
+                no_enable: bool) -> None:
+        """Generate the service for VAULT and enable it, so the watcher runs at login."""
+        from vinculo.watch import service as svc
+
+        root = (vault or Path.cwd()).resolve()
+        if not root.is_dir():
+            raise VinculoError(f"vault not found: {root}")
+        platform = platform_ or svc.default_platform()
+        made = svc.service_file(root, platform, svc.unit_dir(platform, unit_dir))
+        made.path.parent.mkdir(parents=True, exist_ok=True)
+        made.path.write_text(made.content, encoding="utf-8")
+        click.echo(f"wrote {made.path}")
+        _run_or_print(made.enable, "enable", run=not no_enable and unit_dir is None)
+
+    @service.command("uninstall")
+    @vault_argument
+    @click.option("--unit-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+                  help="Look for units here instead of the service manager's folder.")
+    @click.option("--platform", "platform_", type=click.Choice(["systemd", "launchd"]),
+                  default=None, help="Which service manager [default: this system's].")
+    @click.option("--no-enable", "no_disable", is_flag=True,
+                  help="Only remove the file; print the commands that would disable it.")
+    def uninstall(vault: Path | None, unit_dir: Path | None, platform_: str | None,
+                  no_disable: bool) -> None:
+        """Remove the service of VAULT (of every vault when VAULT is not given)."""
+        from vinculo.watch import service as svc
+
+        platform = platform_ or svc.default_platform()
+        folder = svc.unit_dir(platform, unit_dir)
+        found = svc.installed(platform, folder, vault.resolve() if vault else None)
+        if not found:
+            click.echo(f"no vinculo service found in {folder}")
+            return
+        for path in found:
+            _run_or_print(svc.disable_commands(platform, path), "disable",
+                          run=not no_disable and unit_dir is None)
+            path.unlink()
+            click.echo(f"removed {path}")
+
+
+def _run_or_print(commands: list[list[str]], verb: str, *, run: bool) -> None:
+    """Run the service manager's commands when asked and available; else print them.
+
+    Never run with ``--unit-dir`` (a folder the service manager does not read) or
+    ``--no-enable``, so tests and dry runs never touch the user's services.
+    """
+    import shlex
+
+    tool = commands[0][0]
+    if run and shutil.which(tool):
+        for command in commands:
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+            failed = (done.stderr or done.stdout).strip()
+            click.echo(f"ran: {shlex.join(command)}" + (f" (failed: {failed})" if done.returncode else ""))
+        return
+    why = f" ({tool} not found)" if run else ""
+    click.echo(f"to {verb} it{why}, run:")
+    for command in commands:
+        click.echo(f"  {shlex.join(command)}")
+    sys.stdout.flush()

@@ -1,0 +1,379 @@
+"""The watcher's life cycle: lock, initial sync, observer, batches, rescans, shutdown.
+
+One watcher per vault: it holds the write-back lock for its whole life, so a second ``watch``
+or a ``sync`` refuses. Events are only hints (see :mod:`vinculo.watch.events`); lost ones are
+expected, so the vault is also rescanned periodically, after observer errors and after an
+inotify queue overflow. When the system's inotify watch limit is reached the watcher says so
+and falls back to polling.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import logging
+import os
+import queue
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pluggy
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
+
+from vinculo.config import Config, load_config
+from vinculo.model import Diagnostic
+from vinculo.plugins import get_plugin_manager
+from vinculo.vault import ALWAYS_IGNORED_DIRS, iter_markdown
+from vinculo.watch.debounce import Batch, Debouncer
+from vinculo.watch.events import note_rel, touched
+from vinculo.watch.incremental import LiveIndex, Update
+from vinculo.watch.log import ActionLog
+
+LIMIT_ERRNOS = {errno.ENOSPC, errno.EMFILE}
+
+
+@dataclass
+class BatchResult:
+    """What one pass did: for logs, for tests (``Watcher.results``) and for benchmarks."""
+
+    kind: str  # "initial", "batch", "rescan", "reload"
+    touched: set[str] = field(default_factory=set)
+    changed: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    ours: list[str] = field(default_factory=list)  # touched, but bytes we wrote (or unchanged)
+    written: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: str | None = None
+    started: float = 0.0  # monotonic
+    finished: float = 0.0
+
+
+def is_watch_limit(exc: BaseException) -> bool:
+    """True when the OS refused more inotify watches or instances."""
+    return isinstance(exc, OSError) and exc.errno in LIMIT_ERRNOS
+
+
+def watch_limit_message(exc: OSError) -> str:
+    key = "max_user_instances" if exc.errno == errno.EMFILE else "max_user_watches"
+    current = ""
+    with contextlib.suppress(OSError):
+        current = f" (now {Path(f'/proc/sys/fs/inotify/{key}').read_text().strip()})"
+    return (
+        f"the system's inotify limit is reached: fs.inotify.{key}{current}; "
+        f"falling back to polling. To raise it: sudo sysctl fs.inotify.{key}=524288"
+    )
+
+
+class _Handler(FileSystemEventHandler):
+    def __init__(self, watcher: Watcher) -> None:
+        self.watcher = watcher
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        self.watcher._on_event(event)
+
+
+class _OverflowHandler(logging.Handler):
+    """watchdog reports a kernel queue overflow only as a log record: turn it into a rescan."""
+
+    def __init__(self, watcher: Watcher) -> None:
+        super().__init__(logging.WARNING)
+        self.watcher = watcher
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if "overflow" in record.getMessage().lower():
+            self.watcher.request_rescan("events were lost (inotify queue overflow)")
+
+
+class Watcher:
+    """Keep a vault's links, histories and managed blocks current while it is edited.
+
+    In-process use (tests, benchmarks)::
+
+        watcher = Watcher(vault, quiet=0.3)
+        watcher.start()          # lock, initial sync, observer
+        ...                      # edit files; each pass lands in watcher.results
+        watcher.stop()           # finishes the pass in flight, releases the lock
+    """
+
+    def __init__(
+        self,
+        vault: Path,
+        *,
+        pm: pluggy.PluginManager | None = None,
+        config: Config | None = None,
+        today: Callable[[], dt.date] | None = None,
+        quiet: float = 0.3,
+        max_wait: float = 10.0,
+        rescan_every: float = 600.0,
+        poll_interval: float = 2.0,
+        polling: bool = False,
+        observe: bool = True,
+        log: Callable[..., None] | None = None,
+    ) -> None:
+        self.vault = Path(vault).resolve()
+        self.config = config or load_config(self.vault)
+        self.pm = pm or get_plugin_manager(blocked=self.config.disabled_plugins)
+        self.today = today or dt.date.today
+        self.debouncer = Debouncer(quiet=quiet, max_wait=max_wait)
+        self.rescan_every = rescan_every
+        self.poll_interval = poll_interval
+        self.polling = polling
+        self.observe = observe
+        self.log = log or ActionLog()
+        self.results: queue.Queue[BatchResult] = queue.Queue()
+        self.live: LiveIndex | None = None
+        self.mode = "none"
+        self._observer: Any = None
+        self._overflow = _OverflowHandler(self)
+        self._stack = contextlib.ExitStack()
+        self._stop = threading.Event()
+        self._worker: threading.Thread | None = None
+        self._stats: dict[str, tuple[int, int]] = {}
+        self._next_rescan = 0.0
+        self._busy = threading.Lock()
+
+    # --- life cycle ----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Take the vault lock (LockError if held), sync once, then watch."""
+        from vinculo.writeback import vault_lock
+
+        self._stack.enter_context(vault_lock(self.vault))
+        try:
+            self._sweep_temps()
+            if self.observe:
+                self._start_observer()
+            self._stats = self._walk()
+            self._initial_sync()
+            self._next_rescan = time.monotonic() + self.rescan_every
+            self._worker = threading.Thread(target=self._run, name="vinculo-watch", daemon=True)
+            self._worker.start()
+        except BaseException:
+            self._stop_observer()
+            self._stack.close()
+            raise
+        self.log("watching", f"{self.vault} ({self.mode})", vault=str(self.vault), mode=self.mode)
+
+    def stop(self) -> None:
+        """Stop watching; the pass in flight finishes first; the lock is released."""
+        self._stop.set()
+        self.debouncer.close()
+        if self._worker is not None:
+            self._worker.join()
+        self._stop_observer()
+        self._stack.close()
+
+    def request_rescan(self, why: str) -> None:
+        self.log("rescan", why, reason=why)
+        self.debouncer.add(rescan=True)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until :meth:`stop` is called (or ``timeout``); True when stopped."""
+        return self._stop.wait(timeout)
+
+    # --- observer ------------------------------------------------------------------------
+
+    def _start_observer(self) -> None:
+        if not self.polling:
+            try:
+                self._schedule(Observer())
+                self.mode = "inotify" if os.name == "posix" else "native"
+                return
+            except OSError as exc:
+                if not is_watch_limit(exc):
+                    raise
+                self.log("fallback", watch_limit_message(exc), errno=exc.errno)
+        self._schedule(PollingObserver(timeout=self.poll_interval))
+        self.mode = "polling"
+
+    def _schedule(self, observer: Any) -> None:
+        observer.schedule(_Handler(self), str(self.vault), recursive=True)
+        try:
+            observer.start()
+        except BaseException:
+            with contextlib.suppress(Exception):
+                observer.stop()
+            raise
+        self._observer = observer
+        logging.getLogger("watchdog").addHandler(self._overflow)
+
+    def _stop_observer(self) -> None:
+        logging.getLogger("watchdog").removeHandler(self._overflow)
+        observer, self._observer = self._observer, None
+        if observer is not None:
+            with contextlib.suppress(Exception):
+                observer.stop()
+                observer.join(timeout=10)
+
+    def _observer_healthy(self) -> bool:
+        observer = self._observer
+        if observer is None:
+            return not self.observe
+        return observer.is_alive() and all(e.is_alive() for e in observer.emitters)
+
+    def _on_event(self, event: FileSystemEvent) -> None:
+        touch = touched(event, self.vault, self.config)
+        if touch:
+            self.debouncer.add(touch.rels, rescan=touch.rescan, reload=touch.reload)
+
+    # --- the worker ----------------------------------------------------------------------
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            wait = 1.0
+            if self.rescan_every > 0:
+                wait = max(0.0, min(wait, self._next_rescan - time.monotonic()))
+            batch = self.debouncer.take(timeout=wait)
+            if self._stop.is_set():
+                break
+            if self.observe and not self._observer_healthy():
+                self.log("error", "the file observer stopped; restarting it and rescanning")
+                self._stop_observer()
+                try:
+                    self._start_observer()
+                except OSError as exc:
+                    self.log("error", f"cannot watch the vault: {exc}")
+                batch = batch or Batch()
+                batch.rescan = True
+            if batch is None and self.rescan_every > 0 and time.monotonic() >= self._next_rescan:
+                batch = Batch(rescan=True)
+            if batch is None and self.live is not None and self.today() != self.live.today:
+                batch = Batch()
+            if batch is not None:
+                self.process(batch)
+
+    def process(self, batch: Batch) -> BatchResult:
+        """One pass: re-read what the batch touched, recompute, write what changed."""
+        with self._busy:
+            kind = "reload" if batch.reload else "rescan" if batch.rescan else "batch"
+            result = BatchResult(kind=kind, touched=set(batch.rels), started=time.monotonic())
+            try:
+                self._process(batch, result)
+            except Exception as exc:  # one bad pass must never stop the watcher
+                result.error = f"{type(exc).__name__}: {exc}"
+                self.log("error", f"{result.error}; the vault will be rescanned", error=result.error)
+                self.debouncer.add(rescan=True)
+            result.finished = time.monotonic()
+            if result.changed or result.deleted or result.written:
+                ms = (result.finished - result.started) * 1000
+                self.log(
+                    "pass",
+                    f"{len(result.changed)} changed, {len(result.deleted)} deleted, "
+                    f"{len(result.written)} written in {ms:.0f} ms",
+                    changed=result.changed, deleted=result.deleted, written=result.written,
+                    ms=round(ms, 1),
+                )
+            self.results.put(result)
+            return result
+
+    def _process(self, batch: Batch, result: BatchResult) -> None:
+        assert self.live is not None
+        if batch.rescan:
+            self._next_rescan = time.monotonic() + self.rescan_every
+        if batch.reload:
+            self.config = load_config(self.vault)
+            self._stats = self._walk()
+            self._full_sync(result)
+            return
+        rels = set(batch.rels)
+        if batch.rescan:
+            current = self._walk()
+            rels |= {r for r, s in current.items() if self._stats.get(r) != s}
+            rels |= set(self._stats) - set(current)
+            self._stats = current
+        update = self.live.update(rels)
+        today = self.today()
+        if today != self.live.today:
+            self.log("day", f"a new day ({today}): recomputing every stage and suggestion")
+            day = self.live.new_day(today)
+            update.everything = True
+            update.contacts |= day.contacts
+        result.changed, result.deleted, result.ours = update.changed, update.deleted, update.unchanged
+        result.diagnostics = update.diagnostics
+        for rel in update.deleted:
+            self.log("deleted", rel, note=rel)
+        for diagnostic in update.diagnostics:
+            self.log("problem", str(diagnostic), note=diagnostic.path, severity=diagnostic.severity)
+        if update.empty:
+            return
+        self._write(update, result)
+
+    def _initial_sync(self) -> None:
+        result = BatchResult(kind="initial", started=time.monotonic())
+        self._full_sync(result)
+        result.finished = time.monotonic()
+        self.results.put(result)
+
+    def _full_sync(self, result: BatchResult) -> None:
+        self.live = LiveIndex(self.vault, self.config, self.pm, self.today())
+        self.live.load()
+        result.diagnostics = [d for d in self.live.index.scan.diagnostics if d.severity != "info"]
+        for diagnostic in result.diagnostics:
+            self.log("problem", str(diagnostic), note=diagnostic.path, severity=diagnostic.severity)
+        self._write(Update(everything=True), result)
+        self.log(
+            "synced",
+            f"{len(self.live.notes)} notes, {len(self.live.index.contacts)} contacts, "
+            f"{len(result.written)} written",
+            notes=len(self.live.notes), contacts=len(self.live.index.contacts),
+            written=len(result.written),
+        )
+
+    def _write(self, update: Update, result: BatchResult) -> None:
+        """Plan the affected notes and write them through the one safe write path."""
+        assert self.live is not None
+        try:
+            from vinculo.writeback import apply_changes
+            from vinculo.writeback.plan import plan_changes
+        except ImportError:  # pragma: no cover - write-back is part of the package
+            return
+        changes, diagnostics = plan_changes(self.live.view(update), self.pm)
+        for diagnostic in diagnostics:
+            self.log("problem", str(diagnostic), note=diagnostic.path, severity=diagnostic.severity)
+        result.diagnostics.extend(diagnostics)
+        changes = [c for c in changes if c.before != c.after]
+        if not changes:
+            return
+        report = apply_changes(self.vault, changes, pm=self.pm)
+        after = {c.rel: c for c in changes}
+        for rel in report.written:
+            self.live.wrote(rel, after[rel].after)
+            self._stats.pop(rel, None)
+            self.log("wrote", f"{rel} ({after[rel].reason})" if after[rel].reason else rel,
+                     note=rel, reason=after[rel].reason)
+        for rel, why in report.skipped:
+            self.log("skipped", f"{rel}: {why}", note=rel, reason=why)
+        result.written.extend(report.written)
+        result.skipped.extend(report.skipped)
+
+    # --- the vault on disk ---------------------------------------------------------------
+
+    def _walk(self) -> dict[str, tuple[int, int]]:
+        """Every note's (mtime, size): a rescan compares these to find what events missed."""
+        out: dict[str, tuple[int, int]] = {}
+        for path, rel in iter_markdown(self.vault, self.config):
+            if note_rel(self.vault, str(path), self.config) is None:
+                continue
+            with contextlib.suppress(OSError):
+                st = path.stat()
+                out[rel] = (st.st_mtime_ns, st.st_size)
+        return out
+
+    def _sweep_temps(self) -> None:
+        """Remove temp files a killed writer left behind (ours only, by their suffix)."""
+        try:
+            from vinculo.writeback.atomic import sweep_temps
+        except ImportError:  # pragma: no cover
+            return
+        for folder, dirs, _files in os.walk(self.vault):
+            dirs[:] = [d for d in dirs if not d.startswith(".") and d not in ALWAYS_IGNORED_DIRS]
+            for path in sweep_temps(Path(folder)):
+                self.log("cleaned", f"left-over temp file {path.name}", file=path.name)

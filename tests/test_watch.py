@@ -1,0 +1,234 @@
+"""The watcher in-process: the real watchdog observer, real files, a temporary vault.
+
+A small probe plugin makes the output predictable: every link to a contact in a dated note is
+an interaction, and a contact's managed block lists them. Conditions are awaited with generous
+timeouts; nothing here asserts on elapsed time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import queue
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from vinculo.hookspecs import hookimpl
+from vinculo.model import Interaction
+from vinculo.plugins import DEFAULT_PLUGINS, get_plugin_manager
+from vinculo.watch import BatchResult, Watcher
+
+TIMEOUT = 20.0
+ANA = "People/Ana García.md"
+BEA = "People/Bea Ruiz.md"
+
+
+class Probe:
+    """Interactions = links to contacts in dated notes; the block lists them."""
+
+    @hookimpl
+    def extract_interactions(self, note, mentions, contacts, config):
+        if note.date is None:
+            return []
+        return [
+            Interaction(contact=m.target, date=note.date, channel="in_person", note=note.rel,
+                        line=m.line)
+            for m in mentions if m.level == "link"
+        ]
+
+    @hookimpl
+    def render_block(self, contact, suggestions, history, config):
+        lines = [f"- met {i.date} in {i.note}" for i in history.interactions]
+        return "\n".join(lines) or "- nothing yet"
+
+
+def probe_pm():
+    keep = {"contacts", "names"}
+    pm = get_plugin_manager(blocked=[n for n in DEFAULT_PLUGINS if n not in keep])
+    for name, plugin in list(pm.list_name_plugin()):
+        if name not in keep and plugin is not None:
+            pm.unregister(plugin)  # third-party plugins installed in the environment
+    pm.register(Probe(), name="probe")
+    return pm
+
+
+def wait_for(condition: Callable[[], object], timeout: float = TIMEOUT) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.02)
+    raise AssertionError(f"condition not met within {timeout} s")
+
+
+def drain(watcher: Watcher, seconds: float = 0.0) -> list[BatchResult]:
+    """Every pass reported so far, plus those arriving within ``seconds``."""
+    out: list[BatchResult] = []
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            out.append(watcher.results.get(timeout=max(0.0, deadline - time.monotonic())))
+        except queue.Empty:
+            return out
+
+
+def atomic_save(path: Path, text: str) -> None:
+    """How many editors save: a temp file in the same folder, renamed onto the note."""
+    tmp = path.parent / f".{path.name}.tmp{os.getpid()}"
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def read(vault: Path, rel: str) -> str:
+    return (vault / rel).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def people(write) -> None:
+    write(ANA, "---\ntype: person\n---\n# Ana\n")
+    write(BEA, "---\ntype: person\n---\n# Bea\n")
+    write("Daily/2026-11-20.md", "Lunch with [[Ana García]].\n")
+    write("Daily/2026-11-28.md", "A quiet day.\n")
+
+
+@pytest.fixture
+def start(vault: Path, people) -> Iterator[Callable[..., Watcher]]:
+    started: list[Watcher] = []
+    logs: list[tuple[str, str]] = []
+
+    def _start(**options) -> Watcher:
+        options.setdefault("quiet", 0.3)
+        options.setdefault("rescan_every", 0)
+        watcher = Watcher(vault, pm=probe_pm(), log=lambda a, m="", **_: logs.append((a, m)),
+                          **options)
+        watcher.logs = logs  # type: ignore[attr-defined]
+        watcher.start()
+        started.append(watcher)
+        [initial] = drain(watcher)
+        assert initial.kind == "initial"
+        return watcher
+
+    yield _start
+    for watcher in started:
+        watcher.stop()
+
+
+def test_initial_sync_then_an_appended_interaction_updates_the_block_once(vault, start):
+    watcher = start()
+    assert "- met 2026-11-20 in Daily/2026-11-20.md" in read(vault, ANA)
+    with (vault / "Daily/2026-11-28.md").open("a", encoding="utf-8") as f:
+        f.write("Coffee with [[Ana García]].\n")
+    wait_for(lambda: "Daily/2026-11-28.md" in read(vault, ANA))
+    # Our own write arrives as events too: it must be recognised (by content hash) and
+    # trigger nothing for 10 s.
+    results = drain(watcher, seconds=10)
+    writes = [rel for r in results for rel in r.written]
+    assert writes == [ANA]
+    assert any(ANA in r.ours for r in results)
+    assert "- nothing yet" in read(vault, BEA)
+    assert read(vault, "Daily/2026-11-28.md").endswith("Coffee with [[Ana García]].\n")
+
+
+def test_an_atomic_save_through_a_temp_file_and_a_rename_is_processed(vault, start):
+    watcher = start()
+    atomic_save(vault / "Daily/2026-11-28.md", "Call with [[Bea Ruiz]].\n")
+    wait_for(lambda: "Daily/2026-11-28.md" in read(vault, BEA))
+    results = drain(watcher, seconds=1)
+    assert all(not any(".tmp" in rel for rel in r.touched) for r in results)
+    assert not [p for p in (vault / "Daily").iterdir() if p.name.startswith(".")]
+
+
+def test_fifty_rapid_saves_become_one_pass_over_the_final_content(vault, start):
+    watcher = start(quiet=1.5)
+    daily = vault / "Daily/2026-11-28.md"
+    for i in range(50):
+        who = "Bea Ruiz" if i == 49 else "Ana García"
+        daily.write_text(f"Draft {i}: coffee with [[{who}]].\n", encoding="utf-8")
+        time.sleep(0.05)
+    wait_for(lambda: "Daily/2026-11-28.md" in read(vault, BEA))
+    results = drain(watcher, seconds=2)
+    passes = [r for r in results if "Daily/2026-11-28.md" in r.changed]
+    assert len(passes) == 1
+    assert "Daily/2026-11-28.md" not in read(vault, ANA)
+
+
+def test_two_thousand_files_at_once_are_one_batch(vault, start):
+    watcher = start(quiet=2.0)
+    bulk = vault / "Notes" / "bulk"
+    bulk.mkdir(parents=True)
+    first = dt.date(2020, 1, 1)
+    for i in range(2000):  # one date each: a history keeps one interaction per day and channel
+        (bulk / f"note {i:04}.md").write_text(
+            f"---\ndate: {first + dt.timedelta(days=i)}\n---\nSaw [[Ana García]] ({i}).\n",
+            encoding="utf-8",
+        )
+    wait_for(lambda: "Notes/bulk/note 1999.md" in read(vault, ANA), timeout=120)
+    results = drain(watcher, seconds=1)
+    passes = [r for r in results if r.changed]
+    assert len(passes) == 1
+    assert len(passes[0].changed) == 2000
+    assert read(vault, ANA).count("- met ") == 2001
+
+
+def test_a_contact_note_renamed_then_deleted_updates_the_index(vault, start, run):
+    watcher = start()
+    os.replace(vault / ANA, vault / "People/Ana G.md")
+    wait_for(lambda: "Ana G" in watcher.live.index.contacts)
+    assert "Ana García" not in watcher.live.index.contacts
+    problems = run("doctor", str(vault), "--json").output
+    assert "[[Ana García]]" in problems and "Daily/2026-11-20.md" in problems
+    (vault / "People/Ana G.md").unlink()
+    wait_for(lambda: "Ana G" not in watcher.live.index.contacts)
+    assert set(watcher.live.index.contacts) == {"Bea Ruiz"}
+    assert "People/Ana G.md" not in watcher.live.notes
+
+
+def test_a_malformed_note_gets_a_diagnostic_and_the_watcher_keeps_running(vault, start):
+    watcher = start()
+    (vault / "Notes").mkdir()
+    (vault / "Notes/broken.md").write_bytes(b"---\ntags: [unclosed\n---\n\xff\xfe\x00 binary")
+    wait_for(lambda: any("Notes/broken.md" in m for a, m in watcher.logs if a == "problem"))
+    (vault / "Daily/2026-11-28.md").write_text("Call with [[Bea Ruiz]].\n", encoding="utf-8")
+    wait_for(lambda: "Daily/2026-11-28.md" in read(vault, BEA))
+    assert (vault / "Notes/broken.md").read_bytes().startswith(b"---\ntags: [unclosed")
+
+
+def test_the_periodic_rescan_catches_what_no_event_reported(vault, start):
+    watcher = start(observe=False, rescan_every=0.5)
+    (vault / "Daily/2026-11-28.md").write_text("Call with [[Bea Ruiz]].\n", encoding="utf-8")
+    wait_for(lambda: "Daily/2026-11-28.md" in read(vault, BEA))
+    assert any(r.kind == "rescan" and r.changed for r in drain(watcher))
+
+
+def test_polling_works_where_file_events_do_not(vault, start):
+    watcher = start(polling=True, poll_interval=0.2)
+    assert watcher.mode == "polling"
+    (vault / "Daily/2026-11-28.md").write_text("Call with [[Bea Ruiz]].\n", encoding="utf-8")
+    wait_for(lambda: "Daily/2026-11-28.md" in read(vault, BEA))
+
+
+def test_a_stopped_observer_is_restarted_and_the_vault_rescanned(vault, start):
+    watcher = start()
+    watcher._observer.stop()  # the observer thread dies, as it would on an error
+    watcher._observer.join()
+    (vault / "Daily/2026-11-28.md").write_text("Call with [[Bea Ruiz]].\n", encoding="utf-8")
+    wait_for(lambda: "Daily/2026-11-28.md" in read(vault, BEA))
+    assert any(a == "error" and "observer" in m for a, m in watcher.logs)
+
+
+def test_a_queue_overflow_reported_by_watchdog_triggers_a_rescan(vault, start):
+    watcher = start()
+    logging.getLogger("watchdog.observers.inotify_c").warning(
+        "Inotify queue overflowed; filesystem events were lost")
+    wait_for(lambda: any(r.kind == "rescan" for r in drain(watcher)))
+
+
+def test_editing_the_settings_rebuilds_everything(vault, start, write):
+    watcher = start()
+    write("vinculo.toml", '[folders]\npeople = "Team"\n')
+    write(".obsidian/app.json", "{}")
+    wait_for(lambda: any(r.kind == "reload" for r in drain(watcher)))
