@@ -36,3 +36,11 @@ def state_root() -> Path:
 def state_dir(vault: Path) -> Path:
     """The state folder of one vault (not created here)."""
     return state_root() / vault_id(vault)
+
+
+def inside_vault(vault: Path) -> bool:
+    """True when the state folder would sit inside the vault (a misset $VINCULO_STATE_DIR):
+    then nothing is written, rather than journals and locks the vault would sync."""
+    root = Path(vault).resolve()
+    folder = state_dir(vault).resolve()
+    return folder == root or folder.is_relative_to(root)

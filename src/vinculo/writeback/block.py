@@ -16,6 +16,7 @@ from vinculo.model import Note
 from vinculo.writeback.edits import line_ending, splice, to_bytes
 from vinculo.writeback.errors import BlockError
 
+_LINE = re.compile(r"(?P<line>[^\r\n]*)(?:\r\n|\n|\r|\Z)")
 _FENCE_OPEN = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<info>[^\r\n]*)$")
 
 
@@ -32,10 +33,10 @@ class BlockSpan:
 def _lines(text: str, offset: int) -> list[tuple[int, int, str]]:
     """``(start, end_with_eol, line_without_eol)`` for each line of ``text[offset:]``."""
     out = []
-    pos = offset
-    for raw in text[offset:].splitlines(keepends=True):
-        out.append((pos, pos + len(raw), raw.rstrip("\r\n")))
-        pos += len(raw)
+    for match in _LINE.finditer(text, offset):
+        if match.start() == match.end():
+            break
+        out.append((match.start(), match.end(), match["line"]))
     return out
 
 
@@ -117,6 +118,19 @@ def block_text(text: str, body_start: int, content: str, config: Config) -> str:
     if body and not body.endswith("\n"):
         body += "\n"
     body = body.replace("\n", eol)
+    new_text = _place(text, body_start, body, eol, config)
+    # Read it back: the block must be found, whole, holding exactly ``body`` (content that
+    # opens a code fence or carries a marker, or a note ending in an open fence, fails here).
+    try:
+        span = find_block(new_text, body_start, config)
+    except BlockError as exc:
+        raise BlockError(f"the block would not read back cleanly ({exc})") from None
+    if span is None or new_text[span.content_start : span.content_end] != body:
+        raise BlockError("the block would not read back cleanly")
+    return new_text
+
+
+def _place(text: str, body_start: int, body: str, eol: str, config: Config) -> str:
     span = find_block(text, body_start, config)
     if span is not None:
         return splice(text, [(span.content_start, span.content_end, body)])

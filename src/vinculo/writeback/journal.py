@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from vinculo.state import state_dir
+from vinculo.state import inside_vault, state_dir
 from vinculo.writeback.atomic import atomic_write, fsync_dir, read_current, sweep_temps
 from vinculo.writeback.errors import ChangedError, WriteBackError
 
 KEEP_BATCHES = 20
+STATE_INSIDE = "the state folder ($VINCULO_STATE_DIR) is inside the vault"
 
 
 def _sha(data: bytes | None) -> str | None:
@@ -39,11 +40,9 @@ def _write_durably(path: Path, data: bytes) -> None:
 
 
 def journal_dir(vault: Path) -> Path:
-    folder = state_dir(vault)
-    resolved = folder.resolve()
-    if resolved == vault.resolve() or resolved.is_relative_to(vault.resolve()):
-        raise WriteBackError("the state folder ($VINCULO_STATE_DIR) is inside the vault")
-    return folder / "journal"
+    if inside_vault(vault):
+        raise WriteBackError(STATE_INSIDE)
+    return state_dir(vault) / "journal"
 
 
 @dataclass

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from vinculo.state import state_dir
-from vinculo.writeback.errors import LockError
+from vinculo.state import inside_vault, state_dir
+from vinculo.writeback.errors import LockError, WriteBackError
 
 _held: dict[str, tuple[FileLock, int]] = {}
 _guard = threading.Lock()
@@ -36,6 +36,8 @@ def _holder(folder: Path) -> str:
 @contextmanager
 def vault_lock(vault: Path) -> Iterator[None]:
     """Hold the vault's writer lock; LockError at once if another process holds it."""
+    if inside_vault(vault):
+        raise WriteBackError("the state folder ($VINCULO_STATE_DIR) is inside the vault")
     folder = state_dir(vault)
     folder.mkdir(parents=True, exist_ok=True)
     key = str(folder)

@@ -1,0 +1,328 @@
+"""Fault and bad-input suite: on real files, the user's bytes always survive.
+
+Bad notes are left byte-identical with a diagnostic, inside a memory cap and a timeout (the
+limits of a subprocess, not timings asserted); races, read-only notes, unwritable folders, a
+full disk and hard kills leave every note exactly its old or its new bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import snapshot
+from test_writeback_sync import ANA, PLUGIN, block_plugin  # noqa: F401  (fixture)
+
+from vinculo.hookspecs import hookimpl
+from vinculo.writeback import FileChange, apply_changes
+from vinculo.writeback.atomic import TEMP_SUFFIX
+
+MEMORY_CAP = 768 * 2**20
+
+
+def temps(root: Path) -> list[Path]:
+    return [p for p in root.rglob(f"*{TEMP_SUFFIX}")]
+
+
+def install_site(tmp_path: Path) -> Path:
+    """The test renderer plugin, importable by a child process through PYTHONPATH."""
+    site = tmp_path / "site"
+    if not site.exists():
+        site.mkdir()
+        (site / "vinculo_testblock.py").write_text(PLUGIN)
+        info = site / "vinculo_testblock-1.0.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text("Metadata-Version: 2.1\nName: vinculo_testblock\nVersion: 1.0\n")
+        (info / "entry_points.txt").write_text("[vinculo]\nvinculo_testblock = vinculo_testblock\n")
+    return site
+
+
+def child_env(tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(install_site(tmp_path)), *sys.path])
+    return env
+
+
+def capped(*limits: tuple[int, int]):
+    def apply() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        for kind, value in limits:
+            resource.setrlimit(kind, (value, value))
+    return apply
+
+
+def run_cli(tmp_path: Path, *args: str, limits=(), timeout: float = 120) -> subprocess.CompletedProcess:
+    """The real ``vinculo`` in a child process, under resource limits."""
+    return subprocess.run(
+        [sys.executable, "-m", "vinculo", *args], capture_output=True, text=True,
+        env=child_env(tmp_path), preexec_fn=capped(*limits), timeout=timeout,
+    )
+
+
+def alias_bomb() -> str:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+BAD_NOTES: dict[str, bytes] = {
+    "People/Invalid.md": b"---\ntype: person\nbad: [unclosed\n---\nVi a Ana.\n",
+    "People/Duplicate.md": b"---\ntype: person\ntype: person\n---\nVi a Ana.\n",
+    "People/Bomb.md": ("---\ntype: person\n" + alias_bomb() + "---\nVi a Ana.\n").encode(),
+    "People/Deep.md": ("---\ntype: person\nx: " + "[" * 5000 + "]" * 5000 + "\n---\nVi a Ana.\n").encode(),
+    "People/Nested.md": ("---\ntype: person\n" + "".join(f"{' ' * i}k{i}:\n" for i in range(3000)) + "---\n").encode(),
+    "People/Huge.md": ("---\ntype: person\n" + "filler: " + "x" * 10_000_000 + "\n---\nVi a Ana.\n").encode(),
+    "People/Latin1.md": "---\ntype: person\n---\nVi a Ana en Cádiz.\n".encode("latin-1"),
+    "People/Utf16.md": "---\ntype: person\n---\nVi a Ana.\n".encode("utf-16"),
+    "People/Binary.md": bytes(range(256)) * 64,
+    "Daily/Bad link.md": b"Vi a Ana.\n\xc3\x28 broken UTF-8\n",
+    "People/Fence.md": b"---\ntype: person\n---\n```\n<!-- vinculo:start -->\n```\nVi a Ana.\n",
+    "People/Merged.md": (
+        b"---\ntype: person\n---\n<!-- vinculo:start -->\na\n<!-- vinculo:end -->\n"
+        b"<!-- vinculo:start -->\nb\n<!-- vinculo:end -->\n"
+    ),
+    "People/Open.md": b"---\ntype: person\n---\n<!-- vinculo:start -->\nVi a Ana.\n",
+}
+
+
+def test_bad_notes_are_left_untouched_with_a_diagnostic_within_bounds(tmp_path, vault, write):
+    write("People/Ana.md", ANA)
+    for rel, data in BAD_NOTES.items():
+        write(rel, data)
+    write("vinculo.toml", "[ignore]\nmax_note_bytes = 50_000_000\n")
+    before = snapshot(vault)
+    result = run_cli(
+        tmp_path, "sync", str(vault), "--json", limits=[(resource.RLIMIT_AS, MEMORY_CAP)]
+    )
+    assert result.returncode == 0, result.stderr
+    after = snapshot(vault)
+    for rel in BAD_NOTES:
+        assert after[str(Path(rel))] == before[str(Path(rel))], rel
+    assert after[str(Path("People/Ana.md"))] != before[str(Path("People/Ana.md"))]
+    summary = json.loads(result.stdout)["summary"]
+    said = "\n".join(summary["diagnostics"] + summary["write"]["diagnostics"])
+    for rel in BAD_NOTES:
+        assert rel in said, f"no diagnostic for {rel}"
+    assert not temps(vault)
+
+
+def test_a_huge_note_over_the_size_limit_is_skipped_not_read(tmp_path, vault, write):
+    write("People/Ana.md", ANA)
+    write("People/Huge.md", BAD_NOTES["People/Huge.md"])
+    before = snapshot(vault)
+    result = run_cli(tmp_path, "sync", str(vault), limits=[(resource.RLIMIT_AS, MEMORY_CAP)])
+    assert result.returncode == 0, result.stderr
+    assert snapshot(vault)["People/Huge.md"] == before["People/Huge.md"]
+
+
+# --- races ---------------------------------------------------------------------------------
+
+
+def test_a_note_changed_between_read_and_write_keeps_the_users_bytes(vault, write):
+    path = write("People/Ana.md", ANA)
+    stale = FileChange("People/Ana.md", ANA.encode(), ANA.encode() + b"vinculo\n")
+    path.write_bytes(b"the user saved this\n")
+    report = apply_changes(vault, [stale])
+    assert report.written == [] and "changed since it was read" in report.skipped[0][1]
+    assert path.read_bytes() == b"the user saved this\n"
+    assert not temps(vault)
+
+
+def test_sync_rereads_and_retries_when_the_user_saves_during_the_run(
+    vault, write, run, block_plugin, monkeypatch  # noqa: F811
+):
+    path = write("People/Ana.md", ANA)
+    original_render = block_plugin.render_block
+    saved = []
+
+    def render_while_user_saves(contact, suggestions, history, config):
+        if not saved:  # the user saves once, after vinculo read the note
+            saved.append(True)
+            path.write_bytes(path.read_bytes() + b"typed by the user\n")
+        return original_render(contact, suggestions, history, config)
+
+    monkeypatch.setattr(block_plugin, "render_block", hookimpl(render_while_user_saves))
+    result = run("sync", str(vault))
+    assert result.exit_code == 0
+    text = path.read_bytes()
+    assert b"typed by the user\n" in text and b"- [ ] call Ana" in text
+    assert "wrote People/Ana.md" in result.output
+
+
+def test_a_note_deleted_before_the_write_is_not_recreated(vault, write):
+    path = write("a.md", "x")
+    path.unlink()
+    report = apply_changes(vault, [FileChange("a.md", b"x", b"y")])
+    assert report.written == [] and not path.exists()
+
+
+# --- permissions -----------------------------------------------------------------------------
+
+
+def test_a_read_only_note_is_left_untouched_with_a_clear_message(vault, write, run, block_plugin):  # noqa: F811
+    path = write("People/Ana.md", ANA)
+    path.chmod(0o444)
+    result = run("sync", str(vault))
+    assert result.exit_code == 0
+    assert "skipped People/Ana.md: is read-only: left untouched" in result.output
+    assert path.read_bytes() == ANA.encode() and (path.stat().st_mode & 0o777) == 0o444
+
+
+def _make_unwritable(folder: Path) -> None:
+    folder.chmod(0o555)
+    probe = folder / ".probe"
+    try:
+        probe.write_bytes(b"")
+    except OSError:
+        return
+    probe.unlink()
+    if shutil.which("chattr") and subprocess.run(["chattr", "+i", str(folder)]).returncode == 0:
+        return
+    folder.chmod(0o755)
+    pytest.skip("cannot make a folder unwritable here (root without chattr)")
+
+
+def test_an_unwritable_folder_leaves_the_original_and_says_why(vault, write, run, block_plugin):  # noqa: F811
+    path = write("People/Ana.md", ANA)
+    _make_unwritable(vault / "People")
+    try:
+        result = run("sync", str(vault))
+    finally:
+        subprocess.run(["chattr", "-i", str(vault / "People")], capture_output=True)
+        (vault / "People").chmod(0o755)
+    assert result.exit_code == 0
+    assert "skipped People/Ana.md: cannot write: Permission denied" in result.output or (
+        "skipped People/Ana.md: cannot write: Operation not permitted" in result.output
+    )
+    assert path.read_bytes() == ANA.encode()
+    assert not temps(vault)
+
+
+# --- disk full -------------------------------------------------------------------------------
+
+DISK_FULL = """
+import json, sys
+from pathlib import Path
+from vinculo.writeback import FileChange, apply_changes
+vault = Path(sys.argv[1])
+old = (vault / "note.md").read_bytes()
+report = apply_changes(vault, [FileChange("note.md", old, old + b"y" * 200_000)])
+print(json.dumps(report.to_json()))
+"""
+
+
+def test_disk_full_leaves_the_original_and_no_temp_file(tmp_path, vault, write):
+    """A real write failure: the child may not grow any file past 64 KiB (RLIMIT_FSIZE)."""
+    path = write("note.md", "x" * 1000 + "\n")
+    result = subprocess.run(
+        [sys.executable, "-c", DISK_FULL, str(vault)], capture_output=True, text=True,
+        env=child_env(tmp_path), preexec_fn=capped((resource.RLIMIT_FSIZE, 64 * 1024)),
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["written"] == []
+    assert report["skipped"][0]["why"] == "cannot write: File too large"
+    assert path.read_bytes() == b"x" * 1000 + b"\n"
+    assert not temps(vault)
+
+
+def test_a_full_tmpfs_leaves_the_original_and_no_temp_file(tmp_path):
+    """The same on a real full file system, where one can be mounted (root on Linux)."""
+    mount = tmp_path / "small"
+    mount.mkdir()
+    if os.geteuid() != 0 or subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=128k", "tmpfs", str(mount)], capture_output=True
+    ).returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here")
+    try:
+        note = mount / "note.md"
+        note.write_bytes(b"old\n")
+        report = apply_changes(mount, [FileChange("note.md", b"old\n", b"z" * 400_000)])
+        assert report.written == [] and "No space left" in report.skipped[0][1]
+        assert note.read_bytes() == b"old\n"
+        assert not temps(mount)
+    finally:
+        subprocess.run(["umount", str(mount)], capture_output=True)
+
+
+# --- hard kills ------------------------------------------------------------------------------
+
+KILL_CHILD = """
+import sys, time
+from pathlib import Path
+from vinculo.writeback import FileChange, apply_changes
+vault = Path(sys.argv[1])
+changes = []
+for path in sorted(vault.glob("*.md")):
+    old = path.read_bytes()
+    new = old.replace(b"old", b"new") if b"old" in old else old.replace(b"new", b"old")
+    changes.append(FileChange(path.name, old, new))
+print("ready", flush=True)
+start = time.perf_counter()
+apply_changes(vault, changes)
+print(time.perf_counter() - start, flush=True)
+"""
+
+
+def _spawn(tmp_path: Path, vault: Path) -> subprocess.Popen:
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILL_CHILD, str(vault)], stdout=subprocess.PIPE, text=True,
+        env=child_env(tmp_path),
+    )
+    assert child.stdout and child.stdout.readline().strip() == "ready"
+    return child
+
+
+@pytest.mark.slow
+def test_sigkill_at_random_points_leaves_every_note_old_or_new(tmp_path, vault):
+    rng = random.Random(20261129)
+    for n in range(12):
+        body = f"note {n} old\n".encode() + bytes(rng.randrange(97, 123) for _ in range(40_000))
+        (vault / f"n{n:02}.md").write_bytes(body)
+    # How long an uninterrupted batch takes here: kills are spread over that window.
+    calibration = _spawn(tmp_path, vault)
+    window = float(calibration.stdout.readline())
+    calibration.wait()
+    kills = 0
+    outcomes = {"none": 0, "mid-batch": 0, "whole": 0, "temp left": 0}
+    while kills < 100:
+        states = {p.name: p.read_bytes() for p in vault.glob("*.md")}
+        flipped = {
+            name: (d.replace(b"old", b"new") if b"old" in d else d.replace(b"new", b"old"))
+            for name, d in states.items()
+        }
+        child = _spawn(tmp_path, vault)
+        time.sleep(rng.uniform(0, window * 1.2))
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        child.stdout.close()
+        if child.returncode == -signal.SIGKILL:
+            kills += 1
+        now = {}
+        for path in vault.glob("*.md"):
+            now[path.name] = path.read_bytes()
+            assert now[path.name] in (states[path.name], flipped[path.name]), path.name
+        flips = sum(now[name] != states[name] for name in now)
+        outcomes["mid-batch" if 0 < flips < len(now) else "whole" if flips else "none"] += 1
+        outcomes["temp left"] += bool(temps(vault))
+    assert sorted(p.name for p in vault.glob("*.md")) == sorted(states)
+    print(f"kills: {kills}, window {window * 1000:.1f} ms, outcomes {outcomes}")
+    # The kills did land while writing, not only before or after.
+    assert outcomes["mid-batch"] >= 10, outcomes
+    # The next writer sweeps what the killed ones left, and the journal still undoes.
+    apply_changes(vault, [])
+    leftover = temps(vault)
+    report = apply_changes(vault, [FileChange("n00.md", (vault / "n00.md").read_bytes(), b"last\n")])
+    assert report.written == ["n00.md"]
+    assert not temps(vault), leftover
