@@ -28,6 +28,10 @@ DEFAULT_PLUGINS: dict[str, str] = {
     "templates_cli": "vinculo.default_plugins.templates_cli",
     "palette_commands": "vinculo.default_plugins.palette_commands",
     "palette": "vinculo.default_plugins.palette",
+    "importing": "vinculo.importing.commands",
+    "import_linkedin": "vinculo.default_plugins.import_linkedin",
+    "import_vcard": "vinculo.default_plugins.import_vcard",
+    "import_calendar": "vinculo.default_plugins.import_calendar",
 }
 
 

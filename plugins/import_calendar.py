@@ -1,0 +1,336 @@
+"""Calendars: ``vinculo import calendar calendar.ics VAULT``.
+
+Every event that happened and whose attendees or title name a contact becomes a meeting note
+in ``Meetings/`` (``folders.meetings``) with ``date``, ``attendees`` as links, a ``channel``
+(``in_person`` for a physical place, ``call`` for a video or phone link; none when the event
+says neither) and its ``ics_uid``, so importing the file again adds nothing.
+
+Decisions a person can check: an event in the future is skipped (a meeting note is evidence
+that you met; import again after it happens); a cancelled event or occurrence is skipped; a
+recurring event is expanded into one note per occurrence within the last ``past_days``
+(``[importers.calendar] past_days``, default 365), each deduplicated by UID and occurrence;
+attendees who declined do not count. icalendar parses (it keeps a broken value as an error on
+its event instead of failing the file); recurring-ical-events expands RRULE, RDATE, EXDATE
+and moved or cancelled occurrences.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from vinculo.hookspecs import hookimpl
+from vinculo.importing.base import Action, ImportContext, Importer, ImportFileError
+from vinculo.importing.names import clean_text, name_key, safe_title
+from vinculo.importing.notes import new_meeting_note, unique_rel
+from vinculo.importing.people import ContactMatcher, PersonRecord
+from vinculo.importing.textfile import split_lines
+from vinculo.model import Contact
+
+PAST_DAYS = 365
+_VIDEO = re.compile(
+    r"https?://[^\s<>\"]*(zoom\.us|meet\.google\.com|teams\.microsoft\.com|teams\.live\.com|"
+    r"webex\.com|whereby\.com|meet\.jit\.si|jitsi|skype\.com|gotomeeting|bluejeans|chime\.aws|"
+    r"facetime\.apple\.com|discord\.gg)[^\s<>\"]*",
+    re.IGNORECASE,
+)
+_VIDEO_WORDS = re.compile(r"\b(zoom|google meet|microsoft teams|teams meeting|webex|skype|"
+                          r"facetime|videollamada|video call)\b", re.IGNORECASE)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+# --- reading the file ------------------------------------------------------------------------
+
+
+def event_lines(lines: list[str | None]) -> list[int]:
+    """The 1-based line of every ``BEGIN:VEVENT``, in file order (as icalendar walks them)."""
+    return [n for n, line in enumerate(lines, start=1)
+            if (line or "").strip().upper() == "BEGIN:VEVENT"]
+
+
+def load_calendar(data: bytes) -> tuple[Any, list[int], list[Action]]:
+    """The parsed calendar, the line of each event, and the problems found on the way; a
+    file cut short is parsed up to its last complete event."""
+    import icalendar
+
+    lines, bad = split_lines(data)
+    problems = [Action("skip", f"line {b.line}", f"{b.reason}: line left out", b.line)
+                for b in bad]
+    text = "\n".join(line if line is not None else "" for line in lines)
+    if "BEGIN:VCALENDAR" not in text.upper():
+        raise ImportFileError("no BEGIN:VCALENDAR found: is this an .ics calendar?")
+    starts = event_lines(lines)
+    ends = [n for n, line in enumerate(lines, start=1)
+            if (line or "").strip().upper() == "END:VEVENT"]
+    if not any((line or "").strip().upper() == "END:VCALENDAR" for line in lines):
+        cut = ends[-1] if ends else (starts[0] - 1 if starts else len(lines))
+        for start in (s for s in starts if s > cut):
+            problems.append(Action("skip", f"event at line {start}",
+                                   "file ends inside this event (cut short?)", start))
+        starts = [s for s in starts if s <= cut]
+        kept = [line if line is not None else "" for line in lines[:cut]]
+        text = "\n".join([*kept, "END:VCALENDAR"])
+    try:
+        calendar = icalendar.Calendar.from_ical(text)
+    except ValueError as exc:
+        raise ImportFileError(f"not a readable calendar ({str(exc).splitlines()[0]})") from exc
+    return calendar, starts, problems
+
+
+# --- what one event says ---------------------------------------------------------------------
+
+
+@dataclass
+class Meeting:
+    uid: str
+    recurrence_id: str | None
+    day: dt.date
+    title: str
+    attendees: list[str]  # contact names
+    others: list[str]  # attendees who are not contacts
+    channel: str | None
+    location: str
+    link: str
+    description: str
+    line: int | None
+
+
+def _text(event: Any, key: str) -> str:
+    value = event.get(key)
+    return clean_text(str(value)) if value is not None else ""
+
+
+def _day(value: Any) -> dt.date:
+    moment = value.dt if hasattr(value, "dt") else value
+    return moment.date() if isinstance(moment, dt.datetime) else moment
+
+
+def channel_of(event: Any) -> tuple[str | None, str, str]:
+    """``(channel, location, link)``: a physical place means in person, a video or phone
+    link means a call; an event that says neither has no channel."""
+    location = _text(event, "LOCATION")
+    texts = [location, _text(event, "URL"), _text(event, "X-GOOGLE-CONFERENCE"),
+             _text(event, "CONFERENCE"), str(event.get("DESCRIPTION") or "")]
+    video = next((m[0] for t in texts for m in [_VIDEO.search(t)] if m), "")
+    is_url = "://" in location or location.lower().startswith(("tel:", "callto:"))
+    if location and not is_url and not _VIDEO_WORDS.search(location):
+        return "in_person", location, video
+    if video or location.lower().startswith(("tel:", "callto:")) or _VIDEO_WORDS.search(location):
+        return "call", location, video or (location if is_url else "")
+    return None, location, ""
+
+
+def _description(event: Any) -> str:
+    text = str(event.get("DESCRIPTION") or "")
+    text = re.sub(r"<br\s*/?>", "\n", text, flags=re.IGNORECASE)
+    text = _TAGS.sub("", text).replace("\r\n", "\n").strip()
+    return "\n".join(line.rstrip() for line in text.splitlines())
+
+
+class AttendeeFinder:
+    """Which contacts an event is with: its attendees and organiser (by e-mail, then name),
+    then the contact names its title contains (whole words, accent- and case-blind)."""
+
+    def __init__(self, ctx: ImportContext) -> None:
+        self.matcher = ContactMatcher(ctx.contacts)
+        self.variants: dict[str, set[str]] = {}
+        for contact in ctx.contacts.values():
+            for text in self._variants(contact, ctx):
+                key = name_key(text)
+                if len(key) >= 3:
+                    self.variants.setdefault(key, set()).add(contact.name)
+        self.longest = max((k.count(" ") + 1 for k in self.variants), default=1)
+
+    @staticmethod
+    def _variants(contact: Contact, ctx: ImportContext) -> list[str]:
+        found = [contact.name, *contact.aliases]
+        for batch in ctx.pm.hook.name_variants(contact=contact, config=ctx.config):
+            found += [v.text for v in batch or [] if v.confident]
+        return found
+
+    def people(self, event: Any) -> tuple[list[str], list[str]]:
+        names: list[str] = []
+        others: list[str] = []
+        props = list(_as_list(event.get("ATTENDEE"))) + _as_list(event.get("ORGANIZER"))
+        for prop in props:
+            params = getattr(prop, "params", {})
+            if str(params.get("PARTSTAT", "")).upper() == "DECLINED":
+                continue
+            mail = str(prop)
+            mail = mail[7:] if mail.lower().startswith("mailto:") else mail
+            cn = clean_text(params.get("CN", ""))
+            match = self.matcher.find(PersonRecord(name=cn, line=0, emails=[mail] if mail else []))
+            if match.contact is not None:
+                names.append(match.contact.name)
+            elif cn or mail:
+                others.append(cn or mail)
+        names += self.in_title(_text(event, "SUMMARY"))
+        return list(dict.fromkeys(names)), list(dict.fromkeys(o for o in others if o))
+
+    def in_title(self, title: str) -> list[str]:
+        words = name_key(title).split()
+        found: list[str] = []
+        for size in range(min(self.longest, len(words)), 0, -1):
+            for i in range(len(words) - size + 1):
+                owners = self.variants.get(" ".join(words[i : i + size]), set())
+                if len(owners) == 1:  # a name two contacts share says nothing
+                    found.append(next(iter(owners)))
+        return found
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+# --- from events to notes --------------------------------------------------------------------
+
+
+def occurrences(calendar: Any, ctx: ImportContext, lines: dict[int, int]) -> Iterator[
+        tuple[Any, int | None, bool] | Action]:
+    """``(event, line, recurring)`` for each single event and each occurrence of a series in
+    the window; an Action for events that cannot be used as they are."""
+    import recurring_ical_events
+
+    events = list(calendar.walk("VEVENT"))
+    series: dict[str, list[tuple[Any, int | None]]] = {}
+    for index, event in enumerate(events):
+        line = lines.get(index)
+        uid = _text(event, "UID")
+        label = _text(event, "SUMMARY") or "(no title)"
+        broken = [name for name, _ in getattr(event, "errors", [])]
+        if "DTSTART" in broken or event.get("DTSTART") is None:
+            yield Action("skip", label, "no readable start date (DTSTART)", line)
+        elif not uid:
+            yield Action("skip", label, "no UID: cannot tell a second import apart", line)
+        elif event.get("RRULE") or event.get("RDATE") or event.get("RECURRENCE-ID"):
+            series.setdefault(uid, []).append((event, line))
+        else:
+            yield event, line, False
+    past = int(ctx.setting("calendar", "past_days", PAST_DAYS))
+    start, end = ctx.today - dt.timedelta(days=past), ctx.today + dt.timedelta(days=1)
+    for uid, members in series.items():
+        import icalendar
+
+        one = icalendar.Calendar()
+        for component in calendar.walk("VTIMEZONE"):
+            one.add_component(component)
+        for event, _ in members:
+            one.add_component(event)
+        line = members[0][1]
+        try:
+            found = recurring_ical_events.of(one).between(start, end)
+        except Exception as exc:  # a broken RRULE or EXDATE in this series only
+            label = _text(members[0][0], "SUMMARY") or uid
+            yield Action("skip", label, f"recurrence cannot be expanded ({exc})", line)
+            continue
+        for event in found:
+            yield event, line, True
+
+
+def to_meeting(event: Any, line: int | None, recurring: bool, finder: AttendeeFinder) -> Meeting:
+    attendees, others = finder.people(event)
+    channel, location, link = channel_of(event)
+    rid = event.get("RECURRENCE-ID") if recurring else None
+    return Meeting(
+        uid=_text(event, "UID"),
+        recurrence_id=_day_or_moment(rid) if rid is not None else None,
+        day=_day(event.get("DTSTART")),
+        title=_text(event, "SUMMARY") or "Meeting",
+        attendees=attendees, others=others, channel=channel, location=location, link=link,
+        description=_description(event), line=line,
+    )
+
+
+def _day_or_moment(value: Any) -> str:
+    moment = value.dt if hasattr(value, "dt") else value
+    return moment.isoformat()
+
+
+def meeting_note(meeting: Meeting) -> tuple[str, dict[str, Any], str]:
+    """``(title, properties, body)`` of the note for one meeting."""
+    props: dict[str, Any] = {
+        "date": meeting.day,
+        "attendees": [f"[[{name}]]" for name in meeting.attendees],
+    }
+    if meeting.channel:
+        props["channel"] = meeting.channel
+    if meeting.location:
+        props["location"] = meeting.location
+    props["ics_uid"] = meeting.uid
+    if meeting.recurrence_id:
+        props["ics_recurrence_id"] = meeting.recurrence_id
+    body = [f"With {', '.join(f'[[{n}]]' for n in meeting.attendees)}."]
+    if meeting.others:
+        body.append(f"Also invited: {', '.join(meeting.others)}.")
+    if meeting.link:
+        body.append(f"Link: <{meeting.link}>")
+    text = "\n\n".join(body)
+    if meeting.description:
+        text += "\n\n## From the invitation\n\n" + meeting.description
+    return f"{meeting.day.isoformat()} {safe_title(meeting.title)}", props, text
+
+
+def _imported(ctx: ImportContext) -> dict[tuple[str, str], str]:
+    """``(uid, occurrence)`` of every note already imported, wherever the user moved it."""
+    found: dict[tuple[str, str], str] = {}
+    for note in ctx.notes:
+        uid = note.frontmatter.get("ics_uid")
+        if uid:
+            rid = note.frontmatter.get("ics_recurrence_id")
+            found[(str(uid), str(rid) if rid else "")] = note.rel
+    return found
+
+
+def run(data: bytes, ctx: ImportContext) -> Iterator[Action]:
+    calendar, starts, problems = load_calendar(data)
+    yield from problems
+    finder = AttendeeFinder(ctx)
+    done = _imported(ctx)
+    taken = {n.rel for n in ctx.notes}
+    folder = ctx.config.folder("meetings")
+    lines = dict(enumerate(starts)) if len(starts) == len(calendar.walk("VEVENT")) else {}
+    items = list(occurrences(calendar, ctx, lines))
+    for item in ctx.progress(items, len(items), "calendar events"):
+        if isinstance(item, Action):
+            yield item
+            continue
+        event, line, recurring = item
+        day = _day(event.get("DTSTART"))
+        label = f"{day.isoformat()} {_text(event, 'SUMMARY') or '(no title)'}"
+        if str(event.get("STATUS") or "").upper() == "CANCELLED":
+            yield Action("skip", label, "cancelled", line)
+            continue
+        if day > ctx.today:
+            yield Action("skip", label, "in the future: import again after it happens", line)
+            continue
+        meeting = to_meeting(event, line, recurring, finder)
+        key = (meeting.uid, meeting.recurrence_id or "")
+        if key in done:
+            yield Action("skip", label, f"already imported: {done[key]}", line, done[key])
+            continue
+        if not meeting.attendees:
+            yield Action("skip", label, "no contact among its attendees or in its title", line)
+            continue
+        title, props, body = meeting_note(meeting)
+        rel = unique_rel(folder, title, taken)
+        taken.add(rel)
+        done[key] = rel
+        yield Action("create", label, f"with {', '.join(meeting.attendees)}", line, rel, None,
+                     new_meeting_note(title, props, body))
+
+
+@hookimpl
+def register_importers() -> list[Importer]:
+    return [
+        Importer(
+            name="calendar",
+            description="meetings with your contacts from an .ics calendar",
+            run=run,
+            suffixes=(".ics", ".ical"),
+        )
+    ]

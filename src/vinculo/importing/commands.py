@@ -1,0 +1,139 @@
+"""``vinculo import NAME FILE VAULT`` and the ``vinculo export`` group, as a built-in plugin.
+
+The command only dispatches: importers come from the ``register_importers`` hook, so a
+third-party plugin adds ``vinculo import <its name>`` without touching this file.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from vinculo.hookspecs import hookimpl
+
+PROGRESS_MIN_RECORDS = 200  # smaller files finish before a bar would be read
+
+
+def export_group(cli: click.Group) -> click.Group:
+    """The ``vinculo export`` group, created by whichever plugin asks first, so every
+    exporter plugin can add its format to it."""
+    existing = cli.commands.get("export")
+    if isinstance(existing, click.Group):
+        return existing
+
+    @cli.group("export")
+    def export() -> None:
+        """Write your contacts in another system's format (``vinculo export vcard VAULT``)."""
+
+    return export
+
+
+def progress_bar(items: Iterable[Any], total: int, label: str) -> Iterator[Any]:
+    """A rich progress bar on stderr around ``items`` for large files on a terminal."""
+    if total < PROGRESS_MIN_RECORDS or not sys.stderr.isatty():
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        for item in items:
+            yield item
+            bar.advance(task)
+
+
+def _print_result(result: Any, show_diff: bool) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from vinculo.cli import console
+
+    out = console()
+    counts = result.counts()
+    verb = "would be" if result.dry_run else ""
+    if result.actions:
+        table = Table(title_justify="left", show_edge=False, pad_edge=False)
+        for column in ("", "who / what", "note", "line", "why"):
+            table.add_column(column)
+        style = {"create": "green", "merge": "cyan", "skip": "yellow"}
+        for action in result.actions:
+            why = action.reason
+            if action.kind == "merge":
+                why = f"{why}; fills {', '.join(action.fields)}"
+            table.add_row(Text(action.kind, style=style[action.kind]), action.label,
+                          action.rel or "", str(action.line or ""), why)
+        out.print(table)
+    if show_diff and result.diff:
+        click.echo(result.diff)
+    summary = (f"{counts['created']}{' ' + verb if verb else ''} created, {counts['merged']} merged, "
+               f"{counts['skipped']} skipped")
+    if result.dry_run:
+        out.print(f"Dry run, nothing written: {summary}.")
+    else:
+        out.print(f"{summary}.")
+
+
+@hookimpl
+def register_commands(cli: click.Group) -> None:
+    from vinculo.cli import VinculoError, json_option, vault_argument
+
+    @cli.command("import")
+    @click.argument("name", metavar="NAME")
+    @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+    @vault_argument
+    @click.option("--dry-run", is_flag=True, help="Show what would be created or changed; write nothing.")
+    @click.option("--diff", "show_diff", is_flag=True, help="Also print the exact diff of every note.")
+    @json_option
+    @click.pass_context
+    def import_(ctx: click.Context, name: str, file: Path, vault: Path | None, dry_run: bool,
+                show_diff: bool, as_json: bool) -> None:
+        """Bring people and meetings from another system into the vault.
+
+        \b
+        NAME is an importer; the built-in ones:
+          linkedin   Connections.csv of LinkedIn's data export
+          vcard      a .vcf address book (iPhone, Android, Google, Outlook)
+          calendar   an .ics calendar: meetings with your contacts
+
+        \b
+        New people become contact notes; a person already in the vault (same profile URL,
+        e-mail or name) only gets the properties that are empty in their note: nothing you
+        wrote is overwritten. Rows that cannot be read are reported by line and skipped.
+        Importing the same file again changes nothing.
+
+        \b
+        Examples:
+          vinculo import linkedin Connections.csv ~/Vault --dry-run
+          vinculo import vcard contacts.vcf ~/Vault
+          vinculo import calendar calendar.ics ~/Vault --json
+        """
+        from vinculo.cli import Session, echo_json
+        from vinculo.importing.base import ImportFileError
+        from vinculo.importing.runner import available_importers, build_context, run_import
+        from vinculo.writeback.errors import WriteBackError
+
+        session = Session(ctx, vault)
+        importers = available_importers(session.pm)
+        if name not in importers:
+            known = ", ".join(importers) or "none (all importer plugins are disabled)"
+            raise VinculoError(f"no importer named {name!r}; available: {known}")
+        try:
+            context = build_context(session.vault, session.config, session.pm, session.today,
+                                    file, progress=progress_bar)
+            result = run_import(importers[name], file, context, dry_run)
+        except ImportFileError as exc:
+            raise VinculoError(f"{file.name}: {exc}") from exc
+        except WriteBackError as exc:
+            raise VinculoError(f"nothing written: {exc}") from exc
+        if as_json:
+            data = result.as_dict()
+            if show_diff:
+                data["diff"] = result.diff
+            echo_json(data)
+            return
+        _print_result(result, show_diff)

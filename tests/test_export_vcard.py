@@ -1,0 +1,44 @@
+"""``vinculo export vcard``: the vault's contacts for a phone, and back again unchanged."""
+
+from __future__ import annotations
+
+import json
+
+import vobject
+from conftest import snapshot
+
+
+def test_export_writes_every_contact_as_vcard3(run, vault, write, tmp_path):
+    write("People/Ana García.md", "---\ntype: person\naliases: [Anita]\ncompany: Lumen\n"
+          "role: CTO\ncity: Sevilla\nbirthday: 1985-04-12\nemail: [ana@example.com, a@x.org]\n"
+          "phone: '+34 600 11 22 33'\nlinkedin: https://www.linkedin.com/in/ana\n---\n")
+    write("People/Rodrigo.md", "---\ntype: person\nbirthday: --04-12\n---\n")
+    write("Daily/2026-11-29.md", "Not a person.\n")
+    out = tmp_path / "contacts.vcf"
+    result = run("export", "vcard", str(vault), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    cards = list(vobject.readComponents(out.read_text(encoding="utf-8")))
+    assert [c.fn.value for c in cards] == ["Ana García", "Rodrigo"]
+    ana = cards[0]
+    assert ana.version.value == "3.0"
+    assert ana.n.value.given == "Ana" and ana.n.value.family == "García"
+    assert ana.nickname.value == "Anita"
+    assert [e.value for e in ana.email_list] == ["ana@example.com", "a@x.org"]
+    assert ana.tel.value == "+34 600 11 22 33"
+    assert ana.bday.value == "1985-04-12" and cards[1].bday.value == "--04-12"
+    assert ana.org.value == ["Lumen"] and ana.title.value == "CTO"
+    assert ana.adr.value.city == "Sevilla"
+    assert ana.url.value == "https://www.linkedin.com/in/ana"
+
+
+def test_export_is_stable_and_reimporting_it_changes_nothing(run, vault, write, tmp_path):
+    write("People/Ana García.md", "---\ntype: person\naliases: [Anita]\nemail: ana@example.com\n"
+          "birthday: 1985-04-12\n---\n")
+    first = run("export", "vcard", str(vault)).output
+    assert first == run("export", "vcard", str(vault)).output
+    path = tmp_path / "back.vcf"
+    path.write_text(first, encoding="utf-8")
+    before = snapshot(vault)
+    report = json.loads(run("import", "vcard", str(path), str(vault), "--json").output)
+    assert (report["created"], report["merged"], report["skipped"]) == (0, 0, 1)
+    assert snapshot(vault) == before

@@ -1,0 +1,104 @@
+"""The importer framework: dispatch by name, the hook, errors, dry run, the summary."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import snapshot
+
+from vinculo.importing import Importer, available_importers
+from vinculo.plugins import get_plugin_manager
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
+
+
+def test_builtin_importers_come_through_the_hook():
+    pm = get_plugin_manager()
+    contributed = [i.name for batch in pm.hook.register_importers() for i in batch]
+    assert sorted(contributed) == ["calendar", "linkedin", "vcard"]
+    assert all(isinstance(i, Importer) for i in available_importers(pm).values())
+
+
+def test_a_blocked_importer_is_gone(run, vault, tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("x")
+    result = run("--block-plugin", "import_linkedin", "import", "linkedin", str(path), str(vault))
+    assert result.exit_code == 1
+    assert "no importer named 'linkedin'; available: calendar, vcard" in result.stderr
+
+
+def test_a_third_party_importer_plugin_is_dispatched_by_name(run, vault, tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "vinculo_names_txt.py").write_text(textwrap.dedent('''
+        from vinculo.hookspecs import hookimpl
+        from vinculo.importing import Importer, PeoplePlanner, PersonRecord
+
+        def run(data, ctx):
+            planner = PeoplePlanner(ctx)
+            for n, line in enumerate(data.decode().splitlines(), start=1):
+                yield planner.plan(PersonRecord(name=line, line=n, properties={"met_via": "txt"}))
+
+        @hookimpl
+        def register_importers():
+            return [Importer("names", "one name per line", run, (".txt",))]
+    '''))
+    info = site / "vinculo_names_txt-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: vinculo_names_txt\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[vinculo]\nnames_txt = vinculo_names_txt\n")
+    monkeypatch.syspath_prepend(str(site))
+    importlib.invalidate_caches()
+    try:
+        source = tmp_path / "names.txt"
+        source.write_text("Ana García\nTom\n")
+        report = json.loads(run("import", "names", str(source), str(vault), "--json").output)
+        assert report["created"] == 2
+        assert "met_via: txt" in (vault / "People/Tom.md").read_text()
+    finally:
+        sys.modules.pop("vinculo_names_txt", None)
+
+
+@pytest.mark.parametrize("args, message", [
+    (("import", "linkedin", "missing.csv"), "file not found"),
+    (("import", "nope", "missing.csv"), "no importer named 'nope'"),
+])
+def test_errors_are_one_line(run, vault, args, message):
+    result = run(*args[:3], str(vault))
+    assert result.exit_code == 1
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_dry_run_shows_the_plan_and_writes_nothing(run, vault, write):
+    write("People/Ana García.md", "---\ntype: person\n---\n")
+    before = snapshot(vault)
+    result = run("import", "linkedin", str(EXAMPLES / "Connections.csv"), str(vault), "--dry-run",
+                 "--diff")
+    assert result.exit_code == 0
+    assert snapshot(vault) == before
+    assert "Dry run, nothing written: 2 would be created, 1 merged, 2 skipped." in result.output
+    assert "+company: Lumen Analytics" in result.output  # the exact diff of the merge
+
+
+@pytest.mark.parametrize("name, file, created", [
+    ("linkedin", "Connections.csv", 3),
+    ("vcard", "contacts.vcf", 2),
+])
+def test_shipped_examples_import_cleanly(run, vault, name, file, created):
+    report = json.loads(run("import", name, str(EXAMPLES / file), str(vault), "--json").output)
+    assert report["created"] == created
+
+
+def test_shipped_examples_together_give_meetings_with_the_people(run, vault):
+    for name, file in (("linkedin", "Connections.csv"), ("vcard", "contacts.vcf")):
+        run("import", name, str(EXAMPLES / file), str(vault))
+    report = json.loads(
+        run("import", "calendar", str(EXAMPLES / "calendar.ics"), str(vault), "--json").output)
+    assert report["created"] == 4
+    names = sorted(p.name for p in (vault / "Meetings").iterdir())
+    assert names[0] == "2026-11-02 Seguimiento Rodrigo.md"
