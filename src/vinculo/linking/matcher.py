@@ -59,7 +59,9 @@ class Matcher:
                 continue
             for form in _deletes(entry.key.split(" ", 1)[0]):
                 self.first_words.setdefault(form, []).append(entry)
-        self.firsts = {key.split(" ", 1)[0] for key in entries}
+        # Every word of every contact's names: a capitalised one next to a first name says
+        # the first name belongs to a longer name.
+        self.name_tokens = frozenset(t for e in entries.values() for t in e.tokens)
 
     # --- exact ---------------------------------------------------------------------------
 
@@ -72,35 +74,14 @@ class Matcher:
                 found.append((start, end, entry))
         return found
 
-    def _judge(
-        self, text: str, start: int, end: int, entry: Entry, starts: set[int], ends: set[int]
-    ) -> Hit | None:
+    def _judge(self, text: str, start: int, end: int, entry: Entry) -> Hit | None:
         """The confidence rules for one exact hit; None when it is not a mention at all."""
         surface = text[start:end]
         single = entry.words == 1
         if single and not surface[0].isupper():
             return None  # "rosa", "will", "ana" in lowercase prose are words, not people
-        own = entry.tokens
-        if single or entry.kind in rules.PARTIAL:
-            after = rules.word_after(text, end)
-            if (
-                after
-                and rules.is_capitalised(after[1])
-                and after[0] not in starts
-                and rules.key_of(after[1]) not in own
-            ):
-                return None  # "Ana Garcés" is someone else when the contact is Ana García
-        if single:
-            before = rules.word_before(text, start)
-            if (
-                before
-                and rules.is_capitalised(before[1])
-                and before[0] + len(before[1]) not in ends
-                and rules.key_of(before[1]) not in own
-                and rules.key_of(before[1]) not in rules.HONORIFICS
-                and not rules.sentence_start(text, before[0])
-            ):
-                return None  # "José Antonio" is not Antonio
+        if (single or entry.kind in rules.PARTIAL) and self._someone_else(text, start, end, entry):
+            return None
         if entry.ambiguous:
             return Hit(start, end, entry.targets, "suggest", "ambiguous")
         if not entry.confident:
@@ -108,6 +89,26 @@ class Matcher:
         if entry.common and rules.sentence_start(text, start):
             return Hit(start, end, entry.targets, "suggest", "common_word")
         return Hit(start, end, entry.targets, "link", self._reason(text, start, end, entry))
+
+    def _someone_else(self, text: str, start: int, end: int, entry: Entry) -> bool:
+        """True when a part of a name stands next to a capitalised name that is not the
+        contact's: "Ana Garcés", "Bertrand da Cunha", "José Antonio", "Diane Olivier"."""
+        own = entry.tokens
+        after = rules.word_after(text, end)
+        if after and rules.is_capitalised(after[1]) and rules.key_of(after[1]) not in own:
+            return True
+        if entry.words != 1:
+            return False
+        before = rules.word_before(text, start)
+        if not before or not rules.is_capitalised(before[1]):
+            return False
+        key = rules.key_of(before[1])
+        if key in own or key in rules.HONORIFICS:
+            return False
+        if before[2]:  # "da Cunha" style: a particle between two capitalised words
+            return True
+        # Mid-sentence, a capitalised word is a name; at a sentence start only a known one is.
+        return not rules.sentence_start(text, before[0]) or key in self.name_tokens
 
     @staticmethod
     def _reason(text: str, start: int, end: int, entry: Entry) -> str:
@@ -145,7 +146,7 @@ class Matcher:
                     candidates[entry.key] = entry
             if not candidates:
                 continue
-            best = self._best_window(folded, tokens, i, candidates.values())
+            best = self._best_window(text, folded, tokens, i, candidates.values())
             if best is None:
                 continue
             w_end, distance, matched = best
@@ -163,7 +164,7 @@ class Matcher:
 
     @staticmethod
     def _best_window(
-        folded: str, tokens: list[tuple[int, int]], i: int, entries: object
+        text: str, folded: str, tokens: list[tuple[int, int]], i: int, entries: object
     ) -> tuple[int, int, list[Entry]] | None:
         start = tokens[i][0]
         best: tuple[int, int, list[Entry]] | None = None
@@ -176,6 +177,9 @@ class Matcher:
                 window = folded[start:end]
                 if "\n" in window or not rules.at_boundary(folded, start, end):
                     continue
+                if not all(text[s].isupper() or folded[s:e] in rules.SURNAME_PARTICLES
+                           for s, e in tokens[i + 1 : i + count]):
+                    continue  # "Virginia para" is not a typo of "Virginia Lara"
                 distance = OSA.distance(window, entry.key, score_cutoff=cutoff)
                 if distance == 0 or distance > cutoff:
                     continue
@@ -192,21 +196,25 @@ class Matcher:
         folded = fold(text).translate(_SPACES)
         raw = self._exact(text, folded) if self.entries else []
         raw.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        starts = {s for s, _, _ in raw}
-        ends = {e for _, e, _ in raw}
         chosen: list[Hit] = []
-        taken: list[tuple[int, int]] = []
+        firm: list[tuple[int, int]] = []
         last_end = -1
         for start, end, entry in raw:
             if start < last_end:
                 continue
-            hit = self._judge(text, start, end, entry, starts, ends)
+            hit = self._judge(text, start, end, entry)
             if hit is None:
                 continue
             chosen.append(hit)
-            taken.append((start, end))
             last_end = end
+            if hit.level == "link" and " " in folded[start:end]:
+                firm.append((start, end))
         if self.fuzzy:
-            chosen += self._fuzzy(text, folded, taken)
+            # A typo of a full name beats a bare first name found at its start: "Teodora
+            # Chico Farbegat" is one person, even when two contacts are called Teodora.
+            fuzzy = self._fuzzy(text, folded, firm)
+            if fuzzy:
+                chosen = [h for h in chosen if not any(
+                    f.start < h.end and h.start < f.end for f in fuzzy)] + fuzzy
         chosen.sort(key=lambda h: h.start)
         return chosen

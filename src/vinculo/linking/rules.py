@@ -116,14 +116,37 @@ _WORD_AFTER = re.compile(r" ([^\W\d_][\w'’]*)")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*) $")
 
 
+# Lowercase words that join a surname to a given name: "Bertrand da Cunha", "Ana de la Vega".
+SURNAME_PARTICLES = frozenset(
+    "de del la las los da das do dos di van von der den ter le du des y e".split()
+)
+
+
 def word_after(text: str, end: int) -> tuple[int, str] | None:
+    """The word right after ``end`` (one space between), skipping surname particles, so
+    that "Bertrand da Cunha" shows its capitalised surname."""
     match = _WORD_AFTER.match(text, end)
+    hops = 0
+    while match and match.group(1) in SURNAME_PARTICLES and hops < 3:
+        following = _WORD_AFTER.match(text, match.end(1))
+        if not following or not following.group(1)[0].isupper():
+            break
+        match, hops = following, hops + 1
     return (match.start(1), match.group(1)) if match else None
 
 
-def word_before(text: str, start: int) -> tuple[int, str] | None:
+def word_before(text: str, start: int) -> tuple[int, str, bool] | None:
+    """The word right before ``start`` (one space between), looking past surname particles:
+    ``(offset, word, crossed_a_particle)``."""
     match = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    return (match.start(1), match.group(1)) if match else None
+    crossed = False
+    hops = 0
+    while match and match.group(1) in SURNAME_PARTICLES and hops < 3:
+        previous = _WORD_BEFORE.search(text, max(0, match.start(1) - 40), match.start(1))
+        if not previous or not previous.group(1)[0].isupper():
+            break
+        match, crossed, hops = previous, True, hops + 1
+    return (match.start(1), match.group(1), crossed) if match else None
 
 
 def sentence_start(text: str, start: int) -> bool:
