@@ -93,8 +93,8 @@ def test_undo_restores_bytes_and_mode_exactly(vault, write, run, block_plugin):
     original = snapshot(vault)
     assert run("sync", str(vault)).exit_code == 0
     assert snapshot(vault) != original
-    os.chmod(path, 0o640)  # the write kept the mode
-    assert (path.stat().st_mode & 0o777) == 0o640
+    assert (path.stat().st_mode & 0o777) == 0o640  # the write kept the mode
+    os.chmod(path, 0o600)  # undo puts back the mode too, not only the bytes
     undo = run("undo", str(vault))
     assert undo.exit_code == 0 and "restored People/Ana.md" in undo.output
     assert snapshot(vault) == original and (path.stat().st_mode & 0o777) == 0o640
@@ -155,3 +155,38 @@ def test_state_lives_outside_the_vault(vault, write, run, block_plugin):
 
 def test_plugin_text_is_dedented_python():
     compile(textwrap.dedent(PLUGIN), "plugin", "exec")
+
+
+BLOCK = "## vinculo{e}<!-- vinculo:start -->{e}- [ ] call Ana #vinculo/call{e}<!-- vinculo:end -->{e}"
+LF, CRLF = BLOCK.format(e="\n"), BLOCK.format(e="\r\n")
+ZOO = {  # note as written → the exact bytes after a sync (one property, one block)
+    "crlf, bom, no final newline": (
+        "\ufeff---\r\ntype: person\r\nanswer: no\r\n---\r\nbody",
+        "\ufeff---\r\ntype: person\r\nanswer: no\r\nvinculo_stage: radar\r\n---\r\nbody\r\n\r\n" + CRLF,
+    ),
+    "mixed endings": (
+        "---\ntype: person\r\nzip: 0123\n---\r\n# Ana\n\r\ntext\r\n",
+        "---\ntype: person\r\nzip: 0123\nvinculo_stage: radar\n---\r\n# Ana\n\r\ntext\r\n\r\n" + CRLF,
+    ),
+    "comments, quoting, indentation, dates, links": (
+        "---\n# who\ntype: 'person'  # yes\ntime: 10:00\nborn: 1990-01-02\n"
+        "friend: [[Antonio]]\nlist:\n    - 'a'\n    - \"b\"\n---\n",
+        "---\n# who\ntype: 'person'  # yes\ntime: 10:00\nborn: 1990-01-02\n"
+        "friend: [[Antonio]]\nlist:\n    - 'a'\n    - \"b\"\nvinculo_stage: radar\n---\n" + LF,
+    ),
+    "no frontmatter": (
+        "# Ana\n\nsolo cuerpo\n",
+        "---\nvinculo_stage: radar\n---\n# Ana\n\nsolo cuerpo\n\n" + LF,
+    ),
+    "empty frontmatter": ("---\n---\nhola\n", "---\nvinculo_stage: radar\n---\nhola\n\n" + LF),
+    "empty file": ("", "---\nvinculo_stage: radar\n---\n" + LF),
+}
+
+
+@pytest.mark.parametrize("case", ZOO)
+def test_frontmatter_zoo_on_disk_changes_only_the_edited_spans(vault, write, run, block_plugin, case):
+    original, expected = ZOO[case]
+    path = write("People/Ana.md", original)
+    assert run("sync", str(vault)).exit_code == 0
+    assert path.read_bytes() == expected.encode("utf-8")
+    assert run("sync", str(vault)).exit_code == 0 and path.read_bytes() == expected.encode()
