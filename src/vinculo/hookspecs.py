@@ -88,10 +88,16 @@ def name_variants(contact: Contact, config: Config) -> list[NameVariant]:
 
 @hookspec
 def extract_interactions(
-    note: Note, mentions: list[Mention], contacts: dict[str, Contact], config: Config
+    note: Note,
+    mentions: list[Mention],
+    contacts: dict[str, Contact],
+    config: Config,
+    vocabularies: list[Vocabulary],
 ) -> list[Interaction]:
     """Dated events with contacts found in one note (calls, coffees, messages…). ``mentions``
-    are the contacts found in this note; an intention or an open task is not an event."""
+    are the contacts found in this note; an intention or an open task is not an event.
+    ``vocabularies`` are every ``register_vocabulary`` contribution, gathered once per run
+    (:func:`vinculo.history.gather_vocabularies`), so an extractor reads every language."""
 
 
 @hookspec(firstresult=True)

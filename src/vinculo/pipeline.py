@@ -11,8 +11,9 @@ import pluggy
 
 from vinculo.config import Config
 from vinculo.contacts import build_contacts
+from vinculo.history import distinct_interactions, gather_vocabularies
 from vinculo.mentions import find_mentions
-from vinculo.model import Contact, History, Interaction, Mention, Note, Suggestion
+from vinculo.model import Contact, History, Interaction, Mention, Note, Suggestion, Vocabulary
 from vinculo.vault import Scan, scan_vault
 
 
@@ -28,15 +29,18 @@ class Index:
     mentions: dict[str, list[Mention]] = field(default_factory=dict)  # by note rel
     histories: dict[str, History] = field(default_factory=dict)  # by contact name
     suggestions: dict[str, list[Suggestion]] = field(default_factory=dict)  # by contact name
+    vocabularies: list[Vocabulary] | None = None  # every register_vocabulary, gathered once
 
 
 def note_interactions(index: Index, pm: pluggy.PluginManager, note: Note) -> list[Interaction]:
     """The events every plugin finds in one note (the unit the watcher recomputes)."""
     if not note.readable:
         return []
+    if index.vocabularies is None:
+        index.vocabularies = gather_vocabularies(pm)
     found: list[list[Interaction]] = pm.hook.extract_interactions(
         note=note, mentions=index.mentions.get(note.rel, []), contacts=index.contacts,
-        config=index.config,
+        config=index.config, vocabularies=index.vocabularies,
     )
     return [i for batch in found for i in batch or [] if i.contact in index.contacts]
 
@@ -49,7 +53,8 @@ def collect_interactions(index: Index, pm: pluggy.PluginManager) -> None:
         for interaction in note_interactions(index, pm, note):
             index.histories[interaction.contact].interactions.append(interaction)
     for history in index.histories.values():
-        history.interactions.sort(key=interaction_order)
+        ordered = sorted(history.interactions, key=interaction_order)
+        history.interactions = distinct_interactions(ordered)
 
 
 def interaction_order(interaction: Interaction) -> tuple[dt.date, str, int]:

@@ -1,0 +1,199 @@
+"""The managed block of a contact note, and vinculo's own properties.
+
+The block lists each open suggestion as an Obsidian Tasks item with its reason nested below::
+
+    - [ ] Propose a call to Rodrigo Sanz: … #vinculo/call 📅 2026-11-26
+        - why: online only since 2025-09-15: …; last 2026-11-24 (social) [[Daily/2026-11-24|2026-11-24]]
+
+Its memory lives in the note itself, so it survives machines and sync tools:
+
+- a suggestion the user **ticks** (``- [x]``) moves to a ``Done`` list as a dated log line
+  (``✅ YYYY-MM-DD``: the Tasks plugin's completion date, else the day the note was last
+  saved); its kind is not suggested again for ``[ladder] cooldown_days`` (30; per kind in
+  ``[ladder.cooldown]``), and it counts as an interaction (see the interactions plugin);
+- a suggestion the user **deletes** is remembered in an Obsidian comment at the end of the
+  block (``%% vinculo: offered call; dismissed meet 2026-11-20 %%``), and not re-added for
+  its cool-down. The comment lists what vinculo offered, which is how a deletion is told
+  from a suggestion vinculo itself withdrew.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from vinculo.config import Config
+from vinculo.history import days_setting, parse_days
+from vinculo.hookspecs import hookimpl
+from vinculo.model import Contact, History, Note, Suggestion
+from vinculo.writeback import BlockError, read_managed_block
+
+_TASK = re.compile(r"^\s*[-*+]\s+\[(.)\]\s+(.*)$")
+_KIND = re.compile(r"\s*#vinculo/([\w-]+)")
+_DUE = re.compile(r"\s*📅\s*(\d{4}-\d{2}-\d{2})")
+_DONE = re.compile(r"\s*✅\s*(\d{4}-\d{2}-\d{2})")
+_MEMORY = re.compile(r"^%%\s*vinculo:(.*?)%%\s*$")
+DONE_HEADING = "**Done**"
+INDENT = "    "
+
+
+@dataclass(frozen=True)
+class Done:
+    """A suggestion the user ticked: a dated log line in the block."""
+
+    kind: str
+    date: dt.date
+    text: str
+
+
+@dataclass
+class Memory:
+    """What the block remembers: open items, ticked ones, what was offered and deleted."""
+
+    open: dict[str, dt.date] = field(default_factory=dict)  # kind → due of an open item
+    done: list[Done] = field(default_factory=list)
+    offered: set[str] = field(default_factory=set)
+    dismissed: dict[str, dt.date] = field(default_factory=dict)  # kind → day it was deleted
+
+    def last_done(self, kind: str) -> dt.date | None:
+        return max((d.date for d in self.done if d.kind == kind), default=None)
+
+    def blocked_until(self, kind: str, config: Config) -> dt.date | None:
+        """The day ``kind`` may be suggested again, or None when it may be now."""
+        days = cooldown_days(kind, config)
+        dates = [d for d in (self.last_done(kind), self.dismissed.get(kind)) if d]
+        return max(dates) + dt.timedelta(days=days) if dates else None
+
+
+def cooldown_days(kind: str, config: Config) -> int:
+    own = parse_days(config.get(f"ladder.cooldown.{kind}"))
+    return own or days_setting(config, "cooldown_days", 30)
+
+
+def saved_on(note: Note) -> dt.date:
+    """The day the note was last saved: when a tick or a deletion without a date happened."""
+    try:
+        return dt.date.fromtimestamp(note.path.stat().st_mtime)
+    except OSError:
+        return dt.date.today()
+
+
+def _parse_memory(line: str, memory: Memory) -> None:
+    for part in _MEMORY.match(line)[1].split(";"):  # type: ignore[index]
+        words = part.replace(",", " ").split()
+        if not words:
+            continue
+        if words[0] == "offered":
+            memory.offered.update(words[1:])
+        elif words[0] == "dismissed":
+            for kind, day in zip(words[1::2], words[2::2], strict=False):
+                try:
+                    memory.dismissed[kind] = dt.date.fromisoformat(day)
+                except ValueError:
+                    continue
+
+
+def _clean(text: str) -> str:
+    for pattern in (_KIND, _DUE, _DONE):
+        text = pattern.sub("", text)
+    return text.strip()
+
+
+def parse_block(content: str, saved: dt.date) -> Memory:
+    """The memory of a block's text; ``saved`` dates ticks and deletions that carry none."""
+    memory = Memory()
+    present: set[str] = set()
+    for line in content.splitlines():
+        if _MEMORY.match(line.strip()):
+            _parse_memory(line.strip(), memory)
+            continue
+        task = _TASK.match(line)
+        kind = _KIND.search(line) if task else None
+        if not task or not kind:
+            continue
+        present.add(kind[1])
+        if task[1] in "xX":
+            done = _DONE.search(line)
+            day = dt.date.fromisoformat(done[1]) if done else saved
+            memory.done.append(Done(kind[1], day, _clean(task[2])))
+        elif task[1] == " ":
+            due = _DUE.search(line)
+            if due:
+                memory.open[kind[1]] = dt.date.fromisoformat(due[1])
+    for kind in memory.offered - present:
+        memory.dismissed.setdefault(kind, saved)
+    return memory
+
+
+def read_memory(contact: Contact, config: Config) -> Memory:
+    """The memory of a contact note's block; empty when it has none or it cannot be read."""
+    try:
+        content = read_managed_block(contact.note, config)
+    except BlockError:
+        return Memory()
+    return parse_block(content, saved_on(contact.note)) if content else Memory()
+
+
+def task_line(suggestion: Suggestion) -> str:
+    return f"- [ ] {suggestion.text} #vinculo/{suggestion.kind} 📅 {suggestion.due.isoformat()}"
+
+
+def render(suggestions: list[Suggestion], memory: Memory) -> str:
+    """The block's Markdown: open tasks with their why, the done log, the memory comment."""
+    lines: list[str] = []
+    for s in suggestions:
+        lines.append(task_line(s))
+        lines.append(f"{INDENT}- why: {s.why}")
+    done = sorted(set(memory.done), key=lambda d: (d.date, d.kind, d.text))
+    if done:
+        lines += ["", DONE_HEADING]
+        lines += [f"- [x] {d.text} #vinculo/{d.kind} ✅ {d.date.isoformat()}" for d in done]
+    offered = sorted({s.kind for s in suggestions})
+    dismissed = {k: v for k, v in sorted(memory.dismissed.items()) if k not in offered}
+    parts = []
+    if offered:
+        parts.append("offered " + ", ".join(offered))
+    if dismissed:
+        parts.append("dismissed " + ", ".join(f"{k} {v.isoformat()}" for k, v in dismissed.items()))
+    if parts:
+        lines += ["", f"%% vinculo: {'; '.join(parts)} %%"]
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+@hookimpl
+def render_block(
+    contact: Contact, suggestions: list[Suggestion], history: History, config: Config
+) -> str | None:
+    try:
+        existing = read_managed_block(contact.note, config)
+    except BlockError:
+        return None  # the write path reports the broken markers and leaves the note alone
+    memory = parse_block(existing, saved_on(contact.note)) if existing else Memory()
+    text = render(suggestions, memory)
+    if existing is None and not text:
+        return None  # nothing to say: no block is added to the note
+    return text
+
+
+PROPERTY_NAMES = {"last_contact": "last_contact", "last_in_person": "last_in_person",
+                  "stage": "stage"}
+
+
+@hookimpl
+def contact_properties(contact: Contact, history: History, config: Config) -> dict[str, Any]:
+    if not config.get("properties.write", True) or history is None:
+        return {}
+    prefix = str(config.get("properties.prefix", "vinculo_"))
+    names = {**PROPERTY_NAMES, **(config.get("properties.names", {}) or {})}
+    values: dict[str, Any] = {
+        "last_contact": history.last_contact,
+        "last_in_person": history.last_in_person,
+        "stage": history.stage,
+    }
+    return {
+        f"{prefix}{names[key]}": value
+        for key, value in values.items()
+        if value is not None and names.get(key)
+    }

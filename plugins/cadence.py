@@ -1,0 +1,42 @@
+"""Cadence: see the people you have met as often as their tier says.
+
+Per contact: ``cadence`` (days, or "2w", "3 months") or ``tier`` (``[ladder.tiers]``: inner 14,
+close 30, casual 90, keep-warm 180; untiered contacts use ``[ladder] default_tier``). The clock
+restarts at the last *real* interaction (``[ladder] real_channels``: message, call, in person —
+a like is not a conversation). Suggested once due within ``[ladder] lookahead_days`` (7).
+Applies to the ``in_person`` rung; the rungs below are the ladder's job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from vinculo.config import Config
+from vinculo.history import cadence_days, days_setting, last_real, wikilink
+from vinculo.hookspecs import hookimpl
+from vinculo.model import Contact, History, Suggestion
+
+
+@hookimpl
+def suggest(contact: Contact, history: History, today: dt.date, config: Config) -> list[Suggestion]:
+    if history.stage != "in_person":
+        return []
+    every = cadence_days(contact, config)
+    start = last_real(history, config)
+    if not every or start is None:
+        return []
+    due = start + dt.timedelta(days=every)
+    if due > today + dt.timedelta(days=days_setting(config, "lookahead_days", 7)):
+        return []
+    met = history.last("in_person")
+    assert met is not None
+    tier = contact.properties.get("tier")
+    rule = f"every {every} days" + (f" ({tier})" if isinstance(tier, str) else "")
+    why = (
+        f"last in person {met.date.isoformat()} {wikilink(met.note)}; last real contact "
+        f"{start.isoformat()}; {rule}"
+    )
+    city = contact.properties.get("city")
+    place = f" in {city.strip()}" if isinstance(city, str) and city.strip() else ""
+    return [Suggestion(contact.name, "cadence", due, f"See {contact.name} again{place}", why,
+                       met.note, 20)]

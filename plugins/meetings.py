@@ -1,0 +1,88 @@
+"""Meeting notes: every attendee had the meeting, through the meeting's channel.
+
+A meeting note is any dated note with an ``attendees`` property (a list, or a comma-separated
+string, of ``[[links]]`` or names). Its channel is its ``channel`` property (``call``,
+``video``, ``zoom``, ``in_person``, ``presencial``…); else the first event phrase of its title
+and first lines ("Videollamada…"); else ``[meetings] default_channel`` (``in_person``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from vinculo.config import Config
+from vinculo.history import compile_vocabularies, note_day
+from vinculo.hookspecs import hookimpl
+from vinculo.model import CHANNELS, Contact, Interaction, Note, Vocabulary
+from vinculo.text import fold
+
+SYNONYMS = {
+    "video": "call", "videocall": "call", "video_call": "call", "zoom": "call", "phone": "call",
+    "skype": "call", "teams": "call", "meet": "call", "videollamada": "call", "llamada": "call",
+    "telefono": "call", "in-person": "in_person", "in person": "in_person",
+    "inperson": "in_person", "presencial": "in_person", "en persona": "in_person",
+    "email": "message", "e-mail": "message", "chat": "message", "mensaje": "message",
+    "online": "social",
+}
+_LINK = re.compile(r"\[\[([^\]\|#\^]+)[^\]]*\]\]")
+
+
+def attendee_names(value: Any) -> list[str]:
+    """Names in an ``attendees`` value: ``["[[Ana García]]", "Tom"]`` or ``"[[A]], [[B]]"``."""
+    items = value if isinstance(value, list | tuple) else [value] if value else []
+    names: list[str] = []
+    for item in items:
+        if isinstance(item, list):  # YAML reads an unquoted [[Name]] as a nested list
+            item = item[0][0] if item and isinstance(item[0], list) and item[0] else item
+        text = str(item)
+        links = _LINK.findall(text)
+        parts = links or [p for p in text.split(",")]
+        names += [p.strip().rsplit("/", 1)[-1] for p in parts if p.strip()]
+    return names
+
+
+def resolve(name: str, contacts: dict[str, Contact]) -> str | None:
+    """The contact an attendee name stands for: title or alias, exact, then accent-free."""
+    if name in contacts:
+        return name
+    folded = fold(name)
+    for contact in contacts.values():
+        if name in contact.aliases:
+            return contact.name
+    for contact in contacts.values():
+        if folded in {fold(contact.name), *(fold(a) for a in contact.aliases)}:
+            return contact.name
+    return None
+
+
+def meeting_channel(note: Note, config: Config, vocabularies: list[Vocabulary]) -> str:
+    declared = note.frontmatter.get(str(config.get("meetings.channel_key", "channel")))
+    if isinstance(declared, str):
+        key = fold(declared.strip())
+        key = SYNONYMS.get(key, key)
+        if key in CHANNELS:
+            return key
+    head = fold(note.title + "\n" + note.body[:400])
+    event = compile_vocabularies(vocabularies).first_event(head)
+    if event:
+        return event[2]
+    default = str(config.get("meetings.default_channel", "in_person"))
+    return default if default in CHANNELS else "in_person"
+
+
+@hookimpl
+def extract_interactions(
+    note: Note, contacts: dict[str, Contact], config: Config, vocabularies: list[Vocabulary]
+) -> list[Interaction]:
+    value = note.frontmatter.get(str(config.get("meetings.attendees_key", "attendees")))
+    day = note_day(note)
+    if not value or day is None:
+        return []
+    channel = meeting_channel(note, config, vocabularies)
+    out: list[Interaction] = []
+    for name in attendee_names(value):
+        contact = resolve(name, contacts)
+        if contact and contact not in {i.contact for i in out} and contacts[contact].rel != note.rel:
+            out.append(Interaction(contact, day, channel, note.rel, 1, note.title))  # type: ignore[arg-type]
+    return out

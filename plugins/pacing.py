@@ -1,0 +1,109 @@
+"""Pacing: the whole list at once, so it stays doable and never nags.
+
+In order: a contact with ``snooze_until`` in the future gets nothing; a kind the user ticked
+or deleted is held back for its cool-down (the block's memory, see the block plugin); one
+suggestion per kind per contact (the earliest); a due date already written in the note is
+kept rather than moved later; at most ``[ladder] daily_budget`` (5) suggestions per day —
+overdue ones count for today, the overflow moves to the next day with room, highest priority
+first; and contacts to see in person in the same city in the same week are told so.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import defaultdict
+
+from vinculo.default_plugins.block import read_memory
+
+from vinculo.config import Config
+from vinculo.history import days_setting, snoozed_until
+from vinculo.hookspecs import hookimpl
+from vinculo.model import Contact, Suggestion
+from vinculo.text import fold
+
+IN_PERSON_KINDS = ("meet", "cadence")
+
+
+def _held_back(suggestions: list[Suggestion], contacts: dict[str, Contact], today: dt.date,
+               config: Config) -> list[Suggestion]:
+    """Snoozes and cool-downs removed; one per kind per contact; written due dates kept."""
+    best: dict[tuple[str, str], Suggestion] = {}
+    memories = {}
+    for s in suggestions:
+        contact = contacts.get(s.contact)
+        if contact is None:
+            continue
+        snooze = snoozed_until(contact)
+        if snooze and snooze > today:
+            continue
+        if s.contact not in memories:
+            memories[s.contact] = read_memory(contact, config)
+        memory = memories[s.contact]
+        until = memory.blocked_until(s.kind, config)
+        if until and until > today:
+            continue
+        written = memory.open.get(s.kind)
+        if written and written <= s.due:
+            s = dataclasses.replace(s, due=written)
+        key = (s.contact, s.kind)
+        if key not in best or (s.due, s.priority) < (best[key].due, best[key].priority):
+            best[key] = s
+    return list(best.values())
+
+
+def _budget(suggestions: list[Suggestion], today: dt.date, config: Config) -> list[Suggestion]:
+    """At most ``daily_budget`` a day; overdue ones count for today; overflow moves on."""
+    budget = days_setting(config, "daily_budget", 5)
+    used: dict[dt.date, int] = defaultdict(int)
+    out = []
+    for s in sorted(suggestions, key=lambda s: (max(s.due, today), s.priority, s.due, s.contact)):
+        day = max(s.due, today)
+        while used[day] >= budget:
+            day += dt.timedelta(days=1)
+        used[day] += 1
+        if day != max(s.due, today):
+            s = dataclasses.replace(s, due=day, why=f"{s.why}; moved to {day.isoformat()} by the daily budget")
+        out.append(s)
+    return out
+
+
+def city_groups(suggestions: list[Suggestion], contacts: dict[str, Contact], today: dt.date,
+                config: Config) -> dict[str, list[Suggestion]]:
+    """Cities with at least ``[ladder] city_group_min`` (2) people to see in person within
+    ``lookahead_days`` (7): one trip, several coffees."""
+    horizon = today + dt.timedelta(days=days_setting(config, "lookahead_days", 7))
+    minimum = days_setting(config, "city_group_min", 2)
+    kinds = tuple(config.get("ladder.city_group_kinds", list(IN_PERSON_KINDS)))
+    groups: dict[str, list[Suggestion]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for s in suggestions:
+        city = contacts[s.contact].properties.get("city") if s.contact in contacts else None
+        if s.kind in kinds and s.due <= horizon and isinstance(city, str) and city.strip():
+            key = fold(city.strip())
+            names.setdefault(key, city.strip())
+            if s.contact not in {g.contact for g in groups[key]}:
+                groups[key].append(s)
+    return {names[k]: sorted(v, key=lambda s: s.contact) for k, v in sorted(groups.items())
+            if len(v) >= minimum}
+
+
+def _group_by_city(suggestions: list[Suggestion], contacts: dict[str, Contact], today: dt.date,
+                   config: Config) -> list[Suggestion]:
+    groups = city_groups(suggestions, contacts, today, config)
+    note: dict[tuple[str, str], str] = {}
+    for city, members in groups.items():
+        for s in members:
+            others = ", ".join(m.contact for m in members if m.contact != s.contact)
+            note[(s.contact, s.kind)] = f"; also to see in {city} this week: {others}"
+    return [dataclasses.replace(s, why=s.why + note[(s.contact, s.kind)])
+            if (s.contact, s.kind) in note else s for s in suggestions]
+
+
+@hookimpl
+def plan_suggestions(
+    suggestions: list[Suggestion], contacts: dict[str, Contact], today: dt.date, config: Config
+) -> list[Suggestion]:
+    kept = _held_back(suggestions, contacts, today, config)
+    paced = _budget(kept, today, config)
+    return _group_by_city(paced, contacts, today, config)

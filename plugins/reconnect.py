@@ -1,0 +1,41 @@
+"""Reconnect: a dormant tie gets a gentle step, one rung lower than where it stood.
+
+After ``[ladder] dormant_days`` (365) of silence, jumping straight back to a coffee is
+awkward: someone you used to meet gets a call, someone you used to call gets a message, an
+online acquaintance gets a light touch (comment on or share their work).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from vinculo.default_plugins.ladder import rung
+
+from vinculo.config import Config
+from vinculo.history import days_setting, wikilink
+from vinculo.hookspecs import hookimpl
+from vinculo.model import Contact, History, Suggestion
+
+STEP_DOWN = {
+    "in_person": "a call to catch up",
+    "voice": "a message to catch up",
+    "online": "a light online touch: comment on or share something of theirs",
+    "radar": "a light online touch: comment on or share something of theirs",
+}
+
+
+@hookimpl
+def suggest(contact: Contact, history: History, today: dt.date, config: Config) -> list[Suggestion]:
+    if history.stage != "dormant":
+        return []
+    last = history.last()
+    assert last is not None
+    was = rung(history)
+    due = last.date + dt.timedelta(days=days_setting(config, "dormant_days", 365) + 1)
+    silent = (today - last.date).days
+    why = (
+        f"no interaction for {silent} days; last {last.date.isoformat()} ({last.channel}) "
+        f"{wikilink(last.note)}; the relationship had reached {was.replace('_', ' ')}"
+    )
+    return [Suggestion(contact.name, "reconnect", due,
+                       f"Reconnect with {contact.name}: {STEP_DOWN[was]}", why, last.note, 40)]

@@ -1,0 +1,90 @@
+"""From virtual to physical: online for long enough → a call; a call but never met → meet.
+
+The seed's core: a relationship should not stay virtual forever. An ``online`` contact gets a
+``call`` once the connection is ``[ladder] call_after_days`` (60) old or after
+``call_after_exchanges`` (5) interactions, whichever comes first. A ``voice`` contact gets a
+``meet`` ``meet_after_call_days`` (14) after the last call: in their ``city``, or "when you
+travel" when it is not ``[ladder] home_city``. New connections are left to ``no_cold_pitch``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from vinculo.config import Config
+from vinculo.history import connection_date, days_setting, is_new_connection, wikilink
+from vinculo.hookspecs import hookimpl
+from vinculo.model import Contact, History, Suggestion
+from vinculo.text import fold
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def where(contact: Contact, config: Config) -> str:
+    """" in Madrid", " in London, when you travel", or "" without a city."""
+    city = contact.properties.get("city")
+    if not isinstance(city, str) or not city.strip():
+        return ""
+    home = config.get("ladder.home_city")
+    if isinstance(home, str) and fold(home.strip()) == fold(city.strip()):
+        return f" in {city.strip()}"
+    return f" in {city.strip()}, when you travel there (or they come to you)"
+
+
+def call_due(contact: Contact, history: History, config: Config) -> dt.date | None:
+    """When an online relationship is ripe for a call: enough time or enough exchanges."""
+    start = connection_date(contact, history)
+    dates = []
+    if start:
+        dates.append(start + dt.timedelta(days=days_setting(config, "call_after_days", 60)))
+    needed = days_setting(config, "call_after_exchanges", 5)
+    if len(history.interactions) >= needed:
+        dates.append(history.interactions[needed - 1].date)
+    if not dates:
+        return None
+    last = history.last_contact
+    ripe = min(dates)
+    # Not before the last exchange: the call follows up on something fresh.
+    return max(ripe, last + dt.timedelta(days=days_setting(config, "reply_gap_days", 2))) if last else ripe
+
+
+@hookimpl
+def suggest(contact: Contact, history: History, today: dt.date, config: Config) -> list[Suggestion]:
+    if is_new_connection(contact, history, today, config):
+        return []
+    if history.stage == "online":
+        due = call_due(contact, history, config)
+        if due is None or due > today + dt.timedelta(days=days_setting(config, "lookahead_days", 7)):
+            return []
+        counts = history.counts()
+        start = connection_date(contact, history)
+        last = history.last()
+        assert last is not None
+        parts = [f"{_plural(counts['social'], 'social interaction')}"] if counts["social"] else []
+        if counts["message"]:
+            parts.append(_plural(counts["message"], "message"))
+        why = (
+            f"online only since {start.isoformat() if start else history.first_contact}: "
+            f"{' and '.join(parts)}, never a call; last {last.date.isoformat()} "
+            f"({last.channel}) {wikilink(last.note)}"
+        )
+        return [Suggestion(contact.name, "call", due,
+                           f"Propose a call to {contact.name}: move the conversation off the screen",
+                           why, last.note, 30)]
+    if history.stage == "voice":
+        call = history.last("call")
+        assert call is not None
+        due = call.date + dt.timedelta(days=days_setting(config, "meet_after_call_days", 14))
+        if due > today + dt.timedelta(days=days_setting(config, "lookahead_days", 7)):
+            return []
+        calls = history.counts()["call"]
+        why = (
+            f"{_plural(calls, 'call')}, never met in person; last call {call.date.isoformat()} "
+            f"{wikilink(call.note)}"
+        )
+        return [Suggestion(contact.name, "meet", due,
+                           f"Meet {contact.name} in person{where(contact, config)}",
+                           why, call.note, 25)]
+    return []

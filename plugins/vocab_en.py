@@ -1,0 +1,58 @@
+"""English words for interactions: what marks an event per channel, and what marks a plan.
+
+Each phrase is a regular-expression fragment matched on word boundaries over ``fold()``-ed
+text (lowercase, no accents). A clause holding an intention ("need to call Ana") is a plan,
+never an event.
+"""
+
+from __future__ import annotations
+
+from vinculo.hookspecs import hookimpl
+from vinculo.model import Vocabulary
+
+EVENTS: dict[str, tuple[str, ...]] = {
+    "social": (
+        r"liked", r"commented(?: on)?", r"shared", r"reshared",
+        r"reposted", r"retweeted", r"mentioned (?:me|him|her|them)", r"tagged (?:me|him|her|them)",
+        r"connected (?:on|with)", r"accepted my (?:invitation|invite|connection|request)",
+        r"reacted to", r"replied to",
+        r"started following", r"followed me",
+    ),
+    "message": (
+        r"e-?mailed", r"(?:an |the )?e-?mail (?:from|to|with)", r"messaged", r"texted",
+        r"wrote to", r"dm(?:ed|'d)", r"(?:a |the )?dm (?:from|to)",
+        r"sent (?:a |an )?(?:message|e-?mail|dm|note|text|whatsapp)",
+        r"got (?:a |an )?(?:message|e-?mail|reply|text) from", r"(?:a |the )?message (?:from|to)",
+        r"whatsapp(?:ed)?", r"linkedin message", r"replied to (?:my|his|her|their) (?:e-?mail|message)",
+        r"exchanged (?:messages|e-?mails)", r"chatted on",
+    ),
+    "call": (
+        r"called", r"(?:a |the )?call with", r"call w/", r"on a call", r"phone call",
+        r"phoned", r"rang", r"video ?call(?:ed)?", r"zoom(?:ed)?", r"skyped?", r"facetimed?",
+        r"google meet", r"teams call", r"spoke on the phone", r"talked on the phone",
+        r"(?:spoke|talked) (?:by|over|on) (?:phone|video)", r"^call",
+    ),
+    "in_person": (
+        r"(?:had |grabbed |got )?(?:a )?(?:coffee|lunch|dinner|breakfast|brunch|drinks?|beers?|tea) with",
+        r"met(?: up)?(?: with)?", r"ran into", r"bumped into", r"visited",
+        r"caught up in person", r"in person", r"(?:a |the )?meeting with", r"walk with",
+        r"walked with", r"hung out with", r"stopped by", r"dropped by", r"came (?:over|by)",
+    ),
+}
+
+INTENTS: tuple[str, ...] = (
+    r"need to", r"needs to", r"have to", r"has to", r"must", r"should", r"ought to",
+    r"want to", r"wants to", r"would like to", r"i'd like to", r"going to", r"gonna",
+    r"plan(?:ning)? to", r"will", r"i'll", r"we'll", r"to-?do", r"remind me", r"reminder",
+    r"remember to", r"don't forget", r"maybe", r"perhaps", r"try to", r"hope to", r"hoping to",
+    r"didn't", r"did not", r"couldn't", r"could not", r"never", r"not yet", r"haven't",
+    r"next (?:week|month|time)", r"tomorrow",
+    # Cancellations veto the whole clause, wherever they stand ("lunch with Ana, cancelled").
+    r"^.*?cancel(?:l?ed|s)?", r"^.*?postponed", r"^.*?rescheduled", r"^.*?fell through",
+    r"draft", r"ask (?:him|her|them|if)", r"follow up", r"let's", r"should we", r"someday",
+)
+
+
+@hookimpl
+def register_vocabulary() -> list[Vocabulary]:
+    return [Vocabulary("en", events=EVENTS, intents=INTENTS)]

@@ -1,0 +1,64 @@
+"""Spanish words for interactions: what marks an event per channel, and what marks a plan.
+
+Each phrase is a regular-expression fragment matched on word boundaries over ``fold()``-ed
+text (lowercase, no accents), so "Llamé", "llame" and "LLAMÉ" are one phrase. A line whose
+clause holds an intention ("tengo que llamar a…") is a plan, never an event.
+"""
+
+from __future__ import annotations
+
+from vinculo.hookspecs import hookimpl
+from vinculo.model import Vocabulary
+
+EVENTS: dict[str, tuple[str, ...]] = {
+    "social": (
+        r"comento", r"comentamos", r"le comente", r"comentario (?:de|en)", r"respondio a mi",
+        r"le respondi en", r"compartio", r"comparti", r"comente", r"comentando en", r"le di (?:un )?like",
+        r"dio like", r"me (?:dio|dejo) (?:un )?like", r"like a", r"me menciono",
+        r"le mencione", r"lo mencione", r"la mencione", r"me etiqueto", r"conectamos",
+        r"acepto mi (?:invitacion|solicitud)", r"acepte su (?:invitacion|solicitud)",
+        r"reacciono", r"retuiteo", r"me sigue desde", r"empezo a seguirme",
+    ),
+    "message": (
+        r"(?:le |me )?escribi(?:o|mos)?", r"me escribio", r"(?:un |el |su |mi )?mensaje (?:de|a|con|para)",
+        r"(?:le |me )?mande (?:un )?(?:mensaje|email|e-mail|correo|whatsapp|mail)",
+        r"me mando", r"le envie", r"me envio", r"(?:por|un|el|su) (?:email|e-mail|mail|correo)",
+        r"correo (?:de|a|con)", r"whatsapp", r"wasap", r"(?:por|un|el) (?:md|dm)",
+        r"mensaje directo", r"por linkedin", r"contesto a mi", r"me contesto", r"le conteste",
+        r"intercambiamos (?:mensajes|correos|emails)", r"chateamos",
+    ),
+    "call": (
+        r"llame", r"(?:le|la|lo|me|nos) llamo", r"(?:le|la|lo) llame", r"llamada", r"videollamada",
+        r"hablamos por (?:telefono|video|zoom|skype|teams|meet)", r"por telefono",
+        r"por zoom", r"zoom", r"skype", r"por teams", r"google meet", r"videoconferencia",
+        r"facetime", r"nos llamamos", r"hablamos un rato por",
+    ),
+    "in_person": (
+        r"cafe", r"cafes", r"comida", r"comimos", r"comi con", r"cena", r"cenamos", r"cene con",
+        r"desayuno con", r"desayunamos", r"almuerzo", r"almorzamos", r"aperitivo", r"vermu",
+        r"cervezas?", r"cana con", r"canas con", r"tomamos algo", r"quedamos", r"quede con",
+        r"nos vimos", r"vi a", r"(?:le|la|lo) vi", r"nos encontramos", r"me encontre con",
+        r"coincidimos", r"reunion (?:con|presencial)", r"nos reunimos", r"en persona",
+        r"se paso por", r"vino a (?:verme|la oficina|casa|el taller)", r"visite a", r"visita de",
+        r"paseo con", r"paseamos", r"nos conocimos en", r"conoci a",
+    ),
+}
+
+INTENTS: tuple[str, ...] = (
+    r"tengo que", r"tenemos que", r"hay que", r"habria que", r"pendiente", r"por hacer",
+    r"quiero", r"quisiera", r"me gustaria", r"nos gustaria", r"voy a", r"vamos a", r"iremos a",
+    r"deberia", r"deberiamos", r"debo", r"recordar", r"recuerdame", r"acordarme", r"acuerdate",
+    r"no olvidar", r"proponer(?:le)?", r"planear", r"planificar", r"quiza", r"quizas",
+    r"a lo mejor", r"tal vez", r"cuando venga", r"si viene", r"si puede", r"ojala",
+    r"no (?:pude|pudimos|he podido|hemos podido|llegue a|llegamos a|conteste|contesto)",
+    r"nunca", r"todavia no", r"aun no", r"sin enviar", r"borrador", r"preguntar(?:le)? si",
+    # Cancellations veto the whole clause, wherever they stand ("comida con Ana, cancelada").
+    r"^.*?cancelad[oa]s?", r"^.*?cancelamos", r"^.*?se cancelo", r"^.*?aplazad[oa]s?",
+    r"^.*?aplazamos", r"^.*?se suspendio",
+    r"la semana que viene", r"el mes que viene", r"proxima semana", r"manana (?:llamo|quedo|escribo)",
+)
+
+
+@hookimpl
+def register_vocabulary() -> list[Vocabulary]:
+    return [Vocabulary("es", events=EVENTS, intents=INTENTS)]

@@ -1,0 +1,256 @@
+"""Interaction history helpers shared by the ladder plugins: vocabularies, dates, thresholds.
+
+The built-in plugins (interactions, meetings, ladder, the suggestion rules, pacing) each do one
+concern; what more than one of them needs lives here so they agree on it: how a vocabulary
+phrase matches, which date a line is about, how old a connection is, a contact's cadence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import pluggy
+
+from vinculo.config import Config
+from vinculo.dates import coerce_date
+from vinculo.model import CHANNELS, Channel, Contact, History, Interaction, Note, Vocabulary
+from vinculo.text import fold
+
+# --- vocabularies ----------------------------------------------------------------------------
+
+
+def gather_vocabularies(pm: pluggy.PluginManager) -> list[Vocabulary]:
+    """Every vocabulary the plugins contribute (English and Spanish are built-in plugins)."""
+    out: list[Vocabulary] = []
+    for batch in pm.hook.register_vocabulary():
+        out.extend(batch or [])
+    return out
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """Vocabularies compiled for matching over ``fold()``-ed text.
+
+    A phrase is a regular-expression fragment written lowercase and without accents ("llame a",
+    "had (a )?coffee with"); it matches on word boundaries. Accent-free phrases over folded text
+    mean "llamé", "llame" and "LLAMÉ" are one phrase.
+    """
+
+    events: tuple[tuple[Channel, re.Pattern[str]], ...]
+    intents: re.Pattern[str] | None
+
+    def first_event(self, folded: str) -> tuple[int, int, Channel] | None:
+        """``(start, end, channel)`` of the earliest (then longest) event phrase, or None."""
+        best: tuple[int, int, Channel] | None = None
+        for channel, pattern in self.events:
+            match = pattern.search(folded)
+            if match and (best is None or (match.start(), -match.end()) < (best[0], -best[1])):
+                best = (match.start(), match.end(), channel)
+        return best
+
+    def is_intent(self, folded: str, before: int | None = None) -> bool:
+        """Whether an intention phrase starts in ``folded`` (before offset ``before``, when
+        given): "need to call Ana" is a plan, "called Ana, she wants to meet" is an event.
+        A phrase that must veto a whole clause wherever it stands is written to match from
+        the start of the clause, e.g. ``^.*?cancelad[oa]``."""
+        if not self.intents:
+            return False
+        match = self.intents.search(folded)
+        return bool(match) and (before is None or match.start() < before)  # type: ignore[union-attr]
+
+
+def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    body = "|".join(f"(?:{p})" for p in sorted(set(phrases), key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+
+
+@lru_cache(maxsize=16)
+def _compile(key: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]], ...]) -> Matcher:
+    per_channel: dict[str, list[str]] = {c: [] for c in CHANNELS}
+    intents: list[str] = []
+    for _language, events, intent_phrases in key:
+        for channel, phrases in events:
+            if channel in per_channel:
+                per_channel[channel].extend(fold(p) for p in phrases)
+        intents.extend(fold(p) for p in intent_phrases)
+    compiled = tuple(
+        (channel, pattern)
+        for channel in CHANNELS
+        if (pattern := _alternation(per_channel[channel])) is not None
+    )
+    return Matcher(events=compiled, intents=_alternation(intents))  # type: ignore[arg-type]
+
+
+def compile_vocabularies(vocabularies: list[Vocabulary]) -> Matcher:
+    """One matcher for all languages at once: a vault mixes them, often in the same note."""
+    key = tuple(
+        (
+            v.language,
+            tuple(sorted((str(c), tuple(p)) for c, p in v.events.items())),
+            tuple(v.intents),
+        )
+        for v in vocabularies
+    )
+    return _compile(key)
+
+
+def distinct_interactions(interactions: list[Interaction]) -> list[Interaction]:
+    """One interaction per date and channel, the first in order: a coffee written in the daily
+    note and in the meeting note is one coffee, and counts per channel count days."""
+    seen: set[tuple[dt.date, str]] = set()
+    out = []
+    for interaction in interactions:
+        key = (interaction.date, interaction.channel)
+        if key not in seen:
+            seen.add(key)
+            out.append(interaction)
+    return out
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+MONTHS = {
+    # English
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    # Spanish
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
+    "diciembre": 12,
+}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d])")
+_ES = re.compile(rf"(?<!\d)(\d{{1,2}}) de ({_MONTH}) (?:de |del )?(\d{{4}})(?!\d)")
+_EN_MDY = re.compile(rf"(?<![\w])({_MONTH})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})(?!\d)")
+_EN_DMY = re.compile(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH})\.?,? (\d{{4}})(?!\d)")
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def line_date(text: str) -> dt.date | None:
+    """A date written on a line: ISO ``2026-03-12``, ``12 de marzo de 2026``, ``March 12,
+    2026`` or ``12 March 2026``; the first one found, or None."""
+    match = _ISO.search(text)
+    if match:
+        return _safe_date(int(match[1]), int(match[2]), int(match[3]))
+    folded = fold(text)
+    match = _ES.search(folded) or _EN_DMY.search(folded)
+    if match:
+        return _safe_date(int(match[3]), MONTHS[match[2]], int(match[1]))
+    match = _EN_MDY.search(folded)
+    if match:
+        return _safe_date(int(match[3]), MONTHS[match[1]], int(match[2]))
+    return None
+
+
+_STEM_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?!\d)")
+
+
+def note_day(note: Note) -> dt.date | None:
+    """The date a note is about: frontmatter ``date`` or daily-note name (already on the note),
+    else an ISO date that opens its file name ("2026-02-11 Revisión del blog")."""
+    if note.date:
+        return note.date
+    match = _STEM_DATE.match(note.path.stem)
+    return coerce_date(match[1]) if match else None
+
+
+# --- thresholds every rule agrees on ---------------------------------------------------------
+
+DEFAULT_TIERS = {"inner": 14, "close": 30, "casual": 90, "keep-warm": 180}
+REAL_CHANNELS: tuple[Channel, ...] = ("message", "call", "in_person")
+_DURATION = re.compile(r"^\s*(\d+)\s*([dwmy]?)\w*\s*$")
+_UNIT_DAYS = {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}
+
+
+def days_setting(config: Config, key: str, default: int) -> int:
+    """An integer number of days from ``[ladder]``, falling back to ``default`` on bad input."""
+    value = config.get(f"ladder.{key}", default)
+    parsed = parse_days(value)
+    return default if parsed is None else parsed
+
+
+def parse_days(value: Any) -> int | None:
+    """``30``, ``"30"``, ``"30d"``, ``"2w"``, ``"3 months"`` → days; None when unreadable."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value > 0 else None
+    if isinstance(value, str):
+        match = _DURATION.match(value.lower())
+        if match and int(match[1]) > 0:
+            return int(match[1]) * _UNIT_DAYS[match[2]]
+    return None
+
+
+def cadence_days(contact: Contact, config: Config) -> int | None:
+    """How often to see this person: their ``cadence`` (days, "2w"…), else their ``tier``
+    (``[ladder.tiers]``: inner 14, close 30, casual 90, keep-warm 180), else the default tier."""
+    own = parse_days(contact.properties.get("cadence"))
+    if own:
+        return own
+    tiers = {**DEFAULT_TIERS, **(config.get("ladder.tiers", {}) or {})}
+    tier = contact.properties.get("tier") or config.get("ladder.default_tier", "casual")
+    if not isinstance(tier, str):
+        return None
+    return parse_days(tiers.get(tier.strip().lower()))
+
+
+def real_channels(config: Config) -> tuple[str, ...]:
+    """Channels that restart a cadence clock: a like is not a conversation."""
+    value = config.get("ladder.real_channels", list(REAL_CHANNELS))
+    return tuple(str(v) for v in value) if isinstance(value, list) else REAL_CHANNELS
+
+
+def last_real(history: History, config: Config) -> dt.date | None:
+    last = history.last(*real_channels(config))  # type: ignore[arg-type]
+    return last.date if last else None
+
+
+def connection_date(contact: Contact, history: History) -> dt.date | None:
+    """When the relationship started: the ``connected`` property, else the first interaction."""
+    connected = coerce_date(contact.properties.get("connected"))
+    first = history.first_contact
+    if connected and first:
+        return min(connected, first)
+    return connected or first
+
+
+def is_new_connection(contact: Contact, history: History, today: dt.date, config: Config) -> bool:
+    """A connection younger than ``ladder.new_connection_days`` (28): a light touch at most."""
+    start = connection_date(contact, history)
+    if start is None:
+        return False
+    return (today - start).days < days_setting(config, "new_connection_days", 28)
+
+
+def snoozed_until(contact: Contact) -> dt.date | None:
+    return coerce_date(contact.properties.get("snooze_until"))
+
+
+def channel_label(channel: str) -> str:
+    return {"social": "online", "message": "messages", "call": "calls", "in_person": "in person"}.get(
+        channel, channel
+    )
+
+
+def wikilink(rel: str | None) -> str:
+    """``[[Daily/2026-11-24]]`` for a note path, as Obsidian links it (no ``.md``)."""
+    if not rel:
+        return ""
+    path = rel[:-3] if rel.endswith(".md") else rel
+    title = path.rsplit("/", 1)[-1]
+    return f"[[{path}|{title}]]" if title != path else f"[[{path}]]"
