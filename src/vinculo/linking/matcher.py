@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 import ahocorasick
 from rapidfuzz.distance import OSA
@@ -21,7 +22,24 @@ from vinculo.linking.rules import Entry
 from vinculo.text import fold
 
 _TOKEN = re.compile(r"\w+")
-_SPACES = str.maketrans({"\t": " ", "\xa0": " ", "\u202f": " "})
+# Upper-case letters of the Latin, Greek and Cyrillic blocks: a capitalised word starts
+# with one ("re" has no Unicode upper-case class).
+_UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper() and chr(c).isalpha())
+_CAPITALISED = re.compile(rf"(?<!\w)[{_UPPER}]\w*")
+
+
+class _FoldTable(dict):  # type: ignore[type-arg]
+    """``str.translate`` table for :func:`vinculo.text.fold`, filled on first sight of each
+    character, so folding a note is one C-level pass; tabs and no-break spaces become spaces
+    so "Ana\xa0García" matches "ana garcia"."""
+
+    def __missing__(self, code: int) -> str:
+        out = fold(chr(code))
+        self[code] = out
+        return out
+
+
+_FOLD = _FoldTable({ord("\t"): " ", 0xA0: " ", 0x202F: " "})
 
 
 @dataclass(frozen=True)
@@ -37,6 +55,21 @@ class Hit:
 
 def _deletes(word: str) -> set[str]:
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _capitals_agree(text: str, folded: str, rest: list[tuple[int, int]], entry: Entry) -> bool:
+    """Every word after the first is capitalised, as in the name, except where the name has
+    a lowercase particle ("da", "de la")."""
+    parts = entry.key.split(" ")
+    for j, (s, e) in enumerate(rest, start=1):
+        if text[s].isupper():
+            continue
+        if folded[s:e] in rules.SURNAME_PARTICLES or (
+            j < len(parts) and parts[j] in rules.SURNAME_PARTICLES
+        ):
+            continue
+        return False
+    return True
 
 
 class Matcher:
@@ -61,15 +94,21 @@ class Matcher:
                 self.first_words.setdefault(form, []).append(entry)
         # Every word of every contact's names: a capitalised one next to a first name says
         # the first name belongs to a longer name.
+        self.max_words = max((e.words for e in entries.values()), default=1)
+        self._near_cache: dict[str, list[Entry]] = {}
         self.name_tokens = frozenset(t for e in entries.values() for t in e.tokens)
 
     # --- exact ---------------------------------------------------------------------------
 
     def _exact(self, text: str, folded: str) -> list[tuple[int, int, Entry]]:
         found = []
+        size = len(folded)
         for last, entry in self.automaton.iter(folded):
             start = last - len(entry.key) + 1
             end = last + 1
+            # Cheap rejection first: most raw hits are inside longer words ("ana" in "banana").
+            if (start and folded[start - 1].isalnum()) or (end < size and folded[end].isalnum()):
+                continue
             if rules.at_boundary(folded, start, end):
                 found.append((start, end, entry))
         return found
@@ -107,8 +146,12 @@ class Matcher:
             return False
         if before[2]:  # "da Cunha" style: a particle between two capitalised words
             return True
-        # Mid-sentence, a capitalised word is a name; at a sentence start only a known one is.
-        return not rules.sentence_start(text, before[0]) or key in self.name_tokens
+        # Mid-sentence, a capitalised word is a name. At a sentence start it is one when it
+        # names a contact, or when it is not a word notes start sentences with ("Called",
+        # "Según", "Hoy"): "Timoteo Martin" is not Martin Gauthier.
+        if not rules.sentence_start(text, before[0]) or key in self.name_tokens:
+            return True
+        return not rules.plain_word(before[1])
 
     @staticmethod
     def _reason(text: str, start: int, end: int, entry: Entry) -> str:
@@ -128,29 +171,40 @@ class Matcher:
 
     # --- fuzzy ---------------------------------------------------------------------------
 
+    def _near(self, word: str) -> list[Entry]:
+        """Multi-word names whose first word is within one edit of ``word`` (cached)."""
+        found = self._near_cache.get(word)
+        if found is None:
+            seen: dict[str, Entry] = {}
+            for form in _deletes(word):
+                for entry in self.first_words.get(form, ()):
+                    seen[entry.key] = entry
+            found = self._near_cache[word] = list(seen.values())
+        return found
+
     def _fuzzy(self, text: str, folded: str, taken: list[tuple[int, int]]) -> list[Hit]:
         if not self.first_words:
             return []
-        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(folded)]
         hits: list[Hit] = []
         busy = bytearray(len(text) + 1)
         for s, e in taken:
             busy[s:e] = b"\x01" * (e - s)
-        for i, (start, end) in enumerate(tokens):
-            if busy[start] or not text[start].isupper():
+        for match in _CAPITALISED.finditer(text):
+            start, end = match.span()
+            if busy[start]:
                 continue
-            word = folded[start:end]
-            candidates: dict[str, Entry] = {}
-            for form in _deletes(word):
-                for entry in self.first_words.get(form, ()):
-                    candidates[entry.key] = entry
+            candidates = self._near(folded[start:end])
             if not candidates:
                 continue
-            best = self._best_window(text, folded, tokens, i, candidates.values())
+            tokens = [
+                (m.start(), m.end())
+                for m in islice(_TOKEN.finditer(folded, start), self.max_words + 1)
+            ]
+            best = self._best_window(text, folded, tokens, 0, candidates)
             if best is None:
                 continue
             w_end, distance, matched = best
-            if w_end > len(busy) - 1 or any(busy[start:w_end]):
+            if any(busy[start:w_end]):
                 continue
             targets = tuple(dict.fromkeys(t for e in matched for t in e.targets))
             if distance == 1 and len(targets) == 1 and all(e.confident for e in matched):
@@ -175,15 +229,16 @@ class Matcher:
                     continue
                 end = tokens[i + count - 1][1]
                 window = folded[start:end]
-                if "\n" in window or not rules.at_boundary(folded, start, end):
-                    continue
-                if not all(text[s].isupper() or folded[s:e] in rules.SURNAME_PARTICLES
-                           for s, e in tokens[i + 1 : i + count]):
-                    continue  # "Virginia para" is not a typo of "Virginia Lara"
                 distance = OSA.distance(window, entry.key, score_cutoff=cutoff)
                 if distance == 0 or distance > cutoff:
                     continue
-                if best is None or distance < best[1]:
+                if "\n" in window or not rules.at_boundary(folded, start, end):
+                    continue
+                if not _capitals_agree(text, folded, tokens[i + 1 : i + count], entry):
+                    continue  # "Virginia para" is not a typo of "Virginia Lara"
+                # Fewest edits first; on a tie the longer window, so "Ágatha Meendes
+                # Nascimento" is Ágatha Mendes Nascimento, not Ágatha Mendes.
+                if best is None or (distance, -end) < (best[1], -best[0]):
                     best = (end, distance, [entry])
                 elif distance == best[1] and end == best[0]:
                     best[2].append(entry)
@@ -193,7 +248,7 @@ class Matcher:
 
     def scan(self, text: str) -> list[Hit]:
         """Every name found in ``text`` (already blanked), leftmost-longest, in text order."""
-        folded = fold(text).translate(_SPACES)
+        folded = text.translate(_FOLD)
         raw = self._exact(text, folded) if self.entries else []
         raw.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         chosen: list[Hit] = []
@@ -208,7 +263,9 @@ class Matcher:
             chosen.append(hit)
             last_end = end
             if hit.level == "link" and " " in folded[start:end]:
-                firm.append((start, end))
+                after = rules.word_after(text, end)
+                if not (after and rules.is_capitalised(after[1])):
+                    firm.append((start, end))  # else a longer name may be a typo'd contact
         if self.fuzzy:
             # A typo of a full name beats a bare first name found at its start: "Teodora
             # Chico Farbegat" is one person, even when two contacts are called Teodora.

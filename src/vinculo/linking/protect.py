@@ -33,16 +33,20 @@ _OPAQUE_INLINE = re.compile(
     r"|(?P<html><([A-Za-z][\w-]*)\b[^<>\n]*>[^\n]*?</\4\s*>)"
     r"|(?P<tag></?[A-Za-z!][^<>\n]*>)"
 )
-# Spans that are links or addresses: protected, but a wikilink in them is a real link.
-_LINKISH = re.compile(
-    r"(?P<wiki>!?\[\[[^\[\]\n]*\]\])"
-    r"|(?P<mdlink>!?\[[^\[\]\n]*\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\))"
-    r"|(?P<ref>\[[^\[\]\n]*\]\[[^\[\]\n]*\])"
-    r"|(?P<url>\b(?:[a-zA-Z][a-zA-Z0-9+.-]{1,20}://|www\.|mailto:)[^\s<>\[\]\"'`]+)"
-    r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
-    r"|(?P<hashtag>(?<![^\s(\[>,;])#[^\s#,.;:!?()\[\]{}\"'`|<>*]+)"
-    r"|(?P<blockid>(?<=\s)\^[A-Za-z0-9-]+[ \t]*$)",
-    re.MULTILINE,
+# Spans that are links or addresses: protected, but a wikilink in them is a real link. Each
+# pattern runs only when its trigger is in the text: most notes have no URL, no e-mail address.
+_LINKISH: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
+    (("[",), re.compile(
+        r"!?\[\[[^\[\]\n]*\]\]"
+        r"|!?\[[^\[\]\n]*\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)"
+        r"|\[[^\[\]\n]*\]\[[^\[\]\n]*\]"
+    )),
+    (("://", "www.", "mailto:"), re.compile(
+        r"\b(?:[a-zA-Z][a-zA-Z0-9+.-]{1,20}://|www\.|mailto:)[^\s<>\[\]\"'`]+"
+    )),
+    (("@",), re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    (("#",), re.compile(r"(?<![^\s(\[>,;])#[^\s#,.;:!?()\[\]{}\"'`|<>*]+")),
+    (("^",), re.compile(r"(?<=\s)\^[A-Za-z0-9-]+[ \t]*$", re.MULTILINE)),
 )
 
 
@@ -169,7 +173,12 @@ def _analyse(text: str, body_start: int, managed: tuple[str, str]) -> Layout:
         opaque_spans += inline
         work = blank(work, inline)
     opaque = work
-    links = _regex_spans(_LINKISH, work, body_start)
+    links = [
+        span
+        for triggers, pattern in _LINKISH
+        if any(t in work for t in triggers)
+        for span in _regex_spans(pattern, work, body_start)
+    ]
     blanked = blank(work, links)
     protected = tuple(sorted(s for s in [*opaque_spans, *links] if s[1] > s[0]))
     return Layout(opaque, blanked, starts, frozenset(tables), protected)

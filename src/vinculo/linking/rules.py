@@ -161,3 +161,33 @@ def sentence_start(text: str, start: int) -> bool:
 
 def is_capitalised(word: str) -> bool:
     return len(word) >= 2 and word[0].isupper()
+
+
+# Words that open a sentence in notes about people, right before a name: time words, verbs of
+# contact, prepositions (English and Spanish, folded). A capitalised word that is not one of
+# these, nor a verb form, and stands before a first name is taken for another given name.
+SENTENCE_OPENERS = frozenset(
+    """
+    today yesterday tomorrow tonight later then also and but so finally again maybe
+    met saw called phoned rang emailed texted messaged pinged visited thanked told asked
+    invited introduced congratulated interviewed hired lunch dinner coffee breakfast drinks
+    call calls meeting meet email mail text ping ask tell thank invite visit see with for
+    from to about per via re cc fyi note notes read reading ask asking when after before
+    dear hi hello hey thanks welcome congrats happy since while if because though
+    hoy ayer manana anoche luego despues antes tambien entonces pero asi quizas
+    vi llame hable comi cene quede escribi mande conoci visite invite felicite pregunte
+    llamada reunion comida cena cafe desayuno mensaje correo charla videollamada
+    con para por segun sobre de desde hasta hacia sin tras entre a al y e o
+    hola querido querida gracias feliz cuando mientras si porque aunque
+    """.split()
+)
+
+
+def plain_word(word: str) -> bool:
+    """True for a word that is not a given name: a sentence opener or a verb in the past
+    ("Pinged", "Llamé")."""
+    key = fold(word)
+    if key in SENTENCE_OPENERS:
+        return True
+    return (len(key) > 4 and key.endswith("ed")) or (len(word) > 3 and word[-1] in "éó"
+                                                       and word[-2] not in "sn")
