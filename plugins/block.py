@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vinculo.config import Config
-from vinculo.history import days_setting, parse_days
+from vinculo.history import days_setting, parse_days, saved_on
 from vinculo.hookspecs import hookimpl
-from vinculo.model import Contact, History, Note, Suggestion
+from vinculo.model import Contact, History, Suggestion
 from vinculo.writeback import BlockError, read_managed_block
 
 _TASK = re.compile(r"^\s*[-*+]\s+\[(.)\]\s+(.*)$")
@@ -70,14 +70,6 @@ class Memory:
 def cooldown_days(kind: str, config: Config) -> int:
     own = parse_days(config.get(f"ladder.cooldown.{kind}"))
     return own or days_setting(config, "cooldown_days", 30)
-
-
-def saved_on(note: Note) -> dt.date:
-    """The day the note was last saved: when a tick or a deletion without a date happened."""
-    try:
-        return dt.date.fromtimestamp(note.path.stat().st_mtime)
-    except OSError:
-        return dt.date.today()
 
 
 def _parse_memory(line: str, memory: Memory) -> None:

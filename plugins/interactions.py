@@ -14,7 +14,8 @@ note's own date (daily-note name, frontmatter ``date``, or an ISO date opening i
 
 A contact's own note may keep a dated log ("- 2026-03-12: cenamos en Triana"): such a line,
 with a date and an event phrase, counts for that contact without naming them; so does a
-suggestion the user ticked in the managed block (``#vinculo/<kind>`` with a ✅ date).
+suggestion the user ticked in the managed block (``#vinculo/<kind>``), on its ✅ date, or
+the day the note was saved when it has none.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import datetime as dt
 import re
 
 from vinculo.config import Config
-from vinculo.history import compile_vocabularies, line_date, note_day
+from vinculo.history import compile_vocabularies, line_date, note_day, saved_on
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Contact, Interaction, Mention, Note, Vocabulary
 from vinculo.text import fold
@@ -193,8 +194,9 @@ def _own_log(note, own, config, spans, matcher, add) -> None:  # type: ignore[no
             tag = _KIND_TAG.search(line)
             done = _DONE.search(line)
             channel = KIND_CHANNELS.get(tag[1]) if tag else None
-            if line_kind(line) == "done_task" and done and channel:
-                add(own, dt.date.fromisoformat(done[1]), channel, line_no, line)
+            if line_kind(line) == "done_task" and channel:
+                day = dt.date.fromisoformat(done[1]) if done else saved_on(note)
+                add(own, day, channel, line_no, line)
             continue
         if _inside(pos, spans) or line_kind(line) in ("quote", "open_task"):
             continue

@@ -237,6 +237,15 @@ def is_new_connection(contact: Contact, history: History, today: dt.date, config
     return (today - start).days < days_setting(config, "new_connection_days", 28)
 
 
+def saved_on(note: Note) -> dt.date:
+    """The day a note was last saved: the date of a tick or a deletion that carries none
+    (the Tasks plugin writes ``✅ date``; plain Obsidian does not)."""
+    try:
+        return dt.date.fromtimestamp(note.path.stat().st_mtime)
+    except OSError:
+        return dt.date.today()
+
+
 def snoozed_until(contact: Contact) -> dt.date | None:
     return coerce_date(contact.properties.get("snooze_until"))
 

@@ -34,6 +34,8 @@ DEFAULT_PLUGINS: dict[str, str] = {
     "birthdays": "vinculo.default_plugins.birthdays",
     "pacing": "vinculo.default_plugins.pacing",
     "block": "vinculo.default_plugins.block",
+    "dashboard": "vinculo.default_plugins.dashboard",
+    "suggest_command": "vinculo.default_plugins.suggest_command",
     "watch_command": "vinculo.default_plugins.watch_command",
     "link_command": "vinculo.default_plugins.link_command",
     "templates": "vinculo.default_plugins.templates",

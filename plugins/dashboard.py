@@ -1,0 +1,167 @@
+"""The dashboard: one note with this week's actions and everyone by stage, and a Bases table.
+
+``[folders] dashboard`` (``vinculo/Dashboard.md``) holds a managed block (the same markers as
+contact notes; text outside it is yours) with this week's actions, the cities with several
+people to see, a Mermaid diagram of the ladder (Obsidian renders it natively) and the people
+of each stage. Next to it, ``[folders] base`` (``vinculo/People.base``) is an Obsidian Bases
+table of contacts with vinculo's properties; it is created once and then left to you.
+
+Both are written as FileChanges through the safe write path (``vinculo suggest --apply``).
+Blocking this plugin (``--block-plugin dashboard``) or ``[dashboard] write = false`` turns
+both off.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pluggy
+from vinculo.default_plugins.pacing import city_groups
+
+from vinculo.config import Config
+from vinculo.history import days_setting, wikilink
+from vinculo.model import STAGES, Suggestion
+from vinculo.writeback import BlockError, FileChange
+from vinculo.writeback.block import block_text, find_block
+
+STAGE_LABELS = {"radar": "Radar", "online": "Online", "voice": "Voice", "in_person": "In person",
+                "dormant": "Dormant"}
+STAGE_HINTS = {
+    "radar": "a light, personal touch",
+    "online": "nurture, then propose a call",
+    "voice": "propose meeting in person",
+    "in_person": "keep the cadence",
+    "dormant": "reconnect, one rung lower",
+}
+
+
+def dashboard_path(config: Config) -> str:
+    return str(config.get("folders.dashboard", "vinculo/Dashboard.md")).strip("/")
+
+
+def base_path(config: Config) -> str:
+    default = str(Path(dashboard_path(config)).parent / "People.base").lstrip("./") or "People.base"
+    return str(config.get("folders.base", default)).strip("/")
+
+
+def week_actions(index: Any) -> list[Suggestion]:
+    """Every suggestion due within ``lookahead_days`` (7) of today, overdue included."""
+    horizon = index.today + dt.timedelta(days=days_setting(index.config, "lookahead_days", 7))
+    pool = [s for items in index.suggestions.values() for s in items if s.due <= horizon]
+    return sorted(pool, key=lambda s: (s.due, s.priority, s.contact, s.kind))
+
+
+def _mermaid(counts: dict[str, int]) -> list[str]:
+    def node(stage: str) -> str:
+        return f'{stage}["{STAGE_LABELS[stage]} · {counts.get(stage, 0)}"]'
+
+    return [
+        "```mermaid",
+        "flowchart LR",
+        f"  {node('radar')} -->|touch| {node('online')}",
+        f"  online -->|call| {node('voice')}",
+        f"  voice -->|meet| {node('in_person')}",
+        "  in_person -->|cadence| in_person",
+        f"  {node('dormant')} -.->|reconnect| online",
+        "```",
+    ]
+
+
+def render_dashboard(index: Any) -> str:
+    """The dashboard block's Markdown (deterministic: same index, same bytes)."""
+    today = index.today
+    actions = week_actions(index)
+    lines = [f"*Week of {today.isoformat()}. Written by vinculo: edits inside this block are "
+             "replaced on the next run.*", "", f"## This week ({len(actions)})", ""]
+    if not actions:
+        lines.append("Nothing due this week.")
+    for s in actions:
+        when = "overdue since " + s.due.isoformat() if s.due < today else s.due.isoformat()
+        lines.append(f"- **{when}** · {wikilink(index.contacts[s.contact].rel)} — {s.text} "
+                     f"`{s.kind}`")
+        lines.append(f"    - why: {s.why}")
+    groups = city_groups(actions, index.contacts, today, index.config)
+    if groups:
+        lines += ["", "### One trip, several people", ""]
+        for city, members in groups.items():
+            people = ", ".join(wikilink(index.contacts[m.contact].rel) for m in members)
+            lines.append(f"- {city}: {people}")
+    by_stage: dict[str, list[str]] = {stage: [] for stage in STAGES}
+    for name in sorted(index.contacts, key=str.casefold):
+        history = index.histories.get(name)
+        if history is not None:
+            by_stage.setdefault(history.stage, []).append(name)
+    counts = {stage: len(names) for stage, names in by_stage.items()}
+    lines += ["", "## Contacts by stage", "", *_mermaid(counts)]
+    for stage in STAGES:
+        names = by_stage.get(stage, [])
+        lines += ["", f"### {STAGE_LABELS[stage]} ({len(names)}): {STAGE_HINTS[stage]}", ""]
+        for name in names:
+            history = index.histories[name]
+            last = history.last_contact.isoformat() if history.last_contact else "—"
+            lines.append(f"- {wikilink(index.contacts[name].rel)} · last contact {last}")
+    return "\n".join(lines) + "\n"
+
+
+def render_base(config: Config) -> str:
+    """An Obsidian Bases file: contacts (as vinculo recognises them) with vinculo's properties."""
+    prefix = str(config.get("properties.prefix", "vinculo_"))
+    names = {"last_contact": "last_contact", "last_in_person": "last_in_person", "stage": "stage",
+             **(config.get("properties.names", {}) or {})}
+    type_key = str(config.get("contacts.type_key", "type"))
+    rules = [f'{type_key} == "{t}"' for t in config.get("contacts.types", [])]
+    rules += [f'file.hasTag("{t}")' for t in config.get("contacts.tags", [])]
+    if config.people_folder:
+        rules.append(f'file.inFolder("{config.people_folder}")')
+    stage, last, met = (f"{prefix}{names[k]}" for k in ("stage", "last_contact", "last_in_person"))
+    columns = ["file.name", stage, last, met, "city", "tier", "company"]
+    out = ["# People, as vinculo sees them. Created once by vinculo; yours to change.",
+           "filters:", "  or:"]
+    out += [f"    - {_yaml_str(rule)}" for rule in rules]
+    out += ["properties:"]
+    for key, label in ((stage, "Stage"), (last, "Last contact"), (met, "Last in person")):
+        out += [f"  {key}:", f"    displayName: {_yaml_str(label)}"]
+    out += ["views:", "  - type: table", "    name: People", "    order:"]
+    out += [f"      - {c}" for c in columns]
+    out += ["    sort:", f"      - property: {last}", "        direction: DESC"]
+    out += ["  - type: table", "    name: By stage", "    groupBy:", f"      property: {stage}",
+            "      direction: ASC", "    order:"]
+    out += [f"      - {c}" for c in columns]
+    return "\n".join(out) + "\n"
+
+
+def _yaml_str(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def dashboard_changes(index: Any, pm: pluggy.PluginManager) -> list[FileChange]:
+    """The dashboard note and the Bases file, as changes for ``apply_changes`` (none when the
+    plugin is blocked or ``[dashboard] write`` is false, or when nothing would change)."""
+    config = index.config
+    if pm.get_plugin("dashboard") is None or not config.get("dashboard.write", True):
+        return []
+    changes: list[FileChange] = []
+    rel = dashboard_path(config)
+    path = index.vault / rel
+    content = render_dashboard(index)
+    if path.exists():
+        before = path.read_bytes()
+        try:
+            text = before.decode("utf-8")
+            find_block(text, 0, config)
+        except (UnicodeDecodeError, BlockError):
+            return changes  # not ours to repair: the write path never guesses
+        after = block_text(text, 0, content, config).encode("utf-8")
+        if after != before:
+            changes.append(FileChange(rel, before, after, "dashboard"))
+    else:
+        start = str(config.get("block.start", "<!-- vinculo:start -->"))
+        end = str(config.get("block.end", "<!-- vinculo:end -->"))
+        text = f"# People to see\n\n{start}\n{content}{end}\n"
+        changes.append(FileChange(rel, None, text.encode("utf-8"), "dashboard"))
+    base = base_path(config)
+    if not (index.vault / base).exists():
+        changes.append(FileChange(base, None, render_base(config).encode("utf-8"), "people base"))
+    return changes

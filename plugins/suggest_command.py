@@ -1,0 +1,113 @@
+"""``vinculo suggest``: who to see this week, and why — and, with ``--apply``, write it back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import click
+
+from vinculo.hookspecs import hookimpl
+
+
+def suggestion_rows(index: Any, week: bool) -> list[dict[str, Any]]:
+    """The ranked list (due date, then priority): the schema of ``suggest --json``."""
+    from vinculo.default_plugins.dashboard import week_actions
+
+    pool = week_actions(index) if week else sorted(
+        (s for items in index.suggestions.values() for s in items),
+        key=lambda s: (s.due, s.priority, s.contact, s.kind),
+    )
+    return [
+        {
+            "contact": s.contact, "path": index.contacts[s.contact].rel,
+            "stage": index.histories[s.contact].stage, "kind": s.kind,
+            "due": s.due.isoformat(), "overdue": s.due < index.today, "text": s.text,
+            "why": s.why, "evidence": s.evidence, "city": index.contacts[s.contact].properties.get("city"),
+        }
+        for s in pool
+    ]
+
+
+def _apply(session: Any, index: Any) -> Any:
+    from vinculo.default_plugins.dashboard import dashboard_changes
+
+    from vinculo.writeback import apply_changes, plan_changes
+
+    changes, diagnostics = plan_changes(index, session.pm)
+    extra = dashboard_changes(index, session.pm)
+    ours = {c.rel for c in extra}
+    changes = [c for c in changes if c.rel not in ours] + extra
+    return apply_changes(session.vault, changes, pm=session.pm), diagnostics
+
+
+@hookimpl
+def register_commands(cli: click.Group) -> None:
+    from vinculo.cli import Session, VinculoError, console, echo_json, json_option, vault_argument
+
+    @cli.command()
+    @vault_argument
+    @click.option("--week", is_flag=True, help="Only what is due within the next 7 days (and overdue).")
+    @click.option("--apply", "apply_", is_flag=True,
+                  help="Write each contact's block, properties, the dashboard and the people base.")
+    @json_option
+    @click.pass_context
+    def suggest(ctx: click.Context, vault: Path | None, week: bool, apply_: bool, as_json: bool) -> None:
+        """Who to see, call or write to, ranked by due date — each with its reason.
+
+        \b
+        Each line: due date, person, the next step on the ladder, and why (dates, channel and
+        the note the evidence came from). Thresholds live in vinculo.toml under [ladder].
+        With --apply, each contact note's vinculo block gets the list as Obsidian Tasks
+        items (`- [ ] … #vinculo/<kind> 📅 date`); ticked items are kept as a dated log.
+
+        \b
+        Examples:
+          vinculo suggest VAULT --week
+          vinculo suggest VAULT --json | jq '.suggestions[] | select(.kind == "call")'
+          vinculo suggest VAULT --apply
+        """
+        from vinculo.default_plugins.pacing import city_groups
+
+        from vinculo.writeback import WriteBackError
+
+        session = Session(ctx, vault)
+        index = session.index()
+        rows = suggestion_rows(index, week)
+        pool = [s for items in index.suggestions.values() for s in items]
+        cities = city_groups(pool, index.contacts, index.today, index.config)
+        report = None
+        if apply_:
+            try:
+                report, diagnostics = _apply(session, index)
+            except WriteBackError as exc:
+                raise VinculoError(str(exc)) from exc
+            for diagnostic in diagnostics:
+                click.echo(f"warning: {diagnostic}", err=True)
+        if as_json:
+            data: dict[str, Any] = {
+                "today": index.today.isoformat(), "suggestions": rows,
+                "cities": {city: [s.contact for s in members] for city, members in cities.items()},
+            }
+            if report is not None:
+                data["write"] = report.to_json()
+            echo_json(data)
+            return
+        out = console()
+        scope = "this week" if week else "all open suggestions"
+        out.print(f"[bold]{len(rows)} suggestion(s), {scope}[/bold] (today {index.today.isoformat()})")
+        for city, members in cities.items():
+            out.print(f"  [cyan]{city}[/cyan]: {len(members)} people to see in person this week — "
+                      + ", ".join(s.contact for s in members))
+        for row in rows:
+            due = dt.date.fromisoformat(row["due"])
+            when = f"[red]{row['due']}[/red]" if due < index.today else row["due"]
+            out.print(f"  {when}  [bold]{row['contact']}[/bold] [dim]({row['stage']}, {row['kind']})[/dim]")
+            out.print(f"      {row['text']}")
+            out.print(f"      [dim]why: {row['why']}[/dim]")
+        if report is not None:
+            for rel in report.written:
+                out.print(f"wrote {rel}" + (f" ({report.reasons.get(rel)})" if report.reasons.get(rel) else ""))
+            for rel, why in report.skipped:
+                out.print(f"[yellow]skipped {rel}: {why}[/yellow]")
