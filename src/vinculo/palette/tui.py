@@ -30,6 +30,7 @@ from vinculo.people import rank_contacts
 from vinculo.text import fold
 
 VISIBLE = 10  # rows of the list
+MESSAGE_LINES = 12  # rows of a command's result shown under it
 
 STYLE = Style.from_dict(
     {
@@ -190,7 +191,12 @@ class Palette:
         except Exception as exc:  # a plugin's bug must not take the palette down
             output, style, mark = f"{type(exc).__name__}: {exc}", "class:error", "✗"
         self.transcript.append(f"{mark} {command.title}\n{output}")
-        self.state = PaletteState(message=[(style, f"{mark} {command.title}\n"), ("", output)])
+        lines = output.splitlines()
+        if len(lines) > MESSAGE_LINES:
+            more = len(lines) - MESSAGE_LINES + 1
+            lines = [*lines[: MESSAGE_LINES - 1], f"… {more} more lines, printed when you leave"]
+        shown = "\n".join(lines)
+        self.state = PaletteState(message=[(style, f"{mark} {command.title}\n"), ("", shown)])
         self._contacts = self._notes = None  # the command may have added people or notes
         self.buffer.reset()
         self._refilter()
@@ -262,7 +268,7 @@ class Palette:
                     ),
                     Window(FormattedTextControl(self._list), height=Dimension(max=VISIBLE)),
                     Window(FormattedTextControl(self._footer), wrap_lines=True,
-                           height=Dimension(max=12)),
+                           height=Dimension(max=MESSAGE_LINES + 4)),
                 ]
             )
         )
