@@ -86,3 +86,25 @@ def test_lock_and_journal_never_live_in_the_vault(vault, write, monkeypatch):
     with pytest.raises(WriteBackError, match=r"state folder \(\$VINCULO_STATE_DIR\) is inside"):
         apply_changes(vault, [FileChange("a.md", b"y", b"z")])
     assert (vault / "a.md").read_bytes() == b"y" and not (vault / ".state").exists()
+
+
+def test_an_unusable_state_folder_stops_before_any_write(tmp_path, vault, write, run, monkeypatch, block_plugin):  # noqa: F811
+    write("People/Ana.md", ANA)
+    not_a_folder = tmp_path / "state-file"
+    not_a_folder.write_bytes(b"")
+    monkeypatch.setenv("VINCULO_STATE_DIR", str(not_a_folder))
+    result = run("sync", str(vault))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("vinculo: cannot use the state folder ")
+    assert result.stderr.rstrip().endswith("Not a directory; nothing written")
+    assert (vault / "People/Ana.md").read_bytes() == ANA.encode()
+
+
+def test_a_journal_that_cannot_be_written_stops_before_any_write(vault, write, run, block_plugin):  # noqa: F811
+    write("People/Ana.md", ANA)
+    state_dir(vault).mkdir(parents=True)
+    (state_dir(vault) / "journal").write_bytes(b"in the way")
+    result = run("sync", str(vault))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("vinculo: cannot write the undo journal: ")
+    assert (vault / "People/Ana.md").read_bytes() == ANA.encode()

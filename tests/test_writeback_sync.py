@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import shutil
+import subprocess
 import sys
 import textwrap
 from pathlib import Path
@@ -190,3 +192,19 @@ def test_frontmatter_zoo_on_disk_changes_only_the_edited_spans(vault, write, run
     assert run("sync", str(vault)).exit_code == 0
     assert path.read_bytes() == expected.encode("utf-8")
     assert run("sync", str(vault)).exit_code == 0 and path.read_bytes() == expected.encode()
+
+
+@pytest.mark.skipif(not shutil.which("patch"), reason="needs the patch tool")
+def test_dry_run_diff_applied_by_patch_gives_the_real_run(tmp_path, vault, write, run, block_plugin):
+    """The diff is a real patch: applied to a copy, it yields exactly what sync writes."""
+    write("People/Ana García.md", ANA)
+    write("People/Sin salto.md", "\ufeff---\r\ntype: person\r\n---\r\nfin")
+    copy = tmp_path / "copy"
+    shutil.copytree(vault, copy)
+    dry = run("sync", str(vault), "--dry-run")
+    (tmp_path / "sync.diff").write_bytes(dry.stdout_bytes)
+    assert run("sync", str(vault)).exit_code == 0
+    subprocess.run(
+        ["patch", "-p1", "-s", "--binary", "-i", str(tmp_path / "sync.diff")], cwd=copy, check=True
+    )
+    assert snapshot(copy) == snapshot(vault)

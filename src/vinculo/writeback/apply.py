@@ -135,7 +135,12 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
         report.diff = unified_diff([c for c, _, _ in ready])
         report.reasons = {c.rel: c.reason for c, _, _ in ready}
         return report
-    batch = journal.start_batch(root, [(c.rel, c.before, c.after, m) for c, _, m in ready])
+    try:
+        batch = journal.start_batch(root, [(c.rel, c.before, c.after, m) for c, _, m in ready])
+    except OSError as exc:
+        raise WriteBackError(
+            f"cannot write the undo journal: {exc.strerror or exc}; nothing written"
+        ) from None
     report.journal_id = batch.id
     done: list[FileChange] = []
     try:

@@ -28,9 +28,11 @@ def unified_diff(changes: list[FileChange]) -> str:
     for change in changes:
         if change.after == change.before:
             continue
-        fromfile = "/dev/null" if change.before is None else f"a/{change.rel}"
+        # As git does: a name with a space ends with a tab, so patch tools read it whole.
+        end = "\t" if " " in change.rel else ""
+        fromfile = "/dev/null" if change.before is None else f"a/{change.rel}{end}"
         for line in difflib.unified_diff(
-            _lines(change.before), _lines(change.after), fromfile, f"b/{change.rel}"
+            _lines(change.before), _lines(change.after), fromfile, f"b/{change.rel}{end}"
         ):
             out.append(line if line.endswith("\n") else line + "\n" + NO_EOL)
     return "".join(out)

@@ -118,7 +118,7 @@ def recover(vault: Path) -> list[Path]:
     marker = root / "inflight"
     try:
         batch_id = marker.read_text("utf-8").strip()
-    except FileNotFoundError:
+    except OSError:  # none in flight (or no journal yet)
         return []
     removed: list[Path] = []
     batch = next((b for b in _batches(root) if b.id == batch_id), None)

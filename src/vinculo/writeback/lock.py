@@ -39,7 +39,12 @@ def vault_lock(vault: Path) -> Iterator[None]:
     if inside_vault(vault):
         raise WriteBackError("the state folder ($VINCULO_STATE_DIR) is inside the vault")
     folder = state_dir(vault)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteBackError(
+            f"cannot use the state folder {folder}: {exc.strerror or exc}; nothing written"
+        ) from None
     key = str(folder)
     with _guard:
         if key in _held:
