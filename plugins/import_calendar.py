@@ -291,7 +291,7 @@ def run(data: bytes, ctx: ImportContext) -> Iterator[Action]:
     yield from problems
     finder = AttendeeFinder(ctx)
     done = _imported(ctx)
-    taken = {n.rel for n in ctx.notes}
+    taken = {n.rel.casefold() for n in ctx.notes}
     folder = ctx.config.folder("meetings")
     lines = dict(enumerate(starts)) if len(starts) == len(calendar.walk("VEVENT")) else {}
     items = list(occurrences(calendar, ctx, lines))
@@ -318,7 +318,7 @@ def run(data: bytes, ctx: ImportContext) -> Iterator[Action]:
             continue
         title, props, body = meeting_note(meeting)
         rel = unique_rel(folder, title, taken)
-        taken.add(rel)
+        taken.add(rel.casefold())
         done[key] = rel
         yield Action("create", label, f"with {', '.join(meeting.attendees)}", line, rel, None,
                      new_meeting_note(title, props, body))

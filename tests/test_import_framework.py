@@ -81,24 +81,50 @@ def test_dry_run_shows_the_plan_and_writes_nothing(run, vault, write):
                  "--diff")
     assert result.exit_code == 0
     assert snapshot(vault) == before
-    assert "Dry run, nothing written: 2 would be created, 1 merged, 2 skipped." in result.output
-    assert "+company: Lumen Analytics" in result.output  # the exact diff of the merge
+    assert "Dry run, nothing written: 4 would be created, 1 merged, 2 skipped." in result.output
+    assert "+company: Cívica Labs" in result.output  # the exact diff of the merge
 
 
-@pytest.mark.parametrize("name, file, created", [
-    ("linkedin", "Connections.csv", 3),
-    ("vcard", "contacts.vcf", 2),
-])
-def test_shipped_examples_import_cleanly(run, vault, name, file, created):
-    report = json.loads(run("import", name, str(EXAMPLES / file), str(vault), "--json").output)
-    assert report["created"] == created
+def test_the_shipped_examples_merge_into_the_sample_vault_cast(run, sample):
+    reports = {
+        name: json.loads(run("import", name, str(EXAMPLES / file), str(sample), "--json").output)
+        for name, file in (("linkedin", "Connections.csv"), ("vcard", "contacts.vcf"),
+                           ("calendar", "calendar.ics"))
+    }
+    counts = {n: (r["created"], r["merged"], r["skipped"]) for n, r in reports.items()}
+    assert counts == {"linkedin": (2, 3, 2), "vcard": (1, 2, 0), "calendar": (5, 0, 4)}
+    ana = (sample / "People/Ana García.md").read_text(encoding="utf-8")
+    assert "met_via: conference" in ana  # what the user wrote stays
+    assert "linkedin: https://www.linkedin.com/in/ana-garcia-civica" in ana
+    coffee = (sample / "Meetings/2026-11-24 Café.md").read_text(encoding="utf-8")
+    assert "'[[Ana García]]'" in coffee and "channel: in_person" in coffee
+    # The meetings count as history: the coffee is Ana's last time in person.
+    rows = {r["name"]: r for r in json.loads(run("contacts", str(sample), "--json").output)}
+    assert rows["Ana García"]["last_in_person"] == "2026-11-24"
+    # And all three again: nothing changes.
+    before = snapshot(sample)
+    for name, file in (("linkedin", "Connections.csv"), ("vcard", "contacts.vcf"),
+                       ("calendar", "calendar.ics")):
+        again = json.loads(run("import", name, str(EXAMPLES / file), str(sample), "--json").output)
+        assert (again["created"], again["merged"]) == (0, 0)
+    assert snapshot(sample) == before
 
 
-def test_shipped_examples_together_give_meetings_with_the_people(run, vault):
-    for name, file in (("linkedin", "Connections.csv"), ("vcard", "contacts.vcf")):
-        run("import", name, str(EXAMPLES / file), str(vault))
-    report = json.loads(
-        run("import", "calendar", str(EXAMPLES / "calendar.ics"), str(vault), "--json").output)
-    assert report["created"] == 4
-    names = sorted(p.name for p in (vault / "Meetings").iterdir())
-    assert names[0] == "2026-11-02 Seguimiento Rodrigo.md"
+def test_an_import_is_undone_exactly(run, sample):
+    before = snapshot(sample)
+    run("import", "linkedin", str(EXAMPLES / "Connections.csv"), str(sample))
+    assert snapshot(sample) != before
+    assert run("undo", str(sample)).exit_code == 0
+    assert snapshot(sample) == before
+
+
+def test_a_large_export_imports_completely_and_keeps_stdout_clean(run, vault, tmp_path):
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    rows = [f"Persona{i},Apellido{i},https://www.linkedin.com/in/p{i},,,,1 Mar 2024\n"
+            for i in range(600)]
+    path = tmp_path / "Connections.csv"
+    path.write_text("Notes:\n\n" + header + "".join(rows), encoding="utf-8")
+    result = run("import", "linkedin", str(path), str(vault), "--json")
+    report = json.loads(result.output)
+    assert report["created"] == 600 and len(list((vault / "People").iterdir())) == 600
+    assert result.stderr == ""  # no bar when stderr is not a terminal

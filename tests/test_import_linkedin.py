@@ -111,13 +111,14 @@ def test_match_by_profile_url_or_email_beats_a_different_name(run, vault, write,
     assert merged["Miguel Ángel Sánchez Ruiz"] == ("People/Migue.md", "matched by profile URL")
 
 
-def test_an_uncertain_name_match_is_reported_not_merged(run, vault, write, tmp_path):
+def test_an_uncertain_name_match_is_created_with_the_doubt_never_merged(
+        run, vault, write, tmp_path):
     before = write("People/Tom Beckers.md", "---\ntype: person\n---\n").read_bytes()
     report = imported(run, export(tmp_path), vault)
     tom = next(a for a in report["actions"] if a["label"] == "Tom Becker")
-    assert tom["action"] == "skip" and "looks like [[Tom Beckers]]" in tom["reason"]
+    assert tom["action"] == "create" and "looks like [[Tom Beckers]]" in tom["reason"]
     assert (vault / "People/Tom Beckers.md").read_bytes() == before
-    assert not (vault / "People/Tom Becker.md").exists()
+    assert (vault / "People/Tom Becker.md").exists()
 
 
 def test_dry_run_writes_nothing_and_reimport_changes_nothing(run, vault, write, tmp_path):

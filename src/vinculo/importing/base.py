@@ -76,6 +76,7 @@ class ImportContext:
     progress: Callable[[Iterable[Any], int, str], Iterator[Any]] = field(
         default=lambda items, total, label: iter(items)
     )
+    cache: dict[Any, Any] = field(default_factory=dict)  # per-import memo (templates read once)
 
     def setting(self, importer: str, key: str, default: Any = None) -> Any:
         """``[importers.<importer>] <key>`` from vinculo.toml, else ``default``."""

@@ -27,7 +27,11 @@ def export_group(cli: click.Group) -> click.Group:
 
     @cli.group("export")
     def export() -> None:
-        """Write your contacts in another system's format (``vinculo export vcard VAULT``)."""
+        """Write your contacts in another system's format.
+
+        \b
+        Example:  vinculo export vcard ~/Vault -o contacts.vcf
+        """
 
     return export
 

@@ -9,7 +9,6 @@ meeting note is built here: its date, time and attendees come from the event, no
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from vinculo.importing.writing import text_with_properties
@@ -20,15 +19,16 @@ if TYPE_CHECKING:
     from vinculo.importing.base import ImportContext
 
 
-def unique_rel(folder: str, title: str, taken: Iterable[str]) -> str:
-    """``folder/title.md``, or ``folder/title (2).md`` … when that name is already used
-    (compared case-insensitively, as macOS and Windows do). Never ``title 2.md``: that is how
-    iCloud names its conflict copies, which vinculo ignores."""
-    used = {t.casefold() for t in taken}
+def unique_rel(folder: str, title: str, taken: set[str]) -> str:
+    """``folder/title.md``, or ``folder/title (2).md`` … when that name is already used.
+
+    ``taken`` holds the vault's paths casefolded (macOS and Windows compare names that way).
+    Never ``title 2.md``: that is how iCloud names its conflict copies, which vinculo ignores.
+    """
     prefix = f"{folder}/" if folder else ""
     rel = f"{prefix}{title}.md"
     n = 2
-    while rel.casefold() in used:
+    while rel.casefold() in taken:
         rel = f"{prefix}{title} ({n}).md"
         n += 1
     return rel
@@ -41,10 +41,13 @@ def render_template(name: str, title: str, moment: dt.datetime, ctx: ImportConte
         from vinculo.templates import find_template, obsidian_formats, render
     except ImportError:  # pragma: no cover - the templates module ships with vinculo
         return None
-    found = find_template(name, ctx.vault, ctx.config, ctx.pm)
+    key = ("template", name)
+    if key not in ctx.cache:  # read the templates folder once per import, not once per row
+        ctx.cache[key] = (find_template(name, ctx.vault, ctx.config, ctx.pm),
+                          obsidian_formats(ctx.vault))
+    found, (date_format, time_format) = ctx.cache[key]
     if found is None:
         return None
-    date_format, time_format = obsidian_formats(ctx.vault)
     return render(found.template.body, title, moment, date_format, time_format)
 
 

@@ -3,8 +3,8 @@
 Every person importer (LinkedIn, vCard, …) turns its rows into :class:`PersonRecord` and hands
 them to :class:`PeoplePlanner`, so matching and merging behave the same whatever the source.
 A record matches an existing contact by profile URL, then e-mail, then a fuzzy name (folded,
-high threshold); a near miss is reported, never merged, because merging the wrong person is
-worse than a duplicate the user can see. A merge only fills properties that are empty: what
+high threshold); a near miss is never merged (merging the wrong person is worse than a
+duplicate the user can see): it is created, and the report names the contact it resembles. A merge only fills properties that are empty: what
 the user wrote is never overwritten.
 """
 
@@ -74,6 +74,8 @@ class ContactMatcher:
         self.by_url: dict[str, Contact] = {}
         self.by_email: dict[str, Contact] = {}
         self.by_name: dict[str, Contact] = {}
+        self.sorted_names: list[str] = []  # by_name keys with their words sorted, for rapidfuzz
+        self.by_sorted: dict[str, str] = {}
         for contact in contacts.values():
             self.add(contact)
 
@@ -85,8 +87,12 @@ class ContactMatcher:
             self.by_email.setdefault(email_key(mail), contact)
         for name in [contact.name, *contact.aliases]:
             key = name_key(name)
-            if key:
-                self.by_name.setdefault(key, contact)
+            if key and key not in self.by_name:
+                self.by_name[key] = contact
+                words = " ".join(sorted(key.split()))
+                if words not in self.by_sorted:
+                    self.by_sorted[words] = key
+                    self.sorted_names.append(words)
 
     def find(self, record: PersonRecord) -> _Match:
         for url in record.urls:
@@ -100,11 +106,14 @@ class ContactMatcher:
             return _Match(None)
         if key in self.by_name:
             return _Match(self.by_name[key], "name")
-        best = process.extractOne(key, list(self.by_name), scorer=fuzz.token_sort_ratio)
+        # token_sort_ratio with the words sorted once per contact instead of once per pair.
+        words = " ".join(sorted(key.split()))
+        best = process.extractOne(words, self.sorted_names, scorer=fuzz.ratio,
+                                  score_cutoff=DOUBT_SCORE)
         if best and best[1] >= MERGE_SCORE:
-            return _Match(self.by_name[best[0]], f"similar name ({best[1]:.0f}%)")
-        if best and best[1] >= DOUBT_SCORE:
-            other = self.by_name[best[0]]
+            return _Match(self.by_name[self.by_sorted[best[0]]], f"similar name ({best[1]:.0f}%)")
+        if best:
+            other = self.by_name[self.by_sorted[best[0]]]
             return _Match(None, doubt=f"looks like [[{other.name}]] ({best[1]:.0f}% similar)")
         return _Match(None)
 
@@ -123,29 +132,32 @@ class PeoplePlanner:
 
     def plan(self, record: PersonRecord) -> Action:
         match = self.matcher.find(record)
-        if match.contact is None and match.doubt:
-            return Action("skip", record.name, f"{match.doubt}: not merged, check by hand",
-                          record.line)
         if match.contact is None:
-            return self._create(record)
+            return self._create(record, match.doubt)
         return self._merge(record, match)
 
     def _props(self, record: PersonRecord) -> dict[str, Any]:
         return {k: record.properties[k] for k in PERSON_KEYS
                 if k in record.properties and not is_empty(record.properties[k])}
 
-    def _create(self, record: PersonRecord) -> Action:
+    def _create(self, record: PersonRecord, doubt: str = "") -> Action:
+        """A new contact note. A near miss on the name is created too, with the doubt in its
+        reason: a duplicate the user can see and merge beats a person silently left out."""
         title = safe_title(record.name)
         rel = unique_rel(self.ctx.config.people_folder, title, self.taken)
         self.taken.add(rel.casefold())
-        text = new_contact_note(title, self._props(record), self.ctx)
-        note = _as_note(self.ctx, rel, text)
-        self.planned[rel] = note
+        props = self._props(record)
+        text = new_contact_note(title, props, self.ctx)
         self.created[rel] = record.line
-        contact = Contact(note=note, name=note.title, aliases=_values(note.frontmatter.get("aliases")),
-                          properties=note.frontmatter)
-        self.matcher.add(contact)
-        return Action("create", record.name, "new contact", record.line, rel, None, text)
+        # Only for matching the rest of the file: a later row for this person is reported as
+        # a duplicate of this line, never merged into a note that does not exist yet.
+        stub = Note(path=self.ctx.vault / rel, rel=rel, raw=b"", text="", frontmatter=props,
+                    body_start=0)
+        self.matcher.add(Contact(note=stub, name=title, aliases=_values(props.get("aliases")),
+                                 properties=props))
+        reason = f"new contact; {doubt}: not merged, merge by hand if the same" if doubt \
+            else "new contact"
+        return Action("create", record.name, reason, record.line, rel, None, text)
 
     def _merge(self, record: PersonRecord, match: _Match) -> Action:
         contact = match.contact

@@ -105,6 +105,9 @@ def run_import(importer: Importer, source: Path, ctx: ImportContext, dry_run: bo
                 if a.rel in refused and a.kind != "skip" else a
                 for a in result.actions
             ]
+    # Reported in file order (a series' occurrences stay in date order): easier to check
+    # against the file than the order the importer decided in.
+    result.actions.sort(key=lambda a: a.line or 0)
     return result
 
 
