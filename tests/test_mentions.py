@@ -203,3 +203,22 @@ def test_sample_vault_tricky_mentions(sample):
     assert {m.target for m in own} == {
         "Miguel Ángel Navarro Ibáñez", "Antonio Castillo", "Rodrigo Sanz"
     }
+
+
+def test_a_typo_in_a_one_word_name_is_not_a_mention(vault, people):
+    assert mentions_of(vault, "Encra called. Jsoe too.") == []
+
+
+def test_vinculo_managed_block_is_not_read_for_mentions(vault, people):
+    text = (
+        "# Notes\n<!-- vinculo:start -->\n- [ ] Call Rosa Martínez 📅 2026-12-01\n"
+        "<!-- vinculo:end -->\nLunch with Rosa Martínez.\n"
+    )
+    found = mentions_of(vault, text)
+    assert [(s, t) for s, t, _, _ in found] == [("Rosa Martínez", "Rosa Martínez")]
+    assert found and text.index("Lunch") < text.index("Rosa Martínez", text.index("Lunch"))
+
+
+def test_a_name_split_by_a_no_break_space_or_written_with_a_hyphen_nearby(vault, people):
+    found = mentions_of(vault, "Cena con Rosa\u00a0Martínez. Rosa-María no es ella.")
+    assert found == [("Rosa\u00a0Martínez", "Rosa Martínez", "link", "accent")]

@@ -74,7 +74,7 @@ class Linker:
                     surface=match.group(2) or match.group(1), target=target, level="link",
                     reason="linked", line=layout.line_of(match.start()), linked=True,
                 ))
-        for hit in self.matcher.scan(layout.blanked):
+        for hit in self.matcher.scan(layout.blanked, layout.opaque):
             if own_name is not None and own_name in hit.targets:
                 continue  # a contact's own note never mentions them
             found.append(Mention(

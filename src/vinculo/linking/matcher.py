@@ -134,11 +134,15 @@ class Matcher:
         contact's: "Ana Garcés", "Bertrand da Cunha", "José Antonio", "Diane Olivier"."""
         own = entry.tokens
         after = rules.word_after(text, end)
+        if after and after[1].endswith("[["):
+            return True  # a linked name right after: one longer name, or a list; not sure
         if after and rules.is_capitalised(after[1]) and rules.key_of(after[1]) not in own:
             return True
         if entry.words != 1:
             return False
         before = rules.word_before(text, start)
+        if before and before[1] == "]]":
+            return True
         if not before or not rules.is_capitalised(before[1]):
             return False
         key = rules.key_of(before[1])
@@ -246,8 +250,13 @@ class Matcher:
 
     # --- one note ------------------------------------------------------------------------
 
-    def scan(self, text: str) -> list[Hit]:
-        """Every name found in ``text`` (already blanked), leftmost-longest, in text order."""
+    def scan(self, text: str, context: str | None = None) -> list[Hit]:
+        """Every name found in ``text`` (already blanked), leftmost-longest, in text order.
+
+        ``context`` is the same text with links left in (same length): the rules that look
+        at the words around a name read it, so a name next to an existing link is judged
+        the same before and after a run links it — a rerun never finds new work."""
+        context = text if context is None else context
         folded = text.translate(_FOLD)
         raw = self._exact(text, folded) if self.entries else []
         raw.sort(key=lambda h: (h[0], -(h[1] - h[0])))
@@ -257,13 +266,13 @@ class Matcher:
         for start, end, entry in raw:
             if start < last_end:
                 continue
-            hit = self._judge(text, start, end, entry)
+            hit = self._judge(context, start, end, entry)
             if hit is None:
                 continue
             chosen.append(hit)
             last_end = end
             if hit.level == "link" and " " in folded[start:end]:
-                after = rules.word_after(text, end)
+                after = rules.word_after(context, end)
                 if not (after and rules.is_capitalised(after[1])):
                     firm.append((start, end))  # else a longer name may be a typo'd contact
         if self.fuzzy:

@@ -112,8 +112,9 @@ def possessive_after(text: str, end: int) -> bool:
     )
 
 
-_WORD_AFTER = re.compile(r" ([^\W\d_][\w'’]*)")
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*) $")
+# A word, or the edge of a wikilink ("[[" after a name, "]]" before one).
+_WORD_AFTER = re.compile(r" (!?\[\[|[^\W\d_][\w'’]*)")
+_WORD_BEFORE = re.compile(r"(\]\]|[^\W\d_][\w'’]*) $")
 
 
 # Lowercase words that join a surname to a given name: "Bertrand da Cunha", "Ana de la Vega".

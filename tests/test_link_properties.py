@@ -1,0 +1,65 @@
+"""Properties of linking that must hold for any text: offsets survive blanking, the visible
+text never changes, and linking twice is linking once."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vinculo.config import Config
+from vinculo.linking import Linker, analyse, link_spans
+from vinculo.linking.linker import gather_variants
+from vinculo.model import Contact, Note
+from vinculo.notes import parse_note
+from vinculo.plugins import get_plugin_manager
+from vinculo.writeback import replace_spans
+
+PIECES = [
+    "Ana García", "ana garcia", "Ana", "Luis", "Encar", "Rosa", "rosa", "Ana Gracía",
+    "`code Ana`", "[[Ana García|Ana]]", "https://x.org/Ana", "a@b.co", "#Ana", "%%Ana%%",
+    "<b>Ana</b>", "\n```\nAna García\n```\n", "\n    Ana García\n", "| Ana García | x |\n",
+    "'s", "’s", " ", ", ", ". ", "\n", "\n\n", "- ", "> ", "Banana", "Anaís", "—", "\r\n",
+]
+texts = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
+
+
+def contacts(tmp_root):
+    out = {}
+    for name, aliases in (("Ana García", []), ("Encarnación Ruiz", ["Encar"]),
+                          ("Rosa Martínez", []), ("Luis Pérez", []), ("Luis Gómez", [])):
+        note = Note(path=tmp_root / f"People/{name}.md", rel=f"People/{name}.md", raw=b"",
+                    text="", frontmatter={"type": "person"}, body_start=0)
+        out[name] = Contact(note=note, name=name, aliases=aliases)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_blanking_keeps_offsets_and_lines(text):
+    layout = analyse(text, 0)
+    assert len(layout.blanked) == len(layout.opaque) == len(text)
+    assert [i for i, c in enumerate(layout.blanked) if c == "\n"] == [
+        i for i, c in enumerate(text) if c == "\n"
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_linking_keeps_visible_text_and_is_idempotent(tmp_path_factory, text):
+    root = tmp_path_factory.getbasetemp()
+    config = Config(vault=root)
+    pm = get_plugin_manager()
+    people = contacts(root)
+    linker = Linker(people, gather_variants(people, pm, config), config)
+    note = parse_note(root / "n.md", "n.md", text.encode())
+    spans = link_spans(note, linker.mentions(note), config)
+    after = replace_spans(note, spans).decode()
+    shown = re.sub(r"\[\[([^\]|\\]+)(?:\\?\|([^\]]*))?\]\]", lambda m: m.group(2) or m.group(1),
+                   after)
+    original = re.sub(r"\[\[([^\]|\\]+)(?:\\?\|([^\]]*))?\]\]",
+                      lambda m: m.group(2) or m.group(1), text)
+    assert shown == original
+    again = parse_note(root / "n.md", "n.md", after.encode())
+    assert link_spans(again, linker.mentions(again), config) == []
