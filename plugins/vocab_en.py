@@ -15,7 +15,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"liked", r"commented(?: on)?", r"shared", r"reshared",
         r"reposted", r"retweeted", r"mentioned (?:me|him|her|them)", r"tagged (?:me|him|her|them)",
         r"connected (?:on|with)", r"accepted my (?:invitation|invite|connection|request)",
-        r"reacted to", r"replied to",
+        r"reacted to", r"replied to [^.;]{0,60}?(?:post|comment|tweet|story|thread)",
         r"started following", r"followed me",
     ),
     "message": (
@@ -25,12 +25,14 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"got (?:a |an )?(?:message|e-?mail|reply|text) from", r"(?:a |the )?message (?:from|to)",
         r"whatsapp(?:ed)?", r"linkedin message", r"replied to (?:my|his|her|their) (?:e-?mail|message)",
         r"exchanged (?:messages|e-?mails)", r"chatted on",
+        r"replied to [^.;]{0,60}?(?:e-?mail|message|text|dm)",
     ),
     "call": (
         r"called", r"(?:a |the )?call with", r"call w/", r"on a call", r"phone call",
         r"phoned", r"rang", r"video ?call(?:ed)?", r"zoom(?:ed)?", r"skyped?", r"facetimed?",
         r"google meet", r"teams call", r"spoke on the phone", r"talked on the phone",
         r"(?:spoke|talked) (?:by|over|on) (?:phone|video)", r"^call",
+        r"(?:over|on|by) the phone", r"by phone",
     ),
     "in_person": (
         r"(?:had |grabbed |got )?(?:a )?(?:coffee|lunch|dinner|breakfast|brunch|drinks?|beers?|tea) with",

@@ -35,7 +35,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
     ),
     "in_person": (
         r"cafe", r"cafes", r"comida", r"comimos", r"comi con", r"cena", r"cenamos", r"cene con",
-        r"desayuno con", r"desayunamos", r"almuerzo", r"almorzamos", r"aperitivo", r"vermu",
+        r"desayuno con", r"desayune con", r"desayunamos", r"estuve con", r"estuvimos", r"almuerzo", r"almorzamos", r"aperitivo", r"vermu",
         r"cervezas?", r"cana con", r"canas con", r"tomamos algo", r"quedamos", r"quede con",
         r"nos vimos", r"vi a", r"(?:le|la|lo) vi", r"nos encontramos", r"me encontre con",
         r"coincidimos", r"reunion (?:con|presencial)", r"nos reunimos", r"en persona",
