@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     import click
 
     from vinculo.config import Config
+    from vinculo.importing import Importer
     from vinculo.model import (
         Contact,
         History,
@@ -66,8 +67,11 @@ def register_vocabulary() -> list[Vocabulary]:
 
 
 @hookspec
-def register_importers() -> list[Any]:
-    """Contribute importers (LinkedIn, vCard, calendar, …) for ``vinculo import``."""
+def register_importers() -> list[Importer]:
+    """Contribute importers for ``vinculo import <name> FILE VAULT`` (built in: ``linkedin``,
+    ``vcard``, ``calendar``). An :class:`~vinculo.importing.Importer` turns a file's bytes into
+    create/merge/skip decisions and never writes; vinculo applies them through the safe write
+    path. A later plugin's importer replaces an earlier one of the same name."""
 
 
 # --- the pipeline, in order ------------------------------------------------------------------
