@@ -112,19 +112,22 @@ def who_to_see(ctx: CommandContext, params: dict[str, str]) -> str:
 
 def link_mentions(ctx: CommandContext, params: dict[str, str]) -> str:
     """Turn the confident mentions of people in one note into [[links]]."""
-    try:
-        from vinculo.linking import link_spans
-    except ImportError:  # pragma: no cover - linking ships with vinculo
-        raise CommandError("linking is not available in this installation") from None
-    from vinculo.pipeline import build_index
+    from vinculo.contacts import build_contacts
+    from vinculo.linking import link_spans
+    from vinculo.mentions import find_mentions
+    from vinculo.vault import scan_vault
     from vinculo.writeback import FileChange, replace_spans
 
     rel = params["note"]
-    index = build_index(ctx.vault, ctx.config, ctx.pm, ctx.today)
-    note = index.scan.by_rel().get(rel)
+    scan = scan_vault(ctx.vault, ctx.config)  # every note: contacts may live anywhere
+    note = scan.by_rel().get(rel)
     if note is None:
         raise CommandError(f"{rel} is not read as a note (ignored folder or not Markdown)")
-    spans = link_spans(note, index.mentions.get(rel, []), ctx.config)
+    if not note.readable:
+        raise CommandError(f"{rel}: {note.diagnostics[0].message}")
+    contacts = build_contacts(scan.notes, ctx.pm, ctx.config)
+    mentions = find_mentions([note], contacts, ctx.pm, ctx.config).get(rel, [])
+    spans = link_spans(note, mentions, ctx.config)
     if not spans:
         return f"Nothing to link in {note_line(ctx.vault, rel)}"
     change = FileChange(rel, note.raw, replace_spans(note, spans), reason=f"{len(spans)} links")

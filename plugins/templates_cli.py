@@ -22,19 +22,24 @@ def _now(session: Any) -> dt.datetime:
     return dt.datetime.combine(session.today, dt.datetime.now().time().replace(microsecond=0))
 
 
-def _write(session: Any, note: Any, reason: str, dry_run: bool) -> None:
+def _write(session: Any, note: Any, reason: str, dry_run: bool, as_json: bool = False) -> None:
     """Write one new note (or show its diff), then name it with its Obsidian link."""
-    from vinculo.cli import VinculoError
-    from vinculo.obsidian import note_line
+    from vinculo.cli import VinculoError, echo_json
+    from vinculo.obsidian import note_line, open_url
     from vinculo.writeback import FileChange, apply_changes
 
-    for warning in note.warnings:
-        click.echo(f"warning: {warning}", err=True)
+    if not as_json:
+        for warning in note.warnings:
+            click.echo(f"warning: {warning}", err=True)
     change = FileChange(note.rel, None, note.data, reason=reason)
     report = apply_changes(session.vault, [change], dry_run=dry_run, pm=session.pm)
     if report.skipped:
         rel, why = report.skipped[0]
         raise VinculoError(f"{rel}: {why}")
+    if as_json:
+        echo_json({"path": note.rel, "url": open_url(session.vault, note.rel),
+                   "warnings": note.warnings, "written": not dry_run, "diff": report.diff})
+        return
     if dry_run:
         click.echo(report.diff, nl=False)
         click.echo("(dry run: nothing written)", err=True)
@@ -88,10 +93,11 @@ def register_commands(cli: click.Group) -> None:
     @click.option("--met-via", "met_via", help="How you met: a conference, the blog, a friend…")
     @click.option("--folder", help="Folder for the note (default: the people folder).")
     @DRY_RUN
+    @json_option
     @click.pass_context
     def new_contact(ctx: click.Context, name: str, vault: Path | None, city: str | None,
                     company: str | None, met_via: str | None, folder: str | None,
-                    dry_run: bool) -> None:
+                    dry_run: bool, as_json: bool) -> None:
         """Create a contact note for NAME in the people folder.
 
         Warns when NAME is close to an existing contact ("did you mean Ana Garcia?").
@@ -109,7 +115,7 @@ def register_commands(cli: click.Group) -> None:
                                props, folder=folder)
         except NewNoteError as exc:
             raise VinculoError(str(exc)) from None
-        _write(session, note, "new contact", dry_run)
+        _write(session, note, "new contact", dry_run, as_json)
 
     @new.command("meeting")
     @click.argument("title")
@@ -122,10 +128,11 @@ def register_commands(cli: click.Group) -> None:
                   help="Template to use, e.g. One-to-one.")
     @click.option("--folder", help="Folder for the note (default: the meetings folder).")
     @DRY_RUN
+    @json_option
     @click.pass_context
     def new_meeting(ctx: click.Context, title: str, vault: Path | None,
                     attendees: tuple[str, ...], channel: str | None, template: str,
-                    folder: str | None, dry_run: bool) -> None:
+                    folder: str | None, dry_run: bool, as_json: bool) -> None:
         """Create a meeting note TITLE with its attendees as [[links]].
 
         Each --with is matched to your contacts by name, alias, first name or a close spelling;
@@ -147,7 +154,7 @@ def register_commands(cli: click.Group) -> None:
                                properties={"channel": channel})
         except NewNoteError as exc:
             raise VinculoError(str(exc)) from None
-        _write(session, note, "new meeting", dry_run)
+        _write(session, note, "new meeting", dry_run, as_json)
 
     @new.command("note")
     @click.argument("template")
@@ -155,9 +162,10 @@ def register_commands(cli: click.Group) -> None:
     @vault_argument
     @click.option("--folder", help="Folder for the note (default: the template's, else the root).")
     @DRY_RUN
+    @json_option
     @click.pass_context
     def new_note(ctx: click.Context, template: str, title: str, vault: Path | None,
-                 folder: str | None, dry_run: bool) -> None:
+                 folder: str | None, dry_run: bool, as_json: bool) -> None:
         """Create a note TITLE from any TEMPLATE (name as in: vinculo templates list)."""
         from vinculo.newnotes import NewNoteError, make_note
 
@@ -167,7 +175,7 @@ def register_commands(cli: click.Group) -> None:
                              _now(session), folder=folder)
         except NewNoteError as exc:
             raise VinculoError(str(exc)) from None
-        _write(session, note, "new note", dry_run)
+        _write(session, note, "new note", dry_run, as_json)
 
     @cli.group()
     def templates() -> None:

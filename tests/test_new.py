@@ -128,3 +128,16 @@ def test_new_one_to_one_and_any_template(sample, run):
     assert (sample / "Notes" / "Retro.md").read_bytes().startswith(b"## Notas")
     missing = run("new", "note", "Nope", "Retro 2", str(sample))
     assert missing.exit_code == 1 and "no template named 'Nope'" in missing.stderr
+
+
+def test_new_json_for_scripts(sample, run):
+    result = run("new", "contact", "Ana Garcia", str(sample), "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data["path"] == "People/Ana Garcia.md" and data["written"] is True
+    assert data["url"] == "obsidian://open?vault=sample&file=People%2FAna%20Garcia"
+    assert data["warnings"] == ["did you mean Ana García?"]
+    dry = json.loads(run("new", "meeting", "X", str(sample), "--with", "tom", "--dry-run",
+                         "--json").output)
+    assert dry["written"] is False and "+- [[Tom Whitaker]]" in dry["diff"]
+    assert not (sample / "Meetings" / "X.md").exists()
