@@ -51,12 +51,12 @@ def event_lines(lines: list[str | None]) -> list[int]:
             if (line or "").strip().upper() == "BEGIN:VEVENT"]
 
 
-def load_calendar(data: bytes) -> tuple[Any, list[int], list[Action]]:
+def load_calendar(data: bytes, encoding: str = "utf-8") -> tuple[Any, list[int], list[Action]]:
     """The parsed calendar, the line of each event, and the problems found on the way; a
     file cut short is parsed up to its last complete event."""
     import icalendar
 
-    lines, bad = split_lines(data)
+    lines, bad = split_lines(data, encoding)
     problems = [Action("skip", f"line {b.line}", f"{b.reason}: line left out", b.line)
                 for b in bad]
     text = "\n".join(line if line is not None else "" for line in lines)
@@ -287,7 +287,7 @@ def _imported(ctx: ImportContext) -> dict[tuple[str, str], str]:
 
 
 def run(data: bytes, ctx: ImportContext) -> Iterator[Action]:
-    calendar, starts, problems = load_calendar(data)
+    calendar, starts, problems = load_calendar(data, ctx.encoding)
     yield from problems
     finder = AttendeeFinder(ctx)
     done = _imported(ctx)

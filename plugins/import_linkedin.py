@@ -66,10 +66,10 @@ def _header_index(lines: list[str | None]) -> tuple[int, list[str]]:
     )
 
 
-def read_rows(data: bytes) -> Iterator[tuple[int, dict[str, str] | str]]:
+def read_rows(data: bytes, encoding: str = "utf-8") -> Iterator[tuple[int, dict[str, str] | str]]:
     """``(line, row)`` for each data row, or ``(line, reason)`` for a row that cannot be read
     (wrong encoding, broken quoting, cut short)."""
-    lines, bad = split_lines(data)
+    lines, bad = split_lines(data, encoding)
     header_at, header = _header_index(lines)
     bad_at = {b.line: b.reason for b in bad}
     body = [(line or "") + "\n" for line in lines[header_at + 1 :]]
@@ -128,7 +128,7 @@ def to_record(line: int, row: dict[str, str]) -> PersonRecord | str:
 
 def run(data: bytes, ctx: ImportContext) -> Iterator[Action]:
     planner = PeoplePlanner(ctx)
-    rows = list(read_rows(data))
+    rows = list(read_rows(data, ctx.encoding))
     for line, row in ctx.progress(rows, len(rows), "LinkedIn connections"):
         if isinstance(row, str):
             yield Action("skip", f"line {line}", row, line)

@@ -34,10 +34,10 @@ _UNESCAPED = {"n": "\n", "N": "\n", ",": ",", ";": ";", "\\": "\\"}
 # --- reading ---------------------------------------------------------------------------------
 
 
-def split_cards(data: bytes) -> Iterator[tuple[int, list[str] | str]]:
+def split_cards(data: bytes, encoding: str = "utf-8") -> Iterator[tuple[int, list[str] | str]]:
     """``(line, card lines)`` for each ``BEGIN:VCARD … END:VCARD``, or ``(line, reason)`` for a
     card that cannot be read (a line in another encoding, no ``END:VCARD``)."""
-    lines, bad = split_lines(data)
+    lines, bad = split_lines(data, encoding)
     bad_at = {b.line: b.reason for b in bad}
     start: int | None = None
     card: list[str] = []
@@ -182,7 +182,7 @@ def parse_card(start: int, card: list[str]) -> PersonRecord | str:
 
 def run(data: bytes, ctx: ImportContext) -> Iterator[Action]:
     planner = PeoplePlanner(ctx)
-    cards = list(split_cards(data))
+    cards = list(split_cards(data, ctx.encoding))
     for start, card in ctx.progress(cards, len(cards), "vCards"):
         record = card if isinstance(card, str) else parse_card(start, card)
         if isinstance(record, str):

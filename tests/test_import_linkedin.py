@@ -150,3 +150,19 @@ def test_a_file_that_is_not_a_linkedin_export_is_one_clear_error(run, vault, tmp
     assert "is this the Connections.csv" in result.stderr
     assert "Traceback" not in result.output + result.stderr
     assert list(vault.iterdir()) == []
+
+
+def test_a_file_resaved_by_a_spreadsheet_imports_with_its_encoding(run, vault, tmp_path):
+    path = tmp_path / "Connections.csv"
+    path.write_bytes((PREAMBLE + ROWS[1] + "\r\n").encode("cp1252"))
+    plain = imported(run, path, vault, "--dry-run")
+    assert plain["created"] == 0
+    assert "try --encoding cp1252" in plain["actions"][0]["reason"]
+    report = imported(run, path, vault, "--encoding", "cp1252")
+    assert report["created"] == 1
+    assert (vault / "People/Encarnación Ruiz.md").exists()
+
+
+def test_an_unknown_encoding_is_one_clear_error(run, vault, tmp_path):
+    result = run("import", "linkedin", str(export(tmp_path)), str(vault), "--encoding", "klingon")
+    assert result.exit_code == 1 and "unknown encoding 'klingon'" in result.stderr

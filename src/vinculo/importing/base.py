@@ -77,6 +77,7 @@ class ImportContext:
         default=lambda items, total, label: iter(items)
     )
     cache: dict[Any, Any] = field(default_factory=dict)  # per-import memo (templates read once)
+    encoding: str = "utf-8"  # of the imported file, from ``--encoding``
 
     def setting(self, importer: str, key: str, default: Any = None) -> Any:
         """``[importers.<importer>] <key>`` from vinculo.toml, else ``default``."""

@@ -6,6 +6,7 @@ third-party plugin adds ``vinculo import <its name>`` without touching this file
 
 from __future__ import annotations
 
+import codecs
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -92,10 +93,12 @@ def register_commands(cli: click.Group) -> None:
     @vault_argument
     @click.option("--dry-run", is_flag=True, help="Show what would be created or changed; write nothing.")
     @click.option("--diff", "show_diff", is_flag=True, help="Also print the exact diff of every note.")
+    @click.option("--encoding", default="utf-8", show_default=True, metavar="NAME",
+                  help="The file's text encoding, e.g. cp1252 for a CSV re-saved by Excel.")
     @json_option
     @click.pass_context
     def import_(ctx: click.Context, name: str, file: Path, vault: Path | None, dry_run: bool,
-                show_diff: bool, as_json: bool) -> None:
+                show_diff: bool, encoding: str, as_json: bool) -> None:
         """Bring people and meetings from another system into the vault.
 
         \b
@@ -121,6 +124,10 @@ def register_commands(cli: click.Group) -> None:
         from vinculo.importing.runner import available_importers, build_context, run_import
         from vinculo.writeback.errors import WriteBackError
 
+        try:
+            encoding = codecs.lookup(encoding).name
+        except LookupError:
+            raise VinculoError(f"unknown encoding {encoding!r} (try utf-8 or cp1252)") from None
         session = Session(ctx, vault)
         importers = available_importers(session.pm)
         if name not in importers:
@@ -128,7 +135,7 @@ def register_commands(cli: click.Group) -> None:
             raise VinculoError(f"no importer named {name!r}; available: {known}")
         try:
             context = build_context(session.vault, session.config, session.pm, session.today,
-                                    file, progress=progress_bar)
+                                    file, progress=progress_bar, encoding=encoding)
             result = run_import(importers[name], file, context, dry_run)
         except ImportFileError as exc:
             raise VinculoError(f"{file.name}: {exc}") from exc

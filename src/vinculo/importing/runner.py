@@ -73,7 +73,8 @@ def read_source(path: Path) -> bytes:
 
 
 def build_context(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date,
-                  source: Path, progress: Progress | None = None) -> ImportContext:
+                  source: Path, progress: Progress | None = None,
+                  encoding: str = "utf-8") -> ImportContext:
     """Scan the vault once and find its contacts: every importer decides against this."""
     from vinculo.contacts import build_contacts
     from vinculo.vault import scan_vault
@@ -81,7 +82,7 @@ def build_context(vault: Path, config: Config, pm: pluggy.PluginManager, today: 
     scan = scan_vault(vault, config)
     contacts = build_contacts(scan.notes, pm, config)
     ctx = ImportContext(vault=vault, config=config, pm=pm, today=today, notes=scan.notes,
-                        contacts=contacts, source=source)
+                        contacts=contacts, source=source, encoding=encoding)
     if progress is not None:
         ctx.progress = progress
     return ctx
