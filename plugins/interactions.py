@@ -95,14 +95,14 @@ def line_kind(line: str) -> str:
     return "text"
 
 
-def clause_bounds(folded: str, offset: int) -> tuple[int, int]:
-    """``(start, end)`` of the clause of ``folded`` that holds character ``offset``."""
+def clause_bounds(text: str, offset: int) -> tuple[int, int]:
+    """``(start, end)`` of the clause of ``text`` that holds character ``offset``."""
     start = 0
-    for match in _CLAUSE_END.finditer(folded):
+    for match in _CLAUSE_END.finditer(text):
         if match.start() >= offset:
             return start, match.start()
         start = match.end()
-    return start, len(folded)
+    return start, len(text)
 
 
 def _strip_marker(line: str) -> tuple[str, int]:
@@ -124,7 +124,9 @@ def event_date(line: str, day: dt.date | None) -> dt.date | None:
 
 
 def _self_contact(note: Note, contacts: dict[str, Contact]) -> str | None:
-    return next((c.name for c in contacts.values() if c.rel == note.rel), None)
+    """The contact this note is about, if any (contacts are keyed by their note's title)."""
+    contact = contacts.get(note.title)
+    return contact.name if contact is not None and contact.rel == note.rel else None
 
 
 @hookimpl
@@ -161,10 +163,11 @@ def extract_interactions(
         if line_kind(line) in ("quote", "open_task"):
             continue
         content, cut = _strip_marker(line)
-        folded = fold(content)
         at = max(0, mention.start - start - cut)
-        c_start, c_end = clause_bounds(folded, at)
-        clause = folded[c_start:c_end]
+        # Clause bounds are the same on the raw and the folded text (fold keeps length and
+        # punctuation), so only the clause is folded.
+        c_start, c_end = clause_bounds(content, at)
+        clause = fold(content[c_start:c_end])
         event = matcher.first_event(clause)
         if event is None:
             continue
