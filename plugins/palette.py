@@ -98,7 +98,7 @@ def register_commands(cli: click.Group) -> None:
 
         \b
         Examples:
-          vinculo run log-interaction VAULT -p person=ana -p channel=call
+          vinculo run log-interaction VAULT -p person=rodri -p channel=call
           vinculo run snooze VAULT -p person="Rodrigo Sanz" -p until=+2w
           vinculo run link-mentions VAULT --note Daily/2026-11-28.md --dry-run
         """
@@ -144,6 +144,9 @@ def register_commands(cli: click.Group) -> None:
         from vinculo.palette import CommandError, vault_rel
         from vinculo.palette.tui import run_palette
 
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise VinculoError("the palette needs a terminal; from scripts use: vinculo run ID "
+                               "VAULT (list them with: vinculo commands)")
         session = Session(ctx, vault)
         context = _context(session, dry_run=dry_run)
         if note:

@@ -280,3 +280,10 @@ def test_prepare_params_fills_the_note_and_defaults(sample):
     assert snooze == {"person": "x", "until": "2026-12-29"}
     with pytest.raises(CommandError, match="not found"):
         prepare_params(found["link-mentions"].command, {"note": "Nope.md"}, ctx)
+
+
+def test_the_palette_without_a_terminal_says_what_to_use_instead(sample, run):
+    result = run("palette", str(sample))
+    assert result.exit_code == 1
+    assert result.stderr == ("vinculo: the palette needs a terminal; from scripts use: vinculo run "
+                             "ID VAULT (list them with: vinculo commands)\n")

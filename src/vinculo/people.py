@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from vinculo.model import Contact
 from vinculo.text import fold
@@ -93,6 +93,9 @@ def rank_contacts(query: str, names: Iterable[str], limit: int = 20) -> list[str
     key = fold(query).strip()
     if not key:
         return names[:limit]
-    scored = [(fuzz.partial_ratio(key, fold(n)) + (10 if fold(n).startswith(key) else 0), n)
-              for n in names]
-    return [n for s, n in sorted(scored, key=lambda x: (-x[0], fold(x[1]))) if s >= 60][:limit]
+    folded = [fold(n) for n in names]
+    # rapidfuzz scores the whole list in C: fast enough to re-rank on every keystroke.
+    hits = process.extract(key, folded, scorer=fuzz.partial_ratio, limit=None, score_cutoff=60)
+    scored = [(score + (10 if folded[i].startswith(key) else 0), folded[i], names[i])
+              for _choice, score, i in hits]
+    return [name for _s, _f, name in sorted(scored, key=lambda x: (-x[0], x[1]))][:limit]
