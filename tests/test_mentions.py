@@ -222,3 +222,22 @@ def test_vinculo_managed_block_is_not_read_for_mentions(vault, people):
 def test_a_name_split_by_a_no_break_space_or_written_with_a_hyphen_nearby(vault, people):
     found = mentions_of(vault, "Cena con Rosa\u00a0Martínez. Rosa-María no es ella.")
     assert found == [("Rosa\u00a0Martínez", "Rosa Martínez", "link", "accent")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Andrée de la Rosa vino también.",  # particles between a given name and "Rosa"
+        "Mohamed Jose came along too.",  # an unknown given name opening the sentence
+        "Tengo que llamar a Gabriel la semana que viene.",  # "Gabriel la" ≠ "Gabriel Sá"
+    ],
+)
+def test_near_misses_around_particles_and_sentence_starts(vault, people, write, text):
+    write("People/Gabriel Sá Duarte.md", "---\ntype: person\n---\n")
+    write("People/Gabriel Lopes.md", "---\ntype: person\n---\n")
+    assert [m for m in mentions_of(vault, text) if m[2] == "link"] == []
+
+
+def test_an_embed_before_a_sentence_does_not_hide_its_first_name(vault, people):
+    found = mentions_of(vault, "![[foto de grupo.png]] Called Jose today.")
+    assert found == [("Jose", "José Romero", "link", "first_name")]

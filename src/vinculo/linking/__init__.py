@@ -31,10 +31,12 @@ def link_text(target: str, surface: str, in_table: bool = False) -> str:
 def link_spans(note: Note, mentions: list[Mention], config: Config) -> list[tuple[int, int, str]]:
     """``(start, end, replacement)`` for each link-level mention of ``note`` not yet linked.
 
-    Offsets are into ``note.text``. A mention whose text no longer matches the note, or that
-    falls in a protected region, is skipped: a link is written only where it is safe.
+    Offsets are into ``note.text``. A mention whose text no longer matches the note is
+    skipped; so is one in a protected region when the note's layout has to be read anyway
+    (a line with a ``|``, which may be a table row where the link's pipe is escaped).
     """
-    layout = analyse(note.text, note.body_start, managed_markers(config))
+    text = note.text
+    layout: Layout | None = None
     out: list[tuple[int, int, str]] = []
     last_end = -1
     for mention in sorted(mentions, key=lambda m: m.start):
@@ -42,9 +44,17 @@ def link_spans(note: Note, mentions: list[Mention], config: Config) -> list[tupl
             continue
         if not linkable(mention.target) or mention.start < max(last_end, note.body_start):
             continue
-        if layout.blanked[mention.start : mention.end] != mention.surface:
+        if text[mention.start : mention.end] != mention.surface:
             continue
-        in_table = layout.line_of(mention.start) - 1 in layout.table_lines
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        line_end = text.find("\n", mention.end)
+        in_table = False
+        if "|" in text[line_start : line_end if line_end != -1 else len(text)]:
+            if layout is None:
+                layout = analyse(text, note.body_start, managed_markers(config))
+            if layout.blanked[mention.start : mention.end] != mention.surface:
+                continue
+            in_table = layout.line_of(mention.start) - 1 in layout.table_lines
         out.append((mention.start, mention.end, link_text(mention.target, mention.surface, in_table)))
         last_end = mention.end
     return out

@@ -57,16 +57,12 @@ def _deletes(word: str) -> set[str]:
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-def _capitals_agree(text: str, folded: str, rest: list[tuple[int, int]], entry: Entry) -> bool:
+def _capitals_agree(text: str, rest: list[tuple[int, int]], entry: Entry) -> bool:
     """Every word after the first is capitalised, as in the name, except where the name has
     a lowercase particle ("da", "de la")."""
     parts = entry.key.split(" ")
-    for j, (s, e) in enumerate(rest, start=1):
-        if text[s].isupper():
-            continue
-        if folded[s:e] in rules.SURNAME_PARTICLES or (
-            j < len(parts) and parts[j] in rules.SURNAME_PARTICLES
-        ):
+    for j, (s, _) in enumerate(rest, start=1):
+        if text[s].isupper() or (j < len(parts) and parts[j] in rules.SURNAME_PARTICLES):
             continue
         return False
     return True
@@ -134,15 +130,13 @@ class Matcher:
         contact's: "Ana Garcés", "Bertrand da Cunha", "José Antonio", "Diane Olivier"."""
         own = entry.tokens
         after = rules.word_after(text, end)
-        if after and after[1].endswith("[["):
+        if after and after[1] == "[[":
             return True  # a linked name right after: one longer name, or a list; not sure
         if after and rules.is_capitalised(after[1]) and rules.key_of(after[1]) not in own:
             return True
         if entry.words != 1:
             return False
         before = rules.word_before(text, start)
-        if before and before[1] == "]]":
-            return True
         if not before or not rules.is_capitalised(before[1]):
             return False
         key = rules.key_of(before[1])
@@ -238,7 +232,7 @@ class Matcher:
                     continue
                 if "\n" in window or not rules.at_boundary(folded, start, end):
                     continue
-                if not _capitals_agree(text, folded, tokens[i + 1 : i + count], entry):
+                if not _capitals_agree(text, tokens[i + 1 : i + count], entry):
                     continue  # "Virginia para" is not a typo of "Virginia Lara"
                 # Fewest edits first; on a tie the longer window, so "Ágatha Meendes
                 # Nascimento" is Ágatha Mendes Nascimento, not Ágatha Mendes.

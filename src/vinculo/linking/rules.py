@@ -124,37 +124,52 @@ SURNAME_PARTICLES = frozenset(
 
 
 def word_after(text: str, end: int) -> tuple[int, str] | None:
-    """The word right after ``end`` (one space between), skipping surname particles, so
-    that "Bertrand da Cunha" shows its capitalised surname."""
-    match = _WORD_AFTER.match(text, end)
-    hops = 0
+    """The word right after ``end`` (one space between); past surname particles when a
+    capitalised word follows them, so "Bertrand da Cunha" shows its surname."""
+    first = _WORD_AFTER.match(text, end)
+    match, hops = first, 0
     while match and match.group(1) in SURNAME_PARTICLES and hops < 3:
-        following = _WORD_AFTER.match(text, match.end(1))
-        if not following or not following.group(1)[0].isupper():
-            break
-        match, hops = following, hops + 1
-    return (match.start(1), match.group(1)) if match else None
+        match, hops = _WORD_AFTER.match(text, match.end(1)), hops + 1
+    if match is not first and match and match.group(1)[0].isupper():
+        return match.start(1), match.group(1)
+    return (first.start(1), first.group(1)) if first else None
+
+
+_LAST_WORD = re.compile(r"[^\W\d_][\w'’]*")
+_EMBED_AT_END = re.compile(r"!\[\[[^\[\]\n]*\]\]$")
+
+
+def _shown_word_of_link(text: str, close: int) -> tuple[int, str, bool] | None:
+    """The last word a reader sees of the wikilink ending at ``close``; None for an embed."""
+    opening = text.rfind("[[", 0, close)
+    if opening == -1 or "\n" in text[opening:close] or text[opening - 1 : opening] == "!":
+        return None
+    shown = opening + 2 + text[opening + 2 : close].rfind("|") + 1
+    words = list(_LAST_WORD.finditer(text, shown, close))
+    return (words[-1].start(), words[-1].group(), False) if words else None
 
 
 def word_before(text: str, start: int) -> tuple[int, str, bool] | None:
-    """The word right before ``start`` (one space between), looking past surname particles:
-    ``(offset, word, crossed_a_particle)``."""
-    match = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    crossed = False
-    hops = 0
+    """The word right before ``start`` (one space between) as a reader sees it, looking past
+    surname particles: ``(offset, word, crossed_a_particle)``. Before a wikilink it is the
+    link's last shown word, so a name is judged the same before and after it is linked."""
+    first = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if first and first.group(1) == "]]":
+        return _shown_word_of_link(text, first.start(1))
+    match, hops = first, 0
     while match and match.group(1) in SURNAME_PARTICLES and hops < 3:
-        previous = _WORD_BEFORE.search(text, max(0, match.start(1) - 40), match.start(1))
-        if not previous or not previous.group(1)[0].isupper():
-            break
-        match, crossed, hops = previous, True, hops + 1
-    return (match.start(1), match.group(1), crossed) if match else None
+        match = _WORD_BEFORE.search(text, max(0, match.start(1) - 40), match.start(1))
+        hops += 1
+    if match is not first and match and match.group(1)[0].isupper():
+        return match.start(1), match.group(1), True
+    return (first.start(1), first.group(1), False) if first else None
 
 
 def sentence_start(text: str, start: int) -> bool:
-    """True when only Markdown markers or a sentence end stand between the line start and
-    ``start``: a capital there says nothing about being a name."""
+    """True when only Markdown markers, an embed or a sentence end stand between the line
+    start and ``start``: a capital there says nothing about being a name."""
     line_begin = text.rfind("\n", 0, start) + 1
-    before = text[line_begin:start].rstrip()
+    before = _EMBED_AT_END.sub("", text[line_begin:start].rstrip()).rstrip()
     if not any(c.isalnum() for c in before):
         return True
     return before[-1] in ".!?:;\"“«(¡¿[" or re.search(r"(^|\s)\d+[.)]$", before) is not None
@@ -171,7 +186,10 @@ SENTENCE_OPENERS = frozenset(
     """
     today yesterday tomorrow tonight later then also and but so finally again maybe
     met saw called phoned rang emailed texted messaged pinged visited thanked told asked
-    invited introduced congratulated interviewed hired lunch dinner coffee breakfast drinks
+    invited introduced congratulated interviewed hired replied answered contacted reached
+    joined helped mentioned followed liked shared commented tagged welcomed greeted caught
+    bumped ran had got sent wrote spoke talked chatted discussed reviewed interview
+    lunch dinner coffee breakfast drinks
     call calls meeting meet email mail text ping ask tell thank invite visit see with for
     from to about per via re cc fyi note notes read reading ask asking when after before
     dear hi hello hey thanks welcome congrats happy since while if because though
@@ -185,10 +203,8 @@ SENTENCE_OPENERS = frozenset(
 
 
 def plain_word(word: str) -> bool:
-    """True for a word that is not a given name: a sentence opener or a verb in the past
-    ("Pinged", "Llamé")."""
-    key = fold(word)
-    if key in SENTENCE_OPENERS:
+    """True for a word that is not a given name: a sentence opener, or a Spanish verb in the
+    preterite ("Llamé", "Escribió"); English "-ed" is no sign ("Mohamed", "Ahmed")."""
+    if fold(word) in SENTENCE_OPENERS:
         return True
-    return (len(key) > 4 and key.endswith("ed")) or (len(word) > 3 and word[-1] in "éó"
-                                                       and word[-2] not in "sn")
+    return len(word) > 3 and word[-1] in "éó" and word[-2] not in "sn"
