@@ -3,7 +3,7 @@
 In order: a contact with ``snooze_until`` in the future gets nothing; a kind the user ticked
 or deleted is held back for its cool-down (the block's memory, see the block plugin); one
 suggestion per kind per contact (the earliest); a due date already written in the note is
-kept rather than moved later; at most ``[ladder] daily_budget`` (5) suggestions per day —
+kept (edit it to postpone one suggestion); at most ``[ladder] daily_budget`` (5) suggestions per day —
 overdue ones count for today, the overflow moves to the next day with room, highest priority
 first; and contacts to see in person in the same city in the same week are told so.
 """
@@ -44,7 +44,8 @@ def _held_back(suggestions: list[Suggestion], contacts: dict[str, Contact], toda
         if until and until > today:
             continue
         written = memory.open.get(s.kind)
-        if written and written <= s.due:
+        if written and written != s.due:
+            # The date in the note wins: stable from day to day, and yours to postpone.
             s = dataclasses.replace(s, due=written)
         key = (s.contact, s.kind)
         if key not in best or (s.due, s.priority) < (best[key].due, best[key].priority):
@@ -63,7 +64,7 @@ def _budget(suggestions: list[Suggestion], today: dt.date, config: Config) -> li
             day += dt.timedelta(days=1)
         used[day] += 1
         if day != max(s.due, today):
-            s = dataclasses.replace(s, due=day, why=f"{s.why}; moved to {day.isoformat()} by the daily budget")
+            s = dataclasses.replace(s, due=day)
         out.append(s)
     return out
 
@@ -104,6 +105,15 @@ def _group_by_city(suggestions: list[Suggestion], contacts: dict[str, Contact], 
 def plan_suggestions(
     suggestions: list[Suggestion], contacts: dict[str, Contact], today: dt.date, config: Config
 ) -> list[Suggestion]:
+    first_due = {(s.contact, s.kind): s.due for s in suggestions}
     kept = _held_back(suggestions, contacts, today, config)
     paced = _budget(kept, today, config)
+    # Say so when the plan moved a date (the daily budget, or your edit in the note); the
+    # wording depends only on the two dates, so a second run writes the same line.
+    paced = [
+        dataclasses.replace(s, why=f"{s.why}; due {first_due[(s.contact, s.kind)].isoformat()} "
+                                   f"by the ladder, planned for {s.due.isoformat()}")
+        if s.due != first_due.get((s.contact, s.kind), s.due) else s
+        for s in paced
+    ]
     return _group_by_city(paced, contacts, today, config)

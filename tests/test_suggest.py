@@ -158,6 +158,16 @@ def test_cool_down_is_configuration_per_kind(sample, run, monkeypatch):
     assert kinds(suggestions(run, sample), "Rodrigo Sanz") == ["call"]
 
 
+def test_a_due_date_edited_in_the_note_is_kept(sample, run):
+    run("sync", str(sample))
+    text = (sample / RODRIGO).read_text(encoding="utf-8")
+    postponed = re.sub(r"(#vinculo/call) 📅 \S+", r"\1 📅 2026-12-20", text)
+    saved(sample, RODRIGO, postponed)
+    run("sync", str(sample))
+    assert "#vinculo/call 📅 2026-12-20" in block(sample, RODRIGO)
+    assert suggestions(run, sample)["Rodrigo Sanz"][0]["due"] == "2026-12-20"
+
+
 def test_a_contact_with_nothing_to_do_gets_no_block(sample, run):
     run("sync", str(sample))
     assert "vinculo:start" not in (sample / "People/Lucía Fernández Ortega.md").read_text(encoding="utf-8")
