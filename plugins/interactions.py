@@ -24,7 +24,7 @@ import datetime as dt
 import re
 
 from vinculo.config import Config
-from vinculo.history import compile_vocabularies, line_date, note_day, saved_on
+from vinculo.history import Matcher, compile_vocabularies, line_date, note_day, saved_on
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Contact, Interaction, Mention, Note, Vocabulary
 from vinculo.text import fold
@@ -129,6 +129,24 @@ def _self_contact(note: Note, contacts: dict[str, Contact]) -> str | None:
     return contact.name if contact is not None and contact.rel == note.rel else None
 
 
+class _Found:
+    """Interactions of one note, one per contact, line and channel."""
+
+    def __init__(self, note: Note) -> None:
+        self.note = note
+        self.items: dict[tuple[str, int, str], Interaction] = {}
+
+    def add(self, contact: str, date: dt.date | None, channel: str, line_no: int, line: str,
+            confidence: str = "link") -> None:
+        if date is None:
+            return  # an undated event cannot be placed in a history
+        self.items.setdefault(
+            (contact, line_no, channel),
+            Interaction(contact, date, channel, self.note.rel, line_no,  # type: ignore[arg-type]
+                        line.strip()[:200], confidence),  # type: ignore[arg-type]
+        )
+
+
 @hookimpl
 def extract_interactions(
     note: Note,
@@ -141,20 +159,18 @@ def extract_interactions(
         return []
     matcher = compile_vocabularies(vocabularies)
     spans = protected_spans(note, config)
+    found = _Found(note)
+    _mention_events(note, mentions, contacts, matcher, spans, found)
+    own = _self_contact(note, contacts)
+    if own:
+        _own_log(note, own, config, matcher, spans, found)
+    return list(found.items.values())
+
+
+def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Contact],
+                    matcher: Matcher, spans: list[tuple[int, int]], found: _Found) -> None:
+    """Mentions whose clause is an event (see the module docstring)."""
     day = note_day(note)
-    found: dict[tuple[str, int, str], Interaction] = {}
-
-    def add(contact: str, date: dt.date | None, channel: str, line_no: int, line: str,
-            confidence: str = "link") -> None:
-        if date is None:
-            return
-        key = (contact, line_no, channel)
-        found.setdefault(
-            key,
-            Interaction(contact, date, channel, note.rel, line_no, line.strip()[:200],  # type: ignore[arg-type]
-                        confidence),  # type: ignore[arg-type]
-        )
-
     for mention in mentions:
         if mention.target not in contacts or _inside(mention.start, spans):
             continue
@@ -177,29 +193,26 @@ def extract_interactions(
         if matcher.is_intent(clause, before=limit):
             continue
         line_no = note.text.count("\n", 0, start) + 1
-        add(mention.target, event_date(line, day), event[2], line_no, line, mention.level)
-
-    own = _self_contact(note, contacts)
-    if own:
-        _own_log(note, own, config, spans, matcher, add)
-    return list(found.values())
+        found.add(mention.target, event_date(line, day), event[2], line_no, line, mention.level)
 
 
-def _own_log(note, own, config, spans, matcher, add) -> None:  # type: ignore[no-untyped-def]
+def _own_log(note: Note, own: str, config: Config, matcher: Matcher,
+             spans: list[tuple[int, int]], found: _Found) -> None:
     """A contact note's own dated log lines, and suggestions ticked in its managed block."""
     block = managed_span(note, config)
     offset = note.body_start
-    for line_no0, line in enumerate(note.text[note.body_start :].split("\n")):
+    first_line = note.text.count("\n", 0, note.body_start) + 1
+    for index, line in enumerate(note.text[note.body_start :].split("\n")):
         pos = offset
         offset += len(line) + 1
-        line_no = note.text.count("\n", 0, note.body_start) + line_no0 + 1
+        line_no = first_line + index
         if block and block[0] <= pos < block[1]:
             tag = _KIND_TAG.search(line)
-            done = _DONE.search(line)
             channel = KIND_CHANNELS.get(tag[1]) if tag else None
             if line_kind(line) == "done_task" and channel:
+                done = _DONE.search(line)
                 day = dt.date.fromisoformat(done[1]) if done else saved_on(note)
-                add(own, day, channel, line_no, line)
+                found.add(own, day, channel, line_no, line)
             continue
         if _inside(pos, spans) or line_kind(line) in ("quote", "open_task"):
             continue
@@ -209,4 +222,4 @@ def _own_log(note, own, config, spans, matcher, add) -> None:  # type: ignore[no
         folded = fold(_strip_marker(line)[0])
         event = matcher.first_event(folded)
         if event and not matcher.is_intent(folded, before=event[1]):
-            add(own, written, event[2], line_no, line)
+            found.add(own, written, event[2], line_no, line)

@@ -63,15 +63,29 @@ class Matcher:
         return bool(match) and (before is None or match.start() < before)  # type: ignore[union-attr]
 
 
+def _valid(phrase: str) -> bool:
+    """A plugin's broken fragment is skipped, not a crash of every run."""
+    try:
+        re.compile(phrase)
+    except re.error:
+        return False
+    return True
+
+
 def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
-    if not phrases:
+    usable = sorted({p for p in phrases if _valid(p)}, key=len, reverse=True)
+    if not usable:
         return None
-    body = "|".join(f"(?:{p})" for p in sorted(set(phrases), key=len, reverse=True))
+    body = "|".join(f"(?:{p})" for p in usable)
     return re.compile(rf"(?<![\w])(?:{body})(?![\w])")
 
 
+# (language, ((channel, phrases), …), intents) per vocabulary: hashable, so compiled once.
+_Key = tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]], ...]
+
+
 @lru_cache(maxsize=16)
-def _compile(key: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]], ...]) -> Matcher:
+def _compile(key: _Key) -> Matcher:
     per_channel: dict[str, list[str]] = {c: [] for c in CHANNELS}
     intents: list[str] = []
     for _language, events, intent_phrases in key:
