@@ -28,17 +28,21 @@ SYNONYMS = {
 _LINK = re.compile(r"\[\[([^\]\|#\^]+)[^\]]*\]\]")
 
 
+def _strings(value: Any) -> list[str]:
+    """Every string in a value, however nested: YAML reads an unquoted ``[[Name]]`` as a
+    list inside a list."""
+    if isinstance(value, list | tuple):
+        return [s for item in value for s in _strings(item)]
+    return [str(value)] if value is not None and value != "" else []
+
+
 def attendee_names(value: Any) -> list[str]:
-    """Names in an ``attendees`` value: ``["[[Ana García]]", "Tom"]`` or ``"[[A]], [[B]]"``."""
-    items = value if isinstance(value, list | tuple) else [value] if value else []
+    """Names in an ``attendees`` value: ``["[[Ana García]]", "Tom"]``, ``"[[A]], [[B]]"`` or
+    an unquoted ``[[Ana García]]``."""
     names: list[str] = []
-    for item in items:
-        if isinstance(item, list):  # YAML reads an unquoted [[Name]] as a nested list
-            item = item[0][0] if item and isinstance(item[0], list) and item[0] else item
-        text = str(item)
-        links = _LINK.findall(text)
-        parts = links or [p for p in text.split(",")]
-        names += [p.strip().rsplit("/", 1)[-1] for p in parts if p.strip()]
+    for text in _strings(value):
+        parts = _LINK.findall(text) or text.split(",")
+        names += [p.split("|")[0].strip().rsplit("/", 1)[-1] for p in parts if p.strip()]
     return names
 
 

@@ -147,6 +147,17 @@ def test_meeting_attendees_count_with_the_meeting_channel(vault, write, channel,
         ], name
 
 
+@pytest.mark.parametrize(
+    "attendees",
+    ["[[Ana García]]", "[[[Ana García]]]", "\n  - [[Ana García]]", '"[[Ana García|Ana]], Rodri"',
+     "Ana García"],
+)
+def test_attendees_however_written(vault, write, attendees):
+    _people(write)
+    write("Meetings/2026-02-11 Sync.md", f"---\ndate: 2026-02-11\nattendees: {attendees}\n---\n")
+    assert _events(vault, "Ana García") == [("2026-02-11", "in_person")]
+
+
 def test_meeting_default_channel_is_configurable(vault, write):
     _people(write)
     write("vinculo.toml", '[meetings]\ndefault_channel = "call"\n')
