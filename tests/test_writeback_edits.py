@@ -132,3 +132,35 @@ def test_an_anchor_that_would_change_other_values_refuses():
     n = note("---\nvinculo_stage: &s radar\nother: *s\n---\n")
     with pytest.raises(PropertyError, match="without changing other values"):
         set_properties(n, {"vinculo_stage": "online"})
+
+
+def test_read_managed_block_is_none_without_markers():
+    assert read_managed_block(note("# Ana\n"), CONFIG) is None
+
+
+@pytest.mark.parametrize(
+    "yaml_text, expected",
+    [
+        ("vinculo_stage:\n", "vinculo_stage: online\n"),
+        ("'vinculo_stage': radar\n", "vinculo_stage: online\n"),
+        ("vinculo_stage: &x radar\n", "vinculo_stage: online\n"),
+        ("vinculo_stage:\n  - a\n# kept\nnext: 1\n", "vinculo_stage: online\n# kept\nnext: 1\n"),
+        ("vinculo_stage: |\n  text\n  more\nnext: 1\n", "vinculo_stage: online\nnext: 1\n"),
+    ],
+)
+def test_existing_values_of_every_shape_are_replaced_in_place(yaml_text, expected):
+    out = set_properties(note(f"---\n{yaml_text}---\nbody\n"), {"vinculo_stage": "online"})
+    assert out.decode() == f"---\n{expected}---\nbody\n"
+
+
+def test_values_are_written_as_yaml_that_reads_back_the_same():
+    n = note("---\ntype: person\n---\n")
+    values = {"vinculo_text": "a: b # not a comment", "vinculo_no": "no", "vinculo_list": [1, "x"],
+              "vinculo_when": dt.date(2026, 1, 2), "vinculo_link": "[[Ana]]"}
+    out = note(set_properties(n, values))
+    assert out.frontmatter == {"type": "person", **values}
+
+
+def test_a_value_yaml_cannot_hold_is_refused():
+    with pytest.raises(PropertyError, match="cannot be written as YAML"):
+        set_properties(note("---\na: 1\n---\n"), {"vinculo_x": object()})

@@ -208,3 +208,23 @@ def test_dry_run_diff_applied_by_patch_gives_the_real_run(tmp_path, vault, write
         ["patch", "-p1", "-s", "--binary", "-i", str(tmp_path / "sync.diff")], cwd=copy, check=True
     )
     assert snapshot(copy) == snapshot(vault)
+
+
+def test_undo_removes_a_file_vinculo_created_and_steps_back_batch_by_batch(vault, write, run):
+    write("a.md", "one\n")
+    apply_changes(vault, [FileChange("a.md", b"one\n", b"two\n")])
+    apply_changes(vault, [FileChange("a.md", b"two\n", b"three\n"), FileChange("new.md", None, b"n\n")])
+    assert "restored new.md" in run("undo", str(vault)).output
+    assert not (vault / "new.md").exists() and (vault / "a.md").read_bytes() == b"two\n"
+    assert json.loads(run("undo", str(vault), "--json").output)["restored"] == ["a.md"]
+    assert (vault / "a.md").read_bytes() == b"one\n"
+    assert "Nothing to undo" in run("undo", str(vault)).output
+
+
+def test_sync_json_reports_the_write(vault, write, run, block_plugin):
+    write("People/Ana.md", ANA)
+    write("People/Broken.md", "---\ntype: person\n---\n<!-- vinculo:start -->\n")
+    data = json.loads(run("sync", str(vault), "--json").output)["summary"]["write"]
+    assert data["written"] == ["People/Ana.md"] and data["journal_id"]
+    assert data["dry_run"] is False and data["diff"].startswith("--- a/People/Ana.md")
+    assert any("People/Broken.md" in d and "no end marker" in d for d in data["diagnostics"])

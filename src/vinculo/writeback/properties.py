@@ -31,9 +31,13 @@ def same_value(a: Any, b: Any) -> bool:
 
 def render_property(key: str, value: Any, eol: str = "\n") -> str:
     """``key: value`` as YAML (block style for lists and maps), without a final line ending."""
-    dumped = yaml.safe_dump(
-        {key: value}, allow_unicode=True, default_flow_style=False, sort_keys=False, width=10**6
-    )
+    try:
+        dumped = yaml.safe_dump(
+            {key: value}, allow_unicode=True, default_flow_style=False, sort_keys=False,
+            width=10**6,
+        )
+    except yaml.YAMLError as exc:
+        raise PropertyError(f"the value of {key!r} cannot be written as YAML") from exc
     return dumped.rstrip("\n").replace("\n", eol)
 
 
@@ -57,11 +61,23 @@ def _top_level(yaml_text: str) -> dict[str, tuple[int, int]]:
         key = str(key_node.value)
         if key in spans:
             raise PropertyError(f"frontmatter has the key {key!r} twice: not edited")
-        end = value_node.end_mark.index
-        while end > key_node.start_mark.index and yaml_text[end - 1] in "\r\n":
-            end -= 1
-        spans[key] = (key_node.start_mark.index, end)
+        spans[key] = (key_node.start_mark.index, _trim(yaml_text, key_node.start_mark.index,
+                                                       value_node.end_mark.index))
     return spans
+
+
+def _trim(yaml_text: str, start: int, end: int) -> int:
+    """End of a pair's own text: a block value's end mark may run past trailing line
+    endings, blank lines and column-0 comments, which belong to no value and are kept."""
+    while end > start:
+        while end > start and yaml_text[end - 1] in "\r\n":
+            end -= 1
+        line_start = max(yaml_text.rfind("\n", start, end), yaml_text.rfind("\r", start, end)) + 1
+        line = yaml_text[line_start:end]
+        if line_start <= start or not (line.strip() == "" or line.startswith("#")):
+            return end
+        end = line_start
+    return end
 
 
 def properties_text(text: str, values: dict[str, Any]) -> str:
