@@ -6,9 +6,9 @@ people to see, a Mermaid diagram of the ladder (Obsidian renders it natively) an
 of each stage. Next to it, ``[folders] base`` (``vinculo/People.base``) is an Obsidian Bases
 table of contacts with vinculo's properties; it is created once and then left to you.
 
-Both are written as FileChanges through the safe write path (``vinculo suggest --apply``).
-Blocking this plugin (``--block-plugin dashboard``) or ``[dashboard] write = false`` turns
-both off.
+Both are written as FileChanges through the safe write path (``vinculo suggest --apply``);
+``vinculo dashboard VAULT`` prints the dashboard without writing anything. Blocking this
+plugin (``--block-plugin dashboard``) or ``[dashboard] write = false`` turns both off.
 """
 
 from __future__ import annotations
@@ -17,11 +17,13 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import click
 import pluggy
 from vinculo.default_plugins.pacing import city_groups
 
 from vinculo.config import Config
 from vinculo.history import days_setting, wikilink
+from vinculo.hookspecs import hookimpl
 from vinculo.model import STAGES, Suggestion
 from vinculo.writeback import BlockError, FileChange
 from vinculo.writeback.block import block_text, find_block
@@ -165,3 +167,16 @@ def dashboard_changes(index: Any, pm: pluggy.PluginManager) -> list[FileChange]:
     if not (index.vault / base).exists():
         changes.append(FileChange(base, None, render_base(config).encode("utf-8"), "people base"))
     return changes
+
+
+@hookimpl
+def register_commands(cli: click.Group) -> None:
+    from vinculo.cli import Session, vault_argument
+
+    @cli.command()
+    @vault_argument
+    @click.pass_context
+    def dashboard(ctx: click.Context, vault: Path | None) -> None:
+        """Print the dashboard note's content (this week's actions, everyone by stage, the
+        Mermaid ladder) without writing it; `vinculo suggest VAULT --apply` writes it."""
+        click.echo(render_dashboard(Session(ctx, vault).index()), nl=False)

@@ -41,7 +41,7 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
     return [
         Suggestion(
             contact=contact.name, kind="touch", due=due,
-            text=f"Light, personal touch with {contact.name}: comment on or share something of theirs (no pitch)",
+            text=f"Light touch with {contact.name}: comment on or share their work (no pitch)",
             why=why, evidence=last.note if last else contact.rel, priority=60,
         )
     ]

@@ -19,8 +19,8 @@ from vinculo.model import Contact, History, Suggestion
 STEP_DOWN = {
     "in_person": "a call to catch up",
     "voice": "a message to catch up",
-    "online": "a light online touch: comment on or share something of theirs",
-    "radar": "a light online touch: comment on or share something of theirs",
+    "online": "a light online touch (comment on or share their work)",
+    "radar": "a light online touch (comment on or share their work)",
 }
 
 

@@ -23,14 +23,14 @@ def _plural(n: int, word: str) -> str:
 
 
 def where(contact: Contact, config: Config) -> str:
-    """" in Madrid", " in London, when you travel", or "" without a city."""
+    """" in Madrid" (your ``home_city``), " in London, when you travel there", or ""."""
     city = contact.properties.get("city")
     if not isinstance(city, str) or not city.strip():
         return ""
     home = config.get("ladder.home_city")
     if isinstance(home, str) and fold(home.strip()) == fold(city.strip()):
         return f" in {city.strip()}"
-    return f" in {city.strip()}, when you travel there (or they come to you)"
+    return f" in {city.strip()}, when you travel there"
 
 
 def call_due(contact: Contact, history: History, config: Config) -> dt.date | None:
@@ -71,7 +71,7 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
             f"({last.channel}) {wikilink(last.note)}"
         )
         return [Suggestion(contact.name, "call", due,
-                           f"Propose a call to {contact.name}: move the conversation off the screen",
+                           f"Propose a call to {contact.name}",
                            why, last.note, 30)]
     if history.stage == "voice":
         call = history.last("call")

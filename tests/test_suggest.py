@@ -228,6 +228,13 @@ def test_the_dashboard_keeps_your_text_and_the_base_is_yours_once_created(sample
     assert (sample / "vinculo/People.base").read_text(encoding="utf-8") == "views: []\n"
 
 
+def test_dashboard_command_previews_without_writing(sample, run):
+    before = snapshot(sample)
+    out = run("dashboard", str(sample)).output
+    assert out.startswith("*Week of 2026-11-29.") and "```mermaid" in out
+    assert snapshot(sample) == before
+
+
 def test_the_dashboard_can_be_turned_off(sample, run):
     run("--block-plugin", "dashboard", "suggest", str(sample), "--apply")
     assert not (sample / "vinculo").exists()
