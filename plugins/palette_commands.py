@@ -11,11 +11,11 @@ import datetime as dt
 
 from vinculo.hookspecs import hookimpl
 from vinculo.model import CHANNELS, CommandContext, PaletteCommand, Param
-from vinculo.notes import parse_note
 from vinculo.obsidian import note_line, open_url
 from vinculo.palette import CommandError, write
 from vinculo.palette.daily import append_under_heading, daily_rel, log_heading, new_daily_text
 from vinculo.people import AmbiguousName, NameNotFound, resolve_contact
+from vinculo.vault import read_note
 
 # How a logged interaction reads in the daily note: phrases the vocabulary plugins read as
 # events of that channel, so the next sync counts the line like one typed by hand.
@@ -53,8 +53,9 @@ def _person(ctx: CommandContext, query: str, contacts: dict | None = None) -> st
 
 
 def _read(ctx: CommandContext, rel: str):
+    """The note at ``rel`` read as every stage reads notes (size limit, symlinks), or None."""
     path = ctx.vault / rel
-    return parse_note(path, rel, path.read_bytes()) if path.is_file() else None
+    return read_note(ctx.vault, path, rel, ctx.config) if path.exists() else None
 
 
 # --- handlers ----------------------------------------------------------------------------------
@@ -72,7 +73,7 @@ def log_interaction(ctx: CommandContext, params: dict[str, str]) -> str:
     phrases = LOG_PHRASES.get(language, LOG_PHRASES["en"])
     line = "- " + phrases[params["channel"]].format(link=f"[[{name}]]")
     if params.get("what"):
-        line += f": {params['what'].strip()}"
+        line += ": " + " ".join(params["what"].split())  # one line, whatever was pasted
     rel = daily_rel(ctx.config, day)
     note = _read(ctx, rel)
     heading = log_heading(ctx.config)
@@ -92,7 +93,10 @@ def who_to_see(ctx: CommandContext, params: dict[str, str]) -> str:
     """Suggestions due within the next days, soonest first, each with its why."""
     from vinculo.pipeline import build_index
 
-    days = int(params.get("days") or 7)
+    try:
+        days = int(params.get("days") or 7)
+    except ValueError:
+        raise CommandError(f"days must be a whole number, not {params['days']!r}") from None
     index = build_index(ctx.vault, ctx.config, ctx.pm, ctx.today)
     horizon = ctx.today + dt.timedelta(days=days)
     due = sorted(
@@ -169,7 +173,7 @@ def new_meeting(ctx: CommandContext, params: dict[str, str]) -> str:
 
 def snooze(ctx: CommandContext, params: dict[str, str]) -> str:
     """Set ``snooze_until`` on a contact: no suggestions for them until that day."""
-    from vinculo.writeback import FileChange, set_properties
+    from vinculo.writeback import FileChange, WriteBackError, set_properties
 
     contacts = _contacts(ctx)
     name = _person(ctx, params["person"], contacts)
@@ -179,7 +183,7 @@ def snooze(ctx: CommandContext, params: dict[str, str]) -> str:
     note = contacts[name].note
     try:
         after = set_properties(note, {"snooze_until": until})
-    except Exception as exc:
+    except WriteBackError as exc:
         raise CommandError(f"{note.rel}: {exc}") from None
     if after == note.raw:
         return f"{name} is already snoozed until {until.isoformat()}."

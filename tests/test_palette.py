@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
+import time
 
 import pytest
 import yaml
@@ -138,7 +141,7 @@ def test_snooze_sets_snooze_until_and_nothing_else(sample, run):
     result = run("run", "snooze", str(sample), "-p", "person=rodrigo", "--json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.output)
-    assert data["params"] == {"person": "rodrigo", "until": "2026-12-29"}
+    assert data["params"] == {"person": "Rodrigo Sanz", "until": "2026-12-29"}
     after = path.read_text(encoding="utf-8")
     assert yaml.safe_load(after.split("---\n")[1])["snooze_until"] == dt.date(2026, 12, 29)
     removed = [line for line in original.splitlines() if line not in after.splitlines()]
@@ -276,8 +279,10 @@ def test_prepare_params_fills_the_note_and_defaults(sample):
     ctx = CommandContext(sample, load_config(sample), pm, TODAY, note="Daily/2026-11-28.md")
     found = palette_commands(pm)
     assert prepare_params(found["link-mentions"].command, {}, ctx) == {"note": "Daily/2026-11-28.md"}
-    snooze = prepare_params(found["snooze"].command, {"person": "x"}, ctx)
-    assert snooze == {"person": "x", "until": "2026-12-29"}
+    snooze = prepare_params(found["snooze"].command, {"person": "encar"}, ctx)
+    assert snooze == {"person": "Encarnación Moreno Gil", "until": "2026-12-29"}
+    with pytest.raises(CommandError, match="no contact matches 'Xavi'"):
+        prepare_params(found["snooze"].command, {"person": "Xavi"}, ctx)
     with pytest.raises(CommandError, match="not found"):
         prepare_params(found["link-mentions"].command, {"note": "Nope.md"}, ctx)
 
@@ -287,3 +292,35 @@ def test_the_palette_without_a_terminal_says_what_to_use_instead(sample, run):
     assert result.exit_code == 1
     assert result.stderr == ("vinculo: the palette needs a terminal; from scripts use: vinculo run "
                              "ID VAULT (list them with: vinculo commands)\n")
+
+
+def test_a_refused_write_is_one_line_not_a_traceback(sample, run, tmp_path):
+    """Another process is writing to the vault: the command says so, and changes nothing."""
+    ready = tmp_path / "locked"
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import pathlib, sys, time\n"
+         "from vinculo.writeback import vault_lock\n"
+         "with vault_lock(pathlib.Path(sys.argv[1]).resolve()):\n"
+         "    pathlib.Path(sys.argv[2]).touch()\n"
+         "    time.sleep(120)\n",
+         str(sample), str(ready)],
+    )
+    try:
+        while not ready.exists():
+            assert holder.poll() is None, "the lock holder died"
+            time.sleep(0.02)
+        before = snapshot(sample)
+        result = run("run", "snooze", str(sample), "-p", "person=rodrigo")
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("vinculo: ") and result.stderr.count("\n") == 1
+    assert "another vinculo process" in result.stderr
+    assert snapshot(sample) == before
+
+
+def test_who_to_see_days_must_be_a_number(sample, run):
+    result = run("run", "who-to-see", str(sample), "-p", "days=soon")
+    assert result.exit_code == 1 and "days must be a whole number" in result.stderr

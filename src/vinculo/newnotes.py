@@ -84,12 +84,12 @@ def make_note(
     data = text.encode("utf-8")
     values = {k: v for k, v in (properties or {}).items() if v is not None}
     if values:
-        from vinculo.writeback import set_properties
+        from vinculo.writeback import WriteBackError, set_properties
 
         note = parse_note(vault / rel, rel, data)
         try:
             data = set_properties(note, values)
-        except Exception as exc:  # the template's frontmatter cannot take them
+        except WriteBackError as exc:  # the template's frontmatter cannot take them
             raise NewNoteError(f"template {found.template.name!r}: {exc}") from None
     warnings = [] if name == title.strip() else [f"file name made safe: {name!r}"]
     return NewNote(rel=rel, data=data, title=name, warnings=warnings)

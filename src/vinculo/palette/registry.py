@@ -109,13 +109,15 @@ def prepare_params(
 ) -> dict[str, str]:
     """Check ``given`` against the command's parameters: unknown names refused, defaults and
     ``--note`` filled in, missing required ones asked for through ``ask`` (or refused), choices
-    and dates normalised. Returns the parameters the handler gets."""
+    and dates normalised, ``person`` parameters resolved to one contact's name, ``note`` ones
+    to a vault-relative path. Returns the parameters the handler gets."""
     known = {p.name for p in command.params}
     unknown = sorted(set(given) - known)
     if unknown:
         takes = ", ".join(sorted(known)) or "no parameters"
         raise CommandError(f"{command.id} has no parameter {unknown[0]!r} (it takes: {takes})")
     out: dict[str, str] = {}
+    people: dict | None = None
     for param in command.params:
         value = given.get(param.name)
         if not value and param.kind == "note" and ctx.note:
@@ -134,13 +136,39 @@ def prepare_params(
             value = parse_day(value, ctx.today).isoformat()
         if param.kind == "note":
             value = vault_rel(ctx.vault, value)
+        if param.kind == "person":
+            people = _contacts(ctx) if people is None else people
+            value = _person(value, people)
         out[param.name] = value
     return out
+
+
+def _contacts(ctx: CommandContext) -> dict:
+    from vinculo.newnotes import vault_contacts
+
+    return vault_contacts(ctx.vault, ctx.config, ctx.pm)
+
+
+def _person(query: str, contacts: dict) -> str:
+    """The contact a typed name stands for (fuzzy, accent-blind); CommandError when it could be
+    several people or nobody, naming them."""
+    from vinculo.people import AmbiguousName, NameNotFound, resolve_contact
+
+    try:
+        return resolve_contact(query, contacts)
+    except (AmbiguousName, NameNotFound) as exc:
+        raise CommandError(str(exc)) from None
 
 
 def run_command(
     command: PaletteCommand, ctx: CommandContext, params: Mapping[str, str]
 ) -> str | None:
-    """Run one command with checked parameters (see :func:`prepare_params`)."""
-    result = command.handler(ctx, dict(params))
+    """Run one command with checked parameters (see :func:`prepare_params`). A write the
+    safe write path refused (lock held, file changed meanwhile) is a CommandError too."""
+    from vinculo.writeback import WriteBackError
+
+    try:
+        result = command.handler(ctx, dict(params))
+    except WriteBackError as exc:
+        raise CommandError(str(exc)) from None
     return None if result is None else str(result)
