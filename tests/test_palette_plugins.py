@@ -127,3 +127,25 @@ def test_a_command_id_with_spaces_is_refused_in_one_line(run):
     pm.register(_BadId(), name="bad")
     with pytest.raises(CommandError, match="plugin 'bad': command id 'Bad Id' must be"):
         palette_commands(pm)
+
+
+class _MyContact:
+    @hookspecs.hookimpl
+    def register_templates(self):
+        from vinculo.model import Template
+
+        return [Template("contact", "---\ntype: person\nsource: plugin\n---\n", "Mine.", "people")]
+
+
+def test_a_later_plugin_replaces_a_template_and_the_vault_file_beats_both(sample):
+    from vinculo.config import load_config
+    from vinculo.templates import find_template
+
+    pm = get_plugin_manager()
+    pm.register(_MyContact(), name="my_contact")
+    config = load_config(sample)
+    assert find_template("Contact", sample, config, pm).source == "my_contact"
+    (sample / "Templates" / "Contact.md").write_text("---\ntype: person\n---\nmine\n")
+    found = find_template("CONTACT", sample, config, pm)
+    assert found.source == "vault" and found.template.body.endswith("mine\n")
+    assert found.template.folder == "people"  # where notes go still comes from the plugin
