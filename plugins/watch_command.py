@@ -77,7 +77,7 @@ def register_commands(cli: click.Group) -> None:
 
         def _stop(signum: int, _frame: Any) -> None:
             watcher.log("stopping", f"{signal.Signals(signum).name}: finishing the write in flight")
-            watcher._stop.set()
+            watcher.request_stop()
 
         previous = {s: signal.signal(s, _stop) for s in (signal.SIGINT, signal.SIGTERM)}
         try:
@@ -87,7 +87,7 @@ def register_commands(cli: click.Group) -> None:
                 raise VinculoError(f"{exc}; only one watcher or sync per vault") from None
             if once_idle:
                 while not watcher.wait(quiet + 0.5):
-                    if not watcher.debouncer.pending() and not watcher._busy.locked():
+                    if watcher.idle():
                         break
             else:
                 while not watcher.wait(3600):

@@ -19,13 +19,14 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pluggy
 
 from vinculo.config import Config
 from vinculo.contacts import build_contacts
 from vinculo.mentions import find_mentions
-from vinculo.model import Contact, Diagnostic, History, Interaction, Note, Suggestion
+from vinculo.model import Contact, Diagnostic, History, Interaction, Mention, Note, Suggestion
 from vinculo.pipeline import (
     Index,
     interaction_order,
@@ -34,7 +35,7 @@ from vinculo.pipeline import (
     stage_of,
     suggestions_of,
 )
-from vinculo.vault import Scan, read_note, scan_vault
+from vinculo.vault import Scan, iter_markdown, read_note, scan_vault
 from vinculo.watch.events import note_rel
 
 
@@ -46,6 +47,18 @@ def _ordered(interactions: list[Interaction]) -> list[Interaction]:
     except ImportError:
         return ordered
     return list(distinct_interactions(ordered))
+
+
+def _changed_contacts(old: list[Interaction], new: list[Interaction]) -> set[str]:
+    """Contacts whose interactions differ between two versions of one note."""
+    def by_contact(found: list[Interaction]) -> dict[str, list[Interaction]]:
+        out: dict[str, list[Interaction]] = {}
+        for interaction in found:
+            out.setdefault(interaction.contact, []).append(interaction)
+        return out
+
+    before, after = by_contact(old), by_contact(new)
+    return {c for c in before.keys() | after.keys() if before.get(c) != after.get(c)}
 
 
 def digest(data: bytes) -> str:
@@ -80,7 +93,10 @@ class LiveIndex:
         self.notes: dict[str, Note] = {}
         self.hashes: dict[str, str] = {}  # rel -> sha256 of the bytes last read or written
         self.by_note: dict[str, list[Interaction]] = {}  # rel -> its interactions
+        self.notes_of: dict[str, set[str]] = {}  # contact -> rels of notes with interactions
+        self._rendered: dict[str, tuple[str, str | None]] = {}  # contact -> (output, file hash)
         self.pool: dict[str, list[Suggestion]] = {}  # contact -> suggestions before planning
+        self._linker: Any = None  # built once per set of contact names
 
     # --- whole-vault passes -------------------------------------------------------------
 
@@ -96,14 +112,13 @@ class LiveIndex:
         """Everything from the notes in memory: contacts, mentions, histories, plan."""
         index = self.index
         index.today = self.today
-        index.scan.notes = [self.notes[rel] for rel in sorted(self.notes)]
+        index.scan.notes = self._in_scan_order()
         index.contacts = build_contacts(index.scan.notes, self.pm, self.config)
+        self._linker = None
         index.mentions = find_mentions(index.scan.notes, index.contacts, self.pm, self.config)
-        self.by_note = {}
+        self.by_note, self.notes_of, self._rendered = {}, {}, {}
         for note in index.scan.notes:
-            found = note_interactions(index, self.pm, note)
-            if found:
-                self.by_note[note.rel] = found
+            self._set_interactions(note.rel, note_interactions(index, self.pm, note))
         self._rebuild_histories(index.contacts)
         self.pool = {}
         for name in index.contacts:
@@ -127,14 +142,14 @@ class LiveIndex:
         update = Update()
         fresh: dict[str, Note | None] = {}
         for rel in sorted(set(rels)):
+            if self._same_bytes(rel):  # our own write, or an event that changed nothing
+                update.unchanged.append(rel)
+                continue
             note = self._read(rel)
             if note is None:
                 if rel in self.notes:
                     fresh[rel] = None
                     update.deleted.append(rel)
-                continue
-            if note.readable and self.hashes.get(rel) == digest(note.raw):
-                update.unchanged.append(rel)
                 continue
             fresh[rel] = note
             update.changed.append(rel)
@@ -169,11 +184,13 @@ class LiveIndex:
             update.contacts = set(index.contacts)
             return update
 
-        index.scan.notes = [self.notes[rel] for rel in sorted(self.notes)]
+        self._sync_scan(fresh)
+        # Histories, stages, suggestions and blocks depend on interactions, not on mentions:
+        # only contacts whose interactions in these notes changed are recomputed (a daily note
+        # that names seventy people and gains one coffee touches one history).
         affected: set[str] = set()
+        before_interactions = {rel: self.by_note.get(rel, []) for rel in fresh}
         for rel, note in fresh.items():
-            affected |= {m.target for m in index.mentions.get(rel, [])}
-            affected |= {i.contact for i in self.by_note.get(rel, [])}
             if rel in contact_of:
                 name = contact_of[rel].name
                 affected.add(name)
@@ -181,16 +198,15 @@ class LiveIndex:
                     index.contacts[name] = self._as_contact(note) or index.contacts[name]
         for rel, note in fresh.items():
             index.mentions.pop(rel, None)
-            self.by_note.pop(rel, None)
+            self._set_interactions(rel, [])
             if note is None or not note.readable:
                 continue
-            found = find_mentions([note], index.contacts, self.pm, self.config).get(rel, [])
+            found = self._mentions_in(note)
             if found:
                 index.mentions[rel] = found
-            interactions = note_interactions(index, self.pm, note)
-            if interactions:
-                self.by_note[rel] = interactions
-            affected |= {m.target for m in found} | {i.contact for i in interactions}
+            self._set_interactions(rel, note_interactions(index, self.pm, note))
+        for rel, old in before_interactions.items():
+            affected |= _changed_contacts(old, self.by_note.get(rel, []))
         affected &= set(index.contacts)
         self._rebuild_histories(affected)
         for name in affected:
@@ -212,28 +228,40 @@ class LiveIndex:
             if contact.rel == rel:
                 index.contacts[name] = self._as_contact(note) or contact
         if note.readable:
-            found = find_mentions([note], index.contacts, self.pm, self.config).get(rel, [])
+            found = self._mentions_in(note)
             index.mentions[rel] = found
             if not found:
                 index.mentions.pop(rel)
             interactions = note_interactions(index, self.pm, note)
-            old = self.by_note.pop(rel, [])
-            if interactions:
-                self.by_note[rel] = interactions
+            old = self.by_note.get(rel, [])
+            self._set_interactions(rel, interactions)
             if old != interactions:
                 self._rebuild_histories({i.contact for i in [*old, *interactions]})
-        index.scan.notes = [self.notes[r] for r in sorted(self.notes)]
+        self._sync_scan({rel: note})
 
     # --- planning ------------------------------------------------------------------------
 
     def view(self, update: Update) -> Index:
         """The part of the index the write-back planner must look at for ``update``: the
-        changed notes and the notes of affected contacts (everything after a full recompute)."""
+        changed notes and the notes of affected contacts (everything after a full recompute).
+
+        A contact whose rendered output (block and properties) is what it was when its note
+        last matched the disk is left out: a global re-plan often moves suggestions around
+        without changing what a block shows, and planning a note costs far more than
+        rendering it.
+        """
         index = self.index
         if update.everything:
             return index
         rels = {r for r in update.changed if r in self.notes}
-        rels |= {index.contacts[n].rel for n in update.contacts if n in index.contacts}
+        for name in sorted(update.contacts):
+            contact = index.contacts.get(name)
+            if contact is None:
+                continue
+            if contact.rel in rels or self._rendered.get(name) != (
+                self._output(name), self.hashes.get(contact.rel)
+            ):
+                rels.add(contact.rel)
         notes = [self.notes[r] for r in sorted(rels)]
         contacts = {name: c for name, c in index.contacts.items() if c.rel in rels}
         return Index(
@@ -245,7 +273,37 @@ class LiveIndex:
             suggestions={n: index.suggestions.get(n, []) for n in contacts},
         )
 
+    def settled(self, view: Index, planned: set[str], written: set[str]) -> None:
+        """After a write: remember each planned contact's output with the hash of its file,
+        unless its change was refused (the file changed under us; the next pass sees it)."""
+        for name, contact in view.contacts.items():
+            if contact.rel in planned and contact.rel not in written:
+                self._rendered.pop(name, None)
+            else:
+                self._rendered[name] = (self._output(name), self.hashes.get(contact.rel))
+
+    def _output(self, name: str) -> str:
+        """What the write-back planner would put in a contact's note, as one comparable text."""
+        index = self.index
+        contact, history = index.contacts[name], index.histories.get(name)
+        block = self.pm.hook.render_block(
+            contact=contact, suggestions=index.suggestions.get(name, []), history=history,
+            config=self.config,
+        )
+        props = self.pm.hook.contact_properties(contact=contact, history=history, config=self.config)
+        return repr((block, props))
+
     # --- helpers -------------------------------------------------------------------------
+
+    def _same_bytes(self, rel: str) -> bool:
+        """True when the file still hashes to what we last read or wrote (no parse needed)."""
+        known = self.hashes.get(rel)
+        if known is None:
+            return False
+        try:
+            return digest((self.vault / rel).read_bytes()) == known
+        except OSError:
+            return False
 
     def _read(self, rel: str) -> Note | None:
         """The note at ``rel`` as it is on disk now; None when it is gone or not a note."""
@@ -253,6 +311,29 @@ class LiveIndex:
         if note_rel(self.vault, str(path), self.config) is None or not path.is_file():
             return None
         return read_note(self.vault, path, rel, self.config)
+
+    def _in_scan_order(self) -> list[Note]:
+        """The notes in the order a full scan reads them: who wins a shared title, and the
+        order of candidates, follow it, so a rebuild in memory matches a full sync."""
+        order = [rel for _, rel in iter_markdown(self.vault, self.config) if rel in self.notes]
+        seen = set(order)
+        order += sorted(rel for rel in self.notes if rel not in seen)
+        return [self.notes[rel] for rel in order]
+
+    def _mentions_in(self, note: Note) -> list[Mention]:
+        """One note's mentions, as :func:`~vinculo.mentions.find_mentions` finds them, with the
+        name matcher built once per set of contact names instead of once per call."""
+        if self._linker is None:
+            try:
+                from vinculo.linking import Linker
+
+                self._linker = Linker.for_run(self.index.contacts, self.pm, self.config)
+            except (ImportError, AttributeError):
+                self._linker = False
+        if self._linker is False:
+            found = find_mentions([note], self.index.contacts, self.pm, self.config)
+            return found.get(note.rel, [])
+        return list(self._linker.mentions(note))
 
     def _as_contact(self, note: Note | None) -> Contact | None:
         if note is None or not note.readable:
@@ -266,18 +347,52 @@ class LiveIndex:
             texts |= {(v.text, v.kind, v.confident) for v in batch or []}  # type: ignore[arg-type]
         return tuple(sorted(map(str, texts)))
 
+    def _set_interactions(self, rel: str, interactions: list[Interaction]) -> None:
+        """File one note's interactions, keeping the contact → notes index current."""
+        for old in self.by_note.pop(rel, []):
+            self.notes_of.get(old.contact, set()).discard(rel)
+        if interactions:
+            self.by_note[rel] = interactions
+            for interaction in interactions:
+                self.notes_of.setdefault(interaction.contact, set()).add(rel)
+
+    def _sync_scan(self, fresh: dict[str, Note | None]) -> None:
+        """Put re-read notes into ``index.scan.notes`` in place; rebuild it only when notes
+        came or went."""
+        notes = self.index.scan.notes
+        if any(note is None or rel not in self._position for rel, note in fresh.items()):
+            self.index.scan.notes = [self.notes[r] for r in self._order() if r in self.notes]
+            return
+        for rel, note in fresh.items():
+            notes[self._position[rel]] = note  # type: ignore[assignment]
+
+    def _order(self) -> list[str]:
+        known = [n.rel for n in self.index.scan.notes if n.rel in self.notes]
+        seen = set(known)
+        return known + sorted(r for r in self.notes if r not in seen)
+
+    @property
+    def _position(self) -> dict[str, int]:
+        notes = self.index.scan.notes
+        if getattr(self, "_pos_for", None) is not notes or len(self._pos) != len(notes):
+            self._pos = {n.rel: i for i, n in enumerate(notes)}
+            self._pos_for = notes
+        return self._pos
+
     def _rebuild_histories(self, names: Iterable[str]) -> None:
         index = self.index
         wanted = {n for n in names if n in index.contacts}
         if wanted == set(index.contacts):
             index.histories = {n: History(contact=n) for n in index.contacts}
+            for found in self.by_note.values():
+                for interaction in found:
+                    index.histories[interaction.contact].interactions.append(interaction)
         else:
             for name in wanted:
-                index.histories[name] = History(contact=name)
-        for found in self.by_note.values():
-            for interaction in found:
-                if interaction.contact in wanted:
-                    index.histories[interaction.contact].interactions.append(interaction)
+                history = index.histories[name] = History(contact=name)
+                for rel in self.notes_of.get(name, ()):
+                    history.interactions.extend(
+                        i for i in self.by_note.get(rel, []) if i.contact == name)
         for name in wanted:
             history = index.histories[name]
             history.interactions = _ordered(history.interactions)

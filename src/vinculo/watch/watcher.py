@@ -171,6 +171,15 @@ class Watcher:
         self._stop_observer()
         self._stack.close()
 
+    def request_stop(self) -> None:
+        """Ask the watcher to stop (safe from a signal handler); :meth:`wait` then returns."""
+        self._stop.set()
+        self.debouncer.close()
+
+    def idle(self) -> bool:
+        """True when no event is waiting and no pass is running."""
+        return not self.debouncer.pending() and not self._busy.locked()
+
     def request_rescan(self, why: str) -> None:
         self.log("rescan", why, reason=why)
         self.debouncer.add(rescan=True)
@@ -335,24 +344,27 @@ class Watcher:
             from vinculo.writeback.plan import plan_changes
         except ImportError:  # pragma: no cover - write-back is part of the package
             return
-        changes, diagnostics = plan_changes(self.live.view(update), self.pm)
+        view = self.live.view(update)
+        changes, diagnostics = plan_changes(view, self.pm)
         for diagnostic in diagnostics:
             self.log("problem", str(diagnostic), note=diagnostic.path, severity=diagnostic.severity)
         result.diagnostics.extend(diagnostics)
         changes = [c for c in changes if c.before != c.after]
-        if not changes:
-            return
-        report = apply_changes(self.vault, changes, pm=self.pm)
-        after = {c.rel: c for c in changes}
-        for rel in report.written:
-            self.live.wrote(rel, after[rel].after)
-            self._stats.pop(rel, None)
-            self.log("wrote", f"{rel} ({after[rel].reason})" if after[rel].reason else rel,
-                     note=rel, reason=after[rel].reason)
-        for rel, why in report.skipped:
-            self.log("skipped", f"{rel}: {why}", note=rel, reason=why)
-        result.written.extend(report.written)
-        result.skipped.extend(report.skipped)
+        written: list[str] = []
+        if changes:
+            report = apply_changes(self.vault, changes, pm=self.pm)
+            written = list(report.written)
+            after = {c.rel: c for c in changes}
+            for rel in written:
+                self.live.wrote(rel, after[rel].after)
+                self._stats.pop(rel, None)
+                self.log("wrote", f"{rel} ({after[rel].reason})" if after[rel].reason else rel,
+                         note=rel, reason=after[rel].reason)
+            for rel, why in report.skipped:
+                self.log("skipped", f"{rel}: {why}", note=rel, reason=why)
+            result.skipped.extend(report.skipped)
+        self.live.settled(view, {c.rel for c in changes}, set(written))
+        result.written.extend(written)
 
     # --- the vault on disk ---------------------------------------------------------------
 
