@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from vinculo.common_words import COMMON_WORD_NAMES
 from vinculo.hookspecs import hookimpl
 from vinculo.importing.base import Action, ImportContext, Importer, ImportFileError
 from vinculo.importing.names import clean_text, name_key, safe_title
@@ -29,6 +30,7 @@ from vinculo.importing.notes import new_meeting_note, unique_rel
 from vinculo.importing.people import ContactMatcher, PersonRecord
 from vinculo.importing.textfile import split_lines
 from vinculo.model import Contact
+from vinculo.text import fold
 
 PAST_DAYS = 365
 _VIDEO = re.compile(
@@ -171,13 +173,20 @@ class AttendeeFinder:
         return list(dict.fromkeys(names)), list(dict.fromkeys(o for o in others if o))
 
     def in_title(self, title: str) -> list[str]:
-        words = name_key(title).split()
+        """Contacts named in ``title``. A name two contacts share says nothing; a one-word
+        name that is also a word ("Rosa", "Pilar") counts only when capitalised, as in
+        "Café con Rosa", never in "sala rosa"."""
+        written = re.findall(r"\w+", clean_text(title))
+        words = [fold(w) for w in written]
         found: list[str] = []
         for size in range(min(self.longest, len(words)), 0, -1):
             for i in range(len(words) - size + 1):
                 owners = self.variants.get(" ".join(words[i : i + size]), set())
-                if len(owners) == 1:  # a name two contacts share says nothing
-                    found.append(next(iter(owners)))
+                if len(owners) != 1:
+                    continue
+                if size == 1 and words[i] in COMMON_WORD_NAMES and not written[i][0].isupper():
+                    continue
+                found.append(next(iter(owners)))
         return found
 
 

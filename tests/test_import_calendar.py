@@ -161,3 +161,27 @@ def test_recurrence_window_is_configurable(run, vault, people, write, tmp_path):
     imported(run, ics(tmp_path), vault)
     days = sorted(p.name[:10] for p in (vault / "Meetings").glob("*Seguimiento*"))
     assert days == ["2026-11-23"]
+
+
+def test_a_name_that_is_also_a_word_counts_only_when_capitalised(run, vault, write, tmp_path):
+    write("People/Rosa Delgado.md", "---\ntype: person\naliases: [Rosa]\n---\n")
+    events = """BEGIN:VCALENDAR
+VERSION:2.0
+BEGIN:VEVENT
+UID:room@example.com
+DTSTART:20261110T090000Z
+SUMMARY:Reunión en la sala rosa
+LOCATION:Oficina
+END:VEVENT
+BEGIN:VEVENT
+UID:coffee@example.com
+DTSTART:20261111T090000Z
+SUMMARY:Café con Rosa
+LOCATION:Bar Pepe
+END:VEVENT
+END:VCALENDAR
+"""
+    report = imported(run, ics(tmp_path, events), vault)
+    kinds = {a["label"]: a["action"] for a in report["actions"]}
+    assert kinds == {"2026-11-10 Reunión en la sala rosa": "skip",
+                     "2026-11-11 Café con Rosa": "create"}

@@ -144,3 +144,13 @@ def test_not_a_vcard_file(run, vault, tmp_path):
     path.write_text("hello\n")
     result = run("import", "vcard", str(path), str(vault))
     assert result.exit_code == 1 and "no BEGIN:VCARD" in result.stderr
+
+
+def test_a_contact_whose_frontmatter_cannot_be_edited_is_skipped_untouched(run, vault, write,
+                                                                          tmp_path):
+    path = write("People/Rodrigo Pérez.md", "---\ntype: person\nrole: a\nrole: b\n---\n")
+    before = path.read_bytes()
+    report = imported(run, write_vcf(tmp_path, IPHONE), vault)
+    action = report["actions"][0]
+    assert action["action"] == "skip" and "twice" in action["reason"]
+    assert path.read_bytes() == before

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,15 @@ def progress_bar(items: Iterable[Any], total: int, label: str) -> Iterator[Any]:
         for item in items:
             yield item
             bar.advance(task)
+
+
+def writing_status(count: int) -> AbstractContextManager[Any]:
+    """A spinner on stderr while many notes are written (each one is fsynced)."""
+    if count < PROGRESS_MIN_RECORDS or not sys.stderr.isatty():
+        return nullcontext()
+    from rich.console import Console
+
+    return Console(stderr=True).status(f"Writing {count} notes…")
 
 
 def _print_result(result: Any, show_diff: bool) -> None:
@@ -136,7 +146,7 @@ def register_commands(cli: click.Group) -> None:
         try:
             context = build_context(session.vault, session.config, session.pm, session.today,
                                     file, progress=progress_bar, encoding=encoding)
-            result = run_import(importers[name], file, context, dry_run)
+            result = run_import(importers[name], file, context, dry_run, writing_status)
         except ImportFileError as exc:
             raise VinculoError(f"{file.name}: {exc}") from exc
         except WriteBackError as exc:

@@ -20,6 +20,7 @@ from vinculo.importing.names import email_key, name_key, safe_title, url_key
 from vinculo.importing.notes import new_contact_note, unique_rel
 from vinculo.importing.writing import fill_properties
 from vinculo.model import Contact, Note
+from vinculo.writeback.errors import PropertyError
 
 # Properties a person importer may fill, in the order a new note lists them.
 PERSON_KEYS = (
@@ -175,7 +176,11 @@ class PeoplePlanner:
         if not fills:
             return Action("skip", record.name,
                           f"already in [[{contact.name}]] ({match.how}), nothing new", record.line, rel)
-        after = fill_properties(note, fills)
+        try:
+            after = fill_properties(note, fills)
+        except PropertyError as exc:  # e.g. a key written twice: the note is left as it is
+            return Action("skip", record.name, f"matches [[{contact.name}]] but {exc}",
+                          record.line, rel)
         self.planned[rel] = _as_note(self.ctx, rel, after)
         return Action("merge", record.name, f"matched by {match.how}", record.line, rel,
                       contact.note.raw, after, tuple(fills))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -88,15 +89,18 @@ def build_context(vault: Path, config: Config, pm: pluggy.PluginManager, today: 
     return ctx
 
 
-def run_import(importer: Importer, source: Path, ctx: ImportContext, dry_run: bool) -> ImportResult:
+def run_import(importer: Importer, source: Path, ctx: ImportContext, dry_run: bool,
+               status: Callable[[int], AbstractContextManager[Any]] | None = None) -> ImportResult:
     """Run ``importer`` on ``source`` and apply its decisions (all of them, or none on a
     dry run). Raises ImportFileError when the file as a whole cannot be imported, before
     anything is written."""
     data = read_source(source)
     result = ImportResult(importer=importer.name, source=source, dry_run=dry_run)
     result.actions = list(importer.run(data, ctx))
-    if any(a.kind != "skip" for a in result.actions):
-        report = apply(ctx.vault, result.actions, dry_run, ctx.pm)
+    writes = sum(a.kind != "skip" for a in result.actions)
+    if writes:
+        with status(writes) if status else nullcontext():  # fsync per file: a wait worth showing
+            report = apply(ctx.vault, result.actions, dry_run, ctx.pm)
         result.diff = getattr(report, "diff", "") or ""
         result.journal_id = getattr(report, "journal_id", None)
         refused = _refused(report)
