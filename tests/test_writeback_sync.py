@@ -152,7 +152,7 @@ def test_state_lives_outside_the_vault(vault, write, run, block_plugin):
     run("sync", str(vault))
     assert sorted(snapshot(vault)) == [str(Path("People/Ana.md"))]
     state = Path(os.environ["VINCULO_STATE_DIR"])
-    assert list(state.rglob("*.orig"))
+    assert list(state.rglob("originals.bin"))
 
 
 def test_plugin_text_is_dedented_python():
@@ -228,3 +228,14 @@ def test_sync_json_reports_the_write(vault, write, run, block_plugin):
     assert data["written"] == ["People/Ana.md"] and data["journal_id"]
     assert data["dry_run"] is False and data["diff"].startswith("--- a/People/Ana.md")
     assert any("People/Broken.md" in d and "no end marker" in d for d in data["diagnostics"])
+
+
+def test_undo_refuses_a_damaged_journal_copy_and_leaves_the_file(vault, write, run):
+    write("a.md", "one\n")
+    report = apply_changes(vault, [FileChange("a.md", b"one\n", b"two\n")])
+    pack = next(Path(os.environ["VINCULO_STATE_DIR"]).rglob("originals.bin"))
+    assert report.journal_id in str(pack)
+    pack.write_bytes(b"ONE\n")
+    result = run("undo", str(vault))
+    assert "left a.md: the journal copy of a.md is damaged" in result.output
+    assert (vault / "a.md").read_bytes() == b"two\n"

@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from vinculo.writeback import journal
-from vinculo.writeback.atomic import atomic_write, read_current
+from vinculo.writeback.atomic import atomic_write, fsync_dir, read_current
 from vinculo.writeback.diff import unified_diff
 from vinculo.writeback.errors import ChangedError, UnsafePathError, WriteBackError
 from vinculo.writeback.lock import vault_lock
@@ -149,7 +149,7 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
                 if change.before is None:
                     path.parent.mkdir(parents=True, exist_ok=True)
                     target_path(root, change.rel)  # a folder may have become a link meanwhile
-                atomic_write(path, change.after, expected=change.before)
+                atomic_write(path, change.after, expected=change.before, sync_folder=False)
             except WriteBackError as exc:
                 report.skipped.append((change.rel, str(exc)))
             except OSError as exc:
@@ -157,6 +157,8 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
             else:
                 done.append(change)
     finally:
+        for folder in sorted({path.parent for _, path, _ in ready}):
+            fsync_dir(folder)
         batch.finish([c.rel for c in done])
     report.written = [c.rel for c in done]
     report.reasons = {c.rel: c.reason for c in done}

@@ -49,11 +49,16 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes, *, expected: bytes | None, mode: int | None = None) -> None:
+def atomic_write(
+    path: Path, data: bytes, *, expected: bytes | None, mode: int | None = None,
+    sync_folder: bool = True,
+) -> None:
     """Replace ``path`` with ``data`` if it still holds ``expected`` (None: must not exist).
 
     Keeps the file's permission bits (or sets ``mode``). Raises ChangedError when the file
     changed since it was read, OSError when the system refuses; the file is untouched then.
+    ``sync_folder=False`` leaves the folder's fsync to the caller (once per batch and folder:
+    until then a crash may lose the rename, never mix old and new bytes).
     """
     if read_current(path) != expected:
         raise ChangedError("changed since it was read: left as it is")
@@ -85,7 +90,8 @@ def atomic_write(path: Path, data: bytes, *, expected: bytes | None, mode: int |
                 os.replace(tmp, path)
         else:
             os.replace(tmp, path)
-        fsync_dir(path.parent)
+        if sync_folder:
+            fsync_dir(path.parent)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)

@@ -19,9 +19,10 @@ from typing import Any
 
 from vinculo.state import inside_vault, state_dir
 from vinculo.writeback.atomic import atomic_write, fsync_dir, read_current, sweep_temps
-from vinculo.writeback.errors import ChangedError, WriteBackError
+from vinculo.writeback.errors import WriteBackError
 
 KEEP_BATCHES = 20
+ORIGINALS = "originals.bin"
 STATE_INSIDE = "the state folder ($VINCULO_STATE_DIR) is inside the vault"
 
 
@@ -60,8 +61,15 @@ class Batch:
         _write_durably(self.folder / "manifest.json", json.dumps(self.manifest, indent=1).encode())
 
     def before(self, entry: dict[str, Any]) -> bytes | None:
-        blob = entry.get("blob")
-        return None if blob is None else (self.folder / blob).read_bytes()
+        """The original bytes of one entry, from the batch's pack of originals."""
+        if entry.get("offset") is None:
+            return None
+        with open(self.folder / ORIGINALS, "rb") as pack:
+            pack.seek(entry["offset"])
+            data = pack.read(entry["size"])
+        if _sha(data) != entry["before"]:
+            raise WriteBackError(f"the journal copy of {entry['rel']} is damaged")
+        return data
 
     def finish(self, written: list[str]) -> None:
         self.manifest["written"] = written
@@ -79,14 +87,19 @@ def start_batch(vault: Path, entries: list[tuple[str, bytes | None, bytes, int |
     folder = root / f"{stamp}-{os.getpid()}"
     folder.mkdir()
     records = []
-    for n, (rel, before, after, mode) in enumerate(entries):
-        blob = None
-        if before is not None:
-            blob = f"{n}.orig"
-            _write_durably(folder / blob, before)
-        records.append(
-            {"rel": rel, "blob": blob, "mode": mode, "before": _sha(before), "after": _sha(after)}
-        )
+    # All originals in one file, one fsync: the journal costs little more than one write.
+    with open(folder / ORIGINALS, "wb") as pack:
+        for rel, before, after, mode in entries:
+            offset = None
+            if before is not None:
+                offset = pack.tell()
+                pack.write(before)
+            records.append({
+                "rel": rel, "offset": offset, "size": len(before or b""), "mode": mode,
+                "before": _sha(before), "after": _sha(after),
+            })
+        pack.flush()
+        os.fsync(pack.fileno())
     batch = Batch(folder, {"id": folder.name, "vault": str(vault), "entries": records,
                            "complete": False, "written": None, "undone": False})
     batch.save()
@@ -174,14 +187,14 @@ def undo_last(vault: Path, *, dry_run: bool = False) -> UndoReport:
         if dry_run:
             report.restored.append(rel)
             continue
-        before = batch.before(entry)
         try:
+            before = batch.before(entry)
             if before is None:
                 path.unlink()
             else:
                 atomic_write(path, before, expected=current, mode=entry["mode"])
-        except (ChangedError, OSError) as exc:
-            report.left.append((rel, str(exc) if isinstance(exc, ChangedError) else
+        except (WriteBackError, OSError) as exc:
+            report.left.append((rel, str(exc) if isinstance(exc, WriteBackError) else
                                 f"cannot restore: {exc.strerror or exc}"))
             continue
         report.restored.append(rel)
