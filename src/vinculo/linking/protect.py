@@ -30,7 +30,7 @@ _COMMENT = re.compile(r"%%.*?(?:%%|\Z)|<!--.*?(?:-->|\Z)", re.DOTALL)
 # Spans that hide every name inside them, links included.
 _OPAQUE_INLINE = re.compile(
     r"(?P<code>(?<!`)(`+)(?!`).+?(?<!`)\2(?!`))"
-    r"|(?P<html><([A-Za-z][\w-]*)\b[^<>\n]*>[^\n]*?</\4\s*>)"
+    r"|(?P<html><([A-Za-z][\w-]*)\b[^<>\n]{0,500}>[^\n]{0,500}?</\4\s*>)"
     r"|(?P<tag></?[A-Za-z!][^<>\n]*>)"
 )
 # Spans that are links or addresses: protected, but a wikilink in them is a real link. Each
