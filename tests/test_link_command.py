@@ -82,6 +82,8 @@ def test_note_option_limits_the_work_to_one_note(vault, write, run):
     write("Other.md", "Anita again.\n")
     data = json.loads(run("link", str(vault), "--note", "Other.md", "--json").output)
     assert [(m["path"], m["text"]) for m in data["mentions"]] == [("Other.md", "Anita")]
+    absolute = json.loads(run("link", str(vault), "--note", str(vault / "Other.md"), "--json").output)
+    assert absolute["mentions"] == data["mentions"]
     missing = run("link", str(vault), "--note", "Nope.md")
     assert missing.exit_code == 1
     assert "no such note in the vault: Nope.md" in missing.output

@@ -241,3 +241,9 @@ def test_near_misses_around_particles_and_sentence_starts(vault, people, write, 
 def test_an_embed_before_a_sentence_does_not_hide_its_first_name(vault, people):
     found = mentions_of(vault, "![[foto de grupo.png]] Called Jose today.")
     assert found == [("Jose", "José Romero", "link", "first_name")]
+
+
+def test_never_and_fuzzy_settings(vault, people):
+    (vault / "vinculo.toml").write_text('[linking]\nnever = ["Anita"]\nfuzzy = false\n')
+    found = mentions_of(vault, "Anita y Ana Gacría López. Encar.")
+    assert found == [("Encar", "Encarnación Ruiz", "link", "alias")]
