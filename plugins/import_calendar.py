@@ -9,7 +9,9 @@ Decisions a person can check: an event in the future is skipped (a meeting note 
 that you met; import again after it happens); a cancelled event or occurrence is skipped; a
 recurring event is expanded into one note per occurrence within the last ``past_days``
 (``[importers.calendar] past_days``, default 365), each deduplicated by UID and occurrence;
-attendees who declined do not count. icalendar parses (it keeps a broken value as an error on
+attendees who declined do not count; a UTC time is dated where you are
+(``[importers.calendar] timezone``, else the calendar's ``X-WR-TIMEZONE``, else this
+computer's zone). icalendar parses (it keeps a broken value as an error on
 its event instead of failing the file); recurring-ical-events expands RRULE, RDATE, EXDATE
 and moved or cancelled occurrences.
 """
@@ -105,9 +107,41 @@ def _text(event: Any, key: str) -> str:
     return clean_text(str(value)) if value is not None else ""
 
 
-def _day(value: Any) -> dt.date:
+def _is_utc(tz: dt.tzinfo) -> bool:
+    return tz is dt.timezone.utc or getattr(tz, "key", None) in ("UTC", "Etc/UTC", "Z")
+
+
+def _day(value: Any, zone: dt.tzinfo | None = None) -> dt.date:
+    """The day an event happened. A time written with its own time zone (``TZID``) is taken
+    as written: 09:30 in Madrid is that day wherever you read it. A UTC time (``…Z``, how
+    Google and Outlook often export) is converted to ``zone`` (default: this computer's), so
+    23:30 UTC is the next day in Madrid. All-day events and floating times are as written."""
     moment = value.dt if hasattr(value, "dt") else value
-    return moment.date() if isinstance(moment, dt.datetime) else moment
+    if not isinstance(moment, dt.datetime):
+        return moment
+    if moment.tzinfo is not None and _is_utc(moment.tzinfo):
+        moment = moment.astimezone(zone)
+    return moment.date()
+
+
+def _zone(ctx: ImportContext, calendar: Any) -> dt.tzinfo | None:
+    """Where UTC times are read: ``[importers.calendar] timezone`` (an IANA name such as
+    ``Europe/Madrid``), else the calendar's own ``X-WR-TIMEZONE``, else None (this computer's
+    time zone)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    name = ctx.setting("calendar", "timezone")
+    if name:
+        try:
+            return ZoneInfo(str(name))
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ImportFileError(
+                f"[importers.calendar] timezone: unknown time zone {name!r}") from exc
+    declared = str(calendar.get("X-WR-TIMEZONE") or "").strip()
+    try:
+        return ZoneInfo(declared) if declared else None
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
 
 
 def channel_of(event: Any) -> tuple[str | None, str, str]:
@@ -241,14 +275,15 @@ def occurrences(calendar: Any, ctx: ImportContext, lines: dict[int, int]) -> Ite
             yield event, line, True
 
 
-def to_meeting(event: Any, line: int | None, recurring: bool, finder: AttendeeFinder) -> Meeting:
+def to_meeting(event: Any, day: dt.date, line: int | None, recurring: bool,
+               finder: AttendeeFinder) -> Meeting:
     attendees, others = finder.people(event)
     channel, location, link = channel_of(event)
     rid = event.get("RECURRENCE-ID") if recurring else None
     return Meeting(
         uid=_text(event, "UID"),
         recurrence_id=_day_or_moment(rid) if rid is not None else None,
-        day=_day(event.get("DTSTART")),
+        day=day,
         title=_text(event, "SUMMARY") or "Meeting",
         attendees=attendees, others=others, channel=channel, location=location, link=link,
         description=_description(event), line=line,
@@ -298,6 +333,7 @@ def _imported(ctx: ImportContext) -> dict[tuple[str, str], str]:
 def run(data: bytes, ctx: ImportContext) -> Iterator[Action]:
     calendar, starts, problems = load_calendar(data, ctx.encoding)
     yield from problems
+    zone = _zone(ctx, calendar)
     finder = AttendeeFinder(ctx)
     done = _imported(ctx)
     taken = {n.rel.casefold() for n in ctx.notes}
@@ -309,7 +345,7 @@ def run(data: bytes, ctx: ImportContext) -> Iterator[Action]:
             yield item
             continue
         event, line, recurring = item
-        day = _day(event.get("DTSTART"))
+        day = _day(event.get("DTSTART"), zone)
         label = f"{day.isoformat()} {_text(event, 'SUMMARY') or '(no title)'}"
         if str(event.get("STATUS") or "").upper() == "CANCELLED":
             yield Action("skip", label, "cancelled", line)
@@ -317,7 +353,7 @@ def run(data: bytes, ctx: ImportContext) -> Iterator[Action]:
         if day > ctx.today:
             yield Action("skip", label, "in the future: import again after it happens", line)
             continue
-        meeting = to_meeting(event, line, recurring, finder)
+        meeting = to_meeting(event, day, line, recurring, finder)
         key = (meeting.uid, meeting.recurrence_id or "")
         if key in done:
             yield Action("skip", label, f"already imported: {done[key]}", line, done[key])

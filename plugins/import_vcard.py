@@ -202,6 +202,15 @@ def _list(value: Any) -> list[str]:
     return [clean_text(value)]
 
 
+def split_name(name: str) -> tuple[str, str]:
+    """``(given, family)`` for a vCard's N. The last two words are the family name when there
+    are four or more (Spanish and Portuguese use two surnames: "Miguel Ángel | Navarro
+    Ibáñez"), else the words after the first. Phones show FN; N only sorts."""
+    words = name.split()
+    cut = len(words) - 2 if len(words) >= 4 else 1
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
 def contact_vcard(name: str, props: dict[str, Any], aliases: list[str]) -> Any:
     """One contact as a vobject vCard 3.0 (the version every phone imports)."""
     import vobject
@@ -211,7 +220,7 @@ def contact_vcard(name: str, props: dict[str, Any], aliases: list[str]) -> Any:
     card.add("version").value = "3.0"
     card.add("uid").value = str(uuid.uuid5(uuid.NAMESPACE_URL, f"vinculo:{name}"))
     card.add("fn").value = name
-    given, _, family = name.partition(" ")
+    given, family = split_name(name)
     card.add("n").value = Name(family=family, given=given)
     for alias in aliases:
         card.add("nickname").value = alias

@@ -42,3 +42,11 @@ def test_export_is_stable_and_reimporting_it_changes_nothing(run, vault, write, 
     report = json.loads(run("import", "vcard", str(path), str(vault), "--json").output)
     assert (report["created"], report["merged"], report["skipped"]) == (0, 0, 1)
     assert snapshot(vault) == before
+
+
+def test_family_names_for_sorting_on_the_phone():
+    from vinculo.default_plugins.import_vcard import split_name
+
+    assert split_name("Miguel Ángel Navarro Ibáñez") == ("Miguel Ángel", "Navarro Ibáñez")
+    assert split_name("Encarnación Moreno Gil") == ("Encarnación", "Moreno Gil")
+    assert split_name("Rodrigo") == ("Rodrigo", "")

@@ -87,6 +87,8 @@ END:VCALENDAR
 
 @pytest.fixture
 def people(write):
+    # UTC times are dated in this zone, whatever the zone of the machine running the tests.
+    write("vinculo.toml", '[importers.calendar]\ntimezone = "Europe/Madrid"\n')
     write("People/Ana García.md", "---\ntype: person\nemail: ana@example.com\n---\n")
     write("People/Rodrigo Pérez.md", "---\ntype: person\naliases: [Rodrigo]\n---\n")
 
@@ -157,7 +159,7 @@ def test_truncated_calendar_imports_the_complete_events(run, vault, people, tmp_
 
 
 def test_recurrence_window_is_configurable(run, vault, people, write, tmp_path):
-    write("vinculo.toml", "[importers.calendar]\npast_days = 14\n")
+    write("vinculo.toml", '[importers.calendar]\npast_days = 14\ntimezone = "UTC"\n')
     imported(run, ics(tmp_path), vault)
     days = sorted(p.name[:10] for p in (vault / "Meetings").glob("*Seguimiento*"))
     assert days == ["2026-11-23"]
@@ -185,3 +187,51 @@ END:VCALENDAR
     kinds = {a["label"]: a["action"] for a in report["actions"]}
     assert kinds == {"2026-11-10 Reunión en la sala rosa": "skip",
                      "2026-11-11 Café con Rosa": "create"}
+
+
+def test_the_date_is_the_day_where_you_are(run, vault, people, write, tmp_path):
+    write("vinculo.toml", '[importers.calendar]\ntimezone = "America/Mexico_City"\n')
+    events = """BEGIN:VCALENDAR
+VERSION:2.0
+BEGIN:VEVENT
+UID:late@example.com
+DTSTART:20261111T030000Z
+SUMMARY:Cena con Ana García
+LOCATION:Casa Lamm
+END:VEVENT
+END:VCALENDAR
+"""
+    report = imported(run, ics(tmp_path, events), vault)
+    assert report["actions"][0]["note"] == "Meetings/2026-11-10 Cena con Ana García.md"
+
+
+def test_an_unknown_time_zone_is_one_clear_error(run, vault, write, tmp_path):
+    write("vinculo.toml", '[importers.calendar]\ntimezone = "Mars/Olympus"\n')
+    result = run("import", "calendar", str(ics(tmp_path)), str(vault))
+    assert result.exit_code == 1 and "unknown time zone 'Mars/Olympus'" in result.stderr
+
+
+def test_utc_times_are_dated_in_the_calendars_declared_zone(run, vault, people, tmp_path):
+    (vault / "vinculo.toml").unlink()
+    events = """BEGIN:VCALENDAR
+VERSION:2.0
+X-WR-TIMEZONE:Europe/Madrid
+BEGIN:VEVENT
+UID:late@example.com
+DTSTART:20261110T233000Z
+SUMMARY:Copas con Ana García
+LOCATION:Bar Cock
+END:VEVENT
+BEGIN:VEVENT
+UID:london@example.com
+DTSTART;TZID=Europe/London:20261110T233000
+SUMMARY:Drinks with Ana García
+LOCATION:The Lamb
+END:VEVENT
+END:VCALENDAR
+"""
+    report = imported(run, ics(tmp_path, events), vault)
+    assert sorted(a["note"] for a in report["actions"]) == [
+        "Meetings/2026-11-10 Drinks with Ana García.md",  # its own zone, as written
+        "Meetings/2026-11-11 Copas con Ana García.md",  # 00:30 in Madrid
+    ]
