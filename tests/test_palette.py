@@ -324,3 +324,24 @@ def test_a_refused_write_is_one_line_not_a_traceback(sample, run, tmp_path):
 def test_who_to_see_days_must_be_a_number(sample, run):
     result = run("run", "who-to-see", str(sample), "-p", "days=soon")
     assert result.exit_code == 1 and "days must be a whole number" in result.stderr
+
+
+def test_log_fills_the_people_i_met_section_inserted_from_the_template(sample, run):
+    """Insert the "People I met" template into today's note (as Obsidian would), then log:
+    the line lands in that section, in place of its empty item."""
+    from vinculo.templates import render
+
+    installed = run("templates", "install", str(sample))
+    assert installed.exit_code == 0
+    section = (sample / "Templates" / "People I met.md").read_text(encoding="utf-8")
+    daily = sample / "Daily" / "2026-11-29.md"
+    daily.write_text("# Domingo\n\n" + render(section, "2026-11-29", dt.datetime(2026, 11, 29))
+                     + "\n## Tareas\n- [ ] algo\n", encoding="utf-8")
+    result = run("run", "log-interaction", str(sample), "-p", "person=Lucía", "-p",
+                 "channel=in_person", "-p", "what=café en Lavapiés")
+    assert result.exit_code == 0, result.stderr
+    lines = daily.read_text(encoding="utf-8").splitlines()
+    start = lines.index("## People I met")
+    assert lines[start + 2] == "- Met [[Lucía Fernández Ortega]] in person: café en Lavapiés"
+    assert lines[start + 1].startswith("%%") and "- " not in lines  # the empty item is filled
+    assert lines[-2:] == ["## Tareas", "- [ ] algo"]
