@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -10,7 +11,15 @@ from hypothesis import strategies as st
 
 from vinculo.config import Config
 from vinculo.notes import find_frontmatter, parse_note
-from vinculo.writeback import BlockError, edit_note, set_managed_block, set_properties, to_bytes
+from vinculo.writeback import (
+    BlockError,
+    FileChange,
+    apply_changes,
+    edit_note,
+    set_managed_block,
+    set_properties,
+    to_bytes,
+)
 
 CONFIG = Config(vault=Path("."))
 START, END = "<!-- vinculo:start -->", "<!-- vinculo:end -->"
@@ -101,3 +110,32 @@ def test_composed_edits_are_idempotent(raw, content, props):
     except BlockError:
         return
     assert edit_note(parse(once), block=content, properties=props, config=CONFIG) == once
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(raws, contents, values)
+def test_on_real_files_nothing_changes_unless_asked_and_a_second_apply_writes_nothing(
+    raw, content, props
+):
+    with tempfile.TemporaryDirectory() as tmp:
+        vault = Path(tmp) / "vault"
+        (vault / "People").mkdir(parents=True)
+        path = vault / "People" / "Ana.md"
+        path.write_bytes(raw)
+        note = parse_note(path, "People/Ana.md", path.read_bytes())
+        try:
+            same = edit_note(note)
+        except BlockError:
+            same = raw
+        assert apply_changes(vault, [FileChange("People/Ana.md", raw, same)]).journal_id is None
+        assert path.read_bytes() == raw
+        try:
+            after = edit_note(note, block=content, properties=props, config=CONFIG)
+        except BlockError:
+            return
+        apply_changes(vault, [FileChange("People/Ana.md", raw, after)])
+        assert path.read_bytes() == after
+        reread = parse_note(path, "People/Ana.md", path.read_bytes())
+        again = edit_note(reread, block=content, properties=props, config=CONFIG)
+        report = apply_changes(vault, [FileChange("People/Ana.md", after, again)])
+        assert report.written == [] and path.read_bytes() == after

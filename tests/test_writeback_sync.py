@@ -239,3 +239,15 @@ def test_undo_refuses_a_damaged_journal_copy_and_leaves_the_file(vault, write, r
     result = run("undo", str(vault))
     assert "left a.md: the journal copy of a.md is damaged" in result.output
     assert (vault / "a.md").read_bytes() == b"two\n"
+
+
+def test_properties_can_be_turned_off_and_dry_run_calls_no_write_hook(vault, write, run, block_plugin):
+    write("People/Ana.md", ANA)
+    write("vinculo.toml", "[properties]\nwrite = false\n")
+    assert run("sync", str(vault), "--dry-run").exit_code == 0
+    assert block_plugin.WRITES == []
+    result = run("sync", str(vault))
+    assert "wrote People/Ana.md (suggestions block)" in result.output
+    text = (vault / "People/Ana.md").read_text(encoding="utf-8")
+    assert "vinculo_stage" not in text and "- [ ] call Ana" in text
+    assert [w[0] for w in block_plugin.WRITES] == ["People/Ana.md"]

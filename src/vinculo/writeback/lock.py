@@ -58,8 +58,13 @@ def vault_lock(vault: Path) -> Iterator[None]:
                 raise LockError(
                     f"another vinculo process ({_holder(folder)}) is writing to this vault"
                 ) from None
+            except OSError as exc:
+                raise WriteBackError(
+                    f"cannot lock the vault in {folder}: {exc.strerror or exc}; nothing written"
+                ) from None
             _held[key] = (lock, 1)
-            (folder / "writer.json").write_text(json.dumps({"pid": os.getpid()}), "utf-8")
+            with contextlib.suppress(OSError):  # only used to name the holder in a refusal
+                (folder / "writer.json").write_text(json.dumps({"pid": os.getpid()}), "utf-8")
     try:
         yield
     finally:
