@@ -295,10 +295,11 @@ def sync(ctx: click.Context, vault: Path | None, dry_run: bool, as_json: bool) -
 @json_option
 @click.pass_context
 def undo(ctx: click.Context, vault: Path | None, dry_run: bool, as_json: bool) -> None:
-    """Put back the files of the last sync exactly as they were (bytes and mode).
+    """Put back the files vinculo wrote last exactly as they were (bytes and mode).
 
-    A file you changed since vinculo wrote it is left as it is, and listed. Run it again to
-    undo the run before that.
+    The last write batch is undone, whichever command wrote it (sync, watch, link, new,
+    import). A file you changed since vinculo wrote it is left as it is, and listed; a file
+    vinculo created is removed. Run it again to undo the batch before that.
     """
     from vinculo.writeback import WriteBackError, undo_last, vault_lock
 
