@@ -9,7 +9,8 @@ Decisions a person can check: an event in the future is skipped (a meeting note 
 that you met; import again after it happens); a cancelled event or occurrence is skipped; a
 recurring event is expanded into one note per occurrence within the last ``past_days``
 (``[importers.calendar] past_days``, default 365), each deduplicated by UID and occurrence;
-attendees who declined do not count; a UTC time is dated where you are
+attendees who declined do not count, and an event with more than ``max_attendees`` (15)
+is an all-hands, not a meeting; a UTC time is dated where you are
 (``[importers.calendar] timezone``, else the calendar's ``X-WR-TIMEZONE``, else this
 computer's zone). icalendar parses (it keeps a broken value as an error on
 its event instead of failing the file); recurring-ical-events expands RRULE, RDATE, EXDATE
@@ -35,6 +36,7 @@ from vinculo.model import Contact
 from vinculo.text import fold
 
 PAST_DAYS = 365
+MAX_ATTENDEES = 15  # more than this is an all-hands or a conference, not a meeting with them
 _VIDEO = re.compile(
     r"https?://[^\s<>\"]*(zoom\.us|meet\.google\.com|teams\.microsoft\.com|teams\.live\.com|"
     r"webex\.com|whereby\.com|meet\.jit\.si|jitsi|skype\.com|gotomeeting|bluejeans|chime\.aws|"
@@ -190,8 +192,8 @@ class AttendeeFinder:
     def people(self, event: Any) -> tuple[list[str], list[str]]:
         names: list[str] = []
         others: list[str] = []
-        props = list(_as_list(event.get("ATTENDEE"))) + _as_list(event.get("ORGANIZER"))
-        for prop in props:
+        organizer = _as_list(event.get("ORGANIZER"))
+        for prop in _as_list(event.get("ATTENDEE")) + organizer:
             params = getattr(prop, "params", {})
             if str(params.get("PARTSTAT", "")).upper() == "DECLINED":
                 continue
@@ -201,7 +203,7 @@ class AttendeeFinder:
             match = self.matcher.find(PersonRecord(name=cn, line=0, emails=[mail] if mail else []))
             if match.contact is not None:
                 names.append(match.contact.name)
-            elif cn or mail:
+            elif (cn or mail) and prop not in organizer:  # the organiser is usually you
                 others.append(cn or mail)
         names += self.in_title(_text(event, "SUMMARY"))
         return list(dict.fromkeys(names)), list(dict.fromkeys(o for o in others if o))
@@ -222,6 +224,17 @@ class AttendeeFinder:
                     continue
                 found.append(next(iter(owners)))
         return found
+
+
+def _setting_int(ctx: ImportContext, key: str, default: int) -> int:
+    value = ctx.setting("calendar", key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ImportFileError(f"[importers.calendar] {key} must be a whole number, not {value!r}")
+    return value
+
+
+def attendee_count(event: Any) -> int:
+    return len(_as_list(event.get("ATTENDEE")))
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -254,7 +267,7 @@ def occurrences(calendar: Any, ctx: ImportContext, lines: dict[int, int]) -> Ite
             series.setdefault(uid, []).append((event, line))
         else:
             yield event, line, False
-    past = int(ctx.setting("calendar", "past_days", PAST_DAYS))
+    past = _setting_int(ctx, "past_days", PAST_DAYS)
     start, end = ctx.today - dt.timedelta(days=past), ctx.today + dt.timedelta(days=1)
     for uid, members in series.items():
         import icalendar
@@ -334,6 +347,7 @@ def run(data: bytes, ctx: ImportContext) -> Iterator[Action]:
     calendar, starts, problems = load_calendar(data, ctx.encoding)
     yield from problems
     zone = _zone(ctx, calendar)
+    crowd = _setting_int(ctx, "max_attendees", MAX_ATTENDEES)
     finder = AttendeeFinder(ctx)
     done = _imported(ctx)
     taken = {n.rel.casefold() for n in ctx.notes}
@@ -360,6 +374,10 @@ def run(data: bytes, ctx: ImportContext) -> Iterator[Action]:
             continue
         if not meeting.attendees:
             yield Action("skip", label, "no contact among its attendees or in its title", line)
+            continue
+        if attendee_count(event) > crowd:
+            yield Action("skip", label, f"{attendee_count(event)} attendees: a large event, not a "
+                         "meeting (importers.calendar.max_attendees)", line)
             continue
         title, props, body = meeting_note(meeting)
         rel = unique_rel(folder, title, taken)

@@ -235,3 +235,33 @@ END:VCALENDAR
         "Meetings/2026-11-10 Drinks with Ana García.md",  # its own zone, as written
         "Meetings/2026-11-11 Copas con Ana García.md",  # 00:30 in Madrid
     ]
+
+
+def test_large_events_are_not_meetings_and_the_organiser_is_not_listed(run, vault, people,
+                                                                      tmp_path):
+    crowd = "".join(f"ATTENDEE;CN=Guest {i}:mailto:g{i}@example.com\n" for i in range(20))
+    events = f"""BEGIN:VCALENDAR
+VERSION:2.0
+BEGIN:VEVENT
+UID:allhands@example.com
+DTSTART:20261110T090000Z
+SUMMARY:All hands
+ATTENDEE;CN=Ana García:mailto:ana@example.com
+{crowd}END:VEVENT
+BEGIN:VEVENT
+UID:small@example.com
+DTSTART:20261111T090000Z
+SUMMARY:Planning
+LOCATION:Oficina
+ORGANIZER;CN=Me:mailto:me@example.com
+ATTENDEE;CN=Ana García:mailto:ana@example.com
+ATTENDEE;CN=Pepe:mailto:pepe@example.com
+END:VEVENT
+END:VCALENDAR
+"""
+    report = imported(run, ics(tmp_path, events), vault)
+    reasons = {a["label"]: (a["action"], a["reason"]) for a in report["actions"]}
+    assert reasons["2026-11-10 All hands"] == (
+        "skip", "21 attendees: a large event, not a meeting (importers.calendar.max_attendees)")
+    note = (vault / "Meetings/2026-11-11 Planning.md").read_text(encoding="utf-8")
+    assert "Also invited: Pepe." in note and "Me" not in note.replace("Meetings", "")

@@ -20,6 +20,7 @@ from vinculo.importing.names import email_key, name_key, safe_title, url_key
 from vinculo.importing.notes import new_contact_note, unique_rel
 from vinculo.importing.writing import fill_properties
 from vinculo.model import Contact, Note
+from vinculo.notes import parse_note
 from vinculo.writeback.errors import PropertyError
 
 # Properties a person importer may fill, in the order a new note lists them.
@@ -181,13 +182,11 @@ class PeoplePlanner:
         except PropertyError as exc:  # e.g. a key written twice: the note is left as it is
             return Action("skip", record.name, f"matches [[{contact.name}]] but {exc}",
                           record.line, rel)
-        self.planned[rel] = _as_note(self.ctx, rel, after)
+        merged = parse_note(contact.note.path, rel, after)
+        self.planned[rel] = merged
+        # The e-mail or profile URL just filled now identifies this contact for later rows.
+        self.matcher.add(Contact(note=merged, name=contact.name, aliases=contact.aliases,
+                                 properties=merged.frontmatter))
         return Action("merge", record.name, f"matched by {match.how}", record.line, rel,
                       contact.note.raw, after, tuple(fills))
-
-
-def _as_note(ctx: ImportContext, rel: str, data: bytes) -> Note:
-    from vinculo.notes import parse_note
-
-    return parse_note(ctx.vault / rel, rel, data)
 
