@@ -7,6 +7,7 @@ process loads it; the built-in ladder plugins are blocked to keep the output pre
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -174,3 +175,45 @@ def test_sigkill_mid_work_then_restart_leaves_a_consistent_vault(vault, spawn, e
     assert ana.count("<!-- vinculo:start -->") == 1
     assert "Daily/2026-10-01.md" in ana and "Daily/2026-10-02.md" in (
         vault / "People/Bea Ruiz.md").read_text()
+
+
+def _can_limit_watches() -> bool:
+    """A user namespace lets a test lower its own inotify limit without touching the system."""
+    if not shutil.which("unshare") or not sys.platform.startswith("linux"):
+        return False
+    probe = subprocess.run(
+        ["unshare", "-U", "-r", "sh", "-c", "echo 3 > /proc/sys/user/max_inotify_watches"],
+        capture_output=True, check=False,
+    )
+    return probe.returncode == 0
+
+
+@pytest.mark.skipif(not _can_limit_watches(), reason="needs unprivileged user namespaces")
+def test_the_watch_limit_gives_a_clear_message_and_polling(vault, env, people, tmp_path):
+    for i in range(10):  # more folders than the three watches allowed below
+        (vault / f"Area {i}").mkdir()
+    log = tmp_path / "limited.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            ["unshare", "-U", "-r", "sh", "-c",
+             'echo 3 > /proc/sys/user/max_inotify_watches && exec "$0" -m vinculo watch "$1" '
+             "--quiet-ms 200 --rescan-minutes 0", sys.executable, str(vault)],
+            env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+        try:
+            deadline = time.monotonic() + 30
+            while "watching" not in log.read_text() and time.monotonic() < deadline:
+                time.sleep(0.05)
+            text = log.read_text()
+            assert "inotify limit is reached" in text and "sysctl" in text, text
+            assert "(polling)" in text
+            (vault / "Area 9" / "2026-11-28.md").write_text(
+                "---\ndate: 2026-11-28\n---\nCall with [[Bea Ruiz]].\n", encoding="utf-8")
+            deadline = time.monotonic() + 30
+            bea = vault / "People/Bea Ruiz.md"
+            while "Area 9/2026-11-28.md" not in bea.read_text() and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert "Area 9/2026-11-28.md" in bea.read_text()
+        finally:
+            proc.terminate()
+            assert proc.wait(30) == 0

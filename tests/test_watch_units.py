@@ -6,6 +6,7 @@ import plistlib
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from watchdog.events import (
     DirCreatedEvent,
     DirModifiedEvent,
@@ -17,6 +18,7 @@ from watchdog.events import (
     FileOpenedEvent,
 )
 
+from vinculo.cli import cli
 from vinculo.config import load_config
 from vinculo.watch.debounce import Debouncer
 from vinculo.watch.events import note_rel, temp_file_reason, touched
@@ -143,3 +145,20 @@ def test_service_install_honours_xdg_config_home(vault: Path, tmp_path: Path, ru
     assert unit.name.startswith("vinculo-watch-") and "to enable it, run:" in result.output
     result = run("service", "uninstall", str(vault), "--platform", "systemd", "--no-enable")
     assert not unit.exists() and "to disable it, run:" in result.output
+
+
+def test_watch_once_idle_syncs_and_exits(vault: Path, write, run) -> None:
+    write("People/Ana.md", "---\ntype: person\n---\n")
+    write("Daily/2026-11-28.md", "Coffee with [[Ana]].\n")
+    result = run("watch", str(vault), "--once-idle", "--quiet-ms", "100", "--rescan-minutes", "0")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "synced" in lines[-3] and "2 notes, 1 contacts" in lines[-3]
+    assert "watching" in lines[-2] and "stopped" in lines[-1]
+
+
+def test_watch_refuses_a_missing_vault_in_one_line(tmp_path: Path, run) -> None:
+    result = CliRunner().invoke(cli, ["watch", str(tmp_path / "nope")])
+    assert result.exit_code == 1
+    assert result.output.strip().startswith("vinculo: vault not found")
+    assert "Traceback" not in result.output

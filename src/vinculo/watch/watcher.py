@@ -10,11 +10,13 @@ and falls back to polling.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import datetime as dt
 import errno
 import logging
 import os
 import queue
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -59,6 +61,24 @@ class BatchResult:
 def is_watch_limit(exc: BaseException) -> bool:
     """True when the OS refused more inotify watches or instances."""
     return isinstance(exc, OSError) and exc.errno in LIMIT_ERRNOS
+
+
+def inotify_exhausted(folder: Path) -> bool:
+    """True on Linux when not one more inotify watch (or instance) can be had right now."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        fd = libc.inotify_init1(os.O_CLOEXEC)
+    except (OSError, AttributeError):
+        return False
+    if fd < 0:
+        return ctypes.get_errno() == errno.EMFILE
+    try:
+        wd = libc.inotify_add_watch(fd, os.fsencode(folder), 0x00000100)  # IN_CREATE
+        return wd < 0 and ctypes.get_errno() == errno.ENOSPC
+    finally:
+        os.close(fd)
 
 
 def watch_limit_message(exc: OSError) -> str:
@@ -194,7 +214,12 @@ class Watcher:
         if not self.polling:
             try:
                 self._schedule(Observer())
-                self.mode = "inotify" if os.name == "posix" else "native"
+                if inotify_exhausted(self.vault):
+                    # watchdog skips sub-folders it cannot watch without a word: if not one
+                    # more watch fits, some folders may be unwatched, so poll instead.
+                    self._stop_observer()
+                    raise OSError(errno.ENOSPC, "inotify watch limit reached")
+                self.mode = "inotify" if sys.platform.startswith("linux") else "native"
                 return
             except OSError as exc:
                 if not is_watch_limit(exc):
