@@ -2,8 +2,9 @@
 
 Reads the ``Connections.csv`` of LinkedIn's data export ("Get a copy of your data"): a few
 preamble lines ("Notes:" and a paragraph about hidden e-mail addresses), then the header
-``First Name,Last Name,URL,Email Address,Company,Position,Connected On`` and one row per
-connection, dates written ``29 Nov 2026``. Each row becomes a contact with ``met_via: LinkedIn``
+``First Name,Last Name,URL,Email Address,Company,Position,Connected On`` (older exports
+have no ``URL``; columns are read by name) and one row per connection, dates written
+``29 Nov 2026``. Each row becomes a contact with ``met_via: LinkedIn``
 and ``connected``, or fills the empty properties of the contact it matches.
 """
 
@@ -21,8 +22,6 @@ from vinculo.importing.people import PeoplePlanner, PersonRecord
 from vinculo.importing.textfile import split_lines
 from vinculo.text import fold
 
-COLUMNS = ("first name", "last name", "url", "email address", "company", "position",
-           "connected on")
 # LinkedIn writes English month abbreviations; Spanish ones cost nothing and appear in
 # hand-edited files.
 MONTHS = {
@@ -93,8 +92,8 @@ def read_rows(data: bytes, encoding: str = "utf-8") -> Iterator[tuple[int, dict[
             yield line, reasons[0]
         elif not any(cell.strip() for cell in row):
             continue
-        elif len(row) < len(COLUMNS):
-            yield line, f"only {len(row)} of {len(COLUMNS)} columns: row cut short"
+        elif len(row) < len(header):
+            yield line, f"only {len(row)} of {len(header)} columns: row cut short"
         else:
             yield line, dict(zip(header, row, strict=False))
 

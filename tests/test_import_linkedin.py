@@ -166,3 +166,15 @@ def test_a_file_resaved_by_a_spreadsheet_imports_with_its_encoding(run, vault, t
 def test_an_unknown_encoding_is_one_clear_error(run, vault, tmp_path):
     result = run("import", "linkedin", str(export(tmp_path)), str(vault), "--encoding", "klingon")
     assert result.exit_code == 1 and "unknown encoding 'klingon'" in result.stderr
+
+
+def test_an_older_export_without_the_url_column(run, vault, tmp_path):
+    path = tmp_path / "Connections.csv"
+    path.write_text("First Name,Last Name,Email Address,Company,Position,Connected On\n"
+                    "Rosa,Delgado,rosa@example.com,Foto Sur,Fotógrafa,20 Feb 2020\n",
+                    encoding="utf-8")
+    report = imported(run, path, vault)
+    assert report["created"] == 1
+    note = (vault / "People/Rosa Delgado.md").read_text(encoding="utf-8")
+    assert "connected: 2020-02-20" in note and "email: rosa@example.com" in note
+    assert "linkedin:" not in note.replace("met_via: LinkedIn", "")
