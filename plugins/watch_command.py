@@ -72,7 +72,7 @@ def register_commands(cli: click.Group) -> None:
         watcher = Watcher(
             session.vault, pm=session.pm, config=config, today=today, quiet=quiet,
             rescan_every=minutes * 60, poll_interval=float(config.get("watch.poll_seconds", 2)),
-            polling=polling, log=ActionLog(log_format),
+            polling=polling, log=ActionLog(log_format), keep_results=False,
         )
 
         def _stop(signum: int, _frame: Any) -> None:

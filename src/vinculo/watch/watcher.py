@@ -137,6 +137,7 @@ class Watcher:
         polling: bool = False,
         observe: bool = True,
         log: Callable[..., None] | None = None,
+        keep_results: bool = True,
     ) -> None:
         self.vault = Path(vault).resolve()
         self.config = config or load_config(self.vault)
@@ -148,7 +149,9 @@ class Watcher:
         self.polling = polling
         self.observe = observe
         self.log = log or ActionLog()
+        # Every pass, for tests and benchmarks; a long-running service keeps none.
         self.results: queue.Queue[BatchResult] = queue.Queue()
+        self.keep_results = keep_results
         self.live: LiveIndex | None = None
         self.mode = "none"
         self._observer: Any = None
@@ -305,7 +308,7 @@ class Watcher:
                     changed=result.changed, deleted=result.deleted, written=result.written,
                     ms=round(ms, 1),
                 )
-            self.results.put(result)
+            self._publish(result)
             return result
 
     def _process(self, batch: Batch, result: BatchResult) -> None:
@@ -340,11 +343,15 @@ class Watcher:
             return
         self._write(update, result)
 
+    def _publish(self, result: BatchResult) -> None:
+        if self.keep_results:
+            self.results.put(result)
+
     def _initial_sync(self) -> None:
         result = BatchResult(kind="initial", started=time.monotonic())
         self._full_sync(result)
         result.finished = time.monotonic()
-        self.results.put(result)
+        self._publish(result)
 
     def _full_sync(self, result: BatchResult) -> None:
         self.live = LiveIndex(self.vault, self.config, self.pm, self.today())
