@@ -234,3 +234,26 @@ def test_editing_the_settings_rebuilds_everything(vault, start, write):
     write("vinculo.toml", '[folders]\npeople = "Team"\n')
     write(".obsidian/app.json", "{}")
     wait_for(lambda: any(r.kind == "reload" for r in drain(watcher)))
+
+
+def test_with_every_built_in_plugin_a_call_moves_a_contact_up_the_ladder(sample):
+    """End to end on the sample vault: a call written in today's note links the name, moves
+    Rodrigo to the voice stage and rewrites his block, once."""
+    watcher = Watcher(sample, quiet=0.3, rescan_every=0, log=lambda *a, **k: None)
+    watcher.start()
+    try:
+        drain(watcher)
+        rodrigo = sample / "People/Rodrigo Sanz.md"
+        assert "vinculo_stage: online" in rodrigo.read_text(encoding="utf-8")
+        (sample / "Daily/2026-11-29.md").write_text(
+            "# 2026-11-29\n\nLlamé a Rodrigo por teléfono para hablar del taller.\n",
+            encoding="utf-8")
+        wait_for(lambda: "vinculo_stage: voice" in rodrigo.read_text(encoding="utf-8"))
+        text = rodrigo.read_text(encoding="utf-8")
+        assert "vinculo_last_contact: 2026-11-29" in text
+        wait_for(lambda: "[[Rodrigo Sanz|Rodrigo]]" in read(sample, "Daily/2026-11-29.md"))
+        results = drain(watcher, seconds=3)
+        written = [rel for r in results for rel in r.written]
+        assert sorted(written) == ["Daily/2026-11-29.md", "People/Rodrigo Sanz.md"]
+    finally:
+        watcher.stop()
