@@ -327,6 +327,10 @@ class Watcher:
             rels |= set(self._stats) - set(current)
             self._stats = current
         update = self.live.update(rels)
+        for rel in [*update.changed, *update.unchanged]:
+            self._remember_stat(rel)
+        for rel in update.deleted:
+            self._stats.pop(rel, None)
         today = self.today()
         if today != self.live.today:
             self.log("day", f"a new day ({today}): recomputing every stage and suggestion")
@@ -389,7 +393,7 @@ class Watcher:
             after = {c.rel: c for c in changes}
             for rel in written:
                 self.live.wrote(rel, after[rel].after)
-                self._stats.pop(rel, None)
+                self._remember_stat(rel)
                 self.log("wrote", f"{rel} ({after[rel].reason})" if after[rel].reason else rel,
                          note=rel, reason=after[rel].reason)
             for rel, why in report.skipped:
@@ -410,6 +414,15 @@ class Watcher:
                 st = path.stat()
                 out[rel] = (st.st_mtime_ns, st.st_size)
         return out
+
+    def _remember_stat(self, rel: str) -> None:
+        """A file we just wrote: the next rescan need not re-read it."""
+        try:
+            st = (self.vault / rel).stat()
+        except OSError:
+            self._stats.pop(rel, None)
+            return
+        self._stats[rel] = (st.st_mtime_ns, st.st_size)
 
     def _sweep_temps(self) -> None:
         """Remove temp files a killed writer left behind (ours only, by their suffix)."""
