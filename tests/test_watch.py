@@ -41,6 +41,12 @@ class Probe:
         ]
 
     @hookimpl
+    def suggest(self, contact, history, today, config):
+        if any("BOOM" in i.note for i in history.interactions):
+            raise RuntimeError("a plugin failed")
+        return []
+
+    @hookimpl
     def render_block(self, contact, suggestions, history, config):
         lines = [f"- met {i.date} in {i.note}" for i in history.interactions]
         return "\n".join(lines) or "- nothing yet"
@@ -257,3 +263,15 @@ def test_with_every_built_in_plugin_a_call_moves_a_contact_up_the_ladder(sample)
         assert sorted(written) == ["Daily/2026-11-29.md", "People/Rodrigo Sanz.md"]
     finally:
         watcher.stop()
+
+
+def test_a_failing_plugin_is_reported_and_the_vault_rebuilt_once_it_is_fixed(vault, start):
+    watcher = start()
+    boom = vault / "Daily" / "BOOM.md"
+    boom.write_text("---\ndate: 2026-11-27\n---\nCall with [[Bea Ruiz]].\n", encoding="utf-8")
+    wait_for(lambda: any(a == "error" and "a plugin failed" in m for a, m in watcher.logs))
+    (vault / "Daily/2026-11-28.md").write_text("Call with [[Bea Ruiz]].\n", encoding="utf-8")
+    boom.unlink()
+    wait_for(lambda: "Daily/2026-11-28.md" in read(vault, BEA))
+    assert "BOOM" not in read(vault, BEA)
+    assert [a for a, m in watcher.logs].count("synced") == 2  # the initial sync, the rebuild

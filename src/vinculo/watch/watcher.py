@@ -161,6 +161,8 @@ class Watcher:
         self._worker: threading.Thread | None = None
         self._stats: dict[str, tuple[int, int]] = {}
         self._next_rescan = 0.0
+        self._rebuild_at: float | None = None  # after a failed pass: rebuild from disk then
+        self._backoff = 0.0
         self._busy = threading.Lock()
 
     # --- life cycle ----------------------------------------------------------------------
@@ -280,6 +282,10 @@ class Watcher:
                     self.log("error", f"cannot watch the vault: {exc}")
                 batch = batch or Batch()
                 batch.rescan = True
+            if self._rebuild_at is not None:
+                if time.monotonic() < self._rebuild_at:
+                    continue  # events wait in the debouncer; the rebuild reads everything
+                batch = Batch(reload=True)
             if batch is None and self.rescan_every > 0 and time.monotonic() >= self._next_rescan:
                 batch = Batch(rescan=True)
             if batch is None and self.live is not None and self.today() != self.live.today:
@@ -293,11 +299,13 @@ class Watcher:
             kind = "reload" if batch.reload else "rescan" if batch.rescan else "batch"
             result = BatchResult(kind=kind, touched=set(batch.rels), started=time.monotonic())
             try:
-                self._process(batch, result)
+                if self.live is None or batch.reload:
+                    self._reload(result)
+                else:
+                    self._process(batch, result)
+                self._backoff, self._rebuild_at = 0.0, None
             except Exception as exc:  # one bad pass must never stop the watcher
-                result.error = f"{type(exc).__name__}: {exc}"
-                self.log("error", f"{result.error}; the vault will be rescanned", error=result.error)
-                self.debouncer.add(rescan=True)
+                self._failed(result, exc)
             result.finished = time.monotonic()
             if result.changed or result.deleted or result.written:
                 ms = (result.finished - result.started) * 1000
@@ -315,11 +323,6 @@ class Watcher:
         assert self.live is not None
         if batch.rescan:
             self._next_rescan = time.monotonic() + self.rescan_every
-        if batch.reload:
-            self.config = load_config(self.vault)
-            self._stats = self._walk()
-            self._full_sync(result)
-            return
         rels = set(batch.rels)
         if batch.rescan:
             current = self._walk()
@@ -351,15 +354,36 @@ class Watcher:
         if self.keep_results:
             self.results.put(result)
 
+    def _reload(self, result: BatchResult) -> None:
+        """Settings changed, or a pass failed: read everything again."""
+        self.live = None
+        self.config = load_config(self.vault)
+        self._stats = self._walk()
+        self._full_sync(result)
+
     def _initial_sync(self) -> None:
         result = BatchResult(kind="initial", started=time.monotonic())
-        self._full_sync(result)
+        try:
+            self._full_sync(result)
+        except Exception as exc:
+            self._failed(result, exc)
         result.finished = time.monotonic()
         self._publish(result)
 
+    def _failed(self, result: BatchResult, exc: Exception) -> None:
+        """A pass failed (a plugin error, an unreadable setting…): say so, keep watching, and
+        rebuild everything from disk later — after 5 s, then 10, 20… up to the rescan period,
+        so a persistent error never turns into a busy loop."""
+        result.error = f"{type(exc).__name__}: {exc}"
+        self._backoff = min(max(self._backoff * 2, 5.0), max(self.rescan_every, 60.0))
+        self._rebuild_at = time.monotonic() + self._backoff
+        self.log("error", f"{result.error}; rebuilding from disk in {self._backoff:.0f} s",
+                 error=result.error, retry_seconds=self._backoff)
+
     def _full_sync(self, result: BatchResult) -> None:
-        self.live = LiveIndex(self.vault, self.config, self.pm, self.today())
-        self.live.load()
+        live = LiveIndex(self.vault, self.config, self.pm, self.today())
+        live.load()
+        self.live = live
         result.diagnostics = [d for d in self.live.index.scan.diagnostics if d.severity != "info"]
         for diagnostic in result.diagnostics:
             self.log("problem", str(diagnostic), note=diagnostic.path, severity=diagnostic.severity)
