@@ -275,3 +275,15 @@ def test_a_failing_plugin_is_reported_and_the_vault_rebuilt_once_it_is_fixed(vau
     wait_for(lambda: "Daily/2026-11-28.md" in read(vault, BEA))
     assert "BOOM" not in read(vault, BEA)
     assert [a for a, m in watcher.logs].count("synced") == 2  # the initial sync, the rebuild
+
+
+def test_a_note_deleted_or_moved_into_an_ignored_folder_leaves_the_history(vault, start, write):
+    watcher = start()
+    write("Daily/2026-11-21.md", "Dinner with [[Ana García]].\n")
+    wait_for(lambda: "Daily/2026-11-21.md" in read(vault, ANA))
+    (vault / "Daily/2026-11-20.md").unlink()
+    wait_for(lambda: "Daily/2026-11-20.md" not in read(vault, ANA))
+    (vault / "Templates").mkdir()
+    os.replace(vault / "Daily/2026-11-21.md", vault / "Templates/2026-11-21.md")
+    wait_for(lambda: "- nothing yet" in read(vault, ANA))
+    assert "Templates/2026-11-21.md" not in watcher.live.notes

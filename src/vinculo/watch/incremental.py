@@ -10,6 +10,12 @@ What forces more: a change to who the contacts are or how they are named (a cont
 created, deleted, renamed, or its aliases edited) changes every note's mentions, so the
 mentions and histories are recomputed over all notes in memory (no re-reading); a new day
 recomputes every stage and suggestion.
+
+The contract this relies on (true of every built-in plugin): a note's mentions and
+interactions depend on that note and on the contacts' names, titles and note paths, not on
+other contacts' properties; a contact's stage, suggestions and block depend on its own note
+and history, plus the global plan. ``tests/test_watch_incremental.py`` checks that the result
+equals a full rebuild.
 """
 
 from __future__ import annotations
