@@ -63,15 +63,15 @@ def register_commands(cli: click.Group) -> None:
 
         session = Session(ctx, vault)
         config = session.config
-        quiet = (quiet_ms if quiet_ms is not None else int(config.get("watch.quiet_ms", 300))) / 1000
-        minutes = rescan_minutes if rescan_minutes is not None else float(
-            config.get("watch.rescan_minutes", 10))
+        quiet = (quiet_ms if quiet_ms is not None else _setting(config, "quiet_ms", 300)) / 1000
+        minutes = rescan_minutes if rescan_minutes is not None else _setting(
+            config, "rescan_minutes", 10)
         # A date given with --today / $VINCULO_TODAY stays; otherwise the watcher follows the clock.
         fixed_today = ctx.find_root().params.get("today")
         today = (lambda: session.today) if fixed_today else dt.date.today
         watcher = Watcher(
             session.vault, pm=session.pm, config=config, today=today, quiet=quiet,
-            rescan_every=minutes * 60, poll_interval=float(config.get("watch.poll_seconds", 2)),
+            rescan_every=minutes * 60, poll_interval=_setting(config, "poll_seconds", 2),
             polling=polling, log=ActionLog(log_format), keep_results=False,
         )
 
@@ -150,6 +150,16 @@ def register_commands(cli: click.Group) -> None:
                           run=not no_disable and unit_dir is None)
             path.unlink()
             click.echo(f"removed {path}")
+
+
+def _setting(config: Any, key: str, default: float) -> float:
+    """A number from the ``[watch]`` section; a wrong value is one clear error, not a trace."""
+    from vinculo.cli import VinculoError
+
+    value = config.get(f"watch.{key}", default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise VinculoError(f"vinculo.toml: [watch] {key} must be a number >= 0, not {value!r}")
+    return float(value)
 
 
 def _run_or_print(commands: list[list[str]], verb: str, *, run: bool) -> None:

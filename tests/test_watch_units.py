@@ -162,3 +162,10 @@ def test_watch_refuses_a_missing_vault_in_one_line(tmp_path: Path, run) -> None:
     assert result.exit_code == 1
     assert result.output.strip().startswith("vinculo: vault not found")
     assert "Traceback" not in result.output
+
+
+def test_a_wrong_watch_setting_is_one_clear_error(vault: Path, write) -> None:
+    write("vinculo.toml", '[watch]\nquiet_ms = "fast"\n')
+    result = CliRunner().invoke(cli, ["watch", str(vault), "--once-idle"])
+    assert result.exit_code == 1
+    assert "[watch] quiet_ms must be a number" in result.output and "Traceback" not in result.output
