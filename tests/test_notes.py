@@ -112,3 +112,17 @@ def test_custom_daily_format_from_obsidian_settings(vault, write):
     write(".obsidian/daily-notes.json", '{"format": "DD.MM.YYYY", "folder": "Journal"}')
     note = _read(vault, write, "Journal/02.11.2026.md", "hi")
     assert note.date.isoformat() == "2026-11-02"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("---\ntype: person\ncity: Madrid\ncity: Sevilla\n---\nbody\n", "key 'city' twice"),
+        ("---\n{type: person, city: Madrid}\n---\nbody\n", "flow mapping"),
+    ],
+)
+def test_frontmatter_read_but_never_edited(vault, write, content, message):
+    note = _read(vault, write, "a.md", content)
+    assert note.frontmatter["type"] == "person"  # still read, as Obsidian does
+    assert not note.frontmatter_ok  # but the write path will refuse to touch the note
+    assert message in note.diagnostics[0].message

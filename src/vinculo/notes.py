@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from vinculo.model import Diagnostic, Note
@@ -22,6 +23,30 @@ MAX_YAML_NODES = 100_000
 _OPEN = re.compile(r"---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 _yaml = YAMLHandler()
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
+
+
+class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loading that notices what PyYAML forgives: a top-level key written twice, and a
+    mapping written in {flow style}. Such frontmatter is read, but never edited in place."""
+
+    problem: str | None = None
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        if node is self._root:
+            if node.flow_style:
+                self.problem = "frontmatter is written as a {flow mapping}"
+            seen: set[str] = set()
+            for key_node, _ in node.value:
+                key = str(getattr(key_node, "value", ""))
+                if key in seen:
+                    self.problem = f"frontmatter has the key {key!r} twice"
+                seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_document(self, node: Any) -> Any:
+        self._root = node
+        return super().construct_document(node)
 
 
 def find_frontmatter(text: str) -> tuple[int, int, int] | None:
@@ -57,23 +82,34 @@ def _too_many_nodes(value: Any, budget: int = MAX_YAML_NODES) -> bool:
 
 
 def parse_yaml(yaml_text: str) -> tuple[dict[str, Any] | None, str | None]:
-    """Frontmatter YAML as a mapping, or ``(None, reason)`` when it cannot be used."""
+    """Frontmatter YAML as a mapping, or ``(None, reason)`` when it cannot be used.
+
+    Prefer :func:`read_frontmatter`, which also says whether the block may be edited."""
+    data, reason, _ = read_frontmatter(yaml_text)
+    return data, reason
+
+
+def read_frontmatter(yaml_text: str) -> tuple[dict[str, Any] | None, str | None, str | None]:
+    """``(properties, unusable_reason, not_editable_reason)`` of a frontmatter block."""
     if len(yaml_text) > MAX_FRONTMATTER_CHARS:
-        return None, f"frontmatter is larger than {MAX_FRONTMATTER_CHARS:,} characters"
+        return None, f"frontmatter is larger than {MAX_FRONTMATTER_CHARS:,} characters", None
     if not yaml_text.strip():
-        return {}, None
+        return {}, None, None
+    loader = _StrictLoader(yaml_text)
     try:
-        data = _yaml.load(yaml_text)
+        data = _yaml.load(yaml_text, Loader=lambda _: loader)
     except Exception as exc:  # yaml raises many error types, and RecursionError on deep nesting
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        return None, f"invalid YAML frontmatter ({first})"
+        return None, f"invalid YAML frontmatter ({first})", None
+    finally:
+        loader.dispose()
     if data is None:
-        return {}, None
+        return {}, None, None
     if not isinstance(data, dict):
-        return None, f"frontmatter is a {type(data).__name__}, not a set of properties"
+        return None, f"frontmatter is a {type(data).__name__}, not a set of properties", None
     if _too_many_nodes(data):
-        return None, "frontmatter expands to too many values (YAML aliases?)"
-    return {str(k): v for k, v in data.items()}, None
+        return None, "frontmatter expands to too many values (YAML aliases?)", None
+    return {str(k): v for k, v in data.items()}, None, loader.problem
 
 
 def decode(raw: bytes) -> tuple[str | None, bool, str | None]:
@@ -104,7 +140,7 @@ def parse_note(path: Path, rel: str, raw: bytes) -> Note:
     if bounds is None:
         return note
     yaml_start, yaml_end, body_start = bounds
-    data, reason = parse_yaml(text[yaml_start:yaml_end])
+    data, reason, not_editable = read_frontmatter(text[yaml_start:yaml_end])
     if data is None:
         # Not usable as properties: never read as such and never written to, and its text is
         # kept out of the body so nothing links inside it.
@@ -116,4 +152,9 @@ def parse_note(path: Path, rel: str, raw: bytes) -> Note:
     note.frontmatter = data
     note.frontmatter_span = (yaml_start, yaml_end)
     note.body_start = body_start
+    if not_editable:
+        # Read as properties (Obsidian does too), but never edited: a splice could not be
+        # sure which of two keys it changes.
+        note.frontmatter_ok = False
+        note.diagnostics.append(Diagnostic(rel, f"{not_editable}: note left untouched", "warning", 1))
     return note

@@ -9,11 +9,22 @@ from pathlib import Path
 
 import pluggy
 
+from vinculo.cache import NoteCache, fingerprint, open_cache
 from vinculo.config import Config
 from vinculo.contacts import build_contacts
 from vinculo.history import distinct_interactions, gather_vocabularies
-from vinculo.mentions import find_mentions
-from vinculo.model import Contact, History, Interaction, Mention, Note, Suggestion, Vocabulary
+from vinculo.linking import Linker
+from vinculo.linking.linker import gather_variants
+from vinculo.model import (
+    Contact,
+    History,
+    Interaction,
+    Mention,
+    NameVariant,
+    Note,
+    Suggestion,
+    Vocabulary,
+)
 from vinculo.vault import Scan, scan_vault
 
 
@@ -45,12 +56,16 @@ def note_interactions(index: Index, pm: pluggy.PluginManager, note: Note) -> lis
     return [i for batch in found for i in batch or [] if i.contact in index.contacts]
 
 
-def collect_interactions(index: Index, pm: pluggy.PluginManager) -> None:
-    """Ask every plugin for the events in every note; file them under each contact."""
+def collect_interactions(
+    index: Index, pm: pluggy.PluginManager, known: dict[str, list[Interaction]] | None = None
+) -> None:
+    """Ask every plugin for the events in every note (unless ``known`` has them already,
+    e.g. from the cache); file them under each contact."""
     for name in index.contacts:
         index.histories[name] = History(contact=name)
     for note in index.scan.notes:
-        for interaction in note_interactions(index, pm, note):
+        found = known[note.rel] if known and note.rel in known else note_interactions(index, pm, note)
+        for interaction in found:
             index.histories[interaction.contact].interactions.append(interaction)
     for history in index.histories.values():
         ordered = sorted(history.interactions, key=interaction_order)
@@ -104,13 +119,64 @@ def collect_suggestions(index: Index, pm: pluggy.PluginManager) -> None:
     plan_pool(index, pm, pool)
 
 
-def build_index(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date) -> Index:
-    """Run every read-only stage of the pipeline over the whole vault."""
-    scan = scan_vault(vault, config)
+def world_of(index: Index, variants: dict[str, list[NameVariant]], pm: pluggy.PluginManager) -> str:
+    """Fingerprint of everything a note's mentions and interactions depend on besides the
+    note itself: contacts, their names and properties (not vinculo's own), plugins, config."""
+    prefix = str(index.config.get("properties.prefix", "vinculo_"))
+    contacts = [
+        (c.name, c.rel, sorted((k, repr(v)) for k, v in c.properties.items()
+                               if not k.startswith(prefix)))
+        for c in index.contacts.values()
+    ]
+    plugins = sorted(name for name, plugin in pm.list_name_plugin() if plugin is not None)
+    return fingerprint([contacts, sorted(variants.items()), plugins, index.config.data])
+
+
+def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | None) -> dict[str, list[Interaction]]:
+    """Mentions (into ``index.mentions``) and interactions (returned) of every note, reused
+    from the cache when the note and its world are unchanged."""
+    variants = gather_variants(index.contacts, pm, index.config)
+    world = world_of(index, variants, pm) if cache else ""
+    linker: Linker | None = None
+    interactions: dict[str, list[Interaction]] = {}
+    fresh: list[Note] = []
+    for note in index.scan.notes:
+        known = cache.analysis(note.rel, world) if cache else None
+        if known is None:
+            fresh.append(note)
+            continue
+        mentions, interactions[note.rel] = known
+        if mentions:
+            index.mentions[note.rel] = mentions
+    if fresh:
+        linker = Linker(index.contacts, variants, index.config)
+        for note in fresh:
+            found = linker.mentions(note)
+            if found:
+                index.mentions[note.rel] = found
+        for note in fresh:
+            interactions[note.rel] = note_interactions(index, pm, note)
+            if cache and note.readable:
+                cache.analysed(note.rel, world, index.mentions.get(note.rel, []),
+                               interactions[note.rel])
+    return interactions
+
+
+def build_index(
+    vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date, *, cache: bool = True
+) -> Index:
+    """Run every read-only stage of the pipeline over the whole vault. With ``cache``, notes
+    unchanged since the last run are not read again (see :mod:`vinculo.cache`)."""
+    store = open_cache(vault, config) if cache else None
+    scan = scan_vault(vault, config, store)
+    if store is not None:
+        scan.skipped.extend(store.problems)
     contacts = build_contacts(scan.notes, pm, config)
     index = Index(vault=vault, config=config, today=today, scan=scan, contacts=contacts)
-    index.mentions = find_mentions(scan.notes, contacts, pm, config)
-    collect_interactions(index, pm)
+    known = analyse_notes(index, pm, store)
+    collect_interactions(index, pm, known)
     assign_stages(index, pm)
     collect_suggestions(index, pm)
+    if store is not None:
+        store.save()
     return index

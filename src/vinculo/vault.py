@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vinculo.cache import NoteCache
 from vinculo.config import Config
 from vinculo.dates import coerce_date, parse_daily_name
 from vinculo.model import Diagnostic, Note
@@ -142,8 +143,9 @@ class Scan:
         return {n.rel: n for n in self.notes}
 
 
-def scan_vault(vault: Path, config: Config) -> Scan:
-    """Read every note of the vault (conflict copies are reported, not read)."""
+def scan_vault(vault: Path, config: Config, cache: NoteCache | None = None) -> Scan:
+    """Read every note of the vault (conflict copies are reported, not read). With a
+    ``cache``, a note whose size and mtime are unchanged is restored without being opened."""
     if not vault.exists():
         raise VaultError(f"vault not found: {vault}")
     if not vault.is_dir():
@@ -155,6 +157,16 @@ def scan_vault(vault: Path, config: Config) -> Scan:
         if reason:
             scan.skipped.append(Diagnostic(rel, f"{reason}: not read as a note", "info"))
             continue
-        size = None if entry.is_symlink() else entry.stat().st_size
-        scan.notes.append(read_note(vault, path, rel, config, size))
+        if entry.is_symlink():
+            scan.notes.append(read_note(vault, path, rel, config))
+            continue
+        info = entry.stat()
+        cached = cache.note(path, rel, info.st_size, info.st_mtime_ns) if cache else None
+        if cached is not None:
+            scan.notes.append(cached)
+            continue
+        note = read_note(vault, path, rel, config, info.st_size)
+        if cache is not None and note.readable:
+            cache.remember(note, info.st_size, info.st_mtime_ns)
+        scan.notes.append(note)
     return scan

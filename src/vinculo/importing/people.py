@@ -170,8 +170,9 @@ class PeoplePlanner:
                           f"same person as line {self.created[rel]} ({match.how})", record.line, rel)
         note = self.planned.get(rel, contact.note)
         if not note.readable or not note.frontmatter_ok:
+            problem = next((d.message for d in note.diagnostics), "its properties cannot be read")
             return Action("skip", record.name,
-                          f"matches [[{contact.name}]] but its properties cannot be read", record.line,
+                          f"matches [[{contact.name}]] but {problem}", record.line,
                           rel)
         fills = {k: v for k, v in self._props(record).items() if is_empty(note.frontmatter.get(k))}
         if not fills:

@@ -35,13 +35,14 @@ def link_spans(note: Note, mentions: list[Mention], config: Config) -> list[tupl
     skipped; so is one in a protected region when the note's layout has to be read anyway
     (a line with a ``|``, which may be a table row where the link's pipe is escaped).
     """
+    pending = [m for m in mentions if m.level == "link" and not m.linked and m.note == note.rel]
+    if not pending:
+        return []  # and the note's text is never needed (a cached note is not even read)
     text = note.text
     layout: Layout | None = None
     out: list[tuple[int, int, str]] = []
     last_end = -1
-    for mention in sorted(mentions, key=lambda m: m.start):
-        if mention.level != "link" or mention.linked or mention.note != note.rel:
-            continue
+    for mention in sorted(pending, key=lambda m: m.start):
         if not linkable(mention.target) or mention.start < max(last_end, note.body_start):
             continue
         if text[mention.start : mention.end] != mention.surface:

@@ -11,11 +11,10 @@ from typing import Any
 
 from vinculo.config import Config
 from vinculo.model import Note
-from vinculo.notes import find_frontmatter
 from vinculo.writeback.block import block_text
 from vinculo.writeback.edits import splice, to_bytes
 from vinculo.writeback.errors import BlockError
-from vinculo.writeback.properties import _top_level, properties_text
+from vinculo.writeback.properties import properties_text
 
 
 def check_editable(note: Note) -> None:
@@ -26,9 +25,8 @@ def check_editable(note: Note) -> None:
     if not note.frontmatter_ok:
         problem = next((d.message for d in note.diagnostics), "unreadable frontmatter")
         raise BlockError(f"{problem}: note left untouched")
-    bounds = find_frontmatter(note.text)
-    if bounds is not None:
-        _top_level(note.text[bounds[0] : bounds[1]])  # duplicate keys, flow style → refuse
+    # Duplicate keys and {flow} frontmatter were found when the note was read
+    # (vinculo.notes): such notes have frontmatter_ok False. Nothing to re-parse here.
 
 
 def edit_note(

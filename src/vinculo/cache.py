@@ -1,0 +1,248 @@
+"""The persistent index cache: what each note said last time, so unchanged notes are not
+read again.
+
+One SQLite file per vault in the state folder (never in the vault). A row per note, keyed by
+its path and checked against its size, modification time and a content hash:
+
+- size and mtime equal → the row is trusted and the file is not opened;
+- otherwise the file is read and parsed; if its hash is unchanged (a touch, a sync tool
+  rewriting the same bytes) its mentions and interactions are still reused.
+
+Mentions and interactions depend on more than the note (the contacts and their names, the
+plugins, the configuration): they are stored with a fingerprint of all that, and reused only
+when it is unchanged. A cache that cannot be opened, read or unpickled, or that was written by
+another version, is deleted and rebuilt — never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from vinculo import __version__
+from vinculo.model import Diagnostic, Interaction, Mention, Note
+from vinculo.notes import decode
+
+SCHEMA = 1
+CACHE_ENV = "VINCULO_NO_CACHE"
+FILE_NAME = "index.sqlite"
+
+
+class StaleNoteError(RuntimeError):
+    """A note changed on disk after the cache vouched for it: the run must start over."""
+
+
+def digest(data: bytes) -> str:
+    """The content hash the cache keys notes by."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+class CachedNote(Note):
+    """A note restored from the cache: its bytes are read only when a stage asks for them,
+    and only if they still hash to what was cached."""
+
+    _raw: bytes | None = None
+    _text: str | None = None
+    sha: str = ""
+
+    @property  # type: ignore[override]
+    def raw(self) -> bytes:
+        if self._raw is None:
+            self._load()
+        return self._raw  # type: ignore[return-value]
+
+    @raw.setter
+    def raw(self, value: bytes | None) -> None:
+        self._raw = value
+
+    @property  # type: ignore[override]
+    def text(self) -> str:
+        if self._text is None:
+            self._load()
+        return self._text  # type: ignore[return-value]
+
+    @text.setter
+    def text(self, value: str | None) -> None:
+        self._text = value
+
+    @property
+    def loaded(self) -> bool:
+        return self._raw is not None
+
+    def _load(self) -> None:
+        try:
+            data = self.path.read_bytes()
+        except OSError as exc:
+            raise StaleNoteError(f"{self.rel}: cannot read it again ({exc.strerror})") from exc
+        if digest(data) != self.sha:
+            raise StaleNoteError(f"{self.rel} changed while vinculo was reading the vault")
+        text, _, _ = decode(data)
+        self._raw, self._text = data, text or ""
+
+
+_PARSED_FIELDS = ("frontmatter", "body_start", "has_bom", "frontmatter_span", "frontmatter_ok",
+                  "date", "diagnostics")
+
+
+def _parsed_of(note: Note) -> tuple[Any, ...]:
+    return tuple(getattr(note, f) for f in _PARSED_FIELDS)
+
+
+def _restore(path: Path, rel: str, sha: str, parsed: tuple[Any, ...]) -> CachedNote:
+    fields = dict(zip(_PARSED_FIELDS, parsed, strict=True))
+    note = CachedNote(path=path, rel=rel, raw=None, text=None, **fields)  # type: ignore[arg-type]
+    note.sha = sha
+    return note
+
+
+@dataclass
+class Row:
+    size: int
+    mtime_ns: int
+    sha: str
+    parsed: bytes
+    world: str | None
+    analysis: bytes | None
+
+
+def fingerprint(parts: Iterable[Any]) -> str:
+    """A stable hash of everything mentions and interactions depend on besides the note."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{SCHEMA}|{__version__}".encode())
+    for part in parts:
+        h.update(repr(part).encode("utf-8", "surrogateescape"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+class NoteCache:
+    """Rows of one vault's cache, loaded at once (one query), saved at once (one transaction)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.rows: dict[str, Row] = {}
+        self.problems: list[Diagnostic] = []
+        self._dirty: dict[str, Row] = {}
+        self._seen: set[str] = set()
+        self._load()
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        con = sqlite3.connect(self.path, timeout=5)
+        con.execute("PRAGMA journal_mode=WAL")
+        con.execute("PRAGMA synchronous=NORMAL")
+        return con
+
+    def _load(self) -> None:
+        if not self.path.exists():
+            return
+        try:
+            with self._connect() as con:
+                meta = dict(con.execute("SELECT key, value FROM meta"))
+                if meta.get("schema") != str(SCHEMA) or meta.get("version") != __version__:
+                    raise sqlite3.DatabaseError("written by another version")
+                for rel, *values in con.execute(
+                    "SELECT rel, size, mtime_ns, sha, parsed, world, analysis FROM notes"
+                ):
+                    self.rows[rel] = Row(*values)
+            con.close()
+        except sqlite3.Error as exc:
+            self._discard(f"index cache rebuilt ({exc})")
+
+    def _discard(self, why: str) -> None:
+        self.rows = {}
+        self.problems.append(Diagnostic(FILE_NAME, why, "info"))
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+    def note(self, path: Path, rel: str, size: int, mtime_ns: int) -> CachedNote | None:
+        """The cached note when its size and mtime are unchanged (the file is not opened)."""
+        self._seen.add(rel)
+        row = self.rows.get(rel)
+        if row is None or row.size != size or row.mtime_ns != mtime_ns:
+            return None
+        return self._unpickle_note(path, rel, row)
+
+    def _unpickle_note(self, path: Path, rel: str, row: Row) -> CachedNote | None:
+        try:
+            return _restore(path, rel, row.sha, pickle.loads(row.parsed))
+        except Exception:  # any unpickling failure means the row is not ours to trust
+            self.rows.pop(rel, None)
+            return None
+
+    def analysis(self, rel: str, world: str) -> tuple[list[Mention], list[Interaction]] | None:
+        """Cached mentions and interactions of a note, when computed in the same world."""
+        row = self._dirty.get(rel) or self.rows.get(rel)
+        if row is None or row.world != world or row.analysis is None:
+            return None
+        try:
+            mentions, interactions = pickle.loads(row.analysis)
+        except Exception:
+            return None
+        return mentions, interactions
+
+    # --- writing ----------------------------------------------------------------------------
+
+    def remember(self, note: Note, size: int, mtime_ns: int) -> None:
+        """Record a freshly parsed note. Same bytes as the cached row (only touched): its
+        analysis stays valid; else it is recomputed later and given with :meth:`analysed`."""
+        sha = digest(note.raw)
+        parsed = pickle.dumps(_parsed_of(note), protocol=pickle.HIGHEST_PROTOCOL)
+        old = self.rows.get(note.rel)
+        world, analysis = (old.world, old.analysis) if old and old.sha == sha else (None, None)
+        self._dirty[note.rel] = Row(size, mtime_ns, sha, parsed, world, analysis)
+
+    def analysed(self, rel: str, world: str, mentions: list[Mention],
+                 interactions: list[Interaction]) -> None:
+        row = self._dirty.get(rel) or self.rows.get(rel)
+        if row is None:
+            return
+        blob = pickle.dumps((mentions, interactions), protocol=pickle.HIGHEST_PROTOCOL)
+        self._dirty[rel] = Row(row.size, row.mtime_ns, row.sha, row.parsed, world, blob)
+
+    def save(self) -> None:
+        """Write what changed in one transaction; forget notes that are gone. Best effort:
+        a cache that cannot be written is only slower next time."""
+        gone = [rel for rel in self.rows if rel not in self._seen]
+        if not self._dirty and not gone:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self._connect() as con:
+                con.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+                con.execute(
+                    "CREATE TABLE IF NOT EXISTS notes (rel TEXT PRIMARY KEY, size INTEGER, "
+                    "mtime_ns INTEGER, sha TEXT, parsed BLOB, world TEXT, analysis BLOB)"
+                )
+                con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                                [("schema", str(SCHEMA)), ("version", __version__)])
+                con.executemany(
+                    "INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(rel, r.size, r.mtime_ns, r.sha, r.parsed, r.world, r.analysis)
+                     for rel, r in self._dirty.items()],
+                )
+                con.executemany("DELETE FROM notes WHERE rel = ?", [(rel,) for rel in gone])
+            con.close()
+        except (sqlite3.Error, OSError):
+            return
+        self.rows.update(self._dirty)
+        for rel in gone:
+            self.rows.pop(rel, None)
+        self._dirty = {}
+
+
+def open_cache(vault: Path, config: Any) -> NoteCache | None:
+    """The vault's cache, or None when disabled (``[cache] enabled = false`` or
+    ``$VINCULO_NO_CACHE``) or when the state folder would sit inside the vault."""
+    from vinculo.state import inside_vault, state_dir
+
+    if os.environ.get(CACHE_ENV) or not config.get("cache.enabled", True) or inside_vault(vault):
+        return None
+    return NoteCache(state_dir(vault) / FILE_NAME)

@@ -1,0 +1,108 @@
+"""The index cache: an unchanged vault is not read again, a change is, a bad cache is rebuilt."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+
+import pytest
+
+from vinculo.cache import FILE_NAME, CachedNote, StaleNoteError
+from vinculo.config import load_config
+from vinculo.pipeline import build_index
+from vinculo.plugins import get_plugin_manager
+from vinculo.state import state_dir
+
+TODAY = dt.date(2026, 11, 29)
+
+
+def _index(vault, cache=True):
+    return build_index(vault, load_config(vault), get_plugin_manager(), TODAY, cache=cache)
+
+
+def _rows(index):
+    from vinculo.report import contact_rows
+
+    return contact_rows(index)
+
+
+@pytest.fixture
+def small(vault, write):
+    write("People/Rodrigo Sanz.md", "---\ntype: person\ncity: Madrid\n---\n")
+    write("People/Ana García.md", "---\ntype: person\n---\n")
+    write("Daily/2026-11-02.md", "Llamé a Rodrigo Sanz para hablar del blog.\n")
+    write("Daily/2026-11-03.md", "Had coffee with Ana García.\n")
+    write("Projects/Plan.md", "Nothing about anyone.\n")
+    return vault
+
+
+def test_cached_run_equals_an_uncached_one(sample):
+    fresh = _rows(_index(sample, cache=False))
+    first = _rows(_index(sample))
+    second = _rows(_index(sample))
+    assert first == fresh
+    assert second == fresh
+
+
+def test_an_unchanged_vault_is_not_read_again(small):
+    _index(small)
+    index = _index(small)
+    daily = next(n for n in index.scan.notes if n.rel == "Daily/2026-11-03.md")
+    assert isinstance(daily, CachedNote)
+    assert not daily.loaded  # restored from the cache without opening the file
+    assert index.histories["Ana García"].last_in_person == dt.date(2026, 11, 3)
+
+
+def test_a_changed_note_is_read_again(small, write):
+    _index(small)
+    write("Daily/2026-11-03.md", "Had coffee with Ana García.\nLunch with Rodrigo Sanz.\n")
+    index = _index(small)
+    assert index.histories["Rodrigo Sanz"].last_in_person == dt.date(2026, 11, 3)
+
+
+def test_a_touched_note_keeps_its_analysis(small):
+    _index(small)
+    path = small / "Daily/2026-11-02.md"
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    index = _index(small)
+    assert index.histories["Rodrigo Sanz"].last("call").date == dt.date(2026, 11, 2)
+
+
+def test_a_new_contact_is_found_in_old_notes(small, write):
+    _index(small)
+    write("Projects/Plan.md", "Nothing about anyone. Ask Tom Baker.\n")
+    _index(small)
+    write("People/Tom Baker.md", "---\ntype: person\n---\n")
+    index = _index(small)
+    assert [m.target for m in index.mentions["Projects/Plan.md"]] == ["Tom Baker"]
+
+
+def test_a_corrupt_cache_is_rebuilt_not_trusted(small, run):
+    _index(small)
+    cache = state_dir(small) / FILE_NAME
+    cache.write_bytes(b"this is not a database" * 100)
+    result = run("contacts", str(small), "--json")
+    assert result.exit_code == 0
+    rows = {r["name"]: r for r in json.loads(result.output)}
+    assert rows["Rodrigo Sanz"]["last_contact"] == "2026-11-02"
+    assert _index(small).histories["Ana García"].last_contact == dt.date(2026, 11, 3)
+
+
+def test_a_note_changed_behind_the_cache_is_never_used_stale(small, write):
+    _index(small)
+    index = _index(small)
+    note = next(n for n in index.scan.notes if n.rel == "Projects/Plan.md")
+    write("Projects/Plan.md", "Rewritten meanwhile.\n")
+    with pytest.raises(StaleNoteError):
+        _ = note.text
+
+
+def test_the_cache_can_be_switched_off(small, write, monkeypatch):
+    write("vinculo.toml", "[cache]\nenabled = false\n")
+    _index(small)
+    assert not (state_dir(small) / FILE_NAME).exists()
+    monkeypatch.setenv("VINCULO_NO_CACHE", "1")
+    (small / "vinculo.toml").unlink()
+    _index(small)
+    assert not (state_dir(small) / FILE_NAME).exists()
