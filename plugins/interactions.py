@@ -183,7 +183,7 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
         # Clause bounds are the same on the raw and the folded text (fold keeps length and
         # punctuation), so only the clause is folded.
         c_start, c_end = clause_bounds(content, at)
-        clause = fold(content[c_start:c_end])
+        clause = fold(_blank_names(content, start + cut, mentions)[c_start:c_end])
         event = matcher.first_event(clause)
         if event is None:
             continue
@@ -194,6 +194,17 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue
         line_no = note.text.count("\n", 0, start) + 1
         found.add(mention.target, event_date(line, day), event[2], line_no, line, mention.level)
+
+
+def _blank_names(content: str, offset: int, mentions: list[Mention]) -> str:
+    """``content`` (text from ``offset`` in the note) with every mentioned name blanked, so a
+    name is never read as a word of the vocabulary ("Will Bibi" is no "will")."""
+    chars = list(content)
+    for mention in mentions:
+        lo, hi = max(0, mention.start - offset), min(len(chars), mention.end - offset)
+        for i in range(lo, hi):
+            chars[i] = "·"
+    return "".join(chars)
 
 
 def _own_log(note: Note, own: str, config: Config, matcher: Matcher,

@@ -223,3 +223,16 @@ def test_blocking_the_spanish_vocabulary_drops_spanish_events(vault, write):
     pm = get_plugin_manager(blocked=["vocab_es"])
     assert _events(vault, "Ana García", pm) == []
     assert _events(vault, "Rodrigo Sanz", pm) == [("2026-11-20", "call")]
+
+
+def test_a_name_is_never_read_as_a_word_of_the_vocabulary(vault, write, run):
+    """'Will' in 'Will Bibi' is a name, not the future tense: the coffee counts, before and
+    after the typo is linked, so a second sync changes nothing."""
+    write("People/Will Bibi.md", "---\ntype: person\n---\n")
+    write("Daily/2026-11-03.md", "Quedé con Willl Bibi para tomar un café.\n")
+    assert run("sync", str(vault)).exit_code == 0
+    assert "[[Will Bibi|Willl Bibi]]" in (vault / "Daily/2026-11-03.md").read_text()
+    rows = json.loads(run("contacts", str(vault), "--json").output)
+    assert rows[0]["last_in_person"] == "2026-11-03"
+    second = run("sync", str(vault), "--json")
+    assert json.loads(second.output)["summary"]["write"]["written"] == []
