@@ -92,6 +92,15 @@ def watch_limit_message(exc: OSError) -> str:
     )
 
 
+def _plan_files(index: Any, pm: pluggy.PluginManager) -> tuple[list[Any], list[Diagnostic]]:
+    """The whole files plugins contribute (``plan_files`` hook), when write-back offers it."""
+    try:
+        from vinculo.writeback.plan import plan_files
+    except ImportError:
+        return [], []
+    return plan_files(index, pm)
+
+
 class _Handler(FileSystemEventHandler):
     def __init__(self, watcher: Watcher) -> None:
         self.watcher = watcher
@@ -406,6 +415,12 @@ class Watcher:
             return
         view = self.live.view(update)
         changes, diagnostics = plan_changes(view, self.pm)
+        if update.everything or update.contacts or update.deleted:
+            # Whole files plugins keep (the dashboard) are planned from the whole index.
+            extra, more = _plan_files(self.live.index, self.pm)
+            taken = {c.rel for c in changes}
+            changes += [c for c in extra if c.rel not in taken]
+            diagnostics = [*diagnostics, *more]
         for diagnostic in diagnostics:
             self.log("problem", str(diagnostic), note=diagnostic.path, severity=diagnostic.severity)
         result.diagnostics.extend(diagnostics)
