@@ -6,9 +6,10 @@ people to see, a Mermaid diagram of the ladder (Obsidian renders it natively) an
 of each stage. Next to it, ``[folders] base`` (``vinculo/People.base``) is an Obsidian Bases
 table of contacts with vinculo's properties; it is created once and then left to you.
 
-Both are written as FileChanges through the safe write path (``vinculo suggest --apply``);
-``vinculo dashboard VAULT`` prints the dashboard without writing anything. Blocking this
-plugin (``--block-plugin dashboard``) or ``[dashboard] write = false`` turns both off.
+Both are contributed through the ``plan_files`` hook, so every whole-vault plan writes them
+through the safe write path (``vinculo sync``, ``vinculo suggest --apply``); ``vinculo
+dashboard VAULT`` prints the dashboard without writing anything. Blocking this plugin
+(``--block-plugin dashboard``) or ``[dashboard] write = false`` turns both off.
 """
 
 from __future__ import annotations
@@ -138,11 +139,13 @@ def _yaml_str(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def dashboard_changes(index: Any, pm: pluggy.PluginManager) -> list[FileChange]:
+def dashboard_changes(index: Any, pm: pluggy.PluginManager | None = None) -> list[FileChange]:
     """The dashboard note and the Bases file, as changes for ``apply_changes`` (none when the
     plugin is blocked or ``[dashboard] write`` is false, or when nothing would change)."""
     config = index.config
-    if pm.get_plugin("dashboard") is None or not config.get("dashboard.write", True):
+    if pm is not None and pm.get_plugin("dashboard") is None:
+        return []
+    if not config.get("dashboard.write", True):
         return []
     changes: list[FileChange] = []
     rel = dashboard_path(config)
@@ -170,6 +173,12 @@ def dashboard_changes(index: Any, pm: pluggy.PluginManager) -> list[FileChange]:
 
 
 @hookimpl
+def plan_files(index: Any, config: Config) -> list[FileChange]:
+    """The dashboard and the people base, in every whole-vault plan (sync, suggest --apply)."""
+    return dashboard_changes(index)
+
+
+@hookimpl
 def register_commands(cli: click.Group) -> None:
     from vinculo.cli import Session, vault_argument
 
@@ -178,5 +187,5 @@ def register_commands(cli: click.Group) -> None:
     @click.pass_context
     def dashboard(ctx: click.Context, vault: Path | None) -> None:
         """Print the dashboard note's content (this week's actions, everyone by stage, the
-        Mermaid ladder) without writing it; `vinculo suggest VAULT --apply` writes it."""
+        Mermaid ladder) without writing it; `vinculo sync VAULT` writes it."""
         click.echo(render_dashboard(Session(ctx, vault).index()), nl=False)

@@ -31,14 +31,11 @@ def suggestion_rows(index: Any, week: bool) -> list[dict[str, Any]]:
 
 
 def _apply(session: Any, index: Any) -> Any:
-    from vinculo.default_plugins.dashboard import dashboard_changes
-
+    """The same plan as ``vinculo sync`` (links, blocks, properties, plugins' whole files such
+    as the dashboard), written through the one safe write path."""
     from vinculo.writeback import apply_changes, plan_changes
 
-    changes, diagnostics = plan_changes(index, session.pm)
-    extra = dashboard_changes(index, session.pm)
-    ours = {c.rel for c in extra}
-    changes = [c for c in changes if c.rel not in ours] + extra
+    changes, diagnostics = plan_changes(index, session.pm, files=True)
     return apply_changes(session.vault, changes, pm=session.pm), diagnostics
 
 

@@ -14,7 +14,7 @@ from conftest import snapshot
 from vinculo.importing import Importer, available_importers
 from vinculo.plugins import get_plugin_manager
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
+EXAMPLES = Path(__file__).resolve().parent.parent / "sample_vault" / "Imports"
 
 
 def test_builtin_importers_come_through_the_hook():

@@ -153,7 +153,7 @@ def test_watch_once_idle_syncs_and_exits(vault: Path, write, run) -> None:
     result = run("watch", str(vault), "--once-idle", "--quiet-ms", "100", "--rescan-minutes", "0")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert "synced" in lines[-3] and "2 notes, 1 contacts" in lines[-3]
+    assert "synced" in lines[-3] and "1 contacts" in lines[-3]
     assert "watching" in lines[-2] and "stopped" in lines[-1]
 
 

@@ -47,6 +47,9 @@ def block_plugin(tmp_path, monkeypatch):
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: vinculo_testblock\nVersion: 1.0\n")
     (info / "entry_points.txt").write_text("[vinculo]\nvinculo_testblock = vinculo_testblock\n")
     monkeypatch.syspath_prepend(str(site))
+    # These tests watch the notes' write path; the dashboard's whole files have their own
+    # tests (test_suggest.py, test_sync_whole_vault.py).
+    monkeypatch.setenv("VINCULO_BLOCK_PLUGINS", "dashboard")
     importlib.invalidate_caches()
     yield importlib.import_module("vinculo_testblock")
     sys.modules.pop("vinculo_testblock", None)

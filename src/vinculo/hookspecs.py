@@ -36,6 +36,8 @@ if TYPE_CHECKING:
         Template,
         Vocabulary,
     )
+    from vinculo.pipeline import Index
+    from vinculo.writeback import FileChange
 
 hookspec = pluggy.HookspecMarker("vinculo")
 hookimpl = pluggy.HookimplMarker("vinculo")
@@ -136,6 +138,20 @@ def render_block(
 def contact_properties(contact: Contact, history: History, config: Config) -> dict[str, Any]:
     """vinculo's own frontmatter properties for a contact (namespaced keys only); each is
     written only when its value changes."""
+
+
+@hookspec
+def plan_files(index: Index, config: Config) -> list[FileChange]:
+    """Extra whole files a plugin wants written during a sync, e.g. a dashboard note.
+
+    Called once per whole-vault plan (``vinculo sync``, ``vinculo suggest --apply``) with the
+    finished :class:`~vinculo.pipeline.Index`. Return one
+    :class:`~vinculo.writeback.FileChange` per file whose bytes would change (``before`` the
+    bytes on disk, or None to create the file); return none when nothing would. The changes
+    go through the same safe write path as every note edit (compare-and-swap, journal, undo).
+    Paths are vault-relative; the first plugin to claim a path wins (plugins registered
+    later are asked first), and its change replaces vinculo's own edits of that file for
+    that pass."""
 
 
 # --- events ----------------------------------------------------------------------------------

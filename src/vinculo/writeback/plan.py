@@ -2,8 +2,10 @@
 
 Per contact note: the managed block (``render_block`` hook) and vinculo's own namespaced
 properties (``contact_properties`` hook). Per note: link spans from :mod:`vinculo.linking`
-when that module is installed. All edits of one note are composed; a note that cannot be
-edited safely gets a diagnostic and no change at all.
+when that module is installed — the same spans ``vinculo link --apply`` writes. All edits of
+one note are composed; a note that cannot be edited safely gets a diagnostic and no change at
+all. With ``files=True`` (a plan of the whole vault: ``vinculo sync``, ``suggest --apply``),
+the whole files plugins contribute (``plan_files`` hook: the dashboard, the people base) too.
 """
 
 from __future__ import annotations
@@ -68,8 +70,30 @@ def _describe(links: int, block: bool, props: int) -> str:
     return ", ".join(parts)
 
 
-def plan_changes(index: Any, pm: Any) -> tuple[list[FileChange], list[Diagnostic]]:
-    """One FileChange per note whose bytes would change, and a diagnostic per refused note."""
+def plan_files(index: Any, pm: Any) -> tuple[list[FileChange], list[Diagnostic]]:
+    """The whole files plugins want written (``plan_files`` hook), one change per path: the
+    first plugin asked (the last registered) wins a path; a later claim gets a diagnostic."""
+    changes: dict[str, FileChange] = {}
+    diagnostics: list[Diagnostic] = []
+    for batch in pm.hook.plan_files(index=index, config=index.config):
+        for change in batch or []:
+            if change.rel in changes:
+                diagnostics.append(Diagnostic(
+                    change.rel, "two plugins want to write this file: the first one wins", "warning"))
+            elif change.after != change.before:
+                changes[change.rel] = change
+    return list(changes.values()), diagnostics
+
+
+def plan_changes(
+    index: Any, pm: Any, *, files: bool = False
+) -> tuple[list[FileChange], list[Diagnostic]]:
+    """One FileChange per note whose bytes would change, and a diagnostic per refused note.
+
+    ``files``: also plan the plugins' whole files (:func:`plan_files`). Only for an index of
+    the whole vault: a dashboard planned from a partial index (the watcher's view of what
+    changed) would list only part of the contacts.
+    """
     config = index.config
     link_spans = _link_spans_function()
     contacts = {c.rel: c for c in index.contacts.values()}
@@ -110,4 +134,9 @@ def plan_changes(index: Any, pm: Any) -> tuple[list[FileChange], list[Diagnostic
                 note, spans=spans, properties=props, config=config)
             changes.append(FileChange(note.rel, note.raw, after,
                                       _describe(len(spans), block_changed, len(props))))
+    if files:
+        extra, problems = plan_files(index, pm)
+        ours = {c.rel for c in extra}  # a plugin's whole file replaces our edits of it
+        changes = [c for c in changes if c.rel not in ours] + extra
+        diagnostics += problems
     return changes, diagnostics

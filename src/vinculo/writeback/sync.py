@@ -1,5 +1,8 @@
 """One sync pass: read the vault, plan the changes, write them — under the vault lock.
 
+The plan is the whole vault's: links (as ``vinculo link --apply``), each contact's block and
+properties, and the whole files plugins contribute (the dashboard and the people base).
+
 Shared by ``vinculo sync`` and the watcher. When a note changes between our read and our
 write (the user saved meanwhile), the pass reads the vault again and retries those notes,
 so the user's bytes always win and our edit is recomputed on top of them.
@@ -37,14 +40,14 @@ def run_sync(
     lock = contextlib.nullcontext() if dry_run else vault_lock(vault)
     with lock:
         index = build_index(vault, config, pm, today)
-        changes, diagnostics = plan_changes(index, pm)
+        changes, diagnostics = plan_changes(index, pm, files=True)
         report = apply_changes(vault, changes, dry_run=dry_run, pm=pm)
         for _ in range(retries if not dry_run else 0):
             raced = {rel for rel, why in report.skipped if why.startswith(CHANGED)}
             if not raced:
                 break
             index = build_index(vault, config, pm, today)
-            changes, diagnostics = plan_changes(index, pm)
+            changes, diagnostics = plan_changes(index, pm, files=True)
             again = apply_changes(vault, [c for c in changes if c.rel in raced], pm=pm)
             report = _merge(report, again, raced)
     return SyncResult(index, report, diagnostics)
