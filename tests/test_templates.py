@@ -9,7 +9,7 @@ from importlib import resources
 
 import pytest
 from conftest import snapshot
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from vinculo.config import load_config
@@ -162,6 +162,7 @@ def test_safe_filename_trims_long_titles_on_a_character_boundary():
 
 
 @given(st.text(min_size=1, max_size=400))
+@example(".*.0")  # a dot left in front once the forbidden characters are gone
 def test_safe_filename_never_yields_a_forbidden_name(title):
     try:
         name = safe_filename(title)

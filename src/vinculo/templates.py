@@ -227,7 +227,9 @@ def safe_filename(title: str, max_bytes: int = MAX_NAME_BYTES) -> str:
     """
     name = unicodedata.normalize("NFC", title)
     name = _FORBIDDEN.sub(" ", name)
-    name = re.sub(r"\s+", " ", name).strip().lstrip(".").strip()
+    name = re.sub(r"\s+", " ", name).strip()
+    while name.startswith(".") or name != name.strip():  # ". .x" → "x": no hidden file
+        name = name.lstrip(".").strip()
     encoded = name.encode("utf-8")
     if len(encoded) > max_bytes:
         name = encoded[:max_bytes].decode("utf-8", errors="ignore")
