@@ -106,3 +106,28 @@ def test_the_cache_can_be_switched_off(small, write, monkeypatch):
     (small / "vinculo.toml").unlink()
     _index(small)
     assert not (state_dir(small) / FILE_NAME).exists()
+
+
+def test_two_workers_give_exactly_what_one_gives(vault, write):
+    """Many notes are read and analysed in forked workers; the result must not change."""
+    write("People/Rodrigo Sanz.md", "---\ntype: person\n---\n")
+    write("People/Ana García.md", "---\ntype: person\naliases: [Anita]\n---\n")
+    for day in range(450):
+        date = dt.date(2025, 1, 1) + dt.timedelta(days=day)
+        who = ["Rodrigo Sanz", "Anita", "rodrigo sanz", "Ana Garcia"][day % 4]
+        verb = ["Llamé a", "Had coffee with", "Mandé un WhatsApp a", "Tengo que llamar a"][day % 4]
+        write(f"Daily/{date.isoformat()}.md", f"---\ntags: [daily]\n---\n{verb} {who}.\n")
+
+    def snapshot_of(workers: int):
+        write("vinculo.toml", f"[performance]\nworkers = {workers}\n")
+        index = _index(vault, cache=False)
+        mentions = {rel: [(m.start, m.target, m.level) for m in ms]
+                    for rel, ms in index.mentions.items()}
+        return mentions, _rows(index)
+
+    from vinculo.parallel import will_fork
+
+    assert will_fork(450, 2), "this test must exercise the forked path"
+    one, two = snapshot_of(1), snapshot_of(2)
+    assert one == two
+    assert len(one[0]) == 450

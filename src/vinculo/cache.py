@@ -94,7 +94,14 @@ def _parsed_of(note: Note) -> tuple[Any, ...]:
     return tuple(getattr(note, f) for f in _PARSED_FIELDS)
 
 
-def _restore(path: Path, rel: str, sha: str, parsed: tuple[Any, ...]) -> CachedNote:
+def slim_note(note: Note) -> tuple[str, tuple[Any, ...]]:
+    """A parsed note without its bytes, ``(sha, parsed)``: cheap to send between processes.
+    :func:`restore_note` turns it back into a note that reads its bytes when asked."""
+    return digest(note.raw), _parsed_of(note)
+
+
+def restore_note(path: Path, rel: str, sha: str, parsed: tuple[Any, ...]) -> CachedNote:
+    """A note from its parsed fields; its bytes are read (and checked) on first use."""
     fields = dict(zip(_PARSED_FIELDS, parsed, strict=True))
     note = CachedNote(path=path, rel=rel, raw=None, text=None, **fields)  # type: ignore[arg-type]
     note.sha = sha
@@ -172,7 +179,7 @@ class NoteCache:
 
     def _unpickle_note(self, path: Path, rel: str, row: Row) -> CachedNote | None:
         try:
-            return _restore(path, rel, row.sha, pickle.loads(row.parsed))
+            return restore_note(path, rel, row.sha, pickle.loads(row.parsed))
         except Exception:  # any unpickling failure means the row is not ours to trust
             self.rows.pop(rel, None)
             return None
@@ -193,7 +200,7 @@ class NoteCache:
     def remember(self, note: Note, size: int, mtime_ns: int) -> None:
         """Record a freshly parsed note. Same bytes as the cached row (only touched): its
         analysis stays valid; else it is recomputed later and given with :meth:`analysed`."""
-        sha = digest(note.raw)
+        sha = note.sha if isinstance(note, CachedNote) else digest(note.raw)
         parsed = pickle.dumps(_parsed_of(note), protocol=pickle.HIGHEST_PROTOCOL)
         old = self.rows.get(note.rel)
         world, analysis = (old.world, old.analysis) if old and old.sha == sha else (None, None)

@@ -25,6 +25,7 @@ from vinculo.model import (
     Suggestion,
     Vocabulary,
 )
+from vinculo.parallel import fork_map, worker_count
 from vinculo.vault import Scan, scan_vault
 
 
@@ -150,15 +151,23 @@ def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | Non
             index.mentions[note.rel] = mentions
     if fresh:
         linker = Linker(index.contacts, variants, index.config)
-        for note in fresh:
+        if index.vocabularies is None:
+            index.vocabularies = gather_vocabularies(pm)
+
+        def analyse(note: Note) -> tuple[list[Mention], list[Interaction]]:
             found = linker.mentions(note)
+            index.mentions[note.rel] = found  # the extractors read it; dropped below if empty
+            return found, note_interactions(index, pm, note)
+
+        results = fork_map(analyse, fresh, worker_count(index.config))
+        for note, (found, events) in zip(fresh, results, strict=True):
             if found:
                 index.mentions[note.rel] = found
-        for note in fresh:
-            interactions[note.rel] = note_interactions(index, pm, note)
+            else:
+                index.mentions.pop(note.rel, None)
+            interactions[note.rel] = events
             if cache and note.readable:
-                cache.analysed(note.rel, world, index.mentions.get(note.rel, []),
-                               interactions[note.rel])
+                cache.analysed(note.rel, world, found, events)
     return interactions
 
 

@@ -11,12 +11,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from vinculo.cache import NoteCache
+from vinculo.cache import NoteCache, restore_note, slim_note
 from vinculo.config import Config
 from vinculo.dates import coerce_date, parse_daily_name
 from vinculo.model import Diagnostic, Note
 from vinculo.notes import parse_note
+from vinculo.parallel import fork_map, will_fork, worker_count
 
 ALWAYS_IGNORED_DIRS = {".obsidian", ".trash", ".git", "node_modules"}
 _SYNCTHING = re.compile(r"\.sync-conflict-\d{8}-\d{6}")
@@ -145,12 +147,15 @@ class Scan:
 
 def scan_vault(vault: Path, config: Config, cache: NoteCache | None = None) -> Scan:
     """Read every note of the vault (conflict copies are reported, not read). With a
-    ``cache``, a note whose size and mtime are unchanged is restored without being opened."""
+    ``cache``, a note whose size and mtime are unchanged is restored without being opened.
+    Many notes to read are parsed in forked workers (see :mod:`vinculo.parallel`)."""
     if not vault.exists():
         raise VaultError(f"vault not found: {vault}")
     if not vault.is_dir():
         raise VaultError(f"not a folder: {vault}")
     scan = Scan(vault=vault, config=config)
+    slots: list[Note | None] = []
+    to_read: list[tuple[int, Path, str, int | None, int]] = []  # slot, path, rel, size, mtime
     for entry, rel in _walk(vault, config):
         path = Path(entry.path)
         reason = conflict_copy_reason(path)
@@ -158,15 +163,26 @@ def scan_vault(vault: Path, config: Config, cache: NoteCache | None = None) -> S
             scan.skipped.append(Diagnostic(rel, f"{reason}: not read as a note", "info"))
             continue
         if entry.is_symlink():
-            scan.notes.append(read_note(vault, path, rel, config))
+            slots.append(read_note(vault, path, rel, config))
             continue
         info = entry.stat()
         cached = cache.note(path, rel, info.st_size, info.st_mtime_ns) if cache else None
-        if cached is not None:
-            scan.notes.append(cached)
-            continue
-        note = read_note(vault, path, rel, config, info.st_size)
+        slots.append(cached)
+        if cached is None:
+            to_read.append((len(slots) - 1, path, rel, info.st_size, info.st_mtime_ns))
+    workers = worker_count(config)
+    slim = will_fork(len(to_read), workers)
+
+    def read(item: tuple[int, Path, str, int | None, int]) -> Note | tuple[Any, ...]:
+        note = read_note(vault, item[1], item[2], config, item[3])
+        return slim_note(note) if slim and note.readable else note
+
+    for (slot, path, rel, size, mtime), result in zip(
+        to_read, fork_map(read, to_read, workers), strict=True
+    ):
+        note = result if isinstance(result, Note) else restore_note(path, rel, *result)
         if cache is not None and note.readable:
-            cache.remember(note, info.st_size, info.st_mtime_ns)
-        scan.notes.append(note)
+            cache.remember(note, size or 0, mtime)
+        slots[slot] = note
+    scan.notes = [n for n in slots if n is not None]
     return scan
