@@ -12,6 +12,10 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(VENV)/.bench-installed: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	touch $@
 
@@ -30,8 +34,8 @@ test: venv
 	$(BIN)/python -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 1; fi; exit $$rc
 
 ## bench: speed, memory and quality figures (not tests)
-bench: venv
-	$(BIN)/python bench/run_all.py
+bench: $(VENV)/.bench-installed
+	$(BIN)/python bench/run_all.py $(BENCH_ARGS)
 
 lint: venv
 	$(BIN)/ruff check .

@@ -16,6 +16,7 @@ date is exactly the truth; target ≥ 0.98), interactions counted from a non-eve
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 import sys
@@ -113,7 +114,14 @@ def run_one(contacts: int, days: int, seed: int) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    sizes = [tuple(int(x) for x in argv[i : i + 3]) for i in range(0, len(argv), 3)] or [
+    parser = argparse.ArgumentParser(
+        description="Score interaction history on generated vaults against a keyword baseline.")
+    parser.add_argument("sizes", nargs="*", type=int, metavar="CONTACTS DAYS SEED",
+                        help="triples; default: 60 200 1  200 400 7  500 730 11")
+    args = parser.parse_args(argv)
+    if len(args.sizes) % 3:
+        parser.error("sizes come in triples: CONTACTS DAYS SEED")
+    sizes = [tuple(args.sizes[i : i + 3]) for i in range(0, len(args.sizes), 3)] or [
         (60, 200, 1), (200, 400, 7), (500, 730, 11)]
     results = [run_one(*size) for size in sizes]
     header = f"{'vault':<22}{'who':<10}{'last':>7}{'in person':>11}{'from traps':>12}{'prec':>7}{'recall':>8}"

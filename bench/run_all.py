@@ -1,0 +1,46 @@
+"""``make bench``: every benchmark in one go, each printing its own table (not tests).
+
+Quality: linking against an Obsidian-style exact baseline, history against a keyword baseline.
+Speed and memory: vinculo against reading the vault with python-frontmatter, obsidiantools and
+a naive rapidfuzz linker; watch latency. Pass ``--quick`` for small vaults only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PY = sys.executable
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small vaults only (minutes)")
+    args = parser.parse_args()
+    if args.quick:
+        steps = [
+            ["score_links.py", "--notes", "300", "--contacts", "60"],
+            ["score_history.py", "60", "200", "1"],
+            ["perf.py", "--sizes", "1000x100"],
+            ["watch_latency.py", "--notes", "1000", "--contacts", "100", "--saves", "20"],
+        ]
+    else:
+        steps = [
+            ["score_links.py", "--notes", "300", "--contacts", "60"],
+            ["score_links.py", "--notes", "10000", "--contacts", "1000"],
+            ["score_history.py"],
+            ["perf.py", "--sizes", "1000x100,10000x1000,50000x3000"],
+            ["watch_latency.py", "--notes", "10000", "--contacts", "1000", "--saves", "50"],
+        ]
+    failed = 0
+    for step in steps:
+        print(f"\n$ python bench/{' '.join(step)}", flush=True)
+        failed += subprocess.call([PY, str(HERE / step[0]), *step[1:]]) != 0
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
