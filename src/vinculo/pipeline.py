@@ -14,13 +14,11 @@ from vinculo.config import Config
 from vinculo.contacts import build_contacts
 from vinculo.history import distinct_interactions, gather_vocabularies
 from vinculo.linking import Linker
-from vinculo.linking.linker import gather_variants
 from vinculo.model import (
     Contact,
     History,
     Interaction,
     Mention,
-    NameVariant,
     Note,
     Suggestion,
     Vocabulary,
@@ -120,9 +118,10 @@ def collect_suggestions(index: Index, pm: pluggy.PluginManager) -> None:
     plan_pool(index, pm, pool)
 
 
-def world_of(index: Index, variants: dict[str, list[NameVariant]], pm: pluggy.PluginManager) -> str:
+def world_of(index: Index, pm: pluggy.PluginManager) -> str:
     """Fingerprint of everything a note's mentions and interactions depend on besides the
-    note itself: contacts, their names and properties (not vinculo's own), plugins, config."""
+    note itself: contacts, their names and properties (not vinculo's own), plugins, config.
+    Name variants are not hashed: hooks compute them from exactly these inputs."""
     prefix = str(index.config.get("properties.prefix", "vinculo_"))
     contacts = [
         (c.name, c.rel, sorted((k, repr(v)) for k, v in c.properties.items()
@@ -130,15 +129,13 @@ def world_of(index: Index, variants: dict[str, list[NameVariant]], pm: pluggy.Pl
         for c in index.contacts.values()
     ]
     plugins = sorted(name for name, plugin in pm.list_name_plugin() if plugin is not None)
-    return fingerprint([contacts, sorted(variants.items()), plugins, index.config.data])
+    return fingerprint([contacts, plugins, index.config.data])
 
 
 def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | None) -> dict[str, list[Interaction]]:
     """Mentions (into ``index.mentions``) and interactions (returned) of every note, reused
     from the cache when the note and its world are unchanged."""
-    variants = gather_variants(index.contacts, pm, index.config)
-    world = world_of(index, variants, pm) if cache else ""
-    linker: Linker | None = None
+    world = world_of(index, pm) if cache else ""
     interactions: dict[str, list[Interaction]] = {}
     fresh: list[Note] = []
     for note in index.scan.notes:
@@ -150,7 +147,7 @@ def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | Non
         if mentions:
             index.mentions[note.rel] = mentions
     if fresh:
-        linker = Linker(index.contacts, variants, index.config)
+        linker = Linker.for_run(index.contacts, pm, index.config)
         if index.vocabularies is None:
             index.vocabularies = gather_vocabularies(pm)
 
