@@ -395,7 +395,13 @@ def undo(ctx: click.Context, vault: Path | None, dry_run: bool, as_json: bool) -
 
 def main() -> None:
     """Entry point of the ``vinculo`` script and ``python -m vinculo``."""
-    cli(prog_name="vinculo")
+    try:
+        cli(prog_name="vinculo")
+    except RuntimeError as exc:
+        if type(exc).__name__ != "StaleNoteError":  # vinculo.cache, not imported for --help
+            raise
+        click.echo(f"vinculo: {exc}; run the command again", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -49,6 +49,8 @@ def contact_properties(contact: Any, history: Any, pm: Any, config: Any) -> tupl
 
 def _outside_block(note: Note, spans: list[tuple[int, int, str]], config: Any) -> list[tuple[int, int, str]]:
     """Link spans in the body and outside the managed block (which is rewritten anyway)."""
+    if not spans:
+        return []
     try:
         block = find_block(note.text, note.body_start, config)
     except BlockError:
