@@ -100,7 +100,13 @@ def register_commands(cli: click.Group) -> None:
 
     @cli.group()
     def service() -> None:
-        """Run ``vinculo watch`` at login (systemd user unit on Linux, launchd agent on macOS)."""
+        """Run 'vinculo watch' at login: a systemd user unit on Linux, a launchd agent on macOS.
+
+        \b
+          vinculo service install ~/Notes     write the unit and enable it
+          vinculo service uninstall ~/Notes   disable and remove it
+          vinculo service uninstall           every vault's service
+        """
 
     @service.command("install")
     @vault_argument
@@ -132,7 +138,7 @@ def register_commands(cli: click.Group) -> None:
                   help="Look for units here instead of the service manager's folder.")
     @click.option("--platform", "platform_", type=click.Choice(["systemd", "launchd"]),
                   default=None, help="Which service manager [default: this system's].")
-    @click.option("--no-enable", "no_disable", is_flag=True,
+    @click.option("--no-disable", "no_disable", is_flag=True,
                   help="Only remove the file; print the commands that would disable it.")
     def uninstall(vault: Path | None, unit_dir: Path | None, platform_: str | None,
                   no_disable: bool) -> None:

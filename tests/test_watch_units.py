@@ -143,7 +143,7 @@ def test_service_install_honours_xdg_config_home(vault: Path, tmp_path: Path, ru
     assert result.exit_code == 0, result.output
     [unit] = list((tmp_path / "xdg/systemd/user").iterdir())
     assert unit.name.startswith("vinculo-watch-") and "to enable it, run:" in result.output
-    result = run("service", "uninstall", str(vault), "--platform", "systemd", "--no-enable")
+    result = run("service", "uninstall", str(vault), "--platform", "systemd", "--no-disable")
     assert not unit.exists() and "to disable it, run:" in result.output
 
 
