@@ -206,3 +206,9 @@ def test_the_importer_examples_in_the_sample_vault_are_not_notes_and_stay_untouc
     assert scanned["notes"] == 45 and not any("Imports/" in d for d in scanned["diagnostics"])
     run("sync", str(sample))
     assert {rel: data for rel, data in snapshot(sample).items() if rel.startswith("Imports/")} == imports
+
+
+def test_the_contacts_table_marks_a_contact_with_nothing_due(sample, run):
+    run("sync", str(sample))
+    table = run("contacts", str(sample)).output
+    assert re.search(r"│ Lucía Fernández\s+│ in_person │ 2026-11-25\s+│ 2026-11-20\s+│ —\s+│", table)

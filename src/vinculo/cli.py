@@ -189,7 +189,7 @@ def contacts(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
     for column in ("name", "stage", "last contact", "in person", "next step"):
         table.add_column(column)
     for row in rows:
-        first = row["suggestions"][0]["text"] if row["suggestions"] else ""
+        first = row["suggestions"][0]["text"] if row["suggestions"] else "—"
         table.add_row(
             row["name"], row["stage"] or "", row["last_contact"] or "—",
             row["last_in_person"] or "—", first,
