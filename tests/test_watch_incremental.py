@@ -10,6 +10,8 @@ import datetime as dt
 import os
 from pathlib import Path
 
+import pytest
+
 from vinculo.config import load_config
 from vinculo.pipeline import Index, build_index
 from vinculo.plugins import get_plugin_manager
@@ -20,7 +22,7 @@ TODAY = dt.date(2026, 11, 29)
 
 def same(live: LiveIndex, vault: Path) -> None:
     config = load_config(vault)
-    full: Index = build_index(vault, config, live.pm, TODAY)
+    full: Index = build_index(vault, config, live.pm, TODAY, cache=False)  # the plain truth
     got = live.index
     assert sorted(got.contacts) == sorted(full.contacts)
     assert {r: m for r, m in got.mentions.items() if m} == {
@@ -31,7 +33,10 @@ def same(live: LiveIndex, vault: Path) -> None:
         assert got.suggestions.get(name, []) == full.suggestions.get(name, []), name
 
 
-def test_incremental_updates_match_a_full_rebuild(sample: Path) -> None:
+@pytest.mark.parametrize("cache", ["cache", "no cache"])
+def test_incremental_updates_match_a_full_rebuild(sample: Path, cache: str, monkeypatch) -> None:
+    if cache == "no cache":
+        monkeypatch.setenv("VINCULO_NO_CACHE", "1")
     config = load_config(sample)
     live = LiveIndex(sample, config, get_plugin_manager(blocked=config.disabled_plugins), TODAY)
     live.load()
@@ -62,3 +67,8 @@ def test_incremental_updates_match_a_full_rebuild(sample: Path) -> None:
     same(live, sample)
 
     assert live.update(["Daily/2026-11-29.md"]).unchanged == ["Daily/2026-11-29.md"]
+
+    # A watcher started later loads from the index cache: the same result.
+    again = LiveIndex(sample, config, live.pm, TODAY)
+    again.load()
+    same(again, sample)

@@ -107,12 +107,51 @@ class LiveIndex:
     # --- whole-vault passes -------------------------------------------------------------
 
     def load(self) -> None:
-        """Read every note from disk and compute everything (the initial sync, a rescan)."""
+        """Read every note from disk and compute everything (the initial sync, a rebuild).
+
+        Uses the persistent index cache when the pipeline offers one (notes unchanged since
+        the last run are not parsed or analysed again); any trouble with it falls back to
+        reading everything.
+        """
+        try:
+            if self._load_cached():
+                return
+        except Exception:  # a cache is an optimisation, never a reason to fail
+            self.index = Index(self.vault, self.config, self.today, Scan(self.vault, self.config), {})
         scan = scan_vault(self.vault, self.config)
         self.notes = {n.rel: n for n in scan.notes}
         self.hashes = {n.rel: digest(n.raw) for n in scan.notes if n.readable}
         self.index.scan = scan
         self.recompute_all()
+
+    def _load_cached(self) -> bool:
+        try:
+            from vinculo.cache import open_cache
+            from vinculo.pipeline import analyse_notes
+        except ImportError:
+            return False
+        store = open_cache(self.vault, self.config)
+        if store is None:
+            return False
+        scan = scan_vault(self.vault, self.config, store)
+        index = Index(self.vault, self.config, self.today, scan, {})
+        index.contacts = build_contacts(scan.notes, self.pm, self.config)
+        found = analyse_notes(index, self.pm, store)
+        self.notes = {n.rel: n for n in scan.notes}
+        self.hashes = {n.rel: digest(n.raw) for n in scan.notes if n.readable}
+        store.save()
+        self.index = index
+        self._linker = None
+        self.by_note, self.notes_of, self._rendered = {}, {}, {}
+        for note in scan.notes:
+            self._set_interactions(note.rel, found.get(note.rel, []))
+        self._rebuild_histories(index.contacts)
+        self.pool = {}
+        for name in index.contacts:
+            stage_of(index, self.pm, name)
+            self.pool[name] = suggestions_of(index, self.pm, name)
+        self._plan_pool()
+        return True
 
     def recompute_all(self) -> None:
         """Everything from the notes in memory: contacts, mentions, histories, plan."""
