@@ -134,3 +134,14 @@ def test_hook_signatures_match_their_docs():
     for hook in HOOKS:
         params = inspect.signature(getattr(hookspecs, hook)).parameters
         assert all(p.annotation is not inspect.Parameter.empty for p in params.values()), hook
+
+
+def test_the_marker_is_importable_from_the_package_without_slowing_start_up():
+    import subprocess
+
+    import vinculo
+
+    assert vinculo.hookimpl is hookspecs.hookimpl
+    code = "import sys, vinculo; print('pluggy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "False"
