@@ -114,3 +114,14 @@ def test_sample_vault_links_apply_once_and_only_where_expected(sample, run):
     assert "[[" not in after["Daily/2026-11-27.md"].decode().splitlines()[2]
     assert run("link", str(sample), "--apply").exit_code == 0
     assert snapshot(sample) == after
+
+
+def test_a_pipe_in_prose_is_not_a_table_but_a_real_table_is(vault, write, run):
+    """Only a table (it has a delimiter row) gets the escaped pipe; a line that merely holds
+    a pipe — or an aliased link from an earlier run — is prose."""
+    write("People/Rodrigo Sanz.md", "---\ntype: person\naliases: [Rodri]\n---\n")
+    write("Projects/Plan.md", "Ideas | Rodri | later\n\n| who |\n| --- |\n| Rodri |\n")
+    assert run("link", str(vault), "--apply").exit_code == 0
+    assert (vault / "Projects/Plan.md").read_text() == (
+        "Ideas | [[Rodrigo Sanz|Rodri]] | later\n\n| who |\n| --- |\n| [[Rodrigo Sanz\\|Rodri]] |\n"
+    )

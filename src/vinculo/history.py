@@ -141,6 +141,7 @@ MONTHS = {
     "diciembre": 12,
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_YEAR = re.compile(r"\d{4}")
 _ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d])")
 _ES = re.compile(rf"(?<!\d)(\d{{1,2}}) de ({_MONTH}) (?:de |del )?(\d{{4}})(?!\d)")
 _EN_MDY = re.compile(rf"(?<![\w])({_MONTH})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})(?!\d)")
@@ -157,6 +158,8 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 def line_date(text: str) -> dt.date | None:
     """A date written on a line: ISO ``2026-03-12``, ``12 de marzo de 2026``, ``March 12,
     2026`` or ``12 March 2026``; the first one found, or None."""
+    if not _YEAR.search(text):  # every form has a four-digit year: most lines stop here
+        return None
     match = _ISO.search(text)
     if match:
         return _safe_date(int(match[1]), int(match[2]), int(match[3]))

@@ -15,8 +15,19 @@ def fold_char(ch: str) -> str:
     return base or ch
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table that learns each character's fold the first time it meets it."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = fold_char(chr(code))
+        return folded
+
+
+_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lowercase, accent-free text of the same length, so offsets map 1:1 to the original."""
     if text.isascii():
         return text.lower()
-    return "".join(fold_char(c) for c in text)
+    return text.translate(_TABLE)

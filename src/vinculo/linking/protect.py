@@ -23,8 +23,13 @@ Span = tuple[int, int]
 # Block parsing only: inline rules are ours (the core "inline" rule is switched off).
 _MD = MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
 
-# A note needs the block parser only if some line could open code, HTML or a table.
-_NEEDS_BLOCKS = re.compile(r"^(?: {4}|\t|[ >]*(?:`{3,}|~{3,}|<)|.*\|)", re.MULTILINE)
+# A note needs the block parser only if some line could open code or HTML, or is a table's
+# delimiter row (| --- | :-: |): a table has one, and a line with a pipe — an aliased
+# [[link|text]] — is not a table without it.
+_NEEDS_BLOCKS = re.compile(
+    r"^(?: {4}|\t|[ >]*(?:`{3,}|~{3,}|<)|[ \t>]*(?=[^\n]*\|)(?=[^\n]*-)[|: \t-]+\r?$)",
+    re.MULTILINE,
+)
 
 _COMMENT = re.compile(r"%%.*?(?:%%|\Z)|<!--.*?(?:-->|\Z)", re.DOTALL)
 # Spans that hide every name inside them, links included.
