@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -76,3 +77,16 @@ def snapshot(root: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
     }
+
+
+def install_plugin(site: Path, module: str, source: str, entry: str | None = None) -> Path:
+    """Install a plugin the way pip would: a module plus a dist-info with an entry point in
+    the ``vinculo`` group (named ``entry``, by default the module's name). Returns ``site``,
+    for ``sys.path`` or a child process's ``PYTHONPATH``."""
+    site.mkdir(parents=True, exist_ok=True)
+    (site / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+    info = site / f"{module}-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(f"[vinculo]\n{entry or module} = {module}\n")
+    return site

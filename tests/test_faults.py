@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import snapshot
+from conftest import install_plugin, snapshot
 from test_writeback_sync import ANA, PLUGIN, block_plugin  # noqa: F401  (fixture)
 
 from vinculo.hookspecs import hookimpl
@@ -37,12 +37,7 @@ def install_site(tmp_path: Path) -> Path:
     """The test renderer plugin, importable by a child process through PYTHONPATH."""
     site = tmp_path / "site"
     if not site.exists():
-        site.mkdir()
-        (site / "vinculo_testblock.py").write_text(PLUGIN)
-        info = site / "vinculo_testblock-1.0.dist-info"
-        info.mkdir()
-        (info / "METADATA").write_text("Metadata-Version: 2.1\nName: vinculo_testblock\nVersion: 1.0\n")
-        (info / "entry_points.txt").write_text("[vinculo]\nvinculo_testblock = vinculo_testblock\n")
+        install_plugin(site, "vinculo_testblock", PLUGIN)
     return site
 
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import importlib
 import json
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import snapshot
+from conftest import install_plugin, snapshot
 
 from vinculo.importing import Importer, available_importers
 from vinculo.plugins import get_plugin_manager
@@ -33,9 +32,7 @@ def test_a_blocked_importer_is_gone(run, vault, tmp_path):
 
 
 def test_a_third_party_importer_plugin_is_dispatched_by_name(run, vault, tmp_path, monkeypatch):
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "vinculo_names_txt.py").write_text(textwrap.dedent('''
+    site = install_plugin(tmp_path / "site", "vinculo_names_txt", '''
         from vinculo.hookspecs import hookimpl
         from vinculo.importing import Importer, PeoplePlanner, PersonRecord
 
@@ -47,11 +44,7 @@ def test_a_third_party_importer_plugin_is_dispatched_by_name(run, vault, tmp_pat
         @hookimpl
         def register_importers():
             return [Importer("names", "one name per line", run, (".txt",))]
-    '''))
-    info = site / "vinculo_names_txt-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: vinculo_names_txt\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text("[vinculo]\nnames_txt = vinculo_names_txt\n")
+    ''', entry="names_txt")
     monkeypatch.syspath_prepend(str(site))
     importlib.invalidate_caches()
     try:

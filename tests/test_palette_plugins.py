@@ -7,9 +7,9 @@ from __future__ import annotations
 import importlib
 import json
 import sys
-import textwrap
 
 import pytest
+from conftest import install_plugin
 from test_palette_tui import ENTER, palette  # noqa: F401  (the palette driver fixture)
 
 from vinculo import hookspecs
@@ -48,13 +48,7 @@ def register_templates():
 
 @pytest.fixture
 def thanks_plugin(tmp_path, monkeypatch):
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "vinculo_thanks.py").write_text(textwrap.dedent(PLUGIN), encoding="utf-8")
-    info = site / "vinculo_thanks-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: vinculo-thanks\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text("[vinculo]\nvinculo_thanks = vinculo_thanks\n")
+    site = install_plugin(tmp_path / "site", "vinculo_thanks", PLUGIN)
     monkeypatch.syspath_prepend(str(site))
     importlib.invalidate_caches()
     yield "vinculo_thanks"

@@ -7,10 +7,10 @@ import inspect
 import json
 import re
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import install_plugin
 
 from vinculo import hookspecs
 from vinculo.plugins import DEFAULT_PLUGINS, get_plugin_manager
@@ -20,15 +20,6 @@ HOOKS = sorted(
     name for name, fn in vars(hookspecs).items()
     if callable(fn) and hasattr(fn, "vinculo_spec")
 )
-
-
-def install_plugin(site: Path, name: str, source: str) -> None:
-    """Install a plugin the way pip would: a module plus a dist-info with an entry point."""
-    (site / f"{name}.py").write_text(textwrap.dedent(source))
-    info = site / f"{name}-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text(f"[vinculo]\n{name} = {name}\n")
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_plugins import install_plugin
+from conftest import install_plugin
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -10,11 +10,10 @@ import json
 import re
 import shutil
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_VAULT, snapshot
+from conftest import SAMPLE_VAULT, install_plugin, snapshot
 
 from vinculo.config import load_config
 from vinculo.pipeline import build_index
@@ -41,13 +40,7 @@ def plan_files(index, config):
 @pytest.fixture
 def counter(tmp_path, monkeypatch):
     """A third-party plugin, installed as pip would, that keeps one file of its own."""
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "vinculo_counter.py").write_text(textwrap.dedent(COUNTER))
-    info = site / "vinculo_counter-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: vinculo_counter\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text("[vinculo]\nvinculo_counter = vinculo_counter\n")
+    site = install_plugin(tmp_path / "site", "vinculo_counter", COUNTER)
     monkeypatch.syspath_prepend(str(site))
     importlib.invalidate_caches()
     yield importlib.import_module("vinculo_counter")

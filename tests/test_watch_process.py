@@ -11,13 +11,13 @@ import shutil
 import signal
 import subprocess
 import sys
-import textwrap
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import install_plugin
 
 from vinculo.plugins import DEFAULT_PLUGINS
 
@@ -42,13 +42,7 @@ KEEP = {"contacts", "names", "watch_command"}
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "vinculo_probe.py").write_text(textwrap.dedent(PROBE))
-    info = site / "vinculo_probe-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: vinculo-probe\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text("[vinculo]\nprobe = vinculo_probe\n")
+    site = install_plugin(tmp_path / "site", "vinculo_probe", PROBE, entry="probe")
     out = dict(os.environ)
     out["PYTHONPATH"] = os.pathsep.join([str(site), out.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     out["VINCULO_BLOCK_PLUGINS"] = ",".join(n for n in DEFAULT_PLUGINS if n not in KEEP)

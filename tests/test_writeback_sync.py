@@ -12,7 +12,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import snapshot
+from conftest import install_plugin, snapshot
 
 from vinculo.writeback import FileChange, WriteReport, apply_changes, unified_diff
 
@@ -39,13 +39,7 @@ def after_write(vault, rel, before, after):
 def block_plugin(tmp_path, monkeypatch):
     """A small third-party plugin that renders a block and one property, installed as pip
     would install it (the built-in renderers are another module's job)."""
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "vinculo_testblock.py").write_text(PLUGIN)
-    info = site / "vinculo_testblock-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: vinculo_testblock\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text("[vinculo]\nvinculo_testblock = vinculo_testblock\n")
+    site = install_plugin(tmp_path / "site", "vinculo_testblock", PLUGIN)
     monkeypatch.syspath_prepend(str(site))
     # These tests watch the notes' write path; the dashboard's whole files have their own
     # tests (test_suggest.py, test_sync_whole_vault.py).
