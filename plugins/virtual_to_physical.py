@@ -15,11 +15,7 @@ from vinculo.config import Config
 from vinculo.history import connection_date, days_setting, is_new_connection, wikilink
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Contact, History, Suggestion
-from vinculo.text import fold
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+from vinculo.text import fold, plural
 
 
 def where(contact: Contact, config: Config) -> str:
@@ -62,9 +58,9 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
         start = connection_date(contact, history)
         last = history.last()
         assert last is not None
-        parts = [f"{_plural(counts['social'], 'social interaction')}"] if counts["social"] else []
+        parts = [f"{plural(counts['social'], 'social interaction')}"] if counts["social"] else []
         if counts["message"]:
-            parts.append(_plural(counts["message"], "message"))
+            parts.append(plural(counts["message"], "message"))
         why = (
             f"online only since {start.isoformat() if start else history.first_contact}: "
             f"{' and '.join(parts)}, never a call; last {last.date.isoformat()} "
@@ -81,7 +77,7 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
             return []
         calls = history.counts()["call"]
         why = (
-            f"{_plural(calls, 'call')}, never met in person; last call {call.date.isoformat()} "
+            f"{plural(calls, 'call')}, never met in person; last call {call.date.isoformat()} "
             f"{wikilink(call.note)}"
         )
         return [Suggestion(contact.name, "meet", due,

@@ -234,56 +234,6 @@ def doctor(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
     click.echo(f"{len(problems)} problem(s).")
 
 
-SYNC_LIST = 10  # files listed by name after a sync (all of them with --verbose)
-
-
-def _plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
-
-
-def sync_kinds(reasons: list[str]) -> list[str]:
-    """What a batch of writes did, counted per kind of change (from each file's reason, e.g.
-    "3 links, suggestions block, 2 properties"; "dashboard"): "71 links in 31 notes", …"""
-    links = link_files = blocks = props = prop_files = 0
-    other: dict[str, int] = {}
-    for reason in reasons:
-        for part in filter(None, (p.strip() for p in reason.split(","))):
-            number, _, noun = part.partition(" ")
-            if number.isdigit() and noun in ("link", "links"):
-                links, link_files = links + int(number), link_files + 1
-            elif number.isdigit() and noun in ("property", "properties"):
-                props, prop_files = props + int(number), prop_files + 1
-            elif part == "suggestions block":
-                blocks += 1
-            else:
-                other[part] = other.get(part, 0) + 1
-    out = []
-    if links:
-        out.append(f"{_plural(links, 'link')} in {_plural(link_files, 'note')}")
-    if blocks:
-        out.append(f"suggestions in {_plural(blocks, 'contact note')}")
-    if props:
-        out.append(f"{_plural(props, 'property', 'properties')} in {_plural(prop_files, 'contact note')}")
-    out += [part if n == 1 else f"{part} ×{n}" for part, n in other.items()]
-    return out
-
-
-def _sync_listing(written: list[str], reasons: dict[str, str], verbose: bool) -> tuple[list[str], int]:
-    """The files to name (whole files and contact notes first, notes with links only last),
-    and how many are left unnamed."""
-    def rank(rel: str) -> tuple[int, str]:
-        parts = [p.strip() for p in reasons.get(rel, "").split(",")]
-        if "suggestions block" in parts:
-            return (1, rel)
-        if any(p.endswith((" property", " properties")) for p in parts):
-            return (2, rel)
-        return (3 if all(p.endswith((" link", " links")) for p in parts) else 0, rel)
-
-    ordered = sorted(written, key=rank)
-    shown = ordered if verbose or len(ordered) <= SYNC_LIST + 1 else ordered[:SYNC_LIST]
-    return shown, len(ordered) - len(shown)
-
-
 @cli.command()
 @vault_argument
 @click.option("--dry-run", is_flag=True, help="Print the exact diff; write nothing.")
@@ -300,7 +250,8 @@ def sync(ctx: click.Context, vault: Path | None, dry_run: bool, verbose: bool, a
     exact unified diff is printed on stdout and nothing is written. Another sync or watch on
     the same vault makes this one refuse (exit 1).
     """
-    from vinculo.report import contact_rows, scan_summary
+    from vinculo.report import contact_rows, scan_summary, sync_kinds, sync_listing
+    from vinculo.text import plural
     from vinculo.writeback import WriteBackError
     from vinculo.writeback.sync import run_sync
 
@@ -325,7 +276,7 @@ def sync(ctx: click.Context, vault: Path | None, dry_run: bool, verbose: bool, a
         click.echo(report.diff, nl=False)
     elif report.written:
         kinds = sync_kinds([report.reasons.get(rel, "") for rel in report.written])
-        line = f"wrote {_plural(len(report.written), 'file')}:"
+        line = f"wrote {plural(len(report.written), 'file')}:"
         for i, kind in enumerate(kinds):  # wrapped between kinds, never inside one
             item = f" {kind}" + ("," if i < len(kinds) - 1 else "")
             if len(line) + len(item) > 100:
@@ -333,7 +284,7 @@ def sync(ctx: click.Context, vault: Path | None, dry_run: bool, verbose: bool, a
                 line = " "
             line += item
         click.echo(line)
-        shown, more = _sync_listing(report.written, report.reasons, verbose)
+        shown, more = sync_listing(report.written, report.reasons, verbose)
         for rel in shown:
             reason = report.reasons.get(rel)
             click.echo(f"  wrote {rel}" + (f" ({reason})" if reason else ""))

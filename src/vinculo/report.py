@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from vinculo.pipeline import Index
+from vinculo.text import plural
 
 
 def _iso(value: Any) -> str | None:
@@ -59,3 +60,49 @@ def scan_summary(index: Index) -> dict[str, Any]:
         "problems": len(problems),
         "diagnostics": [str(d) for d in diagnostics],
     }
+
+
+SYNC_LIST = 10  # files listed by name after a sync (all of them with --verbose)
+
+
+def sync_kinds(reasons: list[str]) -> list[str]:
+    """What a batch of writes did, counted per kind of change (from each file's reason, e.g.
+    "3 links, suggestions block, 2 properties"; "dashboard"): "71 links in 31 notes", …"""
+    links = link_files = blocks = props = prop_files = 0
+    other: dict[str, int] = {}
+    for reason in reasons:
+        for part in filter(None, (p.strip() for p in reason.split(","))):
+            number, _, noun = part.partition(" ")
+            if number.isdigit() and noun in ("link", "links"):
+                links, link_files = links + int(number), link_files + 1
+            elif number.isdigit() and noun in ("property", "properties"):
+                props, prop_files = props + int(number), prop_files + 1
+            elif part == "suggestions block":
+                blocks += 1
+            else:
+                other[part] = other.get(part, 0) + 1
+    out = []
+    if links:
+        out.append(f"{plural(links, 'link')} in {plural(link_files, 'note')}")
+    if blocks:
+        out.append(f"suggestions in {plural(blocks, 'contact note')}")
+    if props:
+        out.append(f"{plural(props, 'property', 'properties')} in {plural(prop_files, 'contact note')}")
+    out += [part if n == 1 else f"{part} ×{n}" for part, n in other.items()]
+    return out
+
+
+def sync_listing(written: list[str], reasons: dict[str, str], verbose: bool) -> tuple[list[str], int]:
+    """The files to name (whole files and contact notes first, notes with links only last),
+    and how many are left unnamed."""
+    def rank(rel: str) -> tuple[int, str]:
+        parts = [p.strip() for p in reasons.get(rel, "").split(",")]
+        if "suggestions block" in parts:
+            return (1, rel)
+        if any(p.endswith((" property", " properties")) for p in parts):
+            return (2, rel)
+        return (3 if all(p.endswith((" link", " links")) for p in parts) else 0, rel)
+
+    ordered = sorted(written, key=rank)
+    shown = ordered if verbose or len(ordered) <= SYNC_LIST + 1 else ordered[:SYNC_LIST]
+    return shown, len(ordered) - len(shown)

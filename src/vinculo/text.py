@@ -31,3 +31,8 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     return text.translate(_TABLE)
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """``1 call``, ``3 calls``, ``2 properties``: counts in messages people read."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
