@@ -23,7 +23,7 @@ venv: $(VENV)/.installed
 
 ## run: copy sample_vault to a scratch folder and run the main job on it
 run: venv
-	rm -rf "$(RUN_DIR)" && mkdir -p "$(RUN_DIR)" && cp -R sample_vault/. "$(RUN_DIR)/"
+	rm -rf "$(RUN_DIR)" "$(RUN_DIR).state" && mkdir -p "$(RUN_DIR)" && cp -R sample_vault/. "$(RUN_DIR)/"
 	VINCULO_STATE_DIR="$(RUN_DIR).state" $(BIN)/vinculo sync "$(RUN_DIR)"
 	VINCULO_STATE_DIR="$(RUN_DIR).state" $(BIN)/vinculo contacts "$(RUN_DIR)"
 	@echo "The synced copy is in $(RUN_DIR) (sample_vault/ itself is untouched)."

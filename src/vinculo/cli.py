@@ -144,9 +144,12 @@ def echo_json(data: Any) -> None:
 
 
 def console() -> Any:
+    """Rich output: the terminal's width, or 120 columns when piped (a file, a pager, a
+    palette plugin), so tables stay readable instead of wrapping at 80."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    piped = not sys.stdout.isatty() and not os.environ.get("COLUMNS")
+    return Console(highlight=False, soft_wrap=False, width=120 if piped else None)
 
 
 @cli.command()
@@ -186,13 +189,14 @@ def contacts(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
     from rich.table import Table
 
     table = Table(title=f"{len(rows)} contacts", title_justify="left")
-    for column in ("name", "stage", "last contact", "in person", "next step"):
-        table.add_column(column)
+    for column in ("name", "stage", "last contact", "in person", "next step", "due"):
+        table.add_column(column, no_wrap=column in ("stage", "due"))
     for row in rows:
-        first = row["suggestions"][0]["text"] if row["suggestions"] else "—"
+        first = row["suggestions"][0] if row["suggestions"] else None
         table.add_row(
             row["name"], row["stage"] or "", row["last_contact"] or "—",
-            row["last_in_person"] or "—", first,
+            row["last_in_person"] or "—", first["text"] if first else "—",
+            first["due"] if first else "",
         )
     console().print(table)
 
