@@ -92,3 +92,15 @@ def test_help_teaches_the_first_commands(run):
     assert result.exit_code == 0
     for command in ("scan", "contacts", "sync", "doctor", "plugins"):
         assert command in result.output
+
+
+def test_doctor_reports_links_to_no_note_but_not_escaped_table_links(vault, write, run):
+    write("People/Ana García.md", "---\ntype: person\n---\n")
+    write("Projects/Plan.md", "| who |\n| --- |\n| [[Ana García\\|Ana]] |\n\nSee [[Old Friend]].\n")
+    write("Daily/2026-11-02.md", "Lunch with [[Old Friend|Olf]].\n")
+    problems = json.loads(run("doctor", str(vault), "--json").output)
+    dangling = [p for p in problems if "points to no note" in p["message"]]
+    assert len(dangling) == 1
+    assert dangling[0]["message"].startswith("[[Old Friend]] points to no note")
+    assert "also linked from" in dangling[0]["message"]
+    assert not any("Ana García" in p["message"] for p in problems)

@@ -84,7 +84,7 @@ def dangling_links(index: Index) -> list[Diagnostic]:
         for match in _LINK.finditer(body, note.body_start):
             if sum(1 for f in fences if f < match.start()) % 2:
                 continue  # inside a fenced code block
-            target = match.group(1).strip()
+            target = match.group(1).strip().rstrip("\\").strip()  # [[X\|y]] in a table
             if target.lower() in targets or target.lower().lstrip("/") in targets:
                 continue
             line = body.count("\n", 0, match.start()) + 1
@@ -92,8 +92,10 @@ def dangling_links(index: Index) -> list[Diagnostic]:
     problems = []
     for target, places in sorted(missing.items()):
         first = places[0].rsplit(":", 1)
-        more = f" and {len(places) - 1} more place(s)" if len(places) > 1 else ""
+        others = places[1:]
+        also = f"; also linked from {', '.join(others[:5])}" if others else ""
+        also += f" and {len(others) - 5} more place(s)" if len(others) > 5 else ""
         problems.append(Diagnostic(
-            first[0], f"[[{target}]] points to no note (renamed or deleted?){more}: "
-            + ", ".join(places[:5]), "warning", int(first[1])))
+            first[0], f"[[{target}]] points to no note (renamed or deleted?){also}",
+            "warning", int(first[1])))
     return problems
