@@ -101,19 +101,7 @@ def test_every_hook_is_documented_and_typed(hook):
     assert "return" in fn.__annotations__, f"{hook} needs a return type"
 
 
-# Hooks whose stage has not landed yet. strict: the day a test exercises one, this fails
-# until the name is removed here.
-NOT_YET_CALLED: set[str] = set()
-
-
-@pytest.mark.parametrize(
-    "hook",
-    [
-        pytest.param(h, marks=pytest.mark.xfail(strict=True, reason="stage not built yet"))
-        if h in NOT_YET_CALLED else h
-        for h in HOOKS
-    ],
-)
+@pytest.mark.parametrize("hook", HOOKS)
 def test_every_hook_has_a_test(hook):
     """A hook no test names is a hook nobody checks: name it in a test that exercises it."""
     sources = "".join(p.read_text(encoding="utf-8") for p in TESTS.rglob("*.py"))
