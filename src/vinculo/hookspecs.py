@@ -89,7 +89,9 @@ def is_contact(note: Note, config: Config) -> bool | None:
 @hookspec
 def name_variants(contact: Contact, config: Config) -> list[NameVariant]:
     """Other ways ``contact`` may be written (first name, nickname, first surname, …).
-    The title and declared aliases are always variants; these add to them."""
+    The title and declared aliases are always variants; these add to them. Depend only on
+    the arguments: mentions are cached per note until a contact, a plugin or the config
+    changes."""
 
 
 @hookspec
@@ -103,7 +105,9 @@ def extract_interactions(
     """Dated events with contacts found in one note (calls, coffees, messages…). ``mentions``
     are the contacts found in this note; an intention or an open task is not an event.
     ``vocabularies`` are every ``register_vocabulary`` contribution, gathered once per run
-    (:func:`vinculo.history.gather_vocabularies`), so an extractor reads every language."""
+    (:func:`vinculo.history.gather_vocabularies`), so an extractor reads every language.
+    Depend only on the arguments: results are cached per note (see :mod:`vinculo.cache`)
+    until the note, a contact, a plugin or the config changes."""
 
 
 @hookspec(firstresult=True)
