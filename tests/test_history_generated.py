@@ -12,7 +12,6 @@ BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 @pytest.fixture
 def score_history(monkeypatch):
-    pytest.importorskip("faker")
     monkeypatch.syspath_prepend(str(BENCH))
     import score_history
 

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import json
 
-import pytest
 import yaml
 from conftest import snapshot
-
-from vinculo.plugins import get_plugin_manager
 
 
 def frontmatter(path):
@@ -98,8 +95,6 @@ def test_new_meeting_links_fuzzy_attendees(sample, run):
 
 
 def test_new_meeting_counts_as_meeting_in_person(sample, run):
-    if get_plugin_manager().get_plugin("meetings") is None:
-        pytest.skip("the meetings plugin is not installed")
     assert contacts(run, sample)["Rodrigo Sanz"]["last_in_person"] is None
     run("new", "meeting", "Café con Rodrigo", str(sample), "--with", "rodrigo",
         "--channel", "in_person")
