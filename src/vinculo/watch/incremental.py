@@ -21,7 +21,6 @@ equals a full rebuild.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,12 +28,14 @@ from typing import Any
 
 import pluggy
 
+from vinculo.cache import CachedNote, digest, open_cache
 from vinculo.config import Config
 from vinculo.contacts import build_contacts
 from vinculo.mentions import find_mentions
 from vinculo.model import Contact, Diagnostic, History, Interaction, Mention, Note, Suggestion
 from vinculo.pipeline import (
     Index,
+    analyse_notes,
     interaction_order,
     note_interactions,
     plan_pool,
@@ -67,8 +68,11 @@ def _changed_contacts(old: list[Interaction], new: list[Interaction]) -> set[str
     return {c for c in before.keys() | after.keys() if before.get(c) != after.get(c)}
 
 
-def digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+def _hashes(notes: list[Note]) -> dict[str, str]:
+    """Content hash of each readable note; a note restored from the cache already has it, so
+    its file is not read again."""
+    return {n.rel: n.sha if isinstance(n, CachedNote) else digest(n.raw)
+            for n in notes if n.readable}
 
 
 @dataclass
@@ -120,16 +124,11 @@ class LiveIndex:
             self.index = Index(self.vault, self.config, self.today, Scan(self.vault, self.config), {})
         scan = scan_vault(self.vault, self.config)
         self.notes = {n.rel: n for n in scan.notes}
-        self.hashes = {n.rel: digest(n.raw) for n in scan.notes if n.readable}
+        self.hashes = _hashes(scan.notes)
         self.index.scan = scan
         self.recompute_all()
 
     def _load_cached(self) -> bool:
-        try:
-            from vinculo.cache import open_cache
-            from vinculo.pipeline import analyse_notes
-        except ImportError:
-            return False
         store = open_cache(self.vault, self.config)
         if store is None:
             return False
@@ -138,19 +137,10 @@ class LiveIndex:
         index.contacts = build_contacts(scan.notes, self.pm, self.config)
         found = analyse_notes(index, self.pm, store)
         self.notes = {n.rel: n for n in scan.notes}
-        self.hashes = {n.rel: digest(n.raw) for n in scan.notes if n.readable}
+        self.hashes = _hashes(scan.notes)
         store.save()
         self.index = index
-        self._linker = None
-        self.by_note, self.notes_of, self._rendered = {}, {}, {}
-        for note in scan.notes:
-            self._set_interactions(note.rel, found.get(note.rel, []))
-        self._rebuild_histories(index.contacts)
-        self.pool = {}
-        for name in index.contacts:
-            stage_of(index, self.pm, name)
-            self.pool[name] = suggestions_of(index, self.pm, name)
-        self._plan_pool()
+        self._replan(found)
         return True
 
     def recompute_all(self) -> None:
@@ -159,11 +149,16 @@ class LiveIndex:
         index.today = self.today
         index.scan.notes = self._in_scan_order()
         index.contacts = build_contacts(index.scan.notes, self.pm, self.config)
-        self._linker = None
         index.mentions = find_mentions(index.scan.notes, index.contacts, self.pm, self.config)
+        self._replan({n.rel: note_interactions(index, self.pm, n) for n in index.scan.notes})
+
+    def _replan(self, interactions: dict[str, list[Interaction]]) -> None:
+        """Histories, stages, suggestions and the plan from every note's interactions."""
+        index = self.index
+        self._linker = None
         self.by_note, self.notes_of, self._rendered = {}, {}, {}
         for note in index.scan.notes:
-            self._set_interactions(note.rel, note_interactions(index, self.pm, note))
+            self._set_interactions(note.rel, interactions.get(note.rel, []))
         self._rebuild_histories(index.contacts)
         self.pool = {}
         for name in index.contacts:
