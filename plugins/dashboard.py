@@ -102,8 +102,8 @@ def render_dashboard(index: Any) -> str:
         names = by_stage.get(stage, [])
         lines += ["", f"### {STAGE_LABELS[stage]} ({len(names)}): {STAGE_HINTS[stage]}", ""]
         for name in names:
-            history = index.histories[name]
-            last = history.last_contact.isoformat() if history.last_contact else "—"
+            when = index.histories[name].last_contact
+            last = when.isoformat() if when else "—"
             lines.append(f"- {wikilink(index.contacts[name].rel)} · last contact {last}")
     return "\n".join(lines) + "\n"
 

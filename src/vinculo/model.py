@@ -139,13 +139,11 @@ class History:
 
     @property
     def last_contact(self) -> dt.date | None:
-        last = self.last()
-        return last.date if last else None
+        return max((i.date for i in self.interactions), default=None)
 
     @property
     def last_in_person(self) -> dt.date | None:
-        last = self.last("in_person")
-        return last.date if last else None
+        return max((i.date for i in self.interactions if i.channel == "in_person"), default=None)
 
     @property
     def first_contact(self) -> dt.date | None:
