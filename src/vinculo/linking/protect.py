@@ -23,11 +23,11 @@ Span = tuple[int, int]
 # Block parsing only: inline rules are ours (the core "inline" rule is switched off).
 _MD = MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
 
-# A note needs the block parser only if some line could open code or HTML, or is a table's
-# delimiter row (| --- | :-: |): a table has one, and a line with a pipe — an aliased
-# [[link|text]] — is not a table without it.
+# A note needs the block parser only if some line could open code (indented text, a fence) or
+# HTML, or is a table's delimiter row (| --- | :-: |): a table has one, and a line with a
+# pipe — an aliased [[link|text]] — is not a table without it.
 _NEEDS_BLOCKS = re.compile(
-    r"^(?: {4}|\t|[ >]*(?:`{3,}|~{3,}|<)|[ \t>]*(?=[^\n]*\|)(?=[^\n]*-)[|: \t-]+\r?$)",
+    r"^(?:(?: {4}|\t)[ \t]*\S|[ >]*(?:`{3,}|~{3,}|<)|[ \t>]*(?=[^\n]*\|)(?=[^\n]*-)[|: \t-]+\r?$)",
     re.MULTILINE,
 )
 
@@ -164,10 +164,11 @@ def analyse(text: str, body_start: int, managed: tuple[str, str] = MANAGED) -> L
 @lru_cache(maxsize=64)
 def _analyse(text: str, body_start: int, managed: tuple[str, str]) -> Layout:
     starts = _line_starts(text)
-    blocks, tables = _block_spans(text, body_start, starts)
-    opaque_spans: list[Span] = [(0, body_start), *blocks]
-    if managed[0] in text:
-        opaque_spans += _managed_spans(text, managed)
+    # vinculo's own block is opaque whatever it holds, so the block parser never reads it
+    # (a dashboard is one long block: parsing it would be most of the work).
+    own = _managed_spans(text, managed) if managed[0] in text else []
+    blocks, tables = _block_spans(blank(text, own) if own else text, body_start, starts)
+    opaque_spans: list[Span] = [(0, body_start), *blocks, *own]
     work = blank(text, opaque_spans)
     if "%%" in work or "<!--" in work:
         comments = _regex_spans(_COMMENT, work, body_start)
