@@ -89,6 +89,7 @@ def cli(ctx: click.Context, block_plugin: tuple[str, ...], today: dt.datetime | 
       vinculo contacts VAULT    one row per person, their stage and last contact
       vinculo sync VAULT --dry-run   the exact diff a sync would write
       vinculo sync VAULT        link, build history, write suggestions
+      vinculo watch VAULT       the same on every save, in the background
 
     VAULT defaults to $VINCULO_VAULT, then the current folder.
     """
