@@ -55,15 +55,11 @@ def note_interactions(index: Index, pm: pluggy.PluginManager, note: Note) -> lis
     return [i for batch in found for i in batch or [] if i.contact in index.contacts]
 
 
-def collect_interactions(
-    index: Index, pm: pluggy.PluginManager, known: dict[str, list[Interaction]] | None = None
-) -> None:
-    """Ask every plugin for the events in every note (unless ``known`` has them already,
-    e.g. from the cache); file them under each contact."""
+def collect_interactions(index: Index, by_note: dict[str, list[Interaction]]) -> None:
+    """File every note's events (from :func:`analyse_notes`) under each contact, in order."""
     for name in index.contacts:
         index.histories[name] = History(contact=name)
-    for note in index.scan.notes:
-        found = known[note.rel] if known and note.rel in known else note_interactions(index, pm, note)
+    for found in by_note.values():
         for interaction in found:
             index.histories[interaction.contact].interactions.append(interaction)
     for history in index.histories.values():
@@ -179,8 +175,7 @@ def build_index(
         scan.skipped.extend(store.problems)
     contacts = build_contacts(scan.notes, pm, config)
     index = Index(vault=vault, config=config, today=today, scan=scan, contacts=contacts)
-    known = analyse_notes(index, pm, store)
-    collect_interactions(index, pm, known)
+    collect_interactions(index, analyse_notes(index, pm, store))
     assign_stages(index, pm)
     collect_suggestions(index, pm)
     if store is not None:
