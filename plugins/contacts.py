@@ -24,15 +24,23 @@ def _tags(note: Note) -> set[str]:
     return {t.lstrip("#").lower() for t in tags}
 
 
+def _rules(config: Config) -> tuple[str, set[str], set[str], str]:
+    return (
+        str(config.get("contacts.type_key", "type")),
+        {str(t).lower() for t in config.get("contacts.types", [])},
+        {str(t).lower() for t in config.get("contacts.tags", [])},
+        config.people_folder,
+    )
+
+
 @hookimpl
 def is_contact(note: Note, config: Config) -> bool | None:
-    types = {str(t).lower() for t in config.get("contacts.types", [])}
-    kind = note.frontmatter.get(config.get("contacts.type_key", "type"))
+    type_key, types, tags, people = config.derived("contacts.rules", _rules)
+    kind = note.frontmatter.get(type_key)
     if isinstance(kind, str) and kind.strip().lower() in types:
         return True
-    if _tags(note) & {str(t).lower() for t in config.get("contacts.tags", [])}:
+    if _tags(note) & tags:
         return True
-    people = config.people_folder
     if people and note.rel.startswith(people + "/"):
         return True
     return None

@@ -26,10 +26,11 @@ from pathlib import Path
 from typing import Any
 
 from vinculo import __version__
-from vinculo.model import Diagnostic, Interaction, Mention, Note
+from vinculo.model import Diagnostic, Note
 from vinculo.notes import decode
+from vinculo.packing import Fields, unpack_analysis
 
-SCHEMA = 1
+SCHEMA = 2
 CACHE_ENV = "VINCULO_NO_CACHE"
 FILE_NAME = "index.sqlite"
 
@@ -64,7 +65,10 @@ class CachedNote(Note):
     @property  # type: ignore[override]
     def text(self) -> str:
         if self._text is None:
-            self._load()
+            if self._raw is None:
+                self._load()
+            else:
+                self._text = decode(self._raw)[0] or ""
         return self._text  # type: ignore[return-value]
 
     @text.setter
@@ -94,17 +98,25 @@ def _parsed_of(note: Note) -> tuple[Any, ...]:
     return tuple(getattr(note, f) for f in _PARSED_FIELDS)
 
 
-def slim_note(note: Note) -> tuple[str, tuple[Any, ...]]:
-    """A parsed note without its bytes, ``(sha, parsed)``: cheap to send between processes.
-    :func:`restore_note` turns it back into a note that reads its bytes when asked."""
-    return digest(note.raw), _parsed_of(note)
+def pack_parsed(note: Note) -> bytes:
+    """A note's parsed fields as the cache stores them."""
+    return pickle.dumps(_parsed_of(note), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def restore_note(path: Path, rel: str, sha: str, parsed: tuple[Any, ...]) -> CachedNote:
-    """A note from its parsed fields; its bytes are read (and checked) on first use."""
+def slim_note(note: Note) -> tuple[str, bytes, bytes]:
+    """A parsed note as ``(sha, packed parsed fields, bytes)``: what a worker sends back, in
+    the form the cache stores, so the parent process neither reads nor pickles it again."""
+    return digest(note.raw), pack_parsed(note), note.raw
+
+
+def restore_note(path: Path, rel: str, sha: str, parsed: tuple[Any, ...],
+                 raw: bytes | None = None) -> CachedNote:
+    """A note from its parsed fields; without ``raw``, its bytes are read (and checked
+    against ``sha``) on first use."""
     fields = dict(zip(_PARSED_FIELDS, parsed, strict=True))
     note = CachedNote(path=path, rel=rel, raw=None, text=None, **fields)  # type: ignore[arg-type]
     note.sha = sha
+    note.raw = raw
     return note
 
 
@@ -184,34 +196,34 @@ class NoteCache:
             self.rows.pop(rel, None)
             return None
 
-    def analysis(self, rel: str, world: str) -> tuple[list[Mention], list[Interaction]] | None:
-        """Cached mentions and interactions of a note, when computed in the same world."""
+    def analysis(self, rel: str, world: str) -> tuple[list[Fields], list[Fields]] | None:
+        """Cached mention and interaction rows (:mod:`vinculo.packing`) of a note, when
+        computed in the same world."""
         row = self._dirty.get(rel) or self.rows.get(rel)
         if row is None or row.world != world or row.analysis is None:
             return None
         try:
-            mentions, interactions = pickle.loads(row.analysis)
+            return unpack_analysis(row.analysis)
         except Exception:
             return None
-        return mentions, interactions
 
     # --- writing ----------------------------------------------------------------------------
 
-    def remember(self, note: Note, size: int, mtime_ns: int) -> None:
-        """Record a freshly parsed note. Same bytes as the cached row (only touched): its
-        analysis stays valid; else it is recomputed later and given with :meth:`analysed`."""
+    def remember(self, note: Note, size: int, mtime_ns: int, parsed: bytes | None = None) -> None:
+        """Record a freshly parsed note (``parsed``: its :func:`pack_parsed`, when already
+        made). Same bytes as the cached row (only touched): its analysis stays valid; else it
+        is recomputed later and given with :meth:`analysed`."""
         sha = note.sha if isinstance(note, CachedNote) else digest(note.raw)
-        parsed = pickle.dumps(_parsed_of(note), protocol=pickle.HIGHEST_PROTOCOL)
+        parsed = parsed if parsed is not None else pack_parsed(note)
         old = self.rows.get(note.rel)
         world, analysis = (old.world, old.analysis) if old and old.sha == sha else (None, None)
         self._dirty[note.rel] = Row(size, mtime_ns, sha, parsed, world, analysis)
 
-    def analysed(self, rel: str, world: str, mentions: list[Mention],
-                 interactions: list[Interaction]) -> None:
+    def analysed(self, rel: str, world: str, blob: bytes) -> None:
+        """Record a note's :func:`~vinculo.packing.pack_analysis` computed in ``world``."""
         row = self._dirty.get(rel) or self.rows.get(rel)
         if row is None:
             return
-        blob = pickle.dumps((mentions, interactions), protocol=pickle.HIGHEST_PROTOCOL)
         self._dirty[rel] = Row(row.size, row.mtime_ns, row.sha, row.parsed, world, blob)
 
     def save(self) -> None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import copy
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -68,6 +69,8 @@ def _read_json(path: Path) -> dict[str, Any]:
         return {}
     return data if isinstance(data, dict) else {}
 
+T = TypeVar("T")
+
 
 @dataclass
 class Config:
@@ -85,6 +88,14 @@ class Config:
                 return default
             node = node[part]
         return node
+
+    def derived(self, key: str, compute: Callable[[Config], T]) -> T:
+        """``compute(self)``, computed once per configuration: for values a plugin derives
+        from its settings on every note (sets of tags, compiled patterns)."""
+        memo = self.__dict__.setdefault("_derived", {})
+        if key not in memo:
+            memo[key] = compute(self)
+        return memo[key]  # type: ignore[no-any-return]
 
     def folder(self, name: str) -> str:
         return str(self.get(f"folders.{name}", "") or "").strip("/")

@@ -18,11 +18,11 @@ from vinculo.model import (
     Contact,
     History,
     Interaction,
-    Mention,
     Note,
     Suggestion,
     Vocabulary,
 )
+from vinculo.packing import MentionTable, interactions_of, pack_analysis, unpack_analysis
 from vinculo.parallel import fork_map, worker_count
 from vinculo.vault import Scan, scan_vault
 
@@ -36,7 +36,7 @@ class Index:
     today: dt.date
     scan: Scan
     contacts: dict[str, Contact]
-    mentions: dict[str, list[Mention]] = field(default_factory=dict)  # by note rel
+    mentions: MentionTable = field(default_factory=MentionTable)  # by note rel
     histories: dict[str, History] = field(default_factory=dict)  # by contact name
     suggestions: dict[str, list[Suggestion]] = field(default_factory=dict)  # by contact name
     vocabularies: list[Vocabulary] | None = None  # every register_vocabulary, gathered once
@@ -130,8 +130,13 @@ def world_of(index: Index, pm: pluggy.PluginManager) -> str:
 
 def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | None) -> dict[str, list[Interaction]]:
     """Mentions (into ``index.mentions``) and interactions (returned) of every note, reused
-    from the cache when the note and its world are unchanged."""
+    from the cache when the note and its world are unchanged.
+
+    Each note's result travels as :func:`~vinculo.packing.pack_analysis` bytes, from a worker
+    to the cache unchanged; its mentions become objects only when a later stage reads them.
+    """
     world = world_of(index, pm) if cache else ""
+    mentions = index.mentions
     interactions: dict[str, list[Interaction]] = {}
     fresh: list[Note] = []
     for note in index.scan.notes:
@@ -139,28 +144,25 @@ def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | Non
         if known is None:
             fresh.append(note)
             continue
-        mentions, interactions[note.rel] = known
-        if mentions:
-            index.mentions[note.rel] = mentions
+        mentions.put_rows(note.rel, known[0])
+        interactions[note.rel] = interactions_of(known[1])
     if fresh:
         linker = Linker.for_run(index.contacts, pm, index.config)
         if index.vocabularies is None:
             index.vocabularies = gather_vocabularies(pm)
 
-        def analyse(note: Note) -> tuple[list[Mention], list[Interaction]]:
+        def analyse(note: Note) -> bytes:
             found = linker.mentions(note)
-            index.mentions[note.rel] = found  # the extractors read it; dropped below if empty
-            return found, note_interactions(index, pm, note)
+            mentions[note.rel] = found  # the extractors read it
+            return pack_analysis(found, note_interactions(index, pm, note))
 
-        results = fork_map(analyse, fresh, worker_count(index.config))
-        for note, (found, events) in zip(fresh, results, strict=True):
-            if found:
-                index.mentions[note.rel] = found
-            else:
-                index.mentions.pop(note.rel, None)
-            interactions[note.rel] = events
+        for note, blob in zip(fresh, fork_map(analyse, fresh, worker_count(index.config)),
+                              strict=True):
+            mention_rows, interaction_rows = unpack_analysis(blob)
+            mentions.put_rows(note.rel, mention_rows)
+            interactions[note.rel] = interactions_of(interaction_rows)
             if cache and note.readable:
-                cache.analysed(note.rel, world, found, events)
+                cache.analysed(note.rel, world, blob)
     return interactions
 
 

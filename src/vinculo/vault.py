@@ -7,6 +7,7 @@ Obsidian's ``userIgnoreFilters``, and sync-conflict copies (Syncthing, Dropbox, 
 from __future__ import annotations
 
 import os
+import pickle
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -53,20 +54,33 @@ def _user_filter_matches(rel: str, pattern: str) -> bool:
     return bool(prefix) and (rel == prefix or rel.startswith(prefix + "/") or rel.startswith(pattern))
 
 
+class IgnoreRules:
+    """Which paths no stage may read: system folders, templates, user filters. Built once
+    per walk from the configuration, then asked once per file."""
+
+    def __init__(self, config: Config) -> None:
+        self.templates = config.templates_folder
+        extra = [str(p) for p in config.get("ignore.paths", []) or []]
+        self.filters = [*config.obsidian_ignore, *extra]
+
+    def __call__(self, rel: str) -> bool:
+        parts = rel.split("/")
+        if any(p in ALWAYS_IGNORED_DIRS or p.startswith(".") for p in parts[:-1]):
+            return True
+        templates = self.templates
+        if templates and (rel == templates or rel.startswith(templates + "/")):
+            return True
+        return any(_user_filter_matches(rel, f) for f in self.filters)
+
+
 def is_ignored(rel: str, config: Config) -> bool:
     """True for paths no stage may read: system folders, templates, user filters."""
-    parts = rel.split("/")
-    if any(p in ALWAYS_IGNORED_DIRS or p.startswith(".") for p in parts[:-1]):
-        return True
-    templates = config.templates_folder
-    if templates and (rel == templates or rel.startswith(templates + "/")):
-        return True
-    extra = [str(p) for p in config.get("ignore.paths", []) or []]
-    return any(_user_filter_matches(rel, f) for f in [*config.obsidian_ignore, *extra])
+    return IgnoreRules(config)(rel)
 
 
 def _walk(vault: Path, config: Config) -> Iterator[tuple[os.DirEntry[str], str]]:
     """Every candidate note's directory entry with its rel path, in path order."""
+    ignored = IgnoreRules(config)
     stack: list[tuple[str, str]] = [(str(vault), "")]
     while stack:
         folder, prefix = stack.pop()
@@ -80,9 +94,9 @@ def _walk(vault: Path, config: Config) -> Iterator[tuple[os.DirEntry[str], str]]
             if entry.is_dir(follow_symlinks=False):
                 if entry.name.startswith(".") or entry.name in ALWAYS_IGNORED_DIRS:
                     continue
-                if not is_ignored(rel + "/x", config):
+                if not ignored(rel + "/x"):
                     stack.append((entry.path, rel + "/"))
-            elif entry.name.endswith(".md") and not is_ignored(rel, config):
+            elif entry.name.endswith(".md") and not ignored(rel):
                 yield entry, rel
 
 
@@ -180,9 +194,14 @@ def scan_vault(vault: Path, config: Config, cache: NoteCache | None = None) -> S
     for (slot, path, rel, size, mtime), result in zip(
         to_read, fork_map(read, to_read, workers), strict=True
     ):
-        note = result if isinstance(result, Note) else restore_note(path, rel, *result)
+        packed: bytes | None = None
+        if isinstance(result, Note):
+            note = result
+        else:  # from a worker: parsed there, bytes and parsed fields sent back as they are
+            sha, packed, raw = result
+            note = restore_note(path, rel, sha, pickle.loads(packed), raw)
         if cache is not None and note.readable:
-            cache.remember(note, size or 0, mtime)
+            cache.remember(note, size or 0, mtime, packed)
         slots[slot] = note
     scan.notes = [n for n in slots if n is not None]
     return scan

@@ -33,6 +33,7 @@ from vinculo.config import Config
 from vinculo.contacts import build_contacts
 from vinculo.mentions import find_mentions
 from vinculo.model import Contact, Diagnostic, History, Interaction, Mention, Note, Suggestion
+from vinculo.packing import MentionTable
 from vinculo.pipeline import (
     Index,
     analyse_notes,
@@ -149,7 +150,8 @@ class LiveIndex:
         index.today = self.today
         index.scan.notes = self._in_scan_order()
         index.contacts = build_contacts(index.scan.notes, self.pm, self.config)
-        index.mentions = find_mentions(index.scan.notes, index.contacts, self.pm, self.config)
+        index.mentions = MentionTable(
+            find_mentions(index.scan.notes, index.contacts, self.pm, self.config))
         self._replan({n.rel: note_interactions(index, self.pm, n) for n in index.scan.notes})
 
     def _replan(self, interactions: dict[str, list[Interaction]]) -> None:
@@ -308,7 +310,7 @@ class LiveIndex:
             vault=index.vault, config=index.config, today=index.today,
             scan=Scan(index.vault, index.config, notes=notes),
             contacts=contacts,
-            mentions={r: index.mentions[r] for r in rels if r in index.mentions},
+            mentions=MentionTable({r: index.mentions[r] for r in rels if r in index.mentions}),
             histories={n: index.histories[n] for n in contacts},
             suggestions={n: index.suggestions.get(n, []) for n in contacts},
         )

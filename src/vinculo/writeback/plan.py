@@ -98,6 +98,7 @@ def plan_changes(
     """
     config = index.config
     link_spans = _link_spans_function()
+    mentions = index.mentions  # a MentionTable: may_link answers without building mentions
     contacts = {c.rel: c for c in index.contacts.values()}
     changes: list[FileChange] = []
     diagnostics: list[Diagnostic] = []
@@ -105,8 +106,8 @@ def plan_changes(
         if not note.readable:
             continue
         spans: list[tuple[int, int, str]] = []
-        if link_spans is not None:
-            found = link_spans(note, index.mentions.get(note.rel, []), config) or []
+        if link_spans is not None and mentions.may_link(note.rel):
+            found = link_spans(note, mentions.get(note.rel, []), config) or []
             spans = _outside_block(note, list(found), config)
         block: str | None = None
         props: dict[str, Any] = {}
