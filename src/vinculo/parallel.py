@@ -9,7 +9,6 @@ order; both ways give the same results in the same order.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Sequence
@@ -41,6 +40,8 @@ def _run(bounds: tuple[int, int]) -> list[Any]:
 
 
 def can_fork() -> bool:
+    import multiprocessing  # here: most commands never start a worker
+
     return (
         "fork" in multiprocessing.get_all_start_methods()
         and threading.active_count() == 1
@@ -63,6 +64,8 @@ def fork_map(func: Callable[[T], R], items: Sequence[T], workers: int) -> list[R
     step = -(-len(items) // chunks)
     bounds = [(i, min(i + step, len(items))) for i in range(0, len(items), step)]
     _job = (func, items)
+    import multiprocessing
+
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             parts = pool.map(_run, bounds, chunksize=1)

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from rapidfuzz import fuzz, process
-
 from vinculo.model import Contact
 from vinculo.text import fold
 
@@ -43,6 +41,8 @@ def _names(contact: Contact) -> list[str]:
 
 
 def _score(query: str, name: str) -> float:
+    from rapidfuzz import fuzz  # here: only commands that resolve a name need it
+
     a, b = fold(query).strip(), fold(name).strip()
     return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
 
@@ -95,6 +95,8 @@ def rank_contacts(query: str, names: Iterable[str], limit: int = 20) -> list[str
         return names[:limit]
     folded = [fold(n) for n in names]
     # rapidfuzz scores the whole list in C: fast enough to re-rank on every keystroke.
+    from rapidfuzz import fuzz, process  # here: only commands that resolve a name need it
+
     hits = process.extract(key, folded, scorer=fuzz.partial_ratio, limit=None, score_cutoff=60)
     scored = [(score + (10 if folded[i].startswith(key) else 0), folded[i], names[i])
               for _choice, score, i in hits]

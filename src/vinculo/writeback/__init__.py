@@ -6,27 +6,34 @@ path (lock, compare-and-swap, journal, atomic replace); :func:`plan_changes` tur
 into changes. Policy and promises: docs/writeback.md.
 """
 
-from vinculo.writeback.apply import FileChange, WriteReport, apply_changes
-from vinculo.writeback.block import read_managed_block, set_managed_block
-from vinculo.writeback.compose import edit_note
-from vinculo.writeback.diff import unified_diff
-from vinculo.writeback.edits import replace_spans, to_bytes
-from vinculo.writeback.errors import (
-    BlockError,
-    ChangedError,
-    LockError,
-    PropertyError,
-    UnsafePathError,
-    WriteBackError,
-)
-from vinculo.writeback.journal import UndoReport, undo_last
-from vinculo.writeback.lock import vault_lock
-from vinculo.writeback.plan import plan_changes
-from vinculo.writeback.properties import set_properties
+from __future__ import annotations
 
-__all__ = [
-    "BlockError", "ChangedError", "FileChange", "LockError", "PropertyError", "UndoReport",
-    "UnsafePathError", "WriteBackError", "WriteReport", "apply_changes", "edit_note",
-    "plan_changes", "read_managed_block", "replace_spans", "set_managed_block",
-    "set_properties", "to_bytes", "undo_last", "unified_diff", "vault_lock",
-]
+import importlib
+from typing import Any
+
+# Each name is loaded from its module on first use (PEP 562), so a plugin importing one
+# helper does not load the whole write path (the lock, the journal, the differ).
+_HOME = {
+    "FileChange": "apply", "WriteReport": "apply", "apply_changes": "apply",
+    "read_managed_block": "block", "set_managed_block": "block",
+    "edit_note": "compose",
+    "unified_diff": "diff",
+    "replace_spans": "edits", "to_bytes": "edits",
+    "BlockError": "errors", "ChangedError": "errors", "LockError": "errors",
+    "PropertyError": "errors", "UnsafePathError": "errors", "WriteBackError": "errors",
+    "UndoReport": "journal", "undo_last": "journal",
+    "vault_lock": "lock",
+    "plan_changes": "plan",
+    "set_properties": "properties",
+}
+
+__all__ = sorted(_HOME)
+
+
+def __getattr__(name: str) -> Any:
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

@@ -13,11 +13,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from vinculo.writeback import journal
 from vinculo.writeback.atomic import atomic_write, fsync_dir, read_current
 from vinculo.writeback.diff import unified_diff
 from vinculo.writeback.errors import ChangedError, UnsafePathError, WriteBackError
-from vinculo.writeback.lock import vault_lock
 
 
 @dataclass(frozen=True)
@@ -104,6 +102,11 @@ def apply_changes(
     report = WriteReport()
     if dry_run:
         return _prepare(root, changes, report, dry_run=True)
+    # Here, not at the top: a dry run (and every plugin that only builds a FileChange) never
+    # loads the lock and the journal.
+    from vinculo.writeback import journal
+    from vinculo.writeback.lock import vault_lock
+
     with vault_lock(root):
         journal.recover(root)
         _prepare(root, changes, report, dry_run=False)
@@ -135,6 +138,8 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
         report.diff = unified_diff([c for c, _, _ in ready])
         report.reasons = {c.rel: c.reason for c, _, _ in ready}
         return report
+    from vinculo.writeback import journal
+
     try:
         batch = journal.start_batch(root, [(c.rel, c.before, c.after, m) for c, _, m in ready])
     except OSError as exc:

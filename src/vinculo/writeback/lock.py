@@ -15,13 +15,12 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from filelock import FileLock, Timeout
+from typing import Any
 
 from vinculo.state import inside_vault, state_dir
 from vinculo.writeback.errors import LockError, WriteBackError
 
-_held: dict[str, tuple[FileLock, int]] = {}
+_held: dict[str, tuple[Any, int]] = {}  # folder -> (filelock.FileLock, depth)
 _guard = threading.Lock()
 
 
@@ -51,6 +50,8 @@ def vault_lock(vault: Path) -> Iterator[None]:
             lock, depth = _held[key]
             _held[key] = (lock, depth + 1)
         else:
+            from filelock import FileLock, Timeout  # here: a read-only run never loads it
+
             lock = FileLock(str(folder / "writer.lock"), timeout=0, thread_local=False)
             try:
                 lock.acquire()
