@@ -107,7 +107,9 @@ def read_frontmatter(yaml_text: str) -> tuple[dict[str, Any] | None, str | None,
         return {}, None, None
     if not isinstance(data, dict):
         return None, f"frontmatter is a {type(data).__name__}, not a set of properties", None
-    if _too_many_nodes(data):
+    # Only aliases (``*name``) make a short text expand into many values; without one, a
+    # text has fewer values than half its characters, and the walk is skipped.
+    if ("*" in yaml_text or 2 * len(yaml_text) > MAX_YAML_NODES) and _too_many_nodes(data):
         return None, "frontmatter expands to too many values (YAML aliases?)", None
     return {str(k): v for k, v in data.items()}, None, loader.problem
 

@@ -72,3 +72,103 @@ def fork_map(func: Callable[[T], R], items: Sequence[T], workers: int) -> list[R
     finally:
         _job = None
     return [result for part in parts for result in part]
+
+
+K = TypeVar("K")
+M = TypeVar("M")
+
+
+class Crew:
+    """Forked workers that keep their share of the items between two steps.
+
+    Step one runs at once: each worker calls ``first(item) -> (kept, reply)`` on its share
+    and sends the replies back (:meth:`replies`). The parent then computes what step two
+    needs and sends it (:meth:`finish`): each worker calls ``second(kept_list, message)`` on
+    what it kept, without reading or parsing anything again. Workers take every
+    ``workers``-th item, so large notes stored side by side are shared out. ``first`` and
+    ``second`` need not be picklable (they are inherited through fork); replies, the message
+    and results must be.
+    """
+
+    def __init__(self, items: Sequence[T], first: Callable[[T], tuple[K, Any]],
+                 second: Callable[[list[K], M], list[Any]], workers: int) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self.count = len(items)
+        self.workers = workers
+        self._conns = []
+        self._procs = []
+        for offset in range(workers):
+            ours, theirs = context.Pipe()
+            proc = context.Process(
+                target=_crew_member,
+                args=(theirs, [*self._conns, ours], first, second, items, offset, workers),
+                daemon=True,
+            )
+            proc.start()
+            theirs.close()
+            self._conns.append(ours)
+            self._procs.append(proc)
+
+    def _gather(self) -> list[Any]:
+        out: list[Any] = [None] * self.count
+        for offset, conn in enumerate(self._conns):
+            try:
+                status, payload = conn.recv()
+            except (EOFError, OSError):
+                self.close()
+                raise RuntimeError("a worker process stopped before it finished") from None
+            if status != "ok":
+                self.close()
+                raise RuntimeError(f"a worker process failed:\n{payload}")
+            out[offset :: self.workers] = payload
+        return out
+
+    def replies(self) -> list[Any]:
+        """Step one's reply for each item, in item order."""
+        return self._gather()
+
+    def finish(self, message: Any) -> list[Any]:
+        """Step two's result for each item, in item order; the workers then exit."""
+        for conn in self._conns:
+            conn.send(message)
+        try:
+            return self._gather()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the workers (step two never sent, or done)."""
+        for conn in self._conns:
+            conn.close()
+        for proc in self._procs:
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.kill()
+        self._conns, self._procs = [], []
+
+
+def _crew_member(conn: Any, parent_ends: list[Any], first: Callable[[Any], tuple[Any, Any]],
+                 second: Callable[[list[Any], Any], list[Any]], items: Sequence[Any],
+                 offset: int, step: int) -> None:
+    import traceback
+
+    for end in parent_ends:  # inherited through fork: kept open, the parent's close is no EOF
+        end.close()
+    try:
+        kept, replies = [], []
+        for item in items[offset::step]:
+            keep, reply = first(item)
+            kept.append(keep)
+            replies.append(reply)
+        conn.send(("ok", replies))
+        try:
+            message = conn.recv()
+        except EOFError:  # closed without a second step
+            return
+        conn.send(("ok", second(kept, message)))
+    except Exception:
+        conn.send(("error", traceback.format_exc()))
+    finally:
+        conn.close()

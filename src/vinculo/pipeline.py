@@ -4,6 +4,7 @@ suggestions. Each stage lives in its own module or plugin; this module only wire
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -128,12 +129,28 @@ def world_of(index: Index, pm: pluggy.PluginManager) -> str:
     return fingerprint([contacts, plugins, index.config.data])
 
 
+def analyser(index: Index, pm: pluggy.PluginManager) -> Callable[[Note], bytes]:
+    """The analysis of one note — its mentions, then the interactions the extractors find
+    among them — packed as :func:`~vinculo.packing.pack_analysis` bytes."""
+    linker = Linker.for_run(index.contacts, pm, index.config)
+    if index.vocabularies is None:
+        index.vocabularies = gather_vocabularies(pm)
+
+    def analyse(note: Note) -> bytes:
+        found = linker.mentions(note)
+        index.mentions[note.rel] = found  # the extractors read it
+        return pack_analysis(found, note_interactions(index, pm, note))
+
+    return analyse
+
+
 def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | None) -> dict[str, list[Interaction]]:
     """Mentions (into ``index.mentions``) and interactions (returned) of every note, reused
     from the cache when the note and its world are unchanged.
 
-    Each note's result travels as :func:`~vinculo.packing.pack_analysis` bytes, from a worker
-    to the cache unchanged; its mentions become objects only when a later stage reads them.
+    Notes still held by the scan's workers (``index.scan.crew``) are analysed there; others
+    here or in new workers. Each note's result travels as bytes, from a worker to the cache
+    unchanged; its mentions become objects only when a later stage reads them.
     """
     world = world_of(index, pm) if cache else ""
     mentions = index.mentions
@@ -146,23 +163,22 @@ def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | Non
             continue
         mentions.put_rows(note.rel, known[0])
         interactions[note.rel] = interactions_of(known[1])
-    if fresh:
-        linker = Linker.for_run(index.contacts, pm, index.config)
-        if index.vocabularies is None:
-            index.vocabularies = gather_vocabularies(pm)
-
-        def analyse(note: Note) -> bytes:
-            found = linker.mentions(note)
-            mentions[note.rel] = found  # the extractors read it
-            return pack_analysis(found, note_interactions(index, pm, note))
-
-        for note, blob in zip(fresh, fork_map(analyse, fresh, worker_count(index.config)),
-                              strict=True):
-            mention_rows, interaction_rows = unpack_analysis(blob)
-            mentions.put_rows(note.rel, mention_rows)
-            interactions[note.rel] = interactions_of(interaction_rows)
-            if cache and note.readable:
-                cache.analysed(note.rel, world, blob)
+    crew, index.scan.crew = index.scan.crew, None
+    blobs: dict[str, bytes] = {}
+    if crew is not None:
+        blobs = dict(zip(index.scan.crew_rels, crew.finish(index.contacts), strict=True))
+    rest = [note for note in fresh if note.rel not in blobs]
+    if rest:
+        analyse = analyser(index, pm)
+        blobs.update(zip([n.rel for n in rest], fork_map(analyse, rest, worker_count(index.config)),
+                         strict=True))
+    for note in fresh:
+        blob = blobs[note.rel]
+        mention_rows, interaction_rows = unpack_analysis(blob)
+        mentions.put_rows(note.rel, mention_rows)
+        interactions[note.rel] = interactions_of(interaction_rows)
+        if cache and note.readable:
+            cache.analysed(note.rel, world, blob)
     return interactions
 
 
@@ -170,14 +186,29 @@ def build_index(
     vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date, *, cache: bool = True
 ) -> Index:
     """Run every read-only stage of the pipeline over the whole vault. With ``cache``, notes
-    unchanged since the last run are not read again (see :mod:`vinculo.cache`)."""
+    unchanged since the last run are not read again (see :mod:`vinculo.cache`).
+
+    The notes to read are parsed in workers that then wait for the contacts (known only
+    once every note is parsed) and analyse the notes they hold: one read, one parse.
+    """
+
+    def analyse_held(notes: list[Note], contacts: dict[str, Contact]) -> list[bytes]:
+        held = Index(vault=vault, config=config, today=today,
+                     scan=Scan(vault, config, notes=notes), contacts=contacts)
+        return list(map(analyser(held, pm), notes))
+
     store = open_cache(vault, config) if cache else None
-    scan = scan_vault(vault, config, store)
-    if store is not None:
-        scan.skipped.extend(store.problems)
-    contacts = build_contacts(scan.notes, pm, config)
-    index = Index(vault=vault, config=config, today=today, scan=scan, contacts=contacts)
-    collect_interactions(index, analyse_notes(index, pm, store))
+    scan = scan_vault(vault, config, store, then=analyse_held)
+    try:
+        if store is not None:
+            scan.skipped.extend(store.problems)
+        contacts = build_contacts(scan.notes, pm, config)
+        index = Index(vault=vault, config=config, today=today, scan=scan, contacts=contacts)
+        collect_interactions(index, analyse_notes(index, pm, store))
+    finally:
+        if scan.crew is not None:
+            scan.crew.close()
+            scan.crew = None
     assign_stages(index, pm)
     collect_suggestions(index, pm)
     if store is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import pickle
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from vinculo.config import Config
 from vinculo.dates import coerce_date, parse_daily_name
 from vinculo.model import Diagnostic, Note
 from vinculo.notes import parse_note
-from vinculo.parallel import fork_map, will_fork, worker_count
+from vinculo.parallel import Crew, will_fork, worker_count
 
 ALWAYS_IGNORED_DIRS = {".obsidian", ".trash", ".git", "node_modules"}
 _SYNCTHING = re.compile(r"\.sync-conflict-\d{8}-\d{6}")
@@ -114,15 +114,15 @@ def note_date(note: Note, config: Config) -> None:
 
 
 def read_note(vault: Path, path: Path, rel: str, config: Config, size: int | None = None) -> Note:
-    """Read and parse one note; every problem becomes a diagnostic on it."""
+    """Read and parse one note; every problem becomes a diagnostic on it. ``size``: from the
+    walk's own stat of a file it found not to be a symlink (saves a system call per note)."""
     limit = int(config.get("ignore.max_note_bytes", 5_000_000))
     try:
-        if path.is_symlink():
-            target = path.resolve()
-            if not target.is_relative_to(vault.resolve()):
-                return _unreadable(path, rel, "symlink to a file outside the vault: skipped")
-            size = None
         if size is None:
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(vault.resolve()):
+                    return _unreadable(path, rel, "symlink to a file outside the vault: skipped")
             size = path.stat().st_size
         if size > limit:
             return _unreadable(path, rel, f"note is {size:,} bytes (limit {limit:,}): skipped")
@@ -150,6 +150,10 @@ class Scan:
     config: Config
     notes: list[Note] = field(default_factory=list)
     skipped: list[Diagnostic] = field(default_factory=list)
+    # Workers still holding the notes they read, ready for a second step (``scan_vault``'s
+    # ``then``), and the rel paths of those notes in the order of that step's results.
+    crew: Crew | None = field(default=None, repr=False, compare=False)
+    crew_rels: list[str] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -159,17 +163,28 @@ class Scan:
         return {n.rel: n for n in self.notes}
 
 
-def scan_vault(vault: Path, config: Config, cache: NoteCache | None = None) -> Scan:
+_Item = tuple[int, Path, str, int | None, int]  # slot, path, rel, size, mtime
+
+
+def scan_vault(
+    vault: Path, config: Config, cache: NoteCache | None = None, *,
+    then: Callable[[list[Note], Any], list[Any]] | None = None,
+) -> Scan:
     """Read every note of the vault (conflict copies are reported, not read). With a
     ``cache``, a note whose size and mtime are unchanged is restored without being opened.
-    Many notes to read are parsed in forked workers (see :mod:`vinculo.parallel`)."""
+
+    Many notes to read are parsed in forked workers (see :mod:`vinculo.parallel`). With
+    ``then``, those workers stay, keeping the notes they parsed, as ``scan.crew``: a later
+    stage sends them a message and each worker runs ``then(its_notes, message)``, so a note
+    is read and parsed once even though the next stage needs the whole vault first.
+    """
     if not vault.exists():
         raise VaultError(f"vault not found: {vault}")
     if not vault.is_dir():
         raise VaultError(f"not a folder: {vault}")
     scan = Scan(vault=vault, config=config)
     slots: list[Note | None] = []
-    to_read: list[tuple[int, Path, str, int | None, int]] = []  # slot, path, rel, size, mtime
+    to_read: list[_Item] = []
     for entry, rel in _walk(vault, config):
         path = Path(entry.path)
         reason = conflict_copy_reason(path)
@@ -184,16 +199,25 @@ def scan_vault(vault: Path, config: Config, cache: NoteCache | None = None) -> S
         slots.append(cached)
         if cached is None:
             to_read.append((len(slots) - 1, path, rel, info.st_size, info.st_mtime_ns))
+
+    def read(item: _Item) -> Note:
+        return read_note(vault, item[1], item[2], config, item[3])
+
+    def read_and_keep(item: _Item) -> tuple[Note, Note | tuple[str, bytes, bytes]]:
+        note = read(item)
+        return note, slim_note(note) if note.readable else note
+
     workers = worker_count(config)
-    slim = will_fork(len(to_read), workers)
-
-    def read(item: tuple[int, Path, str, int | None, int]) -> Note | tuple[Any, ...]:
-        note = read_note(vault, item[1], item[2], config, item[3])
-        return slim_note(note) if slim and note.readable else note
-
-    for (slot, path, rel, size, mtime), result in zip(
-        to_read, fork_map(read, to_read, workers), strict=True
-    ):
+    if will_fork(len(to_read), workers):
+        crew = Crew(to_read, read_and_keep, then or _nothing, workers)
+        results: list[Note | tuple[str, bytes, bytes]] = crew.replies()
+        if then is None:
+            crew.close()
+        else:
+            scan.crew, scan.crew_rels = crew, [item[2] for item in to_read]
+    else:
+        results = [read(item) for item in to_read]
+    for (slot, path, rel, size, mtime), result in zip(to_read, results, strict=True):
         packed: bytes | None = None
         if isinstance(result, Note):
             note = result
@@ -205,3 +229,7 @@ def scan_vault(vault: Path, config: Config, cache: NoteCache | None = None) -> S
         slots[slot] = note
     scan.notes = [n for n in slots if n is not None]
     return scan
+
+
+def _nothing(notes: list[Note], message: Any) -> list[None]:
+    return [None] * len(notes)

@@ -1,0 +1,46 @@
+"""Forked workers: results in item order, failures surfaced, one core behaving the same."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from vinculo.parallel import Crew, can_fork, fork_map
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="needs fork")
+
+
+def test_a_crew_keeps_what_step_one_made_for_step_two_in_item_order():
+    items = list(range(11))
+    parent = os.getpid()
+    crew = Crew(items, lambda i: ((i, os.getpid()), i * 10), lambda kept, add: [
+        (i + add, pid != parent) for i, pid in kept], workers=3)
+    assert crew.replies() == [i * 10 for i in items]
+    results = crew.finish(1000)
+    assert [r[0] for r in results] == [i + 1000 for i in items]
+    assert all(in_worker for _, in_worker in results)
+
+
+def test_a_failing_worker_is_an_error_with_its_traceback_not_a_hang():
+    def first(i: int) -> tuple[int, int]:
+        if i == 5:
+            raise ValueError("note 5 is broken")
+        return i, i
+
+    crew = Crew(list(range(8)), first, lambda kept, _: kept, workers=2)
+    with pytest.raises(RuntimeError, match="note 5 is broken"):
+        crew.replies()
+
+
+def test_a_crew_closed_after_step_one_leaves_no_worker_behind():
+    crew = Crew(list(range(4)), lambda i: (i, i), lambda kept, _: kept, workers=2)
+    processes = list(crew._procs)
+    assert crew.replies() == [0, 1, 2, 3]
+    crew.close()
+    assert not any(p.is_alive() for p in processes)
+
+
+def test_fork_map_gives_what_a_plain_loop_gives():
+    items = [f"note {i}" for i in range(900)]
+    assert fork_map(str.upper, items, 2) == [s.upper() for s in items]
