@@ -20,6 +20,7 @@ the day the note was saved when it has none.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -33,7 +34,10 @@ _FENCE = re.compile(r"^[ \t]*(```|~~~)", re.MULTILINE)
 _COMMENTS = re.compile(r"<!--.*?-->|%%.*?%%|!\[\[[^\]\n]*\]\]", re.DOTALL)
 _TASK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[(.)\]\s*")
 _LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_CLAUSE_END = re.compile(r"[.;!?¿¡](?=\s|$)|\s[—–]\s")
+# A clause ends at sentence punctuation or a spaced dash; two patterns, so that lines without
+# a dash (most) are scanned for punctuation only.
+_CLAUSE_STOP = re.compile(r"[.;!?¿¡](?=\s|$)")
+_CLAUSE_DASH = re.compile(r"\s[—–]\s")
 _DONE = re.compile(r"✅\s*(\d{4}-\d{2}-\d{2})")
 _KIND_TAG = re.compile(r"#vinculo/([\w-]+)")
 
@@ -49,7 +53,9 @@ def protected_spans(note: Note, config: Config) -> list[tuple[int, int]]:
     vinculo's managed block."""
     text = note.text
     spans: list[tuple[int, int]] = []
-    fences = list(_FENCE.finditer(text, note.body_start))
+    # Most notes have neither fences nor comments: a substring test spares the scan.
+    has_fence = "```" in text or "~~~" in text
+    fences = list(_FENCE.finditer(text, note.body_start)) if has_fence else []
     i = 0
     while i < len(fences):
         start = fences[i]
@@ -57,7 +63,8 @@ def protected_spans(note: Note, config: Config) -> list[tuple[int, int]]:
         end = close.end() if close else len(text)
         spans.append((start.start(), end))
         i = fences.index(close) + 1 if close else len(fences)
-    spans += [(m.start(), m.end()) for m in _COMMENTS.finditer(text, note.body_start)]
+    if "<!--" in text or "%%" in text or "![[" in text:
+        spans += [(m.start(), m.end()) for m in _COMMENTS.finditer(text, note.body_start)]
     block = managed_span(note, config)
     if block:
         spans.append(block)
@@ -65,8 +72,7 @@ def protected_spans(note: Note, config: Config) -> list[tuple[int, int]]:
 
 
 def managed_span(note: Note, config: Config) -> tuple[int, int] | None:
-    start_marker = str(config.get("block.start", "<!-- vinculo:start -->"))
-    end_marker = str(config.get("block.end", "<!-- vinculo:end -->"))
+    start_marker, end_marker = config.derived("interactions.settings", _settings)[1]
     start = note.text.find(start_marker, note.body_start)
     if start < 0:
         return None
@@ -74,14 +80,17 @@ def managed_span(note: Note, config: Config) -> tuple[int, int] | None:
     return (start, len(note.text) if end < 0 else end + len(end_marker))
 
 
+def _settings(config: Config) -> tuple[str, tuple[str, str]]:
+    """The dashboard note and the managed block's markers: read once per configuration, not
+    once per note."""
+    return str(config.get("folders.dashboard", "")).strip("/"), (
+        str(config.get("block.start", "<!-- vinculo:start -->")),
+        str(config.get("block.end", "<!-- vinculo:end -->")),
+    )
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
-
-
-def _line_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
 
 
 def line_kind(line: str) -> str:
@@ -96,13 +105,20 @@ def line_kind(line: str) -> str:
 
 
 def clause_bounds(text: str, offset: int) -> tuple[int, int]:
-    """``(start, end)`` of the clause of ``text`` that holds character ``offset``."""
-    start = 0
-    for match in _CLAUSE_END.finditer(text):
-        if match.start() >= offset:
-            return start, match.start()
-        start = match.end()
-    return start, len(text)
+    """``(start, end)`` of the clause of ``text`` that holds character ``offset``: it ends at
+    the first clause end that starts at or after ``offset``."""
+    stops, resumes = _clauses(text)
+    index = bisect.bisect_left(stops, offset)
+    return (resumes[index - 1] if index else 0), (stops[index] if index < len(stops) else len(text))
+
+
+def _clauses(text: str) -> tuple[list[int], list[int]]:
+    """Where the clause ends of ``text`` (its punctuation) start, and where the next clauses
+    start, in order."""
+    spans = [m.span() for m in _CLAUSE_STOP.finditer(text)]
+    if "—" in text or "–" in text:  # the two kinds never overlap: merging them is exact
+        spans = sorted(spans + [m.span() for m in _CLAUSE_DASH.finditer(text)])
+    return [a for a, _ in spans], [b for _, b in spans]
 
 
 def _strip_marker(line: str) -> tuple[str, int]:
@@ -110,6 +126,19 @@ def _strip_marker(line: str) -> tuple[str, int]:
     match = _TASK.match(line) or _LIST.match(line)
     cut = match.end() if match else len(line) - len(line.lstrip())
     return line[cut:], cut
+
+
+def _event_cut(line: str) -> int | None:
+    """``_strip_marker``'s cut for a line that can hold events, None for one that cannot
+    (a quote, an open task): both from one reading of the marker."""
+    stripped = line.lstrip()
+    if stripped.startswith(">"):
+        return None
+    match = _TASK.match(line)
+    if match:
+        return match.end() if match[1] in "xX" else None
+    match = _LIST.match(line)
+    return match.end() if match else len(line) - len(stripped)
 
 
 def event_date(line: str, day: dt.date | None) -> dt.date | None:
@@ -138,12 +167,12 @@ class _Found:
 
     def add(self, contact: str, date: dt.date | None, channel: str, line_no: int, line: str,
             confidence: str = "link") -> None:
-        if date is None:
-            return  # an undated event cannot be placed in a history
-        self.items.setdefault(
-            (contact, line_no, channel),
-            Interaction(contact, date, channel, self.note.rel, line_no,  # type: ignore[arg-type]
-                        line.strip()[:200], confidence),  # type: ignore[arg-type]
+        key = (contact, line_no, channel)
+        if date is None or key in self.items:
+            return  # an undated event cannot be placed in a history; the first one stays
+        self.items[key] = Interaction(
+            contact, date, channel, self.note.rel, line_no,  # type: ignore[arg-type]
+            line.strip()[:200], confidence,  # type: ignore[arg-type]
         )
 
 
@@ -155,56 +184,118 @@ def extract_interactions(
     config: Config,
     vocabularies: list[Vocabulary],
 ) -> list[Interaction]:
-    if note.rel == str(config.get("folders.dashboard", "")).strip("/"):
+    own = _self_contact(note, contacts)
+    if not (mentions or own) or note.rel == config.derived("interactions.settings", _settings)[0]:
         return []
     matcher = compile_vocabularies(vocabularies)
     spans = protected_spans(note, config)
     found = _Found(note)
     _mention_events(note, mentions, contacts, matcher, spans, found)
-    own = _self_contact(note, contacts)
     if own:
         _own_log(note, own, config, matcher, spans, found)
     return list(found.items.values())
 
 
+_Event = tuple[int, int, str]  # (start, end, channel), as Matcher.first_event gives it
+
+
+class _Line:
+    """One line of a note that can hold events, read once for all the mentions on it: its
+    clause bounds, what each clause holds (with every name blanked) and its date are looked
+    up once."""
+
+    def __init__(self, text: str, cut: int, blanked: str, number: int,
+                 day: dt.date | None) -> None:
+        self.text = text
+        self.cut = cut  # where the text starts after the list/task marker
+        self.blanked = blanked  # text[cut:] with every name blanked
+        self.stops, self.resumes = _clauses(text[cut:])
+        self.number = number
+        self.day = day
+        self._date: tuple[dt.date | None] | None = None
+        # clause index -> (start, end, event, start of its earliest intention phrase)
+        self.found: dict[int, tuple[int, int, _Event | None, int | None]] = {}
+
+    def date(self) -> dt.date | None:
+        """The date of the events on this line, read on the first one."""
+        if self._date is None:
+            self._date = (event_date(self.text, self.day),)
+        return self._date[0]
+
+    def clause(self, at: int, matcher: Matcher) -> tuple[int, int, _Event | None, int | None]:
+        """``(start, end, event, intent start)`` of the clause holding ``at`` (see
+        :func:`clause_bounds`): the event and the intention are searched in the clause alone,
+        with offsets from its start."""
+        index = bisect.bisect_left(self.stops, at)
+        known = self.found.get(index)
+        if known is None:
+            c_start = self.resumes[index - 1] if index else 0
+            c_end = self.stops[index] if index < len(self.stops) else len(self.blanked)
+            # Clause bounds are the same on the raw and the folded text (fold keeps length
+            # and punctuation), so only the clause is folded.
+            clause = fold(self.blanked[c_start:c_end])
+            event = matcher.first_event(clause)
+            intent = None if event is None else matcher.intent_start(clause)
+            known = self.found[index] = (c_start, c_end, event, intent)
+        return known
+
+
 def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Contact],
                     matcher: Matcher, spans: list[tuple[int, int]], found: _Found) -> None:
-    """Mentions whose clause is an event (see the module docstring)."""
-    day = note_day(note)
+    """Mentions whose clause is an event (see the module docstring). The work is per line and
+    per clause, shared by the mentions on it."""
+    text = note.text
+    lines: dict[int, _Line | None] = {}  # by the offset the line starts at; None: no events
+    blanked, day = "", None
+    counted, newlines = 0, 0  # newlines in text[:counted]
     for mention in mentions:
-        if mention.target not in contacts or _inside(mention.start, spans):
+        pos = mention.start
+        if mention.target not in contacts or (spans and _inside(pos, spans)):
             continue
-        start, end = _line_bounds(note.text, mention.start)
-        line = note.text[start:end]
-        if line_kind(line) in ("quote", "open_task"):
-            continue
-        content, cut = _strip_marker(line)
-        at = max(0, mention.start - start - cut)
-        # Clause bounds are the same on the raw and the folded text (fold keeps length and
-        # punctuation), so only the clause is folded.
-        c_start, c_end = clause_bounds(content, at)
-        clause = fold(_blank_names(content, start + cut, mentions)[c_start:c_end])
-        event = matcher.first_event(clause)
+        start = text.rfind("\n", 0, pos) + 1
+        if start in lines:
+            line = lines[start]
+            if line is None:
+                continue
+        else:
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            raw = text[start:end]
+            cut = _event_cut(raw)
+            if cut is None:
+                lines[start] = None
+                continue
+            if not blanked:  # the first line that can hold events
+                blanked, day = _blank_names(text, mentions), note_day(note)
+            if start < counted:
+                counted, newlines = 0, 0
+            newlines += text.count("\n", counted, start)
+            counted = start
+            line = lines[start] = _Line(raw, cut, blanked[start + cut : end], newlines + 1, day)
+        at = max(0, pos - start - line.cut)
+        c_start, c_end, event, intent = line.clause(at, matcher)
         if event is None:
             continue
         # An intention counts when it comes before the event or the name ("need to call
         # Ana"), not when it is a later part of the story ("called Ana; she wants to…").
-        limit = max(event[1], min(len(clause), at - c_start + mention.end - mention.start))
-        if matcher.is_intent(clause, before=limit):
+        limit = max(event[1], min(c_end - c_start, at - c_start + mention.end - pos))
+        if intent is not None and intent < limit:
             continue
-        line_no = note.text.count("\n", 0, start) + 1
-        found.add(mention.target, event_date(line, day), event[2], line_no, line, mention.level)
+        found.add(mention.target, line.date(), event[2], line.number, line.text, mention.level)
 
 
-def _blank_names(content: str, offset: int, mentions: list[Mention]) -> str:
-    """``content`` (text from ``offset`` in the note) with every mentioned name blanked, so a
-    name is never read as a word of the vocabulary ("Will Bibi" is no "will")."""
-    chars = list(content)
-    for mention in mentions:
-        lo, hi = max(0, mention.start - offset), min(len(chars), mention.end - offset)
-        for i in range(lo, hi):
-            chars[i] = "·"
-    return "".join(chars)
+def _blank_names(text: str, mentions: list[Mention]) -> str:
+    """``text`` with every mentioned name blanked, so a name is never read as a word of the
+    vocabulary ("Will Bibi" is no "will"); offsets are kept."""
+    pieces: list[str] = []
+    done = 0
+    for lo, hi in sorted([(m.start, min(m.end, len(text))) for m in mentions]):
+        lo = max(lo, done)
+        if hi > lo:
+            pieces += (text[done:lo], "·" * (hi - lo))
+            done = hi
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _own_log(note: Note, own: str, config: Config, matcher: Matcher,

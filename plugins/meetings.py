@@ -80,8 +80,10 @@ def extract_interactions(
     note: Note, contacts: dict[str, Contact], config: Config, vocabularies: list[Vocabulary]
 ) -> list[Interaction]:
     value = note.frontmatter.get(str(config.get("meetings.attendees_key", "attendees")))
+    if not value:  # most notes: no meeting, so no need for their date
+        return []
     day = note_day(note)
-    if not value or day is None:
+    if day is None:
         return []
     channel = meeting_channel(note, config, vocabularies)
     out: list[Interaction] = []

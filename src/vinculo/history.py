@@ -18,6 +18,7 @@ import pluggy
 from vinculo.config import Config
 from vinculo.dates import coerce_date
 from vinculo.model import CHANNELS, Channel, Contact, History, Interaction, Note, Vocabulary
+from vinculo.phrases import PhraseFinder, alternation, phrase_finder
 from vinculo.text import fold
 
 # --- vocabularies ----------------------------------------------------------------------------
@@ -42,42 +43,36 @@ class Matcher:
 
     events: tuple[tuple[Channel, re.Pattern[str]], ...]
     intents: re.Pattern[str] | None
+    # Where the earliest phrase starts, found in one pass for every channel.
+    event_finder: PhraseFinder
+    intent_finder: PhraseFinder
 
     def first_event(self, folded: str) -> tuple[int, int, Channel] | None:
-        """``(start, end, channel)`` of the earliest (then longest) event phrase, or None."""
+        """``(start, end, channel)`` of the earliest (then longest) event phrase, or None.
+
+        Every channel's earliest match starts at or after the earliest start of them all, so
+        only the channels that match right there compete (on length, then channel order)."""
+        start = self.event_finder.start(folded)
+        if start is None:
+            return None
         best: tuple[int, int, Channel] | None = None
         for channel, pattern in self.events:
-            match = pattern.search(folded)
-            if match and (best is None or (match.start(), -match.end()) < (best[0], -best[1])):
-                best = (match.start(), match.end(), channel)
+            match = pattern.match(folded, start)
+            if match and (best is None or match.end() > best[1]):
+                best = (start, match.end(), channel)
         return best
+
+    def intent_start(self, folded: str) -> int | None:
+        """Where the earliest intention phrase of ``folded`` starts, or None."""
+        return self.intent_finder.start(folded)
 
     def is_intent(self, folded: str, before: int | None = None) -> bool:
         """Whether an intention phrase starts in ``folded`` (before offset ``before``, when
         given): "need to call Ana" is a plan, "called Ana, she wants to meet" is an event.
         A phrase that must veto a whole clause wherever it stands is written to match from
         the start of the clause, e.g. ``^.*?cancelad[oa]``."""
-        if not self.intents:
-            return False
-        match = self.intents.search(folded)
-        return bool(match) and (before is None or match.start() < before)  # type: ignore[union-attr]
-
-
-def _valid(phrase: str) -> bool:
-    """A plugin's broken fragment is skipped, not a crash of every run."""
-    try:
-        re.compile(phrase)
-    except re.error:
-        return False
-    return True
-
-
-def _alternation(phrases: list[str]) -> re.Pattern[str] | None:
-    usable = sorted({p for p in phrases if _valid(p)}, key=len, reverse=True)
-    if not usable:
-        return None
-    body = "|".join(f"(?:{p})" for p in usable)
-    return re.compile(rf"(?<![\w])(?:{body})(?![\w])")
+        start = self.intent_finder.start(folded)
+        return start is not None and (before is None or start < before)
 
 
 # (language, ((channel, phrases), …), intents) per vocabulary: hashable, so compiled once.
@@ -96,13 +91,29 @@ def _compile(key: _Key) -> Matcher:
     compiled = tuple(
         (channel, pattern)
         for channel in CHANNELS
-        if (pattern := _alternation(per_channel[channel])) is not None
+        if (pattern := alternation(per_channel[channel])) is not None
     )
-    return Matcher(events=compiled, intents=_alternation(intents))  # type: ignore[arg-type]
+    intent_pattern = alternation(intents)
+    all_events = [p for channel in CHANNELS for p in per_channel[channel]]
+    return Matcher(
+        events=compiled,  # type: ignore[arg-type]
+        intents=intent_pattern,
+        event_finder=phrase_finder(all_events, tuple(p for _, p in compiled)),
+        intent_finder=phrase_finder(intents, (intent_pattern,) if intent_pattern else ()),
+    )
+
+
+# The vocabularies compiled last, and their matcher: a run asks again for every note, with
+# the same objects, so it is answered without building the key (vocabularies are frozen).
+_last: tuple[tuple[Vocabulary, ...], Matcher] | None = None
 
 
 def compile_vocabularies(vocabularies: list[Vocabulary]) -> Matcher:
     """One matcher for all languages at once: a vault mixes them, often in the same note."""
+    global _last
+    given = tuple(vocabularies)
+    if _last is not None and _last[0] == given:
+        return _last[1]
     key = tuple(
         (
             v.language,
@@ -111,7 +122,9 @@ def compile_vocabularies(vocabularies: list[Vocabulary]) -> Matcher:
         )
         for v in vocabularies
     )
-    return _compile(key)
+    matcher = _compile(key)
+    _last = (given, matcher)
+    return matcher
 
 
 def distinct_interactions(interactions: list[Interaction]) -> list[Interaction]:
@@ -141,7 +154,7 @@ MONTHS = {
     "diciembre": 12,
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_YEAR = re.compile(r"\d{4}")
+_YEAR = re.compile(r"\d\d\d\d")  # not \d{4}: a leading class lets the engine skip ahead
 _ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d])")
 _ES = re.compile(rf"(?<!\d)(\d{{1,2}}) de ({_MONTH}) (?:de |del )?(\d{{4}})(?!\d)")
 _EN_MDY = re.compile(rf"(?<![\w])({_MONTH})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})(?!\d)")

@@ -26,10 +26,26 @@ class _FoldTable(dict[int, str]):
 _TABLE = _FoldTable()
 
 
+def _latin1_table() -> bytes | None:
+    """The fold of every Latin-1 character as a byte table, when each one folds to Latin-1."""
+    folded = [ord(fold_char(chr(code))) for code in range(256)]
+    return bytes(folded) if max(folded) < 256 else None
+
+
+# Latin-1 text (Spanish, most of Western Europe, and the "·" of blanked names) folds with one
+# byte-table pass, several times faster than a per-character ``str.translate`` lookup.
+_LATIN1 = _latin1_table()
+
+
 def fold(text: str) -> str:
     """Lowercase, accent-free text of the same length, so offsets map 1:1 to the original."""
     if text.isascii():
         return text.lower()
+    if _LATIN1 is not None:
+        try:
+            return text.encode("latin-1").translate(_LATIN1).decode("latin-1")
+        except UnicodeEncodeError:
+            pass
     return text.translate(_TABLE)
 
 
