@@ -15,6 +15,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from vinculo.model import Diagnostic, Note
+from vinculo.simple_yaml import read_simple
 
 BOM = "\ufeff"
 MAX_FRONTMATTER_CHARS = 1_000_000
@@ -95,6 +96,9 @@ def read_frontmatter(yaml_text: str) -> tuple[dict[str, Any] | None, str | None,
         return None, f"frontmatter is larger than {MAX_FRONTMATTER_CHARS:,} characters", None
     if not yaml_text.strip():
         return {}, None, None
+    simple = read_simple(yaml_text)  # plain key: value lines, read as PyYAML would
+    if simple is not None:
+        return simple, None, None
     loader = _StrictLoader(yaml_text)
     try:
         data = _yaml.load(yaml_text, Loader=lambda _: loader)

@@ -1,0 +1,77 @@
+"""The fast frontmatter reader answers exactly what PyYAML's safe loader answers, or not at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vinculo.simple_yaml import read_simple
+
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+KEYS = ["date", "type", "tags", "aliases", "city", "first name", "met-via", "yes", "null",
+        "Año", "x", "ON", "2024", "_private", "tier"]
+SCALARS = ["person", "2026-03-12", "2026-3-12", "2026-02-30", "12", "012", "1_000", "-5", "+5",
+           "1.5", "1e3", ".inf", "yes", "No", "ON", "off", "true", "False", "null", "~", "",
+           "10:30", "a: b", "a #b", "a#b", "#tag", "'quoted'", '"quoted"', "it's", "Cívica Labs",
+           "«Redes que importan»", "a, b", "a{b}", "[x]", "[x, y]", "[]", "[ ]", "[a,]",
+           "[a, , b]", "[yes, 12, 2026-01-01]", "[a: b]", "[Toni Castillo]", "&anchor",
+           "*alias", "!!str x", "|", ">", "@x", "`x`", "%x", "=", "<<", "http://x.org",
+           "C:\\path", "tab\there", "x\u2028y", "x ", "  x", "0", "00", "0x1f", "1:20",
+           '"[[Ana García]]"', "'it''s'", '"a\\"b"', '"x" y', '"x" #c', '["[[A]]", "[[B, C]]"]',
+           "['a', b]", "['a''b', \"c\"]", '"yes"', "'12'", '""', "''", '["a"b]', "[a, 'b]"]
+
+
+def typed(value):
+    """A value with the type of every part, so True and 1 differ."""
+    if isinstance(value, dict):
+        return {k: typed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [typed(v) for v in value]
+    return (type(value).__name__, value)
+
+
+def pyyaml(text: str):
+    try:
+        return yaml.load(text, Loader=LOADER)
+    except yaml.YAMLError:
+        return "error"
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(KEYS), st.sampled_from(SCALARS),
+                          st.sampled_from([": ", ":", ":  ", " : "])), max_size=6))
+def test_the_fast_reader_agrees_with_pyyaml_whenever_it_answers(lines):
+    text = "\n".join(f"{k}{sep}{v}" for k, v, sep in lines) + "\n"
+    fast = read_simple(text)
+    if fast is not None:
+        loaded = pyyaml(text)  # no properties at all is None to PyYAML, {} to a note
+        assert typed(fast) == typed(loaded if loaded is not None else {}), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab: -#[],'\"\n\t{}&*!|>0123456789.~yYnN", max_size=40))
+def test_any_text_is_either_refused_or_read_as_pyyaml_reads_it(text):
+    fast = read_simple(text)
+    if fast is not None:
+        loaded = pyyaml(text)
+        assert typed(fast) == typed(loaded if loaded is not None else {}), repr(text)
+
+
+def test_everyday_frontmatter_is_read_without_pyyaml():
+    text = ("type: person\ncity: Sevilla\nconnected: 2025-06-10\naliases: [Toni Castillo, Toni]"
+            "\ntier: keep-warm\nvinculo_stage: in_person\nwith: \"[[Ana García]]\"\n")
+    assert read_simple(text) == {
+        "type": "person", "city": "Sevilla", "connected": dt.date(2025, 6, 10),
+        "aliases": ["Toni Castillo", "Toni"], "tier": "keep-warm", "vinculo_stage": "in_person",
+        "with": "[[Ana García]]",
+    }
+
+
+def test_what_it_does_not_handle_is_left_to_pyyaml():
+    for text in ["a: 1\na: 2\n", "a:\n  - x\n", 'a: "x\\ty"\n', "a: 10:30\n", "a: 1.5\n",
+                 "yes: x\n", "a: x # note\n", "{a: 1}\n", "a: &x 1\nb: *x\n"]:
+        assert read_simple(text) is None, text
