@@ -49,7 +49,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("vault", type=Path)
     parser.add_argument("--profile", help="a stage to run under cProfile")
+    parser.add_argument("--whole", action="store_true",
+                        help="run the whole pipeline as a sync does (workers, no cache) and "
+                             "print its time and digests: they must equal the stage by stage ones")
     args = parser.parse_args()
+    if args.whole:
+        return whole(args.vault)
     vault = args.vault
     config = load_config(vault)
     config.data.setdefault("performance", {})["workers"] = 1
@@ -113,6 +118,19 @@ def main() -> None:
     print("digest mentions", digest(sorted(index.mentions.items())))
     print("digest interactions", digest(sorted(state["by_note"].items())))
     print("digest plan", digest(sorted((c.rel, c.after) for c in state["plan"][0])))
+
+
+def whole(vault: Path) -> None:
+    from vinculo.pipeline import build_index
+
+    config = load_config(vault)
+    pm = get_plugin_manager()
+    started = time.perf_counter()
+    index = build_index(vault, config, pm, dt.date(2026, 11, 29), cache=False)
+    changes = plan_changes(index, pm, files=True)[0]
+    print(f"{'whole':>13} {time.perf_counter() - started:7.3f} s")
+    print("digest mentions", digest(sorted(index.mentions.items())))
+    print("digest plan", digest(sorted((c.rel, c.after) for c in changes)))
 
 
 if __name__ == "__main__":

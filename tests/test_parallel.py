@@ -17,9 +17,19 @@ def test_a_crew_keeps_what_step_one_made_for_step_two_in_item_order():
     crew = Crew(items, lambda i: ((i, os.getpid()), i * 10), lambda kept, add: [
         (i + add, pid != parent) for i, pid in kept], workers=3)
     assert crew.replies() == [i * 10 for i in items]
-    results = crew.finish(1000)
-    assert [r[0] for r in results] == [i + 1000 for i in items]
-    assert all(in_worker for _, in_worker in results)
+    results = dict(crew.finish(1000))
+    assert sorted(results) == items
+    assert [results[i][0] for i in items] == [i + 1000 for i in items]
+    assert all(in_worker for _, in_worker in results.values())
+
+
+def test_step_two_results_arrive_in_batches_before_the_workers_are_done():
+    from vinculo.parallel import BATCH
+
+    items = list(range(2 * BATCH + 7))
+    crew = Crew(items, lambda i: (i, None), lambda kept, _: (i * 2 for i in kept), workers=2)
+    crew.replies()
+    assert dict(crew.finish(None)) == {i: i * 2 for i in items}
 
 
 def test_a_failing_worker_is_an_error_with_its_traceback_not_a_hang():

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -83,15 +83,15 @@ class Crew:
 
     Step one runs at once: each worker calls ``first(item) -> (kept, reply)`` on its share
     and sends the replies back (:meth:`replies`). The parent then computes what step two
-    needs and sends it (:meth:`finish`): each worker calls ``second(kept_list, message)`` on
-    what it kept, without reading or parsing anything again. Workers take every
+    needs and sends it (:meth:`finish`): each worker iterates ``second(kept_list, message)``,
+    one result per kept item, without reading or parsing anything again. Workers take every
     ``workers``-th item, so large notes stored side by side are shared out. ``first`` and
     ``second`` need not be picklable (they are inherited through fork); replies, the message
     and results must be.
     """
 
     def __init__(self, items: Sequence[T], first: Callable[[T], tuple[K, Any]],
-                 second: Callable[[list[K], M], list[Any]], workers: int) -> None:
+                 second: Callable[[list[K], M], Iterable[Any]], workers: int) -> None:
         import multiprocessing
 
         context = multiprocessing.get_context("fork")
@@ -111,30 +111,45 @@ class Crew:
             self._conns.append(ours)
             self._procs.append(proc)
 
-    def _gather(self) -> list[Any]:
-        out: list[Any] = [None] * self.count
-        for offset, conn in enumerate(self._conns):
-            try:
-                status, payload = conn.recv()
-            except (EOFError, OSError):
-                self.close()
-                raise RuntimeError("a worker process stopped before it finished") from None
-            if status != "ok":
-                self.close()
-                raise RuntimeError(f"a worker process failed:\n{payload}")
-            out[offset :: self.workers] = payload
-        return out
+    def _receive(self, conn: Any) -> tuple[str, Any]:
+        try:
+            status, payload = conn.recv()
+        except (EOFError, OSError):
+            self.close()
+            raise RuntimeError("a worker process stopped before it finished") from None
+        if status == "error":
+            self.close()
+            raise RuntimeError(f"a worker process failed:\n{payload}")
+        return status, payload
 
     def replies(self) -> list[Any]:
         """Step one's reply for each item, in item order."""
-        return self._gather()
+        out: list[Any] = [None] * self.count
+        for offset, conn in enumerate(self._conns):
+            out[offset :: self.workers] = self._receive(conn)[1]
+        return out
 
-    def finish(self, message: Any) -> list[Any]:
-        """Step two's result for each item, in item order; the workers then exit."""
+    def finish(self, message: Any) -> Iterator[tuple[int, Any]]:
+        """Step two's ``(item index, result)`` pairs, as the workers send them (in batches,
+        so the parent can use the first while the workers compute the rest); the workers
+        then exit."""
+        from multiprocessing.connection import wait
+
         for conn in self._conns:
             conn.send(message)
         try:
-            return self._gather()
+            sent = [0] * self.workers  # results received from each worker so far
+            waiting = {id(conn): offset for offset, conn in enumerate(self._conns)}
+            while waiting:
+                for conn in wait([c for c in self._conns if id(c) in waiting]):
+                    offset = waiting[id(conn)]
+                    status, batch = self._receive(conn)
+                    if status == "done":
+                        del waiting[id(conn)]
+                        continue
+                    for result in batch:
+                        yield offset + sent[offset] * self.workers, result
+                        sent[offset] += 1
         finally:
             self.close()
 
@@ -149,8 +164,11 @@ class Crew:
         self._conns, self._procs = [], []
 
 
+BATCH = 250  # step-two results per message: the parent starts on them while workers go on
+
+
 def _crew_member(conn: Any, parent_ends: list[Any], first: Callable[[Any], tuple[Any, Any]],
-                 second: Callable[[list[Any], Any], list[Any]], items: Sequence[Any],
+                 second: Callable[[list[Any], Any], Iterable[Any]], items: Sequence[Any],
                  offset: int, step: int) -> None:
     import traceback
 
@@ -167,7 +185,14 @@ def _crew_member(conn: Any, parent_ends: list[Any], first: Callable[[Any], tuple
             message = conn.recv()
         except EOFError:  # closed without a second step
             return
-        conn.send(("ok", second(kept, message)))
+        batch: list[Any] = []
+        for result in second(kept, message):
+            batch.append(result)
+            if len(batch) == BATCH:
+                conn.send(("part", batch))
+                batch = []
+        conn.send(("part", batch))
+        conn.send(("done", None))
     except Exception:
         conn.send(("error", traceback.format_exc()))
     finally:

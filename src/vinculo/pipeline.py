@@ -4,9 +4,10 @@ suggestions. Each stage lives in its own module or plugin; this module only wire
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pluggy
 
@@ -163,22 +164,33 @@ def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | Non
             continue
         mentions.put_rows(note.rel, known[0])
         interactions[note.rel] = interactions_of(known[1])
-    crew, index.scan.crew = index.scan.crew, None
-    blobs: dict[str, bytes] = {}
-    if crew is not None:
-        blobs = dict(zip(index.scan.crew_rels, crew.finish(index.contacts), strict=True))
-    rest = [note for note in fresh if note.rel not in blobs]
-    if rest:
-        analyse = analyser(index, pm)
-        blobs.update(zip([n.rel for n in rest], fork_map(analyse, rest, worker_count(index.config)),
-                         strict=True))
-    for note in fresh:
-        blob = blobs[note.rel]
+    wanted = {note.rel: note for note in fresh}
+    done: dict[str, tuple[list[Any], list[Interaction]]] = {}
+
+    def take(rel: str, blob: bytes) -> None:
+        """One note's packed analysis, unpacked (and cached) as soon as it arrives."""
+        note = wanted.get(rel)
+        if note is None:
+            return  # read by a worker, but its cached analysis still holds
         mention_rows, interaction_rows = unpack_analysis(blob)
-        mentions.put_rows(note.rel, mention_rows)
-        interactions[note.rel] = interactions_of(interaction_rows)
+        done[rel] = mention_rows, interactions_of(interaction_rows)
         if cache and note.readable:
-            cache.analysed(note.rel, world, blob)
+            cache.analysed(rel, world, blob)
+
+    crew, index.scan.crew = index.scan.crew, None
+    if crew is not None:
+        rels = index.scan.crew_rels
+        for position, blob in crew.finish(index.contacts):
+            take(rels[position], blob)
+    rest = [note for note in fresh if note.rel not in done]
+    if rest:
+        for note, blob in zip(rest, fork_map(analyser(index, pm), rest,
+                                             worker_count(index.config)), strict=True):
+            take(note.rel, blob)
+    for note in fresh:  # in vault order
+        mention_rows, found = done[note.rel]
+        mentions.put_rows(note.rel, mention_rows)
+        interactions[note.rel] = found
     return interactions
 
 
@@ -192,10 +204,10 @@ def build_index(
     once every note is parsed) and analyse the notes they hold: one read, one parse.
     """
 
-    def analyse_held(notes: list[Note], contacts: dict[str, Contact]) -> list[bytes]:
+    def analyse_held(notes: list[Note], contacts: dict[str, Contact]) -> Iterator[bytes]:
         held = Index(vault=vault, config=config, today=today,
                      scan=Scan(vault, config, notes=notes), contacts=contacts)
-        return list(map(analyser(held, pm), notes))
+        return map(analyser(held, pm), notes)
 
     store = open_cache(vault, config) if cache else None
     scan = scan_vault(vault, config, store, then=analyse_held)

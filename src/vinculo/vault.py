@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import pickle
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -168,7 +168,7 @@ _Item = tuple[int, Path, str, int | None, int]  # slot, path, rel, size, mtime
 
 def scan_vault(
     vault: Path, config: Config, cache: NoteCache | None = None, *,
-    then: Callable[[list[Note], Any], list[Any]] | None = None,
+    then: Callable[[list[Note], Any], Iterable[Any]] | None = None,
 ) -> Scan:
     """Read every note of the vault (conflict copies are reported, not read). With a
     ``cache``, a note whose size and mtime are unchanged is restored without being opened.
