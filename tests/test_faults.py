@@ -283,16 +283,20 @@ def test_sigkill_at_random_points_leaves_every_note_old_or_new(vault):
         states = {p.name: p.read_bytes() for p in vault.glob("*.md")}
         return states, [FileChange(name, data, flip(data)) for name, data in sorted(states.items())]
 
-    # How long an uninterrupted forked writer takes here: the kills are spread over that window.
-    start = time.perf_counter()
-    pid = os.fork()
-    if pid == 0:
-        try:
-            apply_changes(vault, batch()[1])
-        finally:
-            os._exit(0)
-    os.waitpid(pid, 0)
-    window = time.perf_counter() - start
+    # How long an uninterrupted forked writer takes here (the quickest of three: the first
+    # also loads the write path's modules): the kills are spread over that window.
+    windows = []
+    for _ in range(3):
+        start = time.perf_counter()
+        pid = os.fork()
+        if pid == 0:
+            try:
+                apply_changes(vault, batch()[1])
+            finally:
+                os._exit(0)
+        os.waitpid(pid, 0)
+        windows.append(time.perf_counter() - start)
+    window = min(windows)
     kills = 0
     outcomes = {"none": 0, "mid-batch": 0, "whole": 0, "temp left": 0}
     while kills < 100:
@@ -307,8 +311,9 @@ def test_sigkill_at_random_points_leaves_every_note_old_or_new(vault):
         outcomes["mid-batch" if 0 < flips < len(now) else "whole" if flips else "none"] += 1
         outcomes["temp left"] += bool(temps(vault))
     print(f"kills: {kills}, window {window * 1000:.1f} ms, outcomes {outcomes}")
-    # The kills did land while writing, not only before or after.
-    assert outcomes["mid-batch"] >= 5, outcomes
+    # The kills did land while writing (between two files, or inside one), not only before
+    # or after.
+    assert outcomes["mid-batch"] + outcomes["temp left"] >= 5, outcomes
     # The next writer sweeps what the killed ones left, and the journal still undoes.
     states, changes = batch()
     report = apply_changes(vault, changes)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import fields
+from operator import attrgetter
 
 import pluggy
 
@@ -12,7 +15,8 @@ from vinculo.linking.protect import analyse, managed_markers
 from vinculo.linking.rules import PARTIAL, build_entries, key_of
 from vinculo.model import Contact, Mention, NameVariant, Note
 
-WIKILINK = re.compile(r"(?<!!)\[\[([^\]\|#\^\n]+)(?:[#\^][^\]\|\n]*)?(?:(?:\\?\|)([^\]\n]*))?\]\]")
+# "[[" first, then the lookbehind that rules out an embed: re skips straight to each "[[".
+WIKILINK = re.compile(r"\[\[(?<!!\[\[)([^\]\|#\^\n]+)(?:[#\^][^\]\|\n]*)?(?:(?:\\?\|)([^\]\n]*))?\]\]")
 
 
 def gather_variants(
@@ -51,39 +55,68 @@ class Linker:
                 self.targets[key] = entry.targets[0]
         for name in contacts:
             self.targets[key_of(name)] = name
+        # What each link's written target resolves to (None: no contact), as links repeat.
+        self._resolved: dict[str, str | None] = {}
 
     @classmethod
     def for_run(cls, contacts: dict[str, Contact], pm: pluggy.PluginManager,
                 config: Config) -> Linker:
         return cls(contacts, gather_variants(contacts, pm, config), config)
 
+    def _resolve(self, written: str) -> str | None:
+        """The contact a link's target text points to, or None."""
+        target = self.targets.get(key_of(written.rstrip("\\").rsplit("/", 1)[-1]))
+        if len(self._resolved) >= 100_000:
+            self._resolved.clear()  # a bound for long-lived linkers; the vault's links fit
+        self._resolved[written] = target
+        return target
+
     def mentions(self, note: Note) -> list[Mention]:
         """The note's mentions in text order: explicit links (``linked=True``) and names in
         plain text, in every note but, for each contact, their own note."""
         if not note.readable:
             return []
-        layout = analyse(note.text, note.body_start, self.managed)
+        text = note.text
+        layout = analyse(text, note.body_start, self.managed)
         own = self.contacts.get(note.title)
         own_name = own.name if own is not None and own.rel == note.rel else None
+        rel = note.rel
+        starts = layout.line_starts  # line numbers by bisection, as Layout.line_of does
+        resolved = self._resolved
         found: list[Mention] = []
         for match in WIKILINK.finditer(layout.opaque, note.body_start):
-            target = self.targets.get(key_of(match.group(1).rstrip("\\").rsplit("/", 1)[-1]))
+            written, shown = match.groups()
+            try:
+                target = resolved[written]
+            except KeyError:
+                target = self._resolve(written)
             if target and target != own_name:
-                found.append(Mention(
-                    note=note.rel, start=match.start(), end=match.end(),
-                    surface=match.group(2) or match.group(1), target=target, level="link",
-                    reason="linked", line=layout.line_of(match.start()), linked=True,
+                start, end = match.span()
+                found.append(Mention(  # in _MENTION_FIELDS order
+                    rel, start, end, shown or written, target, "link", "linked",
+                    bisect_right(starts, start), (), True,
                 ))
+        linked = len(found)
         for hit in self.matcher.scan(layout.blanked, layout.opaque):
-            if own_name is not None and own_name in hit.targets:
+            targets = hit.targets
+            if own_name is not None and own_name in targets:
                 continue  # a contact's own note never mentions them
-            found.append(Mention(
-                note=note.rel, start=hit.start, end=hit.end,
-                surface=note.text[hit.start:hit.end],
-                target=hit.targets[0] if len(hit.targets) == 1 else "",
-                level=hit.level,  # type: ignore[arg-type]
-                reason=hit.reason, line=layout.line_of(hit.start),
-                candidates=hit.targets if len(hit.targets) > 1 else (),
+            start, end = hit.start, hit.end
+            single = len(targets) == 1
+            found.append(Mention(  # in _MENTION_FIELDS order
+                rel, start, end, text[start:end], targets[0] if single else "",
+                hit.level,  # type: ignore[arg-type]
+                hit.reason, bisect_right(starts, start), () if single else targets, False,
             ))
-        found.sort(key=lambda m: m.start)
+        if linked and len(found) > linked:  # else already in text order, as each part is
+            found.sort(key=_START)
         return found
+
+
+_START = attrgetter("start")
+# Mentions are built with positional arguments, a third faster than keywords (a run builds
+# tens of thousands): they follow this order, checked here so a change to Mention fails loudly.
+_MENTION_FIELDS = ("note", "start", "end", "surface", "target", "level", "reason", "line",
+                   "candidates", "linked")
+if tuple(f.name for f in fields(Mention)) != _MENTION_FIELDS:
+    raise ImportError("vinculo.linking.linker builds Mention positionally: update its fields")

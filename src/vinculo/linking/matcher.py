@@ -5,14 +5,16 @@ text: every name of every contact in a single scan, whatever the number of conta
 pass never compares every name with the text: it looks only at windows that start with a
 capitalised word within one edit of the first word of a known multi-word name (found through
 a one-deletion index, as SymSpell does), and measures those windows with rapidfuzz's
-optimal-string-alignment distance (a swap of two letters counts as one typo).
+optimal-string-alignment distance (a swap of two letters counts as one typo). One measure of
+the text where a window would start rules out most names before any window is cut.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from itertools import islice
+from operator import itemgetter
+from typing import NamedTuple
 
 import ahocorasick
 from rapidfuzz.distance import OSA
@@ -25,7 +27,8 @@ _TOKEN = re.compile(r"\w+")
 # Upper-case letters of the Latin, Greek and Cyrillic blocks: a capitalised word starts
 # with one ("re" has no Unicode upper-case class).
 _UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper() and chr(c).isalpha())
-_CAPITALISED = re.compile(rf"(?<!\w)[{_UPPER}]\w*")
+# The capital first and the lookbehind after it, so re skips straight to each capital.
+_CAPITALISED = re.compile(rf"[{_UPPER}](?<!\w.)\w*")
 
 
 class _FoldTable(dict):  # type: ignore[type-arg]
@@ -40,11 +43,48 @@ class _FoldTable(dict):  # type: ignore[type-arg]
 
 
 _FOLD = _FoldTable({ord("\t"): " ", 0xA0: " ", 0x202F: " "})
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
-@dataclass(frozen=True)
-class Hit:
-    """A place where a name was found, before it becomes a Mention."""
+def _latin1_table() -> bytes | None:
+    """``_FOLD`` over Latin-1 as a ``bytes.translate`` table (each of those characters folds to
+    one Latin-1 character), or None if this Python's Unicode data ever says otherwise."""
+    folds = [_FOLD[code] for code in range(256)]
+    if all(len(ch) == 1 and ord(ch) < 256 for ch in folds):
+        return "".join(folds).encode("latin-1")
+    return None
+
+
+_LATIN1_FOLD = _latin1_table()
+
+
+def _fold_text(text: str) -> str:
+    """``text.translate(_FOLD)``, faster (``str.translate`` goes character by character in
+    Python objects on any text that is not all ASCII): ASCII text is lowercased, Latin-1 text
+    goes through ``bytes.translate``, and otherwise only the non-ASCII runs use the table."""
+    if text.isascii():
+        folded = text.lower()
+        return folded.replace("\t", " ") if "\t" in folded else folded
+    if _LATIN1_FOLD is not None:
+        try:
+            return text.encode("latin-1").translate(_LATIN1_FOLD).decode("latin-1")
+        except UnicodeEncodeError:
+            pass  # a character beyond Latin-1, as in "Ana’s"
+    parts: list[str] = []
+    last = 0
+    for match in _NON_ASCII.finditer(text):
+        start, end = match.span()
+        parts.append(text[last:start].lower())
+        parts.append(match.group().translate(_FOLD))
+        last = end
+    parts.append(text[last:].lower())
+    folded = "".join(parts)
+    return folded.replace("\t", " ") if "\t" in folded else folded
+
+
+class Hit(NamedTuple):
+    """A place where a name was found, before it becomes a Mention (a tuple: there is one
+    per name found, and a tuple is built several times faster than a dataclass)."""
 
     start: int
     end: int
@@ -57,12 +97,30 @@ def _deletes(word: str) -> set[str]:
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-def _capitals_agree(text: str, rest: list[tuple[int, int]], entry: Entry) -> bool:
-    """Every word after the first is capitalised, as in the name, except where the name has
-    a lowercase particle ("da", "de la")."""
-    parts = entry.key.split(" ")
-    for j, (s, _) in enumerate(rest, start=1):
-        if text[s].isupper() or (j < len(parts) and parts[j] in rules.SURNAME_PARTICLES):
+# A multi-word name a capitalised word may be a typo of, with what measuring it needs:
+# (entry, key, len(key), most edits allowed, words in the name, the name's words, most
+# edits between the key and the text of its length where a window starts).
+_Typo = tuple[Entry, str, int, int, int, tuple[str, ...], int]
+
+
+def _typo(entry: Entry) -> _Typo:
+    size = len(entry.key)
+    cutoff = 2 if size >= 12 else 1
+    # A window is measured only when its length is within ``cutoff`` of the key's, and the
+    # key-long text at its start is that window cut or extended by as many characters; a
+    # character added or removed at the end costs at most one more edit (the alignment of
+    # the window, then that character alone), so a window within ``cutoff`` edits of the
+    # key means that text within 2 * cutoff of it.
+    return (entry, entry.key, size, cutoff, entry.words, tuple(entry.key.split(" ")),
+            2 * cutoff)
+
+
+def _capitals_agree(text: str, tokens: list[tuple[int, int]], count: int,
+                    parts: tuple[str, ...]) -> bool:
+    """Every word of the window after the first is capitalised, as in the name, except where
+    the name has a lowercase particle ("da", "de la")."""
+    for j in range(1, count):
+        if text[tokens[j][0]].isupper() or (j < len(parts) and parts[j] in rules.SURNAME_PARTICLES):
             continue
         return False
     return True
@@ -78,7 +136,7 @@ class Matcher:
         self.fuzzy = fuzzy
         self.automaton = ahocorasick.Automaton()
         for key, entry in entries.items():
-            self.automaton.add_word(key, entry)
+            self.automaton.add_word(key, (len(key), entry))
         if entries:
             self.automaton.make_automaton()
         # First folded word (and its one-letter deletions) of each multi-word name → names.
@@ -91,22 +149,32 @@ class Matcher:
         # Every word of every contact's names: a capitalised one next to a first name says
         # the first name belongs to a longer name.
         self.max_words = max((e.words for e in entries.values()), default=1)
-        self._near_cache: dict[str, list[Entry]] = {}
+        self._typos = {e.key: _typo(e) for names in self.first_words.values() for e in names}
+        self._near_cache: dict[str, list[_Typo]] = {}
+        self._near_by_word: dict[str, list[_Typo]] = {}  # the same, by unfolded word
         self.name_tokens = frozenset(t for e in entries.values() for t in e.tokens)
 
     # --- exact ---------------------------------------------------------------------------
 
-    def _exact(self, text: str, folded: str) -> list[tuple[int, int, Entry]]:
+    def _exact(self, folded: str, first: int = 0) -> list[tuple[int, int, Entry]]:
         found = []
         size = len(folded)
-        for last, entry in self.automaton.iter(folded):
-            start = last - len(entry.key) + 1
+        for last, (length, entry) in self.automaton.iter(folded, first):
             end = last + 1
-            # Cheap rejection first: most raw hits are inside longer words ("ana" in "banana").
-            if (start and folded[start - 1].isalnum()) or (end < size and folded[end].isalnum()):
-                continue
-            if rules.at_boundary(folded, start, end):
-                found.append((start, end, entry))
+            start = end - length
+            # rules.at_boundary, inline: most raw hits are inside longer words ("ana" in
+            # "banana"), and this loop sees every one of them.
+            if start:
+                before = folded[start - 1]
+                if before.isalnum() or before == "_" or (
+                        before in "-@" and start > 1 and rules.is_word_char(folded[start - 2])):
+                    continue
+            if end < size:
+                after = folded[end]
+                if after.isalnum() or after == "_" or (
+                        after in "-@" and end + 1 < size and rules.is_word_char(folded[end + 1])):
+                    continue
+            found.append((start, end, entry))
         return found
 
     def _judge(self, text: str, start: int, end: int, entry: Entry) -> Hit | None:
@@ -169,36 +237,65 @@ class Matcher:
 
     # --- fuzzy ---------------------------------------------------------------------------
 
-    def _near(self, word: str) -> list[Entry]:
+    def _near(self, word: str) -> list[_Typo]:
         """Multi-word names whose first word is within one edit of ``word`` (cached)."""
         found = self._near_cache.get(word)
         if found is None:
+            forms = self.first_words
+            if word not in forms and not any(
+                    word[:i] + word[i + 1:] in forms for i in range(len(word))):
+                found = self._near_cache[word] = []  # most words: no name is near
+                return found
             seen: dict[str, Entry] = {}
             for form in _deletes(word):
                 for entry in self.first_words.get(form, ()):
                     seen[entry.key] = entry
-            found = self._near_cache[word] = list(seen.values())
+            found = self._near_cache[word] = [self._typos[key] for key in seen]
         return found
 
-    def _fuzzy(self, text: str, folded: str, taken: list[tuple[int, int]]) -> list[Hit]:
+    def _fuzzy(self, text: str, folded: str, taken: list[tuple[int, int]],
+               first: int = 0) -> list[Hit]:
         if not self.first_words:
             return []
-        hits: list[Hit] = []
-        busy = bytearray(len(text) + 1)
-        for s, e in taken:
-            busy[s:e] = b"\x01" * (e - s)
-        for match in _CAPITALISED.finditer(text):
-            start, end = match.span()
-            if busy[start]:
-                continue
-            candidates = self._near(folded[start:end])
+        # Where a capitalised word that may begin a typo'd name stands: a note has dozens of
+        # capitalised words and few of those, so each distinct word is looked up once, then
+        # found again with str.find (a whole word: no word character on either side, as the
+        # _CAPITALISED match it is has none).
+        size = len(text)
+        near = self._near_by_word
+        places: list[tuple[int, list[_Typo]]] = []
+        for word in set(_CAPITALISED.findall(text, first)):
+            candidates = near.get(word)
+            if candidates is None:
+                candidates = near[word] = self._near(_fold_text(word))
             if not candidates:
                 continue
-            tokens = [
-                (m.start(), m.end())
-                for m in islice(_TOKEN.finditer(folded, start), self.max_words + 1)
-            ]
-            best = self._best_window(text, folded, tokens, 0, candidates)
+            pos = text.find(word, first)
+            while pos != -1:
+                end = pos + len(word)
+                before = text[pos - 1] if pos else " "
+                after = text[end] if end < size else " "
+                if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+                    places.append((pos, candidates))
+                pos = text.find(word, end)
+        if not places:
+            return []
+        places.sort(key=itemgetter(0))
+        hits: list[Hit] = []
+        busy = bytearray(size + 1)
+        for s, e in taken:
+            busy[s:e] = b"\x01" * (e - s)
+        for start, candidates in places:
+            if busy[start]:
+                continue
+            if folded[start].isalnum() or folded[start] == "_":  # the windows start here
+                # One cheap measure per name rules out most of them before any window is cut.
+                candidates = [c for c in candidates if OSA.distance(
+                    folded[start:start + c[2]], c[1], score_cutoff=c[6]) <= c[6]]
+                if not candidates:
+                    continue
+            tokens = [m.span() for m in islice(_TOKEN.finditer(folded, start), self.max_words + 1)]
+            best = self._best_window(text, folded, tokens, candidates)
             if best is None:
                 continue
             w_end, distance, matched = best
@@ -216,23 +313,27 @@ class Matcher:
 
     @staticmethod
     def _best_window(
-        text: str, folded: str, tokens: list[tuple[int, int]], i: int, entries: object
+        text: str, folded: str, tokens: list[tuple[int, int]], candidates: list[_Typo]
     ) -> tuple[int, int, list[Entry]] | None:
-        start = tokens[i][0]
+        """The window of one, two... words from ``tokens[0]`` nearest a name of ``candidates``:
+        ``(end, distance, names)``, or None when no name is a typo away."""
+        start = tokens[0][0]
+        count_max = len(tokens)
         best: tuple[int, int, list[Entry]] | None = None
-        for entry in entries:  # type: ignore[attr-defined]
-            cutoff = 2 if len(entry.key) >= 12 else 1
-            for count in (entry.words, entry.words - 1, entry.words + 1):
-                if count < 1 or i + count > len(tokens):
+        for entry, key, size, cutoff, words, parts, _ in candidates:
+            for count in (words, words - 1, words + 1):
+                if count < 1 or count > count_max:
                     continue
-                end = tokens[i + count - 1][1]
+                end = tokens[count - 1][1]
+                if abs(end - start - size) > cutoff:
+                    continue  # more edits than the cutoff: the lengths alone differ by more
                 window = folded[start:end]
-                distance = OSA.distance(window, entry.key, score_cutoff=cutoff)
+                distance = OSA.distance(window, key, score_cutoff=cutoff)
                 if distance == 0 or distance > cutoff:
                     continue
                 if "\n" in window or not rules.at_boundary(folded, start, end):
                     continue
-                if not _capitals_agree(text, tokens[i + 1 : i + count], entry):
+                if not _capitals_agree(text, tokens, count, parts):
                     continue  # "Virginia para" is not a typo of "Virginia Lara"
                 # Fewest edits first; on a tie the longer window, so "Ágatha Meendes
                 # Nascimento" is Ágatha Mendes Nascimento, not Ágatha Mendes.
@@ -251,9 +352,12 @@ class Matcher:
         at the words around a name read it, so a name next to an existing link is judged
         the same before and after a run links it — a rerun never finds new work."""
         context = text if context is None else context
-        folded = text.translate(_FOLD)
-        raw = self._exact(text, folded) if self.entries else []
-        raw.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        folded = _fold_text(text)
+        # No name starts in the leading blank (a note's blanked frontmatter): skip it.
+        first = len(text) - len(text.lstrip(" \n"))
+        raw = self._exact(folded, first) if self.entries else []
+        if len(raw) > 1:
+            raw.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         chosen: list[Hit] = []
         firm: list[tuple[int, int]] = []
         last_end = -1
@@ -272,9 +376,9 @@ class Matcher:
         if self.fuzzy:
             # A typo of a full name beats a bare first name found at its start: "Teodora
             # Chico Farbegat" is one person, even when two contacts are called Teodora.
-            fuzzy = self._fuzzy(text, folded, firm)
+            fuzzy = self._fuzzy(text, folded, firm, first)
             if fuzzy:
                 chosen = [h for h in chosen if not any(
                     f.start < h.end and h.start < f.end for f in fuzzy)] + fuzzy
-        chosen.sort(key=lambda h: h.start)
-        return chosen
+                chosen.sort(key=lambda h: h.start)
+        return chosen  # else already in text order, as raw is

@@ -2,7 +2,10 @@
 
 Block structure (fenced and indented code, HTML blocks, tables) comes from markdown-it-py, the
 CommonMark parser, because only a parser knows that four spaces under a list item are a
-continuation and not code. Inline spans (code, links, embeds, URLs, e-mail addresses, HTML
+continuation and not code. It stays cheap: the body is cut where CommonMark closes every block,
+chunks that cannot hold code, HTML or a table are skipped, and the commonest shapes (indented
+code after prose, a top-level fence, a table alone) are read without a parse of the note, with
+the very blocks markdown-it finds. Inline spans (code, links, embeds, URLs, e-mail addresses, HTML
 tags, ``%%comments%%``, tags, block ids) come from a small scanner. Protected text is replaced
 by spaces of the same length, so every offset found in the blanked text is an offset into
 ``Note.text`` (the trick of AlexW00/obsidian-note-linker).
@@ -12,8 +15,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from itertools import accumulate
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -26,32 +30,47 @@ _MD = MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
 # A note needs the block parser only if some line could open code (indented text, a fence) or
 # HTML, or is a table's delimiter row (| --- | :-: |): a table has one, and a line with a
 # pipe — an aliased [[link|text]] — is not a table without it.
+# It is searched in "\n" + body, each line's "\n" before it: re then jumps from one line
+# break to the next instead of trying every character.
 _NEEDS_BLOCKS = re.compile(
-    r"^(?:(?: {4}|\t)[ \t]*\S|[ >]*(?:`{3,}|~{3,}|<)|[ \t>]*(?=[^\n]*\|)(?=[^\n]*-)[|: \t-]+\r?$)",
+    r"\n(?:(?: {4}|\t)[ \t]*\S|[ >]*(?:`{3,}|~{3,}|<)"
+    r"|(?=[ \t>]*[|: \t-]+\r?$)(?=[^\n]*\|)(?=[^\n]*-))",
     re.MULTILINE,
 )
 
+# Every pattern below starts with a literal or a character class and checks the character
+# before it with a lookbehind placed after that first character ("#(?<![^\s]#)" rather than
+# "(?<![^\s])#"): the same matches, but ``re`` can then skip straight to candidate positions
+# instead of trying a match at every character of the note.
 _COMMENT = re.compile(r"%%.*?(?:%%|\Z)|<!--.*?(?:-->|\Z)", re.DOTALL)
 # Spans that hide every name inside them, links included.
 _OPAQUE_INLINE = re.compile(
-    r"(?P<code>(?<!`)(`+)(?!`).+?(?<!`)\2(?!`))"
-    r"|(?P<html><([A-Za-z][\w-]*)\b[^<>\n]{0,500}>[^\n]{0,500}?</\4\s*>)"
+    r"(?P<code>(`)(?<!``)(`*)(?!`).+?(?<!`)\2\3(?!`))"
+    r"|(?P<html><([A-Za-z][\w-]*)\b[^<>\n]{0,500}>[^\n]{0,500}?</\5\s*>)"
     r"|(?P<tag></?[A-Za-z!][^<>\n]*>)"
 )
-# Spans that are links or addresses: protected, but a wikilink in them is a real link. Each
-# pattern runs only when its trigger is in the text: most notes have no URL, no e-mail address.
-_LINKISH: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
-    (("[",), re.compile(
-        r"!?\[\[[^\[\]\n]*\]\]"
-        r"|!?\[[^\[\]\n]*\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)"
-        r"|\[[^\[\]\n]*\]\[[^\[\]\n]*\]"
-    )),
+# Spans that are links or addresses: protected, but a wikilink in them is a real link. None
+# holds a line break. Links (they are in most notes) are blanked as they are found; each
+# other pattern runs only when its trigger is in the text: most notes have no URL, no e-mail
+# address. Every match holds its trigger, so the patterns with a reach (not None) are searched
+# only on the lines with a trigger, from at most that many characters before it (-1: from
+# the line start); their leading class matches most characters.
+_TEXT = r"[^\[\]\n]*"
+_URL = r"[^()\n]*(?:\([^()\n]*\)[^()\n]*)*"
+# [[wikilink]] and [text](url), either as an embed "!..."; [text][ref]. The branches that
+# share a start are merged: the same matches, each tried once.
+_LINKS = re.compile(
+    rf"!\[(?:\[{_TEXT}\]\]|{_TEXT}\]\({_URL}\))"
+    rf"|\[(?:\[{_TEXT}\]\]|{_TEXT}\](?:\({_URL}\)|\[{_TEXT}\]))"
+)
+_LINKS_SPLIT = re.compile(f"({_LINKS.pattern})")  # the same matches, kept by re.split
+_ADDRESSES: tuple[tuple[tuple[str, ...], re.Pattern[str], int | None], ...] = (
     (("://", "www.", "mailto:"), re.compile(
-        r"\b(?:[a-zA-Z][a-zA-Z0-9+.-]{1,20}://|www\.|mailto:)[^\s<>\[\]\"'`]+"
-    )),
-    (("@",), re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
-    (("#",), re.compile(r"(?<![^\s(\[>,;])#[^\s#,.;:!?()\[\]{}\"'`|<>*]+")),
-    (("^",), re.compile(r"(?<=\s)\^[A-Za-z0-9-]+[ \t]*$", re.MULTILINE)),
+        r"[a-zA-Z](?<!\w.)(?:[a-zA-Z0-9+.-]{1,20}://|(?<=w)ww\.|(?<=m)ailto:)[^\s<>\[\]\"'`]+"
+    ), 21),  # a scheme starts at most 21 characters before its "://"
+    (("@",), re.compile(r"[\w.+-](?<![\w.+-].)[\w.+-]*@[\w-]+(?:\.[\w-]+)+"), -1),
+    (("#",), re.compile(r"#(?<![^\s(\[>,;]#)[^\s#,.;:!?()\[\]{}\"'`|<>*]+"), None),
+    (("^",), re.compile(r"\^(?<=\s\^)[A-Za-z0-9-]+[ \t]*$", re.MULTILINE), None),
 )
 
 
@@ -67,11 +86,28 @@ class Layout:
     blanked: str
     line_starts: tuple[int, ...]
     table_lines: frozenset[int]
-    protected: tuple[Span, ...]
+    spans: list[Span] = field(repr=False, compare=False)  # every protected span, unsorted
 
     def line_of(self, offset: int) -> int:
         """1-based line number of a character offset."""
         return bisect_right(self.line_starts, offset)
+
+    @cached_property
+    def protected(self) -> tuple[Span, ...]:
+        """The protected spans in text order (sorted on first use: linking never needs it)."""
+        return tuple(sorted(s for s in self.spans if s[1] > s[0]))
+
+
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
+
+
+def _spaces(chunk: str) -> str:
+    """Spaces as long as ``chunk``; its line breaks kept when it spans lines."""
+    if "\n" not in chunk:
+        return " " * len(chunk)
+    if "\r" in chunk:
+        return _NOT_LINE_BREAK.sub(" ", chunk)
+    return "\n".join([" " * len(line) for line in chunk.split("\n")])
 
 
 def blank(text: str, spans: list[Span]) -> str:
@@ -80,13 +116,16 @@ def blank(text: str, spans: list[Span]) -> str:
         return text
     parts: list[str] = []
     last = 0
+    find = text.find
     for start, end in sorted(spans):
-        start = max(start, last)
+        if start < last:
+            start = last
         if end <= start:
             continue
         parts.append(text[last:start])
-        chunk = text[start:end]
-        parts.append(re.sub(r"[^\r\n]", " ", chunk) if "\n" in chunk else " " * len(chunk))
+        # Most spans (links, tags) sit within a line: spaces at once, no slice to look at.
+        parts.append(" " * (end - start) if find("\n", start, end) == -1
+                     else _spaces(text[start:end]))
         last = end
     parts.append(text[last:])
     return "".join(parts)
@@ -105,27 +144,266 @@ def _line_starts(text: str) -> tuple[int, ...]:
 def _block_spans(
     text: str, body_start: int, starts: tuple[int, ...]
 ) -> tuple[list[Span], set[int]]:
-    """Code and HTML blocks as char spans, and the lines of table rows, from markdown-it."""
-    body = text[body_start:]
-    if not _NEEDS_BLOCKS.search(body):
+    """Code and HTML blocks as char spans, and the lines of table rows, as markdown-it finds
+    them in the body.
+
+    The body is cut into chunks at points where CommonMark closes every block (see
+    :func:`_chunks`); a chunk that cannot hold code, HTML or a table is skipped, indented code
+    and top-level fences are read directly, and only the rest goes through markdown-it:
+    parsing a chunk alone gives the same blocks as parsing the whole body.
+    """
+    # _NEEDS_BLOCKS wants each line's "\n" before it: the body's is usually in the text.
+    if body_start and text[body_start - 1] == "\n":
+        needs = _NEEDS_BLOCKS.search(text, body_start - 1)
+    else:
+        needs = _NEEDS_BLOCKS.search("\n" + text[body_start:])
+    if not needs:
         return [], set()
+    body = text[body_start:]
     first_line = bisect_right(starts, body_start) - 1
     spans: list[Span] = []
     tables: set[int] = set()
+    size = len(starts)
 
-    def span_of(lines: list[int]) -> Span:
-        begin = first_line + lines[0]
-        end = first_line + lines[1]
-        return starts[begin], starts[end] if end < len(starts) else len(text)
+    def span_of(begin: int, end: int) -> Span:
+        begin += first_line
+        end += first_line
+        return starts[begin], starts[end] if end < size else len(text)
 
-    for token in _MD.parse(body):
-        if token.map is None:
+    def parse(chunk: str, offset: int) -> None:
+        for token in _MD.parse(chunk):
+            if token.map is None:
+                continue
+            if token.type in ("fence", "code_block", "html_block"):
+                spans.append(span_of(offset + token.map[0], offset + token.map[1]))
+            elif token.type == "tr_open":
+                tables.update(range(first_line + offset + token.map[0],
+                                    first_line + offset + token.map[1]))
+
+    if "\r" in body:  # markdown-it counts a lone "\r" as a line break: the whole body, as is
+        parse(body, 0)
+        return spans, tables
+    lines = body.split("\n")
+    may_open = "<" in body or "```" in body or "~~~" in body
+    for begin, end, fenced in _chunks(lines, may_open):
+        if fenced:
+            spans.append(span_of(begin, end))
             continue
-        if token.type in ("fence", "code_block", "html_block"):
-            spans.append(span_of(token.map))
-        elif token.type == "tr_open":
-            tables.update(range(first_line + token.map[0], first_line + token.map[1]))
+        chunk = "\n".join(lines[begin:end])
+        if end < len(lines):
+            chunk += "\n"
+        tab = "\t" in chunk
+        special = _OPENS_OR_DELIMITER.search("\n" + chunk) is not None
+        if not (tab or special or "    " in chunk):
+            continue  # prose, headings, lists, quotes: nothing to protect
+        # Only prose and indented code: read directly.
+        code = None if tab or special else _indented_code(lines, begin, end)
+        if code is not None:
+            spans.extend(span_of(b, e) for b, e in code)
+            continue
+        rows = _table_rows(lines, begin, end, chunk)
+        if rows is not None:
+            tables.update(first_line + begin + row for row in rows)
+            continue
+        parse(chunk, begin)
     return spans, tables
+
+
+# Chunks of a body (no "\r") and what markdown-it's block rules need to see in them. HTML
+# blocks and fences open only at the start of a line, after the markers of the lists and
+# quotes around them; a table needs a delimiter row (markdown-it's test: "|", "-" or ":",
+# then one of them or, after "|" or ":", a space, then only those and spaces), after any
+# indentation and quote markers; indented code needs a tab or four spaces.
+_OPENS = r"[ \t>*+.)0-9-]*(?:<|```|~~~)"
+_DELIMITER_ROW = r"[ \t>]*(?:[|:][|: \t-]|-[|:-])[|: \t-]*"
+# Searched in "\n" + chunk (each line's "\n" before it, so re jumps from line to line).
+_OPENS_OR_DELIMITER = re.compile(rf"\n(?:{_OPENS}|{_DELIMITER_ROW}$)", re.MULTILINE)
+# A line that may open a block running on across empty lines (a fence, an HTML block).
+_OPENS_LONG = re.compile(_OPENS)
+# A line that may open a fence: up to three spaces, then three backticks or tildes.
+_FENCE_OPEN = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
+_DELIMITER_LIKE = re.compile(_DELIMITER_ROW)
+# First characters that may continue a list or a quote, or start a list item.
+_CONTAINER_START = frozenset(" \t>-+*0123456789")
+
+
+def _blank_line(line: str) -> bool:
+    """Empty or only spaces and tabs: what markdown-it counts as an empty line."""
+    return not line.strip(" \t")
+
+
+def _chunks(lines: list[str], may_open: bool = True) -> list[tuple[int, int, bool]]:
+    """The body's lines cut into ``(begin, end, fenced)`` ranges that markdown-it parses the
+    same alone as within the body; ``fenced`` ranges are a top-level fenced code block.
+
+    A range ends where every block is closed and nothing that follows depends on what came
+    before: after a top-level fence's closing line, or before a line that follows an empty
+    line, starts at the margin and cannot continue a list or a quote — an empty line ends
+    paragraphs, tables, HTML blocks of kinds 6 and 7 and quotes, and a line at the margin ends
+    indented code and list items. Only fences and HTML blocks of kinds 1–5 run on across
+    empty lines: a fence is followed when it opens at such a point (it is then at the top
+    level), and any other line that may open one (``_OPENS_LONG``) leaves the rest of the
+    body as one range. ``may_open`` is False when the body has no "<", "```" or "~~~".
+    """
+    count = len(lines)
+    # markdown-it's last line: a final line of only spaces and tabs (or the empty string
+    # after a final "\n") is not a line to it, which matters to an unclosed fence.
+    line_max = count - 1 if _blank_line(lines[-1]) else count
+    out: list[tuple[int, int, bool]] = []
+    begin = 0
+    clean = True  # line i starts a top-level block with nothing open before it
+    prev_blank = False
+    i = 0
+    while i < count:
+        line = lines[i]
+        if not clean and prev_blank and line and line[0] not in _CONTAINER_START:
+            clean = True
+            if begin < i:
+                out.append((begin, i, False))
+            begin = i
+        if clean and may_open:
+            fence = _FENCE_OPEN.fullmatch(line)
+            if fence is not None and not (fence.group(1)[0] == "`" and "`" in fence.group(2)) \
+                    and not (i + 1 < count and _DELIMITER_LIKE.fullmatch(lines[i + 1])):
+                # The table rule comes first in markdown-it, hence the delimiter-row check.
+                if begin < i:
+                    out.append((begin, i, False))
+                end = _fence_end(lines, i, fence.group(1), line_max)
+                out.append((i, end, True))
+                begin = i = end
+                prev_blank = False
+                continue  # clean stays True: the line after a closing fence starts afresh
+        if may_open and _OPENS_LONG.match(line):
+            out.append((begin, count, False))  # may open a block that spans empty lines
+            return out
+        prev_blank = not line.strip(" \t")
+        clean = False
+        i += 1
+    if begin < count:
+        out.append((begin, count, False))
+    return out
+
+
+def _fence_end(lines: list[str], opening: int, marker: str, line_max: int) -> int:
+    """The line after the fence opened at ``opening`` closes (markdown-it's rule: up to
+    three spaces, at least as many of the same marker, then only spaces and tabs), or
+    ``line_max`` when it never does."""
+    char = marker[0]
+    for i in range(opening + 1, line_max):
+        line = lines[i]
+        stripped = line.lstrip(" ")
+        if len(line) - len(stripped) > 3 or not stripped.startswith(marker):
+            continue
+        if not stripped.rstrip(" \t").strip(char):
+            return i + 1
+    return line_max
+
+
+# A chunk that is a table and nothing else: a line that starts with "|", a delimiter row of
+# "|", ":", "-" and spaces, more lines that start with "|", then empty lines.
+_PLAIN_DELIMITER = re.compile(r" *(?:[|:][|: -]|-[|:-])[|: -]*")
+# What markdown-it reads in such a chunk is where the "|", "\\", ":", "-" and whitespace are:
+# any other run of characters can stand for any other, so tables of one shape parse alike.
+_CELL_TEXT = re.compile(r"[^|\\\s:-]+")
+_TABLE_SHAPES: dict[str, tuple[int, ...]] = {}
+
+
+def _table_rows(lines: list[str], begin: int, end: int, chunk: str) -> tuple[int, ...] | None:
+    """The table-row lines (from ``begin``) of a chunk that is a table and nothing else, as
+    markdown-it finds them in a chunk of the same shape (parsed once per shape); None for any
+    other chunk. Every line but the delimiter row starts with "|", so no rule but the table
+    and the paragraph ones can start on it, and those read only the characters kept."""
+    if end - begin < 2 or not lines[begin].startswith("|") \
+            or not _PLAIN_DELIMITER.fullmatch(lines[begin + 1]):
+        return None
+    row = begin + 2
+    while row < end and lines[row].startswith("|"):
+        row += 1
+    if any(not _blank_line(line) for line in lines[row:end]) or len(chunk) > 4000:
+        return None
+    shape = _CELL_TEXT.sub("x", chunk)
+    rows = _TABLE_SHAPES.get(shape)
+    if rows is None:
+        rows = tuple(
+            line
+            for token in _MD.parse(shape)
+            if token.type == "tr_open" and token.map is not None
+            for line in range(token.map[0], token.map[1])
+        )
+        if len(_TABLE_SHAPES) >= 4096:
+            _TABLE_SHAPES.clear()
+        _TABLE_SHAPES[shape] = rows
+    return rows
+
+
+def _indented_code(lines: list[str], begin: int, end: int) -> list[tuple[int, int]] | None:
+    """Indented code blocks of a chunk made only of prose lines (at the margin, not list or
+    quote markers), empty lines and lines indented by four spaces or more, as ``(first,
+    after)`` line ranges; None for any other chunk. The chunk starts a top-level block and
+    holds no tab, nor any line ``_OPENS_OR_DELIMITER`` finds."""
+    out: list[tuple[int, int]] = []
+    prev_blank = True  # the chunk starts afresh: indented code may open at once
+    i = begin
+    while i < end:
+        line = lines[i]
+        if _blank_line(line):
+            prev_blank = True
+            i += 1
+        elif line.startswith("    ") and prev_blank:
+            last = j = i + 1
+            while j < end:
+                if _blank_line(lines[j]):
+                    j += 1
+                elif lines[j].startswith("    "):
+                    j += 1
+                    last = j
+                else:
+                    break
+            out.append((i, last))
+            i = last
+            prev_blank = False
+        elif line[0] not in _CONTAINER_START:
+            prev_blank = False
+            i += 1
+        else:
+            return None  # indented text after prose, a list, a quote: markdown-it decides
+    return out
+
+
+def _spans_on_lines(
+    pattern: re.Pattern[str], text: str, start: int, triggers: tuple[str, ...], reach: int
+) -> list[Span]:
+    """``pattern``'s spans in ``text`` from ``start``, searched only on the lines that hold
+    a trigger, from ``reach`` characters before the first (-1: the line start): the same
+    spans when no match crosses a line break, each holds a trigger and starts at most
+    ``reach`` characters before it."""
+    spans: list[Span] = []
+    find = text.find
+    size = len(text)
+    pos = start
+    while pos < size:
+        hit = min([i for i in (find(t, pos) for t in triggers) if i != -1], default=-1)
+        if hit == -1:
+            break
+        begin = max(pos, text.rfind("\n", 0, hit) + 1, hit - reach if reach >= 0 else 0)
+        end = find("\n", hit)
+        if end == -1:
+            end = size
+        spans += [m.span() for m in pattern.finditer(text, begin, end)]
+        pos = end + 1
+    return spans
+
+
+def _blank_links(text: str, spans: list[Span]) -> str:
+    """``text`` with its links blanked, their spans added to ``spans``: one split at the
+    links (the text between them, then each link, in turn), all the rest C-level."""
+    pieces = _LINKS_SPLIT.split(text)
+    if len(pieces) == 1:
+        return text
+    ends = list(accumulate(map(len, pieces)))
+    spans += zip(ends[0:-1:2], ends[1::2], strict=True)  # link k is piece 2k + 1
+    pieces[1::2] = [" " * len(link) for link in pieces[1::2]]
+    return "".join(pieces)
 
 
 def _regex_spans(pattern: re.Pattern[str], text: str, start: int) -> list[Span]:
@@ -169,22 +447,36 @@ def _analyse(text: str, body_start: int, managed: tuple[str, str]) -> Layout:
     own = _managed_spans(text, managed) if managed[0] in text else []
     blocks, tables = _block_spans(blank(text, own) if own else text, body_start, starts)
     opaque_spans: list[Span] = [(0, body_start), *blocks, *own]
-    work = blank(text, opaque_spans)
-    if "%%" in work or "<!--" in work:
+    if blocks or own:
+        work = blank(text, opaque_spans)
+    else:  # the common case: only the frontmatter
+        work = _spaces(text[:body_start]) + text[body_start:] if body_start > 0 else text
+    angle = "<" in work  # no "<": no "<!--" either
+    if "%%" in work or (angle and "<!--" in work):
         comments = _regex_spans(_COMMENT, work, body_start)
         opaque_spans += comments
         work = blank(work, comments)
-    if "`" in work or "<" in work:
+        angle = "<" in work
+    if angle or "`" in work:
         inline = _regex_spans(_OPAQUE_INLINE, work, body_start)
         opaque_spans += inline
         work = blank(work, inline)
     opaque = work
-    links = [
-        span
-        for triggers, pattern in _LINKISH
-        if any(t in work for t in triggers)
-        for span in _regex_spans(pattern, work, body_start)
-    ]
-    blanked = blank(work, links)
-    protected = tuple(sorted(s for s in [*opaque_spans, *links] if s[1] > s[0]))
-    return Layout(opaque, blanked, starts, frozenset(tables), protected)
+    # The blanked frontmatter holds no "[": searching the links from the start is searching
+    # them from body_start. Blanking span by span or all at once is the same: no link or
+    # address holds a line break, so each of their characters becomes a space.
+    links: list[Span] = []
+    blanked = _blank_links(work, links) if "[" in work else work
+    addresses: list[Span] = []
+    for triggers, pattern, reach in _ADDRESSES:
+        for trigger in triggers:
+            if trigger in work:
+                if reach is not None:
+                    addresses += _spans_on_lines(pattern, work, body_start, triggers, reach)
+                else:
+                    addresses += [m.span() for m in pattern.finditer(work, body_start)]
+                break
+    if addresses:
+        blanked = blank(blanked, addresses)
+        links += addresses
+    return Layout(opaque, blanked, starts, frozenset(tables), opaque_spans + links)

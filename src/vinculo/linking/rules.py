@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from vinculo.common_words import COMMON_WORD_NAMES
 from vinculo.model import NameVariant
@@ -26,6 +27,7 @@ HONORIFICS = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)  # the words around a name come back note after note
 def key_of(text: str) -> str:
     """The folded, single-spaced form a name is looked up by."""
     return " ".join(fold(text).split())
@@ -149,16 +151,31 @@ def _shown_word_of_link(text: str, close: int) -> tuple[int, str, bool] | None:
     return (words[-1].start(), words[-1].group(), False) if words else None
 
 
+def _word_ending(text: str, end: int) -> re.Match[str] | None:
+    """``_WORD_BEFORE.search(text, max(0, end - 40), end)``, tried only from the last space
+    before the word: a match is a word (or "]]") and the space that ends the searched text
+    (or stands before its final "\n"), so it cannot start at or before an earlier space."""
+    last = text[end - 1 : end]
+    if last == " ":
+        space = end - 1
+    elif last == "\n" and end >= 2 and text[end - 2] == " ":
+        space = end - 2
+    else:
+        return None
+    low = max(0, end - 40)
+    return _WORD_BEFORE.search(text, max(low, text.rfind(" ", low, space) + 1), end)
+
+
 def word_before(text: str, start: int) -> tuple[int, str, bool] | None:
     """The word right before ``start`` (one space between) as a reader sees it, looking past
     surname particles: ``(offset, word, crossed_a_particle)``. Before a wikilink it is the
     link's last shown word, so a name is judged the same before and after it is linked."""
-    first = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    first = _word_ending(text, start)
     if first and first.group(1) == "]]":
         return _shown_word_of_link(text, first.start(1))
     match, hops = first, 0
     while match and match.group(1) in SURNAME_PARTICLES and hops < 3:
-        match = _WORD_BEFORE.search(text, max(0, match.start(1) - 40), match.start(1))
+        match = _word_ending(text, match.start(1))
         hops += 1
     if match is not first and match and match.group(1)[0].isupper():
         return match.start(1), match.group(1), True
@@ -170,9 +187,13 @@ def sentence_start(text: str, start: int) -> bool:
     start and ``start``: a capital there says nothing about being a name."""
     line_begin = text.rfind("\n", 0, start) + 1
     before = _EMBED_AT_END.sub("", text[line_begin:start].rstrip()).rstrip()
-    if not any(c.isalnum() for c in before):
+    if not _ALNUM.search(before):
         return True
-    return before[-1] in ".!?:;\"“«(¡¿[" or re.search(r"(^|\s)\d+[.)]$", before) is not None
+    return before[-1] in ".!?:;\"“«(¡¿[" or _NUMBERED.search(before) is not None
+
+
+_ALNUM = re.compile(r"[^\W_]")  # a character that str.isalnum() accepts
+_NUMBERED = re.compile(r"(^|\s)\d+[.)]$")  # "1." or "2)" ending a list marker
 
 
 def is_capitalised(word: str) -> bool:
