@@ -247,3 +247,22 @@ def test_never_and_fuzzy_settings(vault, people):
     (vault / "vinculo.toml").write_text('[linking]\nnever = ["Anita"]\nfuzzy = false\n')
     found = mentions_of(vault, "Anita y Ana Gacría López. Encar.")
     assert found == [("Encar", "Encarnación Ruiz", "link", "alias")]
+
+
+def test_a_typo_two_contacts_tie_on_lists_them_in_the_same_order_in_every_process(vault, write):
+    import os
+    import subprocess
+    import sys
+
+    # "Maria" is one letter from "Mari" and from "Marias": two names, found by two routes.
+    write("People/Mari Soto Vega.md", "---\ntype: person\n---\n")
+    write("People/Marias Soto Vega.md", "---\ntype: person\n---\n")
+    write("Daily/2026-11-20.md", "Comí con Maria Soto Vega en el centro.\n")
+    outputs = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-m", "vinculo", "link", str(vault), "--json"],
+                              capture_output=True, text=True, env=env, check=True)
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+    assert "Marias Soto Vega" in outputs.pop()

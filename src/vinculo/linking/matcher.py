@@ -247,7 +247,7 @@ class Matcher:
                 found = self._near_cache[word] = []  # most words: no name is near
                 return found
             seen: dict[str, Entry] = {}
-            for form in _deletes(word):
+            for form in sorted(_deletes(word)):  # sorted: candidates in the same order every run
                 for entry in self.first_words.get(form, ()):
                     seen[entry.key] = entry
             found = self._near_cache[word] = [self._typos[key] for key in seen]
