@@ -321,3 +321,14 @@ def test_sigkill_at_random_points_leaves_every_note_old_or_new(vault):
     undone = undo_last(vault)
     assert sorted(undone.restored) == sorted(states)
     assert {p.name: p.read_bytes() for p in vault.glob("*.md")} == states
+
+
+def test_lone_carriage_returns_around_code_and_tables_are_read_not_a_crash(vault, write, run):
+    write("People/Ana Soto.md", "---\ntype: person\n---\n")
+    note = vault / "Notes" / "old mac.md"
+    note.parent.mkdir()
+    # Old Mac line ends: markdown-it reads a lone "\r" as a line break.
+    note.write_bytes(b"Vi a Ana Soto.\n\n\r\r\n~~~\rcode\r~~~\r\r    more\r|a|b|\r|---|---|\n")
+    result = run("link", str(vault), "--json")
+    assert result.exit_code == 0, result.output
+    assert "Ana Soto" in result.output

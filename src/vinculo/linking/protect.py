@@ -99,6 +99,7 @@ class Layout:
 
 
 _NOT_LINE_BREAK = re.compile(r"[^\r\n]")
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 def _spaces(chunk: str) -> str:
@@ -445,7 +446,12 @@ def _analyse(text: str, body_start: int, managed: tuple[str, str]) -> Layout:
     # vinculo's own block is opaque whatever it holds, so the block parser never reads it
     # (a dashboard is one long block: parsing it would be most of the work).
     own = _managed_spans(text, managed) if managed[0] in text else []
-    blocks, tables = _block_spans(blank(text, own) if own else text, body_start, starts)
+    layout_text = blank(text, own) if own else text
+    if "\r" in layout_text:
+        # A lone carriage return is a line break to markdown-it, not to our line table: read
+        # as a space (the same length), the block parser counts the lines we count.
+        layout_text = _LONE_CR.sub(" ", layout_text)
+    blocks, tables = _block_spans(layout_text, body_start, starts)
     opaque_spans: list[Span] = [(0, body_start), *blocks, *own]
     if blocks or own:
         work = blank(text, opaque_spans)
