@@ -62,13 +62,16 @@ def probe_pm():
     return pm
 
 
-def wait_for(condition: Callable[[], object], timeout: float = TIMEOUT) -> None:
+def wait_for(condition: Callable[[], object], timeout: float = TIMEOUT,
+             watcher: Watcher | None = None) -> None:
+    """Poll ``condition``; on a timeout, say what the ``watcher`` logged meanwhile."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
             return
         time.sleep(0.02)
-    raise AssertionError(f"condition not met within {timeout} s")
+    logged = getattr(watcher, "logs", [])[-15:]
+    raise AssertionError(f"condition not met within {timeout} s; the watcher's last log: {logged}")
 
 
 def drain(watcher: Watcher, seconds: float = 0.0) -> list[BatchResult]:
@@ -183,12 +186,12 @@ def test_two_thousand_files_at_once_are_one_batch(vault, start):
 def test_a_contact_note_renamed_then_deleted_updates_the_index(vault, start, run):
     watcher = start()
     os.replace(vault / ANA, vault / "People/Ana G.md")
-    wait_for(lambda: "Ana G" in watcher.live.index.contacts)
+    wait_for(lambda: "Ana G" in watcher.live.index.contacts, watcher=watcher)
     assert "Ana García" not in watcher.live.index.contacts
     problems = run("doctor", str(vault), "--json").output
     assert "[[Ana García]]" in problems and "Daily/2026-11-20.md" in problems
     (vault / "People/Ana G.md").unlink()
-    wait_for(lambda: "Ana G" not in watcher.live.index.contacts)
+    wait_for(lambda: "Ana G" not in watcher.live.index.contacts, watcher=watcher)
     assert set(watcher.live.index.contacts) == {"Bea Ruiz"}
     assert "People/Ana G.md" not in watcher.live.notes
 
