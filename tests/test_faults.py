@@ -332,3 +332,26 @@ def test_lone_carriage_returns_around_code_and_tables_are_read_not_a_crash(vault
     result = run("link", str(vault), "--json")
     assert result.exit_code == 0, result.output
     assert "Ana Soto" in result.output
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 is Linux's")
+def test_a_note_deleted_or_saved_after_the_last_look_is_never_overwritten(tmp_path):
+    from vinculo.writeback.atomic import _swap_in
+    from vinculo.writeback.errors import ChangedError
+
+    note, ours = tmp_path / "note.md", tmp_path / ".note.md.tmp"
+    ours.write_bytes(b"vinculo's edit")  # the user deleted the note after our last look
+    with pytest.raises(ChangedError, match="deleted"):
+        _swap_in(ours, note, b"what we read")
+    assert not note.exists()
+
+    note.write_bytes(b"the user's new save")  # the user saved after our last look
+    ours.write_bytes(b"vinculo's edit")
+    with pytest.raises(ChangedError, match="changed"):
+        _swap_in(ours, note, b"what we read")
+    assert note.read_bytes() == b"the user's new save"
+
+    ours.write_bytes(b"vinculo's edit")  # nobody touched it: the edit lands
+    _swap_in(ours, note, b"the user's new save")
+    assert note.read_bytes() == b"vinculo's edit"
+    assert ours.read_bytes() == b"the user's new save"  # left for the caller to remove

@@ -280,7 +280,9 @@ def test_a_failing_plugin_is_reported_and_the_vault_rebuilt_once_it_is_fixed(vau
     boom.unlink()
     wait_for(lambda: "Daily/2026-11-28.md" in read(vault, BEA))
     assert "BOOM" not in read(vault, BEA)
-    assert [a for a, m in watcher.logs].count("synced") == 2  # the initial sync, the rebuild
+    # The initial sync and the rebuild (logged just after the rebuild's writes land).
+    wait_for(lambda: [a for a, m in watcher.logs].count("synced") == 2, watcher=watcher)
+    assert [a for a, m in watcher.logs].count("synced") == 2
 
 
 def test_a_note_deleted_or_moved_into_an_ignored_folder_leaves_the_history(vault, start, write):

@@ -8,10 +8,13 @@ error; after a hard kill the journal remembers the batch and the next writer swe
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import stat
+import sys
 from pathlib import Path
+from typing import Any
 
 from vinculo.writeback.errors import ChangedError
 
@@ -89,12 +92,55 @@ def atomic_write(
             except OSError:  # file systems without hard links
                 os.replace(tmp, path)
         else:
-            os.replace(tmp, path)
+            _swap_in(tmp, path, expected)
         if sync_folder:
             fsync_dir(path.parent)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+
+
+def _swap_in(tmp: Path, path: Path, expected: bytes) -> None:
+    """Put ``tmp`` in the place of ``path``. Where the system can exchange two names at once
+    (Linux ``renameat2``), a note deleted or saved after the last look is never overwritten:
+    the exchange fails on a missing note, and what it took out is checked and put back when
+    it is not ``expected``. Elsewhere, a plain atomic replace."""
+    swapped = _exchange(tmp, path)
+    if swapped is None:
+        os.replace(tmp, path)
+    elif not swapped:
+        raise ChangedError("was deleted meanwhile: left as it is")
+    elif read_current(tmp) != expected:  # ``tmp`` now holds what was in the note
+        _exchange(tmp, path)
+        raise ChangedError("changed since it was read: left as it is")
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+_renameat2: Any = False  # not looked up yet; None when the system has no such call
+
+
+def _exchange(a: Path, b: Path) -> bool | None:
+    """Swap the files at ``a`` and ``b`` in one step: True when done, False when one of them
+    no longer exists, None when the system or file system cannot."""
+    global _renameat2
+    if _renameat2 is False:
+        _renameat2 = None
+        if sys.platform.startswith("linux"):
+            import ctypes
+
+            _renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if _renameat2 is None:
+        return None
+    import ctypes
+
+    done = _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if done == 0:
+        return True
+    code = ctypes.get_errno()
+    if code == errno.ENOENT:
+        return False
+    return None  # EINVAL, ENOSYS…: a file system without exchange
 
 
 def sweep_temps(folder: Path) -> list[Path]:
