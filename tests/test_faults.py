@@ -7,6 +7,7 @@ full disk and hard kills leave every note exactly its old or its new bytes.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import random
@@ -355,3 +356,34 @@ def test_a_note_deleted_or_saved_after_the_last_look_is_never_overwritten(tmp_pa
     _swap_in(ours, note, b"the user's new save")
     assert note.read_bytes() == b"vinculo's edit"
     assert ours.read_bytes() == b"the user's new save"  # left for the caller to remove
+
+
+def test_a_note_a_plugin_fails_on_gets_a_diagnostic_and_the_rest_is_synced(
+        tmp_path, vault, write, run, monkeypatch):
+    site = install_plugin(tmp_path / "site", "vinculo_fragile", '''
+        from vinculo.hookspecs import hookimpl
+
+        @hookimpl
+        def extract_interactions(note, mentions, contacts, config, vocabularies):
+            if "EXPLODE" in note.text:
+                raise ValueError("this plugin cannot read tables of contents")
+            return []
+    ''')
+    monkeypatch.syspath_prepend(str(site))
+    importlib.invalidate_caches()
+    try:
+        write("People/Ana Soto.md", "---\ntype: person\n---\n")
+        write("Daily/2026-11-20.md", "Called Ana Soto about the trip.\n")
+        write("Notes/toc.md", "EXPLODE — a note the plugin trips on, naming Ana Soto.\n")
+        result = run("sync", str(vault), "--json")
+        assert result.exit_code == 0, result.output
+        report = json.loads(result.output)
+        problems = json.dumps(report)
+        assert "Notes/toc.md" in problems and "cannot read tables of contents" in problems
+        assert "[[Ana Soto]]" in (vault / "Daily/2026-11-20.md").read_text()
+        assert "2026-11-20" in (vault / "People/Ana Soto.md").read_text()
+        # The same note, the same plugin: the next run (from the cache) says so again.
+        again = json.dumps(json.loads(run("sync", str(vault), "--json").output))
+        assert "cannot read tables of contents" in again
+    finally:
+        sys.modules.pop("vinculo_fragile", None)

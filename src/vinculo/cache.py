@@ -30,7 +30,7 @@ from vinculo.model import Diagnostic, Note
 from vinculo.notes import decode
 from vinculo.packing import Fields, unpack_analysis
 
-SCHEMA = 2
+SCHEMA = 3
 CACHE_ENV = "VINCULO_NO_CACHE"
 FILE_NAME = "index.sqlite"
 
@@ -197,9 +197,9 @@ class NoteCache:
             self.rows.pop(rel, None)
             return None
 
-    def analysis(self, rel: str, world: str) -> tuple[list[Fields], list[Fields]] | None:
-        """Cached mention and interaction rows (:mod:`vinculo.packing`) of a note, when
-        computed in the same world."""
+    def analysis(self, rel: str, world: str) -> tuple[list[Fields], list[Fields], str | None] | None:
+        """Cached mention and interaction rows (:mod:`vinculo.packing`) of a note, and why it
+        could not be analysed if so, when computed in the same world."""
         row = self._dirty.get(rel) or self.rows.get(rel)
         if row is None or row.world != world or row.analysis is None:
             return None

@@ -39,15 +39,18 @@ def _build(cls: type, names: tuple[str, ...], rows: list[Fields]) -> list[Any]:
     return out
 
 
-def pack_analysis(mentions: list[Mention], interactions: list[Interaction]) -> bytes:
-    """One note's mentions and interactions as bytes (for a worker's reply and the cache)."""
-    return pickle.dumps((_rows(mentions), _rows(interactions)), protocol=pickle.HIGHEST_PROTOCOL)
+def pack_analysis(mentions: list[Mention], interactions: list[Interaction],
+                  problem: str | None = None) -> bytes:
+    """One note's mentions and interactions as bytes (for a worker's reply and the cache);
+    ``problem``: why the note could not be analysed (then both are empty)."""
+    return pickle.dumps((_rows(mentions), _rows(interactions), problem),
+                        protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def unpack_analysis(blob: bytes) -> tuple[list[Fields], list[Fields]]:
-    """The rows of :func:`pack_analysis`: mention rows, interaction rows."""
-    mentions, interactions = pickle.loads(blob)
-    return mentions, interactions
+def unpack_analysis(blob: bytes) -> tuple[list[Fields], list[Fields], str | None]:
+    """The parts of :func:`pack_analysis`: mention rows, interaction rows, problem."""
+    mentions, interactions, problem = pickle.loads(blob)
+    return mentions, interactions, problem
 
 
 def interactions_of(rows: list[Fields]) -> list[Interaction]:

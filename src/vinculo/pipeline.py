@@ -18,6 +18,7 @@ from vinculo.history import distinct_interactions, gather_vocabularies
 from vinculo.linking import Linker
 from vinculo.model import (
     Contact,
+    Diagnostic,
     History,
     Interaction,
     Note,
@@ -138,9 +139,13 @@ def analyser(index: Index, pm: pluggy.PluginManager) -> Callable[[Note], bytes]:
         index.vocabularies = gather_vocabularies(pm)
 
     def analyse(note: Note) -> bytes:
-        found = linker.mentions(note)
-        index.mentions[note.rel] = found  # the extractors read it
-        return pack_analysis(found, note_interactions(index, pm, note))
+        try:
+            found = linker.mentions(note)
+            index.mentions[note.rel] = found  # the extractors read it
+            return pack_analysis(found, note_interactions(index, pm, note))
+        except Exception as exc:  # one note (or a plugin's bug on it) never stops the run
+            index.mentions.pop(note.rel, None)
+            return pack_analysis([], [], f"{type(exc).__name__}: {exc}")
 
     return analyse
 
@@ -164,6 +169,7 @@ def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | Non
             continue
         mentions.put_rows(note.rel, known[0])
         interactions[note.rel] = interactions_of(known[1])
+        _report(note, known[2])
     wanted = {note.rel: note for note in fresh}
     done: dict[str, tuple[list[Any], list[Interaction]]] = {}
 
@@ -172,8 +178,9 @@ def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | Non
         note = wanted.get(rel)
         if note is None:
             return  # read by a worker, but its cached analysis still holds
-        mention_rows, interaction_rows = unpack_analysis(blob)
+        mention_rows, interaction_rows, problem = unpack_analysis(blob)
         done[rel] = mention_rows, interactions_of(interaction_rows)
+        _report(note, problem)
         if cache and note.readable:
             cache.analysed(rel, world, blob)
 
@@ -192,6 +199,13 @@ def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | Non
         mentions.put_rows(note.rel, mention_rows)
         interactions[note.rel] = found
     return interactions
+
+
+def _report(note: Note, problem: str | None) -> None:
+    if problem:
+        note.diagnostics.append(Diagnostic(
+            note.rel, f"could not be analysed ({problem}); its mentions and interactions are "
+            "left out", "warning"))
 
 
 def build_index(
