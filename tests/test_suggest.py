@@ -128,12 +128,15 @@ def test_a_tick_with_the_tasks_completion_date_keeps_that_date(sample, run):
     assert "call" not in kinds(suggestions(run, sample), "Rodrigo Sanz")
 
 
+def without_call(text: str) -> str:
+    """The note with its call suggestion (and its why) deleted, as a person would."""
+    return "\n".join(line for line in text.splitlines()
+                     if "#vinculo/call" not in line and "- why:" not in line) + "\n"
+
+
 def test_a_deleted_suggestion_is_not_re_added_for_its_cool_down(sample, run, monkeypatch):
     run("sync", str(sample))
-    text = (sample / RODRIGO).read_text(encoding="utf-8")
-    kept = "\n".join(line for line in text.splitlines()
-                     if "#vinculo/call" not in line and "- why:" not in line) + "\n"
-    saved(sample, RODRIGO, kept)
+    saved(sample, RODRIGO, without_call((sample / RODRIGO).read_text(encoding="utf-8")))
     run("sync", str(sample))
     assert "#vinculo/call" not in block(sample, RODRIGO)
     assert "dismissed call 2026-11-29" in block(sample, RODRIGO)
@@ -147,10 +150,7 @@ def test_a_deleted_suggestion_is_not_re_added_for_its_cool_down(sample, run, mon
 
 def test_cool_down_is_configuration_per_kind(sample, run, monkeypatch):
     run("sync", str(sample))
-    text = (sample / RODRIGO).read_text(encoding="utf-8")
-    saved(sample, RODRIGO, "\n".join(
-        line for line in text.splitlines() if "#vinculo/call" not in line and "- why:" not in line
-    ) + "\n")
+    saved(sample, RODRIGO, without_call((sample / RODRIGO).read_text(encoding="utf-8")))
     run("sync", str(sample))
     monkeypatch.setenv("VINCULO_TODAY", "2026-12-05")
     assert "Rodrigo Sanz" not in suggestions(run, sample)  # default: 30 days

@@ -124,16 +124,14 @@ def _exchange(a: Path, b: Path) -> bool | None:
     """Swap the files at ``a`` and ``b`` in one step: True when done, False when one of them
     no longer exists, None when the system or file system cannot."""
     global _renameat2
+    import ctypes  # here: only a write needs it
+
     if _renameat2 is False:
         _renameat2 = None
         if sys.platform.startswith("linux"):
-            import ctypes
-
             _renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
     if _renameat2 is None:
         return None
-    import ctypes
-
     done = _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
     if done == 0:
         return True
