@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -213,6 +212,8 @@ def split_name(name: str) -> tuple[str, str]:
 
 def contact_vcard(name: str, props: dict[str, Any], aliases: list[str]) -> Any:
     """One contact as a vobject vCard 3.0 (the version every phone imports)."""
+    import uuid
+
     import vobject
     from vobject.vcard import Address, Name
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import signal
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -175,6 +173,8 @@ def _run_or_print(commands: list[list[str]], verb: str, *, run: bool) -> None:
     ``--no-enable``, so tests and dry runs never touch the user's services.
     """
     import shlex
+    import shutil
+    import subprocess
 
     tool = commands[0][0]
     if run and shutil.which(tool):

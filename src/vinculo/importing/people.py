@@ -13,8 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from vinculo.importing.base import Action, ImportContext
 from vinculo.importing.names import email_key, name_key, safe_title, url_key
 from vinculo.importing.notes import new_contact_note, unique_rel
@@ -108,6 +106,8 @@ class ContactMatcher:
             return _Match(None)
         if key in self.by_name:
             return _Match(self.by_name[key], "name")
+        from rapidfuzz import fuzz, process  # here: every command loads this module
+
         # token_sort_ratio with the words sorted once per contact instead of once per pair.
         words = " ".join(sorted(key.split()))
         best = process.extractOne(words, self.sorted_names, scorer=fuzz.ratio,

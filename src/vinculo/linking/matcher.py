@@ -17,7 +17,6 @@ from operator import itemgetter
 from typing import NamedTuple
 
 import ahocorasick
-from rapidfuzz.distance import OSA
 
 from vinculo.linking import rules
 from vinculo.linking.rules import Entry
@@ -80,6 +79,16 @@ def _fold_text(text: str) -> str:
     parts.append(text[last:].lower())
     folded = "".join(parts)
     return folded.replace("\t", " ") if "\t" in folded else folded
+
+
+def _osa_distance(a: str, b: str, score_cutoff: int) -> int:
+    """rapidfuzz's optimal-string-alignment distance, imported on the first measure: a run
+    that finds no name near a typo, or builds no matcher, never loads it."""
+    global _osa_distance
+    from rapidfuzz.distance import OSA
+
+    _osa_distance = OSA.distance  # type: ignore[assignment]
+    return OSA.distance(a, b, score_cutoff=score_cutoff)
 
 
 class Hit(NamedTuple):
@@ -290,7 +299,7 @@ class Matcher:
                 continue
             if folded[start].isalnum() or folded[start] == "_":  # the windows start here
                 # One cheap measure per name rules out most of them before any window is cut.
-                candidates = [c for c in candidates if OSA.distance(
+                candidates = [c for c in candidates if _osa_distance(
                     folded[start:start + c[2]], c[1], score_cutoff=c[6]) <= c[6]]
                 if not candidates:
                     continue
@@ -328,7 +337,7 @@ class Matcher:
                 if abs(end - start - size) > cutoff:
                     continue  # more edits than the cutoff: the lengths alone differ by more
                 window = folded[start:end]
-                distance = OSA.distance(window, key, score_cutoff=cutoff)
+                distance = _osa_distance(window, key, score_cutoff=cutoff)
                 if distance == 0 or distance > cutoff:
                     continue
                 if "\n" in window or not rules.at_boundary(folded, start, end):

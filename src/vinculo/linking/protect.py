@@ -20,12 +20,18 @@ from functools import cached_property, lru_cache
 from itertools import accumulate
 from typing import Any
 
-from markdown_it import MarkdownIt
-
 Span = tuple[int, int]
 
-# Block parsing only: inline rules are ours (the core "inline" rule is switched off).
-_MD = MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
+
+@lru_cache(maxsize=1)
+def _markdown() -> Any:
+    """The block parser (inline rules are ours: markdown-it's "inline" rule is off), built on
+    first use: most notes never need it, and importing it is a noticeable part of a short
+    run's start."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
+
 
 # A note needs the block parser only if some line could open code (indented text, a fence) or
 # HTML, or is a table's delimiter row (| --- | :-: |): a table has one, and a line with a
@@ -172,7 +178,7 @@ def _block_spans(
         return starts[begin], starts[end] if end < size else len(text)
 
     def parse(chunk: str, offset: int) -> None:
-        for token in _MD.parse(chunk):
+        for token in _markdown().parse(chunk):
             if token.map is None:
                 continue
             if token.type in ("fence", "code_block", "html_block"):
@@ -327,7 +333,7 @@ def _table_rows(lines: list[str], begin: int, end: int, chunk: str) -> tuple[int
     if rows is None:
         rows = tuple(
             line
-            for token in _MD.parse(shape)
+            for token in _markdown().parse(shape)
             if token.type == "tr_open" and token.map is not None
             for line in range(token.map[0], token.map[1])
         )

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 import sys
 from pathlib import Path
@@ -23,7 +22,7 @@ TEMP_SUFFIX = ".vinculo-tmp"
 
 def temp_path(path: Path) -> Path:
     """A hidden, unique sibling of ``path``: never ``.md``, so no scan reads it as a note."""
-    return path.parent / f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+    return path.parent / f".{path.name}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
 
 
 def is_temp(name: str) -> bool:
