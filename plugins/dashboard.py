@@ -179,6 +179,11 @@ def plan_files(index: Any, config: Config) -> list[FileChange]:
 
 
 @hookimpl
+def owned_files(config: Config) -> list[str]:
+    return [dashboard_path(config), base_path(config)]
+
+
+@hookimpl
 def register_commands(cli: click.Group) -> None:
     from vinculo.cli import Session, vault_argument
 

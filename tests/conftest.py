@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from collections.abc import Callable
@@ -70,6 +71,15 @@ def run() -> Run:
         return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
 
     return _run
+
+
+def age(root: Path, seconds: int = 60) -> None:
+    """Move the mtime of a file (or of every file under a folder) into the past, as if saved
+    a while before: a file saved just before a run is not trusted by its size and mtime
+    (see ``vinculo.cache.RACY_NS``), and these tests are about the ones that are."""
+    for path in [root] if root.is_file() else [p for p in root.rglob("*") if p.is_file()]:
+        info = path.stat()
+        os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns - seconds * 1_000_000_000))
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

@@ -7,6 +7,7 @@ import json
 import os
 
 import pytest
+from conftest import age
 
 from vinculo.cache import FILE_NAME, CachedNote, StaleNoteError
 from vinculo.config import load_config
@@ -34,6 +35,7 @@ def small(vault, write):
     write("Daily/2026-11-02.md", "Llamé a Rodrigo Sanz para hablar del blog.\n")
     write("Daily/2026-11-03.md", "Had coffee with Ana García.\n")
     write("Projects/Plan.md", "Nothing about anyone.\n")
+    age(vault)
     return vault
 
 
@@ -52,6 +54,20 @@ def test_an_unchanged_vault_is_not_read_again(small):
     assert isinstance(daily, CachedNote)
     assert not daily.loaded  # restored from the cache without opening the file
     assert index.histories["Ana García"].last_in_person == dt.date(2026, 11, 3)
+
+
+def test_a_note_saved_just_before_a_run_is_checked_again_even_with_the_same_size_and_mtime(
+        small, write):
+    """File-system clocks tick coarsely: a note saved just before a run may change again
+    without its size or mtime moving. Its bytes are read again next time."""
+    daily = write("Daily/2026-11-03.md", "Had coffee with Ana García.\n")  # saved just now
+    _index(small)
+    info = daily.stat()
+    daily.write_text("Had a word with Ana García.\n", encoding="utf-8")  # no longer a coffee
+    os.utime(daily, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert daily.stat().st_size == info.st_size
+    index = _index(small)
+    assert index.histories["Ana García"].last_in_person is None
 
 
 def test_a_changed_note_is_read_again(small, write):

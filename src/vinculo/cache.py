@@ -20,6 +20,7 @@ import hashlib
 import os
 import pickle
 import sqlite3
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,10 @@ from vinculo.packing import Fields, unpack_analysis
 SCHEMA = 3
 CACHE_ENV = "VINCULO_NO_CACHE"
 FILE_NAME = "index.sqlite"
+# A file modified this close before a run looked at it may change again within the same mtime
+# (file-system clocks tick coarsely): its size and mtime do not vouch for its bytes next time,
+# which are read again (git calls such entries "racily clean").
+RACY_NS = 2_000_000_000
 
 
 class StaleNoteError(RuntimeError):
@@ -146,6 +151,7 @@ class NoteCache:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.opened_ns = time.time_ns()  # before the run looks at any note
         self.rows: dict[str, Row] = {}
         self.problems: list[Diagnostic] = []
         self._dirty: dict[str, Row] = {}
@@ -233,6 +239,10 @@ class NoteCache:
         gone = [rel for rel in self.rows if rel not in self._seen]
         if not self._dirty and not gone:
             return
+        racy = self.opened_ns - RACY_NS
+        for row in self._dirty.values():
+            if row.mtime_ns >= racy:
+                row.mtime_ns = -1  # never matches: the note is read again, its analysis kept
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self._connect() as con:
@@ -258,11 +268,72 @@ class NoteCache:
         self._dirty = {}
 
 
-def open_cache(vault: Path, config: Any) -> NoteCache | None:
-    """The vault's cache, or None when disabled (``[cache] enabled = false`` or
+def cache_path(vault: Path, config: Any) -> Path | None:
+    """Where the vault's cache lives, or None when disabled (``[cache] enabled = false`` or
     ``$VINCULO_NO_CACHE``) or when the state folder would sit inside the vault."""
     from vinculo.state import inside_vault, state_dir
 
     if os.environ.get(CACHE_ENV) or not config.get("cache.enabled", True) or inside_vault(vault):
         return None
-    return NoteCache(state_dir(vault) / FILE_NAME)
+    return state_dir(vault) / FILE_NAME
+
+
+def open_cache(vault: Path, config: Any) -> NoteCache | None:
+    """The vault's cache (see :func:`cache_path`), or None when there is none to use."""
+    path = cache_path(vault, config)
+    return None if path is None else NoteCache(path)
+
+
+# --- the settled-vault memo (vinculo.settled), kept with the rows it relies on ---------------
+
+
+def read_settled(path: Path, rels: Iterable[str] = ()) -> tuple[bytes, dict[str, Row]] | None:
+    """The memo of the last settled sync and the rows of ``rels``; None when there is no
+    memo, or the file is unreadable or from another version (the caller runs in full)."""
+    if not path.exists():
+        return None
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
+        try:
+            meta = dict(con.execute("SELECT key, value FROM meta"))
+            if meta.get("schema") != str(SCHEMA) or meta.get("version") != __version__:
+                return None
+            found = con.execute("SELECT blob FROM settled WHERE id = 0").fetchone()
+            if found is None:
+                return None
+            rows: dict[str, Row] = {}
+            wanted = list(rels)
+            for start in range(0, len(wanted), 500):  # SQLite's bound on parameters
+                part = wanted[start:start + 500]
+                query = ("SELECT rel, size, mtime_ns, sha, parsed, world, analysis FROM notes "
+                         f"WHERE rel IN ({','.join('?' * len(part))})")
+                for rel, *values in con.execute(query, part):
+                    rows[rel] = Row(*values)
+            return found[0], rows
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+
+
+def write_settled(path: Path, memo: bytes | None, rows: dict[str, Row] | None = None) -> None:
+    """Store (or, with None, forget) the memo, with the rows of notes it re-read, in one
+    transaction. Best effort, like :meth:`NoteCache.save`."""
+    if memo is None and not path.exists():
+        return
+    try:
+        with sqlite3.connect(path, timeout=5) as con:
+            con.execute("PRAGMA synchronous=NORMAL")  # as the cache's own writes (WAL)
+            con.execute("CREATE TABLE IF NOT EXISTS settled (id INTEGER PRIMARY KEY, blob BLOB)")
+            if memo is None:
+                con.execute("DELETE FROM settled")
+            else:
+                con.execute("INSERT OR REPLACE INTO settled VALUES (0, ?)", (memo,))
+            con.executemany(
+                "INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(rel, r.size, r.mtime_ns, r.sha, r.parsed, r.world, r.analysis)
+                 for rel, r in (rows or {}).items()],
+            )
+        con.close()
+    except sqlite3.Error:
+        return

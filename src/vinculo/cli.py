@@ -255,7 +255,7 @@ def sync(ctx: click.Context, vault: Path | None, dry_run: bool, verbose: bool, a
     exact unified diff is printed on stdout and nothing is written. Another sync or watch on
     the same vault makes this one refuse (exit 1).
     """
-    from vinculo.report import contact_rows, scan_summary, sync_kinds, sync_listing
+    from vinculo.report import sync_kinds, sync_listing
     from vinculo.text import plural
     from vinculo.writeback import WriteBackError
     from vinculo.writeback.sync import run_sync
@@ -268,14 +268,15 @@ def sync(ctx: click.Context, vault: Path | None, dry_run: bool, verbose: bool, a
         )
     except WriteBackError as exc:
         raise VinculoError(str(exc)) from exc
-    index, report = result.index, result.report
-    summary = scan_summary(index)
+    report = result.report
+    summary = result.summary
     summary["write"] = report.to_json()
     summary["write"]["dry_run"] = dry_run
+    summary["write"]["full_pass"] = result.memo is None  # else the last sync's answer held
     summary["write"]["diagnostics"] = [str(d) for d in result.diagnostics]
     session.pm.hook.after_sync(vault=session.vault, config=session.config, report=summary)
     if as_json:
-        echo_json({"summary": summary, "contacts": contact_rows(index)})
+        echo_json({"summary": summary, "contacts": result.contact_rows()})
         return
     if dry_run:
         click.echo(report.diff, nl=False)
@@ -299,8 +300,8 @@ def sync(ctx: click.Context, vault: Path | None, dry_run: bool, verbose: bool, a
         click.echo(f"skipped {rel}: {why}", err=dry_run)
     for diagnostic in result.diagnostics:
         click.echo(f"warning: {diagnostic}", err=dry_run)
-    for diagnostic in (d for d in index.scan.diagnostics if d.severity != "info"):
-        click.echo(f"{diagnostic.severity}: {diagnostic}", err=dry_run)
+    for problem in result.problems:
+        click.echo(problem, err=dry_run)
     files = len(report.reasons) if dry_run else len(report.written)
     verb = "would write" if dry_run else "wrote"
     click.echo(

@@ -61,6 +61,11 @@ def mentions_of(rows: list[Fields]) -> list[Mention]:
     return _build(Mention, _MENTION_FIELDS, rows)
 
 
+def rows_may_link(rows: list[Fields]) -> bool:
+    """Whether mention rows hold a link-level mention not yet linked: a name a plan links."""
+    return any(r[_LEVEL] == "link" and not r[_LINKED] for r in rows)
+
+
 class MentionTable(MutableMapping[str, list[Mention]]):
     """Mentions by note path, each note's list built from its rows on first access."""
 
@@ -81,7 +86,7 @@ class MentionTable(MutableMapping[str, list[Mention]]):
         writes), answered without building its mentions."""
         rows = self._rows.get(rel)
         if rows is not None:
-            return any(r[_LEVEL] == "link" and not r[_LINKED] for r in rows)
+            return rows_may_link(rows)
         return any(m.level == "link" and not m.linked for m in self._lists.get(rel, ()))
 
     def __getitem__(self, rel: str) -> list[Mention]:

@@ -78,7 +78,7 @@ def is_ignored(rel: str, config: Config) -> bool:
     return IgnoreRules(config)(rel)
 
 
-def _walk(vault: Path, config: Config) -> Iterator[tuple[os.DirEntry[str], str]]:
+def walk_entries(vault: Path, config: Config) -> Iterator[tuple[os.DirEntry[str], str]]:
     """Every candidate note's directory entry with its rel path, in path order."""
     ignored = IgnoreRules(config)
     stack: list[tuple[str, str]] = [(str(vault), "")]
@@ -102,7 +102,7 @@ def _walk(vault: Path, config: Config) -> Iterator[tuple[os.DirEntry[str], str]]
 
 def iter_markdown(vault: Path, config: Config) -> Iterator[tuple[Path, str]]:
     """Every candidate note as ``(absolute path, rel path)``, sorted, not following dir links."""
-    for entry, rel in _walk(vault, config):
+    for entry, rel in walk_entries(vault, config):
         yield Path(entry.path), rel
 
 
@@ -154,6 +154,9 @@ class Scan:
     # ``then``), and the rel paths of those notes in the order of that step's results.
     crew: Crew | None = field(default=None, repr=False, compare=False)
     crew_rels: list[str] = field(default_factory=list, repr=False, compare=False)
+    # Size and mtime of each note as the walk saw them, before reading it (not for notes
+    # read through a symbolic link).
+    stats: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -185,7 +188,7 @@ def scan_vault(
     scan = Scan(vault=vault, config=config)
     slots: list[Note | None] = []
     to_read: list[_Item] = []
-    for entry, rel in _walk(vault, config):
+    for entry, rel in walk_entries(vault, config):
         path = Path(entry.path)
         reason = conflict_copy_reason(path)
         if reason:
@@ -195,6 +198,7 @@ def scan_vault(
             slots.append(read_note(vault, path, rel, config))
             continue
         info = entry.stat()
+        scan.stats[rel] = info.st_size, info.st_mtime_ns
         cached = cache.note(path, rel, info.st_size, info.st_mtime_ns) if cache else None
         slots.append(cached)
         if cached is None:

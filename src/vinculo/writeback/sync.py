@@ -26,19 +26,53 @@ CHANGED = "changed since it was read"
 
 @dataclass
 class SyncResult:
-    index: Any  # vinculo.pipeline.Index of the last read
+    """What a sync found and did, as commands print it."""
+
     report: WriteReport
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    diagnostics: list[Any]  # the plan's: Diagnostic, or its text when answered from the memo
+    summary: dict[str, Any]  # vinculo.report.scan_summary
+    problems: list[str]  # the scan's diagnostics that are not info, as "severity: text"
+    index: Any = None  # the whole-vault Index, when the sync read the vault
+    memo: Any = None  # the vinculo.settled.Memo that answered instead
+    _rows: list[dict[str, Any]] | None = field(default=None, repr=False)
+
+    def contact_rows(self) -> list[dict[str, Any]]:
+        """``vinculo contacts --json`` rows, computed on demand (``sync --json``)."""
+        if self._rows is None:
+            from vinculo.report import contact_rows
+
+            self._rows = self.memo.rows if self.memo is not None else contact_rows(self.index)
+        return self._rows
+
+
+def _from_index(index: Any, report: WriteReport, diagnostics: list[Diagnostic]) -> SyncResult:
+    from vinculo.report import scan_summary
+
+    problems = [f"{d.severity}: {d}" for d in index.scan.diagnostics if d.severity != "info"]
+    return SyncResult(report, diagnostics, scan_summary(index), problems, index=index)
+
+
+def _from_memo(memo: Any) -> SyncResult:
+    return SyncResult(WriteReport(), list(memo.diagnostics), dict(memo.summary),
+                      list(memo.problems), memo=memo)
 
 
 def run_sync(
     vault: Path, config: Any, pm: Any, today: dt.date, *, dry_run: bool = False, retries: int = 2
 ) -> SyncResult:
-    """Build the index, plan, apply; LockError when another writer holds the vault."""
+    """Build the index, plan, apply; LockError when another writer holds the vault.
+
+    A vault the last sync left settled, where only ordinary notes changed since without
+    changing the plan, is answered from that sync's memo (:mod:`vinculo.settled`)."""
+    from vinculo import settled
     from vinculo.pipeline import build_index
 
     lock = contextlib.nullcontext() if dry_run else vault_lock(vault)
     with lock:
+        memo = settled.answer(vault, config, pm, today)
+        if memo is not None:
+            return _from_memo(memo)
+        seen = settled.look(vault, config, pm)
         index = build_index(vault, config, pm, today)
         changes, diagnostics = plan_changes(index, pm, files=True)
         report = apply_changes(vault, changes, dry_run=dry_run, pm=pm)
@@ -50,7 +84,11 @@ def run_sync(
             changes, diagnostics = plan_changes(index, pm, files=True)
             again = apply_changes(vault, [c for c in changes if c.rel in raced], pm=pm)
             report = _merge(report, again, raced)
-    return SyncResult(index, report, diagnostics)
+        if seen is not None and not changes and not report.skipped:
+            settled.remember(seen, index, pm, diagnostics)
+        else:
+            settled.forget(vault, config)
+    return _from_index(index, report, diagnostics)
 
 
 def _merge(first: WriteReport, again: WriteReport, raced: set[str]) -> WriteReport:

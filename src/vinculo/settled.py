@@ -1,0 +1,263 @@
+"""A settled vault: the last sync found nothing to write, and the next may say so again
+without a full pass.
+
+After a sync whose plan was empty, vinculo keeps a memo of what that answer rested on: each
+note's size and mtime, a digest of what the note gives the plan (its date and its
+interactions: histories, stages, suggestions, blocks and the dashboard are made of those),
+which notes are contacts, the files plugins own, and the summary the sync printed. The next
+sync asks the memo first, and answers from it only when all of this holds:
+
+- the same vinculo, plugins (and their versions), configuration and day;
+- the same notes: none created, deleted or renamed;
+- no contact note, no file a plugin owns (``owned_files`` hook) and no note with a
+  diagnostic changed;
+- every other note that changed (its size or mtime moved, or it was saved too close to the
+  memo to trust its mtime) was read again and analysed, and still has the same date and
+  interactions, and no name to link.
+
+Then a full pass would plan nothing too, and say the same. Anything else, or any doubt,
+runs the sync in full. The contract this relies on is the persistent cache's: hooks depend
+only on their arguments (a plugin that reads anything else should ask users to turn the
+cache off with ``[cache] enabled = false``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import pickle
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pluggy
+
+from vinculo.cache import (
+    FILE_NAME,
+    RACY_NS,
+    Row,
+    cache_path,
+    fingerprint,
+    pack_parsed,
+    read_settled,
+    restore_note,
+    write_settled,
+)
+from vinculo.cache import digest as content_digest
+from vinculo.config import Config
+from vinculo.model import Note
+
+# More changed notes than this: a full pass (which reads them in parallel) is as quick.
+MOST_CHANGED = 200
+
+
+@dataclass
+class Memo:
+    """What the last settled sync's answer rested on, and the answer."""
+
+    key: str  # vinculo, plugins, configuration, day
+    seen_ns: int  # when the notes' bytes were last known to match their size and mtime
+    notes: dict[str, tuple[int, int, str]]  # rel -> (size, mtime_ns, contribution digest)
+    others: set[str]  # walked but not notes (sync-conflict copies)
+    contacts: list[str]  # contact notes, in scan order
+    owned: dict[str, tuple[int, int] | None]  # files plugins write whole (None: absent)
+    noisy: set[str]  # notes with diagnostics
+    world: str  # the cache's fingerprint of everything an analysis depends on
+    summary: dict[str, Any]
+    problems: list[str]  # the scan's diagnostics that are not info, as printed
+    diagnostics: list[str]  # the plan's
+    rows: list[dict[str, Any]] = field(default_factory=list)  # contact_rows, for --json
+
+
+def contribution(date: dt.date | None, interaction_rows: list[Any]) -> str:
+    """A digest of what a note gives the plan besides its links: its date and interactions
+    (as :mod:`vinculo.packing` rows, whose repr is canonical)."""
+    text = repr((date, [tuple(r) for r in interaction_rows]))
+    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+
+
+def run_key(config: Config, pm: pluggy.PluginManager, today: dt.date) -> str:
+    versions = {id(plugin): dist.version for plugin, dist in pm.list_plugin_distinfo()}
+    plugins = sorted((name, versions.get(id(plugin))) for name, plugin in pm.list_name_plugin()
+                     if plugin is not None)
+    return fingerprint(["settled", today.isoformat(), config.data, config.obsidian_ignore,
+                        plugins])
+
+
+def owned_files(config: Config, pm: pluggy.PluginManager) -> list[str] | None:
+    """Every file plugins write whole; None when a plugin writes some without saying which."""
+    writers = {impl.plugin_name for impl in pm.hook.plan_files.get_hookimpls()}
+    declared = {impl.plugin_name for impl in pm.hook.owned_files.get_hookimpls()}
+    if not writers <= declared:
+        return None
+    return sorted({rel for batch in pm.hook.owned_files(config=config) for rel in batch or []})
+
+
+def _stat(vault: Path, rel: str) -> tuple[int, int] | None:
+    try:
+        info = os.stat(vault / rel)
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
+# --- recording -------------------------------------------------------------------------------
+
+
+@dataclass
+class Look:
+    """Taken before a full pass reads the vault: when, and the stats of the owned files (a
+    change after this look, even while the pass runs, then shows in the next sync)."""
+
+    seen_ns: int
+    owned: dict[str, tuple[int, int] | None]
+
+
+def look(vault: Path, config: Config, pm: pluggy.PluginManager) -> Look | None:
+    """None when no memo can be kept (no cache, or a plugin's files are unknown)."""
+    owned = owned_files(config, pm)
+    if cache_path(vault, config) is None or owned is None:
+        return None
+    return Look(time.time_ns(), {rel: _stat(vault, rel) for rel in owned})
+
+
+def remember(seen: Look, index: Any, pm: pluggy.PluginManager, diagnostics: list[Any]) -> None:
+    """Keep the memo of a sync whose plan was empty (``index``: its whole-vault index, read
+    after ``seen``)."""
+    from vinculo.pipeline import world_of
+    from vinculo.report import contact_rows, scan_summary
+
+    path = cache_path(index.vault, index.config)
+    if path is None or any(d.path == FILE_NAME for d in index.scan.skipped):
+        return  # the cache was rebuilt this run: the summary says so, the next one will not
+    notes: dict[str, tuple[int, int, str]] = {}
+    stats = index.scan.stats
+    for note in index.scan.notes:
+        stat = stats.get(note.rel)
+        if stat is None:
+            return forget(index.vault, index.config)  # read through a symbolic link
+        rows = [tuple(i.__dict__.values()) for i in index.interactions.get(note.rel, [])]
+        notes[note.rel] = (*stat, contribution(note.date, rows))
+    memo = Memo(
+        key=run_key(index.config, pm, index.today),
+        seen_ns=seen.seen_ns,
+        notes=notes,
+        others={d.path for d in index.scan.skipped},
+        contacts=[c.rel for c in index.contacts.values()],
+        owned=seen.owned,
+        noisy={n.rel for n in index.scan.notes if n.diagnostics},
+        world=world_of(index, pm),
+        summary=scan_summary(index),
+        problems=[f"{d.severity}: {d}" for d in index.scan.diagnostics if d.severity != "info"],
+        diagnostics=[str(d) for d in diagnostics],
+        rows=contact_rows(index),
+    )
+    write_settled(path, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def forget(vault: Path, config: Config) -> None:
+    """Drop the memo: the vault is not settled (or no longer known to be)."""
+    path = cache_path(vault, config)
+    if path is not None:
+        write_settled(path, None)
+
+
+# --- answering -------------------------------------------------------------------------------
+
+
+def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date) -> Memo | None:
+    """The memo, brought up to date, when a full sync would plan nothing and print what it
+    says; None when the sync must run in full."""
+    from vinculo.vault import walk_entries
+
+    path = cache_path(vault, config)
+    if path is None:
+        return None
+    started = time.time_ns()
+    found = read_settled(path)
+    if found is None:
+        return None
+    try:
+        memo = pickle.loads(found[0])
+    except Exception:
+        return None
+    if not isinstance(memo, Memo) or memo.key != run_key(config, pm, today):
+        return None
+    changed: list[tuple[str, int, int]] = []
+    walked = 0
+    racy = memo.seen_ns - RACY_NS
+    for entry, rel in walk_entries(vault, config):
+        walked += 1
+        known = memo.notes.get(rel)
+        if known is None:
+            if rel in memo.others:
+                continue
+            return None  # a new note (or one renamed)
+        if entry.is_symlink():
+            return None
+        info = entry.stat()
+        if info.st_size != known[0] or info.st_mtime_ns != known[1] or known[1] >= racy:
+            changed.append((rel, info.st_size, info.st_mtime_ns))
+    if walked != len(memo.notes) + len(memo.others):
+        return None  # a note deleted
+    if any(_stat(vault, rel) != stat for rel, stat in memo.owned.items()):
+        return None
+    if len(changed) > MOST_CHANGED:
+        return None
+    refused = {*memo.contacts, *memo.owned, *memo.noisy}
+    if any(rel in refused for rel, _, _ in changed):
+        return None
+    if changed:
+        rows = _reread(vault, config, pm, today, memo, changed, path)
+        if rows is None:
+            return None
+        memo.seen_ns = started
+        write_settled(path, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL), rows)
+    return memo
+
+
+def _reread(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date, memo: Memo,
+            changed: list[tuple[str, int, int]], path: Path) -> dict[str, Row] | None:
+    """Read and analyse the changed notes; their new cache rows when none changes the plan
+    (and the memo updated with their sizes and mtimes), else None."""
+    from vinculo.contacts import build_contacts
+    from vinculo.packing import rows_may_link, unpack_analysis
+    from vinculo.pipeline import Index, analyser
+    from vinculo.vault import Scan, read_note
+
+    found = read_settled(path, memo.contacts)
+    if found is None:
+        return None
+    cached = found[1]
+    contact_notes: list[Note] = []
+    for rel in memo.contacts:
+        row = cached.get(rel)
+        if row is None or (row.size, row.mtime_ns) != memo.notes[rel][:2]:
+            return None
+        try:
+            contact_notes.append(restore_note(vault / rel, rel, row.sha, pickle.loads(row.parsed)))
+        except Exception:
+            return None
+    contacts = build_contacts(contact_notes, pm, config)
+    if [c.rel for c in contacts.values()] != memo.contacts:
+        return None
+    notes = [read_note(vault, vault / rel, rel, config, size) for rel, size, _ in changed]
+    index = Index(vault=vault, config=config, today=today,
+                  scan=Scan(vault, config, notes=notes), contacts=contacts)
+    analyse = analyser(index, pm)
+    rows: dict[str, Row] = {}
+    for note, (rel, size, mtime_ns) in zip(notes, changed, strict=True):
+        if not note.readable or note.diagnostics or pm.hook.is_contact(note=note, config=config):
+            return None
+        blob = analyse(note)
+        mention_rows, interaction_rows, problem = unpack_analysis(blob)
+        if problem or rows_may_link(mention_rows):
+            return None
+        if contribution(note.date, interaction_rows) != memo.notes[rel][2]:
+            return None
+        memo.notes[rel] = (size, mtime_ns, memo.notes[rel][2])
+        rows[rel] = Row(size, mtime_ns, content_digest(note.raw), pack_parsed(note), memo.world,
+                        blob)
+    return rows

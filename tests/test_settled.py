@@ -1,0 +1,274 @@
+"""A sync on a settled vault answers from the last sync's memo — and only when a full pass
+would say exactly the same: every shortcut here is checked against a sync with the cache off."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import re
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import age, install_plugin, snapshot
+
+from vinculo.state import state_dir
+
+DAILY = "Daily/2026-11-25.md"
+
+
+def sync(run, vault: Path, *flags: str) -> dict:
+    result = run("sync", str(vault), "--json", *flags)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def comparable(out: dict) -> dict:
+    """A sync's JSON without what may differ between a shortcut and a full pass: nothing
+    but the flag that tells them apart."""
+    out = json.loads(json.dumps(out))
+    out["summary"]["write"].pop("full_pass")
+    return out
+
+
+def full_pass(run, vault: Path, monkeypatch, *flags: str) -> dict:
+    """The reference: the same sync with the cache (and so the memo) turned off."""
+    with monkeypatch.context() as m:
+        m.setenv("VINCULO_NO_CACHE", "1")
+        return sync(run, vault, *flags)
+
+
+@pytest.fixture
+def settled(sample: Path, run) -> Path:
+    """The sample vault after a sync that wrote, then one that found nothing to do (and kept
+    its memo)."""
+    assert sync(run, sample)["summary"]["write"]["written"]
+    again = sync(run, sample)
+    assert again["summary"]["write"]["full_pass"] and not again["summary"]["write"]["written"]
+    return sample
+
+
+@pytest.fixture
+def aged(settled: Path, run) -> Path:
+    """The settled vault with every file saved a minute ago, so no mtime is too recent to
+    trust, and a memo that knows it."""
+    age(settled)
+    assert sync(run, settled)["summary"]["write"]["full_pass"]  # new mtimes: read again
+    return settled
+
+
+def test_an_unchanged_vault_is_answered_from_the_memo_with_the_same_output(aged, run, monkeypatch):
+    before = snapshot(aged)
+    for flags in ((), ("--dry-run",)):
+        out = sync(run, aged, *flags)
+        assert out["summary"]["write"]["full_pass"] is False
+        assert comparable(out) == comparable(full_pass(run, aged, monkeypatch, *flags))
+    assert snapshot(aged) == before
+
+
+def test_the_text_output_is_the_same_as_a_full_pass(aged, run, monkeypatch):
+    shortcut = run("sync", str(aged)).output
+    with monkeypatch.context() as m:
+        m.setenv("VINCULO_NO_CACHE", "1")
+        assert run("sync", str(aged)).output == shortcut
+    assert "problem(s); wrote 0 file(s)" in shortcut
+
+
+def test_prose_that_changes_no_history_keeps_the_answer(aged, run, monkeypatch):
+    daily = aged / DAILY
+    daily.write_text(daily.read_text(encoding="utf-8") + "\nLlovió toda la tarde.\n",
+                     encoding="utf-8")
+    out = sync(run, aged)
+    assert out["summary"]["write"]["full_pass"] is False
+    assert comparable(out) == comparable(full_pass(run, aged, monkeypatch))
+    age(daily)
+    assert sync(run, aged)["summary"]["write"]["full_pass"] is False  # still settled
+
+
+def test_a_new_interaction_runs_the_full_pass_and_updates_the_contact(aged, run, monkeypatch):
+    daily = aged / DAILY
+    daily.write_text(daily.read_text(encoding="utf-8")
+                     + "\n- Café con [[Ana Torres]] en Lavapiés.\n", encoding="utf-8")
+    expected = full_pass(run, aged, monkeypatch, "--dry-run")
+    assert expected["summary"]["write"]["written"] == [] and expected["summary"]["write"]["reasons"]
+    out = sync(run, aged)
+    assert out["summary"]["write"]["full_pass"] is True
+    assert sorted(out["summary"]["write"]["written"]) == sorted(expected["summary"]["write"]["reasons"])
+    ana = next(r for r in out["contacts"] if r["name"] == "Ana Torres")
+    assert ana["last_in_person"] == "2026-11-25" and ana["stage"] == "in_person"
+
+
+def test_a_name_to_link_runs_the_full_pass_and_links_it(aged, run):
+    note = aged / "Notes" / "Idea suelta.md"
+    note.write_text("Idea: preguntar a Ana Torres por su libro.\n", encoding="utf-8")
+    age(note)
+    out = sync(run, aged)  # a new note: never answered from the memo
+    assert out["summary"]["write"]["full_pass"] is True
+    assert "[[Ana Torres]]" in note.read_text(encoding="utf-8")
+    sync(run, aged)  # settled again
+    age(aged)
+    sync(run, aged)
+    note.write_text("Idea: preguntar a Ana Torres por su libro. Y a [[Ana Torres]].\n",
+                    encoding="utf-8")
+    out = sync(run, aged)
+    assert out["summary"]["write"]["full_pass"] is True  # an unlinked name: a link to write
+    assert note.read_text(encoding="utf-8").count("[[Ana Torres]]") == 2
+
+
+@pytest.mark.parametrize("change", ["contact", "created", "deleted", "renamed", "dashboard",
+                                    "day", "config", "conflict copy"])
+def test_anything_else_runs_the_full_pass(aged, run, monkeypatch, change):
+    people = sorted((aged / "People").glob("*.md"))
+    if change == "contact":
+        people[0].write_text(people[0].read_text(encoding="utf-8") + "\nUna nota más.\n",
+                             encoding="utf-8")
+    elif change == "created":
+        (aged / "Notes" / "Nueva.md").write_text("Nada que ver.\n", encoding="utf-8")
+    elif change == "deleted":
+        (aged / DAILY).unlink()
+    elif change == "renamed":
+        (aged / DAILY).rename(aged / "Daily" / "2026-11-26.md")
+    elif change == "dashboard":
+        dashboard = aged / "vinculo" / "Dashboard.md"
+        text = dashboard.read_text(encoding="utf-8")
+        dashboard.write_text(text.replace("Radar", "Radar (editado)", 1), encoding="utf-8")
+    elif change == "day":
+        monkeypatch.setenv("VINCULO_TODAY", "2026-11-30")
+    elif change == "config":
+        toml = aged / "vinculo.toml"
+        toml.write_text(toml.read_text(encoding="utf-8") + "\n[cadence]\ndefault_days = 21\n",
+                        encoding="utf-8")
+    elif change == "conflict copy":
+        (aged / "Daily" / "2026-11-25.sync-conflict-20261125-101010-ABCDEF.md").write_text(
+            "copia\n", encoding="utf-8")
+    out = sync(run, aged, "--dry-run")
+    assert out["summary"]["write"]["full_pass"] is True
+    assert comparable(out) == comparable(full_pass(run, aged, monkeypatch, "--dry-run"))
+
+
+def test_fixing_a_note_with_a_problem_runs_the_full_pass(aged, run, monkeypatch):
+    broken = aged / "Notes" / "Charla en Valencia.md"
+    before = sync(run, aged)["summary"]["problems"]
+    broken.write_text(broken.read_text(encoding="utf-8").replace(
+        "[charla, valencia\n", "[charla, valencia]\n"), encoding="utf-8")
+    out = sync(run, aged, "--dry-run")
+    assert out["summary"]["write"]["full_pass"] is True
+    assert out["summary"]["problems"] == before - 1
+    assert comparable(out) == comparable(full_pass(run, aged, monkeypatch, "--dry-run"))
+
+
+def test_the_dashboard_edited_inside_its_block_is_put_back(aged, run):
+    dashboard = aged / "vinculo" / "Dashboard.md"
+    original = dashboard.read_text(encoding="utf-8")
+    assert "Radar" in original
+    dashboard.write_text(original.replace("Radar", "Radr", 1), encoding="utf-8")
+    out = sync(run, aged)
+    assert "vinculo/Dashboard.md" in out["summary"]["write"]["written"]
+    assert dashboard.read_text(encoding="utf-8") == original
+
+
+def test_an_edit_with_the_same_size_and_mtime_right_after_a_sync_is_seen(sample, run):
+    """mtimes tick coarsely: a note saved just before (or while) the last sync looked may
+    change again without its size or mtime moving; the memo reads such notes again."""
+    sync(run, sample)
+    link = re.compile(r"\[\[([^\]|#]+)\]\]")
+    daily = next(p for p in sorted((sample / "Daily").glob("*.md"))
+                 if link.search(p.read_text(encoding="utf-8")))
+    os.utime(daily)  # saved just now, then a sync that finds nothing to do
+    assert not sync(run, sample)["summary"]["write"]["written"]
+    info = daily.stat()
+    # The same number of bytes, a link taken out: a full pass links the name again.
+    daily.write_text(link.sub(r"  \1  ", daily.read_text(encoding="utf-8"), count=1),
+                     encoding="utf-8")
+    os.utime(daily, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert daily.stat().st_size == info.st_size
+    out = sync(run, sample, "--dry-run")
+    assert out["summary"]["write"]["full_pass"] is True
+    assert str(daily.relative_to(sample)) in out["summary"]["write"]["reasons"]
+
+
+COPYIST = '''
+from vinculo import hookspecs
+from vinculo.writeback import FileChange
+
+@hookspecs.hookimpl
+def plan_files(index, config):
+    path = index.vault / "Copia.md"
+    after = "copia\\n".encode()
+    before = path.read_bytes() if path.exists() else None
+    return [] if before == after else [FileChange("Copia.md", before, after, "copy")]
+'''
+
+
+@pytest.fixture
+def copyist(tmp_path, monkeypatch):
+    """A third-party plugin that writes a whole file and does not say which (no
+    ``owned_files``)."""
+    site = install_plugin(tmp_path / "site", "vinculo_copyist", COPYIST)
+    monkeypatch.syspath_prepend(str(site))
+    importlib.invalidate_caches()
+    yield importlib.import_module("vinculo_copyist")
+    sys.modules.pop("vinculo_copyist", None)
+
+
+def test_a_plugin_writing_files_it_does_not_declare_turns_the_shortcut_off(sample, run, copyist):
+    sync(run, sample)
+    sync(run, sample)
+    age(sample)
+    for _ in range(2):
+        out = sync(run, sample)
+        assert out["summary"]["write"]["full_pass"] is True
+    (sample / "Copia.md").write_text("editada\n", encoding="utf-8")
+    sync(run, sample)
+    assert (sample / "Copia.md").read_text(encoding="utf-8") == "copia\n"
+
+
+DECLARING = COPYIST + '''
+
+@hookspecs.hookimpl
+def owned_files(config):
+    return ["Copia.md"]
+'''
+
+
+def test_a_plugin_declaring_its_files_keeps_the_shortcut_and_its_file(tmp_path, sample, run,
+                                                                      monkeypatch):
+    site = install_plugin(tmp_path / "site", "vinculo_declaring", DECLARING)
+    monkeypatch.syspath_prepend(str(site))
+    importlib.invalidate_caches()
+    try:
+        sync(run, sample)
+        sync(run, sample)
+        age(sample)
+        sync(run, sample)
+        assert sync(run, sample)["summary"]["write"]["full_pass"] is False
+        (sample / "Copia.md").write_text("editada\n", encoding="utf-8")
+        out = sync(run, sample)
+        assert out["summary"]["write"]["full_pass"] is True
+        assert (sample / "Copia.md").read_text(encoding="utf-8") == "copia\n"
+    finally:
+        sys.modules.pop("vinculo_declaring", None)
+
+
+def test_a_damaged_memo_means_a_full_pass_never_an_error(aged, run, monkeypatch):
+    database = state_dir(aged) / "index.sqlite"
+    with sqlite3.connect(database) as con:
+        con.execute("UPDATE settled SET blob = ?", (b"not a memo",))
+    con.close()
+    out = sync(run, aged, "--dry-run")
+    assert out["summary"]["write"]["full_pass"] is True
+    assert comparable(out) == comparable(full_pass(run, aged, monkeypatch, "--dry-run"))
+    assert sync(run, aged)["summary"]["write"]["full_pass"] is False  # and a new memo
+
+
+def test_a_sync_that_writes_leaves_no_memo_behind(aged, run):
+    daily = aged / DAILY
+    daily.write_text(daily.read_text(encoding="utf-8")
+                     + "\n- Café con [[Ana Torres]].\n", encoding="utf-8")
+    assert sync(run, aged, "--dry-run")["summary"]["write"]["reasons"]  # not settled
+    database = state_dir(aged) / "index.sqlite"
+    with sqlite3.connect(database) as con:
+        assert con.execute("SELECT COUNT(*) FROM settled").fetchone() == (0,)
+    con.close()
