@@ -7,7 +7,8 @@ For each generated vault size (notes × contacts) it measures, as separate proce
 - naive linker: rapidfuzz ``partial_ratio`` of every contact against every note (sampled);
 - vinculo: a first ``sync`` (links and blocks written), then on that synced vault a cold
   ``sync --dry-run`` (empty cache), a warm ``sync --dry-run`` (nothing changed), one note
-  changed then ``sync``, ``scan``, and ``vinculo --version``.
+  changed then ``sync`` (a line that changes no history), one event logged then ``sync`` (a
+  history changes: the full pass on a warm cache), ``scan``, and ``vinculo --version``.
 
 Prints a table and saves ``bench/results/perf.json``. Ratios are what to read: the machine is
 shared and noisy, the baselines run in the same minute on the same files.
@@ -68,11 +69,22 @@ def peer_available() -> bool:
 
 
 def touch_one_note(vault: Path) -> None:
-    """Append an event to one daily note, as a person would after a coffee."""
+    """Append a line to one daily note that changes nobody's history (a coffee with someone
+    who is not a contact): the sync may answer from the last settled one."""
     daily = sorted((vault / "Daily").glob("*.md"))
     note = daily[len(daily) // 2]
     with note.open("a", encoding="utf-8") as handle:
         handle.write("\nHad coffee with a friend today.\n")
+
+
+def log_one_event(vault: Path) -> None:
+    """Append a coffee with a contact to another daily note: a history changes, so the sync
+    runs its full pass (on a warm cache) and writes that contact's block."""
+    contact = sorted((vault / "People").glob("*.md"))[0].stem
+    daily = sorted((vault / "Daily").glob("*.md"))
+    note = daily[len(daily) // 3]
+    with note.open("a", encoding="utf-8") as handle:
+        handle.write(f"\nHad coffee with [[{contact}]] today.\n")
 
 
 def run_size(notes: int, contacts: int, peer: bool) -> dict[str, object]:
@@ -91,6 +103,8 @@ def run_size(notes: int, contacts: int, peer: bool) -> dict[str, object]:
         row["warm"] = best_of(3, [*VINCULO, "sync", str(vault), "--dry-run"], env)
         touch_one_note(vault)
         row["one_change"] = measure([*VINCULO, "sync", str(vault)], env)
+        log_one_event(vault)
+        row["one_event"] = measure([*VINCULO, "sync", str(vault)], env)
         row["scan"] = best_of(3, [*VINCULO, "scan", str(vault)], env)
         row["version"] = best_of(5, [*VINCULO, "--version"], env)
         naive = measure([PY, str(HERE / "naive_linker.py"), str(vault), "100"])
@@ -126,6 +140,7 @@ def ratios(row: dict) -> dict[str, float | None]:
 
 def print_table(rows: list[dict]) -> None:
     header = (f"{'notes×contacts':>15} {'floor':>7} {'cold':>7} {'warm':>7} {'1 change':>8} "
+              f"{'1 event':>7} "
               f"{'scan':>6} {'--version':>9} {'peak MB':>8} {'cold/floor':>10} "
               f"{'obsidiantools':>13} {'naive (est.)':>12}")
     print(header)
@@ -133,12 +148,13 @@ def print_table(rows: list[dict]) -> None:
         r = ratios(row)
         peer = row.get("obsidiantools")
         naive = row.get("naive")
-        peak = max(row[k]["peak_mb"] for k in ("cold", "warm", "one_change", "scan"))
+        peak = max(row[k]["peak_mb"] for k in ("cold", "warm", "one_change", "one_event", "scan"))
         peer_text = f"{peer['s']:.1f}s ({r['peer_speedup']}×)" if peer else "n/a"
         naive_text = f"{naive['estimated_seconds']:.0f}s" if naive else "n/a"
         print(
             f"{row['notes']:>8}×{row['contacts']:<6} {row['floor']['s']:>7.2f} "
             f"{row['cold']['s']:>7.2f} {row['warm']['s']:>7.2f} {row['one_change']['s']:>8.2f} "
+            f"{row['one_event']['s']:>7.2f} "
             f"{row['scan']['s']:>6.2f} {row['version']['s']:>9.3f} {peak:>8.0f} "
             f"{r['cold_vs_floor']:>9.2f}× "
             f"{peer_text:>13} {naive_text:>12}"

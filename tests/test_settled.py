@@ -87,6 +87,22 @@ def test_prose_that_changes_no_history_keeps_the_answer(aged, run, monkeypatch):
     assert sync(run, aged)["summary"]["write"]["full_pass"] is False  # still settled
 
 
+def test_a_date_given_to_a_note_runs_the_full_pass(aged, run, monkeypatch):
+    """A note's date is part of what it gives the plan (and of the count of dated notes),
+    even in a note that names nobody."""
+    shopping = aged / "Notes" / "Compra.md"
+    shopping.write_text("Pan, leche y café.\n", encoding="utf-8")
+    sync(run, aged)
+    age(aged)
+    dated = sync(run, aged)["summary"]["dated_notes"]
+    assert sync(run, aged)["summary"]["write"]["full_pass"] is False
+    shopping.write_text("---\ndate: 2026-11-01\n---\nPan, leche y café.\n", encoding="utf-8")
+    out = sync(run, aged, "--dry-run")
+    assert out["summary"]["write"]["full_pass"] is True
+    assert out["summary"]["dated_notes"] == dated + 1
+    assert comparable(out) == comparable(full_pass(run, aged, monkeypatch, "--dry-run"))
+
+
 def test_a_new_interaction_runs_the_full_pass_and_updates_the_contact(aged, run, monkeypatch):
     daily = aged / DAILY
     daily.write_text(daily.read_text(encoding="utf-8")

@@ -2,10 +2,10 @@
 without a full pass.
 
 After a sync whose plan was empty, vinculo keeps a memo of what that answer rested on: each
-note's size and mtime, a digest of what the note gives the plan (its date and its
-interactions: histories, stages, suggestions, blocks and the dashboard are made of those),
-which notes are contacts, the files plugins own, and the summary the sync printed. The next
-sync asks the memo first, and answers from it only when all of this holds:
+note's size, mtime and content hash (its cached analysis holds what it gives the plan: its
+date and interactions, of which histories, stages, suggestions, blocks and the dashboard are
+made), which notes are contacts, the files plugins own, and the summary the sync printed. The
+next sync asks the memo first, and answers from it only when all of this holds:
 
 - the same vinculo, plugins (and their versions), configuration and day;
 - the same notes: none created, deleted or renamed;
@@ -24,7 +24,6 @@ cache off with ``[cache] enabled = false``).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import pickle
 import time
@@ -37,15 +36,16 @@ import pluggy
 from vinculo.cache import (
     FILE_NAME,
     RACY_NS,
+    CachedNote,
     Row,
     cache_path,
+    digest,
     fingerprint,
     pack_parsed,
     read_settled,
     restore_note,
     write_settled,
 )
-from vinculo.cache import digest as content_digest
 from vinculo.config import Config
 from vinculo.model import Note
 
@@ -59,7 +59,7 @@ class Memo:
 
     key: str  # vinculo, plugins, configuration, day
     seen_ns: int  # when the notes' bytes were last known to match their size and mtime
-    notes: dict[str, tuple[int, int, str]]  # rel -> (size, mtime_ns, contribution digest)
+    notes: dict[str, tuple[int, int, str]]  # rel -> (size, mtime_ns, content hash)
     others: set[str]  # walked but not notes (sync-conflict copies)
     contacts: list[str]  # contact notes, in scan order
     owned: dict[str, tuple[int, int] | None]  # files plugins write whole (None: absent)
@@ -69,13 +69,6 @@ class Memo:
     problems: list[str]  # the scan's diagnostics that are not info, as printed
     diagnostics: list[str]  # the plan's
     rows: list[dict[str, Any]] = field(default_factory=list)  # contact_rows, for --json
-
-
-def contribution(date: dt.date | None, interaction_rows: list[Any]) -> str:
-    """A digest of what a note gives the plan besides its links: its date and interactions
-    (as :mod:`vinculo.packing` rows, whose repr is canonical)."""
-    text = repr((date, [tuple(r) for r in interaction_rows]))
-    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
 def run_key(config: Config, pm: pluggy.PluginManager, today: dt.date) -> str:
@@ -138,8 +131,7 @@ def remember(seen: Look, index: Any, pm: pluggy.PluginManager, diagnostics: list
         stat = stats.get(note.rel)
         if stat is None:
             return forget(index.vault, index.config)  # read through a symbolic link
-        rows = [tuple(i.__dict__.values()) for i in index.interactions.get(note.rel, [])]
-        notes[note.rel] = (*stat, contribution(note.date, rows))
+        notes[note.rel] = (*stat, note.sha if isinstance(note, CachedNote) else digest(note.raw))
     memo = Memo(
         key=run_key(index.config, pm, index.today),
         seen_ns=seen.seen_ns,
@@ -210,7 +202,10 @@ def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date
     if any(rel in refused for rel, _, _ in changed):
         return None
     if changed:
-        rows = _reread(vault, config, pm, today, memo, changed, path)
+        try:
+            rows = _reread(vault, config, pm, today, memo, changed, path)
+        except Exception:  # a memo is an optimisation, never a reason to fail: run in full
+            return None
         if rows is None:
             return None
         memo.seen_ns = started
@@ -221,43 +216,57 @@ def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date
 def _reread(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date, memo: Memo,
             changed: list[tuple[str, int, int]], path: Path) -> dict[str, Row] | None:
     """Read and analyse the changed notes; their new cache rows when none changes the plan
-    (and the memo updated with their sizes and mtimes), else None."""
+    (and the memo updated with their sizes, mtimes and hashes), else None.
+
+    What a note gave the plan when the memo was taken is its cache row of that time: the row
+    whose hash is the memo's (a later run may have replaced it: then there is no answer)."""
     from vinculo.contacts import build_contacts
     from vinculo.packing import rows_may_link, unpack_analysis
     from vinculo.pipeline import Index, analyser
     from vinculo.vault import Scan, read_note
 
-    found = read_settled(path, memo.contacts)
+    found = read_settled(path, [*memo.contacts, *(rel for rel, _, _ in changed)])
     if found is None:
         return None
     cached = found[1]
     contact_notes: list[Note] = []
     for rel in memo.contacts:
         row = cached.get(rel)
-        if row is None or (row.size, row.mtime_ns) != memo.notes[rel][:2]:
+        if row is None or row.sha != memo.notes[rel][2]:
             return None
-        try:
-            contact_notes.append(restore_note(vault / rel, rel, row.sha, pickle.loads(row.parsed)))
-        except Exception:
-            return None
+        contact_notes.append(_restored(vault, rel, row))
     contacts = build_contacts(contact_notes, pm, config)
     if [c.rel for c in contacts.values()] != memo.contacts:
         return None
-    notes = [read_note(vault, vault / rel, rel, config, size) for rel, size, _ in changed]
-    index = Index(vault=vault, config=config, today=today,
-                  scan=Scan(vault, config, notes=notes), contacts=contacts)
-    analyse = analyser(index, pm)
+    index = Index(vault=vault, config=config, today=today, scan=Scan(vault, config),
+                  contacts=contacts)
+    analyse = None
     rows: dict[str, Row] = {}
-    for note, (rel, size, mtime_ns) in zip(notes, changed, strict=True):
-        if not note.readable or note.diagnostics or pm.hook.is_contact(note=note, config=config):
+    for rel, size, mtime_ns in changed:
+        note = read_note(vault, vault / rel, rel, config, size)
+        if not note.readable or note.diagnostics:
             return None
-        blob = analyse(note)
-        mention_rows, interaction_rows, problem = unpack_analysis(blob)
-        if problem or rows_may_link(mention_rows):
-            return None
-        if contribution(note.date, interaction_rows) != memo.notes[rel][2]:
-            return None
-        memo.notes[rel] = (size, mtime_ns, memo.notes[rel][2])
-        rows[rel] = Row(size, mtime_ns, content_digest(note.raw), pack_parsed(note), memo.world,
-                        blob)
+        sha = digest(note.raw)
+        old = cached.get(rel)
+        if sha == memo.notes[rel][2]:  # only touched: same bytes, same answer
+            if old is not None and old.sha == sha:
+                rows[rel] = Row(size, mtime_ns, sha, old.parsed, old.world, old.analysis)
+        else:
+            if (old is None or old.sha != memo.notes[rel][2] or old.world != memo.world
+                    or old.analysis is None or pm.hook.is_contact(note=note, config=config)):
+                return None
+            analyse = analyse or analyser(index, pm)
+            blob = analyse(note)
+            mention_rows, interaction_rows, problem = unpack_analysis(blob)
+            if problem or rows_may_link(mention_rows):
+                return None
+            if (note.date != _restored(vault, rel, old).date
+                    or interaction_rows != unpack_analysis(old.analysis)[1]):
+                return None
+            rows[rel] = Row(size, mtime_ns, sha, pack_parsed(note), memo.world, blob)
+        memo.notes[rel] = (size, mtime_ns, sha)
     return rows
+
+
+def _restored(vault: Path, rel: str, row: Row) -> Note:
+    return restore_note(vault / rel, rel, row.sha, pickle.loads(row.parsed))
