@@ -72,6 +72,43 @@ def _mermaid(counts: dict[str, int]) -> list[str]:
     ]
 
 
+def contacts_by_stage(index: Any) -> dict[str, list[str]]:
+    """Every contact's name under its rung of the ladder, by name."""
+    by_stage: dict[str, list[str]] = {stage: [] for stage in STAGES}
+    for name in sorted(index.contacts, key=str.casefold):
+        history = index.histories.get(name)
+        if history is not None:
+            by_stage.setdefault(history.stage, []).append(name)
+    return by_stage
+
+
+def dashboard_data(index: Any) -> dict[str, Any]:
+    """What the dashboard shows, as data: the schema of ``vinculo dashboard --json``."""
+    today = index.today
+    actions = week_actions(index)
+
+    def last_contact(name: str) -> str | None:
+        when = index.histories[name].last_contact
+        return when.isoformat() if when else None
+
+    return {
+        "path": dashboard_path(index.config),
+        "today": today.isoformat(),
+        "week": [
+            {"contact": s.contact, "path": index.contacts[s.contact].rel, "kind": s.kind,
+             "due": s.due.isoformat(), "overdue": s.due < today, "text": s.text, "why": s.why}
+            for s in actions
+        ],
+        "trips": {city: [s.contact for s in members] for city, members
+                  in city_groups(actions, index.contacts, today, index.config).items()},
+        "stages": {
+            stage: [{"name": name, "path": index.contacts[name].rel,
+                     "last_contact": last_contact(name)} for name in names]
+            for stage, names in contacts_by_stage(index).items()
+        },
+    }
+
+
 def render_dashboard(index: Any) -> str:
     """The dashboard block's Markdown (deterministic: same index, same bytes)."""
     today = index.today
@@ -91,11 +128,7 @@ def render_dashboard(index: Any) -> str:
         for city, members in groups.items():
             people = ", ".join(wikilink(index.contacts[m.contact].rel) for m in members)
             lines.append(f"- {city}: {people}")
-    by_stage: dict[str, list[str]] = {stage: [] for stage in STAGES}
-    for name in sorted(index.contacts, key=str.casefold):
-        history = index.histories.get(name)
-        if history is not None:
-            by_stage.setdefault(history.stage, []).append(name)
+    by_stage = contacts_by_stage(index)
     counts = {stage: len(names) for stage, names in by_stage.items()}
     lines += ["", "## Contacts by stage", "", *_mermaid(counts)]
     for stage in STAGES:
@@ -185,12 +218,23 @@ def owned_files(config: Config) -> list[str]:
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from vinculo.cli import Session, vault_argument
+    from vinculo.cli import Session, echo_json, json_option, vault_argument
 
     @cli.command()
     @vault_argument
+    @json_option
     @click.pass_context
-    def dashboard(ctx: click.Context, vault: Path | None) -> None:
+    def dashboard(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
         """Print the dashboard note's content (this week's actions, everyone by stage, the
-        Mermaid ladder) without writing it; `vinculo sync VAULT` writes it."""
-        click.echo(render_dashboard(Session(ctx, vault).index()), nl=False)
+        Mermaid ladder) without writing it; `vinculo sync VAULT` writes it.
+
+        \b
+        Examples:
+          vinculo dashboard VAULT
+          vinculo dashboard VAULT --json | jq '.week[] | select(.overdue)'
+        """
+        index = Session(ctx, vault).index()
+        if as_json:
+            echo_json(dashboard_data(index))
+            return
+        click.echo(render_dashboard(index), nl=False)

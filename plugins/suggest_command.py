@@ -30,13 +30,13 @@ def suggestion_rows(index: Any, week: bool) -> list[dict[str, Any]]:
     ]
 
 
-def _apply(session: Any, index: Any) -> Any:
+def _apply(session: Any, index: Any, dry_run: bool) -> Any:
     """The same plan as ``vinculo sync`` (links, blocks, properties, plugins' whole files such
-    as the dashboard), written through the one safe write path."""
+    as the dashboard), written through the one safe write path (or only shown)."""
     from vinculo.writeback import apply_changes, plan_changes
 
     changes, diagnostics = plan_changes(index, session.pm, files=True)
-    return apply_changes(session.vault, changes, pm=session.pm), diagnostics
+    return apply_changes(session.vault, changes, dry_run=dry_run, pm=session.pm), diagnostics
 
 
 @hookimpl
@@ -48,9 +48,12 @@ def register_commands(cli: click.Group) -> None:
     @click.option("--week", is_flag=True, help="Only what is due within the next 7 days (and overdue).")
     @click.option("--apply", "apply_", is_flag=True,
                   help="Write each contact's block, properties, the dashboard and the people base.")
+    @click.option("--dry-run", is_flag=True,
+                  help="With --apply: print the exact diff it would write; write nothing.")
     @json_option
     @click.pass_context
-    def suggest(ctx: click.Context, vault: Path | None, week: bool, apply_: bool, as_json: bool) -> None:
+    def suggest(ctx: click.Context, vault: Path | None, week: bool, apply_: bool, dry_run: bool,
+                as_json: bool) -> None:
         """Who to see, call or write to, ranked by due date — each with its reason.
 
         \b
@@ -63,12 +66,15 @@ def register_commands(cli: click.Group) -> None:
         Examples:
           vinculo suggest VAULT --week
           vinculo suggest VAULT --json | jq '.suggestions[] | select(.kind == "call")'
+          vinculo suggest VAULT --apply --dry-run
           vinculo suggest VAULT --apply
         """
         from vinculo.default_plugins.pacing import city_groups
 
         from vinculo.writeback import WriteBackError
 
+        if dry_run and not apply_:
+            raise click.UsageError("--dry-run shows what --apply would write: give both")
         session = Session(ctx, vault)
         index = session.index()
         rows = suggestion_rows(index, week)
@@ -77,7 +83,7 @@ def register_commands(cli: click.Group) -> None:
         report = None
         if apply_:
             try:
-                report, diagnostics = _apply(session, index)
+                report, diagnostics = _apply(session, index, dry_run)
             except WriteBackError as exc:
                 raise VinculoError(str(exc)) from exc
             for diagnostic in diagnostics:
@@ -88,7 +94,7 @@ def register_commands(cli: click.Group) -> None:
                 "cities": {city: [s.contact for s in members] for city, members in cities.items()},
             }
             if report is not None:
-                data["write"] = report.to_json()
+                data["write"] = {**report.to_json(), "dry_run": dry_run}
             echo_json(data)
             return
         out = console()
@@ -103,7 +109,10 @@ def register_commands(cli: click.Group) -> None:
             out.print(f"  {when}  [bold]{row['contact']}[/bold] [dim]({row['stage']}, {row['kind']})[/dim]")
             out.print(f"      {row['text']}")
             out.print(f"      [dim]why: {row['why']}[/dim]")
-        if report is not None:
+        if report is not None and dry_run:
+            click.echo(report.diff, nl=False)
+            out.print(f"would write {len(report.reasons)} file(s)")
+        elif report is not None:
             for rel in report.written:
                 out.print(f"wrote {rel}" + (f" ({report.reasons.get(rel)})" if report.reasons.get(rel) else ""))
             for rel, why in report.skipped:

@@ -81,6 +81,26 @@ def test_apply_then_sync_writes_nothing_more_and_sync_twice_changes_nothing(samp
     assert snapshot(sample) == after_apply
 
 
+def test_apply_dry_run_prints_the_diff_apply_writes_and_writes_nothing(sample, run):
+    before = snapshot(sample)
+    shown = run("suggest", str(sample), "--apply", "--dry-run")
+    assert shown.exit_code == 0
+    assert snapshot(sample) == before
+    assert f"+++ b/{RODRIGO}" in shown.output and "#vinculo/call" in shown.output
+    data = json.loads(run("suggest", str(sample), "--apply", "--dry-run", "--json").output)
+    assert data["write"]["dry_run"] is True and data["write"]["written"] == []
+    assert RODRIGO in data["write"]["reasons"]
+    assert snapshot(sample) == before
+    assert run("suggest", str(sample), "--apply").exit_code == 0
+    assert sorted(p for p in snapshot(sample) if snapshot(sample)[p] != before.get(p)) == sorted(
+        data["write"]["reasons"])
+
+
+def test_dry_run_without_apply_is_a_usage_error(sample, run):
+    result = run("suggest", str(sample), "--dry-run")
+    assert result.exit_code == 2 and "--apply" in result.output
+
+
 def test_sync_twice_changes_nothing_the_second_time(sample, run):
     assert run("sync", str(sample)).exit_code == 0
     first = snapshot(sample)
@@ -232,6 +252,20 @@ def test_dashboard_command_previews_without_writing(sample, run):
     before = snapshot(sample)
     out = run("dashboard", str(sample)).output
     assert out.startswith("*Week of 2026-11-29.") and "```mermaid" in out
+    assert snapshot(sample) == before
+
+
+def test_dashboard_json_holds_what_the_note_shows(sample, run):
+    before = snapshot(sample)
+    data = json.loads(run("dashboard", str(sample), "--json").output)
+    text = run("dashboard", str(sample)).output
+    assert data["path"] == "vinculo/Dashboard.md" and data["today"] == "2026-11-29"
+    assert f"## This week ({len(data['week'])})" in text
+    rodrigo = next(a for a in data["week"] if a["contact"] == "Rodrigo Sanz")
+    assert rodrigo["kind"] == "call" and rodrigo["path"] == RODRIGO and "never a call" in rodrigo["why"]
+    for stage, people in data["stages"].items():
+        assert f"({len(people)})" in text.split(f"### {stage.replace('_', ' ').capitalize()}")[1][:20]
+    assert [p["name"] for p in data["stages"]["dormant"]] == ["Antonio Castillo"]
     assert snapshot(sample) == before
 
 
