@@ -68,6 +68,31 @@ def test_an_unchanged_vault_is_answered_from_the_memo_with_the_same_output(aged,
     assert snapshot(aged) == before
 
 
+@pytest.mark.parametrize("command", ["scan", "contacts"])
+def test_scan_and_contacts_on_a_settled_vault_print_what_a_full_pass_prints(aged, run, monkeypatch,
+                                                                           command):
+    def both() -> tuple[str, str]:
+        with monkeypatch.context() as m:
+            m.setenv("VINCULO_NO_CACHE", "1")
+            full = run(command, str(aged), "--json").output
+        return run(command, str(aged), "--json").output, full
+
+    shortcut, full = both()
+    assert shortcut == full and json.loads(shortcut)
+    daily = aged / DAILY  # an edit that changes nobody's history: still settled
+    daily.write_text(daily.read_text(encoding="utf-8") + "\nLlovió.\n", encoding="utf-8")
+    assert sync(run, aged, "--dry-run")["summary"]["write"]["full_pass"] is False
+    shortcut, full = both()
+    assert shortcut == full
+    daily.write_text(daily.read_text(encoding="utf-8") + "\n- Café con [[Ana Torres]].\n",
+                     encoding="utf-8")  # a history changes: the full pass answers
+    shortcut, full = both()
+    assert shortcut == full
+    if command == "contacts":
+        ana = next(r for r in json.loads(shortcut) if r["name"] == "Ana Torres")
+        assert ana["last_in_person"] == "2026-11-25"
+
+
 def test_the_text_output_is_the_same_as_a_full_pass(aged, run, monkeypatch):
     shortcut = run("sync", str(aged)).output
     with monkeypatch.context() as m:

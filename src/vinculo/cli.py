@@ -139,6 +139,13 @@ class Session:
 
         return build_index(self.vault, self.config, self.pm, self.today)
 
+    def settled(self) -> Any:
+        """The last sync's memo when the vault is still settled (see :mod:`vinculo.settled`):
+        its summary and contact rows are what a full pass would print."""
+        from vinculo.settled import answer
+
+        return answer(self.vault, self.config, self.pm, self.today)
+
 
 def echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
@@ -162,7 +169,8 @@ def scan(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
     from vinculo.report import scan_summary
 
     session = Session(ctx, vault)
-    summary = scan_summary(session.index())
+    memo = session.settled()
+    summary = dict(memo.summary) if memo else scan_summary(session.index())
     if as_json:
         echo_json(summary)
         return
@@ -183,7 +191,8 @@ def contacts(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
     from vinculo.report import contact_rows
 
     session = Session(ctx, vault)
-    rows = contact_rows(session.index())
+    memo = session.settled()
+    rows = memo.rows if memo else contact_rows(session.index())
     if as_json:
         echo_json(rows)
         return
