@@ -6,8 +6,6 @@ The bodies are the Markdown files beside this module, in Obsidian's Templates sy
 
 from __future__ import annotations
 
-from importlib import resources
-
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Template
 
@@ -25,6 +23,8 @@ BUILTINS: tuple[tuple[str, str, str, str | None], ...] = (
 
 
 def _read(file: str) -> str:
+    from importlib import resources  # here: most commands never read a template
+
     return (resources.files(__package__) / "templates" / file).read_text(encoding="utf-8")
 
 

@@ -180,9 +180,10 @@ def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date
     changed: list[tuple[str, int, int]] = []
     walked = 0
     racy = memo.seen_ns - RACY_NS
-    for entry, rel in walk_entries(vault, config):
+    notes = memo.notes
+    for entry, rel in walk_entries(vault, config, known=notes.keys() | memo.others):
         walked += 1
-        known = memo.notes.get(rel)
+        known = notes.get(rel)
         if known is None:
             if rel in memo.others:
                 continue
@@ -192,7 +193,7 @@ def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date
         info = entry.stat()
         if info.st_size != known[0] or info.st_mtime_ns != known[1] or known[1] >= racy:
             changed.append((rel, info.st_size, info.st_mtime_ns))
-    if walked != len(memo.notes) + len(memo.others):
+    if walked != len(notes) + len(memo.others):
         return None  # a note deleted
     if any(_stat(vault, rel) != stat for rel, stat in memo.owned.items()):
         return None

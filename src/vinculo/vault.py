@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 import pickle
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -78,15 +79,18 @@ def is_ignored(rel: str, config: Config) -> bool:
     return IgnoreRules(config)(rel)
 
 
-def walk_entries(vault: Path, config: Config) -> Iterator[tuple[os.DirEntry[str], str]]:
-    """Every candidate note's directory entry with its rel path, in path order."""
+def walk_entries(
+    vault: Path, config: Config, known: Container[str] = ()
+) -> Iterator[tuple[os.DirEntry[str], str]]:
+    """Every candidate note's directory entry with its rel path, in path order. ``known``:
+    paths already known not to be ignored under this configuration (not asked again)."""
     ignored = IgnoreRules(config)
     stack: list[tuple[str, str]] = [(str(vault), "")]
     while stack:
         folder, prefix = stack.pop()
         try:
             with os.scandir(folder) as it:
-                entries = sorted(it, key=lambda e: e.name, reverse=True)
+                entries = sorted(it, key=_NAME, reverse=True)
         except OSError:
             continue
         for entry in entries:
@@ -96,8 +100,11 @@ def walk_entries(vault: Path, config: Config) -> Iterator[tuple[os.DirEntry[str]
                     continue
                 if not ignored(rel + "/x"):
                     stack.append((entry.path, rel + "/"))
-            elif entry.name.endswith(".md") and not ignored(rel):
+            elif entry.name.endswith(".md") and (rel in known or not ignored(rel)):
                 yield entry, rel
+
+
+_NAME = attrgetter("name")
 
 
 def iter_markdown(vault: Path, config: Config) -> Iterator[tuple[Path, str]]:
