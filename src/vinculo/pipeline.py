@@ -40,7 +40,6 @@ class Index:
     scan: Scan
     contacts: dict[str, Contact]
     mentions: MentionTable = field(default_factory=MentionTable)  # by note rel
-    interactions: dict[str, list[Interaction]] = field(default_factory=dict)  # by note rel
     histories: dict[str, History] = field(default_factory=dict)  # by contact name
     suggestions: dict[str, list[Suggestion]] = field(default_factory=dict)  # by contact name
     vocabularies: list[Vocabulary] | None = None  # every register_vocabulary, gathered once
@@ -231,8 +230,7 @@ def build_index(
             scan.skipped.extend(store.problems)
         contacts = build_contacts(scan.notes, pm, config)
         index = Index(vault=vault, config=config, today=today, scan=scan, contacts=contacts)
-        index.interactions = analyse_notes(index, pm, store)
-        collect_interactions(index, index.interactions)
+        collect_interactions(index, analyse_notes(index, pm, store))
     finally:
         if scan.crew is not None:
             scan.crew.close()

@@ -195,8 +195,9 @@ def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date
             changed.append((rel, info.st_size, info.st_mtime_ns))
     if walked != len(notes) + len(memo.others):
         return None  # a note deleted
-    if any(_stat(vault, rel) != stat for rel, stat in memo.owned.items()):
-        return None
+    for rel, stat in memo.owned.items():
+        if _stat(vault, rel) != stat or (stat is not None and stat[1] >= racy):
+            return None  # a file a plugin owns changed (or may have, unseen)
     if len(changed) > MOST_CHANGED:
         return None
     refused = {*memo.contacts, *memo.owned, *memo.noisy}
