@@ -125,3 +125,25 @@ def test_a_pipe_in_prose_is_not_a_table_but_a_real_table_is(vault, write, run):
     assert (vault / "Projects/Plan.md").read_text() == (
         "Ideas | [[Rodrigo Sanz|Rodri]] | later\n\n| who |\n| --- |\n| [[Rodrigo Sanz\\|Rodri]] |\n"
     )
+
+
+def test_a_name_after_a_possessive_is_judged_the_same_before_and_after_linking(vault, write, run):
+    """"García's" is Ana García's name, as "[[Ana García]]'s" is once linked: the first pass
+    decides about the "Ana" after it, and a rerun finds nothing new."""
+    write("People/Ana García.md", "---\ntype: person\n---\n")
+    write("People/Luis Pérez.md", "---\ntype: person\n---\n")
+    texts = {
+        "Daily/2026-11-20.md": "Ana García's Ana\n",
+        "Daily/2026-11-21.md": "Ana García'sAna Ana\n",
+        "Daily/2026-11-22.md": "Luis Pérez’s Ana\n",
+    }
+    for rel, text in texts.items():
+        write(rel, text)
+    assert run("link", str(vault), "--apply").exit_code == 0
+    first = snapshot(vault)
+    assert first["Daily/2026-11-20.md"] == "[[Ana García]]'s [[Ana García|Ana]]\n".encode()
+    assert first["Daily/2026-11-22.md"] == "[[Luis Pérez]]’s Ana\n".encode()  # Luis's Ana
+    for rel, text in texts.items():
+        assert visible(first[rel].decode()) == text
+    assert run("link", str(vault), "--apply").exit_code == 0
+    assert snapshot(vault) == first

@@ -117,6 +117,7 @@ def possessive_after(text: str, end: int) -> bool:
 # A word, or the edge of a wikilink ("[[" after a name, "]]" before one).
 _WORD_AFTER = re.compile(r" (!?\[\[|[^\W\d_][\w'’]*)")
 _WORD_BEFORE = re.compile(r"(\]\]|[^\W\d_][\w'’]*) $")
+_GLUED_TO_LINK = re.compile(r"\]\]['’]?$")  # a word written right after a link: "]]'s"
 
 
 # Lowercase words that join a surname to a given name: "Bertrand da Cunha", "Ana de la Vega".
@@ -171,15 +172,29 @@ def word_before(text: str, start: int) -> tuple[int, str, bool] | None:
     surname particles: ``(offset, word, crossed_a_particle)``. Before a wikilink it is the
     link's last shown word, so a name is judged the same before and after it is linked."""
     first = _word_ending(text, start)
-    if first and first.group(1) == "]]":
+    if first is None:
+        return None
+    if first.group(1) == "]]":
         return _shown_word_of_link(text, first.start(1))
+    glued = _GLUED_TO_LINK.search(text, max(0, first.start(1) - 3), first.start(1))
+    if glued:  # "[[Ana García]]'s": the reader sees "García's", as before it was linked
+        shown = _shown_word_of_link(text, glued.start())
+        if shown is None:
+            return None
+        word = shown[1] + text[glued.start() + 2 : first.end(1)]
+        return shown[0], _without_possessive(word), False
     match, hops = first, 0
     while match and match.group(1) in SURNAME_PARTICLES and hops < 3:
         match = _word_ending(text, match.start(1))
         hops += 1
     if match is not first and match and match.group(1)[0].isupper():
         return match.start(1), match.group(1), True
-    return (first.start(1), first.group(1), False) if first else None
+    return first.start(1), _without_possessive(first.group(1)), False
+
+
+def _without_possessive(word: str) -> str:
+    """"García's" → "García": the name a possessive belongs to, as after a linked name."""
+    return word[:-2] if len(word) > 2 and word[-2:] in ("'s", "’s", "'S", "’S") else word
 
 
 def sentence_start(text: str, start: int) -> bool:
