@@ -29,9 +29,9 @@ from typing import Any
 from vinculo import __version__
 from vinculo.model import Diagnostic, Note
 from vinculo.notes import decode
-from vinculo.packing import Fields, unpack_analysis
+from vinculo.packing import Analysis, unpack_analysis
 
-SCHEMA = 3
+SCHEMA = 4
 CACHE_ENV = "VINCULO_NO_CACHE"
 FILE_NAME = "index.sqlite"
 # A file modified this close before a run looked at it may change again within the same mtime
@@ -203,9 +203,9 @@ class NoteCache:
             self.rows.pop(rel, None)
             return None
 
-    def analysis(self, rel: str, world: str) -> tuple[list[Fields], list[Fields], str | None] | None:
-        """Cached mention and interaction rows (:mod:`vinculo.packing`) of a note, and why it
-        could not be analysed if so, when computed in the same world."""
+    def analysis(self, rel: str, world: str) -> Analysis | None:
+        """A note's cached :class:`~vinculo.packing.Analysis`, when computed in the same
+        world."""
         row = self._dirty.get(rel) or self.rows.get(rel)
         if row is None or row.world != world or row.analysis is None:
             return None

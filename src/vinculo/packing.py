@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pickle
 from collections.abc import Iterator, MutableMapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from vinculo.model import Interaction, Mention
 
@@ -39,18 +39,33 @@ def _build(cls: type, names: tuple[str, ...], rows: list[Fields]) -> list[Any]:
     return out
 
 
+class Analysis(NamedTuple):
+    """One note's analysis as :func:`unpack_analysis` gives it back."""
+
+    mentions: bytes  # the mention rows, packed again (see mention_rows): read only if asked
+    may_link: bool  # whether a mention is a name a plan links (see rows_may_link)
+    interactions: list[Fields]
+    problem: str | None  # why the note could not be analysed (then both are empty)
+
+
 def pack_analysis(mentions: list[Mention], interactions: list[Interaction],
                   problem: str | None = None) -> bytes:
-    """One note's mentions and interactions as bytes (for a worker's reply and the cache);
-    ``problem``: why the note could not be analysed (then both are empty)."""
-    return pickle.dumps((_rows(mentions), _rows(interactions), problem),
+    """One note's mentions and interactions as bytes (for a worker's reply and the cache).
+    The mentions are packed apart: every run needs every note's interactions, but only the
+    mentions of the few notes it links."""
+    rows = _rows(mentions)
+    packed = pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL) if rows else b""
+    return pickle.dumps((packed, rows_may_link(rows), _rows(interactions), problem),
                         protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def unpack_analysis(blob: bytes) -> tuple[list[Fields], list[Fields], str | None]:
-    """The parts of :func:`pack_analysis`: mention rows, interaction rows, problem."""
-    mentions, interactions, problem = pickle.loads(blob)
-    return mentions, interactions, problem
+def unpack_analysis(blob: bytes) -> Analysis:
+    return Analysis(*pickle.loads(blob))
+
+
+def mention_rows(packed: bytes) -> list[Fields]:
+    """The mention rows of :attr:`Analysis.mentions`."""
+    return pickle.loads(packed) if packed else []
 
 
 def interactions_of(rows: list[Fields]) -> list[Interaction]:
@@ -67,32 +82,32 @@ def rows_may_link(rows: list[Fields]) -> bool:
 
 
 class MentionTable(MutableMapping[str, list[Mention]]):
-    """Mentions by note path, each note's list built from its rows on first access."""
+    """Mentions by note path, each note's list built from its packed rows on first access."""
 
     def __init__(self, items: dict[str, list[Mention]] | None = None) -> None:
         self._lists: dict[str, list[Mention]] = dict(items or {})
-        self._rows: dict[str, list[Fields]] = {}
+        self._rows: dict[str, tuple[bytes, bool]] = {}  # rel -> (packed rows, may_link)
 
-    def put_rows(self, rel: str, rows: list[Fields]) -> None:
-        """A note's mentions as rows (no rows: the note has none)."""
+    def put_packed(self, rel: str, analysis: Analysis) -> None:
+        """A note's mentions as its :func:`unpack_analysis` holds them (packed rows)."""
         self._lists.pop(rel, None)
-        if rows:
-            self._rows[rel] = rows
+        if analysis.mentions:
+            self._rows[rel] = analysis.mentions, analysis.may_link
         else:
             self._rows.pop(rel, None)
 
     def may_link(self, rel: str) -> bool:
         """Whether the note has a link-level mention not yet linked (the only kind a plan
         writes), answered without building its mentions."""
-        rows = self._rows.get(rel)
-        if rows is not None:
-            return rows_may_link(rows)
+        packed = self._rows.get(rel)
+        if packed is not None:
+            return packed[1]
         return any(m.level == "link" and not m.linked for m in self._lists.get(rel, ()))
 
     def __getitem__(self, rel: str) -> list[Mention]:
         found = self._lists.get(rel)
-        if found is None:
-            found = self._lists[rel] = mentions_of(self._rows.pop(rel))  # KeyError when none
+        if found is None:  # KeyError when none
+            found = self._lists[rel] = mentions_of(mention_rows(self._rows.pop(rel)[0]))
         return found
 
     def __setitem__(self, rel: str, mentions: list[Mention]) -> None:

@@ -7,7 +7,6 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pluggy
 
@@ -25,7 +24,13 @@ from vinculo.model import (
     Suggestion,
     Vocabulary,
 )
-from vinculo.packing import MentionTable, interactions_of, pack_analysis, unpack_analysis
+from vinculo.packing import (
+    Analysis,
+    MentionTable,
+    interactions_of,
+    pack_analysis,
+    unpack_analysis,
+)
 from vinculo.parallel import fork_map, worker_count
 from vinculo.vault import Scan, scan_vault
 
@@ -167,20 +172,20 @@ def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | Non
         if known is None:
             fresh.append(note)
             continue
-        mentions.put_rows(note.rel, known[0])
-        interactions[note.rel] = interactions_of(known[1])
-        _report(note, known[2])
+        mentions.put_packed(note.rel, known)
+        interactions[note.rel] = interactions_of(known.interactions)
+        _report(note, known.problem)
     wanted = {note.rel: note for note in fresh}
-    done: dict[str, tuple[list[Any], list[Interaction]]] = {}
+    done: dict[str, tuple[Analysis, list[Interaction]]] = {}
 
     def take(rel: str, blob: bytes) -> None:
         """One note's packed analysis, unpacked (and cached) as soon as it arrives."""
         note = wanted.get(rel)
         if note is None:
             return  # read by a worker, but its cached analysis still holds
-        mention_rows, interaction_rows, problem = unpack_analysis(blob)
-        done[rel] = mention_rows, interactions_of(interaction_rows)
-        _report(note, problem)
+        analysis = unpack_analysis(blob)
+        done[rel] = analysis, interactions_of(analysis.interactions)
+        _report(note, analysis.problem)
         if cache and note.readable:
             cache.analysed(rel, world, blob)
 
@@ -195,8 +200,8 @@ def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | Non
                                              worker_count(index.config)), strict=True):
             take(note.rel, blob)
     for note in fresh:  # in vault order
-        mention_rows, found = done[note.rel]
-        mentions.put_rows(note.rel, mention_rows)
+        analysis, found = done[note.rel]
+        mentions.put_packed(note.rel, analysis)
         interactions[note.rel] = found
     return interactions
 

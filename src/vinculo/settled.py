@@ -223,7 +223,7 @@ def _reread(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.dat
     What a note gave the plan when the memo was taken is its cache row of that time: the row
     whose hash is the memo's (a later run may have replaced it: then there is no answer)."""
     from vinculo.contacts import build_contacts
-    from vinculo.packing import rows_may_link, unpack_analysis
+    from vinculo.packing import unpack_analysis
     from vinculo.pipeline import Index, analyser
     from vinculo.vault import Scan, read_note
 
@@ -259,11 +259,11 @@ def _reread(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.dat
                 return None
             analyse = analyse or analyser(index, pm)
             blob = analyse(note)
-            mention_rows, interaction_rows, problem = unpack_analysis(blob)
-            if problem or rows_may_link(mention_rows):
+            new = unpack_analysis(blob)
+            if new.problem or new.may_link:
                 return None
             if (note.date != _restored(vault, rel, old).date
-                    or interaction_rows != unpack_analysis(old.analysis)[1]):
+                    or new.interactions != unpack_analysis(old.analysis).interactions):
                 return None
             rows[rel] = Row(size, mtime_ns, sha, pack_parsed(note), memo.world, blob)
         memo.notes[rel] = (size, mtime_ns, sha)
