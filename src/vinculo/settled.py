@@ -161,9 +161,8 @@ def forget(vault: Path, config: Config) -> None:
 
 def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date) -> Memo | None:
     """The memo, brought up to date, when a full sync would plan nothing and print what it
-    says; None when the sync must run in full."""
-    from vinculo.vault import walk_entries
-
+    says; None when the sync must run in full (the memo is then dropped, and the notes it read
+    again are cached for that full pass)."""
     path = cache_path(vault, config)
     if path is None:
         return None
@@ -174,9 +173,29 @@ def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date
     try:
         memo = pickle.loads(found[0])
     except Exception:
-        return None
-    if not isinstance(memo, Memo) or memo.key != run_key(config, pm, today):
-        return None
+        memo = None
+    rows: dict[str, Row] = {}
+    if isinstance(memo, Memo) and memo.key == run_key(config, pm, today):
+        changed = _changed(vault, config, memo)
+        if changed == []:
+            return memo
+        if changed is not None:
+            try:
+                if _reread(vault, config, pm, today, memo, changed, path, started, rows):
+                    memo.seen_ns = started
+                    write_settled(path, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL), rows)
+                    return memo
+            except Exception:  # a memo is an optimisation, never a reason to fail
+                pass
+    write_settled(path, None, rows)
+    return None
+
+
+def _changed(vault: Path, config: Config, memo: Memo) -> list[tuple[str, int, int]] | None:
+    """The notes to read again, as ``(rel, size, mtime_ns)``; None when the memo cannot
+    answer whatever they say (notes came or went, a contact or an owned file changed…)."""
+    from vinculo.vault import walk_entries
+
     changed: list[tuple[str, int, int]] = []
     walked = 0
     racy = memo.seen_ns - RACY_NS
@@ -203,22 +222,14 @@ def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date
     refused = {*memo.contacts, *memo.owned, *memo.noisy}
     if any(rel in refused for rel, _, _ in changed):
         return None
-    if changed:
-        try:
-            rows = _reread(vault, config, pm, today, memo, changed, path)
-        except Exception:  # a memo is an optimisation, never a reason to fail: run in full
-            return None
-        if rows is None:
-            return None
-        memo.seen_ns = started
-        write_settled(path, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL), rows)
-    return memo
+    return changed
 
 
 def _reread(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date, memo: Memo,
-            changed: list[tuple[str, int, int]], path: Path) -> dict[str, Row] | None:
-    """Read and analyse the changed notes; their new cache rows when none changes the plan
-    (and the memo updated with their sizes, mtimes and hashes), else None.
+            changed: list[tuple[str, int, int]], path: Path, started: int,
+            rows: dict[str, Row]) -> bool:
+    """Read and analyse the changed notes (their new cache rows into ``rows``); True when
+    none changes the plan (the memo then updated with their sizes, mtimes and hashes).
 
     What a note gave the plan when the memo was taken is its cache row of that time: the row
     whose hash is the memo's (a later run may have replaced it: then there is no answer)."""
@@ -229,45 +240,47 @@ def _reread(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.dat
 
     found = read_settled(path, [*memo.contacts, *(rel for rel, _, _ in changed)])
     if found is None:
-        return None
+        return False
     cached = found[1]
     contact_notes: list[Note] = []
     for rel in memo.contacts:
         row = cached.get(rel)
         if row is None or row.sha != memo.notes[rel][2]:
-            return None
+            return False
         contact_notes.append(_restored(vault, rel, row))
     contacts = build_contacts(contact_notes, pm, config)
     if [c.rel for c in contacts.values()] != memo.contacts:
-        return None
+        return False
     index = Index(vault=vault, config=config, today=today, scan=Scan(vault, config),
                   contacts=contacts)
     analyse = None
-    rows: dict[str, Row] = {}
+    racy = started - RACY_NS
     for rel, size, mtime_ns in changed:
         note = read_note(vault, vault / rel, rel, config, size)
         if not note.readable or note.diagnostics:
-            return None
+            return False
         sha = digest(note.raw)
         old = cached.get(rel)
+        trusted = -1 if mtime_ns >= racy else mtime_ns  # as NoteCache.save stores it
         if sha == memo.notes[rel][2]:  # only touched: same bytes, same answer
             if old is not None and old.sha == sha:
-                rows[rel] = Row(size, mtime_ns, sha, old.parsed, old.world, old.analysis)
+                rows[rel] = Row(size, trusted, sha, old.parsed, old.world, old.analysis)
         else:
             if (old is None or old.sha != memo.notes[rel][2] or old.world != memo.world
                     or old.analysis is None or pm.hook.is_contact(note=note, config=config)):
-                return None
+                return False
             analyse = analyse or analyser(index, pm)
             blob = analyse(note)
             new = unpack_analysis(blob)
+            if not new.problem:  # cached for the full pass, if one follows
+                rows[rel] = Row(size, trusted, sha, pack_parsed(note), memo.world, blob)
             if new.problem or new.may_link:
-                return None
+                return False
             if (note.date != _restored(vault, rel, old).date
                     or new.interactions != unpack_analysis(old.analysis).interactions):
-                return None
-            rows[rel] = Row(size, mtime_ns, sha, pack_parsed(note), memo.world, blob)
+                return False
         memo.notes[rel] = (size, mtime_ns, sha)
-    return rows
+    return True
 
 
 def _restored(vault: Path, rel: str, row: Row) -> Note:
