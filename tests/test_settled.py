@@ -313,3 +313,25 @@ def test_a_sync_that_writes_leaves_no_memo_behind(aged, run):
     with sqlite3.connect(database) as con:
         assert con.execute("SELECT COUNT(*) FROM settled").fetchone() == (0,)
     con.close()
+
+
+def test_a_memo_that_cannot_answer_is_dropped(aged, run):
+    """Asked again and again, it would fail again: the next settled sync keeps a new one."""
+    database = state_dir(aged) / "index.sqlite"
+
+    def memos() -> int:
+        with sqlite3.connect(database) as con:
+            count = con.execute("SELECT COUNT(*) FROM settled").fetchone()[0]
+        con.close()
+        return count
+
+    assert memos() == 1
+    daily = aged / DAILY
+    daily.write_text(daily.read_text(encoding="utf-8") + "\n- Llamada con [[Ana Torres]].\n",
+                     encoding="utf-8")
+    assert run("scan", str(aged), "--json").exit_code == 0  # read-only: keeps no memo itself
+    assert memos() == 0
+    sync(run, aged)
+    assert memos() == 0  # it wrote Ana's block: not settled
+    assert sync(run, aged)["summary"]["write"]["full_pass"] is True
+    assert memos() == 1
