@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from vinculo.pipeline import Index
 from vinculo.text import plural
+
+if TYPE_CHECKING:  # the pipeline (and the linker) load only when an index is built
+    from vinculo.pipeline import Index
 
 
 def _iso(value: Any) -> str | None:

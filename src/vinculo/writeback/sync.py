@@ -65,13 +65,14 @@ def run_sync(
     A vault the last sync left settled, where only ordinary notes changed since without
     changing the plan, is answered from that sync's memo (:mod:`vinculo.settled`)."""
     from vinculo import settled
-    from vinculo.pipeline import build_index
 
     lock = contextlib.nullcontext() if dry_run else vault_lock(vault)
     with lock:
         memo = settled.answer(vault, config, pm, today)
         if memo is not None:
             return _from_memo(memo)
+        from vinculo.pipeline import build_index  # here: a settled vault never loads it
+
         seen = settled.look(vault, config, pm)
         index = build_index(vault, config, pm, today)
         changes, diagnostics = plan_changes(index, pm, files=True)
