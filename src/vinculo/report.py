@@ -48,6 +48,11 @@ def contact_rows(index: Index) -> list[dict[str, Any]]:
     return rows
 
 
+def problem_lines(index: Index) -> list[str]:
+    """The scan's diagnostics worth a user's attention (not info), as commands print them."""
+    return [f"{d.severity}: {d}" for d in index.scan.diagnostics if d.severity != "info"]
+
+
 def scan_summary(index: Index) -> dict[str, Any]:
     """Counts and problems of a scan: the schema of ``vinculo scan --json``."""
     notes = index.scan.notes

@@ -120,7 +120,7 @@ def remember(seen: Look, index: Any, pm: pluggy.PluginManager, diagnostics: list
     """Keep the memo of a sync whose plan was empty (``index``: its whole-vault index, read
     after ``seen``)."""
     from vinculo.pipeline import world_of
-    from vinculo.report import contact_rows, scan_summary
+    from vinculo.report import contact_rows, problem_lines, scan_summary
 
     path = cache_path(index.vault, index.config)
     if path is None or any(d.path == FILE_NAME for d in index.scan.skipped):
@@ -142,7 +142,7 @@ def remember(seen: Look, index: Any, pm: pluggy.PluginManager, diagnostics: list
         noisy={n.rel for n in index.scan.notes if n.diagnostics},
         world=world_of(index, pm),
         summary=scan_summary(index),
-        problems=[f"{d.severity}: {d}" for d in index.scan.diagnostics if d.severity != "info"],
+        problems=problem_lines(index),
         diagnostics=[str(d) for d in diagnostics],
         rows=contact_rows(index),
     )

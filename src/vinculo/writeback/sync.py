@@ -34,7 +34,7 @@ class SyncResult:
     problems: list[str]  # the scan's diagnostics that are not info, as "severity: text"
     index: Any = None  # the whole-vault Index, when the sync read the vault
     memo: Any = None  # the vinculo.settled.Memo that answered instead
-    _rows: list[dict[str, Any]] | None = field(default=None, repr=False)
+    _rows: list[dict[str, Any]] | None = field(default=None, init=False, repr=False)
 
     def contact_rows(self) -> list[dict[str, Any]]:
         """``vinculo contacts --json`` rows, computed on demand (``sync --json``)."""
@@ -46,10 +46,9 @@ class SyncResult:
 
 
 def _from_index(index: Any, report: WriteReport, diagnostics: list[Diagnostic]) -> SyncResult:
-    from vinculo.report import scan_summary
+    from vinculo.report import problem_lines, scan_summary
 
-    problems = [f"{d.severity}: {d}" for d in index.scan.diagnostics if d.severity != "info"]
-    return SyncResult(report, diagnostics, scan_summary(index), problems, index=index)
+    return SyncResult(report, diagnostics, scan_summary(index), problem_lines(index), index=index)
 
 
 def _from_memo(memo: Any) -> SyncResult:
