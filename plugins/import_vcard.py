@@ -285,11 +285,15 @@ def register_commands(cli: click.Group) -> None:
         LinkedIn profile, as vCard 3.0.
         Example:  vinculo export vcard ~/Vault -o contacts.vcf
         """
+        from vinculo.cache import open_cache
         from vinculo.contacts import build_contacts
         from vinculo.vault import scan_vault
 
         session = Session(ctx, vault)
-        notes = scan_vault(session.vault, session.config).notes
+        store = open_cache(session.vault, session.config)  # unchanged notes are not read
+        notes = scan_vault(session.vault, session.config, store).notes
+        if store is not None:
+            store.save()
         text = export_vcards(build_contacts(notes, session.pm, session.config))
         if output is None:
             click.echo(text, nl=False)

@@ -50,3 +50,17 @@ def test_family_names_for_sorting_on_the_phone():
     assert split_name("Miguel Ángel Navarro Ibáñez") == ("Miguel Ángel", "Navarro Ibáñez")
     assert split_name("Encarnación Moreno Gil") == ("Encarnación", "Moreno Gil")
     assert split_name("Rodrigo") == ("Rodrigo", "")
+
+
+def test_an_export_from_the_cache_equals_one_that_reads_every_note(run, sample, monkeypatch):
+    """The second export restores unchanged notes from the index cache instead of reading
+    them; an edited contact note is read again."""
+    first = run("export", "vcard", str(sample)).output
+    assert run("export", "vcard", str(sample)).output == first
+    rodrigo = sample / "People" / "Rodrigo Sanz.md"
+    rodrigo.write_text(rodrigo.read_text(encoding="utf-8").replace(
+        "---\n", "---\nemail: rodrigo@example.com\n", 1), encoding="utf-8")
+    cached = run("export", "vcard", str(sample)).output
+    monkeypatch.setenv("VINCULO_NO_CACHE", "1")
+    assert cached == run("export", "vcard", str(sample)).output
+    assert "rodrigo@example.com" in cached
