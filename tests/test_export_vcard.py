@@ -64,3 +64,17 @@ def test_an_export_from_the_cache_equals_one_that_reads_every_note(run, sample, 
     monkeypatch.setenv("VINCULO_NO_CACHE", "1")
     assert cached == run("export", "vcard", str(sample)).output
     assert "rodrigo@example.com" in cached
+
+
+def test_an_export_into_the_vault_goes_through_the_safe_write_path_and_undoes(run, sample):
+    out = sample / "Exports" / "contacts.vcf"
+    out.parent.mkdir()
+    result = run("export", "vcard", str(sample), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    first = out.read_text(encoding="utf-8")
+    assert first.count("BEGIN:VCARD") == len(json.loads(run("contacts", str(sample), "--json").output))
+    out.write_text("my own edit\n", encoding="utf-8")
+    assert run("export", "vcard", str(sample), "-o", str(out)).exit_code == 0
+    assert out.read_text(encoding="utf-8") == first
+    assert run("undo", str(sample)).exit_code == 0  # the journal kept the file it replaced
+    assert out.read_text(encoding="utf-8") == "my own edit\n"
