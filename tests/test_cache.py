@@ -70,6 +70,15 @@ def test_a_note_saved_just_before_a_run_is_checked_again_even_with_the_same_size
     assert index.histories["Ana García"].last_in_person is None
 
 
+def test_a_note_that_became_unreadable_keeps_none_of_its_former_interactions(small, write):
+    assert _index(small).histories["Ana García"].last_in_person == dt.date(2026, 11, 3)
+    write("Daily/2026-11-03.md", "Had coffee with Ana García.\n".encode("utf-16"))
+    index = _index(small)
+    assert any("UTF-16" in str(d) for d in index.scan.diagnostics)
+    assert index.histories["Ana García"].last_in_person is None
+    assert _rows(index) == _rows(_index(small, cache=False))
+
+
 def test_a_changed_note_is_read_again(small, write):
     _index(small)
     write("Daily/2026-11-03.md", "Had coffee with Ana García.\nLunch with Rodrigo Sanz.\n")

@@ -335,3 +335,18 @@ def test_a_memo_that_cannot_answer_is_dropped(aged, run):
     assert memos() == 0  # it wrote Ana's block: not settled
     assert sync(run, aged)["summary"]["write"]["full_pass"] is True
     assert memos() == 1
+
+
+def test_a_note_replaced_by_a_link_to_a_file_outside_the_vault_is_not_read_through_it(
+        aged, run, monkeypatch, tmp_path):
+    """Same bytes behind the link, but a full pass never reads outside the vault: the memo
+    must not answer for it either, and the note's former analysis is not used."""
+    daily = aged / DAILY
+    outside = tmp_path / "outside.md"
+    outside.write_bytes(daily.read_bytes())
+    daily.unlink()
+    daily.symlink_to(outside)
+    out = sync(run, aged, "--dry-run")
+    assert out["summary"]["write"]["full_pass"] is True
+    assert any("outside the vault" in d for d in out["summary"]["diagnostics"])
+    assert comparable(out) == comparable(full_pass(run, aged, monkeypatch, "--dry-run"))

@@ -156,6 +156,10 @@ class NoteCache:
         self.problems: list[Diagnostic] = []
         self._dirty: dict[str, Row] = {}
         self._seen: set[str] = set()
+        # Rows that describe the note as this run found it (restored, or read and remembered):
+        # only their analyses may be used or replaced. A note read some other way (through a
+        # symbolic link) or found unreadable keeps no row's analysis from a former version.
+        self._current: set[str] = set()
         self._load()
 
     # --- reading ----------------------------------------------------------------------------
@@ -194,7 +198,10 @@ class NoteCache:
         row = self.rows.get(rel)
         if row is None or row.size != size or row.mtime_ns != mtime_ns:
             return None
-        return self._unpickle_note(path, rel, row)
+        note = self._unpickle_note(path, rel, row)
+        if note is not None:
+            self._current.add(rel)
+        return note
 
     def _unpickle_note(self, path: Path, rel: str, row: Row) -> CachedNote | None:
         try:
@@ -207,7 +214,7 @@ class NoteCache:
         """A note's cached :class:`~vinculo.packing.Analysis`, when computed in the same
         world."""
         row = self._dirty.get(rel) or self.rows.get(rel)
-        if row is None or row.world != world or row.analysis is None:
+        if rel not in self._current or row is None or row.world != world or row.analysis is None:
             return None
         try:
             return unpack_analysis(row.analysis)
@@ -225,11 +232,12 @@ class NoteCache:
         old = self.rows.get(note.rel)
         world, analysis = (old.world, old.analysis) if old and old.sha == sha else (None, None)
         self._dirty[note.rel] = Row(size, mtime_ns, sha, parsed, world, analysis)
+        self._current.add(note.rel)
 
     def analysed(self, rel: str, world: str, blob: bytes) -> None:
         """Record a note's :func:`~vinculo.packing.pack_analysis` computed in ``world``."""
         row = self._dirty.get(rel) or self.rows.get(rel)
-        if row is None:
+        if rel not in self._current or row is None:
             return
         self._dirty[rel] = Row(row.size, row.mtime_ns, row.sha, row.parsed, world, blob)
 
