@@ -206,8 +206,10 @@ def register_commands(cli: click.Group) -> None:
     @templates.command("install")
     @vault_argument
     @DRY_RUN
+    @json_option
     @click.pass_context
-    def templates_install(ctx: click.Context, vault: Path | None, dry_run: bool) -> None:
+    def templates_install(ctx: click.Context, vault: Path | None, dry_run: bool,
+                          as_json: bool) -> None:
         """Copy the templates into the vault's templates folder, for Obsidian's Templates plugin.
 
         A file already there is kept as it is (yours wins); edit the copies freely: vinculo
@@ -220,14 +222,20 @@ def register_commands(cli: click.Group) -> None:
         folder = session.config.templates_folder or "Templates"
         existing = vault_template_files(session.vault, session.config)
         changes = []
+        kept: list[str] = []
         for key, available in contributed_templates(session.pm).items():
             if key in existing:
-                click.echo(f"kept {existing[key]} (already there)")
+                kept.append(existing[key])
                 continue
             rel = f"{folder}/{safe_filename(available.template.name)}.md"
             changes.append(FileChange(rel, None, available.template.body.encode("utf-8"),
                                       reason="template"))
         report = apply_changes(session.vault, changes, dry_run=dry_run, pm=session.pm)
+        if as_json:
+            echo_json({**report.to_json(), "dry_run": dry_run, "kept": kept})
+            return
+        for rel in kept:
+            click.echo(f"kept {rel} (already there)")
         if dry_run:
             click.echo(report.diff, nl=False)
             click.echo("(dry run: nothing written)", err=True)

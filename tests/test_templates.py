@@ -119,6 +119,16 @@ def test_install_copies_the_templates_and_keeps_the_users(sample, run):
     assert rows["Meeting"]["source"] == "vault"
 
 
+def test_install_json_says_what_it_wrote_and_what_it_kept(vault, write, run):
+    write("Templates/Meeting.md", "mine\n")
+    dry = json.loads(run("templates", "install", str(vault), "--dry-run", "--json").output)
+    assert dry["dry_run"] is True and dry["written"] == [] and dry["kept"] == ["Templates/Meeting.md"]
+    assert sorted(dry["reasons"]) == sorted(f"Templates/{n}.md" for n in BUILTIN if n != "Meeting")
+    done = json.loads(run("templates", "install", str(vault), "--json").output)
+    assert sorted(done["written"]) == sorted(dry["reasons"]) and done["journal_id"]
+    assert (vault / "Templates" / "Meeting.md").read_text(encoding="utf-8") == "mine\n"
+
+
 def test_install_goes_to_the_templates_folder_obsidian_uses(vault, write, run):
     write(".obsidian/templates.json", '{"folder": "Plantillas/"}')
     assert run("templates", "install", str(vault)).exit_code == 0
