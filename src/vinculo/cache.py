@@ -40,6 +40,13 @@ FILE_NAME = "index.sqlite"
 RACY_NS = 2_000_000_000
 
 
+def trusted_mtime(mtime_ns: int, looked_ns: int) -> int:
+    """The mtime a row keeps for a note looked at from ``looked_ns``: -1 (never matches, so
+    the note is read again next time, its analysis kept if the bytes are the same) when it
+    was modified too close to that look."""
+    return -1 if mtime_ns >= looked_ns - RACY_NS else mtime_ns
+
+
 class StaleNoteError(RuntimeError):
     """A note changed on disk after the cache vouched for it: the run must start over."""
 
@@ -247,10 +254,8 @@ class NoteCache:
         gone = [rel for rel in self.rows if rel not in self._seen]
         if not self._dirty and not gone:
             return
-        racy = self.opened_ns - RACY_NS
         for row in self._dirty.values():
-            if row.mtime_ns >= racy:
-                row.mtime_ns = -1  # never matches: the note is read again, its analysis kept
+            row.mtime_ns = trusted_mtime(row.mtime_ns, self.opened_ns)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self._connect() as con:

@@ -44,6 +44,7 @@ from vinculo.cache import (
     pack_parsed,
     read_settled,
     restore_note,
+    trusted_mtime,
     write_settled,
 )
 from vinculo.config import Config
@@ -254,14 +255,13 @@ def _reread(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.dat
     index = Index(vault=vault, config=config, today=today, scan=Scan(vault, config),
                   contacts=contacts)
     analyse = None
-    racy = started - RACY_NS
     for rel, size, mtime_ns in changed:
         note = read_note(vault, vault / rel, rel, config, size)
         if not note.readable or note.diagnostics:
             return False
         sha = digest(note.raw)
         old = cached.get(rel)
-        trusted = -1 if mtime_ns >= racy else mtime_ns  # as NoteCache.save stores it
+        trusted = trusted_mtime(mtime_ns, started)
         if sha == memo.notes[rel][2]:  # only touched: same bytes, same answer
             if old is not None and old.sha == sha:
                 rows[rel] = Row(size, trusted, sha, old.parsed, old.world, old.analysis)
