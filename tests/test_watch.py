@@ -23,6 +23,7 @@ from vinculo.plugins import DEFAULT_PLUGINS, get_plugin_manager
 from vinculo.watch import BatchResult, Watcher
 
 TIMEOUT = 20.0
+SAMPLE_TODAY = dt.date(2026, 11, 29)
 ANA = "People/Ana García.md"
 BEA = "People/Bea Ruiz.md"
 
@@ -248,7 +249,8 @@ def test_editing_the_settings_rebuilds_everything(vault, start, write):
 def test_with_every_built_in_plugin_a_call_moves_a_contact_up_the_ladder(sample):
     """End to end on the sample vault: a call written in today's note links the name, moves
     Rodrigo to the voice stage and rewrites his block, once."""
-    watcher = Watcher(sample, quiet=0.3, rescan_every=0, log=lambda *a, **k: None)
+    watcher = Watcher(sample, quiet=0.3, rescan_every=0, log=lambda *a, **k: None,
+                      today=lambda: SAMPLE_TODAY)  # the sample vault's day, whatever the clock says
     watcher.start()
     try:
         drain(watcher)
