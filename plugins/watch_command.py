@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import signal
 import sys
 from pathlib import Path
@@ -59,6 +60,7 @@ def register_commands(cli: click.Group) -> None:
         from vinculo.watch.log import ActionLog
         from vinculo.writeback import LockError
 
+        gc.enable()  # a long-lived process: the one-shot commands' setting (cli.main) is not for it
         session = Session(ctx, vault)
         config = session.config
         quiet = (quiet_ms if quiet_ms is not None else _setting(config, "quiet_ms", 300)) / 1000

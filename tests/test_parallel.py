@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import threading
 
 import pytest
 
-from vinculo.parallel import Crew, can_fork, fork_map
+from vinculo.parallel import Beside, Crew, can_fork, fork_map
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="needs fork")
 
@@ -54,3 +55,36 @@ def test_a_crew_closed_after_step_one_leaves_no_worker_behind():
 def test_fork_map_gives_what_a_plain_loop_gives():
     items = [f"note {i}" for i in range(900)]
     assert fork_map(str.upper, items, 2) == [s.upper() for s in items]
+
+
+def _pid_and(value: int) -> tuple[int, int]:
+    return os.getpid(), value * 2
+
+
+def _fails() -> None:
+    raise ValueError("no such folder")
+
+
+def test_beside_computes_in_a_child_process_while_this_one_goes_on():
+    beside = Beside(_pid_and, 21)
+    pid, value = beside.result()
+    assert (value, beside.done()) == (42, True)
+    assert pid != os.getpid()
+
+
+def test_beside_gives_the_error_of_the_child_as_a_runtime_error():
+    with pytest.raises(RuntimeError, match="ValueError: no such folder"):
+        Beside(_fails).result()
+
+
+def test_beside_computes_here_while_threads_run_as_forking_them_is_unsafe():
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert Beside(_pid_and, 1).result() == (os.getpid(), 2)
+        with pytest.raises(RuntimeError, match="no such folder"):
+            Beside(_fails).result()
+    finally:
+        stop.set()
+        thread.join()

@@ -202,3 +202,74 @@ def _crew_member(conn: Any, parent_ends: list[Any], first: Callable[[Any], tuple
         conn.send(("error", traceback.format_exc()))
     finally:
         conn.close()
+
+
+class Beside:
+    """``func(*args)`` computed in a forked child while this process does something else,
+    e.g. walking the vault while the linker is built. Where fork is unavailable or unsafe
+    (threads run, as in the watcher) it is computed here, at once: the same result either way.
+    The result must be picklable; an exception of ``func`` is raised by :meth:`result` as a
+    RuntimeError with its text."""
+
+    def __init__(self, func: Callable[..., R], *args: Any) -> None:
+        self._pid = 0
+        self._answer: tuple[bool, Any] = (False, "not computed")
+        if not hasattr(os, "fork") or threading.active_count() != 1:
+            self._answer = _call(func, args)
+            return
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: send the result, and leave without running any cleanup
+            code = 0
+            try:
+                os.close(read)
+                _send(write, func, args)
+            except BaseException:
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(write)
+        self._pid, self._read = pid, read
+
+    def done(self) -> bool:
+        """Whether :meth:`result` would answer without waiting."""
+        import select
+
+        return not self._pid or bool(select.select([self._read], [], [], 0)[0])
+
+    def result(self) -> Any:
+        """The result (waiting for the child if it is still at work)."""
+        if self._pid:
+            import pickle
+
+            chunks = []
+            while chunk := os.read(self._read, 1 << 16):
+                chunks.append(chunk)
+            os.close(self._read)
+            os.waitpid(self._pid, 0)
+            self._pid = 0
+            try:
+                self._answer = pickle.loads(b"".join(chunks))
+            except Exception:
+                self._answer = (False, "the child process stopped before it answered")
+        ok, value = self._answer
+        if not ok:
+            raise RuntimeError(value)
+        return value
+
+
+def _call(func: Callable[..., Any], args: tuple[Any, ...]) -> tuple[bool, Any]:
+    try:
+        return True, func(*args)
+    except Exception as exc:
+        return False, f"{type(exc).__name__}: {exc}"
+
+
+def _send(fd: int, func: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    import pickle
+
+    payload = pickle.dumps(_call(func, args), protocol=pickle.HIGHEST_PROTOCOL)
+    view = memoryview(payload)
+    while view:
+        view = view[os.write(fd, view):]
+    os.close(fd)

@@ -177,17 +177,24 @@ def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date
         memo = None
     rows: dict[str, Row] = {}
     if isinstance(memo, Memo) and memo.key == run_key(config, pm, today):
-        changed = _changed(vault, config, memo)
-        if changed == []:
-            return memo
-        if changed is not None:
-            try:
-                if _reread(vault, config, pm, today, memo, changed, path, started, rows):
-                    memo.seen_ns = started
-                    write_settled(path, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL), rows)
-                    return memo
-            except Exception:  # a memo is an optimisation, never a reason to fail
+        from vinculo.parallel import Beside
+
+        walk = Beside(_changed, vault, config, memo)
+        try:
+            # What re-reading needs is built while the walk runs (most answers need it).
+            prepared = _Prepared(vault, config, pm, today, memo, path)
+            while not walk.done() and prepared.step():
                 pass
+            changed = walk.result()
+            if changed == []:
+                return memo
+            if changed is not None and prepared.ready() and _reread(
+                    prepared, changed, started, rows):
+                memo.seen_ns = started
+                write_settled(path, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL), rows)
+                return memo
+        except Exception:  # a memo is an optimisation, never a reason to fail
+            pass
     write_settled(path, None, rows)
     return None
 
@@ -226,35 +233,85 @@ def _changed(vault: Path, config: Config, memo: Memo) -> list[tuple[str, int, in
     return changed
 
 
-def _reread(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date, memo: Memo,
-            changed: list[tuple[str, int, int]], path: Path, started: int,
+class _Prepared:
+    """What re-reading changed notes needs, built a step at a time (each a few hundredths of a
+    second): the contacts as the memo knew them (from their cache rows of that time), then
+    the analyser (the linker), then the vocabularies, compiled."""
+
+    def __init__(self, vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date,
+                 memo: Memo, path: Path) -> None:
+        self.vault, self.config, self.pm, self.today = vault, config, pm, today
+        self.memo, self.path = memo, path
+        self.index: Any = None
+        self.analyse: Any = None
+        self._steps = iter((self._contacts, self._analyser, self._vocabularies))
+        self._failed = False
+
+    def step(self) -> bool:
+        """Take the next step; False when none is left, or when one found that the memo
+        cannot answer."""
+        step = None if self._failed else next(self._steps, None)
+        if step is None:
+            return False
+        self._failed = not step()
+        return not self._failed
+
+    def ready(self) -> bool:
+        """Take the steps left; whether all held."""
+        while self.step():
+            pass
+        return not self._failed
+
+    def _contacts(self) -> bool:
+        from vinculo.contacts import build_contacts
+        from vinculo.pipeline import Index
+        from vinculo.vault import Scan
+
+        memo = self.memo
+        found = read_settled(self.path, memo.contacts)
+        if found is None:
+            return False
+        contact_notes: list[Note] = []
+        for rel in memo.contacts:
+            row = found[1].get(rel)
+            if row is None or row.sha != memo.notes[rel][2]:
+                return False
+            contact_notes.append(_restored(self.vault, rel, row))
+        contacts = build_contacts(contact_notes, self.pm, self.config)
+        if [c.rel for c in contacts.values()] != memo.contacts:
+            return False
+        self.index = Index(vault=self.vault, config=self.config, today=self.today,
+                           scan=Scan(self.vault, self.config), contacts=contacts)
+        return True
+
+    def _analyser(self) -> bool:
+        from vinculo.pipeline import analyser
+
+        self.analyse = analyser(self.index, self.pm)
+        return True
+
+    def _vocabularies(self) -> bool:
+        from vinculo.history import compile_vocabularies
+
+        compile_vocabularies(self.index.vocabularies)  # kept: the analyser asks again
+        return True
+
+
+def _reread(prepared: _Prepared, changed: list[tuple[str, int, int]], started: int,
             rows: dict[str, Row]) -> bool:
     """Read and analyse the changed notes (their new cache rows into ``rows``); True when
     none changes the plan (the memo then updated with their sizes, mtimes and hashes).
 
     What a note gave the plan when the memo was taken is its cache row of that time: the row
     whose hash is the memo's (a later run may have replaced it: then there is no answer)."""
-    from vinculo.contacts import build_contacts
     from vinculo.packing import unpack_analysis
-    from vinculo.pipeline import Index, analyser
-    from vinculo.vault import Scan, read_note
+    from vinculo.vault import read_note
 
-    found = read_settled(path, [*memo.contacts, *(rel for rel, _, _ in changed)])
+    vault, config, pm, memo = prepared.vault, prepared.config, prepared.pm, prepared.memo
+    found = read_settled(prepared.path, [rel for rel, _, _ in changed])
     if found is None:
         return False
     cached = found[1]
-    contact_notes: list[Note] = []
-    for rel in memo.contacts:
-        row = cached.get(rel)
-        if row is None or row.sha != memo.notes[rel][2]:
-            return False
-        contact_notes.append(_restored(vault, rel, row))
-    contacts = build_contacts(contact_notes, pm, config)
-    if [c.rel for c in contacts.values()] != memo.contacts:
-        return False
-    index = Index(vault=vault, config=config, today=today, scan=Scan(vault, config),
-                  contacts=contacts)
-    analyse = None
     for rel, size, mtime_ns in changed:
         note = read_note(vault, vault / rel, rel, config, size)
         if not note.readable or note.diagnostics:
@@ -269,8 +326,7 @@ def _reread(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.dat
             if (old is None or old.sha != memo.notes[rel][2] or old.world != memo.world
                     or old.analysis is None or pm.hook.is_contact(note=note, config=config)):
                 return False
-            analyse = analyse or analyser(index, pm)
-            blob = analyse(note)
+            blob = prepared.analyse(note)
             new = unpack_analysis(blob)
             if not new.problem:  # cached for the full pass, if one follows
                 rows[rel] = Row(size, trusted, sha, pack_parsed(note), memo.world, blob)
