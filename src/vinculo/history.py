@@ -42,7 +42,6 @@ class Matcher:
     """
 
     events: tuple[tuple[Channel, re.Pattern[str]], ...]
-    intents: re.Pattern[str] | None
     # Where the earliest phrase starts, found in one pass for every channel.
     event_finder: PhraseFinder
     intent_finder: PhraseFinder
@@ -93,13 +92,14 @@ def _compile(key: _Key) -> Matcher:
         for channel in CHANNELS
         if (pattern := alternation(per_channel[channel])) is not None
     )
-    intent_pattern = alternation(intents)
     all_events = [p for channel in CHANNELS for p in per_channel[channel]]
     return Matcher(
         events=compiled,  # type: ignore[arg-type]
-        intents=intent_pattern,
-        event_finder=phrase_finder(all_events, tuple(p for _, p in compiled)),
-        intent_finder=phrase_finder(intents, (intent_pattern,) if intent_pattern else ()),
+        event_finder=(phrase_finder(all_events)
+                      or PhraseFinder(None, None, tuple(p for _, p in compiled))),
+        # The intentions' alternation is compiled only when the finder cannot stand for it.
+        intent_finder=(phrase_finder(intents)
+                       or PhraseFinder(None, None, tuple(filter(None, [alternation(intents)])))),
     )
 
 

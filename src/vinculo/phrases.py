@@ -22,8 +22,16 @@ except ImportError:  # Python 3.10
     import sre_parse as _sre_parser  # type: ignore[no-redef]
 
 
-def _valid(phrase: str) -> bool:
-    """A plugin's broken fragment is skipped, not a crash of every run."""
+@lru_cache(maxsize=4096)
+def _syntax(phrase: str) -> Any:
+    """The phrase as the regular-expression parser reads it, or None when it is not valid."""
+    try:
+        return _sre_parser.parse(phrase)
+    except re.error:
+        return None
+
+
+def _compiles(phrase: str) -> bool:
     try:
         re.compile(phrase)
     except re.error:
@@ -35,7 +43,10 @@ _GUARD, _END = r"(?<![\w])", r"(?![\w])"
 
 
 def _usable(phrases: list[str]) -> list[str]:
-    return sorted({p for p in phrases if _valid(p)}, key=len, reverse=True)
+    """The phrases that parse, longest first: a plugin's broken fragment is skipped, not a
+    crash of every run. (Parsed, not compiled: the analysis parses them anyway, and the few
+    errors only compiling finds are handled where the alternation is compiled.)"""
+    return sorted({p for p in phrases if _syntax(p) is not None}, key=len, reverse=True)
 
 
 def _join(phrases: list[str], guard: str = _GUARD) -> re.Pattern[str] | None:
@@ -46,7 +57,11 @@ def _join(phrases: list[str], guard: str = _GUARD) -> re.Pattern[str] | None:
 
 
 def alternation(phrases: list[str]) -> re.Pattern[str] | None:
-    return _join(_usable(phrases))
+    usable = _usable(phrases)
+    try:
+        return _join(usable)
+    except re.error:  # e.g. a look-behind that is not of fixed width: compiled one by one
+        return _join([p for p in usable if _compiles(p)])
 
 
 @dataclass(frozen=True)
@@ -86,10 +101,10 @@ class PhraseFinder:
         return best
 
 
-def phrase_finder(phrases: list[str], fallback: tuple[re.Pattern[str], ...]) -> PhraseFinder:
-    """A :class:`PhraseFinder` for ``phrases``, or one that searches ``fallback`` (the patterns as
-    written) when a phrase is beyond the analysis: capturing groups (a back-reference means
-    something else once phrases are regrouped) or inline global flags."""
+def phrase_finder(phrases: list[str]) -> PhraseFinder | None:
+    """A :class:`PhraseFinder` for ``phrases``; None when a phrase is beyond the analysis
+    (capturing groups: a back-reference means something else once phrases are regrouped; or
+    inline global flags), and the phrases must be searched as written."""
     anchored: list[str] = []
     first_line: list[str] = []
     word_led: list[str] = []
@@ -97,14 +112,14 @@ def phrase_finder(phrases: list[str], fallback: tuple[re.Pattern[str], ...]) -> 
     try:
         for phrase in _usable(phrases):
             if _parse(phrase) is None:
-                return PhraseFinder(None, None, fallback)
+                return None
             for alternative in _alternatives(phrase):
                 if _literal(alternative):  # most phrases: no need to parse them
                     (word_led if _is_word(alternative[:1]) else other).append(alternative)
                     continue
                 items = _parse(alternative)
                 if items is None:  # cannot happen: an alternative is a part of the phrase
-                    return PhraseFinder(None, None, fallback)
+                    return None
                 rest = _veto_rest(alternative, items)
                 if rest is not None:
                     first_line.append(rest)
@@ -118,16 +133,15 @@ def phrase_finder(phrases: list[str], fallback: tuple[re.Pattern[str], ...]) -> 
         return PhraseFinder(_join(_by_head(anchored)), _join(_by_head(first_line), ""),
                        tuple(p for p in searched if p is not None))
     except Exception:  # an internal parser, only used to go faster: never a failure
-        return PhraseFinder(None, None, fallback)
+        return None
 
 
 @lru_cache(maxsize=4096)
 def _parse(phrase: str) -> tuple[Any, ...] | None:
     """The parsed phrase, or None when it is invalid or has capturing groups or global
     flags."""
-    try:
-        parsed = _sre_parser.parse(phrase)
-    except re.error:
+    parsed = _syntax(phrase)
+    if parsed is None:
         return None
     if parsed.state.groups > 1 or parsed.state.flags & ~re.UNICODE:  # group 0 is the match
         return None
