@@ -364,8 +364,8 @@ def main() -> None:
     """Entry point of the ``vinculo`` script and ``python -m vinculo``."""
     # A command runs once and exits. The cycle collector's passes over everything a run holds
     # (tens of thousands of notes, rows and mentions, next to no cycles), and its last pass at
-    # exit, cost a tenth of a sync: it is off for the command. ``vinculo watch``, which lives
-    # for days, turns it back on.
+    # exit, which runs even when it is off unless the objects are frozen, cost a tenth of a
+    # sync: it is off for the command. ``vinculo watch``, which lives for days, turns it back on.
     gc.disable()
     try:
         cli(prog_name="vinculo")
@@ -374,6 +374,8 @@ def main() -> None:
             raise
         click.echo(f"vinculo: {exc}; run the command again", err=True)
         sys.exit(1)
+    finally:
+        gc.freeze()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -62,7 +62,7 @@ class Memo:
     seen_ns: int  # when the notes' bytes were last known to match their size and mtime
     notes: dict[str, tuple[int, int, str]]  # rel -> (size, mtime_ns, content hash)
     others: set[str]  # walked but not notes (sync-conflict copies)
-    contacts: list[str]  # contact notes, in scan order
+    contacts: dict[str, bytes]  # contact notes, in scan order, with their parsed fields packed
     owned: dict[str, tuple[int, int] | None]  # files plugins write whole (None: absent)
     noisy: set[str]  # notes with diagnostics
     world: str  # the cache's fingerprint of everything an analysis depends on
@@ -138,7 +138,7 @@ def remember(seen: Look, index: Any, pm: pluggy.PluginManager, diagnostics: list
         seen_ns=seen.seen_ns,
         notes=notes,
         others={d.path for d in index.scan.skipped},
-        contacts=[c.rel for c in index.contacts.values()],
+        contacts={c.rel: pack_parsed(c.note) for c in index.contacts.values()},
         owned=seen.owned,
         noisy={n.rel for n in index.scan.notes if n.diagnostics},
         world=world_of(index, pm),
@@ -235,7 +235,7 @@ def _changed(vault: Path, config: Config, memo: Memo) -> list[tuple[str, int, in
 
 class _Prepared:
     """What re-reading changed notes needs, built a step at a time (each a few hundredths of a
-    second): the contacts as the memo knew them (from their cache rows of that time), then
+    second): the contacts as the memo knew them (unchanged since, or there is no answer), then
     the analyser (the linker), then the vocabularies, compiled."""
 
     def __init__(self, vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date,
@@ -268,17 +268,12 @@ class _Prepared:
         from vinculo.vault import Scan
 
         memo = self.memo
-        found = read_settled(self.path, memo.contacts)
-        if found is None:
-            return False
-        contact_notes: list[Note] = []
-        for rel in memo.contacts:
-            row = found[1].get(rel)
-            if row is None or row.sha != memo.notes[rel][2]:
-                return False
-            contact_notes.append(_restored(self.vault, rel, row))
+        contact_notes = [
+            restore_note(self.vault / rel, rel, memo.notes[rel][2], pickle.loads(parsed))
+            for rel, parsed in memo.contacts.items()
+        ]
         contacts = build_contacts(contact_notes, self.pm, self.config)
-        if [c.rel for c in contacts.values()] != memo.contacts:
+        if [c.rel for c in contacts.values()] != list(memo.contacts):
             return False
         self.index = Index(vault=self.vault, config=self.config, today=self.today,
                            scan=Scan(self.vault, self.config), contacts=contacts)
