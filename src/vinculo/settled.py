@@ -23,6 +23,7 @@ cache off with ``[cache] enabled = false``).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import pickle
@@ -194,7 +195,8 @@ def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date
                 write_settled(path, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL), rows)
                 return memo
         except Exception:  # a memo is an optimisation, never a reason to fail
-            pass
+            with contextlib.suppress(Exception):
+                walk.result()  # the child reaped, whatever failed here
     write_settled(path, None, rows)
     return None
 

@@ -204,7 +204,10 @@ def scan_vault(
         if entry.is_symlink():
             slots.append(read_note(vault, path, rel, config))
             continue
-        info = entry.stat()
+        try:
+            info = entry.stat()
+        except OSError:  # deleted since the folder was listed: not a note of this scan
+            continue
         scan.stats[rel] = info.st_size, info.st_mtime_ns
         cached = cache.note(path, rel, info.st_size, info.st_mtime_ns) if cache else None
         slots.append(cached)
