@@ -121,6 +121,16 @@ def slim_note(note: Note) -> tuple[str, bytes, bytes]:
     return digest(note.raw), pack_parsed(note), note.raw
 
 
+def without_bytes(note: Note) -> Note:
+    """``note`` as another process needs it: a cached note travels without its bytes (read
+    again, and checked against its hash, if that process asks for them)."""
+    if not isinstance(note, CachedNote) or note.__dict__.get("_raw") is None:
+        return note
+    light = object.__new__(CachedNote)
+    light.__dict__.update(note.__dict__, _raw=None, _text=None)
+    return light
+
+
 def restore_note(path: Path, rel: str, sha: str, parsed: tuple[Any, ...],
                  raw: bytes | None = None) -> CachedNote:
     """A note from its parsed fields; without ``raw``, its bytes are read (and checked

@@ -85,13 +85,15 @@ class Crew:
     and sends the replies back (:meth:`replies`). The parent then computes what step two
     needs and sends it (:meth:`finish`): each worker iterates ``second(kept_list, message)``,
     one result per kept item, without reading or parsing anything again. Workers take every
-    ``workers``-th item, so large notes stored side by side are shared out. ``first`` and
-    ``second`` need not be picklable (they are inherited through fork); replies, the message
-    and results must be.
+    ``workers``-th item, so large notes stored side by side are shared out. ``meanwhile``, if
+    given, is called by each worker while it waits for the message (work step two needs that
+    does not depend on it). ``first``, ``second`` and ``meanwhile`` need not be picklable (they
+    are inherited through fork); replies, the message and results must be.
     """
 
     def __init__(self, items: Sequence[T], first: Callable[[T], tuple[K, Any]],
-                 second: Callable[[list[K], M], Iterable[Any]], workers: int) -> None:
+                 second: Callable[[list[K], M], Iterable[Any]], workers: int,
+                 meanwhile: Callable[[], Any] | None = None) -> None:
         import multiprocessing
 
         context = multiprocessing.get_context("fork")
@@ -103,7 +105,8 @@ class Crew:
             ours, theirs = context.Pipe()
             proc = context.Process(
                 target=_crew_member,
-                args=(theirs, [*self._conns, ours], first, second, items, offset, workers),
+                args=(theirs, [*self._conns, ours], first, second, meanwhile, items, offset,
+                      workers),
                 daemon=True,
             )
             proc.start()
@@ -130,13 +133,19 @@ class Crew:
         return out
 
     def finish(self, message: Any) -> Iterator[tuple[int, Any]]:
-        """Step two's ``(item index, result)`` pairs, as the workers send them (in batches,
-        so the parent can use the first while the workers compute the rest); the workers
-        then exit."""
+        """Send step two's message at once, and return its ``(item index, result)`` pairs as
+        the workers send them (in batches, so the parent can use the first while the workers
+        compute the rest); the workers then exit."""
+        import pickle
+
+        payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)  # once for all
+        for conn in self._conns:
+            conn.send_bytes(payload)
+        return self._results()
+
+    def _results(self) -> Iterator[tuple[int, Any]]:
         from multiprocessing.connection import wait
 
-        for conn in self._conns:
-            conn.send(message)
         try:
             sent = [0] * self.workers  # results received from each worker so far
             waiting = {id(conn): offset for offset, conn in enumerate(self._conns)}
@@ -168,8 +177,10 @@ BATCH = 250  # step-two results per message: the parent starts on them while wor
 
 
 def _crew_member(conn: Any, parent_ends: list[Any], first: Callable[[Any], tuple[Any, Any]],
-                 second: Callable[[list[Any], Any], Iterable[Any]], items: Sequence[Any],
-                 offset: int, step: int) -> None:
+                 second: Callable[[list[Any], Any], Iterable[Any]],
+                 meanwhile: Callable[[], Any] | None, items: Sequence[Any], offset: int,
+                 step: int) -> None:
+    import pickle
     import traceback
 
     for end in parent_ends:  # inherited through fork: kept open, the parent's close is no EOF
@@ -186,8 +197,10 @@ def _crew_member(conn: Any, parent_ends: list[Any], first: Callable[[Any], tuple
             kept.append(keep)
             replies.append(reply)
         conn.send(("ok", replies))
+        if meanwhile is not None:
+            meanwhile()
         try:
-            message = conn.recv()
+            message = pickle.loads(conn.recv_bytes())
         except EOFError:  # closed without a second step
             return
         batch: list[Any] = []

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pluggy
 
-from vinculo.cache import NoteCache, fingerprint, open_cache
+from vinculo.cache import NoteCache, fingerprint, open_cache, without_bytes
 from vinculo.config import Config
 from vinculo.contacts import build_contacts
-from vinculo.history import distinct_interactions, gather_vocabularies
+from vinculo.history import compile_vocabularies, distinct_interactions, gather_vocabularies
 from vinculo.linking import Linker
 from vinculo.model import (
     Contact,
@@ -155,6 +155,12 @@ def analyser(index: Index, pm: pluggy.PluginManager) -> Callable[[Note], bytes]:
     return analyse
 
 
+def travelling(contacts: dict[str, Contact]) -> dict[str, Contact]:
+    """The contacts as the workers need them: their notes without their bytes (a third of
+    what would travel, and what no analysis reads)."""
+    return {name: replace(c, note=without_bytes(c.note)) for name, c in contacts.items()}
+
+
 def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | None) -> dict[str, list[Interaction]]:
     """Mentions (into ``index.mentions``) and interactions (returned) of every note, reused
     from the cache when the note and its world are unchanged.
@@ -163,6 +169,10 @@ def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | Non
     here or in new workers. Each note's result travels as bytes, from a worker to the cache
     unchanged; its mentions become objects only when a later stage reads them.
     """
+    # The workers holding notes start on the contacts at once; the cached analyses are
+    # restored meanwhile. (If anything fails before they are done, build_index stops them.)
+    crew = index.scan.crew
+    arriving = crew.finish(travelling(index.contacts)) if crew is not None else iter(())
     world = world_of(index, pm) if cache else ""
     mentions = index.mentions
     interactions: dict[str, list[Interaction]] = {}
@@ -189,11 +199,9 @@ def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | Non
         if cache and note.readable:
             cache.analysed(rel, world, blob)
 
-    crew, index.scan.crew = index.scan.crew, None
-    if crew is not None:
-        rels = index.scan.crew_rels
-        for position, blob in crew.finish(index.contacts):
-            take(rels[position], blob)
+    for position, blob in arriving:
+        take(index.scan.crew_rels[position], blob)
+    index.scan.crew = None  # done, and gone
     rest = [note for note in fresh if note.rel not in done]
     if rest:
         for note, blob in zip(rest, fork_map(analyser(index, pm), rest,
@@ -228,8 +236,11 @@ def build_index(
                      scan=Scan(vault, config, notes=notes), contacts=contacts)
         return map(analyser(held, pm), notes)
 
+    def vocabularies() -> None:  # compiled while the workers wait for the contacts
+        compile_vocabularies(gather_vocabularies(pm))
+
     store = open_cache(vault, config) if cache else None
-    scan = scan_vault(vault, config, store, then=analyse_held)
+    scan = scan_vault(vault, config, store, then=analyse_held, meanwhile=vocabularies)
     try:
         if store is not None:
             scan.skipped.extend(store.problems)

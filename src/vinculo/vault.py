@@ -179,6 +179,7 @@ _Item = tuple[int, Path, str, int | None, int]  # slot, path, rel, size, mtime
 def scan_vault(
     vault: Path, config: Config, cache: NoteCache | None = None, *,
     then: Callable[[list[Note], Any], Iterable[Any]] | None = None,
+    meanwhile: Callable[[], Any] | None = None,
 ) -> Scan:
     """Read every note of the vault (conflict copies are reported, not read). With a
     ``cache``, a note whose size and mtime are unchanged is restored without being opened.
@@ -186,7 +187,8 @@ def scan_vault(
     Many notes to read are parsed in forked workers (see :mod:`vinculo.parallel`). With
     ``then``, those workers stay, keeping the notes they parsed, as ``scan.crew``: a later
     stage sends them a message and each worker runs ``then(its_notes, message)``, so a note
-    is read and parsed once even though the next stage needs the whole vault first.
+    is read and parsed once even though the next stage needs the whole vault first; each
+    worker calls ``meanwhile()`` while it waits for that message.
     """
     if not vault.exists():
         raise VaultError(f"vault not found: {vault}")
@@ -223,7 +225,7 @@ def scan_vault(
 
     workers = worker_count(config)
     if will_fork(len(to_read), workers):
-        crew = Crew(to_read, read_and_keep, then or _nothing, workers)
+        crew = Crew(to_read, read_and_keep, then or _nothing, workers, meanwhile)
         results: list[Note | tuple[str, bytes, bytes]] = crew.replies()
         if then is None:
             crew.close()
