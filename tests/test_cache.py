@@ -11,6 +11,8 @@ from conftest import age
 
 from vinculo.cache import FILE_NAME, CachedNote, StaleNoteError
 from vinculo.config import load_config
+from vinculo.hookspecs import hookimpl
+from vinculo.model import Interaction
 from vinculo.pipeline import build_index
 from vinculo.plugins import get_plugin_manager
 from vinculo.state import state_dir
@@ -156,3 +158,40 @@ def test_two_workers_give_exactly_what_one_gives(vault, write):
     one, two = snapshot_of(1), snapshot_of(2)
     assert one == two
     assert len(one[0]) == 450
+
+
+class ReadsContactNotes:
+    """A third-party extractor that reads each mentioned contact's own note: its text must
+    be there in a worker too (contacts travel to workers without their bytes, read again on
+    demand)."""
+
+    @hookimpl
+    def extract_interactions(self, note, mentions, contacts, config, vocabularies):
+        out = []
+        for m in mentions:
+            contact = contacts.get(m.target)
+            if contact is not None and "met at the fair" in contact.note.text and note.date:
+                out.append(Interaction(contact.name, note.date, "in_person", note.rel, m.line,
+                                       "fair", "link"))
+        return out
+
+
+def test_a_plugin_reads_a_contacts_note_text_in_a_worker_as_in_one_process(vault, write):
+    write("People/Rodrigo Sanz.md", "---\ntype: person\n---\nWe met at the fair.\n")
+    write("People/Ana García.md", "---\ntype: person\n---\nA colleague.\n")
+    for day in range(450):
+        date = dt.date(2025, 1, 1) + dt.timedelta(days=day)
+        who = ["Rodrigo Sanz", "Ana García"][day % 2]
+        write(f"Daily/{date.isoformat()}.md", f"Wrote about {who}.\n")
+
+    def counts(workers: int) -> dict:
+        write("vinculo.toml", f"[performance]\nworkers = {workers}\n")
+        pm = get_plugin_manager()
+        pm.register(ReadsContactNotes(), name="reads-contact-notes")
+        index = build_index(vault, load_config(vault), pm, TODAY, cache=False)
+        return {row["name"]: row["counts"] for row in _rows(index)}
+
+    one, two = counts(1), counts(2)
+    assert one == two
+    assert one["Rodrigo Sanz"]["in_person"] == 225
+    assert one["Ana García"]["in_person"] == 0
