@@ -156,8 +156,8 @@ def analyser(index: Index, pm: pluggy.PluginManager) -> Callable[[Note], bytes]:
 
 
 def travelling(contacts: dict[str, Contact]) -> dict[str, Contact]:
-    """The contacts as the workers need them: their notes without their bytes (a third of
-    what would travel, and what no analysis reads)."""
+    """The contacts as the workers need them: their notes without their bytes, which no
+    built-in analysis reads (a third less to send at 1,000 contacts)."""
     return {name: replace(c, note=without_bytes(c.note)) for name, c in contacts.items()}
 
 
