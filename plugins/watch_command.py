@@ -16,7 +16,7 @@ from vinculo.hookspecs import hookimpl
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from vinculo.cli import VinculoError, vault_argument
+    from vinculo.cli import VinculoError, echo_json, json_option, vault_argument
 
     @cli.command()
     @vault_argument
@@ -117,8 +117,9 @@ def register_commands(cli: click.Group) -> None:
                   default=None, help="Which service manager [default: this system's].")
     @click.option("--no-enable", is_flag=True,
                   help="Only write the file; print the commands that would enable it.")
+    @json_option
     def install(vault: Path | None, unit_dir: Path | None, platform_: str | None,
-                no_enable: bool) -> None:
+                no_enable: bool, as_json: bool) -> None:
         """Generate the service for VAULT and enable it, so the watcher runs at login."""
         from vinculo.watch import service as svc
 
@@ -129,8 +130,13 @@ def register_commands(cli: click.Group) -> None:
         made = svc.service_file(root, platform, svc.unit_dir(platform, unit_dir))
         made.path.parent.mkdir(parents=True, exist_ok=True)
         made.path.write_text(made.content, encoding="utf-8")
+        enabled = _switch(made.enable, run=not no_enable and unit_dir is None)
+        if as_json:
+            echo_json({"vault": str(root), "platform": platform, "unit": str(made.path),
+                       "enable": enabled})
+            return
         click.echo(f"wrote {made.path}")
-        _run_or_print(made.enable, "enable", run=not no_enable and unit_dir is None)
+        _print_switch(enabled, "enable")
 
     @service.command("uninstall")
     @vault_argument
@@ -140,22 +146,27 @@ def register_commands(cli: click.Group) -> None:
                   default=None, help="Which service manager [default: this system's].")
     @click.option("--no-disable", "no_disable", is_flag=True,
                   help="Only remove the file; print the commands that would disable it.")
+    @json_option
     def uninstall(vault: Path | None, unit_dir: Path | None, platform_: str | None,
-                  no_disable: bool) -> None:
+                  no_disable: bool, as_json: bool) -> None:
         """Remove the service of VAULT (of every vault when VAULT is not given)."""
         from vinculo.watch import service as svc
 
         platform = platform_ or svc.default_platform()
         folder = svc.unit_dir(platform, unit_dir)
-        found = svc.installed(platform, folder, vault.resolve() if vault else None)
-        if not found:
-            click.echo(f"no vinculo service found in {folder}")
-            return
-        for path in found:
-            _run_or_print(svc.disable_commands(platform, path), "disable",
-                          run=not no_disable and unit_dir is None)
+        removed = []
+        for path in svc.installed(platform, folder, vault.resolve() if vault else None):
+            disabled = _switch(svc.disable_commands(platform, path),
+                               run=not no_disable and unit_dir is None)
             path.unlink()
-            click.echo(f"removed {path}")
+            removed.append({"unit": str(path), "disable": disabled})
+            if not as_json:
+                _print_switch(disabled, "disable")
+                click.echo(f"removed {path}")
+        if as_json:
+            echo_json({"platform": platform, "folder": str(folder), "removed": removed})
+        elif not removed:
+            click.echo(f"no vinculo service found in {folder}")
 
 
 def _setting(config: Any, key: str, default: float) -> float:
@@ -168,8 +179,9 @@ def _setting(config: Any, key: str, default: float) -> float:
     return float(value)
 
 
-def _run_or_print(commands: list[list[str]], verb: str, *, run: bool) -> None:
-    """Run the service manager's commands when asked and available; else print them.
+def _switch(commands: list[list[str]], *, run: bool) -> dict[str, Any]:
+    """Run the service manager's commands when asked and available; else say what to run:
+    ``{"ran": [{"command", "ok", "error"}], "to_run": [command], "missing": tool or None}``.
 
     Never run with ``--unit-dir`` (a folder the service manager does not read) or
     ``--no-enable``, so tests and dry runs never touch the user's services.
@@ -180,13 +192,21 @@ def _run_or_print(commands: list[list[str]], verb: str, *, run: bool) -> None:
 
     tool = commands[0][0]
     if run and shutil.which(tool):
+        ran = []
         for command in commands:
             done = subprocess.run(command, capture_output=True, text=True, check=False)
-            failed = (done.stderr or done.stdout).strip()
-            click.echo(f"ran: {shlex.join(command)}" + (f" (failed: {failed})" if done.returncode else ""))
-        return
-    why = f" ({tool} not found)" if run else ""
-    click.echo(f"to {verb} it{why}, run:")
-    for command in commands:
-        click.echo(f"  {shlex.join(command)}")
+            ran.append({"command": shlex.join(command), "ok": done.returncode == 0,
+                        "error": (done.stderr or done.stdout).strip() if done.returncode else None})
+        return {"ran": ran, "to_run": [], "missing": None}
+    return {"ran": [], "to_run": [shlex.join(c) for c in commands], "missing": tool if run else None}
+
+
+def _print_switch(outcome: dict[str, Any], verb: str) -> None:
+    for done in outcome["ran"]:
+        click.echo(f"ran: {done['command']}" + ("" if done["ok"] else f" (failed: {done['error']})"))
+    if outcome["to_run"]:
+        why = f" ({outcome['missing']} not found)" if outcome["missing"] else ""
+        click.echo(f"to {verb} it{why}, run:")
+        for command in outcome["to_run"]:
+            click.echo(f"  {command}")
     sys.stdout.flush()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import plistlib
 from pathlib import Path
 
@@ -135,6 +136,27 @@ def test_service_install_and_uninstall(vault: Path, tmp_path: Path, run) -> None
     assert result.exit_code == 0 and f"removed {unit}" in result.output
     assert not list(units.iterdir())
     assert "no vinculo service" in run("service", "uninstall", "--unit-dir", str(units)).output
+
+
+def test_service_install_and_uninstall_speak_json_for_scripts(vault: Path, tmp_path: Path,
+                                                             run) -> None:
+    units = tmp_path / "units"
+    result = run("service", "install", str(vault), "--unit-dir", str(units), "--platform",
+                 "systemd", "--json")
+    assert result.exit_code == 0, result.output
+    installed = json.loads(result.output)
+    [unit] = list(units.iterdir())
+    assert installed["unit"] == str(unit) and installed["platform"] == "systemd"
+    assert installed["vault"] == str(vault.resolve())
+    assert installed["enable"]["ran"] == [] and installed["enable"]["missing"] is None
+    assert any(c.startswith("systemctl --user enable --now") for c in installed["enable"]["to_run"])
+    result = run("service", "uninstall", "--unit-dir", str(units), "--platform", "systemd",
+                 "--json")
+    gone = json.loads(result.output)
+    assert [r["unit"] for r in gone["removed"]] == [str(unit)] and not unit.exists()
+    assert gone["removed"][0]["disable"]["to_run"]
+    again = json.loads(run("service", "uninstall", "--unit-dir", str(units), "--json").output)
+    assert again["removed"] == []
 
 
 def test_service_install_honours_xdg_config_home(vault: Path, tmp_path: Path, run, monkeypatch) -> None:
