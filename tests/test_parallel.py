@@ -88,3 +88,10 @@ def test_beside_computes_here_while_threads_run_as_forking_them_is_unsafe():
     finally:
         stop.set()
         thread.join()
+
+
+def test_beside_turns_a_child_killed_before_it_answered_into_an_error_not_a_hang():
+    if threading.active_count() != 1:  # it would be computed here: this process would exit
+        pytest.skip("threads run in this process")
+    with pytest.raises(RuntimeError, match="stopped before it answered"):
+        Beside(os._exit, 3).result()
