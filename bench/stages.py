@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import datetime as dt
+import gc
 import hashlib
 import os
 import pstats
@@ -53,6 +54,7 @@ def main() -> None:
                         help="run the whole pipeline as a sync does (workers, no cache) and "
                              "print its time and digests: they must equal the stage by stage ones")
     args = parser.parse_args()
+    gc.disable()  # as the vinculo command runs (vinculo.cli.main)
     if args.whole:
         return whole(args.vault)
     vault = args.vault
