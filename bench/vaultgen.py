@@ -440,6 +440,9 @@ class Generator:
                 f"# {p.title}\n\nNotas sobre {p.title}.\n")
 
 
+LAST_DAY = dt.date(2026, 11, 29)  # VINCULO_TODAY in bench/perf.py and the Makefile
+
+
 def generate(out: Path, notes: int, contacts: int, seed: int = 1) -> dict:
     """Write ``out/vault`` and ``out/truth.json``; return the truth."""
     gen = Generator(contacts, seed)
@@ -450,7 +453,9 @@ def generate(out: Path, notes: int, contacts: int, seed: int = 1) -> dict:
     for p in gen.people:
         (vault / "People" / f"{p.title}.md").write_text(gen.contact_note(p), encoding="utf-8")
     planted: list[Planted] = []
-    start = dt.date(2020, 1, 1)
+    # One note a day up to the benches' today: every event is in the past (one dated later
+    # would be a plan, and count for nothing).
+    start = LAST_DAY - dt.timedelta(days=notes - contacts - 1)
     for i in range(notes - contacts):
         date = start + dt.timedelta(days=i)
         folder = "Daily" if i % 10 else "Meetings"

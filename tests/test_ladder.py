@@ -51,6 +51,18 @@ def test_stage_is_the_highest_rung_reached(vault, write, lines, stage):
     assert index(vault).histories["Ana"].stage == stage
 
 
+def test_an_event_in_a_note_dated_after_today_counts_only_from_its_day(vault, write):
+    """A lunch written in next week's daily note is a plan: no meeting yet, no "last contact"
+    in the future; on that day it is a lunch like any other."""
+    person(write, "Ana")
+    daily(write, "2026-10-01", "[[Ana]] liked my post")
+    daily(write, "2026-12-04", "Lunch with [[Ana]]")
+    before = index(vault).histories["Ana"]
+    assert (before.stage, before.last_contact) == ("online", dt.date(2026, 10, 1))
+    on_the_day = index(vault, today=dt.date(2026, 12, 4)).histories["Ana"]
+    assert (on_the_day.stage, on_the_day.last_contact) == ("in_person", dt.date(2026, 12, 4))
+
+
 def test_dormant_threshold_is_configuration(vault, write):
     person(write, "Ana")
     daily(write, "2026-05-01", "Lunch with [[Ana]]")

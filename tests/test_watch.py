@@ -143,6 +143,17 @@ def test_initial_sync_then_an_appended_interaction_updates_the_block_once(vault,
     assert read(vault, "Daily/2026-11-28.md").endswith("Coffee with [[Ana García]].\n")
 
 
+def test_an_event_written_ahead_counts_once_its_day_comes(vault, write, start):
+    """A lunch in next week's daily note is a plan; the watcher counts it on that day."""
+    write("Daily/2026-12-04.md", "Lunch with [[Bea Ruiz]].\n")
+    today = [dt.date(2026, 12, 3)]
+    watcher = start(today=lambda: today[0])
+    assert "- nothing yet" in read(vault, BEA)
+    today[0] = dt.date(2026, 12, 4)
+    wait_for(lambda: "- met 2026-12-04 in Daily/2026-12-04.md" in read(vault, BEA),
+             watcher=watcher)
+
+
 def test_an_atomic_save_through_a_temp_file_and_a_rename_is_processed(vault, start):
     watcher = start()
     atomic_save(vault / "Daily/2026-11-28.md", "Call with [[Bea Ruiz]].\n")

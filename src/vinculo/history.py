@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -125,6 +126,20 @@ def compile_vocabularies(vocabularies: list[Vocabulary]) -> Matcher:
     matcher = _compile(key)
     _last = (given, matcher)
     return matcher
+
+
+def history_interactions(interactions: Iterable[Interaction], today: dt.date) -> list[Interaction]:
+    """A contact's history from the interactions found with them: in order (date, note, line),
+    one per date and channel (:func:`distinct_interactions`), and none dated after ``today``.
+    An event written on a later day — a meeting in next Friday's daily note — is a plan, not
+    evidence that it happened (as an importer skips a calendar's future events): it counts
+    from its day on."""
+    ordered = sorted((i for i in interactions if i.date <= today), key=_in_order)
+    return distinct_interactions(ordered)
+
+
+def _in_order(interaction: Interaction) -> tuple[dt.date, str, int]:
+    return (interaction.date, interaction.note, interaction.line)
 
 
 def distinct_interactions(interactions: list[Interaction]) -> list[Interaction]:

@@ -31,13 +31,13 @@ import pluggy
 from vinculo.cache import CachedNote, digest, open_cache
 from vinculo.config import Config
 from vinculo.contacts import build_contacts
+from vinculo.history import history_interactions
 from vinculo.mentions import find_mentions
 from vinculo.model import Contact, Diagnostic, History, Interaction, Mention, Note, Suggestion
 from vinculo.packing import MentionTable
 from vinculo.pipeline import (
     Index,
     analyse_notes,
-    interaction_order,
     note_interactions,
     plan_pool,
     stage_of,
@@ -45,16 +45,6 @@ from vinculo.pipeline import (
 )
 from vinculo.vault import Scan, iter_markdown, read_note, scan_vault
 from vinculo.watch.events import note_rel
-
-
-def _ordered(interactions: list[Interaction]) -> list[Interaction]:
-    """Sorted (and de-duplicated when the history module offers it), as a full sync does."""
-    ordered = sorted(interactions, key=interaction_order)
-    try:
-        from vinculo.history import distinct_interactions
-    except ImportError:
-        return ordered
-    return list(distinct_interactions(ordered))
 
 
 def _changed_contacts(old: list[Interaction], new: list[Interaction]) -> set[str]:
@@ -169,8 +159,10 @@ class LiveIndex:
         self._plan_pool()
 
     def new_day(self, today: dt.date) -> Update:
-        """Stages and suggestions depend on the date: recompute them all."""
+        """Histories (an event dated today now counts), stages and suggestions depend on the
+        date: recompute them all."""
         self.today = self.index.today = today
+        self._rebuild_histories(self.index.contacts)
         for name in self.index.contacts:
             stage_of(self.index, self.pm, name)
             self.pool[name] = suggestions_of(self.index, self.pm, name)
@@ -437,7 +429,7 @@ class LiveIndex:
                         i for i in self.by_note.get(rel, []) if i.contact == name)
         for name in wanted:
             history = index.histories[name]
-            history.interactions = _ordered(history.interactions)
+            history.interactions = history_interactions(history.interactions, self.today)
 
     def _plan_pool(self) -> set[str]:
         """Re-plan the whole pool; the contacts whose final suggestions moved."""
