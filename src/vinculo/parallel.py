@@ -39,12 +39,18 @@ def _run(bounds: tuple[int, int]) -> list[Any]:
     return [func(items[i]) for i in range(*bounds)]
 
 
+def _fork_safe() -> bool:
+    """Whether this process may fork: forking one that runs threads (like the watcher) can
+    deadlock the child."""
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
 def can_fork() -> bool:
     import multiprocessing  # here: most commands never start a worker
 
     return (
-        "fork" in multiprocessing.get_all_start_methods()
-        and threading.active_count() == 1
+        _fork_safe()
+        and "fork" in multiprocessing.get_all_start_methods()
         and not multiprocessing.parent_process()
     )
 
@@ -227,7 +233,7 @@ class Beside:
     def __init__(self, func: Callable[..., R], *args: Any) -> None:
         self._pid = 0
         self._answer: tuple[bool, Any] = (False, "not computed")
-        if not hasattr(os, "fork") or threading.active_count() != 1:
+        if not _fork_safe():
             self._answer = _call(func, args)
             return
         read, write = os.pipe()

@@ -270,10 +270,8 @@ class _Prepared:
         from vinculo.vault import Scan
 
         memo = self.memo
-        contact_notes = [
-            restore_note(self.vault / rel, rel, memo.notes[rel][2], pickle.loads(parsed))
-            for rel, parsed in memo.contacts.items()
-        ]
+        contact_notes = [_restored(self.vault, rel, memo.notes[rel][2], parsed)
+                         for rel, parsed in memo.contacts.items()]
         contacts = build_contacts(contact_notes, self.pm, self.config)
         if [c.rel for c in contacts.values()] != list(memo.contacts):
             return False
@@ -329,12 +327,13 @@ def _reread(prepared: _Prepared, changed: list[tuple[str, int, int]], started: i
                 rows[rel] = Row(size, trusted, sha, pack_parsed(note), memo.world, blob)
             if new.problem or new.may_link:
                 return False
-            if (note.date != _restored(vault, rel, old).date
+            if (note.date != _restored(vault, rel, old.sha, old.parsed).date
                     or new.interactions != unpack_analysis(old.analysis).interactions):
                 return False
         memo.notes[rel] = (size, mtime_ns, sha)
     return True
 
 
-def _restored(vault: Path, rel: str, row: Row) -> Note:
-    return restore_note(vault / rel, rel, row.sha, pickle.loads(row.parsed))
+def _restored(vault: Path, rel: str, sha: str, parsed: bytes) -> Note:
+    """A note from its packed parsed fields (a cache row's, or the memo's for a contact)."""
+    return restore_note(vault / rel, rel, sha, pickle.loads(parsed))
