@@ -43,6 +43,8 @@ def _lines(text: str, offset: int) -> list[tuple[int, int, str]]:
 def fenced_ranges(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """Character ranges of fenced code blocks (``` or ~~~) from ``offset``; an unclosed fence
     runs to the end of the note, as in CommonMark."""
+    if "```" not in text and "~~~" not in text:
+        return []  # most notes: no fence to look for, line by line
     ranges = []
     fence: str | None = None
     begin = 0
