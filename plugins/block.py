@@ -5,6 +5,9 @@ The block lists each open suggestion as an Obsidian Tasks item with its reason n
     - [ ] Propose a call to Rodrigo Sanz: … #vinculo/call 📅 2026-11-26
         - why: online only since 2025-09-15: …; last 2026-11-24 (social) [[Daily/2026-11-24|2026-11-24]]
 
+The next events already planned with the person (written for a later day) follow as plain
+items, ``- Planned: in person on 2026-12-04 [[Daily/2026-12-04|2026-12-04]]``.
+
 Its memory lives in the note itself, so it survives machines and sync tools:
 
 - a suggestion the user **ticks** (``- [x]``) moves to a ``Done`` list as a dated log line
@@ -21,13 +24,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from vinculo.config import Config
-from vinculo.history import days_setting, parse_days, saved_on
+from vinculo.history import days_setting, parse_days, saved_on, wikilink
 from vinculo.hookspecs import hookimpl
-from vinculo.model import Contact, History, Suggestion
+from vinculo.model import Contact, History, Interaction, Suggestion
 from vinculo.writeback import BlockError, read_managed_block
 
 _TASK = re.compile(r"^\s*[-*+]\s+\[(.)\]\s+(.*)$")
@@ -132,12 +136,25 @@ def task_line(suggestion: Suggestion) -> str:
     return f"- [ ] {suggestion.text} #vinculo/{suggestion.kind} 📅 {suggestion.due.isoformat()}"
 
 
-def render(suggestions: list[Suggestion], memory: Memory) -> str:
-    """The block's Markdown: open tasks with their why, the done log, the memory comment."""
+PLANS_SHOWN = 3
+_PLANNED = {"social": "online", "message": "a message", "call": "a call", "in_person": "in person"}
+
+
+def plan_line(plan: Interaction) -> str:
+    """A planned event, as the block lists it (a plain item, not a task: nothing to tick)."""
+    what = _PLANNED.get(plan.channel, plan.channel)
+    return f"- Planned: {what} on {plan.date.isoformat()} {wikilink(plan.note)}"
+
+
+def render(suggestions: list[Suggestion], memory: Memory,
+           planned: Sequence[Interaction] = ()) -> str:
+    """The block's Markdown: open tasks with their why, the next plans, the done log, the
+    memory comment."""
     lines: list[str] = []
     for s in suggestions:
         lines.append(task_line(s))
         lines.append(f"{INDENT}- why: {s.why}")
+    lines += [plan_line(p) for p in planned[:PLANS_SHOWN]]
     done = sorted(set(memory.done), key=lambda d: (d.date, d.kind, d.text))
     if done:
         lines += ["", DONE_HEADING]
@@ -163,7 +180,7 @@ def render_block(
     except BlockError:
         return None  # the write path reports the broken markers and leaves the note alone
     memory = parse_block(existing, saved_on(contact.note)) if existing else Memory()
-    text = render(suggestions, memory)
+    text = render(suggestions, memory, history.planned if history is not None else ())
     if existing is None and not text:
         return None  # nothing to say: no block is added to the note
     return text

@@ -4,7 +4,8 @@ Per contact: ``cadence`` (days, or "2w", "3 months") or ``tier`` (``[ladder.tier
 close 30, casual 90, keep-warm 180; untiered contacts use ``[ladder] default_tier``). The clock
 restarts at the last *real* interaction (``[ladder] real_channels``: message, call, in person —
 a like is not a conversation). Suggested once due within ``[ladder] lookahead_days`` (7).
-Applies to the ``in_person`` rung; the rungs below are the ladder's job.
+Applies to the ``in_person`` rung; the rungs below are the ladder's job. A meeting already
+planned (written for a later day) holds it back.
 """
 
 from __future__ import annotations
@@ -12,15 +13,15 @@ from __future__ import annotations
 import datetime as dt
 
 from vinculo.config import Config
-from vinculo.history import cadence_days, days_setting, last_real, wikilink
+from vinculo.history import cadence_days, days_setting, last_real, plan_at_or_above, wikilink
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Contact, History, Suggestion
 
 
 @hookimpl
 def suggest(contact: Contact, history: History, today: dt.date, config: Config) -> list[Suggestion]:
-    if history.stage != "in_person":
-        return []
+    if history.stage != "in_person" or plan_at_or_above(history, "in_person"):
+        return []  # not met yet, or the next meeting is already planned
     every = cadence_days(contact, config)
     start = last_real(history, config)
     if not every or start is None:

@@ -2,7 +2,8 @@
 
 After ``[ladder] dormant_days`` (365) of silence, jumping straight back to a coffee is
 awkward: someone you used to meet gets a call, someone you used to call gets a message, an
-online acquaintance gets a light touch (comment on or share their work).
+online acquaintance gets a light touch (comment on or share their work). Nothing is suggested
+when something with them is already planned (an event written for a later day).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import datetime as dt
 from vinculo.default_plugins.ladder import rung
 
 from vinculo.config import Config
-from vinculo.history import days_setting, wikilink
+from vinculo.history import days_setting, plan_at_or_above, wikilink
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Contact, History, Suggestion
 
@@ -26,8 +27,8 @@ STEP_DOWN = {
 
 @hookimpl
 def suggest(contact: Contact, history: History, today: dt.date, config: Config) -> list[Suggestion]:
-    if history.stage != "dormant":
-        return []
+    if history.stage != "dormant" or plan_at_or_above(history, "social"):
+        return []  # not dormant, or already planned: a plan is the reconnection
     last = history.last()
     assert last is not None
     was = rung(history)

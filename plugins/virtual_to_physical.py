@@ -5,6 +5,7 @@ The seed's core: a relationship should not stay virtual forever. An ``online`` c
 ``call_after_exchanges`` (5) interactions, whichever comes first. A ``voice`` contact gets a
 ``meet`` ``meet_after_call_days`` (14) after the last call: in their ``city``, or "when you
 travel" when it is not ``[ladder] home_city``. New connections are left to ``no_cold_pitch``.
+A step already planned (a call, or a meeting, written for a later day) is not suggested.
 """
 
 from __future__ import annotations
@@ -12,7 +13,13 @@ from __future__ import annotations
 import datetime as dt
 
 from vinculo.config import Config
-from vinculo.history import connection_date, days_setting, is_new_connection, wikilink
+from vinculo.history import (
+    connection_date,
+    days_setting,
+    is_new_connection,
+    plan_at_or_above,
+    wikilink,
+)
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Contact, History, Suggestion
 from vinculo.text import fold, plural
@@ -51,6 +58,8 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
     if is_new_connection(contact, history, today, config):
         return []
     if history.stage == "online":
+        if plan_at_or_above(history, "call"):
+            return []  # a call (or more) is already planned
         due = call_due(contact, history, config)
         if due is None or due > today + dt.timedelta(days=days_setting(config, "lookahead_days", 7)):
             return []
@@ -70,6 +79,8 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
                            f"Propose a call to {contact.name}",
                            why, last.note, 30)]
     if history.stage == "voice":
+        if plan_at_or_above(history, "in_person"):
+            return []  # the meeting is already planned
         call = history.last("call")
         assert call is not None
         due = call.date + dt.timedelta(days=days_setting(config, "meet_after_call_days", 14))

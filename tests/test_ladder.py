@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,54 @@ def test_an_event_in_a_note_dated_after_today_counts_only_from_its_day(vault, wr
     assert (before.stage, before.last_contact) == ("online", dt.date(2026, 10, 1))
     on_the_day = index(vault, today=dt.date(2026, 12, 4)).histories["Ana"]
     assert (on_the_day.stage, on_the_day.last_contact) == ("in_person", dt.date(2026, 12, 4))
+
+
+@pytest.mark.parametrize(
+    ("props", "done", "plan", "held_back"),
+    [
+        # online, ripe for a call; a call planned, or a lunch (a higher rung), answers it
+        ({"connected": "2026-06-01"}, "[[Ana]] liked my post", "Call with [[Ana]]", "call"),
+        ({"connected": "2026-06-01"}, "[[Ana]] liked my post", "Lunch with [[Ana]]", "call"),
+        # a call, never met: the meeting is planned
+        ({"connected": "2025-10-01"}, "Video call with [[Ana]]", "Lunch with [[Ana]]", "meet"),
+        # met, and due again by cadence: the next coffee is planned
+        ({"tier": "close"}, "Café con [[Ana]]", "Café con [[Ana]]", "cadence"),
+    ],
+)
+def test_a_step_already_planned_is_not_suggested_and_the_block_shows_the_plan(
+        vault, write, props, done, plan, held_back):
+    person(write, "Ana", **props)
+    daily(write, "2026-10-01", done)
+    assert kinds(vault, "Ana") == [held_back]  # without a plan, the step is suggested
+    daily(write, "2026-12-04", plan)
+    found = index(vault)
+    assert found.suggestions["Ana"] == []
+    assert [p.date for p in found.histories["Ana"].planned] == [dt.date(2026, 12, 4)]
+    block = found_block(found, "Ana")
+    assert "on 2026-12-04 [[Daily/2026-12-04|2026-12-04]]" in block
+    assert "- [ ]" not in block
+
+
+def test_a_plan_below_the_next_step_holds_nothing_back(vault, write):
+    """A message planned with someone you have called does not answer "meet them"."""
+    person(write, "Tom", connected="2025-10-01")
+    daily(write, "2026-10-01", "Video call with [[Tom]]")
+    daily(write, "2026-12-04", "WhatsApp con [[Tom]]")
+    assert kinds(vault, "Tom") == ["meet"]
+
+
+def test_a_dormant_tie_with_something_planned_needs_no_reconnecting(vault, write):
+    person(write, "Antonio", connected="2024-01-01")
+    daily(write, "2025-07-03", "Lunch with [[Antonio]]")
+    assert kinds(vault, "Antonio") == ["reconnect"]
+    daily(write, "2026-12-10", "Called [[Antonio]]")
+    assert kinds(vault, "Antonio") == []
+
+
+def found_block(found, name: str) -> str:
+    pm = get_plugin_manager()
+    return pm.hook.render_block(contact=found.contacts[name], suggestions=found.suggestions[name],
+                                history=found.histories[name], config=found.config) or ""
 
 
 def test_dormant_threshold_is_configuration(vault, write):
@@ -250,3 +299,20 @@ def test_a_rule_can_be_blocked_by_name(vault, write):
     person(write, "Encar", birthday="1978-12-12")
     assert kinds(vault, "Encar") == ["birthday", "touch"] or kinds(vault, "Encar") == ["touch", "birthday"]
     assert kinds(vault, "Encar", blocked=["birthdays"]) == ["touch"]
+
+
+def test_sync_writes_the_plan_into_the_block_and_drops_it_on_the_day(vault, write, run):
+    person(write, "Tom", connected="2025-10-01")
+    daily(write, "2026-10-01", "Video call with [[Tom]]")
+    daily(write, "2026-12-04", "Lunch with [[Tom]]")
+    note = vault / "People/Tom.md"
+    assert run("--today", "2026-11-29", "sync", str(vault)).exit_code == 0
+    text = note.read_text(encoding="utf-8")
+    assert "- Planned: in person on 2026-12-04 [[Daily/2026-12-04|2026-12-04]]" in text
+    assert "#vinculo/meet" not in text
+    [tom] = json.loads(run("--today", "2026-11-29", "contacts", str(vault), "--json").output)
+    assert tom["planned"] == [
+        {"date": "2026-12-04", "channel": "in_person", "note": "Daily/2026-12-04.md"}]
+    assert run("--today", "2026-12-04", "sync", str(vault)).exit_code == 0
+    text = note.read_text(encoding="utf-8")
+    assert "Planned" not in text and "vinculo_stage: in_person" in text

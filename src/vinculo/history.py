@@ -138,6 +138,28 @@ def history_interactions(interactions: Iterable[Interaction], today: dt.date) ->
     return distinct_interactions(ordered)
 
 
+def planned_interactions(interactions: Iterable[Interaction], today: dt.date) -> list[Interaction]:
+    """The events :func:`history_interactions` leaves out as plans (dated after ``today``),
+    in the same order and one per date and channel."""
+    return distinct_interactions(sorted((i for i in interactions if i.date > today), key=_in_order))
+
+
+def file_events(history: History, today: dt.date) -> None:
+    """Sort the events found with a contact (gathered in ``history.interactions``) into its
+    history up to ``today`` and its plans after it."""
+    found = history.interactions
+    history.interactions = history_interactions(found, today)
+    history.planned = planned_interactions(found, today)
+
+
+def plan_at_or_above(history: History, channel: str) -> Interaction | None:
+    """The first plan through ``channel`` or a higher rung (a planned lunch answers "propose
+    a call" too): a step already planned is not suggested again."""
+    rank = CHANNELS.index(channel) if channel in CHANNELS else 0
+    return next((p for p in history.planned
+                 if p.channel in CHANNELS and CHANNELS.index(p.channel) >= rank), None)
+
+
 def _in_order(interaction: Interaction) -> tuple[dt.date, str, int]:
     return (interaction.date, interaction.note, interaction.line)
 

@@ -132,6 +132,9 @@ class History:
     contact: str
     interactions: list[Interaction] = field(default_factory=list)
     stage: Stage = "radar"
+    # Events written for a day after today (a lunch in next Friday's daily note): plans, in
+    # order. They are not evidence yet, so they are not in ``interactions``.
+    planned: list[Interaction] = field(default_factory=list)
 
     def last(self, *channels: Channel) -> Interaction | None:
         pool = [i for i in self.interactions if not channels or i.channel in channels]

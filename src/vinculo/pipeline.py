@@ -13,7 +13,7 @@ import pluggy
 from vinculo.cache import NoteCache, fingerprint, open_cache, without_bytes
 from vinculo.config import Config
 from vinculo.contacts import build_contacts
-from vinculo.history import compile_vocabularies, gather_vocabularies, history_interactions
+from vinculo.history import compile_vocabularies, file_events, gather_vocabularies
 from vinculo.linking import Linker
 from vinculo.model import (
     Contact,
@@ -71,7 +71,7 @@ def collect_interactions(index: Index, by_note: dict[str, list[Interaction]]) ->
         for interaction in found:
             index.histories[interaction.contact].interactions.append(interaction)
     for history in index.histories.values():
-        history.interactions = history_interactions(history.interactions, index.today)
+        file_events(history, index.today)
 
 
 def stage_of(index: Index, pm: pluggy.PluginManager, name: str) -> None:

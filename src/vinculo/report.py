@@ -33,6 +33,10 @@ def contact_rows(index: Index) -> list[dict[str, Any]]:
                 "last_in_person": _iso(history.last_in_person) if history else None,
                 "first_contact": _iso(history.first_contact) if history else None,
                 "counts": history.counts() if history else {},
+                "planned": [
+                    {"date": p.date.isoformat(), "channel": p.channel, "note": p.note}
+                    for p in (history.planned if history else [])
+                ],
                 "suggestions": [
                     {
                         "kind": s.kind,

@@ -31,7 +31,7 @@ import pluggy
 from vinculo.cache import CachedNote, digest, open_cache
 from vinculo.config import Config
 from vinculo.contacts import build_contacts
-from vinculo.history import history_interactions
+from vinculo.history import file_events
 from vinculo.mentions import find_mentions
 from vinculo.model import Contact, Diagnostic, History, Interaction, Mention, Note, Suggestion
 from vinculo.packing import MentionTable
@@ -428,8 +428,7 @@ class LiveIndex:
                     history.interactions.extend(
                         i for i in self.by_note.get(rel, []) if i.contact == name)
         for name in wanted:
-            history = index.histories[name]
-            history.interactions = history_interactions(history.interactions, self.today)
+            file_events(index.histories[name], self.today)
 
     def _plan_pool(self) -> set[str]:
         """Re-plan the whole pool; the contacts whose final suggestions moved."""
