@@ -120,7 +120,10 @@ def contact_stage(history: History, contact: Contact, today: dt.date, config: Co
 def suggest(
     contact: Contact, history: History, today: dt.date, config: Config
 ) -> list[Suggestion]:
-    """Next actions for one contact, each with its kind, due date, text and why."""
+    """Next actions for one contact, each with its kind, due date, text and why.
+    ``history.interactions`` holds what happened up to ``today``; ``history.planned`` the
+    events written for a later day (see :func:`vinculo.history.plan_at_or_above`): a step
+    already planned should not be suggested again."""
 
 
 @hookspec(firstresult=True)
