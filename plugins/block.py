@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vinculo.config import Config
-from vinculo.history import days_setting, parse_days, saved_on, wikilink
+from vinculo.history import days_setting, parse_days, plan_words, saved_on, wikilink
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Contact, History, Interaction, Suggestion
 from vinculo.writeback import BlockError, read_managed_block
@@ -137,13 +137,11 @@ def task_line(suggestion: Suggestion) -> str:
 
 
 PLANS_SHOWN = 3
-_PLANNED = {"social": "online", "message": "a message", "call": "a call", "in_person": "in person"}
 
 
 def plan_line(plan: Interaction) -> str:
     """A planned event, as the block lists it (a plain item, not a task: nothing to tick)."""
-    what = _PLANNED.get(plan.channel, plan.channel)
-    return f"- Planned: {what} on {plan.date.isoformat()} {wikilink(plan.note)}"
+    return f"- Planned: {plan_words(plan.channel)} on {plan.date.isoformat()} {wikilink(plan.note)}"
 
 
 def render(suggestions: list[Suggestion], memory: Memory,

@@ -2,7 +2,7 @@
 
 ``[folders] dashboard`` (``vinculo/Dashboard.md``) holds a managed block (the same markers as
 contact notes; text outside it is yours) with this week's actions, the cities with several
-people to see, a Mermaid diagram of the ladder (Obsidian renders it natively) and the people
+people to see, what is already planned this week, a Mermaid diagram of the ladder (Obsidian renders it natively) and the people
 of each stage. Next to it, ``[folders] base`` (``vinculo/People.base``) is an Obsidian Bases
 table of contacts with vinculo's properties; it is created once and then left to you.
 
@@ -23,9 +23,9 @@ import pluggy
 from vinculo.default_plugins.pacing import city_groups
 
 from vinculo.config import Config
-from vinculo.history import days_setting, wikilink
+from vinculo.history import days_setting, plan_words, wikilink
 from vinculo.hookspecs import hookimpl
-from vinculo.model import STAGES, Suggestion
+from vinculo.model import STAGES, Interaction, Suggestion
 from vinculo.writeback import BlockError, FileChange
 from vinculo.writeback.block import block_text, find_block
 
@@ -54,6 +54,14 @@ def week_actions(index: Any) -> list[Suggestion]:
     horizon = index.today + dt.timedelta(days=days_setting(index.config, "lookahead_days", 7))
     pool = [s for items in index.suggestions.values() for s in items if s.due <= horizon]
     return sorted(pool, key=lambda s: (s.due, s.priority, s.contact, s.kind))
+
+
+def week_plans(index: Any) -> list[Interaction]:
+    """Events already planned (written for a later day) within ``lookahead_days`` (7)."""
+    horizon = index.today + dt.timedelta(days=days_setting(index.config, "lookahead_days", 7))
+    pool = [p for history in index.histories.values() for p in history.planned
+            if p.date <= horizon]
+    return sorted(pool, key=lambda p: (p.date, p.contact, p.channel))
 
 
 def _mermaid(counts: dict[str, int]) -> list[str]:
@@ -99,6 +107,11 @@ def dashboard_data(index: Any) -> dict[str, Any]:
              "due": s.due.isoformat(), "overdue": s.due < today, "text": s.text, "why": s.why}
             for s in actions
         ],
+        "planned": [
+            {"contact": p.contact, "path": index.contacts[p.contact].rel, "date": p.date.isoformat(),
+             "channel": p.channel, "note": p.note}
+            for p in week_plans(index)
+        ],
         "trips": {city: [s.contact for s in members] for city, members
                   in city_groups(actions, index.contacts, today, index.config).items()},
         "stages": {
@@ -128,6 +141,11 @@ def render_dashboard(index: Any) -> str:
         for city, members in groups.items():
             people = ", ".join(wikilink(index.contacts[m.contact].rel) for m in members)
             lines.append(f"- {city}: {people}")
+    plans = week_plans(index)
+    if plans:
+        lines += ["", f"### Already planned ({len(plans)})", ""]
+        lines += [f"- **{p.date.isoformat()}** · {wikilink(index.contacts[p.contact].rel)} — "
+                  f"{plan_words(p.channel)} {wikilink(p.note)}" for p in plans]
     by_stage = contacts_by_stage(index)
     counts = {stage: len(names) for stage, names in by_stage.items()}
     lines += ["", "## Contacts by stage", "", *_mermaid(counts)]

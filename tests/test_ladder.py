@@ -316,3 +316,17 @@ def test_sync_writes_the_plan_into_the_block_and_drops_it_on_the_day(vault, writ
     assert run("--today", "2026-12-04", "sync", str(vault)).exit_code == 0
     text = note.read_text(encoding="utf-8")
     assert "Planned" not in text and "vinculo_stage: in_person" in text
+
+
+def test_the_dashboard_lists_what_is_already_planned_this_week(vault, write, run):
+    person(write, "Tom", connected="2025-10-01")
+    person(write, "Ana", connected="2025-10-01")
+    daily(write, "2026-12-02", "Lunch with [[Tom]]")
+    daily(write, "2026-12-20", "Call with [[Ana]]")  # beyond the week
+    data = json.loads(run("--today", "2026-11-29", "dashboard", str(vault), "--json").output)
+    assert data["planned"] == [{"contact": "Tom", "path": "People/Tom.md", "date": "2026-12-02",
+                                "channel": "in_person", "note": "Daily/2026-12-02.md"}]
+    text = run("--today", "2026-11-29", "dashboard", str(vault)).output
+    assert ("### Already planned (1)\n\n- **2026-12-02** · [[People/Tom|Tom]] — in person "
+            "[[Daily/2026-12-02|2026-12-02]]") in text
+    assert "Ana]] — a call" not in text

@@ -160,6 +160,12 @@ def plan_at_or_above(history: History, channel: str) -> Interaction | None:
                  if p.channel in CHANNELS and CHANNELS.index(p.channel) >= rank), None)
 
 
+def plan_words(channel: str) -> str:
+    """How a plan through ``channel`` reads: "in person on 2026-12-04", "a call on …"."""
+    return {"social": "online", "message": "a message", "call": "a call",
+            "in_person": "in person"}.get(channel, channel)
+
+
 def _in_order(interaction: Interaction) -> tuple[dt.date, str, int]:
     return (interaction.date, interaction.note, interaction.line)
 
