@@ -2,8 +2,8 @@
 
 ``[folders] dashboard`` (``vinculo/Dashboard.md``) holds a managed block (the same markers as
 contact notes; text outside it is yours) with this week's actions, the cities with several
-people to see, what is already planned this week, a Mermaid diagram of the ladder (Obsidian renders it natively) and the people
-of each stage. Next to it, ``[folders] base`` (``vinculo/People.base``) is an Obsidian Bases
+people to see, what is already planned this week, a Mermaid diagram of the ladder (Obsidian
+renders it natively) and the people of each stage. Next to it, ``[folders] base`` (``vinculo/People.base``) is an Obsidian Bases
 table of contacts with vinculo's properties; it is created once and then left to you.
 
 Both are contributed through the ``plan_files`` hook, so every whole-vault plan writes them

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -128,28 +127,15 @@ def compile_vocabularies(vocabularies: list[Vocabulary]) -> Matcher:
     return matcher
 
 
-def history_interactions(interactions: Iterable[Interaction], today: dt.date) -> list[Interaction]:
-    """A contact's history from the interactions found with them: in order (date, note, line),
-    one per date and channel (:func:`distinct_interactions`), and none dated after ``today``.
-    An event written on a later day — a meeting in next Friday's daily note — is a plan, not
-    evidence that it happened (as an importer skips a calendar's future events): it counts
-    from its day on."""
-    ordered = sorted((i for i in interactions if i.date <= today), key=_in_order)
-    return distinct_interactions(ordered)
-
-
-def planned_interactions(interactions: Iterable[Interaction], today: dt.date) -> list[Interaction]:
-    """The events :func:`history_interactions` leaves out as plans (dated after ``today``),
-    in the same order and one per date and channel."""
-    return distinct_interactions(sorted((i for i in interactions if i.date > today), key=_in_order))
-
-
 def file_events(history: History, today: dt.date) -> None:
     """Sort the events found with a contact (gathered in ``history.interactions``) into its
-    history up to ``today`` and its plans after it."""
-    found = history.interactions
-    history.interactions = history_interactions(found, today)
-    history.planned = planned_interactions(found, today)
+    history and its plans, each in order (date, note, line) and one per date and channel
+    (:func:`distinct_interactions`). An event written for a later day — a meeting in next
+    Friday's daily note — is a plan, not evidence that it happened (as an importer skips a
+    calendar's future events): it counts from its day on."""
+    ordered = distinct_interactions(sorted(history.interactions, key=_in_order))
+    history.interactions = [i for i in ordered if i.date <= today]
+    history.planned = [i for i in ordered if i.date > today]
 
 
 def plan_at_or_above(history: History, channel: str) -> Interaction | None:
