@@ -14,6 +14,10 @@ from typing import Any, Literal
 
 Severity = Literal["info", "warning", "error"]
 Channel = Literal["social", "message", "call", "in_person"]
+# Who moved: "out" (I wrote, I called), "in" (they wrote, they called), "both" (a meeting, a
+# conversation, a reply). Unknown direction reads as "both": it holds nothing back.
+Direction = Literal["out", "in", "both"]
+DIRECTIONS: tuple[Direction, ...] = ("out", "in", "both")
 CHANNELS: tuple[Channel, ...] = ("social", "message", "call", "in_person")
 Stage = Literal["radar", "online", "voice", "in_person", "dormant"]
 STAGES: tuple[Stage, ...] = ("radar", "online", "voice", "in_person", "dormant")
@@ -123,6 +127,7 @@ class Interaction:
     line: int = 0
     text: str = ""
     confidence: Literal["link", "suggest"] = "link"
+    direction: Direction = "both"
 
 
 @dataclass
