@@ -46,6 +46,7 @@ DEFAULT_PLUGINS: dict[str, str] = {
     "import_linkedin": "vinculo.default_plugins.import_linkedin",
     "import_vcard": "vinculo.default_plugins.import_vcard",
     "import_calendar": "vinculo.default_plugins.import_calendar",
+    "digest_command": "vinculo.default_plugins.digest_command",
 }
 
 
