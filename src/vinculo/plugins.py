@@ -48,6 +48,7 @@ DEFAULT_PLUGINS: dict[str, str] = {
     "import_calendar": "vinculo.default_plugins.import_calendar",
     "digest_command": "vinculo.default_plugins.digest_command",
     "calendar_feed": "vinculo.default_plugins.calendar_feed",
+    "who_command": "vinculo.default_plugins.who_command",
 }
 
 
