@@ -246,3 +246,70 @@ def test_the_sample_vault_digest(sample, run):
     assert data["today"] == "2026-11-29"
     assert {s["contact"] for s in data["steps"]} >= {"Rodrigo Sanz", "Tom Whitaker"}
     assert {d["contact"] for d in data["drifting"]} == {"Ana García", "Rodrigo Sanz"}
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1, as a self-hosted mail server has."""
+    import shutil
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("needs the openssl command to make a certificate")
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True)
+    return cert, key
+
+
+@pytest.mark.parametrize("security", ["starttls", "ssl"])
+def test_starttls_and_ssl_with_the_servers_own_certificate(people, write, run, certificate,
+                                                           monkeypatch, security):
+    import ssl
+
+    cert, key = certificate
+    server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_context.load_cert_chain(cert, key)
+    inbox = Inbox()
+    tls = ({"tls_context": server_context, "require_starttls": True} if security == "starttls"
+           # aiosmtpd counts only STARTTLS as TLS for AUTH; the socket here is TLS from the start
+           else {"ssl_context": server_context, "auth_require_tls": False})
+    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port(),
+                            authenticator=_only_me, **tls)
+    controller.start()
+    try:
+        monkeypatch.setenv("VINCULO_SMTP_PASSWORD", "s3cret")
+        settings = f'[digest]\nhost = "127.0.0.1"\nport = {controller.port}\nsecurity = "{security}"\n' \
+                   'user = "me@example.org"\nto = "me@example.org"\ntimeout = 5\n'
+        write("vinculo.toml", settings)
+        untrusted = run("digest", str(people), "--send")
+        assert untrusted.exit_code == 1
+        assert "the server's certificate is not trusted" in untrusted.output
+        assert "set [digest] cafile" in untrusted.output and inbox.messages == []
+        write("vinculo.toml", settings + f'cafile = "{cert}"\n')
+        result = run("digest", str(people), "--send")
+        assert result.exit_code == 0, result.output
+        assert len(inbox.messages) == 1
+    finally:
+        controller.stop()
+
+
+def test_the_password_may_come_from_the_system_keyring(people, write, run, smtp, monkeypatch):
+    import sys
+    import types
+
+    inbox, port = smtp
+    _mail_settings(write, port)
+    monkeypatch.delenv("VINCULO_SMTP_PASSWORD", raising=False)
+    asked = []
+
+    def get_password(service, user):  # what the keyring package answers for a stored secret
+        asked.append((service, user))
+        return "s3cret"
+
+    monkeypatch.setitem(sys.modules, "keyring", types.SimpleNamespace(get_password=get_password))
+    result = run("digest", str(people), "--send")
+    assert result.exit_code == 0, result.output
+    assert asked == [("vinculo-smtp", "me@example.org")] and len(inbox.messages) == 1

@@ -40,6 +40,7 @@ class MailSettings:
     user: str | None = None
     password_env: str = PASSWORD_ENV
     timeout: float = 20.0
+    cafile: str | None = None  # a certificate authority to trust (a self-hosted server's)
 
     @property
     def where(self) -> str:
@@ -81,11 +82,16 @@ def mail_settings(config: Config) -> MailSettings:
     user = section.get("user")
     sender = section.get("from") or user or to[0]
     timeout = section.get("timeout", 20)
+    cafile = section.get("cafile")
+    cafile = os.path.expanduser(cafile) if isinstance(cafile, str) else cafile
+    if cafile is not None and not (isinstance(cafile, str) and os.path.isfile(cafile)):
+        raise MailError(f"vinculo.toml: [digest] cafile is not a readable file: {cafile!r}")
     return MailSettings(
         host=host.strip(), port=port, security=security, sender=str(sender), to=to,
         user=str(user) if user else None,
         password_env=str(section.get("password_env", PASSWORD_ENV)),
         timeout=float(timeout) if isinstance(timeout, int | float) else 20.0,
+        cafile=cafile,
     )
 
 
@@ -130,12 +136,12 @@ def send(message: EmailMessage, settings: MailSettings) -> list[str]:
         if settings.security == "ssl":
             server: smtplib.SMTP = smtplib.SMTP_SSL(
                 settings.host, settings.port, timeout=settings.timeout,
-                context=ssl.create_default_context())
+                context=ssl.create_default_context(cafile=settings.cafile))
         else:
             server = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
         with server:
             if settings.security == "starttls":
-                server.starttls(context=ssl.create_default_context())
+                server.starttls(context=ssl.create_default_context(cafile=settings.cafile))
             if settings.user:
                 server.login(settings.user, secret or "")
             refused = server.send_message(message)
@@ -150,6 +156,10 @@ def send(message: EmailMessage, settings: MailSettings) -> list[str]:
     except smtplib.SMTPResponseException as exc:
         raise MailError(f"{settings.where} refused the digest: "
                         f"{_reply(exc.smtp_code, exc.smtp_error)}") from None
+    except ssl.SSLCertVerificationError as exc:
+        raise MailError(f"{settings.where}: the server's certificate is not trusted "
+                        f"({exc.verify_message}); set [digest] cafile for a private "
+                        "certificate authority") from None
     except (smtplib.SMTPException, ssl.SSLError) as exc:
         raise MailError(f"{settings.where}: {exc}") from None
     except socket.gaierror as exc:
