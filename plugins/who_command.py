@@ -67,10 +67,10 @@ def register_commands(cli: click.Group) -> None:
             echo_json({"today": index.today.isoformat(), "query": query.describe(),
                        "people": rows})
             return
-        _table(rows, query.describe())
+        _table(rows, query.describe(), index.today.isoformat())
 
 
-def _table(rows: list[dict[str, Any]], asked: str) -> None:
+def _table(rows: list[dict[str, Any]], asked: str, today: str) -> None:
     from rich.table import Table
 
     from vinculo.cli import console
@@ -81,14 +81,17 @@ def _table(rows: list[dict[str, Any]], asked: str) -> None:
         return
     table = Table(title=f"{len(rows)} {'person' if len(rows) == 1 else 'people'} · {asked}",
                   title_justify="left")
-    for column in ("name", "city", "company", "stage", "last contact", "next step", "due"):
-        table.add_column(column, no_wrap=column in ("stage", "due", "last contact"))
+    for column in ("name", "city", "company", "stage", "last contact", "next step"):
+        table.add_column(column, no_wrap=column in ("stage", "last contact", "next step"))
     for row in rows:
         step = row["next_step"]
+        late = step is not None and step["due"] < today
         table.add_row(row["name"], row["city"] or "", row["company"] or "", row["stage"],
-                      row["last_contact"] or "—", step["text"] if step else "—",
-                      step["due"] if step else "")
+                      row["last_contact"] or "—",
+                      (f"[red]{step['kind']} {step['due']}[/red]" if late
+                       else f"{step['kind']} {step['due']}") if step else "—")
     out.print(table)
+    out.print("[dim]The next steps with their why: vinculo suggest VAULT · --json for every field[/dim]")
 
 
 # --- the palette -----------------------------------------------------------------------------
