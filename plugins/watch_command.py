@@ -206,7 +206,8 @@ def _daily_digest(session: Any, digest_at: str | None, log: Any) -> Any:
         settings = mail_settings(session.config)
     except MailError as exc:
         raise VinculoError(f"{exc}; needed to mail the digest") from None
-    return DailyDigest(session.vault, at, settings, log)
+    send_empty = session.config.get("digest.send_empty", False) is True
+    return DailyDigest(session.vault, at, settings, log, send_empty=send_empty)
 
 
 def _setting(config: Any, key: str, default: float) -> float:

@@ -313,3 +313,17 @@ def test_the_password_may_come_from_the_system_keyring(people, write, run, smtp,
     result = run("digest", str(people), "--send")
     assert result.exit_code == 0, result.output
     assert asked == [("vinculo-smtp", "me@example.org")] and len(inbox.messages) == 1
+
+
+def test_watch_mails_no_empty_digest_unless_asked(vault, write, run, smtp, monkeypatch):
+    inbox, port = smtp
+    write("People/Eva Prato.md", "---\ntype: person\nsnooze_until: 2027-01-01\n---\n")
+    _mail_settings(write, port)
+    monkeypatch.setenv("VINCULO_SMTP_PASSWORD", "s3cret")
+    quiet = _watch(run, vault)
+    assert "digest   nothing due today: no mail" in quiet.output and inbox.messages == []
+    assert " digest " not in _watch(run, vault).output  # the day is done
+    monkeypatch.setenv("VINCULO_TODAY", "2026-11-30")
+    _mail_settings(write, port, "send_empty = true\n")
+    assert "digest   sent" in _watch(run, vault).output
+    assert "Nothing due." in inbox.messages[0].get_body(("plain",)).get_content()

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from vinculo.digest import schedule
+from vinculo.digest.compose import is_empty
 from vinculo.digest.mail import MailError, MailSettings, build_message, send
 from vinculo.digest.render import render_html, render_text, title
 
@@ -29,10 +30,11 @@ class DailyDigest:
     waits ``retry`` seconds before trying again."""
 
     def __init__(self, vault: Path, at: dt.time, settings: MailSettings,
-                 log: Callable[..., None], *, retry: float = RETRY_SECONDS,
+                 log: Callable[..., None], *, send_empty: bool = False,
+                 retry: float = RETRY_SECONDS,
                  now: Callable[[], dt.datetime] = dt.datetime.now) -> None:
         self.vault, self.at, self.settings, self.log = vault, at, settings, log
-        self.retry, self.now = retry, now
+        self.send_empty, self.retry, self.now = send_empty, retry, now
         self._next_try = 0.0
 
     def tick(self, today: dt.date, compose: Callable[[], dict[str, Any] | None]) -> bool:
@@ -50,6 +52,10 @@ class DailyDigest:
         except OSError as exc:
             self.log("error", f"digest not sent: cannot record it ({exc})")
             self._next_try = time.monotonic() + self.retry
+            return False
+        if is_empty(digest) and not self.send_empty:
+            self.log("digest", "nothing due today: no mail ([digest] send_empty = true sends "
+                     "it anyway)", day=today.isoformat(), sent=False)
             return False
         try:
             refused = mail_digest(digest, self.settings)
