@@ -98,7 +98,11 @@ def register_commands(cli: click.Group) -> None:
                 if daily is not None:
                     from vinculo.digest.compose import build_digest
 
-                    daily.tick(today(), lambda: watcher.with_index(build_digest))
+                    day = today()
+                    # Only from an index of that day: at midnight the watcher may not have
+                    # moved to the new day yet, and yesterday's digest is not today's.
+                    daily.tick(day, lambda: watcher.with_index(
+                        lambda index: build_digest(index) if index.today == day else None))
 
             tick()
             if once_idle:

@@ -14,7 +14,8 @@ from vinculo.digest.compose import is_empty
 from vinculo.digest.mail import MailError, MailSettings, build_message, send
 from vinculo.digest.render import render_html, render_text, title
 
-RETRY_SECONDS = 300.0
+RETRY_SECONDS = 300.0  # after a failed send
+NOT_READY_SECONDS = 30.0  # when the watcher has no index of today yet
 
 
 def mail_digest(digest: dict[str, Any], settings: MailSettings) -> list[str]:
@@ -44,8 +45,8 @@ class DailyDigest:
         if not schedule.is_due(self.now(), self.at, today, schedule.last_sent(self.vault)):
             return False
         digest = compose()
-        if digest is None:  # the index is not ready (a failed pass): try again later
-            self._next_try = time.monotonic() + self.retry
+        if digest is None:  # no index of today yet (a failed pass, a new day): soon again
+            self._next_try = time.monotonic() + NOT_READY_SECONDS
             return False
         try:
             previous = schedule.claim(self.vault, today)
