@@ -14,6 +14,7 @@ import datetime as dt
 from vinculo.config import Config
 from vinculo.history import cadence_days, last_real, snoozed_until
 from vinculo.model import Contact, History
+from vinculo.text import plural
 
 
 def drifting(contact: Contact, history: History, today: dt.date, config: Config) -> str | None:
@@ -30,5 +31,5 @@ def drifting(contact: Contact, history: History, today: dt.date, config: Config)
         return None
     tier = contact.properties.get("tier")
     rule = f"every {every} days" + (f" ({tier})" if isinstance(tier, str) and tier else "")
-    return (f"last real contact {last.isoformat()}, {(today - last).days} days ago; "
-            f"{rule}: {late} days late")
+    return (f"last real contact {last.isoformat()}, {plural((today - last).days, 'day')} ago; "
+            f"{rule}: {plural(late, 'day')} late")
