@@ -327,3 +327,46 @@ def test_watch_mails_no_empty_digest_unless_asked(vault, write, run, smtp, monke
     _mail_settings(write, port, "send_empty = true\n")
     assert "digest   sent" in _watch(run, vault).output
     assert "Nothing due." in inbox.messages[0].get_body(("plain",)).get_content()
+
+
+def test_a_killed_and_restarted_watcher_process_does_not_send_twice(people, write, smtp,
+                                                                   monkeypatch, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    inbox, port = smtp
+    _mail_settings(write, port)
+    env = {**os.environ, "VINCULO_SMTP_PASSWORD": "s3cret"}
+
+    def watcher(name: str) -> tuple[subprocess.Popen, Path]:
+        log = tmp_path / name
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "vinculo", "watch", str(people), "--quiet-ms", "100",
+             "--rescan-minutes", "0", "--digest-at", "00:00"],
+            env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+        return proc, log
+
+    def wait_for(log: Path, needle: str) -> None:
+        deadline = time.monotonic() + 60
+        while needle not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert needle in log.read_text(), log.read_text()
+
+    first, log = watcher("first.log")
+    try:
+        wait_for(log, "digest   sent")
+    finally:
+        first.send_signal(signal.SIGKILL)  # no goodbye: the day was recorded before sending
+        first.wait(30)
+    assert len(inbox.messages) == 1
+    second, log = watcher("second.log")
+    try:
+        wait_for(log, "watching")
+        time.sleep(1.0)  # the digest check runs right after the start
+    finally:
+        second.send_signal(signal.SIGTERM)
+        assert second.wait(30) == 0
+    assert " digest " not in log.read_text() and len(inbox.messages) == 1
