@@ -94,6 +94,7 @@ def register_commands(cli: click.Group) -> None:
                 watcher.start()
             except LockError as exc:
                 raise VinculoError(f"{exc}; only one watcher or sync per vault") from None
+
             def tick() -> None:
                 if daily is not None:
                     from vinculo.digest.compose import build_digest
