@@ -28,6 +28,7 @@ def main() -> int:
             ["score_interactions_heldout.py"],
             ["perf.py", "--sizes", "1000x100"],
             ["watch_latency.py", "--notes", "1000", "--contacts", "100", "--saves", "20"],
+            ["reach.py", "--sizes", "1000x100"],
         ]
     else:
         steps = [
@@ -37,6 +38,7 @@ def main() -> int:
             ["score_interactions_heldout.py"],
             ["perf.py", "--sizes", "1000x100,10000x1000,50000x3000"],
             ["watch_latency.py", "--notes", "10000", "--contacts", "1000", "--saves", "50"],
+            ["reach.py", "--sizes", "1000x100,10000x1000"],
         ]
     failed = 0
     for step in steps:

@@ -34,10 +34,13 @@ def register_commands(cli: click.Group) -> None:
     @click.option("--once-idle", is_flag=True,
                   help="Sync, process the events that arrive, and exit once the vault has been "
                        "idle for a quiet period (for scripts and tests).")
+    @click.option("--digest-at", "digest_at", metavar="HH:MM", default=None,
+                  help="Mail the day's digest once a day from this time on (SMTP settings in "
+                       "[digest]; see `vinculo digest --help`) [default: digest.at].")
     @click.pass_context
     def watch(ctx: click.Context, vault: Path | None, quiet_ms: int | None,
               rescan_minutes: float | None, polling: bool, log_format: str,
-              once_idle: bool) -> None:
+              once_idle: bool, digest_at: str | None) -> None:
         """Sync once, then keep the vault current on every save.
 
         Each saved note is re-read and only what it affects is recomputed (its mentions, the
@@ -54,6 +57,10 @@ def register_commands(cli: click.Group) -> None:
           quiet_ms = 300         # the quiet period
           rescan_minutes = 10    # periodic full rescan
           poll_seconds = 2       # polling interval when polling
+          [digest]
+          at = "08:00"           # as --digest-at: mail the digest every morning
+          [calendar]
+          path = "vinculo/vinculo.ics"   # keep this calendar feed current
         """
         from vinculo.cli import Session
         from vinculo.watch import Watcher
@@ -69,10 +76,12 @@ def register_commands(cli: click.Group) -> None:
         # A date given with --today / $VINCULO_TODAY stays; otherwise the watcher follows the clock.
         fixed_today = ctx.find_root().params.get("today")
         today = (lambda: session.today) if fixed_today else dt.date.today
+        log = ActionLog(log_format)
+        daily = _daily_digest(session, digest_at, log)
         watcher = Watcher(
             session.vault, pm=session.pm, config=config, today=today, quiet=quiet,
             rescan_every=minutes * 60, poll_interval=_setting(config, "poll_seconds", 2),
-            polling=polling, log=ActionLog(log_format), keep_results=False,
+            polling=polling, log=log, keep_results=False,
         )
 
         def _stop(signum: int, _frame: Any) -> None:
@@ -85,13 +94,25 @@ def register_commands(cli: click.Group) -> None:
                 watcher.start()
             except LockError as exc:
                 raise VinculoError(f"{exc}; only one watcher or sync per vault") from None
+
+            def tick() -> None:
+                if daily is not None:
+                    from vinculo.digest.compose import build_digest
+
+                    day = today()
+                    # Only from an index of that day: at midnight the watcher may not have
+                    # moved to the new day yet, and yesterday's digest is not today's.
+                    daily.tick(day, lambda: watcher.with_index(
+                        lambda index: build_digest(index) if index.today == day else None))
+
+            tick()
             if once_idle:
                 while not watcher.wait(quiet + 0.5):
                     if watcher.idle():
                         break
             else:
-                while not watcher.wait(3600):
-                    pass
+                while not watcher.wait(30 if daily is not None else 3600):
+                    tick()
         finally:
             watcher.stop()
             for sig, handler in previous.items():
@@ -167,6 +188,31 @@ def register_commands(cli: click.Group) -> None:
             echo_json({"platform": platform, "folder": str(folder), "removed": removed})
         elif not removed:
             click.echo(f"no vinculo service found in {folder}")
+
+
+def _daily_digest(session: Any, digest_at: str | None, log: Any) -> Any:
+    """The daily digest the watcher sends (None when neither --digest-at nor [digest] at is
+    set); wrong settings stop ``watch`` before it starts, with one line."""
+    from vinculo.cli import VinculoError
+
+    at_text = digest_at if digest_at is not None else session.config.get("digest.at")
+    if at_text is None:
+        return None
+    from vinculo.digest import schedule
+    from vinculo.digest.deliver import DailyDigest
+    from vinculo.digest.mail import MailError, mail_settings
+
+    try:
+        at = schedule.parse_time(str(at_text))
+    except ValueError as exc:
+        where = "--digest-at" if digest_at is not None else "vinculo.toml: [digest] at"
+        raise VinculoError(f"{where}: {exc}") from None
+    try:
+        settings = mail_settings(session.config)
+    except MailError as exc:
+        raise VinculoError(f"{exc}; needed to mail the digest") from None
+    send_empty = session.config.get("digest.send_empty", False) is True
+    return DailyDigest(session.vault, at, settings, log, send_empty=send_empty)
 
 
 def _setting(config: Any, key: str, default: float) -> float:

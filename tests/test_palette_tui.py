@@ -217,7 +217,9 @@ def test_dry_run_palette_shows_the_diff(sample, palette):
 def test_rank_commands_puts_word_starts_first():
     found = palette_commands(get_plugin_manager())
     assert rank_commands("snoo", found)[0] == "snooze"
-    assert rank_commands("who", found)[0] == "who-to-see"
+    assert set(rank_commands("who", found)[:2]) == {"who-to-see", "who-do-i-know"}
+    assert rank_commands("who to", found)[0] == "who-to-see"
+    assert rank_commands("who do", found)[0] == "who-do-i-know"
     assert rank_commands("dash", found)[0] == "open-dashboard"
     assert rank_commands("", found) == list(found)
     assert rank_commands("zzzz", found) == []

@@ -46,6 +46,9 @@ DEFAULT_PLUGINS: dict[str, str] = {
     "import_linkedin": "vinculo.default_plugins.import_linkedin",
     "import_vcard": "vinculo.default_plugins.import_vcard",
     "import_calendar": "vinculo.default_plugins.import_calendar",
+    "digest_command": "vinculo.default_plugins.digest_command",
+    "calendar_feed": "vinculo.default_plugins.calendar_feed",
+    "who_command": "vinculo.default_plugins.who_command",
 }
 
 

@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pluggy
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -39,6 +39,7 @@ from vinculo.watch.incremental import LiveIndex, Update
 from vinculo.watch.log import ActionLog
 
 LIMIT_ERRNOS = {errno.ENOSPC, errno.EMFILE}
+T = TypeVar("T")
 
 
 @dataclass
@@ -213,6 +214,13 @@ class Watcher:
     def idle(self) -> bool:
         """True when no event is waiting and no pass is running."""
         return not self.debouncer.pending() and not self._busy.locked()
+
+    def with_index(self, read: Callable[[Any], T]) -> T | None:
+        """``read(index)`` on the current whole-vault index, between passes (never during
+        one); None before the first sync or after a failed pass. For work on the side of the
+        watcher, such as the daily digest: ``read`` must not keep the index."""
+        with self._busy:
+            return read(self.live.index) if self.live is not None else None
 
     def request_rescan(self, why: str) -> None:
         self.log("rescan", why, reason=why)

@@ -1,0 +1,113 @@
+"""``vinculo export calendar``: the relationship calendar as an ``.ics`` feed; with
+``[calendar] path`` set, every sync and the watcher keep that file current, through the safe
+write path like every file vinculo writes in the vault. The feed itself is
+:mod:`vinculo.calendar_feed`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from vinculo.config import Config
+from vinculo.hookspecs import hookimpl
+from vinculo.writeback import FileChange
+
+
+@hookimpl
+def plan_files(index: Any, config: Config) -> list[FileChange]:
+    """The feed at ``[calendar] path``, when set and when its bytes would change."""
+    from vinculo.calendar_feed import calendar_bytes, feed_path
+
+    rel = feed_path(config)
+    if rel is None:
+        return []
+    path = index.vault / rel
+    before = path.read_bytes() if path.is_file() else None
+    after = calendar_bytes(index)
+    return [] if after == before else [FileChange(rel, before, after, "calendar feed")]
+
+
+@hookimpl
+def owned_files(config: Config) -> list[str]:
+    from vinculo.calendar_feed import feed_path
+
+    rel = feed_path(config)
+    return [rel] if rel else []
+
+
+@hookimpl
+def register_commands(cli: click.Group) -> None:
+    from vinculo.cli import Session, VinculoError, vault_argument
+    from vinculo.importing.commands import export_group
+
+    @export_group(cli).command("calendar")
+    @vault_argument
+    @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+                  help="Write to this file instead of standard output.")
+    @click.option("--weeks", type=click.IntRange(1, 52), default=None,
+                  help="How far ahead steps and plans reach [default: calendar.weeks or 4].")
+    @click.pass_context
+    def calendar(ctx: click.Context, vault: Path | None, output: Path | None,
+                 weeks: int | None) -> None:
+        """The next weeks' steps, planned calls and meetings, and birthdays as an .ics
+        calendar (RFC 5545) that any calendar app imports or subscribes to.
+
+        \b
+        Each step is an all-day event on its due day (an overdue one on today) with its why
+        and an obsidian:// link to the contact's note; birthdays repeat every year. UIDs are
+        stable, so a calendar that reloads the file moves events instead of duplicating them,
+        and an export with nothing changed is byte-identical.
+
+        \b
+        Examples:
+          vinculo export calendar ~/Notes -o ~/vinculo.ics
+          vinculo export calendar ~/Notes --weeks 8 > vinculo.ics
+
+        \b
+        To keep a feed current on every sync and while `vinculo watch` runs:
+          [calendar]
+          path = "vinculo/vinculo.ics"   # inside the vault
+          weeks = 4
+        """
+        from vinculo.calendar_feed import calendar_bytes, feed_path
+
+        session = Session(ctx, vault)
+        configured = session.config.get("calendar.path")
+        if configured and feed_path(session.config) is None:
+            click.echo("warning: vinculo.toml: [calendar] path must be a file inside the vault "
+                       f"and not a note ({configured!r}); it is not kept current", err=True)
+        index = session.index()
+        data = calendar_bytes(index, weeks)
+        events = data.count(b"BEGIN:VEVENT")
+        if output is None:
+            click.echo(data, nl=False)
+            return
+        target = output.resolve()
+        if target.is_relative_to(session.vault):  # a file in the vault: the safe write path
+            _write_in_vault(session, target.relative_to(session.vault).as_posix(), data)
+        else:
+            try:
+                output.write_bytes(data)
+            except OSError as exc:
+                raise VinculoError(f"cannot write {output}: {exc.strerror or exc}") from exc
+        click.echo(f"{events} events written to {output}", err=True)
+
+
+def _write_in_vault(session: Any, rel: str, data: bytes) -> None:
+    """Atomic, checked against what was read, journaled (`vinculo undo` takes it back)."""
+    from vinculo.cli import VinculoError
+    from vinculo.writeback import WriteBackError, apply_changes
+
+    path = session.vault / rel
+    before = path.read_bytes() if path.is_file() else None
+    if data == before:
+        return
+    try:
+        report = apply_changes(session.vault, [FileChange(rel, before, data, "calendar feed")],
+                               pm=session.pm)
+    except WriteBackError as exc:
+        raise VinculoError(str(exc)) from exc
+    for skipped, why in report.skipped:
+        raise VinculoError(f"{skipped} not written: {why}")
