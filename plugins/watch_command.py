@@ -44,7 +44,8 @@ def register_commands(cli: click.Group) -> None:
         contacts it mentions, their managed blocks), then written through the safe write path.
         Editors' atomic saves, temp and swap files, sync-conflict copies and the vault's ignore
         rules are handled; saves in quick succession become one pass after a quiet period;
-        vinculo's own writes never trigger work. Only one watcher (or sync) per vault.
+        vinculo's own writes never trigger work. Only one watcher per vault; other commands
+        that write (sync, new, run, import, undo) wait for the pass in flight, then write.
 
         Ctrl-C (SIGINT) or SIGTERM finishes the write in flight and exits 0.
 
@@ -84,7 +85,7 @@ def register_commands(cli: click.Group) -> None:
             try:
                 watcher.start()
             except LockError as exc:
-                raise VinculoError(f"{exc}; only one watcher or sync per vault") from None
+                raise VinculoError(f"{exc}; only one watcher per vault") from None
             if once_idle:
                 while not watcher.wait(quiet + 0.5):
                     if watcher.idle():

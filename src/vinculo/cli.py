@@ -59,6 +59,16 @@ class PluginGroup(click.Group):
             self._load(ctx)
         return super().get_command(ctx, cmd_name)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        """Every command, core or plugin: a write the safe write path refused (the lock held
+        too long, an unusable state folder) is one line and exit 1, never a traceback."""
+        from vinculo.writeback.errors import WriteBackError
+
+        try:
+            return super().invoke(ctx)
+        except WriteBackError as exc:
+            raise VinculoError(str(exc)) from None
+
 
 @click.group(cls=PluginGroup, context_settings=CONTEXT)
 @click.version_option(__version__, "-V", "--version", prog_name="vinculo")
@@ -94,6 +104,9 @@ def cli(ctx: click.Context, block_plugin: tuple[str, ...], today: dt.datetime | 
 
     VAULT defaults to $VINCULO_VAULT, then the current folder.
     """
+    from vinculo.writeback.lock import set_wait_notice
+
+    set_wait_notice(lambda message: click.echo(f"vinculo: {message}", err=True))
     ctx.ensure_object(dict)
     ctx.obj["blocked"] = tuple(block_plugin)
     ctx.obj["today"] = today.date() if today else dt.date.today()
@@ -262,8 +275,9 @@ def sync(ctx: click.Context, vault: Path | None, dry_run: bool, verbose: bool, a
     every note, each contact's suggestions block and vinculo_ properties, the dashboard note
     and the people base. Every write is a surgical splice, atomic, checked against what was
     read, and journaled: `vinculo undo VAULT` puts the last run back. With --dry-run, the
-    exact unified diff is printed on stdout and nothing is written. Another sync or watch on
-    the same vault makes this one refuse (exit 1).
+    exact unified diff is printed on stdout and nothing is written. While another command or
+    the watcher writes to the same vault, this one waits for it ($VINCULO_LOCK_WAIT seconds,
+    30 by default), then refuses (exit 1).
     """
     from vinculo.report import sync_kinds, sync_listing
     from vinculo.text import plural
