@@ -75,7 +75,7 @@ def register_commands(cli: click.Group) -> None:
 
         if dry_run and not apply_:
             raise click.UsageError("--dry-run shows what --apply would write: give both")
-        session = Session(ctx, vault)
+        session = Session(ctx, vault, writes=apply_)
         index = session.index()
         rows = suggestion_rows(index, week)
         pool = [s for items in index.suggestions.values() for s in items]

@@ -108,7 +108,7 @@ def register_commands(cli: click.Group) -> None:
         """
         from vinculo.newnotes import NewNoteError, new_contact
 
-        session = Session(ctx, vault)
+        session = Session(ctx, vault, writes=True)
         props = {"city": city, "company": company, "met_via": met_via}
         try:
             note = new_contact(session.vault, session.config, session.pm, name, _now(session),
@@ -145,7 +145,7 @@ def register_commands(cli: click.Group) -> None:
         """
         from vinculo.newnotes import NewNoteError, new_meeting, vault_contacts
 
-        session = Session(ctx, vault)
+        session = Session(ctx, vault, writes=True)
         contacts = vault_contacts(session.vault, session.config, session.pm)
         names = _resolve_attendees(attendees, contacts)
         try:
@@ -169,7 +169,7 @@ def register_commands(cli: click.Group) -> None:
         """Create a note TITLE from any TEMPLATE (name as in: vinculo templates list)."""
         from vinculo.newnotes import NewNoteError, make_note
 
-        session = Session(ctx, vault)
+        session = Session(ctx, vault, writes=True)
         try:
             note = make_note(session.vault, session.config, session.pm, template, title,
                              _now(session), folder=folder)
@@ -218,7 +218,7 @@ def register_commands(cli: click.Group) -> None:
         from vinculo.templates import contributed_templates, safe_filename, vault_template_files
         from vinculo.writeback import FileChange, apply_changes
 
-        session = Session(ctx, vault)
+        session = Session(ctx, vault, writes=True)
         folder = session.config.templates_folder or "Templates"
         existing = vault_template_files(session.vault, session.config)
         changes = []

@@ -62,7 +62,7 @@ def register_commands(cli: click.Group) -> None:
         from vinculo.writeback import LockError
 
         gc.enable()  # a long-lived process: the one-shot commands' setting (cli.main) is not for it
-        session = Session(ctx, vault)
+        session = Session(ctx, vault, writes=True)
         config = session.config
         quiet = (quiet_ms if quiet_ms is not None else _setting(config, "quiet_ms", 300)) / 1000
         minutes = rescan_minutes if rescan_minutes is not None else _setting(
@@ -122,11 +122,15 @@ def register_commands(cli: click.Group) -> None:
     def install(vault: Path | None, unit_dir: Path | None, platform_: str | None,
                 no_enable: bool, as_json: bool) -> None:
         """Generate the service for VAULT and enable it, so the watcher runs at login."""
+        from vinculo.cli import looks_like_vault
         from vinculo.watch import service as svc
 
         root = (vault or Path.cwd()).resolve()
         if not root.is_dir():
             raise VinculoError(f"vault not found: {root}")
+        if not looks_like_vault(root):  # the service's watcher would refuse it at every login
+            raise VinculoError(f"{root} does not look like a vault: no .obsidian/ folder and no "
+                               "vinculo.toml; create vinculo.toml in it first")
         platform = platform_ or svc.default_platform()
         made = svc.service_file(root, platform, svc.unit_dir(platform, unit_dir))
         made.path.parent.mkdir(parents=True, exist_ok=True)

@@ -30,9 +30,10 @@ def _isolated_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
 
 @pytest.fixture
 def vault(tmp_path: Path) -> Path:
-    """An empty vault folder."""
+    """An empty vault: a folder with Obsidian's ``.obsidian/`` settings folder (empty), which
+    is what makes vinculo willing to write to it."""
     root = tmp_path / "vault"
-    root.mkdir()
+    (root / ".obsidian").mkdir(parents=True)
     return root
 
 

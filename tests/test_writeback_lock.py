@@ -84,7 +84,7 @@ def test_lock_is_reentrant_in_one_process_and_released_after(vault, write):
 def test_lock_and_journal_never_live_in_the_vault(vault, write, monkeypatch):
     write("a.md", "x")
     apply_changes(vault, [FileChange("a.md", b"x", b"y")])
-    assert sorted(p.name for p in vault.rglob("*")) == ["a.md"]
+    assert sorted(p.name for p in vault.rglob("*")) == [".obsidian", "a.md"]
     monkeypatch.setenv("VINCULO_STATE_DIR", str(vault / ".state"))
     with pytest.raises(WriteBackError, match=r"state folder \(\$VINCULO_STATE_DIR\) is inside"):
         apply_changes(vault, [FileChange("a.md", b"y", b"z")])

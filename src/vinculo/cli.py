@@ -102,7 +102,9 @@ def cli(ctx: click.Context, block_plugin: tuple[str, ...], today: dt.datetime | 
       vinculo sync VAULT        link, build history, write suggestions
       vinculo watch VAULT       the same on every save, in the background
 
-    VAULT defaults to $VINCULO_VAULT, then the current folder.
+    VAULT defaults to $VINCULO_VAULT, then the current folder. Commands that write need a
+    folder that looks like a vault: Obsidian's .obsidian/ or a vinculo.toml in it (else
+    --vault-ok).
     """
     from vinculo.writeback.lock import set_wait_notice
 
@@ -112,14 +114,33 @@ def cli(ctx: click.Context, block_plugin: tuple[str, ...], today: dt.datetime | 
     ctx.obj["today"] = today.date() if today else dt.date.today()
 
 
+VAULT_OK_ENV = "VINCULO_VAULT_OK"
+
+
+def _vault_ok(ctx: click.Context, _param: Any, value: bool) -> None:
+    if value:
+        ctx.meta["vinculo.vault_ok"] = True
+
+
 def vault_argument(func: Any) -> Any:
-    """The VAULT argument every vault command takes first."""
+    """The VAULT argument every vault command takes first, and ``--vault-ok``."""
+    func = click.option(
+        "--vault-ok", is_flag=True, expose_value=False, callback=_vault_ok,
+        help="Write to VAULT even without .obsidian/ or vinculo.toml in it.",
+    )(func)
     return click.argument(
         "vault",
         required=False,
         type=click.Path(path_type=Path, file_okay=False),
         envvar="VINCULO_VAULT",
     )(func)
+
+
+def looks_like_vault(root: Path) -> bool:
+    """A folder vinculo may write to: Obsidian's ``.obsidian/`` or a ``vinculo.toml`` in it.
+    Without one, a mistyped or forgotten VAULT (the current folder: a code repository, the
+    home folder) would get links in its README and a dashboard."""
+    return (root / ".obsidian").is_dir() or (root / "vinculo.toml").is_file()
 
 
 def json_option(func: Any) -> Any:
@@ -129,7 +150,9 @@ def json_option(func: Any) -> Any:
 class Session:
     """What a vault command needs: the vault, its config, a plugin manager, today."""
 
-    def __init__(self, ctx: click.Context, vault: Path | None) -> None:
+    def __init__(self, ctx: click.Context, vault: Path | None, *, writes: bool = False) -> None:
+        """``writes``: the command writes (or plans writes) to the vault, so the folder must
+        look like one (:func:`looks_like_vault`) unless ``--vault-ok``/$VINCULO_VAULT_OK."""
         from vinculo.config import ConfigError, load_config
         from vinculo.plugins import get_plugin_manager
 
@@ -139,6 +162,15 @@ class Session:
         if not root.is_dir():
             raise VinculoError(f"not a folder: {root}")
         self.vault = root.resolve()
+        vault_ok = ctx.meta.get("vinculo.vault_ok") or os.environ.get(VAULT_OK_ENV, "") not in (
+            "", "0")
+        if writes and not vault_ok and not looks_like_vault(self.vault):
+            given = "" if vault else " (VAULT defaults to the current folder)"
+            raise VinculoError(
+                f"{self.vault} does not look like a vault{given}: no .obsidian/ folder and no "
+                "vinculo.toml; nothing written. Name your vault's folder, or create vinculo.toml "
+                "in it (or pass --vault-ok)"
+            )
         try:
             self.config = load_config(self.vault)
         except ConfigError as exc:
@@ -284,7 +316,7 @@ def sync(ctx: click.Context, vault: Path | None, dry_run: bool, verbose: bool, a
     from vinculo.writeback import WriteBackError
     from vinculo.writeback.sync import run_sync
 
-    session = Session(ctx, vault)
+    session = Session(ctx, vault, writes=True)
     session.pm.hook.before_sync(vault=session.vault, config=session.config, dry_run=dry_run)
     try:
         result = run_sync(
