@@ -273,25 +273,60 @@ def plugins(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"{item['name']} ({origin}): {', '.join(item['hooks'])}")
 
 
+DOCTOR_SHOWN = 10  # problems listed per category, unless --only names it
+
+
 @cli.command()
 @vault_argument
+@click.option("--only", metavar="CATEGORY",
+              help="List all of one category's problems (see the categories above).")
 @json_option
 @click.pass_context
-def doctor(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
-    """Problems worth fixing: broken frontmatter, shared names, aliases that are common words."""
-    from vinculo.doctor import find_problems
+def doctor(ctx: click.Context, vault: Path | None, only: str | None, as_json: bool) -> None:
+    """Problems worth fixing, grouped by category with a count.
 
+    \b
+    Categories:
+      notes     notes vinculo cannot read (encoding, binary, huge, broken frontmatter)
+      names     a name or alias several contacts share (only suggested, never linked)
+      aliases   aliases that are also common words (linked only when capitalised)
+      links     [[links]] that point to no note (a renamed or deleted note)
+
+    Each category shows its first 10 problems; --only CATEGORY lists all of one. Exit
+    status: 0 when nothing worth fixing was found (remarks such as a common-word alias do
+    not count), 1 when there are problems, 2 on bad usage.
+
+    \b
+    Examples:
+      vinculo doctor VAULT
+      vinculo doctor VAULT --only links
+      vinculo doctor VAULT --json | jq 'group_by(.category) | map({(.[0].category): length})'
+    """
+    from vinculo.doctor import CHECKS, failed, find_problems, grouped
+
+    categories = [check.category for check in CHECKS]
+    if only is not None and only not in categories:
+        raise click.BadParameter(
+            f"{only!r} is not a category: {', '.join(categories)}", param_hint="--only")
     session = Session(ctx, vault)
-    problems = find_problems(session.index())
+    problems = find_problems(session.index(), only)
     if as_json:
-        echo_json([p.__dict__ for p in problems])
-        return
-    if not problems:
-        click.echo("No problems found.")
-        return
-    for problem in problems:
-        click.echo(f"{problem.severity}: {problem}")
-    click.echo(f"{len(problems)} problem(s).")
+        echo_json([p.to_json() for p in problems])
+    elif not problems:
+        click.echo("No problems found." if only is None else f"No problems in {only}.")
+    else:
+        for check, found in grouped(problems):
+            click.echo(f"{check.category} ({len(found)}): {check.title}")
+            shown = found if only else found[:DOCTOR_SHOWN]
+            for problem in shown:
+                click.echo(f"  {problem.diagnostic.severity}: {problem.diagnostic}")
+            if len(found) > len(shown):
+                click.echo(f"  … and {len(found) - len(shown)} more: "
+                           f"vinculo doctor {session.vault} --only {check.category}")
+        counts = ", ".join(f"{check.category} {len(found)}" for check, found in grouped(problems))
+        click.echo(f"{len(problems)} problem(s): {counts}.")
+    if failed(problems):
+        ctx.exit(1)
 
 
 @cli.command()
