@@ -92,15 +92,19 @@ def register_commands(cli: click.Group) -> None:
     @click.option("--company", help="Where they work.")
     @click.option("--met-via", "met_via", help="How you met: a conference, the blog, a friend…")
     @click.option("--folder", help="Folder for the note (default: the people folder).")
+    @click.option("--force", is_flag=True,
+                  help="Create it even when a note's name differs only by case or accents.")
     @DRY_RUN
     @json_option
     @click.pass_context
     def new_contact(ctx: click.Context, name: str, vault: Path | None, city: str | None,
                     company: str | None, met_via: str | None, folder: str | None,
-                    dry_run: bool, as_json: bool) -> None:
+                    force: bool, dry_run: bool, as_json: bool) -> None:
         """Create a contact note for NAME in the people folder.
 
-        Warns when NAME is close to an existing contact ("did you mean Ana Garcia?").
+        Refuses NAME when a contact or note anywhere in the vault has the same name but for
+        case or accents ("rodrigo sanz", "Jose Romero" next to José Romero.md) unless
+        --force, and warns when NAME is close to one ("did you mean Ana Garcia?").
 
         \b
         Example:
@@ -112,7 +116,7 @@ def register_commands(cli: click.Group) -> None:
         props = {"city": city, "company": company, "met_via": met_via}
         try:
             note = new_contact(session.vault, session.config, session.pm, name, _now(session),
-                               props, folder=folder)
+                               props, folder=folder, force=force)
         except NewNoteError as exc:
             raise VinculoError(str(exc)) from None
         _write(session, note, "new contact", dry_run, as_json)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import yaml
 from conftest import snapshot
 
@@ -52,8 +53,26 @@ def test_new_contact_never_overwrites(sample, run):
     assert snapshot(sample) == before
 
 
+@pytest.mark.parametrize("name, clash", [
+    ("rodrigo sanz", "People/Rodrigo Sanz.md"),  # a clash on a case-insensitive file system
+    ("Jose Romero", "Work/José Romero.md"),  # a contact in another folder
+    ("ana garcía", "People/Ana García.md"),
+    ("taller marca personal 2027", "Projects/Taller Marca Personal 2027.md"),  # any note
+])
+def test_new_contact_refuses_a_case_or_accent_duplicate_unless_forced(sample, run, name, clash):
+    before = snapshot(sample)
+    result = run("new", "contact", name, str(sample))
+    assert result.exit_code == 1
+    assert result.stderr == (f"vinculo: {name!r} differs from {clash} only by case or accents: "
+                             "not created (--force creates it anyway)\n")
+    assert snapshot(sample) == before
+    forced = run("new", "contact", name, str(sample), "--force")
+    assert forced.exit_code == 0, forced.stderr
+    assert (sample / "People" / f"{name}.md").exists()
+
+
 def test_new_contact_warns_about_a_near_duplicate(sample, run):
-    result = run("new", "contact", "Ana Garcia", str(sample))
+    result = run("new", "contact", "Ana Garcia", str(sample), "--force")
     assert result.exit_code == 0
     assert "did you mean Ana García?" in result.stderr
     assert (sample / "People" / "Ana Garcia.md").exists()
@@ -126,7 +145,7 @@ def test_new_one_to_one_and_any_template(sample, run):
 
 
 def test_new_json_for_scripts(sample, run):
-    result = run("new", "contact", "Ana Garcia", str(sample), "--json")
+    result = run("new", "contact", "Ana Garcia", str(sample), "--json", "--force")
     assert result.exit_code == 0
     data = json.loads(result.output)
     assert data["path"] == "People/Ana Garcia.md" and data["written"] is True

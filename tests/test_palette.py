@@ -178,10 +178,14 @@ def test_link_mentions_needs_a_note_of_the_vault(sample, run, tmp_path):
 
 
 def test_new_contact_command(sample, run):
-    result = run("run", "new-contact", str(sample), "-p", "name=Ana Garcia", "-p", "city=Madrid")
+    result = run("run", "new-contact", str(sample), "-p", "name=Ana Garzia", "-p", "city=Madrid")
     assert result.exit_code == 0
     assert "warning: did you mean Ana García?" in result.output
-    assert (sample / "People" / "Ana Garcia.md").exists()
+    assert (sample / "People" / "Ana Garzia.md").exists()
+    same = run("run", "new-contact", str(sample), "-p", "name=Ana Garcia")
+    assert same.exit_code == 1
+    assert "'Ana Garcia' differs from People/Ana García.md only by case or accents" in same.stderr
+    assert not (sample / "People" / "Ana Garcia.md").exists()
 
 
 def test_new_meeting_command(sample, run):

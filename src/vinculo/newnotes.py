@@ -95,6 +95,10 @@ def make_note(
     return NewNote(rel=rel, data=data, title=name, warnings=warnings)
 
 
+def _stem(rel: str) -> str:
+    return rel.rsplit("/", 1)[-1].removesuffix(".md")
+
+
 def new_contact(
     vault: Path,
     config: Config,
@@ -103,10 +107,15 @@ def new_contact(
     now: dt.datetime,
     properties: dict[str, Any] | None = None,
     folder: str | None = None,
+    force: bool = False,
 ) -> NewNote:
     """A contact note in the people folder; refuses a name another contact already has, and
-    warns about near-duplicates ("did you mean Ana Garcia?")."""
-    contacts = vault_contacts(vault, config, pm)
+    (unless ``force``) a name that differs from a contact's or a note's only by case or
+    accents anywhere in the vault ("rodrigo sanz" next to Rodrigo Sanz.md clashes on a
+    case-insensitive file system; "Jose Romero" next to José Romero.md is the same person);
+    warns about other near-duplicates ("did you mean Ana Garcia?")."""
+    notes = scan_vault(vault, config).notes
+    contacts = build_contacts(notes, pm, config)
     try:
         title = safe_filename(name)
     except ValueError as exc:
@@ -114,6 +123,17 @@ def new_contact(
     same = [c for c in contacts.values() if c.name == title]
     if same:
         raise NewNoteError(f"a contact named {title!r} already exists: {same[0].rel}")
+    if not force:
+        key = fold(title)
+        folded = sorted(
+            [c.rel for c in contacts.values() if fold(c.name) == key]
+            or [n.rel for n in notes if _stem(n.rel) != title and fold(_stem(n.rel)) == key]
+        )
+        if folded:
+            raise NewNoteError(
+                f"{title!r} differs from {folded[0]} only by case or accents: not created "
+                "(--force creates it anyway)"
+            )
     note = make_note(vault, config, pm, "Contact", name, now, folder=folder, properties=properties)
     similar = [n for n in similar_contacts(title, contacts) if n != title]
     if similar:
