@@ -210,7 +210,7 @@ COMMANDS = (
         log_interaction,
         (PERSON, Param("channel", "Channel", choices=CHANNELS),
          Param("date", "When", default="today", kind="date"),
-         Param("what", "What about (optional)", required=False)),
+         Param("what", "What about", required=False)),
     ),
     PaletteCommand(
         "who-to-see", "Who to see this week",
