@@ -233,7 +233,11 @@ def scan(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
 @json_option
 @click.pass_context
 def contacts(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
-    """One row per contact: stage, last contact, last time in person, next step."""
+    """One row per contact: stage, last contact, last time in person, next step.
+
+    The "due" column is when the next step falls due; "planned" is the first meeting, call
+    or message ahead in your dated notes (a step already planned is not suggested again).
+    """
     from vinculo.report import contact_rows
 
     session = Session(ctx, vault)
@@ -245,15 +249,24 @@ def contacts(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
     from rich.table import Table
 
     table = Table(title=f"{len(rows)} contacts", title_justify="left")
-    for column in ("name", "stage", "last contact", "in person", "next step", "due"):
-        table.add_column(column, no_wrap=column in ("stage", "due"))
+    # "due" is when the ladder's next step falls due; "planned" is a dated note of yours
+    # ahead (a lunch on the 4th): two different things, two columns (the second only when
+    # someone has a plan).
+    plans = any(row.get("planned") for row in rows)
+    columns = ("name", "stage", "last contact", "in person", "next step", "due", "planned")
+    for column in columns if plans else columns[:-1]:
+        table.add_column(column, no_wrap=column in ("stage", "due", "planned"))
     for row in rows:
         first = row["suggestions"][0] if row["suggestions"] else None
-        table.add_row(
+        plan = row.get("planned") or []
+        cells = [
             row["name"], row["stage"] or "", row["last_contact"] or "—",
             row["last_in_person"] or "—", first["text"] if first else "—",
             first["due"] if first else "",
-        )
+        ]
+        if plans:
+            cells.append(f"{plan[0]['date']} {plan[0]['channel'].replace('_', ' ')}" if plan else "")
+        table.add_row(*cells)
     console().print(table)
 
 
