@@ -216,16 +216,31 @@ def scan(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
 
     session = Session(ctx, vault)
     memo = session.settled()
-    summary = dict(memo.summary) if memo else scan_summary(session.index())
+    index = None if memo else session.index()
+    summary = dict(memo.summary) if memo else scan_summary(index)
+    if not summary["contacts"]:  # a newcomer's first run: say how, and what to try
+        from vinculo.contact_hints import contact_hints
+
+        index = index or session.index()
+        summary["contact_hints"] = contact_hints(index.scan.notes, session.config)
     if as_json:
         echo_json(summary)
         return
+    from rich.text import Text
+
     out = console()
-    out.print(f"[bold]{summary['vault']}[/bold]")
+    out.print(Text(summary["vault"], style="bold"))
     for key in ("notes", "contacts", "dated_notes", "skipped", "problems"):
         out.print(f"  {key.replace('_', ' '):<12} {summary[key]}")
     for problem in summary["diagnostics"]:
-        out.print(f"  [yellow]•[/yellow] {problem}")
+        out.print(Text("  • ", style="yellow") + Text(problem))
+    if summary.get("contact_hints"):
+        from vinculo.obsidian import print_indented
+
+        first = Text("No contacts found. ", style="bold") + Text(summary["contact_hints"][0])
+        print_indented(out, first, 0)
+        for hint in summary["contact_hints"][1:]:
+            print_indented(out, Text(f"• {hint}"), 2)
 
 
 @cli.command()
@@ -406,6 +421,9 @@ def sync(ctx: click.Context, vault: Path | None, dry_run: bool, verbose: bool, a
         click.echo(f"warning: {diagnostic}", err=dry_run)
     for problem in result.problems:
         click.echo(problem, err=dry_run)
+    if not summary["contacts"]:
+        click.echo(f"No contacts found: vinculo scan {session.vault} says how contacts are "
+                   "recognised and what this vault seems to use instead.", err=dry_run)
     files = len(report.reasons) if dry_run else len(report.written)
     verb = "would write" if dry_run else "wrote"
     click.echo(
