@@ -7,6 +7,7 @@ the same name) and written through the safe write path: never over an existing f
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -47,12 +48,18 @@ def _write(session: Any, note: Any, reason: str, dry_run: bool, as_json: bool = 
     click.echo(f"Created {note_line(session.vault, note.rel)}")
 
 
-def _resolve_attendees(names: tuple[str, ...], contacts: dict[str, Any]) -> list[str]:
-    """Each ``--with`` as one contact: asks which one on a terminal, fails clearly otherwise."""
+def _resolve_attendees(names: tuple[str, ...], contacts: dict[str, Any],
+                       create: bool = False, vault: Path | None = None
+                       ) -> tuple[list[str], list[str]]:
+    """Each ``--with`` as one contact: asks which one on a terminal, fails clearly otherwise.
+    A name that is no contact is one to create (with ``create``, or when the user says yes on
+    a terminal), else a one-line refusal naming the command to run. Returns the attendees and
+    the names of those to create."""
     from vinculo.cli import VinculoError
     from vinculo.people import AmbiguousName, NameNotFound, resolve_contact
 
-    out = []
+    out: list[str] = []
+    missing: list[str] = []
     for name in names:
         try:
             out.append(resolve_contact(name, contacts))
@@ -68,8 +75,18 @@ def _resolve_attendees(names: tuple[str, ...], contacts: dict[str, Any]) -> list
                                 err=True)
             out.append(exc.candidates[pick - 1])
         except NameNotFound as exc:
-            raise VinculoError(f"--with: {exc}") from None
-    return out
+            close = f" (closest: {', '.join(exc.suggestions)})" if exc.suggestions else ""
+            if create or (sys.stdin.isatty() and click.confirm(
+                    f"{name!r} is not a contact{close}. Create a contact note for them?",
+                    default=True, err=True)):
+                out.append(name.strip())
+                missing.append(name.strip())
+                continue
+            raise VinculoError(
+                f"--with {name!r} is not a contact{close}: add them with "
+                f"vinculo new contact {shlex.quote(name)} {shlex.quote(str(vault or '.'))}, "
+                "or pass --create-missing") from None
+    return out, missing
 
 
 @hookimpl
@@ -131,33 +148,58 @@ def register_commands(cli: click.Group) -> None:
     @click.option("--template", default="Meeting", show_default=True,
                   help="Template to use, e.g. One-to-one.")
     @click.option("--folder", help="Folder for the note (default: the meetings folder).")
+    @click.option("--date", "day", metavar="DAY",
+                  help="The meeting's day: 2026-12-01, today, yesterday, -3d… [default: today].")
+    @click.option("--create-missing", is_flag=True,
+                  help="Create a contact note for each --with that is not a contact yet.")
     @DRY_RUN
     @json_option
     @click.pass_context
     def new_meeting(ctx: click.Context, title: str, vault: Path | None,
                     attendees: tuple[str, ...], channel: str | None, template: str,
-                    folder: str | None, dry_run: bool, as_json: bool) -> None:
+                    folder: str | None, day: str | None, create_missing: bool,
+                    dry_run: bool, as_json: bool) -> None:
         """Create a meeting note TITLE with its attendees as [[links]].
 
         Each --with is matched to your contacts by name, alias, first name or a close spelling;
         when it could be several people, vinculo asks (or, without a terminal, stops and lists
-        them).
+        them). Someone who is not a contact yet: vinculo offers to create their contact note
+        on a terminal (--create-missing does it without asking); otherwise it stops and says
+        which command to run.
+
+        The file name opens with the meeting's date when your meeting notes' names do
+        ("2026-12-01 Café con Ana.md"). A meeting note left empty counts as a meeting from the
+        day after it (or as soon as you write in it): creating it ahead is not having met.
 
         \b
         Example:
           vinculo new meeting "Taller: planning" VAULT --with "ana garcia" --with rodrigo
         """
-        from vinculo.newnotes import NewNoteError, new_meeting, vault_contacts
+        from vinculo.newnotes import NewNoteError, new_contact, new_meeting, vault_contacts
 
         session = Session(ctx, vault, writes=True)
+        now = _now(session)
+        if day is not None:
+            from vinculo.palette import CommandError
+            from vinculo.palette.registry import parse_day
+
+            try:
+                now = dt.datetime.combine(parse_day(day, session.today), now.time())
+            except (CommandError, ValueError, OverflowError) as exc:
+                raise click.BadParameter(str(exc), param_hint="--date") from None
         contacts = vault_contacts(session.vault, session.config, session.pm)
-        names = _resolve_attendees(attendees, contacts)
+        names, missing = _resolve_attendees(attendees, contacts, create_missing, session.vault)
         try:
-            note = new_meeting(session.vault, session.config, session.pm, title, names,
-                               _now(session), template=template, folder=folder,
-                               properties={"channel": channel})
+            people = [new_contact(session.vault, session.config, session.pm, name, now, {})
+                      for name in missing]
+            titles = dict(zip(missing, (p.title for p in people), strict=True))
+            note = new_meeting(session.vault, session.config, session.pm, title,
+                               [titles.get(n, n) for n in names], now, template=template,
+                               folder=folder, properties={"channel": channel})
         except NewNoteError as exc:
             raise VinculoError(str(exc)) from None
+        for person in people:
+            _write(session, person, "new contact", dry_run, as_json)
         _write(session, note, "new meeting", dry_run, as_json)
 
     @new.command("note")

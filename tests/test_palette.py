@@ -191,7 +191,7 @@ def test_new_contact_command(sample, run):
 def test_new_meeting_command(sample, run):
     result = run("run", "new-meeting", str(sample), "-p", "title=Sync", "-p", "with=lucia, pepe")
     assert result.exit_code == 0, result.stderr
-    text = (sample / "Meetings" / "Sync.md").read_text(encoding="utf-8")
+    text = (sample / "Meetings" / "2026-11-29 Sync.md").read_text(encoding="utf-8")
     assert "- [[Lucía Fernández Ortega]]\n- [[José Romero]]\n" in text
 
 

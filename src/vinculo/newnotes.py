@@ -8,6 +8,7 @@ overwrite).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,9 +66,11 @@ def make_note(
     *,
     folder: str | None = None,
     properties: dict[str, Any] | None = None,
+    prefix: str = "",
 ) -> NewNote:
-    """Render ``template_name`` as a new note titled ``title``; ``properties`` (None values
-    skipped) are then set in its frontmatter through the write-back's surgical editor."""
+    """Render ``template_name`` as a new note titled ``title`` (its file name ``prefix`` +
+    title); ``properties`` (None values skipped) are then set in its frontmatter through the
+    write-back's surgical editor."""
     found = find_template(template_name, vault, config, pm)
     if found is None:
         raise NewNoteError(f"no template named {template_name!r} (see: vinculo templates list)")
@@ -76,7 +79,7 @@ def make_note(
     except ValueError as exc:
         raise NewNoteError(str(exc)) from None
     where = target_folder(found.template, config, folder)
-    rel = f"{where}/{name}.md" if where else f"{name}.md"
+    rel = f"{where}/{prefix}{name}.md" if where else f"{prefix}{name}.md"
     if (vault / rel).exists():
         raise NewNoteError(f"{rel} already exists: not overwritten")
     date_format, time_format = obsidian_formats(vault)
@@ -141,6 +144,22 @@ def new_contact(
     return note
 
 
+_DATED = re.compile(r"^\d{4}-\d{2}-\d{2}( - | |_|-)")
+
+
+def date_prefix(vault: Path, folder: str, day: dt.date) -> str:
+    """``"2026-11-29 "`` when most notes in ``folder`` open their name with their date (as
+    "2026-11-20 Preparación del taller.md" does), with the separator they use; else ""."""
+    try:
+        names = [p.name for p in (vault / folder).iterdir() if p.suffix == ".md"]
+    except OSError:
+        return ""
+    seps = [m[1] for m in map(_DATED.match, names) if m]
+    if not seps or len(seps) * 2 < len(names):
+        return ""
+    return day.isoformat() + max(set(seps), key=seps.count)
+
+
 def new_meeting(
     vault: Path,
     config: Config,
@@ -154,10 +173,15 @@ def new_meeting(
     folder: str | None = None,
 ) -> NewNote:
     """A meeting note whose attendees (contact names, already resolved) are ``[[links]]``:
-    in the ``attendees`` property, and as a list under the template's Attendees heading."""
+    in the ``attendees`` property, and as a list under the template's Attendees heading.
+    Its file name opens with its date (``now``) when the folder's meeting notes' names do."""
     links = [f"[[{a}]]" for a in dict.fromkeys(attendees)]
     values = {**(properties or {}), **({"attendees": links} if links else {})}
-    note = make_note(vault, config, pm, template, title, now, folder=folder, properties=values)
+    found = find_template(template, vault, config, pm)
+    where = target_folder(found.template, config, folder) if found else ""
+    prefix = date_prefix(vault, where, now.date())
+    note = make_note(vault, config, pm, template, title, now, folder=folder, properties=values,
+                     prefix=prefix)
     text = note.data.decode("utf-8")
     heading = next(
         (line.strip() for line in text.splitlines()
