@@ -23,13 +23,16 @@ def _now(session: Any) -> dt.datetime:
     return dt.datetime.combine(session.today, dt.datetime.now().time().replace(microsecond=0))
 
 
-def _write(session: Any, note: Any, reason: str, dry_run: bool, as_json: bool = False) -> None:
-    """Write one new note (or show its diff), then name it with its Obsidian link."""
+def _write(session: Any, note: Any, reason: str, dry_run: bool, as_json: bool = False,
+           extra: dict[str, Any] | None = None, silent: bool = False) -> None:
+    """Write one new note (or show its diff), then name it with its Obsidian link.
+    ``extra``: more keys for the ``--json`` answer; ``silent``: print nothing (a note the
+    ``--json`` answer of another one names)."""
     from vinculo.cli import VinculoError, echo_json
     from vinculo.obsidian import note_line, open_url
     from vinculo.writeback import FileChange, apply_changes
 
-    if not as_json:
+    if not as_json and not silent:
         for warning in note.warnings:
             click.echo(f"warning: {warning}", err=True)
     change = FileChange(note.rel, None, note.data, reason=reason)
@@ -37,9 +40,12 @@ def _write(session: Any, note: Any, reason: str, dry_run: bool, as_json: bool = 
     if report.skipped:
         rel, why = report.skipped[0]
         raise VinculoError(f"{rel}: {why}")
+    if silent:
+        return
     if as_json:
         echo_json({"path": note.rel, "url": open_url(session.vault, note.rel),
-                   "warnings": note.warnings, "written": not dry_run, "diff": report.diff})
+                   "warnings": note.warnings, "written": not dry_run, "diff": report.diff,
+                   **(extra or {})})
         return
     if dry_run:
         click.echo(report.diff, nl=False)
@@ -127,13 +133,15 @@ def register_commands(cli: click.Group) -> None:
         Example:
           vinculo new contact "Ana García" VAULT --city Madrid --met-via "a conference"
         """
-        from vinculo.newnotes import NewNoteError, new_contact
+        from vinculo.newnotes import NearDuplicate, NewNoteError, new_contact
 
         session = Session(ctx, vault, writes=True)
         props = {"city": city, "company": company, "met_via": met_via}
         try:
             note = new_contact(session.vault, session.config, session.pm, name, _now(session),
                                props, folder=folder, force=force)
+        except NearDuplicate as exc:
+            raise VinculoError(f"{exc} (--force creates it anyway)") from None
         except NewNoteError as exc:
             raise VinculoError(str(exc)) from None
         _write(session, note, "new contact", dry_run, as_json)
@@ -199,8 +207,9 @@ def register_commands(cli: click.Group) -> None:
         except NewNoteError as exc:
             raise VinculoError(str(exc)) from None
         for person in people:
-            _write(session, person, "new contact", dry_run, as_json)
-        _write(session, note, "new meeting", dry_run, as_json)
+            _write(session, person, "new contact", dry_run, silent=as_json)
+        created = {"created_contacts": [p.rel for p in people]} if people else None
+        _write(session, note, "new meeting", dry_run, as_json, created)
 
     @new.command("note")
     @click.argument("template")

@@ -165,6 +165,10 @@ def test_an_attendee_who_is_not_a_contact_is_an_offer_not_a_hard_error(sample, r
     meta = frontmatter(sample / "Meetings" / "2026-11-29 Café.md")
     assert meta["attendees"] == ["[[Rodrigo Sanz]]", "[[Zacarías Nadal]]"]
     assert contacts(run, sample)["Zacarías Nadal"]["path"] == "People/Zacarías Nadal.md"
+    data = json.loads(run("new", "meeting", "Cena", str(sample), "--with", "Bea Ruiz",
+                          "--create-missing", "--json").output)
+    assert data["path"] == "Meetings/2026-11-29 Cena.md"
+    assert data["created_contacts"] == ["People/Bea Ruiz.md"]
 
 
 def test_new_meeting_fails_clearly_when_a_name_is_ambiguous(sample, run):

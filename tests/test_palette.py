@@ -184,7 +184,9 @@ def test_new_contact_command(sample, run):
     assert (sample / "People" / "Ana Garzia.md").exists()
     same = run("run", "new-contact", str(sample), "-p", "name=Ana Garcia")
     assert same.exit_code == 1
-    assert "'Ana Garcia' differs from People/Ana García.md only by case or accents" in same.stderr
+    assert same.stderr == (
+        "vinculo: 'Ana Garcia' differs from People/Ana García.md only by case or accents: not "
+        f"created; to create it anyway: vinculo new contact 'Ana Garcia' {sample} --force\n")
     assert not (sample / "People" / "Ana Garcia.md").exists()
 
 

@@ -71,3 +71,13 @@ def test_reading_commands_need_no_marker(repo, run):
     assert run("scan", str(repo)).exit_code == 0
     assert run("contacts", str(repo)).exit_code == 0
     assert run("link", str(repo)).exit_code == 0
+
+
+def test_the_service_is_not_installed_for_a_folder_that_is_not_a_vault(repo, run, tmp_path):
+    units = tmp_path / "units"
+    result = run("service", "install", str(repo), "--unit-dir", str(units), "--platform",
+                 "systemd")
+    assert result.exit_code == 1
+    assert result.stderr == (f"vinculo: {repo} does not look like a vault: no .obsidian/ folder "
+                             "and no vinculo.toml; create vinculo.toml in it first\n")
+    assert not units.exists()

@@ -30,6 +30,11 @@ class NewNoteError(ValueError):
     """The note cannot be made as asked; the message says why in one line."""
 
 
+class NearDuplicate(NewNoteError):
+    """The name differs from a note's only by case or accents: made only when forced (each
+    caller says how to force it)."""
+
+
 @dataclass
 class NewNote:
     """A note to create: where, its bytes, and warnings worth showing before writing it."""
@@ -133,10 +138,8 @@ def new_contact(
             or [n.rel for n in notes if _stem(n.rel) != title and fold(_stem(n.rel)) == key]
         )
         if folded:
-            raise NewNoteError(
-                f"{title!r} differs from {folded[0]} only by case or accents: not created "
-                "(--force creates it anyway)"
-            )
+            raise NearDuplicate(
+                f"{title!r} differs from {folded[0]} only by case or accents: not created")
     note = make_note(vault, config, pm, "Contact", name, now, folder=folder, properties=properties)
     similar = [n for n in similar_contacts(title, contacts) if n != title]
     if similar:
