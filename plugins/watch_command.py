@@ -59,7 +59,7 @@ def register_commands(cli: click.Group) -> None:
         from vinculo.cli import Session
         from vinculo.watch import Watcher
         from vinculo.watch.log import ActionLog
-        from vinculo.writeback import LockError
+        from vinculo.writeback import LockError, set_wait_notice
 
         gc.enable()  # a long-lived process: the one-shot commands' setting (cli.main) is not for it
         session = Session(ctx, vault, writes=True)
@@ -80,6 +80,8 @@ def register_commands(cli: click.Group) -> None:
             watcher.log("stopping", f"{signal.Signals(signum).name}: finishing the write in flight")
             watcher.request_stop()
 
+        # A pass that finds a command writing waits for it: the log says so.
+        set_wait_notice(lambda message: watcher.log("waiting", message))
         previous = {s: signal.signal(s, _stop) for s in (signal.SIGINT, signal.SIGTERM)}
         try:
             try:

@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 HOLD = """
-import pathlib, sys, time
-from vinculo.writeback import vault_lock
-with vault_lock(pathlib.Path(sys.argv[1]).resolve()):
+import contextlib, pathlib, sys, time
+from vinculo.writeback import vault_lock, watch_lock
+vault = pathlib.Path(sys.argv[1]).resolve()
+with watch_lock(vault) if sys.argv[4:] else contextlib.nullcontext(), vault_lock(vault):
     pathlib.Path(sys.argv[2]).touch()
     time.sleep(float(sys.argv[3]))
 """
@@ -89,10 +90,10 @@ def hold(sample: Path, tmp_path: Path):
     """Hold the vault's writer lock from another process for ``seconds``."""
     procs: list[subprocess.Popen] = []
 
-    def _hold(seconds: float) -> subprocess.Popen:
+    def _hold(seconds: float, *watcher: str) -> subprocess.Popen:
         ready = tmp_path / f"locked-{len(procs)}"
         proc = subprocess.Popen([sys.executable, "-c", HOLD, str(sample), str(ready),
-                                 str(seconds)], env=_env())
+                                 str(seconds), *watcher], env=_env())
         procs.append(proc)
         _wait_for(lambda: ready.exists() or proc.poll() is not None, "the lock holder")
         assert proc.poll() is None
@@ -112,6 +113,16 @@ def test_a_command_waits_for_a_writer_and_says_what_it_waits_for(sample, run, ho
         f"vinculo: waiting for another vinculo process (pid {holder.pid}) to finish writing "
         "to this vault (up to 60 s)")
     assert (sample / "People/Marta Quintana.md").exists()
+
+
+def test_a_command_says_when_it_waits_for_the_watchers_pass(sample, run, hold):
+    holder = hold(1.5, "as the watcher")  # a watcher in the middle of writing a pass
+    result = _vinculo("run", "snooze", str(sample), "-p", "person=rodrigo", VINCULO_LOCK_WAIT="60")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith(
+        f"vinculo: waiting for the vinculo watcher (pid {holder.pid}) to finish writing to this "
+        "vault (up to 60 s)…")
+    assert "snooze_until" in (sample / "People/Rodrigo Sanz.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("args", [
