@@ -181,11 +181,12 @@ class Watcher:
 
     def start(self) -> None:
         """Take the watch lock (LockError if another watcher has it), sync once, then watch."""
-        from vinculo.writeback import watch_lock
+        from vinculo.writeback import vault_lock, watch_lock
 
         self._stack.enter_context(watch_lock(self.vault))
         try:
-            self._sweep_temps()
+            with vault_lock(self.vault, wait=WRITE_WAIT):  # never a writing command's temp file
+                self._sweep_temps()
             if self.observe:
                 self._start_observer()
             self._stats = self._walk()
