@@ -124,8 +124,8 @@ def _vault_ok(ctx: click.Context, _param: Any, value: bool) -> None:
 
 def vault_argument(func: Any) -> Any:
     """The VAULT argument every vault command takes first, and ``--vault-ok``."""
-    func = click.option(
-        "--vault-ok", is_flag=True, expose_value=False, callback=_vault_ok,
+    func = click.option(  # hidden: the refusal it overrides names it, as does `vinculo -h`
+        "--vault-ok", is_flag=True, expose_value=False, callback=_vault_ok, hidden=True,
         help="Write to VAULT even without .obsidian/ or vinculo.toml in it.",
     )(func)
     return click.argument(
