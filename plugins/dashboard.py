@@ -201,6 +201,8 @@ def dashboard_changes(index: Any, pm: pluggy.PluginManager | None = None) -> lis
     changes: list[FileChange] = []
     rel = dashboard_path(config)
     path = index.vault / rel
+    if not index.contacts and not path.exists():
+        return []  # no people yet: no empty dashboard and base to clutter the vault
     content = render_dashboard(index)
     if path.exists():
         before = path.read_bytes()

@@ -113,7 +113,7 @@ def register_commands(cli: click.Group) -> None:
         """
         from vinculo.writeback import apply_changes, unified_diff
 
-        session = Session(ctx, vault)
+        session = Session(ctx, vault, writes=apply_)
         if as_json:
             mentions, changes = plan_links(session, note_arg)
         else:

@@ -4,6 +4,9 @@ A meeting note is any dated note with an ``attendees`` property (a list, or a co
 string, of ``[[links]]`` or names). Its channel is its ``channel`` property (``call``,
 ``video``, ``zoom``, ``in_person``, ``presencial``…); else the first event phrase of its title
 and first lines ("Videollamada…"); else ``[meetings] default_channel`` (``in_person``).
+
+A meeting note with nothing in it yet but its template (headings, the attendee list, empty
+tasks) is tentative: made for today, it counts once the day has passed or it has content.
 """
 
 from __future__ import annotations
@@ -75,6 +78,15 @@ def meeting_channel(note: Note, config: Config, vocabularies: list[Vocabulary]) 
     return default if default in CHANNELS else "in_person"
 
 
+_EMPTY_LINE = re.compile(r"^(?:#.*|[-*+]\s*(?:\[ \]\s*)?(?:\[\[[^\]]*\]\]\s*)?)?$")
+
+
+def has_content(note: Note) -> bool:
+    """True when the note says more than its template: a line other than headings, the
+    attendee list and empty tasks."""
+    return any(not _EMPTY_LINE.match(line.strip()) for line in note.body.splitlines())
+
+
 @hookimpl
 def extract_interactions(
     note: Note, contacts: dict[str, Contact], config: Config, vocabularies: list[Vocabulary]
@@ -86,9 +98,11 @@ def extract_interactions(
     if day is None:
         return []
     channel = meeting_channel(note, config, vocabularies)
+    tentative = not has_content(note)  # counts once its day has passed (see file_events)
     out: list[Interaction] = []
     for name in attendee_names(value):
         contact = resolve(name, contacts)
         if contact and contact not in {i.contact for i in out} and contacts[contact].rel != note.rel:
-            out.append(Interaction(contact, day, channel, note.rel, 1, note.title))  # type: ignore[arg-type]
+            out.append(Interaction(contact, day, channel, note.rel, 1, note.title,  # type: ignore[arg-type]
+                                   tentative=tentative))
     return out

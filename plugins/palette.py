@@ -104,7 +104,7 @@ def register_commands(cli: click.Group) -> None:
         """
         from vinculo.palette import CommandError, prepare_params, run_command, vault_rel
 
-        session = Session(ctx, vault)
+        session = Session(ctx, vault, writes=True)
         found = _commands(session.pm)
         if command_id not in found:
             raise VinculoError(f"no command {command_id!r} (see: vinculo commands)")
@@ -147,7 +147,7 @@ def register_commands(cli: click.Group) -> None:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise VinculoError("the palette needs a terminal; from scripts use: vinculo run ID "
                                "VAULT (list them with: vinculo commands)")
-        session = Session(ctx, vault)
+        session = Session(ctx, vault, writes=True)
         context = _context(session, dry_run=dry_run)
         if note:
             try:

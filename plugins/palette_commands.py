@@ -8,6 +8,7 @@ through the safe write path and honours ``--dry-run``.
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 
 from vinculo.hookspecs import hookimpl
 from vinculo.model import CHANNELS, CommandContext, PaletteCommand, Param
@@ -140,13 +141,17 @@ def link_mentions(ctx: CommandContext, params: dict[str, str]) -> str:
 
 def new_contact(ctx: CommandContext, params: dict[str, str]) -> str:
     """A contact note from the Contact template, with the properties given."""
-    from vinculo.newnotes import NewNoteError
+    from vinculo.newnotes import NearDuplicate, NewNoteError
     from vinculo.newnotes import new_contact as make
     from vinculo.writeback import FileChange
 
     props = {k: params.get(k) for k in ("city", "company", "met_via")}
     try:
         note = make(ctx.vault, ctx.config, ctx.pm, params["name"], _now(ctx), props)
+    except NearDuplicate as exc:
+        raise CommandError(f"{exc}; to create it anyway: vinculo new contact "
+                           f"{shlex.quote(params['name'])} {shlex.quote(str(ctx.vault))} --force"
+                           ) from None
     except NewNoteError as exc:
         raise CommandError(str(exc)) from None
     done = write(ctx, [FileChange(note.rel, None, note.data, reason="new contact")],
@@ -210,7 +215,7 @@ COMMANDS = (
         log_interaction,
         (PERSON, Param("channel", "Channel", choices=CHANNELS),
          Param("date", "When", default="today", kind="date"),
-         Param("what", "What about (optional)", required=False)),
+         Param("what", "What about", required=False)),
     ),
     PaletteCommand(
         "who-to-see", "Who to see this week",

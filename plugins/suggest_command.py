@@ -69,13 +69,15 @@ def register_commands(cli: click.Group) -> None:
           vinculo suggest VAULT --apply --dry-run
           vinculo suggest VAULT --apply
         """
+        from rich.text import Text
         from vinculo.default_plugins.pacing import city_groups
 
+        from vinculo.obsidian import print_indented, readable_links
         from vinculo.writeback import WriteBackError
 
         if dry_run and not apply_:
             raise click.UsageError("--dry-run shows what --apply would write: give both")
-        session = Session(ctx, vault)
+        session = Session(ctx, vault, writes=apply_)
         index = session.index()
         rows = suggestion_rows(index, week)
         pool = [s for items in index.suggestions.values() for s in items]
@@ -105,10 +107,18 @@ def register_commands(cli: click.Group) -> None:
                       + ", ".join(s.contact for s in members))
         for row in rows:
             due = dt.date.fromisoformat(row["due"])
-            when = f"[red]{row['due']}[/red]" if due < index.today else row["due"]
-            out.print(f"  {when}  [bold]{row['contact']}[/bold] [dim]({row['stage']}, {row['kind']})[/dim]")
-            out.print(f"      {row['text']}")
-            out.print(f"      [dim]why: {row['why']}[/dim]")
+            head = Text("  ")
+            head.append(row["due"], style="red" if due < index.today else "")
+            head.append("  ")
+            head.append(row["contact"], style="bold")
+            head.append(f" ({row['stage']}, {row['kind']})", style="dim")
+            out.print(head)
+            # Wrapped lines stay under their item; links read as their text (clickable where
+            # the terminal supports hyperlinks), not as raw [[Daily/…|…]].
+            print_indented(out, readable_links(row["text"], session.vault), 6)
+            why = Text("why: ") + readable_links(row["why"], session.vault)
+            why.stylize("dim")
+            print_indented(out, why, 6)
         if report is not None and dry_run:
             click.echo(report.diff, nl=False)
             out.print(f"would write {len(report.reasons)} file(s)")

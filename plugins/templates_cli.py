@@ -7,6 +7,7 @@ the same name) and written through the safe write path: never over an existing f
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,13 +23,16 @@ def _now(session: Any) -> dt.datetime:
     return dt.datetime.combine(session.today, dt.datetime.now().time().replace(microsecond=0))
 
 
-def _write(session: Any, note: Any, reason: str, dry_run: bool, as_json: bool = False) -> None:
-    """Write one new note (or show its diff), then name it with its Obsidian link."""
+def _write(session: Any, note: Any, reason: str, dry_run: bool, as_json: bool = False,
+           extra: dict[str, Any] | None = None, silent: bool = False) -> None:
+    """Write one new note (or show its diff), then name it with its Obsidian link.
+    ``extra``: more keys for the ``--json`` answer; ``silent``: print nothing (a note the
+    ``--json`` answer of another one names)."""
     from vinculo.cli import VinculoError, echo_json
     from vinculo.obsidian import note_line, open_url
     from vinculo.writeback import FileChange, apply_changes
 
-    if not as_json:
+    if not as_json and not silent:
         for warning in note.warnings:
             click.echo(f"warning: {warning}", err=True)
     change = FileChange(note.rel, None, note.data, reason=reason)
@@ -36,9 +40,12 @@ def _write(session: Any, note: Any, reason: str, dry_run: bool, as_json: bool = 
     if report.skipped:
         rel, why = report.skipped[0]
         raise VinculoError(f"{rel}: {why}")
+    if silent:
+        return
     if as_json:
         echo_json({"path": note.rel, "url": open_url(session.vault, note.rel),
-                   "warnings": note.warnings, "written": not dry_run, "diff": report.diff})
+                   "warnings": note.warnings, "written": not dry_run, "diff": report.diff,
+                   **(extra or {})})
         return
     if dry_run:
         click.echo(report.diff, nl=False)
@@ -47,12 +54,18 @@ def _write(session: Any, note: Any, reason: str, dry_run: bool, as_json: bool = 
     click.echo(f"Created {note_line(session.vault, note.rel)}")
 
 
-def _resolve_attendees(names: tuple[str, ...], contacts: dict[str, Any]) -> list[str]:
-    """Each ``--with`` as one contact: asks which one on a terminal, fails clearly otherwise."""
+def _resolve_attendees(names: tuple[str, ...], contacts: dict[str, Any],
+                       create: bool = False, vault: Path | None = None
+                       ) -> tuple[list[str], list[str]]:
+    """Each ``--with`` as one contact: asks which one on a terminal, fails clearly otherwise.
+    A name that is no contact is one to create (with ``create``, or when the user says yes on
+    a terminal), else a one-line refusal naming the command to run. Returns the attendees and
+    the names of those to create."""
     from vinculo.cli import VinculoError
     from vinculo.people import AmbiguousName, NameNotFound, resolve_contact
 
-    out = []
+    out: list[str] = []
+    missing: list[str] = []
     for name in names:
         try:
             out.append(resolve_contact(name, contacts))
@@ -68,8 +81,18 @@ def _resolve_attendees(names: tuple[str, ...], contacts: dict[str, Any]) -> list
                                 err=True)
             out.append(exc.candidates[pick - 1])
         except NameNotFound as exc:
-            raise VinculoError(f"--with: {exc}") from None
-    return out
+            close = f" (closest: {', '.join(exc.suggestions)})" if exc.suggestions else ""
+            if create or (sys.stdin.isatty() and click.confirm(
+                    f"{name!r} is not a contact{close}. Create a contact note for them?",
+                    default=True, err=True)):
+                out.append(name.strip())
+                missing.append(name.strip())
+                continue
+            raise VinculoError(
+                f"--with {name!r} is not a contact{close}: add them with "
+                f"vinculo new contact {shlex.quote(name)} {shlex.quote(str(vault or '.'))}, "
+                "or pass --create-missing") from None
+    return out, missing
 
 
 @hookimpl
@@ -92,27 +115,33 @@ def register_commands(cli: click.Group) -> None:
     @click.option("--company", help="Where they work.")
     @click.option("--met-via", "met_via", help="How you met: a conference, the blog, a friend…")
     @click.option("--folder", help="Folder for the note (default: the people folder).")
+    @click.option("--force", is_flag=True,
+                  help="Create it even when a note's name differs only by case or accents.")
     @DRY_RUN
     @json_option
     @click.pass_context
     def new_contact(ctx: click.Context, name: str, vault: Path | None, city: str | None,
                     company: str | None, met_via: str | None, folder: str | None,
-                    dry_run: bool, as_json: bool) -> None:
+                    force: bool, dry_run: bool, as_json: bool) -> None:
         """Create a contact note for NAME in the people folder.
 
-        Warns when NAME is close to an existing contact ("did you mean Ana Garcia?").
+        Refuses NAME when a contact or note anywhere in the vault has the same name but for
+        case or accents ("rodrigo sanz", "Jose Romero" next to José Romero.md) unless
+        --force, and warns when NAME is close to one ("did you mean Ana Garcia?").
 
         \b
         Example:
           vinculo new contact "Ana García" VAULT --city Madrid --met-via "a conference"
         """
-        from vinculo.newnotes import NewNoteError, new_contact
+        from vinculo.newnotes import NearDuplicate, NewNoteError, new_contact
 
-        session = Session(ctx, vault)
+        session = Session(ctx, vault, writes=True)
         props = {"city": city, "company": company, "met_via": met_via}
         try:
             note = new_contact(session.vault, session.config, session.pm, name, _now(session),
-                               props, folder=folder)
+                               props, folder=folder, force=force)
+        except NearDuplicate as exc:
+            raise VinculoError(f"{exc} (--force creates it anyway)") from None
         except NewNoteError as exc:
             raise VinculoError(str(exc)) from None
         _write(session, note, "new contact", dry_run, as_json)
@@ -127,34 +156,60 @@ def register_commands(cli: click.Group) -> None:
     @click.option("--template", default="Meeting", show_default=True,
                   help="Template to use, e.g. One-to-one.")
     @click.option("--folder", help="Folder for the note (default: the meetings folder).")
+    @click.option("--date", "day", metavar="DAY",
+                  help="The meeting's day: 2026-12-01, today, yesterday, -3d… [default: today].")
+    @click.option("--create-missing", is_flag=True,
+                  help="Create a contact note for each --with that is not a contact yet.")
     @DRY_RUN
     @json_option
     @click.pass_context
     def new_meeting(ctx: click.Context, title: str, vault: Path | None,
                     attendees: tuple[str, ...], channel: str | None, template: str,
-                    folder: str | None, dry_run: bool, as_json: bool) -> None:
+                    folder: str | None, day: str | None, create_missing: bool,
+                    dry_run: bool, as_json: bool) -> None:
         """Create a meeting note TITLE with its attendees as [[links]].
 
         Each --with is matched to your contacts by name, alias, first name or a close spelling;
         when it could be several people, vinculo asks (or, without a terminal, stops and lists
-        them).
+        them). Someone who is not a contact yet: vinculo offers to create their contact note
+        on a terminal (--create-missing does it without asking); otherwise it stops and says
+        which command to run.
+
+        The file name opens with the meeting's date when your meeting notes' names do
+        ("2026-12-01 Café con Ana.md"). A meeting note left empty counts as a meeting from the
+        day after it (or as soon as you write in it): creating it ahead is not having met.
 
         \b
         Example:
           vinculo new meeting "Taller: planning" VAULT --with "ana garcia" --with rodrigo
         """
-        from vinculo.newnotes import NewNoteError, new_meeting, vault_contacts
+        from vinculo.newnotes import NewNoteError, new_contact, new_meeting, vault_contacts
 
-        session = Session(ctx, vault)
+        session = Session(ctx, vault, writes=True)
+        now = _now(session)
+        if day is not None:
+            from vinculo.palette import CommandError
+            from vinculo.palette.registry import parse_day
+
+            try:
+                now = dt.datetime.combine(parse_day(day, session.today), now.time())
+            except (CommandError, ValueError, OverflowError) as exc:
+                raise click.BadParameter(str(exc), param_hint="--date") from None
         contacts = vault_contacts(session.vault, session.config, session.pm)
-        names = _resolve_attendees(attendees, contacts)
+        names, missing = _resolve_attendees(attendees, contacts, create_missing, session.vault)
         try:
-            note = new_meeting(session.vault, session.config, session.pm, title, names,
-                               _now(session), template=template, folder=folder,
-                               properties={"channel": channel})
+            people = [new_contact(session.vault, session.config, session.pm, name, now, {})
+                      for name in missing]
+            titles = dict(zip(missing, (p.title for p in people), strict=True))
+            note = new_meeting(session.vault, session.config, session.pm, title,
+                               [titles.get(n, n) for n in names], now, template=template,
+                               folder=folder, properties={"channel": channel})
         except NewNoteError as exc:
             raise VinculoError(str(exc)) from None
-        _write(session, note, "new meeting", dry_run, as_json)
+        for person in people:
+            _write(session, person, "new contact", dry_run, silent=as_json)
+        created = {"created_contacts": [p.rel for p in people]} if people else None
+        _write(session, note, "new meeting", dry_run, as_json, created)
 
     @new.command("note")
     @click.argument("template")
@@ -169,7 +224,7 @@ def register_commands(cli: click.Group) -> None:
         """Create a note TITLE from any TEMPLATE (name as in: vinculo templates list)."""
         from vinculo.newnotes import NewNoteError, make_note
 
-        session = Session(ctx, vault)
+        session = Session(ctx, vault, writes=True)
         try:
             note = make_note(session.vault, session.config, session.pm, template, title,
                              _now(session), folder=folder)
@@ -218,7 +273,7 @@ def register_commands(cli: click.Group) -> None:
         from vinculo.templates import contributed_templates, safe_filename, vault_template_files
         from vinculo.writeback import FileChange, apply_changes
 
-        session = Session(ctx, vault)
+        session = Session(ctx, vault, writes=True)
         folder = session.config.templates_folder or "Templates"
         existing = vault_template_files(session.vault, session.config)
         changes = []

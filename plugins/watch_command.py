@@ -47,7 +47,8 @@ def register_commands(cli: click.Group) -> None:
         contacts it mentions, their managed blocks), then written through the safe write path.
         Editors' atomic saves, temp and swap files, sync-conflict copies and the vault's ignore
         rules are handled; saves in quick succession become one pass after a quiet period;
-        vinculo's own writes never trigger work. Only one watcher (or sync) per vault.
+        vinculo's own writes never trigger work. Only one watcher per vault; other commands
+        that write (sync, new, run, import, undo) wait for the pass in flight, then write.
 
         Ctrl-C (SIGINT) or SIGTERM finishes the write in flight and exits 0.
 
@@ -65,10 +66,10 @@ def register_commands(cli: click.Group) -> None:
         from vinculo.cli import Session
         from vinculo.watch import Watcher
         from vinculo.watch.log import ActionLog
-        from vinculo.writeback import LockError
+        from vinculo.writeback import LockError, set_wait_notice
 
         gc.enable()  # a long-lived process: the one-shot commands' setting (cli.main) is not for it
-        session = Session(ctx, vault)
+        session = Session(ctx, vault, writes=True)
         config = session.config
         quiet = (quiet_ms if quiet_ms is not None else _setting(config, "quiet_ms", 300)) / 1000
         minutes = rescan_minutes if rescan_minutes is not None else _setting(
@@ -88,12 +89,14 @@ def register_commands(cli: click.Group) -> None:
             watcher.log("stopping", f"{signal.Signals(signum).name}: finishing the write in flight")
             watcher.request_stop()
 
+        # A pass that finds a command writing waits for it: the log says so.
+        set_wait_notice(lambda message: watcher.log("waiting", message))
         previous = {s: signal.signal(s, _stop) for s in (signal.SIGINT, signal.SIGTERM)}
         try:
             try:
                 watcher.start()
             except LockError as exc:
-                raise VinculoError(f"{exc}; only one watcher or sync per vault") from None
+                raise VinculoError(f"{exc}; only one watcher per vault") from None
 
             def tick() -> None:
                 if daily is not None:
@@ -142,11 +145,15 @@ def register_commands(cli: click.Group) -> None:
     def install(vault: Path | None, unit_dir: Path | None, platform_: str | None,
                 no_enable: bool, as_json: bool) -> None:
         """Generate the service for VAULT and enable it, so the watcher runs at login."""
+        from vinculo.cli import looks_like_vault
         from vinculo.watch import service as svc
 
         root = (vault or Path.cwd()).resolve()
         if not root.is_dir():
             raise VinculoError(f"vault not found: {root}")
+        if not looks_like_vault(root):  # the service's watcher would refuse it at every login
+            raise VinculoError(f"{root} does not look like a vault: no .obsidian/ folder and no "
+                               "vinculo.toml; create vinculo.toml in it first")
         platform = platform_ or svc.default_platform()
         made = svc.service_file(root, platform, svc.unit_dir(platform, unit_dir))
         made.path.parent.mkdir(parents=True, exist_ok=True)

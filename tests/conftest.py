@@ -23,15 +23,17 @@ def _isolated_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     """Journals, locks and caches go to a fresh folder per test, never the user's."""
     monkeypatch.setenv("VINCULO_STATE_DIR", str(tmp_path_factory.mktemp("state")))
     monkeypatch.setenv("VINCULO_TODAY", TODAY)
+    monkeypatch.setenv("VINCULO_LOCK_WAIT", "1")  # a refusal after a held lock comes quickly
     monkeypatch.delenv("VINCULO_VAULT", raising=False)
     monkeypatch.delenv("VINCULO_BLOCK_PLUGINS", raising=False)
 
 
 @pytest.fixture
 def vault(tmp_path: Path) -> Path:
-    """An empty vault folder."""
+    """An empty vault: a folder with Obsidian's ``.obsidian/`` settings folder (empty), which
+    is what makes vinculo willing to write to it."""
     root = tmp_path / "vault"
-    root.mkdir()
+    (root / ".obsidian").mkdir(parents=True)
     return root
 
 

@@ -64,7 +64,7 @@ def test_bad_notes_are_reported_not_fatal(vault, write, run):
     summary = json.loads(result.output)
     assert summary["notes"] == 3 and summary["contacts"] == 1 and summary["problems"] == 2
     doctor = run("doctor", str(vault))
-    assert doctor.exit_code == 0
+    assert doctor.exit_code == 1  # it found problems
     assert "UTF-16" in doctor.output and "invalid YAML" in doctor.output
 
 

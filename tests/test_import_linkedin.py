@@ -149,7 +149,7 @@ def test_a_file_that_is_not_a_linkedin_export_is_one_clear_error(run, vault, tmp
     assert result.exit_code == 1
     assert "is this the Connections.csv" in result.stderr
     assert "Traceback" not in result.output + result.stderr
-    assert list(vault.iterdir()) == []
+    assert [p.name for p in vault.iterdir()] == [".obsidian"]
 
 
 def test_a_file_resaved_by_a_spreadsheet_imports_with_its_encoding(run, vault, tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import yaml
 from conftest import snapshot
 
@@ -52,8 +53,26 @@ def test_new_contact_never_overwrites(sample, run):
     assert snapshot(sample) == before
 
 
+@pytest.mark.parametrize("name, clash", [
+    ("rodrigo sanz", "People/Rodrigo Sanz.md"),  # a clash on a case-insensitive file system
+    ("Jose Romero", "Work/José Romero.md"),  # a contact in another folder
+    ("ana garcía", "People/Ana García.md"),
+    ("taller marca personal 2027", "Projects/Taller Marca Personal 2027.md"),  # any note
+])
+def test_new_contact_refuses_a_case_or_accent_duplicate_unless_forced(sample, run, name, clash):
+    before = snapshot(sample)
+    result = run("new", "contact", name, str(sample))
+    assert result.exit_code == 1
+    assert result.stderr == (f"vinculo: {name!r} differs from {clash} only by case or accents: "
+                             "not created (--force creates it anyway)\n")
+    assert snapshot(sample) == before
+    forced = run("new", "contact", name, str(sample), "--force")
+    assert forced.exit_code == 0, forced.stderr
+    assert (sample / "People" / f"{name}.md").exists()
+
+
 def test_new_contact_warns_about_a_near_duplicate(sample, run):
-    result = run("new", "contact", "Ana Garcia", str(sample))
+    result = run("new", "contact", "Ana Garcia", str(sample), "--force")
     assert result.exit_code == 0
     assert "did you mean Ana García?" in result.stderr
     assert (sample / "People" / "Ana Garcia.md").exists()
@@ -84,21 +103,72 @@ def test_new_meeting_links_fuzzy_attendees(sample, run):
                  "--with", "rodrigo", "--with", "Encar", "--with", "Tom Whitakr",
                  "--channel", "in_person")
     assert result.exit_code == 0, result.stderr
-    note = sample / "Meetings" / "Plan del taller.md"
+    note = sample / "Meetings" / "2026-11-29 Plan del taller.md"  # as the vault's meetings
     meta = frontmatter(note)
     people = ["Ana García", "Rodrigo Sanz", "Encarnación Moreno Gil", "Tom Whitaker"]
     assert meta["attendees"] == [f"[[{p}]]" for p in people]
     assert meta["channel"] == "in_person" and str(meta["date"]) == "2026-11-29"
     body = note.read_text(encoding="utf-8")
     assert "## Attendees\n" + "".join(f"- [[{p}]]\n" for p in people) in body
-    assert "Meetings%2FPlan%20del%20taller" in result.output
+    assert "Meetings%2F2026-11-29%20Plan%20del%20taller" in result.output
 
 
-def test_new_meeting_counts_as_meeting_in_person(sample, run):
+def test_new_meeting_counts_as_meeting_in_person_once_it_happened(sample, run, monkeypatch):
     assert contacts(run, sample)["Rodrigo Sanz"]["last_in_person"] is None
     run("new", "meeting", "Café con Rodrigo", str(sample), "--with", "rodrigo",
         "--channel", "in_person")
+    # Made for today and still empty: a plan, not a meeting yet.
+    rodrigo = contacts(run, sample)["Rodrigo Sanz"]
+    assert rodrigo["last_in_person"] is None
+    assert [p["date"] for p in rodrigo["planned"]] == ["2026-11-29"]
+    monkeypatch.setenv("VINCULO_TODAY", "2026-11-30")  # its day has passed
     assert contacts(run, sample)["Rodrigo Sanz"]["last_in_person"] == "2026-11-29"
+
+
+def test_an_empty_meeting_note_counts_today_once_it_has_content(sample, run):
+    run("new", "meeting", "Café con Rodrigo", str(sample), "--with", "rodrigo")
+    note = sample / "Meetings" / "2026-11-29 Café con Rodrigo.md"
+    text = note.read_text(encoding="utf-8").replace("## Notes\n", "## Notes\nHablamos del blog.\n")
+    note.write_text(text, encoding="utf-8")
+    assert contacts(run, sample)["Rodrigo Sanz"]["last_in_person"] == "2026-11-29"
+
+
+def test_new_meeting_date_and_the_vaults_date_prefix(sample, run):
+    result = run("new", "meeting", "Podcast", str(sample), "--with", "tom", "--date", "2026-11-27")
+    assert result.exit_code == 0, result.stderr
+    meta = frontmatter(sample / "Meetings" / "2026-11-27 Podcast.md")
+    assert str(meta["date"]) == "2026-11-27"
+    assert contacts(run, sample)["Tom Whitaker"]["last_in_person"] == "2026-11-27"  # it passed
+    relative = run("new", "meeting", "Ayer", str(sample), "--date", "yesterday")
+    assert relative.exit_code == 0 and (sample / "Meetings" / "2026-11-28 Ayer.md").exists()
+    bad = run("new", "meeting", "X", str(sample), "--date", "someday")
+    assert bad.exit_code == 2 and "--date" in bad.stderr and "Traceback" not in bad.output
+    # A folder whose notes carry no date in their names gets none.
+    plain = run("new", "meeting", "Retro", str(sample), "--folder", "Projects")
+    assert plain.exit_code == 0 and (sample / "Projects" / "Retro.md").exists()
+
+
+def test_an_attendee_who_is_not_a_contact_is_an_offer_not_a_hard_error(sample, run):
+    before = snapshot(sample)
+    result = run("new", "meeting", "Café", str(sample), "--with", "rodrigo",
+                 "--with", "Zacarías Nadal")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "vinculo: --with 'Zacarías Nadal' is not a contact (closest: Ana García): add them "
+        "with vinculo new contact "
+        f"'Zacarías Nadal' {sample}, or pass --create-missing\n")
+    assert snapshot(sample) == before
+    made = run("new", "meeting", "Café", str(sample), "--with", "rodrigo",
+               "--with", "Zacarías Nadal", "--create-missing")
+    assert made.exit_code == 0, made.stderr
+    assert "Created People/Zacarías Nadal.md" in made.output
+    meta = frontmatter(sample / "Meetings" / "2026-11-29 Café.md")
+    assert meta["attendees"] == ["[[Rodrigo Sanz]]", "[[Zacarías Nadal]]"]
+    assert contacts(run, sample)["Zacarías Nadal"]["path"] == "People/Zacarías Nadal.md"
+    data = json.loads(run("new", "meeting", "Cena", str(sample), "--with", "Bea Ruiz",
+                          "--create-missing", "--json").output)
+    assert data["path"] == "Meetings/2026-11-29 Cena.md"
+    assert data["created_contacts"] == ["People/Bea Ruiz.md"]
 
 
 def test_new_meeting_fails_clearly_when_a_name_is_ambiguous(sample, run):
@@ -108,7 +178,7 @@ def test_new_meeting_fails_clearly_when_a_name_is_ambiguous(sample, run):
     assert result.stderr.strip().count("\n") == 0
     assert "Ana García" in result.stderr and "Ana Torres" in result.stderr
     unknown = run("new", "meeting", "Plan", str(sample), "--with", "Zacarías")
-    assert unknown.exit_code == 1 and "no contact matches 'Zacarías'" in unknown.stderr
+    assert unknown.exit_code == 1 and "'Zacarías' is not a contact" in unknown.stderr
     assert snapshot(sample) == before
 
 
@@ -116,7 +186,7 @@ def test_new_one_to_one_and_any_template(sample, run):
     result = run("new", "meeting", "1:1 Lucía", str(sample), "--with", "lucia",
                  "--template", "one-to-one")
     assert result.exit_code == 0, result.stderr
-    meta = frontmatter(sample / "Meetings" / "1 1 Lucía.md")
+    meta = frontmatter(sample / "Meetings" / "2026-11-29 1 1 Lucía.md")
     assert meta["type"] == "one-to-one" and meta["attendees"] == ["[[Lucía Fernández Ortega]]"]
     result = run("new", "note", "Daily", "Retro", str(sample), "--folder", "Notes")
     assert result.exit_code == 0
@@ -126,7 +196,7 @@ def test_new_one_to_one_and_any_template(sample, run):
 
 
 def test_new_json_for_scripts(sample, run):
-    result = run("new", "contact", "Ana Garcia", str(sample), "--json")
+    result = run("new", "contact", "Ana Garcia", str(sample), "--json", "--force")
     assert result.exit_code == 0
     data = json.loads(result.output)
     assert data["path"] == "People/Ana Garcia.md" and data["written"] is True

@@ -178,16 +178,22 @@ def test_link_mentions_needs_a_note_of_the_vault(sample, run, tmp_path):
 
 
 def test_new_contact_command(sample, run):
-    result = run("run", "new-contact", str(sample), "-p", "name=Ana Garcia", "-p", "city=Madrid")
+    result = run("run", "new-contact", str(sample), "-p", "name=Ana Garzia", "-p", "city=Madrid")
     assert result.exit_code == 0
     assert "warning: did you mean Ana García?" in result.output
-    assert (sample / "People" / "Ana Garcia.md").exists()
+    assert (sample / "People" / "Ana Garzia.md").exists()
+    same = run("run", "new-contact", str(sample), "-p", "name=Ana Garcia")
+    assert same.exit_code == 1
+    assert same.stderr == (
+        "vinculo: 'Ana Garcia' differs from People/Ana García.md only by case or accents: not "
+        f"created; to create it anyway: vinculo new contact 'Ana Garcia' {sample} --force\n")
+    assert not (sample / "People" / "Ana Garcia.md").exists()
 
 
 def test_new_meeting_command(sample, run):
     result = run("run", "new-meeting", str(sample), "-p", "title=Sync", "-p", "with=lucia, pepe")
     assert result.exit_code == 0, result.stderr
-    text = (sample / "Meetings" / "Sync.md").read_text(encoding="utf-8")
+    text = (sample / "Meetings" / "2026-11-29 Sync.md").read_text(encoding="utf-8")
     assert "- [[Lucía Fernández Ortega]]\n- [[José Romero]]\n" in text
 
 
@@ -312,8 +318,9 @@ def test_a_refused_write_is_one_line_not_a_traceback(sample, run, tmp_path):
         holder.kill()
         holder.wait()
     assert result.exit_code == 1, result.output
-    assert result.stderr.startswith("vinculo: ") and result.stderr.count("\n") == 1
-    assert "another vinculo process" in result.stderr
+    waited, refused = result.stderr.splitlines()  # it waited (bounded), then one line
+    assert waited.startswith("vinculo: waiting for another vinculo process")
+    assert refused.startswith("vinculo: another vinculo process") and "nothing written" in refused
     assert snapshot(sample) == before
 
 

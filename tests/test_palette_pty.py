@@ -125,9 +125,21 @@ def test_new_meeting_asks_which_one_on_a_terminal(sample, terminal):
     term.see(r"2\. Ana Torres")
     term.see(r"Which 'ana'\?")
     term.type("2\r")
-    term.see("Created Meetings/Café.md")
+    term.see("Created Meetings/2026-11-29 Café.md")
     assert term.wait() == 0
-    text = (sample / "Meetings" / "Café.md").read_text(encoding="utf-8")
+    text = (sample / "Meetings" / "2026-11-29 Café.md").read_text(encoding="utf-8")
     assert yaml.safe_load(text.split("---\n")[1])["attendees"] == [
         "[[Ana Torres]]", "[[Rodrigo Sanz]]",
     ]
+
+
+def test_new_meeting_offers_to_create_an_attendee_who_is_not_a_contact(sample, terminal):
+    term = terminal("new", "meeting", "Café", str(sample), "--with", "Zacarías Nadal")
+    term.see(r"'Zacarías Nadal' is not a contact")
+    term.see(r"Create a contact note for them\? \[Y/n\]")
+    term.type("\r")
+    term.see("Created People/Zacarías Nadal.md")
+    term.see("Created Meetings/2026-11-29 Café.md")
+    assert term.wait() == 0
+    text = (sample / "Meetings" / "2026-11-29 Café.md").read_text(encoding="utf-8")
+    assert yaml.safe_load(text.split("---\n")[1])["attendees"] == ["[[Zacarías Nadal]]"]

@@ -1,4 +1,4 @@
-"""One writer per vault: a second sync refuses; a killed writer's lock is recovered."""
+"""One writer per vault: a second sync waits, then refuses; a killed writer's lock is recovered."""
 
 from __future__ import annotations
 
@@ -42,9 +42,12 @@ def test_second_writer_refuses_with_a_clear_message(vault, write, run, holder, b
     write("People/Ana.md", ANA)
     result = run("sync", str(vault))
     assert result.exit_code == 1
-    assert result.stderr.strip() == (
-        f"vinculo: another vinculo process (pid {holder.pid}) is writing to this vault"
-    )
+    assert result.stderr.splitlines() == [
+        f"vinculo: waiting for another vinculo process (pid {holder.pid}) to finish writing to "
+        "this vault (up to 1 s)…",
+        f"vinculo: another vinculo process (pid {holder.pid}) is writing to this vault; "
+        "waited 1 s, nothing written",
+    ]
     assert (vault / "People/Ana.md").read_bytes() == ANA.encode()
     assert run("undo", str(vault)).exit_code == 1
     with pytest.raises(LockError):
@@ -81,7 +84,7 @@ def test_lock_is_reentrant_in_one_process_and_released_after(vault, write):
 def test_lock_and_journal_never_live_in_the_vault(vault, write, monkeypatch):
     write("a.md", "x")
     apply_changes(vault, [FileChange("a.md", b"x", b"y")])
-    assert sorted(p.name for p in vault.rglob("*")) == ["a.md"]
+    assert sorted(p.name for p in vault.rglob("*")) == [".obsidian", "a.md"]
     monkeypatch.setenv("VINCULO_STATE_DIR", str(vault / ".state"))
     with pytest.raises(WriteBackError, match=r"state folder \(\$VINCULO_STATE_DIR\) is inside"):
         apply_changes(vault, [FileChange("a.md", b"y", b"z")])

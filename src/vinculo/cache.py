@@ -31,7 +31,7 @@ from vinculo.model import Diagnostic, Note
 from vinculo.notes import decode
 from vinculo.packing import Analysis, unpack_analysis
 
-SCHEMA = 5
+SCHEMA = 6  # 6: Interaction.tentative
 CACHE_ENV = "VINCULO_NO_CACHE"
 FILE_NAME = "index.sqlite"
 # A file modified this close before a run looked at it may change again within the same mtime

@@ -59,6 +59,16 @@ class PluginGroup(click.Group):
             self._load(ctx)
         return super().get_command(ctx, cmd_name)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        """Every command, core or plugin: a write the safe write path refused (the lock held
+        too long, an unusable state folder) is one line and exit 1, never a traceback."""
+        from vinculo.writeback.errors import WriteBackError
+
+        try:
+            return super().invoke(ctx)
+        except WriteBackError as exc:
+            raise VinculoError(str(exc)) from None
+
 
 @click.group(cls=PluginGroup, context_settings=CONTEXT)
 @click.version_option(__version__, "-V", "--version", prog_name="vinculo")
@@ -92,21 +102,45 @@ def cli(ctx: click.Context, block_plugin: tuple[str, ...], today: dt.datetime | 
       vinculo sync VAULT        link, build history, write suggestions
       vinculo watch VAULT       the same on every save, in the background
 
-    VAULT defaults to $VINCULO_VAULT, then the current folder.
+    VAULT defaults to $VINCULO_VAULT, then the current folder. Commands that write need a
+    folder that looks like a vault: Obsidian's .obsidian/ or a vinculo.toml in it (else
+    --vault-ok).
     """
+    from vinculo.writeback.lock import set_wait_notice
+
+    set_wait_notice(lambda message: click.echo(f"vinculo: {message}", err=True))
     ctx.ensure_object(dict)
     ctx.obj["blocked"] = tuple(block_plugin)
     ctx.obj["today"] = today.date() if today else dt.date.today()
 
 
+VAULT_OK_ENV = "VINCULO_VAULT_OK"
+
+
+def _vault_ok(ctx: click.Context, _param: Any, value: bool) -> None:
+    if value:
+        ctx.meta["vinculo.vault_ok"] = True
+
+
 def vault_argument(func: Any) -> Any:
-    """The VAULT argument every vault command takes first."""
+    """The VAULT argument every vault command takes first, and ``--vault-ok``."""
+    func = click.option(  # hidden: the refusal it overrides names it, as does `vinculo -h`
+        "--vault-ok", is_flag=True, expose_value=False, callback=_vault_ok, hidden=True,
+        help="Write to VAULT even without .obsidian/ or vinculo.toml in it.",
+    )(func)
     return click.argument(
         "vault",
         required=False,
         type=click.Path(path_type=Path, file_okay=False),
         envvar="VINCULO_VAULT",
     )(func)
+
+
+def looks_like_vault(root: Path) -> bool:
+    """A folder vinculo may write to: Obsidian's ``.obsidian/`` or a ``vinculo.toml`` in it.
+    Without one, a mistyped or forgotten VAULT (the current folder: a code repository, the
+    home folder) would get links in its README and a dashboard."""
+    return (root / ".obsidian").is_dir() or (root / "vinculo.toml").is_file()
 
 
 def json_option(func: Any) -> Any:
@@ -116,7 +150,9 @@ def json_option(func: Any) -> Any:
 class Session:
     """What a vault command needs: the vault, its config, a plugin manager, today."""
 
-    def __init__(self, ctx: click.Context, vault: Path | None) -> None:
+    def __init__(self, ctx: click.Context, vault: Path | None, *, writes: bool = False) -> None:
+        """``writes``: the command writes (or plans writes) to the vault, so the folder must
+        look like one (:func:`looks_like_vault`) unless ``--vault-ok``/$VINCULO_VAULT_OK."""
         from vinculo.config import ConfigError, load_config
         from vinculo.plugins import get_plugin_manager
 
@@ -126,6 +162,15 @@ class Session:
         if not root.is_dir():
             raise VinculoError(f"not a folder: {root}")
         self.vault = root.resolve()
+        vault_ok = ctx.meta.get("vinculo.vault_ok") or os.environ.get(VAULT_OK_ENV, "") not in (
+            "", "0")
+        if writes and not vault_ok and not looks_like_vault(self.vault):
+            given = "" if vault else " (VAULT defaults to the current folder)"
+            raise VinculoError(
+                f"{self.vault} does not look like a vault{given}: no .obsidian/ folder and no "
+                "vinculo.toml; nothing written. Name your vault's folder, or create vinculo.toml "
+                "in it (or pass --vault-ok)"
+            )
         try:
             self.config = load_config(self.vault)
         except ConfigError as exc:
@@ -171,16 +216,31 @@ def scan(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
 
     session = Session(ctx, vault)
     memo = session.settled()
-    summary = dict(memo.summary) if memo else scan_summary(session.index())
+    index = None if memo else session.index()
+    summary = dict(memo.summary) if memo else scan_summary(index)
+    if not summary["contacts"]:  # a newcomer's first run: say how, and what to try
+        from vinculo.contact_hints import contact_hints
+
+        index = index or session.index()
+        summary["contact_hints"] = contact_hints(index.scan.notes, session.config)
     if as_json:
         echo_json(summary)
         return
+    from rich.text import Text
+
     out = console()
-    out.print(f"[bold]{summary['vault']}[/bold]")
+    out.print(Text(summary["vault"], style="bold"))
     for key in ("notes", "contacts", "dated_notes", "skipped", "problems"):
         out.print(f"  {key.replace('_', ' '):<12} {summary[key]}")
     for problem in summary["diagnostics"]:
-        out.print(f"  [yellow]•[/yellow] {problem}")
+        out.print(Text("  • ", style="yellow") + Text(problem))
+    if summary.get("contact_hints"):
+        from vinculo.obsidian import print_indented
+
+        first = Text("No contacts found. ", style="bold") + Text(summary["contact_hints"][0])
+        print_indented(out, first, 0)
+        for hint in summary["contact_hints"][1:]:
+            print_indented(out, Text(f"• {hint}"), 2)
 
 
 @cli.command()
@@ -188,7 +248,11 @@ def scan(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
 @json_option
 @click.pass_context
 def contacts(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
-    """One row per contact: stage, last contact, last time in person, next step."""
+    """One row per contact: stage, last contact, last time in person, next step.
+
+    The "due" column is when the next step falls due; "planned" is the first meeting, call
+    or message ahead in your dated notes (a step already planned is not suggested again).
+    """
     from vinculo.report import contact_rows
 
     session = Session(ctx, vault)
@@ -200,15 +264,24 @@ def contacts(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
     from rich.table import Table
 
     table = Table(title=f"{len(rows)} contacts", title_justify="left")
-    for column in ("name", "stage", "last contact", "in person", "next step", "due"):
-        table.add_column(column, no_wrap=column in ("stage", "due"))
+    # "due" is when the ladder's next step falls due; "planned" is a dated note of yours
+    # ahead (a lunch on the 4th): two different things, two columns (the second only when
+    # someone has a plan).
+    plans = any(row.get("planned") for row in rows)
+    columns = ("name", "stage", "last contact", "in person", "next step", "due", "planned")
+    for column in columns if plans else columns[:-1]:
+        table.add_column(column, no_wrap=column in ("stage", "due", "planned"))
     for row in rows:
         first = row["suggestions"][0] if row["suggestions"] else None
-        table.add_row(
+        plan = row.get("planned") or []
+        cells = [
             row["name"], row["stage"] or "", row["last_contact"] or "—",
             row["last_in_person"] or "—", first["text"] if first else "—",
             first["due"] if first else "",
-        )
+        ]
+        if plans:
+            cells.append(f"{plan[0]['date']} {plan[0]['channel'].replace('_', ' ')}" if plan else "")
+        table.add_row(*cells)
     console().print(table)
 
 
@@ -228,25 +301,60 @@ def plugins(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"{item['name']} ({origin}): {', '.join(item['hooks'])}")
 
 
+DOCTOR_SHOWN = 10  # problems listed per category, unless --only names it
+
+
 @cli.command()
 @vault_argument
+@click.option("--only", metavar="CATEGORY",
+              help="List all of one category's problems (see the categories above).")
 @json_option
 @click.pass_context
-def doctor(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
-    """Problems worth fixing: broken frontmatter, shared names, aliases that are common words."""
-    from vinculo.doctor import find_problems
+def doctor(ctx: click.Context, vault: Path | None, only: str | None, as_json: bool) -> None:
+    """Problems worth fixing, grouped by category with a count.
 
+    \b
+    Categories:
+      notes     notes vinculo cannot read (encoding, binary, huge, broken frontmatter)
+      names     a name or alias several contacts share (only suggested, never linked)
+      aliases   aliases that are also common words (linked only when capitalised)
+      links     [[links]] that point to no note (a renamed or deleted note)
+
+    Each category shows its first 10 problems; --only CATEGORY lists all of one. Exit
+    status: 0 when nothing worth fixing was found (remarks such as a common-word alias do
+    not count), 1 when there are problems, 2 on bad usage.
+
+    \b
+    Examples:
+      vinculo doctor VAULT
+      vinculo doctor VAULT --only links
+      vinculo doctor VAULT --json | jq 'group_by(.category) | map({(.[0].category): length})'
+    """
+    from vinculo.doctor import CHECKS, failed, find_problems, grouped
+
+    categories = [check.category for check in CHECKS]
+    if only is not None and only not in categories:
+        raise click.BadParameter(
+            f"{only!r} is not a category: {', '.join(categories)}", param_hint="--only")
     session = Session(ctx, vault)
-    problems = find_problems(session.index())
+    problems = find_problems(session.index(), only)
     if as_json:
-        echo_json([p.__dict__ for p in problems])
-        return
-    if not problems:
-        click.echo("No problems found.")
-        return
-    for problem in problems:
-        click.echo(f"{problem.severity}: {problem}")
-    click.echo(f"{len(problems)} problem(s).")
+        echo_json([p.to_json() for p in problems])
+    elif not problems:
+        click.echo("No problems found." if only is None else f"No problems in {only}.")
+    else:
+        for check, found in grouped(problems):
+            click.echo(f"{check.category} ({len(found)}): {check.title}")
+            shown = found if only else found[:DOCTOR_SHOWN]
+            for problem in shown:
+                click.echo(f"  {problem.diagnostic.severity}: {problem.diagnostic}")
+            if len(found) > len(shown):
+                click.echo(f"  … and {len(found) - len(shown)} more: "
+                           f"vinculo doctor {session.vault} --only {check.category}")
+        counts = ", ".join(f"{check.category} {len(found)}" for check, found in grouped(problems))
+        click.echo(f"{len(problems)} problem(s): {counts}.")
+    if failed(problems):
+        ctx.exit(1)
 
 
 @cli.command()
@@ -262,15 +370,16 @@ def sync(ctx: click.Context, vault: Path | None, dry_run: bool, verbose: bool, a
     every note, each contact's suggestions block and vinculo_ properties, the dashboard note
     and the people base. Every write is a surgical splice, atomic, checked against what was
     read, and journaled: `vinculo undo VAULT` puts the last run back. With --dry-run, the
-    exact unified diff is printed on stdout and nothing is written. Another sync or watch on
-    the same vault makes this one refuse (exit 1).
+    exact unified diff is printed on stdout and nothing is written. While another command or
+    the watcher writes to the same vault, this one waits for it ($VINCULO_LOCK_WAIT seconds,
+    30 by default), then refuses (exit 1).
     """
     from vinculo.report import sync_kinds, sync_listing
     from vinculo.text import plural
     from vinculo.writeback import WriteBackError
     from vinculo.writeback.sync import run_sync
 
-    session = Session(ctx, vault)
+    session = Session(ctx, vault, writes=True)
     session.pm.hook.before_sync(vault=session.vault, config=session.config, dry_run=dry_run)
     try:
         result = run_sync(
@@ -312,6 +421,9 @@ def sync(ctx: click.Context, vault: Path | None, dry_run: bool, verbose: bool, a
         click.echo(f"warning: {diagnostic}", err=dry_run)
     for problem in result.problems:
         click.echo(problem, err=dry_run)
+    if not summary["contacts"]:
+        click.echo(f"No contacts found: vinculo scan {session.vault} says how contacts are "
+                   "recognised and what this vault seems to use instead.", err=dry_run)
     files = len(report.reasons) if dry_run else len(report.written)
     verb = "would write" if dry_run else "wrote"
     click.echo(

@@ -1,9 +1,17 @@
-"""``vinculo doctor``: problems in the vault a person should fix by hand."""
+"""``vinculo doctor``: problems in the vault a person should fix by hand.
+
+Each check has a category (``notes``, ``names``, ``aliases``, ``links``…): the report groups
+problems by it with a count, so 600 links to no note do not bury one broken note, and
+``--only CATEGORY`` lists one category in full. A new check is one :class:`Check` in
+:data:`CHECKS`; the command, its ``--only`` choices and the grouping follow.
+"""
 
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from vinculo.common_words import COMMON_WORD_NAMES
 from vinculo.model import Diagnostic
@@ -12,23 +20,39 @@ from vinculo.text import fold
 from vinculo.vault import ALWAYS_IGNORED_DIRS
 
 
-def find_problems(index: Index) -> list[Diagnostic]:
-    """Unreadable notes and frontmatter, names shared by contacts, common-word aliases."""
-    problems = [d for d in index.scan.diagnostics if d.severity != "info"]
+@dataclass(frozen=True)
+class Check:
+    """One kind of problem: its category (the ``--only`` name), a title, and the function
+    that finds them in an index."""
+
+    category: str
+    title: str
+    find: Callable[[Index], list[Diagnostic]]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A problem found by one check."""
+
+    category: str
+    diagnostic: Diagnostic
+
+    def to_json(self) -> dict[str, object]:
+        return {"category": self.category, **self.diagnostic.__dict__}
+
+
+def note_problems(index: Index) -> list[Diagnostic]:
+    """Notes that could not be read as notes: encoding, binary, huge, broken frontmatter."""
+    return [d for d in index.scan.diagnostics if d.severity != "info"]
+
+
+def shared_names(index: Index) -> list[Diagnostic]:
+    """A name or alias several contacts share: its mentions are only suggested."""
     owners: dict[str, list[str]] = {}
     for contact in index.contacts.values():
         for name in {contact.name, *contact.aliases}:
             owners.setdefault(fold(name), []).append(contact.name)
-        for alias in contact.aliases:
-            if fold(alias) in COMMON_WORD_NAMES:
-                problems.append(
-                    Diagnostic(
-                        contact.rel,
-                        f"alias {alias!r} is also a common word: it is linked only when "
-                        "capitalised, never in lowercase prose",
-                        "info",
-                    )
-                )
+    problems = []
     for key, names in sorted(owners.items()):
         unique = sorted(set(names))
         if len(unique) > 1:
@@ -40,8 +64,50 @@ def find_problems(index: Index) -> list[Diagnostic]:
                     "suggested, never linked",
                 )
             )
-    problems.extend(dangling_links(index))
     return problems
+
+
+def common_word_aliases(index: Index) -> list[Diagnostic]:
+    """Aliases that are also common words: linked only when capitalised."""
+    problems = []
+    for contact in index.contacts.values():
+        for alias in contact.aliases:
+            if fold(alias) in COMMON_WORD_NAMES:
+                problems.append(
+                    Diagnostic(
+                        contact.rel,
+                        f"alias {alias!r} is also a common word: it is linked only when "
+                        "capitalised, never in lowercase prose",
+                        "info",
+                    )
+                )
+    return problems
+
+
+def find_problems(index: Index, only: str | None = None) -> list[Problem]:
+    """Every check's problems (or only those of category ``only``), in check order."""
+    return [
+        Problem(check.category, diagnostic)
+        for check in CHECKS
+        if only is None or check.category == only
+        for diagnostic in check.find(index)
+    ]
+
+
+def grouped(problems: list[Problem]) -> list[tuple[Check, list[Problem]]]:
+    """Problems per check, in check order; checks that found nothing left out."""
+    out = []
+    for check in CHECKS:
+        found = [p for p in problems if p.category == check.category]
+        if found:
+            out.append((check, found))
+    return out
+
+
+def failed(problems: list[Problem]) -> bool:
+    """True when a problem is worth a non-zero exit: any warning or error (an ``info`` is a
+    remark, like an alias that is also a common word)."""
+    return any(p.diagnostic.severity != "info" for p in problems)
 
 
 _LINK = re.compile(r"(?<!!)\[\[([^\]\|#\^\n]+)(?:[#\^][^\]\|\n]*)?(?:\|[^\]\n]*)?\]\]")
@@ -99,3 +165,11 @@ def dangling_links(index: Index) -> list[Diagnostic]:
             first[0], f"[[{target}]] points to no note (renamed or deleted?){also}",
             "warning", int(first[1])))
     return problems
+
+
+CHECKS: list[Check] = [
+    Check("notes", "notes vinculo cannot read", note_problems),
+    Check("names", "names several contacts share", shared_names),
+    Check("aliases", "aliases that are common words", common_word_aliases),
+    Check("links", "links to no note", dangling_links),
+]

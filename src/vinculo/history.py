@@ -132,10 +132,17 @@ def file_events(history: History, today: dt.date) -> None:
     history and its plans, each in order (date, note, line) and one per date and channel
     (:func:`distinct_interactions`). An event written for a later day — a meeting in next
     Friday's daily note — is a plan, not evidence that it happened (as an importer skips a
-    calendar's future events): it counts from its day on."""
-    ordered = distinct_interactions(sorted(history.interactions, key=_in_order))
-    history.interactions = [i for i in ordered if i.date <= today]
-    history.planned = [i for i in ordered if i.date > today]
+    calendar's future events): it counts from its day on. A tentative event (an empty meeting
+    note for today) counts only once its day has passed; on its day it is a plan — and so is
+    every other event read from that note that day (its title, "Café con Rodrigo")."""
+    ordered = sorted(history.interactions, key=_in_order)
+    unsure = {(i.note, i.date) for i in ordered if i.tentative and i.date == today}
+
+    def later(i: Interaction) -> bool:
+        return i.date > today or (i.date == today and (i.note, i.date) in unsure)
+
+    history.interactions = distinct_interactions([i for i in ordered if not later(i)])
+    history.planned = distinct_interactions([i for i in ordered if later(i)])
 
 
 def plan_at_or_above(history: History, channel: str) -> Interaction | None:

@@ -107,7 +107,9 @@ def extract_interactions(
     ``vocabularies`` are every ``register_vocabulary`` contribution, gathered once per run
     (:func:`vinculo.history.gather_vocabularies`), so an extractor reads every language.
     Depend only on the arguments: results are cached per note (see :mod:`vinculo.cache`)
-    until the note, a contact, a plugin or the config changes."""
+    until the note, a contact, a plugin or the config changes. Mark an event that may not
+    have happened yet ``tentative`` (an empty meeting note): on its own day it is a plan,
+    from the next day on it counts."""
 
 
 @hookspec(firstresult=True)

@@ -128,6 +128,9 @@ class Interaction:
     text: str = ""
     confidence: Literal["link", "suggest"] = "link"
     direction: Direction = "both"
+    # True for an event that may not have happened yet: an empty meeting note made for today
+    # counts once its day has passed (or it gets content); until then it is a plan.
+    tentative: bool = False
 
 
 @dataclass

@@ -8,6 +8,7 @@ overwrite).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,11 @@ from vinculo.vault import scan_vault
 
 class NewNoteError(ValueError):
     """The note cannot be made as asked; the message says why in one line."""
+
+
+class NearDuplicate(NewNoteError):
+    """The name differs from a note's only by case or accents: made only when forced (each
+    caller says how to force it)."""
 
 
 @dataclass
@@ -65,9 +71,11 @@ def make_note(
     *,
     folder: str | None = None,
     properties: dict[str, Any] | None = None,
+    prefix: str = "",
 ) -> NewNote:
-    """Render ``template_name`` as a new note titled ``title``; ``properties`` (None values
-    skipped) are then set in its frontmatter through the write-back's surgical editor."""
+    """Render ``template_name`` as a new note titled ``title`` (its file name ``prefix`` +
+    title); ``properties`` (None values skipped) are then set in its frontmatter through the
+    write-back's surgical editor."""
     found = find_template(template_name, vault, config, pm)
     if found is None:
         raise NewNoteError(f"no template named {template_name!r} (see: vinculo templates list)")
@@ -76,7 +84,7 @@ def make_note(
     except ValueError as exc:
         raise NewNoteError(str(exc)) from None
     where = target_folder(found.template, config, folder)
-    rel = f"{where}/{name}.md" if where else f"{name}.md"
+    rel = f"{where}/{prefix}{name}.md" if where else f"{prefix}{name}.md"
     if (vault / rel).exists():
         raise NewNoteError(f"{rel} already exists: not overwritten")
     date_format, time_format = obsidian_formats(vault)
@@ -95,6 +103,10 @@ def make_note(
     return NewNote(rel=rel, data=data, title=name, warnings=warnings)
 
 
+def _stem(rel: str) -> str:
+    return rel.rsplit("/", 1)[-1].removesuffix(".md")
+
+
 def new_contact(
     vault: Path,
     config: Config,
@@ -103,10 +115,15 @@ def new_contact(
     now: dt.datetime,
     properties: dict[str, Any] | None = None,
     folder: str | None = None,
+    force: bool = False,
 ) -> NewNote:
     """A contact note in the people folder; refuses a name another contact already has, and
-    warns about near-duplicates ("did you mean Ana Garcia?")."""
-    contacts = vault_contacts(vault, config, pm)
+    (unless ``force``) a name that differs from a contact's or a note's only by case or
+    accents anywhere in the vault ("rodrigo sanz" next to Rodrigo Sanz.md clashes on a
+    case-insensitive file system; "Jose Romero" next to José Romero.md is the same person);
+    warns about other near-duplicates ("did you mean Ana Garcia?")."""
+    notes = scan_vault(vault, config).notes
+    contacts = build_contacts(notes, pm, config)
     try:
         title = safe_filename(name)
     except ValueError as exc:
@@ -114,11 +131,36 @@ def new_contact(
     same = [c for c in contacts.values() if c.name == title]
     if same:
         raise NewNoteError(f"a contact named {title!r} already exists: {same[0].rel}")
+    if not force:
+        key = fold(title)
+        folded = sorted(
+            [c.rel for c in contacts.values() if fold(c.name) == key]
+            or [n.rel for n in notes if _stem(n.rel) != title and fold(_stem(n.rel)) == key]
+        )
+        if folded:
+            raise NearDuplicate(
+                f"{title!r} differs from {folded[0]} only by case or accents: not created")
     note = make_note(vault, config, pm, "Contact", name, now, folder=folder, properties=properties)
     similar = [n for n in similar_contacts(title, contacts) if n != title]
     if similar:
         note.warnings.append(f"did you mean {' or '.join(similar[:3])}?")
     return note
+
+
+_DATED = re.compile(r"^\d{4}-\d{2}-\d{2}( - | |_|-)")
+
+
+def date_prefix(vault: Path, folder: str, day: dt.date) -> str:
+    """``"2026-11-29 "`` when most notes in ``folder`` open their name with their date (as
+    "2026-11-20 Preparación del taller.md" does), with the separator they use; else ""."""
+    try:
+        names = [p.name for p in (vault / folder).iterdir() if p.suffix == ".md"]
+    except OSError:
+        return ""
+    seps = [m[1] for m in map(_DATED.match, names) if m]
+    if not seps or len(seps) * 2 < len(names):
+        return ""
+    return day.isoformat() + max(set(seps), key=seps.count)
 
 
 def new_meeting(
@@ -134,10 +176,15 @@ def new_meeting(
     folder: str | None = None,
 ) -> NewNote:
     """A meeting note whose attendees (contact names, already resolved) are ``[[links]]``:
-    in the ``attendees`` property, and as a list under the template's Attendees heading."""
+    in the ``attendees`` property, and as a list under the template's Attendees heading.
+    Its file name opens with its date (``now``) when the folder's meeting notes' names do."""
     links = [f"[[{a}]]" for a in dict.fromkeys(attendees)]
     values = {**(properties or {}), **({"attendees": links} if links else {})}
-    note = make_note(vault, config, pm, template, title, now, folder=folder, properties=values)
+    found = find_template(template, vault, config, pm)
+    where = target_folder(found.template, config, folder) if found else ""
+    prefix = date_prefix(vault, where, now.date())
+    note = make_note(vault, config, pm, template, title, now, folder=folder, properties=values,
+                     prefix=prefix)
     text = note.data.decode("utf-8")
     heading = next(
         (line.strip() for line in text.splitlines()

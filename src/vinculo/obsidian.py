@@ -6,8 +6,13 @@ note in Obsidian (most terminals make URLs clickable).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 
 def _component(text: str) -> str:
@@ -28,3 +33,41 @@ def open_url(vault: Path, rel: str) -> str:
 def note_line(vault: Path, rel: str) -> str:
     """One line of terminal output naming a note: its path, then its Obsidian URL."""
     return f"{rel}  {open_url(vault, rel)}"
+
+
+_WIKILINK = re.compile(r"\[\[([^\[\]|#^\n]+)(?:[#^][^\[\]|\n]*)?(?:\|([^\[\]\n]+))?\]\]")
+
+
+def readable_links(text: str, vault: Path) -> Text:
+    """``text`` for the terminal: each ``[[Target|label]]`` shown as its label (the target
+    when it has none; ``(Target)`` when the clause already said the label, as in "last call
+    2026-10-21 [[Daily/2026-10-21|2026-10-21]]"), hyperlinked to ``obsidian://open`` for the target. Rich writes the
+    hyperlink only where the terminal supports it; piped output is the plain label. Every
+    other character is shown as written (never read as Rich markup)."""
+    from rich.style import Style  # here: most commands that name a note never load rich
+    from rich.text import Text
+
+    out = Text()
+    end = 0
+    for match in _WIKILINK.finditer(text):
+        before = text[end:match.start()]
+        out.append(before)
+        target = match.group(1).strip()
+        label = (match.group(2) or target).strip()
+        if label in out.plain.rsplit(";", 1)[-1]:  # said already in this clause
+            label = f"({target})"  # "met 2026-07-08 [[Daily/2026-07-08|2026-07-08]]": the note
+        rel = target if target.endswith(".md") else f"{target}.md"
+        out.append(label, style=Style(underline=True, link=open_url(vault, rel)))
+        end = match.end()
+    out.append(text[end:])
+    return out
+
+
+def print_indented(console: Any, text: Text, indent: int) -> None:
+    """Print ``text`` wrapped to the console's width with every line, the wrapped ones too,
+    indented by ``indent`` spaces (and no trailing padding)."""
+    from rich.text import Text
+
+    for line in text.wrap(console, max(20, console.width - indent)):
+        line.rstrip()
+        console.print(Text(" " * indent) + line, soft_wrap=True)

@@ -138,7 +138,7 @@ def register_commands(cli: click.Group) -> None:
             encoding = codecs.lookup(encoding).name
         except LookupError:
             raise VinculoError(f"unknown encoding {encoding!r} (try utf-8 or cp1252)") from None
-        session = Session(ctx, vault)
+        session = Session(ctx, vault, writes=True)
         importers = available_importers(session.pm)
         if name not in importers:
             known = ", ".join(importers) or "none (all importer plugins are disabled)"

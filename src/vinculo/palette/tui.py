@@ -215,7 +215,8 @@ class Palette:
         param = self.param
         if self.state.chosen is None or param is None:
             return "> "
-        hint = f" [{param.default}]" if param.default else ("" if param.required else " (optional)")
+        optional = param.required or "(optional)" in param.prompt  # said once, not twice
+        hint = f" [{param.default}]" if param.default else ("" if optional else " (optional)")
         return f"{param.prompt}{hint}: "
 
     def _header(self) -> StyleAndTextTuples:

@@ -1,7 +1,9 @@
 """The watcher's life cycle: lock, initial sync, observer, batches, rescans, shutdown.
 
-One watcher per vault: it holds the write-back lock for its whole life, so a second ``watch``
-or a ``sync`` refuses. Events are only hints (see :mod:`vinculo.watch.events`); lost ones are
+One watcher per vault: it holds the watch lock for its whole life, so a second ``watch``
+refuses; it takes the writer lock only while it writes a pass, so a command that writes
+(``sync``, ``new``, ``run snooze``…) waits a moment at most, and its change reaches the
+watcher like any save. Events are only hints (see :mod:`vinculo.watch.events`); lost ones are
 expected, so the vault is also rescanned periodically, after observer errors and after an
 inotify queue overflow. When the system's inotify watch limit is reached the watcher says so
 and falls back to polling.
@@ -40,6 +42,7 @@ from vinculo.watch.log import ActionLog
 
 LIMIT_ERRNOS = {errno.ENOSPC, errno.EMFILE}
 T = TypeVar("T")
+WRITE_WAIT = 120.0  # seconds a pass waits for a command that holds the writer lock
 
 
 @dataclass
@@ -178,12 +181,13 @@ class Watcher:
     # --- life cycle ----------------------------------------------------------------------
 
     def start(self) -> None:
-        """Take the vault lock (LockError if held), sync once, then watch."""
-        from vinculo.writeback import vault_lock
+        """Take the watch lock (LockError if another watcher has it), sync once, then watch."""
+        from vinculo.writeback import vault_lock, watch_lock
 
-        self._stack.enter_context(vault_lock(self.vault))
+        self._stack.enter_context(watch_lock(self.vault))
         try:
-            self._sweep_temps()
+            with vault_lock(self.vault, wait=WRITE_WAIT):  # never a writing command's temp file
+                self._sweep_temps()
             if self.observe:
                 self._start_observer()
             self._stats = self._walk()
@@ -435,7 +439,8 @@ class Watcher:
         changes = [c for c in changes if c.before != c.after]
         written: list[str] = []
         if changes:
-            report = apply_changes(self.vault, changes, pm=self.pm)
+            # A command holding the writer lock is short: wait for it rather than fail the pass.
+            report = apply_changes(self.vault, changes, pm=self.pm, lock_wait=WRITE_WAIT)
             written = list(report.written)
             after = {c.rel: c for c in changes}
             for rel in written:

@@ -22,7 +22,7 @@ _HOME = {
     "BlockError": "errors", "ChangedError": "errors", "LockError": "errors",
     "PropertyError": "errors", "UnsafePathError": "errors", "WriteBackError": "errors",
     "UndoReport": "journal", "undo_last": "journal",
-    "vault_lock": "lock",
+    "vault_lock": "lock", "watch_lock": "lock", "set_wait_notice": "lock",
     "plan_changes": "plan",
     "set_properties": "properties",
 }

@@ -89,14 +89,16 @@ def check_note(path: Path, before: bytes | None) -> int | None:
 
 
 def apply_changes(
-    vault: Path, changes: list[FileChange], *, dry_run: bool = False, pm: Any = None
+    vault: Path, changes: list[FileChange], *, dry_run: bool = False, pm: Any = None,
+    lock_wait: float | None = None,
 ) -> WriteReport:
     """Write every change that is still safe to write; report the rest with the reason.
 
     Takes the vault lock (re-entrant), journals the originals outside the vault, writes
     each file atomically with compare-and-swap, keeps its mode, and calls the
     ``after_write`` hook for each file written. ``dry_run`` checks the same and writes
-    nothing; its ``diff`` is exactly what a real run would write.
+    nothing; its ``diff`` is exactly what a real run would write. ``lock_wait``: how long
+    to wait for another writer (see :func:`vinculo.writeback.lock.vault_lock`).
     """
     root = Path(vault).resolve()
     report = WriteReport()
@@ -107,7 +109,7 @@ def apply_changes(
     from vinculo.writeback import journal
     from vinculo.writeback.lock import vault_lock
 
-    with vault_lock(root):
+    with vault_lock(root, wait=lock_wait):
         journal.recover(root)
         _prepare(root, changes, report, dry_run=False)
     if pm is not None:

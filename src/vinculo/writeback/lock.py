@@ -1,9 +1,16 @@
-"""One writer per vault: an OS file lock in the vault's state folder.
+"""One writer at a time per vault: an OS file lock in the vault's state folder.
 
 The lock is an ``flock``-style lock (via ``filelock``), which the kernel releases when its
 process dies, so a lock left by a killed process is never stale: the next writer simply gets
-it. The holder's pid is written next to it so the refusal can say who holds it. Re-entrant
-within one process (``sync`` holds it while ``apply_changes`` takes it again).
+it. The holder's pid (and whether it is the watcher) is written next to it so a writer that
+has to wait can say what it waits for. Re-entrant within one process (``sync`` holds it while
+``apply_changes`` takes it again).
+
+A writer that finds the lock held **waits** for it, bounded ($VINCULO_LOCK_WAIT seconds, 30
+by default), and says what it waits for; only then does it refuse. The watcher holds the
+writer lock only while it writes a pass, so with ``vinculo watch`` running a command waits a
+moment at most and its change is then picked up by the watcher like any save. What keeps a
+second watcher out is a separate lock, :func:`watch_lock`, held for the watcher's whole life.
 """
 
 from __future__ import annotations
@@ -12,7 +19,7 @@ import contextlib
 import json
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -20,21 +27,42 @@ from typing import Any
 from vinculo.state import inside_vault, state_dir
 from vinculo.writeback.errors import LockError, WriteBackError
 
+WAIT_ENV = "VINCULO_LOCK_WAIT"
+DEFAULT_WAIT = 30.0
+
 _held: dict[str, tuple[Any, int]] = {}  # folder -> (filelock.FileLock, depth)
+_watching: set[str] = set()  # state folders this process watches
 _guard = threading.Lock()
+_notice: Callable[[str], None] = lambda message: None  # noqa: E731
+
+
+def set_wait_notice(notice: Callable[[str], None]) -> None:
+    """Where a writer says it is waiting for the lock (the CLI: one line on stderr)."""
+    global _notice
+    _notice = notice
+
+
+def lock_wait() -> float:
+    """How long a writer waits for the lock: $VINCULO_LOCK_WAIT seconds, else 30."""
+    try:
+        return max(0.0, float(os.environ.get(WAIT_ENV, DEFAULT_WAIT)))
+    except ValueError:
+        return DEFAULT_WAIT
 
 
 def _holder(folder: Path) -> str:
+    """Who holds the lock, for a message: "the vinculo watcher (pid 12)" or "another vinculo
+    process (pid 12)"."""
     try:
         info = json.loads((folder / "writer.json").read_text(encoding="utf-8"))
-        return f"pid {int(info['pid'])}"
+        pid = f"pid {int(info['pid'])}"
+        watcher = bool(info.get("watcher"))
     except (OSError, ValueError, KeyError, TypeError):
-        return "pid unknown"
+        pid, watcher = "pid unknown", False
+    return f"the vinculo watcher ({pid})" if watcher else f"another vinculo process ({pid})"
 
 
-@contextmanager
-def vault_lock(vault: Path) -> Iterator[None]:
-    """Hold the vault's writer lock; LockError at once if another process holds it."""
+def _folder(vault: Path) -> Path:
     if inside_vault(vault):
         raise WriteBackError("the state folder ($VINCULO_STATE_DIR) is inside the vault")
     folder = state_dir(vault)
@@ -44,28 +72,55 @@ def vault_lock(vault: Path) -> Iterator[None]:
         raise WriteBackError(
             f"cannot use the state folder {folder}: {exc.strerror or exc}; nothing written"
         ) from None
+    return folder
+
+
+def _acquire(lock: Any, folder: Path, wait: float) -> None:
+    """Take ``lock`` at once, else say what we wait for and wait up to ``wait`` seconds."""
+    from filelock import Timeout
+
+    try:
+        try:
+            lock.acquire(timeout=0)
+            return
+        except Timeout:
+            if wait <= 0:
+                raise
+        who = _holder(folder)
+        _notice(f"waiting for {who} to finish writing to this vault (up to {wait:g} s)…")
+        lock.acquire(timeout=wait, poll_interval=0.05)
+    except Timeout:
+        waited = f"; waited {wait:g} s, nothing written" if wait > 0 else ""
+        raise LockError(f"{_holder(folder)} is writing to this vault{waited}") from None
+    except OSError as exc:
+        raise WriteBackError(
+            f"cannot lock the vault in {folder}: {exc.strerror or exc}; nothing written"
+        ) from None
+
+
+@contextmanager
+def vault_lock(vault: Path, wait: float | None = None) -> Iterator[None]:
+    """Hold the vault's writer lock, waiting up to ``wait`` seconds (default
+    :func:`lock_wait`) when another process holds it; LockError after that."""
+    folder = _folder(vault)
     key = str(folder)
     with _guard:
         if key in _held:
             lock, depth = _held[key]
             _held[key] = (lock, depth + 1)
+            fresh = False
         else:
-            from filelock import FileLock, Timeout  # here: a read-only run never loads it
+            fresh = True
+    if fresh:
+        from filelock import FileLock  # here: a read-only run never loads it
 
-            lock = FileLock(str(folder / "writer.lock"), timeout=0, thread_local=False)
-            try:
-                lock.acquire()
-            except Timeout:
-                raise LockError(
-                    f"another vinculo process ({_holder(folder)}) is writing to this vault"
-                ) from None
-            except OSError as exc:
-                raise WriteBackError(
-                    f"cannot lock the vault in {folder}: {exc.strerror or exc}; nothing written"
-                ) from None
+        lock = FileLock(str(folder / "writer.lock"), thread_local=False)
+        _acquire(lock, folder, lock_wait() if wait is None else wait)
+        with _guard:
             _held[key] = (lock, 1)
-            with contextlib.suppress(OSError):  # only used to name the holder in a refusal
-                (folder / "writer.json").write_text(json.dumps({"pid": os.getpid()}), "utf-8")
+        with contextlib.suppress(OSError):  # only used to name the holder to a waiting writer
+            info = {"pid": os.getpid(), "watcher": key in _watching}
+            (folder / "writer.json").write_text(json.dumps(info), "utf-8")
     try:
         yield
     finally:
@@ -78,3 +133,38 @@ def vault_lock(vault: Path) -> Iterator[None]:
                 with contextlib.suppress(OSError):
                     (folder / "writer.json").unlink()
                 lock.release()
+
+
+@contextmanager
+def watch_lock(vault: Path) -> Iterator[None]:
+    """One watcher per vault, for its whole life; LockError at once if another watches.
+
+    Separate from the writer lock, which the watcher takes only while it writes a pass."""
+    from filelock import FileLock, Timeout
+
+    folder = _folder(vault)
+    lock = FileLock(str(folder / "watch.lock"), thread_local=False)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        try:
+            pid = int(json.loads((folder / "watcher.json").read_text("utf-8"))["pid"])
+            who = f"pid {pid}"
+        except (OSError, ValueError, KeyError, TypeError):
+            who = "pid unknown"
+        raise LockError(f"another vinculo watcher ({who}) is watching this vault") from None
+    except OSError as exc:
+        raise WriteBackError(f"cannot lock the vault in {folder}: {exc.strerror or exc}") from None
+    key = str(folder)
+    with _guard:
+        _watching.add(key)
+    with contextlib.suppress(OSError):
+        (folder / "watcher.json").write_text(json.dumps({"pid": os.getpid()}), "utf-8")
+    try:
+        yield
+    finally:
+        with _guard:
+            _watching.discard(key)
+        with contextlib.suppress(OSError):
+            (folder / "watcher.json").unlink()
+        lock.release()

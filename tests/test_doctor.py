@@ -1,0 +1,80 @@
+"""``vinculo doctor`` on a large vault: grouped by category with counts, the first few of
+each, ``--only`` for all of one, exit status 1 when it found problems."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from vinculo.doctor import CHECKS, Check
+
+PERSON = "---\ntype: person\n---\n"
+
+
+@pytest.fixture
+def messy(vault, write):
+    write("People/Ana García.md", PERSON)
+    write("People/Rosa Díaz.md", "---\ntype: person\naliases: [rosa]\n---\n")
+    write("broken.md", "---\n[oops\n---\ntext\n")
+    for i in range(30):
+        write(f"Daily/2026-10-{i % 28 + 1:02d}-{i}.md", f"Lunch with [[Gone Person {i}]].\n")
+    return vault
+
+
+def test_problems_are_grouped_by_category_with_counts(messy, run):
+    result = run("doctor", str(messy))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0] == "notes (1): notes vinculo cannot read"
+    assert lines[1].startswith("  warning: broken.md") or lines[1].startswith("  error: broken.md")
+    assert "aliases (1): aliases that are common words" in lines
+    at = lines.index("links (30): links to no note")
+    assert len([line for line in lines[at + 1:] if "points to no note" in line]) == 10
+    assert f"  … and 20 more: vinculo doctor {messy} --only links" in lines
+    assert lines[-1] == "32 problem(s): notes 1, aliases 1, links 30."
+
+
+def test_only_lists_every_problem_of_one_category(messy, run):
+    result = run("doctor", str(messy), "--only", "links")
+    assert result.exit_code == 1
+    assert result.output.count("points to no note") == 30
+    assert "broken.md" not in result.output and "common word" not in result.output
+    data = json.loads(run("doctor", str(messy), "--only", "links", "--json").output)
+    assert len(data) == 30 and {p["category"] for p in data} == {"links"}
+
+
+def test_only_a_category_that_does_not_exist_is_a_usage_error(messy, run):
+    result = run("doctor", str(messy), "--only", "linkz")
+    assert result.exit_code == 2
+    assert "'linkz' is not a category: notes, names, aliases, links" in result.stderr
+
+
+def test_exit_status_zero_when_clean_or_only_remarks(vault, write, run):
+    write("People/Ana García.md", PERSON)
+    clean = run("doctor", str(vault))
+    assert (clean.exit_code, clean.output) == (0, "No problems found.\n")
+    write("People/Rosa Díaz.md", "---\ntype: person\naliases: [rosa]\n---\n")
+    remark = run("doctor", str(vault))
+    assert remark.exit_code == 0 and "aliases (1)" in remark.output
+
+
+def test_a_new_check_slots_into_the_grouping_and_only(vault, write, run, monkeypatch):
+    from vinculo.model import Diagnostic
+
+    write("People/Ana García.md", PERSON)
+    extra = Check("markers", "broken managed-block markers",
+                  lambda index: [Diagnostic("People/Ana García.md", "a start marker alone")])
+    monkeypatch.setattr("vinculo.doctor.CHECKS", [*CHECKS, extra])
+    result = run("doctor", str(vault), "--only", "markers")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "markers (1): broken managed-block markers",
+        "  warning: People/Ana García.md: a start marker alone",
+        "1 problem(s): markers 1.",
+    ]
+
+
+def test_doctor_help_documents_the_exit_status(run):
+    out = run("doctor", "--help").output
+    assert "--only CATEGORY" in out and "1 when there are problems" in out
