@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -158,14 +158,19 @@ def _in_order(interaction: Interaction) -> tuple[dt.date, str, int]:
 
 def distinct_interactions(interactions: list[Interaction]) -> list[Interaction]:
     """One interaction per date and channel, the first in order: a coffee written in the daily
-    note and in the meeting note is one coffee, and counts per channel count days."""
-    seen: set[tuple[dt.date, str]] = set()
-    out = []
+    note and in the meeting note is one coffee, and counts per channel count days. When the
+    same day's events of one channel went different ways (I wrote, they answered), the one
+    kept goes ``both``: the day was an exchange."""
+    seen: dict[tuple[dt.date, str], int] = {}
+    out: list[Interaction] = []
     for interaction in interactions:
         key = (interaction.date, interaction.channel)
         if key not in seen:
-            seen.add(key)
+            seen[key] = len(out)
             out.append(interaction)
+        elif out[seen[key]].direction != interaction.direction:
+            # "I wrote to Ana" and "Ana answered" the same day: one exchange, both ways.
+            out[seen[key]] = replace(out[seen[key]], direction="both")
     return out
 
 

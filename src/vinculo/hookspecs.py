@@ -126,6 +126,15 @@ def suggest(
     already planned should not be suggested again."""
 
 
+@hookspec
+def hold_back(
+    suggestion: Suggestion, contact: Contact, history: History, today: dt.date, config: Config
+) -> str | None:
+    """A reason to withhold one of a contact's suggestions, or None to let it through. Asked
+    for every ``suggest`` result before planning; any reason withholds it (the reciprocity
+    rule withholds every push towards someone who has not answered)."""
+
+
 @hookspec(firstresult=True)
 def plan_suggestions(
     suggestions: list[Suggestion], contacts: dict[str, Contact], today: dt.date, config: Config

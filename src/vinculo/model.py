@@ -163,6 +163,18 @@ class History:
             out[i.channel] += 1
         return out
 
+    def direction_counts(self) -> dict[str, dict[str, int]]:
+        """Per channel, how many days went each way: ``{"message": {"out": 3, "in": 0, …}}``."""
+        out = {c: {d: 0 for d in DIRECTIONS} for c in CHANNELS}
+        for i in self.interactions:
+            out[i.channel][i.direction] += 1
+        return out
+
+    @property
+    def last_reply(self) -> dt.date | None:
+        """The last day they moved too (``in`` or ``both``): an answer, a call, a meeting."""
+        return max((i.date for i in self.interactions if i.direction != "out"), default=None)
+
 
 @dataclass(frozen=True)
 class Suggestion:

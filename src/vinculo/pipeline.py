@@ -91,13 +91,14 @@ def assign_stages(index: Index, pm: pluggy.PluginManager) -> None:
 
 def suggestions_of(index: Index, pm: pluggy.PluginManager, name: str) -> list[Suggestion]:
     """One contact's suggestions before planning (the unit the watcher recomputes)."""
+    contact, history = index.contacts[name], index.histories[name]
     out: list[Suggestion] = []
     for batch in pm.hook.suggest(
-        contact=index.contacts[name], history=index.histories[name], today=index.today,
-        config=index.config,
+        contact=contact, history=history, today=index.today, config=index.config,
     ):
         out.extend(batch or [])
-    return out
+    return [s for s in out if not any(pm.hook.hold_back(
+        suggestion=s, contact=contact, history=history, today=index.today, config=index.config))]
 
 
 def plan_pool(index: Index, pm: pluggy.PluginManager, pool: list[Suggestion]) -> None:

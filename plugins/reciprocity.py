@@ -1,0 +1,82 @@
+"""Reciprocity: never push someone who has not answered ("sin avasallar").
+
+After ``[ladder] unanswered_limit`` (3) outbound messages or calls (direction ``out``) within
+``unanswered_window_days`` (90) with no answer since — nothing of theirs, ``in`` or ``both`` —
+every step that pushes further (``[ladder] reciprocity_holds``: touch, call, meet, cadence,
+meet again, reconnect, drift) is withheld. At most one ``gentle`` touch, no ask, once
+``quiet_days`` (30) have passed since your last message; its why says so ("3 messages since
+2026-10-12, no reply: give them room"). Their answer lifts the hold at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from vinculo.config import Config
+from vinculo.history import days_setting, plan_at_or_above, wikilink
+from vinculo.hookspecs import hookimpl
+from vinculo.model import Contact, History, Interaction, Suggestion
+from vinculo.rhythm import last_topic
+from vinculo.text import plural
+
+HOLDS = ("touch", "call", "meet", "cadence", "meet_again", "reconnect", "drift")
+OUTREACH = ("message", "call")
+
+
+@dataclass(frozen=True)
+class OneSided:
+    """Your unanswered outreach to one contact."""
+
+    unanswered: tuple[Interaction, ...]  # your messages and calls since their last answer
+    quiet_until: dt.date  # the day a gentle touch becomes fine
+
+    def describe(self) -> str:
+        """ "3 messages since 2026-10-12, no reply: give them room"."""
+        calls = sum(1 for i in self.unanswered if i.channel == "call")
+        messages = len(self.unanswered) - calls
+        parts = [plural(n, word) for n, word in ((messages, "message"), (calls, "call")) if n]
+        return (f"{' and '.join(parts)} since {self.unanswered[0].date.isoformat()}, "
+                "no reply: give them room")
+
+
+def one_sided(history: History, today: dt.date, config: Config) -> OneSided | None:
+    """Whether your outreach to this contact goes unanswered (the rule's one test)."""
+    limit = days_setting(config, "unanswered_limit", 3)
+    start = today - dt.timedelta(days=days_setting(config, "unanswered_window_days", 90))
+    reply = history.last_reply
+    pending = tuple(i for i in history.interactions
+                    if i.direction == "out" and i.channel in OUTREACH and i.date >= start
+                    and (reply is None or i.date > reply))
+    if len(pending) < limit:
+        return None
+    quiet = pending[-1].date + dt.timedelta(days=days_setting(config, "quiet_days", 30))
+    return OneSided(pending, quiet)
+
+
+def _holds(config: Config) -> tuple[str, ...]:
+    value = config.get("ladder.reciprocity_holds", list(HOLDS))
+    return tuple(str(v) for v in value) if isinstance(value, list) else HOLDS
+
+
+@hookimpl
+def hold_back(suggestion: Suggestion, history: History, today: dt.date,
+              config: Config) -> str | None:
+    if suggestion.kind not in _holds(config):
+        return None
+    found = one_sided(history, today, config)
+    return found.describe() if found else None
+
+
+@hookimpl
+def suggest(contact: Contact, history: History, today: dt.date, config: Config) -> list[Suggestion]:
+    found = one_sided(history, today, config)
+    if found is None or plan_at_or_above(history, "social"):
+        return []
+    last = found.unanswered[-1]
+    topic = last_topic(history)
+    about = f": react to \"{topic[1]}\"" if topic and topic[0].direction == "in" else ""
+    why = (f"{found.describe()}; last {last.date.isoformat()} ({last.channel}) "
+           f"{wikilink(last.note)}; at most a light touch from {found.quiet_until.isoformat()}")
+    return [Suggestion(contact.name, "gentle", found.quiet_until,
+                       f"Light touch with {contact.name}, no ask{about}", why, last.note, 70)]
