@@ -6,7 +6,10 @@ The block lists each open suggestion as an Obsidian Tasks item with its reason n
         - why: online only since 2025-09-15: …; last 2026-11-24 (social) [[Daily/2026-11-24|2026-11-24]]
 
 The next events already planned with the person (written for a later day) follow as plain
-items, ``- Planned: in person on 2026-12-04 [[Daily/2026-12-04|2026-12-04]]``.
+items, ``- Planned: in person on 2026-12-04 [[Daily/2026-12-04|2026-12-04]]``; then, when they
+are drifting, ``- Drifting: last real contact …; usually every 7 days, drifting after 14``;
+then their open loops (unchecked tasks elsewhere that name them: tick them where they live),
+``- Open: send Ana the article [[Daily/2026-11-20|2026-11-20]]``.
 
 Its memory lives in the note itself, so it survives machines and sync tools:
 
@@ -31,7 +34,7 @@ from typing import Any
 from vinculo.config import Config
 from vinculo.history import days_setting, parse_days, plan_words, saved_on, wikilink
 from vinculo.hookspecs import hookimpl
-from vinculo.model import Contact, History, Interaction, Suggestion
+from vinculo.model import Contact, Drift, History, Interaction, OpenLoop, Suggestion
 from vinculo.writeback import BlockError, read_managed_block
 
 _TASK = re.compile(r"^\s*[-*+]\s+\[(.)\]\s+(.*)$")
@@ -144,15 +147,24 @@ def plan_line(plan: Interaction) -> str:
     return f"- Planned: {plan_words(plan.channel)} on {plan.date.isoformat()} {wikilink(plan.note)}"
 
 
+def loop_line(loop: OpenLoop) -> str:
+    """An open loop, as the block and the dashboard list it: tick it where it lives."""
+    return f"- Open: {loop.text} {wikilink(loop.note)}"
+
+
 def render(suggestions: list[Suggestion], memory: Memory,
-           planned: Sequence[Interaction] = ()) -> str:
-    """The block's Markdown: open tasks with their why, the next plans, the done log, the
-    memory comment."""
+           planned: Sequence[Interaction] = (), loops: Sequence[OpenLoop] = (),
+           drift: Drift | None = None) -> str:
+    """The block's Markdown: open tasks with their why, the next plans, drift, open loops,
+    the done log, the memory comment."""
     lines: list[str] = []
     for s in suggestions:
         lines.append(task_line(s))
         lines.append(f"{INDENT}- why: {s.why}")
     lines += [plan_line(p) for p in planned[:PLANS_SHOWN]]
+    if drift is not None:
+        lines.append(f"- Drifting: {drift.describe()}")
+    lines += [loop_line(loop) for loop in loops]
     done = sorted(set(memory.done), key=lambda d: (d.date, d.kind, d.text))
     if done:
         lines += ["", DONE_HEADING]
@@ -178,7 +190,8 @@ def render_block(
     except BlockError:
         return None  # the write path reports the broken markers and leaves the note alone
     memory = parse_block(existing, saved_on(contact.note)) if existing else Memory()
-    text = render(suggestions, memory, history.planned if history is not None else ())
+    text = render(suggestions, memory, history.planned, history.open_loops, history.drift) \
+        if history is not None else render(suggestions, memory)
     if existing is None and not text:
         return None  # nothing to say: no block is added to the note
     return text

@@ -2,7 +2,8 @@
 
 ``[folders] dashboard`` (``vinculo/Dashboard.md``) holds a managed block (the same markers as
 contact notes; text outside it is yours) with this week's actions, the cities with several
-people to see, what is already planned this week, a Mermaid diagram of the ladder (Obsidian
+people to see, what is already planned this week, who is drifting from their own rhythm, the
+open loops (unchecked tasks that name someone, linked to where they live), a Mermaid diagram of the ladder (Obsidian
 renders it natively) and the people of each stage. Next to it, ``[folders] base`` (``vinculo/People.base``) is an Obsidian Bases
 table of contacts with vinculo's properties; it is created once and then left to you.
 
@@ -25,7 +26,7 @@ from vinculo.default_plugins.pacing import city_groups
 from vinculo.config import Config
 from vinculo.history import days_setting, plan_words, wikilink
 from vinculo.hookspecs import hookimpl
-from vinculo.model import STAGES, Interaction, Suggestion
+from vinculo.model import STAGES, Interaction, OpenLoop, Suggestion
 from vinculo.writeback import BlockError, FileChange
 from vinculo.writeback.block import block_text, find_block
 
@@ -62,6 +63,20 @@ def week_plans(index: Any) -> list[Interaction]:
     pool = [p for history in index.histories.values() for p in history.planned
             if p.date <= horizon]
     return sorted(pool, key=lambda p: (p.date, p.contact, p.channel))
+
+
+def drifting(index: Any) -> list[str]:
+    """Contacts drifting from their own rhythm (:func:`vinculo.rhythm.is_drifting`), the
+    longest silence first."""
+    found = [(h.drift.silence, name) for name, h in index.histories.items()
+             if h.drift is not None and name in index.contacts]
+    return [name for _, name in sorted(found, key=lambda p: (-p[0], p[1].casefold()))]
+
+
+def open_loops(index: Any) -> list[OpenLoop]:
+    """Every open loop (unchecked tasks naming a contact), by contact, then where it lives."""
+    return [loop for name in sorted(index.histories, key=str.casefold)
+            if name in index.contacts for loop in index.histories[name].open_loops]
 
 
 def _mermaid(counts: dict[str, int]) -> list[str]:
@@ -112,6 +127,16 @@ def dashboard_data(index: Any) -> dict[str, Any]:
              "channel": p.channel, "note": p.note}
             for p in week_plans(index)
         ],
+        "drifting": [
+            {"contact": name, "path": index.contacts[name].rel,
+             **index.histories[name].drift.as_json()}
+            for name in drifting(index)
+        ],
+        "open_loops": [
+            {"contact": loop.contact, "path": index.contacts[loop.contact].rel,
+             "text": loop.text, "note": loop.note, "line": loop.line}
+            for loop in open_loops(index)
+        ],
         "trips": {city: [s.contact for s in members] for city, members
                   in city_groups(actions, index.contacts, today, index.config).items()},
         "stages": {
@@ -146,6 +171,16 @@ def render_dashboard(index: Any) -> str:
         lines += ["", f"### Already planned ({len(plans)})", ""]
         lines += [f"- **{p.date.isoformat()}** · {wikilink(index.contacts[p.contact].rel)} — "
                   f"{plan_words(p.channel)} {wikilink(p.note)}" for p in plans]
+    drift = drifting(index)
+    if drift:
+        lines += ["", f"### Drifting ({len(drift)})", ""]
+        lines += [f"- {wikilink(index.contacts[name].rel)} · "
+                  f"{index.histories[name].drift.describe()}" for name in drift]
+    loops = open_loops(index)
+    if loops:
+        lines += ["", f"### Open loops ({len(loops)})", ""]
+        lines += [f"- {wikilink(index.contacts[loop.contact].rel)} — {loop.text} "
+                  f"{wikilink(loop.note)}" for loop in loops]
     by_stage = contacts_by_stage(index)
     counts = {stage: len(names) for stage, names in by_stage.items()}
     lines += ["", "## Contacts by stage", "", *_mermaid(counts)]

@@ -130,6 +130,39 @@ class Interaction:
     direction: Direction = "both"
 
 
+@dataclass(frozen=True)
+class Drift:
+    """A contact whose silence is past the band of their own usual gap."""
+
+    usual_gap: int  # days between real interactions, as usual (median), or the tier's cadence
+    ideal: int  # silence up to this is their rhythm
+    maximum: int  # past this, the contact is drifting
+    silence: int  # days since the last real interaction
+    last: dt.date  # the last real interaction
+    basis: str  # "history" (their own gaps) or "tier" (too little history: the tier's cadence)
+
+    def describe(self) -> str:
+        """One line a person can check, the same every day of the drift: "last real contact
+        2026-10-17; usually every 7 days, drifting after 14"."""
+        usual = (f"usually every {self.usual_gap} days" if self.basis == "history"
+                 else f"every {self.usual_gap} days for their tier")
+        return f"last real contact {self.last.isoformat()}; {usual}, drifting after {self.maximum}"
+
+    def as_json(self) -> dict[str, object]:
+        return {"usual_gap": self.usual_gap, "ideal": self.ideal, "maximum": self.maximum,
+                "silence": self.silence, "last": self.last.isoformat(), "basis": self.basis}
+
+
+@dataclass(frozen=True)
+class OpenLoop:
+    """An unchecked task somewhere in the vault that mentions a contact: something owed."""
+
+    contact: str
+    note: str  # rel path of the note the task lives in (tick it there)
+    line: int  # 1-based
+    text: str  # the task's text, as written
+
+
 @dataclass
 class History:
     """Everything vinculo knows about one contact's relationship, derived from interactions."""
@@ -140,6 +173,10 @@ class History:
     # Events written for a day after today (a lunch in next Friday's daily note): plans, in
     # order. They are not evidence yet, so they are not in ``interactions``.
     planned: list[Interaction] = field(default_factory=list)
+    # Unchecked tasks anywhere that mention them ("send Ana the article"), by note and line.
+    open_loops: list[OpenLoop] = field(default_factory=list)
+    # Silent well past their own usual gap (see vinculo.rhythm.is_drifting), set with the stage.
+    drift: Drift | None = None
 
     def last(self, *channels: Channel) -> Interaction | None:
         pool = [i for i in self.interactions if not channels or i.channel in channels]

@@ -15,12 +15,14 @@ from vinculo.config import Config
 from vinculo.contacts import build_contacts
 from vinculo.history import compile_vocabularies, file_events, gather_vocabularies
 from vinculo.linking import Linker
+from vinculo.loops import attach_loops, note_loops
 from vinculo.model import (
     Contact,
     Diagnostic,
     History,
     Interaction,
     Note,
+    OpenLoop,
     Suggestion,
     Vocabulary,
 )
@@ -32,6 +34,7 @@ from vinculo.packing import (
     unpack_analysis,
 )
 from vinculo.parallel import fork_map, worker_count
+from vinculo.rhythm import is_drifting
 from vinculo.vault import Scan, scan_vault
 
 
@@ -48,6 +51,7 @@ class Index:
     histories: dict[str, History] = field(default_factory=dict)  # by contact name
     suggestions: dict[str, list[Suggestion]] = field(default_factory=dict)  # by contact name
     vocabularies: list[Vocabulary] | None = None  # every register_vocabulary, gathered once
+    loops: dict[str, list[OpenLoop]] = field(default_factory=dict)  # open loops by note rel
 
 
 def note_interactions(index: Index, pm: pluggy.PluginManager, note: Note) -> list[Interaction]:
@@ -74,6 +78,12 @@ def collect_interactions(index: Index, by_note: dict[str, list[Interaction]]) ->
         file_events(history, index.today)
 
 
+def collect_loops(index: Index) -> None:
+    """Every note's open loops (unchecked tasks naming a contact), filed under each history."""
+    index.loops = note_loops(index.scan.notes, index.mentions, index.contacts, index.config)
+    attach_loops(index.histories, index.loops)
+
+
 def stage_of(index: Index, pm: pluggy.PluginManager, name: str) -> None:
     """Set one contact's rung of the ladder from its history."""
     history = index.histories[name]
@@ -82,6 +92,7 @@ def stage_of(index: Index, pm: pluggy.PluginManager, name: str) -> None:
     )
     if stage:
         history.stage = stage
+    history.drift = is_drifting(index.contacts[name], history, index.today, index.config)
 
 
 def assign_stages(index: Index, pm: pluggy.PluginManager) -> None:
@@ -243,6 +254,7 @@ def build_index(
         contacts = build_contacts(scan.notes, pm, config)
         index = Index(vault=vault, config=config, today=today, scan=scan, contacts=contacts)
         collect_interactions(index, analyse_notes(index, pm, store))
+        collect_loops(index)
     finally:
         if scan.crew is not None:
             scan.crew.close()

@@ -11,37 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import statistics
-from dataclasses import dataclass
 
 from vinculo.config import Config
 from vinculo.history import DEFAULT_TIERS, cadence_days, days_setting, parse_days, real_channels
-from vinculo.model import Contact, History, Interaction
+from vinculo.model import Contact, Drift, History, Interaction
 
 # How often to meet in person, per tier, when a contact says nothing of its own (days).
 DEFAULT_IN_PERSON_TIERS = {"inner": 30, "close": 60, "casual": 180, "keep-warm": 365}
-
-
-@dataclass(frozen=True)
-class Drift:
-    """A contact whose silence is past the band of their own usual gap."""
-
-    usual_gap: int  # days between real interactions, as usual (median), or the tier's cadence
-    ideal: int  # silence up to this is their rhythm
-    maximum: int  # past this, the contact is drifting
-    silence: int  # days since the last real interaction
-    last: dt.date  # the last real interaction
-    basis: str  # "history" (their own gaps) or "tier" (too little history: the tier's cadence)
-
-    def describe(self) -> str:
-        """One line a person can check: "58 days since 2026-10-02; usually every 14 days"."""
-        usual = (f"usually every {self.usual_gap} days" if self.basis == "history"
-                 else f"every {self.usual_gap} days for their tier")
-        return (f"{self.silence} days since {self.last.isoformat()}; {usual}, "
-                f"drifting past {self.maximum}")
-
-    def as_json(self) -> dict[str, object]:
-        return {"usual_gap": self.usual_gap, "ideal": self.ideal, "maximum": self.maximum,
-                "silence": self.silence, "last": self.last.isoformat(), "basis": self.basis}
 
 
 def real_days(history: History, config: Config) -> list[dt.date]:

@@ -1,0 +1,92 @@
+"""Open loops: unchecked tasks anywhere in the vault that mention a contact.
+
+"- [ ] send Ana the article", "- [ ] pendiente: presentar a Rodrigo a Lucía": what you owe
+someone is the first thing to know before you see them. A task counts for every contact
+confidently mentioned on its line (and, in a contact's own note, for that contact); ticking
+it where it lives closes the loop. vinculo's own suggestions (``#vinculo/…``) and its managed
+blocks are not loops.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from vinculo.config import Config
+from vinculo.model import Contact, History, Mention, Note, OpenLoop
+
+_OPEN_TASK = re.compile(r"^\s*(?:>\s*)*[-*+]\s+\[ \]\s+(.*\S)\s*$")
+_OURS = re.compile(r"#vinculo/")
+_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
+
+
+def plain(text: str) -> str:
+    """A task's text as it reads, links shown as their text: the same before and after
+    vinculo links the names in it, so a second sync writes the same block."""
+    return _LINK.sub(lambda m: m[1], text)
+
+
+def _markers(config: Config) -> tuple[str, str]:
+    return (str(config.get("block.start", "<!-- vinculo:start -->")),
+            str(config.get("block.end", "<!-- vinculo:end -->")))
+
+
+def loops_in(note: Note, mentions: Iterable[Mention], owner: str | None,
+             config: Config) -> list[OpenLoop]:
+    """The open loops of one note: its unchecked tasks, for each contact mentioned on the
+    task's line (``owner``: the contact whose own note this is, who owns every task in it)."""
+    if not note.readable or (owner is None and b"[ ]" not in note.raw):
+        return []
+    by_line: dict[int, set[str]] = {}
+    for m in mentions:
+        if m.level == "link" and m.target:
+            by_line.setdefault(m.line, set()).add(m.target)
+    if not by_line and owner is None:
+        return []
+    start, end = _markers(config)
+    first = note.text.count("\n", 0, note.body_start) + 1
+    inside = False
+    out: list[OpenLoop] = []
+    for number, line in enumerate(note.text[note.body_start:].splitlines(), first):
+        if start in line:
+            inside = True
+        if end in line:
+            inside = False
+            continue
+        task = None if inside else _OPEN_TASK.match(line)
+        if task is None or _OURS.search(line):
+            continue
+        names = set(by_line.get(number, ()))
+        if owner:
+            names.add(owner)
+        out += [OpenLoop(name, note.rel, number, plain(task[1])) for name in sorted(names)]
+    return out
+
+
+def note_loops(notes: Iterable[Note], mentions: Mapping[str, list[Mention]],
+               contacts: dict[str, Contact], config: Config) -> dict[str, list[OpenLoop]]:
+    """Every note's open loops, by note path (only notes that have some). Only notes with
+    mentions, and contact notes, are read."""
+    owners = {c.rel: c.name for c in contacts.values()}
+    out: dict[str, list[OpenLoop]] = {}
+    for note in notes:
+        owner = owners.get(note.rel)
+        if owner is None and note.rel not in mentions:
+            continue
+        found = loops_in(note, mentions.get(note.rel, []), owner, config)
+        if found:
+            out[note.rel] = found
+    return out
+
+
+def attach_loops(histories: dict[str, History], loops: dict[str, list[OpenLoop]],
+                 names: Iterable[str] | None = None) -> None:
+    """File the open loops under each contact's history (``names``: only those), in order."""
+    wanted = set(histories if names is None else names) & set(histories)
+    per: dict[str, list[OpenLoop]] = {name: [] for name in wanted}
+    for found in loops.values():
+        for loop in found:
+            if loop.contact in per:
+                per[loop.contact].append(loop)
+    for name, items in per.items():
+        histories[name].open_loops = sorted(items, key=lambda lp: (lp.note, lp.line))
