@@ -65,7 +65,8 @@ def register_templates() -> list[Template]:
 @hookspec
 def register_vocabulary() -> list[Vocabulary]:
     """Contribute the words that mark an interaction and its channel, per language; the
-    words that mark an intention (not an event) too. English and Spanish are plugins."""
+    words that mark an intention (not an event) too, and (optionally, ``directions``) the
+    words that say who moved. English and Spanish are plugins."""
 
 
 @hookspec

@@ -282,8 +282,14 @@ class Vocabulary:
 
     ``events`` maps a channel to phrases ("llamé a", "had coffee with"); ``intents`` are
     phrases that turn a line into a plan, not an event ("tengo que", "need to").
+
+    ``directions`` (optional) maps a direction to phrases that say who moved, searched in an
+    event's clause: ``in`` ("me escribió", "called me", "got a message from"), ``out`` ("le
+    escribí", "llamé"), ``both`` ("hablamos", "we"). A vocabulary without them still reads
+    events; their direction then comes from word order (see ``plugins/interactions.py``).
     """
 
     language: str
     events: dict[str, tuple[str, ...]]
     intents: tuple[str, ...] = ()
+    directions: dict[str, tuple[str, ...]] = field(default_factory=dict)
