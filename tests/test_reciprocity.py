@@ -126,3 +126,38 @@ def test_contacts_json_counts_by_channel_and_direction(vault, write, run, monkey
     history = index(vault).histories["Ana"]
     assert history.direction_counts()["message"] == {"out": 3, "in": 0, "both": 1}
     assert history.last_reply == dt.date(2026, 6, 1)
+
+
+# --- end to end, read from the notes in both languages ------------------------------------
+
+
+def _suggest(run, vault):
+    import json
+    return {s["kind"]: s for s in json.loads(run("suggest", str(vault), "--json").output)
+            ["suggestions"] if s["contact"] == "Rodrigo Sanz"}
+
+
+def test_unanswered_outreach_read_from_spanish_notes_and_the_answer_that_lifts_it(
+        vault, write, run):
+    person(write, "Rodrigo Sanz", connected="2026-05-01")
+    events(write, ("2026-06-01", "Hablamos por WhatsApp con [[Rodrigo Sanz]]"),
+           ("2026-10-12", "Le escribí a [[Rodrigo Sanz]] por lo del taller"),
+           ("2026-10-26", "Le mandé un mensaje a [[Rodrigo Sanz]]"),
+           ("2026-11-09", "Le escribí a [[Rodrigo Sanz]] otra vez"))
+    found = _suggest(run, vault)
+    assert set(found) == {"gentle"}
+    assert "3 messages since 2026-10-12, no reply: give them room" in found["gentle"]["why"]
+    events(write, ("2026-11-20", "[[Rodrigo Sanz]] me contestó al correo"))
+    assert "call" in _suggest(run, vault)
+
+
+def test_unanswered_outreach_read_from_english_notes(vault, write, run):
+    person(write, "Rodrigo Sanz", connected="2026-05-01")
+    events(write, ("2026-06-01", "Had coffee with [[Rodrigo Sanz]]"),
+           ("2026-10-12", "Wrote to [[Rodrigo Sanz]] about the workshop"),
+           ("2026-10-26", "Messaged [[Rodrigo Sanz]] on Signal"),
+           ("2026-11-09", "E-mailed [[Rodrigo Sanz]] the outline"))
+    found = _suggest(run, vault)
+    assert set(found) == {"gentle"}
+    events(write, ("2026-11-21", "Got a message from [[Rodrigo Sanz]]"))
+    assert "gentle" not in _suggest(run, vault)
