@@ -2,8 +2,9 @@
 
 The seed's first rule: connecting on LinkedIn is not a licence to sell. A contact still on the
 radar (no interaction yet), or an online connection younger than
-``[ladder] new_connection_days`` (28), gets at most a ``touch``: comment on or share
-something of theirs. The other rules (call, meet) hold back for those contacts.
+``[ladder] new_connection_days`` (28), gets at most a ``touch``: about something concrete from
+the notes (the last post of theirs you noted, what you last talked about), else "comment on or
+share their work". The other rules (call, meet) hold back for those contacts.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from vinculo.config import Config
 from vinculo.history import connection_date, days_setting, is_new_connection
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Contact, History, Suggestion
+from vinculo.rhythm import personal_touch
 
 
 @hookimpl
@@ -41,7 +43,7 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
     return [
         Suggestion(
             contact=contact.name, kind="touch", due=due,
-            text=f"Light touch with {contact.name}: comment on or share their work (no pitch)",
+            text=f"Light touch with {contact.name}: {personal_touch(history)} (no pitch)",
             why=why, evidence=last.note if last else contact.rel, priority=60,
         )
     ]

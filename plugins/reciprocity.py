@@ -17,7 +17,7 @@ from vinculo.config import Config
 from vinculo.history import days_setting, plan_at_or_above, wikilink
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Contact, History, Interaction, Suggestion
-from vinculo.rhythm import last_topic
+from vinculo.rhythm import last_topic, personal_touch
 from vinculo.text import plural
 
 HOLDS = ("touch", "call", "meet", "cadence", "meet_again", "reconnect", "drift")
@@ -75,7 +75,7 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
         return []
     last = found.unanswered[-1]
     topic = last_topic(history)
-    about = f": react to \"{topic[1]}\"" if topic and topic[0].direction == "in" else ""
+    about = f": {personal_touch(history)}" if topic and topic[0].direction == "in" else ""
     why = (f"{found.describe()}; last {last.date.isoformat()} ({last.channel}) "
            f"{wikilink(last.note)}; at most a light touch from {found.quiet_until.isoformat()}")
     return [Suggestion(contact.name, "gentle", found.quiet_until,

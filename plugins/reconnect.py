@@ -16,6 +16,7 @@ from vinculo.config import Config
 from vinculo.history import days_setting, plan_at_or_above, wikilink
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Contact, History, Suggestion
+from vinculo.rhythm import personal_touch
 
 STEP_DOWN = {
     "in_person": "a call to catch up",
@@ -38,5 +39,8 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
         f"no interaction for {silent} days; last {last.date.isoformat()} ({last.channel}) "
         f"{wikilink(last.note)}; the relationship had reached {was.replace('_', ' ')}"
     )
+    step = STEP_DOWN[was]
+    if was in ("online", "radar"):
+        step = f"a light online touch ({personal_touch(history)})"
     return [Suggestion(contact.name, "reconnect", due,
-                       f"Reconnect with {contact.name}: {STEP_DOWN[was]}", why, last.note, 40)]
+                       f"Reconnect with {contact.name}: {step}", why, last.note, 40)]

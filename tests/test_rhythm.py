@@ -73,7 +73,7 @@ def test_in_person_tiers_are_configuration(vault, write):
 def weekly(write, name: str, start: dt.date, weeks: int) -> dt.date:
     day = start
     for _ in range(weeks):
-        daily(write, day.isoformat(), f"WhatsApp con [[{name}]]")
+        daily(write, day.isoformat(), f"Hablamos por WhatsApp con [[{name}]]")
         day += dt.timedelta(days=7)
     return day - dt.timedelta(days=7)
 
@@ -116,3 +116,22 @@ def test_a_yearly_rhythm_is_not_drift_and_dormant_is_not_drift(vault, write):
     assert later.histories["Rodrigo"].stage == "dormant"
     assert is_drifting(later.contacts["Rodrigo"], later.histories["Rodrigo"],
                        dt.date(2027, 6, 1), later.config) is None
+
+
+# --- a personal light touch ----------------------------------------------------------------
+
+
+def test_a_light_touch_names_the_last_thing_of_theirs_noted(vault, write):
+    person(write, "Ana", connected="2026-11-20")
+    daily(write, "2026-11-22", "Shared [[Ana]]'s thread on hiring juniors",
+          )
+    daily(write, "2026-11-24", "[[Ana]] commented on my post about remote teams")
+    touch = kinds(vault, "Ana")["touch"]
+    assert touch.text == ("Light touch with Ana: pick up on “Ana commented on my post about "
+                          "remote teams” (2026-11-24) (no pitch)")
+
+
+def test_a_light_touch_without_notes_stays_generic(vault, write):
+    person(write, "Ana", connected="2026-11-20")
+    assert kinds(vault, "Ana")["touch"].text == (
+        "Light touch with Ana: comment on or share their work (no pitch)")

@@ -109,3 +109,16 @@ def last_topic(history: History) -> tuple[Interaction, str] | None:
         if topic:
             return interaction, topic
     return None
+
+
+GENERIC_TOUCH = "comment on or share their work"
+
+
+def personal_touch(history: History) -> str:
+    """What a light touch can be about, from the notes: "pick up on “their post on remote
+    teams” (2026-11-02)"; the generic "comment on or share their work" when nothing is noted."""
+    found = last_topic(history)
+    if found is None:
+        return GENERIC_TOUCH
+    interaction, topic = found
+    return f"pick up on “{topic}” ({interaction.date.isoformat()})"
