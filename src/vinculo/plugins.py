@@ -44,6 +44,7 @@ DEFAULT_PLUGINS: dict[str, str] = {
     "templates": "vinculo.default_plugins.templates",
     "templates_cli": "vinculo.default_plugins.templates_cli",
     "palette_commands": "vinculo.default_plugins.palette_commands",
+    "brief_command": "vinculo.default_plugins.brief_command",
     "palette": "vinculo.default_plugins.palette",
     "importing": "vinculo.importing.commands",
     "import_linkedin": "vinculo.default_plugins.import_linkedin",
