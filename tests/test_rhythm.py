@@ -135,3 +135,19 @@ def test_a_light_touch_without_notes_stays_generic(vault, write):
     person(write, "Ana", connected="2026-11-20")
     assert kinds(vault, "Ana")["touch"].text == (
         "Light touch with Ana: comment on or share their work (no pitch)")
+
+
+# --- important dates -------------------------------------------------------------------------
+
+
+def test_anniversaries_and_a_dates_map_are_paced_like_birthdays(vault, write):
+    write("People/Ana.md", "---\ntype: person\nanniversary: 2015-12-06\n"
+                           "dates:\n  santo: 07-26\n  fin del doctorado: 2020-12-02\n---\n")
+    daily(write, "2026-10-01", "Llamé a [[Ana]]")
+    step = kinds(vault, "Ana")["date"]
+    assert (step.due, step.text) == (dt.date(2026, 12, 2), "Call Ana: fin del doctorado on 02 Dec")
+    assert step.why == "dates property: fin del doctorado 02 December"
+    write("People/Ana.md", "---\ntype: person\nanniversary: 2015-12-06\n---\n")
+    assert kinds(vault, "Ana")["date"].text == "Call Ana: anniversary on 06 Dec"
+    write("People/Ana.md", "---\ntype: person\nanniversary: 2015-03-06\n---\n")
+    assert "date" not in kinds(vault, "Ana")

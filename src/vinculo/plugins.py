@@ -32,6 +32,7 @@ DEFAULT_PLUGINS: dict[str, str] = {
     "cadence": "vinculo.default_plugins.cadence",
     "reconnect": "vinculo.default_plugins.reconnect",
     "birthdays": "vinculo.default_plugins.birthdays",
+    "important_dates": "vinculo.default_plugins.important_dates",
     "in_person": "vinculo.default_plugins.in_person",
     "drift": "vinculo.default_plugins.drift",
     "reciprocity": "vinculo.default_plugins.reciprocity",
