@@ -34,6 +34,7 @@ from typing import Any
 from vinculo.config import Config
 from vinculo.history import days_setting, parse_days, plan_words, saved_on, wikilink
 from vinculo.hookspecs import hookimpl
+from vinculo.i18n import t
 from vinculo.model import Contact, Drift, History, Interaction, OpenLoop, Suggestion
 from vinculo.writeback import BlockError, read_managed_block
 
@@ -142,32 +143,38 @@ def task_line(suggestion: Suggestion) -> str:
 PLANS_SHOWN = 3
 
 
-def plan_line(plan: Interaction) -> str:
+def plan_line(plan: Interaction, config: Config | None = None) -> str:
     """A planned event, as the block lists it (a plain item, not a task: nothing to tick)."""
-    return f"- Planned: {plan_words(plan.channel)} on {plan.date.isoformat()} {wikilink(plan.note)}"
+    return "- " + _t(config, "Planned: {what} on {date} {link}",
+                     what=_t(config, plan_words(plan.channel)), date=plan.date.isoformat(),
+                     link=wikilink(plan.note))
 
 
-def loop_line(loop: OpenLoop) -> str:
-    """An open loop, as the block and the dashboard list it: tick it where it lives."""
-    return f"- Open: {loop.text} {wikilink(loop.note)}"
+def _t(config: Config | None, template: str, /, **values: Any) -> str:
+    return t(config, template, **values) if config is not None else template.format(**values)
+
+
+def loop_line(loop: OpenLoop, config: Config | None = None) -> str:
+    """An open loop, as the block lists it: tick it where it lives."""
+    return "- " + _t(config, "Open: {text} {link}", text=loop.text, link=wikilink(loop.note))
 
 
 def render(suggestions: list[Suggestion], memory: Memory,
            planned: Sequence[Interaction] = (), loops: Sequence[OpenLoop] = (),
-           drift: Drift | None = None) -> str:
+           drift: Drift | None = None, config: Config | None = None) -> str:
     """The block's Markdown: open tasks with their why, the next plans, drift, open loops,
     the done log, the memory comment."""
     lines: list[str] = []
     for s in suggestions:
         lines.append(task_line(s))
-        lines.append(f"{INDENT}- why: {s.why}")
-    lines += [plan_line(p) for p in planned[:PLANS_SHOWN]]
+        lines.append(f"{INDENT}- {_t(config, 'why')}: {s.why}")
+    lines += [plan_line(p, config) for p in planned[:PLANS_SHOWN]]
     if drift is not None:
-        lines.append(f"- Drifting: {drift.describe()}")
-    lines += [loop_line(loop) for loop in loops]
+        lines.append("- " + _t(config, "Drifting: {drift}", drift=drift.describe(config)))
+    lines += [loop_line(loop, config) for loop in loops]
     done = sorted(set(memory.done), key=lambda d: (d.date, d.kind, d.text))
     if done:
-        lines += ["", DONE_HEADING]
+        lines += ["", _t(config, DONE_HEADING)]
         lines += [f"- [x] {d.text} #vinculo/{d.kind} ✅ {d.date.isoformat()}" for d in done]
     offered = sorted({s.kind for s in suggestions})
     dismissed = {k: v for k, v in sorted(memory.dismissed.items()) if k not in offered}
@@ -190,8 +197,8 @@ def render_block(
     except BlockError:
         return None  # the write path reports the broken markers and leaves the note alone
     memory = parse_block(existing, saved_on(contact.note)) if existing else Memory()
-    text = render(suggestions, memory, history.planned, history.open_loops, history.drift) \
-        if history is not None else render(suggestions, memory)
+    text = render(suggestions, memory, history.planned, history.open_loops, history.drift,
+                  config) if history is not None else render(suggestions, memory, config=config)
     if existing is None and not text:
         return None  # nothing to say: no block is added to the note
     return text

@@ -26,6 +26,7 @@ from vinculo.default_plugins.pacing import city_groups
 from vinculo.config import Config
 from vinculo.history import days_setting, plan_words, wikilink
 from vinculo.hookspecs import hookimpl
+from vinculo.i18n import t
 from vinculo.model import STAGES, Interaction, OpenLoop, Suggestion
 from vinculo.writeback import BlockError, FileChange
 from vinculo.writeback.block import block_text, find_block
@@ -79,9 +80,9 @@ def open_loops(index: Any) -> list[OpenLoop]:
             if name in index.contacts for loop in index.histories[name].open_loops]
 
 
-def _mermaid(counts: dict[str, int]) -> list[str]:
+def _mermaid(counts: dict[str, int], config: Config) -> list[str]:
     def node(stage: str) -> str:
-        return f'{stage}["{STAGE_LABELS[stage]} · {counts.get(stage, 0)}"]'
+        return f'{stage}["{t(config, STAGE_LABELS[stage])} · {counts.get(stage, 0)}"]'
 
     return [
         "```mermaid",
@@ -150,47 +151,52 @@ def dashboard_data(index: Any) -> dict[str, Any]:
 def render_dashboard(index: Any) -> str:
     """The dashboard block's Markdown (deterministic: same index, same bytes)."""
     today = index.today
+    config = index.config
     actions = week_actions(index)
-    lines = [f"*Week of {today.isoformat()}. Written by vinculo: edits inside this block are "
-             "replaced on the next run.*", "", f"## This week ({len(actions)})", ""]
+    lines = [t(config, "*Week of {date}. Written by vinculo: edits inside this block are "
+                       "replaced on the next run.*", date=today.isoformat()), "",
+             "## " + t(config, "This week ({count})", count=len(actions)), ""]
     if not actions:
-        lines.append("Nothing due this week.")
+        lines.append(t(config, "Nothing due this week."))
     for s in actions:
-        when = "overdue since " + s.due.isoformat() if s.due < today else s.due.isoformat()
+        when = (t(config, "overdue since {date}", date=s.due.isoformat()) if s.due < today
+                else s.due.isoformat())
         lines.append(f"- **{when}** · {wikilink(index.contacts[s.contact].rel)} — {s.text} "
                      f"`{s.kind}`")
-        lines.append(f"    - why: {s.why}")
+        lines.append(f"    - {t(config, 'why')}: {s.why}")
     groups = city_groups(actions, index.contacts, today, index.config)
     if groups:
-        lines += ["", "### One trip, several people", ""]
+        lines += ["", "### " + t(config, "One trip, several people"), ""]
         for city, members in groups.items():
             people = ", ".join(wikilink(index.contacts[m.contact].rel) for m in members)
             lines.append(f"- {city}: {people}")
     plans = week_plans(index)
     if plans:
-        lines += ["", f"### Already planned ({len(plans)})", ""]
+        lines += ["", "### " + t(config, "Already planned ({count})", count=len(plans)), ""]
         lines += [f"- **{p.date.isoformat()}** · {wikilink(index.contacts[p.contact].rel)} — "
-                  f"{plan_words(p.channel)} {wikilink(p.note)}" for p in plans]
+                  f"{t(config, plan_words(p.channel))} {wikilink(p.note)}" for p in plans]
     drift = drifting(index)
     if drift:
-        lines += ["", f"### Drifting ({len(drift)})", ""]
+        lines += ["", "### " + t(config, "Drifting ({count})", count=len(drift)), ""]
         lines += [f"- {wikilink(index.contacts[name].rel)} · "
-                  f"{index.histories[name].drift.describe()}" for name in drift]
+                  f"{index.histories[name].drift.describe(config)}" for name in drift]
     loops = open_loops(index)
     if loops:
-        lines += ["", f"### Open loops ({len(loops)})", ""]
+        lines += ["", "### " + t(config, "Open loops ({count})", count=len(loops)), ""]
         lines += [f"- {wikilink(index.contacts[loop.contact].rel)} — {loop.text} "
                   f"{wikilink(loop.note)}" for loop in loops]
     by_stage = contacts_by_stage(index)
     counts = {stage: len(names) for stage, names in by_stage.items()}
-    lines += ["", "## Contacts by stage", "", *_mermaid(counts)]
+    lines += ["", "## " + t(config, "Contacts by stage"), "", *_mermaid(counts, config)]
     for stage in STAGES:
         names = by_stage.get(stage, [])
-        lines += ["", f"### {STAGE_LABELS[stage]} ({len(names)}): {STAGE_HINTS[stage]}", ""]
+        lines += ["", f"### {t(config, STAGE_LABELS[stage])} ({len(names)}): "
+                      f"{t(config, STAGE_HINTS[stage])}", ""]
         for name in names:
             when = index.histories[name].last_contact
             last = when.isoformat() if when else "—"
-            lines.append(f"- {wikilink(index.contacts[name].rel)} · last contact {last}")
+            lines.append(f"- {wikilink(index.contacts[name].rel)} · "
+                         + t(config, "last contact {date}", date=last))
     return "\n".join(lines) + "\n"
 
 

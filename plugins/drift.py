@@ -14,6 +14,7 @@ import datetime as dt
 from vinculo.config import Config
 from vinculo.history import cadence_days, days_setting, last_real, plan_at_or_above, wikilink
 from vinculo.hookspecs import hookimpl
+from vinculo.i18n import channel, t
 from vinculo.model import Contact, History, Suggestion
 from vinculo.rhythm import is_drifting
 
@@ -30,6 +31,7 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
     last = history.last()
     assert last is not None
     due = drift.last + dt.timedelta(days=drift.maximum + 1)
-    why = f"drifting: {drift.describe()}; last {last.channel} {wikilink(last.note)}"
-    return [Suggestion(contact.name, "drift", due, f"Check in with {contact.name}", why,
-                       last.note, 35)]
+    why = t(config, "drifting: {drift}; last {channel} {link}", drift=drift.describe(config),
+            channel=channel(config, last.channel), link=wikilink(last.note))
+    return [Suggestion(contact.name, "drift", due, t(config, "Check in with {name}",
+                                                     name=contact.name), why, last.note, 35)]

@@ -17,6 +17,7 @@ from vinculo.default_plugins.birthdays import next_birthday
 from vinculo.config import Config
 from vinculo.history import days_setting
 from vinculo.hookspecs import hookimpl
+from vinculo.i18n import day_month, t
 from vinculo.model import Contact, History, Suggestion
 
 
@@ -43,8 +44,10 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
         return []
     day, label = min(upcoming)
     spoken = history.last("call", "in_person") is not None
-    action = "Call" if spoken else "Send a message to"
+    text = "Call {name}: {label} on {day}" if spoken else "Send a message to {name}: {label} on {day}"
     where = "dates" if label != "anniversary" else "anniversary"
     return [Suggestion(contact.name, "date", day,
-                       f"{action} {contact.name}: {label} on {day.strftime('%d %b')}",
-                       f"{where} property: {label} {day.strftime('%d %B')}", contact.rel, 12)]
+                       t(config, text, name=contact.name, label=label,
+                         day=day_month(config, day)),
+                       t(config, "{where} property: {label} {day}", where=where, label=label,
+                         day=day_month(config, day, False)), contact.rel, 12)]

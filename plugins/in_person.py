@@ -16,9 +16,9 @@ import datetime as dt
 from vinculo.config import Config
 from vinculo.history import cadence_days, days_setting, last_real, plan_at_or_above, wikilink
 from vinculo.hookspecs import hookimpl
+from vinculo.i18n import count, join, t
 from vinculo.model import Contact, History, Suggestion
 from vinculo.rhythm import in_person_days
-from vinculo.text import plural
 
 
 @hookimpl
@@ -41,11 +41,14 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
     since = [i for i in history.interactions if i.date > met.date]
     counts = {c: sum(1 for i in since if i.channel == c) for c in ("message", "call", "social")}
     words = {"message": "message", "call": "call", "social": "online interaction"}
-    kept = " and ".join(plural(n, words[c]) for c, n in counts.items() if n)
-    then = (f"since then {kept}, last {last.date.isoformat()} {wikilink(last.note)}" if kept
-            else "nothing since")
-    why = f"last met {met.date.isoformat()} {wikilink(met.note)}; {then}; meet every {every} days"
+    kept = join(config, [count(config, n, words[c]) for c, n in counts.items() if n])
+    then = (t(config, "since then {kept}, last {last} {link}", kept=kept,
+              last=last.date.isoformat(), link=wikilink(last.note)) if kept
+            else t(config, "nothing since"))
+    why = t(config, "last met {date} {link}; {then}; meet every {days} days",
+            date=met.date.isoformat(), link=wikilink(met.note), then=then, days=every)
     city = contact.properties.get("city")
-    place = f" in {city.strip()}" if isinstance(city, str) and city.strip() else ""
+    place = t(config, " in {city}", city=city.strip()) if isinstance(city, str) and city.strip() else ""
     return [Suggestion(contact.name, "meet_again", due,
-                       f"Meet {contact.name} in person again{place}", why, met.note, 22)]
+                       t(config, "Meet {name} in person again{place}", name=contact.name,
+                         place=place), why, met.note, 22)]

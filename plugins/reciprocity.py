@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from vinculo.config import Config
 from vinculo.history import days_setting, plan_at_or_above, wikilink
 from vinculo.hookspecs import hookimpl
+from vinculo.i18n import channel, count, join, t
 from vinculo.model import Contact, History, Interaction, Suggestion
 from vinculo.rhythm import last_topic, personal_touch
-from vinculo.text import plural
 
 HOLDS = ("touch", "call", "meet", "cadence", "meet_again", "reconnect", "drift")
 OUTREACH = ("message", "call")
@@ -31,13 +31,14 @@ class OneSided:
     unanswered: tuple[Interaction, ...]  # your messages and calls since their last answer
     quiet_until: dt.date  # the day a gentle touch becomes fine
 
-    def describe(self) -> str:
+    def describe(self, config: Config) -> str:
         """ "3 messages since 2026-10-12, no reply: give them room"."""
         calls = sum(1 for i in self.unanswered if i.channel == "call")
         messages = len(self.unanswered) - calls
-        parts = [plural(n, word) for n, word in ((messages, "message"), (calls, "call")) if n]
-        return (f"{' and '.join(parts)} since {self.unanswered[0].date.isoformat()}, "
-                "no reply: give them room")
+        parts = [count(config, n, word) for n, word in ((messages, "message"), (calls, "call"))
+                 if n]
+        return t(config, "{parts} since {date}, no reply: give them room",
+                 parts=join(config, parts), date=self.unanswered[0].date.isoformat())
 
 
 def one_sided(history: History, today: dt.date, config: Config) -> OneSided | None:
@@ -65,7 +66,7 @@ def hold_back(suggestion: Suggestion, history: History, today: dt.date,
     if suggestion.kind not in _holds(config):
         return None
     found = one_sided(history, today, config)
-    return found.describe() if found else None
+    return found.describe(config) if found else None
 
 
 @hookimpl
@@ -75,8 +76,11 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
         return []
     last = found.unanswered[-1]
     topic = last_topic(history)
-    about = f": {personal_touch(history)}" if topic and topic[0].direction == "in" else ""
-    why = (f"{found.describe()}; last {last.date.isoformat()} ({last.channel}) "
-           f"{wikilink(last.note)}; at most a light touch from {found.quiet_until.isoformat()}")
+    about = f": {personal_touch(history, config)}" if topic and topic[0].direction == "in" else ""
+    why = t(config, "{held}; last {date} ({channel}) {link}; at most a light touch from {quiet}",
+            held=found.describe(config), date=last.date.isoformat(),
+            channel=channel(config, last.channel), link=wikilink(last.note),
+            quiet=found.quiet_until.isoformat())
     return [Suggestion(contact.name, "gentle", found.quiet_until,
-                       f"Light touch with {contact.name}, no ask{about}", why, last.note, 70)]
+                       t(config, "Light touch with {name}, no ask{about}", name=contact.name,
+                         about=about), why, last.note, 70)]

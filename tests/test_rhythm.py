@@ -80,6 +80,7 @@ def weekly(write, name: str, start: dt.date, weeks: int) -> dt.date:
 
 def test_a_weekly_friend_silent_for_three_weeks_is_drifting_long_before_dormant(vault, write, run):
     person(write, "Rodrigo")
+    write("vinculo.toml", '[ui]\nlanguage = "en"\n')  # the notes are Spanish: say it in English
     last = weekly(write, "Rodrigo", dt.date(2026, 8, 1), 12)  # every Saturday until 2026-10-17
     built = index(vault)
     history, contact = built.histories["Rodrigo"], built.contacts["Rodrigo"]

@@ -141,12 +141,18 @@ class Drift:
     last: dt.date  # the last real interaction
     basis: str  # "history" (their own gaps) or "tier" (too little history: the tier's cadence)
 
-    def describe(self) -> str:
+    def describe(self, config: Any = None) -> str:
         """One line a person can check, the same every day of the drift: "last real contact
-        2026-10-17; usually every 7 days, drifting after 14"."""
-        usual = (f"usually every {self.usual_gap} days" if self.basis == "history"
-                 else f"every {self.usual_gap} days for their tier")
-        return f"last real contact {self.last.isoformat()}; {usual}, drifting after {self.maximum}"
+        2026-10-17; usually every 7 days, drifting after 14" (in the vault's language when
+        given its ``config``)."""
+        from vinculo.i18n import t
+
+        text = ("last real contact {date}; usually every {days} days, drifting after {maximum}"
+                if self.basis == "history" else
+                "last real contact {date}; every {days} days for their tier, drifting after "
+                "{maximum}")
+        values = {"date": self.last.isoformat(), "days": self.usual_gap, "maximum": self.maximum}
+        return t(config, text, **values) if config is not None else text.format(**values)
 
     def as_json(self) -> dict[str, object]:
         return {"usual_gap": self.usual_gap, "ideal": self.ideal, "maximum": self.maximum,

@@ -14,6 +14,7 @@ from vinculo.cache import NoteCache, fingerprint, open_cache, without_bytes
 from vinculo.config import Config
 from vinculo.contacts import build_contacts
 from vinculo.history import compile_vocabularies, file_events, gather_vocabularies
+from vinculo.i18n import detect
 from vinculo.linking import Linker
 from vinculo.loops import attach_loops, note_loops
 from vinculo.model import (
@@ -76,6 +77,13 @@ def collect_interactions(index: Index, by_note: dict[str, list[Interaction]]) ->
             index.histories[interaction.contact].interactions.append(interaction)
     for history in index.histories.values():
         file_events(history, index.today)
+
+
+def detect_language(index: Index) -> None:
+    """The language the vault's events are written in (see :mod:`vinculo.i18n`), for what
+    vinculo writes when ``[ui] language`` does not say."""
+    index.config.detected_language = detect(
+        i.text for h in index.histories.values() for i in h.interactions)
 
 
 def collect_loops(index: Index) -> None:
@@ -255,6 +263,7 @@ def build_index(
         index = Index(vault=vault, config=config, today=today, scan=scan, contacts=contacts)
         collect_interactions(index, analyse_notes(index, pm, store))
         collect_loops(index)
+        detect_language(index)
     finally:
         if scan.crew is not None:
             scan.crew.close()

@@ -14,6 +14,7 @@ import statistics
 
 from vinculo.config import Config
 from vinculo.history import DEFAULT_TIERS, cadence_days, days_setting, parse_days, real_channels
+from vinculo.i18n import t
 from vinculo.model import Contact, Drift, History, Interaction
 
 # How often to meet in person, per tier, when a contact says nothing of its own (days).
@@ -114,11 +115,12 @@ def last_topic(history: History) -> tuple[Interaction, str] | None:
 GENERIC_TOUCH = "comment on or share their work"
 
 
-def personal_touch(history: History) -> str:
+def personal_touch(history: History, config: Config) -> str:
     """What a light touch can be about, from the notes: "pick up on “their post on remote
     teams” (2026-11-02)"; the generic "comment on or share their work" when nothing is noted."""
     found = last_topic(history)
     if found is None:
-        return GENERIC_TOUCH
+        return t(config, GENERIC_TOUCH)
     interaction, topic = found
-    return f"pick up on “{topic}” ({interaction.date.isoformat()})"
+    return t(config, "pick up on “{topic}” ({date})", topic=topic,
+             date=interaction.date.isoformat())

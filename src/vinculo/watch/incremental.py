@@ -39,6 +39,7 @@ from vinculo.packing import MentionTable
 from vinculo.pipeline import (
     Index,
     analyse_notes,
+    detect_language,
     note_interactions,
     plan_pool,
     stage_of,
@@ -154,6 +155,7 @@ class LiveIndex:
             self._set_interactions(note.rel, interactions.get(note.rel, []))
         index.loops = note_loops(index.scan.notes, index.mentions, index.contacts, self.config)
         self._rebuild_histories(index.contacts)
+        detect_language(index)
         self.pool = {}
         for name in index.contacts:
             stage_of(index, self.pm, name)
