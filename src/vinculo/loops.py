@@ -9,9 +9,13 @@ blocks are not loops.
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
+from vinculo.cache import digest
 from vinculo.config import Config
 from vinculo.model import Contact, History, Mention, Note, OpenLoop
 
@@ -64,19 +68,53 @@ def loops_in(note: Note, mentions: Iterable[Mention], owner: str | None,
 
 
 def note_loops(notes: Iterable[Note], mentions: Mapping[str, list[Mention]],
-               contacts: dict[str, Contact], config: Config) -> dict[str, list[OpenLoop]]:
+               contacts: dict[str, Contact], config: Config,
+               memo: Path | None = None, world: str = "") -> dict[str, list[OpenLoop]]:
     """Every note's open loops, by note path (only notes that have some). Only notes with
-    mentions, and contact notes, are read."""
+    mentions, and contact notes, are looked at; with ``memo`` (a file in vinculo's state
+    folder), a note whose bytes and world (``world``: contacts, plugins, config) are unchanged
+    since the last run is answered from it, without opening the note."""
+    known: dict[str, tuple[str, str, list[OpenLoop]]] = _load(memo) if memo else {}
+    kept: dict[str, tuple[str, str, list[OpenLoop]]] = {}
     owners = {c.rel: c.name for c in contacts.values()}
     out: dict[str, list[OpenLoop]] = {}
     for note in notes:
         owner = owners.get(note.rel)
         if owner is None and note.rel not in mentions:
             continue
-        found = loops_in(note, mentions.get(note.rel, []), owner, config)
+        sha = getattr(note, "sha", None)
+        if memo and not sha and note.readable:
+            sha = digest(note.raw)  # read this run: its bytes are at hand
+        old = known.get(note.rel)
+        if sha and old and old[0] == sha and old[1] == world:
+            found = old[2]
+        else:
+            found = loops_in(note, mentions.get(note.rel, []), owner, config)
+        if sha:
+            kept[note.rel] = (sha, world, found)
         if found:
             out[note.rel] = found
+    if memo and kept != known:
+        _save(memo, kept)
     return out
+
+
+def _load(path: Path) -> dict[str, tuple[str, str, list[OpenLoop]]]:
+    try:
+        data = pickle.loads(path.read_bytes())
+    except Exception:  # missing, or written by another version: recomputed
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _save(path: Path, data: dict[str, tuple[str, str, list[OpenLoop]]]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a memo is an optimisation, never a reason to fail
 
 
 def attach_loops(histories: dict[str, History], loops: dict[str, list[OpenLoop]],

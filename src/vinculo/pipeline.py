@@ -86,9 +86,14 @@ def detect_language(index: Index) -> None:
         i.text for h in index.histories.values() for i in h.interactions)
 
 
-def collect_loops(index: Index) -> None:
-    """Every note's open loops (unchecked tasks naming a contact), filed under each history."""
-    index.loops = note_loops(index.scan.notes, index.mentions, index.contacts, index.config)
+def collect_loops(index: Index, pm: pluggy.PluginManager | None = None,
+                  cache_file: Path | None = None) -> None:
+    """Every note's open loops (unchecked tasks naming a contact), filed under each history.
+    With the cache (``cache_file``: the index cache's path), unchanged notes are answered
+    from the last run's loops, unopened."""
+    memo = cache_file.with_name("loops.pickle") if cache_file is not None and pm else None
+    index.loops = note_loops(index.scan.notes, index.mentions, index.contacts, index.config,
+                             memo, world_of(index, pm) if memo and pm else "")
     attach_loops(index.histories, index.loops)
 
 
@@ -262,7 +267,7 @@ def build_index(
         contacts = build_contacts(scan.notes, pm, config)
         index = Index(vault=vault, config=config, today=today, scan=scan, contacts=contacts)
         collect_interactions(index, analyse_notes(index, pm, store))
-        collect_loops(index)
+        collect_loops(index, pm, store.path if store is not None else None)
         detect_language(index)
     finally:
         if scan.crew is not None:

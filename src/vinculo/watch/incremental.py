@@ -28,17 +28,18 @@ from typing import Any
 
 import pluggy
 
-from vinculo.cache import CachedNote, digest, open_cache
+from vinculo.cache import CachedNote, cache_path, digest, open_cache
 from vinculo.config import Config
 from vinculo.contacts import build_contacts
 from vinculo.history import file_events
-from vinculo.loops import attach_loops, loops_in, note_loops
+from vinculo.loops import attach_loops, loops_in
 from vinculo.mentions import find_mentions
 from vinculo.model import Contact, Diagnostic, History, Interaction, Mention, Note, Suggestion
 from vinculo.packing import MentionTable
 from vinculo.pipeline import (
     Index,
     analyse_notes,
+    collect_loops,
     detect_language,
     note_interactions,
     plan_pool,
@@ -153,7 +154,7 @@ class LiveIndex:
         self.by_note, self.notes_of, self._rendered = {}, {}, {}
         for note in index.scan.notes:
             self._set_interactions(note.rel, interactions.get(note.rel, []))
-        index.loops = note_loops(index.scan.notes, index.mentions, index.contacts, self.config)
+        collect_loops(index, self.pm, cache_path(self.vault, self.config))
         self._rebuild_histories(index.contacts)
         detect_language(index)
         self.pool = {}
