@@ -99,6 +99,17 @@ def note_loops(notes: Iterable[Note], mentions: Mapping[str, list[Mention]],
     return out
 
 
+def memo_path(cache_file: Path) -> Path:
+    """Where the loops of the last run are remembered: next to the index cache."""
+    return cache_file.with_name("loops.pickle")
+
+
+def remembered_loops(cache_file: Path, rel: str, sha: str) -> list[OpenLoop] | None:
+    """The loops remembered for note ``rel`` with bytes ``sha``; None when not known."""
+    known = _load(memo_path(cache_file)).get(rel)
+    return known[2] if known is not None and known[0] == sha else None
+
+
 def _load(path: Path) -> dict[str, tuple[str, str, list[OpenLoop]]]:
     try:
         data = pickle.loads(path.read_bytes())

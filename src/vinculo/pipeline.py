@@ -16,7 +16,7 @@ from vinculo.contacts import build_contacts
 from vinculo.history import compile_vocabularies, file_events, gather_vocabularies
 from vinculo.i18n import detect
 from vinculo.linking import Linker
-from vinculo.loops import attach_loops, note_loops
+from vinculo.loops import attach_loops, memo_path, note_loops
 from vinculo.model import (
     Contact,
     Diagnostic,
@@ -91,7 +91,7 @@ def collect_loops(index: Index, pm: pluggy.PluginManager | None = None,
     """Every note's open loops (unchecked tasks naming a contact), filed under each history.
     With the cache (``cache_file``: the index cache's path), unchanged notes are answered
     from the last run's loops, unopened."""
-    memo = cache_file.with_name("loops.pickle") if cache_file is not None and pm else None
+    memo = memo_path(cache_file) if cache_file is not None and pm else None
     index.loops = note_loops(index.scan.notes, index.mentions, index.contacts, index.config,
                              memo, world_of(index, pm) if memo and pm else "")
     attach_loops(index.histories, index.loops)
