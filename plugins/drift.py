@@ -21,7 +21,9 @@ from vinculo.rhythm import is_drifting
 
 @hookimpl
 def suggest(contact: Contact, history: History, today: dt.date, config: Config) -> list[Suggestion]:
-    drift = is_drifting(contact, history, today, config)
+    # Set with the stage by the pipeline; asked again only when a caller did not.
+    drift = history.drift if history.drift is not None else is_drifting(contact, history, today,
+                                                                          config)
     if drift is None or drift.basis != "history" or plan_at_or_above(history, "social"):
         return []  # on a tier's clock alone, the cadence and call rules already speak
     every, start = cadence_days(contact, config), last_real(history, config)

@@ -45,10 +45,19 @@ def one_sided(history: History, today: dt.date, config: Config) -> OneSided | No
     """Whether your outreach to this contact goes unanswered (the rule's one test)."""
     limit = days_setting(config, "unanswered_limit", 3)
     start = today - dt.timedelta(days=days_setting(config, "unanswered_window_days", 90))
-    reply = history.last_reply
-    pending = tuple(i for i in history.interactions
-                    if i.direction == "out" and i.channel in OUTREACH and i.date >= start
-                    and (reply is None or i.date > reply))
+    # From the most recent back to their last move (or the window's start): only recent
+    # history is read.
+    found: list[Interaction] = []
+    reply = None
+    for interaction in reversed(history.interactions):
+        if interaction.date < start:
+            break
+        if interaction.direction != "out":
+            reply = interaction.date
+            break
+        if interaction.channel in OUTREACH:
+            found.append(interaction)
+    pending = tuple(i for i in reversed(found) if reply is None or i.date > reply)
     if len(pending) < limit:
         return None
     quiet = pending[-1].date + dt.timedelta(days=days_setting(config, "quiet_days", 30))

@@ -39,7 +39,7 @@ def loops_in(note: Note, mentions: Iterable[Mention], owner: str | None,
              config: Config) -> list[OpenLoop]:
     """The open loops of one note: its unchecked tasks, for each contact mentioned on the
     task's line (``owner``: the contact whose own note this is, who owns every task in it)."""
-    if not note.readable or (owner is None and b"[ ]" not in note.raw):
+    if not note.readable or b"[ ]" not in note.raw:
         return []
     by_line: dict[int, set[str]] = {}
     for m in mentions:
@@ -88,6 +88,8 @@ def note_loops(notes: Iterable[Note], mentions: Mapping[str, list[Mention]],
         old = known.get(note.rel)
         if sha and old and old[0] == sha and old[1] == world:
             found = old[2]
+        elif not note.readable or b"[ ]" not in note.raw:
+            found = []  # no open task at all: its mentions need not be unpacked
         else:
             found = loops_in(note, mentions.get(note.rel, []), owner, config)
         if sha:

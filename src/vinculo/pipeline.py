@@ -4,6 +4,7 @@ suggestions. Each stage lives in its own module or plugin; this module only wire
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -79,11 +80,14 @@ def collect_interactions(index: Index, by_note: dict[str, list[Interaction]]) ->
         file_events(history, index.today)
 
 
+LANGUAGE_SAMPLE = 1500  # event lines read to tell the vault's language: plenty, and quick
+
+
 def detect_language(index: Index) -> None:
     """The language the vault's events are written in (see :mod:`vinculo.i18n`), for what
     vinculo writes when ``[ui] language`` does not say."""
-    index.config.detected_language = detect(
-        i.text for h in index.histories.values() for i in h.interactions)
+    lines = (i.text for h in index.histories.values() for i in h.interactions)
+    index.config.detected_language = detect(itertools.islice(lines, LANGUAGE_SAMPLE))
 
 
 def collect_loops(index: Index, pm: pluggy.PluginManager | None = None,
