@@ -94,6 +94,13 @@ def test_a_weekly_friend_silent_for_three_weeks_is_drifting_long_before_dormant(
     row = next(r for r in json.loads(run("contacts", str(vault), "--json").output)
                if r["name"] == "Rodrigo")
     assert row["drift"]["usual_gap"] == 7 and row["drift"]["basis"] == "history"
+    run("sync", str(vault))
+    block = (vault / "People/Rodrigo.md").read_text(encoding="utf-8")
+    assert "- Drifting: last real contact 2026-10-17; usually every 7 days, drifting after 14" \
+        in block
+    dashboard = (vault / "vinculo/Dashboard.md").read_text(encoding="utf-8")
+    assert "### Drifting (1)\n\n- [[People/Rodrigo|Rodrigo]] · last real contact 2026-10-17" \
+        in dashboard
 
 
 def test_short_history_falls_back_on_the_tier(vault, write):
