@@ -25,7 +25,8 @@ def brief_change(vault: Path, config, pm, index, name: str, rel: str, today: dt.
     note = read_note(vault, path, rel, config)
     if not note.readable:
         raise ValueError(f"{rel}: {note.diagnostics[0].message}")
-    after = to_bytes(note, with_brief(note.text, brief_section(brief_data(index, name), today)))
+    section = brief_section(brief_data(index, name), today, index.config)
+    after = to_bytes(note, with_brief(note.text, section))
     return None if after == note.raw else FileChange(rel, note.raw, after, reason="brief")
 
 
@@ -42,7 +43,7 @@ def palette_brief(ctx: CommandContext, params: dict[str, str]) -> str:
     except (AmbiguousName, NameNotFound) as exc:
         raise CommandError(str(exc)) from None
     rel = params.get("note") or ctx.note
-    text = render_brief(brief_data(index, name))
+    text = render_brief(brief_data(index, name), index.config)
     if not rel:
         return text.rstrip("\n")
     try:
@@ -106,7 +107,7 @@ def register_commands(cli: click.Group) -> None:
         if as_json:
             echo_json(data)
         else:
-            click.echo(render_brief(data), nl=False)
+            click.echo(render_brief(data, index.config), nl=False)
         if into:
             rel = into.replace("\\", "/").lstrip("/")
             try:

@@ -42,6 +42,9 @@ def test_a_vault_written_in_spanish_gets_its_suggestions_blocks_and_dashboard_in
     before = snapshot(vault)
     run("sync", str(vault))
     assert snapshot(vault) == before
+    brief = run("brief", "lucía", str(vault)).output
+    assert brief.startswith("**Lucía Fernández** · en persona\n")
+    assert "- Pendientes:\n    - mandarle a Lucía Fernández el artículo" in brief
 
 
 def test_the_language_setting_wins_over_the_notes(vault, write, run):

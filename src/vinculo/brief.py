@@ -16,7 +16,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from vinculo.history import wikilink
+from vinculo.config import Config
+from vinculo.history import plan_words, wikilink
+from vinculo.i18n import t
 from vinculo.model import CHANNELS, Interaction
 from vinculo.rhythm import topic_of
 
@@ -90,44 +92,53 @@ CHANNEL_TITLES = {"in_person": "In person", "call": "Calls", "message": "Message
 WAYS = {"out": "you", "in": "they", "both": "both"}
 
 
-def render_brief(data: dict[str, Any]) -> str:
-    """The brief as Markdown lines (no trailing callout markup)."""
-    lines = [f"**{data['name']}** · {data['stage'].replace('_', ' ')}"
+def render_brief(data: dict[str, Any], config: Config | None = None) -> str:
+    """The brief as Markdown lines, in the vault's language when given its ``config``."""
+    def say(template: str, /, **values: Any) -> str:
+        return t(config, template, **values) if config is not None else template.format(**values)
+
+    lines = [f"**{data['name']}** · {say(STAGE_WORDS[data['stage']])}"
              + (f" · aka {', '.join(data['aliases'])}" if data["aliases"] else "")]
     for key, value in data["properties"].items():
         shown = ", ".join(f"{k} {v}" for k, v in value.items()) if isinstance(value, dict) else value
         lines.append(f"- {key.replace('_', ' ')}: {shown}")
-    lines.append(f"- last contact: {data['last_contact'] or '—'} · in person: "
-                 f"{data['last_in_person'] or '—'} · their last reply: {data['last_reply'] or '—'}")
+    lines.append("- " + say("last contact: {last} · in person: {met} · their last reply: {reply}",
+                            last=data["last_contact"] or "—", met=data["last_in_person"] or "—",
+                            reply=data["last_reply"] or "—"))
     if data["drift"]:
         drift = data["drift"]
-        lines.append(f"- drifting: last real contact {drift['last']}, usually every "
-                     f"{drift['usual_gap']} days")
+        lines.append("- " + say("drifting: last real contact {date}, usually every {days} days",
+                                date=drift["last"], days=drift["usual_gap"]))
     for channel in ("in_person", "call", "message", "social"):
         events = data["last_by_channel"].get(channel)
         if events:
-            lines.append(f"- {CHANNEL_TITLES[channel]}:")
-            lines += [f"    - {e['date']} ({WAYS[e['direction']]}) {e['text']} "
+            lines.append(f"- {say(CHANNEL_TITLES[channel])}:")
+            lines += [f"    - {e['date']} ({say(WAYS[e['direction']])}) {e['text']} "
                       f"{wikilink(e['note'])}" for e in events]
     if data["open_loops"]:
-        lines.append("- Open loops:")
+        lines.append(f"- {say('Open loops')}:")
         lines += [f"    - {lp['text']} {wikilink(lp['note'])}" for lp in data["open_loops"]]
     if data["planned"]:
-        lines.append("- Planned:")
-        lines += [f"    - {p['date']} {p['channel'].replace('_', ' ')} {wikilink(p['note'])}"
+        lines.append(f"- {say('Planned')}:")
+        lines += [f"    - {p['date']} {say(plan_words(p['channel']))} {wikilink(p['note'])}"
                   for p in data["planned"]]
     if data["talked_about"]:
-        lines.append("- Last talked about:")
-        lines += [f"    - {t['date']}: {t['text']}" for t in data["talked_about"]]
+        lines.append(f"- {say('Last talked about')}:")
+        lines += [f"    - {x['date']}: {x['text']}" for x in data["talked_about"]]
     if data["next_steps"]:
-        lines.append("- Next steps:")
-        lines += [f"    - {s['text']} (due {s['due']})" for s in data["next_steps"]]
+        lines.append(f"- {say('Next steps')}:")
+        lines += [f"    - {s['text']} ({say('due {date}', date=s['due'])})"
+                  for s in data["next_steps"]]
     return "\n".join(lines) + "\n"
 
 
-def brief_section(data: dict[str, Any], today: dt.date) -> str:
+STAGE_WORDS = {"radar": "radar", "online": "online", "voice": "voice", "in_person": "in person",
+               "dormant": "dormant"}
+
+
+def brief_section(data: dict[str, Any], today: dt.date, config: Config | None = None) -> str:
     """The brief as a folded callout between its markers, for a meeting note."""
-    body = render_brief(data).splitlines()
+    body = render_brief(data, config).splitlines()
     head = f"> [!abstract]- Brief: [[{data['name']}]] ({today.isoformat()})"
     return "\n".join([START, head, *(f"> {line}" if line else ">" for line in body), END]) + "\n"
 

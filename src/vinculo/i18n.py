@@ -111,6 +111,16 @@ ES: dict[str, str] = {
     "propose meeting in person": "propón quedar en persona",
     "keep the cadence": "mantén la cadencia",
     "reconnect, one rung lower": "reconecta, un peldaño más abajo",
+    # brief
+    "last contact: {last} · in person: {met} · their last reply: {reply}":
+        "último contacto: {last} · en persona: {met} · su última respuesta: {reply}",
+    "drifting: last real contact {date}, usually every {days} days":
+        "alejándose: último contacto real el {date}, lo habitual cada {days} días",
+    "Calls": "Llamadas", "Messages": "Mensajes",
+    "you": "tú", "they": "ella/él", "both": "ambos",
+    "Open loops": "Pendientes", "Planned": "Previsto", "Last talked about": "De qué hablasteis",
+    "Next steps": "Próximos pasos", "due {date}": "para el {date}",
+    "voice": "voz", "dormant": "dormido", "radar": "radar",
 }
 
 # Nouns counted in whys: (singular, plural) per language.
