@@ -20,6 +20,8 @@ def brief_change(vault: Path, config, pm, index, name: str, rel: str, today: dt.
     from vinculo.writeback import FileChange, to_bytes
 
     path = vault / rel
+    if not path.resolve().is_relative_to(vault.resolve()):
+        raise ValueError(f"{rel}: not a note inside the vault")
     if not rel.endswith(".md") or not path.is_file():
         raise ValueError(f"{rel}: no such note in the vault")
     note = read_note(vault, path, rel, config)
@@ -104,17 +106,19 @@ def register_commands(cli: click.Group) -> None:
         except (AmbiguousName, NameNotFound) as exc:
             raise VinculoError(str(exc)) from None
         data = brief_data(index, who)
-        if as_json:
-            echo_json(data)
-        else:
-            click.echo(render_brief(data, index.config), nl=False)
-        if into:
+        change = None
+        if into:  # a note that cannot take the brief is said before anything is printed
             rel = into.replace("\\", "/").lstrip("/")
             try:
                 change = brief_change(session.vault, session.config, session.pm, index, who,
                                       rel, session.today)
             except ValueError as exc:
                 raise VinculoError(str(exc)) from None
+        if as_json:
+            echo_json(data)
+        else:
+            click.echo(render_brief(data, index.config), nl=False)
+        if into:
             if change is None:
                 click.echo(f"{rel} already holds this brief.", err=True)
                 return

@@ -73,3 +73,16 @@ def test_the_palette_command_writes_the_brief_into_a_note(vault, write, run):
     assert result.exit_code == 0, result.output
     assert "Brief of Ana García written into" in result.output
     assert "vinculo:brief:start" in (vault / meeting).read_text(encoding="utf-8")
+
+
+def test_brief_into_a_note_that_is_not_there_or_outside_the_vault_is_refused(vault, write, run,
+                                                                              tmp_path):
+    _vault(write)
+    outside = tmp_path / "outside.md"
+    outside.write_text("hola\n", encoding="utf-8")
+    before = snapshot(vault)
+    for target in ("Meetings/none.md", "../outside.md"):
+        result = run("brief", "ana", str(vault), "--into", target)
+        assert result.exit_code == 1 and result.stdout == ""
+        assert target in result.stderr
+    assert snapshot(vault) == before and outside.read_text(encoding="utf-8") == "hola\n"
