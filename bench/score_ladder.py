@@ -149,6 +149,12 @@ def unanswered(rng, p):
         p.events.append((ago(d), "message_out"))
 
 
+def answered(rng, p):
+    """As unanswered, then their answer: the hold is lifted, the call comes back."""
+    unanswered(rng, p)
+    p.events.append((ago(rng.randint(0, 3)), rng.choice(["message_in", "message_both"])))
+
+
 def drift_online_only(rng, p):
     p.props["tier"] = "casual"  # in person every 180 days
     met = rng.randint(190, 330)
@@ -182,6 +188,7 @@ SCENARIOS = [
     Scenario("snooze", snooze, None),
     Scenario("birthdays", birthdays, "birthday"),
     Scenario("unanswered outreach", unanswered, "gentle", ("touch", "call", "meet")),
+    Scenario("answered outreach", answered, "call", ("gentle",)),
     Scenario("drift to online-only", drift_online_only, "meet_again", ("cadence",)),
     Scenario("drift against own rhythm", drift_own_rhythm, "drift", ("reconnect",)),
 ]
