@@ -15,6 +15,7 @@ from vinculo.config import Config
 from vinculo.dates import coerce_date
 from vinculo.history import days_setting
 from vinculo.hookspecs import hookimpl
+from vinculo.i18n import day_month, t
 from vinculo.model import Contact, History, Suggestion
 
 _MONTH_DAY = re.compile(r"^-{0,2}(\d{1,2})-(\d{1,2})$")
@@ -59,7 +60,9 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
     if day is None or (day - today).days > days_setting(config, "birthday_days", 14):
         return []
     spoken = history.last("call", "in_person") is not None
-    action = "Call" if spoken else "Send a birthday message to"
+    text = ("Call {name}: birthday on {day}" if spoken
+            else "Send a birthday message to {name}: birthday on {day}")
     return [Suggestion(contact.name, "birthday", day,
-                       f"{action} {contact.name}: birthday on {day.strftime('%d %b')}",
-                       f"birthday property: {day.strftime('%d %B')}", contact.rel, 10)]
+                       t(config, text, name=contact.name, day=day_month(config, day)),
+                       t(config, "birthday property: {day}", day=day_month(config, day, False)),
+                       contact.rel, 10)]

@@ -6,7 +6,10 @@ The block lists each open suggestion as an Obsidian Tasks item with its reason n
         - why: online only since 2025-09-15: …; last 2026-11-24 (social) [[Daily/2026-11-24|2026-11-24]]
 
 The next events already planned with the person (written for a later day) follow as plain
-items, ``- Planned: in person on 2026-12-04 [[Daily/2026-12-04|2026-12-04]]``.
+items, ``- Planned: in person on 2026-12-04 [[Daily/2026-12-04|2026-12-04]]``; then, when they
+are drifting, ``- Drifting: last real contact …; usually every 7 days, drifting after 14``;
+then their open loops (unchecked tasks elsewhere that name them: tick them where they live),
+``- Open: send Ana the article [[Daily/2026-11-20|2026-11-20]]``.
 
 Its memory lives in the note itself, so it survives machines and sync tools:
 
@@ -31,7 +34,8 @@ from typing import Any
 from vinculo.config import Config
 from vinculo.history import days_setting, parse_days, plan_words, saved_on, wikilink
 from vinculo.hookspecs import hookimpl
-from vinculo.model import Contact, History, Interaction, Suggestion
+from vinculo.i18n import t
+from vinculo.model import Contact, Drift, History, Interaction, OpenLoop, Suggestion
 from vinculo.writeback import BlockError, read_managed_block
 
 _TASK = re.compile(r"^\s*[-*+]\s+\[(.)\]\s+(.*)$")
@@ -139,23 +143,38 @@ def task_line(suggestion: Suggestion) -> str:
 PLANS_SHOWN = 3
 
 
-def plan_line(plan: Interaction) -> str:
+def plan_line(plan: Interaction, config: Config | None = None) -> str:
     """A planned event, as the block lists it (a plain item, not a task: nothing to tick)."""
-    return f"- Planned: {plan_words(plan.channel)} on {plan.date.isoformat()} {wikilink(plan.note)}"
+    return "- " + _t(config, "Planned: {what} on {date} {link}",
+                     what=_t(config, plan_words(plan.channel)), date=plan.date.isoformat(),
+                     link=wikilink(plan.note))
+
+
+def _t(config: Config | None, template: str, /, **values: Any) -> str:
+    return t(config, template, **values) if config is not None else template.format(**values)
+
+
+def loop_line(loop: OpenLoop, config: Config | None = None) -> str:
+    """An open loop, as the block lists it: tick it where it lives."""
+    return "- " + _t(config, "Open: {text} {link}", text=loop.text, link=wikilink(loop.note))
 
 
 def render(suggestions: list[Suggestion], memory: Memory,
-           planned: Sequence[Interaction] = ()) -> str:
-    """The block's Markdown: open tasks with their why, the next plans, the done log, the
-    memory comment."""
+           planned: Sequence[Interaction] = (), loops: Sequence[OpenLoop] = (),
+           drift: Drift | None = None, config: Config | None = None) -> str:
+    """The block's Markdown: open tasks with their why, the next plans, drift, open loops,
+    the done log, the memory comment."""
     lines: list[str] = []
     for s in suggestions:
         lines.append(task_line(s))
-        lines.append(f"{INDENT}- why: {s.why}")
-    lines += [plan_line(p) for p in planned[:PLANS_SHOWN]]
+        lines.append(f"{INDENT}- {_t(config, 'why')}: {s.why}")
+    lines += [plan_line(p, config) for p in planned[:PLANS_SHOWN]]
+    if drift is not None:
+        lines.append("- " + _t(config, "Drifting: {drift}", drift=drift.describe(config)))
+    lines += [loop_line(loop, config) for loop in loops]
     done = sorted(set(memory.done), key=lambda d: (d.date, d.kind, d.text))
     if done:
-        lines += ["", DONE_HEADING]
+        lines += ["", _t(config, DONE_HEADING)]
         lines += [f"- [x] {d.text} #vinculo/{d.kind} ✅ {d.date.isoformat()}" for d in done]
     offered = sorted({s.kind for s in suggestions})
     dismissed = {k: v for k, v in sorted(memory.dismissed.items()) if k not in offered}
@@ -178,7 +197,8 @@ def render_block(
     except BlockError:
         return None  # the write path reports the broken markers and leaves the note alone
     memory = parse_block(existing, saved_on(contact.note)) if existing else Memory()
-    text = render(suggestions, memory, history.planned if history is not None else ())
+    text = render(suggestions, memory, history.planned, history.open_loops, history.drift,
+                  config) if history is not None else render(suggestions, memory, config=config)
     if existing is None and not text:
         return None  # nothing to say: no block is added to the note
     return text

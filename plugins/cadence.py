@@ -15,6 +15,7 @@ import datetime as dt
 from vinculo.config import Config
 from vinculo.history import cadence_days, days_setting, last_real, plan_at_or_above, wikilink
 from vinculo.hookspecs import hookimpl
+from vinculo.i18n import t
 from vinculo.model import Contact, History, Suggestion
 
 
@@ -32,12 +33,11 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
     met = history.last("in_person")
     assert met is not None
     tier = contact.properties.get("tier")
-    rule = f"every {every} days" + (f" ({tier})" if isinstance(tier, str) else "")
-    why = (
-        f"last in person {met.date.isoformat()} {wikilink(met.note)}; last real contact "
-        f"{start.isoformat()}; {rule}"
-    )
+    rule = t(config, "every {days} days", days=every) + (f" ({tier})" if isinstance(tier, str) else "")
+    why = t(config, "last in person {date} {link}; last real contact {last}; {rule}",
+            date=met.date.isoformat(), link=wikilink(met.note), last=start.isoformat(), rule=rule)
     city = contact.properties.get("city")
-    place = f" in {city.strip()}" if isinstance(city, str) and city.strip() else ""
-    return [Suggestion(contact.name, "cadence", due, f"See {contact.name} again{place}", why,
+    place = t(config, " in {city}", city=city.strip()) if isinstance(city, str) and city.strip() else ""
+    return [Suggestion(contact.name, "cadence", due,
+                       t(config, "See {name} again{place}", name=contact.name, place=place), why,
                        met.note, 20)]

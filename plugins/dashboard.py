@@ -2,7 +2,8 @@
 
 ``[folders] dashboard`` (``vinculo/Dashboard.md``) holds a managed block (the same markers as
 contact notes; text outside it is yours) with this week's actions, the cities with several
-people to see, what is already planned this week, a Mermaid diagram of the ladder (Obsidian
+people to see, what is already planned this week, who is drifting from their own rhythm, the
+open loops (unchecked tasks that name someone, linked to where they live), a Mermaid diagram of the ladder (Obsidian
 renders it natively) and the people of each stage. Next to it, ``[folders] base`` (``vinculo/People.base``) is an Obsidian Bases
 table of contacts with vinculo's properties; it is created once and then left to you.
 
@@ -25,7 +26,8 @@ from vinculo.default_plugins.pacing import city_groups
 from vinculo.config import Config
 from vinculo.history import days_setting, plan_words, wikilink
 from vinculo.hookspecs import hookimpl
-from vinculo.model import STAGES, Interaction, Suggestion
+from vinculo.i18n import t
+from vinculo.model import STAGES, Interaction, OpenLoop, Suggestion
 from vinculo.writeback import BlockError, FileChange
 from vinculo.writeback.block import block_text, find_block
 
@@ -64,9 +66,23 @@ def week_plans(index: Any) -> list[Interaction]:
     return sorted(pool, key=lambda p: (p.date, p.contact, p.channel))
 
 
-def _mermaid(counts: dict[str, int]) -> list[str]:
+def drifting(index: Any) -> list[str]:
+    """Contacts drifting from their own rhythm (:func:`vinculo.rhythm.is_drifting`), the
+    longest silence first."""
+    found = [(h.drift.silence, name) for name, h in index.histories.items()
+             if h.drift is not None and name in index.contacts]
+    return [name for _, name in sorted(found, key=lambda p: (-p[0], p[1].casefold()))]
+
+
+def open_loops(index: Any) -> list[OpenLoop]:
+    """Every open loop (unchecked tasks naming a contact), by contact, then where it lives."""
+    return [loop for name in sorted(index.histories, key=str.casefold)
+            if name in index.contacts for loop in index.histories[name].open_loops]
+
+
+def _mermaid(counts: dict[str, int], config: Config) -> list[str]:
     def node(stage: str) -> str:
-        return f'{stage}["{STAGE_LABELS[stage]} · {counts.get(stage, 0)}"]'
+        return f'{stage}["{t(config, STAGE_LABELS[stage])} · {counts.get(stage, 0)}"]'
 
     return [
         "```mermaid",
@@ -112,6 +128,16 @@ def dashboard_data(index: Any) -> dict[str, Any]:
              "channel": p.channel, "note": p.note}
             for p in week_plans(index)
         ],
+        "drifting": [
+            {"contact": name, "path": index.contacts[name].rel,
+             **index.histories[name].drift.as_json()}
+            for name in drifting(index)
+        ],
+        "open_loops": [
+            {"contact": loop.contact, "path": index.contacts[loop.contact].rel,
+             "text": loop.text, "note": loop.note, "line": loop.line}
+            for loop in open_loops(index)
+        ],
         "trips": {city: [s.contact for s in members] for city, members
                   in city_groups(actions, index.contacts, today, index.config).items()},
         "stages": {
@@ -125,37 +151,52 @@ def dashboard_data(index: Any) -> dict[str, Any]:
 def render_dashboard(index: Any) -> str:
     """The dashboard block's Markdown (deterministic: same index, same bytes)."""
     today = index.today
+    config = index.config
     actions = week_actions(index)
-    lines = [f"*Week of {today.isoformat()}. Written by vinculo: edits inside this block are "
-             "replaced on the next run.*", "", f"## This week ({len(actions)})", ""]
+    lines = [t(config, "*Week of {date}. Written by vinculo: edits inside this block are "
+                       "replaced on the next run.*", date=today.isoformat()), "",
+             "## " + t(config, "This week ({count})", count=len(actions)), ""]
     if not actions:
-        lines.append("Nothing due this week.")
+        lines.append(t(config, "Nothing due this week."))
     for s in actions:
-        when = "overdue since " + s.due.isoformat() if s.due < today else s.due.isoformat()
+        when = (t(config, "overdue since {date}", date=s.due.isoformat()) if s.due < today
+                else s.due.isoformat())
         lines.append(f"- **{when}** · {wikilink(index.contacts[s.contact].rel)} — {s.text} "
                      f"`{s.kind}`")
-        lines.append(f"    - why: {s.why}")
+        lines.append(f"    - {t(config, 'why')}: {s.why}")
     groups = city_groups(actions, index.contacts, today, index.config)
     if groups:
-        lines += ["", "### One trip, several people", ""]
+        lines += ["", "### " + t(config, "One trip, several people"), ""]
         for city, members in groups.items():
             people = ", ".join(wikilink(index.contacts[m.contact].rel) for m in members)
             lines.append(f"- {city}: {people}")
     plans = week_plans(index)
     if plans:
-        lines += ["", f"### Already planned ({len(plans)})", ""]
+        lines += ["", "### " + t(config, "Already planned ({count})", count=len(plans)), ""]
         lines += [f"- **{p.date.isoformat()}** · {wikilink(index.contacts[p.contact].rel)} — "
-                  f"{plan_words(p.channel)} {wikilink(p.note)}" for p in plans]
+                  f"{t(config, plan_words(p.channel))} {wikilink(p.note)}" for p in plans]
+    drift = drifting(index)
+    if drift:
+        lines += ["", "### " + t(config, "Drifting ({count})", count=len(drift)), ""]
+        lines += [f"- {wikilink(index.contacts[name].rel)} · "
+                  f"{index.histories[name].drift.describe(config)}" for name in drift]
+    loops = open_loops(index)
+    if loops:
+        lines += ["", "### " + t(config, "Open loops ({count})", count=len(loops)), ""]
+        lines += [f"- {wikilink(index.contacts[loop.contact].rel)} — {loop.text} "
+                  f"{wikilink(loop.note)}" for loop in loops]
     by_stage = contacts_by_stage(index)
     counts = {stage: len(names) for stage, names in by_stage.items()}
-    lines += ["", "## Contacts by stage", "", *_mermaid(counts)]
+    lines += ["", "## " + t(config, "Contacts by stage"), "", *_mermaid(counts, config)]
     for stage in STAGES:
         names = by_stage.get(stage, [])
-        lines += ["", f"### {STAGE_LABELS[stage]} ({len(names)}): {STAGE_HINTS[stage]}", ""]
+        lines += ["", f"### {t(config, STAGE_LABELS[stage])} ({len(names)}): "
+                      f"{t(config, STAGE_HINTS[stage])}", ""]
         for name in names:
             when = index.histories[name].last_contact
             last = when.isoformat() if when else "—"
-            lines.append(f"- {wikilink(index.contacts[name].rel)} · last contact {last}")
+            lines.append(f"- {wikilink(index.contacts[name].rel)} · "
+                         + t(config, "last contact {date}", date=last))
     return "\n".join(lines) + "\n"
 
 

@@ -12,6 +12,14 @@ The date: a date written on the line wins ("- 2026-03-12 café con Ana"), unless
 dated and the line's date is later (an event is not reported before it happens); else the
 note's own date (daily-note name, frontmatter ``date``, or an ISO date opening its name).
 
+The direction (who moved): a meeting is mutual (``both``). Otherwise the vocabularies'
+direction phrases in the clause decide: a ``both`` phrase ("hablamos", "we") or an ``in`` and
+an ``out`` phrase together ("le escribí y me contestó": an exchange) make it ``both``; an
+``in`` phrase ("me escribió", "called me", "got a message from") ``in``; an ``out`` phrase
+("le escribí", "llamé") ``out``. With none, word order: the name before the event phrase is
+its subject ("Ana called": ``in``), after it its object ("called Ana", "sent Ana a message":
+``out``).
+
 A contact's own note may keep a dated log ("- 2026-03-12: cenamos en Triana"): such a line,
 with a date and an event phrase, counts for that contact without naming them; so does a
 suggestion the user ticked in the managed block (``#vinculo/<kind>``), on its ✅ date, or
@@ -27,7 +35,7 @@ import re
 from vinculo.config import Config
 from vinculo.history import Matcher, compile_vocabularies, line_date, note_day, saved_on
 from vinculo.hookspecs import hookimpl
-from vinculo.model import Contact, Interaction, Mention, Note, Vocabulary
+from vinculo.model import Contact, Direction, Interaction, Mention, Note, Vocabulary
 from vinculo.text import fold
 
 _FENCE = re.compile(r"^[ \t]*(```|~~~)", re.MULTILINE)
@@ -41,11 +49,25 @@ _CLAUSE_DASH = re.compile(r"\s[—–]\s")
 _DONE = re.compile(r"✅\s*(\d{4}-\d{2}-\d{2})")
 _KIND_TAG = re.compile(r"#vinculo/([\w-]+)")
 
-# What a ticked suggestion of each kind means as an interaction.
+# What a ticked suggestion of each kind means as an interaction: the user reached out,
+# or met them.
 KIND_CHANNELS = {
     "touch": "social", "call": "call", "meet": "in_person", "cadence": "in_person",
     "reconnect": "message", "birthday": "call",
 }
+
+
+def event_direction(marks: frozenset[Direction], channel: str,
+                    name_first: bool | None) -> Direction:
+    """Who moved in an event through ``channel`` whose clause holds the direction phrases
+    ``marks``; ``name_first`` says whether the contact's name comes before the event phrase
+    (None: no name on the line, a contact's own log, read as the writer's move). See the
+    module docstring."""
+    if channel == "in_person" or "both" in marks or {"in", "out"} <= marks:
+        return "both"
+    if marks:
+        return next(iter(marks))
+    return "in" if name_first else "out"
 
 
 def protected_spans(note: Note, config: Config) -> list[tuple[int, int]]:
@@ -166,13 +188,13 @@ class _Found:
         self.items: dict[tuple[str, int, str], Interaction] = {}
 
     def add(self, contact: str, date: dt.date | None, channel: str, line_no: int, line: str,
-            confidence: str = "link") -> None:
+            confidence: str = "link", direction: Direction = "both") -> None:
         key = (contact, line_no, channel)
         if date is None or key in self.items:
             return  # an undated event cannot be placed in a history; the first one stays
         self.items[key] = Interaction(
             contact, date, channel, self.note.rel, line_no,  # type: ignore[arg-type]
-            line.strip()[:200], confidence,  # type: ignore[arg-type]
+            line.strip()[:200], confidence, direction,  # type: ignore[arg-type]
         )
 
 
@@ -197,6 +219,7 @@ def extract_interactions(
 
 
 _Event = tuple[int, int, str]  # (start, end, channel), as Matcher.first_event gives it
+_Clause = tuple[int, int, "_Event | None", "int | None", "frozenset[Direction] | None"]
 
 
 class _Line:
@@ -213,8 +236,9 @@ class _Line:
         self.number = number
         self.day = day
         self._date: tuple[dt.date | None] | None = None
-        # clause index -> (start, end, event, start of its earliest intention phrase)
-        self.found: dict[int, tuple[int, int, _Event | None, int | None]] = {}
+        # clause index -> (start, end, event, start of its earliest intention phrase,
+        # direction phrases)
+        self.found: dict[int, _Clause] = {}
 
     def date(self) -> dt.date | None:
         """The date of the events on this line, read on the first one."""
@@ -222,8 +246,8 @@ class _Line:
             self._date = (event_date(self.text, self.day),)
         return self._date[0]
 
-    def clause(self, at: int, matcher: Matcher) -> tuple[int, int, _Event | None, int | None]:
-        """``(start, end, event, intent start)`` of the clause holding ``at`` (see
+    def clause(self, at: int, matcher: Matcher) -> _Clause:
+        """``(start, end, event, intent start, direction marks)`` of the clause holding ``at`` (see
         :func:`clause_bounds`): the event and the intention are searched in the clause alone,
         with offsets from its start."""
         index = bisect.bisect_left(self.stops, at)
@@ -235,8 +259,11 @@ class _Line:
             # and punctuation), so only the clause is folded.
             clause = fold(self.blanked[c_start:c_end])
             event = matcher.first_event(clause)
-            intent = None if event is None else matcher.intent_start(clause)
-            known = self.found[index] = (c_start, c_end, event, intent)
+            intent = marks = None
+            if event is not None:
+                intent = matcher.intent_start(clause)
+                marks = matcher.direction_marks(clause)
+            known = self.found[index] = (c_start, c_end, event, intent, marks)
         return known
 
 
@@ -273,7 +300,7 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             counted = start
             line = lines[start] = _Line(raw, cut, blanked[start + cut : end], newlines + 1, day)
         at = max(0, pos - start - line.cut)
-        c_start, c_end, event, intent = line.clause(at, matcher)
+        c_start, c_end, event, intent, marks = line.clause(at, matcher)
         if event is None:
             continue
         # An intention counts when it comes before the event or the name ("need to call
@@ -281,7 +308,9 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
         limit = max(event[1], min(c_end - c_start, at - c_start + mention.end - pos))
         if intent is not None and intent < limit:
             continue
-        found.add(mention.target, line.date(), event[2], line.number, line.text, mention.level)
+        direction = event_direction(marks or frozenset(), event[2], at - c_start < event[0])
+        found.add(mention.target, line.date(), event[2], line.number, line.text, mention.level,
+                  direction)
 
 
 def _blank_names(text: str, mentions: list[Mention]) -> str:
@@ -314,7 +343,8 @@ def _own_log(note: Note, own: str, config: Config, matcher: Matcher,
             if line_kind(line) == "done_task" and channel:
                 done = _DONE.search(line)
                 day = dt.date.fromisoformat(done[1]) if done else saved_on(note)
-                found.add(own, day, channel, line_no, line)
+                found.add(own, day, channel, line_no, line,
+                          direction="both" if channel == "in_person" else "out")
             continue
         if _inside(pos, spans) or line_kind(line) in ("quote", "open_task"):
             continue
@@ -324,4 +354,5 @@ def _own_log(note: Note, own: str, config: Config, matcher: Matcher,
         folded = fold(_strip_marker(line)[0])
         event = matcher.first_event(folded)
         if event and not matcher.is_intent(folded, before=event[1]):
-            found.add(own, written, event[2], line_no, line)
+            direction = event_direction(matcher.direction_marks(folded), event[2], None)
+            found.add(own, written, event[2], line_no, line, direction=direction)

@@ -2,8 +2,9 @@
 
 The seed's first rule: connecting on LinkedIn is not a licence to sell. A contact still on the
 radar (no interaction yet), or an online connection younger than
-``[ladder] new_connection_days`` (28), gets at most a ``touch``: comment on or share
-something of theirs. The other rules (call, meet) hold back for those contacts.
+``[ladder] new_connection_days`` (28), gets at most a ``touch``: about something concrete from
+the notes (the last post of theirs you noted, what you last talked about), else "comment on or
+share their work". The other rules (call, meet) hold back for those contacts.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ import datetime as dt
 from vinculo.config import Config
 from vinculo.history import connection_date, days_setting, is_new_connection
 from vinculo.hookspecs import hookimpl
+from vinculo.i18n import count, t
 from vinculo.model import Contact, History, Suggestion
+from vinculo.rhythm import personal_touch
 
 
 @hookimpl
@@ -28,20 +31,22 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
     limit = days_setting(config, "new_connection_days", 28)
     if start:
         age = (today - start).days
-        since = f"connected {start.isoformat()} ({age} day{'s' if age != 1 else ''} ago)"
+        since = t(config, "connected {date} ({age} ago)", date=start.isoformat(),
+                  age=count(config, age, "day"))
     else:
-        since = "no connection date"
-    seen = "no interaction yet" if not history.interactions else (
-        f"{len(history.interactions)} online interaction(s)"
-    )
+        since = t(config, "no connection date")
+    seen = t(config, "no interaction yet") if not history.interactions else t(
+        config, "{count} online interaction(s)", count=len(history.interactions))
     why = f"{since}, {seen}"
     if new:
-        why += f": younger than {limit} days, so no pitch, call or meeting yet"
+        why += t(config, ": younger than {limit} days, so no pitch, call or meeting yet",
+                 limit=limit)
     last = history.last()
     return [
         Suggestion(
             contact=contact.name, kind="touch", due=due,
-            text=f"Light touch with {contact.name}: comment on or share their work (no pitch)",
+            text=t(config, "Light touch with {name}: {what} (no pitch)", name=contact.name,
+                   what=personal_touch(history, config)),
             why=why, evidence=last.note if last else contact.rel, priority=60,
         )
     ]

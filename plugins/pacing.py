@@ -19,6 +19,7 @@ from vinculo.default_plugins.block import read_memory
 from vinculo.config import Config
 from vinculo.history import days_setting, snoozed_until
 from vinculo.hookspecs import hookimpl
+from vinculo.i18n import t
 from vinculo.model import Contact, Suggestion
 from vinculo.text import fold
 
@@ -96,7 +97,8 @@ def _group_by_city(suggestions: list[Suggestion], contacts: dict[str, Contact], 
     for city, members in groups.items():
         for s in members:
             others = ", ".join(m.contact for m in members if m.contact != s.contact)
-            note[(s.contact, s.kind)] = f"; also to see in {city} this week: {others}"
+            note[(s.contact, s.kind)] = t(config, "; also to see in {city} this week: {others}",
+                                          city=city, others=others)
     return [dataclasses.replace(s, why=s.why + note[(s.contact, s.kind)])
             if (s.contact, s.kind) in note else s for s in suggestions]
 
@@ -111,8 +113,9 @@ def plan_suggestions(
     # Say so when the plan moved a date (the daily budget, or your edit in the note); the
     # wording depends only on the two dates, so a second run writes the same line.
     paced = [
-        dataclasses.replace(s, why=f"{s.why}; due {first_due[(s.contact, s.kind)].isoformat()} "
-                                   f"by the ladder, planned for {s.due.isoformat()}")
+        dataclasses.replace(s, why=s.why + t(
+            config, "; due {due} by the ladder, planned for {day}",
+            due=first_due[(s.contact, s.kind)].isoformat(), day=s.due.isoformat()))
         if s.due != first_due.get((s.contact, s.kind), s.due) else s
         for s in paced
     ]

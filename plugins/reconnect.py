@@ -15,7 +15,10 @@ from vinculo.default_plugins.ladder import rung
 from vinculo.config import Config
 from vinculo.history import days_setting, plan_at_or_above, wikilink
 from vinculo.hookspecs import hookimpl
+from vinculo.i18n import channel, t
+from vinculo.i18n import rung as rung_words
 from vinculo.model import Contact, History, Suggestion
+from vinculo.rhythm import personal_touch
 
 STEP_DOWN = {
     "in_person": "a call to catch up",
@@ -34,9 +37,13 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
     was = rung(history)
     due = last.date + dt.timedelta(days=days_setting(config, "dormant_days", 365) + 1)
     silent = (today - last.date).days
-    why = (
-        f"no interaction for {silent} days; last {last.date.isoformat()} ({last.channel}) "
-        f"{wikilink(last.note)}; the relationship had reached {was.replace('_', ' ')}"
-    )
+    why = t(config, "no interaction for {days} days; last {date} ({channel}) {link}; the "
+                    "relationship had reached {rung}", days=silent, date=last.date.isoformat(),
+            channel=channel(config, last.channel), link=wikilink(last.note),
+            rung=rung_words(config, was))
+    step = t(config, STEP_DOWN[was])
+    if was in ("online", "radar"):
+        step = t(config, "a light online touch ({what})", what=personal_touch(history, config))
     return [Suggestion(contact.name, "reconnect", due,
-                       f"Reconnect with {contact.name}: {STEP_DOWN[was]}", why, last.note, 40)]
+                       t(config, "Reconnect with {name}: {step}", name=contact.name, step=step),
+                       why, last.note, 40)]

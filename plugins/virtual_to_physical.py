@@ -21,8 +21,9 @@ from vinculo.history import (
     wikilink,
 )
 from vinculo.hookspecs import hookimpl
+from vinculo.i18n import channel, count, join, t
 from vinculo.model import Contact, History, Suggestion
-from vinculo.text import fold, plural
+from vinculo.text import fold
 
 
 def where(contact: Contact, config: Config) -> str:
@@ -32,8 +33,8 @@ def where(contact: Contact, config: Config) -> str:
         return ""
     home = config.get("ladder.home_city")
     if isinstance(home, str) and fold(home.strip()) == fold(city.strip()):
-        return f" in {city.strip()}"
-    return f" in {city.strip()}, when you travel there"
+        return t(config, " in {city}", city=city.strip())
+    return t(config, " in {city}, when you travel there", city=city.strip())
 
 
 def call_due(contact: Contact, history: History, config: Config) -> dt.date | None:
@@ -67,16 +68,16 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
         start = connection_date(contact, history)
         last = history.last()
         assert last is not None
-        parts = [f"{plural(counts['social'], 'social interaction')}"] if counts["social"] else []
+        parts = [count(config, counts["social"], "social interaction")] if counts["social"] else []
         if counts["message"]:
-            parts.append(plural(counts["message"], "message"))
-        why = (
-            f"online only since {start.isoformat() if start else history.first_contact}: "
-            f"{' and '.join(parts)}, never a call; last {last.date.isoformat()} "
-            f"({last.channel}) {wikilink(last.note)}"
-        )
+            parts.append(count(config, counts["message"], "message"))
+        why = t(config, "online only since {date}: {parts}, never a call; last {last} "
+                        "({channel}) {link}",
+                date=start.isoformat() if start else history.first_contact,
+                parts=join(config, parts), last=last.date.isoformat(),
+                channel=channel(config, last.channel), link=wikilink(last.note))
         return [Suggestion(contact.name, "call", due,
-                           f"Propose a call to {contact.name}",
+                           t(config, "Propose a call to {name}", name=contact.name),
                            why, last.note, 30)]
     if history.stage == "voice":
         if plan_at_or_above(history, "in_person"):
@@ -87,11 +88,11 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
         if due > today + dt.timedelta(days=days_setting(config, "lookahead_days", 7)):
             return []
         calls = history.counts()["call"]
-        why = (
-            f"{plural(calls, 'call')}, never met in person; last call {call.date.isoformat()} "
-            f"{wikilink(call.note)}"
-        )
+        why = t(config, "{calls}, never met in person; last call {date} {link}",
+                calls=count(config, calls, "call"), date=call.date.isoformat(),
+                link=wikilink(call.note))
         return [Suggestion(contact.name, "meet", due,
-                           f"Meet {contact.name} in person{where(contact, config)}",
+                           t(config, "Meet {name} in person{place}", name=contact.name,
+                             place=where(contact, config)),
                            why, call.note, 25)]
     return []

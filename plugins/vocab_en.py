@@ -54,7 +54,30 @@ INTENTS: tuple[str, ...] = (
     r"draft", r"ask (?:him|her|them|if)", r"follow up", r"let's", r"should we", r"someday",
 )
 
+# Who moved, when word order alone would say it wrong ("called" after the name is theirs,
+# before it is mine): see plugins/interactions.py.
+_TO_ME = (r"(?:called|rang|phoned|texted|messaged|e-?mailed|pinged|wrote(?: to)?|dm(?:ed|'d)"
+          r"|replied to|answered|got back to|reached out to|invited|sent|video ?called"
+          r"|facetimed|skyped|zoomed|tagged|mentioned|followed|contacted|asked|thanked"
+          r"|called me back|returned my call|sent over)")
+DIRECTIONS: dict[str, tuple[str, ...]] = {
+    "in": (
+        _TO_ME + r" me", r"(?:to|back to) me", r"my (?:e-?mail|message|text|dm|note|call|post|"
+        r"tweet|comment|story|article|invitation|invite|request|question|letter|voicemail)",
+        r"(?:got|received) (?:a |an |the )?(?:\w+ )?(?:message|e-?mail|mail|text|call|dm|"
+        r"reply|answer|whatsapp|voicemail|note|letter|invitation|invite|postcard)",
+        r"(?:message|e-?mail|mail|text|call|dm|reply|answer|whatsapp|voicemail|note|letter|"
+        r"invitation|invite|postcard) from", r"heard (?:back )?from", r"from (?:him|her|them)",
+        r"got back to", r"reached out",
+    ),
+    "both": (
+        r"we", r"us", r"each other", r"one another", r"together", r"talked", r"spoke",
+        r"chatted", r"exchanged", r"caught up", r"catch up", r"conversation",
+        r"(?:a |the )?(?:call|chat|video ?call|zoom|phone call|meeting) with",
+    ),
+}
+
 
 @hookimpl
 def register_vocabulary() -> list[Vocabulary]:
-    return [Vocabulary("en", events=EVENTS, intents=INTENTS)]
+    return [Vocabulary("en", events=EVENTS, intents=INTENTS, directions=DIRECTIONS)]

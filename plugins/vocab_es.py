@@ -58,7 +58,30 @@ INTENTS: tuple[str, ...] = (
     r"la semana que viene", r"el mes que viene", r"proxima semana", r"manana (?:llamo|quedo|escribo)",
 )
 
+# Who moved: Spanish says it in the verb ("llamé": I; "me llamó": they), whatever the order of
+# the words ("A Ana la llamé ayer"). See plugins/interactions.py.
+_MINE = (r"llame", r"escribi", r"mande", r"envie", r"conteste", r"respondi", r"avise",
+         r"salude", r"felicite", r"comente", r"comparti", r"mencione", r"etiquete", r"le di",
+         r"whatsappee", r"wasapee", r"textee", r"chatee", r"contacte", r"invite", r"pregunte",
+         r"agradeci", r"le devolvi la llamada")
+DIRECTIONS: dict[str, tuple[str, ...]] = {
+    "out": _MINE,
+    "in": (
+        r"me (?:ha |han |habia )?\w+(?:o|io|aron|ieron|ado|ido|a)",
+        r"(?:mensaje|correo|e-?mail|mail|llamada|whatsapp|wasap|respuesta|carta|nota|"
+        r"invitacion|audio|sms|md|dm) (?:suyo|de)", r"llamo", r"escribio", r"contesto",
+        r"respondio", r"mando", r"envio", r"aviso", r"saludo", r"felicito", r"comento",
+        r"compartio", r"menciono", r"etiqueto", r"reacciono", r"acepto", r"devolvio la llamada",
+        r"supe de", r"recibi",
+    ),
+    "both": (
+        r"nos", r"hablamos", r"charlamos", r"conversamos", r"intercambiamos", r"chateamos",
+        r"estuvimos", r"(?:una |la )?(?:llamada|videollamada|charla|conversacion|reunion) con",
+        r"hable con", r"charle con", r"converse con", r"nos escribimos", r"nos llamamos",
+    ),
+}
+
 
 @hookimpl
 def register_vocabulary() -> list[Vocabulary]:
-    return [Vocabulary("es", events=EVENTS, intents=INTENTS)]
+    return [Vocabulary("es", events=EVENTS, intents=INTENTS, directions=DIRECTIONS)]

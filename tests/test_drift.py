@@ -1,5 +1,5 @@
-"""Who is drifting (:func:`vinculo.drift.drifting`), through the real pipeline: the rule the
-digest's drifting section and ``vinculo who --drifting`` share."""
+"""Who is drifting (:func:`vinculo.rhythm.drifting_why`), through the real pipeline: the ladder's
+test of drift against each person's own rhythm, shared by the digest and ``who --drifting``."""
 
 from __future__ import annotations
 
@@ -12,22 +12,16 @@ def _drifting(run, vault: Path) -> dict[str, str]:
     return {row["name"]: row["drifting"] for row in rows if row["drifting"]}
 
 
-def test_drift_is_a_real_contact_older_than_the_cadence(vault, write, run):
-    write("People/Ana.md", "---\ntype: person\ntier: close\n---\n")       # 30 days
-    write("People/Bea.md", "---\ntype: person\ncadence: 2w\n---\n")       # 14 days
-    write("People/Cris.md", "---\ntype: person\ntier: close\n---\n")
-    write("People/Dani.md", "---\ntype: person\n---\n")                   # casual: 90 days
-    write("People/Eli.md", "---\ntype: person\ntier: close\nsnooze_until: 2027-01-01\n---\n")
-    write("People/Fran.md", "---\ntype: person\ntier: close\n---\n")
-    write("Daily/2026-10-30.md", "Had coffee with [[Ana]]. Called [[Cris]]. Met [[Eli]].\n")
-    write("Daily/2026-11-15.md", "Called [[Bea]].\n")
-    write("Daily/2026-10-29.md", "Messaged [[Fran]].\n")
-    write("Daily/2026-11-25.md", "Liked a post by [[Fran]].\n")  # a like is not a conversation
+def test_drift_is_silence_well_past_their_own_usual_gap(vault, write, run):
+    weekly = ["2026-10-11", "2026-10-18", "2026-10-25", "2026-11-01"]
+    for name in ("Ana", "Bea", "Eli"):
+        write(f"People/{name}.md", "---\ntype: person\n"
+              + ("snooze_until: 2027-01-01\n" if name == "Eli" else "") + "---\n")
+    write("People/Dani.md", "---\ntype: person\n---\n")
+    for day in weekly:  # Ana and Eli: weekly coffees that stopped four weeks ago
+        write(f"Daily/{day}.md", "Had coffee with [[Ana]]. Had coffee with [[Eli]].\n")
+    for day in ["2026-11-08", "2026-11-15", "2026-11-22", "2026-11-26"]:
+        write(f"Daily/{day}.md", "Had coffee with [[Bea]].\n")  # Bea keeps her rhythm
     found = _drifting(run, vault)
-    assert "Ana" not in found  # 30 days ago, every 30 days: due today, not late yet
-    assert "Cris" not in found
-    assert "Dani" not in found  # never really talked to: nothing to drift from
-    assert "Eli" not in found  # snoozed
-    assert "Bea" not in found  # 14 days, every two weeks
-    assert found["Fran"] == ("last real contact 2026-10-29, 31 days ago; every 30 days (close): "
-                             "1 day late")
+    assert found == {"Ana": "last real contact 2026-11-01; usually every 7 days, drifting "
+                            "after 14"}  # Bea on rhythm, Dani never talked to, Eli snoozed

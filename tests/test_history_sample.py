@@ -12,13 +12,13 @@ CAST = {
     "Antonio Castillo": ("dormant", "2025-07-03", None, (2, 0, 0, 0)),
     "Rodrigo Sanz": ("online", "2026-11-24", None, (4, 2, 0, 0)),
     "Encarnación Moreno Gil": ("in_person", "2026-11-18", "2026-11-14", (1, 1, 1, 1)),
-    "Ana García": ("in_person", "2026-08-27", "2026-07-08", (0, 1, 1, 3)),
+    "Ana García": ("in_person", "2026-11-18", "2026-07-08", (0, 3, 1, 3)),
     "Ana Torres": ("voice", "2026-10-21", None, (0, 1, 2, 0)),
     "Lucía Fernández Ortega": ("in_person", "2026-11-25", "2026-11-20", (0, 1, 1, 3)),
     "Tom Whitaker": ("voice", "2026-11-10", None, (0, 1, 2, 0)),
     "Rosa Delgado": ("in_person", "2026-09-12", "2026-03-27", (0, 1, 0, 1)),
     "Inês Carvalho": ("radar", None, None, (0, 0, 0, 0)),
-    "Valeria Ríos": ("online", "2026-10-30", None, (1, 2, 0, 0)),
+    "Valeria Ríos": ("online", "2026-11-24", None, (1, 4, 0, 0)),
     "José Romero": ("in_person", "2026-10-21", "2026-10-08", (0, 1, 0, 1)),
 }
 
@@ -41,3 +41,19 @@ def test_sample_stage_counts(rows):
     assert {s: stages.count(s) for s in set(stages)} == {
         "radar": 1, "online": 3, "voice": 2, "in_person": 5, "dormant": 1
     }
+
+
+def test_sample_two_way_relationships(rows):
+    """Valeria never answers; Ana García was last met in July and only messaged since; the
+    open loops of the daily notes are listed under the people they name."""
+    valeria = rows["Valeria Ríos"]
+    assert valeria["directions"]["message"] == {"out": 4, "in": 0, "both": 0}
+    assert valeria["last_reply"] == "2026-08-27"
+    assert [s["kind"] for s in valeria["suggestions"]] == ["gentle"]
+    assert "3 messages since 2026-10-30, no reply: give them room" in valeria["suggestions"][0]["why"]
+    ana = rows["Ana García"]
+    assert [s["kind"] for s in ana["suggestions"]] == ["meet_again"]
+    assert "last met 2026-07-08" in ana["suggestions"][0]["why"]
+    assert "last 2026-11-18" in ana["suggestions"][0]["why"]
+    assert [loop["text"] for loop in valeria["open_loops"]] == ["Enviar la factura a Valeria"]
+    assert [loop["note"] for loop in rows["Inês Carvalho"]["open_loops"]] == ["Daily/2026-11-26.md"]

@@ -102,3 +102,21 @@ def test_a_contact_not_in_the_vault_is_ignored_by_history(vault, write):
     index = _index(vault, Stray())
     assert list(index.histories) == ["Tom Baker"]
     assert index.histories["Tom Baker"].interactions == []
+
+
+class Withholder:
+    """A plugin that withholds every call it is shown."""
+
+    @hookimpl
+    def hold_back(self, suggestion, contact, history):
+        return "calls are off this month" if suggestion.kind == "call" else None
+
+
+def test_hold_back_withholds_a_suggestion_before_planning(vault, write):
+    write("People/Ana.md", "---\ntype: person\nconnected: 2026-06-01\n---\n")
+    write("Daily/2026-10-01.md", "- [[Ana]] liked my post\n")
+    pm = get_plugin_manager()
+    assert [s.kind for s in build_index(vault, load_config(vault), pm, TODAY).suggestions["Ana"]] \
+        == ["call"]
+    pm.register(Withholder(), name="withholder")
+    assert build_index(vault, load_config(vault), pm, TODAY).suggestions["Ana"] == []

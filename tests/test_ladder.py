@@ -214,7 +214,9 @@ def test_cadence_clock_restarts_at_the_last_real_interaction_not_a_like(vault, w
     daily(write, "2026-11-20", "[[Lucía]] liked my post")
     assert kinds(vault, "Lucía") == ["cadence"]
     daily(write, "2026-11-21", "WhatsApp con [[Lucía]]")
-    assert kinds(vault, "Lucía") == []
+    assert kinds(vault, "Lucía", blocked=["in_person"]) == []
+    # The in-person clock does not restart on a message: met 2026-10-01, close tier (60 days).
+    assert kinds(vault, "Lucía") == ["meet_again"]
 
 
 def test_tiers_are_configuration(vault, write):

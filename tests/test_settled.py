@@ -141,6 +141,24 @@ def test_a_new_interaction_runs_the_full_pass_and_updates_the_contact(aged, run,
     assert ana["last_in_person"] == "2026-11-25" and ana["stage"] == "in_person"
 
 
+def test_an_open_loop_written_or_ticked_runs_the_full_pass_and_updates_the_block(aged, run):
+    """A task naming someone changes nobody's history, but it is listed in their block."""
+    daily = aged / DAILY
+    text = daily.read_text(encoding="utf-8")
+    daily.write_text(text + "\n- [ ] mandar a [[Ana Torres]] el guion del podcast\n",
+                     encoding="utf-8")
+    out = sync(run, aged)
+    assert out["summary"]["write"]["full_pass"] is True
+    block = (aged / "People/Ana Torres.md").read_text(encoding="utf-8")
+    assert "- Open: mandar a Ana Torres el guion del podcast" in block
+    age(aged)
+    assert sync(run, aged)["summary"]["write"]["full_pass"] is True  # new mtimes: read again
+    daily.write_text(text + "\n- [x] mandar a [[Ana Torres]] el guion del podcast\n",
+                     encoding="utf-8")
+    assert sync(run, aged)["summary"]["write"]["full_pass"] is True
+    assert "guion" not in (aged / "People/Ana Torres.md").read_text(encoding="utf-8")
+
+
 def test_a_name_to_link_runs_the_full_pass_and_links_it(aged, run):
     note = aged / "Notes" / "Idea suelta.md"
     note.write_text("Idea: preguntar a Ana Torres por su libro.\n", encoding="utf-8")

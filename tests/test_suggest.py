@@ -53,7 +53,10 @@ def test_the_seed_cast_gets_what_a_reader_of_the_seed_expects(sample, run):
     assert "London" in found["Tom Whitaker"][0]["text"]
     assert kinds(found, "Ana Torres") == ["meet"]
     assert "Mexico City" in found["Ana Torres"][0]["text"]
-    assert kinds(found, "Ana García") == ["cadence"]  # met, overdue for a close tie
+    # Met in July and only messaged since: the messages keep the contact clock fresh, the
+    # in-person clock asks to meet again.
+    assert kinds(found, "Ana García") == ["meet_again"]
+    assert kinds(found, "Valeria Ríos") == ["gentle"]  # three messages, no reply: room
     assert kinds(found, "Antonio Castillo") == ["reconnect"]
     assert "light online touch" in found["Antonio Castillo"][0]["text"]
     assert kinds(found, "Inês Carvalho") == ["touch"]  # ten days old: no pitch

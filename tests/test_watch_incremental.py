@@ -30,6 +30,8 @@ def same(live: LiveIndex, vault: Path) -> None:
     for name in full.contacts:
         assert got.histories[name].interactions == full.histories[name].interactions, name
         assert got.histories[name].stage == full.histories[name].stage, name
+        assert got.histories[name].open_loops == full.histories[name].open_loops, name
+        assert got.histories[name].drift == full.histories[name].drift, name
         assert got.suggestions.get(name, []) == full.suggestions.get(name, []), name
 
 
@@ -53,6 +55,17 @@ def test_incremental_updates_match_a_full_rebuild(sample: Path, cache: str, monk
 
     new = sample / "Daily" / "2026-11-29.md"
     new.write_text(f"Lunch with [[{second}]].\n", encoding="utf-8")
+    live.update(["Daily/2026-11-29.md"])
+    same(live, sample)
+
+    # An open loop written, then ticked: their history follows.
+    new.write_text(f"Lunch with [[{second}]].\n- [ ] send {first} the slides\n", encoding="utf-8")
+    update = live.update(["Daily/2026-11-29.md"])
+    assert first in update.contacts
+    assert [lp.text for lp in live.index.histories[first].open_loops][-1] == \
+        f"send {first} the slides"
+    same(live, sample)
+    new.write_text(f"Lunch with [[{second}]].\n- [x] send {first} the slides\n", encoding="utf-8")
     live.update(["Daily/2026-11-29.md"])
     same(live, sample)
 

@@ -75,7 +75,8 @@ def test_json_rows_say_where_who_and_what_next(people, run):
     assert ana["company"] == "[[Acme Corp]]" and ana["tags"] == ["work/acme", "friends"]
     assert ana["stage"] == "in_person" and ana["last_contact"] == "2026-09-01"
     assert ana["next_step"]["text"] == "See Ana Lima again in Lisbon, Portugal"
-    assert ana["drifting"].startswith("last real contact 2026-09-01, 89 days ago")
+    assert ana["drifting"] == ("last real contact 2026-09-01; every 30 days for their tier, "
+                              "drifting after 60")
     assert ana["url"] == "obsidian://open?vault=vault&file=People%2FAna%20Lima"
 
 

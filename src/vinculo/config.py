@@ -79,6 +79,9 @@ class Config:
     vault: Path
     data: dict[str, Any] = field(default_factory=lambda: copy.deepcopy(DEFAULTS))
     obsidian_ignore: list[str] = field(default_factory=list)
+    # The language the vault's notes are written in, when a run could tell (vinculo.i18n):
+    # what is written follows it unless [ui] language says otherwise.
+    detected_language: str | None = None
 
     def get(self, dotted: str, default: Any = None) -> Any:
         """``config.get("ladder.call_after_days", 60)``: a plugin's setting with its default."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -17,7 +17,17 @@ import pluggy
 
 from vinculo.config import Config
 from vinculo.dates import coerce_date
-from vinculo.model import CHANNELS, Channel, Contact, History, Interaction, Note, Vocabulary
+from vinculo.model import (
+    CHANNELS,
+    DIRECTIONS,
+    Channel,
+    Contact,
+    Direction,
+    History,
+    Interaction,
+    Note,
+    Vocabulary,
+)
 from vinculo.phrases import PhraseFinder, alternation, phrase_finder
 from vinculo.text import fold
 
@@ -45,6 +55,8 @@ class Matcher:
     # Where the earliest phrase starts, found in one pass for every channel.
     event_finder: PhraseFinder
     intent_finder: PhraseFinder
+    # Phrases that say who moved, per direction ("in", "out", "both"), as declared.
+    directions: tuple[tuple[Direction, re.Pattern[str]], ...] = ()
 
     def first_event(self, folded: str) -> tuple[int, int, Channel] | None:
         """``(start, end, channel)`` of the earliest (then longest) event phrase, or None.
@@ -61,6 +73,10 @@ class Matcher:
                 best = (start, match.end(), channel)
         return best
 
+    def direction_marks(self, folded: str) -> frozenset[Direction]:
+        """The directions whose phrases occur in ``folded`` (an event's clause)."""
+        return frozenset(d for d, pattern in self.directions if pattern.search(folded))
+
     def intent_start(self, folded: str) -> int | None:
         """Where the earliest intention phrase of ``folded`` starts, or None."""
         return self.intent_finder.start(folded)
@@ -74,19 +90,25 @@ class Matcher:
         return start is not None and (before is None or start < before)
 
 
-# (language, ((channel, phrases), …), intents) per vocabulary: hashable, so compiled once.
-_Key = tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]], ...]
+_Phrases = tuple[tuple[str, tuple[str, ...]], ...]
+# (language, ((channel, phrases), …), intents, ((direction, phrases), …)) per vocabulary:
+# hashable, so compiled once.
+_Key = tuple[tuple[str, _Phrases, tuple[str, ...], _Phrases], ...]
 
 
 @lru_cache(maxsize=16)
 def _compile(key: _Key) -> Matcher:
     per_channel: dict[str, list[str]] = {c: [] for c in CHANNELS}
+    per_direction: dict[str, list[str]] = {d: [] for d in DIRECTIONS}
     intents: list[str] = []
-    for _language, events, intent_phrases in key:
+    for _language, events, intent_phrases, directions in key:
         for channel, phrases in events:
             if channel in per_channel:
                 per_channel[channel].extend(fold(p) for p in phrases)
         intents.extend(fold(p) for p in intent_phrases)
+        for direction, phrases in directions:
+            if direction in per_direction:
+                per_direction[direction].extend(fold(p) for p in phrases)
     compiled = tuple(
         (channel, pattern)
         for channel in CHANNELS
@@ -100,6 +122,11 @@ def _compile(key: _Key) -> Matcher:
         # The intentions' alternation is compiled only when the finder cannot stand for it.
         intent_finder=(phrase_finder(intents)
                        or PhraseFinder(None, None, tuple(filter(None, [alternation(intents)])))),
+        directions=tuple(
+            (direction, pattern)  # type: ignore[misc]
+            for direction in DIRECTIONS
+            if (pattern := alternation(per_direction[direction])) is not None
+        ),
     )
 
 
@@ -119,6 +146,8 @@ def compile_vocabularies(vocabularies: list[Vocabulary]) -> Matcher:
             v.language,
             tuple(sorted((str(c), tuple(p)) for c, p in v.events.items())),
             tuple(v.intents),
+            tuple(sorted((str(d), tuple(p))
+                         for d, p in (getattr(v, "directions", None) or {}).items())),
         )
         for v in vocabularies
     )
@@ -165,14 +194,19 @@ def _in_order(interaction: Interaction) -> tuple[dt.date, str, int]:
 
 def distinct_interactions(interactions: list[Interaction]) -> list[Interaction]:
     """One interaction per date and channel, the first in order: a coffee written in the daily
-    note and in the meeting note is one coffee, and counts per channel count days."""
-    seen: set[tuple[dt.date, str]] = set()
-    out = []
+    note and in the meeting note is one coffee, and counts per channel count days. When the
+    same day's events of one channel went different ways (I wrote, they answered), the one
+    kept goes ``both``: the day was an exchange."""
+    seen: dict[tuple[dt.date, str], int] = {}
+    out: list[Interaction] = []
     for interaction in interactions:
         key = (interaction.date, interaction.channel)
         if key not in seen:
-            seen.add(key)
+            seen[key] = len(out)
             out.append(interaction)
+        elif out[seen[key]].direction != interaction.direction:
+            # "I wrote to Ana" and "Ana answered" the same day: one exchange, both ways.
+            out[seen[key]] = replace(out[seen[key]], direction="both")
     return out
 
 

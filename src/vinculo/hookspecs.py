@@ -65,7 +65,8 @@ def register_templates() -> list[Template]:
 @hookspec
 def register_vocabulary() -> list[Vocabulary]:
     """Contribute the words that mark an interaction and its channel, per language; the
-    words that mark an intention (not an event) too. English and Spanish are plugins."""
+    words that mark an intention (not an event) too, and (optionally, ``directions``) the
+    words that say who moved. English and Spanish are plugins."""
 
 
 @hookspec
@@ -126,6 +127,15 @@ def suggest(
     ``history.interactions`` holds what happened up to ``today``; ``history.planned`` the
     events written for a later day (see :func:`vinculo.history.plan_at_or_above`): a step
     already planned should not be suggested again."""
+
+
+@hookspec
+def hold_back(
+    suggestion: Suggestion, contact: Contact, history: History, today: dt.date, config: Config
+) -> str | None:
+    """A reason to withhold one of a contact's suggestions, or None to let it through. Asked
+    for every ``suggest`` result before planning; any reason withholds it (the reciprocity
+    rule withholds every push towards someone who has not answered)."""
 
 
 @hookspec(firstresult=True)

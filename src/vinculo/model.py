@@ -133,6 +133,45 @@ class Interaction:
     tentative: bool = False
 
 
+@dataclass(frozen=True)
+class Drift:
+    """A contact whose silence is past the band of their own usual gap."""
+
+    usual_gap: int  # days between real interactions, as usual (median), or the tier's cadence
+    ideal: int  # silence up to this is their rhythm
+    maximum: int  # past this, the contact is drifting
+    silence: int  # days since the last real interaction
+    last: dt.date  # the last real interaction
+    basis: str  # "history" (their own gaps) or "tier" (too little history: the tier's cadence)
+
+    def describe(self, config: Any = None) -> str:
+        """One line a person can check, the same every day of the drift: "last real contact
+        2026-10-17; usually every 7 days, drifting after 14" (in the vault's language when
+        given its ``config``)."""
+        from vinculo.i18n import t
+
+        text = ("last real contact {date}; usually every {days} days, drifting after {maximum}"
+                if self.basis == "history" else
+                "last real contact {date}; every {days} days for their tier, drifting after "
+                "{maximum}")
+        values = {"date": self.last.isoformat(), "days": self.usual_gap, "maximum": self.maximum}
+        return t(config, text, **values) if config is not None else text.format(**values)
+
+    def as_json(self) -> dict[str, object]:
+        return {"usual_gap": self.usual_gap, "ideal": self.ideal, "maximum": self.maximum,
+                "silence": self.silence, "last": self.last.isoformat(), "basis": self.basis}
+
+
+@dataclass(frozen=True)
+class OpenLoop:
+    """An unchecked task somewhere in the vault that mentions a contact: something owed."""
+
+    contact: str
+    note: str  # rel path of the note the task lives in (tick it there)
+    line: int  # 1-based
+    text: str  # the task's text, as written
+
+
 @dataclass
 class History:
     """Everything vinculo knows about one contact's relationship, derived from interactions."""
@@ -143,6 +182,10 @@ class History:
     # Events written for a day after today (a lunch in next Friday's daily note): plans, in
     # order. They are not evidence yet, so they are not in ``interactions``.
     planned: list[Interaction] = field(default_factory=list)
+    # Unchecked tasks anywhere that mention them ("send Ana the article"), by note and line.
+    open_loops: list[OpenLoop] = field(default_factory=list)
+    # Silent well past their own usual gap (see vinculo.rhythm.is_drifting), set with the stage.
+    drift: Drift | None = None
 
     def last(self, *channels: Channel) -> Interaction | None:
         pool = [i for i in self.interactions if not channels or i.channel in channels]
@@ -165,6 +208,18 @@ class History:
         for i in self.interactions:
             out[i.channel] += 1
         return out
+
+    def direction_counts(self) -> dict[str, dict[str, int]]:
+        """Per channel, how many days went each way: ``{"message": {"out": 3, "in": 0, …}}``."""
+        out = {c: {d: 0 for d in DIRECTIONS} for c in CHANNELS}
+        for i in self.interactions:
+            out[i.channel][i.direction] += 1
+        return out
+
+    @property
+    def last_reply(self) -> dt.date | None:
+        """The last day they moved too (``in`` or ``both``): an answer, a call, a meeting."""
+        return max((i.date for i in self.interactions if i.direction != "out"), default=None)
 
 
 @dataclass(frozen=True)
@@ -236,8 +291,14 @@ class Vocabulary:
 
     ``events`` maps a channel to phrases ("llamé a", "had coffee with"); ``intents`` are
     phrases that turn a line into a plan, not an event ("tengo que", "need to").
+
+    ``directions`` (optional) maps a direction to phrases that say who moved, searched in an
+    event's clause: ``in`` ("me escribió", "called me", "got a message from"), ``out`` ("le
+    escribí", "llamé"), ``both`` ("hablamos", "we"). A vocabulary without them still reads
+    events; their direction then comes from word order (see ``plugins/interactions.py``).
     """
 
     language: str
     events: dict[str, tuple[str, ...]]
     intents: tuple[str, ...] = ()
+    directions: dict[str, tuple[str, ...]] = field(default_factory=dict)

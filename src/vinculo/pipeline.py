@@ -4,6 +4,7 @@ suggestions. Each stage lives in its own module or plugin; this module only wire
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -14,13 +15,16 @@ from vinculo.cache import NoteCache, fingerprint, open_cache, without_bytes
 from vinculo.config import Config
 from vinculo.contacts import build_contacts
 from vinculo.history import compile_vocabularies, file_events, gather_vocabularies
+from vinculo.i18n import detect
 from vinculo.linking import Linker
+from vinculo.loops import attach_loops, memo_path, note_loops
 from vinculo.model import (
     Contact,
     Diagnostic,
     History,
     Interaction,
     Note,
+    OpenLoop,
     Suggestion,
     Vocabulary,
 )
@@ -32,6 +36,7 @@ from vinculo.packing import (
     unpack_analysis,
 )
 from vinculo.parallel import fork_map, worker_count
+from vinculo.rhythm import is_drifting
 from vinculo.vault import Scan, scan_vault
 
 
@@ -48,6 +53,7 @@ class Index:
     histories: dict[str, History] = field(default_factory=dict)  # by contact name
     suggestions: dict[str, list[Suggestion]] = field(default_factory=dict)  # by contact name
     vocabularies: list[Vocabulary] | None = None  # every register_vocabulary, gathered once
+    loops: dict[str, list[OpenLoop]] = field(default_factory=dict)  # open loops by note rel
 
 
 def note_interactions(index: Index, pm: pluggy.PluginManager, note: Note) -> list[Interaction]:
@@ -74,6 +80,27 @@ def collect_interactions(index: Index, by_note: dict[str, list[Interaction]]) ->
         file_events(history, index.today)
 
 
+LANGUAGE_SAMPLE = 1500  # event lines read to tell the vault's language: plenty, and quick
+
+
+def detect_language(index: Index) -> None:
+    """The language the vault's events are written in (see :mod:`vinculo.i18n`), for what
+    vinculo writes when ``[ui] language`` does not say."""
+    lines = (i.text for h in index.histories.values() for i in h.interactions)
+    index.config.detected_language = detect(itertools.islice(lines, LANGUAGE_SAMPLE))
+
+
+def collect_loops(index: Index, pm: pluggy.PluginManager | None = None,
+                  cache_file: Path | None = None) -> None:
+    """Every note's open loops (unchecked tasks naming a contact), filed under each history.
+    With the cache (``cache_file``: the index cache's path), unchanged notes are answered
+    from the last run's loops, unopened."""
+    memo = memo_path(cache_file) if cache_file is not None and pm else None
+    index.loops = note_loops(index.scan.notes, index.mentions, index.contacts, index.config,
+                             memo, world_of(index, pm) if memo and pm else "")
+    attach_loops(index.histories, index.loops)
+
+
 def stage_of(index: Index, pm: pluggy.PluginManager, name: str) -> None:
     """Set one contact's rung of the ladder from its history."""
     history = index.histories[name]
@@ -82,6 +109,7 @@ def stage_of(index: Index, pm: pluggy.PluginManager, name: str) -> None:
     )
     if stage:
         history.stage = stage
+    history.drift = is_drifting(index.contacts[name], history, index.today, index.config)
 
 
 def assign_stages(index: Index, pm: pluggy.PluginManager) -> None:
@@ -91,13 +119,14 @@ def assign_stages(index: Index, pm: pluggy.PluginManager) -> None:
 
 def suggestions_of(index: Index, pm: pluggy.PluginManager, name: str) -> list[Suggestion]:
     """One contact's suggestions before planning (the unit the watcher recomputes)."""
+    contact, history = index.contacts[name], index.histories[name]
     out: list[Suggestion] = []
     for batch in pm.hook.suggest(
-        contact=index.contacts[name], history=index.histories[name], today=index.today,
-        config=index.config,
+        contact=contact, history=history, today=index.today, config=index.config,
     ):
         out.extend(batch or [])
-    return out
+    return [s for s in out if not any(pm.hook.hold_back(
+        suggestion=s, contact=contact, history=history, today=index.today, config=index.config))]
 
 
 def plan_pool(index: Index, pm: pluggy.PluginManager, pool: list[Suggestion]) -> None:
@@ -242,6 +271,8 @@ def build_index(
         contacts = build_contacts(scan.notes, pm, config)
         index = Index(vault=vault, config=config, today=today, scan=scan, contacts=contacts)
         collect_interactions(index, analyse_notes(index, pm, store))
+        collect_loops(index, pm, store.path if store is not None else None)
+        detect_language(index)
     finally:
         if scan.crew is not None:
             scan.crew.close()

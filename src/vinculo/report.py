@@ -33,6 +33,13 @@ def contact_rows(index: Index) -> list[dict[str, Any]]:
                 "last_in_person": _iso(history.last_in_person) if history else None,
                 "first_contact": _iso(history.first_contact) if history else None,
                 "counts": history.counts() if history else {},
+                "directions": history.direction_counts() if history else {},
+                "last_reply": _iso(history.last_reply) if history else None,
+                "drift": history.drift.as_json() if history and history.drift else None,
+                "open_loops": [
+                    {"text": loop.text, "note": loop.note, "line": loop.line}
+                    for loop in (history.open_loops if history else [])
+                ],
                 "planned": [
                     {"date": p.date.isoformat(), "channel": p.channel, "note": p.note}
                     for p in (history.planned if history else [])

@@ -330,8 +330,27 @@ def _reread(prepared: _Prepared, changed: list[tuple[str, int, int]], started: i
             if (note.date != _restored(vault, rel, old.sha, old.parsed).date
                     or new.interactions != unpack_analysis(old.analysis).interactions):
                 return False
+            if not _same_loops(prepared, note, new, unpack_analysis(old.analysis), old.sha):
+                return False
         memo.notes[rel] = (size, mtime_ns, sha)
     return True
+
+
+def _same_loops(prepared: _Prepared, note: Note, new: Any, old: Any, old_sha: str) -> bool:
+    """Whether a changed note has the open loops it had (unchecked tasks naming someone are
+    listed in their block): known from the loops remembered for its old bytes, or none when
+    it named nobody then."""
+    from vinculo.loops import loops_in, remembered_loops
+    from vinculo.packing import MentionTable
+
+    table = MentionTable()
+    table.put_packed(note.rel, new)
+    now = loops_in(note, table.get(note.rel, []), None, prepared.config)
+    if not old.mentions:
+        return not now
+    file = cache_path(prepared.vault, prepared.config)
+    before = remembered_loops(file, note.rel, old_sha) if file is not None else None
+    return before is not None and before == now
 
 
 def _restored(vault: Path, rel: str, sha: str, parsed: bytes) -> Note:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
-from vinculo.drift import drifting
+from vinculo.rhythm import drifting_why
 from vinculo.history import days_setting
 from vinculo.model import STAGES, Contact
 from vinculo.obsidian import open_url
@@ -143,7 +143,7 @@ def who_rows(index: Index, query: Query) -> list[dict[str, Any]]:
         steps = index.suggestions.get(name, [])
         if query.due and not any(s.due <= horizon for s in steps):
             continue
-        drift = drifting(contact, history, index.today, index.config)
+        drift = drifting_why(contact, history, index.today, index.config)
         if query.drifting and drift is None:
             continue
         last = history.last_contact

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Literal
 
-from vinculo.drift import drifting
+from vinculo.rhythm import drifting_why
 from vinculo.history import days_setting
 from vinculo.obsidian import open_url
 
@@ -52,7 +52,7 @@ def _drifting(index: Index) -> list[dict[str, Any]]:
         history = index.histories.get(name)
         if history is None:
             continue
-        why = drifting(index.contacts[name], history, index.today, index.config)
+        why = drifting_why(index.contacts[name], history, index.today, index.config)
         if why:
             last = history.last_contact
             out.append({**_person(index, name), "stage": history.stage, "why": why,

@@ -28,16 +28,19 @@ from typing import Any
 
 import pluggy
 
-from vinculo.cache import CachedNote, digest, open_cache
+from vinculo.cache import CachedNote, cache_path, digest, open_cache
 from vinculo.config import Config
 from vinculo.contacts import build_contacts
 from vinculo.history import file_events
+from vinculo.loops import attach_loops, loops_in
 from vinculo.mentions import find_mentions
 from vinculo.model import Contact, Diagnostic, History, Interaction, Mention, Note, Suggestion
 from vinculo.packing import MentionTable
 from vinculo.pipeline import (
     Index,
     analyse_notes,
+    collect_loops,
+    detect_language,
     note_interactions,
     plan_pool,
     stage_of,
@@ -151,7 +154,9 @@ class LiveIndex:
         self.by_note, self.notes_of, self._rendered = {}, {}, {}
         for note in index.scan.notes:
             self._set_interactions(note.rel, interactions.get(note.rel, []))
+        collect_loops(index, self.pm, cache_path(self.vault, self.config))
         self._rebuild_histories(index.contacts)
+        detect_language(index)
         self.pool = {}
         for name in index.contacts:
             stage_of(index, self.pm, name)
@@ -239,6 +244,15 @@ class LiveIndex:
             if found:
                 index.mentions[rel] = found
             self._set_interactions(rel, note_interactions(index, self.pm, note))
+        owners = {c.rel: c.name for c in index.contacts.values()}
+        for rel, note in fresh.items():
+            old_loops = index.loops.pop(rel, [])
+            new_loops = [] if note is None else loops_in(
+                note, index.mentions.get(rel, []), owners.get(rel), self.config)
+            if new_loops:
+                index.loops[rel] = new_loops
+            if new_loops != old_loops:
+                affected |= {loop.contact for loop in old_loops + new_loops}
         for rel, old in before_interactions.items():
             affected |= _changed_contacts(old, self.by_note.get(rel, []))
         affected &= set(index.contacts)
@@ -429,6 +443,7 @@ class LiveIndex:
                         i for i in self.by_note.get(rel, []) if i.contact == name)
         for name in wanted:
             file_events(index.histories[name], self.today)
+        attach_loops(index.histories, index.loops, wanted)
 
     def _plan_pool(self) -> set[str]:
         """Re-plan the whole pool; the contacts whose final suggestions moved."""

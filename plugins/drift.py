@@ -1,0 +1,39 @@
+"""Drift: a contact silent well past their own usual gap gets a check-in, before dormancy.
+
+The test is :func:`vinculo.rhythm.is_drifting` (their usual gap from their history; the tier's
+cadence when it is short; ``[ladder] drift_factor`` 2 and ``drift_slack_days`` 7 set the
+band). A ``drift`` step is suggested when the drift is measured on their own history, unless something
+is already planned with them or the cadence rule already asks to see them (on the tier's clock
+alone, the cadence and call rules speak; the contact is still flagged as drifting).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from vinculo.config import Config
+from vinculo.history import cadence_days, days_setting, last_real, plan_at_or_above, wikilink
+from vinculo.hookspecs import hookimpl
+from vinculo.i18n import channel, t
+from vinculo.model import Contact, History, Suggestion
+from vinculo.rhythm import is_drifting
+
+
+@hookimpl
+def suggest(contact: Contact, history: History, today: dt.date, config: Config) -> list[Suggestion]:
+    # Set with the stage by the pipeline; asked again only when a caller did not.
+    drift = history.drift if history.drift is not None else is_drifting(contact, history, today,
+                                                                          config)
+    if drift is None or drift.basis != "history" or plan_at_or_above(history, "social"):
+        return []  # on a tier's clock alone, the cadence and call rules already speak
+    every, start = cadence_days(contact, config), last_real(history, config)
+    horizon = today + dt.timedelta(days=days_setting(config, "lookahead_days", 7))
+    if history.stage == "in_person" and every and start and start + dt.timedelta(days=every) <= horizon:
+        return []  # the cadence rule asks to see them already
+    last = history.last()
+    assert last is not None
+    due = drift.last + dt.timedelta(days=drift.maximum + 1)
+    why = t(config, "drifting: {drift}; last {channel} {link}", drift=drift.describe(config),
+            channel=channel(config, last.channel), link=wikilink(last.note))
+    return [Suggestion(contact.name, "drift", due, t(config, "Check in with {name}",
+                                                     name=contact.name), why, last.note, 35)]
