@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
-from vinculo.rhythm import drifting_why
 from vinculo.history import days_setting
 from vinculo.model import STAGES, Contact
 from vinculo.obsidian import open_url
+from vinculo.rhythm import drifting_why
 from vinculo.text import fold
 
 if TYPE_CHECKING:

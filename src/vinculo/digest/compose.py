@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Literal
 
-from vinculo.rhythm import drifting_why
 from vinculo.history import days_setting
 from vinculo.obsidian import open_url
+from vinculo.rhythm import drifting_why
 
 if TYPE_CHECKING:
     from vinculo.pipeline import Index
