@@ -162,6 +162,6 @@ def test_the_watcher_keeps_the_feed_current(people, write):
 def test_the_sample_vault_feed(sample, run):
     events = _by_summary(_events(run("export", "calendar", str(sample)).stdout_bytes))
     assert "Propose a call to Rodrigo Sanz" in events
-    assert events["Propose a call to Rodrigo Sanz"]["start"] == dt.date(2026, 11, 30)
+    assert events["Propose a call to Rodrigo Sanz"]["start"] == dt.date(2026, 11, 29)  # overdue: today
     birthdays = sorted(s for s in events if s.endswith("'s birthday"))
     assert "Encarnación Moreno Gil's birthday" in birthdays and len(birthdays) >= 3

@@ -29,7 +29,7 @@ def test_suggest_indents_wrapped_lines_and_shows_links_as_text(sample, run, monk
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert "[[" not in result.output  # no raw wikilinks in the terminal
-    assert "      why: last in person 2026-07-08 (Daily/2026-07-08); last real contact" in lines
+    assert "      why: last met 2026-07-08 (Daily/2026-07-08); since then 3 messages, last" in lines
     items = lines[1:]
     assert all(line.startswith("  ") for line in items), [x for x in items if x[:2] != "  "]
     assert all(line == line.rstrip() for line in lines)
