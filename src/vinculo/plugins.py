@@ -46,6 +46,8 @@ DEFAULT_PLUGINS: dict[str, str] = {
     "import_linkedin": "vinculo.default_plugins.import_linkedin",
     "import_vcard": "vinculo.default_plugins.import_vcard",
     "import_calendar": "vinculo.default_plugins.import_calendar",
+    "import_whatsapp": "vinculo.default_plugins.import_whatsapp",
+    "message_log": "vinculo.default_plugins.message_log",
 }
 
 
