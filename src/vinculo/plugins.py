@@ -47,6 +47,9 @@ DEFAULT_PLUGINS: dict[str, str] = {
     "import_vcard": "vinculo.default_plugins.import_vcard",
     "import_calendar": "vinculo.default_plugins.import_calendar",
     "import_whatsapp": "vinculo.default_plugins.import_whatsapp",
+    "import_telegram": "vinculo.default_plugins.import_telegram",
+    "import_mbox": "vinculo.default_plugins.import_mbox",
+    "import_linkedin_messages": "vinculo.default_plugins.import_linkedin_messages",
     "message_log": "vinculo.default_plugins.message_log",
 }
 

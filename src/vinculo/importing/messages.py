@@ -431,14 +431,15 @@ class ChatLog:
     def who_is_me(self, names: list[str], matcher: PartyMatcher) -> set[str]:
         """The user's senders: said by the export, named in ``[me] names``, or, in a chat of
         two, the one who is not the person the chat is with."""
-        mine = set(self.me) | {s for s in self.parties
-                               if name_key(s) and name_key(s) in {name_key(n) for n in names}}
+        wanted = {name_key(n) for n in names}
+        mine = set(self.me) | {s for s, p in self.parties.items()
+                               if name_key(p.name) and name_key(p.name) in wanted}
         if mine or self.group:
             return mine
         senders = list(self.parties)
         title = name_key(self.title)
         if title:
-            others = [s for s in senders if name_key(s) != title]
+            others = [s for s in senders if name_key(self.parties[s].name) != title]
             if len(others) == 1 and len(senders) == 2:
                 return set(others)
             if len(senders) == 1 and others:
