@@ -2,7 +2,7 @@
 
 Quality: linking against an Obsidian-style exact baseline, history against a keyword baseline.
 Speed and memory: vinculo against reading the vault with python-frontmatter, obsidiantools and
-a naive rapidfuzz linker; watch latency. Pass ``--quick`` for small vaults only.
+a naive rapidfuzz linker; watch latency; message import throughput. Pass ``--quick`` for small vaults only.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ def main() -> int:
             ["score_history.py", "60", "200", "1"],
             ["perf.py", "--sizes", "1000x100"],
             ["watch_latency.py", "--notes", "1000", "--contacts", "100", "--saves", "20"],
+            ["import_messages.py", "--whatsapp", "20000", "--mbox", "4000", "--repeat", "1"],
         ]
     else:
         steps = [
@@ -34,6 +35,7 @@ def main() -> int:
             ["score_history.py"],
             ["perf.py", "--sizes", "1000x100,10000x1000,50000x3000"],
             ["watch_latency.py", "--notes", "10000", "--contacts", "1000", "--saves", "50"],
+            ["import_messages.py", "--whatsapp", "100000", "--mbox", "20000"],
         ]
     failed = 0
     for step in steps:

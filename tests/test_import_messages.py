@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+
+from vinculo.config import load_config
+from vinculo.pipeline import build_index
+from vinculo.plugins import get_plugin_manager
 
 ANA = ("---\ntype: person\nemail: ana@civica.example\nphone: +34 612 345 678\n"
        "linkedin: https://www.linkedin.com/in/anagarcia\n---\n# Ana García\n")
@@ -200,3 +205,37 @@ def test_linkedin_messages_refuses_the_connections_file(run, vault, write, tmp_p
     csv_file.write_text("First Name,Last Name,URL\nAna,García,x\n")
     result = run("import", "linkedin-messages", str(csv_file), str(vault))
     assert result.exit_code == 1 and "messages.csv" in result.stderr
+
+
+# --- the examples shipped in the sample vault --------------------------------------------------
+
+SAMPLE_EXPORTS = [
+    ("whatsapp", "WhatsApp Chat - Rodrigo Sanz.txt", {"Rodrigo Sanz": [
+        "2026-11-02 · WhatsApp · 2 sent, 2 received", "2026-11-09 · WhatsApp · 0 sent, 1 received",
+        "2026-11-16 · WhatsApp · 1 sent, 0 received"]}),
+    ("telegram", "result.json", {"Inês Carvalho": [
+        "2026-11-19 · Telegram · 1 sent, 1 received", "2026-11-22 · Telegram · 0 sent, 1 received"]}),
+    ("mbox", "mail.mbox", {"Tom Whitaker": ["2026-11-10 · e-mail · 1 sent, 1 received"],
+                           "Ana García": ["2026-11-10 · e-mail · 1 sent, 0 received",
+                                          "2026-11-12 · e-mail · 0 sent, 1 received"]}),
+    ("linkedin-messages", "messages.csv", {"Ana García": [
+        "2025-11-18 · LinkedIn · 0 sent, 1 received", "2025-11-19 · LinkedIn · 1 sent, 0 received"]}),
+]
+
+
+def test_the_sample_exports_import_into_the_sample_cast(run, sample):
+    for name, file, expected in SAMPLE_EXPORTS:
+        report = _import(run, name, sample / "Imports" / file, sample)
+        for person, lines in expected.items():
+            assert [line for line in _log(sample, person) if line in lines] == lines, (name, person)
+        again = _import(run, name, sample / "Imports" / file, sample)
+        assert again["merged"] == 0, name
+        if name == "linkedin-messages":
+            assert [a["label"] for a in report["actions"] if a["action"] == "skip"] == [
+                "Javier Ortiz (linkedin.com/in/javier-ortiz-demo)"]
+    # The history now knows Rodrigo wrote first and the last message was the user's.
+    pm = get_plugin_manager()
+    index = build_index(sample, load_config(sample), pm, dt.date(2026, 11, 29), cache=False)
+    logged = [(i.date.isoformat(), i.direction) for i in index.histories["Rodrigo Sanz"].interactions
+              if i.note == "People/Rodrigo Sanz.md" and i.channel == "message"]
+    assert sorted(logged) == [("2026-11-02", "both"), ("2026-11-09", "in"), ("2026-11-16", "out")]

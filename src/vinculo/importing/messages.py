@@ -320,15 +320,16 @@ def plan_logs(tally: Tally, ctx: ImportContext, what: str) -> Iterator[Action]:
         merged = merge_entries(old, entries)
         after = with_log(note.raw, merged)
         days = len({e.day for e in entries})
+        on = f"{days} day" if days == 1 else f"{days} days"
         if after == note.raw:
             yield Action("skip", contact.name,
-                         f"already logged: {count} {what} on {days} days (by {how})", line, rel)
+                         f"already logged: {count} {what} on {on} (by {how})", line, rel)
             continue
         changed = len({(e.day, e.label, e.total) for e in merged}
                       - {(e.day, e.label, e.total) for e in old})
         yield Action("merge", contact.name,
-                     f"{count} {what} on {days} days (by {how}); {changed} log lines new "
-                     "or updated",
+                     f"{count} {what} on {on} (by {how}); {changed} log "
+                     f"line{'' if changed == 1 else 's'} new or updated",
                      line, rel, note.raw, after, ("message log",))
     for line, label, reason in tally.bad:
         yield Action("skip", label, reason, line)
