@@ -94,6 +94,21 @@ def test_importing_again_adds_nothing(run, vault, write, tmp_path):
     assert "2025-11-23 · WhatsApp · 1 sent, 1 received" in _log(vault)
     assert "2025-11-24 · WhatsApp · 0 sent, 1 received" in _log(vault)
     assert _log(vault).count("2025-11-23") == 1
+    # An older, shorter export of the chat, or one without the texts, takes nothing away.
+    grown = (vault / "People/Ana García.md").read_bytes()
+    chat.write_text(IOS_DMY, encoding="utf-8")  # 2025-11-23 had one message then
+    assert _import(run, chat, vault)["merged"] == 0
+    assert (vault / "People/Ana García.md").read_bytes() == grown
+
+
+def test_an_import_without_text_keeps_the_text_already_logged(run, vault, write, tmp_path):
+    _vault(write, vault)
+    chat = tmp_path / "WhatsApp Chat - Ana García.txt"
+    chat.write_text(IOS_DMY, encoding="utf-8")
+    _import(run, chat, vault, "--with-text")
+    before = (vault / "People/Ana García.md").read_bytes()
+    assert _import(run, chat, vault)["merged"] == 0
+    assert (vault / "People/Ana García.md").read_bytes() == before
 
 
 def test_dry_run_writes_nothing(run, vault, write, tmp_path):
