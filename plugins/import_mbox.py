@@ -11,14 +11,17 @@ to you is received from its sender. Mailing-list and automated mail (``List-Id``
 
 from __future__ import annotations
 
+import email.errors
 import email.header
 import email.parser
 import email.utils
+import functools
 import hashlib
 import mailbox
 from collections.abc import Iterator
 from email.message import Message
 from pathlib import Path
+from typing import BinaryIO
 
 from vinculo.hookspecs import hookimpl
 from vinculo.importing.base import Action, ImportContext, Importer, ImportFileError
@@ -40,12 +43,28 @@ def _decoded(value: object) -> str:
 
 
 def _addresses(message: Message, *fields: str) -> list[tuple[str, str]]:
-    values = [str(v) for f in fields for v in message.get_all(f, [])]
+    return _parsed(tuple(str(v) for f in fields for v in message.get_all(f, [])))
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(values: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(name, address) pairs of address headers: the same few headers come back in every
+    mail of a correspondence, so they are parsed once."""
     out = []
-    for name, address in email.utils.getaddresses(values):
+    for name, address in email.utils.getaddresses(list(values)):
         if "@" in address:
             out.append((_decoded(name), email_key(address)))
     return out
+
+
+def _headers(handle: BinaryIO) -> bytes:
+    """The header lines of one mail: the body is never read."""
+    lines = []
+    for line in handle:
+        if line in (b"\n", b"\r\n"):
+            break
+        lines.append(line)
+    return b"".join(lines)
 
 
 def _automated(message: Message) -> bool:
@@ -72,7 +91,7 @@ def read_mailbox(path: Path, ctx: ImportContext, tally: Tally, mine: set[str]) -
         label = f"mail {number}"
         try:
             with box.get_file(key) as handle:
-                message = parser.parse(handle)  # type: ignore[arg-type]
+                message = parser.parsebytes(_headers(handle))
         except (OSError, ValueError) as exc:
             tally.skip(number, label, f"cannot be read: {exc}")
             continue
@@ -96,7 +115,7 @@ def read_mailbox(path: Path, ctx: ImportContext, tally: Tally, mine: set[str]) -
         if not senders:
             tally.skip(number, _decoded(message.get("subject")) or label, "no From: address")
             continue
-        subject = _decoded(message.get("subject"))
+        subject = _decoded(message.get("subject")) if tally.with_text else ""
         time = when.strftime("%H:%M")
         if senders[0][1] in mine:
             recipients = {a: n for n, a in _addresses(message, "to", "cc", "bcc") if a not in mine}
