@@ -74,7 +74,8 @@ def register_importers() -> list[Importer]:
     ``vcard``, ``calendar``, ``whatsapp``, ``telegram``, ``mbox``, ``linkedin-messages``).
     An :class:`~vinculo.importing.Importer` turns a file's bytes into create/merge/skip
     decisions and never writes; vinculo applies them through the safe write path (an importer
-    with ``run_file`` streams the file from its path instead: chats and mailboxes). A later plugin's importer replaces an earlier one of the same name."""
+    with ``run_file`` streams the file from its path instead: chats and mailboxes). A later
+    plugin's importer replaces an earlier one of the same name."""
 
 
 # --- the pipeline, in order ------------------------------------------------------------------
