@@ -212,3 +212,31 @@ def test_a_file_that_is_no_chat_is_refused_in_one_line(run, vault, write, tmp_pa
     result = run("import", "whatsapp", str(other), str(vault))
     assert result.exit_code == 1
     assert "no WhatsApp message lines" in result.stderr
+
+
+def test_dates_that_cannot_say_their_order_are_read_from_how_they_run(run, vault, write,
+                                                                     tmp_path):
+    _vault(write, vault)
+    chat = tmp_path / "WhatsApp Chat - Ana García.txt"
+    chat.write_text("".join(f"{d}, 10:00 - Ana García: hola\n"
+                            for d in ("1/2/26", "1/5/26", "1/9/26", "2/1/26")), encoding="utf-8")
+    _import(run, chat, vault)
+    days = [line.split(" · ")[0] for line in _log(vault).splitlines()[1:-1]]
+    assert days == ["2026-01-02", "2026-01-05", "2026-01-09", "2026-02-01"]  # month first
+
+
+def test_crlf_and_bom_of_the_contact_note_are_kept_and_the_log_is_replaced_in_place(
+        run, vault, write, tmp_path):
+    _vault(write, vault)
+    note = ("\ufeff---\r\ntype: person\r\n---\r\n# Ana García\r\n\r\n## Messages\r\n\r\n"
+            "```vinculo-messages\r\n2025-11-01 · WhatsApp · 1 sent, 0 received\r\n```\r\n\r\n"
+            "## Later notes\r\nkept\r\n")
+    write("People/Ana García.md", note.encode("utf-8"))
+    chat = tmp_path / "WhatsApp Chat - Ana García.txt"
+    chat.write_text(IOS_DMY, encoding="utf-8")
+    _import(run, chat, vault)
+    after = (vault / "People/Ana García.md").read_bytes()
+    assert after.startswith(b"\xef\xbb\xbf---\r\ntype: person\r\n")
+    assert after.endswith(b"```\r\n\r\n## Later notes\r\nkept\r\n")
+    assert b"\r\n2025-11-01 \xc2\xb7 WhatsApp \xc2\xb7 1 sent, 0 received\r\n2025-11-20" in after
+    assert after.count(b"\n") == after.count(b"\r\n") and after.count(b"```vinculo") == 1
