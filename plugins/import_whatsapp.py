@@ -51,7 +51,7 @@ SYSTEM = re.compile(
     r"|you're now an admin|you were added|^you added |^you removed | added you$| left$"
     r"| added | removed |missed (?:voice|video) call|disappearing messages"
     r"|los mensajes y las llamadas estan cifrados|creo el grupo|creaste el grupo"
-    r"|cambio el asunto|cambio el icono|cambio la descripcion|cambio su numero"
+    r"|cambi(?:o|aste) (?:el asunto|el icono|la descripcion|la imagen)|cambio su numero"
     r"|se unio usando el enlace|codigo de seguridad|ahora eres admin|te anadio|anadio a "
     r"| salio$|^saliste|elimino a |llamada (?:de voz |de video )?perdida|videollamada perdida"
     r"|mensajes temporales"
@@ -94,9 +94,10 @@ class _Dates:
         self.preferred = preferred  # "dmy" or "mdy", from settings; "" to infer
 
     def note(self, a: str, b: str, c: str) -> tuple[int, int, int]:
-        key = (int(a), int(b), int(c) if len(c) != 2 else 2000 + int(c))
-        if len(a) == 4:
-            key = (-key[0], key[1], key[2])  # year first: marked by a negative first field
+        if len(a) == 4:  # year first (2025-11-20): marked by a negative first field
+            key = (-int(a), int(b), int(c))
+        else:
+            key = (int(a), int(b), int(c) if len(c) != 2 else 2000 + int(c))
         self.seen.setdefault(key, None)
         return key
 

@@ -225,6 +225,17 @@ def test_dates_that_cannot_say_their_order_are_read_from_how_they_run(run, vault
     assert days == ["2026-01-02", "2026-01-05", "2026-01-09", "2026-02-01"]  # month first
 
 
+def test_year_first_dates_and_a_spanish_system_line_with_a_colon(run, vault, write, tmp_path):
+    _vault(write, vault)
+    chat = tmp_path / "WhatsApp Chat - Ana García.txt"
+    chat.write_text("2026-03-07, 10:00 - Ana García: hola\n"
+                    '2026-03-08, 10:00 - Cambiaste el asunto de "Cena: viernes" a "Cena"\n',
+                    encoding="utf-8")
+    report = _import(run, chat, vault)
+    assert _log(vault).splitlines()[1:-1] == ["2026-03-07 · WhatsApp · 0 sent, 1 received"]
+    assert [a["action"] for a in report["actions"]] == ["merge"]
+
+
 def test_crlf_and_bom_of_the_contact_note_are_kept_and_the_log_is_replaced_in_place(
         run, vault, write, tmp_path):
     _vault(write, vault)
