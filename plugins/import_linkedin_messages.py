@@ -24,8 +24,9 @@ from vinculo.default_plugins.import_linkedin import person_name
 
 from vinculo.hookspecs import hookimpl
 from vinculo.importing.base import Action, ImportContext, Importer, ImportFileError
-from vinculo.importing.messages import Party, Tally, me_setting, plan_logs, stream_lines
+from vinculo.importing.messages import Party, Tally, me_setting, plan_logs
 from vinculo.importing.names import name_key, url_key
+from vinculo.importing.textfile import stream_lines
 from vinculo.text import fold
 
 LABEL = "LinkedIn"

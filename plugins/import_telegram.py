@@ -21,9 +21,8 @@ from typing import Any
 
 from vinculo.hookspecs import hookimpl
 from vinculo.importing.base import Action, ImportContext, Importer, ImportFileError
+from vinculo.importing.chats import ChatLog
 from vinculo.importing.messages import (
-    CHUNK,
-    ChatLog,
     Party,
     PartyMatcher,
     Tally,
@@ -31,6 +30,7 @@ from vinculo.importing.messages import (
     plan_logs,
 )
 from vinculo.importing.names import clean_text
+from vinculo.importing.textfile import CHUNK
 
 PEOPLE_CHATS = {"personal_chat"}
 GROUP_CHATS = {"private_group", "private_supergroup", "public_supergroup"}

@@ -24,16 +24,16 @@ from pathlib import Path
 
 from vinculo.hookspecs import hookimpl
 from vinculo.importing.base import Action, ImportContext, Importer, ImportFileError
+from vinculo.importing.chats import ChatLog
 from vinculo.importing.messages import (
-    ChatLog,
     Party,
     PartyMatcher,
     Tally,
     me_setting,
     plan_logs,
-    stream_lines,
 )
 from vinculo.importing.names import clean_text
+from vinculo.importing.textfile import stream_lines
 from vinculo.text import fold
 
 _TIME = r"(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:[:.]\d{2})?(?:\s*(?P<ampm>[ap]\.?\s?m\.?))?"

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from vinculo.config import Config
 from vinculo.hookspecs import hookimpl
-from vinculo.importing.messages import ENTRY, FENCE_OPEN, direction_of
+from vinculo.importing.messagelog import ENTRY, FENCE_OPEN, direction_of
 from vinculo.model import Contact, Interaction, Mention, Note, Vocabulary
 
 
