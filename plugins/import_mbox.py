@@ -36,14 +36,37 @@ def _decoded(value: object) -> str:
     """A header as text, RFC 2047 words decoded ("=?utf-8?q?Luc=C3=ADa?=" is "Lucía")."""
     if value is None:
         return ""
+    value = _text(value)
     try:
-        return clean_text(str(email.header.make_header(email.header.decode_header(str(value)))))
+        return clean_text(str(email.header.make_header(email.header.decode_header(value))))
     except (UnicodeDecodeError, LookupError, email.errors.HeaderParseError):
         return clean_text(str(value))
 
 
+def _text(value: object) -> str:
+    """A header as a string. Raw 8-bit bytes (a UTF-8 name written without RFC 2047 encoding,
+    common today) come from the parser as an "unknown-8bit" Header: decoded here as UTF-8,
+    else Windows-1252, never as replacement characters."""
+    if not isinstance(value, email.header.Header):
+        return str(value)
+    parts = []
+    for chunk, charset in email.header.decode_header(value):
+        if isinstance(chunk, str):
+            parts.append(chunk)
+            continue
+        for codec in (charset if charset and charset != "unknown-8bit" else "utf-8", "cp1252"):
+            try:
+                parts.append(chunk.decode(codec))
+                break
+            except (UnicodeDecodeError, LookupError):
+                continue
+        else:
+            parts.append(chunk.decode("utf-8", "replace"))
+    return "".join(parts)
+
+
 def _addresses(message: Message, *fields: str) -> list[tuple[str, str]]:
-    return _parsed(tuple(str(v) for f in fields for v in message.get_all(f, [])))
+    return _parsed(tuple(_text(v) for f in fields for v in message.get_all(f, [])))
 
 
 @functools.lru_cache(maxsize=4096)

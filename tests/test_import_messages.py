@@ -68,10 +68,22 @@ def test_mbox_direction_comes_from_my_addresses(run, vault, write, tmp_path):
     assert _log(vault, "Ana García") == ["2025-11-20 · e-mail · 1 sent, 1 received"]
     assert _log(vault, "Tom Whitaker") == ["2025-11-20 · e-mail · 1 sent, 0 received"]
     skipped = {a["label"]: a["reason"] for a in report["actions"] if a["action"] == "skip"}
-    assert skipped["Someone (someone@else.example)"] == "no contact matches (1 mails)"
+    assert skipped["Someone (someone@else.example)"] == "no contact matches (1 mail)"
     assert skipped["Broken"] == "no readable Date: header"
     assert not any("news@" in label for label in skipped)  # a mailing list is no person
     assert _import(run, "mbox", box, vault)["merged"] == 0
+
+
+def test_mbox_two_addresses_of_one_contact_add_up(run, vault, write, tmp_path):
+    _vault(write)
+    box = tmp_path / "mail.mbox"
+    box.write_text(
+        _mail("Ana García <ana@civica.example>", "marta@home.example",
+              "Thu, 20 Nov 2025 09:00:00 +0100", "one")
+        + _mail("Ana García <ana.personal@home.example>", "marta@home.example",
+                "Thu, 20 Nov 2025 10:00:00 +0100", "two"), encoding="utf-8")  # raw UTF-8 name
+    _import(run, "mbox", box, vault)
+    assert _log(vault, "Ana García") == ["2025-11-20 · e-mail · 0 sent, 2 received"]
 
 
 def test_mbox_with_text_keeps_the_subject_only(run, vault, write, tmp_path):

@@ -175,7 +175,7 @@ def test_spanish_android_group_counts_each_member_and_lists_strangers(run, vault
     assert f"2025-12-03 · {label} · 1 sent, 1 received" in _log(vault, "Ana García")
     strangers = [a for a in report["actions"] if a["action"] == "skip"]
     assert [(a["label"], a["reason"]) for a in strangers] == [
-        ("Lola Desconocida", "no contact matches (1 messages)")]
+        ("Lola Desconocida", "no contact matches (1 message)")]
 
 
 def test_broken_lines_foreign_bytes_and_a_truncated_file(run, vault, write, tmp_path):

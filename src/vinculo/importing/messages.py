@@ -167,6 +167,27 @@ class Tally:
     def skip(self, line: int, label: str, reason: str) -> None:
         self.bad.append((line, label, reason))
 
+def counted(count: int, what: str) -> str:
+    """"1 message", "3 messages" (``what`` is the plural)."""
+    return f"{count} {what[:-1] if count == 1 and what.endswith('s') else what}"
+
+
+def summed(first: list[Entry], second: list[Entry]) -> list[Entry]:
+    """Two parties of one file who are the same contact (two addresses, a phone and a name):
+    their messages of a day add up."""
+    out: dict[tuple[dt.date, str], Entry] = {}
+    for entry in [*first, *second]:
+        known = out.get((entry.day, entry.label))
+        if known is None:
+            out[(entry.day, entry.label)] = Entry(entry.day, entry.label, entry.sent,
+                                                  entry.received, list(entry.texts))
+        else:
+            known.sent += entry.sent
+            known.received += entry.received
+            known.texts += entry.texts
+    return list(out.values())
+
+
 def plan_logs(tally: Tally, ctx: ImportContext, what: str) -> Iterator[Action]:
     """One action per contact whose log changes (or a skip saying it is already there), one
     skip per party no contact matches, and one per line that could not be read."""
@@ -180,14 +201,14 @@ def plan_logs(tally: Tally, ctx: ImportContext, what: str) -> Iterator[Action]:
         if contact is None:
             doubt = f"; {how}" if how else ""
             yield Action("skip", seen.party.describe(),
-                         f"no contact matches ({seen.messages} {what}){doubt}", seen.line)
+                         f"no contact matches ({counted(seen.messages, what)}){doubt}", seen.line)
             continue
         known = by_contact.get(contact.rel)
         entries = by_key.get(key, [])
         if known is None:
             by_contact[contact.rel] = (contact, entries, seen.line, seen.messages, how)
         else:
-            by_contact[contact.rel] = (contact, merge_entries(known[1], entries),
+            by_contact[contact.rel] = (contact, summed(known[1], entries),
                                        min(known[2], seen.line), known[3] + seen.messages, known[4])
     for rel, (contact, entries, line, count, how) in by_contact.items():
         note = contact.note
@@ -201,12 +222,12 @@ def plan_logs(tally: Tally, ctx: ImportContext, what: str) -> Iterator[Action]:
         on = f"{days} day" if days == 1 else f"{days} days"
         if after == note.raw:
             yield Action("skip", contact.name,
-                         f"already logged: {count} {what} on {on} (by {how})", line, rel)
+                         f"already logged: {counted(count, what)} on {on} (by {how})", line, rel)
             continue
         changed = len({(e.day, e.label, e.total) for e in merged}
                       - {(e.day, e.label, e.total) for e in old})
         yield Action("merge", contact.name,
-                     f"{count} {what} on {on} (by {how}); {changed} log "
+                     f"{counted(count, what)} on {on} (by {how}); {changed} log "
                      f"line{'' if changed == 1 else 's'} new or updated",
                      line, rel, note.raw, after, ("message log",))
     for line, label, reason in tally.bad:
