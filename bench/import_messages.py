@@ -81,8 +81,9 @@ def make_mbox(path: Path, mails: int, people: list[tuple[str, str, str]],
                       f"Message-ID: <{n}@bench.example>\n\n{body}\n\n")
 
 
-def measure(args: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and peak resident MB of one command, in its own process."""
+def measure(args: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, processor seconds (user + system: steadier on a shared machine) and peak
+    resident MB of one command, in its own process."""
     start = time.perf_counter()
     proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -90,19 +91,22 @@ def measure(args: list[str], env: dict[str, str]) -> tuple[float, float]:
     if status != 0:
         raise SystemExit(f"failed: {' '.join(args)}\n{proc.stderr.read().decode() if proc.stderr else ''}")
     peak = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    return wall, peak
+    return wall, usage.ru_utime + usage.ru_stime, peak
 
 
 def bench(label: str, importer: str, source: Path, vault: Path, count: int, repeat: int,
           env: dict[str, str]) -> None:
     cli = [sys.executable, "-m", "vinculo", "import", importer, str(source), str(vault), "--json"]
     runs = [measure([*cli, "--dry-run"], env) for _ in range(repeat)]
-    walls = [w for w, _ in runs]
-    peaks = [p for _, p in runs]
+    walls = [w for w, _, _ in runs]
+    cpus = [c for _, c, _ in runs]
+    peaks = [p for _, _, p in runs]
     median = statistics.median(walls)
+    cpu = statistics.median(cpus)
     print(f"| {label} | {count:,} | {source.stat().st_size / 1e6:.1f} MB | {median:.2f} s "
-          f"({min(walls):.2f}–{max(walls):.2f}) | {count / median:,.0f} | "
-          f"{statistics.median(peaks):.0f} MB ({min(peaks):.0f}–{max(peaks):.0f}) |", flush=True)
+          f"({min(walls):.2f}–{max(walls):.2f}) | {cpu:.2f} s ({min(cpus):.2f}–{max(cpus):.2f}) "
+          f"| {count / median:,.0f} | {statistics.median(peaks):.0f} MB "
+          f"({min(peaks):.0f}–{max(peaks):.0f}) |", flush=True)
 
 
 def main() -> int:
@@ -127,17 +131,17 @@ def main() -> int:
             files.append((factor, chat, box))
         print(f"vault: {args.contacts} contacts; each figure: median of {args.repeat} runs of the "
               "CLI in a fresh process (--dry-run: every decision, no fsync), min–max in brackets")
-        print("| file | messages | size | wall | messages/s | peak RSS |")
-        print("| --- | ---: | ---: | ---: | ---: | ---: |")
+        print("| file | messages | size | wall | processor | messages/s (wall) | peak RSS |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
         for factor, chat, box in files:
             bench(f"WhatsApp group chat x{factor}", "whatsapp", chat, vault,
                   args.whatsapp * factor, args.repeat, env)
             bench(f"mbox x{factor}", "mbox", box, vault, args.mbox * factor, args.repeat, env)
-        wall, peak = measure([sys.executable, "-m", "vinculo", "import", "whatsapp",
+        wall, _, peak = measure([sys.executable, "-m", "vinculo", "import", "whatsapp",
                               str(files[0][1]), str(vault), "--json"], env)
         print(f"\nwriting run (WhatsApp x1, {len(people[:40])} contact notes written, fsynced): "
               f"{wall:.2f} s, peak {peak:.0f} MB")
-        base_wall, base_peak = measure([sys.executable, "-m", "vinculo", "contacts", str(vault),
+        base_wall, _, base_peak = measure([sys.executable, "-m", "vinculo", "contacts", str(vault),
                                         "--json"], env)
         print(f"for scale, `vinculo contacts` on the same vault: {base_wall:.2f} s, "
               f"peak {base_peak:.0f} MB")

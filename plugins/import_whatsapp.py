@@ -42,6 +42,8 @@ IOS = re.compile(rf"^\[{_DATE},?\s{_TIME}\]\s(?P<rest>.*)$", re.IGNORECASE)
 ANDROID = re.compile(rf"^{_DATE},?\s{_TIME}\s?[-–]\s(?P<rest>.*)$", re.IGNORECASE)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069"))
 _SPACES = {0x202F: " ", 0x00A0: " ", 0x2007: " "}
+_ODD = re.compile("[\u200e\u200f\u202a-\u202c\u2066-\u2069\u202f\u00a0\u2007]")
+_NOTICE_OPENINGS = ("messages ", "los mensa")  # the encryption notice, when not marked
 _PHONE = re.compile(r"^\+?[\d\s().-]{7,}$")
 # Lines WhatsApp writes itself, in English and Spanish (folded, as they start or contain).
 SYSTEM = re.compile(
@@ -129,16 +131,25 @@ def _date(key: tuple[int, int, int], order: str) -> dt.date | None:
         return None
 
 
+def _tidy(raw: str) -> str:
+    """The line without direction marks and with plain spaces (iOS puts U+202F before PM)."""
+    if _ODD.search(raw) is None:  # most lines: one scan instead of two translations
+        return raw
+    return raw.translate(_INVISIBLE).translate(_SPACES)
+
+
 def read_chat(lines: Iterator[tuple[int, str | None]], chat: ChatLog, dates: _Dates,
               tally: Tally) -> None:
     """Count one chat's messages into ``chat``; unreadable lines go to ``tally``'s report."""
     system_senders: set[str] = set()
+    # as written → (clean name, its party, reads as a system line): senders repeat
+    senders: dict[str, tuple[str, Party, bool]] = {}
     started = False
     for number, raw in lines:
         if raw is None:
             tally.skip(number, f"line {number}", "not UTF-8 (wrong encoding? try --encoding)")
             continue
-        line = raw.translate(_INVISIBLE).translate(_SPACES)
+        line = _tidy(raw)
         match = IOS.match(line) or ANDROID.match(line)
         if match is None:
             if started:
@@ -149,24 +160,31 @@ def read_chat(lines: Iterator[tuple[int, str | None]], chat: ChatLog, dates: _Da
         started = True
         key = dates.note(match["a"], match["b"], match["c"])
         rest = match["rest"]
-        sender, colon, text = rest.partition(": ")
-        folded = fold(text if colon else rest).lower().strip()
-        if not colon or len(sender) > 80:  # Android writes system lines without a sender
-            if _GROUP_HINT.search(folded):
+        written, colon, text = rest.partition(": ")
+        if not colon or len(written) > 80:  # Android writes system lines without a sender
+            if _GROUP_HINT.search(fold(rest).lower()):
                 chat.group = True
             continue
-        sender = clean_text(sender)
+        known = senders.get(written)
+        if known is None:
+            name = clean_text(written)
+            known = senders[written] = (name, _party(name),
+                                        bool(SYSTEM.search(fold(written).lower())))
+        sender, party, system_like = known
         # iOS writes system lines as messages of the chat itself (the group's name, or the
         # person), their text opened by an invisible left-to-right mark.
         marked = ": \u200e" in raw
-        if sender in system_senders or (marked and SYSTEM.search(folded)) \
-                or ENCRYPTED.search(folded) or SYSTEM.search(fold(sender).lower()):
-            if _GROUP_HINT.search(folded):
-                chat.group = True
-                system_senders.add(sender)
-            continue
-        chat.add(sender, _party(sender), key, number, _clock(match["h"], match["m"], match["ampm"]),
-                 text)
+        opening = text[:9].lower()
+        if system_like or sender in system_senders or marked or opening in _NOTICE_OPENINGS:
+            folded = fold(text).lower().strip()
+            if system_like or sender in system_senders or ENCRYPTED.search(folded) or (
+                    marked and SYSTEM.search(folded)):
+                if _GROUP_HINT.search(folded):
+                    chat.group = True
+                    system_senders.add(sender)
+                continue
+        time = _clock(match["h"], match["m"], match["ampm"]) if chat.with_text else ""
+        chat.add(sender, party, key, number, time, text)
     if not started:
         raise ImportFileError("no WhatsApp message lines: is this a chat exported from WhatsApp?")
     humans = [s for s in chat.parties if s not in system_senders]

@@ -131,9 +131,17 @@ class Tally:
         self.entries: dict[tuple[str, dt.date, str], Entry] = {}
         self.messages = 0
         self.bad: list[tuple[int, str, str]] = []  # (line, label, reason)
+        self.keys: dict[Party, str] = {}
+
+    def key(self, party: Party) -> str:
+        """One key per person across the file: their phone, else e-mail, handle, name."""
+        known = self.keys.get(party)
+        if known is None:
+            known = self.keys[party] = self._key(party)
+        return known
 
     @staticmethod
-    def key(party: Party) -> str:
+    def _key(party: Party) -> str:
         for phone in party.phones:
             if phone_key(phone):
                 return "tel:" + phone_key(phone)
