@@ -131,6 +131,7 @@ FULL_EXPORT = {
             _message(4, "2025-11-21T20:00:00", "Rodri", "user44", "Привет всем"),
             _message(5, "2025-11-21T20:01:00", "Marta R.", "user1", "¡Hola!"),
             _message(6, "2025-11-21T20:02:00", "Ivan Petrov", "user55", "Здравствуйте"),
+            _message(8, "yesterday", "Ivan Petrov", "user55", "?"),
         ]},
         {"name": "News", "type": "public_channel", "id": 44, "messages": [
             _message(7, "2025-11-21T20:00:00", "News", "channel44", "Breaking"),
@@ -148,8 +149,10 @@ def test_telegram_full_export_by_phone_and_groups(run, vault, write, tmp_path):
                                          "    09:14 ← ¿Café?", "    09:15 → Sí, el jueves"]
     assert _log(vault, "Rodrigo Sanz")[0] == \
         '2025-11-21 · Telegram group "Вечеринка" · 1 sent, 1 received'
-    skipped = [a["label"] for a in report["actions"] if a["action"] == "skip"]
-    assert skipped == ["Ivan Petrov"]  # the channel is not a person; the stranger is listed
+    skipped = [(a["label"], a["reason"]) for a in report["actions"] if a["action"] == "skip"]
+    # The channel is not a person; the stranger is listed; a message without a date is told.
+    assert skipped == [("Ivan Petrov", "no contact matches (2 messages)"),  # his and mine
+                       ("message 8", "no readable date in chat 'Вечеринка'")]
 
 
 def test_telegram_single_chat_export_and_a_truncated_file(run, vault, write, tmp_path):
@@ -194,6 +197,8 @@ def test_linkedin_messages_find_me_and_match_by_profile_url(run, vault, write, t
           'una pregunta",INBOX\n'
         + f"c1,,Marta Ruiz,{MARTA},Ana G.,{ANA_URL},2025-11-20 10:00:00 UTC,,Claro,INBOX\n"
         + f"c2,,Marta Ruiz,{MARTA},Tom Whitaker,{TOM_URL},2025-11-21 10:00:00 UTC,,Hi,INBOX\n"
+        + f'c5,Taller,Marta Ruiz,{MARTA},"Tom Whitaker,Ana G.","{TOM_URL},{ANA_URL}",'
+          "2025-11-24 10:00:00 UTC,,¿Os viene bien el jueves?,INBOX\n"
         + f"c3,,Recruiter X,https://www.linkedin.com/in/rx,Marta Ruiz,{MARTA},"
           "2025-11-22 10:00:00 UTC,,Job!,INBOX\n"
         + f"c3,,Recruiter X,https://www.linkedin.com/in/rx,Marta Ruiz,{MARTA},"
@@ -201,8 +206,10 @@ def test_linkedin_messages_find_me_and_match_by_profile_url(run, vault, write, t
         + f'c4,,Tom Whitaker,{TOM_URL},Marta Ruiz,{MARTA},2025-11-23 10:00:00 UTC,,"cut sh',
         encoding="utf-8")
     report = _import(run, "linkedin-messages", csv_file, vault)
-    assert _log(vault, "Ana García") == ["2025-11-20 · LinkedIn · 1 sent, 1 received"]
-    assert _log(vault, "Tom Whitaker") == ["2025-11-21 · LinkedIn · 1 sent, 0 received"]
+    assert _log(vault, "Ana García") == ["2025-11-20 · LinkedIn · 1 sent, 1 received",
+                                         "2025-11-24 · LinkedIn · 1 sent, 0 received"]
+    assert _log(vault, "Tom Whitaker") == ["2025-11-21 · LinkedIn · 1 sent, 0 received",
+                                           "2025-11-24 · LinkedIn · 1 sent, 0 received"]
     reasons = {a["label"]: a["reason"] for a in report["actions"] if a["action"] == "skip"}
     assert reasons["Recruiter X (linkedin.com/in/rx)"].startswith("no contact matches")
     assert any("unreadable date" in r for r in reasons.values())
