@@ -111,17 +111,40 @@ def find_me(path: Path, ctx: ImportContext) -> tuple[set[str], set[str]]:
     return {counted[0][0]}, set()
 
 
-def _when(text: str) -> dt.datetime | None:
-    text = text.strip().removesuffix(" UTC").strip()
+def zone(ctx: ImportContext) -> dt.tzinfo | None:
+    """Where LinkedIn's UTC times are dated: ``[importers.linkedin-messages] timezone`` (an
+    IANA name), else the computer's zone (None)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    name = ctx.setting("linkedin-messages", "timezone")
+    if not name:
+        return None
+    try:
+        return ZoneInfo(str(name))
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ImportFileError(
+            f"[importers.linkedin-messages] timezone: unknown time zone {name!r}") from exc
+
+
+def _when(text: str, where: dt.tzinfo | None) -> dt.datetime | None:
+    """A message's moment in the user's time zone: a message sent at 23:30 UTC is the next
+    day in Madrid."""
+    text = text.strip()
+    utc = text.endswith(" UTC")
+    text = text.removesuffix(" UTC").strip()
     for form in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%m/%d/%Y %H:%M", "%Y-%m-%dT%H:%M:%S"):
         try:
-            return dt.datetime.strptime(text, form)
+            moment = dt.datetime.strptime(text, form)
         except ValueError:
             continue
+        if utc:
+            moment = moment.replace(tzinfo=dt.timezone.utc).astimezone(where)
+        return moment
     return None
 
 
 def run_file(path: Path, ctx: ImportContext) -> Iterator[Action]:
+    where = zone(ctx)
     my_urls, my_names = find_me(path, ctx)
     tally = Tally(ctx.with_text)
 
@@ -131,7 +154,7 @@ def run_file(path: Path, ctx: ImportContext) -> Iterator[Action]:
     for line, row in _rows(path, ctx, tally):
         if fold(row.get("folder", "")).strip() == "spam":
             continue
-        when = _when(row.get("date", ""))
+        when = _when(row.get("date", ""), where)
         sender = person_name(row.get("from", ""))
         if when is None:
             tally.skip(line, sender or f"line {line}",

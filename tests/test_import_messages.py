@@ -189,7 +189,7 @@ TOM_URL = "https://www.linkedin.com/in/tomw"
 
 
 def test_linkedin_messages_find_me_and_match_by_profile_url(run, vault, write, tmp_path):
-    _vault(write, me="")
+    _vault(write, me='\n[importers.linkedin-messages]\ntimezone = "UTC"\n')  # no [me] names
     csv_file = tmp_path / "messages.csv"
     csv_file.write_text(
         HEADER
@@ -216,6 +216,16 @@ def test_linkedin_messages_find_me_and_match_by_profile_url(run, vault, write, t
     assert any("cut short" in r for r in reasons.values())
     again = _import(run, "linkedin-messages", csv_file, vault)
     assert again["merged"] == 0
+
+
+def test_linkedin_times_are_dated_where_the_user_lives(run, vault, write, tmp_path):
+    _vault(write, me='names = ["Marta Ruiz"]\n\n[importers.linkedin-messages]\n'
+                     'timezone = "Europe/Madrid"\n')
+    csv_file = tmp_path / "messages.csv"
+    csv_file.write_text(HEADER + f"c1,,Ana G.,{ANA_URL},Marta Ruiz,{MARTA},"
+                                 "2025-11-20 23:30:00 UTC,,Buenas noches,INBOX\n", encoding="utf-8")
+    _import(run, "linkedin-messages", csv_file, vault)
+    assert _log(vault, "Ana García") == ["2025-11-21 · LinkedIn · 0 sent, 1 received"]
 
 
 def test_linkedin_messages_refuses_the_connections_file(run, vault, write, tmp_path):
