@@ -251,3 +251,31 @@ def test_crlf_and_bom_of_the_contact_note_are_kept_and_the_log_is_replaced_in_pl
     assert after.endswith(b"```\r\n\r\n## Later notes\r\nkept\r\n")
     assert b"\r\n2025-11-01 \xc2\xb7 WhatsApp \xc2\xb7 1 sent, 0 received\r\n2025-11-20" in after
     assert after.count(b"\n") == after.count(b"\r\n") and after.count(b"```vinculo") == 1
+
+
+def test_a_message_import_is_undone_exactly(run, vault, write, tmp_path):
+    _vault(write, vault)
+    chat = tmp_path / "WhatsApp Chat - Ana García.txt"
+    chat.write_text(IOS_DMY, encoding="utf-8")
+    before = (vault / "People/Ana García.md").read_bytes()
+    _import(run, chat, vault)
+    assert (vault / "People/Ana García.md").read_bytes() != before
+    assert run("undo", str(vault)).exit_code == 0
+    assert (vault / "People/Ana García.md").read_bytes() == before
+
+
+def test_a_large_chat_imports_completely_and_keeps_stdout_clean(run, vault, write, tmp_path):
+    _vault(write, vault)
+    chat = tmp_path / "WhatsApp Chat - Ana García.txt"
+    start = dt.date(2024, 1, 1)
+    with chat.open("w", encoding="utf-8") as out:
+        for n in range(30_000):
+            day = start + dt.timedelta(days=n // 50)
+            who = "Marta" if n % 3 == 0 else "Ana García"
+            out.write(f"[{day:%d/%m/%y}, 10:{n % 60:02d}:00] {who}: mensaje {n}\n")
+    report = _import(run, chat, vault)  # JSON parses: no progress bar on stdout
+    assert report["merged"] == 1
+    log = _log(vault).splitlines()[1:-1]
+    assert len(log) == 600
+    assert sum(int(line.split(" · ")[2].split()[0]) for line in log) == 10_000  # sent
+    assert log[0] == "2024-01-01 · WhatsApp · 17 sent, 33 received"
