@@ -1,6 +1,7 @@
 """Message import throughput: messages per second and peak memory of ``vinculo import``.
 
-Generates a vault of contacts, a WhatsApp group chat export and an mbox (sizes below), then
+Generates a vault of contacts, a WhatsApp group chat export, an mbox and a Telegram account
+export (sizes below; Telegram as many messages as WhatsApp, in 50 chats), then
 runs the real CLI on each in a fresh process, several times: wall time, messages per second
 and the process's peak resident memory (``wait4``'s ``ru_maxrss``). A file twice as large is
 measured too: with streaming, peak memory should not grow with the file.
@@ -81,6 +82,28 @@ def make_mbox(path: Path, mails: int, people: list[tuple[str, str, str]],
                       f"Message-ID: <{n}@bench.example>\n\n{body}\n\n")
 
 
+def make_telegram(path: Path, messages: int, people: list[tuple[str, str, str]],
+                  rng: random.Random) -> None:
+    """A whole-account Telegram export: one personal chat per contact, messages spread."""
+    import json
+
+    chats = []
+    moment = dt.datetime(2023, 1, 1, 8, 0)
+    step = dt.timedelta(days=3 * 365) / messages
+    per_chat = max(1, messages // 50)
+    for c, (name, _, _) in enumerate(people[:50]):
+        items = []
+        for i in range(per_chat):
+            moment += step
+            mine = rng.random() < 0.5
+            items.append({"id": c * per_chat + i, "type": "message", "date": moment.isoformat(),
+                          "from": ME if mine else name, "from_id": "user1" if mine else f"user{c + 2}",
+                          "text": " ".join(rng.choices(WORDS, k=rng.randint(2, 14)))})
+        chats.append({"name": name, "type": "personal_chat", "id": c + 2, "messages": items})
+    data = {"personal_information": {"user_id": 1, "first_name": ME}, "chats": {"list": chats}}
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
 def measure(args: list[str], env: dict[str, str]) -> tuple[float, float, float]:
     """Wall seconds, processor seconds (user + system: steadier on a shared machine) and peak
     resident MB of one command, in its own process."""
@@ -128,15 +151,20 @@ def main() -> int:
             make_whatsapp(chat, args.whatsapp * factor, people, rng)
             box = root / f"mail x{factor}.mbox"
             make_mbox(box, args.mbox * factor, people, rng)
-            files.append((factor, chat, box))
+            telegram = root / f"result x{factor}.json"
+            make_telegram(telegram, args.whatsapp * factor, people, rng)
+            files.append((factor, chat, box, telegram))
         print(f"vault: {args.contacts} contacts; each figure: median of {args.repeat} runs of the "
               "CLI in a fresh process (--dry-run: every decision, no fsync), min–max in brackets")
         print("| file | messages | size | wall | processor | messages/s (wall) | peak RSS |")
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-        for factor, chat, box in files:
+        for factor, chat, box, telegram in files:
             bench(f"WhatsApp group chat x{factor}", "whatsapp", chat, vault,
                   args.whatsapp * factor, args.repeat, env)
             bench(f"mbox x{factor}", "mbox", box, vault, args.mbox * factor, args.repeat, env)
+            count = (args.whatsapp * factor // 50) * 50
+            bench(f"Telegram account x{factor}", "telegram", telegram, vault, count, args.repeat,
+                  env)
         wall, _, peak = measure([sys.executable, "-m", "vinculo", "import", "whatsapp",
                               str(files[0][1]), str(vault), "--json"], env)
         print(f"\nwriting run (WhatsApp x1, {len(people[:40])} contact notes written, fsynced): "
