@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from vinculo.importing.messagelog import inert
-from vinculo.importing.messages import Party, PartyMatcher, Tally, add_counts
+from vinculo.importing.messages import Party, PartyMatcher, Tally
 from vinculo.importing.names import name_key
 
 
@@ -106,8 +106,8 @@ class ChatLog:
                 texts = self._texts(said, "←", sender)
                 if me_said is not None:
                     texts = sorted(texts + self._texts(me_said, "→", ""))
-                add_counts(tally, self.parties[sender], day, label, said.line,
-                           me_said.count if me_said else 0, said.count, _untimed(texts))
+                tally.add_counts(self.parties[sender], day, label, said.line,
+                                 me_said.count if me_said else 0, said.count, _untimed(texts))
             return
         others = [s for s in self.parties if s not in mine]
         if len(others) == 1:
@@ -116,8 +116,8 @@ class ChatLog:
             other = Party(self.title)
         else:
             for (sender, day), said in days.items():  # cannot tell: each sender on their own
-                add_counts(tally, self.parties[sender], day, self.source, said.line, 0,
-                           said.count, _untimed(self._texts(said, "←", "")))
+                tally.add_counts(self.parties[sender], day, self.source, said.line, 0,
+                                 said.count, _untimed(self._texts(said, "←", "")))
             return
         per_day: dict[dt.date, list[Any]] = {}
         for (sender, day), said in days.items():
@@ -127,8 +127,8 @@ class ChatLog:
             slot[2] = min(slot[2], said.line)
             slot[3] += self._texts(said, "→" if out else "←", "")
         for day, (sent, received, line, texts) in per_day.items():
-            add_counts(tally, other, day, self.source, line, sent, received,
-                       _untimed(sorted(texts)))
+            tally.add_counts(other, day, self.source, line, sent, received,
+                             _untimed(sorted(texts)))
 
     def _texts(self, said: _Said, arrow: str, sender: str) -> list[str]:
         who = f"{sender}: " if sender else ""

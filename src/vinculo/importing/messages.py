@@ -173,7 +173,27 @@ class Tally:
             entry.texts.append(f"    {time + ' ' if time else ''}{arrow} {who}{inert(text)}")
 
     def skip(self, line: int, label: str, reason: str) -> None:
+        """A line or record that could not be read, reported with the import."""
         self.bad.append((line, label, reason))
+
+    def add_counts(self, party: Party, day: dt.date, label: str, line: int, sent: int,
+                   received: int, texts: Iterable[str] = ()) -> None:
+        """Counts already summed by the importer (a chat resolves who is who at its end)."""
+        key = self.key(party)
+        seen = self.parties.get(key)
+        if seen is None:
+            seen = self.parties[key] = _Party(party, line)
+        seen.line = min(seen.line, line)
+        seen.messages += sent + received
+        self.messages += sent + received
+        entry = self.entries.get((key, day, label))
+        if entry is None:
+            entry = self.entries[(key, day, label)] = Entry(day, label)
+        entry.sent += sent
+        entry.received += received
+        if self.with_text:
+            entry.texts.extend(texts)
+
 
 def counted(count: int, what: str) -> str:
     """"1 message", "3 messages" (``what`` is the plural)."""
@@ -240,22 +260,3 @@ def plan_logs(tally: Tally, ctx: ImportContext, what: str) -> Iterator[Action]:
                      line, rel, note.raw, after, ("message log",))
     for line, label, reason in tally.bad:
         yield Action("skip", label, reason, line)
-
-
-def add_counts(tally: Tally, party: Party, day: dt.date, label: str, line: int, sent: int,
-               received: int, texts: Iterable[str] = ()) -> None:
-    """Counts already summed by the importer (a chat resolves who is who at its end)."""
-    key = tally.key(party)
-    seen = tally.parties.get(key)
-    if seen is None:
-        seen = tally.parties[key] = _Party(party, line)
-    seen.line = min(seen.line, line)
-    seen.messages += sent + received
-    tally.messages += sent + received
-    entry = tally.entries.get((key, day, label))
-    if entry is None:
-        entry = tally.entries[(key, day, label)] = Entry(day, label)
-    entry.sent += sent
-    entry.received += received
-    if tally.with_text:
-        entry.texts.extend(texts)
