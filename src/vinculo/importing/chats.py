@@ -105,7 +105,7 @@ class ChatLog:
                 me_said = my_days.get(day)
                 texts = self._texts(said, "←", sender)
                 if me_said is not None:
-                    texts = sorted(texts + self._texts(me_said, "→", ""))
+                    texts = sorted(texts + self._texts(me_said, "→", ""), key=_time)
                 tally.add_counts(self.parties[sender], day, label, said.line,
                                  me_said.count if me_said else 0, said.count, _untimed(texts))
             return
@@ -128,7 +128,7 @@ class ChatLog:
             slot[3] += self._texts(said, "→" if out else "←", "")
         for day, (sent, received, line, texts) in per_day.items():
             tally.add_counts(other, day, self.source, line, sent, received,
-                             _untimed(sorted(texts)))
+                             _untimed(sorted(texts, key=_time)))
 
     def _texts(self, said: _Said, arrow: str, sender: str) -> list[str]:
         who = f"{sender}: " if sender else ""
@@ -137,6 +137,11 @@ class ChatLog:
             time, _, text = item.partition("\x00")
             out.append(f"{time}\x00    {time + ' ' if time else ''}{arrow} {who}{inert(text)}")
         return out
+
+
+def _time(text: str) -> str:
+    """The HH:MM a text was sent at: a stable sort on it keeps a minute's messages in order."""
+    return text.partition("\x00")[0]
 
 
 def _untimed(texts: list[str]) -> list[str]:
