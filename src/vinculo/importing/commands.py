@@ -126,7 +126,8 @@ def register_commands(cli: click.Group) -> None:
 
         \b
         Message importers add one line per contact, day and channel to a "Messages" log in
-        the contact note (how many sent and received; the text only with --with-text).
+        the contact note (how many sent and received; the text only with --with-text);
+        people who match no contact are listed, never created.
 
         \b
         New people become contact notes; a person already in the vault (same profile URL,
