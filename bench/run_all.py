@@ -4,7 +4,8 @@ Quality: linking against an Obsidian-style exact baseline, history against a key
 interaction reading on a held-out corpus of hand-labelled sentences, the ladder's next step per
 scenario.
 Speed and memory: vinculo against reading the vault with python-frontmatter, obsidiantools and
-a naive rapidfuzz linker; watch latency. Pass ``--quick`` for small vaults only.
+a naive rapidfuzz linker; watch latency; digest, feed and who; message import throughput. Pass
+``--quick`` for small vaults only.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ def main() -> int:
             ["perf.py", "--sizes", "1000x100"],
             ["watch_latency.py", "--notes", "1000", "--contacts", "100", "--saves", "20"],
             ["reach.py", "--sizes", "1000x100"],
+            ["import_messages.py", "--whatsapp", "20000", "--mbox", "4000", "--repeat", "1"],
         ]
     else:
         steps = [
@@ -42,6 +44,7 @@ def main() -> int:
             ["perf.py", "--sizes", "1000x100,10000x1000,50000x3000"],
             ["watch_latency.py", "--notes", "10000", "--contacts", "1000", "--saves", "50"],
             ["reach.py", "--sizes", "1000x100,10000x1000"],
+            ["import_messages.py", "--whatsapp", "100000", "--mbox", "20000"],
         ]
     failed = 0
     for step in steps:

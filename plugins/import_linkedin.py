@@ -51,6 +51,12 @@ def parse_connected(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
+def person_name(first: object, last: object = "") -> str:
+    """A LinkedIn member's name as a contact title: tidy, without a credential appended to
+    the last name ("García, MBA" is García). Shared by the connections and messages importers."""
+    return f"{clean_text(first)} {_CREDENTIAL.sub('', clean_text(last))}".strip()
+
+
 def _header_index(lines: list[str | None]) -> tuple[int, list[str]]:
     """Where the header row is (0-based) and its column names, folded."""
     for i, line in enumerate(lines[:50]):
@@ -100,9 +106,7 @@ def read_rows(data: bytes, encoding: str = "utf-8") -> Iterator[tuple[int, dict[
 
 def to_record(line: int, row: dict[str, str]) -> PersonRecord | str:
     """One connection as a person record, or the reason it is skipped."""
-    first = clean_text(row.get("first name"))
-    last = _CREDENTIAL.sub("", clean_text(row.get("last name")))
-    name = f"{first} {last}".strip()
+    name = person_name(row.get("first name"), row.get("last name"))
     if not name:
         return "no first or last name"
     props: dict[str, object] = {"met_via": "LinkedIn"}

@@ -19,7 +19,8 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "sample_vault" / "Imports"
 def test_builtin_importers_come_through_the_hook():
     pm = get_plugin_manager()
     contributed = [i.name for batch in pm.hook.register_importers() for i in batch]
-    assert sorted(contributed) == ["calendar", "linkedin", "vcard"]
+    assert sorted(contributed) == ["calendar", "linkedin", "linkedin-messages", "mbox", "telegram",
+                                 "vcard", "whatsapp"]
     assert all(isinstance(i, Importer) for i in available_importers(pm).values())
 
 
@@ -28,7 +29,8 @@ def test_a_blocked_importer_is_gone(run, vault, tmp_path):
     path.write_text("x")
     result = run("--block-plugin", "import_linkedin", "import", "linkedin", str(path), str(vault))
     assert result.exit_code == 1
-    assert "no importer named 'linkedin'; available: calendar, vcard" in result.stderr
+    assert ("no importer named 'linkedin'; available: calendar, linkedin-messages, mbox, "
+            "telegram, vcard, whatsapp") in result.stderr
 
 
 def test_a_third_party_importer_plugin_is_dispatched_by_name(run, vault, tmp_path, monkeypatch):

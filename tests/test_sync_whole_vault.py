@@ -194,7 +194,9 @@ def test_sync_verbose_names_every_file(tmp_path, run):
 
 def test_the_importer_examples_in_the_sample_vault_are_not_notes_and_stay_untouched(sample, run):
     imports = {rel: data for rel, data in snapshot(sample).items() if rel.startswith("Imports/")}
-    assert sorted(imports) == ["Imports/Connections.csv", "Imports/calendar.ics", "Imports/contacts.vcf"]
+    assert sorted(imports) == ["Imports/Connections.csv", "Imports/WhatsApp Chat - Rodrigo Sanz.txt",
+                               "Imports/calendar.ics", "Imports/contacts.vcf", "Imports/mail.mbox",
+                               "Imports/messages.csv", "Imports/result.json"]
     scanned = json.loads(run("scan", str(sample), "--json").output)
     assert scanned["notes"] == 45 and not any("Imports/" in d for d in scanned["diagnostics"])
     run("sync", str(sample))

@@ -72,9 +72,11 @@ def register_vocabulary() -> list[Vocabulary]:
 @hookspec
 def register_importers() -> list[Importer]:
     """Contribute importers for ``vinculo import <name> FILE VAULT`` (built in: ``linkedin``,
-    ``vcard``, ``calendar``). An :class:`~vinculo.importing.Importer` turns a file's bytes into
-    create/merge/skip decisions and never writes; vinculo applies them through the safe write
-    path. A later plugin's importer replaces an earlier one of the same name."""
+    ``vcard``, ``calendar``, ``whatsapp``, ``telegram``, ``mbox``, ``linkedin-messages``).
+    An :class:`~vinculo.importing.Importer` turns a file's bytes into create/merge/skip
+    decisions and never writes; vinculo applies them through the safe write path (an importer
+    with ``run_file`` streams the file from its path instead: chats and mailboxes). A later
+    plugin's importer replaces an earlier one of the same name."""
 
 
 # --- the pipeline, in order ------------------------------------------------------------------

@@ -54,6 +54,11 @@ DEFAULT_PLUGINS: dict[str, str] = {
     "digest_command": "vinculo.default_plugins.digest_command",
     "calendar_feed": "vinculo.default_plugins.calendar_feed",
     "who_command": "vinculo.default_plugins.who_command",
+    "import_whatsapp": "vinculo.default_plugins.import_whatsapp",
+    "import_telegram": "vinculo.default_plugins.import_telegram",
+    "import_mbox": "vinculo.default_plugins.import_mbox",
+    "import_linkedin_messages": "vinculo.default_plugins.import_linkedin_messages",
+    "message_log": "vinculo.default_plugins.message_log",
 }
 
 

@@ -78,6 +78,7 @@ class ImportContext:
     )
     cache: dict[Any, Any] = field(default_factory=dict)  # per-import memo (templates read once)
     encoding: str = "utf-8"  # of the imported file, from ``--encoding``
+    with_text: bool = False  # ``--with-text``: message importers keep the messages' text
 
     def setting(self, importer: str, key: str, default: Any = None) -> Any:
         """``[importers.<importer>] <key>`` from vinculo.toml, else ``default``."""
@@ -85,6 +86,7 @@ class ImportContext:
 
 
 ImportFunction = Callable[[bytes, ImportContext], Iterable[Action]]
+FileImportFunction = Callable[[Path, ImportContext], Iterable[Action]]
 
 
 @dataclass(frozen=True)
@@ -94,9 +96,14 @@ class Importer:
     ``run(data, ctx)`` receives the file's bytes and yields one :class:`Action` per record (and
     per bad row, as a ``skip`` with its line); raise :class:`ImportFileError` when the file as a
     whole is unusable. ``suffixes`` are the usual file extensions, for help and checks.
+
+    ``run_file(path, ctx)``, when given, is used instead of ``run`` by ``vinculo import``: the
+    importer streams the file itself (a chat of a million lines, a mailbox of gigabytes), so
+    it is never read into memory whole and the size limit for ``run`` does not apply.
     """
 
     name: str
     description: str
     run: ImportFunction
     suffixes: tuple[str, ...] = ()
+    run_file: FileImportFunction | None = None

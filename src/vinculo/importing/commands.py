@@ -78,7 +78,7 @@ def _print_result(result: Any, show_diff: bool) -> None:
         style = {"create": "green", "merge": "cyan", "skip": "yellow"}
         for action in result.actions:
             why = action.reason
-            if action.kind == "merge":
+            if action.kind == "merge" and action.fields != ("message log",):
                 why = f"{why}; fills {', '.join(action.fields)}"
             table.add_row(Text(action.kind, style=style[action.kind]), action.label,
                           action.rel or "", str(action.line or ""), why)
@@ -105,17 +105,29 @@ def register_commands(cli: click.Group) -> None:
     @click.option("--diff", "show_diff", is_flag=True, help="Also print the exact diff of every note.")
     @click.option("--encoding", default="utf-8", show_default=True, metavar="NAME",
                   help="The file's text encoding, e.g. cp1252 for a CSV re-saved by Excel.")
+    @click.option("--with-text", is_flag=True,
+                  help="Message importers: also copy each message's text into the log "
+                       "(by default only how many were sent and received each day).")
     @json_option
     @click.pass_context
     def import_(ctx: click.Context, name: str, file: Path, vault: Path | None, dry_run: bool,
-                show_diff: bool, encoding: str, as_json: bool) -> None:
-        """Bring people and meetings from another system into the vault.
+                show_diff: bool, encoding: str, with_text: bool, as_json: bool) -> None:
+        """Bring people, meetings and message history from another system into the vault.
 
         \b
         NAME is an importer; the built-in ones:
-          linkedin   Connections.csv of LinkedIn's data export
-          vcard      a .vcf address book (iPhone, Android, Google, Outlook)
-          calendar   an .ics calendar: meetings with your contacts
+          linkedin            Connections.csv of LinkedIn's data export
+          vcard               a .vcf address book (iPhone, Android, Google, Outlook)
+          calendar            an .ics calendar: meetings with your contacts
+          whatsapp            a WhatsApp chat export (.txt, or the .zip with media)
+          telegram            Telegram Desktop's result.json
+          mbox                a mailbox (.mbox); set [me] emails in vinculo.toml
+          linkedin-messages   messages.csv of LinkedIn's data export
+
+        \b
+        Message importers add one line per contact, day and channel to a "Messages" log in
+        the contact note (how many sent and received; the text only with --with-text);
+        people who match no contact are listed, never created.
 
         \b
         New people become contact notes; a person already in the vault (same profile URL,
@@ -128,6 +140,7 @@ def register_commands(cli: click.Group) -> None:
           vinculo import linkedin Connections.csv ~/Vault --dry-run
           vinculo import vcard contacts.vcf ~/Vault
           vinculo import calendar calendar.ics ~/Vault --json
+          vinculo import whatsapp "WhatsApp Chat with Ana.zip" ~/Vault --dry-run
         """
         from vinculo.cli import Session, echo_json
         from vinculo.importing.base import ImportFileError
@@ -145,7 +158,8 @@ def register_commands(cli: click.Group) -> None:
             raise VinculoError(f"no importer named {name!r}; available: {known}")
         try:
             context = build_context(session.vault, session.config, session.pm, session.today,
-                                    file, progress=progress_bar, encoding=encoding)
+                                    file, progress=progress_bar, encoding=encoding,
+                                    with_text=with_text)
             result = run_import(importers[name], file, context, dry_run, writing_status)
         except ImportFileError as exc:
             raise VinculoError(f"{file.name}: {exc}") from exc

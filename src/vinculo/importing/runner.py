@@ -58,12 +58,17 @@ class ImportResult:
         }
 
 
-def read_source(path: Path) -> bytes:
-    """The file to import, or ImportFileError with a one-line reason."""
+def check_source(path: Path) -> None:
+    """ImportFileError with a one-line reason unless ``path`` is a file that can be read."""
     if not path.exists():
         raise ImportFileError(f"file not found: {path}")
     if not path.is_file():
         raise ImportFileError(f"not a file: {path}")
+
+
+def read_source(path: Path) -> bytes:
+    """The file to import, or ImportFileError with a one-line reason."""
+    check_source(path)
     size = path.stat().st_size
     if size > MAX_IMPORT_BYTES:
         raise ImportFileError(f"{path.name} is {size:,} bytes (limit {MAX_IMPORT_BYTES:,})")
@@ -75,7 +80,7 @@ def read_source(path: Path) -> bytes:
 
 def build_context(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date,
                   source: Path, progress: Progress | None = None,
-                  encoding: str = "utf-8") -> ImportContext:
+                  encoding: str = "utf-8", with_text: bool = False) -> ImportContext:
     """Scan the vault once and find its contacts: every importer decides against this."""
     from vinculo.contacts import build_contacts
     from vinculo.vault import scan_vault
@@ -83,7 +88,8 @@ def build_context(vault: Path, config: Config, pm: pluggy.PluginManager, today: 
     scan = scan_vault(vault, config)
     contacts = build_contacts(scan.notes, pm, config)
     ctx = ImportContext(vault=vault, config=config, pm=pm, today=today, notes=scan.notes,
-                        contacts=contacts, source=source, encoding=encoding)
+                        contacts=contacts, source=source, encoding=encoding,
+                        with_text=with_text)
     if progress is not None:
         ctx.progress = progress
     return ctx
@@ -94,9 +100,12 @@ def run_import(importer: Importer, source: Path, ctx: ImportContext, dry_run: bo
     """Run ``importer`` on ``source`` and apply its decisions (all of them, or none on a
     dry run). Raises ImportFileError when the file as a whole cannot be imported, before
     anything is written."""
-    data = read_source(source)
     result = ImportResult(importer=importer.name, source=source, dry_run=dry_run)
-    result.actions = list(importer.run(data, ctx))
+    if importer.run_file is not None:
+        check_source(source)
+        result.actions = list(importer.run_file(source, ctx))
+    else:
+        result.actions = list(importer.run(read_source(source), ctx))
     writes = sum(a.kind != "skip" for a in result.actions)
     if writes:
         with status(writes) if status else nullcontext():  # fsync per file: a wait worth showing

@@ -7,9 +7,11 @@ is reported by number and left out instead of turning into mojibake in a note.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
-from vinculo.importing.base import ImportFileError
+from vinculo.importing.base import ImportContext, ImportFileError
 
 
 @dataclass(frozen=True)
@@ -43,3 +45,37 @@ def split_lines(data: bytes, encoding: str = "utf-8") -> tuple[list[str | None],
             label = "UTF-8" if encoding == "utf-8" else encoding
             problems.append(BadLine(n, f"not {label} at byte {exc.start + 1}{hint}"))
     return lines, problems
+
+
+CHUNK = 16_384  # bytes per progress step of a streamed file: a bar from about 3 MB on
+
+
+def stream_lines(handle: BinaryIO, size: int, ctx: ImportContext,
+                 label: str) -> Iterator[tuple[int, str | None]]:
+    """``(line number, text)`` for each line of a binary stream, read a chunk at a time (never
+    the whole file) under the import's progress bar; a line that does not decode in the
+    import's encoding is ``None``, so its caller can report it by number and go on."""
+    chunks = iter(lambda: handle.read(CHUNK), b"")
+    total = max(1, -(-size // CHUNK))
+    carry = b""
+    number = 0
+    first = True
+    for chunk in ctx.progress(chunks, total, label):
+        if first:
+            first = False
+            if chunk.startswith(b"\xef\xbb\xbf"):
+                chunk = chunk[3:]
+        pieces = (carry + chunk).split(b"\n")
+        carry = pieces.pop()
+        for raw in pieces:
+            number += 1
+            yield number, _decode(raw, ctx.encoding)
+    if carry:
+        yield number + 1, _decode(carry, ctx.encoding)
+
+
+def _decode(raw: bytes, encoding: str) -> str | None:
+    try:
+        return raw.rstrip(b"\r").decode(encoding)
+    except UnicodeDecodeError:
+        return None

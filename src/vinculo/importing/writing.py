@@ -49,6 +49,8 @@ def file_changes(actions: Sequence[Action]) -> list[Any]:
 
 
 def _reason(action: Action) -> str:
+    if "message log" in action.fields:
+        return "import: message log"
     return f"import: {'new note' if action.kind == 'create' else 'fill empty properties'}"
 
 
