@@ -23,7 +23,7 @@ from pathlib import Path
 from vinculo.default_plugins.import_linkedin import person_name
 
 from vinculo.hookspecs import hookimpl
-from vinculo.importing.base import Action, ImportContext, Importer, ImportFileError
+from vinculo.importing.base import Action, ImportContext, Importer, ImportFileError, bytes_run
 from vinculo.importing.messages import Party, Tally, me_setting, plan_logs
 from vinculo.importing.names import name_key, url_key
 from vinculo.importing.textfile import stream_lines
@@ -181,23 +181,13 @@ def run_file(path: Path, ctx: ImportContext) -> Iterator[Action]:
     yield from plan_logs(tally, ctx, "messages")
 
 
-def run(data: bytes, ctx: ImportContext) -> Iterator[Action]:
-    """The bytes-in contract, for callers that already hold the file."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "messages.csv"
-        path.write_bytes(data)
-        yield from list(run_file(path, ctx))
-
-
 @hookimpl
 def register_importers() -> list[Importer]:
     return [
         Importer(
             name="linkedin-messages",
             description="LinkedIn messages (messages.csv of the full data export)",
-            run=run,
+            run=bytes_run(run_file, "messages.csv"),
             suffixes=(".csv",),
             run_file=run_file,
         )

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from vinculo.hookspecs import hookimpl
-from vinculo.importing.base import Action, ImportContext, Importer, ImportFileError
+from vinculo.importing.base import Action, ImportContext, Importer, ImportFileError, bytes_run
 from vinculo.importing.messages import Party, Tally, me_setting, plan_logs
 from vinculo.importing.names import clean_text, email_key
 
@@ -163,23 +163,13 @@ def run_file(path: Path, ctx: ImportContext) -> Iterator[Action]:
     yield from plan_logs(tally, ctx, "mails")
 
 
-def run(data: bytes, ctx: ImportContext) -> Iterator[Action]:
-    """The bytes-in contract, for callers that already hold the file."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "mailbox.mbox"
-        path.write_bytes(data)
-        yield from list(run_file(path, ctx))
-
-
 @hookimpl
 def register_importers() -> list[Importer]:
     return [
         Importer(
             name="mbox",
             description="e-mail from an mbox (Gmail Takeout, Thunderbird, Apple Mail)",
-            run=run,
+            run=bytes_run(run_file, "mailbox.mbox"),
             suffixes=(".mbox", ".mbx", ""),
             run_file=run_file,
         )

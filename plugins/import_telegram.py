@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from vinculo.hookspecs import hookimpl
-from vinculo.importing.base import Action, ImportContext, Importer, ImportFileError
+from vinculo.importing.base import Action, ImportContext, Importer, ImportFileError, bytes_run
 from vinculo.importing.chats import ChatLog
 from vinculo.importing.messages import (
     Party,
@@ -183,23 +183,13 @@ def run_file(path: Path, ctx: ImportContext) -> Iterator[Action]:
     yield from plan_logs(tally, ctx, "messages")
 
 
-def run(data: bytes, ctx: ImportContext) -> Iterator[Action]:
-    """The bytes-in contract, for callers that already hold the file."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "result.json"
-        path.write_bytes(data)
-        yield from list(run_file(path, ctx))
-
-
 @hookimpl
 def register_importers() -> list[Importer]:
     return [
         Importer(
             name="telegram",
             description="Telegram Desktop export (result.json)",
-            run=run,
+            run=bytes_run(run_file, "result.json"),
             suffixes=(".json",),
             run_file=run_file,
         )

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from vinculo.hookspecs import hookimpl
-from vinculo.importing.base import Action, ImportContext, Importer, ImportFileError
+from vinculo.importing.base import Action, ImportContext, Importer, ImportFileError, bytes_run
 from vinculo.importing.chats import ChatLog
 from vinculo.importing.messages import (
     Party,
@@ -228,23 +228,13 @@ def run_file(path: Path, ctx: ImportContext) -> Iterator[Action]:
     yield from plan_logs(tally, ctx, "messages")
 
 
-def run(data: bytes, ctx: ImportContext) -> Iterator[Action]:
-    """The bytes-in contract, for callers that already hold the file."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / ctx.source.name
-        path.write_bytes(data)
-        yield from list(run_file(path, ctx))
-
-
 @hookimpl
 def register_importers() -> list[Importer]:
     return [
         Importer(
             name="whatsapp",
             description="WhatsApp chat export (.txt, or the .zip with media)",
-            run=run,
+            run=bytes_run(run_file),
             suffixes=(".txt", ".zip"),
             run_file=run_file,
         )

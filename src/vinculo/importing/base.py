@@ -89,6 +89,22 @@ ImportFunction = Callable[[bytes, ImportContext], Iterable[Action]]
 FileImportFunction = Callable[[Path, ImportContext], Iterable[Action]]
 
 
+def bytes_run(run_file: FileImportFunction, file_name: str | None = None) -> ImportFunction:
+    """The bytes-in ``run`` of an importer that streams its file: the bytes go through a
+    temporary file named ``file_name`` (the source's own name when None), so both contracts
+    share one reader."""
+
+    def run(data: bytes, ctx: ImportContext) -> Iterable[Action]:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / (file_name or ctx.source.name)
+            path.write_bytes(data)
+            return list(run_file(path, ctx))
+
+    return run
+
+
 @dataclass(frozen=True)
 class Importer:
     """An importer contributed through the ``register_importers`` hook.
