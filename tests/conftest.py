@@ -102,3 +102,14 @@ def install_plugin(site: Path, module: str, source: str, entry: str | None = Non
     (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: 1.0\n")
     (info / "entry_points.txt").write_text(f"[vinculo]\n{entry or module} = {module}\n")
     return site
+
+
+def person(write: WriteNote, name: str, **props: str) -> None:
+    """A contact note in People/ with these properties."""
+    lines = "".join(f"{k}: {v}\n" for k, v in props.items())
+    write(f"People/{name}.md", f"---\ntype: person\n{lines}---\n")
+
+
+def daily(write: WriteNote, day: str, *lines: str) -> None:
+    """A daily note of ``day`` with one list item per line."""
+    write(f"Daily/{day}.md", "".join(f"- {line}\n" for line in lines))

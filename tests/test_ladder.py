@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import daily, person
 
 from vinculo.config import load_config
 from vinculo.pipeline import build_index
@@ -14,14 +15,6 @@ from vinculo.plugins import get_plugin_manager
 
 TODAY = dt.date(2026, 11, 29)
 
-
-def person(write, name: str, **props: str) -> None:
-    lines = "".join(f"{k}: {v}\n" for k, v in props.items())
-    write(f"People/{name}.md", f"---\ntype: person\n{lines}---\n")
-
-
-def daily(write, day: str, *lines: str) -> None:
-    write(f"Daily/{day}.md", "".join(f"- {line}\n" for line in lines))
 
 
 def index(vault: Path, blocked=(), today: dt.date = TODAY):

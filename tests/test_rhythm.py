@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from conftest import daily, person
+
 from vinculo.config import load_config
 from vinculo.pipeline import build_index
 from vinculo.plugins import get_plugin_manager
@@ -12,14 +14,6 @@ from vinculo.rhythm import is_drifting
 
 TODAY = dt.date(2026, 11, 29)
 
-
-def person(write, name: str, **props: str) -> None:
-    lines = "".join(f"{k}: {v}\n" for k, v in props.items())
-    write(f"People/{name}.md", f"---\ntype: person\n{lines}---\n")
-
-
-def daily(write, day: str, *lines: str) -> None:
-    write(f"Daily/{day}.md", "".join(f"- {line}\n" for line in lines))
 
 
 def index(vault, blocked=(), today=TODAY):

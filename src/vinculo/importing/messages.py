@@ -16,12 +16,11 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from vinculo.importing.base import Action, ImportContext
 from vinculo.importing.messagelog import Entry, inert, merge_entries, read_log, with_log
 from vinculo.importing.names import email_key, name_key, url_key
-from vinculo.importing.people import ContactMatcher, PersonRecord, is_empty
+from vinculo.importing.people import ContactMatcher, PersonRecord, property_values
 from vinculo.model import Contact, Direction
 
 MIN_PHONE_DIGITS = 7
@@ -58,17 +57,10 @@ def handle_key(value: str) -> str:
     return text.lstrip("@")
 
 
-def _values(value: Any) -> list[str]:
-    if is_empty(value):
-        return []
-    if isinstance(value, list | tuple):
-        return [str(v) for v in value if not is_empty(v)]
-    return [str(value)]
-
 
 def me_setting(ctx: ImportContext, key: str) -> list[str]:
     """``[me] <key>`` (names, emails, phones, handles): who the user is in their exports."""
-    return _values(ctx.config.get(f"me.{key}"))
+    return property_values(ctx.config.get(f"me.{key}"))
 
 
 class PartyMatcher:
@@ -86,11 +78,11 @@ class PartyMatcher:
         for contact in contacts.values():
             props = contact.properties
             for key in PHONE_KEYS:
-                for value in _values(props.get(key)):
+                for value in property_values(props.get(key)):
                     if phone_key(value):
                         self.by_phone.setdefault(phone_key(value), contact)
             for key in HANDLE_KEYS:
-                for value in _values(props.get(key)):
+                for value in property_values(props.get(key)):
                     self.by_handle.setdefault(handle_key(value), contact)
         self.memo: dict[Party, tuple[Contact | None, str]] = {}
 

@@ -52,7 +52,8 @@ def is_empty(value: Any) -> bool:
     return False
 
 
-def _values(value: Any) -> list[str]:
+def property_values(value: Any) -> list[str]:
+    """A property's values as strings, whether it holds one value or a list (empty ones dropped)."""
     if is_empty(value):
         return []
     if isinstance(value, list | tuple):
@@ -81,9 +82,9 @@ class ContactMatcher:
 
     def add(self, contact: Contact) -> None:
         props = contact.properties
-        for url in _values(props.get("linkedin")) + _values(props.get("url")):
+        for url in property_values(props.get("linkedin")) + property_values(props.get("url")):
             self.by_url.setdefault(url_key(url), contact)
-        for mail in _values(props.get("email")) + _values(props.get("emails")):
+        for mail in property_values(props.get("email")) + property_values(props.get("emails")):
             self.by_email.setdefault(email_key(mail), contact)
         for name in [contact.name, *contact.aliases]:
             key = name_key(name)
@@ -155,7 +156,7 @@ class PeoplePlanner:
         # a duplicate of this line, never merged into a note that does not exist yet.
         stub = Note(path=self.ctx.vault / rel, rel=rel, raw=b"", text="", frontmatter=props,
                     body_start=0)
-        self.matcher.add(Contact(note=stub, name=title, aliases=_values(props.get("aliases")),
+        self.matcher.add(Contact(note=stub, name=title, aliases=property_values(props.get("aliases")),
                                  properties=props))
         reason = f"new contact; {doubt}: not merged, merge by hand if the same" if doubt \
             else "new contact"
