@@ -41,12 +41,14 @@ class Linker:
                  config: Config) -> None:
         self.contacts = contacts
         self.managed = managed_markers(config)
+        self.headings = bool(config.get("linking.headings", False))
         never = {key_of(str(s)) for s in config.get("linking.never", []) or []}
         entries = {k: e for k, e in build_entries(variants).items() if k not in never}
         self.matcher = Matcher(
             entries,
             fuzzy=bool(config.get("linking.fuzzy", True)),
             min_typo_chars=int(config.get("linking.min_typo_chars", 8)),
+            max_candidates=int(config.get("linking.max_candidates", 4)),
         )
         # Link targets resolve like Obsidian: by title, alias or nickname, any case.
         self.targets: dict[str, str] = {}
@@ -77,7 +79,7 @@ class Linker:
         if not note.readable:
             return []
         text = note.text
-        layout = analyse(text, note.body_start, self.managed)
+        layout = analyse(text, note.body_start, self.managed, self.headings)
         own = self.contacts.get(note.title)
         own_name = own.name if own is not None and own.rel == note.rel else None
         rel = note.rel
