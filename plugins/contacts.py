@@ -71,7 +71,12 @@ def folder_note(note: Note) -> bool:
     if title in INDEX_NOTES:
         return True
     parts = note.rel.split("/")
-    return len(parts) > 1 and parts[-2].strip().lower() == title
+    return len(parts) > 1 and _squeezed(parts[-2]) == _squeezed(title)
+
+
+def _squeezed(name: str) -> str:
+    """"CrossBonesInc", "Cross Bones Inc", "cross-bones-inc" alike."""
+    return "".join(c for c in name.lower() if c.isalnum())
 
 
 def _types(note: Note, type_key: str) -> set[str]:

@@ -428,7 +428,7 @@ _FIELD_KEY = re.compile(
     r"^(?:[ \t]*(?:[-*+]|\d+[.)]|>)[ \t]+)*(?:\[[ xX]\][ \t]+)?\**([^\n:\[\]()`*]{1,80}?)\**::"
     r"|[\[(]([^\n:\[\]()]{1,80}?)::", re.MULTILINE)
 # ATX headings: "## White Lady Inn" (a heading is a link target: "[[Easthaven#White Lady Inn]]").
-_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t][^\n]*)?$", re.MULTILINE)
+_HEADING = re.compile(r"^(?:[ \t]*>)*[ \t]{0,3}#{1,6}(?:[ \t][^\n]*)?$", re.MULTILINE)
 
 
 # An unfenced Mermaid diagram (pasted highlights keep them as text): from the line naming

@@ -254,7 +254,10 @@ def capitalised_before(text: str, start: int) -> bool:
     before = word_before(text, start)
     if not before or not is_capitalised(before[1]) or is_title(before[1]):
         return False
-    return text[before[0] - 1 : before[0]] != "#" and key_of(before[1]) not in HONORIFICS
+    word = before[1]
+    if fold(word) in SENTENCE_OPENERS or (len(word) > 3 and word[-1] in "éó"):
+        return False  # "Called Gui", "Llamé Concepción": a verb, not a longer name
+    return text[before[0] - 1 : before[0]] != "#" and key_of(word) not in HONORIFICS
 
 
 def initial_after(text: str, end: int) -> bool:
