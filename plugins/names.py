@@ -19,7 +19,14 @@ from typing import Any
 
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Contact, NameVariant
-from vinculo.namewords import is_everyday, is_given_name, is_handle, is_title, never_first_name
+from vinculo.namewords import (
+    is_everyday,
+    is_frequent_given_name,
+    is_given_name,
+    is_handle,
+    is_title,
+    never_first_name,
+)
 
 # Words that belong to a surname ("de la Fuente", "van der Berg", "dos Santos").
 PARTICLES = frozenset(
@@ -91,10 +98,13 @@ def derived_variants(name: str, kind: str = "title") -> list[NameVariant]:
     first = groups[0][0] if groups else ""
     if len(groups) < 2 or never_first_name(first):
         return out
-    if kind == "title" or is_given_name(first):
+    if kind == "title":
+        out.append(NameVariant(first, "first_name", confident=not is_frequent_given_name(first)))
+    elif is_given_name(first):
         # An alias's first word is a first name only when it is a known one: "Code Forge
         # Temple", "Askify Team", "GUI Cattani" are no way to write "Code", "Askify", "GUI".
-        out.append(NameVariant(first, "first_name"))
+        # Not confident alone: the linker links it where the note also names them in full.
+        out.append(NameVariant(first, "first_name", confident=False))
     elif is_handle(first) or is_everyday(first):
         return out
     if len(groups[-1][-1]) > 1 and not any(c.isdigit() for c in groups[-1][-1]):

@@ -96,6 +96,17 @@ def is_given_name(word: str) -> bool:
     return _clean(word) in _given()
 
 
+@lru_cache(maxsize=1)
+def _frequent_given() -> frozenset[str]:
+    return _read("frequent_given_names.txt")
+
+
+def is_frequent_given_name(word: str) -> bool:
+    """One of the commonest given names ("John", "María", "David"): alone in a note, it
+    seldom means the one contact of that name unless the note names them in full."""
+    return _clean(word) in _frequent_given()
+
+
 def is_handle(word: str) -> bool:
     """An acronym or handle rather than a name: "GB", "README", "IVRE" (all capitals)."""
     letters = [c for c in word if c.isalpha()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import fields
+from dataclasses import fields, replace
 from operator import attrgetter
 
 import pluggy
@@ -112,7 +112,22 @@ class Linker:
             ))
         if linked and len(found) > linked:  # else already in text order, as each part is
             found.sort(key=_START)
+        return _confirmed(found)
+
+
+def _confirmed(found: list[Mention]) -> list[Mention]:
+    """A first name only suggested alone (one derived from an alias) becomes a link where the
+    same note names that contact in full or links them: "Federico" in a note about someone
+    else stays a suggestion, "Federico" after "Federico Granata" is him."""
+    doubtful = [i for i, m in enumerate(found) if m.level == "suggest"
+                and m.reason == "first_name" and m.target]
+    if not doubtful:
         return found
+    named = {m.target for m in found if m.linked or (m.level == "link" and m.reason not in PARTIAL)}
+    for i in doubtful:
+        if found[i].target in named:
+            found[i] = replace(found[i], level="link")
+    return found
 
 
 _START = attrgetter("start")
