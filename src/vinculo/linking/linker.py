@@ -57,6 +57,11 @@ class Linker:
                 self.targets[key] = entry.targets[0]
         for name in contacts:
             self.targets[key_of(name)] = name
+        # Every word of each contact's own names: in their own note, a short form of one of
+        # them ("Leo" in Leonardo's note) is them, not another contact of that name.
+        self.own_words = {name: frozenset(w for v in names for w in key_of(v.text).split()
+                                          if len(w) > 3)
+                          for name, names in variants.items()}
         # What each link's written target resolves to (None: no contact), as links repeat.
         self._resolved: dict[str, str | None] = {}
 
@@ -99,10 +104,13 @@ class Linker:
                     bisect_right(starts, start), (), True,
                 ))
         linked = len(found)
+        own_words = self.own_words.get(own_name, frozenset()) if own_name else frozenset()
         for hit in self.matcher.scan(layout.blanked, layout.opaque):
             targets = hit.targets
             if own_name is not None and own_name in targets:
                 continue  # a contact's own note never mentions them
+            if own_words and _short_form(text[hit.start:hit.end], own_words):
+                continue  # "Leo" in Leonardo Castorina's note is Leonardo
             start, end = hit.start, hit.end
             single = len(targets) == 1
             found.append(Mention(  # in _MENTION_FIELDS order
@@ -113,6 +121,14 @@ class Linker:
         if linked and len(found) > linked:  # else already in text order, as each part is
             found.sort(key=_START)
         return _confirmed(found)
+
+
+def _short_form(surface: str, words: frozenset[str]) -> bool:
+    """A one-word name that begins a longer word of the note's own contact's names."""
+    if " " in surface or len(surface) < 2:
+        return False
+    key = key_of(surface)
+    return any(w.startswith(key) and w != key for w in words)
 
 
 def _confirmed(found: list[Mention]) -> list[Mention]:
