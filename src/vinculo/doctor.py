@@ -7,6 +7,7 @@ import re
 
 from vinculo.common_words import COMMON_WORD_NAMES
 from vinculo.model import Diagnostic
+from vinculo.namewords import is_everyday, is_handle
 from vinculo.pipeline import Index
 from vinculo.text import fold
 from vinculo.vault import ALWAYS_IGNORED_DIRS
@@ -40,8 +41,35 @@ def find_problems(index: Index) -> list[Diagnostic]:
                     "suggested, never linked",
                 )
             )
+    problems.extend(everyday_word_contacts(index))
     problems.extend(dangling_links(index))
     return problems
+
+
+def everyday_word_contacts(index: Index) -> list[Diagnostic]:
+    """Contacts written with a one-word name that is also an everyday word or a handle
+    ("Pipe", "Matter", "GB"), with how many links each makes: where they come from should be
+    checked once by hand, and a name that links wrongly goes in ``[linking] never``."""
+    counts: dict[tuple[str, str], int] = {}
+    table = index.mentions
+    for rel in list(table):
+        if not table.may_link(rel):
+            continue  # only notes with a link to write are unpacked
+        for m in table[rel]:
+            if m.level != "link" or m.linked or " " in m.surface:
+                continue
+            if is_everyday(m.surface) or is_handle(m.surface):
+                counts[m.target, m.surface] = counts.get((m.target, m.surface), 0) + 1
+    out = []
+    for (target, surface), count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        contact = index.contacts.get(target)
+        out.append(Diagnostic(
+            contact.rel if contact else target,
+            f"{surface!r} is also an everyday word: {count} link(s) to {target} would be "
+            "written; if some are wrong, add it to [linking] never",
+            "info",
+        ))
+    return out
 
 
 _LINK = re.compile(r"(?<!!)\[\[([^\]\|#\^\n]+)(?:[#\^][^\]\|\n]*)?(?:\|[^\]\n]*)?\]\]")

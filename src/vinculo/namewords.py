@@ -31,7 +31,7 @@ TITLES: frozenset[str] = frozenset(
     conde condesa capitan coronel general teniente sargento presidente senor senora
     senorita lic licenciado licenciada ing ingeniero ingeniera arq
     snr sr. sra. dr. dona senhor senhora senhorita doutor doutora prof. tia tio
-    m mme mlle mme. monsieur madame mademoiselle docteur maitre pere mere soeur frere roi
+    mme mlle monsieur madame mademoiselle docteur maitre pere mere soeur frere roi
     reine
     herr frau fraulein dr. prof. doktor professorin konig konigin furst furstin graf grafin
     onkel tante

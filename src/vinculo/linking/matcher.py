@@ -181,12 +181,12 @@ class Matcher:
             if start:
                 before = folded[start - 1]
                 if before.isalnum() or (
-                        before in "-@_" and start > 1 and rules.is_word_char(folded[start - 2])):
+                        before in "-@_" and start > 1 and rules.glued_before(folded, start - 1)):
                     continue
             if end < size:
                 after = folded[end]
                 if after.isalnum() or (
-                        after in "-@_" and end + 1 < size and rules.is_word_char(folded[end + 1])):
+                        after in "-@_" and end + 1 < size and rules.glued_after(folded, end)):
                     continue
             found.append((start, end, entry))
         return found

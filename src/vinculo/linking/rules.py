@@ -106,15 +106,35 @@ def at_boundary(text: str, start: int, end: int) -> bool:
         before = text[start - 1]
         if before.isalnum():
             return False
-        if before in "-@_" and start > 1 and is_word_char(text[start - 2]):
+        if before in "-@_" and start > 1 and glued_before(text, start - 1):
             return False
     if end < len(text):
         after = text[end]
         if after.isalnum():
             return False
-        if after in "-@_" and end + 1 < len(text) and is_word_char(text[end + 1]):
+        if after in "-@_" and end + 1 < len(text) and glued_after(text, end):
             return False
     return True
+
+
+def glued_before(text: str, at: int) -> bool:
+    """The "-", "@" or "_" at ``at`` joins a word before it ("x-Ana", "user_Ana"); a run of
+    underscores is emphasis ("__Ana__") unless a letter stands before the run."""
+    if text[at] == "_":
+        while at > 0 and text[at] == "_":
+            at -= 1
+        return text[at].isalnum()
+    return is_word_char(text[at - 1])
+
+
+def glued_after(text: str, at: int) -> bool:
+    """The same after a word ("Ana-María", "Ana_id", but not "Ana__")."""
+    size = len(text)
+    if text[at] == "_":
+        while at < size - 1 and text[at] == "_":
+            at += 1
+        return text[at].isalnum()
+    return is_word_char(text[at + 1])
 
 
 def possessive_after(text: str, end: int) -> bool:
@@ -207,7 +227,7 @@ def _without_possessive(word: str) -> str:
     return word[:-2] if len(word) > 2 and word[-2:] in ("'s", "’s", "'S", "’S") else word
 
 
-_TITLE_BEFORE = re.compile(r"(?<![\w.])([^\W\d_][\w]{0,11}\.?) $")
+_TITLE_BEFORE = re.compile(r"(?<![\w.])([^\W\d_]\w{1,11}\.?) $")  # not an initial "M."
 
 
 def title_before(text: str, start: int) -> int | None:
