@@ -56,6 +56,12 @@ def test_honorific_and_surname_link_when_one_contact_fits(vault, write):
         ("Dr. Evans", "Alice Evans"), ("Paz", "Paz Ortega"), ("Sra Ortega", "Paz Ortega")]
 
 
+def test_the_dot_of_a_title_ends_no_sentence(vault, write):
+    person(write, "Dr Clair Bucklebub")
+    assert links(vault, "Members of Dr. Clair's team left.\n") == [
+        ("Clair", "Dr Clair Bucklebub")]
+
+
 def test_honorific_and_surname_shared_by_two_contacts_is_not_linked(vault, write):
     person(write, "Alice Evans")
     person(write, "Bob Evans")

@@ -295,6 +295,8 @@ def sentence_start(text: str, start: int) -> bool:
     before = _EMBED_AT_END.sub("", text[line_begin:start].rstrip()).rstrip()
     if not _ALNUM.search(before):
         return True
+    if before[-1] == "." and title_before(before + " ", len(before) + 1) is not None:
+        return False  # "Dr. Clair": the dot of a title ends no sentence
     return before[-1] in ".!?:;\"“«(¡¿[|" or _NUMBERED.search(before) is not None
 
 
