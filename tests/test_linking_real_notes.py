@@ -194,6 +194,16 @@ def test_a_heading_stays_byte_identical_on_apply(vault, write, run):
     assert note.read_text() == "## White Lady Inn\nThe [[White Lady]] sang.\n"
 
 
+def test_a_name_that_starts_another_notes_title_is_left_alone(vault, write):
+    person(write, "White Lady")
+    person(write, "Mr Mayfair")
+    write("Places/White Lady Inn.md", "An inn.\n")
+    write("Places/Mr Mayfair's Magical Mystorium.md", "A shop.\n")
+    text = ("We slept at the White Lady Inn. Mr Mayfair's Magical Mystorium was shut.\n"
+            "The White Lady sang; Mr Mayfair's cat slept.\n")
+    assert links(vault, text) == [("White Lady", "White Lady"), ("Mr Mayfair", "Mr Mayfair")]
+
+
 # --- which notes are people ---------------------------------------------------------------
 
 

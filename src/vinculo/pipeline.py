@@ -15,6 +15,7 @@ from vinculo.config import Config
 from vinculo.contacts import build_contacts
 from vinculo.history import compile_vocabularies, file_events, gather_vocabularies
 from vinculo.linking import Linker
+from vinculo.linking.titles import continuing_titles
 from vinculo.model import (
     Contact,
     Diagnostic,
@@ -48,6 +49,8 @@ class Index:
     histories: dict[str, History] = field(default_factory=dict)  # by contact name
     suggestions: dict[str, list[Suggestion]] = field(default_factory=dict)  # by contact name
     vocabularies: list[Vocabulary] | None = None  # every register_vocabulary, gathered once
+    # Note titles that go on past a contact's name ("White Lady Inn"): the name is left alone.
+    continuing: frozenset[str] = frozenset()
 
 
 def note_interactions(index: Index, pm: pluggy.PluginManager, note: Note) -> list[Interaction]:
@@ -128,13 +131,13 @@ def world_of(index: Index, pm: pluggy.PluginManager) -> str:
         for c in index.contacts.values()
     ]
     plugins = sorted(name for name, plugin in pm.list_name_plugin() if plugin is not None)
-    return fingerprint([contacts, plugins, index.config.data])
+    return fingerprint([contacts, plugins, index.config.data, sorted(index.continuing)])
 
 
 def analyser(index: Index, pm: pluggy.PluginManager) -> Callable[[Note], bytes]:
     """The analysis of one note — its mentions, then the interactions the extractors find
     among them — packed as :func:`~vinculo.packing.pack_analysis` bytes."""
-    linker = Linker.for_run(index.contacts, pm, index.config)
+    linker = Linker.for_run(index.contacts, pm, index.config, index.continuing)
     if index.vocabularies is None:
         index.vocabularies = gather_vocabularies(pm)
 
@@ -167,7 +170,8 @@ def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | Non
     # The workers holding notes start on the contacts at once; the cached analyses are
     # restored meanwhile. (If anything fails before they are done, build_index stops them.)
     crew = index.scan.crew
-    arriving = crew.finish(travelling(index.contacts)) if crew is not None else iter(())
+    arriving = (crew.finish((travelling(index.contacts), index.continuing))
+                if crew is not None else iter(()))
     world = world_of(index, pm) if cache else ""
     mentions = index.mentions
     interactions: dict[str, list[Interaction]] = {}
@@ -226,9 +230,12 @@ def build_index(
     once every note is parsed) and analyse the notes they hold: one read, one parse.
     """
 
-    def analyse_held(notes: list[Note], contacts: dict[str, Contact]) -> Iterator[bytes]:
+    def analyse_held(notes: list[Note],
+                     message: tuple[dict[str, Contact], frozenset[str]]) -> Iterator[bytes]:
+        contacts, continuing = message
         held = Index(vault=vault, config=config, today=today,
-                     scan=Scan(vault, config, notes=notes), contacts=contacts)
+                     scan=Scan(vault, config, notes=notes), contacts=contacts,
+                     continuing=continuing)
         return map(analyser(held, pm), notes)
 
     def vocabularies() -> None:  # compiled while the workers wait for the contacts
@@ -240,7 +247,8 @@ def build_index(
         if store is not None:
             scan.skipped.extend(store.problems)
         contacts = build_contacts(scan.notes, pm, config)
-        index = Index(vault=vault, config=config, today=today, scan=scan, contacts=contacts)
+        index = Index(vault=vault, config=config, today=today, scan=scan, contacts=contacts,
+                      continuing=continuing_titles(contacts, (n.title for n in scan.notes)))
         collect_interactions(index, analyse_notes(index, pm, store))
     finally:
         if scan.crew is not None:

@@ -38,7 +38,7 @@ class Linker:
     """Finds the mentions of every contact in any note."""
 
     def __init__(self, contacts: dict[str, Contact], variants: dict[str, list[NameVariant]],
-                 config: Config) -> None:
+                 config: Config, continuing: frozenset[str] = frozenset()) -> None:
         self.contacts = contacts
         self.managed = managed_markers(config)
         self.headings = bool(config.get("linking.headings", False))
@@ -49,6 +49,7 @@ class Linker:
             fuzzy=bool(config.get("linking.fuzzy", True)),
             min_typo_chars=int(config.get("linking.min_typo_chars", 8)),
             max_candidates=int(config.get("linking.max_candidates", 4)),
+            continuing=continuing,
         )
         # Link targets resolve like Obsidian: by title, alias or nickname, any case.
         self.targets: dict[str, str] = {}
@@ -67,8 +68,10 @@ class Linker:
 
     @classmethod
     def for_run(cls, contacts: dict[str, Contact], pm: pluggy.PluginManager,
-                config: Config) -> Linker:
-        return cls(contacts, gather_variants(contacts, pm, config), config)
+                config: Config, continuing: frozenset[str] = frozenset()) -> Linker:
+        """``continuing``: note titles that go on past a contact's name
+        (:func:`~vinculo.linking.titles.continuing_titles`), where the name is left alone."""
+        return cls(contacts, gather_variants(contacts, pm, config), config, continuing)
 
     def _resolve(self, written: str) -> str | None:
         """The contact a link's target text points to, or None."""

@@ -140,9 +140,15 @@ class Matcher:
 
     def __init__(
         self, entries: dict[str, Entry], *, fuzzy: bool = True, min_typo_chars: int = 8,
-        max_candidates: int = 4,
+        max_candidates: int = 4, continuing: frozenset[str] = frozenset(),
     ) -> None:
         self.entries = entries
+        # Longer titles by the name they start with: "white lady" → ("white lady inn",).
+        self.longer: dict[str, tuple[str, ...]] = {}
+        for title in sorted(continuing, key=len, reverse=True):
+            for key in entries:
+                if title.startswith(key) and title[len(key):len(key) + 1] in (" ", "'", "’"):
+                    self.longer[key] = (*self.longer.get(key, ()), title)
         self.fuzzy = fuzzy
         # A name more contacts share than this is a label ("Obsidian" as eleven contacts'
         # alias), not a way to write one person: it is neither linked nor suggested.
@@ -226,6 +232,15 @@ class Matcher:
             # a table cell): never a link.
             return Hit(start, end, entry.targets, "suggest", "common_word")
         return Hit(start, end, entry.targets, "link", self._reason(text, start, end, entry))
+
+    def _longer_title_end(self, folded: str, start: int, key: str) -> int:
+        """Where another note's longer title that starts here ends ("White Lady Inn"), or 0."""
+        for title in self.longer[key]:
+            end = start + len(title)
+            if folded.startswith(title, start) and not (
+                    end < len(folded) and folded[end].isalnum()):
+                return end
+        return 0
 
     def _someone_else(self, text: str, start: int, end: int, entry: Entry) -> bool:
         """True when a part of a name stands next to a capitalised name that is not the
@@ -401,9 +416,15 @@ class Matcher:
         last_end = -1
         # One-word names this note also writes in lowercase: everyday words to its author.
         lower = {e.key for s, _, e in raw if e.words == 1 and not context[s].isupper()}
+        longer = self.longer
         for start, end, entry in raw:
             if start < last_end:
                 continue
+            if longer and entry.key in longer:
+                title_end = self._longer_title_end(folded, start, entry.key)
+                if title_end:
+                    last_end = title_end  # nothing inside that title is a mention
+                    continue
             hit = self._judge(context, start, end, entry, entry.key in lower)
             if hit is None:
                 continue
