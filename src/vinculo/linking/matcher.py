@@ -225,9 +225,11 @@ class Matcher:
             return None
         if entry.ambiguous:
             return Hit(start, end, entry.targets, "suggest", "ambiguous")
-        if not entry.confident:
-            return Hit(start, end, entry.targets, "suggest", entry.kind)
-        if common and single and rules.sentence_start(text, start):
+        by_place = common and single and rules.sentence_start(text, start)
+        if not entry.confident:  # a first name kept "first_name" may become a link later
+            reason = "common_word" if by_place and entry.kind == "first_name" else entry.kind
+            return Hit(start, end, entry.targets, "suggest", reason)
+        if by_place:
             # Capitalised only by its place ("Name", "Join", "Matter" opening a sentence or
             # a table cell): never a link.
             return Hit(start, end, entry.targets, "suggest", "common_word")
