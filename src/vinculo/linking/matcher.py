@@ -417,7 +417,7 @@ class Matcher:
         firm: list[tuple[int, int]] = []
         last_end = -1
         # One-word names this note also writes in lowercase: everyday words to its author.
-        lower = {e.key for s, _, e in raw if e.words == 1 and not context[s].isupper()}
+        lower = {e.key for s, _, e in raw if not context[s].isupper() and e.words == 1}
         longer = self.longer
         for start, end, entry in raw:
             if start < last_end:

@@ -439,6 +439,31 @@ _DIAGRAM = re.compile(
     r"(?:\n(?![ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|$))[^\n]*)*", re.MULTILINE)
 
 
+def _heading_spans(text: str, start: int) -> list[Span]:
+    """The lines of ATX headings (``_HEADING``'s matches), found from each "#" rather than
+    tried at every line start: most "#" in a note are tags in running text."""
+    spans: list[Span] = []
+    size = len(text)
+    find = text.find
+    pos = find("#", start)
+    while pos != -1:
+        line_start = text.rfind("\n", 0, pos) + 1
+        if pos == line_start or not text[line_start:pos].strip(" \t>"):
+            end = pos
+            while end < size and text[end] == "#":
+                end += 1
+            if end - pos <= 6 and (end == size or text[end] in " \t\r\n"):
+                line_end = find("\n", pos)
+                line_end = size if line_end == -1 else line_end
+                match = _HEADING.match(text, line_start, line_end)
+                if match:
+                    spans.append(match.span())
+                pos = find("#", line_end)
+                continue
+        pos = find("#", pos + 1)
+    return spans
+
+
 def _field_key_spans(text: str, start: int) -> list[Span]:
     spans = []
     for match in _FIELD_KEY.finditer(text, start):
@@ -532,7 +557,7 @@ def _analyse(text: str, body_start: int, managed: tuple[str, str],
     if "::" in work:
         addresses += _field_key_spans(work, body_start)
     if not headings and "#" in work:
-        addresses += _regex_spans(_HEADING, work, body_start)
+        addresses += _heading_spans(work, body_start)
     if addresses:
         blanked = blank(blanked, addresses)
         links += addresses
