@@ -59,7 +59,8 @@ def _function() -> frozenset[str]:
 
 def _read(name: str) -> frozenset[str]:
     text = resources.files("vinculo").joinpath("data", name).read_text(encoding="utf-8")
-    return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))
+    words = frozenset(text.split("\n"))  # one word a line, under one "# generated…" line
+    return words - {"", text[: text.find("\n")]}
 
 
 def is_title(word: str) -> bool:
