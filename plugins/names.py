@@ -52,11 +52,18 @@ def clean_name(text: str) -> str:
     return out.strip(" -–—:|,")
 
 
+def _leading_title(words: list[str], i: int) -> bool:
+    """``words[i]`` is a title before the name: "Queen Bjornhild", "Captain Vera Holt"; but
+    "Reina Juliá Bustamante" is Reina — a given name before two more names is the name."""
+    word = words[i]
+    return is_title(word) and not (is_given_name(word) and len(words) - i >= 3)
+
+
 def without_titles(name: str) -> str:
     """"Dr Clair Bucklebub" → "Clair Bucklebub"; a name of titles alone is kept as it is."""
     words = name.split()
     i = 0
-    while i < len(words) - 1 and is_title(words[i]):
+    while i < len(words) - 1 and _leading_title(words, i):
         i += 1
     return " ".join(words[i:])
 
@@ -96,7 +103,9 @@ def derived_variants(name: str, kind: str = "title") -> list[NameVariant]:
         out.append(NameVariant(base, kind if " " in base else "first_name"))
     groups = _words(base)
     first = groups[0][0] if groups else ""
-    if len(groups) < 2 or never_first_name(first):
+    names = base.split()
+    if len(groups) < 2 or (never_first_name(first) and (
+            not is_title(first) or _leading_title(names, 0))):
         return out
     if kind == "title":
         out.append(NameVariant(first, "first_name", confident=not is_frequent_given_name(first)))

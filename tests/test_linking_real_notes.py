@@ -94,6 +94,25 @@ def test_the_commonest_given_names_alone_need_the_full_name_in_the_note(vault, w
         ("John Sonmez", "John Sonmez"), ("John", "John Sonmez")]
 
 
+def test_a_first_name_confirmed_by_first_name_and_surname_stays_so_on_a_rerun(vault, write, run):
+    person(write, "Salud Arévalo Figuerola")
+    note = write("Note.md", "Llamar a Salud Arévalo mañana. Llamé a Salud ayer.\n")
+    assert links(vault, note.read_text(), rel="Note.md") == [
+        ("Salud Arévalo", "Salud Arévalo Figuerola"), ("Salud", "Salud Arévalo Figuerola")]
+    run("link", str(vault), "--apply")
+    assert links(vault, note.read_text(), rel="Note.md") == []
+
+
+def test_a_nickname_that_shortens_the_name_is_no_everyday_word(vault, write):
+    person(write, "Jennifer Cooper", "aliases: [Jen]")
+    assert links(vault, "Jen sent me the draft.\n") == [("Jen", "Jennifer Cooper")]
+
+
+def test_a_given_name_that_is_also_a_title_stays_a_first_name(vault, write):
+    person(write, "Reina Juliá Bustamante")
+    assert links(vault, "Lunch with Reina, good chat.\n") == [("Reina", "Reina Juliá Bustamante")]
+
+
 # --- one-word everyday names --------------------------------------------------------------
 
 

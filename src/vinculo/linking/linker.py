@@ -142,7 +142,9 @@ def _confirmed(found: list[Mention]) -> list[Mention]:
                 and m.reason == "first_name" and m.target]
     if not doubtful:
         return found
-    named = {m.target for m in found if m.linked or (m.level == "link" and m.reason not in PARTIAL)}
+    # Named in full: linked, or any link-level mention but a first name alone (a rerun sees
+    # "Salud Arévalo" as a link, so it must count before it is one).
+    named = {m.target for m in found if m.linked or (m.level == "link" and m.reason != "first_name")}
     for i in doubtful:
         if found[i].target in named:
             found[i] = replace(found[i], level="link")

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from vinculo.common_words import COMMON_WORD_NAMES
 from vinculo.model import NameVariant
-from vinculo.namewords import is_everyday, is_handle, is_plain, is_title
+from vinculo.namewords import is_everyday, is_given_name, is_handle, is_plain, is_title
 from vinculo.text import fold
 
 DECLARED = ("title", "alias", "nickname")
@@ -76,6 +77,9 @@ def build_entries(variants: dict[str, list[NameVariant]]) -> dict[str, Entry]:
         kind = next((k for k in DECLARED if k in kinds), kinds[0])
         words = len(key.split())
         common = words == 1 and (is_everyday(key) or any(is_handle(v.text) for _, v in pairs))
+        if common and key not in COMMON_WORD_NAMES and all(
+                v.kind in DECLARED and _shortens(key, tokens[c]) for c, v in pairs):
+            common = False  # "Jen" for Jennifer, "Gui" for Guilherme: a nickname, not a word
         entries[key] = Entry(
             key=key,
             kind=kind,
@@ -85,9 +89,15 @@ def build_entries(variants: dict[str, list[NameVariant]]) -> dict[str, Entry]:
             common=common,
             tokens=frozenset().union(*(tokens[c] for c in targets)),
             forms=frozenset(" ".join(v.text.split()) for _, v in pairs) if common else frozenset(),
-            phrase=words > 1 and all(is_everyday(w) or is_handle(w) for w in key.split()),
+            phrase=words > 1 and all((is_everyday(w) or is_handle(w)) and not is_given_name(w)
+                                     for w in key.split()),
         )
     return entries
+
+
+def _shortens(key: str, words: frozenset[str]) -> bool:
+    """``key`` begins a longer word of the contact's title: "jen" of "jennifer"."""
+    return any(w.startswith(key) and w != key for w in words)
 
 
 def linkable(name: str) -> bool:
