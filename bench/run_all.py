@@ -1,8 +1,8 @@
 """``make bench``: every benchmark in one go, each printing its own table (not tests).
 
-Quality: linking against an Obsidian-style exact baseline, history against a keyword baseline,
-interaction reading on a held-out corpus of hand-labelled sentences, the ladder's next step per
-scenario.
+Quality: linking against an Obsidian-style exact baseline, the hand-judged real-vault link
+samples, history against a keyword baseline, interaction reading on a held-out corpus of
+hand-labelled sentences, the ladder's next step per scenario.
 Speed and memory: vinculo against reading the vault with python-frontmatter, obsidiantools and
 a naive rapidfuzz linker; watch latency; digest, feed and who; message import throughput. Pass
 ``--quick`` for small vaults only.
@@ -26,6 +26,7 @@ def main() -> int:
     if args.quick:
         steps = [
             ["score_links.py", "--notes", "300", "--contacts", "60"],
+            ["real_vault_audit/score.py"],
             ["score_history.py", "60", "200", "1"],
             ["score_interactions_heldout.py"],
             ["score_ladder.py", "--per", "20", "--seeds", "1"],
@@ -38,6 +39,7 @@ def main() -> int:
         steps = [
             ["score_links.py", "--notes", "300", "--contacts", "60"],
             ["score_links.py", "--notes", "10000", "--contacts", "1000"],
+            ["real_vault_audit/score.py"],
             ["score_history.py"],
             ["score_interactions_heldout.py"],
             ["score_ladder.py"],

@@ -2,6 +2,12 @@
 shorter ways people write a name — the first name alone, and the first name with the first
 surname (Spanish and Portuguese double surnames: "Ana García López" → "Ana García").
 
+Real titles and aliases are cleaned first: an alias holding an e-mail address ("Ana García
+<ana@example.org>") gives the name, a title such as "Prisoner 13 - Korra Glintstone" gives
+"Korra Glintstone", and titles and honorifics ("Dr", "Queen", "The") never become a first
+name: "Dr Clair Bucklebub" is Clair, and "Dr. Bucklebub" (a title and the surname, kind
+``surname``) names her when no other contact fits.
+
 Accent-free and other-case forms need no variant: the linker compares accent-folded text.
 Whether a first name is unique among contacts is decided by the linker, which sees them all.
 """
@@ -13,12 +19,53 @@ from typing import Any
 
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Contact, NameVariant
+from vinculo.namewords import (
+    is_everyday,
+    is_frequent_given_name,
+    is_given_name,
+    is_handle,
+    is_title,
+    never_first_name,
+)
 
 # Words that belong to a surname ("de la Fuente", "van der Berg", "dos Santos").
 PARTICLES = frozenset(
     "de del la las los y e da das do dos di van von der den ter le du des st st. san".split()
 )
 _PAREN = re.compile(r"\s*[(\[].*?[)\]]\s*")
+# "Name <mail@host>", or a bare address: the address is no way of writing the name.
+_EMAIL = re.compile(r"<[^<>\s]*@[^<>\s]*>|\S+@\S+\.\w+")
+# "Prisoner 13 - Korra Glintstone", "NPC: Korra": the part after the last separator.
+_LABELLED = re.compile(r"^.*\S\s+[-–—:|]\s+(?=\S)|^[^:]*\S:\s+(?=\S)")
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+
+
+def clean_name(text: str) -> str:
+    """The name in an alias or title: no e-mail address, no "Label 13 - " before it."""
+    out = " ".join(_EMAIL.sub(" ", text).split())
+    labelled = _LABELLED.match(out)
+    if labelled:
+        rest = out[labelled.end():]
+        words = rest.split()
+        if words and all(_NAME_WORD.match(w) and w[0].isupper() for w in words):
+            out = rest
+    return out.strip(" -–—:|,")
+
+
+def _leading_title(words: list[str], i: int) -> bool:
+    """``words[i]`` is a title before the name: "Queen Bjornhild", "Captain Vera Holt"; but
+    "Reina Juliá Bustamante" is Reina — a given name before two more names is the name."""
+    word = words[i]
+    return is_title(word) and not (is_given_name(word) and len(words) - i >= 3)
+
+
+def without_titles(name: str) -> str:
+    """"Dr Clair Bucklebub" → "Clair Bucklebub"; a name of titles alone is kept as it is."""
+    words = name.split()
+    i = 0
+    while i < len(words) - 1 and _leading_title(words, i):
+        i += 1
+    return " ".join(words[i:])
 
 
 def _as_list(value: Any) -> list[str]:
@@ -44,16 +91,33 @@ def _words(name: str) -> list[list[str]]:
     return groups
 
 
-def derived_variants(name: str) -> list[NameVariant]:
-    """First name, and first name + first surname, of a full name; none for one-word names."""
-    base = _PAREN.sub(" ", name).strip()
+def derived_variants(name: str, kind: str = "title") -> list[NameVariant]:
+    """First name, first name + first surname, and surname (after a title only) of a full
+    name; none for one-word names. ``kind`` is the kind of the cleaned name itself."""
+    cleaned = clean_name(_PAREN.sub(" ", name).strip())
+    base = without_titles(cleaned)
     out: list[NameVariant] = []
-    if base and base != name:
-        out.append(NameVariant(base, "title"))
+    if cleaned and cleaned != name:
+        out.append(NameVariant(cleaned, kind))
+    if base != cleaned:  # "Queen Bjornhild" is written "Bjornhild": a shorter name of hers
+        out.append(NameVariant(base, kind if " " in base else "first_name"))
     groups = _words(base)
-    if len(groups) < 2:
+    first = groups[0][0] if groups else ""
+    names = base.split()
+    if len(groups) < 2 or (never_first_name(first) and (
+            not is_title(first) or _leading_title(names, 0))):
         return out
-    out.append(NameVariant(groups[0][0], "first_name"))
+    if kind == "title":
+        out.append(NameVariant(first, "first_name", confident=not is_frequent_given_name(first)))
+    elif is_given_name(first):
+        # An alias's first word is a first name only when it is a known one: "Code Forge
+        # Temple", "Askify Team", "GUI Cattani" are no way to write "Code", "Askify", "GUI".
+        # Not confident alone: the linker links it where the note also names them in full.
+        out.append(NameVariant(first, "first_name", confident=False))
+    elif is_handle(first) or is_everyday(first):
+        return out
+    if len(groups[-1][-1]) > 1 and not any(c.isdigit() for c in groups[-1][-1]):
+        out.append(NameVariant(" ".join(groups[-1]), "surname"))
     if len(groups) >= 3:
         # "Ana García López": given + first surname. "Miguel Ángel Pérez": the compound given
         # name — either way a shorter name of this person, never of someone else.
@@ -70,4 +134,6 @@ def name_variants(contact: Contact) -> list[NameVariant]:
     for key in ("nickname", "nicknames"):
         variants += [NameVariant(n, "nickname") for n in _as_list(contact.properties.get(key))]
     variants += derived_variants(contact.name)
+    for alias in contact.aliases:  # "Ana García <ana@…>" and the first name of an alias
+        variants += derived_variants(alias, "alias")
     return variants

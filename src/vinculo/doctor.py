@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from vinculo.common_words import COMMON_WORD_NAMES
 from vinculo.model import Diagnostic
+from vinculo.namewords import is_everyday, is_handle
 from vinculo.pipeline import Index
 from vinculo.text import fold
 from vinculo.vault import ALWAYS_IGNORED_DIRS
@@ -110,6 +111,32 @@ def failed(problems: list[Problem]) -> bool:
     return any(p.diagnostic.severity != "info" for p in problems)
 
 
+def everyday_word_contacts(index: Index) -> list[Diagnostic]:
+    """Contacts written with a one-word name that is also an everyday word or a handle
+    ("Pipe", "Matter", "GB"), with how many links each makes: where they come from should be
+    checked once by hand, and a name that links wrongly goes in ``[linking] never``."""
+    counts: dict[tuple[str, str], int] = {}
+    table = index.mentions
+    for rel in list(table):
+        if not table.may_link(rel):
+            continue  # only notes with a link to write are unpacked
+        for m in table[rel]:
+            if m.level != "link" or m.linked or " " in m.surface:
+                continue
+            if is_everyday(m.surface) or is_handle(m.surface):
+                counts[m.target, m.surface] = counts.get((m.target, m.surface), 0) + 1
+    out = []
+    for (target, surface), count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        contact = index.contacts.get(target)
+        out.append(Diagnostic(
+            contact.rel if contact else target,
+            f"{surface!r} is also an everyday word: {count} link(s) to {target} would be "
+            "written; if some are wrong, add it to [linking] never",
+            "info",
+        ))
+    return out
+
+
 _LINK = re.compile(r"(?<!!)\[\[([^\]\|#\^\n]+)(?:[#\^][^\]\|\n]*)?(?:\|[^\]\n]*)?\]\]")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
 
@@ -171,5 +198,6 @@ CHECKS: list[Check] = [
     Check("notes", "notes vinculo cannot read", note_problems),
     Check("names", "names several contacts share", shared_names),
     Check("aliases", "aliases that are common words", common_word_aliases),
+    Check("everyday", "contacts whose names are everyday words", everyday_word_contacts),
     Check("links", "links to no note", dangling_links),
 ]

@@ -9,6 +9,7 @@ import pluggy
 
 from vinculo.config import Config
 from vinculo.linking import Linker
+from vinculo.linking.titles import continuing_titles
 from vinculo.model import Contact, Mention, Note
 
 
@@ -22,7 +23,8 @@ def find_mentions(
     ``sync``) or ``"suggest"`` (listed, never written; ``target`` is empty and ``candidates``
     lists the contacts when several share the name).
     """
-    linker = Linker.for_run(contacts, pm, config)
+    linker = Linker.for_run(contacts, pm, config,
+                            continuing_titles(contacts, (n.title for n in notes)))
     out: dict[str, list[Mention]] = {}
     for note in notes:
         found = linker.mentions(note)

@@ -17,6 +17,7 @@ from vinculo.contacts import build_contacts
 from vinculo.history import compile_vocabularies, file_events, gather_vocabularies
 from vinculo.i18n import detect
 from vinculo.linking import Linker
+from vinculo.linking.titles import continuing_titles
 from vinculo.loops import attach_loops, memo_path, note_loops
 from vinculo.model import (
     Contact,
@@ -54,6 +55,8 @@ class Index:
     suggestions: dict[str, list[Suggestion]] = field(default_factory=dict)  # by contact name
     vocabularies: list[Vocabulary] | None = None  # every register_vocabulary, gathered once
     loops: dict[str, list[OpenLoop]] = field(default_factory=dict)  # open loops by note rel
+    # Note titles that go on past a contact's name ("White Lady Inn"): the name is left alone.
+    continuing: frozenset[str] = frozenset()
 
 
 def note_interactions(index: Index, pm: pluggy.PluginManager, note: Note) -> list[Interaction]:
@@ -157,13 +160,13 @@ def world_of(index: Index, pm: pluggy.PluginManager) -> str:
         for c in index.contacts.values()
     ]
     plugins = sorted(name for name, plugin in pm.list_name_plugin() if plugin is not None)
-    return fingerprint([contacts, plugins, index.config.data])
+    return fingerprint([contacts, plugins, index.config.data, sorted(index.continuing)])
 
 
 def analyser(index: Index, pm: pluggy.PluginManager) -> Callable[[Note], bytes]:
     """The analysis of one note — its mentions, then the interactions the extractors find
     among them — packed as :func:`~vinculo.packing.pack_analysis` bytes."""
-    linker = Linker.for_run(index.contacts, pm, index.config)
+    linker = Linker.for_run(index.contacts, pm, index.config, index.continuing)
     if index.vocabularies is None:
         index.vocabularies = gather_vocabularies(pm)
 
@@ -196,7 +199,8 @@ def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | Non
     # The workers holding notes start on the contacts at once; the cached analyses are
     # restored meanwhile. (If anything fails before they are done, build_index stops them.)
     crew = index.scan.crew
-    arriving = crew.finish(travelling(index.contacts)) if crew is not None else iter(())
+    arriving = (crew.finish((travelling(index.contacts), index.continuing))
+                if crew is not None else iter(()))
     world = world_of(index, pm) if cache else ""
     mentions = index.mentions
     interactions: dict[str, list[Interaction]] = {}
@@ -255,9 +259,12 @@ def build_index(
     once every note is parsed) and analyse the notes they hold: one read, one parse.
     """
 
-    def analyse_held(notes: list[Note], contacts: dict[str, Contact]) -> Iterator[bytes]:
+    def analyse_held(notes: list[Note],
+                     message: tuple[dict[str, Contact], frozenset[str]]) -> Iterator[bytes]:
+        contacts, continuing = message
         held = Index(vault=vault, config=config, today=today,
-                     scan=Scan(vault, config, notes=notes), contacts=contacts)
+                     scan=Scan(vault, config, notes=notes), contacts=contacts,
+                     continuing=continuing)
         return map(analyser(held, pm), notes)
 
     def vocabularies() -> None:  # compiled while the workers wait for the contacts
@@ -269,7 +276,8 @@ def build_index(
         if store is not None:
             scan.skipped.extend(store.problems)
         contacts = build_contacts(scan.notes, pm, config)
-        index = Index(vault=vault, config=config, today=today, scan=scan, contacts=contacts)
+        index = Index(vault=vault, config=config, today=today, scan=scan, contacts=contacts,
+                      continuing=continuing_titles(contacts, (n.title for n in scan.notes)))
         collect_interactions(index, analyse_notes(index, pm, store))
         collect_loops(index, pm, store.path if store is not None else None)
         detect_language(index)

@@ -275,8 +275,12 @@ class _Prepared:
         contacts = build_contacts(contact_notes, self.pm, self.config)
         if [c.rel for c in contacts.values()] != list(memo.contacts):
             return False
+        from vinculo.linking.titles import continuing_titles
+
+        titles = (Path(rel).stem for rel in memo.notes)
         self.index = Index(vault=self.vault, config=self.config, today=self.today,
-                           scan=Scan(self.vault, self.config), contacts=contacts)
+                           scan=Scan(self.vault, self.config), contacts=contacts,
+                           continuing=continuing_titles(contacts, titles))
         return True
 
     def _analyser(self) -> bool:

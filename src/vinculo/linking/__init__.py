@@ -52,7 +52,8 @@ def link_spans(note: Note, mentions: list[Mention], config: Config) -> list[tupl
         in_table = False
         if "|" in text[line_start : line_end if line_end != -1 else len(text)]:
             if layout is None:
-                layout = analyse(text, note.body_start, managed_markers(config))
+                layout = analyse(text, note.body_start, managed_markers(config),
+                                 bool(config.get("linking.headings", False)))
             if layout.blanked[mention.start : mention.end] != mention.surface:
                 continue
             in_table = layout.line_of(mention.start) - 1 in layout.table_lines

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import fields
+from dataclasses import fields, replace
 from operator import attrgetter
 
 import pluggy
@@ -38,15 +38,18 @@ class Linker:
     """Finds the mentions of every contact in any note."""
 
     def __init__(self, contacts: dict[str, Contact], variants: dict[str, list[NameVariant]],
-                 config: Config) -> None:
+                 config: Config, continuing: frozenset[str] = frozenset()) -> None:
         self.contacts = contacts
         self.managed = managed_markers(config)
+        self.headings = bool(config.get("linking.headings", False))
         never = {key_of(str(s)) for s in config.get("linking.never", []) or []}
         entries = {k: e for k, e in build_entries(variants).items() if k not in never}
         self.matcher = Matcher(
             entries,
             fuzzy=bool(config.get("linking.fuzzy", True)),
             min_typo_chars=int(config.get("linking.min_typo_chars", 8)),
+            max_candidates=int(config.get("linking.max_candidates", 4)),
+            continuing=continuing,
         )
         # Link targets resolve like Obsidian: by title, alias or nickname, any case.
         self.targets: dict[str, str] = {}
@@ -55,13 +58,20 @@ class Linker:
                 self.targets[key] = entry.targets[0]
         for name in contacts:
             self.targets[key_of(name)] = name
+        # Every word of each contact's own names: in their own note, a short form of one of
+        # them ("Leo" in Leonardo's note) is them, not another contact of that name.
+        self.own_words = {name: frozenset(w for v in names for w in key_of(v.text).split()
+                                          if len(w) > 3)
+                          for name, names in variants.items()}
         # What each link's written target resolves to (None: no contact), as links repeat.
         self._resolved: dict[str, str | None] = {}
 
     @classmethod
     def for_run(cls, contacts: dict[str, Contact], pm: pluggy.PluginManager,
-                config: Config) -> Linker:
-        return cls(contacts, gather_variants(contacts, pm, config), config)
+                config: Config, continuing: frozenset[str] = frozenset()) -> Linker:
+        """``continuing``: note titles that go on past a contact's name
+        (:func:`~vinculo.linking.titles.continuing_titles`), where the name is left alone."""
+        return cls(contacts, gather_variants(contacts, pm, config), config, continuing)
 
     def _resolve(self, written: str) -> str | None:
         """The contact a link's target text points to, or None."""
@@ -77,7 +87,7 @@ class Linker:
         if not note.readable:
             return []
         text = note.text
-        layout = analyse(text, note.body_start, self.managed)
+        layout = analyse(text, note.body_start, self.managed, self.headings)
         own = self.contacts.get(note.title)
         own_name = own.name if own is not None and own.rel == note.rel else None
         rel = note.rel
@@ -97,10 +107,13 @@ class Linker:
                     bisect_right(starts, start), (), True,
                 ))
         linked = len(found)
+        own_words = self.own_words.get(own_name, frozenset()) if own_name else frozenset()
         for hit in self.matcher.scan(layout.blanked, layout.opaque):
             targets = hit.targets
             if own_name is not None and own_name in targets:
                 continue  # a contact's own note never mentions them
+            if own_words and _short_form(text[hit.start:hit.end], own_words):
+                continue  # "Leo" in Leonardo Castorina's note is Leonardo
             start, end = hit.start, hit.end
             single = len(targets) == 1
             found.append(Mention(  # in _MENTION_FIELDS order
@@ -110,7 +123,32 @@ class Linker:
             ))
         if linked and len(found) > linked:  # else already in text order, as each part is
             found.sort(key=_START)
+        return _confirmed(found)
+
+
+def _short_form(surface: str, words: frozenset[str]) -> bool:
+    """A one-word name that begins a longer word of the note's own contact's names."""
+    if " " in surface or len(surface) < 2:
+        return False
+    key = key_of(surface)
+    return any(w.startswith(key) and w != key for w in words)
+
+
+def _confirmed(found: list[Mention]) -> list[Mention]:
+    """A first name only suggested alone (one derived from an alias) becomes a link where the
+    same note names that contact in full or links them: "Federico" in a note about someone
+    else stays a suggestion, "Federico" after "Federico Granata" is him."""
+    doubtful = [i for i, m in enumerate(found) if m.level == "suggest"
+                and m.reason == "first_name" and m.target]
+    if not doubtful:
         return found
+    # Named in full: linked, or any link-level mention but a first name alone (a rerun sees
+    # "Salud Arévalo" as a link, so it must count before it is one).
+    named = {m.target for m in found if m.linked or (m.level == "link" and m.reason != "first_name")}
+    for i in doubtful:
+        if found[i].target in named:
+            found[i] = replace(found[i], level="link")
+    return found
 
 
 _START = attrgetter("start")

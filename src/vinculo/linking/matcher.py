@@ -139,10 +139,20 @@ class Matcher:
     """Built once per run from every contact's names; :meth:`scan` is one pass per note."""
 
     def __init__(
-        self, entries: dict[str, Entry], *, fuzzy: bool = True, min_typo_chars: int = 8
+        self, entries: dict[str, Entry], *, fuzzy: bool = True, min_typo_chars: int = 8,
+        max_candidates: int = 4, continuing: frozenset[str] = frozenset(),
     ) -> None:
         self.entries = entries
+        # Longer titles by the name they start with: "white lady" → ("white lady inn",).
+        self.longer: dict[str, tuple[str, ...]] = {}
+        for title in sorted(continuing, key=len, reverse=True):
+            for key in entries:
+                if title.startswith(key) and title[len(key):len(key) + 1] in (" ", "'", "’"):
+                    self.longer[key] = (*self.longer.get(key, ()), title)
         self.fuzzy = fuzzy
+        # A name more contacts share than this is a label ("Obsidian" as eleven contacts'
+        # alias), not a way to write one person: it is neither linked nor suggested.
+        self.max_candidates = max_candidates
         self.automaton = ahocorasick.Automaton()
         for key, entry in entries.items():
             self.automaton.add_word(key, (len(key), entry))
@@ -173,39 +183,73 @@ class Matcher:
             start = end - length
             # rules.at_boundary, inline: most raw hits are inside longer words ("ana" in
             # "banana"), and this loop sees every one of them.
+            # An underscore is emphasis ("_Ana_") unless a letter stands beyond it ("x_ana").
             if start:
                 before = folded[start - 1]
-                if before.isalnum() or before == "_" or (
-                        before in "-@" and start > 1 and rules.is_word_char(folded[start - 2])):
+                if before.isalnum() or (
+                        before in "-@_" and start > 1 and rules.glued_before(folded, start - 1)):
                     continue
             if end < size:
                 after = folded[end]
-                if after.isalnum() or after == "_" or (
-                        after in "-@" and end + 1 < size and rules.is_word_char(folded[end + 1])):
+                if after.isalnum() or (
+                        after in "-@_" and end + 1 < size and rules.glued_after(folded, end)):
                     continue
             found.append((start, end, entry))
         return found
 
-    def _judge(self, text: str, start: int, end: int, entry: Entry) -> Hit | None:
+    def _judge(self, text: str, start: int, end: int, entry: Entry,
+               written_lower: bool = False) -> Hit | None:
         """The confidence rules for one exact hit; None when it is not a mention at all."""
         surface = text[start:end]
         single = entry.words == 1
-        if single and not surface[0].isupper():
+        if (single or entry.phrase) and not surface[0].isupper():
             return None  # "rosa", "will", "ana" in lowercase prose are words, not people
+        if entry.kind == "surname":  # only after a title: "Dr. Evans", "Sra. Paz"
+            title = rules.title_before(text, start)
+            if title is None or entry.ambiguous or rules.word_after_capitalised(text, end):
+                return None
+            return Hit(title, end, entry.targets, "link", "title")
         if (single or entry.kind in rules.PARTIAL) and self._someone_else(text, start, end, entry):
+            return None
+        common = entry.common or written_lower
+        if entry.ambiguous and (common or len(entry.targets) > self.max_candidates):
+            return None  # an everyday word or a label many contacts share: noise, not a name
+        if entry.forms and surface not in entry.forms:
+            return None  # "Name" is not the contact "name", nor "Gb" the contact "GB"
+        if common and single and (rules.article_before(text, start)
+                                  or rules.number_after(text, end)
+                                  or rules.number_before(text, start)
+                                  or rules.capitalised_before(text, start)):
+            # "Tribe of the Bear", "on May 6", "Inline Code", "Vault Name": a word of a
+            # phrase or a date, not a person.
             return None
         if entry.ambiguous:
             return Hit(start, end, entry.targets, "suggest", "ambiguous")
-        if not entry.confident:
-            return Hit(start, end, entry.targets, "suggest", entry.kind)
-        if entry.common and rules.sentence_start(text, start):
+        by_place = common and single and rules.sentence_start(text, start)
+        if not entry.confident:  # a first name kept "first_name" may become a link later
+            reason = "common_word" if by_place and entry.kind == "first_name" else entry.kind
+            return Hit(start, end, entry.targets, "suggest", reason)
+        if by_place:
+            # Capitalised only by its place ("Name", "Join", "Matter" opening a sentence or
+            # a table cell): never a link.
             return Hit(start, end, entry.targets, "suggest", "common_word")
         return Hit(start, end, entry.targets, "link", self._reason(text, start, end, entry))
+
+    def _longer_title_end(self, folded: str, start: int, key: str) -> int:
+        """Where another note's longer title that starts here ends ("White Lady Inn"), or 0."""
+        for title in self.longer[key]:
+            end = start + len(title)
+            if folded.startswith(title, start) and not (
+                    end < len(folded) and folded[end].isalnum()):
+                return end
+        return 0
 
     def _someone_else(self, text: str, start: int, end: int, entry: Entry) -> bool:
         """True when a part of a name stands next to a capitalised name that is not the
         contact's: "Ana Garcés", "Bertrand da Cunha", "José Antonio", "Diane Olivier"."""
         own = entry.tokens
+        if rules.initial_after(text, end):
+            return True  # "John C. Maxwell": a middle initial continues the name
         after = rules.word_after(text, end)
         if after and after[1] == "[[":
             return True  # a linked name right after: one longer name, or a list; not sure
@@ -217,8 +261,10 @@ class Matcher:
         if not before or not rules.is_capitalised(before[1]):
             return False
         key = rules.key_of(before[1])
-        if key in own or key in rules.HONORIFICS:
+        if key in own or key in rules.HONORIFICS or rules.is_title(before[1]):
             return False
+        if text[before[0] - 1 : before[0]] == "#":
+            return False  # a tag right before ("#Meeting Ana"), not a longer name
         if before[2]:  # "da Cunha" style: a particle between two capitalised words
             return True
         # Mid-sentence, a capitalised word is a name. At a sentence start it is one when it
@@ -370,10 +416,18 @@ class Matcher:
         chosen: list[Hit] = []
         firm: list[tuple[int, int]] = []
         last_end = -1
+        # One-word names this note also writes in lowercase: everyday words to its author.
+        lower = {e.key for s, _, e in raw if not context[s].isupper() and e.words == 1}
+        longer = self.longer
         for start, end, entry in raw:
             if start < last_end:
                 continue
-            hit = self._judge(context, start, end, entry)
+            if longer and entry.key in longer:
+                title_end = self._longer_title_end(folded, start, entry.key)
+                if title_end:
+                    last_end = title_end  # nothing inside that title is a mention
+                    continue
+            hit = self._judge(context, start, end, entry, entry.key in lower)
             if hit is None:
                 continue
             chosen.append(hit)

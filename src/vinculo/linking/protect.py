@@ -419,6 +419,58 @@ def _regex_spans(pattern: re.Pattern[str], text: str, start: int) -> list[Span]:
 
 MANAGED = ("<!-- vinculo:start -->", "<!-- vinculo:end -->")
 
+# Math, as Obsidian (MathJax) reads it: "$$…$$" across lines, "$…$" within a line with no
+# space inside either dollar and no digit right after the closing one ("$5 and $10" is money).
+_MATH = re.compile(r"\$\$.+?(?:\$\$|\Z)|\$(?![\s$])(?:[^$\n\\]|\\.)+?(?<=\S)\$(?!\d)", re.DOTALL)
+# Dataview inline-field keys: "Key:: value" opening a line (after list or quote markers), or
+# "[Key:: value]" / "(Key:: value)" in running text. Only the key is protected.
+_FIELD_KEY = re.compile(
+    r"^(?:[ \t]*(?:[-*+]|\d+[.)]|>)[ \t]+)*(?:\[[ xX]\][ \t]+)?\**([^\n:\[\]()`*]{1,80}?)\**::"
+    r"|[\[(]([^\n:\[\]()]{1,80}?)::", re.MULTILINE)
+# ATX headings: "## White Lady Inn" (a heading is a link target: "[[Easthaven#White Lady Inn]]").
+_HEADING = re.compile(r"^(?:[ \t]*>)*[ \t]{0,3}#{1,6}(?:[ \t][^\n]*)?$", re.MULTILINE)
+
+
+# An unfenced Mermaid diagram (pasted highlights keep them as text): from the line naming
+# its kind to the next empty line or list item; its example names are no one's.
+_DIAGRAM = re.compile(
+    r"^[ \t>*+-]*(?:sequenceDiagram|flowchart|graph[ \t]+(?:TD|TB|BT|RL|LR)|classDiagram"
+    r"|stateDiagram(?:-v2)?|erDiagram|gantt|journey|gitGraph|mindmap)[ \t]*$"
+    r"(?:\n(?![ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|$))[^\n]*)*", re.MULTILINE)
+
+
+def _heading_spans(text: str, start: int) -> list[Span]:
+    """The lines of ATX headings (``_HEADING``'s matches), found from each "#" rather than
+    tried at every line start: most "#" in a note are tags in running text."""
+    spans: list[Span] = []
+    size = len(text)
+    find = text.find
+    pos = find("#", start)
+    while pos != -1:
+        line_start = text.rfind("\n", 0, pos) + 1
+        if pos == line_start or not text[line_start:pos].strip(" \t>"):
+            end = pos
+            while end < size and text[end] == "#":
+                end += 1
+            if end - pos <= 6 and (end == size or text[end] in " \t\r\n"):
+                line_end = find("\n", pos)
+                line_end = size if line_end == -1 else line_end
+                match = _HEADING.match(text, line_start, line_end)
+                if match:
+                    spans.append(match.span())
+                pos = find("#", line_end)
+                continue
+        pos = find("#", pos + 1)
+    return spans
+
+
+def _field_key_spans(text: str, start: int) -> list[Span]:
+    spans = []
+    for match in _FIELD_KEY.finditer(text, start):
+        group = 1 if match.group(1) is not None else 2
+        spans.append(match.span(group))
+    return spans
+
 
 def _managed_spans(text: str, markers: tuple[str, str]) -> list[Span]:
     """vinculo's own managed blocks: generated text is neither a mention nor linked."""
@@ -440,14 +492,17 @@ def managed_markers(config: Any) -> tuple[str, str]:
     )
 
 
-def analyse(text: str, body_start: int, managed: tuple[str, str] = MANAGED) -> Layout:
+def analyse(text: str, body_start: int, managed: tuple[str, str] = MANAGED,
+            headings: bool = False) -> Layout:
     """The layout of one note's text; frontmatter is everything before ``body_start``;
-    ``managed`` are the markers of vinculo's own block (generated text, never linked)."""
-    return _analyse(text, body_start, managed)
+    ``managed`` are the markers of vinculo's own block (generated text, never linked);
+    ``headings`` leaves headings open to linking (they are protected by default)."""
+    return _analyse(text, body_start, managed, headings)
 
 
 @lru_cache(maxsize=64)
-def _analyse(text: str, body_start: int, managed: tuple[str, str]) -> Layout:
+def _analyse(text: str, body_start: int, managed: tuple[str, str],
+             headings: bool = False) -> Layout:
     starts = _line_starts(text)
     # vinculo's own block is opaque whatever it holds, so the block parser never reads it
     # (a dashboard is one long block: parsing it would be most of the work).
@@ -473,6 +528,17 @@ def _analyse(text: str, body_start: int, managed: tuple[str, str]) -> Layout:
         inline = _regex_spans(_OPAQUE_INLINE, work, body_start)
         opaque_spans += inline
         work = blank(work, inline)
+    if "Diagram" in work or "graph" in work or "flowchart" in work or "gantt" in work \
+            or "journey" in work or "mindmap" in work:
+        diagrams = _regex_spans(_DIAGRAM, work, body_start)
+        if diagrams:
+            opaque_spans += diagrams
+            work = blank(work, diagrams)
+    if "$" in work:  # math: what is inside is not prose, and a link there shows as brackets
+        math = _regex_spans(_MATH, work, body_start)
+        if math:
+            opaque_spans += math
+            work = blank(work, math)
     opaque = work
     # The blanked frontmatter holds no "[": searching the links from the start is searching
     # them from body_start. Blanking span by span or all at once is the same: no link or
@@ -488,6 +554,10 @@ def _analyse(text: str, body_start: int, managed: tuple[str, str]) -> Layout:
                 else:
                     addresses += [m.span() for m in pattern.finditer(work, body_start)]
                 break
+    if "::" in work:
+        addresses += _field_key_spans(work, body_start)
+    if not headings and "#" in work:
+        addresses += _heading_spans(work, body_start)
     if addresses:
         blanked = blank(blanked, addresses)
         links += addresses

@@ -14,10 +14,14 @@ from functools import lru_cache
 
 from vinculo.common_words import COMMON_WORD_NAMES
 from vinculo.model import NameVariant
+from vinculo.namewords import is_everyday, is_given_name, is_handle, is_plain, is_title
 from vinculo.text import fold
 
 DECLARED = ("title", "alias", "nickname")
-PARTIAL = ("first_name", "first_surname")
+# Names derived from a declared one. A surname alone is a name only after a title ("Dr.
+# Evans", "Sra. Paz"), and any declared or first name beats it.
+PARTIAL = ("first_name", "first_surname", "surname")
+_TIER = {"surname": 2, "first_name": 1, "first_surname": 1}
 # Characters a wikilink target cannot hold: such a contact is found but never linked.
 _UNLINKABLE = re.compile(r"[\[\]|#^]")
 # Capitalised words that may stand right before a first name without making it someone else.
@@ -44,6 +48,10 @@ class Entry:
     words: int
     common: bool  # a one-word name that is also an everyday word ("rosa", "will")
     tokens: frozenset[str] = field(default_factory=frozenset)  # folded name tokens of targets
+    # How a one-word everyday-word name is written in the contact's names ("Pipe", "GB"): as
+    # a name it is written that way ("name" the handle is not "Name" the table header).
+    forms: frozenset[str] = field(default_factory=frozenset)
+    phrase: bool = False  # every word an everyday word ("Instant AI"): capitalised, or not it
 
     @property
     def ambiguous(self) -> bool:
@@ -62,22 +70,34 @@ def build_entries(variants: dict[str, list[NameVariant]]) -> dict[str, Entry]:
     tokens = {c: frozenset(key_of(c).split()) for c in variants}
     entries: dict[str, Entry] = {}
     for key, pairs in by_key.items():
-        declared = [(c, v) for c, v in pairs if v.kind not in PARTIAL]
-        chosen = declared or pairs
+        tier = min(_TIER.get(v.kind, 0) for _, v in pairs)
+        chosen = [(c, v) for c, v in pairs if _TIER.get(v.kind, 0) == tier]
         targets = tuple(dict.fromkeys(c for c, _ in chosen))
         kinds = [v.kind for _, v in chosen]
         kind = next((k for k in DECLARED if k in kinds), kinds[0])
         words = len(key.split())
+        common = words == 1 and (is_everyday(key) or any(is_handle(v.text) for _, v in pairs))
+        if common and key not in COMMON_WORD_NAMES and all(
+                v.kind in DECLARED and _shortens(key, tokens[c]) for c, v in pairs):
+            common = False  # "Jen" for Jennifer, "Gui" for Guilherme: a nickname, not a word
         entries[key] = Entry(
             key=key,
             kind=kind,
             targets=targets,
             confident=all(v.confident for _, v in chosen),
             words=words,
-            common=words == 1 and key in COMMON_WORD_NAMES,
+            common=common,
             tokens=frozenset().union(*(tokens[c] for c in targets)),
+            forms=frozenset(" ".join(v.text.split()) for _, v in pairs) if common else frozenset(),
+            phrase=words > 1 and all((is_everyday(w) or is_handle(w)) and not is_given_name(w)
+                                     for w in key.split()),
         )
     return entries
+
+
+def _shortens(key: str, words: frozenset[str]) -> bool:
+    """``key`` begins a longer word of the contact's title: "jen" of "jennifer"."""
+    return any(w.startswith(key) and w != key for w in words)
 
 
 def linkable(name: str) -> bool:
@@ -94,17 +114,37 @@ def at_boundary(text: str, start: int, end: int) -> bool:
     ``Banana`` or ``Ana-María``."""
     if start > 0:
         before = text[start - 1]
-        if is_word_char(before):
+        if before.isalnum():
             return False
-        if before in "-@" and start > 1 and is_word_char(text[start - 2]):
+        if before in "-@_" and start > 1 and glued_before(text, start - 1):
             return False
     if end < len(text):
         after = text[end]
-        if is_word_char(after):
+        if after.isalnum():
             return False
-        if after in "-@" and end + 1 < len(text) and is_word_char(text[end + 1]):
+        if after in "-@_" and end + 1 < len(text) and glued_after(text, end):
             return False
     return True
+
+
+def glued_before(text: str, at: int) -> bool:
+    """The "-", "@" or "_" at ``at`` joins a word before it ("x-Ana", "user_Ana"); a run of
+    underscores is emphasis ("__Ana__") unless a letter stands before the run."""
+    if text[at] == "_":
+        while at > 0 and text[at] == "_":
+            at -= 1
+        return text[at].isalnum()
+    return is_word_char(text[at - 1])
+
+
+def glued_after(text: str, at: int) -> bool:
+    """The same after a word ("Ana-María", "Ana_id", but not "Ana__")."""
+    size = len(text)
+    if text[at] == "_":
+        while at < size - 1 and text[at] == "_":
+            at += 1
+        return text[at].isalnum()
+    return is_word_char(text[at + 1])
 
 
 def possessive_after(text: str, end: int) -> bool:
@@ -197,6 +237,67 @@ def _without_possessive(word: str) -> str:
     return word[:-2] if len(word) > 2 and word[-2:] in ("'s", "’s", "'S", "’S") else word
 
 
+_TITLE_BEFORE = re.compile(r"(?<![\w.])([^\W\d_]\w{1,11}\.?) $")  # not an initial "M."
+
+
+def title_before(text: str, start: int) -> int | None:
+    """Where a title or honorific right before ``start`` begins ("Dr. ", "Sra ", "Herr "),
+    or None."""
+    match = _TITLE_BEFORE.search(text, max(0, start - 15), start)
+    if match and match.group(1)[0].isupper() and is_title(match.group(1)):
+        return match.start(1)
+    return None
+
+
+# "John C. Maxwell", "Julia M. Rohrer": a middle initial continues the name.
+_INITIAL_AFTER = re.compile(r" [A-Z]\.(?= ?[^\W\d_])")
+# An article (or "of") right before a word: "Tribe of the Bear", "Codicil of White".
+_ARTICLE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:the|of|an|la|el|los|las|le|les|der|die|das|des|os|un|una|une)"
+    r" $", re.IGNORECASE)
+
+
+def word_after_capitalised(text: str, end: int) -> bool:
+    """A capitalised word right after: "Dr. Evans Smith" is someone longer."""
+    after = word_after(text, end)
+    return bool(after and is_capitalised(after[1]))
+
+
+_NUMBER_AFTER = re.compile(r" \d")
+
+
+def number_after(text: str, end: int) -> bool:
+    """A number right after: "May 6", "April 29th"."""
+    return _NUMBER_AFTER.match(text, end) is not None
+
+
+_NUMBER_BEFORE = re.compile(r"\d ")
+
+
+def number_before(text: str, start: int) -> bool:
+    """A number right before: "4 GB"."""
+    return start >= 2 and _NUMBER_BEFORE.match(text, start - 2) is not None
+
+
+def capitalised_before(text: str, start: int) -> bool:
+    """A capitalised word right before that is not a title or a tag: "Inline Code"."""
+    before = word_before(text, start)
+    if not before or not is_capitalised(before[1]) or is_title(before[1]):
+        return False
+    word = before[1]
+    if fold(word) in SENTENCE_OPENERS or (len(word) > 3 and word[-1] in "éó"):
+        return False  # "Called Gui", "Llamé Concepción": a verb, not a longer name
+    return text[before[0] - 1 : before[0]] != "#" and key_of(word) not in HONORIFICS
+
+
+def initial_after(text: str, end: int) -> bool:
+    return _INITIAL_AFTER.match(text, end) is not None
+
+
+def article_before(text: str, start: int) -> bool:
+    return _ARTICLE_BEFORE.search(text, max(0, start - 5), start) is not None
+
+
 def sentence_start(text: str, start: int) -> bool:
     """True when only Markdown markers, an embed or a sentence end stand between the line
     start and ``start``: a capital there says nothing about being a name."""
@@ -204,7 +305,9 @@ def sentence_start(text: str, start: int) -> bool:
     before = _EMBED_AT_END.sub("", text[line_begin:start].rstrip()).rstrip()
     if not _ALNUM.search(before):
         return True
-    return before[-1] in ".!?:;\"“«(¡¿[" or _NUMBERED.search(before) is not None
+    if before[-1] == "." and title_before(before + " ", len(before) + 1) is not None:
+        return False  # "Dr. Clair": the dot of a title ends no sentence
+    return before[-1] in ".!?:;\"“«(¡¿[|" or _NUMBERED.search(before) is not None
 
 
 _ALNUM = re.compile(r"[^\W_]")  # a character that str.isalnum() accepts
@@ -239,8 +342,9 @@ SENTENCE_OPENERS = frozenset(
 
 
 def plain_word(word: str) -> bool:
-    """True for a word that is not a given name: a sentence opener, or a Spanish verb in the
-    preterite ("Llamé", "Escribió"); English "-ed" is no sign ("Mohamed", "Ahmed")."""
-    if fold(word) in SENTENCE_OPENERS:
+    """True for a word that is not a given name: a sentence opener, an everyday or function
+    word ("Finding", "At"), or a Spanish verb in the preterite ("Llamé", "Escribió"); English
+    "-ed" is no sign ("Mohamed", "Ahmed")."""
+    if fold(word) in SENTENCE_OPENERS or is_plain(word):
         return True
     return len(word) > 3 and word[-1] in "éó" and word[-2] not in "sn"

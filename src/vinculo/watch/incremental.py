@@ -32,6 +32,7 @@ from vinculo.cache import CachedNote, cache_path, digest, open_cache
 from vinculo.config import Config
 from vinculo.contacts import build_contacts
 from vinculo.history import file_events
+from vinculo.linking.titles import continuing_titles
 from vinculo.loops import attach_loops, loops_in
 from vinculo.mentions import find_mentions
 from vinculo.model import Contact, Diagnostic, History, Interaction, Mention, Note, Suggestion
@@ -129,6 +130,7 @@ class LiveIndex:
         scan = scan_vault(self.vault, self.config, store)
         index = Index(self.vault, self.config, self.today, scan, {})
         index.contacts = build_contacts(scan.notes, self.pm, self.config)
+        index.continuing = continuing_titles(index.contacts, (n.title for n in scan.notes))
         found = analyse_notes(index, self.pm, store)
         self.notes = {n.rel: n for n in scan.notes}
         self.hashes = _hashes(scan.notes)
@@ -143,6 +145,7 @@ class LiveIndex:
         index.today = self.today
         index.scan.notes = self._in_scan_order()
         index.contacts = build_contacts(index.scan.notes, self.pm, self.config)
+        index.continuing = continuing_titles(index.contacts, (n.title for n in index.scan.notes))
         index.mentions = MentionTable(
             find_mentions(index.scan.notes, index.contacts, self.pm, self.config))
         self._replan({n.rel: note_interactions(index, self.pm, n) for n in index.scan.notes})
@@ -375,7 +378,8 @@ class LiveIndex:
             try:
                 from vinculo.linking import Linker
 
-                self._linker = Linker.for_run(self.index.contacts, self.pm, self.config)
+                self._linker = Linker.for_run(self.index.contacts, self.pm, self.config,
+                                              self.index.continuing)
             except (ImportError, AttributeError):
                 self._linker = False
         if self._linker is False:

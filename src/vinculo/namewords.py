@@ -1,0 +1,119 @@
+"""What the words of a name are: a title, a function word, an everyday word, or a name.
+
+Real vaults hold contacts titled "The Endurance", "Queen Bjornhild", "Dr Clair Bucklebub" or
+"Name": read naively, "The", "Queen" and "Dr" become first names and every sentence-initial
+"Name" a link. The everyday and function words come from data (``data/*.txt``, generated from
+wordfreq's frequency tables less the given names Faker knows, by ``bench/wordlists.py``);
+titles and honorifics are a closed class, listed here for English, Spanish, Portuguese, French
+and German. Every word is compared accent-folded and lowercase, without a final dot.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from vinculo.common_words import COMMON_WORD_NAMES
+from vinculo.text import fold
+
+# Titles and honorifics: before a name they are not part of it, never a first name alone.
+TITLES: frozenset[str] = frozenset(
+    """
+    mr mrs ms miss mx sir dame madam madame lady lord dr doctor prof professor rev reverend
+    fr father mother sister brother st saint capt captain cpt col colonel gen general maj
+    major lt lieutenant sgt sergeant cmdr commander adm admiral officer agent detective
+    inspector judge justice president senator governor mayor minister chancellor
+    king queen prince princess duke duchess count countess baron baroness earl emperor
+    empress lord lady sultan shah chief elder uncle aunt auntie grandma grandpa old young
+    little big master mistress apprentice brother sister cousin granny
+    sr sra srta srita don dona dra doctora profe profesora maestro maestra tio tia abuelo
+    abuela padre madre hermano hermana fray sor rey reina principe princesa duque duquesa
+    conde condesa capitan coronel general teniente sargento presidente senor senora
+    senorita lic licenciado licenciada ing ingeniero ingeniera arq
+    snr sr. sra. dr. dona senhor senhora senhorita doutor doutora prof. tia tio
+    mme mlle monsieur madame mademoiselle docteur maitre pere mere soeur frere roi
+    reine
+    herr frau fraulein dr. prof. doktor professorin konig konigin furst furstin graf grafin
+    onkel tante
+    """.split()
+)
+
+# Common words a name is not, whatever the lists say: titles and honorifics are names'
+# company, not their words.
+_FOLDED_TITLES = frozenset(t.rstrip(".") for t in TITLES)
+
+
+def _clean(word: str) -> str:
+    return fold(word).strip(".").strip()
+
+
+@lru_cache(maxsize=1)
+def _everyday() -> frozenset[str]:
+    return _read("everyday_words.txt") | COMMON_WORD_NAMES
+
+
+@lru_cache(maxsize=1)
+def _function() -> frozenset[str]:
+    return _read("function_words.txt") - COMMON_WORD_NAMES
+
+
+def _read(name: str) -> frozenset[str]:
+    text = resources.files("vinculo").joinpath("data", name).read_text(encoding="utf-8")
+    words = frozenset(text.split("\n"))  # one word a line, under one "# generated…" line
+    return words - {"", text[: text.find("\n")]}
+
+
+def is_title(word: str) -> bool:
+    """"Dr.", "Sra", "Mme", "Herr", "Professor", "Captain", "Queen", "Old"…"""
+    return _clean(word) in _FOLDED_TITLES
+
+
+def is_function_word(word: str) -> bool:
+    """An article, preposition, pronoun, conjunction or auxiliary of en/es/pt/fr/de."""
+    return _clean(word) in _function()
+
+
+def is_everyday(word: str) -> bool:
+    """A frequent word of en/es/pt/fr/de that is not a known given name ("name", "matter",
+    "white", "join"), or a name that is also a word ("rosa", "will")."""
+    key = _clean(word)
+    return key in _everyday() or key in _function()
+
+
+def is_plain(word: str) -> bool:
+    """An everyday or function word that is not also a given name: "Finding", "At", "Meeting"
+    (but not "Rosa" or "Will")."""
+    key = _clean(word)
+    return (key in _everyday() or key in _function()) and key not in COMMON_WORD_NAMES
+
+
+@lru_cache(maxsize=1)
+def _given() -> frozenset[str]:
+    return _read("given_names.txt")
+
+
+def is_given_name(word: str) -> bool:
+    """A first name Faker knows in some locale ("Ana", "Tiago", "John")."""
+    return _clean(word) in _given()
+
+
+@lru_cache(maxsize=1)
+def _frequent_given() -> frozenset[str]:
+    return _read("frequent_given_names.txt")
+
+
+def is_frequent_given_name(word: str) -> bool:
+    """One of the commonest given names ("John", "María", "David"): alone in a note, it
+    seldom means the one contact of that name unless the note names them in full."""
+    return _clean(word) in _frequent_given()
+
+
+def is_handle(word: str) -> bool:
+    """An acronym or handle rather than a name: "GB", "README", "IVRE" (all capitals)."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def never_first_name(word: str) -> bool:
+    """A title or a function word: "The Endurance" has no first name "The"."""
+    return is_title(word) or is_function_word(word) or not any(c.isalpha() for c in word)
