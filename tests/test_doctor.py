@@ -47,7 +47,7 @@ def test_only_lists_every_problem_of_one_category(messy, run):
 def test_only_a_category_that_does_not_exist_is_a_usage_error(messy, run):
     result = run("doctor", str(messy), "--only", "linkz")
     assert result.exit_code == 2
-    assert "'linkz' is not a category: notes, names, aliases, links" in result.stderr
+    assert "'linkz' is not a category: notes, names, aliases, everyday, links" in result.stderr
 
 
 def test_exit_status_zero_when_clean_or_only_remarks(vault, write, run):
