@@ -44,3 +44,18 @@ def inside_vault(vault: Path) -> bool:
     root = Path(vault).resolve()
     folder = state_dir(vault).resolve()
     return folder == root or folder.is_relative_to(root)
+
+
+_command: list[str] = []
+session: dict[str, int] = {"groups": 0}  # undo groups the current command started
+
+
+def set_command(name: str | None) -> None:
+    """Name the command this process runs (``sync``, ``watch``…): the journal records it, so
+    ``undo --list`` can say what wrote each batch, and keeps a watch session's first sync."""
+    _command[:] = [name] if name else []
+    session["groups"] = 0
+
+
+def command_name() -> str:
+    return _command[0] if _command else "write"
