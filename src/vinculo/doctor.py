@@ -41,6 +41,27 @@ def find_problems(index: Index) -> list[Diagnostic]:
                 )
             )
     problems.extend(dangling_links(index))
+    problems.extend(broken_block_markers(index))
+    return problems
+
+
+BROKEN_MARKERS = "broken block markers"  # the check's category
+
+
+def broken_block_markers(index: Index) -> list[Diagnostic]:
+    """Contact notes whose ``<!-- vinculo:start/end -->`` markers are unusable (one alone,
+    two blocks, nested, reversed, inside a code block): sync leaves them entirely alone, so
+    their suggestions and properties go stale until the markers are fixed by hand."""
+    from vinculo.writeback.plan import broken_markers
+
+    problems = []
+    for contact in sorted(index.contacts.values(), key=lambda c: c.rel):
+        note = contact.note
+        if note is None or not note.readable:
+            continue
+        why = broken_markers(note, index.config)
+        if why:
+            problems.append(Diagnostic(contact.rel, f"{BROKEN_MARKERS}: {why}", "warning"))
     return problems
 
 
