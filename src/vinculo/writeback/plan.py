@@ -156,4 +156,19 @@ def plan_changes(
         ours = {c.rel for c in extra}  # a plugin's whole file replaces our edits of it
         changes = [c for c in changes if c.rel not in ours] + extra
         diagnostics += problems
-    return changes, diagnostics
+    return within_limit(changes, config, diagnostics), diagnostics
+
+
+def within_limit(changes: list[FileChange], config: Any, diagnostics: list[Diagnostic]) -> list[FileChange]:
+    """The changes whose new bytes stay within ``ignore.max_note_bytes``: never write a note
+    the next run would refuse to read. Each one left out gets a diagnostic."""
+    limit = config.max_note_bytes
+    kept = []
+    for change in changes:
+        if len(change.after) > limit:
+            diagnostics.append(Diagnostic(
+                change.rel, f"would grow to {len(change.after):,} bytes, past ignore.max_note_bytes "
+                f"({limit:,}): not written", "warning"))
+        else:
+            kept.append(change)
+    return kept
