@@ -155,6 +155,15 @@ def echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
+def esc(value: Any) -> str:
+    """``value`` as text rich prints as written: a name like ``Rodrigo Sanz [he-him]`` or a
+    city with ``[/]`` is not read as markup (which would drop it, or crash). Every user
+    string that goes to :func:`console` goes through this."""
+    from rich.markup import escape
+
+    return escape(str(value))
+
+
 def console() -> Any:
     """Rich output: the terminal's width, or 120 columns when piped (a file, a pager, a
     palette plugin), so tables stay readable instead of wrapping at 80."""
@@ -179,11 +188,11 @@ def scan(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
         echo_json(summary)
         return
     out = console()
-    out.print(f"[bold]{summary['vault']}[/bold]")
+    out.print(f"[bold]{esc(summary['vault'])}[/bold]")
     for key in ("notes", "contacts", "dated_notes", "skipped", "problems"):
         out.print(f"  {key.replace('_', ' '):<12} {summary[key]}")
     for problem in summary["diagnostics"]:
-        out.print(f"  [yellow]•[/yellow] {problem}")
+        out.print(f"  [yellow]•[/yellow] {esc(problem)}")
 
 
 @cli.command()
@@ -207,11 +216,11 @@ def contacts(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
         table.add_column(column, no_wrap=column in ("stage", "due"))
     for row in rows:
         first = row["suggestions"][0] if row["suggestions"] else None
-        table.add_row(
+        table.add_row(*map(esc, (
             row["name"], row["stage"] or "", row["last_contact"] or "—",
             row["last_in_person"] or "—", first["text"] if first else "—",
             first["due"] if first else "",
-        )
+        )))
     console().print(table)
 
 
