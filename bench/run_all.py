@@ -26,6 +26,7 @@ def main() -> int:
             ["score_history.py", "60", "200", "1"],
             ["perf.py", "--sizes", "1000x100"],
             ["watch_latency.py", "--notes", "1000", "--contacts", "100", "--saves", "20"],
+            ["import_scale.py", "--sizes", "1000,4000", "--repeat", "1", "--no-write"],
         ]
     else:
         steps = [
@@ -34,6 +35,7 @@ def main() -> int:
             ["score_history.py"],
             ["perf.py", "--sizes", "1000x100,10000x1000,50000x3000"],
             ["watch_latency.py", "--notes", "10000", "--contacts", "1000", "--saves", "50"],
+            ["import_scale.py", "--sizes", "2500,10000,50000"],
         ]
     failed = 0
     for step in steps:
