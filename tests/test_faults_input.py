@@ -3,6 +3,7 @@ what the next run would refuse to read."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -47,3 +48,64 @@ def test_a_sync_never_writes_a_note_past_max_note_bytes(vault, write, run):
     assert len(lines) == 1 and "past ignore.max_note_bytes (3,000): not written" in lines[0]
     again = snapshot(vault)
     assert run("sync", str(vault)).exit_code == 0 and snapshot(vault) == again
+
+
+@pytest.mark.parametrize("command", [["sync"], ["scan"], ["undo"], ["new", "contact", "Zoe"]])
+def test_a_relative_state_dir_is_one_line_even_on_the_second_run(vault, write, tmp_path, command):
+    write("People/Ana.md", "---\ntype: person\n---\n")
+    env = dict(os.environ, VINCULO_STATE_DIR="relative-state")
+    for _ in range(2):
+        result = vinculo(*command, str(vault), env=env, cwd=tmp_path)
+        assert result.returncode == 1, result.stderr
+        assert result.stderr == "vinculo: $VINCULO_STATE_DIR must be an absolute path, not 'relative-state'\n"
+    assert not (tmp_path / "relative-state").exists()
+
+
+@pytest.mark.parametrize("command", [["sync"], ["undo"], ["new", "contact", "Zoe"]])
+def test_an_unusable_state_folder_is_one_line(vault, write, tmp_path, command):
+    write("People/Ana.md", "---\ntype: person\n---\n")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")  # unusable even for root, unlike a read-only folder
+    before = snapshot(vault)
+    result = vinculo(*command, str(vault), env=dict(os.environ, VINCULO_STATE_DIR=str(blocker / "x")))
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.startswith("vinculo: cannot use the state folder ")
+    assert len(result.stderr.splitlines()) == 1 and snapshot(vault) == before
+
+
+@pytest.mark.parametrize("until", ["+99999999w", "+99999999d", "+99999999m", "+999999y",
+                                   "+99999999999999999999d"])
+def test_a_huge_offset_is_one_line(vault, write, until):
+    write("People/Rodrigo Sanz.md", "---\ntype: person\n---\n")
+    result = vinculo("run", "snooze", str(vault), "-p", "person=Rodrigo Sanz", "-p",
+                     f"until={until}")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"out of range: '{until}'" in result.stderr
+
+
+def test_huge_cadences_and_template_offsets_do_not_overflow(vault, write, run):
+    import datetime as dt
+
+    from vinculo.templates import render
+
+    now = dt.datetime(2026, 11, 29, 10, 0)
+    assert render("{{date+99999999d:YYYY}} {{date}}", "t", now) == "{{date+99999999d:YYYY}} 2026-11-29"
+    write("People/Ana.md", "---\ntype: person\ncadence: 99999999w\n---\n")
+    write("vinculo.toml", "[ladder]\ncall_after_days = 99999999999\n")
+    write("Daily/2026-11-20.md", "Llamé a Ana.\n")
+    assert run("sync", str(vault)).exit_code == 0
+
+
+def test_a_contact_named_like_a_marker_never_breaks_the_dashboard_block(sample, run):
+    (sample / "People" / "<!-- vinculo:end -->.md").write_text(
+        "---\ntype: person\ntier: close\n---\n", encoding="utf-8")
+    for _ in range(2):
+        result = run("sync", str(sample))
+        assert result.exit_code == 0, result.output
+    dashboard = (sample / "vinculo" / "Dashboard.md").read_text(encoding="utf-8")
+    assert dashboard.count("<!-- vinculo:end -->") == 1
+    assert dashboard.rstrip().endswith("<!-- vinculo:end -->")
+    # The dashboard is still vinculo's to update: a new contact appears on the next sync.
+    (sample / "People" / "Zoe Nueva.md").write_text("---\ntype: person\n---\n", encoding="utf-8")
+    run("sync", str(sample))
+    assert "Zoe Nueva" in (sample / "vinculo" / "Dashboard.md").read_text(encoding="utf-8")

@@ -407,6 +407,18 @@ def undo(ctx: click.Context, vault: Path | None, dry_run: bool, as_list: bool, d
                f"left {len(result.left)}.")
 
 
+def _user_error(exc: BaseException) -> str | None:
+    """The one line to print for an error a user can act on that no command caught (a
+    refused write, an unusable state folder), None for a bug (whose traceback is wanted).
+    By class name, so ``--help`` loads none of those modules."""
+    names = {cls.__name__ for cls in type(exc).__mro__}
+    if "StaleNoteError" in names:  # vinculo.cache
+        return f"{exc}; run the command again"
+    if names & {"WriteBackError", "StateDirError"}:
+        return str(exc)
+    return None
+
+
 def main() -> None:
     """Entry point of the ``vinculo`` script and ``python -m vinculo``."""
     # A command runs once and exits. The cycle collector's passes over everything a run holds
@@ -416,10 +428,11 @@ def main() -> None:
     gc.disable()
     try:
         cli(prog_name="vinculo")
-    except RuntimeError as exc:
-        if type(exc).__name__ != "StaleNoteError":  # vinculo.cache, not imported for --help
+    except Exception as exc:
+        message = _user_error(exc)
+        if message is None:
             raise
-        click.echo(f"vinculo: {exc}; run the command again", err=True)
+        click.echo(f"vinculo: {message}", err=True)
         sys.exit(1)
     finally:
         gc.freeze()
