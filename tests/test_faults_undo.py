@@ -154,3 +154,41 @@ def test_a_batch_whose_writer_was_killed_before_it_was_marked_in_flight_is_close
     os.waitpid(pid, 0)
     out = run("undo", str(vault)).output
     assert "restored a.md" in out and (vault / "a.md").read_bytes() == b"one\n"
+
+
+@pytest.mark.slow
+def test_a_watch_sessions_first_sync_stays_undoable_after_many_passes(vault, tmp_path, run):
+    busy_vault(vault, notes=5)
+    log = tmp_path / "watch.log"
+
+    def passes() -> int:
+        return sum('"action": "pass"' in line for line in log.read_text().splitlines())
+
+    def wait(pred, what: str) -> None:
+        deadline = time.monotonic() + 60
+        while not pred():
+            assert time.monotonic() < deadline and proc.poll() is None, (what, log.read_text())
+            time.sleep(0.05)
+
+    with log.open("w") as handle:
+        proc = subprocess.Popen([sys.executable, "-m", "vinculo", "watch", str(vault),
+                                 "--quiet-ms", "100", "--log-format", "json"],
+                                stdout=handle, stderr=subprocess.STDOUT)
+        try:
+            wait(lambda: '"action": "watching"' in log.read_text(), "watching")
+            for i in range(24):  # more saves than the 20 batches kept
+                done = passes()
+                (vault / "Daily" / f"2026-11-{1 + i:02} save.md").write_text(
+                    f"Vi a {NAMES[i]}.\n", encoding="utf-8")
+                wait(lambda done=done: passes() > done, f"pass {i}")
+            proc.terminate()
+            assert proc.wait(30) == 0
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    listed = json.loads(run("undo", str(vault), "--list", "--json").output)
+    first = listed[-1]
+    assert first["command"] == "watch" and first["kept"] == "first sync of a watch session"
+    assert first["files"] >= 30  # every contact block and link of the first sync
+    assert len(listed) == 21
