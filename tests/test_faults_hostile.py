@@ -101,12 +101,17 @@ def test_the_watcher_is_not_stopped_by_hostile_files_and_stops_on_sigterm(vault,
                 time.sleep(0.05)
             assert b"watching" in log.read_bytes(), log.read_bytes()
             os.mkfifo(vault / "Daily/z.md")  # a FIFO appears while watching
+            with open(os.fsencode(vault) + b"/Daily/ol\xe9.md", "wb") as handle:
+                handle.write(NOTE.encode())  # and a name that is not UTF-8
             (vault / "Daily/2026-11-21.md").write_text(NOTE, encoding="utf-8")
             deadline = time.monotonic() + 30
             target = vault / "Daily/2026-11-21.md"
             while "[[Rodrigo Sanz]]" not in target.read_text(encoding="utf-8"):
                 assert time.monotonic() < deadline, log.read_bytes()
                 time.sleep(0.05)
+            time.sleep(0.5)  # the same burst: the odd name was seen, and left (as sync leaves it)
+            with open(os.fsencode(vault) + b"/Daily/ol\xe9.md", "rb") as handle:
+                assert handle.read() == NOTE.encode()
             proc.send_signal(signal.SIGTERM)
             assert proc.wait(30) == 0
         finally:
