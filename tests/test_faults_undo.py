@@ -70,9 +70,15 @@ def test_undo_after_a_sync_killed_mid_write_takes_back_that_sync_exactly(tmp_pat
         killed_sync(vault, rng)
         if snapshot(vault) == s1:
             continue  # killed before its first write: nothing of it to undo
+        killed = snapshot(vault)
+        dry = vinculo("undo", str(vault), "--dry-run")
+        listed = json.loads(vinculo("undo", str(vault), "--list", "--json").stdout)
+        assert snapshot(vault) == killed  # neither changes a thing
+        assert "Zoe Nueva" not in dry.stdout and listed[0]["command"] == "sync"
         undo = vinculo("undo", str(vault))
         assert undo.returncode == 0, undo.stderr
         interrupted += "was interrupted" in undo.stdout
+        assert listed[0]["interrupted"] == ("was interrupted" in undo.stdout)
         assert snapshot(vault) == s1, f"attempt {attempt}: undo did not take back the sync"
         again = vinculo("undo", str(vault))
         assert "People/Zoe Nueva.md" in again.stdout

@@ -196,19 +196,35 @@ def _undone(group: list[Batch]) -> bool:
     return all(b.manifest.get("undone") or not b.manifest.get("written") for b in group)
 
 
+def _holding_new_bytes(vault: Path, batch: Batch) -> list[str]:
+    """The files of a batch that hold the bytes it wrote (what a killed writer got done)."""
+    return [
+        e["rel"] for e in batch.manifest["entries"]
+        if e["after"] != e["before"] and _sha(read_current(vault / e["rel"])) == e["after"]
+    ]
+
+
 def _close(vault: Path, batch: Batch) -> list[Path]:
     """Finish a batch its writer never finished: sweep temp files, record what it wrote."""
     folders = {(vault / e["rel"]).parent for e in batch.manifest["entries"]}
     removed: list[Path] = []
     for folder in sorted(folders):
         removed.extend(sweep_temps(folder))
-    written = [
-        e["rel"] for e in batch.manifest["entries"]
-        if _sha(read_current(vault / e["rel"])) == e["after"] and e["after"] != e["before"]
-    ]
+    written = _holding_new_bytes(vault, batch)
     batch.manifest["interrupted"] = True
     batch.finish(written)
     return removed
+
+
+def _peek(vault: Path, groups: list[list[Batch]]) -> list[list[Batch]]:
+    """``groups`` with each unfinished batch read as :func:`recover` would close it, in
+    memory only (a dry run and ``--list`` change nothing)."""
+    for group in groups:
+        for batch in group:
+            if not batch.manifest.get("complete"):
+                batch.manifest["written"] = _holding_new_bytes(vault, batch)
+                batch.manifest["interrupted"] = True
+    return groups
 
 
 def recover(vault: Path) -> list[Path]:
@@ -238,7 +254,7 @@ def _last_group(vault: Path) -> list[Batch]:
     root = journal_dir(vault)
     if not root.is_dir():
         return []
-    for group in reversed(_groups(root)):
+    for group in reversed(_peek(vault, _groups(root))):
         live = [b for b in group if not b.manifest.get("undone") and b.manifest.get("written")]
         if live:
             return live
@@ -330,9 +346,9 @@ def list_groups(vault: Path) -> list[GroupInfo]:
     if not root.is_dir():
         return []
     out = []
-    for group in reversed(_groups(root)):
+    for group in reversed(_peek(vault, _groups(root))):
         files = {rel for b in group for rel in (b.manifest.get("written") or [])}
-        if not files and all(b.manifest.get("complete") for b in group):
+        if not files:
             continue
         out.append(GroupInfo(
             _group_of(group[0]), str(group[0].manifest.get("command") or "write"), len(files),
