@@ -193,13 +193,10 @@ def read_regular(path: Path) -> bytes:
     put in the note's place since it was looked at would block a plain open forever) and
     checked on the open file itself."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-    try:
+    with os.fdopen(fd, "rb") as handle:  # closes ``fd``, whatever happens
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise OSError(errno.EINVAL, "not a regular file (a FIFO, socket or device)")
-        with os.fdopen(os.dup(fd), "rb") as handle:
-            return handle.read()
-    finally:
-        os.close(fd)
+        return handle.read()
 
 
 def _unreadable(path: Path, rel: str, message: str) -> Note:
