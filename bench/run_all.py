@@ -34,6 +34,7 @@ def main() -> int:
             ["watch_latency.py", "--notes", "1000", "--contacts", "100", "--saves", "20"],
             ["reach.py", "--sizes", "1000x100"],
             ["import_messages.py", "--whatsapp", "20000", "--mbox", "4000", "--repeat", "1"],
+            ["import_scale.py", "--sizes", "1000,4000", "--repeat", "1", "--no-write"],
         ]
     else:
         steps = [
@@ -47,6 +48,7 @@ def main() -> int:
             ["watch_latency.py", "--notes", "10000", "--contacts", "1000", "--saves", "50"],
             ["reach.py", "--sizes", "1000x100,10000x1000"],
             ["import_messages.py", "--whatsapp", "100000", "--mbox", "20000"],
+            ["import_scale.py", "--sizes", "2500,10000,50000"],
         ]
     failed = 0
     for step in steps:

@@ -231,6 +231,18 @@ def _yaml_str(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+def without_markers(content: str, config: Config) -> str:
+    """``content`` with every block marker made inert (``<`` as ``&lt;``): a contact named
+    ``<!-- vinculo:end -->`` must not end the dashboard's block in the middle of a line."""
+    for key, default in (("block.start", "<!-- vinculo:start -->"),
+                         ("block.end", "<!-- vinculo:end -->")):
+        marker = str(config.get(key, default))
+        if marker and marker in content:
+            content = content.replace(marker, marker.replace("<", "&lt;", 1) if "<" in marker
+                                      else marker.replace("-", "&#45;", 1))
+    return content
+
+
 def dashboard_changes(index: Any, pm: pluggy.PluginManager | None = None) -> list[FileChange]:
     """The dashboard note and the Bases file, as changes for ``apply_changes`` (none when the
     plugin is blocked or ``[dashboard] write`` is false, or when nothing would change)."""
@@ -244,7 +256,7 @@ def dashboard_changes(index: Any, pm: pluggy.PluginManager | None = None) -> lis
     path = index.vault / rel
     if not index.contacts and not path.exists():
         return []  # no people yet: no empty dashboard and base to clutter the vault
-    content = render_dashboard(index)
+    content = without_markers(render_dashboard(index), config)
     if path.exists():
         before = path.read_bytes()
         try:
@@ -259,7 +271,12 @@ def dashboard_changes(index: Any, pm: pluggy.PluginManager | None = None) -> lis
         start = str(config.get("block.start", "<!-- vinculo:start -->"))
         end = str(config.get("block.end", "<!-- vinculo:end -->"))
         text = f"# People to see\n\n{start}\n{content}{end}\n"
-        changes.append(FileChange(rel, None, text.encode("utf-8"), "dashboard"))
+        try:
+            span = find_block(text, 0, config)
+        except BlockError:
+            span = None
+        if span is not None and text[span.content_start:span.content_end] == content:
+            changes.append(FileChange(rel, None, text.encode("utf-8"), "dashboard"))
     base = base_path(config)
     if not (index.vault / base).exists():
         changes.append(FileChange(base, None, render_base(config).encode("utf-8"), "people base"))

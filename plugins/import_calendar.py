@@ -8,7 +8,9 @@ says neither) and its ``ics_uid``, so importing the file again adds nothing.
 Decisions a person can check: an event in the future is skipped (a meeting note is evidence
 that you met; import again after it happens); a cancelled event or occurrence is skipped; a
 recurring event is expanded into one note per occurrence within the last ``past_days``
-(``[importers.calendar] past_days``, default 365), each deduplicated by UID and occurrence;
+(``[importers.calendar] past_days``, default 365), each deduplicated by UID and occurrence,
+at most the last ``max_occurrences`` (400) of a series, and a series repeating more often
+than daily (``FREQ=HOURLY``, ``MINUTELY``…) is skipped unless a ``COUNT`` keeps it small;
 attendees who declined do not count, and an event with more than ``max_attendees`` (15)
 is an all-hands, not a meeting; a UTC time is dated where you are
 (``[importers.calendar] timezone``, else the calendar's ``X-WR-TIMEZONE``, else this
@@ -36,6 +38,8 @@ from vinculo.model import Contact
 from vinculo.text import fold
 
 PAST_DAYS = 365
+MAX_OCCURRENCES = 400  # of one series in the window: a daily meeting for a year fits
+_FINER_THAN_DAILY = {"SECONDLY": "second", "MINUTELY": "minute", "HOURLY": "hour"}
 MAX_ATTENDEES = 15  # more than this is an all-hands or a conference, not a meeting with them
 _VIDEO = re.compile(
     r"https?://[^\s<>\"]*(zoom\.us|meet\.google\.com|teams\.microsoft\.com|teams\.live\.com|"
@@ -268,9 +272,16 @@ def occurrences(calendar: Any, ctx: ImportContext, lines: dict[int, int]) -> Ite
         else:
             yield event, line, False
     past = _setting_int(ctx, "past_days", PAST_DAYS)
+    most = _setting_int(ctx, "max_occurrences", MAX_OCCURRENCES)
     start, end = ctx.today - dt.timedelta(days=past), ctx.today + dt.timedelta(days=1)
     for uid, members in series.items():
         import icalendar
+
+        label = _text(members[0][0], "SUMMARY") or uid
+        too_many = _too_frequent(members[0][0], past, most)
+        if too_many:  # refused before expanding: a FREQ=MINUTELY year is half a million events
+            yield Action("skip", label, too_many, members[0][1])
+            continue
 
         one = icalendar.Calendar()
         for component in calendar.walk("VTIMEZONE"):
@@ -281,11 +292,41 @@ def occurrences(calendar: Any, ctx: ImportContext, lines: dict[int, int]) -> Ite
         try:
             found = recurring_ical_events.of(one).between(start, end)
         except Exception as exc:  # a broken RRULE or EXDATE in this series only
-            label = _text(members[0][0], "SUMMARY") or uid
             yield Action("skip", label, f"recurrence cannot be expanded ({exc})", line)
             continue
+        if len(found) > most:
+            yield Action("skip", label, f"{len(found) - most} earlier occurrences skipped: only "
+                         f"the last {most} of a series are imported "
+                         "(importers.calendar.max_occurrences)", line)
+            found = found[-most:]
         for event in found:
             yield event, line, True
+
+
+def _too_frequent(event: Any, days: int, most: int) -> str:
+    """Why a series is not expanded at all, or "": one that repeats more often than daily
+    (or many times a day), unless a COUNT keeps it small. Its window would hold more than
+    ten times ``most`` occurrences: a reminder or a generated file, not meetings."""
+    rule = event.get("RRULE")
+    if rule is None:
+        return ""
+    rules = rule if isinstance(rule, list) else [rule]
+    for one in rules:
+        count = (one.get("COUNT") or [None])[0]
+        if count is not None and int(count) <= most:
+            continue
+        freq = str((one.get("FREQ") or [""])[0]).upper()
+        if freq in _FINER_THAN_DAILY:
+            return (f"repeats every {_FINER_THAN_DAILY[freq]} (RRULE FREQ={freq}): not a series "
+                    "of meetings; skipped")
+        per_day = 1
+        for part in ("BYHOUR", "BYMINUTE", "BYSECOND"):
+            per_day *= max(1, len(one.get(part) or []))
+        interval = max(1, int((one.get("INTERVAL") or [1])[0]))
+        if freq == "DAILY" and per_day > 1 and per_day * days // interval > 10 * most:
+            return (f"repeats {per_day} times a day (RRULE BYHOUR/BYMINUTE): not a series of "
+                    "meetings; skipped")
+    return ""
 
 
 def to_meeting(event: Any, day: dt.date, line: int | None, recurring: bool,

@@ -41,7 +41,15 @@ def _apply(session: Any, index: Any, dry_run: bool) -> Any:
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from vinculo.cli import Session, VinculoError, console, echo_json, json_option, vault_argument
+    from vinculo.cli import (
+        Session,
+        VinculoError,
+        console,
+        echo_json,
+        esc,
+        json_option,
+        vault_argument,
+    )
 
     @cli.command()
     @vault_argument
@@ -103,8 +111,8 @@ def register_commands(cli: click.Group) -> None:
         scope = "this week" if week else "all open suggestions"
         out.print(f"[bold]{len(rows)} suggestion(s), {scope}[/bold] (today {index.today.isoformat()})")
         for city, members in cities.items():
-            out.print(f"  [cyan]{city}[/cyan]: {len(members)} people to see in person this week — "
-                      + ", ".join(s.contact for s in members))
+            out.print(f"  [cyan]{esc(city)}[/cyan]: {len(members)} people to see in person this week — "
+                      + esc(", ".join(s.contact for s in members)))
         for row in rows:
             due = dt.date.fromisoformat(row["due"])
             head = Text("  ")
@@ -124,6 +132,7 @@ def register_commands(cli: click.Group) -> None:
             out.print(f"would write {len(report.reasons)} file(s)")
         elif report is not None:
             for rel in report.written:
-                out.print(f"wrote {rel}" + (f" ({report.reasons.get(rel)})" if report.reasons.get(rel) else ""))
+                reason = report.reasons.get(rel)
+                out.print(esc(f"wrote {rel}" + (f" ({reason})" if reason else "")))
             for rel, why in report.skipped:
-                out.print(f"[yellow]skipped {rel}: {why}[/yellow]")
+                out.print(f"[yellow]skipped {esc(rel)}: {esc(why)}[/yellow]")

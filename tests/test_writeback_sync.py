@@ -211,7 +211,7 @@ def test_undo_removes_a_file_vinculo_created_and_steps_back_batch_by_batch(vault
     write("a.md", "one\n")
     apply_changes(vault, [FileChange("a.md", b"one\n", b"two\n")])
     apply_changes(vault, [FileChange("a.md", b"two\n", b"three\n"), FileChange("new.md", None, b"n\n")])
-    assert "restored new.md" in run("undo", str(vault)).output
+    assert "deleted new.md" in run("undo", str(vault)).output
     assert not (vault / "new.md").exists() and (vault / "a.md").read_bytes() == b"two\n"
     assert json.loads(run("undo", str(vault), "--json").output)["restored"] == ["a.md"]
     assert (vault / "a.md").read_bytes() == b"one\n"

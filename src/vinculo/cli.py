@@ -109,6 +109,10 @@ def cli(ctx: click.Context, block_plugin: tuple[str, ...], today: dt.datetime | 
     from vinculo.writeback.lock import set_wait_notice
 
     set_wait_notice(lambda message: click.echo(f"vinculo: {message}", err=True))
+
+    from vinculo.state import set_command
+
+    set_command(ctx.invoked_subcommand)  # the undo journal says which command wrote a batch
     ctx.ensure_object(dict)
     ctx.obj["blocked"] = tuple(block_plugin)
     ctx.obj["today"] = today.date() if today else dt.date.today()
@@ -197,6 +201,15 @@ def echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
+def esc(value: Any) -> str:
+    """``value`` as text rich prints as written: a name like ``Rodrigo Sanz [he-him]`` or a
+    city with ``[/]`` is not read as markup (which would drop it, or crash). Every user
+    string that goes to :func:`console` goes through this."""
+    from rich.markup import escape
+
+    return escape(str(value))
+
+
 def console() -> Any:
     """Rich output: the terminal's width, or 120 columns when piped (a file, a pager, a
     palette plugin), so tables stay readable instead of wrapping at 80."""
@@ -281,7 +294,7 @@ def contacts(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
         ]
         if plans:
             cells.append(f"{plan[0]['date']} {plan[0]['channel'].replace('_', ' ')}" if plan else "")
-        table.add_row(*cells)
+        table.add_row(*map(esc, cells))
     console().print(table)
 
 
@@ -438,38 +451,85 @@ def sync(ctx: click.Context, vault: Path | None, dry_run: bool, verbose: bool, a
 @cli.command()
 @vault_argument
 @click.option("--dry-run", is_flag=True, help="Say what would be restored; change nothing.")
+@click.option("--list", "as_list", is_flag=True, help="List the batches undo can take back, newest first.")
+@click.option("--drop", metavar="ID", help="Forget one kept batch (its saved originals are deleted).")
 @json_option
 @click.pass_context
-def undo(ctx: click.Context, vault: Path | None, dry_run: bool, as_json: bool) -> None:
+def undo(ctx: click.Context, vault: Path | None, dry_run: bool, as_list: bool, drop: str | None,
+         as_json: bool) -> None:
     """Put back the files vinculo wrote last exactly as they were (bytes and mode).
 
     The last write batch is undone, whichever command wrote it (sync, watch, link, new,
-    import). A file you changed since vinculo wrote it is left as it is, and listed; a file
-    vinculo created is removed. Run it again to undo the batch before that.
+    import); one sync is one batch, and a sync killed mid-way is the first batch undo takes
+    back. A file you changed since vinculo wrote it is left as it is, and listed; a file
+    vinculo created is deleted. Run it again to undo the batch before that.
+
+    The last 20 batches are kept, and besides them a watch session's first sync and any
+    batch of 50 files or more, until you drop them: `undo --list` shows them, `undo --drop ID`
+    forgets one.
     """
     from vinculo.writeback import WriteBackError, undo_last, vault_lock
+    from vinculo.writeback.journal import drop_group, list_groups
 
     session = Session(ctx, vault)
+    if as_list:
+        try:
+            groups = list_groups(session.vault)
+        except WriteBackError as exc:
+            raise VinculoError(str(exc)) from exc
+        if as_json:
+            echo_json([g.to_json() for g in groups])
+            return
+        if not groups:
+            click.echo("Nothing to undo.")
+        for g in groups:
+            state = "undone" if g.undone else "interrupted" if g.interrupted else ""
+            notes = ", ".join(x for x in (state, f"kept: {g.kept}" if g.kept else "") if x)
+            click.echo(f"{g.id}  {g.command:<8} {g.files:>5} file(s)" + (f"  ({notes})" if notes else ""))
+        return
     try:
         with vault_lock(session.vault):
+            if drop:
+                if not drop_group(session.vault, drop):
+                    raise VinculoError(f"no batch {drop!r} in the journal (see: vinculo undo --list)")
+                click.echo(f"dropped {drop}")
+                return
             result = undo_last(session.vault, dry_run=dry_run)
     except WriteBackError as exc:
         raise VinculoError(str(exc)) from exc
     if as_json:
         echo_json({
             "journal_id": result.journal_id, "dry_run": dry_run, "restored": result.restored,
+            "deleted": result.deleted, "interrupted": result.interrupted,
             "left": [{"path": rel, "why": why} for rel, why in result.left],
         })
         return
     if result.journal_id is None:
         click.echo("Nothing to undo.")
         return
-    verb = "would restore" if dry_run else "restored"
+    restored, deleted = ("would restore", "would delete") if dry_run else ("restored", "deleted")
+    if result.interrupted:
+        click.echo(f"batch {result.journal_id} was interrupted (vinculo was stopped mid-write)")
     for rel in result.restored:
-        click.echo(f"{verb} {rel}")
+        click.echo(f"{restored} {rel}")
+    for rel in result.deleted:
+        click.echo(f"{deleted} {rel} (vinculo had created it)")
     for rel, why in result.left:
         click.echo(f"left {rel}: {why}")
-    click.echo(f"{verb} {len(result.restored)} file(s), left {len(result.left)}.")
+    click.echo(f"{restored} {len(result.restored)} file(s), {deleted} {len(result.deleted)}, "
+               f"left {len(result.left)}.")
+
+
+def _user_error(exc: BaseException) -> str | None:
+    """The one line to print for an error a user can act on that no command caught (a
+    refused write, an unusable state folder), None for a bug (whose traceback is wanted).
+    By class name, so ``--help`` loads none of those modules."""
+    names = {cls.__name__ for cls in type(exc).__mro__}
+    if "StaleNoteError" in names:  # vinculo.cache
+        return f"{exc}; run the command again"
+    if names & {"WriteBackError", "StateDirError"}:
+        return str(exc)
+    return None
 
 
 def main() -> None:
@@ -481,10 +541,11 @@ def main() -> None:
     gc.disable()
     try:
         cli(prog_name="vinculo")
-    except RuntimeError as exc:
-        if type(exc).__name__ != "StaleNoteError":  # vinculo.cache, not imported for --help
+    except Exception as exc:
+        message = _user_error(exc)
+        if message is None:
             raise
-        click.echo(f"vinculo: {exc}; run the command again", err=True)
+        click.echo(f"vinculo: {message}", err=True)
         sys.exit(1)
     finally:
         gc.freeze()

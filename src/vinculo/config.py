@@ -116,6 +116,11 @@ class Config:
         return str(self.get("daily_notes.format", "YYYY-MM-DD"))
 
     @property
+    def max_note_bytes(self) -> int:
+        """Notes larger than this are neither read nor ever written (checked on load)."""
+        return int(self.get("ignore.max_note_bytes", 5_000_000))
+
+    @property
     def disabled_plugins(self) -> list[str]:
         return [str(p) for p in self.get("plugins.disabled", []) or []]
 
@@ -142,4 +147,40 @@ def load_config(vault: Path) -> Config:
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError(f"{CONFIG_FILE}: {exc}") from exc
         data = _merge(data, user)
+        check_types(data)
     return Config(vault=vault, data=data, obsidian_ignore=ignore)
+
+
+def _is_list_of_str(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+# The core settings a wrong type would break deep inside a run: (section, key) -> (check, what)
+_TYPES: dict[tuple[str, str], tuple[Callable[[Any], bool], str]] = {
+    ("ignore", "max_note_bytes"): (
+        lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0,
+        "a whole number of bytes, such as 5_000_000"),
+    ("ignore", "paths"): (_is_list_of_str, 'a list of folder paths, such as ["Archive"]'),
+    ("plugins", "disabled"): (_is_list_of_str, 'a list of plugin names, such as ["pacing"]'),
+    ("contacts", "types"): (_is_list_of_str, 'a list of words, such as ["person"]'),
+    ("contacts", "tags"): (_is_list_of_str, 'a list of tags, such as ["person"]'),
+    ("contacts", "type_key"): (lambda v: isinstance(v, str), "a property name"),
+    ("contacts", "aliases_key"): (lambda v: isinstance(v, str), "a property name"),
+    ("daily_notes", "format"): (lambda v: isinstance(v, str), 'a date format, such as "YYYY-MM-DD"'),
+    ("properties", "write"): (lambda v: isinstance(v, bool), "true or false"),
+    ("properties", "prefix"): (lambda v: isinstance(v, str), 'text, such as "vinculo_"'),
+    **{("folders", k): (lambda v: isinstance(v, str), "a folder path") for k in DEFAULTS["folders"]},
+    **{("block", k): (lambda v: isinstance(v, str), "text") for k in DEFAULTS["block"]},
+}
+
+
+def check_types(data: dict[str, Any]) -> None:
+    """ConfigError naming the first core setting of the wrong type (one line, not a
+    traceback from wherever the value is first used)."""
+    for section in {s for s, _ in _TYPES} | set(DEFAULTS):
+        if not isinstance(data.get(section), dict):
+            raise ConfigError(f"{CONFIG_FILE}: [{section}] must be a table of settings")
+    for (section, key), (ok, what) in _TYPES.items():
+        value = data[section].get(key)
+        if key in data[section] and not ok(value):
+            raise ConfigError(f"{CONFIG_FILE}: [{section}] {key} must be {what} (got {value!r})")

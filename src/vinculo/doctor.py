@@ -68,6 +68,26 @@ def shared_names(index: Index) -> list[Diagnostic]:
     return problems
 
 
+BROKEN_MARKERS = "broken block markers"  # the check's category
+
+
+def broken_block_markers(index: Index) -> list[Diagnostic]:
+    """Contact notes whose ``<!-- vinculo:start/end -->`` markers are unusable (one alone,
+    two blocks, nested, reversed, inside a code block): sync leaves them entirely alone, so
+    their suggestions and properties go stale until the markers are fixed by hand."""
+    from vinculo.writeback.plan import broken_markers
+
+    problems = []
+    for contact in sorted(index.contacts.values(), key=lambda c: c.rel):
+        note = contact.note
+        if note is None or not note.readable:
+            continue
+        why = broken_markers(note, index.config)
+        if why:
+            problems.append(Diagnostic(contact.rel, f"{BROKEN_MARKERS}: {why}", "warning"))
+    return problems
+
+
 def common_word_aliases(index: Index) -> list[Diagnostic]:
     """Aliases that are also common words: linked only when capitalised."""
     problems = []
@@ -200,4 +220,5 @@ CHECKS: list[Check] = [
     Check("aliases", "aliases that are common words", common_word_aliases),
     Check("everyday", "contacts whose names are everyday words", everyday_word_contacts),
     Check("links", "links to no note", dangling_links),
+    Check("markers", "contact notes with broken block markers, left alone", broken_block_markers),
 ]

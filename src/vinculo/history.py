@@ -274,6 +274,7 @@ DEFAULT_TIERS = {"inner": 14, "close": 30, "casual": 90, "keep-warm": 180}
 REAL_CHANNELS: tuple[Channel, ...] = ("message", "call", "in_person")
 _DURATION = re.compile(r"^\s*(\d+)\s*([dwmy]?)\w*\s*$")
 _UNIT_DAYS = {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}
+MAX_DAYS = 36_500  # a cadence or threshold past a century is a typo (and past year 9999)
 
 
 def days_setting(config: Config, key: str, default: int) -> int:
@@ -288,10 +289,10 @@ def parse_days(value: Any) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value if value > 0 else None
+        return value if 0 < value <= MAX_DAYS else None
     if isinstance(value, str):
         match = _DURATION.match(value.lower())
-        if match and int(match[1]) > 0:
+        if match and 0 < int(match[1]) * _UNIT_DAYS[match[2]] <= MAX_DAYS:
             return int(match[1]) * _UNIT_DAYS[match[2]]
     return None
 

@@ -15,6 +15,10 @@ from pathlib import Path
 STATE_ENV = "VINCULO_STATE_DIR"
 
 
+class StateDirError(ValueError):
+    """The state folder setting cannot be used; the message says why, in one line."""
+
+
 def vault_id(vault: Path) -> str:
     """``<folder-name>-<12 hex>``: readable, and unique per resolved vault path."""
     resolved = Path(vault).resolve()
@@ -27,7 +31,10 @@ def state_root() -> Path:
     """``$VINCULO_STATE_DIR``, else the platform's user state folder for vinculo."""
     env = os.environ.get(STATE_ENV)
     if env:
-        return Path(env)
+        path = Path(env).expanduser()
+        if not path.is_absolute():  # it would name another folder from every other folder
+            raise StateDirError(f"${STATE_ENV} must be an absolute path, not {env!r}")
+        return path
     from platformdirs import user_state_path
 
     return user_state_path("vinculo")
@@ -44,3 +51,18 @@ def inside_vault(vault: Path) -> bool:
     root = Path(vault).resolve()
     folder = state_dir(vault).resolve()
     return folder == root or folder.is_relative_to(root)
+
+
+_command: list[str] = []
+session: dict[str, int] = {"groups": 0}  # undo groups the current command started
+
+
+def set_command(name: str | None) -> None:
+    """Name the command this process runs (``sync``, ``watch``…): the journal records it, so
+    ``undo --list`` can say what wrote each batch, and keeps a watch session's first sync."""
+    _command[:] = [name] if name else []
+    session["groups"] = 0
+
+
+def command_name() -> str:
+    return _command[0] if _command else "write"

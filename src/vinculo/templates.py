@@ -127,7 +127,10 @@ def render(
     def date_time(match: re.Match[str]) -> str:
         moment = now
         if match["offset"]:
-            moment = _shift(now, int(match["offset"]), match["unit"].lower())
+            try:
+                moment = _shift(now, int(match["offset"]), match["unit"].lower())
+            except (OverflowError, ValueError):  # past year 9999: left as written
+                return match[0]
         default = date_format if match["kind"].lower() == "date" else time_format
         return moment_format(moment, (match["fmt"] or default).strip() or default)
 

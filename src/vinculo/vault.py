@@ -6,9 +6,11 @@ Obsidian's ``userIgnoreFilters``, and sync-conflict copies (Syncthing, Dropbox, 
 
 from __future__ import annotations
 
+import errno
 import os
 import pickle
 import re
+import stat
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -79,11 +81,35 @@ def is_ignored(rel: str, config: Config) -> bool:
     return IgnoreRules(config)(rel)
 
 
+def utf8_name(name: str) -> bool:
+    """False for a file name that is not valid UTF-8 (undecodable bytes, kept by Python as
+    surrogates): no link, cache row or JSON line can hold it."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable(rel: str) -> str:
+    """``rel`` with its undecodable bytes shown as U+FFFD, for a diagnostic."""
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+NOT_UTF8 = "its name is not valid UTF-8: not read (rename it)"
+NOT_REGULAR = "not a regular file (a FIFO, socket or device): not read"
+
+
 def walk_entries(
-    vault: Path, config: Config, known: Container[str] = ()
+    vault: Path, config: Config, known: Container[str] = (),
+    odd: list[Diagnostic] | None = None,
 ) -> Iterator[tuple[os.DirEntry[str], str]]:
     """Every candidate note's directory entry with its rel path, in path order. ``known``:
-    paths already known not to be ignored under this configuration (not asked again)."""
+    paths already known not to be ignored under this configuration (not asked again).
+
+    Never yielded, and reported into ``odd`` (one diagnostic each) when given: a name that is
+    not UTF-8 (a folder's: once, for everything in it), a ``.md`` that is a FIFO, a socket or
+    a device (opening a FIFO would wait forever for a writer)."""
     ignored = IgnoreRules(config)
     stack: list[tuple[str, str]] = [(str(vault), "")]
     while stack:
@@ -98,9 +124,21 @@ def walk_entries(
             if entry.is_dir(follow_symlinks=False):
                 if entry.name.startswith(".") or entry.name in ALWAYS_IGNORED_DIRS:
                     continue
+                if not utf8_name(entry.name):
+                    if odd is not None:
+                        odd.append(Diagnostic(printable(rel) + "/", NOT_UTF8, "warning"))
+                    continue
                 if not ignored(rel + "/x"):
                     stack.append((entry.path, rel + "/"))
             elif entry.name.endswith(".md") and (rel in known or not ignored(rel)):
+                if not utf8_name(entry.name):
+                    if odd is not None:
+                        odd.append(Diagnostic(printable(rel), NOT_UTF8, "warning"))
+                    continue
+                if not entry.is_file(follow_symlinks=False) and not entry.is_symlink():
+                    if odd is not None:
+                        odd.append(Diagnostic(rel, NOT_REGULAR, "warning"))
+                    continue
                 yield entry, rel
 
 
@@ -123,23 +161,42 @@ def note_date(note: Note, config: Config) -> None:
 def read_note(vault: Path, path: Path, rel: str, config: Config, size: int | None = None) -> Note:
     """Read and parse one note; every problem becomes a diagnostic on it. ``size``: from the
     walk's own stat of a file it found not to be a symlink (saves a system call per note)."""
-    limit = int(config.get("ignore.max_note_bytes", 5_000_000))
+    limit = config.max_note_bytes
     try:
         if size is None:
             if path.is_symlink():
-                target = path.resolve()
+                try:
+                    target = path.resolve(strict=True)
+                except RuntimeError:  # Python < 3.13 says a loop so
+                    return _unreadable(path, rel, "symlink loop: skipped")
                 if not target.is_relative_to(vault.resolve()):
                     return _unreadable(path, rel, "symlink to a file outside the vault: skipped")
-            size = path.stat().st_size
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode):
+                return _unreadable(path, rel, NOT_REGULAR)
+            size = info.st_size
         if size > limit:
             return _unreadable(path, rel, f"note is {size:,} bytes (limit {limit:,}): skipped")
-        raw = path.read_bytes()
+        raw = read_regular(path)
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return _unreadable(path, rel, "symlink loop: skipped")
         return _unreadable(path, rel, f"cannot read: {exc.strerror or exc}")
     note = parse_note(path, rel, raw)
     if note.readable:
         note_date(note, config)
     return note
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of a regular file; OSError for anything else. Opened without waiting (a FIFO
+    put in the note's place since it was looked at would block a plain open forever) and
+    checked on the open file itself."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as handle:  # closes ``fd``, whatever happens
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a FIFO, socket or device)")
+        return handle.read()
 
 
 def _unreadable(path: Path, rel: str, message: str) -> Note:
@@ -197,7 +254,7 @@ def scan_vault(
     scan = Scan(vault=vault, config=config)
     slots: list[Note | None] = []
     to_read: list[_Item] = []
-    for entry, rel in walk_entries(vault, config):
+    for entry, rel in walk_entries(vault, config, odd=scan.skipped):
         path = Path(entry.path)
         reason = conflict_copy_reason(path)
         if reason:
@@ -209,6 +266,9 @@ def scan_vault(
         try:
             info = entry.stat()
         except OSError:  # deleted since the folder was listed: not a note of this scan
+            continue
+        if not stat.S_ISREG(info.st_mode):  # replaced by a FIFO since it was listed
+            scan.skipped.append(Diagnostic(rel, NOT_REGULAR, "warning"))
             continue
         scan.stats[rel] = info.st_size, info.st_mtime_ns
         cached = cache.note(path, rel, info.st_size, info.st_mtime_ns) if cache else None

@@ -66,7 +66,7 @@ def _print_result(result: Any, show_diff: bool) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from vinculo.cli import console
+    from vinculo.cli import console, esc
 
     out = console()
     counts = result.counts()
@@ -80,17 +80,17 @@ def _print_result(result: Any, show_diff: bool) -> None:
             why = action.reason
             if action.kind == "merge" and action.fields != ("message log",):
                 why = f"{why}; fills {', '.join(action.fields)}"
-            table.add_row(Text(action.kind, style=style[action.kind]), action.label,
-                          action.rel or "", str(action.line or ""), why)
+            table.add_row(Text(action.kind, style=style[action.kind]), esc(action.label),
+                          esc(action.rel or ""), str(action.line or ""), esc(why))
         out.print(table)
     if show_diff and result.diff:
         click.echo(result.diff)
     summary = (f"{counts['created']}{' ' + verb if verb else ''} created, {counts['merged']} merged, "
                f"{counts['skipped']} skipped")
     if result.dry_run:
-        out.print(f"Dry run, nothing written: {summary}.")
+        out.print(f"Dry run, nothing written: {esc(summary)}.")
     else:
-        out.print(f"{summary}.")
+        out.print(f"{esc(summary)}.")
 
 
 @hookimpl

@@ -2,8 +2,9 @@
 
 Every person importer (LinkedIn, vCard, …) turns its rows into :class:`PersonRecord` and hands
 them to :class:`PeoplePlanner`, so matching and merging behave the same whatever the source.
-A record matches an existing contact by profile URL, then e-mail, then a fuzzy name (folded,
-high threshold); a near miss is never merged (merging the wrong person is worse than a
+A record matches an existing contact by profile URL, then e-mail, then its name (folded; a typo
+at most, words in the same order), never when an e-mail or profile URL of both disagree; a
+near miss is never merged (merging the wrong person is worse than a
 duplicate the user can see): it is created, and the report names the contact it resembles. A merge only fills properties that are empty: what
 the user wrote is never overwritten.
 """
@@ -68,15 +69,54 @@ class _Match:
     doubt: str = ""
 
 
+def _phone_key(value: str) -> str:
+    digits = "".join(c for c in value if c.isdigit())
+    return digits[-9:] if len(digits) >= 6 else ""  # the national number, without +34 / 0034
+
+
+def _ids(props: dict[str, Any]) -> dict[str, set[str]]:
+    """The identifiers a contact's properties hold, by kind."""
+    return {
+        "e-mail": {email_key(m) for m in property_values(props.get("email")) + property_values(props.get("emails"))},
+        "profile URL": {url_key(u) for u in property_values(props.get("linkedin")) + property_values(props.get("url"))},
+    }
+
+
+def _conflict(record: PersonRecord, contact: Contact) -> str:
+    """The kind of identifier both have and do not share ("e-mail"), or "": a different
+    e-mail or profile URL wins over a similar, even equal, name."""
+    theirs = _ids(contact.properties)
+    ours = {"e-mail": {email_key(m) for m in record.emails}, "profile URL": {url_key(u) for u in record.urls}}
+    for kind, values in ours.items():
+        if values and theirs[kind] and not values & theirs[kind]:
+            return kind
+    return ""
+
+
+def _blocks(key: str) -> set[str]:
+    """Buckets a name is filed under, so a record is compared with the few contacts that may
+    be near it, never with all of them: each pair of its words' first three letters (one
+    typo leaves most pairs intact), or the one word's."""
+    heads = sorted({w[:3] for w in key.split()})
+    if len(heads) == 1:
+        return {heads[0]}
+    return {f"{a} {b}" for i, a in enumerate(heads) for b in heads[i + 1:]}
+
+
 class ContactMatcher:
-    """Finds the contact a record is about, by URL, e-mail, then fuzzy folded name."""
+    """Finds the contact a record is about, by URL, e-mail, then folded name.
+
+    A name merges only when it is the same name, or the same words in the same order with a
+    typo, and no identifier of the record disagrees with the contact's: the same words in
+    another order ("Ibáñez Navarro" / "Navarro Ibáñez") are another person until the user
+    says otherwise (the report names the look-alike)."""
 
     def __init__(self, contacts: dict[str, Contact]) -> None:
         self.by_url: dict[str, Contact] = {}
         self.by_email: dict[str, Contact] = {}
-        self.by_name: dict[str, Contact] = {}
-        self.sorted_names: list[str] = []  # by_name keys with their words sorted, for rapidfuzz
-        self.by_sorted: dict[str, str] = {}
+        self.by_phone: dict[str, Contact] = {}
+        self.by_name: dict[str, list[Contact]] = {}
+        self.buckets: dict[str, list[str]] = {}  # _blocks → name keys filed there
         for contact in contacts.values():
             self.add(contact)
 
@@ -86,14 +126,19 @@ class ContactMatcher:
             self.by_url.setdefault(url_key(url), contact)
         for mail in property_values(props.get("email")) + property_values(props.get("emails")):
             self.by_email.setdefault(email_key(mail), contact)
+        for phone in property_values(props.get("phone")):
+            if _phone_key(phone):
+                self.by_phone.setdefault(_phone_key(phone), contact)
         for name in [contact.name, *contact.aliases]:
             key = name_key(name)
-            if key and key not in self.by_name:
-                self.by_name[key] = contact
-                words = " ".join(sorted(key.split()))
-                if words not in self.by_sorted:
-                    self.by_sorted[words] = key
-                    self.sorted_names.append(words)
+            if not key:
+                continue
+            if key not in self.by_name:
+                for block in _blocks(key):
+                    self.buckets.setdefault(block, []).append(key)
+            owners = self.by_name.setdefault(key, [])
+            if contact not in owners:
+                owners.append(contact)
 
     def find(self, record: PersonRecord) -> _Match:
         for url in record.urls:
@@ -103,21 +148,45 @@ class ContactMatcher:
             if email_key(mail) in self.by_email:
                 return _Match(self.by_email[email_key(mail)], "e-mail")
         key = name_key(record.name)
-        if not key or not self.by_name:
+        if not key:  # no name to go by ("////"): its phone, else nothing, says who it is
+            for phone in property_values(record.properties.get("phone")):
+                if _phone_key(phone) in self.by_phone:
+                    return _Match(self.by_phone[_phone_key(phone)], "phone")
             return _Match(None)
-        if key in self.by_name:
-            return _Match(self.by_name[key], "name")
-        from rapidfuzz import fuzz, process  # here: every command loads this module
+        doubt = ""
+        for contact in self.by_name.get(key, []):
+            kind = _conflict(record, contact)
+            if not kind:
+                return _Match(contact, "name")
+            doubt = f"same name as [[{contact.name}]] but another {kind}"
+        if doubt:
+            return _Match(None, doubt=doubt)
+        return self._similar(record, key)
 
-        # token_sort_ratio with the words sorted once per contact instead of once per pair.
-        words = " ".join(sorted(key.split()))
-        best = process.extractOne(words, self.sorted_names, scorer=fuzz.ratio,
-                                  score_cutoff=DOUBT_SCORE)
-        if best and best[1] >= MERGE_SCORE:
-            return _Match(self.by_name[self.by_sorted[best[0]]], f"similar name ({best[1]:.0f}%)")
-        if best:
-            other = self.by_name[self.by_sorted[best[0]]]
-            return _Match(None, doubt=f"looks like [[{other.name}]] ({best[1]:.0f}% similar)")
+    def _similar(self, record: PersonRecord, key: str) -> _Match:
+        from rapidfuzz import fuzz  # here: every command loads this module
+
+        candidates = {k for block in _blocks(key) for k in self.buckets.get(block, ())}
+        best, best_score = "", 0.0
+        look, look_score = "", 0.0
+        for other in sorted(candidates):
+            score = fuzz.ratio(key, other)  # in order: a typo, not a reordering
+            if score > best_score:
+                best, best_score = other, score
+            loose = fuzz.token_sort_ratio(key, other)
+            if loose > look_score:
+                look, look_score = other, loose
+        if best_score >= MERGE_SCORE:
+            for contact in self.by_name[best]:
+                kind = _conflict(record, contact)
+                if not kind:
+                    return _Match(contact, f"similar name ({best_score:.0f}%)")
+                return _Match(None, doubt=f"looks like [[{contact.name}]] but has another {kind}")
+        if look_score >= DOUBT_SCORE:
+            other = self.by_name[look][0]
+            how = "the same words in another order" if look_score == 100 else \
+                f"{look_score:.0f}% similar"
+            return _Match(None, doubt=f"looks like [[{other.name}]] ({how})")
         return _Match(None)
 
 
@@ -134,6 +203,11 @@ class PeoplePlanner:
         self.taken = {n.rel.casefold() for n in ctx.notes}
 
     def plan(self, record: PersonRecord) -> Action:
+        if not name_key(record.name) and not (record.emails or record.urls or property_values(
+                record.properties.get("phone"))):
+            # Nothing to know them by next time: each re-import would add another "Unnamed".
+            return Action("skip", record.name or "(no name)",
+                          "no name, e-mail, phone or profile URL to know them by", record.line)
         match = self.matcher.find(record)
         if match.contact is None:
             return self._create(record, match.doubt)

@@ -60,21 +60,30 @@ def parse_day(text: str, today: dt.date) -> dt.date:
         return today + dt.timedelta(days=_NAMED_DAYS[value])
     match = _RELATIVE.match(value)
     if match:
-        amount, unit = int(match[1]), match[2]
-        if unit in "dw":
-            return today + dt.timedelta(days=amount * (7 if unit == "w" else 1))
-        months = amount * (12 if unit == "y" else 1)
-        year, month = divmod(today.month - 1 + months, 12)
-        target = dt.date(today.year + year, month + 1, 1)
-        last = ((target.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-                - dt.timedelta(days=1)).day
-        return target.replace(day=min(today.day, last))
+        try:
+            return _offset(today, int(match[1]), match[2])
+        except (OverflowError, ValueError):
+            raise CommandError(
+                f"out of range: {text!r} (a date between year 1 and 9999)") from None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise CommandError(
             f"not a date: {text!r} (use YYYY-MM-DD, today, yesterday, +3d, +2w, +1m)"
         ) from None
+
+
+def _offset(today: dt.date, amount: int, unit: str) -> dt.date:
+    """``today`` moved by ``amount`` days, weeks, months or years (the month's last day when
+    the day does not exist); OverflowError or ValueError past the calendar's range."""
+    if unit in "dw":
+        return today + dt.timedelta(days=amount * (7 if unit == "w" else 1))
+    months = amount * (12 if unit == "y" else 1)
+    year, month = divmod(today.month - 1 + months, 12)
+    target = dt.date(today.year + year, month + 1, 1)
+    last = ((target.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            - dt.timedelta(days=1)).day
+    return target.replace(day=min(today.day, last))
 
 
 def vault_rel(vault: Path, path: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vinculo.config import CONFIG_FILE, Config
-from vinculo.vault import conflict_copy_reason, is_ignored
+from vinculo.vault import conflict_copy_reason, is_ignored, utf8_name
 
 IGNORED_EVENT_TYPES = {"opened", "closed_no_write", "attrib"}
 
@@ -60,8 +60,8 @@ def note_rel(vault: Path, path: str | bytes, config: Config) -> str | None:
     copies, and no temporary, swap or backup files (including hidden files).
     """
     rel = relative(vault, path)
-    if rel is None or not rel.endswith(".md"):
-        return None
+    if rel is None or not rel.endswith(".md") or not utf8_name(rel):
+        return None  # a name that is not UTF-8: the scan reports it, nothing can store it
     name = rel.rsplit("/", 1)[-1]
     if name.startswith(".") or temp_file_reason(name):
         return None

@@ -47,7 +47,7 @@ from vinculo.pipeline import (
     stage_of,
     suggestions_of,
 )
-from vinculo.vault import Scan, iter_markdown, read_note, scan_vault
+from vinculo.vault import Scan, iter_markdown, read_note, read_regular, scan_vault
 from vinculo.watch.events import note_rel
 
 
@@ -352,7 +352,7 @@ class LiveIndex:
         if known is None:
             return False
         try:
-            return digest((self.vault / rel).read_bytes()) == known
+            return digest(read_regular(self.vault / rel)) == known
         except OSError:
             return False
 

@@ -1,8 +1,14 @@
 """The undo journal: the original bytes and mode of every file a batch writes, kept in the
 vault's state folder (never in the vault), written and fsynced *before* the first write.
 
-A batch whose process died mid-way stays marked in flight; the next writer sweeps the temp
-files it may have left and closes it, so ``undo`` still works for the files it did write.
+A batch whose process died mid-way stays marked in flight; the next writer (or ``undo``)
+sweeps the temp files it may have left and closes it, so ``undo`` takes it back first, for
+the files it did write.
+
+Batches written inside one :func:`one_undo` (a sync and its race retries) share a group, and
+``undo`` takes a group back as one. The last :data:`KEEP_BATCHES` groups are kept, and
+besides them the groups worth keeping longer (:func:`_worth_keeping`: a watcher session's first
+sync, any group over :data:`KEEP_SIZE` files) until the user drops them (``undo --drop``).
 """
 
 from __future__ import annotations
@@ -13,15 +19,18 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from vinculo.state import inside_vault, state_dir
+from vinculo.state import command_name, inside_vault, session, state_dir
 from vinculo.writeback.atomic import atomic_write, fsync_dir, read_current, sweep_temps
 from vinculo.writeback.errors import WriteBackError
 
-KEEP_BATCHES = 20
+KEEP_BATCHES = 20  # undo groups kept, newest first
+KEEP_SIZE = 50  # a group that wrote at least this many files is kept until dropped
+KEEP_PINNED = 10  # at most this many such groups (the oldest beyond it goes)
 ORIGINALS = "originals.bin"
 STATE_INSIDE = "the state folder ($VINCULO_STATE_DIR) is inside the vault"
 
@@ -79,13 +88,46 @@ class Batch:
             (self.folder.parent / "inflight").unlink()
 
 
+_group: dict[str, Any] = {"id": None, "depth": 0}
+
+
+@contextlib.contextmanager
+def one_undo() -> Iterator[None]:
+    """Every batch written inside is one step of ``undo`` (a sync and its retries). Nested
+    uses join the outer group."""
+    _group["depth"] += 1
+    try:
+        yield
+    finally:
+        _group["depth"] -= 1
+        if not _group["depth"]:
+            _group["id"] = None
+
+
+def _worth_keeping(files: int) -> str | None:
+    """Why a new group is kept past the last :data:`KEEP_BATCHES`, or None."""
+    if command_name() == "watch" and session["groups"] == 1:
+        return "first sync of a watch session"
+    if files >= KEEP_SIZE:
+        return f"{files} files"
+    return None
+
+
 def start_batch(vault: Path, entries: list[tuple[str, bytes | None, bytes, int | None]]) -> Batch:
     """Journal ``(rel, before, after, mode)`` for each file about to be written."""
     root = journal_dir(vault)
     root.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     folder = root / f"{stamp}-{os.getpid()}"
+    while folder.exists():  # two batches in one microsecond (a retry)
+        folder = folder.with_name(folder.name + "x")
     folder.mkdir()
+    group = _group["id"] if _group["depth"] else None
+    if group is None:
+        session["groups"] += 1
+        group = folder.name
+        if _group["depth"]:
+            _group["id"] = group
     records = []
     # All originals in one file, one fsync: the journal costs little more than one write.
     with open(folder / ORIGINALS, "wb") as pack:
@@ -101,7 +143,10 @@ def start_batch(vault: Path, entries: list[tuple[str, bytes | None, bytes, int |
         pack.flush()
         os.fsync(pack.fileno())
     batch = Batch(folder, {"id": folder.name, "vault": str(vault), "entries": records,
-                           "complete": False, "written": None, "undone": False})
+                           "complete": False, "written": None, "undone": False,
+                           "group": group, "command": command_name()})
+    if group == folder.name:
+        batch.manifest["keep"] = _worth_keeping(len(records))
     batch.save()
     _write_durably(root / "inflight", folder.name.encode())
     _prune(root)
@@ -119,45 +164,101 @@ def _batches(root: Path) -> list[Batch]:
     return out
 
 
+def _group_of(batch: Batch) -> str:
+    return str(batch.manifest.get("group") or batch.id)
+
+
+def _groups(root: Path) -> list[list[Batch]]:
+    """The batches by undo group, oldest group first, each group's batches in order."""
+    groups: dict[str, list[Batch]] = {}
+    for batch in _batches(root):
+        groups.setdefault(_group_of(batch), []).append(batch)
+    return sorted(groups.values(), key=lambda g: g[0].id)
+
+
+def _kept(group: list[Batch]) -> str | None:
+    return next((b.manifest["keep"] for b in group if b.manifest.get("keep")), None)
+
+
 def _prune(root: Path) -> None:
-    for batch in _batches(root)[:-KEEP_BATCHES]:
-        shutil.rmtree(batch.folder, ignore_errors=True)
+    """Keep the last KEEP_BATCHES groups, and the newest KEEP_PINNED groups kept longer."""
+    groups = _groups(root)
+    recent = groups[-KEEP_BATCHES:]
+    pinned = [g for g in groups[:-KEEP_BATCHES] if _kept(g) and not _undone(g)][-KEEP_PINNED:]
+    keep = {id(g) for g in (*recent, *pinned)}
+    for group in groups:
+        if id(group) not in keep:
+            for batch in group:
+                shutil.rmtree(batch.folder, ignore_errors=True)
+
+
+def _undone(group: list[Batch]) -> bool:
+    return all(b.manifest.get("undone") or not b.manifest.get("written") for b in group)
+
+
+def _holding_new_bytes(vault: Path, batch: Batch) -> list[str]:
+    """The files of a batch that hold the bytes it wrote (what a killed writer got done)."""
+    return [
+        e["rel"] for e in batch.manifest["entries"]
+        if e["after"] != e["before"] and _sha(read_current(vault / e["rel"])) == e["after"]
+    ]
+
+
+def _close(vault: Path, batch: Batch) -> list[Path]:
+    """Finish a batch its writer never finished: sweep temp files, record what it wrote."""
+    folders = {(vault / e["rel"]).parent for e in batch.manifest["entries"]}
+    removed: list[Path] = []
+    for folder in sorted(folders):
+        removed.extend(sweep_temps(folder))
+    written = _holding_new_bytes(vault, batch)
+    batch.manifest["interrupted"] = True
+    batch.finish(written)
+    return removed
+
+
+def _peek(vault: Path, groups: list[list[Batch]]) -> list[list[Batch]]:
+    """``groups`` with each unfinished batch read as :func:`recover` would close it, in
+    memory only (a dry run and ``--list`` change nothing)."""
+    for group in groups:
+        for batch in group:
+            if not batch.manifest.get("complete"):
+                batch.manifest["written"] = _holding_new_bytes(vault, batch)
+                batch.manifest["interrupted"] = True
+    return groups
 
 
 def recover(vault: Path) -> list[Path]:
-    """Close a batch a killed writer left in flight: sweep its temp files, record which of
-    its files hold their new bytes. Call with the vault lock held. The temp files removed."""
+    """Close every batch a killed writer left unfinished: sweep its temp files, record which
+    of its files hold their new bytes. Call with the vault lock held (no live writer then).
+    The temp files removed."""
     root = journal_dir(vault)
-    marker = root / "inflight"
-    try:
-        batch_id = marker.read_text("utf-8").strip()
-    except OSError:  # none in flight (or no journal yet)
+    if not root.is_dir():
         return []
     removed: list[Path] = []
-    batch = next((b for b in _batches(root) if b.id == batch_id), None)
-    if batch is not None:
-        folders = {(vault / e["rel"]).parent for e in batch.manifest["entries"]}
-        for folder in sorted(folders):
-            removed.extend(sweep_temps(folder))
-        written = [
-            e["rel"] for e in batch.manifest["entries"]
-            if _sha(read_current(vault / e["rel"])) == e["after"]
-        ]
-        batch.finish(written)
+    for batch in _batches(root):
+        if not batch.manifest.get("complete"):
+            removed.extend(_close(vault, batch))
     with contextlib.suppress(FileNotFoundError):
-        marker.unlink()
+        (root / "inflight").unlink()
     return removed
 
 
 def last_batch(vault: Path) -> Batch | None:
     """The most recent batch that wrote something and is not undone yet."""
+    group = _last_group(vault)
+    return group[-1] if group else None
+
+
+def _last_group(vault: Path) -> list[Batch]:
+    """The batches of the newest undo group that wrote something not undone yet."""
     root = journal_dir(vault)
     if not root.is_dir():
-        return None
-    for batch in reversed(_batches(root)):
-        if not batch.manifest.get("undone") and batch.manifest.get("written"):
-            return batch
-    return None
+        return []
+    for group in reversed(_peek(vault, _groups(root))):
+        live = [b for b in group if not b.manifest.get("undone") and b.manifest.get("written")]
+        if live:
+            return live
+    return []
 
 
 @dataclass
@@ -165,27 +266,48 @@ class UndoReport:
     journal_id: str | None
     restored: list[str] = field(default_factory=list)
     left: list[tuple[str, str]] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)  # files vinculo had created, removed
+    interrupted: bool = False  # the batch's writer was killed mid-way
 
 
 def undo_last(vault: Path, *, dry_run: bool = False) -> UndoReport:
-    """Put back the bytes and mode of every file of the last batch, unless the file changed
-    since vinculo wrote it (then it is left, and reported). Call with the vault lock held."""
-    batch = last_batch(vault)
-    report = UndoReport(batch.id if batch else None)
-    if batch is None:
-        return report
+    """Put back the bytes and mode of every file of the last undo group (a sync and its
+    retries, one batch of any other command), unless the file changed since vinculo wrote it
+    (then it is left, and reported). A group whose writer was killed is closed first, so it
+    is the one taken back. Call with the vault lock held."""
+    if not dry_run:
+        recover(vault)
+    group = _last_group(vault)
+    report = UndoReport(_group_of(group[0]) if group else None)
+    outcome: dict[str, tuple[str, str]] = {}  # rel -> ("restored" | "deleted" | "left", why)
+    for batch in reversed(group):  # newest first: a retry wrote on top of the first batch
+        report.interrupted |= bool(batch.manifest.get("interrupted"))
+        _undo_batch(vault, batch, outcome, dry_run=dry_run)
+    for rel, (what, why) in outcome.items():
+        if what == "left":
+            report.left.append((rel, why))
+        else:
+            (report.deleted if what == "deleted" else report.restored).append(rel)
+    return report
+
+
+def _undo_batch(vault: Path, batch: Batch, outcome: dict[str, tuple[str, str]], *,
+                dry_run: bool) -> None:
+    """Undo one batch; a file an older batch of the group also wrote is undone again by it
+    (in a dry run, its state after this batch is assumed)."""
     written = set(batch.manifest["written"])
     for entry in batch.manifest["entries"]:
-        if entry["rel"] not in written:
-            continue
         rel = entry["rel"]
+        if rel not in written or outcome.get(rel, ("",))[0] == "left":
+            continue
         path = vault / rel
         current = read_current(path)
-        if _sha(current) != entry["after"]:
-            report.left.append((rel, "changed since vinculo wrote it: left as it is"))
+        if _sha(current) != entry["after"] and not (dry_run and rel in outcome):
+            outcome[rel] = ("left", "changed since vinculo wrote it: left as it is")
             continue
+        what = "deleted" if entry.get("offset") is None else "restored"
         if dry_run:
-            report.restored.append(rel)
+            outcome[rel] = (what, "")
             continue
         try:
             before = batch.before(entry)
@@ -194,11 +316,56 @@ def undo_last(vault: Path, *, dry_run: bool = False) -> UndoReport:
             else:
                 atomic_write(path, before, expected=current, mode=entry["mode"])
         except (WriteBackError, OSError) as exc:
-            report.left.append((rel, str(exc) if isinstance(exc, WriteBackError) else
-                                f"cannot restore: {exc.strerror or exc}"))
+            outcome[rel] = ("left", str(exc) if isinstance(exc, WriteBackError) else
+                            f"cannot restore: {exc.strerror or exc}")
             continue
-        report.restored.append(rel)
+        outcome[rel] = (what, "")
     if not dry_run:
         batch.manifest["undone"] = True
         batch.save()
-    return report
+
+
+@dataclass
+class GroupInfo:
+    """One step of ``undo``, as ``undo --list`` shows it."""
+
+    id: str
+    command: str
+    files: int
+    undone: bool
+    kept: str | None  # why it is kept past the last KEEP_BATCHES, None when it is not
+    interrupted: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def list_groups(vault: Path) -> list[GroupInfo]:
+    """Every undo group kept, newest first (the one ``undo`` takes back first is first)."""
+    root = journal_dir(vault)
+    if not root.is_dir():
+        return []
+    out = []
+    for group in reversed(_peek(vault, _groups(root))):
+        files = {rel for b in group for rel in (b.manifest.get("written") or [])}
+        if not files:
+            continue
+        out.append(GroupInfo(
+            _group_of(group[0]), str(group[0].manifest.get("command") or "write"), len(files),
+            _undone(group), _kept(group),
+            any(b.manifest.get("interrupted") or not b.manifest.get("complete") for b in group),
+        ))
+    return out
+
+
+def drop_group(vault: Path, group_id: str) -> bool:
+    """Forget one undo group (its originals are deleted): False when there is no such group."""
+    root = journal_dir(vault)
+    if not root.is_dir():
+        return False
+    for group in _groups(root):
+        if _group_of(group[0]) == group_id:
+            for batch in group:
+                shutil.rmtree(batch.folder, ignore_errors=True)
+            return True
+    return False

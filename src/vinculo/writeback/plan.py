@@ -61,6 +61,16 @@ def _outside_block(note: Note, spans: list[tuple[int, int, str]], config: Any) -
     ]
 
 
+def broken_markers(note: Note, config: Any) -> str | None:
+    """One line saying why a contact note's block markers are unusable, None when they are
+    fine (or absent). Such a note is left entirely alone until the user fixes them."""
+    try:
+        find_block(note.text, note.body_start, config)
+    except BlockError as exc:
+        return f"{exc}: note left untouched (no block, link or property written) until fixed"
+    return None
+
+
 def _describe(links: int, block: bool, props: int) -> str:
     parts = []
     if links:
@@ -113,6 +123,10 @@ def plan_changes(
         props: dict[str, Any] = {}
         contact = contacts.get(note.rel)
         if contact is not None:
+            broken = broken_markers(note, config)
+            if broken:  # what the user meant is unknown: no block, no link, no property
+                diagnostics.append(Diagnostic(note.rel, broken, "warning"))
+                continue
             history = index.histories.get(contact.name)
             block = pm.hook.render_block(
                 contact=contact, suggestions=index.suggestions.get(contact.name, []),
@@ -142,4 +156,19 @@ def plan_changes(
         ours = {c.rel for c in extra}  # a plugin's whole file replaces our edits of it
         changes = [c for c in changes if c.rel not in ours] + extra
         diagnostics += problems
-    return changes, diagnostics
+    return within_limit(changes, config, diagnostics), diagnostics
+
+
+def within_limit(changes: list[FileChange], config: Any, diagnostics: list[Diagnostic]) -> list[FileChange]:
+    """The changes whose new bytes stay within ``ignore.max_note_bytes``: never write a note
+    the next run would refuse to read. Each one left out gets a diagnostic."""
+    limit = config.max_note_bytes
+    kept = []
+    for change in changes:
+        if len(change.after) > limit:
+            diagnostics.append(Diagnostic(
+                change.rel, f"would grow to {len(change.after):,} bytes, past ignore.max_note_bytes "
+                f"({limit:,}): not written", "warning"))
+        else:
+            kept.append(change)
+    return kept

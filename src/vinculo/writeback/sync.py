@@ -66,7 +66,12 @@ def run_sync(
     from vinculo import settled
 
     lock = contextlib.nullcontext() if dry_run else vault_lock(vault)
-    with lock:
+    group: Any = contextlib.nullcontext()
+    if not dry_run:
+        from vinculo.writeback.journal import one_undo
+
+        group = one_undo()  # the pass and its retries: one step of ``undo``
+    with lock, group:
         memo = settled.answer(vault, config, pm, today)
         if memo is not None:
             return _from_memo(memo)
@@ -96,7 +101,7 @@ def _merge(first: WriteReport, again: WriteReport, raced: set[str]) -> WriteRepo
         written=[*first.written, *again.written],
         skipped=[*(s for s in first.skipped if s[0] not in raced), *again.skipped],
         diff=first.diff + again.diff,
-        journal_id=again.journal_id or first.journal_id,
+        journal_id=first.journal_id or again.journal_id,  # the undo group's
         reasons={**first.reasons, **again.reasons},
     )
     return merged
