@@ -63,15 +63,15 @@ def test_a_new_check_slots_into_the_grouping_and_only(vault, write, run, monkeyp
     from vinculo.model import Diagnostic
 
     write("People/Ana García.md", PERSON)
-    extra = Check("markers", "broken managed-block markers",
+    extra = Check("example", "a check a plugin author adds",
                   lambda index: [Diagnostic("People/Ana García.md", "a start marker alone")])
     monkeypatch.setattr("vinculo.doctor.CHECKS", [*CHECKS, extra])
-    result = run("doctor", str(vault), "--only", "markers")
+    result = run("doctor", str(vault), "--only", "example")
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        "markers (1): broken managed-block markers",
+        "example (1): a check a plugin author adds",
         "  warning: People/Ana García.md: a start marker alone",
-        "1 problem(s): markers 1.",
+        "1 problem(s): example 1.",
     ]
 
 

@@ -23,6 +23,7 @@ NAMES = [f"Persona{i:03} Apellido{i:03}" for i in range(30)]
 
 def busy_vault(root: Path, notes: int = 400) -> Path:
     """Contacts and daily notes that all get a link: a sync with hundreds of writes."""
+    (root / ".obsidian").mkdir(parents=True, exist_ok=True)  # a vault, as writing commands ask
     for name in NAMES:
         path = root / "People" / f"{name}.md"
         path.parent.mkdir(parents=True, exist_ok=True)

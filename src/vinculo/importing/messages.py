@@ -104,6 +104,12 @@ class PartyMatcher:
         match = self.people.find(record)
         if match.contact is not None:
             return match.contact, match.how
+        # People write from more than one address: in a chat or a mailbox, the full name of
+        # exactly one contact is that contact whatever the address (an importer that creates
+        # people is stricter: there another address may be another person).
+        owners = self.people.by_name.get(name_key(party.name), [])
+        if len(owners) == 1 and " " in name_key(party.name):
+            return owners[0], "name"
         return None, match.doubt
 
 
