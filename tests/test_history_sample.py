@@ -12,7 +12,7 @@ CAST = {
     "Antonio Castillo": ("dormant", "2025-07-03", None, (2, 0, 0, 0)),
     "Rodrigo Sanz": ("online", "2026-11-24", None, (4, 2, 0, 0)),
     "Encarnación Moreno Gil": ("in_person", "2026-11-18", "2026-11-14", (1, 1, 1, 1)),
-    "Ana García": ("in_person", "2026-11-18", "2026-07-08", (0, 3, 1, 3)),
+    "Ana García": ("in_person", "2026-11-18", "2026-05-20", (0, 4, 1, 2)),
     "Ana Torres": ("voice", "2026-10-21", None, (0, 1, 2, 0)),
     "Lucía Fernández Ortega": ("in_person", "2026-11-25", "2026-11-20", (0, 1, 1, 3)),
     "Tom Whitaker": ("voice", "2026-11-10", None, (0, 1, 2, 0)),
@@ -44,7 +44,7 @@ def test_sample_stage_counts(rows):
 
 
 def test_sample_two_way_relationships(rows):
-    """Valeria never answers; Ana García was last met in July and only messaged since; the
+    """Valeria never answers; Ana García was last met in spring and only messaged since; the
     open loops of the daily notes are listed under the people they name."""
     valeria = rows["Valeria Ríos"]
     assert valeria["directions"]["message"] == {"out": 4, "in": 0, "both": 0}
@@ -53,7 +53,10 @@ def test_sample_two_way_relationships(rows):
     assert "3 messages since 2026-10-30, no reply: give them room" in valeria["suggestions"][0]["why"]
     ana = rows["Ana García"]
     assert [s["kind"] for s in ana["suggestions"]] == ["meet_again"]
-    assert "last met 2026-07-08" in ana["suggestions"][0]["why"]
-    assert "last 2026-11-18" in ana["suggestions"][0]["why"]
+    assert "2026-03-01" <= ana["last_in_person"] <= "2026-05-31"  # met last spring
+    assert "last met 2026-05-20" in ana["suggestions"][0]["why"]
+    # Only messages since (no call, no online interaction), the last one named by its date.
+    assert "since then 4 messages, last 2026-11-18" in ana["suggestions"][0]["why"]
+    assert ana["directions"]["message"] == {"out": 1, "in": 2, "both": 1}
     assert [loop["text"] for loop in valeria["open_loops"]] == ["Enviar la factura a Valeria"]
     assert [loop["note"] for loop in rows["Inês Carvalho"]["open_loops"]] == ["Daily/2026-11-26.md"]

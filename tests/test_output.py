@@ -29,7 +29,9 @@ def test_suggest_indents_wrapped_lines_and_shows_links_as_text(sample, run, monk
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert "[[" not in result.output  # no raw wikilinks in the terminal
-    assert "      why: last met 2026-07-08 (Daily/2026-07-08); since then 3 messages, last" in lines
+    # A note named after a date the clause has just said shows as its path, not a repeat.
+    assert "      why: last met 2026-05-20 (Meetings/2026-05-20 Kickoff red de mentoras);" in lines
+    assert "      since then 4 messages, last 2026-11-18 (Daily/2026-11-18); meet every 60" in lines
     items = lines[1:]
     assert all(line.startswith("  ") for line in items), [x for x in items if x[:2] != "  "]
     assert all(line == line.rstrip() for line in lines)
@@ -42,4 +44,5 @@ def test_suggest_links_are_obsidian_hyperlinks_on_a_terminal(sample, run, monkey
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("FORCE_COLOR", "1")  # as on a terminal that supports hyperlinks
     out = run("suggest", str(sample)).output
-    assert "\x1b]8;" in out and "obsidian://open?vault=sample&file=Daily%2F2026-07-08" in out
+    assert "\x1b]8;" in out and (
+        "obsidian://open?vault=sample&file=Meetings%2F2026-05-20%20Kickoff%20red%20de%20mentoras") in out

@@ -38,10 +38,21 @@ def note_line(vault: Path, rel: str) -> str:
 _WIKILINK = re.compile(r"\[\[([^\[\]|#^\n]+)(?:[#^][^\[\]|\n]*)?(?:\|([^\[\]\n]+))?\]\]")
 
 
+_LEADING_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?=\s)")
+
+
+def _said(label: str, clause: str) -> bool:
+    """Whether ``clause`` already said ``label``, or the date a dated note's name starts with
+    ("last met 2026-05-20 [[Meetings/2026-05-20 Kickoff|2026-05-20 Kickoff]]"): then the
+    label would repeat it."""
+    lead = _LEADING_DATE.match(label)
+    return label in clause or (lead is not None and lead.group() in clause)
+
+
 def readable_links(text: str, vault: Path) -> Text:
     """``text`` for the terminal: each ``[[Target|label]]`` shown as its label (the target
-    when it has none; ``(Target)`` when the clause already said the label, as in "last call
-    2026-10-21 [[Daily/2026-10-21|2026-10-21]]"), hyperlinked to ``obsidian://open`` for the target. Rich writes the
+    when it has none; ``(Target)`` when the clause already said the label or its leading date,
+    as in "last call 2026-10-21 [[Daily/2026-10-21|2026-10-21]]"), hyperlinked to ``obsidian://open`` for the target. Rich writes the
     hyperlink only where the terminal supports it; piped output is the plain label. Every
     other character is shown as written (never read as Rich markup)."""
     from rich.style import Style  # here: most commands that name a note never load rich
@@ -54,7 +65,7 @@ def readable_links(text: str, vault: Path) -> Text:
         out.append(before)
         target = match.group(1).strip()
         label = (match.group(2) or target).strip()
-        if label in out.plain.rsplit(";", 1)[-1]:  # said already in this clause
+        if _said(label, out.plain.rsplit(";", 1)[-1]):
             label = f"({target})"  # "met 2026-07-08 [[Daily/2026-07-08|2026-07-08]]": the note
         rel = target if target.endswith(".md") else f"{target}.md"
         out.append(label, style=Style(underline=True, link=open_url(vault, rel)))
