@@ -1,8 +1,10 @@
 """English words for interactions: what marks an event per channel, and what marks a plan.
 
 Each phrase is a regular-expression fragment matched on word boundaries over ``fold()``-ed
-text (lowercase, no accents). A clause holding an intention ("need to call Ana") is a plan,
-never an event.
+text (lowercase, no accents). ``{verb}`` stands for the verb's past forms ("{send}": sent),
+``{@}`` for a name or a pronoun ("{give} {@} a call": "Gave Ana a call"; see vinculo.lemmas).
+A clause holding an intention ("need to call Ana") is a plan, never an event. ``talk``
+phrases are conversations whose channel the clause names ("on the phone"), else in person.
 """
 
 from __future__ import annotations
@@ -26,6 +28,12 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"whatsapp(?:ed)?", r"linkedin message", r"replied to (?:my|his|her|their) (?:e-?mail|message)",
         r"exchanged (?:messages|e-?mails)", r"chatted on",
         r"replied to [^.;]{0,60}?(?:e-?mail|message|text|dm)",
+        r"{send} {@}", r"{send} (?:me|us)", r"{drop} {@} (?:a |an )?(?:line|note|message|text|e-?mail|dm)",
+        r"{write} {@} (?:a |an |the )?(?:\w+ )?(?:e-?mail|message|note|letter|text|line|card)",
+        r"{write} back", r"{ping}", r"{reply} to", r"{respond} to", r"{reach} out to",
+        r"{hear} (?:back )?from", r"{get} back to", r"{chat} (?:with|on|over)",
+        r"{exchange} (?:a few |some |several |a couple of |a bunch of )?(?:\w+ )?"
+        r"(?:messages|e-?mails|texts|dms|whatsapps|notes|letters|voice notes)",
     ),
     "call": (
         r"called", r"(?:a |the )?call with", r"call w/", r"on a call", r"phone call",
@@ -33,12 +41,30 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"google meet", r"teams call", r"spoke on the phone", r"talked on the phone",
         r"(?:spoke|talked) (?:by|over|on) (?:phone|video)", r"^call",
         r"(?:over|on|by) the phone", r"by phone",
+        r"{give} {@} a (?:quick |short |long )?(?:call|ring|buzz|phone call|video call)",
+        r"{hop} on a (?:\w+ )?call", r"{jump} on a (?:\w+ )?call", r"{ring} {@}", r"{phone}",
+        r"(?:on|over|via|by) (?:zoom|skype|teams|facetime|meet|video)",
     ),
     "in_person": (
         r"(?:had |grabbed |got )?(?:a )?(?:coffee|lunch|dinner|breakfast|brunch|drinks?|beers?|tea) with",
         r"met(?: up)?(?: with)?", r"ran into", r"bumped into", r"visited",
         r"caught up in person", r"in person", r"(?:a |the )?meeting with", r"walk with",
         r"walked with", r"hung out with", r"stopped by", r"dropped by", r"came (?:over|by)",
+        r"(?:coffee|lunch|dinner|breakfast|brunch|drinks?|beers?|tea|walk|run|hike) w/",
+        r"(?:coffee|lunch|dinner|breakfast|brunch|drinks|party|bbq|barbecue|tea) at {@}'s",
+        r"at {@}'s (?:place|house|flat|home|apartment|party|wedding)",
+        r"{have} {@} (?:over|round)", r"{host} {@}", r"{play} (?:[^\s]+ ){0,4}?with",
+        r"{go} (?:[^\s]+ ){0,4}?with", r"{cook} (?:[^\s]+ ){0,2}?(?:for|with)",
+        r"{pick} (?:{@} up|up {@})", r"{give} {@} a (?:lift|ride)", r"{drive} {@}",
+        r"{see} {@} (?:at|in|on|for|during|after|before|over|last)", r"{join} {@} (?:for|at)",
+        r"{celebrate} (?:[^\s]+ ){0,4}?(?:with|at)", r"{stay} (?:with|at) {@}",
+        r"{run} (?:[^\s]+ ){0,2}?with", r"{hike} (?:[^\s]+ ){0,2}?with", r"{dine} with",
+        r"{meet} up", r"{treat} {@} to",
+    ),
+    "talk": (
+        r"{talk} (?:to|with)", r"{speak} (?:to|with)", r"{catch} up with", r"and i {talk}",
+        r"(?:a |an )?(?:\w+ )?(?:chat|conversation|talk) with",
+        r"{spend} (?:[^\s]+ ){0,3}?with",
     ),
 }
 
@@ -52,6 +78,14 @@ INTENTS: tuple[str, ...] = (
     # Cancellations veto the whole clause, wherever they stand ("lunch with Ana, cancelled").
     r"^.*?cancel(?:l?ed|s)?", r"^.*?postponed", r"^.*?rescheduled", r"^.*?fell through",
     r"draft", r"ask (?:him|her|them|if)", r"follow up", r"let's", r"should we", r"someday",
+    # Attempts and what did not happen count for nothing.
+    r"tried", r"attempted", r"^.*?no answer", r"^.*?(?:didn't|did not|never) pick(?:ed)? up",
+    r"^.*?(?:straight |went )to voicemail", r"^.*?called off", r"couldn't", r"not",
+    r"supposed to", r"meant to", r"about to", r"thinking (?:of|about)", r"considering",
+    r"looking forward", r"forgot", r"if", r"when i", r"hopefully", r"would(?: love)?",
+    r"wish", r"waiting for", r"idea", r"hasn't", r"wasn't able", r"weren't able",
+    r"^.*?(?:moved|pushed|bumped) (?:back |to |back to )(?:monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday|next|tomorrow|later|another)",
 )
 
 # Who moved, when word order alone would say it wrong ("called" after the name is theirs,
@@ -68,12 +102,12 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"reply|answer|whatsapp|voicemail|note|letter|invitation|invite|postcard)",
         r"(?:message|e-?mail|mail|text|call|dm|reply|answer|whatsapp|voicemail|note|letter|"
         r"invitation|invite|postcard) from", r"heard (?:back )?from", r"from (?:him|her|them)",
-        r"got back to", r"reached out",
     ),
     "both": (
         r"we", r"us", r"each other", r"one another", r"together", r"talked", r"spoke",
         r"chatted", r"exchanged", r"caught up", r"catch up", r"conversation",
         r"(?:a |the )?(?:call|chat|video ?call|zoom|phone call|meeting) with",
+        r"(?:{zoom}|{skype}|{facetime}|{chat}|{talk}|{speak}|{meet}|video ?called) with",
     ),
 }
 

@@ -1,8 +1,11 @@
 """Spanish words for interactions: what marks an event per channel, and what marks a plan.
 
 Each phrase is a regular-expression fragment matched on word boundaries over ``fold()``-ed
-text (lowercase, no accents), so "Llamé", "llame" and "LLAMÉ" are one phrase. A line whose
-clause holds an intention ("tengo que llamar a…") is a plan, never an event.
+text (lowercase, no accents), so "Llamé", "llame" and "LLAMÉ" are one phrase. ``{verbo}``
+stands for the verb's past forms ("{almorzar} con": almorcé con, almorzamos con, he almorzado
+con), ``{@}`` for a name (see vinculo.lemmas). A line whose clause holds an intention ("tengo
+que llamar a…") is a plan, never an event. ``talk`` phrases are conversations whose channel
+the clause names ("por teléfono"), else in person.
 """
 
 from __future__ import annotations
@@ -20,7 +23,15 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"reacciono", r"retuiteo", r"me sigue desde", r"empezo a seguirme",
     ),
     "message": (
-        r"(?:le |me )?escribi(?:o|mos)?", r"me escribio", r"(?:un |el |su |mi )?mensaje (?:de|a|con|para)",
+        r"(?:le|les|me|nos|te) {escribir}", r"{escribir} (?:a|{@})", r"me escribio",
+        r"(?:le |les |me |nos )?{mandar} (?:un |una |el |la |unos |unas |mi |su )?(?:[^\s]+ )?"
+        r"(?:mensaje|mensajes|email|e-mail|correo|whatsapp|wasap|mail|audio|audios|nota de voz|"
+        r"sms|md|dm|foto|fotos|enlace|link|postal|carta|felicitacion)",
+        r"(?:le|les|me|nos) {mandar}", r"(?:le|les|me|nos) {enviar}", r"{enviar} (?:[^\s]+ ){0,3}?a {@}",
+        r"(?:le|les|me|nos) {contestar}", r"(?:le|les|me|nos) {responder}",
+        r"{contestar} a", r"{responder} a", r"{chatear} con",
+        r"{intercambiar} (?:[^\s]+ )?(?:mensajes|correos|emails|e-mails|mails|whatsapps|audios|cartas)",
+        r"(?:whatsapp|wasap|mensaje|correo|email|mail|audio|sms) de {@}", r"(?:un |el |su |mi )?mensaje (?:de|a|con|para)",
         r"(?:le |me )?mande (?:un )?(?:mensaje|email|e-mail|correo|whatsapp|mail)",
         r"me mando", r"le envie", r"me envio", r"(?:por|un|el|su) (?:email|e-mail|mail|correo)",
         r"correo (?:de|a|con)", r"whatsapp", r"wasap", r"(?:por|un|el) (?:md|dm)",
@@ -32,6 +43,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"hablamos por (?:telefono|video|zoom|skype|teams|meet)", r"por telefono",
         r"por zoom", r"zoom", r"skype", r"por teams", r"google meet", r"videoconferencia",
         r"facetime", r"nos llamamos", r"hablamos un rato por",
+        r"(?:le |la |lo |les |me |nos )?{llamar}(?! la atencion)", r"{telefonear}",
     ),
     "in_person": (
         r"cafe", r"cafes", r"comida", r"comimos", r"comi con", r"cena", r"cenamos", r"cene con",
@@ -41,6 +53,22 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"coincidimos", r"reunion (?:con|presencial)", r"nos reunimos", r"en persona",
         r"se paso por", r"vino a (?:verme|la oficina|casa|el taller)", r"visite a", r"visita de",
         r"paseo con", r"paseamos", r"nos conocimos en", r"conoci a",
+        r"{almorzar} con", r"{comer} con", r"{cenar} con", r"{desayunar} con",
+        r"{merendar} con", r"almorzamos", r"merendamos",
+        r"{tomar} (?:[^\s]+ ){1,3}?con", r"(?:fui|fuimos|fuiste|fueron|fue|ibamos|iba) "
+        r"(?:a|al|de) (?:[^\s]+ ){0,4}?con", r"{salir} (?:a [^\s]+ |de [^\s]+ )?con",
+        r"{jugar} (?:[^\s]+ ){0,3}?con", r"{pasar} (?:[^\s]+ ){1,4}?con",
+        r"{celebrar} (?:[^\s]+ ){0,3}?(?:con|de {@})", r"{recoger} a", r"{acompañar} a",
+        r"{visitar} a", r"{invitar} a {@} a (?:[^\s]+ )?(?:casa|comer|cenar|almorzar|desayunar)",
+        r"{ver} a {@}", r"visto a {@}", r"{quedar} con", r"(?:me|nos) {encontrar} con",
+        r"(?:me|nos) {cruzar} con", r"{pasear} (?:[^\s]+ ){0,3}?con", r"{correr} con",
+        r"{entrenar} con", r"{cocinar} (?:para|con)",
+        r"(?:paseo|excursion|ruta|partido|partida|merienda|barbacoa|fiesta) (?:[^\s]+ ){0,4}?con {@}",
+        r"(?:en|a) casa de {@}", r"(?:estuve|estuvimos) con",
+    ),
+    "talk": (
+        r"{hablar} con", r"{charlar} con", r"{conversar} con", r"hablamos", r"charlamos",
+        r"(?:estuve|estuvimos) (?:hablando|charlando) con", r"nos pusimos al dia",
     ),
 }
 
@@ -56,6 +84,14 @@ INTENTS: tuple[str, ...] = (
     r"^.*?cancelad[oa]s?", r"^.*?cancelamos", r"^.*?se cancelo", r"^.*?aplazad[oa]s?",
     r"^.*?aplazamos", r"^.*?se suspendio",
     r"la semana que viene", r"el mes que viene", r"proxima semana", r"manana (?:llamo|quedo|escribo)",
+    # Attempts and what did not happen count for nothing.
+    r"intente", r"intentamos", r"intento", r"trate de", r"tratamos de",
+    r"^.*?no (?:me |se )?(?:lo|la) cogi", r"^.*?no (?:me )?(?:lo|la) cogio", r"^.*?buzon de voz",
+    r"^.*?cancelo", r"^.*?se aplazo", r"^.*?(?:se )?(?:pospuso|pospusimos|suspendimos)",
+    r"pensaba", r"pienso", r"igual", r"a ver si", r"olvide", r"se me olvido", r"cuando",
+    r"si (?:[^\s]+ ){0,3}?(?:llama|viene|escribe|puede)", r"espero", r"esperando", r"tampoco",
+    r"no (?:le |la |lo |les |me |nos |te |se )?(?:he |hemos |ha |han |habia )?\w+",
+    r"^.*?llam\w+ la atencion",  # "me llamó la atención": it struck me, no call
 )
 
 # Who moved: Spanish says it in the verb ("llamé": I; "me llamó": they), whatever the order of
@@ -78,6 +114,7 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"nos", r"hablamos", r"charlamos", r"conversamos", r"intercambiamos", r"chateamos",
         r"estuvimos", r"(?:una |la )?(?:llamada|videollamada|charla|conversacion|reunion) con",
         r"hable con", r"charle con", r"converse con", r"nos escribimos", r"nos llamamos",
+        r"{hablar} con", r"{chatear} con", r"{charlar} con", r"{conversar} con",
     ),
 }
 

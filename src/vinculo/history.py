@@ -17,6 +17,7 @@ import pluggy
 
 from vinculo.config import Config
 from vinculo.dates import coerce_date
+from vinculo.lemmas import expand
 from vinculo.model import (
     CHANNELS,
     DIRECTIONS,
@@ -48,7 +49,10 @@ class Matcher:
 
     A phrase is a regular-expression fragment written lowercase and without accents ("llame a",
     "had (a )?coffee with"); it matches on word boundaries. Accent-free phrases over folded text
-    mean "llamé", "llame" and "LLAMÉ" are one phrase.
+    mean "llamé", "llame" and "LLAMÉ" are one phrase. A phrase may name a verb by its lemma
+    (``{almorzar} con``) and a name by ``{@}`` (``{send} {@} a message``): see
+    :mod:`vinculo.lemmas`. Events of the key ``talk`` are conversations whose channel the
+    clause names elsewhere ("talked to Ana on the phone"), else in person.
     """
 
     events: tuple[tuple[Channel, re.Pattern[str]], ...]
@@ -66,12 +70,26 @@ class Matcher:
         start = self.event_finder.start(folded)
         if start is None:
             return None
-        best: tuple[int, int, Channel] | None = None
+        best: tuple[int, int, str] | None = None
         for channel, pattern in self.events:
             match = pattern.match(folded, start)
             if match and (best is None or match.end() > best[1]):
                 best = (start, match.end(), channel)
-        return best
+        if best is not None and best[2] == TALK:
+            return (best[0], best[1], self._medium(folded, best[1]))
+        return best  # type: ignore[return-value]
+
+    def _medium(self, folded: str, after: int) -> Channel:
+        """The channel of a conversation ("talked to Ana", "hablé con Ana"): the earliest
+        channel phrase after it ("on the phone", "por WhatsApp"), else in person."""
+        found: tuple[int, Channel] | None = None
+        for channel, pattern in self.events:
+            if channel == TALK:
+                continue
+            match = pattern.search(folded, after)
+            if match and (found is None or match.start() < found[0]):
+                found = (match.start(), channel)
+        return found[1] if found else "in_person"
 
     def direction_marks(self, folded: str) -> frozenset[Direction]:
         """The directions whose phrases occur in ``folded`` (an event's clause)."""
@@ -96,25 +114,30 @@ _Phrases = tuple[tuple[str, tuple[str, ...]], ...]
 _Key = tuple[tuple[str, _Phrases, tuple[str, ...], _Phrases], ...]
 
 
+# A vocabulary's conversations ("talked to", "hablé con", "spent the afternoon with"): events
+# whose channel is the medium the clause names ("on the phone", "por WhatsApp"), else in person.
+TALK = "talk"
+
+
 @lru_cache(maxsize=16)
 def _compile(key: _Key) -> Matcher:
-    per_channel: dict[str, list[str]] = {c: [] for c in CHANNELS}
+    per_channel: dict[str, list[str]] = {c: [] for c in (*CHANNELS, TALK)}
     per_direction: dict[str, list[str]] = {d: [] for d in DIRECTIONS}
     intents: list[str] = []
-    for _language, events, intent_phrases, directions in key:
+    for language, events, intent_phrases, directions in key:
         for channel, phrases in events:
             if channel in per_channel:
-                per_channel[channel].extend(fold(p) for p in phrases)
-        intents.extend(fold(p) for p in intent_phrases)
+                per_channel[channel].extend(fold(expand(p, language)) for p in phrases)
+        intents.extend(fold(expand(p, language)) for p in intent_phrases)
         for direction, phrases in directions:
             if direction in per_direction:
-                per_direction[direction].extend(fold(p) for p in phrases)
+                per_direction[direction].extend(fold(expand(p, language)) for p in phrases)
     compiled = tuple(
         (channel, pattern)
-        for channel in CHANNELS
+        for channel in (*CHANNELS, TALK)
         if (pattern := alternation(per_channel[channel])) is not None
     )
-    all_events = [p for channel in CHANNELS for p in per_channel[channel]]
+    all_events = [p for channel in (*CHANNELS, TALK) for p in per_channel[channel]]
     return Matcher(
         events=compiled,  # type: ignore[arg-type]
         event_finder=(phrase_finder(all_events)
