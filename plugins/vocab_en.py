@@ -31,7 +31,11 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{send} {@}", r"{send} (?:me|us)", r"{drop} {@} (?:a |an )?(?:line|note|message|text|e-?mail|dm)",
         r"{write} {@} (?:a |an |the )?(?:\w+ )?(?:e-?mail|message|note|letter|text|line|card)",
         r"{write} back", r"{ping}", r"{reply} to", r"{respond} to", r"{reach} out to",
-        r"{hear} (?:back )?from", r"{get} back to", r"{chat} (?:with|on|over)",
+        r"{hear} (?:back )?from", r"{get} back to", r"{invite} (?:me|us)",
+        r"(?:left|{leave}) (?:me |us |{@} )?(?:a |an )?(?:message|note|comment|voice note|voice message)",
+        r"{send} (?:me |us )?(?:a |an |some |the )?(?:postcard|card|letter|gift|photos?|"
+        r"pictures?|voice note|voice message|link|invitation|invite)",
+        r"{wish} {@} (?:a )?(?:happy|merry|good|congrat)", r"{congratulate} {@}", r"{chat} (?:with|on|over)",
         r"{exchange} (?:a few |some |several |a couple of |a bunch of )?(?:\w+ )?"
         r"(?:messages|e-?mails|texts|dms|whatsapps|notes|letters|voice notes)",
     ),
@@ -44,6 +48,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{give} {@} a (?:quick |short |long )?(?:call|ring|buzz|phone call|video call)",
         r"{hop} on a (?:\w+ )?call", r"{jump} on a (?:\w+ )?call", r"{ring} {@}", r"{phone}",
         r"(?:on|over|via|by) (?:zoom|skype|teams|facetime|meet|video)",
+        r"(?:left|{leave}) (?:me |us |{@} )?(?:a )?voicemail",
     ),
     "in_person": (
         r"(?:had |grabbed |got )?(?:a )?(?:coffee|lunch|dinner|breakfast|brunch|drinks?|beers?|tea) with",
@@ -52,7 +57,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"walked with", r"hung out with", r"stopped by", r"dropped by", r"came (?:over|by)",
         r"(?:coffee|lunch|dinner|breakfast|brunch|drinks?|beers?|tea|walk|run|hike) w/",
         r"(?:coffee|lunch|dinner|breakfast|brunch|drinks|party|bbq|barbecue|tea) at {@}'s",
-        r"at {@}'s (?:place|house|flat|home|apartment|party|wedding)",
+        r"at {@}'s(?! (?:post|article|profile|photo|picture|tweet|story|comment|work|page|"
+        r"book|blog|website|site|talk|paper|video|podcast|newsletter|idea|suggestion))",
         r"{have} {@} (?:over|round)", r"{host} {@}", r"{play} (?:[^\s]+ ){0,4}?with",
         r"{go} (?:[^\s]+ ){0,4}?with", r"{cook} (?:[^\s]+ ){0,2}?(?:for|with)",
         r"{pick} (?:{@} up|up {@})", r"{give} {@} a (?:lift|ride)", r"{drive} {@}",
@@ -62,6 +68,11 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{meet} up", r"{treat} {@} to",
     ),
     "talk": (
+        r"{@} and i (?:[^\s]+ed|went|had|met|saw|ate|ran|took|got|spent|caught|did|made|sat|"
+        r"drove|flew|rode|grabbed|spoke|swam|sang|won|lost|left|came|found|caught)",
+        r"(?:{watch}|{help}|{travel}|{fly}|{ride}|{cycle}|{swim}|{climb}|{ski}|{surf}|{shop}|"
+        r"{dance}|{eat}|{drink}|{bake}|{study}|{train}|{volunteer}|{attend}|{sit}) "
+        r"(?:[^\s]+ ){0,4}?(?:with {@}|at {@}'s)", r"{help} {@}",
         r"{talk} (?:to|with)", r"{speak} (?:to|with)", r"{catch} up with", r"and i {talk}",
         r"(?:a |an )?(?:\w+ )?(?:chat|conversation|talk) with",
         r"{spend} (?:[^\s]+ ){0,3}?with",
@@ -74,7 +85,12 @@ INTENTS: tuple[str, ...] = (
     r"plan(?:ning)? to", r"will", r"i'll", r"we'll", r"to-?do", r"remind me", r"reminder",
     r"remember to", r"don't forget", r"maybe", r"perhaps", r"try to", r"hope to", r"hoping to",
     r"didn't", r"did not", r"couldn't", r"could not", r"never", r"not yet", r"haven't",
-    r"next (?:week|month|time)", r"tomorrow",
+    r"next (?:week|month|time|year|weekend|monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday)", r"tomorrow", r"can't wait", r"cannot wait",
+    r"^.*?next (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)",
+    # Someone else's event: "Ana's wife called her".
+    r"{@}'s (?:wife|husband|partner|mother|mom|mum|father|dad|brother|sister|son|daughter|"
+    r"boss|friend|kids?|parents|family|team|colleague)",
     # Cancellations veto the whole clause, wherever they stand ("lunch with Ana, cancelled").
     r"^.*?cancel(?:l?ed|s)?", r"^.*?postponed", r"^.*?rescheduled", r"^.*?fell through",
     r"draft", r"ask (?:him|her|them|if)", r"follow up", r"let's", r"should we", r"someday",
@@ -107,6 +123,7 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"we", r"us", r"each other", r"one another", r"together", r"talked", r"spoke",
         r"chatted", r"exchanged", r"caught up", r"catch up", r"conversation",
         r"(?:a |the )?(?:call|chat|video ?call|zoom|phone call|meeting) with",
+        r"back and forth",
         r"(?:{zoom}|{skype}|{facetime}|{chat}|{talk}|{speak}|{meet}|video ?called) with",
     ),
 }

@@ -31,7 +31,11 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:le|les|me|nos) {contestar}", r"(?:le|les|me|nos) {responder}",
         r"{contestar} a", r"{responder} a", r"{chatear} con",
         r"{intercambiar} (?:[^\s]+ )?(?:mensajes|correos|emails|e-mails|mails|whatsapps|audios|cartas)",
-        r"(?:whatsapp|wasap|mensaje|correo|email|mail|audio|sms) de {@}", r"(?:un |el |su |mi )?mensaje (?:de|a|con|para)",
+        r"(?:whatsapp|wasap|mensaje|correo|email|mail|audio|sms) de {@}",
+        r"{mandar} a {@}", r"(?:me|nos) {invitar}",
+        r"(?:me|le|les|nos) {dejar} (?:un |una )?(?:audio|mensaje|nota de voz|comentario|"
+        r"whatsapp|correo|carta|nota)",
+        r"{felicitar} a", r"(?:le|la|lo|me) {felicitar}", r"(?:un |el |su |mi )?mensaje (?:de|a|con|para)",
         r"(?:le |me )?mande (?:un )?(?:mensaje|email|e-mail|correo|whatsapp|mail)",
         r"me mando", r"le envie", r"me envio", r"(?:por|un|el|su) (?:email|e-mail|mail|correo)",
         r"correo (?:de|a|con)", r"whatsapp", r"wasap", r"(?:por|un|el) (?:md|dm)",
@@ -44,6 +48,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"por zoom", r"zoom", r"skype", r"por teams", r"google meet", r"videoconferencia",
         r"facetime", r"nos llamamos", r"hablamos un rato por",
         r"(?:le |la |lo |les |me |nos )?{llamar}(?! la atencion)", r"{telefonear}",
+        r"(?:le |les |me |nos )?(?:di|dio|dimos|dieron) un toque",
     ),
     "in_person": (
         r"cafe", r"cafes", r"comida", r"comimos", r"comi con", r"cena", r"cenamos", r"cene con",
@@ -65,8 +70,12 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{entrenar} con", r"{cocinar} (?:para|con)",
         r"(?:paseo|excursion|ruta|partido|partida|merienda|barbacoa|fiesta) (?:[^\s]+ ){0,4}?con {@}",
         r"(?:en|a) casa de {@}", r"(?:estuve|estuvimos) con",
+        r"{pasar} por (?:casa|mi casa|la oficina|el taller|aqui|el despacho|el estudio)",
     ),
     "talk": (
+        r"{@} y yo [^\s]+(?:amos|imos|e|i|uve)",
+        # any "we did … with X" (not a past subjunctive: "si almorzáramos con X")
+        r"(?![^\s]*(?:aramos|ieramos|asemos|iesemos) )[^\s]+(?:amos|imos) (?:[^\s]+ ){0,4}?con {@}", r"{ayudar} a {@}",
         r"{hablar} con", r"{charlar} con", r"{conversar} con", r"hablamos", r"charlamos",
         r"(?:estuve|estuvimos) (?:hablando|charlando) con", r"nos pusimos al dia",
     ),
@@ -92,6 +101,10 @@ INTENTS: tuple[str, ...] = (
     r"si (?:[^\s]+ ){0,3}?(?:llama|viene|escribe|puede)", r"espero", r"esperando", r"tampoco",
     r"no (?:le |la |lo |les |me |nos |te |se )?(?:he |hemos |ha |han |habia )?\w+",
     r"^.*?llam\w+ la atencion",  # "me llamó la atención": it struck me, no call
+    # Someone else's event: "el hermano de Ana la llamó".
+    r"(?:el|la|los|las|su|sus) (?:hermano|hermana|madre|padre|mujer|marido|pareja|novio|novia|"
+    r"hijo|hija|jefe|jefa|amigo|amiga|socio|socia|familia|equipo)s? de {@}",
+    r"que ganas de", r"^.*?se cancelo",
 )
 
 # Who moved: Spanish says it in the verb ("llamé": I; "me llamó": they), whatever the order of
@@ -115,6 +128,7 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"estuvimos", r"(?:una |la )?(?:llamada|videollamada|charla|conversacion|reunion) con",
         r"hable con", r"charle con", r"converse con", r"nos escribimos", r"nos llamamos",
         r"{hablar} con", r"{chatear} con", r"{charlar} con", r"{conversar} con",
+        r"(?:hablando|charlando|chateando|conversando) con", r"(?:de )?ida y vuelta",
     ),
 }
 

@@ -73,20 +73,26 @@ class Matcher:
         best: tuple[int, int, str] | None = None
         for channel, pattern in self.events:
             match = pattern.match(folded, start)
-            if match and (best is None or match.end() > best[1]):
+            if match is None:
+                continue
+            if best is None or (
+                # a channel's phrase beats a conversation's at the same place, however long
+                best[2] == TALK and channel != TALK
+                or (best[2] == TALK) == (channel == TALK) and match.end() > best[1]
+            ):
                 best = (start, match.end(), channel)
         if best is not None and best[2] == TALK:
-            return (best[0], best[1], self._medium(folded, best[1]))
+            return (best[0], best[1], self._medium(folded))
         return best  # type: ignore[return-value]
 
-    def _medium(self, folded: str, after: int) -> Channel:
+    def _medium(self, folded: str) -> Channel:
         """The channel of a conversation ("talked to Ana", "hablé con Ana"): the earliest
-        channel phrase after it ("on the phone", "por WhatsApp"), else in person."""
+        channel phrase of its clause ("on the phone", "por WhatsApp"), else in person."""
         found: tuple[int, Channel] | None = None
         for channel, pattern in self.events:
             if channel == TALK:
                 continue
-            match = pattern.search(folded, after)
+            match = pattern.search(folded)
             if match and (found is None or match.start() < found[0]):
                 found = (match.start(), channel)
         return found[1] if found else "in_person"
