@@ -32,7 +32,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{write} {@} (?:a |an |the )?(?:\w+ )?(?:e-?mail|message|note|letter|text|line|card)",
         r"{write} back", r"{ping}", r"{reply} to", r"{respond} to", r"{reach} out to",
         r"{hear} (?:back )?from", r"{get} back to", r"{invite} (?:me|us)",
-        r"(?:left|{leave}) (?:me |us |{@} )?(?:a |an )?(?:message|note|comment|voice note|voice message)",
+        r"left (?:me |us |{@} )?(?:a |an )?(?:message|note|comment|voice note|voice message)",
         r"{send} (?:me |us )?(?:a |an |some |the )?(?:postcard|card|letter|gift|photos?|"
         r"pictures?|voice note|voice message|link|invitation|invite)",
         r"{wish} {@} (?:a )?(?:happy|merry|good|congrat)", r"{congratulate} {@}", r"{chat} (?:with|on|over)",
@@ -48,7 +48,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{give} {@} a (?:quick |short |long )?(?:call|ring|buzz|phone call|video call)",
         r"{hop} on a (?:\w+ )?call", r"{jump} on a (?:\w+ )?call", r"{ring} {@}", r"{phone}",
         r"(?:on|over|via|by) (?:zoom|skype|teams|facetime|meet|video)",
-        r"(?:left|{leave}) (?:me |us |{@} )?(?:a )?voicemail",
+        r"left (?:me |us |{@} )?(?:a )?voicemail",
     ),
     "in_person": (
         r"(?:had |grabbed |got )?(?:a )?(?:coffee|lunch|dinner|breakfast|brunch|drinks?|beers?|tea) with",
@@ -68,13 +68,13 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{meet} up", r"{treat} {@} to",
     ),
     "talk": (
-        r"{@} and i (?:[^\s]+ed|went|had|met|saw|ate|ran|took|got|spent|caught|did|made|sat|"
+        r"(?<=· )and i (?:[^\s]+ed|went|had|met|saw|ate|ran|took|got|spent|caught|did|made|sat|"
         r"drove|flew|rode|grabbed|spoke|swam|sang|won|lost|left|came|found|caught)",
         r"(?:{watch}|{help}|{travel}|{fly}|{ride}|{cycle}|{swim}|{climb}|{ski}|{surf}|{shop}|"
         r"{dance}|{eat}|{drink}|{bake}|{study}|{train}|{volunteer}|{attend}|{sit}) "
         r"(?:[^\s]+ ){0,4}?(?:with {@}|at {@}'s)", r"{help} {@}",
         r"{talk} (?:to|with)", r"{speak} (?:to|with)", r"{catch} up with", r"and i {talk}",
-        r"(?:a |an )?(?:\w+ )?(?:chat|conversation|talk) with",
+        r"(?:chat|conversation|talk) with",
         r"{spend} (?:[^\s]+ ){0,3}?with",
     ),
 }
@@ -89,19 +89,21 @@ INTENTS: tuple[str, ...] = (
     r"|sunday)", r"tomorrow", r"can't wait", r"cannot wait",
     r"^.*?next (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)",
     # Someone else's event: "Ana's wife called her".
-    r"{@}'s (?:wife|husband|partner|mother|mom|mum|father|dad|brother|sister|son|daughter|"
+    r"(?<=·)'s (?:wife|husband|partner|mother|mom|mum|father|dad|brother|sister|son|daughter|"
     r"boss|friend|kids?|parents|family|team|colleague)",
     # Cancellations veto the whole clause, wherever they stand ("lunch with Ana, cancelled").
     r"^.*?cancel(?:l?ed|s)?", r"^.*?postponed", r"^.*?rescheduled", r"^.*?fell through",
     r"draft", r"ask (?:him|her|them|if)", r"follow up", r"let's", r"should we", r"someday",
     # Attempts and what did not happen count for nothing.
-    r"tried", r"attempted", r"^.*?no answer", r"^.*?(?:didn't|did not|never) pick(?:ed)? up",
-    r"^.*?(?:straight |went )to voicemail", r"^.*?called off", r"couldn't", r"not",
+    r"tried", r"attempted", r"^.*?no answer", r"^.*?didn't pick(?:ed)? up",
+    r"^.*?did not pick(?:ed)? up", r"^.*?never picked up", r"^.*?to voicemail", r"^.*?called off", r"couldn't", r"not",
     r"supposed to", r"meant to", r"about to", r"thinking (?:of|about)", r"considering",
     r"looking forward", r"forgot", r"if", r"when i", r"hopefully", r"would(?: love)?",
     r"wish", r"waiting for", r"idea", r"hasn't", r"wasn't able", r"weren't able",
-    r"^.*?(?:moved|pushed|bumped) (?:back |to |back to )(?:monday|tuesday|wednesday|thursday"
-    r"|friday|saturday|sunday|next|tomorrow|later|another)",
+    r"^.*?moved (?:back |to |back to )(?:monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday|next|tomorrow|later|another)",
+    r"^.*?pushed (?:back |to |back to )(?:monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday|next|tomorrow|later|another)",
 )
 
 # Who moved, when word order alone would say it wrong ("called" after the name is theirs,

@@ -47,7 +47,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"hablamos por (?:telefono|video|zoom|skype|teams|meet)", r"por telefono",
         r"por zoom", r"zoom", r"skype", r"por teams", r"google meet", r"videoconferencia",
         r"facetime", r"nos llamamos", r"hablamos un rato por",
-        r"(?:le |la |lo |les |me |nos )?{llamar}(?! la atencion)", r"{telefonear}",
+        r"(?:le |la |lo |les |me |nos )?{llamar}", r"{telefonear}",
         r"(?:le |les |me |nos )?(?:di|dio|dimos|dieron) un toque",
     ),
     "in_person": (
@@ -73,9 +73,12 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{pasar} por (?:casa|mi casa|la oficina|el taller|aqui|el despacho|el estudio)",
     ),
     "talk": (
-        r"{@} y yo [^\s]+(?:amos|imos|e|i|uve)",
-        # any "we did … with X" (not a past subjunctive: "si almorzáramos con X")
-        r"(?![^\s]*(?:aramos|ieramos|asemos|iesemos) )[^\s]+(?:amos|imos) (?:[^\s]+ ){0,4}?con {@}", r"{ayudar} a {@}",
+        r"(?<=· )y yo \w+(?:amos|imos|e|i|uve)",
+        # "we did … with X"
+        r"(?:{ver}|{hacer}|{montar}|{nadar}|{bailar}|{viajar}|{caminar}|{andar}|{subir}|"
+        r"{escalar}|{bucear}|{patinar}|{esquiar}|{surfear}|{estudiar}|{preparar}|{organizar}|"
+        r"{brindar}|{asistir}|{disfrutar}|{recorrer}|{probar}|{beber}) "
+        r"(?:[^\s]+ ){0,4}?con {@}", r"{ayudar} a {@}",
         r"{hablar} con", r"{charlar} con", r"{conversar} con", r"hablamos", r"charlamos",
         r"(?:estuve|estuvimos) (?:hablando|charlando) con", r"nos pusimos al dia",
     ),
@@ -95,8 +98,8 @@ INTENTS: tuple[str, ...] = (
     r"la semana que viene", r"el mes que viene", r"proxima semana", r"manana (?:llamo|quedo|escribo)",
     # Attempts and what did not happen count for nothing.
     r"intente", r"intentamos", r"intento", r"trate de", r"tratamos de",
-    r"^.*?no (?:me |se )?(?:lo|la) cogi", r"^.*?no (?:me )?(?:lo|la) cogio", r"^.*?buzon de voz",
-    r"^.*?cancelo", r"^.*?se aplazo", r"^.*?(?:se )?(?:pospuso|pospusimos|suspendimos)",
+    r"^.*?no (?:me |se )?(?:lo|la) cogi", r"^.*?buzon de voz",
+    r"^.*?cancelo", r"^.*?se aplazo", r"^.*?pospuso", r"^.*?pospusimos", r"^.*?suspendimos",
     r"pensaba", r"pienso", r"igual", r"a ver si", r"olvide", r"se me olvido", r"cuando",
     r"si (?:[^\s]+ ){0,3}?(?:llama|viene|escribe|puede)", r"espero", r"esperando", r"tampoco",
     r"no (?:le |la |lo |les |me |nos |te |se )?(?:he |hemos |ha |han |habia )?\w+",

@@ -60,7 +60,7 @@ class Matcher:
     event_finder: PhraseFinder
     intent_finder: PhraseFinder
     # Phrases that say who moved, per direction ("in", "out", "both"), as declared.
-    directions: tuple[tuple[Direction, re.Pattern[str]], ...] = ()
+    directions: tuple[tuple[Direction, PhraseFinder], ...] = ()
 
     def first_event(self, folded: str) -> tuple[int, int, Channel] | None:
         """``(start, end, channel)`` of the earliest (then longest) event phrase, or None.
@@ -99,7 +99,7 @@ class Matcher:
 
     def direction_marks(self, folded: str) -> frozenset[Direction]:
         """The directions whose phrases occur in ``folded`` (an event's clause)."""
-        return frozenset(d for d, pattern in self.directions if pattern.search(folded))
+        return frozenset(d for d, finder in self.directions if finder.start(folded) is not None)
 
     def intent_start(self, folded: str) -> int | None:
         """Where the earliest intention phrase of ``folded`` starts, or None."""
@@ -152,11 +152,19 @@ def _compile(key: _Key) -> Matcher:
         intent_finder=(phrase_finder(intents)
                        or PhraseFinder(None, None, tuple(filter(None, [alternation(intents)])))),
         directions=tuple(
-            (direction, pattern)  # type: ignore[misc]
+            (direction, finder)  # type: ignore[misc]
             for direction in DIRECTIONS
-            if (pattern := alternation(per_direction[direction])) is not None
+            if (finder := _finder(per_direction[direction])) is not None
         ),
     )
+
+
+def _finder(phrases: list[str]) -> PhraseFinder | None:
+    """A finder of the earliest of ``phrases``; None when there are none."""
+    if not phrases:
+        return None
+    return phrase_finder(phrases) or PhraseFinder(
+        None, None, tuple(filter(None, [alternation(phrases)])))
 
 
 # The vocabularies compiled last, and their matcher: a run asks again for every note, with

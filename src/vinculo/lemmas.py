@@ -29,6 +29,8 @@ from vinculo.text import fold
 _LEMMA = re.compile(r"\{([^{}\d,@]+)\}")
 _NAME_MARK = "{@}"
 # A blanked name (see plugins/interactions.py), several joined, or a pronoun in its place.
+# (A phrase had better not open with it: it would be tried at every character of a name.
+# "(?<=· )and i" says "a name, then 'and I'" at the price of a word.)
 NAME = r"(?:·+(?:(?:,| and| &| y| e) ·+)*|him|her|them|le|la|lo|les)"
 
 # Past-tense and participle endings, by conjugation, as the dictionary spells them (with
