@@ -18,12 +18,15 @@ import csv
 import datetime as dt
 import json
 import math
+import os
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+# A state folder of its own: the bench never reads or fills the user's cache.
+os.environ["VINCULO_STATE_DIR"] = tempfile.mkdtemp(prefix="vinculo-bench-state-")
 sys.path.insert(0, str(HERE.parent / "src"))
 
 from vinculo.config import load_config  # noqa: E402

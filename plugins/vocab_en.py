@@ -14,7 +14,12 @@ from vinculo.model import Vocabulary
 
 EVENTS: dict[str, tuple[str, ...]] = {
     "social": (
-        r"liked", r"commented(?: on)?", r"shared", r"reshared",
+        r"liked", r"commented(?: on)?", r"reshared",
+        # sharing is an interaction when it is theirs of mine or mine of theirs, not "Ana
+        # shared her slides" (a post of hers, to everyone)
+        r"shared (?:my|our)", r"shared {@}'s", r"shared (?:[^\s]+ ){0,5}?with (?:me|us|{@})",
+        r"shared (?:a |an |the |this |that |some )?(?:\w+ )?(?:post|article|tweet|thread|"
+        r"video|photo|story|talk|paper|newsletter|piece|podcast) (?:of|by|from) {@}",
         r"reposted", r"retweeted", r"mentioned (?:me|him|her|them)", r"tagged (?:me|him|her|them)",
         r"connected (?:on|with)", r"accepted my (?:invitation|invite|connection|request)",
         r"reacted to", r"replied to [^.;]{0,60}?(?:post|comment|tweet|story|thread)",
@@ -95,6 +100,13 @@ INTENTS: tuple[str, ...] = (
     r"^.*?cancel(?:l?ed|s)?", r"^.*?postponed", r"^.*?rescheduled", r"^.*?fell through",
     r"draft", r"ask (?:him|her|them|if)", r"follow up", r"let's", r"should we", r"someday",
     # Attempts and what did not happen count for nothing.
+    # A name, not a call ("the commander is called Reven", "a course called …"); a meeting
+    # put in the diary is a plan.
+    r"(?:is|was|are|were|be|been|being|also|now|aptly|so) called", r"called(?= [\"'“«])",
+    r"schedul\w*", r"(?:are|is|am) \w+ing",
+    # Someone else's doing: "He also met with Nicole" (the clause opens with another subject).
+    r"^(?:she|they)(?! and i)",
+    r"^he(?! and i)(?! \w+(?:ado|ido|isto|echo|cho|to)\b)",  # not Spanish "he hablado" r"set up a (?:call|meeting|lunch|coffee|time)",
     r"tried", r"attempted", r"^.*?no answer", r"^.*?didn't pick(?:ed)? up",
     r"^.*?did not pick(?:ed)? up", r"^.*?never picked up", r"^.*?to voicemail", r"^.*?called off", r"couldn't", r"not",
     r"supposed to", r"meant to", r"about to", r"thinking (?:of|about)", r"considering",

@@ -16,7 +16,8 @@ from vinculo.model import Vocabulary
 EVENTS: dict[str, tuple[str, ...]] = {
     "social": (
         r"comento", r"comentamos", r"le comente", r"comentario (?:de|en)", r"respondio a mi",
-        r"le respondi en", r"compartio", r"comparti", r"comente", r"comentando en", r"le di (?:un )?like",
+        r"le respondi en", r"compartio (?:mi|mis|nuestr[oa]s?)", r"(?:me|nos|le|les) compartio",
+        r"comparti (?:[^\s]+ ){0,3}?de {@}", r"le comparti", r"comente", r"comentando en", r"le di (?:un )?like",
         r"dio like", r"me (?:dio|dejo) (?:un )?like", r"like a", r"me menciono",
         r"le mencione", r"lo mencione", r"la mencione", r"me etiqueto", r"conectamos",
         r"acepto mi (?:invitacion|solicitud)", r"acepte su (?:invitacion|solicitud)",
@@ -97,6 +98,9 @@ INTENTS: tuple[str, ...] = (
     r"^.*?aplazamos", r"^.*?se suspendio",
     r"la semana que viene", r"el mes que viene", r"proxima semana", r"manana (?:llamo|quedo|escribo)",
     # Attempts and what did not happen count for nothing.
+    # A meeting put in the diary is a plan ("agendar reunión con Paco").
+    r"agend\w*", r"program(?:ar|e|amos) (?:una |la |el )?(?:reunion|llamada|cena|comida|cafe)",
+    r"(?:se |lo |la )?llama(?:ba)?(?= [\"'“«])", r"(?:se|que se) llama",
     r"intente", r"intentamos", r"intento", r"trate de", r"tratamos de",
     r"^.*?no (?:me |se )?(?:lo|la) cogi", r"^.*?buzon de voz",
     r"^.*?cancelo", r"^.*?se aplazo", r"^.*?pospuso", r"^.*?pospusimos", r"^.*?suspendimos",

@@ -111,3 +111,23 @@ def test_a_plugins_verb_is_conjugated_from_the_dictionary(vault, write):
     pm.register(Hugs(), name="hugs")
     assert _read(vault, write, "Saludé a Marta Ruiz en la feria", pm) == [
         ("in_person", "both")]
+
+
+class Growing:
+    """A vocabulary plugin whose phrases change between runs (a new release of it)."""
+
+    phrases: tuple[str, ...] = ()
+
+    @hookimpl
+    def register_vocabulary(self):
+        return [Vocabulary("es", events={"in_person": self.phrases})]
+
+
+def test_a_changed_vocabulary_rereads_the_notes(vault, write):
+    """Analyses are cached per note; new phrases from the same plugin must still be read."""
+    plugin = Growing()
+    pm = get_plugin_manager()
+    pm.register(plugin, name="growing")
+    assert _read(vault, write, "Saludé a Marta Ruiz en la feria", pm) == []
+    plugin.phrases = (r"{saludar} a",)
+    assert _read(vault, write, "Saludé a Marta Ruiz en la feria", pm) == [("in_person", "both")]
