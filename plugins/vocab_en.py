@@ -17,7 +17,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"liked", r"commented(?: on)?", r"reshared",
         # sharing is an interaction when it is theirs of mine or mine of theirs, not "Ana
         # shared her slides" (a post of hers, to everyone)
-        r"shared (?:my|our)", r"shared {@}'s", r"shared (?:[^\s]+ ){0,5}?with (?:me|us|{@})",
+        r"shared (?:my|our)", r"shared {@}'s", r"i shared", r"shared (?:it|them|this|that)", r"shared (?:[^\s]+ ){0,5}?with (?:me|us|{@})",
         r"shared (?:a |an |the |this |that |some )?(?:\w+ )?(?:post|article|tweet|thread|"
         r"video|photo|story|talk|paper|newsletter|piece|podcast) (?:of|by|from) {@}",
         r"reposted", r"retweeted", r"mentioned (?:me|him|her|them)", r"tagged (?:me|him|her|them)",
@@ -105,8 +105,8 @@ INTENTS: tuple[str, ...] = (
     r"(?:is|was|are|were|be|been|being|also|now|aptly|so) called", r"called(?= [\"'“«])",
     r"schedul\w*", r"(?:are|is|am) \w+ing",
     # Someone else's doing: "He also met with Nicole" (the clause opens with another subject).
-    r"^(?:she|they)(?! and i)",
-    r"^he(?! and i)(?! \w+(?:ado|ido|isto|echo|cho|to)\b)",  # not Spanish "he hablado" r"set up a (?:call|meeting|lunch|coffee|time)",
+    r"^(?:he|she|they) (?:also |then |later |just |finally )?(?:\w+ed|met|had|went|saw|spoke|"
+    r"got|took|came|ran|sent|wrote|caught|hung|grabbed|spent)", r"set up a (?:call|meeting|lunch|coffee|time)",
     r"tried", r"attempted", r"^.*?no answer", r"^.*?didn't pick(?:ed)? up",
     r"^.*?did not pick(?:ed)? up", r"^.*?never picked up", r"^.*?to voicemail", r"^.*?called off", r"couldn't", r"not",
     r"supposed to", r"meant to", r"about to", r"thinking (?:of|about)", r"considering",

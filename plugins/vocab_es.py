@@ -17,7 +17,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "social": (
         r"comento", r"comentamos", r"le comente", r"comentario (?:de|en)", r"respondio a mi",
         r"le respondi en", r"compartio (?:mi|mis|nuestr[oa]s?)", r"(?:me|nos|le|les) compartio",
-        r"comparti (?:[^\s]+ ){0,3}?de {@}", r"le comparti", r"comente", r"comentando en", r"le di (?:un )?like",
+        r"comparti (?:[^\s]+ ){0,3}?de {@}", r"(?:le|les|la|lo|las|los) comparti", r"comente", r"comentando en", r"le di (?:un )?like",
         r"dio like", r"me (?:dio|dejo) (?:un )?like", r"like a", r"me menciono",
         r"le mencione", r"lo mencione", r"la mencione", r"me etiqueto", r"conectamos",
         r"acepto mi (?:invitacion|solicitud)", r"acepte su (?:invitacion|solicitud)",
