@@ -2,7 +2,7 @@
 
 Each phrase is a regular-expression fragment matched on word boundaries over ``fold()``-ed
 text (lowercase, no accents). ``{verb}`` stands for the verb's past forms ("{send}": sent),
-``{@}`` for a name or a pronoun ("{give} {@} a call": "Gave Ana a call"; see vinculo.lemmas).
+``{@}`` for a name ("{give} {@} a call": "Gave Ana a call"; see vinculo.lemmas).
 A clause holding an intention ("need to call Ana") is a plan, never an event. ``talk``
 phrases are conversations whose channel the clause names ("on the phone"), else in person.
 """
@@ -33,7 +33,13 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"whatsapp(?:ed)?", r"linkedin message", r"replied to (?:my|his|her|their) (?:e-?mail|message)",
         r"exchanged (?:messages|e-?mails)", r"chatted on",
         r"replied to [^.;]{0,60}?(?:e-?mail|message|text|dm)",
-        r"{send} {@}", r"{send} (?:me|us)", r"{drop} {@} (?:a |an )?(?:line|note|message|text|e-?mail|dm)",
+        r"{send} {@}", r"{send} (?:me|us)",
+        r"{drop} (?:me |us |{@} )(?:a |an )?(?:line|note|message|text|e-?mail|dm)",
+        r"{send} (?:a |an |the |some |my )?(?:[^\s]+ ){0,2}?(?:message|e-?mail|mail|dm|note|text|"
+        r"whatsapp|card|postcard|letter|gift|invite|invitation|link|photos?|voice note)",
+        r"(?:by|via|over|through|per) (?:e-?mail|mail|text|sms|whatsapp|signal|telegram|slack|dm|"
+        r"linkedin|messenger|imessage|letter)",
+        r"{reach} out", r"{write} back",
         r"{write} {@} (?:a |an |the )?(?:\w+ )?(?:e-?mail|message|note|letter|text|line|card)",
         r"{write} back", r"{ping}", r"{reply} to", r"{respond} to", r"{reach} out to",
         r"{hear} (?:back )?from", r"{get} back to", r"{invite} (?:me|us)",
@@ -50,7 +56,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"google meet", r"teams call", r"spoke on the phone", r"talked on the phone",
         r"(?:spoke|talked) (?:by|over|on) (?:phone|video)", r"^call",
         r"(?:over|on|by) the phone", r"by phone",
-        r"{give} {@} a (?:quick |short |long )?(?:call|ring|buzz|phone call|video call)",
+        r"{give} (?:me |us |{@} )a (?:quick |short |long )?(?:call|ring|buzz|phone call|video call)",
+        r"(?:call|phone call|video call|zoom|facetime)(?: today| tonight| yesterday)?:",
+        r"(?:phone |video )?call from", r"{get} hold of (?:[^\s]+ ){0,3}?(?:on|by|over) the phone",
         r"{hop} on a (?:\w+ )?call", r"{jump} on a (?:\w+ )?call", r"{ring} {@}", r"{phone}",
         r"(?:on|over|via|by) (?:zoom|skype|teams|facetime|meet|video)",
         r"left (?:me |us |{@} )?(?:a )?voicemail",
@@ -70,7 +78,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{see} {@} (?:at|in|on|for|during|after|before|over|last)", r"{join} {@} (?:for|at)",
         r"{celebrate} (?:[^\s]+ ){0,4}?(?:with|at)", r"{stay} (?:with|at) {@}",
         r"{run} (?:[^\s]+ ){0,2}?with", r"{hike} (?:[^\s]+ ){0,2}?with", r"{dine} with",
-        r"{meet} up", r"{treat} {@} to",
+        r"{meet} up", r"{treat} {@} to", r"{walk} (?:[^\s]+ ){0,3}?with",
+        r"{take} {@} (?:out|to|for)",
+        r"(?:coffee|lunch|dinner|breakfast|brunch|drinks|beers?|tea)(?: today| tonight| yesterday)?:",
     ),
     "talk": (
         r"(?<=· )and i (?:[^\s]+ed|went|had|met|saw|ate|ran|took|got|spent|caught|did|made|sat|"
@@ -79,7 +89,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{dance}|{eat}|{drink}|{bake}|{study}|{train}|{volunteer}|{attend}|{sit}) "
         r"(?:[^\s]+ ){0,4}?(?:with {@}|at {@}'s)", r"{help} {@}",
         r"{talk} (?:to|with)", r"{speak} (?:to|with)", r"{catch} up with", r"and i {talk}",
-        r"(?:chat|conversation|talk) with",
+        r"(?:chat|conversation|talk|catch-?up|1:1|1-1|1on1|one-on-one|one on one|sync) with",
+        r"{follow} up with",
         r"{spend} (?:[^\s]+ ){0,3}?with",
     ),
 }
@@ -137,7 +148,7 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"we", r"us", r"each other", r"one another", r"together", r"talked", r"spoke",
         r"chatted", r"exchanged", r"caught up", r"catch up", r"conversation",
         r"(?:a |the )?(?:call|chat|video ?call|zoom|phone call|meeting) with",
-        r"back and forth",
+        r"back and forth", r"with {@}",
         r"(?:{zoom}|{skype}|{facetime}|{chat}|{talk}|{speak}|{meet}|video ?called) with",
     ),
 }

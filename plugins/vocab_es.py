@@ -131,7 +131,7 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"supe de", r"recibi",
     ),
     "both": (
-        r"nos", r"hablamos", r"charlamos", r"conversamos", r"intercambiamos", r"chateamos",
+        r"nos", r"hablamos", r"charlamos", r"con {@}", r"reunion", r"conversamos", r"intercambiamos", r"chateamos",
         r"estuvimos", r"(?:una |la )?(?:llamada|videollamada|charla|conversacion|reunion) con",
         r"hable con", r"charle con", r"converse con", r"nos escribimos", r"nos llamamos",
         r"{hablar} con", r"{chatear} con", r"{charlar} con", r"{conversar} con",

@@ -13,7 +13,7 @@ The forms of the built-in vocabularies' verbs are shipped in :mod:`vinculo.verb_
 plugin's verb that is not there is looked up in simplemma's dictionary once per process.
 
 One more mark a phrase may hold: ``{@}`` is a name (one blanked mention, or several joined by
-"and"/"y"/","; or a pronoun), so "{send} {@} a message" reads "Sent Ana a message". (A
+"and"/"y"/","), so "{send} {@} a message" reads "Sent Ana a message". (A
 regular expression never writes a word in braces, so neither mark changes a phrase written
 before they existed.)
 """
@@ -28,10 +28,11 @@ from vinculo.text import fold
 
 _LEMMA = re.compile(r"\{([^{}\d,@]+)\}")
 _NAME_MARK = "{@}"
-# A blanked name (see plugins/interactions.py), several joined, or a pronoun in its place.
+# A blanked name (see plugins/interactions.py), or several joined. (A pronoun is no name: a
+# clause that names someone rarely says "her" of them too.)
 # (A phrase had better not open with it: it would be tried at every character of a name.
 # "(?<=· )and i" says "a name, then 'and I'" at the price of a word.)
-NAME = r"(?:·+(?:(?:,| and| &| y| e) ·+)*|him|her|them|le|la|lo|les)"
+NAME = r"·+(?:(?:,| and| &| y| e) ·+)*"
 
 # Past-tense and participle endings, by conjugation, as the dictionary spells them (with
 # accents: "llamó" is a past, "llamo" a present; once folded, text matches both).
