@@ -308,8 +308,10 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
         limit = max(event[1], min(c_end - c_start, at - c_start + mention.end - pos))
         if intent is not None and intent < limit:
             continue
-        direction = event_direction(marks or frozenset(), event[2],
-                                    _is_subject(line.blanked, c_start, at, event[0]))
+        subject = _is_subject(line.blanked, c_start, at, event[0])
+        if subject and _someone_else(line.blanked, c_start + event[1]):
+            continue  # "Hugo had lunch with the CEO", "Oliver met Marta": not with me
+        direction = event_direction(marks or frozenset(), event[2], subject)
         found.add(mention.target, line.date(), event[2], line.number, line.text, mention.level,
                   direction)
 
@@ -324,6 +326,25 @@ def _is_subject(blanked: str, c_start: int, at: int, event_start: int) -> bool:
     if at - c_start >= event_start:
         return False
     return len(_WORD.findall(blanked, c_start, at)) <= 2
+
+
+# After an event phrase whose subject is the contact: who the other party is. Me or us, or
+# nothing said: an event with me; a name, or someone after "with" / "con": someone else's.
+_OTHER_PARTY = re.compile(
+    r"\s*(?:(?P<me>me|us|mi|nosotros|nosotras|conmigo)\b|(?P<name>[*_=]*·)"
+    r"|(?P<theirs>(?:him|her|them|his|their|su|sus)\b)|(?P<word>\w+))")
+_WITH = re.compile(r"(?:\bwith|\bcon|w/)\s*$", re.IGNORECASE)
+
+
+def _someone_else(blanked: str, after: int) -> bool:
+    """Whether the event phrase ending at ``after`` names its other party, and it is not the
+    writer: a name right after it, or anyone but me after a closing "with" / "con"."""
+    match = _OTHER_PARTY.match(blanked, after)
+    if match is None or match["me"]:
+        return False
+    if match["name"] or match["theirs"]:
+        return True
+    return bool(match["word"]) and _WITH.search(blanked, max(0, after - 5), after) is not None
 
 
 def _blank_names(text: str, mentions: list[Mention]) -> str:

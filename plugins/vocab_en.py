@@ -39,7 +39,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"whatsapp|card|postcard|letter|gift|invite|invitation|link|photos?|voice note)",
         r"(?:by|via|over|through|per) (?:e-?mail|mail|text|sms|whatsapp|signal|telegram|slack|dm|"
         r"linkedin|messenger|imessage|letter)",
-        r"{reach} out", r"{write} back",
+        r"{reach} out", r"{write} back", r"{reply}",
+        r"{answer} {@}'s (?:question|message|e-?mail|text|dm|comment|note|letter)",
         r"{write} {@} (?:a |an |the )?(?:\w+ )?(?:e-?mail|message|note|letter|text|line|card)",
         r"{write} back", r"{ping}", r"{reply} to", r"{respond} to", r"{reach} out to",
         r"{hear} (?:back )?from", r"{get} back to", r"{invite} (?:me|us)",
@@ -78,7 +79,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{see} {@} (?:at|in|on|for|during|after|before|over|last)", r"{join} {@} (?:for|at)",
         r"{celebrate} (?:[^\s]+ ){0,4}?(?:with|at)", r"{stay} (?:with|at) {@}",
         r"{run} (?:[^\s]+ ){0,2}?with", r"{hike} (?:[^\s]+ ){0,2}?with", r"{dine} with",
-        r"{meet} up", r"{treat} {@} to", r"{walk} (?:[^\s]+ ){0,3}?with",
+        r"{meet} up", r"{treat} {@} to",
+        r"{buy} {@} (?:a |an |some )?(?:drink|coffee|beer|pint|lunch|dinner|round|breakfast|tea)", r"{walk} (?:[^\s]+ ){0,3}?with",
         r"{take} {@} (?:out|to|for)",
         r"(?:coffee|lunch|dinner|breakfast|brunch|drinks|beers?|tea)(?: today| tonight| yesterday)?:",
     ),
@@ -90,7 +92,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:[^\s]+ ){0,4}?(?:with {@}|at {@}'s)", r"{help} {@}",
         r"{talk} (?:to|with)", r"{speak} (?:to|with)", r"{catch} up with", r"and i {talk}",
         r"(?:chat|conversation|talk|catch-?up|1:1|1-1|1on1|one-on-one|one on one|sync) with",
-        r"{follow} up with",
+        r"{follow} up with", r"{do} (?:a |an |the |some )?(?:[^\s]+ ){0,2}?with",
         r"{spend} (?:[^\s]+ ){0,3}?with",
     ),
 }

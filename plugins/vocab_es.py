@@ -34,6 +34,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{intercambiar} (?:[^\s]+ )?(?:mensajes|correos|emails|e-mails|mails|whatsapps|audios|cartas)",
         r"(?:whatsapp|wasap|mensaje|correo|email|mail|audio|sms) de {@}",
         r"{mandar} a {@}", r"(?:me|nos) {invitar}",
+        r"{contestar} (?:la |el |las |los )?(?:pregunta|mensaje|correo|email|comentario)s? de {@}",
         r"(?:me|le|les|nos) {dejar} (?:un |una )?(?:audio|mensaje|nota de voz|comentario|"
         r"whatsapp|correo|carta|nota)",
         r"{felicitar} a", r"(?:le|la|lo|me) {felicitar}", r"(?:un |el |su |mi )?mensaje (?:de|a|con|para)",
@@ -71,6 +72,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{entrenar} con", r"{cocinar} (?:para|con)",
         r"(?:paseo|excursion|ruta|partido|partida|merienda|barbacoa|fiesta) (?:[^\s]+ ){0,4}?con {@}",
         r"(?:en|a) casa de {@}", r"(?:estuve|estuvimos) con",
+        r"(?:le|les) {invitar} a (?:una |un |unas |unos )?(?:cana|cafe|cerveza|copa|vino|comer|"
+        r"cenar|desayunar|almorzar|ronda)",
         r"{pasar} por (?:casa|mi casa|la oficina|el taller|aqui|el despacho|el estudio)",
     ),
     "talk": (

@@ -50,6 +50,10 @@ def _read(vault: Path, write, line: str, pm=None) -> list[tuple[str, str]]:
         ("Le mandé un audio a Marta Ruiz", ("message", "out")),
         ("Hablé con Marta Ruiz por WhatsApp", ("message", "both")),
         ("Marta Ruiz me respondió por correo", ("message", "in")),
+        ("Finally got hold of Marta Ruiz on the phone", ("call", "out")),
+        ("Bought **Marta Ruiz** a drink at the bar", ("in_person", "both")),
+        ("Le invité a una caña a Marta Ruiz", ("in_person", "both")),
+        ("Marta Ruiz had lunch with me", ("in_person", "both")),
     ],
 )
 def test_natural_phrasings_are_events(vault, write, line, expected):
@@ -74,6 +78,12 @@ def test_natural_phrasings_are_events(vault, write, line, expected):
         "Thinking of calling Marta Ruiz this weekend",
         "Me llamó la atención lo que dijo Marta Ruiz",
         "Marta Ruiz escribió un artículo sobre urbanismo",
+        # someone else's event, with the contact as its subject
+        "Marta Ruiz had lunch with the CEO",
+        "Marta Ruiz comió con el director general",
+        "Marta Ruiz met her husband in Lisbon",
+        "The commander of the guards is called Marta Ruiz",
+        "Scheduled a call with Marta Ruiz",
     ],
 )
 def test_intentions_attempts_negations_and_cancellations_count_for_nothing(vault, write, line):
