@@ -6,7 +6,8 @@ per verb misses forms and is hard to read. A phrase names the verb's lemma in br
 lemmatiser's dictionary (simplemma, which covers English, Spanish and most European languages)
 gives its forms. Only the forms that *report* something done are kept — past tenses and
 participles — never an infinitive, a future, a conditional or a subjunctive: "almorzaré con
-Ana" is a plan, not a lunch.
+Ana" is a plan, not a lunch. (English and Spanish have these rules; for another language every
+form is kept but the infinitive and those built on it, its futures and conditionals.)
 
 The forms of the built-in vocabularies' verbs are shipped in :mod:`vinculo.verb_forms`
 (regenerate it with ``python -m vinculo.lemmas``), so a run never loads a dictionary; a
@@ -81,8 +82,8 @@ def reporting_forms(lemma: str, language: str, forms: list[str]) -> tuple[str, .
             out.add(form)
         if not out:  # not in the dictionary (a brand's verb: "zoom", "facetime")
             out.add(lemma + ("d" if lemma.endswith("e") else "ed"))
-    else:
-        out.update(f.lower() for f in forms if f.lower() != lemma and f.isalpha())
+    else:  # no tense rules for this language: every form but those built on the infinitive
+        out.update(f.lower() for f in forms if not f.lower().startswith(lemma) and f.isalpha())
     return tuple(sorted({fold(f) for f in out}))
 
 
