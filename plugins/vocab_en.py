@@ -12,6 +12,11 @@ from __future__ import annotations
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Vocabulary
 
+# Doing something together: "watched the game with Ana", "studied at Ana's".
+_TOGETHER = ("watch", "help", "travel", "fly", "ride", "cycle", "swim", "climb", "ski", "surf",
+             "shop", "dance", "eat", "drink", "bake", "study", "train", "volunteer", "attend",
+             "sit")
+
 EVENTS: dict[str, tuple[str, ...]] = {
     "social": (
         r"liked", r"commented(?: on)?", r"reshared",
@@ -87,9 +92,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "talk": (
         r"(?<=· )and i (?:[^\s]+ed|went|had|met|saw|ate|ran|took|got|spent|caught|did|made|sat|"
         r"drove|flew|rode|grabbed|spoke|swam|sang|won|lost|left|came|found|caught)",
-        r"(?:{watch}|{help}|{travel}|{fly}|{ride}|{cycle}|{swim}|{climb}|{ski}|{surf}|{shop}|"
-        r"{dance}|{eat}|{drink}|{bake}|{study}|{train}|{volunteer}|{attend}|{sit}) "
-        r"(?:[^\s]+ ){0,4}?(?:with {@}|at {@}'s)", r"{help} {@}",
+        # one phrase per verb (one opening word each: cheap to search)
+        *("{" + verb + "}" + r" (?:[^\s]+ ){0,4}?(?:with {@}|at {@}'s)" for verb in _TOGETHER),
+        r"{help} {@}",
         r"{talk} (?:to|with)", r"{speak} (?:to|with)", r"{catch} up with", r"and i {talk}",
         r"(?:chat|conversation|talk|catch-?up|1:1|1-1|1on1|one-on-one|one on one|sync) with",
         r"{follow} up with", r"{do} (?:a |an |the |some )?(?:[^\s]+ ){0,2}?with",
@@ -151,7 +156,6 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"chatted", r"exchanged", r"caught up", r"catch up", r"conversation",
         r"(?:a |the )?(?:call|chat|video ?call|zoom|phone call|meeting) with",
         r"back and forth", r"with {@}",
-        r"(?:{zoom}|{skype}|{facetime}|{chat}|{talk}|{speak}|{meet}|video ?called) with",
     ),
 }
 

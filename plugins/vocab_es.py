@@ -13,6 +13,12 @@ from __future__ import annotations
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Vocabulary
 
+# Hacer algo juntos: "vimos el partido con Ana", "hicimos una ruta con Ana" (one phrase per
+# verb: each opens with a word, cheap to search).
+_JUNTOS = ("ver", "hacer", "montar", "nadar", "bailar", "viajar", "caminar", "andar", "subir",
+           "escalar", "bucear", "patinar", "esquiar", "surfear", "estudiar", "preparar",
+           "organizar", "brindar", "asistir", "disfrutar", "recorrer", "probar", "beber")
+
 EVENTS: dict[str, tuple[str, ...]] = {
     "social": (
         r"comento", r"comentamos", r"le comente", r"comentario (?:de|en)", r"respondio a mi",
@@ -79,10 +85,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "talk": (
         r"(?<=· )y yo \w+(?:amos|imos|e|i|uve)",
         # "we did … with X"
-        r"(?:{ver}|{hacer}|{montar}|{nadar}|{bailar}|{viajar}|{caminar}|{andar}|{subir}|"
-        r"{escalar}|{bucear}|{patinar}|{esquiar}|{surfear}|{estudiar}|{preparar}|{organizar}|"
-        r"{brindar}|{asistir}|{disfrutar}|{recorrer}|{probar}|{beber}) "
-        r"(?:[^\s]+ ){0,4}?con {@}", r"{ayudar} a {@}",
+        *("{" + verb + "}" + r" (?:[^\s]+ ){0,4}?con {@}" for verb in _JUNTOS),
+        r"{ayudar} a {@}",
         r"{hablar} con", r"{charlar} con", r"{conversar} con", r"hablamos", r"charlamos",
         r"(?:estuve|estuvimos) (?:hablando|charlando) con", r"nos pusimos al dia",
     ),
