@@ -1,7 +1,7 @@
 """``make bench``: every benchmark in one go, each printing its own table (not tests).
 
 Quality: linking against an Obsidian-style exact baseline, history against a keyword baseline,
-interaction sentences against their labels.
+interaction reading on a held-out corpus of hand-labelled sentences (and on the tuning one).
 Speed and memory: vinculo against reading the vault with python-frontmatter, obsidiantools and
 a naive rapidfuzz linker; watch latency. Pass ``--quick`` for small vaults only.
 """
@@ -25,6 +25,7 @@ def main() -> int:
         steps = [
             ["score_links.py", "--notes", "300", "--contacts", "60"],
             ["score_history.py", "60", "200", "1"],
+            ["score_interactions_heldout.py"],
             ["score_interactions.py"],
             ["perf.py", "--sizes", "1000x100"],
             ["watch_latency.py", "--notes", "1000", "--contacts", "100", "--saves", "20"],
@@ -34,6 +35,7 @@ def main() -> int:
             ["score_links.py", "--notes", "300", "--contacts", "60"],
             ["score_links.py", "--notes", "10000", "--contacts", "1000"],
             ["score_history.py"],
+            ["score_interactions_heldout.py"],
             ["score_interactions.py"],
             ["perf.py", "--sizes", "1000x100,10000x1000,50000x3000"],
             ["watch_latency.py", "--notes", "10000", "--contacts", "1000", "--saves", "50"],
