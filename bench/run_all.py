@@ -2,7 +2,7 @@
 
 Quality: linking against an Obsidian-style exact baseline, the hand-judged real-vault link
 samples, history against a keyword baseline, interaction reading on a held-out corpus of
-hand-labelled sentences, the ladder's next step per scenario.
+hand-labelled sentences (and on the tuning one), the ladder's next step per scenario.
 Speed and memory: vinculo against reading the vault with python-frontmatter, obsidiantools and
 a naive rapidfuzz linker; watch latency; digest, feed and who; message import throughput. Pass
 ``--quick`` for small vaults only.
@@ -29,6 +29,7 @@ def main() -> int:
             ["real_vault_audit/score.py"],
             ["score_history.py", "60", "200", "1"],
             ["score_interactions_heldout.py"],
+            ["score_interactions.py"],
             ["score_ladder.py", "--per", "20", "--seeds", "1"],
             ["perf.py", "--sizes", "1000x100"],
             ["watch_latency.py", "--notes", "1000", "--contacts", "100", "--saves", "20"],
@@ -43,6 +44,7 @@ def main() -> int:
             ["real_vault_audit/score.py"],
             ["score_history.py"],
             ["score_interactions_heldout.py"],
+            ["score_interactions.py"],
             ["score_ladder.py"],
             ["perf.py", "--sizes", "1000x100,10000x1000,50000x3000"],
             ["watch_latency.py", "--notes", "10000", "--contacts", "1000", "--saves", "50"],

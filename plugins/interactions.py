@@ -16,9 +16,9 @@ The direction (who moved): a meeting is mutual (``both``). Otherwise the vocabul
 direction phrases in the clause decide: a ``both`` phrase ("hablamos", "we") or an ``in`` and
 an ``out`` phrase together ("le escribí y me contestó": an exchange) make it ``both``; an
 ``in`` phrase ("me escribió", "called me", "got a message from") ``in``; an ``out`` phrase
-("le escribí", "llamé") ``out``. With none, word order: the name before the event phrase is
-its subject ("Ana called": ``in``), after it its object ("called Ana", "sent Ana a message":
-``out``).
+("le escribí", "llamé") ``out``. With none, word order: a name before the event phrase, after
+at most two words, is its subject ("Ana called", "Yesterday Ana called": ``in``); anywhere
+else its object ("called Ana", "sent Ana a message", "got hold of Ana on the phone": ``out``).
 
 A contact's own note may keep a dated log ("- 2026-03-12: cenamos en Triana"): such a line,
 with a date and an event phrase, counts for that contact without naming them; so does a
@@ -308,9 +308,43 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
         limit = max(event[1], min(c_end - c_start, at - c_start + mention.end - pos))
         if intent is not None and intent < limit:
             continue
-        direction = event_direction(marks or frozenset(), event[2], at - c_start < event[0])
+        subject = _is_subject(line.blanked, c_start, at, event[0])
+        if subject and _someone_else(line.blanked, c_start + event[1]):
+            continue  # "Hugo had lunch with the CEO", "Oliver met Marta": not with me
+        direction = event_direction(marks or frozenset(), event[2], subject)
         found.add(mention.target, line.date(), event[2], line.number, line.text, mention.level,
                   direction)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _is_subject(blanked: str, c_start: int, at: int, event_start: int) -> bool:
+    """Whether the name at ``at`` reads as the subject of the event phrase of its clause
+    (which starts at ``c_start``): before the phrase, and after at most two words ("Ana
+    called", "Yesterday Ana called"; not "Finally got hold of Ana on the phone")."""
+    if at - c_start >= event_start:
+        return False
+    return len(_WORD.findall(blanked, c_start, at)) <= 2
+
+
+# After an event phrase whose subject is the contact: who the other party is. Me or us, or
+# nothing said: an event with me; a name, or someone after "with" / "con": someone else's.
+_OTHER_PARTY = re.compile(
+    r"\s*(?:(?P<me>me|us|mi|nosotros|nosotras|conmigo)\b|(?P<name>[*_=]*·)"
+    r"|(?P<theirs>(?:him|her|them|his|their|su|sus)\b)|(?P<word>\w+))")
+_WITH = re.compile(r"(?:\bwith|\bcon|w/)\s*$", re.IGNORECASE)
+
+
+def _someone_else(blanked: str, after: int) -> bool:
+    """Whether the event phrase ending at ``after`` names its other party, and it is not the
+    writer: a name right after it, or anyone but me after a closing "with" / "con"."""
+    match = _OTHER_PARTY.match(blanked, after)
+    if match is None or match["me"]:
+        return False
+    if match["name"] or match["theirs"]:
+        return True
+    return bool(match["word"]) and _WITH.search(blanked, max(0, after - 5), after) is not None
 
 
 def _blank_names(text: str, mentions: list[Mention]) -> str:

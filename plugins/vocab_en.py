@@ -1,8 +1,10 @@
 """English words for interactions: what marks an event per channel, and what marks a plan.
 
 Each phrase is a regular-expression fragment matched on word boundaries over ``fold()``-ed
-text (lowercase, no accents). A clause holding an intention ("need to call Ana") is a plan,
-never an event.
+text (lowercase, no accents). ``{verb}`` stands for the verb's past forms ("{send}": sent),
+``{@}`` for a name ("{give} {@} a call": "Gave Ana a call"; see vinculo.lemmas).
+A clause holding an intention ("need to call Ana") is a plan, never an event. ``talk``
+phrases are conversations whose channel the clause names ("on the phone"), else in person.
 """
 
 from __future__ import annotations
@@ -10,9 +12,19 @@ from __future__ import annotations
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Vocabulary
 
+# Doing something together: "watched the game with Ana", "studied at Ana's".
+_TOGETHER = ("watch", "help", "travel", "fly", "ride", "cycle", "swim", "climb", "ski", "surf",
+             "shop", "dance", "eat", "drink", "bake", "study", "train", "volunteer", "attend",
+             "sit")
+
 EVENTS: dict[str, tuple[str, ...]] = {
     "social": (
-        r"liked", r"commented(?: on)?", r"shared", r"reshared",
+        r"liked", r"commented(?: on)?", r"reshared",
+        # sharing is an interaction when it is theirs of mine or mine of theirs, not "Ana
+        # shared her slides" (a post of hers, to everyone)
+        r"shared (?:my|our)", r"shared {@}'s", r"i shared", r"shared (?:it|them|this|that)", r"shared (?:[^\s]+ ){0,5}?with (?:me|us|{@})",
+        r"shared (?:a |an |the |this |that |some )?(?:\w+ )?(?:post|article|tweet|thread|"
+        r"video|photo|story|talk|paper|newsletter|piece|podcast) (?:of|by|from) {@}",
         r"reposted", r"retweeted", r"mentioned (?:me|him|her|them)", r"tagged (?:me|him|her|them)",
         r"connected (?:on|with)", r"accepted my (?:invitation|invite|connection|request)",
         r"reacted to", r"replied to [^.;]{0,60}?(?:post|comment|tweet|story|thread)",
@@ -26,6 +38,23 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"whatsapp(?:ed)?", r"linkedin message", r"replied to (?:my|his|her|their) (?:e-?mail|message)",
         r"exchanged (?:messages|e-?mails)", r"chatted on",
         r"replied to [^.;]{0,60}?(?:e-?mail|message|text|dm)",
+        r"{send} {@}", r"{send} (?:me|us)",
+        r"{drop} (?:me |us |{@} )(?:a |an )?(?:line|note|message|text|e-?mail|dm)",
+        r"{send} (?:a |an |the |some |my )?(?:[^\s]+ ){0,2}?(?:message|e-?mail|mail|dm|note|text|"
+        r"whatsapp|card|postcard|letter|gift|invite|invitation|link|photos?|voice note)",
+        r"(?:by|via|over|through|per) (?:e-?mail|mail|text|sms|whatsapp|signal|telegram|slack|dm|"
+        r"linkedin|messenger|imessage|letter)",
+        r"{reach} out", r"{write} back", r"{reply}",
+        r"{answer} {@}'s (?:question|message|e-?mail|text|dm|comment|note|letter)",
+        r"{write} {@} (?:a |an |the )?(?:\w+ )?(?:e-?mail|message|note|letter|text|line|card)",
+        r"{write} back", r"{ping}", r"{reply} to", r"{respond} to", r"{reach} out to",
+        r"{hear} (?:back )?from", r"{get} back to", r"{invite} (?:me|us)",
+        r"left (?:me |us |{@} )?(?:a |an )?(?:message|note|comment|voice note|voice message)",
+        r"{send} (?:me |us )?(?:a |an |some |the )?(?:postcard|card|letter|gift|photos?|"
+        r"pictures?|voice note|voice message|link|invitation|invite)",
+        r"{wish} {@} (?:a )?(?:happy|merry|good|congrat)", r"{congratulate} {@}", r"{chat} (?:with|on|over)",
+        r"{exchange} (?:a few |some |several |a couple of |a bunch of )?(?:\w+ )?"
+        r"(?:messages|e-?mails|texts|dms|whatsapps|notes|letters|voice notes)",
     ),
     "call": (
         r"called", r"(?:a |the )?call with", r"call w/", r"on a call", r"phone call",
@@ -33,12 +62,43 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"google meet", r"teams call", r"spoke on the phone", r"talked on the phone",
         r"(?:spoke|talked) (?:by|over|on) (?:phone|video)", r"^call",
         r"(?:over|on|by) the phone", r"by phone",
+        r"{give} (?:me |us |{@} )a (?:quick |short |long )?(?:call|ring|buzz|phone call|video call)",
+        r"(?:call|phone call|video call|zoom|facetime)(?: today| tonight| yesterday)?:",
+        r"(?:phone |video )?call from", r"{get} hold of (?:[^\s]+ ){0,3}?(?:on|by|over) the phone",
+        r"{hop} on a (?:\w+ )?call", r"{jump} on a (?:\w+ )?call", r"{ring} {@}", r"{phone}",
+        r"(?:on|over|via|by) (?:zoom|skype|teams|facetime|meet|video)",
+        r"left (?:me |us |{@} )?(?:a )?voicemail",
     ),
     "in_person": (
         r"(?:had |grabbed |got )?(?:a )?(?:coffee|lunch|dinner|breakfast|brunch|drinks?|beers?|tea) with",
         r"met(?: up)?(?: with)?", r"ran into", r"bumped into", r"visited",
         r"caught up in person", r"in person", r"(?:a |the )?meeting with", r"walk with",
         r"walked with", r"hung out with", r"stopped by", r"dropped by", r"came (?:over|by)",
+        r"(?:coffee|lunch|dinner|breakfast|brunch|drinks?|beers?|tea|walk|run|hike) w/",
+        r"(?:coffee|lunch|dinner|breakfast|brunch|drinks|party|bbq|barbecue|tea) at {@}'s",
+        r"at {@}'s(?! (?:post|article|profile|photo|picture|tweet|story|comment|work|page|"
+        r"book|blog|website|site|talk|paper|video|podcast|newsletter|idea|suggestion))",
+        r"{have} {@} (?:over|round)", r"{host} {@}", r"{play} (?:[^\s]+ ){0,4}?with",
+        r"{go} (?:[^\s]+ ){0,4}?with", r"{cook} (?:[^\s]+ ){0,2}?(?:for|with)",
+        r"{pick} (?:{@} up|up {@})", r"{give} {@} a (?:lift|ride)", r"{drive} {@}",
+        r"{see} {@} (?:at|in|on|for|during|after|before|over|last)", r"{join} {@} (?:for|at)",
+        r"{celebrate} (?:[^\s]+ ){0,4}?(?:with|at)", r"{stay} (?:with|at) {@}",
+        r"{run} (?:[^\s]+ ){0,2}?with", r"{hike} (?:[^\s]+ ){0,2}?with", r"{dine} with",
+        r"{meet} up", r"{treat} {@} to",
+        r"{buy} {@} (?:a |an |some )?(?:drink|coffee|beer|pint|lunch|dinner|round|breakfast|tea)", r"{walk} (?:[^\s]+ ){0,3}?with",
+        r"{take} {@} (?:out|to|for)",
+        r"(?:coffee|lunch|dinner|breakfast|brunch|drinks|beers?|tea)(?: today| tonight| yesterday)?:",
+    ),
+    "talk": (
+        r"(?<=· )and i (?:[^\s]+ed|went|had|met|saw|ate|ran|took|got|spent|caught|did|made|sat|"
+        r"drove|flew|rode|grabbed|spoke|swam|sang|won|lost|left|came|found|caught)",
+        # one phrase per verb (one opening word each: cheap to search)
+        *("{" + verb + "}" + r" (?:[^\s]+ ){0,4}?(?:with {@}|at {@}'s)" for verb in _TOGETHER),
+        r"{help} {@}",
+        r"{talk} (?:to|with)", r"{speak} (?:to|with)", r"{catch} up with", r"and i {talk}",
+        r"(?:chat|conversation|talk|catch-?up|1:1|1-1|1on1|one-on-one|one on one|sync) with",
+        r"{follow} up with", r"{do} (?:a |an |the |some )?(?:[^\s]+ ){0,2}?with",
+        r"{spend} (?:[^\s]+ ){0,3}?with",
     ),
 }
 
@@ -48,10 +108,32 @@ INTENTS: tuple[str, ...] = (
     r"plan(?:ning)? to", r"will", r"i'll", r"we'll", r"to-?do", r"remind me", r"reminder",
     r"remember to", r"don't forget", r"maybe", r"perhaps", r"try to", r"hope to", r"hoping to",
     r"didn't", r"did not", r"couldn't", r"could not", r"never", r"not yet", r"haven't",
-    r"next (?:week|month|time)", r"tomorrow",
+    r"next (?:week|month|time|year|weekend|monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday)", r"tomorrow", r"can't wait", r"cannot wait",
+    r"^.*?next (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)",
+    # Someone else's event: "Ana's wife called her".
+    r"(?<=·)'s (?:wife|husband|partner|mother|mom|mum|father|dad|brother|sister|son|daughter|"
+    r"boss|friend|kids?|parents|family|team|colleague)",
     # Cancellations veto the whole clause, wherever they stand ("lunch with Ana, cancelled").
     r"^.*?cancel(?:l?ed|s)?", r"^.*?postponed", r"^.*?rescheduled", r"^.*?fell through",
     r"draft", r"ask (?:him|her|them|if)", r"follow up", r"let's", r"should we", r"someday",
+    # Attempts and what did not happen count for nothing.
+    # A name, not a call ("the commander is called Reven", "a course called …"); a meeting
+    # put in the diary is a plan.
+    r"(?:is|was|are|were|be|been|being|also|now|aptly|so) called", r"called(?= [\"'“«])",
+    r"schedul\w*", r"(?:are|is|am) \w+ing",
+    # Someone else's doing: "He also met with Nicole" (the clause opens with another subject).
+    r"^(?:he|she|they) (?:also |then |later |just |finally )?(?:\w+ed|met|had|went|saw|spoke|"
+    r"got|took|came|ran|sent|wrote|caught|hung|grabbed|spent)", r"set up a (?:call|meeting|lunch|coffee|time)",
+    r"tried", r"attempted", r"^.*?no answer", r"^.*?didn't pick(?:ed)? up",
+    r"^.*?did not pick(?:ed)? up", r"^.*?never picked up", r"^.*?to voicemail", r"^.*?called off", r"couldn't", r"not",
+    r"supposed to", r"meant to", r"about to", r"thinking (?:of|about)", r"considering",
+    r"looking forward", r"forgot", r"if", r"when i", r"hopefully", r"would(?: love)?",
+    r"wish", r"waiting for", r"idea", r"hasn't", r"wasn't able", r"weren't able",
+    r"^.*?moved (?:back |to |back to )(?:monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday|next|tomorrow|later|another)",
+    r"^.*?pushed (?:back |to |back to )(?:monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday|next|tomorrow|later|another)",
 )
 
 # Who moved, when word order alone would say it wrong ("called" after the name is theirs,
@@ -68,12 +150,12 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"reply|answer|whatsapp|voicemail|note|letter|invitation|invite|postcard)",
         r"(?:message|e-?mail|mail|text|call|dm|reply|answer|whatsapp|voicemail|note|letter|"
         r"invitation|invite|postcard) from", r"heard (?:back )?from", r"from (?:him|her|them)",
-        r"got back to", r"reached out",
     ),
     "both": (
         r"we", r"us", r"each other", r"one another", r"together", r"talked", r"spoke",
         r"chatted", r"exchanged", r"caught up", r"catch up", r"conversation",
         r"(?:a |the )?(?:call|chat|video ?call|zoom|phone call|meeting) with",
+        r"back and forth", r"with {@}",
     ),
 }
 

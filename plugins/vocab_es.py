@@ -1,8 +1,11 @@
 """Spanish words for interactions: what marks an event per channel, and what marks a plan.
 
 Each phrase is a regular-expression fragment matched on word boundaries over ``fold()``-ed
-text (lowercase, no accents), so "Llamé", "llame" and "LLAMÉ" are one phrase. A line whose
-clause holds an intention ("tengo que llamar a…") is a plan, never an event.
+text (lowercase, no accents), so "Llamé", "llame" and "LLAMÉ" are one phrase. ``{verbo}``
+stands for the verb's past forms ("{almorzar} con": almorcé con, almorzamos con, he almorzado
+con), ``{@}`` for a name (see vinculo.lemmas). A line whose clause holds an intention ("tengo
+que llamar a…") is a plan, never an event. ``talk`` phrases are conversations whose channel
+the clause names ("por teléfono"), else in person.
 """
 
 from __future__ import annotations
@@ -10,17 +13,37 @@ from __future__ import annotations
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Vocabulary
 
+# Hacer algo juntos: "vimos el partido con Ana", "hicimos una ruta con Ana" (one phrase per
+# verb: each opens with a word, cheap to search).
+_JUNTOS = ("ver", "hacer", "montar", "nadar", "bailar", "viajar", "caminar", "andar", "subir",
+           "escalar", "bucear", "patinar", "esquiar", "surfear", "estudiar", "preparar",
+           "organizar", "brindar", "asistir", "disfrutar", "recorrer", "probar", "beber")
+
 EVENTS: dict[str, tuple[str, ...]] = {
     "social": (
         r"comento", r"comentamos", r"le comente", r"comentario (?:de|en)", r"respondio a mi",
-        r"le respondi en", r"compartio", r"comparti", r"comente", r"comentando en", r"le di (?:un )?like",
+        r"le respondi en", r"compartio (?:mi|mis|nuestr[oa]s?)", r"(?:me|nos|le|les) compartio",
+        r"comparti (?:[^\s]+ ){0,3}?de {@}", r"(?:le|les|la|lo|las|los) comparti", r"comente", r"comentando en", r"le di (?:un )?like",
         r"dio like", r"me (?:dio|dejo) (?:un )?like", r"like a", r"me menciono",
         r"le mencione", r"lo mencione", r"la mencione", r"me etiqueto", r"conectamos",
         r"acepto mi (?:invitacion|solicitud)", r"acepte su (?:invitacion|solicitud)",
         r"reacciono", r"retuiteo", r"me sigue desde", r"empezo a seguirme",
     ),
     "message": (
-        r"(?:le |me )?escribi(?:o|mos)?", r"me escribio", r"(?:un |el |su |mi )?mensaje (?:de|a|con|para)",
+        r"(?:le|les|me|nos|te) {escribir}", r"{escribir} (?:a|{@})", r"me escribio",
+        r"(?:le |les |me |nos )?{mandar} (?:un |una |el |la |unos |unas |mi |su )?(?:[^\s]+ )?"
+        r"(?:mensaje|mensajes|email|e-mail|correo|whatsapp|wasap|mail|audio|audios|nota de voz|"
+        r"sms|md|dm|foto|fotos|enlace|link|postal|carta|felicitacion)",
+        r"(?:le|les|me|nos) {mandar}", r"(?:le|les|me|nos) {enviar}", r"{enviar} (?:[^\s]+ ){0,3}?a {@}",
+        r"(?:le|les|me|nos) {contestar}", r"(?:le|les|me|nos) {responder}",
+        r"{contestar} a", r"{responder} a", r"{chatear} con",
+        r"{intercambiar} (?:[^\s]+ )?(?:mensajes|correos|emails|e-mails|mails|whatsapps|audios|cartas)",
+        r"(?:whatsapp|wasap|mensaje|correo|email|mail|audio|sms) de {@}",
+        r"{mandar} a {@}", r"(?:me|nos) {invitar}",
+        r"{contestar} (?:la |el |las |los )?(?:pregunta|mensaje|correo|email|comentario)s? de {@}",
+        r"(?:me|le|les|nos) {dejar} (?:un |una )?(?:audio|mensaje|nota de voz|comentario|"
+        r"whatsapp|correo|carta|nota)",
+        r"{felicitar} a", r"(?:le|la|lo|me) {felicitar}", r"(?:un |el |su |mi )?mensaje (?:de|a|con|para)",
         r"(?:le |me )?mande (?:un )?(?:mensaje|email|e-mail|correo|whatsapp|mail)",
         r"me mando", r"le envie", r"me envio", r"(?:por|un|el|su) (?:email|e-mail|mail|correo)",
         r"correo (?:de|a|con)", r"whatsapp", r"wasap", r"(?:por|un|el) (?:md|dm)",
@@ -32,6 +55,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"hablamos por (?:telefono|video|zoom|skype|teams|meet)", r"por telefono",
         r"por zoom", r"zoom", r"skype", r"por teams", r"google meet", r"videoconferencia",
         r"facetime", r"nos llamamos", r"hablamos un rato por",
+        r"(?:le |la |lo |les |me |nos )?{llamar}", r"{telefonear}",
+        r"(?:le |les |me |nos )?(?:di|dio|dimos|dieron) un toque",
     ),
     "in_person": (
         r"cafe", r"cafes", r"comida", r"comimos", r"comi con", r"cena", r"cenamos", r"cene con",
@@ -41,6 +66,29 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"coincidimos", r"reunion (?:con|presencial)", r"nos reunimos", r"en persona",
         r"se paso por", r"vino a (?:verme|la oficina|casa|el taller)", r"visite a", r"visita de",
         r"paseo con", r"paseamos", r"nos conocimos en", r"conoci a",
+        r"{almorzar} con", r"{comer} con", r"{cenar} con", r"{desayunar} con",
+        r"{merendar} con", r"almorzamos", r"merendamos",
+        r"{tomar} (?:[^\s]+ ){1,3}?con", r"(?:fui|fuimos|fuiste|fueron|fue|ibamos|iba) "
+        r"(?:a|al|de) (?:[^\s]+ ){0,4}?con", r"{salir} (?:a [^\s]+ |de [^\s]+ )?con",
+        r"{jugar} (?:[^\s]+ ){0,3}?con", r"{pasar} (?:[^\s]+ ){1,4}?con",
+        r"{celebrar} (?:[^\s]+ ){0,3}?(?:con|de {@})", r"{recoger} a", r"{acompañar} a",
+        r"{visitar} a", r"{invitar} a {@} a (?:[^\s]+ )?(?:casa|comer|cenar|almorzar|desayunar)",
+        r"{ver} a {@}", r"visto a {@}", r"{quedar} con", r"(?:me|nos) {encontrar} con",
+        r"(?:me|nos) {cruzar} con", r"{pasear} (?:[^\s]+ ){0,3}?con", r"{correr} con",
+        r"{entrenar} con", r"{cocinar} (?:para|con)",
+        r"(?:paseo|excursion|ruta|partido|partida|merienda|barbacoa|fiesta) (?:[^\s]+ ){0,4}?con {@}",
+        r"(?:en|a) casa de {@}", r"(?:estuve|estuvimos) con",
+        r"(?:le|les) {invitar} a (?:una |un |unas |unos )?(?:cana|cafe|cerveza|copa|vino|comer|"
+        r"cenar|desayunar|almorzar|ronda)",
+        r"{pasar} por (?:casa|mi casa|la oficina|el taller|aqui|el despacho|el estudio)",
+    ),
+    "talk": (
+        r"(?<=· )y yo \w+(?:amos|imos|e|i|uve)",
+        # "we did … with X"
+        *("{" + verb + "}" + r" (?:[^\s]+ ){0,4}?con {@}" for verb in _JUNTOS),
+        r"{ayudar} a {@}",
+        r"{hablar} con", r"{charlar} con", r"{conversar} con", r"hablamos", r"charlamos",
+        r"(?:estuve|estuvimos) (?:hablando|charlando) con", r"nos pusimos al dia",
     ),
 }
 
@@ -56,6 +104,21 @@ INTENTS: tuple[str, ...] = (
     r"^.*?cancelad[oa]s?", r"^.*?cancelamos", r"^.*?se cancelo", r"^.*?aplazad[oa]s?",
     r"^.*?aplazamos", r"^.*?se suspendio",
     r"la semana que viene", r"el mes que viene", r"proxima semana", r"manana (?:llamo|quedo|escribo)",
+    # Attempts and what did not happen count for nothing.
+    # A meeting put in the diary is a plan ("agendar reunión con Paco").
+    r"agend\w*", r"program(?:ar|e|amos) (?:una |la |el )?(?:reunion|llamada|cena|comida|cafe)",
+    r"(?:se |lo |la )?llama(?:ba)?(?= [\"'“«])", r"(?:se|que se) llama",
+    r"intente", r"intentamos", r"intento", r"trate de", r"tratamos de",
+    r"^.*?no (?:me |se )?(?:lo|la) cogi", r"^.*?buzon de voz",
+    r"^.*?cancelo", r"^.*?se aplazo", r"^.*?pospuso", r"^.*?pospusimos", r"^.*?suspendimos",
+    r"pensaba", r"pienso", r"igual", r"a ver si", r"olvide", r"se me olvido", r"cuando",
+    r"si (?:[^\s]+ ){0,3}?(?:llama|viene|escribe|puede)", r"espero", r"esperando", r"tampoco",
+    r"no (?:le |la |lo |les |me |nos |te |se )?(?:he |hemos |ha |han |habia )?\w+",
+    r"^.*?llam\w+ la atencion",  # "me llamó la atención": it struck me, no call
+    # Someone else's event: "el hermano de Ana la llamó".
+    r"(?:el|la|los|las|su|sus) (?:hermano|hermana|madre|padre|mujer|marido|pareja|novio|novia|"
+    r"hijo|hija|jefe|jefa|amigo|amiga|socio|socia|familia|equipo)s? de {@}",
+    r"que ganas de", r"^.*?se cancelo",
 )
 
 # Who moved: Spanish says it in the verb ("llamé": I; "me llamó": they), whatever the order of
@@ -75,9 +138,11 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"supe de", r"recibi",
     ),
     "both": (
-        r"nos", r"hablamos", r"charlamos", r"conversamos", r"intercambiamos", r"chateamos",
+        r"nos", r"hablamos", r"charlamos", r"con {@}", r"reunion", r"conversamos", r"intercambiamos", r"chateamos",
         r"estuvimos", r"(?:una |la )?(?:llamada|videollamada|charla|conversacion|reunion) con",
         r"hable con", r"charle con", r"converse con", r"nos escribimos", r"nos llamamos",
+        r"{hablar} con", r"{chatear} con", r"{charlar} con", r"{conversar} con",
+        r"(?:hablando|charlando|chateando|conversando) con", r"(?:de )?ida y vuelta",
     ),
 }
 

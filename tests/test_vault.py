@@ -48,7 +48,30 @@ def test_sync_conflict_copies_are_reported_not_read(vault, write):
     scan = _scan(vault)
     assert sorted(n.rel for n in scan.notes) == ["Daily/2026-11-20.md", "Plan.md", "Sprint 3.md"]
     assert len(scan.skipped) == 3
-    assert all("conflict" in d.message or "duplicate" in d.message for d in scan.skipped)
+    assert all("conflict" in d.message or "copy of" in d.message for d in scan.skipped)
+
+
+def test_a_numbered_name_is_a_copy_only_when_its_text_is_the_originals(vault, write, run):
+    """"Prep - Solstice 2" with its own content, "Things 3" and "Notation 2" are notes; a copy
+    with the same text, or an edit or two apart, is skipped and `scan` says so."""
+    write("Prep - Solstice.md", "---\ndate: 2026-03-01\n---\n# Prep\n\n"
+          + "Encounter at the ruins, three waves.\n" * 5)
+    write("Prep - Solstice 2.md", "---\ndate: 2026-03-08\n---\n# Prep\n\nThe market, the "
+          "harbour and a duel at dawn with the captain of the guard.\n")
+    write("Things.md", "a list of things\n")
+    write("Things 3.md", "the task manager: notes on its quick-entry window\n")
+    write("Notation 2.md", "no Notation.md beside it\n")
+    long = "".join(f"- line {i} of the weekly plan\n" for i in range(40))
+    write("Plan.md", long)
+    write("Plan (1).md", long)
+    write("Plan 2.md", long + "- one more line\n")
+    scan = _scan(vault)
+    assert sorted(n.rel for n in scan.notes) == [
+        "Notation 2.md", "Plan.md", "Prep - Solstice 2.md", "Prep - Solstice.md", "Things 3.md",
+        "Things.md"]
+    assert sorted(d.path for d in scan.skipped) == ["Plan (1).md", "Plan 2.md"]
+    output = run("scan", str(vault)).output
+    assert "Plan 2.md: copy of Plan.md (same text): not read as a note" in output
 
 
 def test_a_broken_note_never_aborts_the_scan(vault, write):

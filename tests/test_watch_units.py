@@ -53,6 +53,7 @@ def test_temp_swap_and_backup_files_are_never_notes(vault: Path, name: str) -> N
 def test_ignore_rules_and_conflict_copies_are_honoured(vault: Path, write) -> None:
     write(".obsidian/app.json", '{"userIgnoreFilters": ["Archive/"]}')
     write("People/Ana.md", "x")
+    write("People/Ana 2.md", "x")  # a copy: the same text as People/Ana.md
     config = load_config(vault)
     assert note_rel(vault, str(vault / "People/Ana.md"), config) == "People/Ana.md"
     for rel in [

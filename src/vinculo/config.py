@@ -31,6 +31,8 @@ DEFAULTS: dict[str, Any] = {
         "dashboard": "vinculo/Dashboard.md",
     },
     "daily_notes": {"format": "YYYY-MM-DD"},
+    # Which frontmatter properties date a note, in order ("*-date": session-date, due-date…).
+    "dates": {"properties": ["date", "created", "day", "*-date", "*_date"]},
     "contacts": {
         "types": ["person", "contact"],
         "tags": ["person", "people", "contact"],

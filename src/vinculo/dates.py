@@ -1,10 +1,13 @@
-"""Dates as Obsidian writes them: daily-note file names in moment.js format, frontmatter dates."""
+"""Dates as Obsidian writes them: daily-note file names in moment.js format, frontmatter dates,
+and dates written in words on a line or in a file name (English and Spanish)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from functools import lru_cache
+
+from vinculo.text import fold
 
 # moment.js tokens → (regex, strptime directive); longest tokens first.
 _TOKENS: list[tuple[str, str, str]] = [
@@ -105,3 +108,55 @@ def coerce_date(value: object) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+# --- dates written in words --------------------------------------------------------------
+
+MONTHS = {
+    # English
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    # Spanish
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
+    "diciembre": 12,
+}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_YEAR = re.compile(r"\d\d\d\d")  # not \d{4}: a leading class lets the engine skip ahead
+_ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d])")
+_ES = re.compile(rf"(?<!\d)(\d{{1,2}}) de ({_MONTH}) (?:de |del )?(\d{{4}})(?!\d)")
+_EN_MDY = re.compile(rf"(?<![\w])({_MONTH})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})(?!\d)")
+_EN_DMY = re.compile(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH})\.?,? (\d{{4}})(?!\d)")
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def written_date(text: str) -> dt.date | None:
+    """A date written on a line: ISO ``2026-03-12``, ``12 de marzo de 2026``, ``March 12,
+    2026`` or ``12 March 2026``; the first one found, or None."""
+    if not _YEAR.search(text):  # every form has a four-digit year: most lines stop here
+        return None
+    match = _ISO.search(text)
+    if match:
+        return _safe_date(int(match[1]), int(match[2]), int(match[3]))
+    folded = fold(text)
+    match = _ES.search(folded) or _EN_DMY.search(folded)
+    if match:
+        return _safe_date(int(match[3]), MONTHS[match[2]], int(match[1]))
+    match = _EN_MDY.search(folded)
+    if match:
+        return _safe_date(int(match[3]), MONTHS[match[1]], int(match[2]))
+    return None
+
+
+def name_date(stem: str) -> dt.date | None:
+    """A date written in a file name: "Nota del 6 de Agosto del 2025", "August 6th, 2025",
+    "6 August 2025", "Retro 2026-02-11"."""
+    return written_date(stem)

@@ -16,7 +16,8 @@ from typing import Any
 import pluggy
 
 from vinculo.config import Config
-from vinculo.dates import coerce_date
+from vinculo.dates import MONTHS, coerce_date, written_date  # noqa: F401 (MONTHS re-exported)
+from vinculo.lemmas import expand
 from vinculo.model import (
     CHANNELS,
     DIRECTIONS,
@@ -48,7 +49,10 @@ class Matcher:
 
     A phrase is a regular-expression fragment written lowercase and without accents ("llame a",
     "had (a )?coffee with"); it matches on word boundaries. Accent-free phrases over folded text
-    mean "llamé", "llame" and "LLAMÉ" are one phrase.
+    mean "llamé", "llame" and "LLAMÉ" are one phrase. A phrase may name a verb by its lemma
+    (``{almorzar} con``) and a name by ``{@}`` (``{send} {@} a message``): see
+    :mod:`vinculo.lemmas`. Events of the key ``talk`` are conversations whose channel the
+    clause names elsewhere ("talked to Ana on the phone"), else in person.
     """
 
     events: tuple[tuple[Channel, re.Pattern[str]], ...]
@@ -56,7 +60,7 @@ class Matcher:
     event_finder: PhraseFinder
     intent_finder: PhraseFinder
     # Phrases that say who moved, per direction ("in", "out", "both"), as declared.
-    directions: tuple[tuple[Direction, re.Pattern[str]], ...] = ()
+    directions: tuple[tuple[Direction, PhraseFinder], ...] = ()
 
     def first_event(self, folded: str) -> tuple[int, int, Channel] | None:
         """``(start, end, channel)`` of the earliest (then longest) event phrase, or None.
@@ -66,16 +70,36 @@ class Matcher:
         start = self.event_finder.start(folded)
         if start is None:
             return None
-        best: tuple[int, int, Channel] | None = None
+        best: tuple[int, int, str] | None = None
         for channel, pattern in self.events:
             match = pattern.match(folded, start)
-            if match and (best is None or match.end() > best[1]):
+            if match is None:
+                continue
+            if best is None or (
+                # a channel's phrase beats a conversation's at the same place, however long
+                best[2] == TALK and channel != TALK
+                or (best[2] == TALK) == (channel == TALK) and match.end() > best[1]
+            ):
                 best = (start, match.end(), channel)
-        return best
+        if best is not None and best[2] == TALK:
+            return (best[0], best[1], self._medium(folded))
+        return best  # type: ignore[return-value]
+
+    def _medium(self, folded: str) -> Channel:
+        """The channel of a conversation ("talked to Ana", "hablé con Ana"): the earliest
+        channel phrase of its clause ("on the phone", "por WhatsApp"), else in person."""
+        found: tuple[int, Channel] | None = None
+        for channel, pattern in self.events:
+            if channel == TALK:
+                continue
+            match = pattern.search(folded)
+            if match and (found is None or match.start() < found[0]):
+                found = (match.start(), channel)
+        return found[1] if found else "in_person"
 
     def direction_marks(self, folded: str) -> frozenset[Direction]:
         """The directions whose phrases occur in ``folded`` (an event's clause)."""
-        return frozenset(d for d, pattern in self.directions if pattern.search(folded))
+        return frozenset(d for d, finder in self.directions if finder.start(folded) is not None)
 
     def intent_start(self, folded: str) -> int | None:
         """Where the earliest intention phrase of ``folded`` starts, or None."""
@@ -96,25 +120,30 @@ _Phrases = tuple[tuple[str, tuple[str, ...]], ...]
 _Key = tuple[tuple[str, _Phrases, tuple[str, ...], _Phrases], ...]
 
 
+# A vocabulary's conversations ("talked to", "hablé con", "spent the afternoon with"): events
+# whose channel is the medium the clause names ("on the phone", "por WhatsApp"), else in person.
+TALK = "talk"
+
+
 @lru_cache(maxsize=16)
 def _compile(key: _Key) -> Matcher:
-    per_channel: dict[str, list[str]] = {c: [] for c in CHANNELS}
+    per_channel: dict[str, list[str]] = {c: [] for c in (*CHANNELS, TALK)}
     per_direction: dict[str, list[str]] = {d: [] for d in DIRECTIONS}
     intents: list[str] = []
-    for _language, events, intent_phrases, directions in key:
+    for language, events, intent_phrases, directions in key:
         for channel, phrases in events:
             if channel in per_channel:
-                per_channel[channel].extend(fold(p) for p in phrases)
-        intents.extend(fold(p) for p in intent_phrases)
+                per_channel[channel].extend(fold(expand(p, language)) for p in phrases)
+        intents.extend(fold(expand(p, language)) for p in intent_phrases)
         for direction, phrases in directions:
             if direction in per_direction:
-                per_direction[direction].extend(fold(p) for p in phrases)
+                per_direction[direction].extend(fold(expand(p, language)) for p in phrases)
     compiled = tuple(
         (channel, pattern)
-        for channel in CHANNELS
+        for channel in (*CHANNELS, TALK)
         if (pattern := alternation(per_channel[channel])) is not None
     )
-    all_events = [p for channel in CHANNELS for p in per_channel[channel]]
+    all_events = [p for channel in (*CHANNELS, TALK) for p in per_channel[channel]]
     return Matcher(
         events=compiled,  # type: ignore[arg-type]
         event_finder=(phrase_finder(all_events)
@@ -123,11 +152,19 @@ def _compile(key: _Key) -> Matcher:
         intent_finder=(phrase_finder(intents)
                        or PhraseFinder(None, None, tuple(filter(None, [alternation(intents)])))),
         directions=tuple(
-            (direction, pattern)  # type: ignore[misc]
+            (direction, finder)  # type: ignore[misc]
             for direction in DIRECTIONS
-            if (pattern := alternation(per_direction[direction])) is not None
+            if (finder := _finder(per_direction[direction])) is not None
         ),
     )
+
+
+def _finder(phrases: list[str]) -> PhraseFinder | None:
+    """A finder of the earliest of ``phrases``; None when there are none."""
+    if not phrases:
+        return None
+    return phrase_finder(phrases) or PhraseFinder(
+        None, None, tuple(filter(None, [alternation(phrases)])))
 
 
 # The vocabularies compiled last, and their matcher: a run asks again for every note, with
@@ -212,49 +249,8 @@ def distinct_interactions(interactions: list[Interaction]) -> list[Interaction]:
 
 # --- dates -------------------------------------------------------------------------------------
 
-MONTHS = {
-    # English
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-    # Spanish
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
-    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
-    "diciembre": 12,
-}
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_YEAR = re.compile(r"\d\d\d\d")  # not \d{4}: a leading class lets the engine skip ahead
-_ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d])")
-_ES = re.compile(rf"(?<!\d)(\d{{1,2}}) de ({_MONTH}) (?:de |del )?(\d{{4}})(?!\d)")
-_EN_MDY = re.compile(rf"(?<![\w])({_MONTH})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})(?!\d)")
-_EN_DMY = re.compile(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH})\.?,? (\d{{4}})(?!\d)")
-
-
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def line_date(text: str) -> dt.date | None:
-    """A date written on a line: ISO ``2026-03-12``, ``12 de marzo de 2026``, ``March 12,
-    2026`` or ``12 March 2026``; the first one found, or None."""
-    if not _YEAR.search(text):  # every form has a four-digit year: most lines stop here
-        return None
-    match = _ISO.search(text)
-    if match:
-        return _safe_date(int(match[1]), int(match[2]), int(match[3]))
-    folded = fold(text)
-    match = _ES.search(folded) or _EN_DMY.search(folded)
-    if match:
-        return _safe_date(int(match[3]), MONTHS[match[2]], int(match[1]))
-    match = _EN_MDY.search(folded)
-    if match:
-        return _safe_date(int(match[3]), MONTHS[match[1]], int(match[2]))
-    return None
-
+# Dates written on a line live with the other date readers (a note's file name uses them too).
+line_date = written_date
 
 _STEM_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?!\d)")
 

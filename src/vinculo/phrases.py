@@ -165,6 +165,7 @@ def _veto_rest(phrase: str, items: tuple[Any, ...]) -> str | None:
 
 
 _OPAQUE = re.compile(r"\(\?[^:]")  # lookarounds, flags, comments: not split
+_JOINABLE = frozenset("\\{,0123456789")
 
 
 def _alternatives(phrase: str, budget: int = 32) -> list[str]:
@@ -189,8 +190,9 @@ def _alternatives(phrase: str, budget: int = 32) -> list[str]:
         if inner is None:
             return [phrase]
         pieces = _split(phrase[3:close], inner[0])
-        # "(?:x)y" and "xy" parse alike unless x and y run together ("a{1," and "2}").
-        if not all(_same(p + rest, f"(?:{p}){rest}") for p in pieces):
+        # "(?:x)y" and "xy" parse alike unless x and y run together ("a{1," and "2}"): only
+        # an x that ends in an escape, a brace, a comma or a digit is checked (by parsing both).
+        if not all(_same(p + rest, f"(?:{p}){rest}") for p in pieces if p[-1:] in _JOINABLE):
             return [phrase]
         parts = [p + rest for p in pieces] + ([rest] if optional else [])
     else:
@@ -268,6 +270,12 @@ def _plain_head(phrase: str) -> bool:
         return False
     if _literal(phrase):
         return True
+    # Most phrases say so at a glance (a word character, no quantifier on it, no alternation
+    # at the top): parsing them twice, as below, is most of the cost of compiling a long one.
+    if _is_word(phrase[0]) and phrase[1] not in "*+?{":
+        scan = _scan(phrase)
+        if scan is not None and not scan[0]:
+            return True
     items, tail = _parse(phrase), _parse(phrase[1:])
     return (items is not None and tail is not None and str(items[0][0]) == "LITERAL"
             and items[0][1] == ord(phrase[0]) and repr(items[1:]) == repr(tail))

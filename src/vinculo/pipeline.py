@@ -160,7 +160,11 @@ def world_of(index: Index, pm: pluggy.PluginManager) -> str:
         for c in index.contacts.values()
     ]
     plugins = sorted(name for name, plugin in pm.list_name_plugin() if plugin is not None)
-    return fingerprint([contacts, plugins, index.config.data, sorted(index.continuing)])
+    if index.vocabularies is None:
+        index.vocabularies = gather_vocabularies(pm)
+    # A vocabulary's phrases, not only its plugin's name: an upgraded plugin rereads notes.
+    return fingerprint([contacts, plugins, index.config.data, index.vocabularies,
+                        sorted(index.continuing)])
 
 
 def analyser(index: Index, pm: pluggy.PluginManager) -> Callable[[Note], bytes]:

@@ -1,12 +1,15 @@
 """Scanning a vault: which files are notes, reading each once, and the ignore rules.
 
 Never read as notes: ``.obsidian/``, ``.trash/``, ``.git/``, dot-folders, the templates folder,
-Obsidian's ``userIgnoreFilters``, and sync-conflict copies (Syncthing, Dropbox, iCloud).
+Obsidian's ``userIgnoreFilters``, and sync-conflict copies (Syncthing, Dropbox; an iCloud-style
+"Plan 2.md" or "Plan (1).md" only when it holds the same or nearly the same text as "Plan.md").
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
+import fnmatch
 import os
 import pickle
 import re
@@ -19,7 +22,7 @@ from typing import Any
 
 from vinculo.cache import NoteCache, restore_note, slim_note
 from vinculo.config import Config
-from vinculo.dates import coerce_date, parse_daily_name
+from vinculo.dates import coerce_date, name_date, parse_daily_name
 from vinculo.model import Diagnostic, Note
 from vinculo.notes import parse_note
 from vinculo.parallel import Crew, will_fork, worker_count
@@ -27,7 +30,11 @@ from vinculo.parallel import Crew, will_fork, worker_count
 ALWAYS_IGNORED_DIRS = {".obsidian", ".trash", ".git", "node_modules"}
 _SYNCTHING = re.compile(r"\.sync-conflict-\d{8}-\d{6}")
 _DROPBOX = re.compile(r"\(.*conflicted copy.*\)", re.IGNORECASE)
-_ICLOUD = re.compile(r"^(?P<base>.+) (?P<n>[2-9]|\d{2,})$")
+# "Plan 2" (iCloud, macOS), "Plan (1)" (browsers, OneDrive, Google Drive): a copy only when
+# "Plan" exists with the same or nearly the same text ("Things 3" is a note of its own).
+_NUMBERED = re.compile(r"^(?P<base>.+?)(?: (?P<n>[2-9]|\d{2,})| \((?P<p>\d+)\))$")
+COPY_SIMILARITY = 90  # rapidfuzz ratio (0–100) of the two texts from which one is a copy
+_COPY_CHARS = 20_000  # of each text, compared (a conflict copy differs in an edit or two)
 
 
 class VaultError(Exception):
@@ -41,10 +48,27 @@ def conflict_copy_reason(path: Path) -> str | None:
         return "Syncthing conflict copy"
     if _DROPBOX.search(name):
         return "Dropbox conflicted copy"
-    match = _ICLOUD.match(name)
-    if match and (path.parent / f"{match['base']}{path.suffix}").exists():
-        return "iCloud duplicate"
+    match = _NUMBERED.match(name)
+    if match:
+        original = path.parent / f"{match['base']}{path.suffix}"
+        if original.exists() and _same_text(path, original):
+            return f"copy of {original.name} (same text)"
     return None
+
+
+def _same_text(copy: Path, original: Path) -> bool:
+    """Whether two notes hold the same or nearly the same text (see ``COPY_SIMILARITY``)."""
+    try:
+        a, b = copy.read_bytes(), original.read_bytes()
+    except OSError:
+        return False
+    if a == b:
+        return True
+    from rapidfuzz import fuzz
+
+    left = a.decode("utf-8", "replace")[:_COPY_CHARS]
+    right = b.decode("utf-8", "replace")[:_COPY_CHARS]
+    return fuzz.ratio(left, right) >= COPY_SIMILARITY
 
 
 def _user_filter_matches(rel: str, pattern: str) -> bool:
@@ -152,10 +176,49 @@ def iter_markdown(vault: Path, config: Config) -> Iterator[tuple[Path, str]]:
 
 
 def note_date(note: Note, config: Config) -> None:
-    """Set ``note.date``: frontmatter ``date`` first, else a daily-note file name."""
-    note.date = coerce_date(note.frontmatter.get("date")) or parse_daily_name(
-        note.path.stem, config.daily_format
-    )
+    """Set ``note.date``, the day a note is about: the first of ``[dates] properties``
+    (``date``), else the daily-note file name, else the other properties in order (``created``,
+    ``day``, any ``*-date`` key such as ``session-date``), else a date written in the file name
+    ("Nota del 6 de Agosto del 2025", "August 6th, 2025")."""
+    first, rest = config.derived("dates.properties", _date_properties)
+    front = note.frontmatter
+    stem = note.path.stem
+    date = _property_date(front, first) if front else None
+    if date is None:
+        date = parse_daily_name(stem, config.daily_format)
+    if date is None and front:
+        for pattern in rest:
+            date = _property_date(front, pattern)
+            if date is not None:
+                break
+    if date is None and any(c.isdigit() for c in stem):
+        date = name_date(stem)
+    note.date = date
+
+
+def _date_properties(config: Config) -> tuple[str | None, tuple[str, ...]]:
+    """``[dates] properties`` as (the first, the others), lowercase; ``*`` is a wildcard."""
+    value = config.get("dates.properties", [])
+    names = [str(v).strip().lower() for v in (value if isinstance(value, list) else [value])]
+    names = [n for n in names if n]
+    return (names[0] if names else None), tuple(names[1:])
+
+
+def _property_date(front: dict[str, Any], pattern: str | None) -> dt.date | None:
+    """The date of the first frontmatter key matching ``pattern`` (any case), or None."""
+    if pattern is None:
+        return None
+    if "*" not in pattern:
+        value = front.get(pattern)
+        if value is None:
+            value = next((v for k, v in front.items() if str(k).lower() == pattern), None)
+        return coerce_date(value)
+    for key, value in front.items():
+        if fnmatch.fnmatchcase(str(key).lower(), pattern):
+            date = coerce_date(value)
+            if date is not None:
+                return date
+    return None
 
 
 def read_note(vault: Path, path: Path, rel: str, config: Config, size: int | None = None) -> Note:
