@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import statistics
 
 from vinculo.config import Config
 from vinculo.history import (
@@ -41,6 +40,8 @@ def usual_gap(history: History, config: Config) -> int | None:
     gaps = [(b - a).days for a, b in zip(days, days[1:], strict=False)]
     if len(gaps) < days_setting(config, "drift_min_gaps", 3):
         return None
+    import statistics  # here: every command loads the plugins that import this module
+
     return max(1, round(statistics.median(gaps)))
 
 
