@@ -22,6 +22,7 @@ from vinculo.importing.messagelog import Entry, inert, merge_entries, read_log, 
 from vinculo.importing.names import email_key, name_key, url_key
 from vinculo.importing.people import ContactMatcher, PersonRecord, property_values
 from vinculo.model import Contact, Direction
+from vinculo.text import plural
 
 MIN_PHONE_DIGITS = 7
 PHONE_TAIL = 9  # "+34 612 345 678", "0034612345678" and "612345678" are one number
@@ -187,11 +188,6 @@ class Tally:
             entry.texts.extend(texts)
 
 
-def counted(count: int, what: str) -> str:
-    """"1 message", "3 messages" (``what`` is the plural)."""
-    return f"{count} {what[:-1] if count == 1 and what.endswith('s') else what}"
-
-
 def summed(first: list[Entry], second: list[Entry]) -> list[Entry]:
     """Two parties of one file who are the same contact (two addresses, a phone and a name):
     their messages of a day add up."""
@@ -210,7 +206,8 @@ def summed(first: list[Entry], second: list[Entry]) -> list[Entry]:
 
 def plan_logs(tally: Tally, ctx: ImportContext, what: str) -> Iterator[Action]:
     """One action per contact whose log changes (or a skip saying it is already there), one
-    skip per party no contact matches, and one per line that could not be read."""
+    skip per party no contact matches, and one per line that could not be read. ``what`` is
+    what the file holds, in the singular ("message", "mail")."""
     matcher = PartyMatcher(ctx.contacts)
     by_contact: dict[str, tuple[Contact, list[Entry], int, int, str]] = {}
     by_key: dict[str, list[Entry]] = {}
@@ -221,7 +218,7 @@ def plan_logs(tally: Tally, ctx: ImportContext, what: str) -> Iterator[Action]:
         if contact is None:
             doubt = f"; {how}" if how else ""
             yield Action("skip", seen.party.describe(),
-                         f"no contact matches ({counted(seen.messages, what)}){doubt}", seen.line)
+                         f"no contact matches ({plural(seen.messages, what)}){doubt}", seen.line)
             continue
         known = by_contact.get(contact.rel)
         entries = by_key.get(key, [])
@@ -239,16 +236,16 @@ def plan_logs(tally: Tally, ctx: ImportContext, what: str) -> Iterator[Action]:
         merged = merge_entries(old, entries)
         after = with_log(note.raw, merged)
         days = len({e.day for e in entries})
-        on = f"{days} day" if days == 1 else f"{days} days"
+        on = plural(days, "day")
         if after == note.raw:
             yield Action("skip", contact.name,
-                         f"already logged: {counted(count, what)} on {on} (by {how})", line, rel)
+                         f"already logged: {plural(count, what)} on {on} (by {how})", line, rel)
             continue
         changed = len({(e.day, e.label, e.total) for e in merged}
                       - {(e.day, e.label, e.total) for e in old})
         yield Action("merge", contact.name,
-                     f"{counted(count, what)} on {on} (by {how}); {changed} log "
-                     f"line{'' if changed == 1 else 's'} new or updated",
+                     f"{plural(count, what)} on {on} (by {how}); "
+                     f"{plural(changed, 'log line')} new or updated",
                      line, rel, note.raw, after, ("message log",))
     for line, label, reason in tally.bad:
         yield Action("skip", label, reason, line)
