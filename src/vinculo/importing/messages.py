@@ -147,15 +147,7 @@ class Tally:
     def add(self, party: Party, day: dt.date, direction: Direction, label: str, line: int,
             text: str = "", time: str = "", sender: str = "") -> None:
         """One message exchanged with ``party`` on ``day`` (``direction`` out or in)."""
-        key = self.key(party)
-        seen = self.parties.get(key)
-        if seen is None:
-            seen = self.parties[key] = _Party(party, line)
-        seen.messages += 1
-        self.messages += 1
-        entry = self.entries.get((key, day, label))
-        if entry is None:
-            entry = self.entries[(key, day, label)] = Entry(day, label)
+        entry = self._entry(party, day, label, line, 1)
         if direction == "out":
             entry.sent += 1
         else:
@@ -165,6 +157,21 @@ class Tally:
             who = f"{sender}: " if sender else ""
             entry.texts.append(f"    {time + ' ' if time else ''}{arrow} {who}{inert(text)}")
 
+    def _entry(self, party: Party, day: dt.date, label: str, line: int, messages: int) -> Entry:
+        """The log entry of ``party`` on ``day`` through ``label``, with ``messages`` more
+        counted for the party (first seen on its earliest ``line``)."""
+        key = self.key(party)
+        seen = self.parties.get(key)
+        if seen is None:
+            seen = self.parties[key] = _Party(party, line)
+        seen.line = min(seen.line, line)
+        seen.messages += messages
+        self.messages += messages
+        entry = self.entries.get((key, day, label))
+        if entry is None:
+            entry = self.entries[(key, day, label)] = Entry(day, label)
+        return entry
+
     def skip(self, line: int, label: str, reason: str) -> None:
         """A line or record that could not be read, reported with the import."""
         self.bad.append((line, label, reason))
@@ -172,16 +179,7 @@ class Tally:
     def add_counts(self, party: Party, day: dt.date, label: str, line: int, sent: int,
                    received: int, texts: Iterable[str] = ()) -> None:
         """Counts already summed by the importer (a chat resolves who is who at its end)."""
-        key = self.key(party)
-        seen = self.parties.get(key)
-        if seen is None:
-            seen = self.parties[key] = _Party(party, line)
-        seen.line = min(seen.line, line)
-        seen.messages += sent + received
-        self.messages += sent + received
-        entry = self.entries.get((key, day, label))
-        if entry is None:
-            entry = self.entries[(key, day, label)] = Entry(day, label)
+        entry = self._entry(party, day, label, line, sent + received)
         entry.sent += sent
         entry.received += received
         if self.with_text:
