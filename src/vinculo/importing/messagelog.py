@@ -18,7 +18,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from vinculo.model import Direction
+from vinculo.model import Direction, Note
+from vinculo.writeback.edits import line_ending, replace_spans, to_bytes
 
 FENCE_INFO = "vinculo-messages"
 FENCE_OPEN = f"```{FENCE_INFO}"
@@ -123,18 +124,14 @@ def render_log(entries: list[Entry], newline: str = "\n") -> str:
     return newline.join(lines)
 
 
-def with_log(raw: bytes, entries: list[Entry]) -> bytes:
-    """The note's bytes with its message log set to ``entries``: the fence replaced in place,
-    or added at the end under a "Messages" heading; nothing else changes."""
-    text = raw.decode("utf-8-sig")
-    bom = raw.startswith(b"\xef\xbb\xbf")
-    newline = "\r\n" if "\r\n" in text else "\n"
-    span, _ = read_log(text)
+def with_log(note: Note, span: tuple[int, int] | None, entries: list[Entry]) -> bytes:
+    """The note's bytes with its message log (at ``span``, as :func:`read_log` found it) set
+    to ``entries``: the fence replaced in place, or added at the end under a "Messages"
+    heading; nothing else changes (the note's BOM and line endings are kept)."""
+    newline = line_ending(note.text)
     block = render_log(entries, newline)
     if span is not None:
-        out = text[: span[0]] + block + text[span[1] :]
-    else:
-        body = text.rstrip("\r\n")
-        gap = newline * 2 if body else ""
-        out = f"{body}{gap}{LOG_HEADING}{newline}{newline}{block}{newline}"
-    return (b"\xef\xbb\xbf" if bom else b"") + out.encode("utf-8")
+        return replace_spans(note, [(span[0], span[1], block)])
+    body = note.text.rstrip("\r\n")
+    gap = newline * 2 if body else ""
+    return to_bytes(note, f"{body}{gap}{LOG_HEADING}{newline}{newline}{block}{newline}")

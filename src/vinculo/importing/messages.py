@@ -230,9 +230,9 @@ def plan_logs(tally: Tally, ctx: ImportContext, what: str) -> Iterator[Action]:
         if not note.readable:
             yield Action("skip", contact.name, "matches a note that cannot be read", line, rel)
             continue
-        _, old = read_log(note.text)
+        span, old = read_log(note.text)
         merged = merge_entries(old, entries)
-        after = with_log(note.raw, merged)
+        after = with_log(note, span, merged)
         days = len({e.day for e in entries})
         on = plural(days, "day")
         if after == note.raw:
