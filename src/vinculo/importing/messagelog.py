@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from vinculo.dates import coerce_date
 from vinculo.model import Direction, Note
 from vinculo.writeback.edits import line_ending, replace_spans, to_bytes
 
@@ -81,7 +82,7 @@ def read_log(text: str) -> tuple[tuple[int, int] | None, list[Entry]]:
     for line in body.splitlines():
         match = ENTRY.match(line)
         if match:
-            day = _iso(match[1])
+            day = coerce_date(match[1])
             if day is not None:
                 entries.append(Entry(day, match[2], int(match[3]), int(match[4])))
         elif entries and line.startswith("    "):
@@ -93,13 +94,6 @@ def _fence_start(text: str) -> int:
     for match in re.finditer(rf"^```{re.escape(FENCE_INFO)}[ \t]*\r?$", text, re.MULTILINE):
         return match.start()
     return -1
-
-
-def _iso(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None
 
 
 def merge_entries(old: list[Entry], new: Iterable[Entry]) -> list[Entry]:
