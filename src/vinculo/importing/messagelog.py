@@ -69,6 +69,13 @@ def inert(text: str, limit: int = 500) -> str:
     return one if len(one) <= limit else one[: limit - 1] + "…"
 
 
+def text_line(time: str, arrow: str, sender: str, text: str) -> str:
+    """One message's text under its log line (``--with-text``), indented and inert:
+    "    09:14 ← Ana: ¿Café el jueves?" (``arrow`` → sent, ← received)."""
+    who = f"{sender}: " if sender else ""
+    return f"    {time + ' ' if time else ''}{arrow} {who}{inert(text)}"
+
+
 def read_log(text: str) -> tuple[tuple[int, int] | None, list[Entry]]:
     """The span (character offsets, fence lines included) of a note's message log and its
     entries; (None, []) when the note has none."""

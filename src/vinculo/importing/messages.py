@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from vinculo.importing.base import Action, ImportContext
-from vinculo.importing.messagelog import Entry, inert, merge_entries, read_log, with_log
+from vinculo.importing.messagelog import Entry, merge_entries, read_log, text_line, with_log
 from vinculo.importing.names import email_key, name_key, url_key
 from vinculo.importing.people import ContactMatcher, PersonRecord, property_values
 from vinculo.model import Contact, Direction
@@ -153,9 +153,7 @@ class Tally:
         else:
             entry.received += 1
         if self.with_text:
-            arrow = "→" if direction == "out" else "←"
-            who = f"{sender}: " if sender else ""
-            entry.texts.append(f"    {time + ' ' if time else ''}{arrow} {who}{inert(text)}")
+            entry.texts.append(text_line(time, "→" if direction == "out" else "←", sender, text))
 
     def _entry(self, party: Party, day: dt.date, label: str, line: int, messages: int) -> Entry:
         """The log entry of ``party`` on ``day`` through ``label``, with ``messages`` more
