@@ -71,11 +71,12 @@ def make_note(
     *,
     folder: str | None = None,
     properties: dict[str, Any] | None = None,
-    prefix: str = "",
+    dated: bool = False,
 ) -> NewNote:
-    """Render ``template_name`` as a new note titled ``title`` (its file name ``prefix`` +
-    title); ``properties`` (None values skipped) are then set in its frontmatter through the
-    write-back's surgical editor."""
+    """Render ``template_name`` as a new note titled ``title``; ``properties`` (None values
+    skipped) are then set in its frontmatter through the write-back's surgical editor. With
+    ``dated``, its file name opens with the date of ``now`` when the names of the notes in
+    its folder open with theirs (:func:`date_prefix`)."""
     found = find_template(template_name, vault, config, pm)
     if found is None:
         raise NewNoteError(f"no template named {template_name!r} (see: vinculo templates list)")
@@ -84,6 +85,7 @@ def make_note(
     except ValueError as exc:
         raise NewNoteError(str(exc)) from None
     where = target_folder(found.template, config, folder)
+    prefix = date_prefix(vault, where, now.date()) if dated else ""
     rel = f"{where}/{prefix}{name}.md" if where else f"{prefix}{name}.md"
     if (vault / rel).exists():
         raise NewNoteError(f"{rel} already exists: not overwritten")
@@ -180,11 +182,8 @@ def new_meeting(
     Its file name opens with its date (``now``) when the folder's meeting notes' names do."""
     links = [f"[[{a}]]" for a in dict.fromkeys(attendees)]
     values = {**(properties or {}), **({"attendees": links} if links else {})}
-    found = find_template(template, vault, config, pm)
-    where = target_folder(found.template, config, folder) if found else ""
-    prefix = date_prefix(vault, where, now.date())
     note = make_note(vault, config, pm, template, title, now, folder=folder, properties=values,
-                     prefix=prefix)
+                     dated=True)
     text = note.data.decode("utf-8")
     heading = next(
         (line.strip() for line in text.splitlines()
