@@ -105,10 +105,6 @@ def make_note(
     return NewNote(rel=rel, data=data, title=name, warnings=warnings)
 
 
-def _stem(rel: str) -> str:
-    return rel.rsplit("/", 1)[-1].removesuffix(".md")
-
-
 def new_contact(
     vault: Path,
     config: Config,
@@ -137,7 +133,7 @@ def new_contact(
         key = fold(title)
         folded = sorted(
             [c.rel for c in contacts.values() if fold(c.name) == key]
-            or [n.rel for n in notes if _stem(n.rel) != title and fold(_stem(n.rel)) == key]
+            or [n.rel for n in notes if n.title != title and fold(n.title) == key]
         )
         if folded:
             raise NearDuplicate(
