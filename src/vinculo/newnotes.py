@@ -17,7 +17,7 @@ import pluggy
 
 from vinculo.config import Config
 from vinculo.contacts import build_contacts
-from vinculo.model import Contact, Template
+from vinculo.model import Contact, Note, Template
 from vinculo.notes import parse_note
 from vinculo.palette.daily import append_under_heading
 from vinculo.people import similar_contacts
@@ -114,13 +114,16 @@ def new_contact(
     properties: dict[str, Any] | None = None,
     folder: str | None = None,
     force: bool = False,
+    notes: list[Note] | None = None,
 ) -> NewNote:
     """A contact note in the people folder; refuses a name another contact already has, and
     (unless ``force``) a name that differs from a contact's or a note's only by case or
     accents anywhere in the vault ("rodrigo sanz" next to Rodrigo Sanz.md clashes on a
     case-insensitive file system; "Jose Romero" next to José Romero.md is the same person);
-    warns about other near-duplicates ("did you mean Ana Garcia?")."""
-    notes = scan_vault(vault, config).notes
+    warns about other near-duplicates ("did you mean Ana Garcia?"). ``notes``: the vault's
+    notes, when the caller has read them already (they are read here otherwise)."""
+    if notes is None:
+        notes = scan_vault(vault, config).notes
     contacts = build_contacts(notes, pm, config)
     try:
         title = safe_filename(name)
