@@ -77,12 +77,12 @@ def is_drifting(contact: Contact, history: History, today: dt.date, config: Conf
 
 def drifting_why(contact: Contact, history: History, today: dt.date, config: Config) -> str | None:
     """Why ``contact`` is drifting, for the lists that name people (the digest, ``who
-    --drifting``); None when they are not, or are snoozed (a snooze asks to be left alone)."""
+    --drifting``); None when they are not, or are snoozed (a snooze asks to be left alone).
+    ``history`` is an index's, whose ``drift`` the pipeline set for ``today``."""
     snooze = snoozed_until(contact)
     if snooze and snooze > today:
         return None
-    drift = is_drifting(contact, history, today, config)
-    return drift.describe(config) if drift else None
+    return history.drift.describe(config) if history.drift else None
 
 
 def in_person_days(contact: Contact, config: Config) -> int | None:
