@@ -33,10 +33,9 @@ def real_days(history: History, config: Config) -> list[dt.date]:
     return sorted({i.date for i in history.interactions if i.channel in real})
 
 
-def usual_gap(history: History, config: Config) -> int | None:
-    """The median gap in days between real interactions, from at least
-    ``[ladder] drift_min_gaps`` (3) gaps; None when the history is shorter."""
-    days = real_days(history, config)
+def usual_gap(days: list[dt.date], config: Config) -> int | None:
+    """The median gap between the days of real interactions (:func:`real_days`), from at
+    least ``[ladder] drift_min_gaps`` (3) gaps; None when the history is shorter."""
     gaps = [(b - a).days for a, b in zip(days, days[1:], strict=False)]
     if len(gaps) < days_setting(config, "drift_min_gaps", 3):
         return None
@@ -62,7 +61,7 @@ def is_drifting(contact: Contact, history: History, today: dt.date, config: Conf
     days = real_days(history, config)
     if not days:
         return None
-    usual = usual_gap(history, config)
+    usual = usual_gap(days, config)
     basis = "history"
     if usual is None:
         usual, basis = cadence_days(contact, config), "tier"
