@@ -178,7 +178,7 @@ def run_file(path: Path, ctx: ImportContext) -> Iterator[Action]:
         elif sender or sender_url:
             party = Party(sender or sender_url, handles=(sender_url,) if sender_url else ())
             tally.add(party, when.date(), "in", LABEL, line, text, time)
-    yield from plan_logs(tally, ctx, "message")
+    yield from plan_logs(tally, ctx, "messages")
 
 
 @hookimpl

@@ -171,7 +171,7 @@ def run_file(path: Path, ctx: ImportContext) -> Iterator[Action]:
             "[me] emails = [\"you@example.com\"] in vinculo.toml")
     tally = Tally(ctx.with_text)
     read_mailbox(path, ctx, tally, mine)
-    yield from plan_logs(tally, ctx, "mail")
+    yield from plan_logs(tally, ctx, "mails")
 
 
 @hookimpl

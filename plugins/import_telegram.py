@@ -173,7 +173,7 @@ def run_file(path: Path, ctx: ImportContext) -> Iterator[Action]:
             reader.finish()
     if reader.count == 0:
         raise ImportFileError("no messages in it: export the chats as JSON in Telegram Desktop")
-    yield from plan_logs(tally, ctx, "message")
+    yield from plan_logs(tally, ctx, "messages")
 
 
 @hookimpl

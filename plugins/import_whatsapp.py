@@ -225,7 +225,7 @@ def run_file(path: Path, ctx: ImportContext) -> Iterator[Action]:
         raise ImportFileError(f"the zip cannot be read ({exc}): download it again?") from exc
     except OSError as exc:
         raise ImportFileError(f"cannot read it: {exc}") from exc
-    yield from plan_logs(tally, ctx, "message")
+    yield from plan_logs(tally, ctx, "messages")
 
 
 @hookimpl

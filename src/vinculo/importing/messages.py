@@ -203,7 +203,8 @@ def summed(first: list[Entry], second: list[Entry]) -> list[Entry]:
 def plan_logs(tally: Tally, ctx: ImportContext, what: str) -> Iterator[Action]:
     """One action per contact whose log changes (or a skip saying it is already there), one
     skip per party no contact matches, and one per line that could not be read. ``what`` is
-    what the file holds, in the singular ("message", "mail")."""
+    what the file holds, in the plural ("messages", "mails")."""
+    one = what.removesuffix("s")
     matcher = PartyMatcher(ctx.contacts)
     by_contact: dict[str, tuple[Contact, list[Entry], int, int, str]] = {}
     by_key: dict[str, list[Entry]] = {}
@@ -214,7 +215,7 @@ def plan_logs(tally: Tally, ctx: ImportContext, what: str) -> Iterator[Action]:
         if contact is None:
             doubt = f"; {how}" if how else ""
             yield Action("skip", seen.party.describe(),
-                         f"no contact matches ({plural(seen.messages, what)}){doubt}", seen.line)
+                         f"no contact matches ({plural(seen.messages, one, what)}){doubt}", seen.line)
             continue
         known = by_contact.get(contact.rel)
         entries = by_key.get(key, [])
@@ -235,12 +236,12 @@ def plan_logs(tally: Tally, ctx: ImportContext, what: str) -> Iterator[Action]:
         on = plural(days, "day")
         if after == note.raw:
             yield Action("skip", contact.name,
-                         f"already logged: {plural(count, what)} on {on} (by {how})", line, rel)
+                         f"already logged: {plural(count, one, what)} on {on} (by {how})", line, rel)
             continue
         changed = len({(e.day, e.label, e.total) for e in merged}
                       - {(e.day, e.label, e.total) for e in old})
         yield Action("merge", contact.name,
-                     f"{plural(count, what)} on {on} (by {how}); "
+                     f"{plural(count, one, what)} on {on} (by {how}); "
                      f"{plural(changed, 'log line')} new or updated",
                      line, rel, note.raw, after, ("message log",))
     for line, label, reason in tally.bad:
