@@ -143,38 +143,34 @@ def task_line(suggestion: Suggestion) -> str:
 PLANS_SHOWN = 3
 
 
-def plan_line(plan: Interaction, config: Config | None = None) -> str:
+def plan_line(plan: Interaction, config: Config) -> str:
     """A planned event, as the block lists it (a plain item, not a task: nothing to tick)."""
-    return "- " + _t(config, "Planned: {what} on {date} {link}",
-                     what=_t(config, plan_words(plan.channel)), date=plan.date.isoformat(),
-                     link=wikilink(plan.note))
+    return "- " + t(config, "Planned: {what} on {date} {link}",
+                    what=t(config, plan_words(plan.channel)), date=plan.date.isoformat(),
+                    link=wikilink(plan.note))
 
 
-def _t(config: Config | None, template: str, /, **values: Any) -> str:
-    return t(config, template, **values) if config is not None else template.format(**values)
-
-
-def loop_line(loop: OpenLoop, config: Config | None = None) -> str:
+def loop_line(loop: OpenLoop, config: Config) -> str:
     """An open loop, as the block lists it: tick it where it lives."""
-    return "- " + _t(config, "Open: {text} {link}", text=loop.text, link=wikilink(loop.note))
+    return "- " + t(config, "Open: {text} {link}", text=loop.text, link=wikilink(loop.note))
 
 
-def render(suggestions: list[Suggestion], memory: Memory,
+def render(suggestions: list[Suggestion], memory: Memory, config: Config,
            planned: Sequence[Interaction] = (), loops: Sequence[OpenLoop] = (),
-           drift: Drift | None = None, config: Config | None = None) -> str:
-    """The block's Markdown: open tasks with their why, the next plans, drift, open loops,
-    the done log, the memory comment."""
+           drift: Drift | None = None) -> str:
+    """The block's Markdown, in the vault's language: open tasks with their why, the next
+    plans, drift, open loops, the done log, the memory comment."""
     lines: list[str] = []
     for s in suggestions:
         lines.append(task_line(s))
-        lines.append(f"{INDENT}- {_t(config, 'why')}: {s.why}")
+        lines.append(f"{INDENT}- {t(config, 'why')}: {s.why}")
     lines += [plan_line(p, config) for p in planned[:PLANS_SHOWN]]
     if drift is not None:
-        lines.append("- " + _t(config, "Drifting: {drift}", drift=drift.describe(config)))
+        lines.append("- " + t(config, "Drifting: {drift}", drift=drift.describe(config)))
     lines += [loop_line(loop, config) for loop in loops]
     done = sorted(set(memory.done), key=lambda d: (d.date, d.kind, d.text))
     if done:
-        lines += ["", _t(config, DONE_HEADING)]
+        lines += ["", t(config, DONE_HEADING)]
         lines += [f"- [x] {d.text} #vinculo/{d.kind} ✅ {d.date.isoformat()}" for d in done]
     offered = sorted({s.kind for s in suggestions})
     dismissed = {k: v for k, v in sorted(memory.dismissed.items()) if k not in offered}
@@ -197,8 +193,8 @@ def render_block(
     except BlockError:
         return None  # the write path reports the broken markers and leaves the note alone
     memory = parse_block(existing, saved_on(contact.note)) if existing else Memory()
-    text = render(suggestions, memory, history.planned, history.open_loops, history.drift,
-                  config) if history is not None else render(suggestions, memory, config=config)
+    text = render(suggestions, memory, config, history.planned, history.open_loops,
+                  history.drift) if history is not None else render(suggestions, memory, config)
     if existing is None and not text:
         return None  # nothing to say: no block is added to the note
     return text

@@ -12,10 +12,11 @@ from vinculo.hookspecs import hookimpl
 from vinculo.model import CommandContext, PaletteCommand, Param
 
 
-def brief_change(vault: Path, config, pm, index, name: str, rel: str, today: dt.date):
-    """The change that writes ``name``'s brief into note ``rel`` (a FileChange), or None when
-    the note already holds the same brief; ValueError with a one-line reason when it cannot."""
-    from vinculo.brief import brief_data, brief_section, with_brief
+def brief_change(vault: Path, config, data: dict, rel: str, today: dt.date):
+    """The change that writes the brief ``data`` (from ``brief_data``) into note ``rel`` (a
+    FileChange), or None when the note already holds the same brief; ValueError with a
+    one-line reason when it cannot."""
+    from vinculo.brief import brief_section, with_brief
     from vinculo.vault import read_note
     from vinculo.writeback import FileChange, to_bytes
 
@@ -27,7 +28,7 @@ def brief_change(vault: Path, config, pm, index, name: str, rel: str, today: dt.
     note = read_note(vault, path, rel, config)
     if not note.readable:
         raise ValueError(f"{rel}: {note.diagnostics[0].message}")
-    section = brief_section(brief_data(index, name), today, index.config)
+    section = brief_section(data, today, config)
     after = to_bytes(note, with_brief(note.text, section))
     return None if after == note.raw else FileChange(rel, note.raw, after, reason="brief")
 
@@ -45,11 +46,12 @@ def palette_brief(ctx: CommandContext, params: dict[str, str]) -> str:
     except (AmbiguousName, NameNotFound) as exc:
         raise CommandError(str(exc)) from None
     rel = params.get("note") or ctx.note
-    text = render_brief(brief_data(index, name), index.config)
+    data = brief_data(index, name)
+    text = render_brief(data, index.config)
     if not rel:
         return text.rstrip("\n")
     try:
-        change = brief_change(ctx.vault, ctx.config, ctx.pm, index, name, rel, ctx.today)
+        change = brief_change(ctx.vault, index.config, data, rel, ctx.today)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     if change is None:
@@ -110,8 +112,7 @@ def register_commands(cli: click.Group) -> None:
         if into:  # a note that cannot take the brief is said before anything is printed
             rel = into.replace("\\", "/").lstrip("/")
             try:
-                change = brief_change(session.vault, session.config, session.pm, index, who,
-                                      rel, session.today)
+                change = brief_change(session.vault, index.config, data, rel, session.today)
             except ValueError as exc:
                 raise VinculoError(str(exc)) from None
         if as_json:

@@ -39,7 +39,7 @@ def owned_files(config: Config) -> list[str]:
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from vinculo.cli import Session, VinculoError, vault_argument
+    from vinculo.cli import Session, vault_argument
     from vinculo.importing.commands import export_group
 
     @export_group(cli).command("calendar")
@@ -72,6 +72,7 @@ def register_commands(cli: click.Group) -> None:
           weeks = 4
         """
         from vinculo.calendar_feed import calendar_bytes, feed_path
+        from vinculo.exports import save_export
 
         session = Session(ctx, vault)
         configured = session.config.get("calendar.path")
@@ -84,30 +85,5 @@ def register_commands(cli: click.Group) -> None:
         if output is None:
             click.echo(data, nl=False)
             return
-        target = output.resolve()
-        if target.is_relative_to(session.vault):  # a file in the vault: the safe write path
-            _write_in_vault(session, target.relative_to(session.vault).as_posix(), data)
-        else:
-            try:
-                output.write_bytes(data)
-            except OSError as exc:
-                raise VinculoError(f"cannot write {output}: {exc.strerror or exc}") from exc
+        save_export(session, output, data, "calendar feed")
         click.echo(f"{events} events written to {output}", err=True)
-
-
-def _write_in_vault(session: Any, rel: str, data: bytes) -> None:
-    """Atomic, checked against what was read, journaled (`vinculo undo` takes it back)."""
-    from vinculo.cli import VinculoError
-    from vinculo.writeback import WriteBackError, apply_changes
-
-    path = session.vault / rel
-    before = path.read_bytes() if path.is_file() else None
-    if data == before:
-        return
-    try:
-        report = apply_changes(session.vault, [FileChange(rel, before, data, "calendar feed")],
-                               pm=session.pm)
-    except WriteBackError as exc:
-        raise VinculoError(str(exc)) from exc
-    for skipped, why in report.skipped:
-        raise VinculoError(f"{skipped} not written: {why}")

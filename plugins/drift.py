@@ -16,14 +16,11 @@ from vinculo.history import cadence_days, days_setting, last_real, plan_at_or_ab
 from vinculo.hookspecs import hookimpl
 from vinculo.i18n import channel, t
 from vinculo.model import Contact, History, Suggestion
-from vinculo.rhythm import is_drifting
 
 
 @hookimpl
 def suggest(contact: Contact, history: History, today: dt.date, config: Config) -> list[Suggestion]:
-    # Set with the stage by the pipeline; asked again only when a caller did not.
-    drift = history.drift if history.drift is not None else is_drifting(contact, history, today,
-                                                                          config)
+    drift = history.drift  # measured with the stage by the pipeline (rhythm.is_drifting)
     if drift is None or drift.basis != "history" or plan_at_or_above(history, "social"):
         return []  # on a tier's clock alone, the cadence and call rules already speak
     every, start = cadence_days(contact, config), last_real(history, config)

@@ -11,22 +11,22 @@ to you is received from its sender. Mailing-list and automated mail (``List-Id``
 
 from __future__ import annotations
 
-import email.errors
-import email.header
-import email.parser
-import email.utils
 import functools
 import hashlib
-import mailbox
 from collections.abc import Iterator
-from email.message import Message
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from vinculo.hookspecs import hookimpl
 from vinculo.importing.base import Action, ImportContext, Importer, ImportFileError, bytes_run
 from vinculo.importing.messages import Party, Tally, me_setting, plan_logs
 from vinculo.importing.names import clean_text, email_key
+
+if TYPE_CHECKING:
+    from email.message import Message
+
+# The standard library's mail modules are imported where a mail is read: every command loads
+# this plugin, and only ``import mbox`` needs them.
 
 LABEL = "e-mail"
 _AUTOMATED = ("list-id", "list-unsubscribe")
@@ -34,6 +34,9 @@ _AUTOMATED = ("list-id", "list-unsubscribe")
 
 def _decoded(value: object) -> str:
     """A header as text, RFC 2047 words decoded ("=?utf-8?q?Luc=C3=ADa?=" is "Lucía")."""
+    import email.errors
+    import email.header
+
     if value is None:
         return ""
     value = _text(value)
@@ -47,6 +50,8 @@ def _text(value: object) -> str:
     """A header as a string. Raw 8-bit bytes (a UTF-8 name written without RFC 2047 encoding,
     common today) come from the parser as an "unknown-8bit" Header: decoded here as UTF-8,
     else Windows-1252, never as replacement characters."""
+    import email.header
+
     if not isinstance(value, email.header.Header):
         return str(value)
     parts = []
@@ -73,6 +78,8 @@ def _addresses(message: Message, *fields: str) -> list[tuple[str, str]]:
 def _parsed(values: tuple[str, ...]) -> list[tuple[str, str]]:
     """(name, address) pairs of address headers: the same few headers come back in every
     mail of a correspondence, so they are parsed once."""
+    import email.utils
+
     out = []
     for name, address in email.utils.getaddresses(list(values)):
         if "@" in address:
@@ -101,6 +108,10 @@ def _automated(message: Message) -> bool:
 
 def read_mailbox(path: Path, ctx: ImportContext, tally: Tally, mine: set[str]) -> int:
     """Count every mail of the mailbox into ``tally``; the number of mails read."""
+    import email.parser
+    import email.utils
+    import mailbox
+
     box = mailbox.mbox(str(path), create=False)
     parser = email.parser.BytesHeaderParser()
     seen: set[bytes] = set()

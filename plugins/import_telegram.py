@@ -14,11 +14,11 @@ Bots, channels and "Saved Messages" are not relationships and are skipped; servi
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from vinculo.dates import coerce_date
 from vinculo.hookspecs import hookimpl
 from vinculo.importing.base import Action, ImportContext, Importer, ImportFileError, bytes_run
 from vinculo.importing.chats import ChatLog
@@ -58,13 +58,6 @@ def _text(value: Any) -> str:
         return "".join(p if isinstance(p, str) else str(p.get("text", "")) for p in value
                        if isinstance(p, str | dict))
     return ""
-
-
-def _day(value: Any) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 class _Reader:
@@ -142,7 +135,7 @@ class _Reader:
             return
         if self.kind not in PEOPLE_CHATS | GROUP_CHATS:
             return
-        day = _day(item.get("date"))
+        day = coerce_date(item.get("date"))
         if day is None:
             self.tally.skip(self.count, f"message {item.get('id', self.count)}",
                             f"no readable date in chat {self.chat.title!r}")

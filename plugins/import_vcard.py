@@ -267,28 +267,9 @@ def register_importers() -> list[Importer]:
     ]
 
 
-def _write_in_vault(session: Any, rel: str, text: str) -> None:
-    """An export saved in the vault: atomic, checked against what was read, journaled
-    (`vinculo undo` takes it back), like every file vinculo writes there."""
-    from vinculo.cli import VinculoError
-    from vinculo.writeback import FileChange, WriteBackError, apply_changes
-
-    path = session.vault / rel
-    before = path.read_bytes() if path.is_file() else None
-    change = FileChange(rel, before, text.encode("utf-8"), "vCard export")
-    if change.after == before:
-        return
-    try:
-        report = apply_changes(session.vault, [change], pm=session.pm)
-    except WriteBackError as exc:
-        raise VinculoError(str(exc)) from exc
-    for skipped, why in report.skipped:
-        raise VinculoError(f"{skipped} not written: {why}")
-
-
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from vinculo.cli import Session, VinculoError, vault_argument
+    from vinculo.cli import Session, vault_argument
     from vinculo.importing.commands import export_group
 
     @export_group(cli).command("vcard")
@@ -306,6 +287,7 @@ def register_commands(cli: click.Group) -> None:
         """
         from vinculo.cache import open_cache
         from vinculo.contacts import build_contacts
+        from vinculo.exports import save_export
         from vinculo.vault import scan_vault
 
         session = Session(ctx, vault)
@@ -317,13 +299,6 @@ def register_commands(cli: click.Group) -> None:
         if output is None:
             click.echo(text, nl=False)
             return
-        target = output.resolve()
-        if target.is_relative_to(session.vault):  # a file in the vault: the safe write path
-            _write_in_vault(session, target.relative_to(session.vault).as_posix(), text)
-        else:
-            try:
-                output.write_text(text, encoding="utf-8", newline="")
-            except OSError as exc:
-                raise VinculoError(f"cannot write {output}: {exc.strerror or exc}") from exc
+        save_export(session, output, text.encode("utf-8"), "vCard export")
         click.echo(f"{text.count('BEGIN:VCARD')} contacts written to {output}", err=True)
 

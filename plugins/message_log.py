@@ -16,6 +16,7 @@ reader never reads inside fenced code, so these lines are read here and only her
 from __future__ import annotations
 
 from vinculo.config import Config
+from vinculo.dates import coerce_date
 from vinculo.hookspecs import hookimpl
 from vinculo.importing.messagelog import ENTRY, FENCE_OPEN, direction_of
 from vinculo.model import Contact, Interaction, Mention, Note, Vocabulary
@@ -34,8 +35,6 @@ def extract_interactions(
     contact = contacts.get(note.title)
     if contact is None or contact.rel != note.rel:
         return []  # a log pasted into another note says nothing about whom
-    import datetime as dt
-
     found: list[Interaction] = []
     inside = False
     first = note.text.count("\n", 0, note.body_start) + 1
@@ -50,9 +49,8 @@ def extract_interactions(
         match = ENTRY.match(stripped)
         if match is None:
             continue
-        try:
-            day = dt.date.fromisoformat(match[1])
-        except ValueError:
+        day = coerce_date(match[1])
+        if day is None:
             continue
         sent, received = int(match[3]), int(match[4])
         if not sent and not received:

@@ -183,7 +183,9 @@ def register_commands(cli: click.Group) -> None:
         Example:
           vinculo new meeting "Taller: planning" VAULT --with "ana garcia" --with rodrigo
         """
-        from vinculo.newnotes import NewNoteError, new_contact, new_meeting, vault_contacts
+        from vinculo.contacts import build_contacts
+        from vinculo.newnotes import NewNoteError, new_contact, new_meeting
+        from vinculo.vault import scan_vault
 
         session = Session(ctx, vault, writes=True)
         now = _now(session)
@@ -195,11 +197,12 @@ def register_commands(cli: click.Group) -> None:
                 now = dt.datetime.combine(parse_day(day, session.today), now.time())
             except (CommandError, ValueError, OverflowError) as exc:
                 raise click.BadParameter(str(exc), param_hint="--date") from None
-        contacts = vault_contacts(session.vault, session.config, session.pm)
+        notes = scan_vault(session.vault, session.config).notes  # read once for every check
+        contacts = build_contacts(notes, session.pm, session.config)
         names, missing = _resolve_attendees(attendees, contacts, create_missing, session.vault)
         try:
-            people = [new_contact(session.vault, session.config, session.pm, name, now, {})
-                      for name in missing]
+            people = [new_contact(session.vault, session.config, session.pm, name, now, {},
+                                  notes=notes) for name in missing]
             titles = dict(zip(missing, (p.title for p in people), strict=True))
             note = new_meeting(session.vault, session.config, session.pm, title,
                                [titles.get(n, n) for n in names], now, template=template,

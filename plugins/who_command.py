@@ -10,6 +10,7 @@ import click
 
 from vinculo.hookspecs import hookimpl
 from vinculo.model import CommandContext, PaletteCommand, Param
+from vinculo.text import plural
 
 
 def _stages(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
@@ -79,7 +80,7 @@ def _table(rows: list[dict[str, Any]], asked: str, today: str) -> None:
     if not rows:
         out.print(f"Nobody found ({asked}).", markup=False)
         return
-    table = Table(title=f"{len(rows)} {'person' if len(rows) == 1 else 'people'} · {asked}",
+    table = Table(title=f"{plural(len(rows), 'person', 'people')} · {asked}",
                   title_justify="left")
     for column in ("name", "city", "company", "stage", "last contact", "next step"):
         table.add_column(column, no_wrap=column in ("stage", "last contact", "next step"))
@@ -107,8 +108,7 @@ def who_do_i_know(ctx: CommandContext, params: dict[str, str]) -> str:
     rows = who_rows(build_index(ctx.vault, ctx.config, ctx.pm, ctx.today), query)
     if not rows:
         return f"Nobody found in {place!r}." if place else "No contacts yet."
-    lines = [f"{len(rows)} {'person' if len(rows) == 1 else 'people'}"
-             + (f" in {place}:" if place else ":")]
+    lines = [plural(len(rows), "person", "people") + (f" in {place}:" if place else ":")]
     for row in rows:
         where = " · ".join(v for v in (row["city"], row["company"], row["stage"]) if v)
         step = row["next_step"]

@@ -92,10 +92,15 @@ CHANNEL_TITLES = {"in_person": "In person", "call": "Calls", "message": "Message
 WAYS = {"out": "you", "in": "they", "both": "both"}
 
 
-def render_brief(data: dict[str, Any], config: Config | None = None) -> str:
-    """The brief as Markdown lines, in the vault's language when given its ``config``."""
+def render_brief(data: dict[str, Any], config: Config) -> str:
+    """The brief as Markdown lines, in the vault's language."""
     def say(template: str, /, **values: Any) -> str:
-        return t(config, template, **values) if config is not None else template.format(**values)
+        return t(config, template, **values)
+
+    def section(title: str, items: list[str]) -> None:
+        if items:
+            lines.append(f"- {say(title)}:")
+            lines.extend(f"    - {item}" for item in items)
 
     lines = [f"**{data['name']}** · {say(STAGE_WORDS[data['stage']])}"
              + (f" · aka {', '.join(data['aliases'])}" if data["aliases"] else "")]
@@ -110,25 +115,15 @@ def render_brief(data: dict[str, Any], config: Config | None = None) -> str:
         lines.append("- " + say("drifting: last real contact {date}, usually every {days} days",
                                 date=drift["last"], days=drift["usual_gap"]))
     for channel in ("in_person", "call", "message", "social"):
-        events = data["last_by_channel"].get(channel)
-        if events:
-            lines.append(f"- {say(CHANNEL_TITLES[channel])}:")
-            lines += [f"    - {e['date']} ({say(WAYS[e['direction']])}) {e['text']} "
-                      f"{wikilink(e['note'])}" for e in events]
-    if data["open_loops"]:
-        lines.append(f"- {say('Open loops')}:")
-        lines += [f"    - {lp['text']} {wikilink(lp['note'])}" for lp in data["open_loops"]]
-    if data["planned"]:
-        lines.append(f"- {say('Planned')}:")
-        lines += [f"    - {p['date']} {say(plan_words(p['channel']))} {wikilink(p['note'])}"
-                  for p in data["planned"]]
-    if data["talked_about"]:
-        lines.append(f"- {say('Last talked about')}:")
-        lines += [f"    - {x['date']}: {x['text']}" for x in data["talked_about"]]
-    if data["next_steps"]:
-        lines.append(f"- {say('Next steps')}:")
-        lines += [f"    - {s['text']} ({say('due {date}', date=s['due'])})"
-                  for s in data["next_steps"]]
+        section(CHANNEL_TITLES[channel],
+                [f"{e['date']} ({say(WAYS[e['direction']])}) {e['text']} {wikilink(e['note'])}"
+                 for e in data["last_by_channel"].get(channel, [])])
+    section("Open loops", [f"{lp['text']} {wikilink(lp['note'])}" for lp in data["open_loops"]])
+    section("Planned", [f"{p['date']} {say(plan_words(p['channel']))} {wikilink(p['note'])}"
+                        for p in data["planned"]])
+    section("Last talked about", [f"{x['date']}: {x['text']}" for x in data["talked_about"]])
+    section("Next steps", [f"{s['text']} ({say('due {date}', date=s['due'])})"
+                           for s in data["next_steps"]])
     return "\n".join(lines) + "\n"
 
 
@@ -136,7 +131,7 @@ STAGE_WORDS = {"radar": "radar", "online": "online", "voice": "voice", "in_perso
                "dormant": "dormant"}
 
 
-def brief_section(data: dict[str, Any], today: dt.date, config: Config | None = None) -> str:
+def brief_section(data: dict[str, Any], today: dt.date, config: Config) -> str:
     """The brief as a folded callout between its markers, for a meeting note."""
     body = render_brief(data, config).splitlines()
     head = f"> [!abstract]- Brief: [[{data['name']}]] ({today.isoformat()})"

@@ -15,14 +15,16 @@ import datetime as dt
 import hashlib
 from typing import TYPE_CHECKING, Any
 
-from icalendar import Calendar, Event, vRecur
-
 from vinculo.config import Config
-from vinculo.digest.render import unlinked
 from vinculo.obsidian import open_url
 
 if TYPE_CHECKING:
+    from icalendar import Event
+
     from vinculo.pipeline import Index
+
+# icalendar (and the digest's renderer) are imported where a feed is built: every sync and
+# watcher pass asks this module for [calendar] path (feed_path), and most vaults have no feed.
 
 PRODID = "-//vinculo//calendar feed//EN"
 DEFAULT_WEEKS = 4
@@ -44,6 +46,8 @@ def _uid(*parts: str) -> str:
 
 def _event(uid: str, day: dt.date, summary: str, description: str, url: str | None,
            stamp: dt.datetime, categories: list[str]) -> Event:
+    from icalendar import Event
+
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
@@ -59,6 +63,8 @@ def _event(uid: str, day: dt.date, summary: str, description: str, url: str | No
 
 
 def _steps(index: Index, until: dt.date, stamp: dt.datetime) -> list[Event]:
+    from vinculo.digest.render import unlinked
+
     out = []
     for items in index.suggestions.values():
         for s in items:
@@ -90,6 +96,8 @@ def _plans(index: Index, until: dt.date, stamp: dt.datetime) -> list[Event]:
 
 
 def _birthdays(index: Index, stamp: dt.datetime) -> list[Event]:
+    from icalendar import vRecur
+
     from vinculo.dates import coerce_date
     from vinculo.default_plugins.birthdays import month_day, next_birthday
 
@@ -115,6 +123,8 @@ def _birthdays(index: Index, stamp: dt.datetime) -> list[Event]:
 
 def calendar_bytes(index: Index, weeks: int | None = None) -> bytes:
     """The feed of ``index`` as ``.ics`` bytes (CRLF lines, as RFC 5545 wants)."""
+    from icalendar import Calendar
+
     weeks = weeks or feed_weeks(index.config)
     until = index.today + dt.timedelta(weeks=weeks)
     stamp = dt.datetime.combine(index.today, dt.time(0, 0), tzinfo=dt.timezone.utc)

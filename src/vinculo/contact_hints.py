@@ -40,10 +40,6 @@ def person_like(title: str) -> bool:
             and all(_WORD.match(w) for w in words) and all(w[0].isupper() for w in names))
 
 
-def _stem(rel: str) -> str:
-    return rel.rsplit("/", 1)[-1].removesuffix(".md")
-
-
 def kind_properties(notes: Iterable[Note]) -> list[tuple[str, str, int]]:
     """``(key, value, notes)`` for every ``type``-like property whose value names a person
     ("persona", "contact", "friend"…), most notes first."""
@@ -64,7 +60,7 @@ def person_folders(notes: Iterable[Note]) -> list[tuple[str, int, int, list[str]
     per: dict[str, list[str]] = {}
     for note in notes:
         folder = note.rel.rsplit("/", 1)[0] if "/" in note.rel else ""
-        per.setdefault(folder, []).append(_stem(note.rel))
+        per.setdefault(folder, []).append(note.title)
     out = []
     for folder, titles in per.items():
         people = sorted(t for t in titles if person_like(t))

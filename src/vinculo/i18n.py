@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from vinculo.config import Config
-from vinculo.text import fold
+from vinculo.text import fold, plural
 
 LANGUAGES = ("en", "es")
 
@@ -156,8 +156,8 @@ def count(config: Config, n: int, noun: str) -> str:
     """"3 messages" / "3 mensajes"."""
     if language(config) == "es" and noun in NOUNS_ES:
         one, many = NOUNS_ES[noun]
-        return f"{n} {one if n == 1 else many}"
-    return f"{n} {noun if n == 1 else noun + 's'}"
+        return plural(n, one, many)
+    return plural(n, noun)
 
 
 def join(config: Config, parts: list[str]) -> str:

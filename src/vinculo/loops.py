@@ -18,6 +18,7 @@ from pathlib import Path
 from vinculo.cache import digest
 from vinculo.config import Config
 from vinculo.model import Contact, History, Mention, Note, OpenLoop
+from vinculo.writeback.block import markers
 
 _OPEN_TASK = re.compile(r"^\s*(?:>\s*)*[-*+]\s+\[ \]\s+(.*\S)\s*$")
 _OURS = re.compile(r"#vinculo/")
@@ -28,11 +29,6 @@ def plain(text: str) -> str:
     """A task's text as it reads, links shown as their text: the same before and after
     vinculo links the names in it, so a second sync writes the same block."""
     return _LINK.sub(lambda m: m[1], text)
-
-
-def _markers(config: Config) -> tuple[str, str]:
-    return (str(config.get("block.start", "<!-- vinculo:start -->")),
-            str(config.get("block.end", "<!-- vinculo:end -->")))
 
 
 def loops_in(note: Note, mentions: Iterable[Mention], owner: str | None,
@@ -47,7 +43,7 @@ def loops_in(note: Note, mentions: Iterable[Mention], owner: str | None,
             by_line.setdefault(m.line, set()).add(m.target)
     if not by_line and owner is None:
         return []
-    start, end = _markers(config)
+    start, end = markers(config)
     first = note.text.count("\n", 0, note.body_start) + 1
     inside = False
     out: list[OpenLoop] = []

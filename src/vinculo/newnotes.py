@@ -17,7 +17,7 @@ import pluggy
 
 from vinculo.config import Config
 from vinculo.contacts import build_contacts
-from vinculo.model import Contact, Template
+from vinculo.model import Contact, Note, Template
 from vinculo.notes import parse_note
 from vinculo.palette.daily import append_under_heading
 from vinculo.people import similar_contacts
@@ -71,11 +71,12 @@ def make_note(
     *,
     folder: str | None = None,
     properties: dict[str, Any] | None = None,
-    prefix: str = "",
+    dated: bool = False,
 ) -> NewNote:
-    """Render ``template_name`` as a new note titled ``title`` (its file name ``prefix`` +
-    title); ``properties`` (None values skipped) are then set in its frontmatter through the
-    write-back's surgical editor."""
+    """Render ``template_name`` as a new note titled ``title``; ``properties`` (None values
+    skipped) are then set in its frontmatter through the write-back's surgical editor. With
+    ``dated``, its file name opens with the date of ``now`` when the names of the notes in
+    its folder open with theirs (:func:`date_prefix`)."""
     found = find_template(template_name, vault, config, pm)
     if found is None:
         raise NewNoteError(f"no template named {template_name!r} (see: vinculo templates list)")
@@ -84,6 +85,7 @@ def make_note(
     except ValueError as exc:
         raise NewNoteError(str(exc)) from None
     where = target_folder(found.template, config, folder)
+    prefix = date_prefix(vault, where, now.date()) if dated else ""
     rel = f"{where}/{prefix}{name}.md" if where else f"{prefix}{name}.md"
     if (vault / rel).exists():
         raise NewNoteError(f"{rel} already exists: not overwritten")
@@ -103,10 +105,6 @@ def make_note(
     return NewNote(rel=rel, data=data, title=name, warnings=warnings)
 
 
-def _stem(rel: str) -> str:
-    return rel.rsplit("/", 1)[-1].removesuffix(".md")
-
-
 def new_contact(
     vault: Path,
     config: Config,
@@ -116,13 +114,16 @@ def new_contact(
     properties: dict[str, Any] | None = None,
     folder: str | None = None,
     force: bool = False,
+    notes: list[Note] | None = None,
 ) -> NewNote:
     """A contact note in the people folder; refuses a name another contact already has, and
     (unless ``force``) a name that differs from a contact's or a note's only by case or
     accents anywhere in the vault ("rodrigo sanz" next to Rodrigo Sanz.md clashes on a
     case-insensitive file system; "Jose Romero" next to José Romero.md is the same person);
-    warns about other near-duplicates ("did you mean Ana Garcia?")."""
-    notes = scan_vault(vault, config).notes
+    warns about other near-duplicates ("did you mean Ana Garcia?"). ``notes``: the vault's
+    notes, when the caller has read them already (they are read here otherwise)."""
+    if notes is None:
+        notes = scan_vault(vault, config).notes
     contacts = build_contacts(notes, pm, config)
     try:
         title = safe_filename(name)
@@ -135,7 +136,7 @@ def new_contact(
         key = fold(title)
         folded = sorted(
             [c.rel for c in contacts.values() if fold(c.name) == key]
-            or [n.rel for n in notes if _stem(n.rel) != title and fold(_stem(n.rel)) == key]
+            or [n.rel for n in notes if n.title != title and fold(n.title) == key]
         )
         if folded:
             raise NearDuplicate(
@@ -180,11 +181,8 @@ def new_meeting(
     Its file name opens with its date (``now``) when the folder's meeting notes' names do."""
     links = [f"[[{a}]]" for a in dict.fromkeys(attendees)]
     values = {**(properties or {}), **({"attendees": links} if links else {})}
-    found = find_template(template, vault, config, pm)
-    where = target_folder(found.template, config, folder) if found else ""
-    prefix = date_prefix(vault, where, now.date())
     note = make_note(vault, config, pm, template, title, now, folder=folder, properties=values,
-                     prefix=prefix)
+                     dated=True)
     text = note.data.decode("utf-8")
     heading = next(
         (line.strip() for line in text.splitlines()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import statistics
 
 from vinculo.config import Config
 from vinculo.history import (
@@ -34,13 +33,14 @@ def real_days(history: History, config: Config) -> list[dt.date]:
     return sorted({i.date for i in history.interactions if i.channel in real})
 
 
-def usual_gap(history: History, config: Config) -> int | None:
-    """The median gap in days between real interactions, from at least
-    ``[ladder] drift_min_gaps`` (3) gaps; None when the history is shorter."""
-    days = real_days(history, config)
+def usual_gap(days: list[dt.date], config: Config) -> int | None:
+    """The median gap between the days of real interactions (:func:`real_days`), from at
+    least ``[ladder] drift_min_gaps`` (3) gaps; None when the history is shorter."""
     gaps = [(b - a).days for a, b in zip(days, days[1:], strict=False)]
     if len(gaps) < days_setting(config, "drift_min_gaps", 3):
         return None
+    import statistics  # here: every command loads the plugins that import this module
+
     return max(1, round(statistics.median(gaps)))
 
 
@@ -61,7 +61,7 @@ def is_drifting(contact: Contact, history: History, today: dt.date, config: Conf
     days = real_days(history, config)
     if not days:
         return None
-    usual = usual_gap(history, config)
+    usual = usual_gap(days, config)
     basis = "history"
     if usual is None:
         usual, basis = cadence_days(contact, config), "tier"
@@ -76,12 +76,12 @@ def is_drifting(contact: Contact, history: History, today: dt.date, config: Conf
 
 def drifting_why(contact: Contact, history: History, today: dt.date, config: Config) -> str | None:
     """Why ``contact`` is drifting, for the lists that name people (the digest, ``who
-    --drifting``); None when they are not, or are snoozed (a snooze asks to be left alone)."""
+    --drifting``); None when they are not, or are snoozed (a snooze asks to be left alone).
+    ``history`` is an index's, whose ``drift`` the pipeline set for ``today``."""
     snooze = snoozed_until(contact)
     if snooze and snooze > today:
         return None
-    drift = is_drifting(contact, history, today, config)
-    return drift.describe(config) if drift else None
+    return history.drift.describe(config) if history.drift else None
 
 
 def in_person_days(contact: Contact, config: Config) -> int | None:

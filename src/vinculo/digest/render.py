@@ -10,7 +10,7 @@ import html
 import re
 from typing import Any
 
-from vinculo.history import plan_words
+from vinculo.history import plan_words, wikilink
 from vinculo.text import plural
 
 
@@ -22,10 +22,10 @@ def title(digest: dict[str, Any]) -> str:
     """The heading and e-mail subject: "vinculo · Sun 29 Nov: 3 steps, 1 birthday"."""
     when = _day(digest["today"]) + ("" if digest["scope"] == "day" else " (week)")
     parts = [plural(len(digest["steps"]), "step")]
-    for key, one in (("birthdays", "birthday"), ("planned", "plan"), ("drifting", "drifting")):
+    for key, one, many in (("birthdays", "birthday", None), ("planned", "plan", None),
+                           ("drifting", "drifting", "drifting")):
         if digest[key]:
-            parts.append(f"{len(digest[key])} {one}" if one == "drifting"
-                         else plural(len(digest[key]), one))
+            parts.append(plural(len(digest[key]), one, many))
     return f"vinculo · {when}: {', '.join(parts)}"
 
 
@@ -46,10 +46,6 @@ def _turns(birthday: dict[str, Any]) -> str:
     return f" (turns {birthday['turns']})" if birthday["turns"] else ""
 
 
-def _plan(plan: dict[str, Any]) -> str:
-    return f"{plan_words(plan['channel'])}"
-
-
 def render_text(digest: dict[str, Any]) -> str:
     lines = [title(digest), ""]
     lines.append(f"Steps ({len(digest['steps'])})")
@@ -66,7 +62,7 @@ def render_text(digest: dict[str, Any]) -> str:
         lines += [f"  {b['date']}  {b['contact']}{_turns(b)}" for b in digest["birthdays"]]
     if digest["planned"]:
         lines += ["", f"Planned ({len(digest['planned'])})"]
-        lines += [f"  {p['date']}  {p['contact']}: {_plan(p)} ({p['note']})"
+        lines += [f"  {p['date']}  {p['contact']}: {plan_words(p['channel'])} ({p['note']})"
                   for p in digest["planned"]]
     if digest["drifting"]:
         lines += ["", f"Drifting ({len(digest['drifting'])})"]
@@ -74,18 +70,12 @@ def render_text(digest: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _wikilink(rel: str, label: str | None = None) -> str:
-    path = rel[:-3] if rel.endswith(".md") else rel
-    shown = label or path.rsplit("/", 1)[-1]
-    return f"[[{path}|{shown}]]" if shown != path else f"[[{path}]]"
-
-
 def render_markdown(digest: dict[str, Any]) -> str:
     lines = [f"# {title(digest)}", "", f"## Steps ({len(digest['steps'])})", ""]
     if not digest["steps"]:
         lines.append("Nothing due.")
     for step in digest["steps"]:
-        lines.append(f"- **{_when(step)}** · {_wikilink(step['path'])} — {step['text']} "
+        lines.append(f"- **{_when(step)}** · {wikilink(step['path'])} — {step['text']} "
                      f"`{step['kind']}`")
         lines.append(f"    - why: {step['why']}")
     if digest["cities"]:
@@ -93,15 +83,15 @@ def render_markdown(digest: dict[str, Any]) -> str:
         lines += [f"- {city}: {', '.join(names)}" for city, names in digest["cities"].items()]
     if digest["birthdays"]:
         lines += ["", f"## Birthdays ({len(digest['birthdays'])})", ""]
-        lines += [f"- **{b['date']}** · {_wikilink(b['path'])}{_turns(b)}"
+        lines += [f"- **{b['date']}** · {wikilink(b['path'])}{_turns(b)}"
                   for b in digest["birthdays"]]
     if digest["planned"]:
         lines += ["", f"## Planned ({len(digest['planned'])})", ""]
-        lines += [f"- **{p['date']}** · {_wikilink(p['path'])} — {_plan(p)} {_wikilink(p['note'])}"
-                  for p in digest["planned"]]
+        lines += [f"- **{p['date']}** · {wikilink(p['path'])} — {plan_words(p['channel'])} "
+                  f"{wikilink(p['note'])}" for p in digest["planned"]]
     if digest["drifting"]:
         lines += ["", f"## Drifting ({len(digest['drifting'])})", ""]
-        lines += [f"- {_wikilink(d['path'])}: {d['why']}" for d in digest["drifting"]]
+        lines += [f"- {wikilink(d['path'])}: {d['why']}" for d in digest["drifting"]]
     return "\n".join(lines) + "\n"
 
 
@@ -136,8 +126,9 @@ def render_html(digest: dict[str, Any]) -> str:
         out.append("</ul>")
     if digest["planned"]:
         out += [f"<h2>Planned ({len(digest['planned'])})</h2>", "<ul>"]
-        out += [f"<li><b>{e(p['date'])}</b> · {_a(p['url'], p['contact'])} — {e(_plan(p))} "
-                f"({_a(p['note_url'], p['note'])})</li>" for p in digest["planned"]]
+        out += [f"<li><b>{e(p['date'])}</b> · {_a(p['url'], p['contact'])} — "
+                f"{e(plan_words(p['channel']))} ({_a(p['note_url'], p['note'])})</li>"
+                for p in digest["planned"]]
         out.append("</ul>")
     if digest["drifting"]:
         out += [f"<h2>Drifting ({len(digest['drifting'])})</h2>", "<ul>"]

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from vinculo.importing.messagelog import inert
+from vinculo.importing.messagelog import text_line
 from vinculo.importing.messages import Party, PartyMatcher, Tally
 from vinculo.importing.names import name_key
 
@@ -131,11 +131,11 @@ class ChatLog:
                              _untimed(sorted(texts, key=_time)))
 
     def _texts(self, said: _Said, arrow: str, sender: str) -> list[str]:
-        who = f"{sender}: " if sender else ""
+        """The texts as log lines, each behind its HH:MM and a NUL for sorting by time."""
         out = []
         for item in said.texts:
             time, _, text = item.partition("\x00")
-            out.append(f"{time}\x00    {time + ' ' if time else ''}{arrow} {who}{inert(text)}")
+            out.append(f"{time}\x00{text_line(time, arrow, sender, text)}")
         return out
 
 

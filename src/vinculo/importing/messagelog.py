@@ -18,7 +18,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from vinculo.model import Direction
+from vinculo.dates import coerce_date
+from vinculo.model import Direction, Note
+from vinculo.writeback.edits import line_ending, replace_spans, to_bytes
 
 FENCE_INFO = "vinculo-messages"
 FENCE_OPEN = f"```{FENCE_INFO}"
@@ -67,6 +69,13 @@ def inert(text: str, limit: int = 500) -> str:
     return one if len(one) <= limit else one[: limit - 1] + "…"
 
 
+def text_line(time: str, arrow: str, sender: str, text: str) -> str:
+    """One message's text under its log line (``--with-text``), indented and inert:
+    "    09:14 ← Ana: ¿Café el jueves?" (``arrow`` → sent, ← received)."""
+    who = f"{sender}: " if sender else ""
+    return f"    {time + ' ' if time else ''}{arrow} {who}{inert(text)}"
+
+
 def read_log(text: str) -> tuple[tuple[int, int] | None, list[Entry]]:
     """The span (character offsets, fence lines included) of a note's message log and its
     entries; (None, []) when the note has none."""
@@ -80,7 +89,7 @@ def read_log(text: str) -> tuple[tuple[int, int] | None, list[Entry]]:
     for line in body.splitlines():
         match = ENTRY.match(line)
         if match:
-            day = _iso(match[1])
+            day = coerce_date(match[1])
             if day is not None:
                 entries.append(Entry(day, match[2], int(match[3]), int(match[4])))
         elif entries and line.startswith("    "):
@@ -92,13 +101,6 @@ def _fence_start(text: str) -> int:
     for match in re.finditer(rf"^```{re.escape(FENCE_INFO)}[ \t]*\r?$", text, re.MULTILINE):
         return match.start()
     return -1
-
-
-def _iso(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None
 
 
 def merge_entries(old: list[Entry], new: Iterable[Entry]) -> list[Entry]:
@@ -123,18 +125,14 @@ def render_log(entries: list[Entry], newline: str = "\n") -> str:
     return newline.join(lines)
 
 
-def with_log(raw: bytes, entries: list[Entry]) -> bytes:
-    """The note's bytes with its message log set to ``entries``: the fence replaced in place,
-    or added at the end under a "Messages" heading; nothing else changes."""
-    text = raw.decode("utf-8-sig")
-    bom = raw.startswith(b"\xef\xbb\xbf")
-    newline = "\r\n" if "\r\n" in text else "\n"
-    span, _ = read_log(text)
+def with_log(note: Note, span: tuple[int, int] | None, entries: list[Entry]) -> bytes:
+    """The note's bytes with its message log (at ``span``, as :func:`read_log` found it) set
+    to ``entries``: the fence replaced in place, or added at the end under a "Messages"
+    heading; nothing else changes (the note's BOM and line endings are kept)."""
+    newline = line_ending(note.text)
     block = render_log(entries, newline)
     if span is not None:
-        out = text[: span[0]] + block + text[span[1] :]
-    else:
-        body = text.rstrip("\r\n")
-        gap = newline * 2 if body else ""
-        out = f"{body}{gap}{LOG_HEADING}{newline}{newline}{block}{newline}"
-    return (b"\xef\xbb\xbf" if bom else b"") + out.encode("utf-8")
+        return replace_spans(note, [(span[0], span[1], block)])
+    body = note.text.rstrip("\r\n")
+    gap = newline * 2 if body else ""
+    return to_bytes(note, f"{body}{gap}{LOG_HEADING}{newline}{newline}{block}{newline}")

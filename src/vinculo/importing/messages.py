@@ -18,10 +18,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from vinculo.importing.base import Action, ImportContext
-from vinculo.importing.messagelog import Entry, inert, merge_entries, read_log, with_log
+from vinculo.importing.messagelog import Entry, merge_entries, read_log, text_line, with_log
 from vinculo.importing.names import email_key, name_key, url_key
 from vinculo.importing.people import ContactMatcher, PersonRecord, property_values
 from vinculo.model import Contact, Direction
+from vinculo.text import plural
 
 MIN_PHONE_DIGITS = 7
 PHONE_TAIL = 9  # "+34 612 345 678", "0034612345678" and "612345678" are one number
@@ -152,23 +153,28 @@ class Tally:
     def add(self, party: Party, day: dt.date, direction: Direction, label: str, line: int,
             text: str = "", time: str = "", sender: str = "") -> None:
         """One message exchanged with ``party`` on ``day`` (``direction`` out or in)."""
-        key = self.key(party)
-        seen = self.parties.get(key)
-        if seen is None:
-            seen = self.parties[key] = _Party(party, line)
-        seen.messages += 1
-        self.messages += 1
-        entry = self.entries.get((key, day, label))
-        if entry is None:
-            entry = self.entries[(key, day, label)] = Entry(day, label)
+        entry = self._entry(party, day, label, line, 1)
         if direction == "out":
             entry.sent += 1
         else:
             entry.received += 1
         if self.with_text:
-            arrow = "→" if direction == "out" else "←"
-            who = f"{sender}: " if sender else ""
-            entry.texts.append(f"    {time + ' ' if time else ''}{arrow} {who}{inert(text)}")
+            entry.texts.append(text_line(time, "→" if direction == "out" else "←", sender, text))
+
+    def _entry(self, party: Party, day: dt.date, label: str, line: int, messages: int) -> Entry:
+        """The log entry of ``party`` on ``day`` through ``label``, with ``messages`` more
+        counted for the party (first seen on its earliest ``line``)."""
+        key = self.key(party)
+        seen = self.parties.get(key)
+        if seen is None:
+            seen = self.parties[key] = _Party(party, line)
+        seen.line = min(seen.line, line)
+        seen.messages += messages
+        self.messages += messages
+        entry = self.entries.get((key, day, label))
+        if entry is None:
+            entry = self.entries[(key, day, label)] = Entry(day, label)
+        return entry
 
     def skip(self, line: int, label: str, reason: str) -> None:
         """A line or record that could not be read, reported with the import."""
@@ -177,25 +183,11 @@ class Tally:
     def add_counts(self, party: Party, day: dt.date, label: str, line: int, sent: int,
                    received: int, texts: Iterable[str] = ()) -> None:
         """Counts already summed by the importer (a chat resolves who is who at its end)."""
-        key = self.key(party)
-        seen = self.parties.get(key)
-        if seen is None:
-            seen = self.parties[key] = _Party(party, line)
-        seen.line = min(seen.line, line)
-        seen.messages += sent + received
-        self.messages += sent + received
-        entry = self.entries.get((key, day, label))
-        if entry is None:
-            entry = self.entries[(key, day, label)] = Entry(day, label)
+        entry = self._entry(party, day, label, line, sent + received)
         entry.sent += sent
         entry.received += received
         if self.with_text:
             entry.texts.extend(texts)
-
-
-def counted(count: int, what: str) -> str:
-    """"1 message", "3 messages" (``what`` is the plural)."""
-    return f"{count} {what[:-1] if count == 1 and what.endswith('s') else what}"
 
 
 def summed(first: list[Entry], second: list[Entry]) -> list[Entry]:
@@ -216,7 +208,9 @@ def summed(first: list[Entry], second: list[Entry]) -> list[Entry]:
 
 def plan_logs(tally: Tally, ctx: ImportContext, what: str) -> Iterator[Action]:
     """One action per contact whose log changes (or a skip saying it is already there), one
-    skip per party no contact matches, and one per line that could not be read."""
+    skip per party no contact matches, and one per line that could not be read. ``what`` is
+    what the file holds, in the plural ("messages", "mails")."""
+    one = what.removesuffix("s")
     matcher = PartyMatcher(ctx.contacts)
     by_contact: dict[str, tuple[Contact, list[Entry], int, int, str]] = {}
     by_key: dict[str, list[Entry]] = {}
@@ -227,7 +221,7 @@ def plan_logs(tally: Tally, ctx: ImportContext, what: str) -> Iterator[Action]:
         if contact is None:
             doubt = f"; {how}" if how else ""
             yield Action("skip", seen.party.describe(),
-                         f"no contact matches ({counted(seen.messages, what)}){doubt}", seen.line)
+                         f"no contact matches ({plural(seen.messages, one, what)}){doubt}", seen.line)
             continue
         known = by_contact.get(contact.rel)
         entries = by_key.get(key, [])
@@ -241,20 +235,20 @@ def plan_logs(tally: Tally, ctx: ImportContext, what: str) -> Iterator[Action]:
         if not note.readable:
             yield Action("skip", contact.name, "matches a note that cannot be read", line, rel)
             continue
-        _, old = read_log(note.text)
+        span, old = read_log(note.text)
         merged = merge_entries(old, entries)
-        after = with_log(note.raw, merged)
+        after = with_log(note, span, merged)
         days = len({e.day for e in entries})
-        on = f"{days} day" if days == 1 else f"{days} days"
+        on = plural(days, "day")
         if after == note.raw:
             yield Action("skip", contact.name,
-                         f"already logged: {counted(count, what)} on {on} (by {how})", line, rel)
+                         f"already logged: {plural(count, one, what)} on {on} (by {how})", line, rel)
             continue
         changed = len({(e.day, e.label, e.total) for e in merged}
                       - {(e.day, e.label, e.total) for e in old})
         yield Action("merge", contact.name,
-                     f"{counted(count, what)} on {on} (by {how}); {changed} log "
-                     f"line{'' if changed == 1 else 's'} new or updated",
+                     f"{plural(count, one, what)} on {on} (by {how}); "
+                     f"{plural(changed, 'log line')} new or updated",
                      line, rel, note.raw, after, ("message log",))
     for line, label, reason in tally.bad:
         yield Action("skip", label, reason, line)

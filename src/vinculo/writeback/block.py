@@ -61,7 +61,8 @@ def fenced_ranges(text: str, offset: int = 0) -> list[tuple[int, int]]:
     return ranges
 
 
-def _markers(config: Config) -> tuple[str, str]:
+def markers(config: Config) -> tuple[str, str]:
+    """The block's start and end markers in this vault (``[block] start``, ``end``)."""
     start = str(config.get("block.start", "<!-- vinculo:start -->"))
     end = str(config.get("block.end", "<!-- vinculo:end -->"))
     return start, end
@@ -69,7 +70,7 @@ def _markers(config: Config) -> tuple[str, str]:
 
 def find_block(note_text: str, body_start: int, config: Config) -> BlockSpan | None:
     """The managed block of a note, None when it has no markers; BlockError when unsafe."""
-    start_marker, end_marker = _markers(config)
+    start_marker, end_marker = markers(config)
     fences = fenced_ranges(note_text, body_start)
     own_line: dict[str, list[tuple[int, int]]] = {start_marker: [], end_marker: []}
     for marker in (start_marker, end_marker):
@@ -136,7 +137,7 @@ def _place(text: str, body_start: int, body: str, eol: str, config: Config) -> s
     span = find_block(text, body_start, config)
     if span is not None:
         return splice(text, [(span.content_start, span.content_end, body)])
-    start_marker, end_marker = _markers(config)
+    start_marker, end_marker = markers(config)
     block = f"{start_marker}{eol}{body}{end_marker}{eol}"
     heading = str(config.get("block.heading", "") or "").strip()
     if heading:
