@@ -405,8 +405,12 @@ class Watcher:
             written=len(result.written),
         )
 
-    def _write(self, update: Update, result: BatchResult) -> None:
-        """Plan the affected notes and write them through the one safe write path."""
+    def _write(self, update: Update, result: BatchResult, follow_up: bool = True) -> None:
+        """Plan the affected notes and write them through the one safe write path.
+
+        A written note can change histories (a link written into an event's line): those
+        contacts are recomputed, and whatever that changes is written in one follow-up, so
+        the vault ends as a full sync would leave it."""
         assert self.live is not None
         try:
             from vinculo.writeback import apply_changes
@@ -426,12 +430,13 @@ class Watcher:
         result.diagnostics.extend(diagnostics)
         changes = [c for c in changes if c.before != c.after]
         written: list[str] = []
+        touched: set[str] = set()
         if changes:
             report = apply_changes(self.vault, changes, pm=self.pm)
             written = list(report.written)
             after = {c.rel: c for c in changes}
             for rel in written:
-                self.live.wrote(rel, after[rel].after)
+                touched |= self.live.wrote(rel, after[rel].after)
                 self._remember_stat(rel)
                 self.log("wrote", f"{rel} ({after[rel].reason})" if after[rel].reason else rel,
                          note=rel, reason=after[rel].reason)
@@ -440,6 +445,8 @@ class Watcher:
             result.skipped.extend(report.skipped)
         self.live.settled(view, {c.rel for c in changes}, set(written))
         result.written.extend(written)
+        if touched and follow_up:
+            self._write(self.live.replan(touched), result, follow_up=False)
 
     # --- the vault on disk ---------------------------------------------------------------
 
