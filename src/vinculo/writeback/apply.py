@@ -7,13 +7,21 @@ computed from. Then the batch is journaled, and each file written atomically.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from vinculo.writeback.atomic import atomic_write, fsync_dir, read_current
+from vinculo.writeback.atomic import (
+    flush_batch,
+    fsync_dir,
+    install,
+    read_current,
+    remove_all,
+    write_temp,
+)
 from vinculo.writeback.diff import unified_diff
 from vinculo.writeback.errors import ChangedError, UnsafePathError, WriteBackError
 
@@ -148,13 +156,35 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
         ) from None
     report.journal_id = batch.id
     done: list[FileChange] = []
+    staged: list[tuple[FileChange, Path, Path]] = []
+    installed: list[Path] = []
     try:
-        for change, path, _mode in ready:
+        # A group commit: every temp file, one flush, then the compare-and-swaps and renames
+        # (vinculo.writeback.atomic). No note changes before the renames start.
+        for change, path, mode in ready:
             try:
                 if change.before is None:
                     path.parent.mkdir(parents=True, exist_ok=True)
                     target_path(root, change.rel)  # a folder may have become a link meanwhile
-                atomic_write(path, change.after, expected=change.before, sync_folder=False)
+                staged.append((change, path, write_temp(path, change.after, mode, sync=False)))
+            except WriteBackError as exc:
+                report.skipped.append((change.rel, str(exc)))
+            except OSError as exc:
+                report.skipped.append((change.rel, f"cannot write: {exc.strerror or exc}"))
+        try:
+            flush_batch(root, [tmp for _, _, tmp in staged])
+        except OSError as exc:
+            for change, _, tmp in staged:
+                report.skipped.append((change.rel, f"cannot write: {exc.strerror or exc}"))
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+            staged = []
+        staged.reverse()  # installed in order, popped from the end
+        while staged:
+            change, path, tmp = staged.pop()
+            installed.append(tmp)  # removed below, installed or not (old bytes, or ours)
+            try:
+                install(tmp, path, change.before, remove=False)
             except WriteBackError as exc:
                 report.skipped.append((change.rel, str(exc)))
             except OSError as exc:
@@ -162,6 +192,9 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
             else:
                 done.append(change)
     finally:
+        # Every temp file goes: the old bytes an exchange took out, ours when refused, and
+        # any not installed (an exception). A kill before this leaves them to the next writer.
+        remove_all(installed + [tmp for _, _, tmp in staged])
         for folder in sorted({path.parent for _, path, _ in ready}):
             fsync_dir(folder)
         batch.finish([c.rel for c in done])
