@@ -52,22 +52,31 @@ class WriteReport:
         return data
 
 
-def target_path(vault: Path, rel: str) -> Path:
+def target_path(vault: Path, rel: str, checked: set[Path] | None = None) -> Path:
     """The absolute path of ``rel`` in ``vault`` (resolved); UnsafePathError when it would
-    leave the vault or pass through a symlinked folder."""
+    leave the vault or pass through a symlinked folder. ``checked``: folders already found
+    to be no link in this batch (one look per folder, not per note)."""
     pure = PurePosixPath(rel)
     if not rel or "\\" in rel or pure.is_absolute() or any(p in ("", ".", "..") for p in pure.parts):
         raise UnsafePathError(f"not a path inside the vault: {rel!r}")
     path = vault
     for part in pure.parts[:-1]:
         path = path / part
+        if checked is not None and path in checked:
+            continue
         if path.is_symlink():
             raise UnsafePathError("its folder is a symbolic link: vinculo never writes through links")
+        if checked is not None:
+            checked.add(path)
     return path / pure.parts[-1]
 
 
-def check_note(path: Path, before: bytes | None) -> int | None:
-    """The file's mode; WriteBackError when policy forbids writing it or it changed."""
+def check_note(path: Path, before: bytes | None, *, compare: bool = True) -> int | None:
+    """The file's mode; WriteBackError when policy forbids writing it or it changed.
+
+    ``compare=False`` (a dry run) compares the size only, not the bytes: the run that writes
+    compares them again anyway, at the last moment, and a first dry run would otherwise read
+    every note of the vault a second time."""
     try:
         info = os.lstat(path)
     except FileNotFoundError:
@@ -91,7 +100,7 @@ def check_note(path: Path, before: bytes | None) -> int | None:
         )
     if not info.st_mode & 0o222:
         raise WriteBackError("is read-only: left untouched")
-    if read_current(path) != before:
+    if (read_current(path) != before) if compare else info.st_size != len(before):
         raise ChangedError("changed since it was read: left as it is")
     return stat.S_IMODE(info.st_mode)
 
@@ -129,6 +138,7 @@ def apply_changes(
 def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_run: bool) -> WriteReport:
     ready: list[tuple[FileChange, Path, int | None]] = []
     seen: set[str] = set()
+    folders: set[Path] = set()
     for change in changes:
         if change.after == change.before:
             continue
@@ -136,8 +146,8 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
             if change.rel in seen:
                 raise WriteBackError("has two changes in one batch: refused")
             seen.add(change.rel)
-            path = target_path(root, change.rel)
-            mode = check_note(path, change.before)
+            path = target_path(root, change.rel, folders)
+            mode = check_note(path, change.before, compare=not dry_run)
         except WriteBackError as exc:
             report.skipped.append((change.rel, str(exc)))
             continue

@@ -16,7 +16,7 @@ from typing import Any
 from vinculo.model import Diagnostic, Note
 from vinculo.writeback.apply import FileChange
 from vinculo.writeback.block import find_block
-from vinculo.writeback.compose import edit_note
+from vinculo.writeback.compose import edit_note_steps
 from vinculo.writeback.errors import BlockError
 from vinculo.writeback.properties import same_value
 
@@ -128,13 +128,12 @@ def plan_changes(
         if not spans and block is None and not props:
             continue
         try:
-            after = edit_note(note, spans=spans, block=block, properties=props, config=config)
+            after, block_changed = edit_note_steps(
+                note, spans=spans, block=block, properties=props, config=config)
         except BlockError as exc:
             diagnostics.append(Diagnostic(note.rel, f"{exc}: note not written", "warning"))
             continue
         if after != note.raw:
-            block_changed = block is not None and after != edit_note(
-                note, spans=spans, properties=props, config=config)
             changes.append(FileChange(note.rel, note.raw, after,
                                       _describe(len(spans), block_changed, len(props))))
     if files:
