@@ -171,7 +171,11 @@ class UndoReport:
 
 def undo_last(vault: Path, *, dry_run: bool = False) -> UndoReport:
     """Put back the bytes and mode of every file of the last batch, unless the file changed
-    since vinculo wrote it (then it is left, and reported). Call with the vault lock held."""
+    since vinculo wrote it (then it is left, and reported). Call with the vault lock held.
+
+    A batch a killed writer left in flight is closed first (:func:`recover`): it is the
+    last batch, and what it wrote is what ``undo`` takes back."""
+    recover(vault)
     batch = last_batch(vault)
     report = UndoReport(batch.id if batch else None)
     if batch is None:
