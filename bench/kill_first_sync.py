@@ -1,9 +1,9 @@
 """Hard kills during a first sync of a generated vault: every note old or new, undo exact.
 
 Each round copies a never-synced vault (``bench/vaultgen.py``, seed 1), starts ``vinculo
-sync`` on it and sends SIGKILL at a random instant of the second half of the time an
-uninterrupted first sync takes, where its writes are (a little past it, so some kills land
-after the end). Then every note must hold exactly
+sync`` on it and sends SIGKILL at a random instant: nine in ten while it writes (from the
+moment its batch is journaled, over the time an uninterrupted sync spends writing, and a
+little past it), one in ten anywhere in the run. Then every note must hold exactly
 its old bytes or the bytes an uninterrupted sync writes, no note may be missing or extra
 (temp files aside, which the next writer sweeps), and ``vinculo undo`` must give back the
 original vault byte for byte, the files the sync created removed.
@@ -47,6 +47,15 @@ def temps(vault: Path) -> int:
     return sum(1 for p in vault.rglob(f"*{TEMP_SUFFIX}"))
 
 
+def wait_for_writes(proc: subprocess.Popen, state: Path) -> float:
+    """Wait until the sync has journaled its batch (the in-flight mark exists: its writes
+    begin) or has ended; the instant, from ``time.perf_counter``."""
+    while proc.poll() is None and not any(state.glob("*/journal/inflight")) \
+            and not any(state.glob("journal/inflight")):
+        time.sleep(0.002)
+    return time.perf_counter()
+
+
 def env_for(state: Path) -> dict[str, str]:
     return {**os.environ, "VINCULO_STATE_DIR": str(state), "VINCULO_TODAY": "2026-11-29"}
 
@@ -64,28 +73,33 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="vinculo-kill-"))
     try:
         old = files(source)
-        reference = work / "reference"
-        shutil.copytree(source, reference)
+        vault, state = work / "vault", work / "state"
+        shutil.copytree(source, vault)
+        proc = subprocess.Popen([PY, "-m", "vinculo", "sync", str(vault)], env=env_for(state),
+                                stdout=subprocess.DEVNULL)
         started = time.perf_counter()
-        subprocess.run([PY, "-m", "vinculo", "sync", str(reference)], check=True,
-                       env=env_for(work / "state-ref"), stdout=subprocess.DEVNULL)
+        writing = wait_for_writes(proc, state)
+        proc.wait()
         window = time.perf_counter() - started
-        new = files(reference)
+        write_window = time.perf_counter() - writing
+        new = files(vault)
         changed = sum(1 for rel in new if old.get(rel) != new[rel])
         print(f"{args.notes} notes × {args.contacts} contacts: an uninterrupted first sync "
-              f"writes {changed} files in {window:.2f} s", flush=True)
+              f"writes {changed} files in {window:.2f} s, the last {write_window:.2f} s of it "
+              "writing", flush=True)
         outcomes = {"nothing written": 0, "part written": 0, "all written": 0, "temp left": 0}
         failures = 0
         for kill in range(args.kills):
-            vault, state = work / "vault", work / "state"
             shutil.rmtree(vault, ignore_errors=True)
             shutil.rmtree(state, ignore_errors=True)
             shutil.copytree(source, vault)
             proc = subprocess.Popen([PY, "-m", "vinculo", "sync", str(vault)], env=env_for(state),
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            # Most of a first sync is reading and analysing; the writes come in its second
-            # half. Every kill lands there, a few after the end.
-            time.sleep(rng.uniform(window * 0.5, window * 1.05))
+            if kill % 10 == 9:  # one in ten anywhere in the run
+                time.sleep(rng.uniform(0, window))
+            else:  # the others while it writes: from the journal's in-flight mark on
+                wait_for_writes(proc, state)
+                time.sleep(rng.uniform(0, write_window * 1.1))
             proc.send_signal(signal.SIGKILL)
             proc.wait()
             now = files(vault)

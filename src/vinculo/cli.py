@@ -113,6 +113,20 @@ def json_option(func: Any) -> Any:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")(func)
 
 
+def quiet_option(func: Any) -> Any:
+    """``--quiet``: no progress bar (there is none when stderr is not a terminal anyway)."""
+    return click.option(
+        "-q", "--quiet", is_flag=True,
+        help="No progress bar (shown on a terminal when the work takes over a second).",
+    )(func)
+
+
+def showing_progress(quiet: bool) -> Any:
+    from vinculo import progress
+
+    return progress.showing(progress.wanted(quiet))
+
+
 class Session:
     """What a vault command needs: the vault, its config, a plugin manager, today."""
 
@@ -164,14 +178,19 @@ def console() -> Any:
 @cli.command()
 @vault_argument
 @json_option
+@quiet_option
 @click.pass_context
-def scan(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
+def scan(ctx: click.Context, vault: Path | None, as_json: bool, quiet: bool) -> None:
     """Summarise what vinculo sees: notes, contacts, dated notes, problems."""
     from vinculo.report import scan_summary
 
     session = Session(ctx, vault)
     memo = session.settled()
-    summary = dict(memo.summary) if memo else scan_summary(session.index())
+    if memo:
+        summary = dict(memo.summary)
+    else:
+        with showing_progress(quiet):
+            summary = scan_summary(session.index())
     if as_json:
         echo_json(summary)
         return
@@ -231,13 +250,15 @@ def plugins(ctx: click.Context, as_json: bool) -> None:
 @cli.command()
 @vault_argument
 @json_option
+@quiet_option
 @click.pass_context
-def doctor(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
+def doctor(ctx: click.Context, vault: Path | None, as_json: bool, quiet: bool) -> None:
     """Problems worth fixing: broken frontmatter, shared names, aliases that are common words."""
     from vinculo.doctor import find_problems
 
     session = Session(ctx, vault)
-    problems = find_problems(session.index())
+    with showing_progress(quiet):
+        problems = find_problems(session.index())
     if as_json:
         echo_json([p.__dict__ for p in problems])
         return
@@ -254,8 +275,10 @@ def doctor(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
 @click.option("--dry-run", is_flag=True, help="Print the exact diff; write nothing.")
 @click.option("-v", "--verbose", is_flag=True, help="Name every file written, not only the first few.")
 @json_option
+@quiet_option
 @click.pass_context
-def sync(ctx: click.Context, vault: Path | None, dry_run: bool, verbose: bool, as_json: bool) -> None:
+def sync(ctx: click.Context, vault: Path | None, dry_run: bool, verbose: bool, as_json: bool,
+         quiet: bool) -> None:
     """The main job, once: link mentions, build each history, write suggestions back.
 
     One pass writes what `vinculo link --apply` and `vinculo suggest --apply` write: links in
@@ -273,9 +296,10 @@ def sync(ctx: click.Context, vault: Path | None, dry_run: bool, verbose: bool, a
     session = Session(ctx, vault)
     session.pm.hook.before_sync(vault=session.vault, config=session.config, dry_run=dry_run)
     try:
-        result = run_sync(
-            session.vault, session.config, session.pm, session.today, dry_run=dry_run
-        )
+        with showing_progress(quiet):
+            result = run_sync(
+                session.vault, session.config, session.pm, session.today, dry_run=dry_run
+            )
     except WriteBackError as exc:
         raise VinculoError(str(exc)) from exc
     report = result.report

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from vinculo import progress
 from vinculo.writeback.atomic import (
     flush_batch,
     fsync_dir,
@@ -171,7 +172,9 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
     try:
         # A group commit: every temp file, one flush, then the compare-and-swaps and renames
         # (vinculo.writeback.atomic). No note changes before the renames start.
+        progress.stage("Writing notes", 2 * len(ready))
         for change, path, mode in ready:
+            progress.advance()
             try:
                 if change.before is None:
                     path.parent.mkdir(parents=True, exist_ok=True)
@@ -192,6 +195,7 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
         staged.reverse()  # installed in order, popped from the end
         while staged:
             change, path, tmp = staged.pop()
+            progress.advance()
             installed.append(tmp)  # removed below, installed or not (old bytes, or ours)
             try:
                 install(tmp, path, change.before, remove=False)

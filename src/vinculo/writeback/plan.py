@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from vinculo import progress
 from vinculo.model import Diagnostic, Note
 from vinculo.writeback.apply import FileChange
 from vinculo.writeback.block import find_block
@@ -102,7 +103,9 @@ def plan_changes(
     contacts = {c.rel: c for c in index.contacts.values()}
     changes: list[FileChange] = []
     diagnostics: list[Diagnostic] = []
+    progress.stage("Planning the changes", len(index.scan.notes))
     for note in index.scan.notes:
+        progress.advance()
         if not note.readable:
             continue
         spans: list[tuple[int, int, str]] = []
