@@ -15,17 +15,18 @@ from vinculo.watch import Watcher
 SAMPLE_TODAY = dt.date(2026, 11, 29)
 
 
-def _settle(watcher: Watcher, quiet: float = 1.5, timeout: float = 30.0) -> None:
-    """Wait until no pass has been reported for ``quiet`` seconds."""
+def _settle(watcher: Watcher, quiet: float = 1.5, timeout: float = 30.0) -> list:
+    """Wait until no pass has been reported for ``quiet`` seconds; the passes reported."""
     deadline = time.monotonic() + timeout
     last = time.monotonic()
+    seen = []
     while time.monotonic() < deadline:
         try:
-            watcher.results.get(timeout=0.1)
+            seen.append(watcher.results.get(timeout=0.1))
             last = time.monotonic()
         except Exception:
             if time.monotonic() - last >= quiet and watcher.idle():
-                return
+                return seen
     raise AssertionError("the watcher did not settle")
 
 
@@ -76,3 +77,30 @@ def test_after_bursts_of_saves_the_watcher_leaves_nothing_for_a_full_sync(sample
         stage = re.search(r"^vinculo_stage: (\w+)$", note.read_text(encoding="utf-8"), re.M)
         if stage:
             assert on_dashboard[note.stem] == labels[stage.group(1)], note.stem
+
+
+def test_a_save_writes_its_contact_first_and_a_burst_rewrites_the_dashboard_once(sample):
+    """The contact notes a save changes are written in its own pass; the dashboard comes in a
+    later pass of its own, once the saves are quiet, however many saves changed a contact."""
+    watcher = Watcher(sample, quiet=0.3, rescan_every=0, log=lambda *a, **k: None,
+                      today=lambda: SAMPLE_TODAY)
+    watcher.start()
+    try:
+        _settle(watcher)
+        names = ["Rodrigo Sanz", "Ana Torres", "Tom Whitaker", "Rodrigo Sanz", "Ana Torres"]
+        for i, name in enumerate(names):
+            (sample / f"Daily/2026-11-1{i}c.md").write_text(
+                f"---\ndate: 2026-11-1{i}\n---\nComí con {name} en el centro.\n",
+                encoding="utf-8")
+            time.sleep(0.45)  # more than the quiet period: each save is a pass of its own
+        results = _settle(watcher)
+    finally:
+        watcher.stop()
+    dashboard = "vinculo/Dashboard.md"
+    contact_passes = [r for r in results if any(w.startswith(("People/", "Work/")) for w in r.written)]
+    assert len(contact_passes) >= 3
+    assert all(dashboard not in r.written for r in contact_passes)
+    dashboard_passes = [r for r in results if dashboard in r.written]
+    assert dashboard_passes and all(r.kind == "files" for r in dashboard_passes)
+    assert len(dashboard_passes) < len(contact_passes)
+    assert dashboard_passes[-1].started > contact_passes[-1].finished
