@@ -2,7 +2,8 @@
 
 Quality: linking against an Obsidian-style exact baseline, history against a keyword baseline.
 Speed and memory: vinculo against reading the vault with python-frontmatter, obsidiantools and
-a naive rapidfuzz linker; watch latency. Pass ``--quick`` for small vaults only.
+a naive rapidfuzz linker; a new user's first run; watch latency. Safety: hard kills during a
+first sync. Pass ``--quick`` for small vaults only.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ def main() -> int:
             ["score_links.py", "--notes", "300", "--contacts", "60"],
             ["score_history.py", "60", "200", "1"],
             ["perf.py", "--sizes", "1000x100"],
+            ["first_run.py", "--notes", "1000", "--contacts", "100", "--rounds", "1"],
+            ["kill_first_sync.py", "--notes", "1000", "--contacts", "100", "--kills", "5"],
             ["watch_latency.py", "--notes", "1000", "--contacts", "100", "--saves", "20"],
         ]
     else:
@@ -33,6 +36,8 @@ def main() -> int:
             ["score_links.py", "--notes", "10000", "--contacts", "1000"],
             ["score_history.py"],
             ["perf.py", "--sizes", "1000x100,10000x1000,50000x3000"],
+            ["first_run.py", "--rounds", "3"],
+            ["kill_first_sync.py", "--kills", "100"],
             ["watch_latency.py", "--notes", "10000", "--contacts", "1000", "--saves", "50"],
         ]
     failed = 0
