@@ -1,4 +1,5 @@
-"""Run one command as a child process and report its wall time and peak resident memory.
+"""Run one command as a child process and report its wall time, processor time and peak
+resident memory.
 
 Peak memory comes from ``os.wait4``: the kernel's own maximum resident set size of that one
 child, so nothing samples or guesses.
@@ -19,6 +20,9 @@ class Measured:
     peak_mb: float
     returncode: int
     stdout: str
+    cpu_seconds: float = 0.0  # user + system, the command's workers included
+
+
 
 
 def measure(cmd: list[str], env: dict[str, str] | None = None, cwd: str | None = None) -> Measured:
@@ -32,7 +36,8 @@ def measure(cmd: list[str], env: dict[str, str] | None = None, cwd: str | None =
     elapsed = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
     scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS
-    return Measured(elapsed, usage.ru_maxrss / scale, proc.returncode, out)
+    return Measured(elapsed, usage.ru_maxrss / scale, proc.returncode, out,
+                    usage.ru_utime + usage.ru_stime)
 
 
 def best_of(n: int, cmd: list[str], env: dict[str, str] | None = None) -> Measured:

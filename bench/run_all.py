@@ -4,8 +4,9 @@ Quality: linking against an Obsidian-style exact baseline, the hand-judged real-
 samples, history against a keyword baseline, interaction reading on a held-out corpus of
 hand-labelled sentences (and on the tuning one), the ladder's next step per scenario.
 Speed and memory: vinculo against reading the vault with python-frontmatter, obsidiantools and
-a naive rapidfuzz linker; watch latency; digest, feed and who; message import throughput. Pass
-``--quick`` for small vaults only.
+a naive rapidfuzz linker; a new user's first run; watch latency; digest, feed and who; message
+import throughput. Safety: hard kills during a first sync. Pass ``--quick`` for small vaults
+only.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ def main() -> int:
             ["score_interactions.py"],
             ["score_ladder.py", "--per", "20", "--seeds", "1"],
             ["perf.py", "--sizes", "1000x100"],
+            ["first_run.py", "--notes", "1000", "--contacts", "100", "--rounds", "1"],
+            ["kill_first_sync.py", "--notes", "1000", "--contacts", "100", "--kills", "5"],
             ["watch_latency.py", "--notes", "1000", "--contacts", "100", "--saves", "20"],
             ["reach.py", "--sizes", "1000x100"],
             ["import_messages.py", "--whatsapp", "20000", "--mbox", "4000", "--repeat", "1"],
@@ -47,6 +50,8 @@ def main() -> int:
             ["score_interactions.py"],
             ["score_ladder.py"],
             ["perf.py", "--sizes", "1000x100,10000x1000,50000x3000"],
+            ["first_run.py", "--rounds", "3"],
+            ["kill_first_sync.py", "--kills", "100"],
             ["watch_latency.py", "--notes", "10000", "--contacts", "1000", "--saves", "50"],
             ["reach.py", "--sizes", "1000x100,10000x1000"],
             ["import_messages.py", "--whatsapp", "100000", "--mbox", "20000"],

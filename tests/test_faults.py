@@ -324,6 +324,44 @@ def test_sigkill_at_random_points_leaves_every_note_old_or_new(vault):
     assert {p.name: p.read_bytes() for p in vault.glob("*.md")} == states
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_killed_large_batch_leaves_every_note_old_or_new_and_undo_takes_it_back(vault):
+    """A batch large enough for the group commit (every temp file, one flush, the renames),
+    killed at random points: each note old or new, and ``undo`` right after the kill (no
+    other writer in between) restores every note exactly. The 100-kill run of a real first
+    sync is ``bench/kill_first_sync.py``."""
+    from vinculo.writeback.atomic import GROUP_FLUSH_MIN
+
+    rng = random.Random(7)
+    (vault / "Daily").mkdir()
+    for n in range(GROUP_FLUSH_MIN * 3):
+        body = f"note {n} old\n".encode() + bytes(rng.randrange(97, 123) for _ in range(2_000))
+        (vault / "Daily" / f"n{n:03}.md").write_bytes(body)
+    old = {p.name: p.read_bytes() for p in (vault / "Daily").glob("*.md")}
+    changes = [FileChange(f"Daily/{name}", data, flip(data)) for name, data in sorted(old.items())]
+    start = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            apply_changes(vault, changes)
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+    window = time.perf_counter() - start
+    assert undo_last(vault).restored and not temps(vault)
+    partial = 0
+    for _ in range(12):
+        _killed_writer(vault, changes, rng.uniform(window * 0.2, window * 1.1))
+        now = {p.name: p.read_bytes() for p in (vault / "Daily").glob("*.md")}
+        assert sorted(now) == sorted(old)
+        assert all(data in (old[name], flip(old[name])) for name, data in now.items())
+        partial += 0 < sum(now[name] != old[name] for name in now) < len(now)
+        undo_last(vault)
+        assert {p.name: p.read_bytes() for p in (vault / "Daily").glob("*.md")} == old
+        assert not temps(vault)
+    print(f"window {window * 1000:.0f} ms, {partial} kill(s) between two renames")
+
+
 def test_lone_carriage_returns_around_code_and_tables_are_read_not_a_crash(vault, write, run):
     write("People/Ana Soto.md", "---\ntype: person\n---\n")
     note = vault / "Notes" / "old mac.md"

@@ -75,3 +75,33 @@ def test_what_it_does_not_handle_is_left_to_pyyaml():
     for text in ["a: 1\na: 2\n", "a:\n  - x\n", 'a: "x\\ty"\n', "a: 10:30\n", "a: 1.5\n",
                  "yes: x\n", "a: x # note\n", "{a: 1}\n", "a: &x 1\nb: *x\n"]:
         assert read_simple(text) is None, text
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(KEYS), st.sampled_from(SCALARS),
+                          st.sampled_from([": ", ":", ":  ", " : "]),
+                          st.sampled_from(["", " ", "\n"])), max_size=6))
+def test_the_fast_spans_of_properties_are_pyyamls_whenever_they_answer(lines):
+    """Editing a property splices the span PyYAML's composer gives, read fast or not."""
+    from vinculo.simple_yaml import simple_spans
+    from vinculo.writeback.errors import PropertyError
+    from vinculo.writeback.properties import composed_spans
+
+    text = "\n".join(f"{k}{sep}{v}{tail}" for k, v, sep, tail in lines) + "\n"
+    fast = simple_spans(text)
+    if fast is not None:
+        try:
+            slow = composed_spans(text)
+        except PropertyError:
+            slow = "refused"
+        assert fast == slow, text
+
+
+def test_a_property_rendered_again_is_the_same_yaml_and_types_stay_apart():
+    from vinculo.writeback.properties import _render, render_property
+
+    for value in [True, 1, "1", 1.0, None, dt.date(2026, 3, 12), "2026-03-12", ["a", 1, True],
+                  [1], ["1"], "yes", "in_person", "Ana: García", {"a": 1}]:
+        for eol in ("\n", "\r\n"):
+            assert render_property("vinculo_x", value, eol) == _render("vinculo_x", value, eol)
+            assert render_property("vinculo_x", value, eol) == _render("vinculo_x", value, eol)

@@ -151,6 +151,20 @@ def json_option(func: Any) -> Any:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")(func)
 
 
+def quiet_option(func: Any) -> Any:
+    """``--quiet``: no progress bar (there is none when stderr is not a terminal anyway)."""
+    return click.option(
+        "-q", "--quiet", is_flag=True,
+        help="No progress bar (shown on a terminal when the work takes over a second).",
+    )(func)
+
+
+def showing_progress(quiet: bool) -> Any:
+    from vinculo import progress
+
+    return progress.showing(progress.wanted(quiet))
+
+
 class Session:
     """What a vault command needs: the vault, its config, a plugin manager, today."""
 
@@ -222,15 +236,21 @@ def console() -> Any:
 @cli.command()
 @vault_argument
 @json_option
+@quiet_option
 @click.pass_context
-def scan(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
+def scan(ctx: click.Context, vault: Path | None, as_json: bool, quiet: bool) -> None:
     """Summarise what vinculo sees: notes, contacts, dated notes, problems."""
     from vinculo.report import scan_summary
 
     session = Session(ctx, vault)
     memo = session.settled()
-    index = None if memo else session.index()
-    summary = dict(memo.summary) if memo else scan_summary(index)
+    if memo:
+        index = None
+        summary = dict(memo.summary)
+    else:
+        with showing_progress(quiet):
+            index = session.index()
+        summary = scan_summary(index)
     if not summary["contacts"]:  # a newcomer's first run: say how, and what to try
         from vinculo.contact_hints import contact_hints
 
@@ -322,8 +342,10 @@ DOCTOR_SHOWN = 10  # problems listed per category, unless --only names it
 @click.option("--only", metavar="CATEGORY",
               help="List all of one category's problems (see the categories above).")
 @json_option
+@quiet_option
 @click.pass_context
-def doctor(ctx: click.Context, vault: Path | None, only: str | None, as_json: bool) -> None:
+def doctor(ctx: click.Context, vault: Path | None, only: str | None, as_json: bool,
+           quiet: bool) -> None:
     """Problems worth fixing, grouped by category with a count.
 
     \b
@@ -350,7 +372,8 @@ def doctor(ctx: click.Context, vault: Path | None, only: str | None, as_json: bo
         raise click.BadParameter(
             f"{only!r} is not a category: {', '.join(categories)}", param_hint="--only")
     session = Session(ctx, vault)
-    problems = find_problems(session.index(), only)
+    with showing_progress(quiet):
+        problems = find_problems(session.index(), only)
     if as_json:
         echo_json([p.to_json() for p in problems])
     elif not problems:
@@ -375,8 +398,10 @@ def doctor(ctx: click.Context, vault: Path | None, only: str | None, as_json: bo
 @click.option("--dry-run", is_flag=True, help="Print the exact diff; write nothing.")
 @click.option("-v", "--verbose", is_flag=True, help="Name every file written, not only the first few.")
 @json_option
+@quiet_option
 @click.pass_context
-def sync(ctx: click.Context, vault: Path | None, dry_run: bool, verbose: bool, as_json: bool) -> None:
+def sync(ctx: click.Context, vault: Path | None, dry_run: bool, verbose: bool, as_json: bool,
+         quiet: bool) -> None:
     """The main job, once: link mentions, build each history, write suggestions back.
 
     One pass writes what `vinculo link --apply` and `vinculo suggest --apply` write: links in
@@ -395,9 +420,10 @@ def sync(ctx: click.Context, vault: Path | None, dry_run: bool, verbose: bool, a
     session = Session(ctx, vault, writes=True)
     session.pm.hook.before_sync(vault=session.vault, config=session.config, dry_run=dry_run)
     try:
-        result = run_sync(
-            session.vault, session.config, session.pm, session.today, dry_run=dry_run
-        )
+        with showing_progress(quiet):
+            result = run_sync(
+                session.vault, session.config, session.pm, session.today, dry_run=dry_run
+            )
     except WriteBackError as exc:
         raise VinculoError(str(exc)) from exc
     report = result.report

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pluggy
 
+from vinculo import progress
 from vinculo.cache import NoteCache, fingerprint, open_cache, without_bytes
 from vinculo.config import Config
 from vinculo.contacts import build_contacts
@@ -218,6 +219,7 @@ def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | Non
         interactions[note.rel] = interactions_of(known.interactions)
         _report(note, known.problem)
     wanted = {note.rel: note for note in fresh}
+    progress.stage("Analysing notes", len(fresh))
     done: dict[str, tuple[Analysis, list[Interaction]]] = {}
 
     def take(rel: str, blob: bytes) -> None:
@@ -226,6 +228,7 @@ def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | Non
         if note is None:
             return  # read by a worker, but its cached analysis still holds
         analysis = unpack_analysis(blob)
+        progress.advance()
         done[rel] = analysis, interactions_of(analysis.interactions)
         _report(note, analysis.problem)
         if cache and note.readable:

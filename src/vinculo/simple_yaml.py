@@ -142,3 +142,21 @@ def read_simple(yaml_text: str) -> dict[str, Any] | None:
             return None
         data[key] = value
     return data
+
+
+def simple_spans(yaml_text: str) -> dict[str, tuple[int, int]] | None:
+    """Where each top-level ``key: value`` pair starts and ends in ``yaml_text`` (the key's
+    first character, the value's last), when :func:`read_simple` reads it and no line ends
+    in a space; else None (PyYAML's composer then says). The same spans PyYAML's nodes give,
+    without building them: editing a property of a simple note is a line's splice."""
+    if read_simple(yaml_text) is None:
+        return None
+    spans: dict[str, tuple[int, int]] = {}
+    pos = 0
+    for line in yaml_text.split("\n"):
+        if line.strip(" "):
+            if line.endswith(" "):
+                return None
+            spans[line[: line.index(":")].rstrip(" ")] = (pos, pos + len(line))
+        pos += len(line) + 1
+    return spans

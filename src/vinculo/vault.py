@@ -20,6 +20,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
+from vinculo import progress
 from vinculo.cache import NoteCache, restore_note, slim_note
 from vinculo.config import Config
 from vinculo.dates import coerce_date, name_date, parse_daily_name
@@ -347,6 +348,7 @@ def scan_vault(
         return note, slim_note(note) if note.readable else note
 
     workers = worker_count(config)
+    progress.stage("Reading notes", len(to_read))
     if will_fork(len(to_read), workers):
         crew = Crew(to_read, read_and_keep, then or _nothing, workers, meanwhile)
         results: list[Note | tuple[str, bytes, bytes]] = crew.replies()
@@ -366,6 +368,7 @@ def scan_vault(
         if cache is not None and note.readable:
             cache.remember(note, size or 0, mtime, packed)
         slots[slot] = note
+        progress.advance()
     scan.notes = [n for n in slots if n is not None]
     return scan
 

@@ -159,21 +159,16 @@ class LiveIndex:
             self._set_interactions(note.rel, interactions.get(note.rel, []))
         collect_loops(index, self.pm, cache_path(self.vault, self.config))
         self._rebuild_histories(index.contacts)
-        detect_language(index)
+        detect_language(index)  # from the histories; what the suggestions are written in
         self.pool = {}
-        for name in index.contacts:
-            stage_of(index, self.pm, name)
-            self.pool[name] = suggestions_of(index, self.pm, name)
+        self._restage(index.contacts)
         self._plan_pool()
 
     def new_day(self, today: dt.date) -> Update:
         """Histories (an event dated today now counts), stages and suggestions depend on the
         date: recompute them all."""
         self.today = self.index.today = today
-        self._rebuild_histories(self.index.contacts)
-        for name in self.index.contacts:
-            stage_of(self.index, self.pm, name)
-            self.pool[name] = suggestions_of(self.index, self.pm, name)
+        self._recompute(self.index.contacts)
         self._plan_pool()
         return Update(everything=True, contacts=set(self.index.contacts))
 
@@ -259,19 +254,26 @@ class LiveIndex:
         for rel, old in before_interactions.items():
             affected |= _changed_contacts(old, self.by_note.get(rel, []))
         affected &= set(index.contacts)
-        self._rebuild_histories(affected)
-        for name in affected:
-            stage_of(index, self.pm, name)
-            self.pool[name] = suggestions_of(index, self.pm, name)
+        self._recompute(affected)
         update.contacts = affected | self._plan_pool()
         return update
 
-    def wrote(self, rel: str, data: bytes) -> None:
+    def replan(self, names: set[str]) -> Update:
+        """After :meth:`wrote` recomputed ``names``: the global plan again, and the contacts
+        whose output may have moved."""
+        return Update(contacts=set(names) | self._plan_pool())
+
+    def wrote(self, rel: str, data: bytes) -> set[str]:
         """Our own write: remember its hash (its event is then recognised as ours) and keep
-        the in-memory note equal to the disk, so the next plan starts from the right bytes."""
+        the in-memory note equal to the disk, so the next plan starts from the right bytes.
+
+        Returns the contacts whose history the write changed (a link written into an event's
+        line changes the line the history quotes): they are recomputed whole, stage and
+        suggestions included, exactly as a full sync reading the written note would."""
         note = self._read(rel)
         if note is None:
-            return
+            return set()
+        touched: set[str] = set()
         self.notes[rel] = note
         self.hashes[rel] = digest(data)
         index = self.index
@@ -287,8 +289,10 @@ class LiveIndex:
             old = self.by_note.get(rel, [])
             self._set_interactions(rel, interactions)
             if old != interactions:
-                self._rebuild_histories({i.contact for i in [*old, *interactions]})
+                touched = {i.contact for i in [*old, *interactions]} & set(index.contacts)
+                self._recompute(touched)
         self._sync_scan({rel: note})
+        return touched
 
     # --- planning ------------------------------------------------------------------------
 
@@ -430,6 +434,19 @@ class LiveIndex:
             self._pos = {n.rel: i for i, n in enumerate(notes)}
             self._pos_for = notes
         return self._pos
+
+    def _recompute(self, names: Iterable[str]) -> None:
+        """Histories, stages and (unplanned) suggestions of these contacts: never one without
+        the others, so no history is left at its default stage."""
+        names = set(names)
+        self._rebuild_histories(names)
+        self._restage(names)
+
+    def _restage(self, names: Iterable[str]) -> None:
+        """Stages and (unplanned) suggestions of these contacts, from their histories."""
+        for name in names:
+            stage_of(self.index, self.pm, name)
+            self.pool[name] = suggestions_of(self.index, self.pm, name)
 
     def _rebuild_histories(self, names: Iterable[str]) -> None:
         index = self.index

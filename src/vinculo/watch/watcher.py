@@ -49,7 +49,7 @@ WRITE_WAIT = 120.0  # seconds a pass waits for a command that holds the writer l
 class BatchResult:
     """What one pass did: for logs, for tests (``Watcher.results``) and for benchmarks."""
 
-    kind: str  # "initial", "batch", "rescan", "reload"
+    kind: str  # "initial", "batch", "rescan", "reload", "files" (the dashboard, coalesced)
     touched: set[str] = field(default_factory=set)
     changed: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
@@ -177,6 +177,11 @@ class Watcher:
         self._rebuild_at: float | None = None  # after a failed pass: rebuild from disk then
         self._backoff = 0.0
         self._busy = threading.Lock()
+        # The whole files plugins keep (the dashboard) after a pass that changed a contact:
+        # written once saves have been quiet this long (at most ``max_wait`` after the first),
+        # so a save's own notes are written first and a burst rewrites the dashboard once.
+        self._files_due: float | None = None
+        self._files_first = 0.0
 
     # --- life cycle ----------------------------------------------------------------------
 
@@ -202,11 +207,14 @@ class Watcher:
         self.log("watching", f"{self.vault} ({self.mode})", vault=str(self.vault), mode=self.mode)
 
     def stop(self) -> None:
-        """Stop watching; the pass in flight finishes first; the lock is released."""
+        """Stop watching; the pass in flight finishes first, then the dashboard if one is
+        due; the lock is released."""
         self._stop.set()
         self.debouncer.close()
         if self._worker is not None:
             self._worker.join()
+        if self._files_due is not None:
+            self.write_files()
         self._stop_observer()
         self._stack.close()
 
@@ -216,8 +224,9 @@ class Watcher:
         self.debouncer.close()
 
     def idle(self) -> bool:
-        """True when no event is waiting and no pass is running."""
-        return not self.debouncer.pending() and not self._busy.locked()
+        """True when no event is waiting, no pass is running and no dashboard is due."""
+        return (not self.debouncer.pending() and not self._busy.locked()
+                and self._files_due is None)
 
     def with_index(self, read: Callable[[Any], T]) -> T | None:
         """``read(index)`` on the current whole-vault index, between passes (never during
@@ -291,6 +300,8 @@ class Watcher:
             wait = 1.0
             if self.rescan_every > 0:
                 wait = max(0.0, min(wait, self._next_rescan - time.monotonic()))
+            if self._files_due is not None:
+                wait = max(0.0, min(wait, self._files_due - time.monotonic()))
             batch = self.debouncer.take(timeout=wait)
             if self._stop.is_set():
                 break
@@ -313,6 +324,39 @@ class Watcher:
                 batch = Batch()
             if batch is not None:
                 self.process(batch)
+            now = time.monotonic()
+            if self._files_due is not None and now >= self._files_due:
+                if self.debouncer.pending() and now < self._files_first + self.debouncer.max_wait:
+                    self._files_due = now + self.debouncer.quiet  # saves still coming
+                else:
+                    self.write_files()
+
+    def write_files(self) -> BatchResult:
+        """The coalesced pass: the whole files plugins keep (the dashboard), planned from
+        the whole index as it is now, written in one batch."""
+        with self._busy:
+            result = BatchResult(kind="files", started=time.monotonic())
+            self._files_due = None
+            try:
+                if self.live is not None:
+                    self._write(Update(), result, follow_up=False, files="now")
+            except Exception as exc:  # one bad pass must never stop the watcher
+                self._failed(result, exc)
+            result.finished = time.monotonic()
+            if result.written:
+                ms = (result.finished - result.started) * 1000
+                self.log("pass", f"{len(result.written)} written in {ms:.0f} ms",
+                         changed=[], deleted=[], written=result.written, ms=round(ms, 1))
+            self._publish(result)
+            return result
+
+    def _files_later(self) -> None:
+        """Ask for the coalesced files pass after the next quiet period."""
+        now = time.monotonic()
+        if self._files_due is None:
+            self._files_first = now
+        cap = self._files_first + self.debouncer.max_wait
+        self._files_due = min(now + self.debouncer.quiet, max(cap, now))
 
     def process(self, batch: Batch) -> BatchResult:
         """One pass: re-read what the batch touched, recompute, write what changed."""
@@ -369,7 +413,7 @@ class Watcher:
             self.log("problem", str(diagnostic), note=diagnostic.path, severity=diagnostic.severity)
         if update.empty:
             return
-        self._write(update, result)
+        self._write(update, result, files="later")
 
     def _publish(self, result: BatchResult) -> None:
         if self.keep_results:
@@ -417,8 +461,16 @@ class Watcher:
             written=len(result.written),
         )
 
-    def _write(self, update: Update, result: BatchResult) -> None:
-        """Plan the affected notes and write them through the one safe write path."""
+    def _write(self, update: Update, result: BatchResult, follow_up: bool = True,
+               files: str = "with") -> None:
+        """Plan the affected notes and write them through the one safe write path.
+
+        A written note can change histories (a link written into an event's line): those
+        contacts are recomputed, and whatever that changes is written in one follow-up, so
+        the vault ends as a full sync would leave it. ``files``: the whole files plugins
+        keep, planned from the whole index, are written "with" these notes when a contact
+        changed, "later" (a coalesced pass after the next quiet period, see
+        :meth:`write_files`), or "now" (only them)."""
         assert self.live is not None
         try:
             from vinculo.writeback import apply_changes
@@ -426,8 +478,11 @@ class Watcher:
         except ImportError:  # pragma: no cover - write-back is part of the package
             return
         view = self.live.view(update)
-        changes, diagnostics = plan_changes(view, self.pm)
-        if update.everything or update.contacts or update.deleted:
+        changes, diagnostics = plan_changes(view, self.pm) if files != "now" else ([], [])
+        wanted = files == "now" or update.everything or update.contacts or update.deleted
+        if wanted and files == "later":
+            self._files_later()
+        elif wanted:
             # Whole files plugins keep (the dashboard) are planned from the whole index.
             extra, more = _plan_files(self.live.index, self.pm)
             taken = {c.rel for c in changes}
@@ -438,13 +493,14 @@ class Watcher:
         result.diagnostics.extend(diagnostics)
         changes = [c for c in changes if c.before != c.after]
         written: list[str] = []
+        touched: set[str] = set()
         if changes:
             # A command holding the writer lock is short: wait for it rather than fail the pass.
             report = apply_changes(self.vault, changes, pm=self.pm, lock_wait=WRITE_WAIT)
             written = list(report.written)
             after = {c.rel: c for c in changes}
             for rel in written:
-                self.live.wrote(rel, after[rel].after)
+                touched |= self.live.wrote(rel, after[rel].after)
                 self._remember_stat(rel)
                 self.log("wrote", f"{rel} ({after[rel].reason})" if after[rel].reason else rel,
                          note=rel, reason=after[rel].reason)
@@ -453,6 +509,9 @@ class Watcher:
             result.skipped.extend(report.skipped)
         self.live.settled(view, {c.rel for c in changes}, set(written))
         result.written.extend(written)
+        if touched and follow_up:
+            self._write(self.live.replan(touched), result, follow_up=False,
+                        files="later" if files == "later" else "with")
 
     # --- the vault on disk ---------------------------------------------------------------
 

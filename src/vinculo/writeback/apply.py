@@ -7,13 +7,22 @@ computed from. Then the batch is journaled, and each file written atomically.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from vinculo.writeback.atomic import atomic_write, fsync_dir, read_current
+from vinculo import progress
+from vinculo.writeback.atomic import (
+    flush_batch,
+    fsync_dir,
+    install,
+    read_current,
+    remove_all,
+    write_temp,
+)
 from vinculo.writeback.diff import unified_diff
 from vinculo.writeback.errors import ChangedError, UnsafePathError, WriteBackError
 
@@ -44,22 +53,31 @@ class WriteReport:
         return data
 
 
-def target_path(vault: Path, rel: str) -> Path:
+def target_path(vault: Path, rel: str, checked: set[Path] | None = None) -> Path:
     """The absolute path of ``rel`` in ``vault`` (resolved); UnsafePathError when it would
-    leave the vault or pass through a symlinked folder."""
+    leave the vault or pass through a symlinked folder. ``checked``: folders already found
+    to be no link in this batch (one look per folder, not per note)."""
     pure = PurePosixPath(rel)
     if not rel or "\\" in rel or pure.is_absolute() or any(p in ("", ".", "..") for p in pure.parts):
         raise UnsafePathError(f"not a path inside the vault: {rel!r}")
     path = vault
     for part in pure.parts[:-1]:
         path = path / part
+        if checked is not None and path in checked:
+            continue
         if path.is_symlink():
             raise UnsafePathError("its folder is a symbolic link: vinculo never writes through links")
+        if checked is not None:
+            checked.add(path)
     return path / pure.parts[-1]
 
 
-def check_note(path: Path, before: bytes | None) -> int | None:
-    """The file's mode; WriteBackError when policy forbids writing it or it changed."""
+def check_note(path: Path, before: bytes | None, *, compare: bool = True) -> int | None:
+    """The file's mode; WriteBackError when policy forbids writing it or it changed.
+
+    ``compare=False`` (a dry run) compares the size only, not the bytes: the run that writes
+    compares them again anyway, at the last moment, and a first dry run would otherwise read
+    every note of the vault a second time."""
     try:
         info = os.lstat(path)
     except FileNotFoundError:
@@ -83,7 +101,7 @@ def check_note(path: Path, before: bytes | None) -> int | None:
         )
     if not info.st_mode & 0o222:
         raise WriteBackError("is read-only: left untouched")
-    if read_current(path) != before:
+    if (read_current(path) != before) if compare else info.st_size != len(before):
         raise ChangedError("changed since it was read: left as it is")
     return stat.S_IMODE(info.st_mode)
 
@@ -123,6 +141,7 @@ def apply_changes(
 def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_run: bool) -> WriteReport:
     ready: list[tuple[FileChange, Path, int | None]] = []
     seen: set[str] = set()
+    folders: set[Path] = set()
     for change in changes:
         if change.after == change.before:
             continue
@@ -130,8 +149,8 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
             if change.rel in seen:
                 raise WriteBackError("has two changes in one batch: refused")
             seen.add(change.rel)
-            path = target_path(root, change.rel)
-            mode = check_note(path, change.before)
+            path = target_path(root, change.rel, folders)
+            mode = check_note(path, change.before, compare=not dry_run)
         except WriteBackError as exc:
             report.skipped.append((change.rel, str(exc)))
             continue
@@ -150,13 +169,38 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
         ) from None
     report.journal_id = batch.id
     done: list[FileChange] = []
+    staged: list[tuple[FileChange, Path, Path]] = []
+    installed: list[Path] = []
     try:
-        for change, path, _mode in ready:
+        # A group commit: every temp file, one flush, then the compare-and-swaps and renames
+        # (vinculo.writeback.atomic). No note changes before the renames start.
+        progress.stage("Writing notes", 2 * len(ready))
+        for change, path, mode in ready:
+            progress.advance()
             try:
                 if change.before is None:
                     path.parent.mkdir(parents=True, exist_ok=True)
                     target_path(root, change.rel)  # a folder may have become a link meanwhile
-                atomic_write(path, change.after, expected=change.before, sync_folder=False)
+                staged.append((change, path, write_temp(path, change.after, mode, sync=False)))
+            except WriteBackError as exc:
+                report.skipped.append((change.rel, str(exc)))
+            except OSError as exc:
+                report.skipped.append((change.rel, f"cannot write: {exc.strerror or exc}"))
+        try:
+            flush_batch(root, [tmp for _, _, tmp in staged])
+        except OSError as exc:
+            for change, _, tmp in staged:
+                report.skipped.append((change.rel, f"cannot write: {exc.strerror or exc}"))
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+            staged = []
+        staged.reverse()  # installed in order, popped from the end
+        while staged:
+            change, path, tmp = staged.pop()
+            progress.advance()
+            installed.append(tmp)  # removed below, installed or not (old bytes, or ours)
+            try:
+                install(tmp, path, change.before, remove=False)
             except WriteBackError as exc:
                 report.skipped.append((change.rel, str(exc)))
             except OSError as exc:
@@ -164,6 +208,9 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
             else:
                 done.append(change)
     finally:
+        # Every temp file goes: the old bytes an exchange took out, ours when refused, and
+        # any not installed (an exception). A kill before this leaves them to the next writer.
+        remove_all(installed + [tmp for _, _, tmp in staged])
         for folder in sorted({path.parent for _, path, _ in ready}):
             fsync_dir(folder)
         batch.finish([c.rel for c in done])

@@ -3,6 +3,11 @@
 Compare-and-swap against the bytes the edit was computed from, a temp file in the same
 folder, ``fsync``, ``os.replace``, ``fsync`` of the folder. The temp file is removed on every
 error; after a hard kill the journal remembers the batch and the next writer sweeps it.
+
+A batch (``vinculo.writeback.apply``) is a group commit of the same steps: every temp file
+written, one flush of them all (:func:`flush_batch`), then each compare-and-swap and rename,
+then one fsync per folder. Until the renames start, every note holds its old bytes; each
+rename is atomic; so a crash or a kill at any instant still leaves each note old or new.
 """
 
 from __future__ import annotations
@@ -51,6 +56,120 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def write_temp(path: Path, data: bytes, mode: int | None, *, sync: bool = True) -> Path:
+    """A new hidden temp file next to ``path`` holding ``data`` (with ``mode`` when given),
+    fsynced unless ``sync`` is False (the caller then flushes a whole batch at once, see
+    :func:`flush_batch`). Nothing is left behind when it fails."""
+    tmp = temp_path(path)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            if sync:
+                os.fsync(fd)
+            if mode is not None:
+                if hasattr(os, "fchmod"):
+                    os.fchmod(fd, mode)
+                else:  # pragma: no cover - Windows
+                    os.chmod(tmp, mode)
+        finally:
+            os.close(fd)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def install(tmp: Path, path: Path, expected: bytes | None, *, remove: bool = True) -> None:
+    """Put the written temp file ``tmp`` in the place of ``path`` if ``path`` still holds
+    ``expected`` (None: must not exist); ChangedError otherwise. ``tmp`` is gone afterwards
+    (it holds the note's old bytes after an exchange), unless ``remove`` is False: then the
+    caller removes it, whatever happened (a batch does, see :func:`remove_all`)."""
+    try:
+        if read_current(path) != expected:  # last look, as late as possible
+            raise ChangedError("changed since it was read: left as it is")
+        if expected is None:
+            try:
+                os.link(tmp, path)  # fails if someone created it meanwhile: never clobber
+            except FileExistsError:
+                raise ChangedError("was created meanwhile: left as it is") from None
+            except OSError:  # file systems without hard links
+                os.replace(tmp, path)
+        else:
+            _swap_in(tmp, path, expected)
+    finally:
+        if remove:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+
+
+def remove_all(paths: list[Path]) -> None:
+    """Remove these files (missing ones are fine), several at a time for a large batch.
+
+    Removing a file whose blocks were just flushed waits on the disk (a millisecond or more
+    each on a virtual disk that discards freed blocks); a few removals in flight at once take
+    a tenth of the time of one after the other, measured on 5,000 notes."""
+    def remove(path: Path) -> None:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+
+    if len(paths) < GROUP_FLUSH_MIN:
+        for path in paths:
+            remove(path)
+        return
+    from concurrent.futures import ThreadPoolExecutor  # here: only a large batch needs it
+
+    with ThreadPoolExecutor(4) as pool:
+        for _ in pool.map(remove, paths):
+            pass
+
+
+def flush_batch(root: Path, temps: list[Path]) -> None:
+    """Make every temp file of a batch durable before the first rename, in one go.
+
+    On Linux one ``syncfs`` of the vault's file system replaces a ``fsync`` per file (each
+    of which waits for its own journal commit: seconds for thousands of notes). Elsewhere,
+    or when it fails, each temp file is fsynced. OSError when a file cannot be flushed."""
+    if len(temps) >= GROUP_FLUSH_MIN and _syncfs(root):
+        return
+    for tmp in temps:
+        fd = os.open(tmp, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+# Below this many files a batch fsyncs each one: ``syncfs`` flushes every dirty file of the
+# file system, other programs' too, which a handful of fsyncs need not wait for.
+GROUP_FLUSH_MIN = 32
+_syncfs_call: Any = False  # not looked up yet; None when the system has no such call
+
+
+def _syncfs(root: Path) -> bool:
+    """``syncfs`` of the file system holding ``root``: True when it flushed."""
+    global _syncfs_call
+    import ctypes  # here: only a large batch needs it
+
+    if _syncfs_call is False:
+        _syncfs_call = None
+        if sys.platform.startswith("linux"):
+            _syncfs_call = getattr(ctypes.CDLL(None, use_errno=True), "syncfs", None)
+    if _syncfs_call is None:
+        return False
+    try:
+        fd = os.open(root, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return False
+    try:
+        return bool(_syncfs_call(fd) == 0)
+    finally:
+        os.close(fd)
+
+
 def atomic_write(
     path: Path, data: bytes, *, expected: bytes | None, mode: int | None = None,
     sync_folder: bool = True,
@@ -66,37 +185,9 @@ def atomic_write(
         raise ChangedError("changed since it was read: left as it is")
     if mode is None and expected is not None:
         mode = stat.S_IMODE(os.stat(path).st_mode)
-    tmp = temp_path(path)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
-    try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-            if mode is not None:
-                if hasattr(os, "fchmod"):
-                    os.fchmod(fd, mode)
-                else:  # pragma: no cover - Windows
-                    os.chmod(tmp, mode)
-        finally:
-            os.close(fd)
-        if read_current(path) != expected:  # last look, as late as possible
-            raise ChangedError("changed since it was read: left as it is")
-        if expected is None:
-            try:
-                os.link(tmp, path)  # fails if someone created it meanwhile: never clobber
-            except FileExistsError:
-                raise ChangedError("was created meanwhile: left as it is") from None
-            except OSError:  # file systems without hard links
-                os.replace(tmp, path)
-        else:
-            _swap_in(tmp, path, expected)
-        if sync_folder:
-            fsync_dir(path.parent)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+    install(write_temp(path, data, mode), path, expected)
+    if sync_folder:
+        fsync_dir(path.parent)
 
 
 def _swap_in(tmp: Path, path: Path, expected: bytes) -> None:

@@ -39,8 +39,23 @@ def edit_note(
 ) -> bytes:
     """The note's new bytes after every given edit; BlockError (nothing written) if any
     edit is unsafe. ``block`` needs ``config`` (markers and heading)."""
+    return edit_note_steps(note, spans=spans, block=block, properties=properties,
+                           config=config)[0]
+
+
+def edit_note_steps(
+    note: Note,
+    *,
+    spans: list[tuple[int, int, str]] | None = None,
+    block: str | None = None,
+    properties: dict[str, Any] | None = None,
+    config: Config | None = None,
+) -> tuple[bytes, bool]:
+    """:func:`edit_note`, and whether the block step changed the text (a sync names a
+    note's changes: "3 links, suggestions block")."""
     check_editable(note)
     text = note.text
+    block_changed = False
     if spans:
         if any(start < note.body_start for start, _, _ in spans):
             raise BlockError("a link edit reaches into the frontmatter: refused")
@@ -51,7 +66,9 @@ def edit_note(
     if block is not None:
         if config is None:
             raise TypeError("edit_note(block=...) needs config")
+        before = text
         text = block_text(text, note.body_start, block, config)
+        block_changed = text != before
     if properties:
         text = properties_text(text, properties)
-    return to_bytes(note, text)
+    return to_bytes(note, text), block_changed

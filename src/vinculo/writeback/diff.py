@@ -1,14 +1,24 @@
-"""The exact unified diff of a set of changes: what ``--dry-run`` prints and a run writes."""
+"""The exact unified diff of a set of changes: what ``--dry-run`` prints and a run writes.
+
+A first sync changes thousands of notes, nearly all by links: each changed line is still one
+line, in its place. For such a change (the same number of lines between the common head and
+tail) the lines are paired in place, which is the diff, without a general diff's search;
+any other change (a block or a property added) goes through :mod:`difflib`. The hunks are
+written as ``difflib.unified_diff`` writes them.
+"""
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from vinculo.writeback.apply import FileChange
 
 NO_EOL = "\\ No newline at end of file\n"
+CONTEXT = 3
+Opcode = tuple[str, int, int, int, int]
 
 
 def _lines(data: bytes | None) -> list[str]:
@@ -22,6 +32,78 @@ def _lines(data: bytes | None) -> list[str]:
     return lines
 
 
+def paired_opcodes(a: list[str], b: list[str]) -> list[Opcode] | None:
+    """The opcodes of a change that keeps every line in its place (as ``difflib`` names
+    them), or None when lines were added or removed between the common head and tail."""
+    size = min(len(a), len(b))
+    head = 0
+    while head < size and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < size - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    if len(a) != len(b):
+        return None
+    codes: list[Opcode] = []
+    if head:
+        codes.append(("equal", 0, head, 0, head))
+    start, same = head, False
+    for i in range(head, len(a) - tail):
+        equal = a[i] == b[i]
+        if equal != same and i > start:
+            tag = "equal" if same else "replace"
+            codes.append((tag, start, i, start, i))
+            start = i
+        same = equal
+    if len(a) - tail > start:
+        codes.append(("equal" if same else "replace", start, len(a) - tail, start, len(a) - tail))
+    if tail:
+        codes.append(("equal", len(a) - tail, len(a), len(a) - tail, len(a)))
+    return codes
+
+
+class _Known(difflib.SequenceMatcher):
+    """Opcodes already known, grouped into hunks by difflib's own code."""
+
+    def __init__(self, codes: list[Opcode]) -> None:  # no search: nothing to set up
+        self._codes = codes
+
+    def get_opcodes(self) -> list[Opcode]:  # type: ignore[override]
+        return list(self._codes)
+
+
+def _range(start: int, stop: int) -> str:
+    """A hunk's range as ``difflib`` writes it."""
+    length = stop - start
+    if length == 1:
+        return str(start + 1)
+    return f"{start + 1 if length else start},{length}"
+
+
+def _hunks(a: list[str], b: list[str], fromfile: str, tofile: str) -> Iterator[str]:
+    codes = paired_opcodes(a, b)
+    if codes is None:
+        yield from difflib.unified_diff(a, b, fromfile, tofile)
+        return
+    started = False
+    for group in _Known(codes).get_grouped_opcodes(CONTEXT):
+        if not started:
+            started = True
+            yield f"--- {fromfile}\n"
+            yield f"+++ {tofile}\n"
+        first, last = group[0], group[-1]
+        yield f"@@ -{_range(first[1], last[2])} +{_range(first[3], last[4])} @@\n"
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                for line in a[i1:i2]:
+                    yield " " + line
+                continue
+            for line in a[i1:i2]:
+                yield "-" + line
+            for line in b[j1:j2]:
+                yield "+" + line
+
+
 def unified_diff(changes: list[FileChange]) -> str:
     """One unified diff (``a/`` and ``b/`` prefixes, as git prints) for every real change."""
     out: list[str] = []
@@ -31,8 +113,7 @@ def unified_diff(changes: list[FileChange]) -> str:
         # As git does: a name with a space ends with a tab, so patch tools read it whole.
         end = "\t" if " " in change.rel else ""
         fromfile = "/dev/null" if change.before is None else f"a/{change.rel}{end}"
-        for line in difflib.unified_diff(
-            _lines(change.before), _lines(change.after), fromfile, f"b/{change.rel}{end}"
-        ):
+        for line in _hunks(_lines(change.before), _lines(change.after), fromfile,
+                           f"b/{change.rel}{end}"):
             out.append(line if line.endswith("\n") else line + "\n" + NO_EOL)
     return "".join(out)

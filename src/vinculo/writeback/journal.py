@@ -67,7 +67,9 @@ class Batch:
         return self.folder.name
 
     def save(self) -> None:
-        _write_durably(self.folder / "manifest.json", json.dumps(self.manifest, indent=1).encode())
+        # Compact: an indented dump takes the pure-Python encoder (0.5 s for 10,000 notes).
+        data = json.dumps(self.manifest, separators=(",", ":")).encode()
+        _write_durably(self.folder / "manifest.json", data)
 
     def before(self, entry: dict[str, Any]) -> bytes | None:
         """The original bytes of one entry, from the batch's pack of originals."""

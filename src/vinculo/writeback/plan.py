@@ -13,10 +13,11 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from vinculo import progress
 from vinculo.model import Diagnostic, Note
 from vinculo.writeback.apply import FileChange
 from vinculo.writeback.block import find_block
-from vinculo.writeback.compose import edit_note
+from vinculo.writeback.compose import edit_note_steps
 from vinculo.writeback.errors import BlockError
 from vinculo.writeback.properties import same_value
 
@@ -112,7 +113,9 @@ def plan_changes(
     contacts = {c.rel: c for c in index.contacts.values()}
     changes: list[FileChange] = []
     diagnostics: list[Diagnostic] = []
+    progress.stage("Planning the changes", len(index.scan.notes))
     for note in index.scan.notes:
+        progress.advance()
         if not note.readable:
             continue
         spans: list[tuple[int, int, str]] = []
@@ -142,13 +145,12 @@ def plan_changes(
         if not spans and block is None and not props:
             continue
         try:
-            after = edit_note(note, spans=spans, block=block, properties=props, config=config)
+            after, block_changed = edit_note_steps(
+                note, spans=spans, block=block, properties=props, config=config)
         except BlockError as exc:
             diagnostics.append(Diagnostic(note.rel, f"{exc}: note not written", "warning"))
             continue
         if after != note.raw:
-            block_changed = block is not None and after != edit_note(
-                note, spans=spans, properties=props, config=config)
             changes.append(FileChange(note.rel, note.raw, after,
                                       _describe(len(spans), block_changed, len(props))))
     if files:

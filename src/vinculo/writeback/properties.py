@@ -14,6 +14,7 @@ import yaml
 
 from vinculo.model import Note
 from vinculo.notes import find_frontmatter, parse_yaml
+from vinculo.simple_yaml import simple_spans
 from vinculo.writeback.edits import line_ending, splice, to_bytes
 from vinculo.writeback.errors import PropertyError
 
@@ -29,8 +30,39 @@ def same_value(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
+_RENDERED: dict[tuple[Any, ...], str] = {}  # one sync writes the same few stages and dates
+
+
+def _frozen(value: Any) -> Any:
+    """A key for ``value`` that tells types apart (``True`` from ``1``), or None when it has
+    none (a map, something unhashable)."""
+    if isinstance(value, list):
+        items = [_frozen(v) for v in value]
+        return None if any(i is None for i in items) else ("list", *items)
+    if isinstance(value, dict):
+        return None
+    try:
+        hash(value)
+    except TypeError:
+        return None
+    return (type(value), value)
+
+
 def render_property(key: str, value: Any, eol: str = "\n") -> str:
     """``key: value`` as YAML (block style for lists and maps), without a final line ending."""
+    frozen = _frozen(value)
+    if frozen is None:
+        return _render(key, value, eol)
+    cache_key = (key, eol, frozen)
+    text = _RENDERED.get(cache_key)
+    if text is None:
+        if len(_RENDERED) > 4096:  # a long-running watcher: bounded
+            _RENDERED.clear()
+        text = _RENDERED[cache_key] = _render(key, value, eol)
+    return text
+
+
+def _render(key: str, value: Any, eol: str) -> str:
     try:
         dumped = yaml.safe_dump(
             {key: value}, allow_unicode=True, default_flow_style=False, sort_keys=False,
@@ -44,6 +76,12 @@ def render_property(key: str, value: Any, eol: str = "\n") -> str:
 def _top_level(yaml_text: str) -> dict[str, tuple[int, int]]:
     """Span of each top-level ``key: value`` pair in ``yaml_text``; PropertyError when the
     mapping cannot be edited line by line (flow style, duplicate keys, odd keys)."""
+    simple = simple_spans(yaml_text)
+    return simple if simple is not None else composed_spans(yaml_text)
+
+
+def composed_spans(yaml_text: str) -> dict[str, tuple[int, int]]:
+    """:func:`_top_level` through PyYAML's composer, for any frontmatter."""
     try:
         root = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
