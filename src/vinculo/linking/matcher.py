@@ -417,7 +417,16 @@ class Matcher:
         firm: list[tuple[int, int]] = []
         last_end = -1
         # One-word names this note also writes in lowercase: everyday words to its author.
-        lower = {e.key for s, _, e in raw if not context[s].isupper() and e.words == 1}
+        # Not the first word of a longer name written in lowercase ("ana garcia"): that is the
+        # name, and once linked it is no longer prose, so counting it would make a rerun
+        # judge "Ana" differently.
+        lower: set[str] = set()
+        inside = -1  # end of the last multi-word name hit (raw is in text order, longest first)
+        for s, e, entry in raw:
+            if entry.words > 1:
+                inside = max(inside, e)
+            elif s >= inside and not context[s].isupper():
+                lower.add(entry.key)
         longer = self.longer
         for start, end, entry in raw:
             if start < last_end:

@@ -257,7 +257,11 @@ def _last_group(vault: Path) -> list[Batch]:
     if not root.is_dir():
         return []
     for group in reversed(_peek(vault, _groups(root))):
-        live = [b for b in group if not b.manifest.get("undone") and b.manifest.get("written")]
+        # A batch whose writer was killed is taken back first even when the kill came before
+        # any rename (the group commit writes every temp file first): taking it back is then
+        # sweeping its temp files, never undoing the batch before it.
+        live = [b for b in group if not b.manifest.get("undone")
+                and (b.manifest.get("written") or b.manifest.get("interrupted"))]
         if live:
             return live
     return []
@@ -350,7 +354,7 @@ def list_groups(vault: Path) -> list[GroupInfo]:
     out = []
     for group in reversed(_peek(vault, _groups(root))):
         files = {rel for b in group for rel in (b.manifest.get("written") or [])}
-        if not files:
+        if not files and not any(b.manifest.get("interrupted") for b in group):
             continue
         out.append(GroupInfo(
             _group_of(group[0]), str(group[0].manifest.get("command") or "write"), len(files),
