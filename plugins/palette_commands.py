@@ -118,7 +118,7 @@ def who_to_see(ctx: CommandContext, params: dict[str, str]) -> str:
 def link_mentions(ctx: CommandContext, params: dict[str, str]) -> str:
     """Turn the confident mentions of people in one note into [[links]]."""
     from vinculo.contacts import build_contacts
-    from vinculo.linking import link_spans
+    from vinculo.linking import link_paths, link_spans
     from vinculo.mentions import find_mentions
     from vinculo.vault import scan_vault
     from vinculo.writeback import FileChange, replace_spans
@@ -131,8 +131,9 @@ def link_mentions(ctx: CommandContext, params: dict[str, str]) -> str:
     if not note.readable:
         raise CommandError(f"{rel}: {note.diagnostics[0].message}")
     contacts = build_contacts(scan.notes, ctx.pm, ctx.config)
-    mentions = find_mentions([note], contacts, ctx.pm, ctx.config).get(rel, [])
-    spans = link_spans(note, mentions, ctx.config)
+    paths = link_paths((n.rel for n in scan.notes), contacts)
+    mentions = find_mentions([note], contacts, ctx.pm, ctx.config, paths).get(rel, [])
+    spans = link_spans(note, mentions, ctx.config, paths)
     if not spans:
         return f"Nothing to link in {note_line(ctx.vault, rel)}"
     change = FileChange(rel, note.raw, replace_spans(note, spans), reason=f"{len(spans)} links")
