@@ -95,3 +95,12 @@ def test_shortest_suffix_goes_up_until_no_other_note_ends_with_it():
     assert shortest_suffix("x/Team/People/Ana", ["reviews/ana", "x/team/people/ana"]) == (
         "People/Ana")
     assert shortest_suffix("Ana", ["ana", "reviews/ana"]) == "Ana"  # the vault path itself
+
+
+def test_doctor_takes_a_path_link_for_the_note_it_opens(vault, write, run):
+    clash_vault(write)
+    write("Daily/2026-11-22.md", "See [[People/Gone]] and [[Reviews/2026/Ana|her review]].\n")
+    assert run("link", str(vault), "--apply").exit_code == 0
+    result = run("doctor", str(vault), "--only", "links")
+    assert "[[People/Gone]] points to no note" in result.output
+    assert "People/Ana" not in result.output and "Reviews/2026/Ana" not in result.output
