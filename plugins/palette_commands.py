@@ -64,15 +64,18 @@ def _read(ctx: CommandContext, rel: str):
 
 def log_interaction(ctx: CommandContext, params: dict[str, str]) -> str:
     """Append "Called [[Ana García]]" (in the vault's language) to that day's daily note."""
+    from vinculo.linking import contact_link
+    from vinculo.newnotes import vault_people
     from vinculo.writeback import FileChange, to_bytes
 
-    name = _person(ctx, params["person"])
+    contacts, paths = vault_people(ctx.vault, ctx.config, ctx.pm)
+    name = _person(ctx, params["person"], contacts)
     day = dt.date.fromisoformat(params["date"])
     if day > ctx.today:
         raise CommandError(f"{day.isoformat()} has not happened yet: log what did happen")
     language = str(ctx.config.get("palette.language", "en"))
     phrases = LOG_PHRASES.get(language, LOG_PHRASES["en"])
-    line = "- " + phrases[params["channel"]].format(link=f"[[{name}]]")
+    line = "- " + phrases[params["channel"]].format(link=contact_link(name, paths))
     if params.get("what"):
         line += ": " + " ".join(params["what"].split())  # one line, whatever was pasted
     rel = daily_rel(ctx.config, day)

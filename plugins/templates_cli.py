@@ -183,7 +183,7 @@ def register_commands(cli: click.Group) -> None:
         Example:
           vinculo new meeting "Taller: planning" VAULT --with "ana garcia" --with rodrigo
         """
-        from vinculo.newnotes import NewNoteError, new_contact, new_meeting, vault_contacts
+        from vinculo.newnotes import NewNoteError, new_contact, new_meeting, vault_people
 
         session = Session(ctx, vault, writes=True)
         now = _now(session)
@@ -195,7 +195,7 @@ def register_commands(cli: click.Group) -> None:
                 now = dt.datetime.combine(parse_day(day, session.today), now.time())
             except (CommandError, ValueError, OverflowError) as exc:
                 raise click.BadParameter(str(exc), param_hint="--date") from None
-        contacts = vault_contacts(session.vault, session.config, session.pm)
+        contacts, paths = vault_people(session.vault, session.config, session.pm)
         names, missing = _resolve_attendees(attendees, contacts, create_missing, session.vault)
         try:
             people = [new_contact(session.vault, session.config, session.pm, name, now, {})
@@ -203,7 +203,7 @@ def register_commands(cli: click.Group) -> None:
             titles = dict(zip(missing, (p.title for p in people), strict=True))
             note = new_meeting(session.vault, session.config, session.pm, title,
                                [titles.get(n, n) for n in names], now, template=template,
-                               folder=folder, properties={"channel": channel})
+                               folder=folder, properties={"channel": channel}, paths=paths)
         except NewNoteError as exc:
             raise VinculoError(str(exc)) from None
         for person in people:

@@ -104,3 +104,35 @@ def test_doctor_takes_a_path_link_for_the_note_it_opens(vault, write, run):
     result = run("doctor", str(vault), "--only", "links")
     assert "[[People/Gone]] points to no note" in result.output
     assert "People/Ana" not in result.output and "Reviews/2026/Ana" not in result.output
+
+
+def test_a_new_meeting_links_an_attendee_by_the_path_that_opens_them(vault, write, run):
+    clash_vault(write)
+    result = run("new", "meeting", "Roadmap", str(vault), "--with", "ana", "--with", "luis",
+                 "--folder", "Reviews/2026", "--date", "2026-11-25")
+    assert result.exit_code == 0, result.output
+    (note,) = [p for p in (vault / "Reviews/2026").glob("*Roadmap*.md")]
+    text = note.read_text(encoding="utf-8")
+    assert "[[People/Ana|Ana]]" in text and "[[Luis Pérez]]" in text
+    assert "[[Ana]]" not in text
+    assert contacts_json(run, vault)["Ana"]["last_contact"] == "2026-11-25"
+
+
+def test_a_logged_interaction_links_the_contact_by_its_path(vault, write, run):
+    clash_vault(write)
+    result = run("run", "log-interaction", str(vault), "-p", "person=ana", "-p", "channel=call",
+                 "-p", "date=2026-11-23")
+    assert result.exit_code == 0, result.output
+    (path,) = [p for p in vault.rglob("2026-11-23*.md")]
+    daily = path.read_text(encoding="utf-8")
+    assert "Called [[People/Ana|Ana]]" in daily
+    assert contacts_json(run, vault)["Ana"]["counts"]["call"] == 1
+
+
+def test_the_brief_written_into_a_note_links_the_contact_by_its_path(vault, write, run):
+    clash_vault(write)
+    meeting = "Reviews/2026/Sync.md"
+    write(meeting, "# Sync\n")
+    result = run("brief", "ana", str(vault), "--into", meeting)
+    assert result.exit_code == 0, result.output
+    assert "Brief: [[People/Ana|Ana]]" in (vault / meeting).read_text(encoding="utf-8")
