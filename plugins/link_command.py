@@ -54,7 +54,7 @@ def _mention_row(mention: Any) -> dict[str, Any]:
 def plan_links(session: Any, note_arg: str | None) -> tuple[list[Any], list[Any]]:
     """The unlinked mentions of the selected notes, and the FileChanges linking them."""
     from vinculo.contacts import build_contacts
-    from vinculo.linking import link_spans
+    from vinculo.linking import link_paths, link_spans
     from vinculo.mentions import find_mentions
     from vinculo.vault import scan_vault
     from vinculo.writeback import FileChange, replace_spans
@@ -62,13 +62,14 @@ def plan_links(session: Any, note_arg: str | None) -> tuple[list[Any], list[Any]
     scan = scan_vault(session.vault, session.config)
     contacts = build_contacts(scan.notes, session.pm, session.config)
     notes = _select(scan.notes, session.vault, note_arg)
-    found = find_mentions(notes, contacts, session.pm, session.config)
+    paths = link_paths((n.rel for n in scan.notes), contacts)
+    found = find_mentions(notes, contacts, session.pm, session.config, paths)
     mentions: list[Any] = []
     changes: list[Any] = []
     for note in notes:
         here = found.get(note.rel, [])
         mentions += [m for m in here if not m.linked]
-        spans = link_spans(note, here, session.config)
+        spans = link_spans(note, here, session.config, paths)
         if spans:
             after = replace_spans(note, spans)
             if after != note.raw:

@@ -64,15 +64,18 @@ def _read(ctx: CommandContext, rel: str):
 
 def log_interaction(ctx: CommandContext, params: dict[str, str]) -> str:
     """Append "Called [[Ana García]]" (in the vault's language) to that day's daily note."""
+    from vinculo.linking import contact_link
+    from vinculo.newnotes import vault_people
     from vinculo.writeback import FileChange, to_bytes
 
-    name = _person(ctx, params["person"])
+    contacts, paths = vault_people(ctx.vault, ctx.config, ctx.pm)
+    name = _person(ctx, params["person"], contacts)
     day = dt.date.fromisoformat(params["date"])
     if day > ctx.today:
         raise CommandError(f"{day.isoformat()} has not happened yet: log what did happen")
     language = str(ctx.config.get("palette.language", "en"))
     phrases = LOG_PHRASES.get(language, LOG_PHRASES["en"])
-    line = "- " + phrases[params["channel"]].format(link=f"[[{name}]]")
+    line = "- " + phrases[params["channel"]].format(link=contact_link(name, paths))
     if params.get("what"):
         line += ": " + " ".join(params["what"].split())  # one line, whatever was pasted
     rel = daily_rel(ctx.config, day)
@@ -118,7 +121,7 @@ def who_to_see(ctx: CommandContext, params: dict[str, str]) -> str:
 def link_mentions(ctx: CommandContext, params: dict[str, str]) -> str:
     """Turn the confident mentions of people in one note into [[links]]."""
     from vinculo.contacts import build_contacts
-    from vinculo.linking import link_spans
+    from vinculo.linking import link_paths, link_spans
     from vinculo.mentions import find_mentions
     from vinculo.vault import scan_vault
     from vinculo.writeback import FileChange, replace_spans
@@ -131,8 +134,9 @@ def link_mentions(ctx: CommandContext, params: dict[str, str]) -> str:
     if not note.readable:
         raise CommandError(f"{rel}: {note.diagnostics[0].message}")
     contacts = build_contacts(scan.notes, ctx.pm, ctx.config)
-    mentions = find_mentions([note], contacts, ctx.pm, ctx.config).get(rel, [])
-    spans = link_spans(note, mentions, ctx.config)
+    paths = link_paths((n.rel for n in scan.notes), contacts)
+    mentions = find_mentions([note], contacts, ctx.pm, ctx.config, paths).get(rel, [])
+    spans = link_spans(note, mentions, ctx.config, paths)
     if not spans:
         return f"Nothing to link in {note_line(ctx.vault, rel)}"
     change = FileChange(rel, note.raw, replace_spans(note, spans), reason=f"{len(spans)} links")

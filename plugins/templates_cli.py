@@ -184,6 +184,7 @@ def register_commands(cli: click.Group) -> None:
           vinculo new meeting "Taller: planning" VAULT --with "ana garcia" --with rodrigo
         """
         from vinculo.contacts import build_contacts
+        from vinculo.linking import link_paths
         from vinculo.newnotes import NewNoteError, new_contact, new_meeting
         from vinculo.vault import scan_vault
 
@@ -199,6 +200,7 @@ def register_commands(cli: click.Group) -> None:
                 raise click.BadParameter(str(exc), param_hint="--date") from None
         notes = scan_vault(session.vault, session.config).notes  # read once for every check
         contacts = build_contacts(notes, session.pm, session.config)
+        paths = link_paths((n.rel for n in notes), contacts)
         names, missing = _resolve_attendees(attendees, contacts, create_missing, session.vault)
         try:
             people = [new_contact(session.vault, session.config, session.pm, name, now, {},
@@ -206,7 +208,7 @@ def register_commands(cli: click.Group) -> None:
             titles = dict(zip(missing, (p.title for p in people), strict=True))
             note = new_meeting(session.vault, session.config, session.pm, title,
                                [titles.get(n, n) for n in names], now, template=template,
-                               folder=folder, properties={"channel": channel})
+                               folder=folder, properties={"channel": channel}, paths=paths)
         except NewNoteError as exc:
             raise VinculoError(str(exc)) from None
         for person in people:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from vinculo.config import Config
 from vinculo.history import plan_words, wikilink
 from vinculo.i18n import t
+from vinculo.linking import link_text
 from vinculo.model import CHANNELS, Interaction
 from vinculo.rhythm import topic_of
 
@@ -66,7 +67,8 @@ def brief_data(index: Index, name: str) -> dict[str, Any]:
         if len(topics) == TOPICS:
             break
     return {
-        "name": name, "path": contact.rel, "aliases": list(contact.aliases),
+        "name": name, "path": contact.rel, "link_target": index.links.target(name),
+        "aliases": list(contact.aliases),
         "properties": props, "stage": history.stage,
         "last_contact": _iso(history.last_contact), "last_in_person": _iso(history.last_in_person),
         "last_reply": _iso(history.last_reply),
@@ -134,7 +136,8 @@ STAGE_WORDS = {"radar": "radar", "online": "online", "voice": "voice", "in_perso
 def brief_section(data: dict[str, Any], today: dt.date, config: Config) -> str:
     """The brief as a folded callout between its markers, for a meeting note."""
     body = render_brief(data, config).splitlines()
-    head = f"> [!abstract]- Brief: [[{data['name']}]] ({today.isoformat()})"
+    link = link_text(data.get("link_target") or data["name"], data["name"])
+    head = f"> [!abstract]- Brief: {link} ({today.isoformat()})"
     return "\n".join([START, head, *(f"> {line}" if line else ">" for line in body), END]) + "\n"
 
 

@@ -162,14 +162,18 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
 
 
 def _link_targets(vault_files: list[str]) -> set[str]:
-    """Every way a ``[[link]]`` may name an existing file, case-folded as Obsidian does."""
+    """Every way a ``[[link]]`` may name an existing file, case-folded as Obsidian does: its
+    path, or any trailing part of it (``[[personnel/juri]]``, as vinculo writes a contact
+    whose title other notes share), with or without ``.md``."""
     names: set[str] = set()
     for rel in vault_files:
         low = rel.lower()
-        base = low.rsplit("/", 1)[-1]
-        names |= {low, base}
-        if low.endswith(".md"):
-            names |= {low[:-3], base[:-3]}
+        parts = low.split("/")
+        for start in range(len(parts)):
+            tail = "/".join(parts[start:])
+            names.add(tail)
+            if tail.endswith(".md"):
+                names.add(tail[:-3])
     return names
 
 

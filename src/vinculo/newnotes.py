@@ -17,6 +17,7 @@ import pluggy
 
 from vinculo.config import Config
 from vinculo.contacts import build_contacts
+from vinculo.linking import LinkPaths, contact_link, link_paths
 from vinculo.model import Contact, Note, Template
 from vinculo.notes import parse_note
 from vinculo.palette.daily import append_under_heading
@@ -47,7 +48,16 @@ class NewNote:
 
 def vault_contacts(vault: Path, config: Config, pm: pluggy.PluginManager) -> dict[str, Contact]:
     """The vault's contacts, without the rest of the pipeline (no mentions, no history)."""
-    return build_contacts(scan_vault(vault, config).notes, pm, config)
+    return vault_people(vault, config, pm)[0]
+
+
+def vault_people(vault: Path, config: Config,
+                 pm: pluggy.PluginManager) -> tuple[dict[str, Contact], LinkPaths]:
+    """The vault's contacts and how a link to each is written (a path when other notes
+    share the title), from one scan."""
+    notes = scan_vault(vault, config).notes
+    contacts = build_contacts(notes, pm, config)
+    return contacts, link_paths((n.rel for n in notes), contacts)
 
 
 def target_folder(template: Template, config: Config, folder: str | None) -> str:
@@ -175,11 +185,14 @@ def new_meeting(
     template: str = "Meeting",
     properties: dict[str, Any] | None = None,
     folder: str | None = None,
+    paths: LinkPaths | None = None,
 ) -> NewNote:
     """A meeting note whose attendees (contact names, already resolved) are ``[[links]]``:
     in the ``attendees`` property, and as a list under the template's Attendees heading.
-    Its file name opens with its date (``now``) when the folder's meeting notes' names do."""
-    links = [f"[[{a}]]" for a in dict.fromkeys(attendees)]
+    Its file name opens with its date (``now``) when the folder's meeting notes' names do.
+    ``paths`` (:func:`vault_people`): an attendee whose title other notes share is linked
+    by a path that opens their note."""
+    links = [contact_link(a, paths) for a in dict.fromkeys(attendees)]
     values = {**(properties or {}), **({"attendees": links} if links else {})}
     note = make_note(vault, config, pm, template, title, now, folder=folder, properties=values,
                      dated=True)

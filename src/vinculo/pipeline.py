@@ -17,7 +17,7 @@ from vinculo.config import Config
 from vinculo.contacts import build_contacts
 from vinculo.history import compile_vocabularies, file_events, gather_vocabularies
 from vinculo.i18n import detect
-from vinculo.linking import Linker
+from vinculo.linking import Linker, LinkPaths, link_paths
 from vinculo.linking.titles import continuing_titles
 from vinculo.loops import attach_loops, memo_path, note_loops
 from vinculo.model import (
@@ -58,6 +58,13 @@ class Index:
     loops: dict[str, list[OpenLoop]] = field(default_factory=dict)  # open loops by note rel
     # Note titles that go on past a contact's name ("White Lady Inn"): the name is left alone.
     continuing: frozenset[str] = frozenset()
+    # Contacts whose title other notes share: how their links are written and resolved.
+    links: LinkPaths = field(default_factory=LinkPaths)
+
+
+def contact_links(index: Index) -> LinkPaths:
+    """The :class:`~vinculo.linking.LinkPaths` of the index's notes and contacts."""
+    return link_paths((n.rel for n in index.scan.notes), index.contacts)
 
 
 def note_interactions(index: Index, pm: pluggy.PluginManager, note: Note) -> list[Interaction]:
@@ -165,13 +172,13 @@ def world_of(index: Index, pm: pluggy.PluginManager) -> str:
         index.vocabularies = gather_vocabularies(pm)
     # A vocabulary's phrases, not only its plugin's name: an upgraded plugin rereads notes.
     return fingerprint([contacts, plugins, index.config.data, index.vocabularies,
-                        sorted(index.continuing)])
+                        sorted(index.continuing), index.links.fingerprint()])
 
 
 def analyser(index: Index, pm: pluggy.PluginManager) -> Callable[[Note], bytes]:
     """The analysis of one note — its mentions, then the interactions the extractors find
     among them — packed as :func:`~vinculo.packing.pack_analysis` bytes."""
-    linker = Linker.for_run(index.contacts, pm, index.config, index.continuing)
+    linker = Linker.for_run(index.contacts, pm, index.config, index.continuing, index.links)
     if index.vocabularies is None:
         index.vocabularies = gather_vocabularies(pm)
 
@@ -204,7 +211,7 @@ def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | Non
     # The workers holding notes start on the contacts at once; the cached analyses are
     # restored meanwhile. (If anything fails before they are done, build_index stops them.)
     crew = index.scan.crew
-    arriving = (crew.finish((travelling(index.contacts), index.continuing))
+    arriving = (crew.finish((travelling(index.contacts), index.continuing, index.links))
                 if crew is not None else iter(()))
     world = world_of(index, pm) if cache else ""
     mentions = index.mentions
@@ -267,11 +274,12 @@ def build_index(
     """
 
     def analyse_held(notes: list[Note],
-                     message: tuple[dict[str, Contact], frozenset[str]]) -> Iterator[bytes]:
-        contacts, continuing = message
+                     message: tuple[dict[str, Contact], frozenset[str], LinkPaths],
+                     ) -> Iterator[bytes]:
+        contacts, continuing, links = message
         held = Index(vault=vault, config=config, today=today,
                      scan=Scan(vault, config, notes=notes), contacts=contacts,
-                     continuing=continuing)
+                     continuing=continuing, links=links)
         return map(analyser(held, pm), notes)
 
     def vocabularies() -> None:  # compiled while the workers wait for the contacts
@@ -285,6 +293,7 @@ def build_index(
         contacts = build_contacts(scan.notes, pm, config)
         index = Index(vault=vault, config=config, today=today, scan=scan, contacts=contacts,
                       continuing=continuing_titles(contacts, (n.title for n in scan.notes)))
+        index.links = contact_links(index)
         collect_interactions(index, analyse_notes(index, pm, store))
         collect_loops(index, pm, store.path if store is not None else None)
         detect_language(index)

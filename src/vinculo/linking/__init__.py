@@ -7,17 +7,21 @@ Public API:
 - :func:`link_spans` — the replacements that turn a note's link-level mentions into
   ``[[Title|surface]]`` links, for the write-back to splice in.
 - :func:`analyse` — a note's protected regions and its text with them blanked out.
+- :func:`link_paths` — the contacts whose title other notes share: how to write their links
+  (``[[personnel/juri|Juri]]``) and how Obsidian resolves a link to that title.
 """
 
 from __future__ import annotations
 
 from vinculo.config import Config
 from vinculo.linking.linker import Linker
+from vinculo.linking.paths import LinkPaths, link_paths
 from vinculo.linking.protect import Layout, analyse, blank, managed_markers
 from vinculo.linking.rules import linkable
 from vinculo.model import Mention, Note
 
-__all__ = ["Layout", "Linker", "analyse", "blank", "link_spans", "link_text"]
+__all__ = ["Layout", "LinkPaths", "Linker", "analyse", "blank", "contact_link", "link_paths",
+           "link_spans", "link_text"]
 
 
 def link_text(target: str, surface: str, in_table: bool = False) -> str:
@@ -28,8 +32,19 @@ def link_text(target: str, surface: str, in_table: bool = False) -> str:
     return f"[[{target}{sep}{surface}]]"
 
 
-def link_spans(note: Note, mentions: list[Mention], config: Config) -> list[tuple[int, int, str]]:
+def contact_link(name: str, paths: LinkPaths | None = None, shown: str | None = None,
+                 in_table: bool = False) -> str:
+    """The link to the contact ``name`` that opens their note in Obsidian: ``[[Ana]]``, or
+    ``[[People/Ana|Ana]]`` when other notes are also called ``Ana``; ``shown`` is the
+    visible text (the name when not given)."""
+    return link_text(paths.target(name) if paths else name, shown or name, in_table)
+
+
+def link_spans(note: Note, mentions: list[Mention], config: Config,
+               paths: LinkPaths | None = None) -> list[tuple[int, int, str]]:
     """``(start, end, replacement)`` for each link-level mention of ``note`` not yet linked.
+    ``paths`` (:func:`link_paths`): contacts whose title other notes share are written by a
+    path that opens their note, the visible text unchanged.
 
     Offsets are into ``note.text``. A mention whose text no longer matches the note is
     skipped; so is one in a protected region when the note's layout has to be read anyway
@@ -57,6 +72,7 @@ def link_spans(note: Note, mentions: list[Mention], config: Config) -> list[tupl
             if layout.blanked[mention.start : mention.end] != mention.surface:
                 continue
             in_table = layout.line_of(mention.start) - 1 in layout.table_lines
-        out.append((mention.start, mention.end, link_text(mention.target, mention.surface, in_table)))
+        out.append((mention.start, mention.end,
+                    contact_link(mention.target, paths, mention.surface, in_table)))
         last_end = mention.end
     return out

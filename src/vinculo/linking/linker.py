@@ -11,6 +11,7 @@ import pluggy
 
 from vinculo.config import Config
 from vinculo.linking.matcher import Matcher
+from vinculo.linking.paths import LinkPaths
 from vinculo.linking.protect import analyse, managed_markers
 from vinculo.linking.rules import PARTIAL, build_entries, key_of
 from vinculo.model import Contact, Mention, NameVariant, Note
@@ -38,8 +39,10 @@ class Linker:
     """Finds the mentions of every contact in any note."""
 
     def __init__(self, contacts: dict[str, Contact], variants: dict[str, list[NameVariant]],
-                 config: Config, continuing: frozenset[str] = frozenset()) -> None:
+                 config: Config, continuing: frozenset[str] = frozenset(),
+                 paths: LinkPaths | None = None) -> None:
         self.contacts = contacts
+        self.paths = paths or LinkPaths()
         self.managed = managed_markers(config)
         self.headings = bool(config.get("linking.headings", False))
         never = {key_of(str(s)) for s in config.get("linking.never", []) or []}
@@ -68,10 +71,26 @@ class Linker:
 
     @classmethod
     def for_run(cls, contacts: dict[str, Contact], pm: pluggy.PluginManager,
-                config: Config, continuing: frozenset[str] = frozenset()) -> Linker:
+                config: Config, continuing: frozenset[str] = frozenset(),
+                paths: LinkPaths | None = None) -> Linker:
         """``continuing``: note titles that go on past a contact's name
-        (:func:`~vinculo.linking.titles.continuing_titles`), where the name is left alone."""
-        return cls(contacts, gather_variants(contacts, pm, config), config, continuing)
+        (:func:`~vinculo.linking.titles.continuing_titles`), where the name is left alone.
+        ``paths``: the contacts whose title other notes share
+        (:func:`~vinculo.linking.paths.link_paths`), whose links resolve as Obsidian does."""
+        return cls(contacts, gather_variants(contacts, pm, config), config, continuing, paths)
+
+    def resolve(self, written: str, source: str) -> str | None:
+        """The contact a link's target text, written in the note ``source``, opens; or None.
+
+        A title several notes share resolves as Obsidian does (the path written, the
+        source's folder, the shortest path): ``[[juri]]`` beside another ``juri.md`` is not
+        the contact, ``[[personnel/juri]]`` is. Any other name by title, alias or nickname."""
+        if self.paths.shared(written):
+            return self.paths.resolve(written, source)
+        try:
+            return self._resolved[written]
+        except KeyError:
+            return self._resolve(written)
 
     def _resolve(self, written: str) -> str | None:
         """The contact a link's target text points to, or None."""
@@ -93,13 +112,17 @@ class Linker:
         rel = note.rel
         starts = layout.line_starts  # line numbers by bisection, as Layout.line_of does
         resolved = self._resolved
+        shared = self.paths.shared if self.paths.files else None
         found: list[Mention] = []
         for match in WIKILINK.finditer(layout.opaque, note.body_start):
             written, shown = match.groups()
-            try:
-                target = resolved[written]
-            except KeyError:
-                target = self._resolve(written)
+            if shared is not None and shared(written):
+                target = self.paths.resolve(written, rel)
+            else:
+                try:
+                    target = resolved[written]
+                except KeyError:
+                    target = self._resolve(written)
             if target and target != own_name:
                 start, end = match.span()
                 found.append(Mention(  # in _MENTION_FIELDS order

@@ -41,6 +41,7 @@ from vinculo.pipeline import (
     Index,
     analyse_notes,
     collect_loops,
+    contact_links,
     detect_language,
     note_interactions,
     plan_pool,
@@ -131,6 +132,7 @@ class LiveIndex:
         index = Index(self.vault, self.config, self.today, scan, {})
         index.contacts = build_contacts(scan.notes, self.pm, self.config)
         index.continuing = continuing_titles(index.contacts, (n.title for n in scan.notes))
+        index.links = contact_links(index)
         found = analyse_notes(index, self.pm, store)
         self.notes = {n.rel: n for n in scan.notes}
         self.hashes = _hashes(scan.notes)
@@ -146,8 +148,9 @@ class LiveIndex:
         index.scan.notes = self._in_scan_order()
         index.contacts = build_contacts(index.scan.notes, self.pm, self.config)
         index.continuing = continuing_titles(index.contacts, (n.title for n in index.scan.notes))
+        index.links = contact_links(index)
         index.mentions = MentionTable(
-            find_mentions(index.scan.notes, index.contacts, self.pm, self.config))
+            find_mentions(index.scan.notes, index.contacts, self.pm, self.config, index.links))
         self._replan({n.rel: note_interactions(index, self.pm, n) for n in index.scan.notes})
 
     def _replan(self, interactions: dict[str, list[Interaction]]) -> None:
@@ -322,7 +325,7 @@ class LiveIndex:
         return Index(
             vault=index.vault, config=index.config, today=index.today,
             scan=Scan(index.vault, index.config, notes=notes),
-            contacts=contacts,
+            contacts=contacts, links=index.links,
             mentions=MentionTable({r: index.mentions[r] for r in rels if r in index.mentions}),
             histories={n: index.histories[n] for n in contacts},
             suggestions={n: index.suggestions.get(n, []) for n in contacts},
@@ -383,11 +386,12 @@ class LiveIndex:
                 from vinculo.linking import Linker
 
                 self._linker = Linker.for_run(self.index.contacts, self.pm, self.config,
-                                              self.index.continuing)
+                                              self.index.continuing, self.index.links)
             except (ImportError, AttributeError):
                 self._linker = False
         if self._linker is False:
-            found = find_mentions([note], self.index.contacts, self.pm, self.config)
+            found = find_mentions([note], self.index.contacts, self.pm, self.config,
+                                  self.index.links)
             return found.get(note.rel, [])
         return list(self._linker.mentions(note))
 

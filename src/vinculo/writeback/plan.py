@@ -109,6 +109,7 @@ def plan_changes(
     """
     config = index.config
     link_spans = _link_spans_function()
+    links = getattr(index, "links", None)  # contacts whose title other notes share
     mentions = index.mentions  # a MentionTable: may_link answers without building mentions
     contacts = {c.rel: c for c in index.contacts.values()}
     changes: list[FileChange] = []
@@ -120,7 +121,7 @@ def plan_changes(
             continue
         spans: list[tuple[int, int, str]] = []
         if link_spans is not None and mentions.may_link(note.rel):
-            found = link_spans(note, mentions.get(note.rel, []), config) or []
+            found = link_spans(note, mentions.get(note.rel, []), config, links) or []
             spans = _outside_block(note, list(found), config)
         block: str | None = None
         props: dict[str, Any] = {}
