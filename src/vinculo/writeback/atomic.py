@@ -146,26 +146,30 @@ def flush_batch(root: Path, temps: list[Path]) -> None:
 # Below this many files a batch fsyncs each one: ``syncfs`` flushes every dirty file of the
 # file system, other programs' too, which a handful of fsyncs need not wait for.
 GROUP_FLUSH_MIN = 32
-_syncfs_call: Any = False  # not looked up yet; None when the system has no such call
+_LIBC: dict[str, Any] = {}  # libc functions by name, looked up once
+
+
+def _libc(name: str) -> Any:
+    """A Linux libc function (``syncfs``, ``renameat2``), or None where there is none."""
+    if name not in _LIBC:
+        import ctypes  # here: only a write needs it
+
+        _LIBC[name] = (getattr(ctypes.CDLL(None, use_errno=True), name, None)
+                       if sys.platform.startswith("linux") else None)
+    return _LIBC[name]
 
 
 def _syncfs(root: Path) -> bool:
     """``syncfs`` of the file system holding ``root``: True when it flushed."""
-    global _syncfs_call
-    import ctypes  # here: only a large batch needs it
-
-    if _syncfs_call is False:
-        _syncfs_call = None
-        if sys.platform.startswith("linux"):
-            _syncfs_call = getattr(ctypes.CDLL(None, use_errno=True), "syncfs", None)
-    if _syncfs_call is None:
+    call = _libc("syncfs")
+    if call is None:
         return False
     try:
         fd = os.open(root, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
     except OSError:
         return False
     try:
-        return bool(_syncfs_call(fd) == 0)
+        return bool(call(fd) == 0)
     finally:
         os.close(fd)
 
@@ -207,22 +211,15 @@ def _swap_in(tmp: Path, path: Path, expected: bytes) -> None:
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
-_renameat2: Any = False  # not looked up yet; None when the system has no such call
-
-
 def _exchange(a: Path, b: Path) -> bool | None:
     """Swap the files at ``a`` and ``b`` in one step: True when done, False when one of them
     no longer exists, None when the system or file system cannot."""
-    global _renameat2
-    import ctypes  # here: only a write needs it
-
-    if _renameat2 is False:
-        _renameat2 = None
-        if sys.platform.startswith("linux"):
-            _renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
-    if _renameat2 is None:
+    renameat2 = _libc("renameat2")
+    if renameat2 is None:
         return None
-    done = _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    import ctypes  # loaded by _libc already
+
+    done = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
     if done == 0:
         return True
     code = ctypes.get_errno()
