@@ -69,7 +69,7 @@ def main() -> int:
             for _ in range(args.repeat if mode == "dry-run" else 1):
                 with tempfile.TemporaryDirectory() as tmp:
                     root = Path(tmp)
-                    (root / "vault").mkdir()
+                    (root / "vault" / ".obsidian").mkdir(parents=True)  # a vault
                     (root / "cards.vcf").write_text(text, encoding="utf-8")
                     env = dict(os.environ, VINCULO_STATE_DIR=str(root / "state"))
                     extra = ["--dry-run"] if mode == "dry-run" else []

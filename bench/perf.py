@@ -55,7 +55,8 @@ TARGETS = {
 def vault_for(notes: int, contacts: int) -> Path:
     """A generated vault of this size, generated once and reused across runs."""
     out = VAULTS / f"{notes}x{contacts}"
-    if not (out / "truth.json").exists():
+    # A vault generated before vaultgen marked its vaults (.obsidian/) is made again.
+    if not (out / "truth.json").exists() or not (out / "vault" / ".obsidian").is_dir():
         print(f"generating {notes} notes, {contacts} contacts…", file=sys.stderr)
         # In a child process: this one stays small, so the peak memory measured of each
         # command (which on Linux starts from the size of the process that forked it) is its own.

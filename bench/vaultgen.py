@@ -450,6 +450,7 @@ def generate(out: Path, notes: int, contacts: int, seed: int = 1) -> dict:
     if vault.exists():
         shutil.rmtree(vault)
     (vault / "People").mkdir(parents=True)
+    (vault / ".obsidian").mkdir()  # a vault, as vinculo's writing commands ask
     for p in gen.people:
         (vault / "People" / f"{p.title}.md").write_text(gen.contact_note(p), encoding="utf-8")
     planted: list[Planted] = []
