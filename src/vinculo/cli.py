@@ -544,6 +544,13 @@ def undo(ctx: click.Context, vault: Path | None, dry_run: bool, as_list: bool, d
         click.echo(f"left {rel}: {why}")
     click.echo(f"{restored} {len(result.restored)} file(s), {deleted} {len(result.deleted)}, "
                f"left {len(result.left)}.")
+    if not dry_run and (result.restored or result.deleted):
+        from vinculo.writeback.lock import watcher_running
+
+        if watcher_running(session.vault):  # its next pass would write them all again
+            click.echo("vinculo: `vinculo watch` is running on this vault: it will link and "
+                       "sync these notes again on its next pass; stop it first to keep the "
+                       "undo (then run undo again)", err=True)
 
 
 def _user_error(exc: BaseException) -> str | None:

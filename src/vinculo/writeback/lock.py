@@ -168,3 +168,19 @@ def watch_lock(vault: Path) -> Iterator[None]:
         with contextlib.suppress(OSError):
             (folder / "watcher.json").unlink()
         lock.release()
+
+
+def watcher_running(vault: Path) -> bool:
+    """Whether a ``vinculo watch`` watches this vault now (a look at its lock, never a wait):
+    a command whose result the watcher's next pass will change says so."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(_folder(vault) / "watch.lock"), thread_local=False)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        return True
+    except OSError:
+        return False
+    lock.release()
+    return False
