@@ -240,12 +240,6 @@ def recover(vault: Path) -> list[Path]:
     return removed
 
 
-def last_batch(vault: Path) -> Batch | None:
-    """The most recent batch that wrote something and is not undone yet."""
-    group = _last_group(vault)
-    return group[-1] if group else None
-
-
 def _last_group(vault: Path) -> list[Batch]:
     """The batches of the newest undo group that wrote something not undone yet."""
     root = journal_dir(vault)
