@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from vinculo.config import Config
-from vinculo.history import cadence_days, days_setting, last_real, plan_at_or_above, wikilink
+from vinculo.history import cadence_days, last_real, lookahead, plan_at_or_above, wikilink
 from vinculo.hookspecs import hookimpl
 from vinculo.i18n import t
 from vinculo.model import Contact, History, Suggestion
@@ -28,7 +28,7 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
     if not every or start is None:
         return []
     due = start + dt.timedelta(days=every)
-    if due > today + dt.timedelta(days=days_setting(config, "lookahead_days", 7)):
+    if due > lookahead(config, today):
         return []
     met = history.last("in_person")
     assert met is not None

@@ -15,7 +15,6 @@ dashboard VAULT`` prints the dashboard without writing anything. Blocking this p
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ import pluggy
 from vinculo.default_plugins.pacing import city_groups
 
 from vinculo.config import Config
-from vinculo.history import days_setting, plan_words, wikilink
+from vinculo.history import lookahead, plan_words, wikilink
 from vinculo.hookspecs import hookimpl
 from vinculo.i18n import t
 from vinculo.model import STAGES, Interaction, OpenLoop, Suggestion
@@ -53,14 +52,14 @@ def base_path(config: Config) -> str:
 
 def week_actions(index: Any) -> list[Suggestion]:
     """Every suggestion due within ``lookahead_days`` (7) of today, overdue included."""
-    horizon = index.today + dt.timedelta(days=days_setting(index.config, "lookahead_days", 7))
+    horizon = lookahead(index.config, index.today)
     pool = [s for items in index.suggestions.values() for s in items if s.due <= horizon]
     return sorted(pool, key=lambda s: (s.due, s.priority, s.contact, s.kind))
 
 
 def week_plans(index: Any) -> list[Interaction]:
     """Events already planned (written for a later day) within ``lookahead_days`` (7)."""
-    horizon = index.today + dt.timedelta(days=days_setting(index.config, "lookahead_days", 7))
+    horizon = lookahead(index.config, index.today)
     pool = [p for history in index.histories.values() for p in history.planned
             if p.date <= horizon]
     return sorted(pool, key=lambda p: (p.date, p.contact, p.channel))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from vinculo.config import Config
-from vinculo.history import cadence_days, days_setting, last_real, plan_at_or_above, wikilink
+from vinculo.history import cadence_due, lookahead, plan_at_or_above, wikilink
 from vinculo.hookspecs import hookimpl
 from vinculo.i18n import channel, t
 from vinculo.model import Contact, History, Suggestion
@@ -23,9 +23,8 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
     drift = history.drift  # measured with the stage by the pipeline (rhythm.is_drifting)
     if drift is None or drift.basis != "history" or plan_at_or_above(history, "social"):
         return []  # on a tier's clock alone, the cadence and call rules already speak
-    every, start = cadence_days(contact, config), last_real(history, config)
-    horizon = today + dt.timedelta(days=days_setting(config, "lookahead_days", 7))
-    if history.stage == "in_person" and every and start and start + dt.timedelta(days=every) <= horizon:
+    cadence = cadence_due(contact, history, config)
+    if history.stage == "in_person" and cadence and cadence <= lookahead(config, today):
         return []  # the cadence rule asks to see them already
     last = history.last()
     assert last is not None

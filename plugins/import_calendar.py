@@ -136,13 +136,9 @@ def _zone(ctx: ImportContext, calendar: Any) -> dt.tzinfo | None:
     time zone)."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    name = ctx.setting("calendar", "timezone")
-    if name:
-        try:
-            return ZoneInfo(str(name))
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ImportFileError(
-                f"[importers.calendar] timezone: unknown time zone {name!r}") from exc
+    chosen = ctx.timezone("calendar")
+    if chosen is not None:
+        return chosen
     declared = str(calendar.get("X-WR-TIMEZONE") or "").strip()
     try:
         return ZoneInfo(declared) if declared else None

@@ -111,21 +111,6 @@ def find_me(path: Path, ctx: ImportContext) -> tuple[set[str], set[str]]:
     return {counted[0][0]}, set()
 
 
-def zone(ctx: ImportContext) -> dt.tzinfo | None:
-    """Where LinkedIn's UTC times are dated: ``[importers.linkedin-messages] timezone`` (an
-    IANA name), else the computer's zone (None)."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    name = ctx.setting("linkedin-messages", "timezone")
-    if not name:
-        return None
-    try:
-        return ZoneInfo(str(name))
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ImportFileError(
-            f"[importers.linkedin-messages] timezone: unknown time zone {name!r}") from exc
-
-
 def _when(text: str, where: dt.tzinfo | None) -> dt.datetime | None:
     """A message's moment in the user's time zone: a message sent at 23:30 UTC is the next
     day in Madrid."""
@@ -144,7 +129,7 @@ def _when(text: str, where: dt.tzinfo | None) -> dt.datetime | None:
 
 
 def run_file(path: Path, ctx: ImportContext) -> Iterator[Action]:
-    where = zone(ctx)
+    where = ctx.timezone("linkedin-messages")  # else this computer's zone
     my_urls, my_names = find_me(path, ctx)
     tally = Tally(ctx.with_text)
 

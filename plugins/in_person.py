@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from vinculo.config import Config
-from vinculo.history import cadence_days, days_setting, last_real, plan_at_or_above, wikilink
+from vinculo.history import cadence_due, lookahead, plan_at_or_above, wikilink
 from vinculo.hookspecs import hookimpl
 from vinculo.i18n import count, join, t
 from vinculo.model import Contact, History, Suggestion
@@ -30,11 +30,11 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
     if met is None or not every:
         return []
     due = met.date + dt.timedelta(days=every)
-    horizon = today + dt.timedelta(days=days_setting(config, "lookahead_days", 7))
+    horizon = lookahead(config, today)
     if due > horizon:
         return []
-    talk, start = cadence_days(contact, config), last_real(history, config)
-    if talk and start and start + dt.timedelta(days=talk) <= horizon:
+    cadence = cadence_due(contact, history, config)
+    if cadence and cadence <= horizon:
         return []  # the cadence rule asks to see them already
     last = history.last()
     assert last is not None

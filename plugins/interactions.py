@@ -35,7 +35,7 @@ import re
 from vinculo.config import Config
 from vinculo.history import Matcher, compile_vocabularies, line_date, note_day, saved_on
 from vinculo.hookspecs import hookimpl
-from vinculo.model import Contact, Direction, Interaction, Mention, Note, Vocabulary
+from vinculo.model import Contact, Direction, Interaction, Mention, Note, Vocabulary, own_contact
 from vinculo.text import fold
 
 _FENCE = re.compile(r"^[ \t]*(```|~~~)", re.MULTILINE)
@@ -174,12 +174,6 @@ def event_date(line: str, day: dt.date | None) -> dt.date | None:
     return day
 
 
-def _self_contact(note: Note, contacts: dict[str, Contact]) -> str | None:
-    """The contact this note is about, if any (contacts are keyed by their note's title)."""
-    contact = contacts.get(note.title)
-    return contact.name if contact is not None and contact.rel == note.rel else None
-
-
 class _Found:
     """Interactions of one note, one per contact, line and channel."""
 
@@ -206,7 +200,8 @@ def extract_interactions(
     config: Config,
     vocabularies: list[Vocabulary],
 ) -> list[Interaction]:
-    own = _self_contact(note, contacts)
+    mine = own_contact(note, contacts)
+    own = mine.name if mine else None
     if not (mentions or own) or note.rel == config.derived("interactions.settings", _settings)[0]:
         return []
     matcher = compile_vocabularies(vocabularies)

@@ -19,7 +19,7 @@ from vinculo.config import Config
 from vinculo.dates import coerce_date
 from vinculo.hookspecs import hookimpl
 from vinculo.importing.messagelog import ENTRY, FENCE_OPEN, direction_of
-from vinculo.model import Contact, Interaction, Mention, Note, Vocabulary
+from vinculo.model import Contact, Interaction, Mention, Note, Vocabulary, own_contact
 
 
 @hookimpl
@@ -32,8 +32,8 @@ def extract_interactions(
 ) -> list[Interaction]:
     if FENCE_OPEN not in note.text:  # nearly every note: one substring test
         return []
-    contact = contacts.get(note.title)
-    if contact is None or contact.rel != note.rel:
+    contact = own_contact(note, contacts)
+    if contact is None:
         return []  # a log pasted into another note says nothing about whom
     found: list[Interaction] = []
     inside = False

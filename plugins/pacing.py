@@ -17,7 +17,7 @@ from collections import defaultdict
 from vinculo.default_plugins.block import read_memory
 
 from vinculo.config import Config
-from vinculo.history import days_setting, snoozed_until
+from vinculo.history import days_setting, lookahead, snoozed_until
 from vinculo.hookspecs import hookimpl
 from vinculo.i18n import t
 from vinculo.model import Contact, Suggestion
@@ -74,7 +74,7 @@ def city_groups(suggestions: list[Suggestion], contacts: dict[str, Contact], tod
                 config: Config) -> dict[str, list[Suggestion]]:
     """Cities with at least ``[ladder] city_group_min`` (2) people to see in person within
     ``lookahead_days`` (7): one trip, several coffees."""
-    horizon = today + dt.timedelta(days=days_setting(config, "lookahead_days", 7))
+    horizon = lookahead(config, today)
     minimum = days_setting(config, "city_group_min", 2)
     kinds = tuple(config.get("ladder.city_group_kinds", list(IN_PERSON_KINDS)))
     groups: dict[str, list[Suggestion]] = defaultdict(list)

@@ -17,6 +17,7 @@ from vinculo.history import (
     connection_date,
     days_setting,
     is_new_connection,
+    lookahead,
     plan_at_or_above,
     wikilink,
 )
@@ -62,7 +63,7 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
         if plan_at_or_above(history, "call"):
             return []  # a call (or more) is already planned
         due = call_due(contact, history, config)
-        if due is None or due > today + dt.timedelta(days=days_setting(config, "lookahead_days", 7)):
+        if due is None or due > lookahead(config, today):
             return []
         counts = history.counts()
         start = connection_date(contact, history)
@@ -85,7 +86,7 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
         call = history.last("call")
         assert call is not None
         due = call.date + dt.timedelta(days=days_setting(config, "meet_after_call_days", 14))
-        if due > today + dt.timedelta(days=days_setting(config, "lookahead_days", 7)):
+        if due > lookahead(config, today):
             return []
         calls = history.counts()["call"]
         why = t(config, "{calls}, never met in person; last call {date} {link}",

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from vinculo.common_words import COMMON_WORD_NAMES
+from vinculo.linking.linker import WIKILINK
 from vinculo.model import Diagnostic
 from vinculo.namewords import is_everyday, is_handle
 from vinculo.pipeline import Index
@@ -157,7 +158,6 @@ def everyday_word_contacts(index: Index) -> list[Diagnostic]:
     return out
 
 
-_LINK = re.compile(r"(?<!!)\[\[([^\]\|#\^\n]+)(?:[#\^][^\]\|\n]*)?(?:\|[^\]\n]*)?\]\]")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
 
 
@@ -198,7 +198,7 @@ def dangling_links(index: Index) -> list[Diagnostic]:
             continue
         body = note.text
         fences = [m.start() for m in _FENCE.finditer(body, note.body_start)]
-        for match in _LINK.finditer(body, note.body_start):
+        for match in WIKILINK.finditer(body, note.body_start):
             if sum(1 for f in fences if f < match.start()) % 2:
                 continue  # inside a fenced code block
             target = match.group(1).strip().rstrip("\\").strip()  # [[X\|y]] in a table

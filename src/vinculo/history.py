@@ -280,6 +280,12 @@ def days_setting(config: Config, key: str, default: int) -> int:
     return default if parsed is None else parsed
 
 
+def lookahead(config: Config, today: dt.date) -> dt.date:
+    """The last day "due soon" reaches: ``[ladder] lookahead_days`` (7) after ``today``; the
+    rules, the dashboard, the digest and ``who`` all look this far ahead."""
+    return today + dt.timedelta(days=days_setting(config, "lookahead_days", 7))
+
+
 def parse_days(value: Any) -> int | None:
     """``30``, ``"30"``, ``"30d"``, ``"2w"``, ``"3 months"`` → days; None when unreadable."""
     if isinstance(value, bool):
@@ -304,6 +310,13 @@ def cadence_days(contact: Contact, config: Config) -> int | None:
     if not isinstance(tier, str):
         return None
     return parse_days(tiers.get(tier.strip().lower()))
+
+
+def cadence_due(contact: Contact, history: History, config: Config) -> dt.date | None:
+    """When the cadence clock runs out: the last real interaction plus their cadence (None
+    when either is unknown). Other rules stay quiet when the cadence rule already speaks."""
+    every, start = cadence_days(contact, config), last_real(history, config)
+    return start + dt.timedelta(days=every) if every and start else None
 
 
 def real_channels(config: Config) -> tuple[str, ...]:

@@ -18,17 +18,11 @@ from pathlib import Path
 from vinculo.cache import digest
 from vinculo.config import Config
 from vinculo.model import Contact, History, Mention, Note, OpenLoop
+from vinculo.text import shown_links
 from vinculo.writeback.block import markers
 
 _OPEN_TASK = re.compile(r"^\s*(?:>\s*)*[-*+]\s+\[ \]\s+(.*\S)\s*$")
 _OURS = re.compile(r"#vinculo/")
-_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
-
-
-def plain(text: str) -> str:
-    """A task's text as it reads, links shown as their text: the same before and after
-    vinculo links the names in it, so a second sync writes the same block."""
-    return _LINK.sub(lambda m: m[1], text)
 
 
 def loops_in(note: Note, mentions: Iterable[Mention], owner: str | None,
@@ -59,7 +53,7 @@ def loops_in(note: Note, mentions: Iterable[Mention], owner: str | None,
         names = set(by_line.get(number, ()))
         if owner:
             names.add(owner)
-        out += [OpenLoop(name, note.rel, number, plain(task[1])) for name in sorted(names)]
+        out += [OpenLoop(name, note.rel, number, shown_links(task[1])) for name in sorted(names)]
     return out
 
 

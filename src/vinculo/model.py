@@ -86,6 +86,13 @@ class Contact:
         return self.note.rel
 
 
+def own_contact(note: Note, contacts: dict[str, Contact]) -> Contact | None:
+    """The contact whose own note ``note`` is, else None: contacts are keyed by their note's
+    title, and another note with the same title (in another folder) is not theirs."""
+    contact = contacts.get(note.title)
+    return contact if contact is not None and contact.rel == note.rel else None
+
+
 @dataclass(frozen=True)
 class NameVariant:
     """One way a contact may be written, and how sure a match on it makes us.

@@ -22,6 +22,7 @@ from vinculo.history import (
 )
 from vinculo.i18n import t
 from vinculo.model import Contact, Drift, History, Interaction
+from vinculo.text import LINK_SHOWN
 
 # How often to meet in person, per tier, when a contact says nothing of its own (days).
 DEFAULT_IN_PERSON_TIERS = {"inner": 30, "close": 60, "casual": 180, "keep-warm": 365}
@@ -103,7 +104,7 @@ def in_person_days(contact: Contact, config: Config) -> int | None:
     return talk * 2 if talk else None
 
 
-_MARKUP = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]|[*_`#>]|^\s*[-*+]\s+(?:\[.\]\s+)?")
+_MARKUP = re.compile(LINK_SHOWN.pattern + r"|[*_`#>]|^\s*[-*+]\s+(?:\[.\]\s+)?")
 
 
 def topic_of(interaction: Interaction, limit: int = 70) -> str:

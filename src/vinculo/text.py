@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -52,3 +53,12 @@ def fold(text: str) -> str:
 def plural(count: int, one: str, many: str | None = None) -> str:
     """``1 call``, ``3 calls``, ``2 properties``: counts in messages people read."""
     return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+LINK_SHOWN = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")  # group 1: what the link shows
+
+
+def shown_links(text: str) -> str:
+    """``text`` as it reads: each ``[[target|label]]`` as its label, else its target. The same
+    before and after vinculo links the names in it, so what is derived from it is stable."""
+    return LINK_SHOWN.sub(lambda m: m[1], text)

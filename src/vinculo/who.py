@@ -9,7 +9,6 @@ repeated for one filter are alternatives.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
-from vinculo.history import days_setting
+from vinculo.history import lookahead
 from vinculo.model import STAGES, Contact
 from vinculo.obsidian import open_url
 from vinculo.rhythm import drifting_why
@@ -130,7 +129,7 @@ def selected(query: Query, contact: Contact, stage: str) -> bool:
 
 def who_rows(index: Index, query: Query) -> list[dict[str, Any]]:
     """The contacts ``query`` asks for, by name: the schema of ``vinculo who --json``."""
-    horizon = index.today + dt.timedelta(days=days_setting(index.config, "lookahead_days", 7))
+    horizon = lookahead(index.config, index.today)
     rows = []
     for name in sorted(index.contacts, key=str.casefold):
         contact = index.contacts[name]

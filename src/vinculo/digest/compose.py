@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Literal
 
-from vinculo.history import days_setting
+from vinculo.history import lookahead
 from vinculo.obsidian import open_url
 from vinculo.rhythm import drifting_why
 
@@ -25,7 +25,7 @@ def horizon(index: Index, scope: Scope) -> dt.date:
     """The last day a digest covers: today, or ``[ladder] lookahead_days`` (7) ahead."""
     if scope == "day":
         return index.today
-    return index.today + dt.timedelta(days=days_setting(index.config, "lookahead_days", 7))
+    return lookahead(index.config, index.today)
 
 
 def _person(index: Index, name: str) -> dict[str, Any]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 from pathlib import Path
 
 from vinculo.state import inside_vault, state_dir
+from vinculo.writeback.atomic import write_durably
 
 STATE_FILE = "digest.json"
 _HH_MM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -46,13 +46,7 @@ def _store(vault: Path, day: dt.date | None) -> None:
         raise OSError("the state folder is inside the vault; set $VINCULO_STATE_DIR elsewhere")
     path = _path(vault)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    data = json.dumps({"last_sent": day.isoformat() if day else None}).encode("utf-8")
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    write_durably(path, json.dumps({"last_sent": day.isoformat() if day else None}).encode())
 
 
 def is_due(now: dt.datetime, at: dt.time, today: dt.date, last: dt.date | None) -> bool:

@@ -84,6 +84,21 @@ class ImportContext:
         """``[importers.<importer>] <key>`` from vinculo.toml, else ``default``."""
         return self.config.get(f"importers.{importer}.{key}", default)
 
+    def timezone(self, importer: str) -> dt.tzinfo | None:
+        """``[importers.<importer>] timezone`` (an IANA name such as ``Europe/Madrid``), where
+        an importer dates UTC times; None when unset (this computer's zone). An unknown name
+        is an :class:`ImportFileError`, so nothing is imported on the wrong day."""
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        name = self.setting(importer, "timezone")
+        if not name:
+            return None
+        try:
+            return ZoneInfo(str(name))
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ImportFileError(
+                f"[importers.{importer}] timezone: unknown time zone {name!r}") from exc
+
 
 ImportFunction = Callable[[bytes, ImportContext], Iterable[Action]]
 FileImportFunction = Callable[[Path, ImportContext], Iterable[Action]]

@@ -14,7 +14,7 @@ from vinculo.linking.matcher import Matcher
 from vinculo.linking.paths import LinkPaths
 from vinculo.linking.protect import analyse, managed_markers
 from vinculo.linking.rules import PARTIAL, build_entries, key_of
-from vinculo.model import Contact, Mention, NameVariant, Note
+from vinculo.model import Contact, Mention, NameVariant, Note, own_contact
 
 # "[[" first, then the lookbehind that rules out an embed: re skips straight to each "[[".
 WIKILINK = re.compile(r"\[\[(?<!!\[\[)([^\]\|#\^\n]+)(?:[#\^][^\]\|\n]*)?(?:(?:\\?\|)([^\]\n]*))?\]\]")
@@ -107,8 +107,8 @@ class Linker:
             return []
         text = note.text
         layout = analyse(text, note.body_start, self.managed, self.headings)
-        own = self.contacts.get(note.title)
-        own_name = own.name if own is not None and own.rel == note.rel else None
+        own = own_contact(note, self.contacts)
+        own_name = own.name if own is not None else None
         rel = note.rel
         starts = layout.line_starts  # line numbers by bisection, as Layout.line_of does
         resolved = self._resolved

@@ -56,6 +56,18 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def write_durably(path: Path, data: bytes) -> None:
+    """Replace a state file (never a vault note) so a crash leaves the old or the new whole:
+    written beside it, fsynced, renamed over it, the folder fsynced."""
+    tmp = path.with_name(path.name + ".part")
+    with open(tmp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+    fsync_dir(path.parent)
+
+
 def write_temp(path: Path, data: bytes, mode: int | None, *, sync: bool = True) -> Path:
     """A new hidden temp file next to ``path`` holding ``data`` (with ``mode`` when given),
     fsynced unless ``sync`` is False (the caller then flushes a whole batch at once, see

@@ -35,15 +35,15 @@ def _lines(data: bytes | None) -> list[str]:
 def paired_opcodes(a: list[str], b: list[str]) -> list[Opcode] | None:
     """The opcodes of a change that keeps every line in its place (as ``difflib`` names
     them), or None when lines were added or removed between the common head and tail."""
-    size = min(len(a), len(b))
+    if len(a) != len(b):
+        return None  # before any comparison: difflib takes over
+    size = len(a)
     head = 0
     while head < size and a[head] == b[head]:
         head += 1
     tail = 0
     while tail < size - head and a[-1 - tail] == b[-1 - tail]:
         tail += 1
-    if len(a) != len(b):
-        return None
     codes: list[Opcode] = []
     if head:
         codes.append(("equal", 0, head, 0, head))

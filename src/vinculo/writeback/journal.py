@@ -25,7 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from vinculo.state import command_name, inside_vault, session, state_dir
-from vinculo.writeback.atomic import atomic_write, fsync_dir, read_current, sweep_temps
+from vinculo.writeback.atomic import (
+    atomic_write,
+    read_current,
+    sweep_temps,
+    write_durably,
+)
 from vinculo.writeback.errors import WriteBackError
 
 KEEP_BATCHES = 20  # undo groups kept, newest first
@@ -37,16 +42,6 @@ STATE_INSIDE = "the state folder ($VINCULO_STATE_DIR) is inside the vault"
 
 def _sha(data: bytes | None) -> str | None:
     return None if data is None else hashlib.sha256(data).hexdigest()
-
-
-def _write_durably(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".part")
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
-    fsync_dir(path.parent)
 
 
 def journal_dir(vault: Path) -> Path:
@@ -69,7 +64,7 @@ class Batch:
     def save(self) -> None:
         # Compact: an indented dump takes the pure-Python encoder (0.5 s for 10,000 notes).
         data = json.dumps(self.manifest, separators=(",", ":")).encode()
-        _write_durably(self.folder / "manifest.json", data)
+        write_durably(self.folder / "manifest.json", data)
 
     def before(self, entry: dict[str, Any]) -> bytes | None:
         """The original bytes of one entry, from the batch's pack of originals."""
@@ -150,7 +145,7 @@ def start_batch(vault: Path, entries: list[tuple[str, bytes | None, bytes, int |
     if group == folder.name:
         batch.manifest["keep"] = _worth_keeping(len(records))
     batch.save()
-    _write_durably(root / "inflight", folder.name.encode())
+    write_durably(root / "inflight", folder.name.encode())
     _prune(root)
     return batch
 
@@ -243,12 +238,6 @@ def recover(vault: Path) -> list[Path]:
     with contextlib.suppress(FileNotFoundError):
         (root / "inflight").unlink()
     return removed
-
-
-def last_batch(vault: Path) -> Batch | None:
-    """The most recent batch that wrote something and is not undone yet."""
-    group = _last_group(vault)
-    return group[-1] if group else None
 
 
 def _last_group(vault: Path) -> list[Batch]:

@@ -50,15 +50,20 @@ def lock_wait() -> float:
         return DEFAULT_WAIT
 
 
+def _recorded(path: Path) -> tuple[str, bool]:
+    """What a holder wrote next to its lock, for a message: "pid 12" ("pid unknown" when the
+    file is gone or unreadable) and whether it is the watcher."""
+    try:
+        info = json.loads(path.read_text(encoding="utf-8"))
+        return f"pid {int(info['pid'])}", bool(info.get("watcher"))
+    except (OSError, ValueError, KeyError, TypeError):
+        return "pid unknown", False
+
+
 def _holder(folder: Path) -> str:
     """Who holds the lock, for a message: "the vinculo watcher (pid 12)" or "another vinculo
     process (pid 12)"."""
-    try:
-        info = json.loads((folder / "writer.json").read_text(encoding="utf-8"))
-        pid = f"pid {int(info['pid'])}"
-        watcher = bool(info.get("watcher"))
-    except (OSError, ValueError, KeyError, TypeError):
-        pid, watcher = "pid unknown", False
+    pid, watcher = _recorded(folder / "writer.json")
     return f"the vinculo watcher ({pid})" if watcher else f"another vinculo process ({pid})"
 
 
@@ -147,11 +152,7 @@ def watch_lock(vault: Path) -> Iterator[None]:
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        try:
-            pid = int(json.loads((folder / "watcher.json").read_text("utf-8"))["pid"])
-            who = f"pid {pid}"
-        except (OSError, ValueError, KeyError, TypeError):
-            who = "pid unknown"
+        who, _ = _recorded(folder / "watcher.json")
         raise LockError(f"another vinculo watcher ({who}) is watching this vault") from None
     except OSError as exc:
         raise WriteBackError(f"cannot lock the vault in {folder}: {exc.strerror or exc}") from None
