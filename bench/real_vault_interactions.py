@@ -32,7 +32,7 @@ from score_interactions import wilson  # noqa: E402
 
 from vinculo.config import load_config  # noqa: E402
 from vinculo.pipeline import build_index  # noqa: E402
-from vinculo.plugins import get_plugin_manager  # noqa: E402
+from vinculo.plugin_host import get_plugin_manager  # noqa: E402
 
 TODAY = dt.date(2026, 11, 29)
 COLUMNS = ["seed", "vault", "path", "line", "contact", "channel", "direction",

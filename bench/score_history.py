@@ -33,7 +33,7 @@ from historygen import generate  # noqa: E402
 from vinculo.config import load_config  # noqa: E402
 from vinculo.history import compile_vocabularies, gather_vocabularies, line_date, note_day  # noqa: E402
 from vinculo.pipeline import build_index  # noqa: E402
-from vinculo.plugins import get_plugin_manager  # noqa: E402
+from vinculo.plugin_host import get_plugin_manager  # noqa: E402
 from vinculo.text import fold  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results" / "history.json"

@@ -40,7 +40,7 @@ import frontmatter
 from vinculo.config import load_config
 from vinculo.model import Interaction
 from vinculo.pipeline import build_index
-from vinculo.plugins import get_plugin_manager
+from vinculo.plugin_host import get_plugin_manager
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "interactions_heldout.tsv"

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from vinculo.config import load_config
 from vinculo.pipeline import build_index
-from vinculo.plugins import get_plugin_manager
+from vinculo.plugin_host import get_plugin_manager
 
 TODAY = dt.date(2026, 11, 29)
 FIRST = ["Ana", "Luis", "Marta", "Pablo", "Elena", "Jorge", "Clara", "Diego", "Irene", "Hugo",

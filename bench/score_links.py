@@ -37,7 +37,7 @@ from vinculo.contacts import build_contacts  # noqa: E402
 from vinculo.linking import link_spans  # noqa: E402
 from vinculo.mentions import find_mentions  # noqa: E402
 from vinculo.notes import parse_note  # noqa: E402
-from vinculo.plugins import get_plugin_manager  # noqa: E402
+from vinculo.plugin_host import get_plugin_manager  # noqa: E402
 from vinculo.vault import scan_vault  # noqa: E402
 from vinculo.writeback import replace_spans  # noqa: E402
 

@@ -37,7 +37,7 @@ from vinculo.pipeline import (  # noqa: E402
     collect_suggestions,
     note_interactions,
 )
-from vinculo.plugins import get_plugin_manager  # noqa: E402
+from vinculo.plugin_host import get_plugin_manager  # noqa: E402
 from vinculo.vault import scan_vault  # noqa: E402
 from vinculo.writeback.plan import plan_changes  # noqa: E402
 

@@ -42,7 +42,7 @@ import vaultgen  # noqa: E402
 
 from vinculo.config import load_config  # noqa: E402
 from vinculo.pipeline import build_index  # noqa: E402
-from vinculo.plugins import get_plugin_manager  # noqa: E402
+from vinculo.plugin_host import get_plugin_manager  # noqa: E402
 from vinculo.writeback.plan import plan_changes  # noqa: E402
 
 

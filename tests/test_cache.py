@@ -14,8 +14,8 @@ from vinculo.config import load_config
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Interaction
 from vinculo.pipeline import build_index
-from vinculo.plugins import get_plugin_manager
-from vinculo.state import state_dir
+from vinculo.plugin_host import get_plugin_manager
+from vinculo.state_folder import state_dir
 
 TODAY = dt.date(2026, 11, 29)
 
@@ -152,7 +152,7 @@ def test_two_workers_give_exactly_what_one_gives(vault, write):
                     for rel, ms in index.mentions.items()}
         return mentions, _rows(index)
 
-    from vinculo.parallel import will_fork
+    from vinculo.workers import will_fork
 
     assert will_fork(450, 2), "this test must exercise the forked path"
     one, two = snapshot_of(1), snapshot_of(2)

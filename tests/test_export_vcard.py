@@ -45,7 +45,7 @@ def test_export_is_stable_and_reimporting_it_changes_nothing(run, vault, write, 
 
 
 def test_family_names_for_sorting_on_the_phone():
-    from vinculo.default_plugins.import_vcard import split_name
+    from vinculo.default_plugins.importers.vcard import split_name
 
     assert split_name("Miguel Ángel Navarro Ibáñez") == ("Miguel Ángel", "Navarro Ibáñez")
     assert split_name("Encarnación Moreno Gil") == ("Encarnación", "Moreno Gil")

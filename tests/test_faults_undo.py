@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import snapshot
 
-from vinculo.state import state_dir
+from vinculo.state_folder import state_dir
 from vinculo.writeback import FileChange, apply_changes
 
 NAMES = [f"Persona{i:03} Apellido{i:03}" for i in range(30)]
@@ -119,7 +119,7 @@ def test_undo_says_deleted_for_a_file_it_deleted(vault, run):
 
 
 def test_a_big_batch_and_a_watch_sessions_first_sync_outlive_the_last_twenty(vault, run):
-    from vinculo.state import set_command
+    from vinculo.state_folder import set_command
 
     (vault / "a.md").write_text("0\n")
     big = [FileChange(f"big/{i}.md", None, b"x\n") for i in range(60)]

@@ -8,7 +8,7 @@ from vinculo.config import load_config
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Interaction, NameVariant, Suggestion
 from vinculo.pipeline import build_index
-from vinculo.plugins import get_plugin_manager
+from vinculo.plugin_host import get_plugin_manager
 
 TODAY = dt.date(2026, 11, 29)
 
@@ -85,7 +85,7 @@ def test_sync_lifecycle_events(vault, write, run, monkeypatch):
         pm.register(recorder, name="recorder")
         return pm
 
-    monkeypatch.setattr("vinculo.plugins.get_plugin_manager", with_recorder)
+    monkeypatch.setattr("vinculo.plugin_host.get_plugin_manager", with_recorder)
     write("Daily/2026-11-20.md", "hola")
     assert run("sync", str(vault), "--dry-run").exit_code == 0
     assert recorder.events == ["before dry_run=True", "after notes=1"]

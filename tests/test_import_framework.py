@@ -11,7 +11,7 @@ import pytest
 from conftest import install_plugin, snapshot
 
 from vinculo.importing import Importer, available_importers
-from vinculo.plugins import get_plugin_manager
+from vinculo.plugin_host import get_plugin_manager
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "sample_vault" / "Imports"
 

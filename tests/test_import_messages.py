@@ -7,7 +7,7 @@ import json
 
 from vinculo.config import load_config
 from vinculo.pipeline import build_index
-from vinculo.plugins import get_plugin_manager
+from vinculo.plugin_host import get_plugin_manager
 
 ANA = ("---\ntype: person\nemail: ana@civica.example\nphone: +34 612 345 678\n"
        "linkedin: https://www.linkedin.com/in/anagarcia\n---\n# Ana García\n")

@@ -8,7 +8,7 @@ import zipfile
 
 from vinculo.config import load_config
 from vinculo.pipeline import build_index
-from vinculo.plugins import get_plugin_manager
+from vinculo.plugin_host import get_plugin_manager
 
 ANA = "---\ntype: person\nphone: +34 612 345 678\n---\n# Ana García\n\nMet at the congress.\n"
 RODRIGO = "---\ntype: person\naliases: Rodri\n---\n# Rodrigo Sanz\n"

@@ -13,7 +13,7 @@ from vinculo.linking import Linker, analyse, link_spans
 from vinculo.linking.linker import gather_variants
 from vinculo.model import Contact, Note
 from vinculo.notes import parse_note
-from vinculo.plugins import get_plugin_manager
+from vinculo.plugin_host import get_plugin_manager
 from vinculo.writeback import replace_spans
 
 PIECES = [

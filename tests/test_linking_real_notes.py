@@ -10,7 +10,7 @@ import pytest
 
 from vinculo.config import load_config
 from vinculo.pipeline import build_index
-from vinculo.plugins import get_plugin_manager
+from vinculo.plugin_host import get_plugin_manager
 
 TODAY = dt.date(2026, 11, 29)
 NOTE = "Daily/2026-11-20.md"

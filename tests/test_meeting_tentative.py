@@ -7,7 +7,7 @@ import datetime as dt
 
 from vinculo.config import load_config
 from vinculo.pipeline import build_index
-from vinculo.plugins import get_plugin_manager
+from vinculo.plugin_host import get_plugin_manager
 
 TODAY = dt.date(2026, 11, 29)
 EMPTY = ("---\ndate: 2026-11-29\nattendees: ['[[Ana]]']\nchannel: in_person\n---\n"

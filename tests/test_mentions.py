@@ -10,7 +10,7 @@ from vinculo.config import load_config
 from vinculo.hookspecs import hookimpl
 from vinculo.model import NameVariant
 from vinculo.pipeline import build_index
-from vinculo.plugins import get_plugin_manager
+from vinculo.plugin_host import get_plugin_manager
 
 TODAY = dt.date(2026, 11, 29)
 PEOPLE = {

@@ -16,12 +16,12 @@ from conftest import snapshot
 from vinculo.config import Config
 from vinculo.contacts import build_contacts
 from vinculo.model import CommandContext
+from vinculo.name_lookup import AmbiguousName, NameNotFound, resolve_contact
 from vinculo.obsidian import open_url
 from vinculo.palette import CommandError, palette_commands, prepare_params
 from vinculo.palette.daily import append_under_heading, daily_rel
 from vinculo.palette.registry import parse_day
-from vinculo.people import AmbiguousName, NameNotFound, resolve_contact
-from vinculo.plugins import get_plugin_manager
+from vinculo.plugin_host import get_plugin_manager
 
 BUILTIN_IDS = {"log-interaction", "who-to-see", "link-mentions", "new-contact", "new-meeting",
                "snooze", "open-dashboard"}

@@ -15,7 +15,7 @@ from test_palette_tui import ENTER, palette  # noqa: F401  (the palette driver f
 from vinculo import hookspecs
 from vinculo.model import PaletteCommand
 from vinculo.palette import CommandError, palette_commands
-from vinculo.plugins import get_plugin_manager
+from vinculo.plugin_host import get_plugin_manager
 
 PLUGIN = '''
 from vinculo.hookspecs import hookimpl

@@ -24,7 +24,7 @@ from vinculo.config import load_config
 from vinculo.model import CommandContext
 from vinculo.palette import palette_commands
 from vinculo.palette.tui import rank_commands, run_palette
-from vinculo.plugins import get_plugin_manager
+from vinculo.plugin_host import get_plugin_manager
 
 ROWS, COLUMNS = 30, 110
 ESC, ENTER, DOWN, UP = "\x1b", "\r", "\x1b[B", "\x1b[A"

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from vinculo.parallel import Beside, Crew, can_fork, fork_map
+from vinculo.workers import Beside, Crew, can_fork, fork_map
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="needs fork")
 
@@ -25,7 +25,7 @@ def test_a_crew_keeps_what_step_one_made_for_step_two_in_item_order():
 
 
 def test_step_two_results_arrive_in_batches_before_the_workers_are_done():
-    from vinculo.parallel import BATCH
+    from vinculo.workers import BATCH
 
     items = list(range(2 * BATCH + 7))
     crew = Crew(items, lambda i: (i, None), lambda kept, _: (i * 2 for i in kept), workers=2)

@@ -13,7 +13,7 @@ from vinculo.config import load_config
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Vocabulary
 from vinculo.pipeline import build_index
-from vinculo.plugins import get_plugin_manager
+from vinculo.plugin_host import get_plugin_manager
 from vinculo.verb_forms import FORMS
 
 TODAY = dt.date(2026, 11, 29)

@@ -13,7 +13,7 @@ import pytest
 from conftest import install_plugin
 
 from vinculo import hookspecs
-from vinculo.plugins import DEFAULT_PLUGINS, get_plugin_manager
+from vinculo.plugin_host import DEFAULT_PLUGINS, get_plugin_manager
 
 TESTS = Path(__file__).parent
 HOOKS = sorted(

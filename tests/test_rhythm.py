@@ -9,7 +9,7 @@ from conftest import daily, person
 
 from vinculo.config import load_config
 from vinculo.pipeline import build_index
-from vinculo.plugins import get_plugin_manager
+from vinculo.plugin_host import get_plugin_manager
 from vinculo.rhythm import is_drifting
 
 TODAY = dt.date(2026, 11, 29)

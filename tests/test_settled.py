@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import age, install_plugin, snapshot
 
-from vinculo.state import state_dir
+from vinculo.state_folder import state_dir
 
 DAILY = "Daily/2026-11-25.md"
 

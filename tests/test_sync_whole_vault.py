@@ -17,7 +17,7 @@ from conftest import SAMPLE_VAULT, install_plugin, snapshot
 
 from vinculo.config import load_config
 from vinculo.pipeline import build_index
-from vinculo.plugins import get_plugin_manager
+from vinculo.plugin_host import get_plugin_manager
 from vinculo.writeback import plan_changes
 
 COUNTER = '''

@@ -13,7 +13,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from vinculo.config import load_config
-from vinculo.plugins import get_plugin_manager
+from vinculo.plugin_host import get_plugin_manager
 from vinculo.templates import (
     available_templates,
     moment_format,

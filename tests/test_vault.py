@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from vinculo.config import load_config
 from vinculo.contacts import build_contacts
-from vinculo.plugins import get_plugin_manager
+from vinculo.plugin_host import get_plugin_manager
 from vinculo.vault import scan_vault
 
 

@@ -19,7 +19,7 @@ import pytest
 
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Interaction
-from vinculo.plugins import DEFAULT_PLUGINS, get_plugin_manager
+from vinculo.plugin_host import DEFAULT_PLUGINS, get_plugin_manager
 from vinculo.watch import BatchResult, Watcher
 
 TIMEOUT = 20.0

@@ -14,7 +14,7 @@ import pytest
 
 from vinculo.config import load_config
 from vinculo.pipeline import Index, build_index
-from vinculo.plugins import get_plugin_manager
+from vinculo.plugin_host import get_plugin_manager
 from vinculo.watch.incremental import LiveIndex
 
 TODAY = dt.date(2026, 11, 29)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from conftest import install_plugin
 
-from vinculo.plugins import DEFAULT_PLUGINS
+from vinculo.plugin_host import DEFAULT_PLUGINS
 
 PROBE = '''
 from vinculo.hookspecs import hookimpl

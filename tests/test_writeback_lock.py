@@ -10,7 +10,7 @@ import sys
 import pytest
 from test_writeback_sync import ANA, block_plugin  # noqa: F401  (fixture)
 
-from vinculo.state import state_dir
+from vinculo.state_folder import state_dir
 from vinculo.writeback import FileChange, LockError, WriteBackError, apply_changes, vault_lock
 
 HOLDER = """

@@ -27,9 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from vinculo import __version__
+from vinculo.codec import Analysis, unpack_analysis
 from vinculo.model import Diagnostic, Note
 from vinculo.notes import decode
-from vinculo.packing import Analysis, unpack_analysis
 
 SCHEMA = 6  # 6: Interaction.tentative
 CACHE_ENV = "VINCULO_NO_CACHE"
@@ -228,7 +228,7 @@ class NoteCache:
             return None
 
     def analysis(self, rel: str, world: str) -> Analysis | None:
-        """A note's cached :class:`~vinculo.packing.Analysis`, when computed in the same
+        """A note's cached :class:`~vinculo.codec.Analysis`, when computed in the same
         world."""
         row = self._dirty.get(rel) or self.rows.get(rel)
         if rel not in self._current or row is None or row.world != world or row.analysis is None:
@@ -252,7 +252,7 @@ class NoteCache:
         self._current.add(note.rel)
 
     def analysed(self, rel: str, world: str, blob: bytes) -> None:
-        """Record a note's :func:`~vinculo.packing.pack_analysis` computed in ``world``."""
+        """Record a note's :func:`~vinculo.codec.pack_analysis` computed in ``world``."""
         row = self._dirty.get(rel) or self.rows.get(rel)
         if rel not in self._current or row is None:
             return
@@ -294,7 +294,7 @@ class NoteCache:
 def cache_path(vault: Path, config: Any) -> Path | None:
     """Where the vault's cache lives, or None when disabled (``[cache] enabled = false`` or
     ``$VINCULO_NO_CACHE``) or when the state folder would sit inside the vault."""
-    from vinculo.state import inside_vault, state_dir
+    from vinculo.state_folder import inside_vault, state_dir
 
     if os.environ.get(CACHE_ENV) or not config.get("cache.enabled", True) or inside_vault(vault):
         return None
@@ -307,7 +307,7 @@ def open_cache(vault: Path, config: Any) -> NoteCache | None:
     return None if path is None else NoteCache(path)
 
 
-# --- the settled-vault memo (vinculo.settled), kept with the rows it relies on ---------------
+# --- the settled-vault memo (vinculo.memo), kept with the rows it relies on ---------------
 
 
 def read_settled(path: Path, rels: Iterable[str] = ()) -> tuple[bytes, dict[str, Row]] | None:

@@ -37,7 +37,7 @@ class PluginGroup(click.Group):
     _loaded_for: object = None
 
     def _load(self, ctx: click.Context) -> None:
-        from vinculo.plugins import blocked_from_env, get_plugin_manager
+        from vinculo.plugin_host import blocked_from_env, get_plugin_manager
 
         blocked = {*(ctx.params.get("block_plugin") or ()), *blocked_from_env()}
         key = (frozenset(blocked), os.environ.get("VINCULO_NO_ENTRY_POINTS"), tuple(sys.path))
@@ -110,7 +110,7 @@ def cli(ctx: click.Context, block_plugin: tuple[str, ...], today: dt.datetime | 
 
     set_wait_notice(lambda message: click.echo(f"vinculo: {message}", err=True))
 
-    from vinculo.state import set_command
+    from vinculo.state_folder import set_command
 
     set_command(ctx.invoked_subcommand)  # the undo journal says which command wrote a batch
     ctx.ensure_object(dict)
@@ -172,7 +172,7 @@ class Session:
         """``writes``: the command writes (or plans writes) to the vault, so the folder must
         look like one (:func:`looks_like_vault`) unless ``--vault-ok``/$VINCULO_VAULT_OK."""
         from vinculo.config import ConfigError, load_config
-        from vinculo.plugins import get_plugin_manager
+        from vinculo.plugin_host import get_plugin_manager
 
         root = Path(vault) if vault else Path(os.getcwd())
         if not root.exists():
@@ -204,9 +204,9 @@ class Session:
         return build_index(self.vault, self.config, self.pm, self.today)
 
     def settled(self) -> Any:
-        """The last sync's memo when the vault is still settled (see :mod:`vinculo.settled`):
+        """The last sync's memo when the vault is still settled (see :mod:`vinculo.memo`):
         its summary and contact rows are what a full pass would print."""
-        from vinculo.settled import answer
+        from vinculo.memo import answer
 
         return answer(self.vault, self.config, self.pm, self.today)
 
@@ -323,7 +323,7 @@ def contacts(ctx: click.Context, vault: Path | None, as_json: bool) -> None:
 @json_option
 def plugins(ctx: click.Context, as_json: bool) -> None:
     """List the plugins loaded and the hooks each implements."""
-    from vinculo.plugins import get_plugin_manager, plugin_summary
+    from vinculo.plugin_host import get_plugin_manager, plugin_summary
 
     summary = plugin_summary(get_plugin_manager(blocked=ctx.obj.get("blocked", ())))
     if as_json:

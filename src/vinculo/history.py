@@ -29,7 +29,7 @@ from vinculo.model import (
     Note,
     Vocabulary,
 )
-from vinculo.phrases import PhraseFinder, alternation, phrase_finder
+from vinculo.phrase_search import PhraseFinder, alternation, phrase_finder
 from vinculo.text import fold
 
 # --- vocabularies ----------------------------------------------------------------------------

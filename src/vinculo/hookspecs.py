@@ -180,7 +180,7 @@ def owned_files(config: Config) -> list[str]:
     """The vault-relative paths this plugin's ``plan_files`` may write (existing or not).
 
     A sync on a vault whose last sync left nothing to write answers without a full pass when
-    only ordinary notes changed since (see :mod:`vinculo.settled`); a change to one of these
+    only ordinary notes changed since (see :mod:`vinculo.memo`); a change to one of these
     files makes it run in full. A plugin that implements ``plan_files`` but not this hook
     turns that shortcut off, which is always correct, only slower."""
 

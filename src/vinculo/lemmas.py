@@ -29,7 +29,7 @@ from vinculo.text import fold
 
 _LEMMA = re.compile(r"\{([^{}\d,@]+)\}")
 _NAME_MARK = "{@}"
-# A blanked name (see plugins/interactions.py), or several joined. (A pronoun is no name: a
+# A blanked name (see plugins/interactions/reader.py), or several joined. (A pronoun is no name: a
 # clause that names someone rarely says "her" of them too.)
 # (A phrase had better not open with it: it would be tried at every character of a name.
 # "(?<=· )and i" says "a name, then 'and I'" at the price of a word.)
@@ -152,7 +152,8 @@ def _pattern(node: dict[str, dict]) -> str:
 
 def used_lemmas() -> dict[str, set[str]]:
     """The ``{lemma}`` marks of the built-in vocabularies, per language."""
-    from vinculo.default_plugins import vocab_en, vocab_es
+    from vinculo.default_plugins.interactions.vocab import en as vocab_en
+    from vinculo.default_plugins.interactions.vocab import es as vocab_es
 
     out: dict[str, set[str]] = {}
     for language, module in (("en", vocab_en), ("es", vocab_es)):

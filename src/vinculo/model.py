@@ -302,7 +302,7 @@ class Vocabulary:
     ``directions`` (optional) maps a direction to phrases that say who moved, searched in an
     event's clause: ``in`` ("me escribió", "called me", "got a message from"), ``out`` ("le
     escribí", "llamé"), ``both`` ("hablamos", "we"). A vocabulary without them still reads
-    events; their direction then comes from word order (see ``plugins/interactions.py``).
+    events; their direction then comes from word order (see ``plugins/interactions/reader.py``).
     """
 
     language: str

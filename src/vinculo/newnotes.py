@@ -19,9 +19,9 @@ from vinculo.config import Config
 from vinculo.contacts import build_contacts
 from vinculo.linking import LinkPaths, contact_link, link_paths
 from vinculo.model import Contact, Note, Template
+from vinculo.name_lookup import similar_contacts
 from vinculo.notes import parse_note
 from vinculo.palette.daily import append_under_heading
-from vinculo.people import similar_contacts
 from vinculo.templates import find_template, obsidian_formats, render, safe_filename
 from vinculo.text import fold
 from vinculo.vault import scan_vault

@@ -13,6 +13,13 @@ import pluggy
 
 from vinculo import progress
 from vinculo.cache import NoteCache, fingerprint, open_cache, without_bytes
+from vinculo.codec import (
+    Analysis,
+    MentionTable,
+    interactions_of,
+    pack_analysis,
+    unpack_analysis,
+)
 from vinculo.config import Config
 from vinculo.contacts import build_contacts
 from vinculo.history import compile_vocabularies, file_events, gather_vocabularies
@@ -30,16 +37,9 @@ from vinculo.model import (
     Suggestion,
     Vocabulary,
 )
-from vinculo.packing import (
-    Analysis,
-    MentionTable,
-    interactions_of,
-    pack_analysis,
-    unpack_analysis,
-)
-from vinculo.parallel import fork_map, worker_count
 from vinculo.rhythm import is_drifting
 from vinculo.vault import Scan, scan_vault
+from vinculo.workers import fork_map, worker_count
 
 
 @dataclass
@@ -177,7 +177,7 @@ def world_of(index: Index, pm: pluggy.PluginManager) -> str:
 
 def analyser(index: Index, pm: pluggy.PluginManager) -> Callable[[Note], bytes]:
     """The analysis of one note — its mentions, then the interactions the extractors find
-    among them — packed as :func:`~vinculo.packing.pack_analysis` bytes."""
+    among them — packed as :func:`~vinculo.codec.pack_analysis` bytes."""
     linker = Linker.for_run(index.contacts, pm, index.config, index.continuing, index.links)
     if index.vocabularies is None:
         index.vocabularies = gather_vocabularies(pm)

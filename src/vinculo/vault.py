@@ -26,7 +26,7 @@ from vinculo.config import Config
 from vinculo.dates import coerce_date, name_date, parse_daily_name
 from vinculo.model import Diagnostic, Note
 from vinculo.notes import parse_note
-from vinculo.parallel import Crew, will_fork, worker_count
+from vinculo.workers import Crew, will_fork, worker_count
 
 ALWAYS_IGNORED_DIRS = {".obsidian", ".trash", ".git", "node_modules"}
 _SYNCTHING = re.compile(r"\.sync-conflict-\d{8}-\d{6}")
@@ -305,7 +305,7 @@ def scan_vault(
     """Read every note of the vault (conflict copies are reported, not read). With a
     ``cache``, a note whose size and mtime are unchanged is restored without being opened.
 
-    Many notes to read are parsed in forked workers (see :mod:`vinculo.parallel`). With
+    Many notes to read are parsed in forked workers (see :mod:`vinculo.workers`). With
     ``then``, those workers stay, keeping the notes they parsed, as ``scan.crew``: a later
     stage sends them a message and each worker runs ``then(its_notes, message)``, so a note
     is read and parsed once even though the next stage needs the whole vault first; each

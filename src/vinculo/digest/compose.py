@@ -62,7 +62,7 @@ def _drifting(index: Index) -> list[dict[str, Any]]:
 
 def _birthdays(index: Index, until: dt.date) -> list[dict[str, Any]]:
     from vinculo.dates import coerce_date
-    from vinculo.default_plugins.birthdays import next_birthday
+    from vinculo.default_plugins.ladder.rules.birthdays import next_birthday
 
     out = []
     for name, contact in index.contacts.items():
@@ -92,7 +92,7 @@ def _plans(index: Index, until: dt.date) -> list[dict[str, Any]]:
 
 
 def _cities(index: Index, until: dt.date) -> dict[str, list[str]]:
-    from vinculo.default_plugins.pacing import city_groups
+    from vinculo.default_plugins.ladder.pacing import city_groups
 
     pool = [s for items in index.suggestions.values() for s in items if s.due <= until]
     groups = city_groups(pool, index.contacts, index.today, index.config)

@@ -13,7 +13,7 @@ import json
 import re
 from pathlib import Path
 
-from vinculo.state import inside_vault, state_dir
+from vinculo.state_folder import inside_vault, state_dir
 from vinculo.writeback.atomic import write_durably
 
 STATE_FILE = "digest.json"

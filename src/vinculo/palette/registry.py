@@ -161,7 +161,7 @@ def _contacts(ctx: CommandContext) -> dict:
 def _person(query: str, contacts: dict) -> str:
     """The contact a typed name stands for (fuzzy, accent-blind); CommandError when it could be
     several people or nobody, naming them."""
-    from vinculo.people import AmbiguousName, NameNotFound, resolve_contact
+    from vinculo.name_lookup import AmbiguousName, NameNotFound, resolve_contact
 
     try:
         return resolve_contact(query, contacts)

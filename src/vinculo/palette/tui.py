@@ -25,8 +25,8 @@ from prompt_toolkit.styles import Style
 from rapidfuzz import fuzz
 
 from vinculo.model import CommandContext, Param
+from vinculo.name_lookup import rank_contacts
 from vinculo.palette.registry import CommandError, Registered, prepare_params, run_command
-from vinculo.people import rank_contacts
 from vinculo.text import fold
 
 VISIBLE = 10  # rows of the list

@@ -29,6 +29,7 @@ from typing import Any
 import pluggy
 
 from vinculo.cache import CachedNote, cache_path, digest, open_cache
+from vinculo.codec import MentionTable
 from vinculo.config import Config
 from vinculo.contacts import build_contacts
 from vinculo.history import file_events
@@ -36,7 +37,6 @@ from vinculo.linking.titles import continuing_titles
 from vinculo.loops import attach_loops, loops_in
 from vinculo.mentions import find_mentions
 from vinculo.model import Contact, Diagnostic, History, Interaction, Mention, Note, Suggestion
-from vinculo.packing import MentionTable
 from vinculo.pipeline import (
     Index,
     analyse_notes,

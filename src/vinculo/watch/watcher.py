@@ -33,7 +33,7 @@ from watchdog.observers.polling import PollingObserver
 
 from vinculo.config import Config, load_config
 from vinculo.model import Diagnostic
-from vinculo.plugins import get_plugin_manager
+from vinculo.plugin_host import get_plugin_manager
 from vinculo.vault import ALWAYS_IGNORED_DIRS, iter_markdown
 from vinculo.watch.debounce import Batch, Debouncer
 from vinculo.watch.events import note_rel, touched

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from vinculo.state import command_name, inside_vault, session, state_dir
+from vinculo.state_folder import command_name, inside_vault, session, state_dir
 from vinculo.writeback.atomic import (
     atomic_write,
     read_current,

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from vinculo.state import inside_vault, state_dir
+from vinculo.state_folder import inside_vault, state_dir
 from vinculo.writeback.errors import LockError, WriteBackError
 
 WAIT_ENV = "VINCULO_LOCK_WAIT"

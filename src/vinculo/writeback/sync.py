@@ -33,7 +33,7 @@ class SyncResult:
     summary: dict[str, Any]  # vinculo.report.scan_summary
     problems: list[str]  # the scan's diagnostics that are not info, as "severity: text"
     index: Any = None  # the whole-vault Index, when the sync read the vault
-    memo: Any = None  # the vinculo.settled.Memo that answered instead
+    memo: Any = None  # the vinculo.memo.Memo that answered instead
     _rows: list[dict[str, Any]] | None = field(default=None, init=False, repr=False)
 
     def contact_rows(self) -> list[dict[str, Any]]:
@@ -62,8 +62,8 @@ def run_sync(
     """Build the index, plan, apply; LockError when another writer holds the vault.
 
     A vault the last sync left settled, where only ordinary notes changed since without
-    changing the plan, is answered from that sync's memo (:mod:`vinculo.settled`)."""
-    from vinculo import settled
+    changing the plan, is answered from that sync's memo (:mod:`vinculo.memo`)."""
+    from vinculo import memo as memos
 
     lock = contextlib.nullcontext() if dry_run else vault_lock(vault)
     group: Any = contextlib.nullcontext()
@@ -72,12 +72,12 @@ def run_sync(
 
         group = one_undo()  # the pass and its retries: one step of ``undo``
     with lock, group:
-        memo = settled.answer(vault, config, pm, today)
+        memo = memos.answer(vault, config, pm, today)
         if memo is not None:
             return _from_memo(memo)
         from vinculo.pipeline import build_index  # here: a settled vault never loads it
 
-        seen = settled.look(vault, config, pm)
+        seen = memos.look(vault, config, pm)
         index = build_index(vault, config, pm, today)
         changes, diagnostics = plan_changes(index, pm, files=True)
         report = apply_changes(vault, changes, dry_run=dry_run, pm=pm)
@@ -90,9 +90,9 @@ def run_sync(
             again = apply_changes(vault, [c for c in changes if c.rel in raced], pm=pm)
             report = _merge(report, again, raced)
         if seen is not None and not changes and not report.skipped:
-            settled.remember(seen, index, pm, diagnostics)
+            memos.remember(seen, index, pm, diagnostics)
         else:
-            settled.forget(vault, config)
+            memos.forget(vault, config)
     return _from_index(index, report, diagnostics)
 
 

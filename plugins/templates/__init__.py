@@ -25,7 +25,7 @@ BUILTINS: tuple[tuple[str, str, str, str | None], ...] = (
 def _read(file: str) -> str:
     from importlib import resources  # here: most commands never read a template
 
-    return (resources.files(__package__) / "templates" / file).read_text(encoding="utf-8")
+    return (resources.files(__name__) / file).read_text(encoding="utf-8")
 
 
 @hookimpl

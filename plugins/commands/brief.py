@@ -36,8 +36,8 @@ def brief_change(vault: Path, config, data: dict, rel: str, today: dt.date):
 def palette_brief(ctx: CommandContext, params: dict[str, str]) -> str:
     """The brief of one person; with a note, written into it."""
     from vinculo.brief import brief_data, render_brief
+    from vinculo.name_lookup import AmbiguousName, NameNotFound, resolve_contact
     from vinculo.palette import CommandError, write
-    from vinculo.people import AmbiguousName, NameNotFound, resolve_contact
     from vinculo.pipeline import build_index
 
     index = build_index(ctx.vault, ctx.config, ctx.pm, ctx.today)
@@ -98,7 +98,7 @@ def register_commands(cli: click.Group) -> None:
           vinculo brief ana VAULT --into "Meetings/2026-12-03 Café con Ana.md"
         """
         from vinculo.brief import brief_data, render_brief
-        from vinculo.people import AmbiguousName, NameNotFound, resolve_contact
+        from vinculo.name_lookup import AmbiguousName, NameNotFound, resolve_contact
         from vinculo.writeback import apply_changes
 
         session = Session(ctx, vault)

@@ -137,7 +137,7 @@ INTENTS: tuple[str, ...] = (
 )
 
 # Who moved, when word order alone would say it wrong ("called" after the name is theirs,
-# before it is mine): see plugins/interactions.py.
+# before it is mine): see plugins/interactions/reader.py.
 _TO_ME = (r"(?:called|rang|phoned|texted|messaged|e-?mailed|pinged|wrote(?: to)?|dm(?:ed|'d)"
           r"|replied to|answered|got back to|reached out to|invited|sent|video ?called"
           r"|facetimed|skyped|zoomed|tagged|mentioned|followed|contacted|asked|thanked"

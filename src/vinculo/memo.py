@@ -178,7 +178,7 @@ def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date
         memo = None
     rows: dict[str, Row] = {}
     if isinstance(memo, Memo) and memo.key == run_key(config, pm, today):
-        from vinculo.parallel import Beside
+        from vinculo.workers import Beside
 
         walk = Beside(_changed, vault, config, memo)
         try:
@@ -303,7 +303,7 @@ def _reread(prepared: _Prepared, changed: list[tuple[str, int, int]], started: i
 
     What a note gave the plan when the memo was taken is its cache row of that time: the row
     whose hash is the memo's (a later run may have replaced it: then there is no answer)."""
-    from vinculo.packing import unpack_analysis
+    from vinculo.codec import unpack_analysis
     from vinculo.vault import read_note
 
     vault, config, pm, memo = prepared.vault, prepared.config, prepared.pm, prepared.memo
@@ -344,8 +344,8 @@ def _same_loops(prepared: _Prepared, note: Note, new: Any, old: Any, old_sha: st
     """Whether a changed note has the open loops it had (unchecked tasks naming someone are
     listed in their block): known from the loops remembered for its old bytes, or none when
     it named nobody then."""
+    from vinculo.codec import MentionTable
     from vinculo.loops import loops_in, remembered_loops
-    from vinculo.packing import MentionTable
 
     table = MentionTable()
     table.put_packed(note.rel, new)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from vinculo.default_plugins.birthdays import next_birthday
+from vinculo.default_plugins.ladder.rules.birthdays import next_birthday
 
 from vinculo.config import Config
 from vinculo.history import days_setting

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from vinculo.default_plugins.ladder import rung
+from vinculo.default_plugins.ladder.stage import rung
 
 from vinculo.config import Config
 from vinculo.history import days_setting, plan_at_or_above, wikilink

@@ -13,7 +13,7 @@ from vinculo.hookspecs import hookimpl
 
 def suggestion_rows(index: Any, week: bool) -> list[dict[str, Any]]:
     """The ranked list (due date, then priority): the schema of ``suggest --json``."""
-    from vinculo.default_plugins.dashboard import week_actions
+    from vinculo.default_plugins.outputs.dashboard import week_actions
 
     pool = week_actions(index) if week else sorted(
         (s for items in index.suggestions.values() for s in items),
@@ -78,7 +78,7 @@ def register_commands(cli: click.Group) -> None:
           vinculo suggest VAULT --apply
         """
         from rich.text import Text
-        from vinculo.default_plugins.pacing import city_groups
+        from vinculo.default_plugins.ladder.pacing import city_groups
 
         from vinculo.obsidian import print_indented, readable_links
         from vinculo.writeback import WriteBackError

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from vinculo.default_plugins.import_linkedin import person_name
+from vinculo.default_plugins.importers.linkedin import person_name
 
 from vinculo.hookspecs import hookimpl
 from vinculo.importing.base import Action, ImportContext, Importer, ImportFileError, bytes_run

@@ -51,7 +51,7 @@ def register_commands(cli: click.Group) -> None:
 
         Run one with: vinculo run ID VAULT --param NAME=VALUE …
         """
-        from vinculo.plugins import get_plugin_manager
+        from vinculo.plugin_host import get_plugin_manager
 
         found = _commands(get_plugin_manager(blocked=ctx.obj.get("blocked", ())))
         rows = [

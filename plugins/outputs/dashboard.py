@@ -20,7 +20,7 @@ from typing import Any
 
 import click
 import pluggy
-from vinculo.default_plugins.pacing import city_groups
+from vinculo.default_plugins.ladder.pacing import city_groups
 
 from vinculo.config import Config
 from vinculo.history import lookahead, plan_words, wikilink

@@ -12,10 +12,10 @@ import shlex
 
 from vinculo.hookspecs import hookimpl
 from vinculo.model import CHANNELS, CommandContext, PaletteCommand, Param
+from vinculo.name_lookup import AmbiguousName, NameNotFound, resolve_contact
 from vinculo.obsidian import note_line, open_url
 from vinculo.palette import CommandError, write
 from vinculo.palette.daily import append_under_heading, daily_rel, log_heading, new_daily_text
-from vinculo.people import AmbiguousName, NameNotFound, resolve_contact
 from vinculo.vault import read_note
 
 # How a logged interaction reads in the daily note: phrases the vocabulary plugins read as

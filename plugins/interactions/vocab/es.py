@@ -122,7 +122,7 @@ INTENTS: tuple[str, ...] = (
 )
 
 # Who moved: Spanish says it in the verb ("llamé": I; "me llamó": they), whatever the order of
-# the words ("A Ana la llamé ayer"). See plugins/interactions.py.
+# the words ("A Ana la llamé ayer"). See plugins/interactions/reader.py.
 _MINE = (r"llame", r"escribi", r"mande", r"envie", r"conteste", r"respondi", r"avise",
          r"salude", r"felicite", r"comente", r"comparti", r"mencione", r"etiquete", r"le di",
          r"whatsappee", r"wasapee", r"textee", r"chatee", r"contacte", r"invite", r"pregunte",

@@ -62,7 +62,7 @@ def _resolve_attendees(names: tuple[str, ...], contacts: dict[str, Any],
     a terminal), else a one-line refusal naming the command to run. Returns the attendees and
     the names of those to create."""
     from vinculo.cli import VinculoError
-    from vinculo.people import AmbiguousName, NameNotFound, resolve_contact
+    from vinculo.name_lookup import AmbiguousName, NameNotFound, resolve_contact
 
     out: list[str] = []
     missing: list[str] = []

@@ -14,7 +14,7 @@ import dataclasses
 import datetime as dt
 from collections import defaultdict
 
-from vinculo.default_plugins.block import read_memory
+from vinculo.default_plugins.outputs.block import read_memory
 
 from vinculo.config import Config
 from vinculo.history import days_setting, lookahead, snoozed_until

@@ -1,0 +1,1 @@
+"""Command-line and command-palette commands contributed by built-in plugins."""

@@ -1,0 +1,1 @@
+"""Importers: contacts, events and message logs from other tools' exports."""

@@ -1,0 +1,1 @@
+"""Reading interactions out of notes: sentences, meeting notes and imported message logs."""
