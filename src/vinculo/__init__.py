@@ -6,7 +6,9 @@ plugins use) is loaded on first use.
 
 from typing import Any
 
-__version__ = "0.1.0"
+from vinculo.version import __version__
+
+
 __all__ = ["__version__", "hookimpl", "hookspec"]
 
 

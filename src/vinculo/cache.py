@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vinculo import __version__
 from vinculo.codec import Analysis, unpack_analysis
 from vinculo.model import Diagnostic, Note
 from vinculo.notes import decode
+from vinculo.version import __version__
 
 SCHEMA = 6  # 6: Interaction.tentative
 CACHE_ENV = "VINCULO_NO_CACHE"

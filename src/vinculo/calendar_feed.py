@@ -98,8 +98,7 @@ def _plans(index: Index, until: dt.date, stamp: dt.datetime) -> list[Event]:
 def _birthdays(index: Index, stamp: dt.datetime) -> list[Event]:
     from icalendar import vRecur
 
-    from vinculo.dates import coerce_date
-    from vinculo.default_plugins.ladder.rules.birthdays import month_day, next_birthday
+    from vinculo.dates import coerce_date, month_day, next_birthday
 
     out = []
     for name, contact in index.contacts.items():

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from vinculo import __version__
+from vinculo.version import __version__
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from typing import Any
 
 from vinculo.text import fold
 
@@ -160,3 +161,39 @@ def name_date(stem: str) -> dt.date | None:
     """A date written in a file name: "Nota del 6 de Agosto del 2025", "August 6th, 2025",
     "6 August 2025", "Retro 2026-02-11"."""
     return written_date(stem)
+
+
+_BIRTHDAY_MONTH_DAY = re.compile(r"^-{0,2}(\d{1,2})-(\d{1,2})$")
+
+
+def month_day(value: Any) -> tuple[int, int] | None:
+    """``(month, day)`` of a birthday property, with or without the year; None if unreadable."""
+    date = coerce_date(value)
+    if date:
+        return date.month, date.day
+    if isinstance(value, str):
+        match = _BIRTHDAY_MONTH_DAY.match(value.strip())
+        if match and 1 <= int(match[1]) <= 12 and 1 <= int(match[2]) <= 31:
+            return int(match[1]), int(match[2])
+    return None
+
+
+def next_birthday(value: Any, today: dt.date) -> dt.date | None:
+    """The next occurrence on or after ``today``."""
+    md = month_day(value)
+    if md is None:
+        return None
+    for year in (today.year, today.year + 1):
+        month, day = md
+        if (month, day) == (2, 29):
+            try:
+                dt.date(year, 2, 29)
+            except ValueError:
+                day = 28
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if candidate >= today:
+            return candidate
+    return None

@@ -8,50 +8,13 @@ never talked to. 29 February is celebrated on 28 February in other years.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from typing import Any
 
 from vinculo.config import Config
-from vinculo.dates import coerce_date
+from vinculo.dates import next_birthday
 from vinculo.history import days_setting
 from vinculo.hookspecs import hookimpl
 from vinculo.i18n import day_month, t
 from vinculo.model import Contact, History, Suggestion
-
-_MONTH_DAY = re.compile(r"^-{0,2}(\d{1,2})-(\d{1,2})$")
-
-
-def month_day(value: Any) -> tuple[int, int] | None:
-    """``(month, day)`` of a birthday property, with or without the year; None if unreadable."""
-    date = coerce_date(value)
-    if date:
-        return date.month, date.day
-    if isinstance(value, str):
-        match = _MONTH_DAY.match(value.strip())
-        if match and 1 <= int(match[1]) <= 12 and 1 <= int(match[2]) <= 31:
-            return int(match[1]), int(match[2])
-    return None
-
-
-def next_birthday(value: Any, today: dt.date) -> dt.date | None:
-    """The next occurrence on or after ``today``."""
-    md = month_day(value)
-    if md is None:
-        return None
-    for year in (today.year, today.year + 1):
-        month, day = md
-        if (month, day) == (2, 29):
-            try:
-                dt.date(year, 2, 29)
-            except ValueError:
-                day = 28
-        try:
-            candidate = dt.date(year, month, day)
-        except ValueError:
-            return None
-        if candidate >= today:
-            return candidate
-    return None
 
 
 @hookimpl

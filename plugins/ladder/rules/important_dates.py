@@ -12,9 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from vinculo.default_plugins.ladder.rules.birthdays import next_birthday
-
 from vinculo.config import Config
+from vinculo.dates import next_birthday
 from vinculo.history import days_setting
 from vinculo.hookspecs import hookimpl
 from vinculo.i18n import day_month, t

@@ -61,8 +61,7 @@ def _drifting(index: Index) -> list[dict[str, Any]]:
 
 
 def _birthdays(index: Index, until: dt.date) -> list[dict[str, Any]]:
-    from vinculo.dates import coerce_date
-    from vinculo.default_plugins.ladder.rules.birthdays import next_birthday
+    from vinculo.dates import coerce_date, next_birthday
 
     out = []
     for name, contact in index.contacts.items():
