@@ -26,10 +26,15 @@ def heldout(monkeypatch):
     sys.modules.pop("score_interactions_heldout", None)
 
 
-def test_corpus_is_large_balanced_and_labelled(heldout):
-    rows = heldout.read_corpus()
-    people = heldout.read_contacts()
-    assert len(rows) >= 320
+CORPORA = ("interactions_heldout2", "interactions_heldout")
+
+
+@pytest.mark.parametrize("name", CORPORA)
+def test_corpus_is_large_balanced_and_labelled(heldout, name):
+    corpus, extra, _ = heldout.corpus_paths(name)
+    rows = heldout.read_corpus(corpus)
+    people = heldout.read_contacts(extra)
+    assert len(rows) >= (340 if name == heldout.DEFAULT_CORPUS else 320)
     assert len({r.id for r in rows}) == len(rows)
     langs = Counter(r.lang for r in rows)
     assert set(langs) == {"en", "es"} and abs(langs["en"] - langs["es"]) <= len(rows) // 10
@@ -47,6 +52,20 @@ def test_corpus_is_large_balanced_and_labelled(heldout):
             assert r.channel != "in_person" or r.direction == "both", r.id
         else:
             assert not r.channel and not r.direction, r.id
+
+
+def test_blind_corpus_is_the_default_and_shares_no_sentence_with_the_first(heldout):
+    assert heldout.DEFAULT_CORPUS == "interactions_heldout2"
+    first = {r.sentence.casefold() for r in heldout.read_corpus(heldout.corpus_paths(CORPORA[1])[0])}
+    second = heldout.read_corpus(heldout.corpus_paths(CORPORA[0])[0])
+    assert sum(r.sentence.casefold() in first for r in second) == 0
+
+
+def test_unknown_corpus_is_a_one_line_error(heldout, capsys):
+    with pytest.raises(SystemExit) as exc:
+        heldout.main(["--corpus", "no_such_corpus"])
+    assert exc.value.code == 2
+    assert "no corpus file no_such_corpus.tsv" in capsys.readouterr().err
 
 
 def test_scorer_counts_recall_misses_and_false_positives(heldout, tmp_path):
