@@ -24,8 +24,9 @@ from prompt_toolkit.layout.processors import BeforeInput
 from prompt_toolkit.styles import Style
 from rapidfuzz import fuzz
 
+from vinculo.errors import VinculoError
 from vinculo.model import CommandContext, Param
-from vinculo.palette.registry import CommandError, Registered, prepare_params, run_command
+from vinculo.palette.registry import Registered, prepare_params, run_command
 from vinculo.people import rank_contacts
 from vinculo.text import fold
 
@@ -186,7 +187,7 @@ class Palette:
             params = prepare_params(command, self.state.values, self.ctx)
             output = run_command(command, self.ctx, params) or "done"
             style, mark = "class:ok", "✓"
-        except CommandError as exc:
+        except VinculoError as exc:  # CommandError and every other error a user can act on
             output, style, mark = str(exc), "class:error", "✗"
         except Exception as exc:  # a plugin's bug must not take the palette down
             output, style, mark = f"{type(exc).__name__}: {exc}", "class:error", "✗"
