@@ -17,6 +17,7 @@ import click
 import pytest
 import vinculo.default_plugins
 from conftest import install_plugin, person, snapshot
+from test_watch import people, start, wait_for  # noqa: F401  (fixtures)
 
 import vinculo
 from vinculo.cli import cli
@@ -315,3 +316,18 @@ def _vault_at(command: str) -> int:
     """Where VAULT goes among the command's arguments: after its positional ones."""
     return {"brief": 1, "import": 2, "new contact": 1, "new meeting": 1, "new note": 2,
             "run": 1}.get(command, 0)
+
+
+# --- the watcher ---------------------------------------------------------------------------
+
+
+def test_the_watcher_logs_a_vinculo_error_as_its_one_line(vault, start, write):  # noqa: F811
+    """A vinculo.toml broken while the watcher runs: the pass fails with the error's own
+    line (no class name in front), and the watcher keeps watching."""
+    watcher = start()
+    write("vinculo.toml", "[folders\npeople = 1\n")
+    wait_for(lambda: any(a == "error" for a, _m in watcher.logs), watcher=watcher)
+    message = next(m for a, m in watcher.logs if a == "error")
+    assert message.startswith("vinculo.toml: Expected ']' at the end of a table declaration"), message
+    write("vinculo.toml", "")  # fixed: the watcher picks up again
+    wait_for(lambda: [a for a, _m in watcher.logs].count("synced") >= 2, watcher=watcher)
