@@ -14,20 +14,21 @@ from vinculo.model import CommandContext, PaletteCommand, Param
 
 def brief_change(vault: Path, config, data: dict, rel: str, today: dt.date):
     """The change that writes the brief ``data`` (from ``brief_data``) into note ``rel`` (a
-    FileChange), or None when the note already holds the same brief; ValueError with a
+    FileChange), or None when the note already holds the same brief; a VaultError with a
     one-line reason when it cannot."""
     from vinculo.brief import brief_section, with_brief
+    from vinculo.errors import VaultError
     from vinculo.vault import read_note
     from vinculo.writeback import FileChange, to_bytes
 
     path = vault / rel
     if not path.resolve().is_relative_to(vault.resolve()):
-        raise ValueError(f"{rel}: not a note inside the vault")
+        raise VaultError(f"{rel}: not a note inside the vault")
     if not rel.endswith(".md") or not path.is_file():
-        raise ValueError(f"{rel}: no such note in the vault")
+        raise VaultError(f"{rel}: no such note in the vault")
     note = read_note(vault, path, rel, config)
     if not note.readable:
-        raise ValueError(f"{rel}: {note.diagnostics[0].message}")
+        raise VaultError(f"{rel}: {note.diagnostics[0].message}")
     section = brief_section(data, today, config)
     after = to_bytes(note, with_brief(note.text, section))
     return None if after == note.raw else FileChange(rel, note.raw, after, reason="brief")
@@ -50,10 +51,7 @@ def palette_brief(ctx: CommandContext, params: dict[str, str]) -> str:
     text = render_brief(data, index.config)
     if not rel:
         return text.rstrip("\n")
-    try:
-        change = brief_change(ctx.vault, index.config, data, rel, ctx.today)
-    except ValueError as exc:
-        raise CommandError(str(exc)) from None
+    change = brief_change(ctx.vault, index.config, data, rel, ctx.today)
     if change is None:
         return f"{rel} already holds this brief."
     return write(ctx, [change], f"Brief of {name} written into {rel}")
@@ -73,7 +71,7 @@ def register_palette_commands() -> list[PaletteCommand]:
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from vinculo.cli import Session, VinculoError, echo_json, json_option, vault_argument
+    from vinculo.cli import Session, echo_json, json_option, vault_argument
 
     @cli.command()
     @click.argument("name")
@@ -98,23 +96,18 @@ def register_commands(cli: click.Group) -> None:
           vinculo brief ana VAULT --into "Meetings/2026-12-03 Café con Ana.md"
         """
         from vinculo.brief import brief_data, render_brief
-        from vinculo.name_lookup import AmbiguousName, NameNotFound, resolve_contact
+        from vinculo.errors import VaultError
+        from vinculo.name_lookup import resolve_contact
         from vinculo.writeback import apply_changes
 
         session = Session(ctx, vault)
         index = session.index()
-        try:
-            who = resolve_contact(name, index.contacts)
-        except (AmbiguousName, NameNotFound) as exc:
-            raise VinculoError(str(exc)) from None
+        who = resolve_contact(name, index.contacts)
         data = brief_data(index, who)
         change = None
         if into:  # a note that cannot take the brief is said before anything is printed
             rel = into.replace("\\", "/").lstrip("/")
-            try:
-                change = brief_change(session.vault, index.config, data, rel, session.today)
-            except ValueError as exc:
-                raise VinculoError(str(exc)) from None
+            change = brief_change(session.vault, index.config, data, rel, session.today)
         if as_json:
             echo_json(data)
         else:
@@ -125,5 +118,5 @@ def register_commands(cli: click.Group) -> None:
                 return
             report = apply_changes(session.vault, [change], dry_run=dry_run, pm=session.pm)
             if report.skipped:
-                raise VinculoError(f"{report.skipped[0][0]}: {report.skipped[0][1]}")
+                raise VaultError(f"{report.skipped[0][0]}: {report.skipped[0][1]}")
             click.echo(report.diff if dry_run else f"Brief written into {rel}", err=True)

@@ -18,7 +18,7 @@ FORMATS = ("text", "markdown", "html", "json")
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from vinculo.cli import Session, VinculoError, echo_json, vault_argument
+    from vinculo.cli import Session, echo_json, vault_argument
 
     @cli.command()
     @vault_argument
@@ -62,12 +62,9 @@ def register_commands(cli: click.Group) -> None:
         session = Session(ctx, vault)
         settings = None
         if send:  # wrong settings stop the command before the vault is read
-            from vinculo.digest.mail import MailError, mail_settings
+            from vinculo.digest.mail import mail_settings
 
-            try:
-                settings = mail_settings(session.config)
-            except MailError as exc:
-                raise VinculoError(str(exc)) from None
+            settings = mail_settings(session.config)
         data = build_digest(session.index(), scope)  # type: ignore[arg-type]
         if settings is not None:
             from vinculo.digest.deliver import mail_digest
@@ -76,7 +73,7 @@ def register_commands(cli: click.Group) -> None:
             try:
                 refused = mail_digest(data, settings)
             except MailError as exc:
-                raise VinculoError(f"digest not sent: {exc}") from None
+                raise MailError(f"digest not sent: {exc}") from None
             for address in refused:
                 click.echo(f"warning: {settings.where} refused {address}", err=True)
             click.echo(f"sent to {', '.join(settings.to)}: {title(data)}", err=True)

@@ -27,13 +27,13 @@ def _select(notes: list[Any], vault: Path, wanted: str | None) -> list[Any]:
                        .relative_to(vault).as_posix())
     chosen = [n for n in notes if n.rel in candidates]
     if not chosen:
-        from vinculo.cli import VinculoError
+        from vinculo.errors import InputError
 
-        raise VinculoError(f"no such note in the vault: {wanted}")
+        raise InputError(f"no such note in the vault: {wanted}")
     if not chosen[0].readable:
-        from vinculo.cli import VinculoError
+        from vinculo.errors import VaultError
 
-        raise VinculoError(f"{chosen[0].rel}: {chosen[0].diagnostics[0].message}")
+        raise VaultError(f"{chosen[0].rel}: {chosen[0].diagnostics[0].message}")
     return chosen
 
 

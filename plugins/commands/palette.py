@@ -13,13 +13,9 @@ from vinculo.hookspecs import hookimpl
 
 
 def _commands(pm: Any) -> dict[str, Any]:
-    from vinculo.cli import VinculoError
-    from vinculo.palette import CommandError, palette_commands
+    from vinculo.palette import palette_commands
 
-    try:
-        return palette_commands(pm)
-    except CommandError as exc:
-        raise VinculoError(str(exc)) from None
+    return palette_commands(pm)
 
 
 def _context(session: Any, note: str | None = None, dry_run: bool = False) -> Any:
@@ -41,7 +37,8 @@ def _pairs(values: tuple[str, ...]) -> dict[str, str]:
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from vinculo.cli import Session, VinculoError, echo_json, json_option, vault_argument
+    from vinculo.cli import Session, echo_json, json_option, vault_argument
+    from vinculo.errors import InputError
 
     @cli.command()
     @json_option
@@ -102,12 +99,12 @@ def register_commands(cli: click.Group) -> None:
           vinculo run snooze VAULT -p person="Rodrigo Sanz" -p until=+2w
           vinculo run link-mentions VAULT --note Daily/2026-11-28.md --dry-run
         """
-        from vinculo.palette import CommandError, prepare_params, run_command, vault_rel
+        from vinculo.palette import prepare_params, run_command, vault_rel
 
         session = Session(ctx, vault, writes=True)
         found = _commands(session.pm)
         if command_id not in found:
-            raise VinculoError(f"no command {command_id!r} (see: vinculo commands)")
+            raise InputError(f"no command {command_id!r} (see: vinculo commands)")
         command = found[command_id].command
         context = _context(session, dry_run=dry_run)
 
@@ -116,13 +113,10 @@ def register_commands(cli: click.Group) -> None:
                 return None
             return str(click.prompt(param.prompt, err=True))
 
-        try:
-            if note:
-                context.note = vault_rel(session.vault, note)
-            values = prepare_params(command, _pairs(params), context, ask=ask)
-            output = run_command(command, context, values)
-        except CommandError as exc:
-            raise VinculoError(str(exc)) from None
+        if note:
+            context.note = vault_rel(session.vault, note)
+        values = prepare_params(command, _pairs(params), context, ask=ask)
+        output = run_command(command, context, values)
         if as_json:
             echo_json({"id": command_id, "params": values, "output": output,
                         "dry_run": dry_run})
@@ -141,18 +135,15 @@ def register_commands(cli: click.Group) -> None:
         parameter, offering your contacts, notes or the choices as you type. Esc goes back,
         and leaves from the command list.
         """
-        from vinculo.palette import CommandError, vault_rel
+        from vinculo.palette import vault_rel
         from vinculo.palette.tui import run_palette
 
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
-            raise VinculoError("the palette needs a terminal; from scripts use: vinculo run ID "
+            raise InputError("the palette needs a terminal; from scripts use: vinculo run ID "
                                "VAULT (list them with: vinculo commands)")
         session = Session(ctx, vault, writes=True)
         context = _context(session, dry_run=dry_run)
         if note:
-            try:
-                context.note = vault_rel(session.vault, note)
-            except CommandError as exc:
-                raise VinculoError(str(exc)) from None
+            context.note = vault_rel(session.vault, note)
         run_palette(_commands(session.pm), context, echo=click.echo)
 

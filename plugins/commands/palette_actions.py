@@ -12,7 +12,7 @@ import shlex
 
 from vinculo.hookspecs import hookimpl
 from vinculo.model import CHANNELS, CommandContext, PaletteCommand, Param
-from vinculo.name_lookup import AmbiguousName, NameNotFound, resolve_contact
+from vinculo.name_lookup import resolve_contact
 from vinculo.obsidian import note_line, open_url
 from vinculo.palette import CommandError, write
 from vinculo.palette.daily import append_under_heading, daily_rel, log_heading, new_daily_text
@@ -47,10 +47,8 @@ def _contacts(ctx: CommandContext) -> dict:
 
 
 def _person(ctx: CommandContext, query: str, contacts: dict | None = None) -> str:
-    try:
-        return resolve_contact(query, contacts if contacts is not None else _contacts(ctx))
-    except (AmbiguousName, NameNotFound) as exc:
-        raise CommandError(str(exc)) from None
+    """The contact ``query`` names; AmbiguousName or NameNotFound (one line each) if not one."""
+    return resolve_contact(query, contacts if contacts is not None else _contacts(ctx))
 
 
 def _read(ctx: CommandContext, rel: str):
@@ -145,7 +143,7 @@ def link_mentions(ctx: CommandContext, params: dict[str, str]) -> str:
 
 def new_contact(ctx: CommandContext, params: dict[str, str]) -> str:
     """A contact note from the Contact template, with the properties given."""
-    from vinculo.newnotes import NearDuplicate, NewNoteError
+    from vinculo.newnotes import NearDuplicate
     from vinculo.newnotes import new_contact as make
     from vinculo.writeback import FileChange
 
@@ -156,8 +154,6 @@ def new_contact(ctx: CommandContext, params: dict[str, str]) -> str:
         raise CommandError(f"{exc}; to create it anyway: vinculo new contact "
                            f"{shlex.quote(params['name'])} {shlex.quote(str(ctx.vault))} --force"
                            ) from None
-    except NewNoteError as exc:
-        raise CommandError(str(exc)) from None
     done = write(ctx, [FileChange(note.rel, None, note.data, reason="new contact")],
                  f"Created {note_line(ctx.vault, note.rel)}")
     return "\n".join([*(f"warning: {w}" for w in note.warnings), done])
@@ -165,17 +161,13 @@ def new_contact(ctx: CommandContext, params: dict[str, str]) -> str:
 
 def new_meeting(ctx: CommandContext, params: dict[str, str]) -> str:
     """A meeting note with its attendees (comma-separated names, fuzzy) as [[links]]."""
-    from vinculo.newnotes import NewNoteError
     from vinculo.newnotes import new_meeting as make
     from vinculo.writeback import FileChange
 
     contacts = _contacts(ctx)
     names = [n.strip() for n in params.get("with", "").split(",") if n.strip()]
     attendees = [_person(ctx, n, contacts) for n in names]
-    try:
-        note = make(ctx.vault, ctx.config, ctx.pm, params["title"], attendees, _now(ctx))
-    except NewNoteError as exc:
-        raise CommandError(str(exc)) from None
+    note = make(ctx.vault, ctx.config, ctx.pm, params["title"], attendees, _now(ctx))
     return write(ctx, [FileChange(note.rel, None, note.data, reason="new meeting")],
                  f"Created {note_line(ctx.vault, note.rel)}")
 

@@ -43,7 +43,6 @@ def _apply(session: Any, index: Any, dry_run: bool) -> Any:
 def register_commands(cli: click.Group) -> None:
     from vinculo.cli import (
         Session,
-        VinculoError,
         console,
         echo_json,
         esc,
@@ -81,7 +80,6 @@ def register_commands(cli: click.Group) -> None:
         from vinculo.default_plugins.ladder.pacing import city_groups
 
         from vinculo.obsidian import print_indented, readable_links
-        from vinculo.writeback import WriteBackError
 
         if dry_run and not apply_:
             raise click.UsageError("--dry-run shows what --apply would write: give both")
@@ -92,10 +90,7 @@ def register_commands(cli: click.Group) -> None:
         cities = city_groups(pool, index.contacts, index.today, index.config)
         report = None
         if apply_:
-            try:
-                report, diagnostics = _apply(session, index, dry_run)
-            except WriteBackError as exc:
-                raise VinculoError(str(exc)) from exc
+            report, diagnostics = _apply(session, index, dry_run)
             for diagnostic in diagnostics:
                 click.echo(f"warning: {diagnostic}", err=True)
         if as_json:

@@ -28,7 +28,8 @@ def _write(session: Any, note: Any, reason: str, dry_run: bool, as_json: bool = 
     """Write one new note (or show its diff), then name it with its Obsidian link.
     ``extra``: more keys for the ``--json`` answer; ``silent``: print nothing (a note the
     ``--json`` answer of another one names)."""
-    from vinculo.cli import VinculoError, echo_json
+    from vinculo.cli import echo_json
+    from vinculo.errors import VaultError
     from vinculo.obsidian import note_line, open_url
     from vinculo.writeback import FileChange, apply_changes
 
@@ -39,7 +40,7 @@ def _write(session: Any, note: Any, reason: str, dry_run: bool, as_json: bool = 
     report = apply_changes(session.vault, [change], dry_run=dry_run, pm=session.pm)
     if report.skipped:
         rel, why = report.skipped[0]
-        raise VinculoError(f"{rel}: {why}")
+        raise VaultError(f"{rel}: {why}")
     if silent:
         return
     if as_json:
@@ -61,7 +62,7 @@ def _resolve_attendees(names: tuple[str, ...], contacts: dict[str, Any],
     A name that is no contact is one to create (with ``create``, or when the user says yes on
     a terminal), else a one-line refusal naming the command to run. Returns the attendees and
     the names of those to create."""
-    from vinculo.cli import VinculoError
+    from vinculo.errors import InputError
     from vinculo.name_lookup import AmbiguousName, NameNotFound, resolve_contact
 
     out: list[str] = []
@@ -71,7 +72,7 @@ def _resolve_attendees(names: tuple[str, ...], contacts: dict[str, Any],
             out.append(resolve_contact(name, contacts))
         except AmbiguousName as exc:
             if not sys.stdin.isatty():
-                raise VinculoError(
+                raise InputError(
                     f"--with {name!r} matches several contacts: {', '.join(exc.candidates)}; "
                     "write more of the name"
                 ) from None
@@ -88,7 +89,7 @@ def _resolve_attendees(names: tuple[str, ...], contacts: dict[str, Any],
                 out.append(name.strip())
                 missing.append(name.strip())
                 continue
-            raise VinculoError(
+            raise InputError(
                 f"--with {name!r} is not a contact{close}: add them with "
                 f"vinculo new contact {shlex.quote(name)} {shlex.quote(str(vault or '.'))}, "
                 "or pass --create-missing") from None
@@ -97,7 +98,7 @@ def _resolve_attendees(names: tuple[str, ...], contacts: dict[str, Any],
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from vinculo.cli import Session, VinculoError, echo_json, json_option, vault_argument
+    from vinculo.cli import Session, echo_json, json_option, vault_argument
 
     @cli.group()
     def new() -> None:
@@ -133,17 +134,15 @@ def register_commands(cli: click.Group) -> None:
         Example:
           vinculo new contact "Ana García" VAULT --city Madrid --met-via "a conference"
         """
-        from vinculo.newnotes import NearDuplicate, NewNoteError, new_contact
+        from vinculo.newnotes import NearDuplicate, new_contact
 
         session = Session(ctx, vault, writes=True)
         props = {"city": city, "company": company, "met_via": met_via}
         try:
             note = new_contact(session.vault, session.config, session.pm, name, _now(session),
                                props, folder=folder, force=force)
-        except NearDuplicate as exc:
-            raise VinculoError(f"{exc} (--force creates it anyway)") from None
-        except NewNoteError as exc:
-            raise VinculoError(str(exc)) from None
+        except NearDuplicate as exc:  # the one way to force it differs per caller
+            raise NearDuplicate(f"{exc} (--force creates it anyway)") from None
         _write(session, note, "new contact", dry_run, as_json)
 
     @new.command("meeting")
@@ -185,7 +184,7 @@ def register_commands(cli: click.Group) -> None:
         """
         from vinculo.contacts import build_contacts
         from vinculo.linking import link_paths
-        from vinculo.newnotes import NewNoteError, new_contact, new_meeting
+        from vinculo.newnotes import new_contact, new_meeting
         from vinculo.vault import scan_vault
 
         session = Session(ctx, vault, writes=True)
@@ -202,15 +201,12 @@ def register_commands(cli: click.Group) -> None:
         contacts = build_contacts(notes, session.pm, session.config)
         paths = link_paths((n.rel for n in notes), contacts)
         names, missing = _resolve_attendees(attendees, contacts, create_missing, session.vault)
-        try:
-            people = [new_contact(session.vault, session.config, session.pm, name, now, {},
-                                  notes=notes) for name in missing]
-            titles = dict(zip(missing, (p.title for p in people), strict=True))
-            note = new_meeting(session.vault, session.config, session.pm, title,
-                               [titles.get(n, n) for n in names], now, template=template,
-                               folder=folder, properties={"channel": channel}, paths=paths)
-        except NewNoteError as exc:
-            raise VinculoError(str(exc)) from None
+        people = [new_contact(session.vault, session.config, session.pm, name, now, {},
+                              notes=notes) for name in missing]
+        titles = dict(zip(missing, (p.title for p in people), strict=True))
+        note = new_meeting(session.vault, session.config, session.pm, title,
+                           [titles.get(n, n) for n in names], now, template=template,
+                           folder=folder, properties={"channel": channel}, paths=paths)
         for person in people:
             _write(session, person, "new contact", dry_run, silent=as_json)
         created = {"created_contacts": [p.rel for p in people]} if people else None
@@ -227,14 +223,11 @@ def register_commands(cli: click.Group) -> None:
     def new_note(ctx: click.Context, template: str, title: str, vault: Path | None,
                  folder: str | None, dry_run: bool, as_json: bool) -> None:
         """Create a note TITLE from any TEMPLATE (name as in: vinculo templates list)."""
-        from vinculo.newnotes import NewNoteError, make_note
+        from vinculo.newnotes import make_note
 
         session = Session(ctx, vault, writes=True)
-        try:
-            note = make_note(session.vault, session.config, session.pm, template, title,
-                             _now(session), folder=folder)
-        except NewNoteError as exc:
-            raise VinculoError(str(exc)) from None
+        note = make_note(session.vault, session.config, session.pm, template, title,
+                         _now(session), folder=folder)
         _write(session, note, "new note", dry_run, as_json)
 
     @cli.group()

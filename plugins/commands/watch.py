@@ -16,7 +16,8 @@ from vinculo.hookspecs import hookimpl
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from vinculo.cli import VinculoError, echo_json, json_option, vault_argument
+    from vinculo.cli import echo_json, json_option, vault_argument
+    from vinculo.errors import VaultError
 
     @cli.command()
     @vault_argument
@@ -96,7 +97,7 @@ def register_commands(cli: click.Group) -> None:
             try:
                 watcher.start()
             except LockError as exc:
-                raise VinculoError(f"{exc}; only one watcher per vault") from None
+                raise LockError(f"{exc}; only one watcher per vault") from None
 
             def tick() -> None:
                 if daily is not None:
@@ -150,10 +151,13 @@ def register_commands(cli: click.Group) -> None:
 
         root = (vault or Path.cwd()).resolve()
         if not root.is_dir():
-            raise VinculoError(f"vault not found: {root}")
+            raise VaultError(f"vault not found: {root}")
         if not looks_like_vault(root):  # the service's watcher would refuse it at every login
-            raise VinculoError(f"{root} does not look like a vault: no .obsidian/ folder and no "
-                               "vinculo.toml; create vinculo.toml in it first")
+            raise VaultError(f"{root} does not look like a vault: no .obsidian/ folder and no "
+                             "vinculo.toml; create vinculo.toml in it first")
+        from vinculo.config import load_config
+
+        load_config(root)  # nor could it start with a vinculo.toml it cannot read
         platform = platform_ or svc.default_platform()
         made = svc.service_file(root, platform, svc.unit_dir(platform, unit_dir))
         made.path.parent.mkdir(parents=True, exist_ok=True)
@@ -200,7 +204,7 @@ def register_commands(cli: click.Group) -> None:
 def _daily_digest(session: Any, digest_at: str | None, log: Any) -> Any:
     """The daily digest the watcher sends (None when neither --digest-at nor [digest] at is
     set); wrong settings stop ``watch`` before it starts, with one line."""
-    from vinculo.cli import VinculoError
+    from vinculo.errors import ConfigurationError, InputError
 
     at_text = digest_at if digest_at is not None else session.config.get("digest.at")
     if at_text is None:
@@ -213,22 +217,23 @@ def _daily_digest(session: Any, digest_at: str | None, log: Any) -> Any:
         at = schedule.parse_time(str(at_text))
     except ValueError as exc:
         where = "--digest-at" if digest_at is not None else "vinculo.toml: [digest] at"
-        raise VinculoError(f"{where}: {exc}") from None
+        wrong = InputError if digest_at is not None else ConfigurationError
+        raise wrong(f"{where}: {exc}") from None
     try:
         settings = mail_settings(session.config)
     except MailError as exc:
-        raise VinculoError(f"{exc}; needed to mail the digest") from None
+        raise MailError(f"{exc}; needed to mail the digest") from None
     send_empty = session.config.get("digest.send_empty", False) is True
     return DailyDigest(session.vault, at, settings, log, send_empty=send_empty)
 
 
 def _setting(config: Any, key: str, default: float) -> float:
     """A number from the ``[watch]`` section; a wrong value is one clear error, not a trace."""
-    from vinculo.cli import VinculoError
+    from vinculo.errors import ConfigurationError
 
     value = config.get(f"watch.{key}", default)
     if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        raise VinculoError(f"vinculo.toml: [watch] {key} must be a number >= 0, not {value!r}")
+        raise ConfigurationError(f"vinculo.toml: [watch] {key} must be a number >= 0, not {value!r}")
     return float(value)
 
 

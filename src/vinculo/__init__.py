@@ -8,7 +8,6 @@ from typing import Any
 
 from vinculo.version import __version__
 
-
 __all__ = ["__version__", "hookimpl", "hookspec"]
 
 

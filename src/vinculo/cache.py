@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from vinculo.codec import Analysis, unpack_analysis
+from vinculo.errors import RetryError
 from vinculo.model import Diagnostic, Note
 from vinculo.notes import decode
 from vinculo.version import __version__
@@ -47,7 +48,7 @@ def trusted_mtime(mtime_ns: int, looked_ns: int) -> int:
     return -1 if mtime_ns >= looked_ns - RACY_NS else mtime_ns
 
 
-class StaleNoteError(RuntimeError):
+class StaleNoteError(RetryError, RuntimeError):
     """A note changed on disk after the cache vouched for it: the run must start over."""
 
 

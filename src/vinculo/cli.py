@@ -14,16 +14,11 @@ from typing import Any
 
 import click
 
+from vinculo.cli_errors import interrupted, report_bug, report_error
+from vinculo.errors import VinculoError  # named here too: plugins import it from vinculo.cli
 from vinculo.version import __version__
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-class VinculoError(click.ClickException):
-    """A command could not do its job: one line on stderr, exit status 1, no traceback."""
-
-    def show(self, file: Any = None) -> None:
-        click.echo(f"vinculo: {self.format_message()}", err=True)
 
 
 class PluginGroup(click.Group):
@@ -60,14 +55,16 @@ class PluginGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
-        """Every command, core or plugin: a write the safe write path refused (the lock held
-        too long, an unusable state folder) is one line and exit 1, never a traceback."""
-        from vinculo.writeback.errors import WriteBackError
-
+        """The one error handler of every command, core or plugin (in the script and in
+        process alike): a :class:`VinculoError` is one line (and its hint) on stderr and its
+        exit status, Ctrl-C one line and 130. Click's own usage errors pass through as click
+        prints them; anything else is a bug, left to :func:`main`."""
         try:
             return super().invoke(ctx)
-        except WriteBackError as exc:
-            raise VinculoError(str(exc)) from None
+        except VinculoError as exc:
+            ctx.exit(report_error(exc))
+        except KeyboardInterrupt:
+            ctx.exit(interrupted())
 
 
 @click.group(cls=PluginGroup, context_settings=CONTEXT)
@@ -171,28 +168,26 @@ class Session:
     def __init__(self, ctx: click.Context, vault: Path | None, *, writes: bool = False) -> None:
         """``writes``: the command writes (or plans writes) to the vault, so the folder must
         look like one (:func:`looks_like_vault`) unless ``--vault-ok``/$VINCULO_VAULT_OK."""
-        from vinculo.config import ConfigError, load_config
+        from vinculo.config import load_config
+        from vinculo.errors import VaultError
         from vinculo.plugin_host import get_plugin_manager
 
         root = Path(vault) if vault else Path(os.getcwd())
         if not root.exists():
-            raise VinculoError(f"vault not found: {root}")
+            raise VaultError(f"vault not found: {root}")
         if not root.is_dir():
-            raise VinculoError(f"not a folder: {root}")
+            raise VaultError(f"not a folder: {root}")
         self.vault = root.resolve()
         vault_ok = ctx.meta.get("vinculo.vault_ok") or os.environ.get(VAULT_OK_ENV, "") not in (
             "", "0")
         if writes and not vault_ok and not looks_like_vault(self.vault):
             given = "" if vault else " (VAULT defaults to the current folder)"
-            raise VinculoError(
+            raise VaultError(
                 f"{self.vault} does not look like a vault{given}: no .obsidian/ folder and no "
                 "vinculo.toml; nothing written. Name your vault's folder, or create vinculo.toml "
                 "in it (or pass --vault-ok)"
             )
-        try:
-            self.config = load_config(self.vault)
-        except ConfigError as exc:
-            raise VinculoError(str(exc)) from exc
+        self.config = load_config(self.vault)
         obj = ctx.find_root().obj or {}
         blocked = (*obj.get("blocked", ()), *self.config.disabled_plugins)
         self.pm = get_plugin_manager(blocked=blocked)
@@ -414,18 +409,12 @@ def sync(ctx: click.Context, vault: Path | None, dry_run: bool, verbose: bool, a
     """
     from vinculo.report import sync_kinds, sync_listing
     from vinculo.text import plural
-    from vinculo.writeback import WriteBackError
     from vinculo.writeback.sync import run_sync
 
     session = Session(ctx, vault, writes=True)
     session.pm.hook.before_sync(vault=session.vault, config=session.config, dry_run=dry_run)
-    try:
-        with showing_progress(quiet):
-            result = run_sync(
-                session.vault, session.config, session.pm, session.today, dry_run=dry_run
-            )
-    except WriteBackError as exc:
-        raise VinculoError(str(exc)) from exc
+    with showing_progress(quiet):
+        result = run_sync(session.vault, session.config, session.pm, session.today, dry_run=dry_run)
     report = result.report
     summary = result.summary
     summary["write"] = report.to_json()
@@ -494,15 +483,13 @@ def undo(ctx: click.Context, vault: Path | None, dry_run: bool, as_list: bool, d
     batch of 50 files or more, until you drop them: `undo --list` shows them, `undo --drop ID`
     forgets one.
     """
-    from vinculo.writeback import WriteBackError, undo_last, vault_lock
+    from vinculo.errors import InputError
+    from vinculo.writeback import undo_last, vault_lock
     from vinculo.writeback.journal import drop_group, list_groups
 
     session = Session(ctx, vault)
     if as_list:
-        try:
-            groups = list_groups(session.vault)
-        except WriteBackError as exc:
-            raise VinculoError(str(exc)) from exc
+        groups = list_groups(session.vault)
         if as_json:
             echo_json([g.to_json() for g in groups])
             return
@@ -513,16 +500,13 @@ def undo(ctx: click.Context, vault: Path | None, dry_run: bool, as_list: bool, d
             notes = ", ".join(x for x in (state, f"kept: {g.kept}" if g.kept else "") if x)
             click.echo(f"{g.id}  {g.command:<8} {g.files:>5} file(s)" + (f"  ({notes})" if notes else ""))
         return
-    try:
-        with vault_lock(session.vault):
-            if drop:
-                if not drop_group(session.vault, drop):
-                    raise VinculoError(f"no batch {drop!r} in the journal (see: vinculo undo --list)")
-                click.echo(f"dropped {drop}")
-                return
-            result = undo_last(session.vault, dry_run=dry_run)
-    except WriteBackError as exc:
-        raise VinculoError(str(exc)) from exc
+    with vault_lock(session.vault):
+        if drop:
+            if not drop_group(session.vault, drop):
+                raise InputError(f"no batch {drop!r} in the journal (see: vinculo undo --list)")
+            click.echo(f"dropped {drop}")
+            return
+        result = undo_last(session.vault, dry_run=dry_run)
     if as_json:
         echo_json({
             "journal_id": result.journal_id, "dry_run": dry_run, "restored": result.restored,
@@ -553,18 +537,6 @@ def undo(ctx: click.Context, vault: Path | None, dry_run: bool, as_list: bool, d
                        "undo (then run undo again)", err=True)
 
 
-def _user_error(exc: BaseException) -> str | None:
-    """The one line to print for an error a user can act on that no command caught (a
-    refused write, an unusable state folder), None for a bug (whose traceback is wanted).
-    By class name, so ``--help`` loads none of those modules."""
-    names = {cls.__name__ for cls in type(exc).__mro__}
-    if "StaleNoteError" in names:  # vinculo.cache
-        return f"{exc}; run the command again"
-    if names & {"WriteBackError", "StateDirError"}:
-        return str(exc)
-    return None
-
-
 def main() -> None:
     """Entry point of the ``vinculo`` script and ``python -m vinculo``."""
     # A command runs once and exits. The cycle collector's passes over everything a run holds
@@ -574,12 +546,12 @@ def main() -> None:
     gc.disable()
     try:
         cli(prog_name="vinculo")
-    except Exception as exc:
-        message = _user_error(exc)
-        if message is None:
-            raise
-        click.echo(f"vinculo: {message}", err=True)
-        sys.exit(1)
+    except VinculoError as exc:  # raised before a command ran (while reading the arguments)
+        sys.exit(report_error(exc))
+    except KeyboardInterrupt:
+        sys.exit(interrupted())
+    except Exception as exc:  # a bug: its traceback, and where to report it
+        sys.exit(report_bug(exc))
     finally:
         gc.freeze()
 

@@ -11,25 +11,21 @@ def save_export(session: Any, output: Path, data: bytes, reason: str) -> None:
     """Write ``data`` to ``output``. In the vault the write is atomic, checked against what
     was read and journaled (`vinculo undo` takes it back), and nothing is written when the
     file already holds ``data``; a failure is a one-line VinculoError."""
-    from vinculo.cli import VinculoError
+    from vinculo.errors import InputError, VaultError
 
     target = output.resolve()
     if not target.is_relative_to(session.vault):
         try:
             output.write_bytes(data)
         except OSError as exc:
-            raise VinculoError(f"cannot write {output}: {exc.strerror or exc}") from exc
+            raise InputError(f"cannot write {output}: {exc.strerror or exc}") from exc
         return
-    from vinculo.writeback import FileChange, WriteBackError, apply_changes
+    from vinculo.writeback import FileChange, apply_changes
 
     rel = target.relative_to(session.vault).as_posix()
     before = target.read_bytes() if target.is_file() else None
     if data == before:
         return
-    try:
-        report = apply_changes(session.vault, [FileChange(rel, before, data, reason)],
-                               pm=session.pm)
-    except WriteBackError as exc:
-        raise VinculoError(str(exc)) from exc
+    report = apply_changes(session.vault, [FileChange(rel, before, data, reason)], pm=session.pm)
     for skipped, why in report.skipped:
-        raise VinculoError(f"{skipped} not written: {why}")
+        raise VaultError(f"{skipped} not written: {why}")

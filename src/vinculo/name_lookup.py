@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from vinculo.errors import InputError
 from vinculo.model import Contact
 from vinculo.text import fold
 
@@ -17,7 +18,7 @@ MATCH_CUTOFF = 75  # a typed name this close to a contact's name or alias is a c
 CLEAR_LEAD = 8  # the best candidate must be this far ahead of the next to be chosen alone
 
 
-class NameNotFound(LookupError):
+class NameNotFound(InputError, LookupError):
     """No contact answers to the name; ``suggestions`` are the closest ones, if any."""
 
     def __init__(self, query: str, suggestions: Iterable[str] = ()) -> None:
@@ -27,7 +28,7 @@ class NameNotFound(LookupError):
         super().__init__(f"no contact matches {query!r}{hint}")
 
 
-class AmbiguousName(LookupError):
+class AmbiguousName(InputError, LookupError):
     """More than one contact answers to the name; ``candidates`` lists them all."""
 
     def __init__(self, query: str, candidates: Iterable[str]) -> None:

@@ -17,6 +17,7 @@ import pluggy
 
 from vinculo.config import Config
 from vinculo.contacts import build_contacts
+from vinculo.errors import InputError
 from vinculo.linking import LinkPaths, contact_link, link_paths
 from vinculo.model import Contact, Note, Template
 from vinculo.name_lookup import similar_contacts
@@ -27,7 +28,7 @@ from vinculo.text import fold
 from vinculo.vault import scan_vault
 
 
-class NewNoteError(ValueError):
+class NewNoteError(InputError, ValueError):
     """The note cannot be made as asked; the message says why in one line."""
 
 

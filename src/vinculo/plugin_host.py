@@ -9,10 +9,12 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Iterable
+from importlib.metadata import entry_points
 
 import pluggy
 
 from vinculo import hookspecs
+from vinculo.errors import PluginError
 
 ENTRY_POINT_GROUP = "vinculo"
 BLOCK_ENV = "VINCULO_BLOCK_PLUGINS"
@@ -80,10 +82,28 @@ def get_plugin_manager(blocked: Iterable[str] = ()) -> pluggy.PluginManager:
         if pm.is_blocked(name):
             continue
         pm.register(importlib.import_module(module_name), name=name)
-    if not os.environ.get(NO_ENTRY_POINTS_ENV):
-        pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
-    pm.check_pending()
+    try:
+        if not os.environ.get(NO_ENTRY_POINTS_ENV):
+            pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+        pm.check_pending()
+    except Exception as exc:  # an installed plugin that cannot load must not hide the way out
+        raise _plugin_failure(pm, exc) from exc
     return pm
+
+
+def _plugin_failure(pm: pluggy.PluginManager, exc: Exception) -> PluginError:
+    """The one line for an installed plugin that failed to load (an import error, a hook
+    implementation that matches no hook): which plugin, and how to run without it."""
+    plugin = getattr(exc, "plugin", None)  # pluggy's PluginValidationError names it
+    name = pm.get_name(plugin) if plugin is not None else None
+    if name is None:  # failed while importing: the first entry point not registered yet
+        name = next((ep.name for ep in entry_points(group=ENTRY_POINT_GROUP)
+                     if not pm.has_plugin(ep.name) and not pm.is_blocked(ep.name)), "?")
+    detail = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return PluginError(
+        f"the plugin {name!r} cannot be loaded: {detail}",
+        hint=f"run without it: vinculo --block-plugin {name} … (or ${BLOCK_ENV}); "
+             "VINCULO_DEBUG=1 shows its traceback")
 
 
 def plugin_summary(pm: pluggy.PluginManager) -> list[dict[str, object]]:

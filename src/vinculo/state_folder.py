@@ -12,10 +12,12 @@ import os
 import re
 from pathlib import Path
 
+from vinculo.errors import StateFolderError
+
 STATE_ENV = "VINCULO_STATE_DIR"
 
 
-class StateDirError(ValueError):
+class StateDirError(StateFolderError, ValueError):
     """The state folder setting cannot be used; the message says why, in one line."""
 
 

@@ -24,6 +24,7 @@ from vinculo import progress
 from vinculo.cache import NoteCache, restore_note, slim_note
 from vinculo.config import Config
 from vinculo.dates import coerce_date, name_date, parse_daily_name
+from vinculo.errors import VaultError  # the vault as a whole cannot be used: the command stops
 from vinculo.model import Diagnostic, Note
 from vinculo.notes import parse_note
 from vinculo.workers import Crew, will_fork, worker_count
@@ -36,10 +37,6 @@ _DROPBOX = re.compile(r"\(.*conflicted copy.*\)", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?P<base>.+?)(?: (?P<n>[2-9]|\d{2,})| \((?P<p>\d+)\))$")
 COPY_SIMILARITY = 90  # rapidfuzz ratio (0–100) of the two texts from which one is a copy
 _COPY_CHARS = 20_000  # of each text, compared (a conflict copy differs in an edit or two)
-
-
-class VaultError(Exception):
-    """The vault as a whole cannot be used (missing, not a folder): the command stops."""
 
 
 def conflict_copy_reason(path: Path) -> str | None:

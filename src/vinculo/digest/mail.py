@@ -20,13 +20,14 @@ from email.utils import formatdate, make_msgid
 from typing import Any
 
 from vinculo.config import Config
+from vinculo.errors import ServiceError
 
 PASSWORD_ENV = "VINCULO_SMTP_PASSWORD"
 KEYRING_SERVICE = "vinculo-smtp"
 SECURITY = ("starttls", "ssl", "none")
 
 
-class MailError(Exception):
+class MailError(ServiceError):
     """The digest could not be mailed (settings, connection, login, refusal): one line."""
 
 

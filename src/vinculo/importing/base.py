@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
+from vinculo.errors import ImportInputError
+
 if TYPE_CHECKING:
     import pluggy
 
@@ -25,7 +27,7 @@ ActionKind = Literal["create", "merge", "skip"]
 T = TypeVar("T")
 
 
-class ImportFileError(Exception):
+class ImportFileError(ImportInputError):
     """The file as a whole cannot be imported (wrong format, empty): one line, nothing done."""
 
 

@@ -95,7 +95,8 @@ def _print_result(result: Any, show_diff: bool) -> None:
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from vinculo.cli import VinculoError, json_option, vault_argument
+    from vinculo.cli import json_option, vault_argument
+    from vinculo.errors import InputError, WriteBackError
 
     @cli.command("import")
     @click.argument("name", metavar="NAME")
@@ -145,26 +146,25 @@ def register_commands(cli: click.Group) -> None:
         from vinculo.cli import Session, echo_json
         from vinculo.importing.base import ImportFileError
         from vinculo.importing.runner import available_importers, build_context, run_import
-        from vinculo.writeback.errors import WriteBackError
 
         try:
             encoding = codecs.lookup(encoding).name
         except LookupError:
-            raise VinculoError(f"unknown encoding {encoding!r} (try utf-8 or cp1252)") from None
+            raise InputError(f"unknown encoding {encoding!r} (try utf-8 or cp1252)") from None
         session = Session(ctx, vault, writes=True)
         importers = available_importers(session.pm)
         if name not in importers:
             known = ", ".join(importers) or "none (all importer plugins are disabled)"
-            raise VinculoError(f"no importer named {name!r}; available: {known}")
+            raise InputError(f"no importer named {name!r}; available: {known}")
         try:
             context = build_context(session.vault, session.config, session.pm, session.today,
                                     file, progress=progress_bar, encoding=encoding,
                                     with_text=with_text)
             result = run_import(importers[name], file, context, dry_run, writing_status)
-        except ImportFileError as exc:
-            raise VinculoError(f"{file.name}: {exc}") from exc
-        except WriteBackError as exc:
-            raise VinculoError(f"nothing written: {exc}") from exc
+        except ImportFileError as exc:  # named with the file, as the user gave several
+            raise ImportFileError(f"{file.name}: {exc}") from exc
+        except WriteBackError as exc:  # an import writes all of its notes or none
+            raise type(exc)(f"nothing written: {exc}") from exc
         if as_json:
             data = result.as_dict()
             if show_diff:

@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pluggy
 
+from vinculo.errors import InputError
 from vinculo.model import CommandContext, PaletteCommand, Param
 from vinculo.text import fold
 
 
-class CommandError(Exception):
+class CommandError(InputError):
     """A command cannot run as asked (bad parameter, unknown person, missing note): the
     message is shown as one line, the vault is left as it was."""
 
@@ -172,12 +173,8 @@ def _person(query: str, contacts: dict) -> str:
 def run_command(
     command: PaletteCommand, ctx: CommandContext, params: Mapping[str, str]
 ) -> str | None:
-    """Run one command with checked parameters (see :func:`prepare_params`). A write the
-    safe write path refused (lock held, file changed meanwhile) is a CommandError too."""
-    from vinculo.writeback import WriteBackError
-
-    try:
-        result = command.handler(ctx, dict(params))
-    except WriteBackError as exc:
-        raise CommandError(str(exc)) from None
+    """Run one command with checked parameters (see :func:`prepare_params`). A command that
+    cannot do its job raises a :class:`~vinculo.errors.VinculoError`: a CommandError for what
+    was asked, the safe write path's own for a refused write (lock held, file changed)."""
+    result = command.handler(ctx, dict(params))
     return None if result is None else str(result)

@@ -24,9 +24,10 @@ from prompt_toolkit.layout.processors import BeforeInput
 from prompt_toolkit.styles import Style
 from rapidfuzz import fuzz
 
+from vinculo.errors import VinculoError
 from vinculo.model import CommandContext, Param
 from vinculo.name_lookup import rank_contacts
-from vinculo.palette.registry import CommandError, Registered, prepare_params, run_command
+from vinculo.palette.registry import Registered, prepare_params, run_command
 from vinculo.text import fold
 
 VISIBLE = 10  # rows of the list
@@ -186,7 +187,7 @@ class Palette:
             params = prepare_params(command, self.state.values, self.ctx)
             output = run_command(command, self.ctx, params) or "done"
             style, mark = "class:ok", "✓"
-        except CommandError as exc:
+        except VinculoError as exc:  # CommandError and every other error a user can act on
             output, style, mark = str(exc), "class:error", "✗"
         except Exception as exc:  # a plugin's bug must not take the palette down
             output, style, mark = f"{type(exc).__name__}: {exc}", "class:error", "✗"

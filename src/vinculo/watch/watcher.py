@@ -439,7 +439,10 @@ class Watcher:
         """A pass failed (a plugin error, an unreadable setting…): say so, keep watching, and
         rebuild everything from disk later — after 5 s, then 10, 20… up to the rescan period,
         so a persistent error never turns into a busy loop."""
-        result.error = f"{type(exc).__name__}: {exc}"
+        from vinculo.errors import VinculoError
+
+        # The user's to fix (a wrong setting, a lock): its one line; else a bug: its class too.
+        result.error = str(exc) if isinstance(exc, VinculoError) else f"{type(exc).__name__}: {exc}"
         self._backoff = min(max(self._backoff * 2, 5.0), max(self.rescan_every, 60.0))
         self._rebuild_at = time.monotonic() + self._backoff
         self.log("error", f"{result.error}; rebuilding from disk in {self._backoff:.0f} s",
