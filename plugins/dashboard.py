@@ -23,6 +23,7 @@ import pluggy
 from vinculo.default_plugins.pacing import city_groups
 
 from vinculo.config import Config
+from vinculo.config_schema import Section, Setting
 from vinculo.history import lookahead, plan_words, wikilink
 from vinculo.hookspecs import hookimpl
 from vinculo.i18n import t
@@ -315,3 +316,9 @@ def register_commands(cli: click.Group) -> None:
             echo_json(dashboard_data(index))
             return
         click.echo(render_dashboard(index), nl=False)
+
+
+@hookimpl
+def register_settings() -> list[Section]:
+    return [Section("dashboard", (
+        Setting("write", "bool", True, "false: sync leaves the dashboard and the base alone"),))]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import shlex
 
+from vinculo.config_schema import Section, Setting
 from vinculo.hookspecs import hookimpl
 from vinculo.model import CHANNELS, CommandContext, PaletteCommand, Param
 from vinculo.obsidian import note_line, open_url
@@ -261,3 +262,9 @@ COMMANDS = (
 @hookimpl
 def register_palette_commands() -> list[PaletteCommand]:
     return list(COMMANDS)
+
+
+@hookimpl
+def register_settings() -> list[Section]:
+    return [Section("palette", (
+        Setting("language", "text", "en", "the language interactions are logged in"),))]

@@ -59,6 +59,7 @@ DEFAULT_PLUGINS: dict[str, str] = {
     "import_mbox": "vinculo.default_plugins.import_mbox",
     "import_linkedin_messages": "vinculo.default_plugins.import_linkedin_messages",
     "message_log": "vinculo.default_plugins.message_log",
+    "config_command": "vinculo.default_plugins.config_command",
 }
 
 
