@@ -16,6 +16,7 @@ import pluggy
 
 from vinculo import ladder_settings as _ladder
 from vinculo.config import Config
+from vinculo.config_schema import MAX_DAYS, parse_days  # noqa: F401 (re-exported)
 from vinculo.dates import MONTHS, coerce_date, written_date  # noqa: F401 (MONTHS re-exported)
 from vinculo.ladder_settings import ladder_settings
 from vinculo.lemmas import expand
@@ -272,8 +273,6 @@ def note_day(note: Note) -> dt.date | None:
 # The thresholds live in one place (vinculo.ladder_settings); these names stay importable here.
 DEFAULT_TIERS = _ladder.DEFAULT_TIERS
 REAL_CHANNELS: tuple[Channel, ...] = _ladder.REAL_CHANNELS  # type: ignore[assignment]
-MAX_DAYS = _ladder.MAX_DAYS
-parse_days = _ladder.parse_days
 
 
 def days_setting(config: Config, key: str, default: int) -> int:

@@ -19,7 +19,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from vinculo.config_schema import MAX_DAYS, Kind, Section, Setting, parse_days
+from vinculo.config_schema import Kind, Section, Setting, parse_days
 
 if TYPE_CHECKING:
     from vinculo.config import Config
