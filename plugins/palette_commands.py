@@ -12,7 +12,7 @@ import shlex
 
 from vinculo.config_schema import Section, Setting
 from vinculo.hookspecs import hookimpl
-from vinculo.model import CHANNELS, CommandContext, PaletteCommand, Param
+from vinculo.model import CHANNELS, CommandContext, PaletteCommand, Param, suggestion_order
 from vinculo.obsidian import note_line, open_url
 from vinculo.palette import CommandError, write
 from vinculo.palette.daily import append_under_heading, daily_rel, log_heading, new_daily_text
@@ -106,7 +106,7 @@ def who_to_see(ctx: CommandContext, params: dict[str, str]) -> str:
     horizon = ctx.today + dt.timedelta(days=days)
     due = sorted(
         (s for batch in index.suggestions.values() for s in batch if s.due <= horizon),
-        key=lambda s: (s.due, s.priority, s.contact),
+        key=suggestion_order,
     )
     if not due:
         return f"Nobody is due in the next {days} days."

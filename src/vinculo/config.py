@@ -133,7 +133,8 @@ class Config:
     problems: list[Problem] = field(default_factory=list)
 
     def get(self, dotted: str, default: Any = None) -> Any:
-        """``config.get("ladder.call_after_days", 60)``: a plugin's setting with its default."""
+        """``config.get("calendar.weeks", 4)``: a setting, with a fallback. Ladder thresholds
+        are read from :func:`vinculo.ladder_settings.ladder_settings` (declared once)."""
         node: Any = self.data
         for part in dotted.split("."):
             if not isinstance(node, dict) or part not in node:
