@@ -7,6 +7,7 @@ command lists every problem at once, with ``--json`` for scripts. The checking l
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,76 @@ def register_commands(cli: click.Group) -> None:
                        else f"{CONFIG_FILE}: no problems")
         if errors:
             ctx.exit(1)
+
+    @config_group.command(name="keys")
+    @click.argument("section", required=False)
+    @json_option
+    @click.pass_context
+    def keys(ctx: click.Context, section: str | None, as_json: bool) -> None:
+        """Every section and key vinculo.toml may hold — the core's and each loaded
+        plugin's (register_settings) — with its default, what it must be and what it is
+        for, written as a vinculo.toml you can copy from. SECTION: only that one. "days"
+        take a number of days or a duration: 30, "2w", "3 months" (1 to 36500).
+
+        \b
+        Examples:
+          vinculo config keys ladder
+          vinculo config keys --json | jq '.[] | select(.section == "digest") | .keys'
+        """
+        from vinculo.config_check import declared_sections, section_owners
+        from vinculo.plugins import get_plugin_manager
+
+        pm = get_plugin_manager(blocked=(ctx.find_root().obj or {}).get("blocked", ()))
+        sections = declared_sections(pm)
+        if section is not None:
+            if section not in sections:
+                raise click.BadParameter(f"no plugin declares [{section}]: "
+                                         f"{', '.join(sorted(sections))}", param_hint="SECTION")
+            sections = {section: sections[section]}
+        owners = section_owners(pm)
+        if as_json:
+            echo_json([{"section": name, "declared_by": owners.get(name, []), "help": s.help,
+                        "open": s.open,
+                        "keys": [{"key": k.key, "kind": k.kind, "default": k.default,
+                                  "expect": k.describe(), "help": k.help,
+                                  "minimum": k.minimum, "maximum": k.maximum,
+                                  "choices": list(k.choices) or None} for k in s.settings]}
+                       for name, s in sections.items()])
+        else:
+            click.echo(keys_text(sections, owners), nl=False)
+
+
+def keys_text(sections: dict[str, Any], owners: dict[str, list[str]]) -> str:
+    """Every declared section and key as a commented vinculo.toml: the defaults as values
+    (a key without one commented out), what each must be and is for as comments."""
+    out: list[str] = []
+    for name, section in sections.items():
+        who = ", ".join(owners.get(name, []))
+        out.append(f"[{name}]".ljust(31) + f" # {section.help + '; ' if section.help else ''}"
+                   f"declared by: {who}")
+        if section.open:
+            out.append("# any key: " + (section.help or "a table of your own names"))
+        for setting in section.settings:
+            value = f"{setting.key} = {_toml(setting.default)}" if setting.default is not None \
+                else f"# {setting.key} ="
+            what = "days" if setting.kind == "days" else setting.describe()
+            if setting.kind == "table" and setting.item == "days":
+                what = "a table of days"
+            out.append(value.ljust(31) + (f" # {setting.help} ({what})" if setting.help else f" # {what}"))
+        out.append("")
+    return "\n".join(out)
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        inner = ", ".join(f"{k if k.replace('_', '').replace('-', '').isalnum() else json.dumps(k)} = {_toml(v)}"
+                          for k, v in value.items())
+        return "{ " + inner + " }" if inner else "{}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _names(config: Any) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib
 import json
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import install_plugin, snapshot
@@ -132,3 +133,14 @@ def test_lines_are_found_for_tables_dotted_keys_and_after_multiline_strings():
     assert lines[("ladder",)] == 2 and lines[("ladder", "home_city")] == 3
     assert ("fake",) not in lines and lines[("ladder", "tiers", "inner")] == 8
     assert lines[("importers", "linkedin-messages", "timezone")] == 11
+
+
+def test_every_key_listed_is_a_valid_file_and_the_docs_show_it(monkeypatch, vault, write, run):
+    """``config keys`` is a vinculo.toml of the defaults: it passes its own check, and
+    docs/configuration.md shows it as it is (regenerate: vinculo config keys)."""
+    monkeypatch.setenv("VINCULO_NO_ENTRY_POINTS", "1")
+    listed = run("config", "keys").output
+    write("vinculo.toml", listed)
+    assert run("config", "check", str(vault)).output == "vinculo.toml: no problems\n"
+    doc = (Path(__file__).parent.parent / "docs" / "configuration.md").read_text(encoding="utf-8")
+    assert doc.split("```toml\n")[-1].split("```")[0] == listed

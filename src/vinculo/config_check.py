@@ -21,6 +21,15 @@ def declared_sections(pm: pluggy.PluginManager) -> dict[str, Section]:
     return merge_sections([*CORE_SECTIONS, *contributed])
 
 
+def section_owners(pm: pluggy.PluginManager) -> dict[str, list[str]]:
+    """Who declares each section: ``core`` and/or plugin names (for ``vinculo config keys``)."""
+    owners: dict[str, list[str]] = {s.name: ["core"] for s in CORE_SECTIONS}
+    for impl in reversed(pm.hook.register_settings.get_hookimpls()):
+        for section in impl.function() or []:
+            owners.setdefault(section.name, []).append(impl.plugin_name)
+    return owners
+
+
 def config_problems(config: Config, pm: pluggy.PluginManager) -> list[Problem]:
     """Errors (a wrong kind or range) and warnings (a section or key nobody reads), in the
     order of the file."""
