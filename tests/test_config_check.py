@@ -144,3 +144,34 @@ def test_every_key_listed_is_a_valid_file_and_the_docs_show_it(monkeypatch, vaul
     assert run("config", "check", str(vault)).output == "vinculo.toml: no problems\n"
     doc = (Path(__file__).parent.parent / "docs" / "configuration.md").read_text(encoding="utf-8")
     assert doc.split("```toml\n")[-1].split("```")[0] == listed
+
+
+def test_the_watcher_refuses_a_wrong_setting_until_it_is_fixed(people, write):
+    """An edit of vinculo.toml while watching: a wrong value fails the pass (logged, nothing
+    written); a misspelt key is logged as a warning."""
+    import time
+
+    from vinculo.watch import Watcher
+
+    logs: list[tuple[str, str]] = []
+    watcher = Watcher(people, quiet=0.2, rescan_every=0,
+                      log=lambda action, message="", **_: logs.append((action, message)))
+    watcher.start()
+    try:
+        assert watcher.results.get(timeout=60).kind == "initial"
+        write("vinculo.toml", "[ladder]\ndaily_budget = -1\n")
+        failed = watcher.results.get(timeout=60)
+        while failed.kind != "reload":
+            failed = watcher.results.get(timeout=60)
+        assert "line 2: [ladder] daily_budget" in (failed.error or "")
+        note = write("Daily/2026-11-25.md", "Llamé a Ana García.\n")
+        time.sleep(1.5)
+        assert note.read_text(encoding="utf-8") == "Llamé a Ana García.\n"  # not linked
+        write("vinculo.toml", "[ladder]\ndaily_budgte = 3\n")
+        deadline = time.monotonic() + 60
+        while "[[Ana García]]" not in note.read_text(encoding="utf-8"):
+            assert time.monotonic() < deadline, logs[-10:]
+            time.sleep(0.05)
+        assert any(a == "config" and "did you mean daily_budget?" in m for a, m in logs)
+    finally:
+        watcher.stop()
