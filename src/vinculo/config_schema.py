@@ -17,7 +17,6 @@ tomllib gives no line numbers to any library (:func:`key_lines` finds them in th
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -225,6 +224,8 @@ def key_lines(text: str) -> dict[tuple[str, ...], int]:
 
 
 def _did_you_mean(word: str, known: Iterable[str], shown: str = "{}") -> str:
+    import difflib  # here: only a file with an unknown name needs it
+
     close = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.6)
     return f" (did you mean {shown.format(close[0])}?)" if close else ""
 
