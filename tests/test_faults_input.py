@@ -91,9 +91,13 @@ def test_huge_cadences_and_template_offsets_do_not_overflow(vault, write, run):
     now = dt.datetime(2026, 11, 29, 10, 0)
     assert render("{{date+99999999d:YYYY}} {{date}}", "t", now) == "{{date+99999999d:YYYY}} 2026-11-29"
     write("People/Ana.md", "---\ntype: person\ncadence: 99999999w\n---\n")
-    write("vinculo.toml", "[ladder]\ncall_after_days = 99999999999\n")
     write("Daily/2026-11-20.md", "Llamé a Ana.\n")
     assert run("sync", str(vault)).exit_code == 0
+    # A threshold past a century is a typo: one line naming it, not an overflow.
+    write("vinculo.toml", "[ladder]\ncall_after_days = 99999999999\n")
+    result = run("sync", str(vault))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "line 2: [ladder] call_after_days must be a number of days" in result.output
 
 
 def test_a_contact_named_like_a_marker_never_breaks_the_dashboard_block(sample, run):

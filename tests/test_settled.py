@@ -197,7 +197,7 @@ def test_anything_else_runs_the_full_pass(aged, run, monkeypatch, change):
         monkeypatch.setenv("VINCULO_TODAY", "2026-11-30")
     elif change == "config":
         toml = aged / "vinculo.toml"
-        toml.write_text(toml.read_text(encoding="utf-8") + "\n[cadence]\ndefault_days = 21\n",
+        toml.write_text(toml.read_text(encoding="utf-8") + "\n[cache]\nenabled = true\n",
                         encoding="utf-8")
     elif change == "conflict copy":
         (aged / "Daily" / "2026-11-25.sync-conflict-20261125-101010-ABCDEF.md").write_text(

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from vinculo.config_schema import Section, Setting
 from vinculo.hookspecs import hookimpl
 
 FORMATS = ("text", "markdown", "html", "json")
@@ -82,3 +83,22 @@ def register_commands(cli: click.Group) -> None:
             echo_json(data)
             return
         click.echo(RENDERERS[fmt](data), nl=False)
+
+
+@hookimpl
+def register_settings() -> list[Section]:
+    return [Section("digest", (
+        Setting("host", "text", None, "the SMTP server"),
+        Setting("port", "int", None, "587 (starttls), 465 (ssl)", minimum=1, maximum=65535),
+        Setting("security", "text", None, "starttls, ssl or none",
+                choices=("starttls", "ssl", "none")),
+        Setting("to", "any", None, "who receives the digest (one address or a list)"),
+        Setting("from", "text", None, "the sender (default: user, else the first of to)"),
+        Setting("user", "text", None, "the SMTP login"),
+        Setting("password_env", "text", "VINCULO_SMTP_PASSWORD", "the variable holding the password"),
+        Setting("password", "any", None, "refused: never in the vault"),
+        Setting("timeout", "number", 20, "seconds", minimum=0),
+        Setting("cafile", "text", None, "certificates to trust"),
+        Setting("at", "text", None, 'the watcher mails the digest at this time ("08:00")'),
+        Setting("send_empty", "bool", False, "mail a digest with nothing in it too"),
+    ), "mailing the digest")]

@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from vinculo.config_schema import Section, Setting
 from vinculo.hookspecs import hookimpl
 
 
@@ -147,3 +148,8 @@ def register_commands(cli: click.Group) -> None:
             context.note = vault_rel(session.vault, note)
         run_palette(_commands(session.pm), context, echo=click.echo)
 
+
+@hookimpl
+def register_settings() -> list[Section]:
+    return [Section("palette", (
+        Setting("log_heading", "text", None, "the daily note's heading interactions go under"),))]

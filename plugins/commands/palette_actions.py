@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import shlex
 
+from vinculo.config_schema import Section, Setting
 from vinculo.hookspecs import hookimpl
-from vinculo.model import CHANNELS, CommandContext, PaletteCommand, Param
+from vinculo.model import CHANNELS, CommandContext, PaletteCommand, Param, suggestion_order
 from vinculo.name_lookup import resolve_contact
 from vinculo.obsidian import note_line, open_url
 from vinculo.palette import CommandError, write
@@ -103,7 +104,7 @@ def who_to_see(ctx: CommandContext, params: dict[str, str]) -> str:
     horizon = ctx.today + dt.timedelta(days=days)
     due = sorted(
         (s for batch in index.suggestions.values() for s in batch if s.due <= horizon),
-        key=lambda s: (s.due, s.priority, s.contact),
+        key=suggestion_order,
     )
     if not due:
         return f"Nobody is due in the next {days} days."
@@ -253,3 +254,9 @@ COMMANDS = (
 @hookimpl
 def register_palette_commands() -> list[PaletteCommand]:
     return list(COMMANDS)
+
+
+@hookimpl
+def register_settings() -> list[Section]:
+    return [Section("palette", (
+        Setting("language", "text", "en", "the language interactions are logged in"),))]

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from vinculo.hookspecs import hookimpl
+from vinculo.model import suggestion_order
 
 
 def suggestion_rows(index: Any, week: bool) -> list[dict[str, Any]]:
@@ -17,7 +18,7 @@ def suggestion_rows(index: Any, week: bool) -> list[dict[str, Any]]:
 
     pool = week_actions(index) if week else sorted(
         (s for items in index.suggestions.values() for s in items),
-        key=lambda s: (s.due, s.priority, s.contact, s.kind),
+        key=suggestion_order,
     )
     return [
         {

@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from vinculo.config_schema import Section, Setting
 from vinculo.hookspecs import hookimpl
 
 
@@ -268,3 +269,12 @@ def _print_switch(outcome: dict[str, Any], verb: str) -> None:
         for command in outcome["to_run"]:
             click.echo(f"  {command}")
     sys.stdout.flush()
+
+
+@hookimpl
+def register_settings() -> list[Section]:
+    return [Section("watch", (
+        Setting("quiet_ms", "number", 300, "quiet time before a pass", minimum=0),
+        Setting("rescan_minutes", "number", 10, "a full pass this often", minimum=0),
+        Setting("poll_seconds", "number", 2, "polling interval when polling", minimum=0),
+    ))]

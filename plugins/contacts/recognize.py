@@ -12,6 +12,7 @@ from fnmatch import fnmatchcase
 from typing import Any
 
 from vinculo.config import Config
+from vinculo.config_schema import Section, Setting
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Note
 
@@ -99,3 +100,11 @@ def is_contact(note: Note, config: Config) -> bool | None:
     if people and note.rel.startswith(people + "/"):
         return True
     return None
+
+
+@hookimpl
+def register_settings() -> list[Section]:
+    return [Section("contacts", (
+        Setting("exclude", "texts", [], "notes that are never contacts (globs)"),
+        Setting("not_people_types", "texts", None, "type: values that are not people"),
+    ))]

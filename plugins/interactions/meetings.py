@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from vinculo.config import Config
+from vinculo.config_schema import Section, Setting
 from vinculo.history import compile_vocabularies, note_day
 from vinculo.hookspecs import hookimpl
 from vinculo.model import CHANNELS, Contact, Interaction, Note, Vocabulary
@@ -106,3 +107,13 @@ def extract_interactions(
             out.append(Interaction(contact, day, channel, note.rel, 1, note.title,  # type: ignore[arg-type]
                                    tentative=tentative))
     return out
+
+
+@hookimpl
+def register_settings() -> list[Section]:
+    return [Section("meetings", (
+        Setting("default_channel", "text", "in_person", "a meeting note that says nothing",
+                choices=tuple(CHANNELS)),
+        Setting("channel_key", "text", "channel", "the property naming a meeting's channel"),
+        Setting("attendees_key", "text", "attendees", "the property listing who came"),
+    ))]

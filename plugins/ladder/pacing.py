@@ -17,13 +17,14 @@ from collections import defaultdict
 from vinculo.default_plugins.outputs.block import read_memory
 
 from vinculo.config import Config
-from vinculo.history import days_setting, lookahead, snoozed_until
+from vinculo.history import lookahead, snoozed_until
 from vinculo.hookspecs import hookimpl
 from vinculo.i18n import t
+from vinculo.ladder_settings import CITY_GROUP_KINDS, ladder_settings
 from vinculo.model import Contact, Suggestion
 from vinculo.text import fold
 
-IN_PERSON_KINDS = ("meet", "cadence")
+IN_PERSON_KINDS = CITY_GROUP_KINDS  # the default of [ladder] city_group_kinds
 
 
 def _held_back(suggestions: list[Suggestion], contacts: dict[str, Contact], today: dt.date,
@@ -56,7 +57,7 @@ def _held_back(suggestions: list[Suggestion], contacts: dict[str, Contact], toda
 
 def _budget(suggestions: list[Suggestion], today: dt.date, config: Config) -> list[Suggestion]:
     """At most ``daily_budget`` a day; overdue ones count for today; overflow moves on."""
-    budget = days_setting(config, "daily_budget", 5)
+    budget = ladder_settings(config).daily_budget
     used: dict[dt.date, int] = defaultdict(int)
     out = []
     for s in sorted(suggestions, key=lambda s: (max(s.due, today), s.priority, s.due, s.contact)):
@@ -75,8 +76,8 @@ def city_groups(suggestions: list[Suggestion], contacts: dict[str, Contact], tod
     """Cities with at least ``[ladder] city_group_min`` (2) people to see in person within
     ``lookahead_days`` (7): one trip, several coffees."""
     horizon = lookahead(config, today)
-    minimum = days_setting(config, "city_group_min", 2)
-    kinds = tuple(config.get("ladder.city_group_kinds", list(IN_PERSON_KINDS)))
+    minimum = ladder_settings(config).city_group_min
+    kinds = ladder_settings(config).city_group_kinds
     groups: dict[str, list[Suggestion]] = defaultdict(list)
     names: dict[str, str] = {}
     for s in suggestions:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 
 from vinculo.config import Config
-from vinculo.history import days_setting
+from vinculo.config_schema import Section
 from vinculo.hookspecs import hookimpl
+from vinculo.ladder_settings import ladder_section, ladder_settings
 from vinculo.model import Contact, History, Stage
 
 
@@ -28,9 +29,15 @@ def rung(history: History) -> Stage:
 
 def is_dormant(history: History, today: dt.date, config: Config) -> bool:
     last = history.last_contact
-    return last is not None and (today - last).days > days_setting(config, "dormant_days", 365)
+    return last is not None and (today - last).days > ladder_settings(config).dormant_days
 
 
 @hookimpl
 def contact_stage(history: History, contact: Contact, today: dt.date, config: Config) -> Stage:
     return "dormant" if is_dormant(history, today, config) else rung(history)
+
+
+@hookimpl
+def register_settings() -> list[Section]:
+    """``[ladder]``: every threshold, from :class:`vinculo.ladder_settings.LadderSettings`."""
+    return [ladder_section()]

@@ -32,9 +32,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vinculo.config import Config
-from vinculo.history import days_setting, parse_days, plan_words, saved_on, wikilink
+from vinculo.history import parse_days, plan_words, saved_on, wikilink
 from vinculo.hookspecs import hookimpl
 from vinculo.i18n import t
+from vinculo.ladder_settings import ladder_settings
 from vinculo.model import Contact, Drift, History, Interaction, OpenLoop, Suggestion
 from vinculo.writeback import BlockError, read_managed_block
 
@@ -76,8 +77,8 @@ class Memory:
 
 
 def cooldown_days(kind: str, config: Config) -> int:
-    own = parse_days(config.get(f"ladder.cooldown.{kind}"))
-    return own or days_setting(config, "cooldown_days", 30)
+    settings = ladder_settings(config)
+    return parse_days(settings.cooldown.get(kind)) or settings.cooldown_days
 
 
 def _parse_memory(line: str, memory: Memory) -> None:

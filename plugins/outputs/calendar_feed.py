@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from vinculo.config import Config
+from vinculo.config_schema import Section, Setting
 from vinculo.hookspecs import hookimpl
 from vinculo.writeback import FileChange
 
@@ -87,3 +88,11 @@ def register_commands(cli: click.Group) -> None:
             return
         save_export(session, output, data, "calendar feed")
         click.echo(f"{events} events written to {output}", err=True)
+
+
+@hookimpl
+def register_settings() -> list[Section]:
+    return [Section("calendar", (
+        Setting("path", "text", None, "the .ics feed sync keeps current (inside the vault)"),
+        Setting("weeks", "int", 4, "how far ahead the feed reaches", minimum=1),
+    ))]

@@ -23,10 +23,11 @@ import pluggy
 from vinculo.default_plugins.ladder.pacing import city_groups
 
 from vinculo.config import Config
+from vinculo.config_schema import Section, Setting
 from vinculo.history import lookahead, plan_words, wikilink
 from vinculo.hookspecs import hookimpl
 from vinculo.i18n import t
-from vinculo.model import STAGES, Interaction, OpenLoop, Suggestion
+from vinculo.model import STAGES, Interaction, OpenLoop, Suggestion, suggestion_order
 from vinculo.writeback import BlockError, FileChange
 from vinculo.writeback.block import block_text, find_block
 
@@ -54,7 +55,7 @@ def week_actions(index: Any) -> list[Suggestion]:
     """Every suggestion due within ``lookahead_days`` (7) of today, overdue included."""
     horizon = lookahead(index.config, index.today)
     pool = [s for items in index.suggestions.values() for s in items if s.due <= horizon]
-    return sorted(pool, key=lambda s: (s.due, s.priority, s.contact, s.kind))
+    return sorted(pool, key=suggestion_order)
 
 
 def week_plans(index: Any) -> list[Interaction]:
@@ -315,3 +316,9 @@ def register_commands(cli: click.Group) -> None:
             echo_json(dashboard_data(index))
             return
         click.echo(render_dashboard(index), nl=False)
+
+
+@hookimpl
+def register_settings() -> list[Section]:
+    return [Section("dashboard", (
+        Setting("write", "bool", True, "false: sync leaves the dashboard and the base alone"),))]

@@ -165,9 +165,12 @@ def showing_progress(quiet: bool) -> Any:
 class Session:
     """What a vault command needs: the vault, its config, a plugin manager, today."""
 
-    def __init__(self, ctx: click.Context, vault: Path | None, *, writes: bool = False) -> None:
+    def __init__(self, ctx: click.Context, vault: Path | None, *, writes: bool = False,
+                 config_warnings: bool = True) -> None:
         """``writes``: the command writes (or plans writes) to the vault, so the folder must
-        look like one (:func:`looks_like_vault`) unless ``--vault-ok``/$VINCULO_VAULT_OK."""
+        look like one (:func:`looks_like_vault`) unless ``--vault-ok``/$VINCULO_VAULT_OK.
+        ``config_warnings``: print vinculo.toml's warnings on stderr (``doctor`` lists them
+        itself)."""
         from vinculo.config import load_config
         from vinculo.errors import VaultError
         from vinculo.plugin_host import get_plugin_manager
@@ -192,6 +195,7 @@ class Session:
         blocked = (*obj.get("blocked", ()), *self.config.disabled_plugins)
         self.pm = get_plugin_manager(blocked=blocked)
         self.today: dt.date = obj.get("today") or dt.date.today()
+        _check_config(self.config, self.pm, config_warnings)
 
     def index(self, progress: bool = True) -> Any:
         from vinculo.pipeline import build_index
@@ -204,6 +208,14 @@ class Session:
         from vinculo.memo import answer
 
         return answer(self.vault, self.config, self.pm, self.today)
+
+
+def _check_config(config: Any, pm: Any, warn: bool = True) -> None:
+    """The whole vinculo.toml against every declared section: an error stops the command
+    (one line), each warning (a section or key nobody reads) is printed on stderr."""
+    from vinculo.config_check import validate  # its ConfigError is a VinculoError: main says it
+
+    validate(config, pm, warn=(lambda w: click.echo(f"warning: {w}", err=True)) if warn else None)
 
 
 def echo_json(data: Any) -> None:
@@ -349,6 +361,7 @@ def doctor(ctx: click.Context, vault: Path | None, only: str | None, as_json: bo
       names     a name or alias several contacts share (only suggested, never linked)
       aliases   aliases that are also common words (linked only when capitalised)
       links     [[links]] that point to no note (a renamed or deleted note)
+      config    vinculo.toml sections and keys nobody reads (a typo), with "did you mean"
 
     Each category shows its first 10 problems; --only CATEGORY lists all of one. Exit
     status: 0 when nothing worth fixing was found (remarks such as a common-word alias do
@@ -366,7 +379,7 @@ def doctor(ctx: click.Context, vault: Path | None, only: str | None, as_json: bo
     if only is not None and only not in categories:
         raise click.BadParameter(
             f"{only!r} is not a category: {', '.join(categories)}", param_hint="--only")
-    session = Session(ctx, vault)
+    session = Session(ctx, vault, config_warnings=False)
     with showing_progress(quiet):
         problems = find_problems(session.index(), only)
     if as_json:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from vinculo.config_schema import Problem, Section, Setting, check, defaults_of
 from vinculo.errors import ConfigurationError
 
 if sys.version_info >= (3, 11):
@@ -24,32 +25,72 @@ else:  # pragma: no cover
 
 CONFIG_FILE = "vinculo.toml"
 
-DEFAULTS: dict[str, Any] = {
-    "folders": {
-        "people": "People",
-        "templates": "Templates",
-        "meetings": "Meetings",
-        "daily": "",
-        "dashboard": "vinculo/Dashboard.md",
-    },
-    "daily_notes": {"format": "YYYY-MM-DD"},
+def _text(key: str, default: Any = None, help: str = "", expect: str = "") -> Setting:
+    return Setting(key, "text", default, help, expect=expect)
+
+
+# The core's own sections: each key, its kind and default, declared once. Plugins declare
+# theirs through the ``register_settings`` hook (see vinculo.config_schema).
+CORE_SECTIONS: tuple[Section, ...] = (
+    Section("folders", (
+        _text("people", "People", "contact notes", "a folder path"),
+        _text("templates", "Templates", "never read as notes", "a folder path"),
+        _text("meetings", "Meetings", "meeting notes", "a folder path"),
+        _text("daily", "", "daily notes (Obsidian's setting when present)", "a folder path"),
+        _text("dashboard", "vinculo/Dashboard.md", "the reach-out list vinculo writes",
+              "a folder path"),
+        _text("base", None, "the Bases table of contacts (beside the dashboard)", "a folder path"),
+    ), "where things are in the vault"),
+    Section("daily_notes", (
+        _text("format", "YYYY-MM-DD", "the daily note's file name",
+              'a date format, such as "YYYY-MM-DD"'),
+        _text("template", None, "the template of a new daily note"),
+    )),
     # Which frontmatter properties date a note, in order ("*-date": session-date, due-date…).
-    "dates": {"properties": ["date", "created", "day", "*-date", "*_date"]},
-    "contacts": {
-        "types": ["person", "contact"],
-        "tags": ["person", "people", "contact"],
-        "type_key": "type",
-        "aliases_key": "aliases",
-    },
-    "ignore": {"paths": [], "max_note_bytes": 5_000_000},
-    "plugins": {"disabled": []},
-    "block": {
-        "heading": "## vinculo",
-        "start": "<!-- vinculo:start -->",
-        "end": "<!-- vinculo:end -->",
-    },
-    "properties": {"write": True, "prefix": "vinculo_"},
-}
+    Section("dates", (Setting("properties", "texts", ["date", "created", "day", "*-date", "*_date"],
+                              "what dates a note, in order"),)),
+    Section("contacts", (
+        Setting("types", "texts", ["person", "contact"], "type: values of a contact note",
+                expect='a list of words, such as ["person"]'),
+        Setting("tags", "texts", ["person", "people", "contact"], "tags of a contact note",
+                expect='a list of tags, such as ["person"]'),
+        _text("type_key", "type", "the property holding the type", "a property name"),
+        _text("aliases_key", "aliases", "the property holding other names", "a property name"),
+    )),
+    Section("ignore", (
+        Setting("paths", "texts", [], "folders never read (Obsidian's Excluded files syntax)",
+                expect='a list of folder paths, such as ["Archive"]'),
+        Setting("max_note_bytes", "int", 5_000_000, "larger notes are neither read nor written",
+                minimum=1, expect="a whole number of bytes, such as 5_000_000"),
+    )),
+    Section("plugins", (Setting("disabled", "texts", [], "plugins never loaded, by name",
+                                expect='a list of plugin names, such as ["pacing"]'),)),
+    Section("block", (
+        _text("heading", "## vinculo", "the heading above the managed block", "text"),
+        _text("start", "<!-- vinculo:start -->", "the managed block's first line", "text"),
+        _text("end", "<!-- vinculo:end -->", "the managed block's last line", "text"),
+    )),
+    Section("properties", (
+        Setting("write", "bool", True, "write vinculo_last_contact, vinculo_stage…"),
+        _text("prefix", "vinculo_", "the prefix of vinculo's own properties",
+              'text, such as "vinculo_"'),
+        Setting("names", "table", None, "other names for vinculo's properties", item="text"),
+    )),
+    Section("linking", (
+        Setting("headings", "bool", None, "link names inside headings too"),
+        Setting("first_names", "bool", None, "link a first name alone when it is unambiguous"),
+        Setting("never", "texts", None, "names never linked or suggested"),
+        Setting("fuzzy", "bool", None, "find names written with a typo"),
+        Setting("min_typo_chars", "int", None, "names shorter than this need no typo", minimum=1),
+        Setting("max_candidates", "int", None, "candidates weighed per fuzzy match", minimum=1),
+    ), "what becomes a [[link]]"),
+    Section("cache", (Setting("enabled", "bool", None, "keep each note's analysis between runs"),)),
+    Section("performance", (Setting("workers", "int", None, "worker processes (default: cores, "
+                                    "at most 4)", minimum=1),)),
+    Section("ui", (_text("language", None, 'the language vinculo writes in ("en", "es")'),)),
+)
+
+DEFAULTS: dict[str, Any] = defaults_of(CORE_SECTIONS)
 
 
 class ConfigError(ConfigurationError, ValueError):
@@ -86,9 +127,15 @@ class Config:
     # The language the vault's notes are written in, when a run could tell (vinculo.i18n):
     # what is written follows it unless [ui] language says otherwise.
     detected_language: str | None = None
+    # vinculo.toml as written (before defaults) and its text: what the check reads.
+    user: dict[str, Any] = field(default_factory=dict)
+    text: str = ""
+    # The warnings of the last check (vinculo.config_check): unknown sections and keys.
+    problems: list[Problem] = field(default_factory=list)
 
     def get(self, dotted: str, default: Any = None) -> Any:
-        """``config.get("ladder.call_after_days", 60)``: a plugin's setting with its default."""
+        """``config.get("calendar.weeks", 4)``: a setting, with a fallback. Ladder thresholds
+        are read from :func:`vinculo.ladder_settings.ladder_settings` (declared once)."""
         node: Any = self.data
         for part in dotted.split("."):
             if not isinstance(node, dict) or part not in node:
@@ -129,8 +176,9 @@ class Config:
         return [str(p) for p in self.get("plugins.disabled", []) or []]
 
 
-def load_config(vault: Path) -> Config:
-    """Read ``.obsidian/`` settings, then ``vinculo.toml``; raise ConfigError on a broken file."""
+def read_config(vault: Path) -> Config:
+    """Read ``.obsidian/`` settings, then ``vinculo.toml`` (ConfigError only when it is not
+    TOML); its problems are for :func:`core_problems` / :mod:`vinculo.config_check`."""
     data = copy.deepcopy(DEFAULTS)
     obsidian = vault / ".obsidian"
     daily = _read_json(obsidian / "daily-notes.json")
@@ -145,46 +193,36 @@ def load_config(vault: Path) -> Config:
     ignore = [str(f) for f in app.get("userIgnoreFilters", []) or [] if isinstance(f, str)]
 
     path = vault / CONFIG_FILE
+    user: dict[str, Any] = {}
+    text = ""
     if path.exists():
         try:
-            user = tomllib.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            user = tomllib.loads(text)
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError(f"{CONFIG_FILE}: {exc}") from exc
-        data = _merge(data, user)
-        check_types(data)
-    return Config(vault=vault, data=data, obsidian_ignore=ignore)
+        data = _merge(data, {k: v for k, v in user.items()
+                             if not (k in data and not isinstance(v, dict))})
+    return Config(vault=vault, data=data, obsidian_ignore=ignore, user=user, text=text)
 
 
-def _is_list_of_str(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+def core_problems(config: Config) -> list[Problem]:
+    """The problems of the core's own sections: checkable before any plugin is loaded."""
+    return check(config.user, {s.name: s for s in CORE_SECTIONS}, config.text,
+                 only=[s.name for s in CORE_SECTIONS])
 
 
-# The core settings a wrong type would break deep inside a run: (section, key) -> (check, what)
-_TYPES: dict[tuple[str, str], tuple[Callable[[Any], bool], str]] = {
-    ("ignore", "max_note_bytes"): (
-        lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0,
-        "a whole number of bytes, such as 5_000_000"),
-    ("ignore", "paths"): (_is_list_of_str, 'a list of folder paths, such as ["Archive"]'),
-    ("plugins", "disabled"): (_is_list_of_str, 'a list of plugin names, such as ["pacing"]'),
-    ("contacts", "types"): (_is_list_of_str, 'a list of words, such as ["person"]'),
-    ("contacts", "tags"): (_is_list_of_str, 'a list of tags, such as ["person"]'),
-    ("contacts", "type_key"): (lambda v: isinstance(v, str), "a property name"),
-    ("contacts", "aliases_key"): (lambda v: isinstance(v, str), "a property name"),
-    ("daily_notes", "format"): (lambda v: isinstance(v, str), 'a date format, such as "YYYY-MM-DD"'),
-    ("properties", "write"): (lambda v: isinstance(v, bool), "true or false"),
-    ("properties", "prefix"): (lambda v: isinstance(v, str), 'text, such as "vinculo_"'),
-    **{("folders", k): (lambda v: isinstance(v, str), "a folder path") for k in DEFAULTS["folders"]},
-    **{("block", k): (lambda v: isinstance(v, str), "text") for k in DEFAULTS["block"]},
-}
+def raise_errors(problems: list[Problem]) -> None:
+    """ConfigError with the first error (one line) and how many more there are."""
+    errors = [p for p in problems if p.level == "error"]
+    if errors:
+        more = f" (and {len(errors) - 1} more: vinculo config check)" if len(errors) > 1 else ""
+        raise ConfigError(f"{errors[0]}{more}")
 
 
-def check_types(data: dict[str, Any]) -> None:
-    """ConfigError naming the first core setting of the wrong type (one line, not a
-    traceback from wherever the value is first used)."""
-    for section in {s for s, _ in _TYPES} | set(DEFAULTS):
-        if not isinstance(data.get(section), dict):
-            raise ConfigError(f"{CONFIG_FILE}: [{section}] must be a table of settings")
-    for (section, key), (ok, what) in _TYPES.items():
-        value = data[section].get(key)
-        if key in data[section] and not ok(value):
-            raise ConfigError(f"{CONFIG_FILE}: [{section}] {key} must be {what} (got {value!r})")
+def load_config(vault: Path) -> Config:
+    """Read ``.obsidian/`` settings, then ``vinculo.toml``; raise ConfigError on a broken file
+    or a core setting of the wrong kind (plugins' sections: :mod:`vinculo.config_check`)."""
+    config = read_config(vault)
+    raise_errors(core_problems(config))
+    return config

@@ -218,6 +218,13 @@ def dangling_links(index: Index) -> list[Diagnostic]:
     return problems
 
 
+def config_warnings(index: Index) -> list[Diagnostic]:
+    """Sections and keys of vinculo.toml nobody reads (a typo: ``[folder]``), as the command's
+    configuration check found them (:mod:`vinculo.config_check`)."""
+    return [Diagnostic("vinculo.toml", p.message, "warning", p.line)
+            for p in index.config.problems]
+
+
 CHECKS: list[Check] = [
     Check("notes", "notes vinculo cannot read", note_problems),
     Check("names", "names several contacts share", shared_names),
@@ -225,4 +232,5 @@ CHECKS: list[Check] = [
     Check("everyday", "contacts whose names are everyday words", everyday_word_contacts),
     Check("links", "links to no note", dangling_links),
     Check("markers", "contact notes with broken block markers, left alone", broken_block_markers),
+    Check("config", "vinculo.toml settings nobody reads", config_warnings),
 ]

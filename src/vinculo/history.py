@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
-from typing import Any
 
 import pluggy
 
+from vinculo import ladder_settings as _ladder
 from vinculo.config import Config
+from vinculo.config_schema import MAX_DAYS, parse_days  # noqa: F401 (re-exported)
 from vinculo.dates import MONTHS, coerce_date, written_date  # noqa: F401 (MONTHS re-exported)
+from vinculo.ladder_settings import ladder_settings
 from vinculo.lemmas import expand
 from vinculo.model import (
     CHANNELS,
@@ -31,6 +33,8 @@ from vinculo.model import (
 )
 from vinculo.phrase_search import PhraseFinder, alternation, phrase_finder
 from vinculo.text import fold
+
+_LADDER_KEYS = {f.name for f in fields(_ladder.LadderSettings)}
 
 # --- vocabularies ----------------------------------------------------------------------------
 
@@ -266,37 +270,26 @@ def note_day(note: Note) -> dt.date | None:
 
 # --- thresholds every rule agrees on ---------------------------------------------------------
 
-DEFAULT_TIERS = {"inner": 14, "close": 30, "casual": 90, "keep-warm": 180}
-REAL_CHANNELS: tuple[Channel, ...] = ("message", "call", "in_person")
-_DURATION = re.compile(r"^\s*(\d+)\s*([dwmy]?)\w*\s*$")
-_UNIT_DAYS = {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}
-MAX_DAYS = 36_500  # a cadence or threshold past a century is a typo (and past year 9999)
+# The thresholds live in one place (vinculo.ladder_settings); these names stay importable here.
+DEFAULT_TIERS = _ladder.DEFAULT_TIERS
+REAL_CHANNELS: tuple[Channel, ...] = _ladder.REAL_CHANNELS  # type: ignore[assignment]
 
 
 def days_setting(config: Config, key: str, default: int) -> int:
-    """An integer number of days from ``[ladder]``, falling back to ``default`` on bad input."""
-    value = config.get(f"ladder.{key}", default)
-    parsed = parse_days(value)
+    """An integer number of days from ``[ladder]``: the run's :class:`LadderSettings` value
+    for a key it declares, else the raw setting (``default`` on bad input) — kept for
+    plugins that read keys of their own."""
+    settings = ladder_settings(config)
+    if key in _LADDER_KEYS:
+        return int(getattr(settings, key))
+    parsed = parse_days(config.get(f"ladder.{key}", default))
     return default if parsed is None else parsed
 
 
 def lookahead(config: Config, today: dt.date) -> dt.date:
-    """The last day "due soon" reaches: ``[ladder] lookahead_days`` (7) after ``today``; the
+    """The last day "due soon" reaches: ``[ladder] lookahead_days`` after ``today``; the
     rules, the dashboard, the digest and ``who`` all look this far ahead."""
-    return today + dt.timedelta(days=days_setting(config, "lookahead_days", 7))
-
-
-def parse_days(value: Any) -> int | None:
-    """``30``, ``"30"``, ``"30d"``, ``"2w"``, ``"3 months"`` → days; None when unreadable."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value if 0 < value <= MAX_DAYS else None
-    if isinstance(value, str):
-        match = _DURATION.match(value.lower())
-        if match and 0 < int(match[1]) * _UNIT_DAYS[match[2]] <= MAX_DAYS:
-            return int(match[1]) * _UNIT_DAYS[match[2]]
-    return None
+    return today + dt.timedelta(days=ladder_settings(config).lookahead_days)
 
 
 def cadence_days(contact: Contact, config: Config) -> int | None:
@@ -305,11 +298,11 @@ def cadence_days(contact: Contact, config: Config) -> int | None:
     own = parse_days(contact.properties.get("cadence"))
     if own:
         return own
-    tiers = {**DEFAULT_TIERS, **(config.get("ladder.tiers", {}) or {})}
-    tier = contact.properties.get("tier") or config.get("ladder.default_tier", "casual")
+    settings = ladder_settings(config)
+    tier = contact.properties.get("tier") or settings.default_tier
     if not isinstance(tier, str):
         return None
-    return parse_days(tiers.get(tier.strip().lower()))
+    return parse_days(settings.tiers.get(tier.strip().lower()))
 
 
 def cadence_due(contact: Contact, history: History, config: Config) -> dt.date | None:
@@ -321,8 +314,7 @@ def cadence_due(contact: Contact, history: History, config: Config) -> dt.date |
 
 def real_channels(config: Config) -> tuple[str, ...]:
     """Channels that restart a cadence clock: a like is not a conversation."""
-    value = config.get("ladder.real_channels", list(REAL_CHANNELS))
-    return tuple(str(v) for v in value) if isinstance(value, list) else REAL_CHANNELS
+    return ladder_settings(config).real_channels
 
 
 def last_real(history: History, config: Config) -> dt.date | None:
@@ -344,7 +336,7 @@ def is_new_connection(contact: Contact, history: History, today: dt.date, config
     start = connection_date(contact, history)
     if start is None:
         return False
-    return (today - start).days < days_setting(config, "new_connection_days", 28)
+    return (today - start).days < ladder_settings(config).new_connection_days
 
 
 def saved_on(note: Note) -> dt.date:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     import click
 
     from vinculo.config import Config
+    from vinculo.config_schema import Section
     from vinculo.importing import Importer
     from vinculo.model import (
         Contact,
@@ -77,6 +78,16 @@ def register_importers() -> list[Importer]:
     decisions and never writes; vinculo applies them through the safe write path (an importer
     with ``run_file`` streams the file from its path instead: chats and mailboxes). A later
     plugin's importer replaces an earlier one of the same name."""
+
+
+@hookspec
+def register_settings() -> list[Section]:
+    """Declare the ``vinculo.toml`` sections this plugin reads, each key with its kind,
+    default and range (:class:`~vinculo.config_schema.Section`,
+    :class:`~vinculo.config_schema.Setting`). A section or key no plugin (nor the core)
+    declares is reported as unknown, with a "did you mean"; a declared value of the wrong
+    kind or out of range stops the run with an error naming the key and its line. Several
+    plugins may declare keys of one section (a ladder rule of yours adds to ``[ladder]``)."""
 
 
 # --- the pipeline, in order ------------------------------------------------------------------

@@ -242,6 +242,13 @@ class Suggestion:
     priority: int = 50  # lower comes first
 
 
+def suggestion_order(s: Suggestion) -> tuple[dt.date, int, str, str]:
+    """The one order suggestions are shown in, everywhere (contact blocks, the dashboard,
+    ``suggest``, the digest, the palette): soonest first, then priority, then contact and
+    kind so equal ones never swap between runs. Use as ``sorted(pool, key=suggestion_order)``."""
+    return (s.due, s.priority, s.contact, s.kind)
+
+
 @dataclass(frozen=True)
 class Template:
     """A note template in Obsidian's Templates syntax ({{title}}, {{date}}, {{time}})."""

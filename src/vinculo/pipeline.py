@@ -36,6 +36,7 @@ from vinculo.model import (
     OpenLoop,
     Suggestion,
     Vocabulary,
+    suggestion_order,
 )
 from vinculo.rhythm import is_drifting
 from vinculo.vault import Scan, scan_vault
@@ -147,7 +148,7 @@ def plan_pool(index: Index, pm: pluggy.PluginManager, pool: list[Suggestion]) ->
     )
     final = pool if planned is None else planned
     index.suggestions = {name: [] for name in index.contacts}
-    for suggestion in sorted(final, key=lambda s: (s.due, s.priority, s.contact, s.kind)):
+    for suggestion in sorted(final, key=suggestion_order):
         index.suggestions.setdefault(suggestion.contact, []).append(suggestion)
 
 

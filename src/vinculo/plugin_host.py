@@ -61,6 +61,7 @@ DEFAULT_PLUGINS: dict[str, str] = {
     "import_mbox": "vinculo.default_plugins.importers.mbox",
     "import_linkedin_messages": "vinculo.default_plugins.importers.linkedin_messages",
     "message_log": "vinculo.default_plugins.interactions.message_log",
+    "config_command": "vinculo.default_plugins.commands.config",
 }
 
 

@@ -15,17 +15,16 @@ from vinculo.config import Config
 from vinculo.history import (
     DEFAULT_TIERS,
     cadence_days,
-    days_setting,
     parse_days,
     real_channels,
     snoozed_until,
 )
 from vinculo.i18n import t
+from vinculo.ladder_settings import ladder_settings
 from vinculo.model import Contact, Drift, History, Interaction
 from vinculo.text import LINK_SHOWN
 
-# How often to meet in person, per tier, when a contact says nothing of its own (days).
-DEFAULT_IN_PERSON_TIERS = {"inner": 30, "close": 60, "casual": 180, "keep-warm": 365}
+# How often to meet in person, per tier (DEFAULT_IN_PERSON_TIERS), is a ladder setting.
 
 
 def real_days(history: History, config: Config) -> list[dt.date]:
@@ -38,7 +37,7 @@ def usual_gap(days: list[dt.date], config: Config) -> int | None:
     """The median gap between the days of real interactions (:func:`real_days`), from at
     least ``[ladder] drift_min_gaps`` (3) gaps; None when the history is shorter."""
     gaps = [(b - a).days for a, b in zip(days, days[1:], strict=False)]
-    if len(gaps) < days_setting(config, "drift_min_gaps", 3):
+    if len(gaps) < ladder_settings(config).drift_min_gaps:
         return None
     import statistics  # here: every command loads the plugins that import this module
 
@@ -48,9 +47,8 @@ def usual_gap(days: list[dt.date], config: Config) -> int | None:
 def drift_band(usual: int, config: Config) -> tuple[int, int]:
     """``(ideal, maximum)`` silence for a usual gap: the ideal is the gap itself, the maximum
     ``[ladder] drift_factor`` (2) times it, and at least ``drift_slack_days`` (7) past it."""
-    factor = config.get("ladder.drift_factor", 2)
-    factor = factor if isinstance(factor, int | float) and factor >= 1 else 2
-    slack = days_setting(config, "drift_slack_days", 7)
+    settings = ladder_settings(config)
+    factor, slack = settings.drift_factor, settings.drift_slack_days
     return usual, max(round(usual * factor), usual + slack)
 
 
@@ -70,7 +68,7 @@ def is_drifting(contact: Contact, history: History, today: dt.date, config: Conf
             return None
     ideal, maximum = drift_band(usual, config)
     silence = (today - days[-1]).days
-    if silence <= maximum or silence > days_setting(config, "dormant_days", 365):
+    if silence <= maximum or silence > ladder_settings(config).dormant_days:
         return None
     return Drift(usual, ideal, maximum, silence, days[-1], basis)
 
@@ -92,15 +90,16 @@ def in_person_days(contact: Contact, config: Config) -> int | None:
     own = parse_days(contact.properties.get("meet_every"))
     if own:
         return own
-    tiers = {**DEFAULT_IN_PERSON_TIERS, **(config.get("ladder.in_person_tiers", {}) or {})}
-    tier = contact.properties.get("tier") or config.get("ladder.default_tier", "casual")
+    settings = ladder_settings(config)
+    tiers = settings.in_person_tiers
+    tier = contact.properties.get("tier") or settings.default_tier
     if not isinstance(tier, str):
         return None
     key = tier.strip().lower()
     if key in tiers:
         return parse_days(tiers[key])
     # A tier of your own with a contact cadence only: meet twice as rarely as you talk.
-    talk = parse_days((config.get("ladder.tiers", {}) or {}).get(key)) or DEFAULT_TIERS.get(key)
+    talk = parse_days(settings.tiers.get(key)) or DEFAULT_TIERS.get(key)
     return talk * 2 if talk else None
 
 

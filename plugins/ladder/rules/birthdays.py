@@ -11,16 +11,16 @@ import datetime as dt
 
 from vinculo.config import Config
 from vinculo.dates import next_birthday
-from vinculo.history import days_setting
 from vinculo.hookspecs import hookimpl
 from vinculo.i18n import day_month, t
+from vinculo.ladder_settings import ladder_settings
 from vinculo.model import Contact, History, Suggestion
 
 
 @hookimpl
 def suggest(contact: Contact, history: History, today: dt.date, config: Config) -> list[Suggestion]:
     day = next_birthday(contact.properties.get("birthday"), today)
-    if day is None or (day - today).days > days_setting(config, "birthday_days", 14):
+    if day is None or (day - today).days > ladder_settings(config).birthday_days:
         return []
     spoken = history.last("call", "in_person") is not None
     text = ("Call {name}: birthday on {day}" if spoken

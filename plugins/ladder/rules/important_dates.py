@@ -14,9 +14,9 @@ from typing import Any
 
 from vinculo.config import Config
 from vinculo.dates import next_birthday
-from vinculo.history import days_setting
 from vinculo.hookspecs import hookimpl
 from vinculo.i18n import day_month, t
+from vinculo.ladder_settings import ladder_settings
 from vinculo.model import Contact, History, Suggestion
 
 
@@ -33,7 +33,7 @@ def important_dates(contact: Contact) -> list[tuple[str, Any]]:
 
 @hookimpl
 def suggest(contact: Contact, history: History, today: dt.date, config: Config) -> list[Suggestion]:
-    window = days_setting(config, "birthday_days", 14)
+    window = ladder_settings(config).birthday_days
     upcoming = []
     for label, value in important_dates(contact):
         day = next_birthday(value, today)

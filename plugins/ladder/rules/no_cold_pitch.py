@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 
 from vinculo.config import Config
-from vinculo.history import connection_date, days_setting, is_new_connection
+from vinculo.history import connection_date, is_new_connection
 from vinculo.hookspecs import hookimpl
 from vinculo.i18n import count, t
+from vinculo.ladder_settings import ladder_settings
 from vinculo.model import Contact, History, Suggestion
 from vinculo.rhythm import personal_touch
 
@@ -27,8 +28,8 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
     if history.stage == "online" and not new:
         return []
     start = connection_date(contact, history)
-    due = start + dt.timedelta(days=days_setting(config, "touch_after_days", 3)) if start else today
-    limit = days_setting(config, "new_connection_days", 28)
+    due = start + dt.timedelta(days=ladder_settings(config).touch_after_days) if start else today
+    limit = ladder_settings(config).new_connection_days
     if start:
         age = (today - start).days
         since = t(config, "connected {date} ({age} ago)", date=start.isoformat(),

@@ -14,13 +14,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 from vinculo.config import Config
-from vinculo.history import days_setting, plan_at_or_above, wikilink
+from vinculo.history import plan_at_or_above, wikilink
 from vinculo.hookspecs import hookimpl
 from vinculo.i18n import channel, count, join, t
+from vinculo.ladder_settings import RECIPROCITY_HOLDS, ladder_settings
 from vinculo.model import Contact, History, Interaction, Suggestion
 from vinculo.rhythm import last_topic, personal_touch
 
-HOLDS = ("touch", "call", "meet", "cadence", "meet_again", "reconnect", "drift")
+HOLDS = RECIPROCITY_HOLDS  # the default of [ladder] reciprocity_holds
 OUTREACH = ("message", "call")
 
 
@@ -43,8 +44,8 @@ class OneSided:
 
 def one_sided(history: History, today: dt.date, config: Config) -> OneSided | None:
     """Whether your outreach to this contact goes unanswered (the rule's one test)."""
-    limit = days_setting(config, "unanswered_limit", 3)
-    start = today - dt.timedelta(days=days_setting(config, "unanswered_window_days", 90))
+    limit = ladder_settings(config).unanswered_limit
+    start = today - dt.timedelta(days=ladder_settings(config).unanswered_window_days)
     # From the most recent back to their last move (or the window's start): only recent
     # history is read.
     found: list[Interaction] = []
@@ -60,13 +61,12 @@ def one_sided(history: History, today: dt.date, config: Config) -> OneSided | No
     pending = tuple(i for i in reversed(found) if reply is None or i.date > reply)
     if len(pending) < limit:
         return None
-    quiet = pending[-1].date + dt.timedelta(days=days_setting(config, "quiet_days", 30))
+    quiet = pending[-1].date + dt.timedelta(days=ladder_settings(config).quiet_days)
     return OneSided(pending, quiet)
 
 
 def _holds(config: Config) -> tuple[str, ...]:
-    value = config.get("ladder.reciprocity_holds", list(HOLDS))
-    return tuple(str(v) for v in value) if isinstance(value, list) else HOLDS
+    return ladder_settings(config).reciprocity_holds
 
 
 @hookimpl

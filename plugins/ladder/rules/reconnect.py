@@ -13,10 +13,11 @@ import datetime as dt
 from vinculo.default_plugins.ladder.stage import rung
 
 from vinculo.config import Config
-from vinculo.history import days_setting, plan_at_or_above, wikilink
+from vinculo.history import plan_at_or_above, wikilink
 from vinculo.hookspecs import hookimpl
 from vinculo.i18n import channel, t
 from vinculo.i18n import rung as rung_words
+from vinculo.ladder_settings import ladder_settings
 from vinculo.model import Contact, History, Suggestion
 from vinculo.rhythm import personal_touch
 
@@ -35,7 +36,7 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
     last = history.last()
     assert last is not None
     was = rung(history)
-    due = last.date + dt.timedelta(days=days_setting(config, "dormant_days", 365) + 1)
+    due = last.date + dt.timedelta(days=ladder_settings(config).dormant_days + 1)
     silent = (today - last.date).days
     why = t(config, "no interaction for {days} days; last {date} ({channel}) {link}; the "
                     "relationship had reached {rung}", days=silent, date=last.date.isoformat(),

@@ -15,7 +15,6 @@ import datetime as dt
 from vinculo.config import Config
 from vinculo.history import (
     connection_date,
-    days_setting,
     is_new_connection,
     lookahead,
     plan_at_or_above,
@@ -23,6 +22,7 @@ from vinculo.history import (
 )
 from vinculo.hookspecs import hookimpl
 from vinculo.i18n import channel, count, join, t
+from vinculo.ladder_settings import ladder_settings
 from vinculo.model import Contact, History, Suggestion
 from vinculo.text import fold
 
@@ -32,7 +32,7 @@ def where(contact: Contact, config: Config) -> str:
     city = contact.properties.get("city")
     if not isinstance(city, str) or not city.strip():
         return ""
-    home = config.get("ladder.home_city")
+    home = ladder_settings(config).home_city
     if isinstance(home, str) and fold(home.strip()) == fold(city.strip()):
         return t(config, " in {city}", city=city.strip())
     return t(config, " in {city}, when you travel there", city=city.strip())
@@ -43,8 +43,8 @@ def call_due(contact: Contact, history: History, config: Config) -> dt.date | No
     start = connection_date(contact, history)
     dates = []
     if start:
-        dates.append(start + dt.timedelta(days=days_setting(config, "call_after_days", 60)))
-    needed = days_setting(config, "call_after_exchanges", 5)
+        dates.append(start + dt.timedelta(days=ladder_settings(config).call_after_days))
+    needed = ladder_settings(config).call_after_exchanges
     if len(history.interactions) >= needed:
         dates.append(history.interactions[needed - 1].date)
     if not dates:
@@ -52,7 +52,7 @@ def call_due(contact: Contact, history: History, config: Config) -> dt.date | No
     last = history.last_contact
     ripe = min(dates)
     # Not before the last exchange: the call follows up on something fresh.
-    return max(ripe, last + dt.timedelta(days=days_setting(config, "reply_gap_days", 2))) if last else ripe
+    return max(ripe, last + dt.timedelta(days=ladder_settings(config).reply_gap_days)) if last else ripe
 
 
 @hookimpl
@@ -85,7 +85,7 @@ def suggest(contact: Contact, history: History, today: dt.date, config: Config) 
             return []  # the meeting is already planned
         call = history.last("call")
         assert call is not None
-        due = call.date + dt.timedelta(days=days_setting(config, "meet_after_call_days", 14))
+        due = call.date + dt.timedelta(days=ladder_settings(config).meet_after_call_days)
         if due > lookahead(config, today):
             return []
         calls = history.counts()["call"]

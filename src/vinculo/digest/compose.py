@@ -11,6 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any, Literal
 
 from vinculo.history import lookahead
+from vinculo.model import suggestion_order
 from vinculo.obsidian import open_url
 from vinculo.rhythm import drifting_why
 
@@ -35,7 +36,7 @@ def _person(index: Index, name: str) -> dict[str, Any]:
 
 def _steps(index: Index, until: dt.date) -> list[dict[str, Any]]:
     pool = sorted((s for items in index.suggestions.values() for s in items if s.due <= until),
-                  key=lambda s: (s.due, s.priority, s.contact, s.kind))
+                  key=suggestion_order)
     return [{**_person(index, s.contact), "kind": s.kind, "due": s.due.isoformat(),
              "overdue": s.due < index.today, "text": s.text, "why": s.why,
              "city": _city(index, s.contact)} for s in pool]

@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from vinculo.config_schema import Section, Setting
 from vinculo.hookspecs import hookimpl
 
 PROGRESS_MIN_RECORDS = 200  # smaller files finish before a bar would be read
@@ -172,3 +173,16 @@ def register_commands(cli: click.Group) -> None:
             echo_json(data)
             return
         _print_result(result, show_diff)
+
+
+@hookimpl
+def register_settings() -> list[Section]:
+    """``[me]`` (you, in exported chats and mail) and ``[importers.NAME]`` (per importer)."""
+    return [
+        Section("me", (
+            Setting("names", "any", None, "your name as your chats show it"),
+            Setting("emails", "any", None, "your addresses: they decide what you sent"),
+            Setting("linkedin", "any", None, "your LinkedIn profile URL"),
+        )),
+        Section("importers", (), "settings per importer: [importers.NAME]", open=True),
+    ]

@@ -32,6 +32,7 @@ from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
 from vinculo.config import Config, load_config
+from vinculo.config_check import validate
 from vinculo.model import Diagnostic
 from vinculo.plugin_host import get_plugin_manager
 from vinculo.vault import ALWAYS_IGNORED_DIRS, iter_markdown
@@ -423,6 +424,8 @@ class Watcher:
         """Settings changed, or a pass failed: read everything again."""
         self.live = None
         self.config = load_config(self.vault)
+        # The plugins' sections too: a wrong value fails this pass (logged, nothing written).
+        validate(self.config, self.pm, warn=lambda w: self.log("config", f"warning: {w}"))
         self._stats = self._walk()
         self._full_sync(result)
 
