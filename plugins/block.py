@@ -122,8 +122,8 @@ def parse_block(content: str, saved: dt.date) -> Memory:
             due = _DUE.search(line)
             if due:
                 memory.open[kind[1]] = dt.date.fromisoformat(due[1])
-    for kind in memory.offered - present:
-        memory.dismissed.setdefault(kind, saved)
+    for gone in memory.offered - present:
+        memory.dismissed.setdefault(gone, saved)
     return memory
 
 

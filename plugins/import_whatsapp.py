@@ -111,7 +111,7 @@ class _Dates:
             return "mdy"
         if self.preferred in ("dmy", "mdy"):
             return self.preferred
-        backwards = {o: sum(_date(x, o) > _date(y, o)
+        backwards = {o: sum((_date(x, o) or dt.date.min) > (_date(y, o) or dt.date.min)
                             for x, y in zip(keys, keys[1:], strict=False)) for o in ("dmy", "mdy")}
         return "mdy" if backwards["mdy"] < backwards["dmy"] else "dmy"
 

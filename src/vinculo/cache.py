@@ -64,7 +64,7 @@ class CachedNote(Note):
     _text: str | None = None
     sha: str = ""
 
-    @property  # type: ignore[override]
+    @property
     def raw(self) -> bytes:
         if self._raw is None:
             self._load()
@@ -74,7 +74,7 @@ class CachedNote(Note):
     def raw(self, value: bytes | None) -> None:
         self._raw = value
 
-    @property  # type: ignore[override]
+    @property
     def text(self) -> str:
         if self._text is None:
             if self._raw is None:

@@ -100,7 +100,7 @@ class Config:
         memo = self.__dict__.setdefault("_derived", {})
         if key not in memo:
             memo[key] = compute(self)
-        return memo[key]  # type: ignore[no-any-return]
+        return memo[key]
 
     def folder(self, name: str) -> str:
         return str(self.get(f"folders.{name}", "") or "").strip("/")

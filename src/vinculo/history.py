@@ -152,7 +152,7 @@ def _compile(key: _Key) -> Matcher:
         intent_finder=(phrase_finder(intents)
                        or PhraseFinder(None, None, tuple(filter(None, [alternation(intents)])))),
         directions=tuple(
-            (direction, finder)  # type: ignore[misc]
+            (direction, finder)
             for direction in DIRECTIONS
             if (finder := _finder(per_direction[direction])) is not None
         ),

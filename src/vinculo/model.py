@@ -211,14 +211,14 @@ class History:
         return min((i.date for i in self.interactions), default=None)
 
     def counts(self) -> dict[str, int]:
-        out = {c: 0 for c in CHANNELS}
+        out: dict[str, int] = {c: 0 for c in CHANNELS}
         for i in self.interactions:
             out[i.channel] += 1
         return out
 
     def direction_counts(self) -> dict[str, dict[str, int]]:
         """Per channel, how many days went each way: ``{"message": {"out": 3, "in": 0, …}}``."""
-        out = {c: {d: 0 for d in DIRECTIONS} for c in CHANNELS}
+        out: dict[str, dict[str, int]] = {c: {d: 0 for d in DIRECTIONS} for c in CHANNELS}
         for i in self.interactions:
             out[i.channel][i.direction] += 1
         return out

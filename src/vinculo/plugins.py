@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Iterable
+from typing import Any
 
 import pluggy
 
@@ -86,7 +87,7 @@ def get_plugin_manager(blocked: Iterable[str] = ()) -> pluggy.PluginManager:
     return pm
 
 
-def plugin_summary(pm: pluggy.PluginManager) -> list[dict[str, object]]:
+def plugin_summary(pm: pluggy.PluginManager) -> list[dict[str, Any]]:
     """Each loaded plugin with the hooks it implements, for ``vinculo plugins``."""
     out = []
     for name, plugin in sorted(pm.list_name_plugin(), key=lambda p: p[0]):

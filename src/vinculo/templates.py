@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import pluggy
 
@@ -162,7 +163,8 @@ def contributed_templates(pm: pluggy.PluginManager) -> dict[str, Available]:
     """Templates from ``register_templates``; a plugin registered later wins a shared name."""
     out: dict[str, Available] = {}
     for impl in pm.hook.register_templates.get_hookimpls():
-        for template in impl.function() or []:
+        # pluggy types every implementation as returning object: this hook's spec says what
+        for template in cast("list[Template]", impl.function() or []):
             out[template_key(template.name)] = Available(template, impl.plugin_name)
     return out
 
