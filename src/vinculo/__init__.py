@@ -4,7 +4,10 @@ Kept import-free so that ``vinculo --version`` starts fast; ``vinculo.hookimpl``
 plugins use) is loaded on first use.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # for type checkers; at run time __getattr__ loads them on first use
+    from vinculo.hookspecs import hookimpl, hookspec
 
 __version__ = "0.1.0"
 __all__ = ["__version__", "hookimpl", "hookspec"]

@@ -16,6 +16,12 @@ import click
 
 from vinculo import __version__
 
+# For plugins that add commands (register_commands): the helpers the built-in commands use.
+__all__ = [
+    "Session", "VinculoError", "cli", "console", "echo_json", "esc", "json_option", "main",
+    "quiet_option", "vault_argument",
+]
+
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 

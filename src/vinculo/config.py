@@ -20,6 +20,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
+__all__ = ["CONFIG_FILE", "Config", "ConfigError", "load_config"]
+
 CONFIG_FILE = "vinculo.toml"
 
 DEFAULTS: dict[str, Any] = {

@@ -42,6 +42,9 @@ if TYPE_CHECKING:
 hookspec = pluggy.HookspecMarker("vinculo")
 hookimpl = pluggy.HookimplMarker("vinculo")
 
+# A plugin imports the marker; the hook functions below are the contract it implements.
+__all__ = ["hookimpl", "hookspec"]
+
 
 # --- contributions ------------------------------------------------------------------------
 

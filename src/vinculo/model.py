@@ -12,6 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+__all__ = [
+    "CHANNELS", "DIRECTIONS", "STAGES", "Channel", "CommandContext", "Contact", "Diagnostic",
+    "Direction", "Drift", "History", "Interaction", "Mention", "NameVariant", "Note", "OpenLoop",
+    "PaletteCommand", "Param", "Severity", "Stage", "Suggestion", "Template", "Vocabulary",
+    "own_contact",
+]
+
 Severity = Literal["info", "warning", "error"]
 Channel = Literal["social", "message", "call", "in_person"]
 # Who moved: "out" (I wrote, I called), "in" (they wrote, they called), "both" (a meeting, a

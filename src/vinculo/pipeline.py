@@ -41,6 +41,8 @@ from vinculo.parallel import fork_map, worker_count
 from vinculo.rhythm import is_drifting
 from vinculo.vault import Scan, scan_vault
 
+__all__ = ["Index", "build_index"]  # for plugins: the plan_files argument, and how to get one
+
 
 @dataclass
 class Index:
