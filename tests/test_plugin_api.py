@@ -132,3 +132,28 @@ def test_vinculo_ships_its_types():
     assert (REPO / "src/vinculo/py.typed").is_file()
     tool = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
     assert "py.typed" in tool["setuptools"]["package-data"]["vinculo"]
+
+
+def test_builtin_hook_implementations_are_annotated_with_the_spec_types():
+    """pluggy matches implementations by name only and mypy cannot tie an implementation to
+    its spec: the built-in plugins (the examples third parties copy) must use the spec's types,
+    a return type may only drop the spec's ``| None``."""
+    from vinculo.plugins import DEFAULT_PLUGINS, get_plugin_manager
+
+    pm = get_plugin_manager()
+    specs = {name: inspect.signature(func) for name, func in vars(hookspecs).items()
+             if callable(func) and hasattr(func, "vinculo_spec")}
+    checked, wrong = 0, []
+    for hook, spec in specs.items():
+        for impl in getattr(pm.hook, hook).get_hookimpls():
+            if impl.plugin_name not in DEFAULT_PLUGINS:
+                continue
+            checked += 1
+            sig = inspect.signature(impl.function)
+            for name, param in sig.parameters.items():
+                if param.annotation != spec.parameters[name].annotation:
+                    wrong.append(f"{impl.plugin_name}.{hook}({name}: {param.annotation})")
+            if sig.return_annotation not in (spec.return_annotation,
+                                             spec.return_annotation.removesuffix(" | None")):
+                wrong.append(f"{impl.plugin_name}.{hook} -> {sig.return_annotation}")
+    assert checked > 30 and wrong == [], wrong
