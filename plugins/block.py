@@ -81,7 +81,10 @@ def cooldown_days(kind: str, config: Config) -> int:
 
 
 def _parse_memory(line: str, memory: Memory) -> None:
-    for part in _MEMORY.match(line)[1].split(";"):  # type: ignore[index]
+    found = _MEMORY.match(line)
+    if found is None:  # the caller matched it already
+        return
+    for part in found[1].split(";"):
         words = part.replace(",", " ").split()
         if not words:
             continue

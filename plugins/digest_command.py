@@ -68,7 +68,7 @@ def register_commands(cli: click.Group) -> None:
                 settings = mail_settings(session.config)
             except MailError as exc:
                 raise VinculoError(str(exc)) from None
-        data = build_digest(session.index(), scope)  # type: ignore[arg-type]
+        data = build_digest(session.index(), scope)  # type: ignore[arg-type]  # --day/--week
         if settings is not None:
             from vinculo.digest.deliver import mail_digest
             from vinculo.digest.mail import MailError

@@ -68,7 +68,7 @@ class CachedNote(Note):
     def raw(self) -> bytes:
         if self._raw is None:
             self._load()
-        return self._raw  # type: ignore[return-value]
+        return self._raw  # type: ignore[return-value]  # _load() set it
 
     @raw.setter
     def raw(self, value: bytes | None) -> None:
@@ -81,7 +81,7 @@ class CachedNote(Note):
                 self._load()
             else:
                 self._text = decode(self._raw)[0] or ""
-        return self._text  # type: ignore[return-value]
+        return self._text  # type: ignore[return-value]  # _load() set it
 
     @text.setter
     def text(self, value: str | None) -> None:

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -36,7 +37,7 @@ def _h12(t: dt.datetime) -> int:
 
 # moment.js tokens, longest first (Obsidian formats dates with moment.js); English names, so
 # the output never depends on the machine's locale.
-_TOKENS: list[tuple[str, object]] = [
+_TOKENS: list[tuple[str, Callable[[dt.datetime], str]]] = [
     ("YYYY", lambda t: f"{t.year:04d}"),
     ("YY", lambda t: f"{t.year % 100:02d}"),
     ("MMMM", lambda t: _MONTHS[t.month - 1]),
@@ -83,7 +84,7 @@ def moment_format(moment: dt.datetime, fmt: str) -> str:
             continue
         for token, render in _TOKENS:
             if fmt.startswith(token, i):
-                out.append(render(moment))  # type: ignore[operator]
+                out.append(render(moment))
                 i += len(token)
                 break
         else:

@@ -87,7 +87,7 @@ def _osa_distance(a: str, b: str, score_cutoff: int) -> int:
     global _osa_distance
     from rapidfuzz.distance import OSA
 
-    _osa_distance = OSA.distance  # type: ignore[assignment]
+    _osa_distance = OSA.distance  # type: ignore[assignment]  # rapidfuzz's, overloaded
     return OSA.distance(a, b, score_cutoff=score_cutoff)
 
 

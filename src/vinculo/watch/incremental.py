@@ -426,7 +426,7 @@ class LiveIndex:
             self.index.scan.notes = [self.notes[r] for r in self._order() if r in self.notes]
             return
         for rel, note in fresh.items():
-            notes[self._position[rel]] = note  # type: ignore[assignment]
+            notes[self._position[rel]] = note  # type: ignore[assignment]  # None ruled out above
 
     def _order(self) -> list[str]:
         known = [n.rel for n in self.index.scan.notes if n.rel in self.notes]
