@@ -28,9 +28,10 @@ run: venv
 	VINCULO_STATE_DIR="$(RUN_DIR).state" $(BIN)/vinculo contacts "$(RUN_DIR)"
 	@echo "The synced copy is in $(RUN_DIR) (sample_vault/ itself is untouched)."
 
-## test: install with test extras and run the whole suite
+## test: install with test extras; lint, type-check (mypy) and run the whole suite
 test: venv
 	$(BIN)/ruff check .
+	$(BIN)/python .ci/typecheck.py
 	$(BIN)/python -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 1; fi; exit $$rc
 
 ## bench: speed, memory and quality figures (not tests)
@@ -39,6 +40,7 @@ bench: $(VENV)/.bench-installed
 
 lint: venv
 	$(BIN)/ruff check .
+	$(BIN)/python .ci/typecheck.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache

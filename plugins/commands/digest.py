@@ -66,7 +66,7 @@ def register_commands(cli: click.Group) -> None:
             from vinculo.digest.mail import mail_settings
 
             settings = mail_settings(session.config)
-        data = build_digest(session.index(), scope)  # type: ignore[arg-type]
+        data = build_digest(session.index(), scope)  # type: ignore[arg-type]  # --day/--week
         if settings is not None:
             from vinculo.digest.deliver import mail_digest
             from vinculo.digest.mail import MailError

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
 from vinculo.hookspecs import hookimpl
 from vinculo.importing.base import Action, ImportContext, Importer, ImportFileError, bytes_run
@@ -87,7 +87,7 @@ def _parsed(values: tuple[str, ...]) -> list[tuple[str, str]]:
     return out
 
 
-def _headers(handle: BinaryIO) -> bytes:
+def _headers(handle: Iterable[bytes]) -> bytes:
     """The header lines of one mail: the body is never read."""
     lines = []
     for line in handle:

@@ -17,10 +17,12 @@ counts per sender and day are kept.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO
 
 from vinculo.hookspecs import hookimpl
 from vinculo.importing.base import Action, ImportContext, Importer, ImportFileError, bytes_run
@@ -111,7 +113,7 @@ class _Dates:
             return "mdy"
         if self.preferred in ("dmy", "mdy"):
             return self.preferred
-        backwards = {o: sum(_date(x, o) > _date(y, o)
+        backwards = {o: sum((_date(x, o) or dt.date.min) > (_date(y, o) or dt.date.min)
                             for x, y in zip(keys, keys[1:], strict=False)) for o in ("dmy", "mdy")}
         return "mdy" if backwards["mdy"] < backwards["dmy"] else "dmy"
 
@@ -192,7 +194,7 @@ def read_chat(lines: Iterator[tuple[int, str | None]], chat: ChatLog, dates: _Da
         chat.group = True
 
 
-def _chats(path: Path) -> Iterator[tuple[str, int, object]]:
+def _chats(path: Path) -> Iterator[tuple[str, int, Callable[[], IO[bytes]]]]:
     """``(name, size, opener)`` for the chat text files of a ``.txt`` or a ``.zip`` export."""
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive:
@@ -204,7 +206,7 @@ def _chats(path: Path) -> Iterator[tuple[str, int, object]]:
                 name = member.filename
                 if Path(name).name == "_chat.txt":
                     name = path.name  # iOS: the zip's name says whom the chat is with
-                yield name, member.file_size, lambda m=member: archive.open(m)
+                yield name, member.file_size, functools.partial(archive.open, member)
         return
     yield path.name, path.stat().st_size, lambda: path.open("rb")
 
@@ -217,7 +219,7 @@ def run_file(path: Path, ctx: ImportContext) -> Iterator[Action]:
         for name, size, opener in _chats(path):
             chat = ChatLog("WhatsApp", chat_title(name), ctx.with_text)
             dates = _Dates(str(ctx.setting("whatsapp", "date_order", "")).lower())
-            with opener() as handle:  # type: ignore[operator]
+            with opener() as handle:
                 read_chat(stream_lines(handle, size, ctx, "WhatsApp messages"), chat, dates,
                           tally)
             chat.finish(tally, matcher, names, dates.day_of(dates.order()))

@@ -104,7 +104,7 @@ def extract_interactions(
     for name in attendee_names(value):
         contact = resolve(name, contacts)
         if contact and contact not in {i.contact for i in out} and contacts[contact].rel != note.rel:
-            out.append(Interaction(contact, day, channel, note.rel, 1, note.title,  # type: ignore[arg-type]
+            out.append(Interaction(contact, day, channel, note.rel, 1, note.title,  # type: ignore[arg-type]  # checked against CHANNELS
                                    tentative=tentative))
     return out
 

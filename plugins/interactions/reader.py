@@ -187,8 +187,8 @@ class _Found:
         if date is None or key in self.items:
             return  # an undated event cannot be placed in a history; the first one stays
         self.items[key] = Interaction(
-            contact, date, channel, self.note.rel, line_no,  # type: ignore[arg-type]
-            line.strip()[:200], confidence, direction,  # type: ignore[arg-type]
+            contact, date, channel, self.note.rel, line_no,  # type: ignore[arg-type]  # a vocabulary's
+            line.strip()[:200], confidence, direction,  # type: ignore[arg-type]  # link/suggest
         )
 
 

@@ -82,7 +82,10 @@ def cooldown_days(kind: str, config: Config) -> int:
 
 
 def _parse_memory(line: str, memory: Memory) -> None:
-    for part in _MEMORY.match(line)[1].split(";"):  # type: ignore[index]
+    found = _MEMORY.match(line)
+    if found is None:  # the caller matched it already
+        return
+    for part in found[1].split(";"):
         words = part.replace(",", " ").split()
         if not words:
             continue
@@ -123,8 +126,8 @@ def parse_block(content: str, saved: dt.date) -> Memory:
             due = _DUE.search(line)
             if due:
                 memory.open[kind[1]] = dt.date.fromisoformat(due[1])
-    for kind in memory.offered - present:
-        memory.dismissed.setdefault(kind, saved)
+    for gone in memory.offered - present:
+        memory.dismissed.setdefault(gone, saved)
     return memory
 
 

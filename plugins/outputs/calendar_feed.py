@@ -6,7 +6,7 @@ write path like every file vinculo writes in the vault. The feed itself is
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,9 +15,12 @@ from vinculo.config_schema import Section, Setting
 from vinculo.hookspecs import hookimpl
 from vinculo.writeback import FileChange
 
+if TYPE_CHECKING:
+    from vinculo.pipeline import Index
+
 
 @hookimpl
-def plan_files(index: Any, config: Config) -> list[FileChange]:
+def plan_files(index: Index, config: Config) -> list[FileChange]:
     """The feed at ``[calendar] path``, when set and when its bytes would change."""
     from vinculo.calendar_feed import calendar_bytes, feed_path
 

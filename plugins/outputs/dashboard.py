@@ -16,7 +16,7 @@ dashboard VAULT`` prints the dashboard without writing anything. Blocking this p
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 import pluggy
@@ -30,6 +30,9 @@ from vinculo.i18n import t
 from vinculo.model import STAGES, Interaction, OpenLoop, Suggestion, suggestion_order
 from vinculo.writeback import BlockError, FileChange
 from vinculo.writeback.block import block_text, find_block
+
+if TYPE_CHECKING:
+    from vinculo.pipeline import Index
 
 STAGE_LABELS = {"radar": "Radar", "online": "Online", "voice": "Voice", "in_person": "In person",
                 "dormant": "Dormant"}
@@ -51,14 +54,14 @@ def base_path(config: Config) -> str:
     return str(config.get("folders.base", default)).strip("/")
 
 
-def week_actions(index: Any) -> list[Suggestion]:
+def week_actions(index: Index) -> list[Suggestion]:
     """Every suggestion due within ``lookahead_days`` (7) of today, overdue included."""
     horizon = lookahead(index.config, index.today)
     pool = [s for items in index.suggestions.values() for s in items if s.due <= horizon]
     return sorted(pool, key=suggestion_order)
 
 
-def week_plans(index: Any) -> list[Interaction]:
+def week_plans(index: Index) -> list[Interaction]:
     """Events already planned (written for a later day) within ``lookahead_days`` (7)."""
     horizon = lookahead(index.config, index.today)
     pool = [p for history in index.histories.values() for p in history.planned
@@ -66,7 +69,7 @@ def week_plans(index: Any) -> list[Interaction]:
     return sorted(pool, key=lambda p: (p.date, p.contact, p.channel))
 
 
-def drifting(index: Any) -> list[str]:
+def drifting(index: Index) -> list[str]:
     """Contacts drifting from their own rhythm (:func:`vinculo.rhythm.is_drifting`), the
     longest silence first."""
     found = [(h.drift.silence, name) for name, h in index.histories.items()
@@ -74,7 +77,7 @@ def drifting(index: Any) -> list[str]:
     return [name for _, name in sorted(found, key=lambda p: (-p[0], p[1].casefold()))]
 
 
-def open_loops(index: Any) -> list[OpenLoop]:
+def open_loops(index: Index) -> list[OpenLoop]:
     """Every open loop (unchecked tasks naming a contact), by contact, then where it lives."""
     return [loop for name in sorted(index.histories, key=str.casefold)
             if name in index.contacts for loop in index.histories[name].open_loops]
@@ -96,7 +99,7 @@ def _mermaid(counts: dict[str, int], config: Config) -> list[str]:
     ]
 
 
-def contacts_by_stage(index: Any) -> dict[str, list[str]]:
+def contacts_by_stage(index: Index) -> dict[str, list[str]]:
     """Every contact's name under its rung of the ladder, by name."""
     by_stage: dict[str, list[str]] = {stage: [] for stage in STAGES}
     for name in sorted(index.contacts, key=str.casefold):
@@ -106,7 +109,7 @@ def contacts_by_stage(index: Any) -> dict[str, list[str]]:
     return by_stage
 
 
-def dashboard_data(index: Any) -> dict[str, Any]:
+def dashboard_data(index: Index) -> dict[str, Any]:
     """What the dashboard shows, as data: the schema of ``vinculo dashboard --json``."""
     today = index.today
     actions = week_actions(index)
@@ -130,8 +133,8 @@ def dashboard_data(index: Any) -> dict[str, Any]:
         ],
         "drifting": [
             {"contact": name, "path": index.contacts[name].rel,
-             **index.histories[name].drift.as_json()}
-            for name in drifting(index)
+             **drift.as_json()}
+            for name in drifting(index) if (drift := index.histories[name].drift) is not None
         ],
         "open_loops": [
             {"contact": loop.contact, "path": index.contacts[loop.contact].rel,
@@ -148,7 +151,7 @@ def dashboard_data(index: Any) -> dict[str, Any]:
     }
 
 
-def render_dashboard(index: Any) -> str:
+def render_dashboard(index: Index) -> str:
     """The dashboard block's Markdown (deterministic: same index, same bytes)."""
     today = index.today
     config = index.config
@@ -179,7 +182,8 @@ def render_dashboard(index: Any) -> str:
     if drift:
         lines += ["", "### " + t(config, "Drifting ({count})", count=len(drift)), ""]
         lines += [f"- {wikilink(index.contacts[name].rel)} · "
-                  f"{index.histories[name].drift.describe(config)}" for name in drift]
+                  f"{found.describe(config)}" for name in drift
+                  if (found := index.histories[name].drift) is not None]
     loops = open_loops(index)
     if loops:
         lines += ["", "### " + t(config, "Open loops ({count})", count=len(loops)), ""]
@@ -193,8 +197,8 @@ def render_dashboard(index: Any) -> str:
         lines += ["", f"### {t(config, STAGE_LABELS[stage])} ({len(names)}): "
                       f"{t(config, STAGE_HINTS[stage])}", ""]
         for name in names:
-            when = index.histories[name].last_contact
-            last = when.isoformat() if when else "—"
+            seen = index.histories[name].last_contact
+            last = seen.isoformat() if seen else "—"
             lines.append(f"- {wikilink(index.contacts[name].rel)} · "
                          + t(config, "last contact {date}", date=last))
     return "\n".join(lines) + "\n"
@@ -243,7 +247,7 @@ def without_markers(content: str, config: Config) -> str:
     return content
 
 
-def dashboard_changes(index: Any, pm: pluggy.PluginManager | None = None) -> list[FileChange]:
+def dashboard_changes(index: Index, pm: pluggy.PluginManager | None = None) -> list[FileChange]:
     """The dashboard note and the Bases file, as changes for ``apply_changes`` (none when the
     plugin is blocked or ``[dashboard] write`` is false, or when nothing would change)."""
     config = index.config
@@ -284,7 +288,7 @@ def dashboard_changes(index: Any, pm: pluggy.PluginManager | None = None) -> lis
 
 
 @hookimpl
-def plan_files(index: Any, config: Config) -> list[FileChange]:
+def plan_files(index: Index, config: Config) -> list[FileChange]:
     """The dashboard and the people base, in every whole-vault plan (sync, suggest --apply)."""
     return dashboard_changes(index)
 

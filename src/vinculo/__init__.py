@@ -4,7 +4,10 @@ Kept import-free so that ``vinculo --version`` starts fast; ``vinculo.hookimpl``
 plugins use) is loaded on first use.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # for type checkers; at run time __getattr__ loads them on first use
+    from vinculo.hookspecs import hookimpl, hookspec
 
 from vinculo.version import __version__
 

@@ -59,7 +59,7 @@ def brief_data(index: Index, name: str) -> dict[str, Any]:
         [:PER_CHANNEL]
         for channel in CHANNELS
     }
-    topics = []
+    topics: list[dict[str, str]] = []
     for i in reversed(history.interactions):
         topic = topic_of(i)
         if topic and topic not in [t["text"] for t in topics]:

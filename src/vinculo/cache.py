@@ -65,24 +65,24 @@ class CachedNote(Note):
     _text: str | None = None
     sha: str = ""
 
-    @property  # type: ignore[override]
+    @property
     def raw(self) -> bytes:
         if self._raw is None:
             self._load()
-        return self._raw  # type: ignore[return-value]
+        return self._raw  # type: ignore[return-value]  # _load() set it
 
     @raw.setter
     def raw(self, value: bytes | None) -> None:
         self._raw = value
 
-    @property  # type: ignore[override]
+    @property
     def text(self) -> str:
         if self._text is None:
             if self._raw is None:
                 self._load()
             else:
                 self._text = decode(self._raw)[0] or ""
-        return self._text  # type: ignore[return-value]
+        return self._text  # type: ignore[return-value]  # _load() set it
 
     @text.setter
     def text(self, value: str | None) -> None:

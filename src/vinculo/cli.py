@@ -18,6 +18,12 @@ from vinculo.cli_errors import interrupted, report_bug, report_error
 from vinculo.errors import VinculoError  # named here too: plugins import it from vinculo.cli
 from vinculo.version import __version__
 
+# For plugins that add commands (register_commands): the helpers the built-in commands use.
+__all__ = [
+    "Session", "VinculoError", "cli", "console", "echo_json", "esc", "json_option", "main",
+    "quiet_option", "vault_argument",
+]
+
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -570,4 +576,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

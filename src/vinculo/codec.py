@@ -33,7 +33,7 @@ def _build(cls: type, names: tuple[str, ...], rows: list[Fields]) -> list[Any]:
     new = object.__new__
     out = []
     for row in rows:
-        item = new(cls)
+        item: Any = new(cls)
         item.__dict__.update(zip(names, row, strict=True))
         out.append(item)
     return out

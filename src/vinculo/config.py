@@ -23,6 +23,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
+__all__ = ["CONFIG_FILE", "Config", "ConfigError", "load_config"]
+
 CONFIG_FILE = "vinculo.toml"
 
 def _text(key: str, default: Any = None, help: str = "", expect: str = "") -> Setting:
@@ -149,7 +151,7 @@ class Config:
         memo = self.__dict__.setdefault("_derived", {})
         if key not in memo:
             memo[key] = compute(self)
-        return memo[key]  # type: ignore[no-any-return]
+        return memo[key]
 
     def folder(self, name: str) -> str:
         return str(self.get(f"folders.{name}", "") or "").strip("/")

@@ -178,7 +178,7 @@ def _link_targets(vault_files: list[str]) -> set[str]:
 
 
 def _vault_files(root: os.PathLike[str] | str) -> list[str]:
-    out = []
+    out: list[str] = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if not d.startswith(".") and d not in ALWAYS_IGNORED_DIRS]
         rel = os.path.relpath(folder, root).replace(os.sep, "/")

@@ -87,7 +87,7 @@ class Matcher:
                 best = (start, match.end(), channel)
         if best is not None and best[2] == TALK:
             return (best[0], best[1], self._medium(folded))
-        return best  # type: ignore[return-value]
+        return best  # type: ignore[return-value]  # TALK replaced above: one of CHANNELS
 
     def _medium(self, folded: str) -> Channel:
         """The channel of a conversation ("talked to Ana", "hablé con Ana"): the earliest
@@ -149,14 +149,14 @@ def _compile(key: _Key) -> Matcher:
     )
     all_events = [p for channel in (*CHANNELS, TALK) for p in per_channel[channel]]
     return Matcher(
-        events=compiled,  # type: ignore[arg-type]
+        events=compiled,  # type: ignore[arg-type]  # with TALK, which find() resolves
         event_finder=(phrase_finder(all_events)
                       or PhraseFinder(None, None, tuple(p for _, p in compiled))),
         # The intentions' alternation is compiled only when the finder cannot stand for it.
         intent_finder=(phrase_finder(intents)
                        or PhraseFinder(None, None, tuple(filter(None, [alternation(intents)])))),
         directions=tuple(
-            (direction, finder)  # type: ignore[misc]
+            (direction, finder)
             for direction in DIRECTIONS
             if (finder := _finder(per_direction[direction])) is not None
         ),
@@ -318,7 +318,7 @@ def real_channels(config: Config) -> tuple[str, ...]:
 
 
 def last_real(history: History, config: Config) -> dt.date | None:
-    last = history.last(*real_channels(config))  # type: ignore[arg-type]
+    last = history.last(*real_channels(config))  # type: ignore[arg-type]  # config's names
     return last.date if last else None
 
 

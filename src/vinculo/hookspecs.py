@@ -43,6 +43,9 @@ if TYPE_CHECKING:
 hookspec = pluggy.HookspecMarker("vinculo")
 hookimpl = pluggy.HookimplMarker("vinculo")
 
+# A plugin imports the marker; the hook functions below are the contract it implements.
+__all__ = ["hookimpl", "hookspec"]
+
 
 # --- contributions ------------------------------------------------------------------------
 
@@ -205,8 +208,9 @@ def before_sync(vault: Path, config: Config, dry_run: bool) -> None:
 
 
 @hookspec
-def after_sync(vault: Path, config: Config, report: Any) -> None:
-    """Called once after a sync, with its report (what was found, what was written)."""
+def after_sync(vault: Path, config: Config, report: dict[str, Any]) -> None:
+    """Called once after a sync, with its report (what was found, what was written): the
+    ``summary`` object of ``vinculo sync --json``."""
 
 
 @hookspec

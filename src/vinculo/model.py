@@ -12,6 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+__all__ = [
+    "CHANNELS", "DIRECTIONS", "STAGES", "Channel", "CommandContext", "Contact", "Diagnostic",
+    "Direction", "Drift", "History", "Interaction", "Mention", "NameVariant", "Note", "OpenLoop",
+    "PaletteCommand", "Param", "Severity", "Stage", "Suggestion", "Template", "Vocabulary",
+    "own_contact",
+]
+
 Severity = Literal["info", "warning", "error"]
 Channel = Literal["social", "message", "call", "in_person"]
 # Who moved: "out" (I wrote, I called), "in" (they wrote, they called), "both" (a meeting, a
@@ -211,14 +218,14 @@ class History:
         return min((i.date for i in self.interactions), default=None)
 
     def counts(self) -> dict[str, int]:
-        out = {c: 0 for c in CHANNELS}
+        out: dict[str, int] = {c: 0 for c in CHANNELS}
         for i in self.interactions:
             out[i.channel] += 1
         return out
 
     def direction_counts(self) -> dict[str, dict[str, int]]:
         """Per channel, how many days went each way: ``{"message": {"out": 3, "in": 0, …}}``."""
-        out = {c: {d: 0 for d in DIRECTIONS} for c in CHANNELS}
+        out: dict[str, dict[str, int]] = {c: {d: 0 for d in DIRECTIONS} for c in CHANNELS}
         for i in self.interactions:
             out[i.channel][i.direction] += 1
         return out

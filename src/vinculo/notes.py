@@ -27,7 +27,7 @@ _yaml = YAMLHandler()
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
 
 
-class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]  # chosen at import
     """Safe loading that notices what PyYAML forgives: a top-level key written twice, and a
     mapping written in {flow style}. Such frontmatter is read, but never edited in place."""
 

@@ -12,14 +12,16 @@ equivalent is searched as written, so a phrase it does not understand is slower,
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-try:  # the regular-expression parser, to tell which phrases begin with a word character
-    from re import _parser as _sre_parser  # type: ignore[attr-defined]
-except ImportError:  # Python 3.10
-    import sre_parse as _sre_parser  # type: ignore[no-redef]
+# The regular-expression parser, to tell which phrases begin with a word character.
+if sys.version_info >= (3, 11):
+    from re import _parser as _sre_parser  # type: ignore[attr-defined]  # typeshed omits it
+else:  # Python 3.10
+    import sre_parse as _sre_parser
 
 
 @lru_cache(maxsize=4096)

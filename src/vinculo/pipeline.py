@@ -42,6 +42,8 @@ from vinculo.rhythm import is_drifting
 from vinculo.vault import Scan, scan_vault
 from vinculo.workers import fork_map, worker_count
 
+__all__ = ["Index", "build_index"]  # for plugins: the plan_files argument, and how to get one
+
 
 @dataclass
 class Index:

@@ -10,6 +10,7 @@ import importlib
 import os
 from collections.abc import Iterable
 from importlib.metadata import entry_points
+from typing import Any
 
 import pluggy
 
@@ -107,7 +108,7 @@ def _plugin_failure(pm: pluggy.PluginManager, exc: Exception) -> PluginError:
              "VINCULO_DEBUG=1 shows its traceback")
 
 
-def plugin_summary(pm: pluggy.PluginManager) -> list[dict[str, object]]:
+def plugin_summary(pm: pluggy.PluginManager) -> list[dict[str, Any]]:
     """Each loaded plugin with the hooks it implements, for ``vinculo plugins``."""
     out = []
     for name, plugin in sorted(pm.list_name_plugin(), key=lambda p: p[0]):

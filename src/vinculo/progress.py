@@ -45,7 +45,8 @@ class Bar(Reporter):
             except ValueError:
                 delay = DELAY_S
         self.delay = delay
-        self.label, self.total, self.done = "", None, 0
+        self.label, self.done = "", 0
+        self.total: int | None = None
         self._bar: Any = None
         self._task: Any = None
         self._shown_at = 0.0

@@ -12,8 +12,10 @@ import datetime as dt
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import pluggy
 
@@ -35,7 +37,7 @@ def _h12(t: dt.datetime) -> int:
 
 # moment.js tokens, longest first (Obsidian formats dates with moment.js); English names, so
 # the output never depends on the machine's locale.
-_TOKENS: list[tuple[str, object]] = [
+_TOKENS: list[tuple[str, Callable[[dt.datetime], str]]] = [
     ("YYYY", lambda t: f"{t.year:04d}"),
     ("YY", lambda t: f"{t.year % 100:02d}"),
     ("MMMM", lambda t: _MONTHS[t.month - 1]),
@@ -82,7 +84,7 @@ def moment_format(moment: dt.datetime, fmt: str) -> str:
             continue
         for token, render in _TOKENS:
             if fmt.startswith(token, i):
-                out.append(render(moment))  # type: ignore[operator]
+                out.append(render(moment))
                 i += len(token)
                 break
         else:
@@ -162,7 +164,8 @@ def contributed_templates(pm: pluggy.PluginManager) -> dict[str, Available]:
     """Templates from ``register_templates``; a plugin registered later wins a shared name."""
     out: dict[str, Available] = {}
     for impl in pm.hook.register_templates.get_hookimpls():
-        for template in impl.function() or []:
+        # pluggy types every implementation as returning object: this hook's spec says what
+        for template in cast("list[Template]", impl.function() or []):
             out[template_key(template.name)] = Available(template, impl.plugin_name)
     return out
 

@@ -105,7 +105,7 @@ class Crew:
         context = multiprocessing.get_context("fork")
         self.count = len(items)
         self.workers = workers
-        self._conns = []
+        self._conns: list[Any] = []  # multiprocessing Connections, one per worker
         self._procs = []
         for offset in range(workers):
             ours, theirs = context.Pipe()

@@ -183,10 +183,10 @@ class ContactMatcher:
                     return _Match(contact, f"similar name ({best_score:.0f}%)")
                 return _Match(None, doubt=f"looks like [[{contact.name}]] but has another {kind}")
         if look_score >= DOUBT_SCORE:
-            other = self.by_name[look][0]
+            similar = self.by_name[look][0]
             how = "the same words in another order" if look_score == 100 else \
                 f"{look_score:.0f}% similar"
-            return _Match(None, doubt=f"looks like [[{other.name}]] ({how})")
+            return _Match(None, doubt=f"looks like [[{similar.name}]] ({how})")
         return _Match(None)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import IO
 
 from vinculo.importing.base import ImportContext, ImportFileError
 
@@ -50,7 +50,7 @@ def split_lines(data: bytes, encoding: str = "utf-8") -> tuple[list[str | None],
 CHUNK = 16_384  # bytes per progress step of a streamed file: a bar from about 3 MB on
 
 
-def stream_lines(handle: BinaryIO, size: int, ctx: ImportContext,
+def stream_lines(handle: IO[bytes], size: int, ctx: ImportContext,
                  label: str) -> Iterator[tuple[int, str | None]]:
     """``(line number, text)`` for each line of a binary stream, read a chunk at a time (never
     the whole file) under the import's progress bar; a line that does not decode in the

@@ -36,14 +36,14 @@ def file_changes(actions: Sequence[Action]) -> list[Any]:
     from vinculo.writeback import FileChange
 
     first: dict[str, Action] = {}
-    last: dict[str, Action] = {}
+    last: dict[str, bytes] = {}  # the bytes after the last merge
     for action in actions:
         if action.kind == "skip" or action.rel is None or action.after is None:
             continue
         first.setdefault(action.rel, action)
-        last[action.rel] = action
+        last[action.rel] = action.after
     return [
-        FileChange(rel, before=first[rel].before, after=last[rel].after, reason=_reason(first[rel]))
+        FileChange(rel, before=first[rel].before, after=last[rel], reason=_reason(first[rel]))
         for rel in first
     ]
 

@@ -141,7 +141,7 @@ class Linker:
             single = len(targets) == 1
             found.append(Mention(  # in _MENTION_FIELDS order
                 rel, start, end, text[start:end], targets[0] if single else "",
-                hit.level,  # type: ignore[arg-type]
+                hit.level,  # type: ignore[arg-type]  # "link" or "suggest"
                 hit.reason, bisect_right(starts, start), () if single else targets, False,
             ))
         if linked and len(found) > linked:  # else already in text order, as each part is

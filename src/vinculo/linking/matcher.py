@@ -30,7 +30,7 @@ _UPPER = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper() and chr(
 _CAPITALISED = re.compile(rf"[{_UPPER}](?<!\w.)\w*")
 
 
-class _FoldTable(dict):  # type: ignore[type-arg]
+class _FoldTable(dict):
     """``str.translate`` table for :func:`vinculo.text.fold`, filled on first sight of each
     character, so folding a note is one C-level pass; tabs and no-break spaces become spaces
     so "Ana\xa0García" matches "ana garcia"."""
@@ -87,7 +87,7 @@ def _osa_distance(a: str, b: str, score_cutoff: int) -> int:
     global _osa_distance
     from rapidfuzz.distance import OSA
 
-    _osa_distance = OSA.distance  # type: ignore[assignment]
+    _osa_distance = OSA.distance  # type: ignore[assignment]  # rapidfuzz's, overloaded
     return OSA.distance(a, b, score_cutoff=score_cutoff)
 
 

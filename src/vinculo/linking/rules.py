@@ -223,7 +223,8 @@ def word_before(text: str, start: int) -> tuple[int, str, bool] | None:
             return None
         word = shown[1] + text[glued.start() + 2 : first.end(1)]
         return shown[0], _without_possessive(word), False
-    match, hops = first, 0
+    match: re.Match[str] | None = first
+    hops = 0
     while match and match.group(1) in SURNAME_PARTICLES and hops < 3:
         match = _word_ending(text, match.start(1))
         hops += 1

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import pluggy
 
@@ -40,7 +41,8 @@ def palette_commands(pm: pluggy.PluginManager) -> dict[str, Registered]:
     later wins a shared id, so a third-party plugin can replace a built-in command."""
     found: dict[str, Registered] = {}
     for impl in pm.hook.register_palette_commands.get_hookimpls():
-        for command in impl.function() or []:
+        # pluggy types every implementation as returning object: this hook's spec says what
+        for command in cast("list[PaletteCommand]", impl.function() or []):
             if not _ID.match(command.id):
                 raise CommandError(
                     f"plugin {impl.plugin_name!r}: command id {command.id!r} must be lowercase "

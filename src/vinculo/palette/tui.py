@@ -81,7 +81,7 @@ class PaletteState:
     values: dict[str, str] = field(default_factory=dict)
     items: list[str] = field(default_factory=list)
     selected: int = 0
-    message: list[tuple[str, str]] = field(default_factory=list)
+    message: StyleAndTextTuples = field(default_factory=list)
 
 
 class Palette:

@@ -90,6 +90,8 @@ class Update:
 class LiveIndex:
     """The pipeline's :class:`~vinculo.pipeline.Index`, kept current note by note."""
 
+    _pos: dict[str, int]  # rel -> place in index.scan.notes, built on first use (_position)
+
     def __init__(self, vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date):
         self.vault = vault
         self.config = config
@@ -402,9 +404,9 @@ class LiveIndex:
         return next(iter(found.values()), None)
 
     def _names(self, contact: Contact) -> tuple[str, ...]:
-        texts = {contact.name, *contact.aliases}
+        texts: set[object] = {contact.name, *contact.aliases}
         for batch in self.pm.hook.name_variants(contact=contact, config=self.config):
-            texts |= {(v.text, v.kind, v.confident) for v in batch or []}  # type: ignore[arg-type]
+            texts |= {(v.text, v.kind, v.confident) for v in batch or []}
         return tuple(sorted(map(str, texts)))
 
     def _set_interactions(self, rel: str, interactions: list[Interaction]) -> None:
@@ -424,7 +426,7 @@ class LiveIndex:
             self.index.scan.notes = [self.notes[r] for r in self._order() if r in self.notes]
             return
         for rel, note in fresh.items():
-            notes[self._position[rel]] = note  # type: ignore[assignment]
+            notes[self._position[rel]] = note  # type: ignore[assignment]  # None ruled out above
 
     def _order(self) -> list[str]:
         known = [n.rel for n in self.index.scan.notes if n.rel in self.notes]

@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pluggy
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -40,6 +40,10 @@ from vinculo.watch.debounce import Batch, Debouncer
 from vinculo.watch.events import note_rel, touched
 from vinculo.watch.incremental import LiveIndex, Update
 from vinculo.watch.log import ActionLog
+
+if TYPE_CHECKING:
+    from vinculo.pipeline import Index
+    from vinculo.writeback import FileChange
 
 LIMIT_ERRNOS = {errno.ENOSPC, errno.EMFILE}
 T = TypeVar("T")
@@ -97,7 +101,7 @@ def watch_limit_message(exc: OSError) -> str:
     )
 
 
-def _plan_files(index: Any, pm: pluggy.PluginManager) -> tuple[list[Any], list[Diagnostic]]:
+def _plan_files(index: Index, pm: pluggy.PluginManager) -> tuple[list[FileChange], list[Diagnostic]]:
     """The whole files plugins contribute (``plan_files`` hook), when write-back offers it."""
     try:
         from vinculo.writeback.plan import plan_files

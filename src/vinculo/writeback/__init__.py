@@ -9,7 +9,7 @@ into changes. Policy and promises: docs/writeback.md.
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 # Each name is loaded from its module on first use (PEP 562), so a plugin importing one
 # helper does not load the whole write path (the lock, the journal, the differ).
@@ -27,7 +27,31 @@ _HOME = {
     "set_properties": "properties",
 }
 
-__all__ = sorted(_HOME)
+__all__ = [
+    "BlockError", "ChangedError", "FileChange", "LockError", "PropertyError", "UndoReport",
+    "UnsafePathError", "WriteBackError", "WriteReport", "apply_changes", "edit_note",
+    "plan_changes", "read_managed_block", "replace_spans", "set_managed_block", "set_properties",
+    "set_wait_notice", "to_bytes", "undo_last", "unified_diff", "vault_lock", "watch_lock",
+]  # the keys of _HOME
+
+if TYPE_CHECKING:  # the same names, for type checkers (a lazy name would otherwise be Any)
+    from vinculo.writeback.apply import FileChange, WriteReport, apply_changes
+    from vinculo.writeback.block import read_managed_block, set_managed_block
+    from vinculo.writeback.compose import edit_note
+    from vinculo.writeback.diff import unified_diff
+    from vinculo.writeback.edits import replace_spans, to_bytes
+    from vinculo.writeback.errors import (
+        BlockError,
+        ChangedError,
+        LockError,
+        PropertyError,
+        UnsafePathError,
+        WriteBackError,
+    )
+    from vinculo.writeback.journal import UndoReport, undo_last
+    from vinculo.writeback.lock import set_wait_notice, vault_lock, watch_lock
+    from vinculo.writeback.plan import plan_changes
+    from vinculo.writeback.properties import set_properties
 
 
 def __getattr__(name: str) -> Any:

@@ -242,7 +242,7 @@ def _exchange(a: Path, b: Path) -> bool | None:
 
 def sweep_temps(folder: Path) -> list[Path]:
     """Remove temp files a killed writer left in ``folder``; the ones removed."""
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:

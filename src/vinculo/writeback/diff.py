@@ -68,7 +68,7 @@ class _Known(difflib.SequenceMatcher):
     def __init__(self, codes: list[Opcode]) -> None:  # no search: nothing to set up
         self._codes = codes
 
-    def get_opcodes(self) -> list[Opcode]:  # type: ignore[override]
+    def get_opcodes(self) -> list[Opcode]:  # type: ignore[override]  # typeshed: Literal tags
         return list(self._codes)
 
 

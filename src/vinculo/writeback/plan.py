@@ -11,7 +11,8 @@ the whole files plugins contribute (``plan_files`` hook: the dashboard, the peop
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 from vinculo import progress
 from vinculo.model import Diagnostic, Note
@@ -21,8 +22,49 @@ from vinculo.writeback.compose import edit_note_steps
 from vinculo.writeback.errors import BlockError
 from vinculo.writeback.properties import same_value
 
+if TYPE_CHECKING:
+    import pluggy
 
-def _link_spans_function() -> Any:
+    from vinculo.config import Config
+    from vinculo.model import Contact, History, Mention, Suggestion
+
+# What planning reads of an index, as protocols: the index (vinculo.pipeline.Index, or the
+# watcher's view of it) is built by a higher layer, which write-back must not import.
+
+
+class MentionLookup(Protocol):
+    """The mentions of each note by rel (vinculo.codec.MentionTable)."""
+
+    def may_link(self, rel: str) -> bool: ...
+
+    def get(self, rel: str, default: list[Mention], /) -> list[Mention]: ...
+
+
+class NoteList(Protocol):
+    """The notes a plan covers (vinculo.vault.Scan)."""
+
+    @property
+    def notes(self) -> Sequence[Note]: ...
+
+
+class PlanIndex(Protocol):
+    """The part of an index a plan reads (vinculo.pipeline.Index)."""
+
+    @property
+    def config(self) -> Config: ...
+    @property
+    def scan(self) -> NoteList: ...
+    @property
+    def contacts(self) -> Mapping[str, Contact]: ...
+    @property
+    def mentions(self) -> MentionLookup: ...
+    @property
+    def histories(self) -> Mapping[str, History]: ...
+    @property
+    def suggestions(self) -> Mapping[str, list[Suggestion]]: ...
+
+
+def _link_spans_function() -> Callable[..., Any] | None:
     try:
         module = importlib.import_module("vinculo.linking")
     except ModuleNotFoundError as exc:
@@ -32,7 +74,9 @@ def _link_spans_function() -> Any:
     return getattr(module, "link_spans", None)
 
 
-def contact_properties(contact: Any, history: Any, pm: Any, config: Any) -> tuple[dict[str, Any], list[str]]:
+def contact_properties(
+    contact: Contact, history: History | None, pm: pluggy.PluginManager, config: Config
+) -> tuple[dict[str, Any], list[str]]:
     """The merged namespaced properties plugins want on a contact, and the keys refused."""
     if not config.get("properties.write", True):
         return {}, []
@@ -48,7 +92,7 @@ def contact_properties(contact: Any, history: Any, pm: Any, config: Any) -> tupl
     return merged, refused
 
 
-def _outside_block(note: Note, spans: list[tuple[int, int, str]], config: Any) -> list[tuple[int, int, str]]:
+def _outside_block(note: Note, spans: list[tuple[int, int, str]], config: Config) -> list[tuple[int, int, str]]:
     """Link spans in the body and outside the managed block (which is rewritten anyway)."""
     if not spans:
         return []
@@ -62,7 +106,7 @@ def _outside_block(note: Note, spans: list[tuple[int, int, str]], config: Any) -
     ]
 
 
-def broken_markers(note: Note, config: Any) -> str | None:
+def broken_markers(note: Note, config: Config) -> str | None:
     """One line saying why a contact note's block markers are unusable, None when they are
     fine (or absent). Such a note is left entirely alone until the user fixes them."""
     try:
@@ -83,7 +127,7 @@ def _describe(links: int, block: bool, props: int) -> str:
     return ", ".join(parts)
 
 
-def plan_files(index: Any, pm: Any) -> tuple[list[FileChange], list[Diagnostic]]:
+def plan_files(index: PlanIndex, pm: pluggy.PluginManager) -> tuple[list[FileChange], list[Diagnostic]]:
     """The whole files plugins want written (``plan_files`` hook), one change per path: the
     first plugin asked (the last registered) wins a path; a later claim gets a diagnostic."""
     changes: dict[str, FileChange] = {}
@@ -99,7 +143,7 @@ def plan_files(index: Any, pm: Any) -> tuple[list[FileChange], list[Diagnostic]]
 
 
 def plan_changes(
-    index: Any, pm: Any, *, files: bool = False
+    index: PlanIndex, pm: pluggy.PluginManager, *, files: bool = False
 ) -> tuple[list[FileChange], list[Diagnostic]]:
     """One FileChange per note whose bytes would change, and a diagnostic per refused note.
 
@@ -162,7 +206,7 @@ def plan_changes(
     return within_limit(changes, config, diagnostics), diagnostics
 
 
-def within_limit(changes: list[FileChange], config: Any, diagnostics: list[Diagnostic]) -> list[FileChange]:
+def within_limit(changes: list[FileChange], config: Config, diagnostics: list[Diagnostic]) -> list[FileChange]:
     """The changes whose new bytes stay within ``ignore.max_note_bytes``: never write a note
     the next run would refuse to read. Each one left out gets a diagnostic."""
     limit = config.max_note_bytes

@@ -14,12 +14,19 @@ import contextlib
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vinculo.model import Diagnostic
 from vinculo.writeback.apply import WriteReport, apply_changes
 from vinculo.writeback.lock import vault_lock
 from vinculo.writeback.plan import plan_changes
+
+if TYPE_CHECKING:
+    import pluggy
+
+    from vinculo.config import Config
+    from vinculo.memo import Memo
+    from vinculo.pipeline import Index
 
 CHANGED = "changed since it was read"
 
@@ -29,11 +36,11 @@ class SyncResult:
     """What a sync found and did, as commands print it."""
 
     report: WriteReport
-    diagnostics: list[Any]  # the plan's: Diagnostic, or its text when answered from the memo
+    diagnostics: list[Diagnostic] | list[str]  # the plan's; their text when from the memo
     summary: dict[str, Any]  # vinculo.report.scan_summary
     problems: list[str]  # the scan's diagnostics that are not info, as "severity: text"
-    index: Any = None  # the whole-vault Index, when the sync read the vault
-    memo: Any = None  # the vinculo.memo.Memo that answered instead
+    index: Index | None = None  # the whole-vault Index, when the sync read the vault
+    memo: Memo | None = None  # the vinculo.memo.Memo that answered instead
     _rows: list[dict[str, Any]] | None = field(default=None, init=False, repr=False)
 
     def contact_rows(self) -> list[dict[str, Any]]:
@@ -41,23 +48,28 @@ class SyncResult:
         if self._rows is None:
             from vinculo.report import contact_rows
 
-            self._rows = self.memo.rows if self.memo is not None else contact_rows(self.index)
+            if self.memo is not None:
+                self._rows = self.memo.rows
+            else:
+                assert self.index is not None  # a result holds its index or its memo
+                self._rows = contact_rows(self.index)
         return self._rows
 
 
-def _from_index(index: Any, report: WriteReport, diagnostics: list[Diagnostic]) -> SyncResult:
+def _from_index(index: Index, report: WriteReport, diagnostics: list[Diagnostic]) -> SyncResult:
     from vinculo.report import problem_lines, scan_summary
 
     return SyncResult(report, diagnostics, scan_summary(index), problem_lines(index), index=index)
 
 
-def _from_memo(memo: Any) -> SyncResult:
+def _from_memo(memo: Memo) -> SyncResult:
     return SyncResult(WriteReport(), list(memo.diagnostics), dict(memo.summary),
                       list(memo.problems), memo=memo)
 
 
 def run_sync(
-    vault: Path, config: Any, pm: Any, today: dt.date, *, dry_run: bool = False, retries: int = 2
+    vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date, *,
+    dry_run: bool = False, retries: int = 2,
 ) -> SyncResult:
     """Build the index, plan, apply; LockError when another writer holds the vault.
 
@@ -66,7 +78,7 @@ def run_sync(
     from vinculo import memo as memos
 
     lock = contextlib.nullcontext() if dry_run else vault_lock(vault)
-    group: Any = contextlib.nullcontext()
+    group: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
     if not dry_run:
         from vinculo.writeback.journal import one_undo
 
