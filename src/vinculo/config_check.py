@@ -5,7 +5,7 @@ core's own sections were already checked when the file was read (:func:`load_con
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from vinculo.config import CORE_SECTIONS, Config, raise_errors
 from vinculo.config_schema import Problem, Section, check, merge_sections
@@ -25,7 +25,8 @@ def section_owners(pm: pluggy.PluginManager) -> dict[str, list[str]]:
     """Who declares each section: ``core`` and/or plugin names (for ``vinculo config keys``)."""
     owners: dict[str, list[str]] = {s.name: ["core"] for s in CORE_SECTIONS}
     for impl in reversed(pm.hook.register_settings.get_hookimpls()):
-        for section in impl.function() or []:
+        declared = cast("list[Section]", impl.function() or [])  # pluggy types it as object
+        for section in declared:
             owners.setdefault(section.name, []).append(impl.plugin_name)
     return owners
 

@@ -99,7 +99,7 @@ class LadderSettings:
             if value is None:
                 continue
             if kind == "table":
-                value = {**f.default_factory(), **value}  # type: ignore[misc]
+                value = {**f.default_factory(), **value}  # type: ignore[operator]  # a table field always has a factory
             values[f.name] = value
         return cls(**values)
 
@@ -132,7 +132,7 @@ def ladder_section() -> Section:
     settings = []
     for f in dataclasses.fields(LadderSettings):
         meta = f.metadata
-        default = f.default if f.default is not dataclasses.MISSING else f.default_factory()  # type: ignore[misc]
+        default = f.default if f.default is not dataclasses.MISSING else f.default_factory()  # type: ignore[operator]  # no default: a factory
         if isinstance(default, tuple):
             default = list(default)
         settings.append(Setting(f.name, meta["kind"], default, meta["help"],
