@@ -221,7 +221,7 @@ def test_a_locked_vault_is_one_line_and_nothing_written(vault, write, run, locke
 # Each command's arguments besides VAULT (a command added without an entry fails the test
 # below: add it here). None: the command takes no vault.
 ARGS: dict[str, tuple[str, ...] | None] = {
-    "brief": ("Ana",), "commands": None, "contacts": (), "dashboard": (), "digest": (),
+    "brief": ("Ana",), "commands": None, "config check": (), "config keys": None, "contacts": (), "dashboard": (), "digest": (),
     "doctor": (), "export calendar": (), "export vcard": (), "import": ("vcard", "x.vcf"),
     "link": (), "new contact": ("Ana",), "new meeting": ("Café",),
     "new note": ("Meeting", "Café"), "palette": (), "plugins": None, "run": ("snooze",),

@@ -25,6 +25,8 @@ from typing import Any, Literal
 Kind = Literal["bool", "int", "number", "text", "texts", "days", "table", "any"]
 Level = Literal["error", "warning"]
 
+__all__ = ["MAX_DAYS", "Problem", "Section", "Setting", "parse_days"]
+
 MAX_DAYS = 36_500  # a cadence or threshold past a century is a typo (and past year 9999)
 _DURATION = re.compile(r"^\s*(\d+)\s*([dwmy]?)\w*\s*$")
 _UNIT_DAYS = {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}

@@ -24,6 +24,8 @@ from vinculo.config_schema import Kind, Section, Setting, parse_days
 if TYPE_CHECKING:
     from vinculo.config import Config
 
+__all__ = ["LadderSettings", "ladder_settings"]
+
 DEFAULT_TIERS = {"inner": 14, "close": 30, "casual": 90, "keep-warm": 180}
 DEFAULT_IN_PERSON_TIERS = {"inner": 30, "close": 60, "casual": 180, "keep-warm": 365}
 REAL_CHANNELS: tuple[str, ...] = ("message", "call", "in_person")
