@@ -71,7 +71,7 @@ def register_palette_commands() -> list[PaletteCommand]:
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from vinculo.cli import Session, echo_json, json_option, vault_argument
+    from vinculo.command_api import Session, echo_json, json_option, vault_argument
 
     @cli.command()
     @click.argument("name")

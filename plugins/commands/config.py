@@ -18,7 +18,7 @@ from vinculo.hookspecs import hookimpl
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from vinculo.cli import VinculoError, echo_json, json_option, vault_argument
+    from vinculo.command_api import VinculoError, echo_json, json_option, vault_argument
 
     @cli.group(name="config")
     def config_group() -> None:

@@ -19,7 +19,7 @@ FORMATS = ("text", "markdown", "html", "json")
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from vinculo.cli import Session, echo_json, vault_argument
+    from vinculo.command_api import Session, echo_json, vault_argument
 
     @cli.command()
     @vault_argument

@@ -80,7 +80,7 @@ def plan_links(session: Any, note_arg: str | None) -> tuple[list[Any], list[Any]
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from vinculo.cli import Session, echo_json, json_option, vault_argument
+    from vinculo.command_api import Session, echo_json, json_option, vault_argument
 
     @cli.command(name="link")
     @vault_argument

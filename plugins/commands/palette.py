@@ -38,7 +38,7 @@ def _pairs(values: tuple[str, ...]) -> dict[str, str]:
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from vinculo.cli import Session, echo_json, json_option, vault_argument
+    from vinculo.command_api import Session, echo_json, json_option, vault_argument
     from vinculo.errors import InputError
 
     @cli.command()

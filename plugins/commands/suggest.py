@@ -42,7 +42,7 @@ def _apply(session: Any, index: Any, dry_run: bool) -> Any:
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from vinculo.cli import (
+    from vinculo.command_api import (
         Session,
         console,
         echo_json,
@@ -78,8 +78,8 @@ def register_commands(cli: click.Group) -> None:
           vinculo suggest VAULT --apply
         """
         from rich.text import Text
-        from vinculo.default_plugins.ladder.pacing import city_groups
 
+        from vinculo.city_groups import city_groups
         from vinculo.obsidian import print_indented, readable_links
 
         if dry_run and not apply_:

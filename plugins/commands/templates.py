@@ -28,7 +28,7 @@ def _write(session: Any, note: Any, reason: str, dry_run: bool, as_json: bool = 
     """Write one new note (or show its diff), then name it with its Obsidian link.
     ``extra``: more keys for the ``--json`` answer; ``silent``: print nothing (a note the
     ``--json`` answer of another one names)."""
-    from vinculo.cli import echo_json
+    from vinculo.command_api import echo_json
     from vinculo.errors import VaultError
     from vinculo.obsidian import note_line, open_url
     from vinculo.writeback import FileChange, apply_changes
@@ -98,7 +98,7 @@ def _resolve_attendees(names: tuple[str, ...], contacts: dict[str, Any],
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from vinculo.cli import Session, echo_json, json_option, vault_argument
+    from vinculo.command_api import Session, echo_json, json_option, vault_argument
 
     @cli.group()
     def new() -> None:

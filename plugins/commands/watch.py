@@ -17,7 +17,7 @@ from vinculo.hookspecs import hookimpl
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from vinculo.cli import echo_json, json_option, vault_argument
+    from vinculo.command_api import echo_json, json_option, vault_argument
     from vinculo.errors import VaultError
 
     @cli.command()
@@ -65,7 +65,7 @@ def register_commands(cli: click.Group) -> None:
           [calendar]
           path = "vinculo/vinculo.ics"   # keep this calendar feed current
         """
-        from vinculo.cli import Session
+        from vinculo.command_api import Session
         from vinculo.watch import Watcher
         from vinculo.watch.log import ActionLog
         from vinculo.writeback import LockError, set_wait_notice
@@ -147,7 +147,7 @@ def register_commands(cli: click.Group) -> None:
     def install(vault: Path | None, unit_dir: Path | None, platform_: str | None,
                 no_enable: bool, as_json: bool) -> None:
         """Generate the service for VAULT and enable it, so the watcher runs at login."""
-        from vinculo.cli import looks_like_vault
+        from vinculo.command_api import looks_like_vault
         from vinculo.watch import service as svc
 
         root = (vault or Path.cwd()).resolve()

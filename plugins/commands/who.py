@@ -24,7 +24,7 @@ def _stages(ctx: click.Context, param: click.Parameter, values: tuple[str, ...])
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from vinculo.cli import Session, echo_json, json_option, vault_argument
+    from vinculo.command_api import Session, echo_json, json_option, vault_argument
 
     @cli.command()
     @vault_argument
@@ -74,7 +74,7 @@ def register_commands(cli: click.Group) -> None:
 def _table(rows: list[dict[str, Any]], asked: str, today: str) -> None:
     from rich.table import Table
 
-    from vinculo.cli import console
+    from vinculo.command_api import console
 
     out = console()
     if not rows:

@@ -269,8 +269,9 @@ def register_importers() -> list[Importer]:
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from vinculo.cli import Session, vault_argument
-    from vinculo.importing.commands import export_group
+    from vinculo.default_plugins.commands.importing import export_group
+
+    from vinculo.command_api import Session, vault_argument
 
     @export_group(cli).command("vcard")
     @vault_argument

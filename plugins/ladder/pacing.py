@@ -16,13 +16,13 @@ from collections import defaultdict
 
 from vinculo.default_plugins.outputs.block import read_memory
 
+from vinculo.city_groups import city_groups
 from vinculo.config import Config
-from vinculo.history import lookahead, snoozed_until
+from vinculo.history import snoozed_until
 from vinculo.hookspecs import hookimpl
 from vinculo.i18n import t
 from vinculo.ladder_settings import CITY_GROUP_KINDS, ladder_settings
 from vinculo.model import Contact, Suggestion
-from vinculo.text import fold
 
 IN_PERSON_KINDS = CITY_GROUP_KINDS  # the default of [ladder] city_group_kinds
 
@@ -69,26 +69,6 @@ def _budget(suggestions: list[Suggestion], today: dt.date, config: Config) -> li
             s = dataclasses.replace(s, due=day)
         out.append(s)
     return out
-
-
-def city_groups(suggestions: list[Suggestion], contacts: dict[str, Contact], today: dt.date,
-                config: Config) -> dict[str, list[Suggestion]]:
-    """Cities with at least ``[ladder] city_group_min`` (2) people to see in person within
-    ``lookahead_days`` (7): one trip, several coffees."""
-    horizon = lookahead(config, today)
-    minimum = ladder_settings(config).city_group_min
-    kinds = ladder_settings(config).city_group_kinds
-    groups: dict[str, list[Suggestion]] = defaultdict(list)
-    names: dict[str, str] = {}
-    for s in suggestions:
-        city = contacts[s.contact].properties.get("city") if s.contact in contacts else None
-        if s.kind in kinds and s.due <= horizon and isinstance(city, str) and city.strip():
-            key = fold(city.strip())
-            names.setdefault(key, city.strip())
-            if s.contact not in {g.contact for g in groups[key]}:
-                groups[key].append(s)
-    return {names[k]: sorted(v, key=lambda s: s.contact) for k, v in sorted(groups.items())
-            if len(v) >= minimum}
 
 
 def _group_by_city(suggestions: list[Suggestion], contacts: dict[str, Contact], today: dt.date,

@@ -43,8 +43,9 @@ def owned_files(config: Config) -> list[str]:
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from vinculo.cli import Session, vault_argument
-    from vinculo.importing.commands import export_group
+    from vinculo.default_plugins.commands.importing import export_group
+
+    from vinculo.command_api import Session, vault_argument
 
     @export_group(cli).command("calendar")
     @vault_argument

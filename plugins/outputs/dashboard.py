@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 import pluggy
-from vinculo.default_plugins.ladder.pacing import city_groups
 
+from vinculo.city_groups import city_groups
 from vinculo.config import Config
 from vinculo.config_schema import Section, Setting
 from vinculo.history import lookahead, plan_words, wikilink
@@ -300,7 +300,7 @@ def owned_files(config: Config) -> list[str]:
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from vinculo.cli import Session, echo_json, json_option, vault_argument
+    from vinculo.command_api import Session, echo_json, json_option, vault_argument
 
     @cli.command()
     @vault_argument

@@ -50,7 +50,7 @@ DEFAULT_PLUGINS: dict[str, str] = {
     "palette_commands": "vinculo.default_plugins.commands.palette_actions",
     "brief_command": "vinculo.default_plugins.commands.brief",
     "palette": "vinculo.default_plugins.commands.palette",
-    "importing": "vinculo.importing.commands",
+    "importing": "vinculo.default_plugins.commands.importing",
     "import_linkedin": "vinculo.default_plugins.importers.linkedin",
     "import_vcard": "vinculo.default_plugins.importers.vcard",
     "import_calendar": "vinculo.default_plugins.importers.calendar",

@@ -92,7 +92,7 @@ def _plans(index: Index, until: dt.date) -> list[dict[str, Any]]:
 
 
 def _cities(index: Index, until: dt.date) -> dict[str, list[str]]:
-    from vinculo.default_plugins.ladder.pacing import city_groups
+    from vinculo.city_groups import city_groups
 
     pool = [s for items in index.suggestions.values() for s in items if s.due <= until]
     groups = city_groups(pool, index.contacts, index.today, index.config)

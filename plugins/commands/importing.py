@@ -67,7 +67,7 @@ def _print_result(result: Any, show_diff: bool) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from vinculo.cli import console, esc
+    from vinculo.command_api import console, esc
 
     out = console()
     counts = result.counts()
@@ -96,7 +96,7 @@ def _print_result(result: Any, show_diff: bool) -> None:
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from vinculo.cli import json_option, vault_argument
+    from vinculo.command_api import json_option, vault_argument
     from vinculo.errors import InputError, WriteBackError
 
     @cli.command("import")
@@ -144,7 +144,7 @@ def register_commands(cli: click.Group) -> None:
           vinculo import calendar calendar.ics ~/Vault --json
           vinculo import whatsapp "WhatsApp Chat with Ana.zip" ~/Vault --dry-run
         """
-        from vinculo.cli import Session, echo_json
+        from vinculo.command_api import Session, echo_json
         from vinculo.importing.base import ImportFileError
         from vinculo.importing.runner import available_importers, build_context, run_import
 
