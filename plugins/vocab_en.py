@@ -29,6 +29,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"connected (?:on|with)", r"accepted my (?:invitation|invite|connection|request)",
         r"reacted to", r"replied to [^.;]{0,60}?(?:post|comment|tweet|story|thread)",
         r"started following", r"followed me",
+        # a comment is a social touch, whoever left it ("left a nice comment on my post")
+        r"left (?:me |us |{@} )?(?:a |an )?(?:[^\s]+ )?comments?", r"{comment} on",
+        r"{endorse}", r"(?:in|on) the (?:\w+ )?comments", r"{like} (?:my|our|{@}'s)",
     ),
     "message": (
         r"e-?mailed", r"(?:an |the )?e-?mail (?:from|to|with)", r"messaged", r"texted",
@@ -37,6 +40,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"got (?:a |an )?(?:message|e-?mail|reply|text) from", r"(?:a |the )?message (?:from|to)",
         r"whatsapp(?:ed)?", r"linkedin message", r"replied to (?:my|his|her|their) (?:e-?mail|message)",
         r"exchanged (?:messages|e-?mails)", r"chatted on",
+        r"on (?:messenger|whatsapp|signal|telegram|slack|imessage|discord|wechat|line chat)",
         r"replied to [^.;]{0,60}?(?:e-?mail|message|text|dm)",
         r"{send} {@}", r"{send} (?:me|us)",
         r"{drop} (?:me |us |{@} )(?:a |an )?(?:line|note|message|text|e-?mail|dm)",
@@ -49,11 +53,19 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{write} {@} (?:a |an |the )?(?:\w+ )?(?:e-?mail|message|note|letter|text|line|card)",
         r"{write} back", r"{ping}", r"{reply} to", r"{respond} to", r"{reach} out to",
         r"{hear} (?:back )?from", r"{get} back to", r"{invite} (?:me|us)",
-        r"left (?:me |us |{@} )?(?:a |an )?(?:message|note|comment|voice note|voice message)",
+        r"left (?:me |us |{@} )?(?:a |an )?(?:message|note|voice note|voice message)",
         r"{send} (?:me |us )?(?:a |an |some |the )?(?:postcard|card|letter|gift|photos?|"
         r"pictures?|voice note|voice message|link|invitation|invite)",
-        r"{wish} {@} (?:a )?(?:happy|merry|good|congrat)", r"{congratulate} {@}", r"{chat} (?:with|on|over)",
+        r"{wish} {@} (?:a )?(?:happy|merry|good|congrat)", r"{congratulate} {@}", r"{chat} (?:on|over)",
+        r"shot (?:me |us |{@} )(?:a |an )?(?:[^\s]+ )?(?:line|note|message|text|e-?mail|dm)",
+        r"{forward} (?:[^\s]+ ){0,4}?to", r"{forward} {@}",
+        r"(?:text|e-?mail|message|whatsapp|dm) (?:exchange|thread|chain) with",
+        r"(?:have|has|had|'ve) been (?:e-?mailing|texting|messaging|dming|whatsapping|writing)",
+        r"(?:exchange|trade) (?:a few |some |several |a couple of |a bunch of )?(?:\w+ )?"
+        r"(?:messages|e-?mails|texts|dms|whatsapps|notes|letters|voice notes)",
         r"{exchange} (?:a few |some |several |a couple of |a bunch of )?(?:\w+ )?"
+        r"(?:messages|e-?mails|texts|dms|whatsapps|notes|letters|voice notes)",
+        r"{trade} (?:a few |some |several |a couple of |a bunch of )?(?:\w+ )?"
         r"(?:messages|e-?mails|texts|dms|whatsapps|notes|letters|voice notes)",
     ),
     "call": (
@@ -68,6 +80,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{hop} on a (?:\w+ )?call", r"{jump} on a (?:\w+ )?call", r"{ring} {@}", r"{phone}",
         r"(?:on|over|via|by) (?:zoom|skype|teams|facetime|meet|video)",
         r"left (?:me |us |{@} )?(?:a )?voicemail",
+        r"video ?chat", r"{have} (?:a |an )?(?:[^\s]+ )?(?:phone |video |zoom )?call",
+        r"{do} (?:a |an )?(?:[^\s]+ )?(?:phone |video |zoom )?call",
+        r"{return} (?:[^\s]+ ){0,2}?call", r"{ring} (?:me |us |him |her |them |{@} )?back",
     ),
     "in_person": (
         r"(?:had |grabbed |got )?(?:a )?(?:coffee|lunch|dinner|breakfast|brunch|drinks?|beers?|tea) with",
@@ -96,6 +111,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         *("{" + verb + "}" + r" (?:[^\s]+ ){0,4}?(?:with {@}|at {@}'s)" for verb in _TOGETHER),
         r"{help} {@}",
         r"{talk} (?:to|with)", r"{speak} (?:to|with)", r"{catch} up with", r"and i {talk}",
+        r"{chat} with",
         r"(?:chat|conversation|talk|catch-?up|1:1|1-1|1on1|one-on-one|one on one|sync) with",
         r"{follow} up with", r"{do} (?:a |an |the |some )?(?:[^\s]+ ){0,2}?with",
         r"{spend} (?:[^\s]+ ){0,3}?with",
@@ -130,6 +146,11 @@ INTENTS: tuple[str, ...] = (
     r"supposed to", r"meant to", r"about to", r"thinking (?:of|about)", r"considering",
     r"looking forward", r"forgot", r"if", r"when i", r"hopefully", r"would(?: love)?",
     r"wish", r"waiting for", r"idea", r"hasn't", r"wasn't able", r"weren't able",
+    r"wanted to", r"(?:could|should|would|might|must) have", r"dream(?:t|ed)?", r"in my dream",
+    r"owes? (?:me|us|him|her|them)", r"^.*?(?:is|are|'s) (?:off|cancelled|canceled)\b",
+    r"^.*?but (?:he|she|they) (?:was|were|wasn't|weren't|was not|were not) "
+    r"(?:busy|out|away|sick|ill|not|there|home|in|around|available)",
+    r"^.*?(?:went|goes|sent) (?:straight |right )?to voicemail", r"^.*?no one (?:answered|picked)",
     r"^.*?moved (?:back |to |back to )(?:monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday|next|tomorrow|later|another)",
     r"^.*?pushed (?:back |to |back to )(?:monday|tuesday|wednesday|thursday|friday|saturday"
@@ -156,6 +177,10 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"chatted", r"exchanged", r"caught up", r"catch up", r"conversation",
         r"(?:a |the )?(?:call|chat|video ?call|zoom|phone call|meeting) with",
         r"back and forth", r"with {@}",
+        # a reply, either way, is an exchange; so is anything "w/" someone or "X and I" did
+        r"{reply}", r"{answer}", r"{respond}", r"{get} back to", r"{write} back",
+        r"{return} (?:[^\s]+ ){0,2}?call", r"(?:called|rang|phoned) (?:me |us |him |her |them |{@} )?back",
+        r"w/", r"catch-?up", r"(?<=· )and i",
     ),
 }
 

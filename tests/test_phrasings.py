@@ -49,7 +49,7 @@ def _read(vault: Path, write, line: str, pm=None) -> list[tuple[str, str]]:
         ("Pasé la tarde con Marta Ruiz", ("in_person", "both")),
         ("Le mandé un audio a Marta Ruiz", ("message", "out")),
         ("Hablé con Marta Ruiz por WhatsApp", ("message", "both")),
-        ("Marta Ruiz me respondió por correo", ("message", "in")),
+        ("Marta Ruiz me respondió por correo", ("message", "both")),
         ("Finally got hold of Marta Ruiz on the phone", ("call", "out")),
         ("Bought **Marta Ruiz** a drink at the bar", ("in_person", "both")),
         ("Le invité a una caña a Marta Ruiz", ("in_person", "both")),
