@@ -15,6 +15,7 @@ from typing import Any
 
 import pluggy
 
+from vinculo import vocab_store
 from vinculo.config import Config
 from vinculo.dates import MONTHS, coerce_date, written_date  # noqa: F401 (MONTHS re-exported)
 from vinculo.lemmas import expand
@@ -127,6 +128,17 @@ TALK = "talk"
 
 @lru_cache(maxsize=16)
 def _compile(key: _Key) -> Matcher:
+    """The matcher of vocabularies ``key``: loaded as a previous run stored it, else
+    compiled and stored (see :mod:`vinculo.vocab_store`)."""
+    stored = vocab_store.load(key)
+    if stored is not None:
+        return stored  # type: ignore[no-any-return]
+    matcher = _build(key)
+    vocab_store.save(key, matcher)
+    return matcher
+
+
+def _build(key: _Key) -> Matcher:
     per_channel: dict[str, list[str]] = {c: [] for c in (*CHANNELS, TALK)}
     per_direction: dict[str, list[str]] = {d: [] for d in DIRECTIONS}
     intents: list[str] = []
@@ -172,13 +184,10 @@ def _finder(phrases: list[str]) -> PhraseFinder | None:
 _last: tuple[tuple[Vocabulary, ...], Matcher] | None = None
 
 
-def compile_vocabularies(vocabularies: list[Vocabulary]) -> Matcher:
-    """One matcher for all languages at once: a vault mixes them, often in the same note."""
-    global _last
-    given = tuple(vocabularies)
-    if _last is not None and _last[0] == given:
-        return _last[1]
-    key = tuple(
+def vocabulary_key(vocabularies: list[Vocabulary]) -> _Key:
+    """What the matcher of ``vocabularies`` is made of, as one hashable value: the same key,
+    the same matcher (so it is compiled once, and stored between runs by its content)."""
+    return tuple(
         (
             v.language,
             tuple(sorted((str(c), tuple(p)) for c, p in v.events.items())),
@@ -188,7 +197,15 @@ def compile_vocabularies(vocabularies: list[Vocabulary]) -> Matcher:
         )
         for v in vocabularies
     )
-    matcher = _compile(key)
+
+
+def compile_vocabularies(vocabularies: list[Vocabulary]) -> Matcher:
+    """One matcher for all languages at once: a vault mixes them, often in the same note."""
+    global _last
+    given = tuple(vocabularies)
+    if _last is not None and _last[0] == given:
+        return _last[1]
+    matcher = _compile(vocabulary_key(vocabularies))
     _last = (given, matcher)
     return matcher
 

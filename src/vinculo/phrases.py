@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from vinculo.vocab_store import compile_pattern
+
 try:  # the regular-expression parser, to tell which phrases begin with a word character
     from re import _parser as _sre_parser  # type: ignore[attr-defined]
 except ImportError:  # Python 3.10
@@ -53,7 +55,8 @@ def _join(phrases: list[str], guard: str = _GUARD) -> re.Pattern[str] | None:
     if not phrases:
         return None
     body = "|".join(f"(?:{p})" for p in phrases)
-    return re.compile(rf"{guard}(?:{body}){_END}")
+    # compiled keeping the program, so a later run can load it (vinculo.vocab_store)
+    return compile_pattern(rf"{guard}(?:{body}){_END}")
 
 
 def alternation(phrases: list[str]) -> re.Pattern[str] | None:

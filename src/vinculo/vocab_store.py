@@ -1,0 +1,175 @@
+"""The compiled vocabularies, kept between runs in the state folder.
+
+Compiling the built-in vocabularies (lemmas expanded into every reported form, phrases
+analysed and joined into a few large alternations) takes the regular-expression compiler
+about half a second — in every process, workers included, even when one changed note is all
+there is to read. What it produces is a program of integers for the matching engine: the
+same vocabulary always gives the same program. So the first run stores the programs, keyed
+by the vocabulary's content, the Python version, the engine's version and this code's own
+source; later runs load them (a few hundredths of a second) instead of compiling.
+
+Best effort: without a usable state folder, with ``$VINCULO_NO_CACHE``, or when anything
+stored does not load, the vocabularies are compiled as before. The file holds numbers and
+strings only (JSON), never code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+try:  # the engine behind ``re``: a program of integers, compiled once, loaded later
+    import _sre
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+except ImportError:  # Python 3.10: the same modules under older names
+    import _sre
+    import sre_compile as _compiler  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+
+FORMAT = 1
+FOLDER = "vocabularies"
+_CACHE_ENV = "VINCULO_NO_CACHE"
+
+# Every pattern compiled through :func:`compile_pattern` in this process: source → program.
+_programs: dict[str, list[Any]] = {}
+
+
+def compile_pattern(source: str) -> re.Pattern[str]:
+    """``re.compile(source)``, keeping the program so that :func:`save` can store it.
+    Raises ``re.error`` as ``re.compile`` does."""
+    try:
+        parsed = _parser.parse(source, 0)
+        code = _compiler._code(parsed, 0)
+        state = parsed.state
+        groupindex = dict(state.groupdict)
+        indexgroup: list[str | None] = [None] * state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        program = [state.flags, list(code), state.groups - 1, groupindex, indexgroup]
+        pattern = _load_pattern(source, program)
+    except re.error:
+        raise
+    except Exception:  # another Python's internals: compile as usual, store nothing
+        return re.compile(source)
+    _programs[source] = program
+    return pattern
+
+
+def _load_pattern(source: str, program: list[Any]) -> re.Pattern[str]:
+    flags, code, groups, groupindex, indexgroup = program
+    return _sre.compile(source, flags, code, groups, dict(groupindex), tuple(indexgroup))
+
+
+def _fingerprint() -> str:
+    """What a stored program depends on besides the phrases: this Python and its engine,
+    vinculo's version and the source of the modules that turn phrases into patterns."""
+    import vinculo
+    from vinculo import history, lemmas, phrases, verb_forms
+
+    digest = hashlib.sha256()
+    digest.update(f"{FORMAT}|{sys.version}|{_sre.MAGIC}|{vinculo.__version__}".encode())
+    for module in (history, lemmas, phrases, verb_forms, sys.modules[__name__]):
+        try:
+            digest.update(Path(str(module.__file__)).read_bytes())
+        except (OSError, TypeError):
+            digest.update(module.__name__.encode())
+    try:
+        import simplemma  # a plugin's new verb is looked up in its dictionaries
+
+        digest.update(str(getattr(simplemma, "__version__", "")).encode())
+    except ImportError:
+        pass
+    return digest.hexdigest()
+
+
+_fingerprint_memo: list[str] = []
+
+
+def _path(key: Any) -> Path | None:
+    """Where the programs of vocabularies ``key`` are kept; None when not to keep them."""
+    if os.environ.get(_CACHE_ENV):
+        return None
+    try:
+        from vinculo.state import state_root
+
+        root = state_root()
+    except Exception:  # an unusable $VINCULO_STATE_DIR: compile as before
+        return None
+    if not _fingerprint_memo:
+        _fingerprint_memo.append(_fingerprint())
+    digest = hashlib.sha256(f"{_fingerprint_memo[0]}|{key!r}".encode()).hexdigest()[:32]
+    return root / FOLDER / f"{digest}.json"
+
+
+def _pattern_tree(pattern: re.Pattern[str] | None) -> Any:
+    if pattern is None:
+        return None
+    program = _programs.get(pattern.pattern)
+    if program is None:
+        raise KeyError(pattern.pattern)  # compiled elsewhere: nothing to store
+    return [pattern.pattern, program]
+
+
+def _finder_tree(finder: Any) -> Any:
+    return [_pattern_tree(finder.anchored), _pattern_tree(finder.first_line),
+            [_pattern_tree(p) for p in finder.searched]]
+
+
+def save(key: Any, matcher: Any) -> None:
+    """Store ``matcher``'s programs for vocabularies ``key`` (best effort; called when
+    :func:`load` found nothing usable, so a damaged file is replaced)."""
+    path = _path(key)
+    if path is None:
+        return
+    try:
+        tree = {
+            "events": [[channel, _pattern_tree(p)] for channel, p in matcher.events],
+            "event_finder": _finder_tree(matcher.event_finder),
+            "intent_finder": _finder_tree(matcher.intent_finder),
+            "directions": [[d, _finder_tree(f)] for d, f in matcher.directions],
+        }
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
+                                         prefix=".tmp-", suffix=".json", delete=False) as out:
+            json.dump(tree, out, separators=(",", ":"))
+        os.replace(out.name, path)  # whole or not at all, whoever writes it at the same time
+    except (KeyError, OSError, TypeError, ValueError):
+        return
+
+
+def _pattern(tree: Any) -> re.Pattern[str] | None:
+    if tree is None:
+        return None
+    source, program = tree
+    pattern = _load_pattern(source, program)
+    _programs[source] = program
+    return pattern
+
+
+def load(key: Any) -> Any:
+    """The matcher stored for vocabularies ``key``, or None (then compile it)."""
+    path = _path(key)
+    if path is None:
+        return None
+    try:
+        tree = json.loads(path.read_text(encoding="utf-8"))
+        from vinculo.history import Matcher
+        from vinculo.phrases import PhraseFinder
+
+        def finder(t: Any) -> PhraseFinder:
+            return PhraseFinder(_pattern(t[0]), _pattern(t[1]), tuple(_pattern(p) for p in t[2]))
+
+        return Matcher(
+            events=tuple((channel, _pattern(p)) for channel, p in tree["events"]),
+            event_finder=finder(tree["event_finder"]),
+            intent_finder=finder(tree["intent_finder"]),
+            directions=tuple((d, finder(f)) for d, f in tree["directions"]),
+        )
+    except Exception:  # missing, unreadable, or from an engine that refuses it: compile
+        return None
