@@ -318,11 +318,13 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue
         name_end = at + mention.end - pos
         subject = _is_subject(line.blanked, c_start, at, event[0], name_end)
-        if (subject or _owns(line.blanked, name_end, c_start + event[0])) and _someone_else(
-                line.blanked, c_start + event[1]):
+        owns = not subject and _owns(line.blanked, name_end, c_start + event[0])
+        if (subject or owns) and _someone_else(line.blanked, c_start + event[1], owns):
             continue  # "Hugo had lunch with the CEO", "Oliver met Marta": not with me
         if not subject and _other_subject(line.blanked, c_start, c_start + event[0], at):
             continue  # "Ben met Marcus", "Mi jefa comió con Carmen": someone else's
+        if at >= event[0] and _POSSESSED_PERSON.match(line.blanked, name_end):
+            continue  # "Met Oliver's new team", "Called Ana's mum": someone of theirs
         direction = event_direction(marks or frozenset(), event[2], subject)
         found.add(mention.target, line.date(), event[2], line.number, line.text, mention.level,
                   direction)
@@ -368,7 +370,11 @@ _OTHER_SUBJECT = re.compile(
 def _other_subject(blanked: str, c_start: int, event_start: int, at: int) -> bool:
     """Whether the event phrase starting at ``event_start``, whose object is the name at
     ``at``, has someone else for its subject (see :data:`_OTHER_SUBJECT`)."""
-    return at >= event_start and _OTHER_SUBJECT.fullmatch(fold(blanked[c_start:event_start])) is not None
+    return (at >= event_start and not _JOINED.match(blanked, event_start)
+            and _OTHER_SUBJECT.fullmatch(fold(blanked[c_start:event_start])) is not None)
+
+
+_JOINED = re.compile(r"(?:and|y|e|&)\s", re.IGNORECASE)  # "Luis y yo comimos con Marta"
 
 
 # Where a clause turns to what happened instead: "…, so I texted him", "… pero hablamos".
@@ -412,6 +418,9 @@ _PEOPLE = (
     r"amigas", r"vecino", r"vecina", r"equipo", r"familia", r"director", r"directora",
     r"gestor", r"gestora", r"proveedor",
 )
+# A name followed by someone of theirs: "Oliver's new team", "Ana's mum".
+_POSSESSED_PERSON = re.compile(
+    r"[*_=]*['’]s\s+(?:\w+\s+)?(?:" + "|".join(_PEOPLE) + r")\b", re.IGNORECASE)
 _OTHER_PARTY = re.compile(
     r"\s*(?:(?P<me>me|us|mi|nosotros|nosotras|conmigo)\b|(?P<name>[*_=]*·)"
     r"|(?P<theirs>(?:him|her|them|his|their|su|sus)\b)"
@@ -422,14 +431,18 @@ _OTHER_PARTY = re.compile(
 _WITH = re.compile(r"(?:\bwith|\bcon|w/)\s*$", re.IGNORECASE)
 
 
-def _someone_else(blanked: str, after: int) -> bool:
+def _someone_else(blanked: str, after: int, possessive: bool = False) -> bool:
     """Whether the event phrase ending at ``after`` names its other party, and it is not the
-    writer: a name right after it, or anyone but me after a closing "with" / "con"."""
+    writer: a name right after it, someone named by a noun ("the landlord", "a su madre"), or
+    anyone but me after a closing "with" / "con" — or, for a possessive subject ("Rodrigo's
+    call with the client"), after a "with" that follows the phrase."""
     match = _OTHER_PARTY.match(blanked, after)
     if match is None or match["me"]:
         return False
     if match["name"] or match["theirs"] or match["det"]:
         return True
+    if possessive and match["word"] in ("with", "con"):
+        return _someone_else(blanked, match.end())  # "Rodrigo's call with the client"
     return bool(match["word"]) and _WITH.search(blanked, max(0, after - 5), after) is not None
 
 

@@ -41,6 +41,11 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"whatsapp(?:ed)?", r"linkedin message", r"replied to (?:my|his|her|their) (?:e-?mail|message)",
         r"exchanged (?:messages|e-?mails)", r"chatted on",
         r"on (?:messenger|whatsapp|signal|telegram|slack|imessage|discord|wechat|line chat)",
+        r"(?:{get}|received) (?:a |an |the |some )?(?:[^\s]+ ){0,2}?(?:message|e-?mail|mail|reply|"
+        r"text|dm|voice note|voice message|letter|postcard|card|invitation|invite|whatsapp|note)s? "
+        r"from",
+        # "Ana's message made my day" (a fixed look-behind: a name, then 's)
+        r"(?<=·'s )(?:[^\s]+ )?(?:message|e-?mail|text|dm|letter|voice note|postcard|reply)",
         r"replied to [^.;]{0,60}?(?:e-?mail|message|text|dm)",
         r"{send} {@}", r"{send} (?:me|us)",
         r"{drop} (?:me |us |{@} )(?:a |an )?(?:line|note|message|text|e-?mail|dm)",
@@ -80,6 +85,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{hop} on a (?:\w+ )?call", r"{jump} on a (?:\w+ )?call", r"{ring} {@}", r"{phone}",
         r"(?:on|over|via|by) (?:zoom|skype|teams|facetime|meet|video)",
         r"left (?:me |us |{@} )?(?:a )?voicemail",
+        r"{answer} the phone", r"{pick} up the phone", r"(?<=·'s )(?:[^\s]+ )?(?:call|voicemail)",
         r"video ?chat", r"{have} (?:a |an )?(?:[^\s]+ )?(?:phone |video |zoom )?call",
         r"{do} (?:a |an )?(?:[^\s]+ )?(?:phone |video |zoom )?call",
         r"{return} (?:[^\s]+ ){0,2}?call", r"{ring} (?:me |us |him |her |them |{@} )?back",
@@ -111,7 +117,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         *("{" + verb + "}" + r" (?:[^\s]+ ){0,4}?(?:with {@}|at {@}'s)" for verb in _TOGETHER),
         r"{help} {@}",
         r"{talk} (?:to|with)", r"{speak} (?:to|with)", r"{catch} up with", r"and i {talk}",
-        r"{chat} with",
+        r"{chat} with", r"we {talk}", r"we {speak}", r"we {chat}",
         r"(?:chat|conversation|talk|catch-?up|1:1|1-1|1on1|one-on-one|one on one|sync) with",
         r"{follow} up with", r"{do} (?:a |an |the |some )?(?:[^\s]+ ){0,2}?with",
         r"{spend} (?:[^\s]+ ){0,3}?with",
@@ -147,7 +153,7 @@ INTENTS: tuple[str, ...] = (
     r"looking forward", r"forgot", r"if", r"when i", r"hopefully", r"would(?: love)?",
     r"wish", r"waiting for", r"idea", r"hasn't", r"wasn't able", r"weren't able",
     r"wanted to", r"(?:could|should|would|might|must) have", r"dream(?:t|ed)?", r"in my dream",
-    r"owes? (?:me|us|him|her|them)", r"^.*?(?:is|are|'s) (?:off|cancelled|canceled)\b",
+    r"owes? (?:me|us|him|her|them)", r"^.*?(?:is|are|'s) (?:off|cancelled|canceled)\b(?! to\b)",
     r"^.*?but (?:he|she|they) (?:was|were|wasn't|weren't|was not|were not) "
     r"(?:busy|out|away|sick|ill|not|there|home|in|around|available)",
     r"^.*?(?:went|goes|sent) (?:straight |right )?to voicemail", r"^.*?no one (?:answered|picked)",
@@ -171,6 +177,7 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"reply|answer|whatsapp|voicemail|note|letter|invitation|invite|postcard)",
         r"(?:message|e-?mail|mail|text|call|dm|reply|answer|whatsapp|voicemail|note|letter|"
         r"invitation|invite|postcard) from", r"heard (?:back )?from", r"from (?:him|her|them)",
+        r"(?<=·'s )(?:[^\s]+ )?(?:message|e-?mail|text|dm|letter|voice note|postcard|reply)",
     ),
     "both": (
         r"we", r"us", r"each other", r"one another", r"together", r"talked", r"spoke",

@@ -97,6 +97,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:vino|vinieron|vine|vinimos) (?:{@} )?a (?:verme|vernos|casa|mi casa|la oficina|"
         r"el taller|comer|cenar|merendar|desayunar|almorzar|tomar)",
         r"(?:fui|fuimos|fue|fueron) a (?:ver|visitar) a", r"visita a {@}",
+        r"(?:se|me|nos) (?:paso|pasaron|pase|pasamos) a (?:saludar|ver|verme|vernos|tomar|"
+        r"dejar|recoger|buscar)",
         r"salimos (?:a|de) \w+", r"{invitar} a (?:cenar|comer|almorzar|desayunar|merendar|"
         r"tomar|un|una) (?:[^\s]+ ){0,3}?a {@}",
         r"{tener} (?:una |un )?(?:[^\s]+ )?(?:comida|cena|cita|reunion|quedada|almuerzo|"
@@ -149,8 +151,9 @@ INTENTS: tuple[str, ...] = (
     r"^.*?comunicaba", r"^.*?no (?:estaba|estaban|habia nadie|aparecio|vino|pudo|lo cogio|"
     r"la cogio|me lo cogio|contestaba|respondia)",
     r"(?:me|nos|te|le) debe", r"quedamos en \w+(?:ar|er|ir)(?:nos|le|la|lo)?",
-    r"^.*?se (?:pasa|paso|cambia|cambio|mueve|movio|retrasa|retraso|adelanta) (?:al|a la|a el|"
-    r"para el|para la|a otro|a otra)",
+    r"^.*?se (?:pasa|paso|cambia|cambio|mueve|movio|retrasa|retraso|adelanta|adelanto) "
+    r"(?:al|a la|a el|para el|para la|a otro|a otra) (?:lunes|martes|miercoles|jueves|viernes|"
+    r"sabado|domingo|semana|tarde|manana|noche|proximo|proxima|otro|otra|dia|mes|finde)",
 )
 
 # Who moved: Spanish says it in the verb ("llamé": I; "me llamó": they), whatever the order of

@@ -51,6 +51,13 @@ def _read(vault: Path, write, line: str) -> list[tuple[str, str]]:
         ("Fui a ver a Marta Ruiz a la almazara", ("in_person", "both")),
         ("Invité a cenar a Marta Ruiz a casa", ("in_person", "both")),
         ("El jueves cené con Marta Ruiz", ("in_person", "both")),
+        ("Marta Ruiz se pasó a saludar por la oficina", ("in_person", "both")),
+        ("Marta Ruiz answered the phone at last and we talked for an hour", ("call", "both")),
+        ("Marta Ruiz's message made my day", ("message", "in")),
+        ("Got a long voice note from Marta Ruiz", ("message", "in")),
+        ("Luis Gómez y yo comimos con Marta Ruiz", ("in_person", "both")),
+        ("Marta Ruiz called the next day to thank me", ("call", "in")),
+        ("Mi hermana y yo cenamos con Marta Ruiz", ("in_person", "both")),
         # what happened instead, after the plan that fell through
         ("Tried calling Marta Ruiz twice, no answer, so I texted her instead", ("message", "out")),
         ("Lunch with Marta Ruiz was cancelled, so we did a quick call instead", ("call", "both")),
@@ -92,6 +99,9 @@ def test_more_phrasings_are_events(vault, write, line, expected):
         "My boss had lunch with Marta Ruiz",
         "Luis Gómez met Marta Ruiz at the conference",
         "Marta Ruiz's call with the client went well",
+        "Met Marta Ruiz's new team at the offsite",
+        "Called Marta Ruiz but she was in a meeting",
+        "Would have loved to see Marta Ruiz",
     ],
 )
 def test_clause_wide_cues_count_for_nothing(vault, write, line):
