@@ -230,6 +230,8 @@ class _Line:
         self.stops, self.resumes = _clauses(text[cut:])
         self.number = number
         self.day = day
+        task = _TASK.match(text)
+        self.ticked = task is not None and task[1] in "xX"  # "- [x] Llamar a Sergio"
         self._date: tuple[dt.date | None] | None = None
         # clause index -> (start, end, event, start of its earliest intention phrase,
         # direction phrases)
@@ -258,6 +260,8 @@ class _Line:
             # and punctuation), so only the clause is folded.
             clause = fold(self.blanked[c_start:c_end])
             event = matcher.first_event(clause)
+            if event is None and self.ticked and index == 0:
+                event = matcher.task_event(clause)  # an instruction, ticked: done
             intent = marks = None
             if event is not None:
                 intent = matcher.intent_start(clause)

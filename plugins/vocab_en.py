@@ -192,6 +192,17 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+# A ticked task written as an instruction reports it done: "- [x] Email Ben the lease".
+TASKS: dict[str, tuple[str, ...]] = {
+    "call": (r"call", r"phone", r"ring", r"video ?call", r"call back"),
+    "message": (r"e-?mail", r"text", r"message", r"dm", r"write (?:to|back to)", r"reply to",
+                r"ping", r"send", r"answer", r"respond to", r"follow up with"),
+    "in_person": (r"meet(?: up)?(?: with)?", r"see", r"visit",
+                  r"(?:have |grab )?(?:coffee|lunch|dinner|breakfast|drinks?|a beer) with"),
+}
+
+
 @hookimpl
 def register_vocabulary() -> list[Vocabulary]:
-    return [Vocabulary("en", events=EVENTS, intents=INTENTS, directions=DIRECTIONS)]
+    return [Vocabulary("en", events=EVENTS, intents=INTENTS, directions=DIRECTIONS,
+                       tasks=TASKS)]

@@ -184,6 +184,18 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+# A ticked task written as an instruction reports it done: "- [x] Llamar a Sergio".
+TASKS: dict[str, tuple[str, ...]] = {
+    "call": (r"llamar(?:le)? a", r"telefonear a", r"(?:hacer (?:una )?)?videollamada con",
+             r"devolver(?:le)? la llamada a"),
+    "message": (r"escribir(?:le)? a", r"(?:mandar|enviar)(?:le)? (?:[^\s]+ ){0,3}?a",
+                r"contestar(?:le)? a", r"responder(?:le)? a", r"felicitar a"),
+    "in_person": (r"quedar con", r"(?:comer|cenar|desayunar|almorzar|merendar) con",
+                  r"tomar (?:[^\s]+ ){1,2}?con", r"ver a", r"visitar a", r"reunion con"),
+}
+
+
 @hookimpl
 def register_vocabulary() -> list[Vocabulary]:
-    return [Vocabulary("es", events=EVENTS, intents=INTENTS, directions=DIRECTIONS)]
+    return [Vocabulary("es", events=EVENTS, intents=INTENTS, directions=DIRECTIONS,
+                       tasks=TASKS)]

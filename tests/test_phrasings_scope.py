@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from vinculo.config import load_config
+from vinculo.hookspecs import hookimpl
+from vinculo.model import Vocabulary
 from vinculo.pipeline import build_index
 from vinculo.plugins import get_plugin_manager
 
@@ -106,3 +108,40 @@ def test_more_phrasings_are_events(vault, write, line, expected):
 )
 def test_clause_wide_cues_count_for_nothing(vault, write, line):
     assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("- [x] Llamar a Marta Ruiz", [("call", "out")]),
+        ("- [x] Escribir a Marta Ruiz sobre el piso", [("message", "out")]),
+        ("- [x] Quedar con Marta Ruiz", [("in_person", "both")]),
+        ("- [x] Email Marta Ruiz the lease documents", [("message", "out")]),
+        ("- [x] Meet Marta Ruiz for coffee", [("in_person", "both")]),
+        # the same instruction not ticked, or not a task, is a to-do
+        ("- [ ] Llamar a Marta Ruiz", []),
+        ("Llamar a Marta Ruiz", []),
+        ("- [x] Review Marta Ruiz's PR", []),
+    ],
+)
+def test_a_ticked_instruction_reports_it_done(vault, write, line, expected):
+    assert _read(vault, write, line) == expected
+
+
+class Ligar:
+    """A third-party vocabulary with its own ticked-task instructions."""
+
+    @hookimpl
+    def register_vocabulary(self) -> list[Vocabulary]:
+        return [Vocabulary("pt", events={"call": (r"liguei para",)},
+                           tasks={"call": (r"ligar para",)})]
+
+
+def test_a_plugins_vocabulary_reads_ticked_instructions_too(vault, write):
+    pm = get_plugin_manager()
+    pm.register(Ligar(), name="ligar")
+    write("People/Marta Ruiz.md", "---\ntype: person\n---\n")
+    write("Daily/2026-11-20.md", "- [x] Ligar para Marta Ruiz\n\nLigar para Marta Ruiz\n")
+    index = build_index(vault, load_config(vault), pm, TODAY)
+    assert [(i.channel, i.line) for i in index.histories["Marta Ruiz"].interactions] == [
+        ("call", 1)]

@@ -62,6 +62,17 @@ class Matcher:
     intent_finder: PhraseFinder
     # Phrases that say who moved, per direction ("in", "out", "both"), as declared.
     directions: tuple[tuple[Direction, PhraseFinder], ...] = ()
+    # Instructions a ticked task opens with ("llamar a"), per channel: see Vocabulary.tasks.
+    tasks: tuple[tuple[Channel, re.Pattern[str]], ...] = ()
+
+    def task_event(self, folded: str) -> tuple[int, int, Channel] | None:
+        """``(0, end, channel)`` when ``folded`` (a ticked task's text) opens with an
+        instruction phrase ("llamar a", "call"), else None."""
+        for channel, pattern in self.tasks:
+            match = pattern.match(folded)
+            if match:
+                return (0, match.end(), channel)
+        return None
 
     def first_event(self, folded: str) -> tuple[int, int, Channel] | None:
         """``(start, end, channel)`` of the earliest (then longest) event phrase, or None.
@@ -116,9 +127,9 @@ class Matcher:
 
 
 _Phrases = tuple[tuple[str, tuple[str, ...]], ...]
-# (language, ((channel, phrases), …), intents, ((direction, phrases), …)) per vocabulary:
-# hashable, so compiled once.
-_Key = tuple[tuple[str, _Phrases, tuple[str, ...], _Phrases], ...]
+# (language, ((channel, phrases), …), intents, ((direction, phrases), …), ((channel, task
+# phrases), …)) per vocabulary: hashable, so compiled once.
+_Key = tuple[tuple[str, _Phrases, tuple[str, ...], _Phrases, _Phrases], ...]
 
 
 # A vocabulary's conversations ("talked to", "hablé con", "spent the afternoon with"): events
@@ -142,7 +153,11 @@ def _build(key: _Key) -> Matcher:
     per_channel: dict[str, list[str]] = {c: [] for c in (*CHANNELS, TALK)}
     per_direction: dict[str, list[str]] = {d: [] for d in DIRECTIONS}
     intents: list[str] = []
-    for language, events, intent_phrases, directions in key:
+    per_task: dict[str, list[str]] = {c: [] for c in CHANNELS}
+    for language, events, intent_phrases, directions, tasks in key:
+        for channel, phrases in tasks:
+            if channel in per_task:
+                per_task[channel].extend(fold(expand(p, language)) for p in phrases)
         for channel, phrases in events:
             if channel in per_channel:
                 per_channel[channel].extend(fold(expand(p, language)) for p in phrases)
@@ -167,6 +182,11 @@ def _build(key: _Key) -> Matcher:
             (direction, finder)  # type: ignore[misc]
             for direction in DIRECTIONS
             if (finder := _finder(per_direction[direction])) is not None
+        ),
+        tasks=tuple(
+            (channel, pattern)  # type: ignore[misc]
+            for channel in CHANNELS
+            if (pattern := alternation(per_task[channel])) is not None
         ),
     )
 
@@ -194,6 +214,8 @@ def vocabulary_key(vocabularies: list[Vocabulary]) -> _Key:
             tuple(v.intents),
             tuple(sorted((str(d), tuple(p))
                          for d, p in (getattr(v, "directions", None) or {}).items())),
+            tuple(sorted((str(c), tuple(p))
+                         for c, p in (getattr(v, "tasks", None) or {}).items())),
         )
         for v in vocabularies
     )

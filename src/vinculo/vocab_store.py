@@ -133,6 +133,7 @@ def save(key: Any, matcher: Any) -> None:
             "event_finder": _finder_tree(matcher.event_finder),
             "intent_finder": _finder_tree(matcher.intent_finder),
             "directions": [[d, _finder_tree(f)] for d, f in matcher.directions],
+            "tasks": [[channel, _pattern_tree(p)] for channel, p in matcher.tasks],
         }
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
@@ -170,6 +171,7 @@ def load(key: Any) -> Any:
             event_finder=finder(tree["event_finder"]),
             intent_finder=finder(tree["intent_finder"]),
             directions=tuple((d, finder(f)) for d, f in tree["directions"]),
+            tasks=tuple((channel, _pattern(p)) for channel, p in tree["tasks"]),
         )
     except Exception:  # missing, unreadable, or from an engine that refuses it: compile
         return None
