@@ -357,7 +357,7 @@ def _owns(blanked: str, name_end: int, event_start: int) -> bool:
     """Whether the name ending at ``name_end`` is a possessive right before the event phrase
     ("Rodrigo's call with the client"): the event is theirs, with whoever follows it."""
     match = _POSSESSIVE.match(blanked, name_end)
-    return (match is not None and event_start >= match.end()
+    return (match is not None and event_start >= name_end  # the phrase may open on its "s"
             and not blanked[match.end():event_start].strip())
 
 # Before an event phrase that the contact's name follows: a subject that is neither me nor

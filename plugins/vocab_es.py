@@ -105,7 +105,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"desayuno) (?:[^\s]+ )?con",
     ),
     "talk": (
-        r"(?<=· )y yo \w+(?:amos|imos|e|i|uve)",
+        r"y(?<=· y) yo \w+(?:amos|imos|e|i|uve)",
         # "we did … with X"
         *("{" + verb + "}" + r" (?:[^\s]+ ){0,4}?con {@}" for verb in _JUNTOS),
         r"{ayudar} a {@}",
@@ -179,7 +179,7 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"{hablar} con", r"{chatear} con", r"{charlar} con", r"{conversar} con",
         r"(?:hablando|charlando|chateando|conversando) con", r"(?:de )?ida y vuelta",
         r"{contestar}", r"{responder}",
-        r"(?:me |le |les |nos )?{devolver} la llamada", r"(?<=· )y yo",
+        r"(?:me |le |les |nos )?{devolver} la llamada", r"y(?<=· y) yo",
     ),
 }
 
