@@ -32,7 +32,7 @@ _NAME_MARK = "{@}"
 # A blanked name (see plugins/interactions.py), or several joined. (A pronoun is no name: a
 # clause that names someone rarely says "her" of them too.)
 # (A phrase had better not open with it: it would be tried at every character of a name.
-# "(?<=· )and i" says "a name, then 'and I'" at the price of a word.)
+# "and(?<=· and) i" says "a name, then 'and I'" at the price of a word.)
 NAME = r"[*_=]*·+[*_=]*(?:(?:,| and| &| y| e) [*_=]*·+[*_=]*)*"  # "**Ana**" too
 
 # Past-tense and participle endings, by conjugation, as the dictionary spells them (with
