@@ -79,11 +79,15 @@ def _fingerprint() -> str:
             digest.update(Path(str(module.__file__)).read_bytes())
         except (OSError, TypeError):
             digest.update(module.__name__.encode())
-    try:
-        import simplemma  # a plugin's new verb is looked up in its dictionaries
+    try:  # a plugin's new verb is looked up in simplemma's dictionaries: which copy of it
+        # (found, not imported: importing it costs more than the whole store saves)
+        from importlib.util import find_spec
 
-        digest.update(str(getattr(simplemma, "__version__", "")).encode())
-    except ImportError:
+        spec = find_spec("simplemma")
+        if spec is not None and spec.origin:
+            stat = os.stat(spec.origin)
+            digest.update(f"{spec.origin}|{stat.st_mtime_ns}|{stat.st_size}".encode())
+    except (ImportError, OSError, ValueError):
         pass
     return digest.hexdigest()
 
