@@ -44,8 +44,6 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:{get}|received) (?:a |an |the |some )?(?:[^\s]+ ){0,2}?(?:message|e-?mail|mail|reply|"
         r"text|dm|voice note|voice message|letter|postcard|card|invitation|invite|whatsapp|note)s? "
         r"from",
-        # "Ana's message made my day" (a fixed look-behind: a name, then 's)
-        r"s(?<=·'s) (?:[^\s]+ )?(?:message|e-?mail|text|dm|letter|voice note|postcard|reply)",
         r"replied to [^.;]{0,60}?(?:e-?mail|message|text|dm)",
         r"{send} {@}", r"{send} (?:me|us)",
         r"{drop} (?:me |us |{@} )(?:a |an )?(?:line|note|message|text|e-?mail|dm)",
@@ -85,7 +83,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{hop} on a (?:\w+ )?call", r"{jump} on a (?:\w+ )?call", r"{ring} {@}", r"{phone}",
         r"(?:on|over|via|by) (?:zoom|skype|teams|facetime|meet|video)",
         r"left (?:me |us |{@} )?(?:a )?voicemail",
-        r"{answer} the phone", r"{pick} up the phone", r"s(?<=·'s) (?:[^\s]+ )?(?:call|voicemail)",
+        r"{answer} the phone", r"{pick} up the phone",
         r"video ?chat", r"{have} (?:a |an )?(?:[^\s]+ )?(?:phone |video |zoom )?call",
         r"{do} (?:a |an )?(?:[^\s]+ )?(?:phone |video |zoom )?call",
         r"{return} (?:[^\s]+ ){0,2}?call", r"{ring} (?:me |us |him |her |them |{@} )?back",
@@ -177,7 +175,6 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"reply|answer|whatsapp|voicemail|note|letter|invitation|invite|postcard)",
         r"(?:message|e-?mail|mail|text|call|dm|reply|answer|whatsapp|voicemail|note|letter|"
         r"invitation|invite|postcard) from", r"heard (?:back )?from", r"from (?:him|her|them)",
-        r"s(?<=·'s) (?:[^\s]+ )?(?:message|e-?mail|text|dm|letter|voice note|postcard|reply)",
     ),
     "both": (
         r"we", r"us", r"each other", r"one another", r"together", r"talked", r"spoke",

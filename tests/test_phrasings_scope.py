@@ -55,7 +55,6 @@ def _read(vault: Path, write, line: str) -> list[tuple[str, str]]:
         ("El jueves cené con Marta Ruiz", ("in_person", "both")),
         ("Marta Ruiz se pasó a saludar por la oficina", ("in_person", "both")),
         ("Marta Ruiz answered the phone at last and we talked for an hour", ("call", "both")),
-        ("Marta Ruiz's message made my day", ("message", "in")),
         ("Got a long voice note from Marta Ruiz", ("message", "in")),
         ("Luis Gómez y yo comimos con Marta Ruiz", ("in_person", "both")),
         ("Marta Ruiz called the next day to thank me", ("call", "in")),
