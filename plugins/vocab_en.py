@@ -45,7 +45,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"text|dm|voice note|voice message|letter|postcard|card|invitation|invite|whatsapp|note)s? "
         r"from",
         r"replied to [^.;]{0,60}?(?:e-?mail|message|text|dm)",
-        r"{send} {@}", r"{send} (?:me|us)",
+        r"{send} {@}", r"{send} (?:me|us)", r"{send} (?:[^\s]+ )?over",
         r"{drop} (?:me |us |{@} )(?:a |an )?(?:line|note|message|text|e-?mail|dm)",
         r"{send} (?:a |an |the |some |my )?(?:[^\s]+ ){0,2}?(?:message|e-?mail|mail|dm|note|text|"
         r"whatsapp|card|postcard|letter|gift|invite|invitation|link|photos?|voice note)",
@@ -104,6 +104,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{celebrate} (?:[^\s]+ ){0,4}?(?:with|at)", r"{stay} (?:with|at) {@}",
         r"{run} (?:[^\s]+ ){0,2}?with", r"{hike} (?:[^\s]+ ){0,2}?with", r"{dine} with",
         r"{meet} up", r"{treat} {@} to",
+        r"{drop} (?:[^\s]+ ){0,3}?off", r"{pop} (?:by|over|round|in)", r"{swing} by",
+        r"{come} (?:over|by|round)",
         r"{buy} {@} (?:a |an |some )?(?:drink|coffee|beer|pint|lunch|dinner|round|breakfast|tea)", r"{walk} (?:[^\s]+ ){0,3}?with",
         r"{take} {@} (?:out|to|for)",
         r"(?:coffee|lunch|dinner|breakfast|brunch|drinks|beers?|tea)(?: today| tonight| yesterday)?:",

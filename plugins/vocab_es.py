@@ -86,7 +86,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{jugar} (?:[^\s]+ ){0,3}?con", r"{pasar} (?:[^\s]+ ){1,4}?con",
         r"{celebrar} (?:[^\s]+ ){0,3}?(?:con|de {@})", r"{recoger} a", r"{acompañar} a",
         r"{visitar} a", r"{invitar} a {@} a (?:[^\s]+ )?(?:casa|comer|cenar|almorzar|desayunar)",
-        r"{ver} a {@}", r"visto a {@}", r"{quedar} con", r"(?:me|nos) {encontrar} con",
+        r"{ver} a {@}", r"visto a {@}", r"{quedar} con", r"(?:me|nos) {encontrar} (?:con|a)",
         r"(?:me|nos) {cruzar} con", r"{pasear} (?:[^\s]+ ){0,3}?con", r"{correr} con",
         r"{entrenar} con", r"{cocinar} (?:para|con)",
         r"(?:paseo|excursion|ruta|partido|partida|merienda|barbacoa|fiesta) (?:[^\s]+ ){0,4}?con {@}",
