@@ -69,20 +69,22 @@ def _load_pattern(source: str, program: list[Any]) -> re.Pattern[str]:
 def _fingerprint() -> str:
     """What a stored program depends on besides the phrases: this Python and its engine,
     vinculo's version and the source of the modules that turn phrases into patterns."""
+    from importlib.util import find_spec
+
     import vinculo
-    from vinculo import history, lemmas, phrases, verb_forms
 
     digest = hashlib.sha256()
     digest.update(f"{FORMAT}|{sys.version}|{_sre.MAGIC}|{vinculo.__version__}".encode())
-    for module in (history, lemmas, phrases, verb_forms, sys.modules[__name__]):
+    # Found, not imported (a module renamed or missing is skipped, never an error).
+    for name in _SOURCES:
         try:
-            digest.update(Path(str(module.__file__)).read_bytes())
-        except (OSError, TypeError):
-            digest.update(module.__name__.encode())
+            spec = find_spec(name)
+            if spec is not None and spec.origin:
+                digest.update(Path(spec.origin).read_bytes())
+        except (ImportError, ValueError, OSError):
+            digest.update(name.encode())
     try:  # a plugin's new verb is looked up in simplemma's dictionaries: which copy of it
         # (found, not imported: importing it costs more than the whole store saves)
-        from importlib.util import find_spec
-
         spec = find_spec("simplemma")
         if spec is not None and spec.origin:
             stat = os.stat(spec.origin)
@@ -91,6 +93,10 @@ def _fingerprint() -> str:
         pass
     return digest.hexdigest()
 
+
+# The modules that turn phrases into patterns (old and new names of the phrase finder).
+_SOURCES = ("vinculo.history", "vinculo.lemmas", "vinculo.phrases", "vinculo.phrase_search",
+            "vinculo.verb_forms", "vinculo.vocab_store")
 
 _fingerprint_memo: list[str] = []
 
