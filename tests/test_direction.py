@@ -37,7 +37,8 @@ def _directions(vault: Path, write, line: str, pm=None) -> list[tuple[str, str]]
         ("- [[Rodrigo Sanz]] wrote to me about the workshop", ("message", "in")),
         ("- [[Rodrigo Sanz]] called", ("call", "in")),
         ("- [[Rodrigo Sanz]] called me from the airport", ("call", "in")),
-        ("- [[Rodrigo Sanz]] replied to my e-mail", ("message", "in")),
+        # a reply, either way, is an exchange
+        ("- [[Rodrigo Sanz]] replied to my e-mail", ("message", "both")),
         ("- Got a message from [[Rodrigo Sanz]]", ("message", "in")),
         ("- [[Rodrigo Sanz]] commented on my post about cities", ("social", "in")),
         # English: both
@@ -54,7 +55,7 @@ def _directions(vault: Path, write, line: str, pm=None) -> list[tuple[str, str]]
         # Spanish: ellos
         ("- Me escribió [[Rodrigo Sanz]] por LinkedIn", ("message", "in")),
         ("- [[Rodrigo Sanz]] me llamó para lo del piso", ("call", "in")),
-        ("- [[Rodrigo Sanz]] me contestó al correo", ("message", "in")),
+        ("- [[Rodrigo Sanz]] me contestó al correo", ("message", "both")),
         ("- Mensaje de [[Rodrigo Sanz]] sobre la cena", ("message", "in")),
         # Spanish: los dos
         ("- Hablamos por teléfono con [[Rodrigo Sanz]]", ("call", "both")),

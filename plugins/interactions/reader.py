@@ -33,7 +33,7 @@ import datetime as dt
 import re
 
 from vinculo.config import Config
-from vinculo.history import Matcher, compile_vocabularies, line_date, note_day, saved_on
+from vinculo.history import VocabularyMatcher, compile_vocabularies, line_date, note_day, saved_on
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Contact, Direction, Interaction, Mention, Note, Vocabulary, own_contact
 from vinculo.text import fold
@@ -213,7 +213,7 @@ def extract_interactions(
     return list(found.items.values())
 
 
-_Event = tuple[int, int, str]  # (start, end, channel), as Matcher.first_event gives it
+_Event = tuple[int, int, str]  # (start, end, channel), as VocabularyMatcher.first_event gives it
 _Clause = tuple[int, int, "_Event | None", "int | None", "frozenset[Direction] | None"]
 
 
@@ -230,10 +230,16 @@ class _Line:
         self.stops, self.resumes = _clauses(text[cut:])
         self.number = number
         self.day = day
+        task = _TASK.match(text)
+        self.ticked = task is not None and task[1] in "xX"  # "- [x] Llamar a Sergio"
         self._date: tuple[dt.date | None] | None = None
         # clause index -> (start, end, event, start of its earliest intention phrase,
         # direction phrases)
         self.found: dict[int, _Clause] = {}
+
+    def is_question(self, c_start: int, c_end: int) -> bool:
+        """Whether the clause is a question: it ends with "?" or holds a Spanish "¿"."""
+        return self.blanked[c_end:c_end + 1] == "?" or "¿" in self.blanked[c_start:c_end]
 
     def date(self) -> dt.date | None:
         """The date of the events on this line, read on the first one."""
@@ -241,7 +247,7 @@ class _Line:
             self._date = (event_date(self.text, self.day),)
         return self._date[0]
 
-    def clause(self, at: int, matcher: Matcher) -> _Clause:
+    def clause(self, at: int, matcher: VocabularyMatcher) -> _Clause:
         """``(start, end, event, intent start, direction marks)`` of the clause holding ``at`` (see
         :func:`clause_bounds`): the event and the intention are searched in the clause alone,
         with offsets from its start."""
@@ -254,6 +260,8 @@ class _Line:
             # and punctuation), so only the clause is folded.
             clause = fold(self.blanked[c_start:c_end])
             event = matcher.first_event(clause)
+            if event is None and self.ticked and index == 0:
+                event = matcher.task_event(clause)  # an instruction, ticked: done
             intent = marks = None
             if event is not None:
                 intent = matcher.intent_start(clause)
@@ -263,7 +271,7 @@ class _Line:
 
 
 def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Contact],
-                    matcher: Matcher, spans: list[tuple[int, int]], found: _Found) -> None:
+                    matcher: VocabularyMatcher, spans: list[tuple[int, int]], found: _Found) -> None:
     """Mentions whose clause is an event (see the module docstring). The work is per line and
     per clause, shared by the mentions on it."""
     text = note.text
@@ -296,16 +304,31 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             line = lines[start] = _Line(raw, cut, blanked[start + cut : end], newlines + 1, day)
         at = max(0, pos - start - line.cut)
         c_start, c_end, event, intent, marks = line.clause(at, matcher)
-        if event is None:
-            continue
+        if event is None or line.is_question(c_start, c_end):
+            continue  # "¿Llamó Nuria al final?", "Lunch with Ana on Friday?": asked, not told
         # An intention counts when it comes before the event or the name ("need to call
         # Ana"), not when it is a later part of the story ("called Ana; she wants to…").
         limit = max(event[1], min(c_end - c_start, at - c_start + mention.end - pos))
         if intent is not None and intent < limit:
+            # "Tried calling Ana, no answer, so I texted her instead": what did happen
+            # comes after the connector.
+            fallback = _fallback(line.blanked, c_start, c_end, max(intent, at - c_start), matcher)
+            if fallback is None:
+                continue
+            event, marks = fallback
+            direction = event_direction(marks, event[2], False)
+            found.add(mention.target, line.date(), event[2], line.number, line.text,
+                      mention.level, direction)
             continue
-        subject = _is_subject(line.blanked, c_start, at, event[0])
-        if subject and _someone_else(line.blanked, c_start + event[1]):
+        name_end = at + mention.end - pos
+        subject = _is_subject(line.blanked, c_start, at, event[0], name_end)
+        owns = not subject and _owns(line.blanked, name_end, c_start + event[0])
+        if (subject or owns) and _someone_else(line.blanked, c_start + event[1], owns):
             continue  # "Hugo had lunch with the CEO", "Oliver met Marta": not with me
+        if not subject and _other_subject(line.blanked, c_start, c_start + event[0], at):
+            continue  # "Ben met Marcus", "Mi jefa comió con Carmen": someone else's
+        if at >= event[0] and _POSSESSED_PERSON.match(line.blanked, name_end):
+            continue  # "Met Oliver's new team", "Called Ana's mum": someone of theirs
         direction = event_direction(marks or frozenset(), event[2], subject)
         found.add(mention.target, line.date(), event[2], line.number, line.text, mention.level,
                   direction)
@@ -314,31 +337,116 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
 _WORD = re.compile(r"\w+")
 
 
-def _is_subject(blanked: str, c_start: int, at: int, event_start: int) -> bool:
+def _is_subject(blanked: str, c_start: int, at: int, event_start: int,
+                name_end: int | None = None) -> bool:
     """Whether the name at ``at`` reads as the subject of the event phrase of its clause
     (which starts at ``c_start``): before the phrase, and after at most two words ("Ana
-    called", "Yesterday Ana called"; not "Finally got hold of Ana on the phone")."""
+    called", "Yesterday Ana called"; not "Finally got hold of Ana on the phone"), and not
+    a possessive ("Missed Ben's call, rang him back": Ben is not who rang)."""
     if at - c_start >= event_start:
+        return False
+    if name_end is not None and _POSSESSIVE.match(blanked, name_end):
         return False
     return len(_WORD.findall(blanked, c_start, at)) <= 2
 
 
+_POSSESSIVE = re.compile(r"[*_=]*['’]s\b")
+
+
+def _owns(blanked: str, name_end: int, event_start: int) -> bool:
+    """Whether the name ending at ``name_end`` is a possessive right before the event phrase
+    ("Rodrigo's call with the client"): the event is theirs, with whoever follows it."""
+    match = _POSSESSIVE.match(blanked, name_end)
+    return (match is not None and event_start >= name_end  # the phrase may open on its "s"
+            and not blanked[match.end():event_start].strip())
+
+# Before an event phrase that the contact's name follows: a subject that is neither me nor
+# us — another name alone ("Ben met Marcus") or a noun with its determiner ("Mi jefa comió
+# con Carmen", "My boss had lunch with Carmen"), not a time ("El jueves cené con…").
+_OTHER_SUBJECT = re.compile(
+    r"\s*(?:[*_=]*·+[*_=]*|(?:my|his|her|their|the|mi|su|sus|el|la|los|las)\s+"
+    r"(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|"
+    r"jueves|viernes|sabado|domingo|morning|afternoon|evening|night|day|week|weekend|other|"
+    r"next|last|same|manana|tarde|noche|semana|finde|otro|otra|dia|mes|month|year|ano)\b)"
+    r"\w+)\s*$", re.IGNORECASE)
+
+
+def _other_subject(blanked: str, c_start: int, event_start: int, at: int) -> bool:
+    """Whether the event phrase starting at ``event_start``, whose object is the name at
+    ``at``, has someone else for its subject (see :data:`_OTHER_SUBJECT`)."""
+    return (at >= event_start and not _JOINED.match(blanked, event_start)
+            and _OTHER_SUBJECT.fullmatch(fold(blanked[c_start:event_start])) is not None)
+
+
+_JOINED = re.compile(r"(?:and|y|e|&)\s", re.IGNORECASE)  # "Luis y yo comimos con Marta"
+
+
+# Where a clause turns to what happened instead: "…, so I texted him", "… pero hablamos".
+_CONNECTOR = re.compile(r"(?:,|\s)\s*(?:so|but|and instead|pero|asi que|y al final|en cambio)\s")
+
+
+def _fallback(blanked: str, c_start: int, c_end: int, after: int,
+              matcher: VocabularyMatcher) -> tuple[_Event, frozenset[Direction]] | None:
+    """The event told after a connector past offset ``after`` of a clause whose start was a
+    plan, an attempt or a cancellation ("Lunch with Ana was cancelled, so we did a quick call
+    instead"): the last part's event and direction phrases, when it has an event, no
+    intention of its own, and names no one else; else None."""
+    clause = fold(blanked[c_start:c_end])
+    tail_at = None
+    for match in _CONNECTOR.finditer(clause, after):
+        tail_at = match.end()
+    if tail_at is None:
+        return None
+    tail = clause[tail_at:]
+    if "·" in tail:
+        return None
+    event = matcher.first_event(tail)
+    if event is None or matcher.is_intent(tail, before=event[1]):
+        return None
+    return event, matcher.direction_marks(tail)
+
+
 # After an event phrase whose subject is the contact: who the other party is. Me or us, or
 # nothing said: an event with me; a name, or someone after "with" / "con": someone else's.
+# Nouns for people who are not a contact, after an event phrase ("emailed the landlord").
+_PEOPLE = (
+    r"landlord", r"landlady", r"clients?", r"customers?", r"team", r"boss", r"manager",
+    r"ceo", r"cto", r"founders?", r"doctor", r"dentist", r"plumber", r"agent", r"lawyer",
+    r"recruiter", r"vendor", r"supplier", r"investors?", r"bank", r"school", r"teacher",
+    r"family", r"mom", r"mum", r"dad", r"mother", r"father",
+    r"brother", r"sister", r"wife", r"husband", r"partner", r"kids?", r"parents?",
+    r"friends?", r"colleagues?", r"neighbou?rs?", r"contractor", r"accountant", r"staff",
+    r"madre", r"padre", r"hermano", r"hermana", r"jefe", r"jefa", r"cliente", r"clientes",
+    r"medico", r"medica", r"abogado", r"abogada", r"casero", r"casera", r"mujer", r"marido",
+    r"pareja", r"novio", r"novia", r"hijo", r"hija", r"hijos", r"amigo", r"amiga", r"amigos",
+    r"amigas", r"vecino", r"vecina", r"equipo", r"familia", r"director", r"directora",
+    r"gestor", r"gestora", r"proveedor",
+)
+# A name followed by someone of theirs: "Oliver's new team", "Ana's mum".
+_POSSESSED_PERSON = re.compile(
+    r"[*_=]*['’]s\s+(?:\w+\s+)?(?:" + "|".join(_PEOPLE) + r")\b", re.IGNORECASE)
 _OTHER_PARTY = re.compile(
     r"\s*(?:(?P<me>me|us|mi|nosotros|nosotras|conmigo)\b|(?P<name>[*_=]*·)"
-    r"|(?P<theirs>(?:him|her|them|his|their|su|sus)\b)|(?P<word>\w+))")
+    r"|(?P<theirs>(?:him|her|them|his|their|su|sus)\b)"
+    # someone named by a noun: "emailed the landlord", "llamó a su madre", "called my brother"
+    r"|(?P<det>(?:the|a|an|his|her|their|al|a la|a el|a los|a las|a un|a una|a su|a sus)"
+    r"\s+(?:\w+\s+)?(?:" + "|".join(_PEOPLE) + r")\b)"
+    r"|(?P<word>\w+))")
 _WITH = re.compile(r"(?:\bwith|\bcon|w/)\s*$", re.IGNORECASE)
 
 
-def _someone_else(blanked: str, after: int) -> bool:
+def _someone_else(blanked: str, after: int, possessive: bool = False) -> bool:
     """Whether the event phrase ending at ``after`` names its other party, and it is not the
-    writer: a name right after it, or anyone but me after a closing "with" / "con"."""
+    writer: a name right after it, someone named by a noun ("the landlord", "a su madre"), or
+    anyone but me after a closing "with" / "con" — or, for a possessive subject ("Rodrigo's
+    call with the client"), after a "with" that follows the phrase."""
     match = _OTHER_PARTY.match(blanked, after)
     if match is None or match["me"]:
         return False
-    if match["name"] or match["theirs"]:
+    if match["name"] or match["theirs"] or match["det"]:
         return True
+    if possessive and match["word"] in ("with", "con"):
+        return _someone_else(blanked, match.end())  # "Rodrigo's call with the client"
     return bool(match["word"]) and _WITH.search(blanked, max(0, after - 5), after) is not None
 
 
@@ -356,7 +464,7 @@ def _blank_names(text: str, mentions: list[Mention]) -> str:
     return "".join(pieces)
 
 
-def _own_log(note: Note, own: str, config: Config, matcher: Matcher,
+def _own_log(note: Note, own: str, config: Config, matcher: VocabularyMatcher,
              spans: list[tuple[int, int]], found: _Found) -> None:
     """A contact note's own dated log lines, and suggestions ticked in its managed block."""
     block = managed_span(note, config)

@@ -7,14 +7,17 @@ phrase matches, which date a line is about, how old a connection is, a contact's
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
+from typing import Any
 
 import pluggy
 
 from vinculo import ladder_settings as _ladder
+from vinculo import vocab_store
 from vinculo.config import Config
 from vinculo.config_schema import MAX_DAYS, parse_days  # noqa: F401 (re-exported)
 from vinculo.dates import MONTHS, coerce_date, written_date  # noqa: F401 (MONTHS re-exported)
@@ -31,7 +34,13 @@ from vinculo.model import (
     Note,
     Vocabulary,
 )
-from vinculo.phrase_search import PhraseFinder, alternation, phrase_finder
+from vinculo.phrase_search import (
+    PhraseFinder,
+    alternation,
+    finder_from,
+    finder_tree,
+    phrase_finder,
+)
 from vinculo.text import fold
 
 _LADDER_KEYS = {f.name for f in fields(_ladder.LadderSettings)}
@@ -48,7 +57,7 @@ def gather_vocabularies(pm: pluggy.PluginManager) -> list[Vocabulary]:
 
 
 @dataclass(frozen=True)
-class Matcher:
+class VocabularyMatcher:
     """Vocabularies compiled for matching over ``fold()``-ed text.
 
     A phrase is a regular-expression fragment written lowercase and without accents ("llame a",
@@ -65,6 +74,17 @@ class Matcher:
     intent_finder: PhraseFinder
     # Phrases that say who moved, per direction ("in", "out", "both"), as declared.
     directions: tuple[tuple[Direction, PhraseFinder], ...] = ()
+    # Instructions a ticked task opens with ("llamar a"), per channel: see Vocabulary.tasks.
+    tasks: tuple[tuple[Channel, re.Pattern[str]], ...] = ()
+
+    def task_event(self, folded: str) -> tuple[int, int, Channel] | None:
+        """``(0, end, channel)`` when ``folded`` (a ticked task's text) opens with an
+        instruction phrase ("llamar a", "call"), else None."""
+        for channel, pattern in self.tasks:
+            match = pattern.match(folded)
+            if match:
+                return (0, match.end(), channel)
+        return None
 
     def first_event(self, folded: str) -> tuple[int, int, Channel] | None:
         """``(start, end, channel)`` of the earliest (then longest) event phrase, or None.
@@ -119,9 +139,9 @@ class Matcher:
 
 
 _Phrases = tuple[tuple[str, tuple[str, ...]], ...]
-# (language, ((channel, phrases), …), intents, ((direction, phrases), …)) per vocabulary:
-# hashable, so compiled once.
-_Key = tuple[tuple[str, _Phrases, tuple[str, ...], _Phrases], ...]
+# (language, ((channel, phrases), …), intents, ((direction, phrases), …), ((channel, task
+# phrases), …)) per vocabulary: hashable, so compiled once.
+_Key = tuple[tuple[str, _Phrases, tuple[str, ...], _Phrases, _Phrases], ...]
 
 
 # A vocabulary's conversations ("talked to", "hablé con", "spent the afternoon with"): events
@@ -130,11 +150,57 @@ TALK = "talk"
 
 
 @lru_cache(maxsize=16)
-def _compile(key: _Key) -> Matcher:
+def _compile(key: _Key) -> VocabularyMatcher:
+    """The matcher of vocabularies ``key``: loaded as a previous run stored it, else
+    compiled and stored (see :mod:`vinculo.vocab_store`)."""
+    stored = vocab_store.load(key)
+    if stored is not None:
+        try:
+            return _matcher_from(stored)
+        except Exception:  # damaged, or from an engine that refuses it: compile again
+            pass
+    matcher = _build(key)
+    with contextlib.suppress(KeyError):  # a pattern compiled elsewhere: nothing to keep
+        vocab_store.save(key, _matcher_tree(matcher))
+    return matcher
+
+
+def _matcher_tree(matcher: VocabularyMatcher) -> dict[str, Any]:
+    pattern = vocab_store.pattern_tree
+    return {
+        "events": [[channel, pattern(p)] for channel, p in matcher.events],
+        "event_finder": finder_tree(matcher.event_finder),
+        "intent_finder": finder_tree(matcher.intent_finder),
+        "directions": [[d, finder_tree(f)] for d, f in matcher.directions],
+        "tasks": [[channel, pattern(p)] for channel, p in matcher.tasks],
+    }
+
+
+def _matcher_from(tree: dict[str, Any]) -> VocabularyMatcher:
+    def pattern(source: Any) -> re.Pattern[str]:
+        loaded = vocab_store.pattern_from(source)
+        if loaded is None:
+            raise ValueError("a stored pattern is missing")
+        return loaded
+
+    return VocabularyMatcher(
+        events=tuple((channel, pattern(p)) for channel, p in tree["events"]),
+        event_finder=finder_from(tree["event_finder"]),
+        intent_finder=finder_from(tree["intent_finder"]),
+        directions=tuple((d, finder_from(f)) for d, f in tree["directions"]),
+        tasks=tuple((channel, pattern(p)) for channel, p in tree["tasks"]),
+    )
+
+
+def _build(key: _Key) -> VocabularyMatcher:
     per_channel: dict[str, list[str]] = {c: [] for c in (*CHANNELS, TALK)}
     per_direction: dict[str, list[str]] = {d: [] for d in DIRECTIONS}
     intents: list[str] = []
-    for language, events, intent_phrases, directions in key:
+    per_task: dict[str, list[str]] = {c: [] for c in CHANNELS}
+    for language, events, intent_phrases, directions, tasks in key:
+        for channel, phrases in tasks:
+            if channel in per_task:
+                per_task[channel].extend(fold(expand(p, language)) for p in phrases)
         for channel, phrases in events:
             if channel in per_channel:
                 per_channel[channel].extend(fold(expand(p, language)) for p in phrases)
@@ -148,7 +214,7 @@ def _compile(key: _Key) -> Matcher:
         if (pattern := alternation(per_channel[channel])) is not None
     )
     all_events = [p for channel in (*CHANNELS, TALK) for p in per_channel[channel]]
-    return Matcher(
+    return VocabularyMatcher(
         events=compiled,  # type: ignore[arg-type]  # with TALK, which find() resolves
         event_finder=(phrase_finder(all_events)
                       or PhraseFinder(None, None, tuple(p for _, p in compiled))),
@@ -159,6 +225,11 @@ def _compile(key: _Key) -> Matcher:
             (direction, finder)
             for direction in DIRECTIONS
             if (finder := _finder(per_direction[direction])) is not None
+        ),
+        tasks=tuple(
+            (channel, pattern)
+            for channel in CHANNELS
+            if (pattern := alternation(per_task[channel])) is not None
         ),
     )
 
@@ -173,26 +244,33 @@ def _finder(phrases: list[str]) -> PhraseFinder | None:
 
 # The vocabularies compiled last, and their matcher: a run asks again for every note, with
 # the same objects, so it is answered without building the key (vocabularies are frozen).
-_last: tuple[tuple[Vocabulary, ...], Matcher] | None = None
+_last: tuple[tuple[Vocabulary, ...], VocabularyMatcher] | None = None
 
 
-def compile_vocabularies(vocabularies: list[Vocabulary]) -> Matcher:
-    """One matcher for all languages at once: a vault mixes them, often in the same note."""
-    global _last
-    given = tuple(vocabularies)
-    if _last is not None and _last[0] == given:
-        return _last[1]
-    key = tuple(
+def vocabulary_key(vocabularies: list[Vocabulary]) -> _Key:
+    """What the matcher of ``vocabularies`` is made of, as one hashable value: the same key,
+    the same matcher (so it is compiled once, and stored between runs by its content)."""
+    return tuple(
         (
             v.language,
             tuple(sorted((str(c), tuple(p)) for c, p in v.events.items())),
             tuple(v.intents),
             tuple(sorted((str(d), tuple(p))
                          for d, p in (getattr(v, "directions", None) or {}).items())),
+            tuple(sorted((str(c), tuple(p))
+                         for c, p in (getattr(v, "tasks", None) or {}).items())),
         )
         for v in vocabularies
     )
-    matcher = _compile(key)
+
+
+def compile_vocabularies(vocabularies: list[Vocabulary]) -> VocabularyMatcher:
+    """One matcher for all languages at once: a vault mixes them, often in the same note."""
+    global _last
+    given = tuple(vocabularies)
+    if _last is not None and _last[0] == given:
+        return _last[1]
+    matcher = _compile(vocabulary_key(vocabularies))
     _last = (given, matcher)
     return matcher
 

@@ -317,9 +317,14 @@ class Vocabulary:
     event's clause: ``in`` ("me escribió", "called me", "got a message from"), ``out`` ("le
     escribí", "llamé"), ``both`` ("hablamos", "we"). A vocabulary without them still reads
     events; their direction then comes from word order (see ``plugins/interactions/reader.py``).
+
+    ``tasks`` (optional) maps a channel to phrases read only at the start of a ticked task,
+    where an instruction reports what was done: "- [x] Llamar a Sergio" is a call
+    (``{"call": ("llamar a",)}``); the same words anywhere else are a to-do, not an event.
     """
 
     language: str
     events: dict[str, tuple[str, ...]]
     intents: tuple[str, ...] = ()
     directions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    tasks: dict[str, tuple[str, ...]] = field(default_factory=dict)

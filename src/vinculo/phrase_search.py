@@ -1,7 +1,7 @@
 """Finding where the earliest of many vocabulary phrases starts in a clause, fast.
 
 A vocabulary phrase is a regular-expression fragment matched on word boundaries over folded
-text (see :class:`vinculo.history.Matcher`). Written as one alternation, every phrase is
+text (see :class:`vinculo.history.VocabularyMatcher`). Written as one alternation, every phrase is
 tried after each non-word character — and a blanked name is a long run of them — and a phrase
 that opens with a group is entered at every word. :func:`phrase_finder` asks the same question
 of equivalent patterns the regular-expression engine answers faster. Its analysis reads the
@@ -16,6 +16,8 @@ import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+from vinculo.vocab_store import compile_pattern, pattern_from, pattern_tree
 
 # The regular-expression parser, to tell which phrases begin with a word character.
 if sys.version_info >= (3, 11):
@@ -55,7 +57,8 @@ def _join(phrases: list[str], guard: str = _GUARD) -> re.Pattern[str] | None:
     if not phrases:
         return None
     body = "|".join(f"(?:{p})" for p in phrases)
-    return re.compile(rf"{guard}(?:{body}){_END}")
+    # compiled keeping the program, so a later run can load it (vinculo.vocab_store)
+    return compile_pattern(rf"{guard}(?:{body}){_END}")
 
 
 def alternation(phrases: list[str]) -> re.Pattern[str] | None:
@@ -101,6 +104,18 @@ class PhraseFinder:
             if match and (best is None or match.start() < best):
                 best = match.start()
         return best
+
+
+def finder_tree(finder: PhraseFinder) -> Any:
+    """``finder`` as JSON-ready data, to be kept between runs (see :mod:`vinculo.vocab_store`)."""
+    return [pattern_tree(finder.anchored), pattern_tree(finder.first_line),
+            [pattern_tree(p) for p in finder.searched]]
+
+
+def finder_from(tree: Any) -> PhraseFinder:
+    """The finder :func:`finder_tree` described."""
+    return PhraseFinder(pattern_from(tree[0]), pattern_from(tree[1]),
+                        tuple(p for p in map(pattern_from, tree[2]) if p is not None))
 
 
 def phrase_finder(phrases: list[str]) -> PhraseFinder | None:

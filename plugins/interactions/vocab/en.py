@@ -29,6 +29,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"connected (?:on|with)", r"accepted my (?:invitation|invite|connection|request)",
         r"reacted to", r"replied to [^.;]{0,60}?(?:post|comment|tweet|story|thread)",
         r"started following", r"followed me",
+        # a comment is a social touch, whoever left it ("left a nice comment on my post")
+        r"left (?:me |us |{@} )?(?:a |an )?(?:[^\s]+ )?comments?", r"{comment} on",
+        r"{endorse}", r"(?:in|on) the (?:\w+ )?comments", r"{like} (?:my|our|{@}'s)",
     ),
     "message": (
         r"e-?mailed", r"(?:an |the )?e-?mail (?:from|to|with)", r"messaged", r"texted",
@@ -37,8 +40,12 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"got (?:a |an )?(?:message|e-?mail|reply|text) from", r"(?:a |the )?message (?:from|to)",
         r"whatsapp(?:ed)?", r"linkedin message", r"replied to (?:my|his|her|their) (?:e-?mail|message)",
         r"exchanged (?:messages|e-?mails)", r"chatted on",
+        r"on (?:messenger|whatsapp|signal|telegram|slack|imessage|discord|wechat|line chat)",
+        r"(?:{get}|received) (?:a |an |the |some )?(?:[^\s]+ ){0,2}?(?:message|e-?mail|mail|reply|"
+        r"text|dm|voice note|voice message|letter|postcard|card|invitation|invite|whatsapp|note)s? "
+        r"from",
         r"replied to [^.;]{0,60}?(?:e-?mail|message|text|dm)",
-        r"{send} {@}", r"{send} (?:me|us)",
+        r"{send} {@}", r"{send} (?:me|us)", r"{send} (?:[^\s]+ )?over",
         r"{drop} (?:me |us |{@} )(?:a |an )?(?:line|note|message|text|e-?mail|dm)",
         r"{send} (?:a |an |the |some |my )?(?:[^\s]+ ){0,2}?(?:message|e-?mail|mail|dm|note|text|"
         r"whatsapp|card|postcard|letter|gift|invite|invitation|link|photos?|voice note)",
@@ -49,11 +56,19 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{write} {@} (?:a |an |the )?(?:\w+ )?(?:e-?mail|message|note|letter|text|line|card)",
         r"{write} back", r"{ping}", r"{reply} to", r"{respond} to", r"{reach} out to",
         r"{hear} (?:back )?from", r"{get} back to", r"{invite} (?:me|us)",
-        r"left (?:me |us |{@} )?(?:a |an )?(?:message|note|comment|voice note|voice message)",
+        r"left (?:me |us |{@} )?(?:a |an )?(?:message|note|voice note|voice message)",
         r"{send} (?:me |us )?(?:a |an |some |the )?(?:postcard|card|letter|gift|photos?|"
         r"pictures?|voice note|voice message|link|invitation|invite)",
-        r"{wish} {@} (?:a )?(?:happy|merry|good|congrat)", r"{congratulate} {@}", r"{chat} (?:with|on|over)",
+        r"{wish} {@} (?:a )?(?:happy|merry|good|congrat)", r"{congratulate} {@}", r"{chat} (?:on|over)",
+        r"shot (?:me |us |{@} )(?:a |an )?(?:[^\s]+ )?(?:line|note|message|text|e-?mail|dm)",
+        r"{forward} (?:[^\s]+ ){0,4}?to", r"{forward} {@}",
+        r"(?:text|e-?mail|message|whatsapp|dm) (?:exchange|thread|chain) with",
+        r"(?:have|has|had|i've|we've) been (?:e-?mailing|texting|messaging|dming|whatsapping|writing)",
+        r"(?:exchange|trade) (?:a few |some |several |a couple of |a bunch of )?(?:\w+ )?"
+        r"(?:messages|e-?mails|texts|dms|whatsapps|notes|letters|voice notes)",
         r"{exchange} (?:a few |some |several |a couple of |a bunch of )?(?:\w+ )?"
+        r"(?:messages|e-?mails|texts|dms|whatsapps|notes|letters|voice notes)",
+        r"{trade} (?:a few |some |several |a couple of |a bunch of )?(?:\w+ )?"
         r"(?:messages|e-?mails|texts|dms|whatsapps|notes|letters|voice notes)",
     ),
     "call": (
@@ -68,6 +83,10 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{hop} on a (?:\w+ )?call", r"{jump} on a (?:\w+ )?call", r"{ring} {@}", r"{phone}",
         r"(?:on|over|via|by) (?:zoom|skype|teams|facetime|meet|video)",
         r"left (?:me |us |{@} )?(?:a )?voicemail",
+        r"{answer} the phone", r"{pick} up the phone",
+        r"video ?chat", r"{have} (?:a |an )?(?:[^\s]+ )?(?:phone |video |zoom )?call",
+        r"{do} (?:a |an )?(?:[^\s]+ )?(?:phone |video |zoom )?call",
+        r"{return} (?:[^\s]+ ){0,2}?call", r"{ring} (?:me |us |him |her |them |{@} )?back",
     ),
     "in_person": (
         r"(?:had |grabbed |got )?(?:a )?(?:coffee|lunch|dinner|breakfast|brunch|drinks?|beers?|tea) with",
@@ -85,17 +104,20 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{celebrate} (?:[^\s]+ ){0,4}?(?:with|at)", r"{stay} (?:with|at) {@}",
         r"{run} (?:[^\s]+ ){0,2}?with", r"{hike} (?:[^\s]+ ){0,2}?with", r"{dine} with",
         r"{meet} up", r"{treat} {@} to",
+        r"{drop} (?:[^\s]+ ){0,3}?off", r"{pop} (?:by|over|round|in)", r"{swing} by",
+        r"{come} (?:over|by|round)",
         r"{buy} {@} (?:a |an |some )?(?:drink|coffee|beer|pint|lunch|dinner|round|breakfast|tea)", r"{walk} (?:[^\s]+ ){0,3}?with",
         r"{take} {@} (?:out|to|for)",
         r"(?:coffee|lunch|dinner|breakfast|brunch|drinks|beers?|tea)(?: today| tonight| yesterday)?:",
     ),
     "talk": (
-        r"(?<=· )and i (?:[^\s]+ed|went|had|met|saw|ate|ran|took|got|spent|caught|did|made|sat|"
+        r"and(?<=· and) i (?:[^\s]+ed|went|had|met|saw|ate|ran|took|got|spent|caught|did|made|sat|"
         r"drove|flew|rode|grabbed|spoke|swam|sang|won|lost|left|came|found|caught)",
         # one phrase per verb (one opening word each: cheap to search)
         *("{" + verb + "}" + r" (?:[^\s]+ ){0,4}?(?:with {@}|at {@}'s)" for verb in _TOGETHER),
         r"{help} {@}",
         r"{talk} (?:to|with)", r"{speak} (?:to|with)", r"{catch} up with", r"and i {talk}",
+        r"{chat} with", r"we {talk}", r"we {speak}", r"we {chat}",
         r"(?:chat|conversation|talk|catch-?up|1:1|1-1|1on1|one-on-one|one on one|sync) with",
         r"{follow} up with", r"{do} (?:a |an |the |some )?(?:[^\s]+ ){0,2}?with",
         r"{spend} (?:[^\s]+ ){0,3}?with",
@@ -112,7 +134,7 @@ INTENTS: tuple[str, ...] = (
     r"|sunday)", r"tomorrow", r"can't wait", r"cannot wait",
     r"^.*?next (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)",
     # Someone else's event: "Ana's wife called her".
-    r"(?<=·)'s (?:wife|husband|partner|mother|mom|mum|father|dad|brother|sister|son|daughter|"
+    r"s(?<=·'s) (?:wife|husband|partner|mother|mom|mum|father|dad|brother|sister|son|daughter|"
     r"boss|friend|kids?|parents|family|team|colleague)",
     # Cancellations veto the whole clause, wherever they stand ("lunch with Ana, cancelled").
     r"^.*?cancel(?:l?ed|s)?", r"^.*?postponed", r"^.*?rescheduled", r"^.*?fell through",
@@ -130,6 +152,11 @@ INTENTS: tuple[str, ...] = (
     r"supposed to", r"meant to", r"about to", r"thinking (?:of|about)", r"considering",
     r"looking forward", r"forgot", r"if", r"when i", r"hopefully", r"would(?: love)?",
     r"wish", r"waiting for", r"idea", r"hasn't", r"wasn't able", r"weren't able",
+    r"wanted to", r"(?:could|should|would|might|must) have", r"dream(?:t|ed)?", r"in my dream",
+    r"owes? (?:me|us|him|her|them)", r"^.*?is off\b(?! to\b)", r"^.*?'s off\b(?! to\b)",
+    r"^.*?but (?:he|she|they) (?:was|were|wasn't|weren't|was not|were not) "
+    r"(?:busy|out|away|sick|ill|not|there|home|in|around|available)",
+    r"^.*?no one (?:answered|picked)",
     r"^.*?moved (?:back |to |back to )(?:monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday|next|tomorrow|later|another)",
     r"^.*?pushed (?:back |to |back to )(?:monday|tuesday|wednesday|thursday|friday|saturday"
@@ -156,10 +183,25 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"chatted", r"exchanged", r"caught up", r"catch up", r"conversation",
         r"(?:a |the )?(?:call|chat|video ?call|zoom|phone call|meeting) with",
         r"back and forth", r"with {@}",
+        # a reply, either way, is an exchange; so is anything "w/" someone or "X and I" did
+        r"{reply}", r"{answer}", r"{respond}", r"{get} back to", r"{write} back",
+        r"{return} (?:[^\s]+ ){0,2}?call", r"(?:called|rang|phoned) (?:me |us |him |her |them |{@} )?back",
+        r"w/", r"catch-?up", r"and(?<=· and) i",
     ),
+}
+
+
+# A ticked task written as an instruction reports it done: "- [x] Email Ben the lease".
+TASKS: dict[str, tuple[str, ...]] = {
+    "call": (r"call", r"phone", r"ring", r"video ?call", r"call back"),
+    "message": (r"e-?mail", r"text", r"message", r"dm", r"write (?:to|back to)", r"reply to",
+                r"ping", r"send", r"answer", r"respond to", r"follow up with"),
+    "in_person": (r"meet(?: up)?(?: with)?", r"see", r"visit",
+                  r"(?:have |grab )?(?:coffee|lunch|dinner|breakfast|drinks?|a beer) with"),
 }
 
 
 @hookimpl
 def register_vocabulary() -> list[Vocabulary]:
-    return [Vocabulary("en", events=EVENTS, intents=INTENTS, directions=DIRECTIONS)]
+    return [Vocabulary("en", events=EVENTS, intents=INTENTS, directions=DIRECTIONS,
+                       tasks=TASKS)]

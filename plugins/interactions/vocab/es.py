@@ -28,6 +28,11 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"le mencione", r"lo mencione", r"la mencione", r"me etiqueto", r"conectamos",
         r"acepto mi (?:invitacion|solicitud)", r"acepte su (?:invitacion|solicitud)",
         r"reacciono", r"retuiteo", r"me sigue desde", r"empezo a seguirme",
+        r"{retuitear}", r"{reaccionar} a", r"(?:di|dio|dimos|dieron) (?:un )?me gusta",
+        r"(?:le|les|me|nos) {gustar} (?:mi|mis|su|sus|nuestr[oa]s?|el|la|los|las)",
+        # un comentario es un toque social, lo deje quien lo deje
+        r"(?:me|le|les|nos) {dejar} (?:un |una )?(?:[^\s]+ )?comentarios?",
+        r"{dejar} (?:un |una )?(?:[^\s]+ )?comentarios? (?:a|en)", r"en los comentarios",
     ),
     "message": (
         r"(?:le|les|me|nos|te) {escribir}", r"{escribir} (?:a|{@})", r"me escribio",
@@ -41,7 +46,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:whatsapp|wasap|mensaje|correo|email|mail|audio|sms) de {@}",
         r"{mandar} a {@}", r"(?:me|nos) {invitar}",
         r"{contestar} (?:la |el |las |los )?(?:pregunta|mensaje|correo|email|comentario)s? de {@}",
-        r"(?:me|le|les|nos) {dejar} (?:un |una )?(?:audio|mensaje|nota de voz|comentario|"
+        r"(?:me|le|les|nos) {dejar} (?:un |una )?(?:audio|mensaje|nota de voz|"
         r"whatsapp|correo|carta|nota)",
         r"{felicitar} a", r"(?:le|la|lo|me) {felicitar}", r"(?:un |el |su |mi )?mensaje (?:de|a|con|para)",
         r"(?:le |me )?mande (?:un )?(?:mensaje|email|e-mail|correo|whatsapp|mail)",
@@ -49,6 +54,11 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"correo (?:de|a|con)", r"whatsapp", r"wasap", r"(?:por|un|el) (?:md|dm)",
         r"mensaje directo", r"por linkedin", r"contesto a mi", r"me contesto", r"le conteste",
         r"intercambiamos (?:mensajes|correos|emails)", r"chateamos",
+        r"(?:mensajes|correos|emails|e-mails|whatsapps|wasaps|audios) con",
+        r"(?:le|les) {pasar} (?:a {@} )?(?:el|la|los|las|un|una|unos|unas|mi|mis) "
+        r"(?:enlace|link|documento|archivo|foto|fotos|contacto|numero|telefono|pdf|"
+        r"presentacion|propuesta|video|borrador|informe|articulo|cv|curriculum)",
+        r"{reenviar} (?:[^\s]+ ){0,4}?a {@}",
     ),
     "call": (
         r"llame", r"(?:le|la|lo|me|nos) llamo", r"(?:le|la|lo) llame", r"llamada", r"videollamada",
@@ -57,10 +67,13 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"facetime", r"nos llamamos", r"hablamos un rato por",
         r"(?:le |la |lo |les |me |nos )?{llamar}", r"{telefonear}",
         r"(?:le |les |me |nos )?(?:di|dio|dimos|dieron) un toque",
+        r"al telefono", r"por (?:meet|facetime|videollamada|whatsapp video)",
+        r"{hacer} (?:un |una )?(?:[^\s]+ )?(?:facetime|zoom|skype|videollamada|llamada)",
+        r"(?:me |le |les |nos )?{devolver} la llamada",
     ),
     "in_person": (
         r"cafe", r"cafes", r"comida", r"comimos", r"comi con", r"cena", r"cenamos", r"cene con",
-        r"desayuno con", r"desayune con", r"desayunamos", r"estuve con", r"estuvimos", r"almuerzo", r"almorzamos", r"aperitivo", r"vermu",
+        r"desayuno con", r"desayune con", r"desayunamos", r"almuerzo", r"almorzamos", r"aperitivo", r"vermu",
         r"cervezas?", r"cana con", r"canas con", r"tomamos algo", r"quedamos", r"quede con",
         r"nos vimos", r"vi a", r"(?:le|la|lo) vi", r"nos encontramos", r"me encontre con",
         r"coincidimos", r"reunion (?:con|presencial)", r"nos reunimos", r"en persona",
@@ -73,22 +86,35 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{jugar} (?:[^\s]+ ){0,3}?con", r"{pasar} (?:[^\s]+ ){1,4}?con",
         r"{celebrar} (?:[^\s]+ ){0,3}?(?:con|de {@})", r"{recoger} a", r"{acompañar} a",
         r"{visitar} a", r"{invitar} a {@} a (?:[^\s]+ )?(?:casa|comer|cenar|almorzar|desayunar)",
-        r"{ver} a {@}", r"visto a {@}", r"{quedar} con", r"(?:me|nos) {encontrar} con",
+        r"{ver} a {@}", r"visto a {@}", r"{quedar} con", r"(?:me|nos) {encontrar} (?:con|a)",
         r"(?:me|nos) {cruzar} con", r"{pasear} (?:[^\s]+ ){0,3}?con", r"{correr} con",
         r"{entrenar} con", r"{cocinar} (?:para|con)",
         r"(?:paseo|excursion|ruta|partido|partida|merienda|barbacoa|fiesta) (?:[^\s]+ ){0,4}?con {@}",
-        r"(?:en|a) casa de {@}", r"(?:estuve|estuvimos) con",
+        r"(?:en|a) casa de {@}",
         r"(?:le|les) {invitar} a (?:una |un |unas |unos )?(?:cana|cafe|cerveza|copa|vino|comer|"
         r"cenar|desayunar|almorzar|ronda)",
         r"{pasar} por (?:casa|mi casa|la oficina|el taller|aqui|el despacho|el estudio)",
+        r"(?:vino|vinieron|vine|vinimos) (?:{@} )?a (?:verme|vernos|casa|mi casa|la oficina|"
+        r"el taller|comer|cenar|merendar|desayunar|almorzar|tomar)",
+        r"(?:fui|fuimos|fue|fueron) a (?:ver|visitar) a", r"visita a {@}",
+        r"(?:se|me|nos) (?:paso|pasaron|pase|pasamos) a (?:saludar|ver|verme|vernos|tomar|"
+        r"dejar|recoger|buscar)",
+        r"salimos (?:a|de) \w+", r"{invitar} a (?:cenar|comer|almorzar|desayunar|merendar|"
+        r"tomar|un|una) (?:[^\s]+ ){0,3}?a {@}",
+        r"{tener} (?:una |un )?(?:[^\s]+ )?(?:comida|cena|cita|reunion|quedada|almuerzo|"
+        r"desayuno) (?:[^\s]+ )?con",
     ),
     "talk": (
-        r"(?<=· )y yo \w+(?:amos|imos|e|i|uve)",
+        r"y(?<=· y) yo \w+(?:amos|imos|e|i|uve)",
         # "we did … with X"
         *("{" + verb + "}" + r" (?:[^\s]+ ){0,4}?con {@}" for verb in _JUNTOS),
         r"{ayudar} a {@}",
         r"{hablar} con", r"{charlar} con", r"{conversar} con", r"hablamos", r"charlamos",
         r"(?:estuve|estuvimos) (?:hablando|charlando) con", r"nos pusimos al dia",
+        # being with someone: in person, unless the clause says "al teléfono", "por Zoom"
+        r"estuve con", r"estuvimos", r"(?:estuve|estuvimos) con",
+        r"(?:charla|conversacion|llamada|videollamada) (?:[^\s]+ ){0,3}?con",
+        r"{tener} (?:una |un )?(?:[^\s]+ )?(?:charla|conversacion) (?:[^\s]+ ){0,2}?con",
     ),
 }
 
@@ -119,6 +145,15 @@ INTENTS: tuple[str, ...] = (
     r"(?:el|la|los|las|su|sus) (?:hermano|hermana|madre|padre|mujer|marido|pareja|novio|novia|"
     r"hijo|hija|jefe|jefa|amigo|amiga|socio|socia|familia|equipo)s? de {@}",
     r"que ganas de", r"^.*?se cancelo",
+    # Wishes and what would have been: "me encantaría", "tendría que haber llamado", "soñé".
+    r"(?:tendr|podr|querr|encantar|gustar|deber|har|ir|vendr|saldr)ia(?:s|mos|n)?",
+    r"queria(?:mos)?", r"sone", r"sonaba", r"en (?:un|mi) sueno",
+    r"^.*?comunicaba", r"^.*?no (?:estaba|estaban|habia nadie|aparecio|vino|pudo|lo cogio|"
+    r"la cogio|me lo cogio|contestaba|respondia)",
+    r"(?:me|nos|te|le) debe", r"quedamos en \w+(?:ar|er|ir)(?:nos|le|la|lo)?",
+    r"^.*?se (?:pasa|paso|cambia|cambio|mueve|movio|retrasa|retraso|adelanta|adelanto) "
+    r"(?:al|a la|a el|para el|para la|a otro|a otra) (?:lunes|martes|miercoles|jueves|viernes|"
+    r"sabado|domingo|semana|tarde|manana|noche|proximo|proxima|otro|otra|dia|mes|finde)",
 )
 
 # Who moved: Spanish says it in the verb ("llamé": I; "me llamó": they), whatever the order of
@@ -143,10 +178,24 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"hable con", r"charle con", r"converse con", r"nos escribimos", r"nos llamamos",
         r"{hablar} con", r"{chatear} con", r"{charlar} con", r"{conversar} con",
         r"(?:hablando|charlando|chateando|conversando) con", r"(?:de )?ida y vuelta",
+        r"{contestar}", r"{responder}",
+        r"(?:me |le |les |nos )?{devolver} la llamada", r"y(?<=· y) yo",
     ),
+}
+
+
+# A ticked task written as an instruction reports it done: "- [x] Llamar a Sergio".
+TASKS: dict[str, tuple[str, ...]] = {
+    "call": (r"llamar(?:le)? a", r"telefonear a", r"(?:hacer (?:una )?)?videollamada con",
+             r"devolver(?:le)? la llamada a"),
+    "message": (r"escribir(?:le)? a", r"(?:mandar|enviar)(?:le)? (?:[^\s]+ ){0,3}?a",
+                r"contestar(?:le)? a", r"responder(?:le)? a", r"felicitar a"),
+    "in_person": (r"quedar con", r"(?:comer|cenar|desayunar|almorzar|merendar) con",
+                  r"tomar (?:[^\s]+ ){1,2}?con", r"ver a", r"visitar a", r"reunion con"),
 }
 
 
 @hookimpl
 def register_vocabulary() -> list[Vocabulary]:
-    return [Vocabulary("es", events=EVENTS, intents=INTENTS, directions=DIRECTIONS)]
+    return [Vocabulary("es", events=EVENTS, intents=INTENTS, directions=DIRECTIONS,
+                       tasks=TASKS)]

@@ -253,7 +253,8 @@ class Matcher:
         after = rules.word_after(text, end)
         if after and after[1] == "[[":
             return True  # a linked name right after: one longer name, or a list; not sure
-        if after and rules.is_capitalised(after[1]) and rules.key_of(after[1]) not in own:
+        if after and rules.is_capitalised(after[1]) and rules.key_of(after[1]) not in own \
+                and not self._listed(text[end:after[0]], after[1]):
             return True
         if entry.words != 1:
             return False
@@ -266,13 +267,20 @@ class Matcher:
         if text[before[0] - 1 : before[0]] == "#":
             return False  # a tag right before ("#Meeting Ana"), not a longer name
         if before[2]:  # "da Cunha" style: a particle between two capitalised words
-            return True
+            return not self._listed(text[before[0] + len(before[1]):start], before[1])
         # Mid-sentence, a capitalised word is a name. At a sentence start it is one when it
         # names a contact, or when it is not a word notes start sentences with ("Called",
         # "Según", "Hoy"): "Timoteo Martin" is not Martin Gauthier.
         if not rules.sentence_start(text, before[0]) or key in self.name_tokens:
             return True
         return not rules.plain_word(before[1])
+
+    def _listed(self, between: str, other: str) -> bool:
+        """Whether ``other``, a capitalised word past ``between``, is another contact's name
+        joined by a conjunction ("Marta y Sergio", "Pablo e Inés"): a list of people, not
+        one longer name ("Ortega y Gasset" names no contact)."""
+        return (between.strip().lower() in rules.CONJUNCTIONS
+                and rules.key_of(other) in self.name_tokens)
 
     @staticmethod
     def _reason(text: str, start: int, end: int, entry: Entry) -> str:

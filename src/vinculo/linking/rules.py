@@ -308,11 +308,17 @@ def sentence_start(text: str, start: int) -> bool:
         return True
     if before[-1] == "." and title_before(before + " ", len(before) + 1) is not None:
         return False  # "Dr. Clair": the dot of a title ends no sentence
-    return before[-1] in ".!?:;\"“«(¡¿[|" or _NUMBERED.search(before) is not None
+    return (before[-1] in ".!?:;\"“«(¡¿[|" or _NUMBERED.search(before) is not None
+            or _TASK_BOX.fullmatch(before) is not None)
 
 
 _ALNUM = re.compile(r"[^\W_]")  # a character that str.isalnum() accepts
 _NUMBERED = re.compile(r"(^|\s)\d+[.)]$")  # "1." or "2)" ending a list marker
+# A task's box, ticked or not ("- [x] Call Ana"): the task's text starts a sentence.
+_TASK_BOX = re.compile(r"\s*(?:(?:[-*+]|\d+[.)])\s+)?\[.\]")
+
+# "Marta y Sergio": a conjunction between two names is a list, not a longer name.
+CONJUNCTIONS = frozenset({"y", "e"})
 
 
 def is_capitalised(word: str) -> bool:

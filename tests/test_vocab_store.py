@@ -1,0 +1,75 @@
+"""The compiled vocabularies are kept between runs (vinculo.vocab_store): a run loads what
+an earlier one compiled and reads every sentence the same; a damaged file is compiled again."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from vinculo import history, vocab_store
+from vinculo.history import gather_vocabularies, vocabulary_key
+from vinculo.plugin_host import get_plugin_manager
+from vinculo.text import fold
+
+SENTENCES = [
+    "Llamé a · ayer", "Sent · a message about the flat", "tengo que llamar a ·",
+    "Lunch with · was cancelled, so we did a quick call instead", "· me contestó al correo",
+    "Caught up with · on the phone", "Almorzamos con · en Triana", "nothing to see here",
+]
+
+
+def _reads(matcher: history.VocabularyMatcher) -> list[tuple]:
+    out = []
+    for sentence in SENTENCES:
+        text = fold(sentence)
+        out.append((matcher.first_event(text), matcher.intent_start(text),
+                    sorted(matcher.direction_marks(text))))
+    return out
+
+
+def test_stored_vocabularies_read_as_the_compiled_ones():
+    key = vocabulary_key(gather_vocabularies(get_plugin_manager()))
+    compiled = history._build(key)
+    assert vocab_store.load(key) is None  # nothing stored yet
+    vocab_store.save(key, history._matcher_tree(compiled))
+    stored = vocab_store.load(key)
+    assert stored is not None
+    assert _reads(history._matcher_from(stored)) == _reads(compiled)
+    assert _reads(compiled)[0][0] is not None  # the sentences do hold events
+
+
+def test_a_damaged_store_is_compiled_again_and_replaced():
+    key = vocabulary_key(gather_vocabularies(get_plugin_manager()))
+    compiled = history._build(key)
+    vocab_store.save(key, history._matcher_tree(compiled))
+    path = vocab_store._path(key)
+    assert path is not None and path.exists()
+    path.write_text('{"events": [["call", ["x", [0, [1, 2, 3], 0, {}, [null]]]]]}',
+                    encoding="utf-8")
+    again = history._compile.__wrapped__(key)  # what a new process does (no memory of it)
+    assert _reads(again) == _reads(compiled)
+    assert _reads(history._matcher_from(vocab_store.load(key))) == _reads(compiled)  # replaced
+
+
+def test_a_run_stores_them_and_the_next_run_reads_the_same(vault, write):
+    write("People/Ana Torres.md", "---\ntype: person\n---\n")
+    write("Daily/2026-11-20.md", "Almorcé con Ana Torres\n\nTried to call Ana Torres, no answer\n")
+    state = Path(os.environ["VINCULO_STATE_DIR"])
+    command = [sys.executable, "-m", "vinculo", "contacts", str(vault), "--json"]
+
+    def contacts() -> list:
+        done = subprocess.run(command, capture_output=True, text=True, check=True)
+        return json.loads(done.stdout)
+
+    first = contacts()
+    stored = list((state / vocab_store.FOLDER).glob("*.json"))
+    assert len(stored) == 1
+    assert contacts() == first
+    stored[0].write_text("not json", encoding="utf-8")
+    # the note changes (a blank line more), so the next run reads it again
+    write("Daily/2026-11-20.md", "Almorcé con Ana Torres\n\nTried to call Ana Torres, no answer\n\n")
+    assert contacts() == first  # compiled again
+    assert json.loads(stored[0].read_text(encoding="utf-8"))["events"]  # and stored again
