@@ -190,12 +190,15 @@ def owned_files(config: Config) -> list[str]:
 
 @hookspec
 def before_sync(vault: Path, config: Config, dry_run: bool) -> None:
-    """Called once before a sync reads the vault."""
+    """Called once before a sync plans its writes: ``vinculo sync`` (before it reads the
+    vault), ``suggest --apply``, and each watcher pass that plans writes (see
+    :mod:`vinculo.sync_service`)."""
 
 
 @hookspec
 def after_sync(vault: Path, config: Config, report: Any) -> None:
-    """Called once after a sync, with its report (what was found, what was written)."""
+    """Called once after that sync, with its report (what was found, what was written):
+    the ``summary`` of ``vinculo sync --json``, ``write`` included."""
 
 
 @hookspec
