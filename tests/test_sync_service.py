@@ -170,3 +170,22 @@ def test_suggest_apply_and_the_watcher_fire_the_sync_hooks(sample, run, monkeypa
     assert recorder.events[0] == "before dry_run=False"
     assert re.fullmatch(r"after notes=4[56] wrote=[1-9]\d*", recorder.events[1])
     assert len(recorder.events) % 2 == 0
+
+
+def test_writeback_imports_nothing_from_the_layers_that_use_it():
+    """``vinculo.writeback`` (plan, compose, apply, journal, lock) is below the pipeline, the
+    memo, the reports and the sync service: none of its modules imports them."""
+    import ast
+
+    higher = {"vinculo.settled", "vinculo.pipeline", "vinculo.report", "vinculo.sync_service",
+              "vinculo.watch", "vinculo.cli"}
+    found = []
+    for path in sorted((REPO / "src/vinculo/writeback").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            if isinstance(node, ast.ImportFrom) and node.module == "vinculo":
+                names = [f"vinculo.{a.name}" for a in node.names]
+            found += [f"{path.name}: {n}" for n in names
+                      if any(n == h or n.startswith(h + ".") for h in higher)]
+    assert found == []

@@ -165,14 +165,15 @@ def contact_properties(contact: Contact, history: History, config: Config) -> di
 def plan_files(index: Index, config: Config) -> list[FileChange]:
     """Extra whole files a plugin wants written during a sync, e.g. a dashboard note.
 
-    Called once per whole-vault plan (``vinculo sync``, ``vinculo suggest --apply``) with the
-    finished :class:`~vinculo.pipeline.Index`. Return one
+    Called once per whole-vault plan (``vinculo sync``, ``vinculo suggest --apply``, the
+    watcher's passes that change a contact) with the finished
+    :class:`~vinculo.pipeline.Index` of the whole vault. Return one
     :class:`~vinculo.writeback.FileChange` per file whose bytes would change (``before`` the
     bytes on disk, or None to create the file); return none when nothing would. The changes
     go through the same safe write path as every note edit (compare-and-swap, journal, undo).
     Paths are vault-relative; the first plugin to claim a path wins (plugins registered
     later are asked first), and its change replaces vinculo's own edits of that file for
-    that pass."""
+    that pass (they are planned again on top of the bytes written, in the same run)."""
 
 
 @hookspec
