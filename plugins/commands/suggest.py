@@ -32,12 +32,12 @@ def suggestion_rows(index: Any, week: bool) -> list[dict[str, Any]]:
 
 
 def _apply(session: Any, index: Any, dry_run: bool) -> Any:
-    """The same plan as ``vinculo sync`` (links, blocks, properties, plugins' whole files such
-    as the dashboard), written through the one safe write path (or only shown)."""
-    from vinculo.writeback import apply_changes, plan_changes
+    """The same pass as ``vinculo sync`` (links, blocks, properties, plugins' whole files
+    such as the dashboard; the same hooks, retries and rule), over the index already built."""
+    from vinculo.sync_service import SyncService
 
-    changes, diagnostics = plan_changes(index, session.pm, files=True)
-    return apply_changes(session.vault, changes, dry_run=dry_run, pm=session.pm), diagnostics
+    result = SyncService(session.vault, session.config, session.pm).apply(index, dry_run=dry_run)
+    return result.report, result.diagnostics
 
 
 @hookimpl

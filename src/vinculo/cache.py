@@ -308,56 +308,32 @@ def open_cache(vault: Path, config: Any) -> NoteCache | None:
     return None if path is None else NoteCache(path)
 
 
-# --- the settled-vault memo (vinculo.memo), kept with the rows it relies on ---------------
+# --- rows for the settled-vault memo (vinculo.memo keeps its own table beside them) ---------
 
 
-def read_settled(path: Path, rels: Iterable[str] = ()) -> tuple[bytes, dict[str, Row]] | None:
-    """The memo of the last settled sync and the rows of ``rels``; None when there is no
-    memo, or the file is unreadable or from another version (the caller runs in full)."""
-    if not path.exists():
-        return None
-    try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
-        try:
-            meta = dict(con.execute("SELECT key, value FROM meta"))
-            if meta.get("schema") != str(SCHEMA) or meta.get("version") != __version__:
-                return None
-            found = con.execute("SELECT blob FROM settled WHERE id = 0").fetchone()
-            if found is None:
-                return None
-            rows: dict[str, Row] = {}
-            wanted = list(rels)
-            for start in range(0, len(wanted), 500):  # SQLite's bound on parameters
-                part = wanted[start:start + 500]
-                query = ("SELECT rel, size, mtime_ns, sha, parsed, world, analysis FROM notes "
-                         f"WHERE rel IN ({','.join('?' * len(part))})")
-                for rel, *values in con.execute(query, part):
-                    rows[rel] = Row(*values)
-            return found[0], rows
-        finally:
-            con.close()
-    except sqlite3.Error:
-        return None
+def same_version(con: sqlite3.Connection) -> bool:
+    """Whether the cache behind ``con`` was written by this vinculo, with this schema."""
+    meta = dict(con.execute("SELECT key, value FROM meta"))
+    return meta.get("schema") == str(SCHEMA) and meta.get("version") == __version__
 
 
-def write_settled(path: Path, memo: bytes | None, rows: dict[str, Row] | None = None) -> None:
-    """Store (or, with None, forget) the memo, with the rows of notes it re-read, in one
-    transaction. Best effort, like :meth:`NoteCache.save`."""
-    if memo is None and not path.exists():
-        return
-    try:
-        with sqlite3.connect(path, timeout=5) as con:
-            con.execute("PRAGMA synchronous=NORMAL")  # as the cache's own writes (WAL)
-            con.execute("CREATE TABLE IF NOT EXISTS settled (id INTEGER PRIMARY KEY, blob BLOB)")
-            if memo is None:
-                con.execute("DELETE FROM settled")
-            else:
-                con.execute("INSERT OR REPLACE INTO settled VALUES (0, ?)", (memo,))
-            con.executemany(
-                "INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(rel, r.size, r.mtime_ns, r.sha, r.parsed, r.world, r.analysis)
-                 for rel, r in (rows or {}).items()],
-            )
-        con.close()
-    except sqlite3.Error:
-        return
+def read_rows(con: sqlite3.Connection, rels: Iterable[str]) -> dict[str, Row]:
+    """The cache rows of ``rels`` (those it has)."""
+    rows: dict[str, Row] = {}
+    wanted = list(rels)
+    for start in range(0, len(wanted), 500):  # SQLite's bound on parameters
+        part = wanted[start:start + 500]
+        query = ("SELECT rel, size, mtime_ns, sha, parsed, world, analysis FROM notes "
+                 f"WHERE rel IN ({','.join('?' * len(part))})")
+        for rel, *values in con.execute(query, part):
+            rows[rel] = Row(*values)
+    return rows
+
+
+def write_rows(con: sqlite3.Connection, rows: dict[str, Row]) -> None:
+    """Store ``rows`` (notes the memo read again), in the caller's transaction."""
+    con.executemany(
+        "INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(rel, r.size, r.mtime_ns, r.sha, r.parsed, r.world, r.analysis)
+         for rel, r in rows.items()],
+    )

@@ -312,20 +312,15 @@ def sync(ctx: click.Context, vault: Path | None, dry_run: bool, verbose: bool, a
     30 by default), then refuses (exit 1).
     """
     from vinculo.report import sync_kinds, sync_listing
+    from vinculo.sync_service import SyncService
     from vinculo.text import plural
-    from vinculo.writeback.sync import run_sync
 
     session = Session(ctx, vault, writes=True)
-    session.pm.hook.before_sync(vault=session.vault, config=session.config, dry_run=dry_run)
     with showing_progress(quiet):
-        result = run_sync(session.vault, session.config, session.pm, session.today, dry_run=dry_run)
+        result = SyncService(session.vault, session.config, session.pm).sync(
+            session.today, dry_run=dry_run)
     report = result.report
-    summary = result.summary
-    summary["write"] = report.to_json()
-    summary["write"]["dry_run"] = dry_run
-    summary["write"]["full_pass"] = result.memo is None  # else the last sync's answer held
-    summary["write"]["diagnostics"] = [str(d) for d in result.diagnostics]
-    session.pm.hook.after_sync(vault=session.vault, config=session.config, report=summary)
+    summary = result.summary  # with "write": what after_sync received
     if as_json:
         echo_json({"summary": summary, "contacts": result.contact_rows()})
         return

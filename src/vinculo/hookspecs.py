@@ -179,14 +179,15 @@ def contact_properties(contact: Contact, history: History, config: Config) -> di
 def plan_files(index: Index, config: Config) -> list[FileChange]:
     """Extra whole files a plugin wants written during a sync, e.g. a dashboard note.
 
-    Called once per whole-vault plan (``vinculo sync``, ``vinculo suggest --apply``) with the
-    finished :class:`~vinculo.pipeline.Index`. Return one
+    Called once per whole-vault plan (``vinculo sync``, ``vinculo suggest --apply``, the
+    watcher's passes that change a contact) with the finished
+    :class:`~vinculo.pipeline.Index` of the whole vault. Return one
     :class:`~vinculo.writeback.FileChange` per file whose bytes would change (``before`` the
     bytes on disk, or None to create the file); return none when nothing would. The changes
     go through the same safe write path as every note edit (compare-and-swap, journal, undo).
     Paths are vault-relative; the first plugin to claim a path wins (plugins registered
     later are asked first), and its change replaces vinculo's own edits of that file for
-    that pass."""
+    that pass (they are planned again on top of the bytes written, in the same run)."""
 
 
 @hookspec
@@ -204,13 +205,15 @@ def owned_files(config: Config) -> list[str]:
 
 @hookspec
 def before_sync(vault: Path, config: Config, dry_run: bool) -> None:
-    """Called once before a sync reads the vault."""
+    """Called once before a sync plans its writes: ``vinculo sync`` (before it reads the
+    vault), ``suggest --apply``, and each watcher pass that plans writes (see
+    :mod:`vinculo.sync_service`)."""
 
 
 @hookspec
 def after_sync(vault: Path, config: Config, report: dict[str, Any]) -> None:
-    """Called once after a sync, with its report (what was found, what was written): the
-    ``summary`` object of ``vinculo sync --json``."""
+    """Called once after that sync, with its report (what was found, what was written):
+    the ``summary`` of ``vinculo sync --json``, ``write`` included."""
 
 
 @hookspec

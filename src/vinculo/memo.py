@@ -27,7 +27,9 @@ import contextlib
 import datetime as dt
 import os
 import pickle
+import sqlite3
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,10 +45,11 @@ from vinculo.cache import (
     digest,
     fingerprint,
     pack_parsed,
-    read_settled,
+    read_rows,
     restore_note,
+    same_version,
     trusted_mtime,
-    write_settled,
+    write_rows,
 )
 from vinculo.config import Config
 from vinculo.model import Note
@@ -148,14 +151,54 @@ def remember(seen: Look, index: Any, pm: pluggy.PluginManager, diagnostics: list
         diagnostics=[str(d) for d in diagnostics],
         rows=contact_rows(index),
     )
-    write_settled(path, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL))
+    _write_memo(path, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def forget(vault: Path, config: Config) -> None:
     """Drop the memo: the vault is not settled (or no longer known to be)."""
     path = cache_path(vault, config)
     if path is not None:
-        write_settled(path, None)
+        _write_memo(path, None)
+
+
+# --- storage: the memo's own table, in the cache's file beside the rows it relies on -----------
+
+
+def _read_memo(path: Path, rels: Iterable[str] = ()) -> tuple[bytes, dict[str, Row]] | None:
+    """The memo of the last settled sync and the cache rows of ``rels``; None when there is
+    no memo, or the file is unreadable or from another version (the caller runs in full)."""
+    if not path.exists():
+        return None
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
+        try:
+            if not same_version(con):
+                return None
+            found = con.execute("SELECT blob FROM settled WHERE id = 0").fetchone()
+            return None if found is None else (found[0], read_rows(con, rels))
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+
+
+def _write_memo(path: Path, memo: bytes | None, rows: dict[str, Row] | None = None) -> None:
+    """Store (or, with None, forget) the memo, with the rows of notes it re-read, in one
+    transaction. Best effort, like the cache's own save."""
+    if memo is None and not path.exists():
+        return
+    try:
+        with sqlite3.connect(path, timeout=5) as con:
+            con.execute("PRAGMA synchronous=NORMAL")  # as the cache's own writes (WAL)
+            con.execute("CREATE TABLE IF NOT EXISTS settled (id INTEGER PRIMARY KEY, blob BLOB)")
+            if memo is None:
+                con.execute("DELETE FROM settled")
+            else:
+                con.execute("INSERT OR REPLACE INTO settled VALUES (0, ?)", (memo,))
+            write_rows(con, rows or {})
+        con.close()
+    except sqlite3.Error:
+        return
 
 
 # --- answering -------------------------------------------------------------------------------
@@ -169,7 +212,7 @@ def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date
     if path is None:
         return None
     started = time.time_ns()
-    found = read_settled(path)
+    found = _read_memo(path)
     if found is None:
         return None
     try:
@@ -192,12 +235,12 @@ def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date
             if changed is not None and prepared.ready() and _reread(
                     prepared, changed, started, rows):
                 memo.seen_ns = started
-                write_settled(path, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL), rows)
+                _write_memo(path, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL), rows)
                 return memo
         except Exception:  # a memo is an optimisation, never a reason to fail
             with contextlib.suppress(Exception):
                 walk.result()  # the child reaped, whatever failed here
-    write_settled(path, None, rows)
+    _write_memo(path, None, rows)
     return None
 
 
@@ -307,7 +350,7 @@ def _reread(prepared: _Prepared, changed: list[tuple[str, int, int]], started: i
     from vinculo.vault import read_note
 
     vault, config, pm, memo = prepared.vault, prepared.config, prepared.pm, prepared.memo
-    found = read_settled(prepared.path, [rel for rel, _, _ in changed])
+    found = _read_memo(prepared.path, [rel for rel, _, _ in changed])
     if found is None:
         return False
     cached = found[1]

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import pluggy
 
@@ -40,7 +42,7 @@ from vinculo.model import (
 )
 from vinculo.rhythm import is_drifting
 from vinculo.vault import Scan, scan_vault
-from vinculo.workers import fork_map, worker_count
+from vinculo.workers import HoldingPool, fork_map, worker_count
 
 __all__ = ["Index", "build_index"]  # for plugins: the plan_files argument, and how to get one
 
@@ -203,19 +205,19 @@ def travelling(contacts: dict[str, Contact]) -> dict[str, Contact]:
     return {name: replace(c, note=without_bytes(c.note)) for name, c in contacts.items()}
 
 
-def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | None) -> dict[str, list[Interaction]]:
+def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | None,
+                  pool: HoldingPool | None = None) -> dict[str, list[Interaction]]:
     """Mentions (into ``index.mentions``) and interactions (returned) of every note, reused
     from the cache when the note and its world are unchanged.
 
-    Notes still held by the scan's workers (``index.scan.crew``) are analysed there; others
-    here or in new workers. Each note's result travels as bytes, from a worker to the cache
-    unchanged; its mentions become objects only when a later stage reads them.
+    Notes still held by the ``pool``'s workers (the ones that read them) are analysed there;
+    others here or in new workers. Each note's result travels as bytes, from a worker to the
+    cache unchanged; its mentions become objects only when a later stage reads them.
     """
     # The workers holding notes start on the contacts at once; the cached analyses are
-    # restored meanwhile. (If anything fails before they are done, build_index stops them.)
-    crew = index.scan.crew
-    arriving = (crew.finish((travelling(index.contacts), index.continuing, index.links))
-                if crew is not None else iter(()))
+    # restored meanwhile. (If anything fails before they are done, the pool's owner stops them.)
+    arriving = (pool.finish((travelling(index.contacts), index.continuing, index.links))
+                if pool is not None and pool.holding else iter(()))
     world = world_of(index, pm) if cache else ""
     mentions = index.mentions
     interactions: dict[str, list[Interaction]] = {}
@@ -244,9 +246,8 @@ def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | Non
         if cache and note.readable:
             cache.analysed(rel, world, blob)
 
-    for position, blob in arriving:
-        take(index.scan.crew_rels[position], blob)
-    index.scan.crew = None  # done, and gone
+    for rel, blob in arriving:
+        take(rel, blob)
     rest = [note for note in fresh if note.rel not in done]
     if rest:
         for note, blob in zip(rest, fork_map(analyser(index, pm), rest,
@@ -264,6 +265,20 @@ def _report(note: Note, problem: str | None) -> None:
         note.diagnostics.append(Diagnostic(
             note.rel, f"could not be analysed ({problem}); its mentions and interactions are "
             "left out", "warning"))
+
+
+@contextmanager
+def worker_pool(config: Config, then: Callable[[list[Note], Any], Iterable[Any]],
+                meanwhile: Callable[[], Any] | None = None) -> Iterator[HoldingPool]:
+    """The one owner of a run's worker processes: the workers :func:`scan_vault` reads
+    notes in keep them for ``then`` (the analysis, once the contacts are known), and leave
+    when this block does, whatever happened inside it. Nothing else holds a handle on them:
+    no :class:`Scan` or :class:`Index`, so no plugin ever sees one."""
+    pool = HoldingPool(worker_count(config), then, meanwhile)
+    try:
+        yield pool
+    finally:
+        pool.close()
 
 
 def build_index(
@@ -289,21 +304,17 @@ def build_index(
         compile_vocabularies(gather_vocabularies(pm))
 
     store = open_cache(vault, config) if cache else None
-    scan = scan_vault(vault, config, store, then=analyse_held, meanwhile=vocabularies)
-    try:
+    with worker_pool(config, analyse_held, vocabularies) as pool:
+        scan = scan_vault(vault, config, store, pool=pool)
         if store is not None:
             scan.skipped.extend(store.problems)
         contacts = build_contacts(scan.notes, pm, config)
         index = Index(vault=vault, config=config, today=today, scan=scan, contacts=contacts,
                       continuing=continuing_titles(contacts, (n.title for n in scan.notes)))
         index.links = contact_links(index)
-        collect_interactions(index, analyse_notes(index, pm, store))
+        collect_interactions(index, analyse_notes(index, pm, store, pool))
         collect_loops(index, pm, store.path if store is not None else None)
         detect_language(index)
-    finally:
-        if scan.crew is not None:
-            scan.crew.close()
-            scan.crew = None
     assign_stages(index, pm)
     collect_suggestions(index, pm)
     if store is not None:

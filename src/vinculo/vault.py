@@ -14,7 +14,7 @@ import os
 import pickle
 import re
 import stat
-from collections.abc import Callable, Container, Iterable, Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
@@ -27,7 +27,7 @@ from vinculo.dates import coerce_date, name_date, parse_daily_name
 from vinculo.errors import VaultError  # the vault as a whole cannot be used: the command stops
 from vinculo.model import Diagnostic, Note
 from vinculo.notes import parse_note
-from vinculo.workers import Crew, will_fork, worker_count
+from vinculo.workers import HoldingPool, worker_count
 
 ALWAYS_IGNORED_DIRS = {".obsidian", ".trash", ".git", "node_modules"}
 _SYNCTHING = re.compile(r"\.sync-conflict-\d{8}-\d{6}")
@@ -275,10 +275,6 @@ class Scan:
     config: Config
     notes: list[Note] = field(default_factory=list)
     skipped: list[Diagnostic] = field(default_factory=list)
-    # Workers still holding the notes they read, ready for a second step (``scan_vault``'s
-    # ``then``), and the rel paths of those notes in the order of that step's results.
-    crew: Crew | None = field(default=None, repr=False, compare=False)
-    crew_rels: list[str] = field(default_factory=list, repr=False, compare=False)
     # Size and mtime of each note as the walk saw them, before reading it (not for notes
     # read through a symbolic link).
     stats: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
@@ -296,17 +292,15 @@ _Item = tuple[int, Path, str, int | None, int]  # slot, path, rel, size, mtime
 
 def scan_vault(
     vault: Path, config: Config, cache: NoteCache | None = None, *,
-    then: Callable[[list[Note], Any], Iterable[Any]] | None = None,
-    meanwhile: Callable[[], Any] | None = None,
+    pool: HoldingPool | None = None,
 ) -> Scan:
     """Read every note of the vault (conflict copies are reported, not read). With a
     ``cache``, a note whose size and mtime are unchanged is restored without being opened.
 
-    Many notes to read are parsed in forked workers (see :mod:`vinculo.workers`). With
-    ``then``, those workers stay, keeping the notes they parsed, as ``scan.crew``: a later
-    stage sends them a message and each worker runs ``then(its_notes, message)``, so a note
-    is read and parsed once even though the next stage needs the whole vault first; each
-    worker calls ``meanwhile()`` while it waits for that message.
+    Many notes to read are parsed in forked workers (see :mod:`vinculo.workers`). With a
+    ``pool`` (its owner: :func:`vinculo.pipeline.worker_pool`), those workers keep the notes
+    they parsed for the pool's second step, so a note is read and parsed once even though
+    the next stage needs the whole vault first; without one, they stop once read.
     """
     if not vault.exists():
         raise VaultError(f"vault not found: {vault}")
@@ -344,16 +338,16 @@ def scan_vault(
         note = read(item)
         return note, slim_note(note) if note.readable else note
 
-    workers = worker_count(config)
     progress.stage("Reading notes", len(to_read))
-    if will_fork(len(to_read), workers):
-        crew = Crew(to_read, read_and_keep, then or _nothing, workers, meanwhile)
-        results: list[Note | tuple[str, bytes, bytes]] = crew.replies()
-        if then is None:
-            crew.close()
-        else:
-            scan.crew, scan.crew_rels = crew, [item[2] for item in to_read]
-    else:
+    own = pool is None
+    reading = HoldingPool(worker_count(config), _nothing) if pool is None else pool
+    try:
+        results: list[Note | tuple[str, bytes, bytes]] | None = reading.map_and_keep(
+            to_read, read_and_keep, [item[2] for item in to_read])
+    finally:
+        if own:
+            reading.close()
+    if results is None:
         results = [read(item) for item in to_read]
     for (slot, path, rel, size, mtime), result in zip(to_read, results, strict=True):
         packed: bytes | None = None

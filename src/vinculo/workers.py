@@ -179,6 +179,51 @@ class Crew:
         self._conns, self._procs = [], []
 
 
+class HoldingPool:
+    """Worker processes that read their share of the items and keep what they read for a
+    second step (a :class:`Crew` started on demand). Owned by one ``with`` block, which
+    stops them (:func:`vinculo.pipeline.worker_pool`); nothing else keeps a handle on them.
+    """
+
+    def __init__(self, workers: int, second: Callable[[list[Any], Any], Iterable[Any]],
+                 meanwhile: Callable[[], Any] | None = None) -> None:
+        self.workers = workers
+        self._second = second
+        self._meanwhile = meanwhile
+        self._crews: list[Crew] = []
+        self._held: list[str] = []  # the key of each item the workers keep, in item order
+
+    @property
+    def holding(self) -> bool:
+        """Whether workers keep items for :meth:`finish`."""
+        return bool(self._held)
+
+    def map_and_keep(self, items: Sequence[T], first: Callable[[T], tuple[Any, Any]],
+                     keys: Sequence[str]) -> list[Any] | None:
+        """Step one's replies, in item order, computed in the workers, which then keep their
+        share; None when workers would not pay (the caller does the work itself)."""
+        if self._held or not will_fork(len(items), self.workers):
+            return None
+        crew = Crew(items, first, self._second, self.workers, self._meanwhile)
+        self._crews.append(crew)
+        self._held = list(keys)
+        return crew.replies()
+
+    def finish(self, message: Any) -> Iterator[tuple[str, Any]]:
+        """Send step two's message; ``(key, result)`` for each kept item as they arrive."""
+        if not self._held:
+            return iter(())
+        held, self._held = self._held, []
+        return ((held[position], result)
+                for position, result in self._crews[-1].finish(message))
+
+    def close(self) -> None:
+        """Stop every worker (done, or never asked for step two)."""
+        for crew in self._crews:
+            crew.close()
+        self._crews, self._held = [], []
+
+
 BATCH = 250  # step-two results per message: the parent starts on them while workers go on
 
 

@@ -35,6 +35,7 @@ from vinculo.config import Config, load_config
 from vinculo.config_check import validate
 from vinculo.model import Diagnostic
 from vinculo.plugin_host import get_plugin_manager
+from vinculo.sync_service import SyncService
 from vinculo.vault import ALWAYS_IGNORED_DIRS, iter_markdown
 from vinculo.watch.debounce import Batch, Debouncer
 from vinculo.watch.events import note_rel, touched
@@ -42,8 +43,7 @@ from vinculo.watch.incremental import LiveIndex, Update
 from vinculo.watch.log import ActionLog
 
 if TYPE_CHECKING:
-    from vinculo.pipeline import Index
-    from vinculo.writeback import FileChange
+    pass
 
 LIMIT_ERRNOS = {errno.ENOSPC, errno.EMFILE}
 T = TypeVar("T")
@@ -101,15 +101,6 @@ def watch_limit_message(exc: OSError) -> str:
     )
 
 
-def _plan_files(index: Index, pm: pluggy.PluginManager) -> tuple[list[FileChange], list[Diagnostic]]:
-    """The whole files plugins contribute (``plan_files`` hook), when write-back offers it."""
-    try:
-        from vinculo.writeback.plan import plan_files
-    except ImportError:
-        return [], []
-    return plan_files(index, pm)
-
-
 class _Handler(FileSystemEventHandler):
     def __init__(self, watcher: Watcher) -> None:
         self.watcher = watcher
@@ -160,6 +151,7 @@ class Watcher:
         self.vault = Path(vault).resolve()
         self.config = config or load_config(self.vault)
         self.pm = pm or get_plugin_manager(blocked=self.config.disabled_plugins)
+        self.service = SyncService(self.vault, self.config, self.pm)
         self.today = today or dt.date.today
         self.debouncer = Debouncer(quiet=quiet, max_wait=max_wait)
         self.rescan_every = rescan_every
@@ -430,6 +422,7 @@ class Watcher:
         self.config = load_config(self.vault)
         # The plugins' sections too: a wrong value fails this pass (logged, nothing written).
         validate(self.config, self.pm, warn=lambda w: self.log("config", f"warning: {w}"))
+        self.service = SyncService(self.vault, self.config, self.pm)
         self._stats = self._walk()
         self._full_sync(result)
 
@@ -473,55 +466,65 @@ class Watcher:
 
     def _write(self, update: Update, result: BatchResult, follow_up: bool = True,
                files: str = "with") -> None:
-        """Plan the affected notes and write them through the one safe write path.
+        """Plan the affected notes and write them through the sync service (the same plan,
+        rule and write path as ``vinculo sync``), firing ``before_sync``/``after_sync``
+        around each pass.
 
         A written note can change histories (a link written into an event's line): those
         contacts are recomputed, and whatever that changes is written in one follow-up, so
-        the vault ends as a full sync would leave it. ``files``: the whole files plugins
-        keep, planned from the whole index, are written "with" these notes when a contact
-        changed, "later" (a coalesced pass after the next quiet period, see
-        :meth:`write_files`), or "now" (only them)."""
+        the vault ends as a full sync would leave it; so are the notes whose edits a plugin's
+        whole file superseded. ``files``: the whole files plugins keep, planned from the whole
+        index, are written "with" these notes when a contact changed, "later" (a coalesced
+        pass after the next quiet period, see :meth:`write_files`), or "now" (only them)."""
         assert self.live is not None
-        try:
-            from vinculo.writeback import apply_changes
-            from vinculo.writeback.plan import plan_changes
-        except ImportError:  # pragma: no cover - write-back is part of the package
-            return
+        top = follow_up or files == "now"  # a pass of its own, not a follow-up
+        if top:
+            self.service.before()
         view = self.live.view(update)
-        changes, diagnostics = plan_changes(view, self.pm) if files != "now" else ([], [])
+        whole = None
         wanted = files == "now" or update.everything or update.contacts or update.deleted
         if wanted and files == "later":
             self._files_later()
         elif wanted:
-            # Whole files plugins keep (the dashboard) are planned from the whole index.
-            extra, more = _plan_files(self.live.index, self.pm)
-            taken = {c.rel for c in changes}
-            changes += [c for c in extra if c.rel not in taken]
-            diagnostics = [*diagnostics, *more]
-        for diagnostic in diagnostics:
+            whole = self.live.index  # whole files (the dashboard) from the whole index
+        done = self.service.write_pass(view, whole, notes=files != "now", lock_wait=WRITE_WAIT)
+        plan, report = done.plan, done.report
+        for diagnostic in plan.diagnostics:
             self.log("problem", str(diagnostic), note=diagnostic.path, severity=diagnostic.severity)
-        result.diagnostics.extend(diagnostics)
-        changes = [c for c in changes if c.before != c.after]
-        written: list[str] = []
+        result.diagnostics.extend(plan.diagnostics)
+        written = list(report.written)
         touched: set[str] = set()
-        if changes:
-            # A command holding the writer lock is short: wait for it rather than fail the pass.
-            report = apply_changes(self.vault, changes, pm=self.pm, lock_wait=WRITE_WAIT)
-            written = list(report.written)
-            after = {c.rel: c for c in changes}
-            for rel in written:
-                touched |= self.live.wrote(rel, after[rel].after)
-                self._remember_stat(rel)
-                self.log("wrote", f"{rel} ({after[rel].reason})" if after[rel].reason else rel,
-                         note=rel, reason=after[rel].reason)
-            for rel, why in report.skipped:
-                self.log("skipped", f"{rel}: {why}", note=rel, reason=why)
-            result.skipped.extend(report.skipped)
-        self.live.settled(view, {c.rel for c in changes}, set(written))
+        after = {c.rel: c for c in plan.changes}
+        for rel in written:
+            touched |= self.live.wrote(rel, after[rel].after)
+            self._remember_stat(rel)
+            self.log("wrote", f"{rel} ({after[rel].reason})" if after[rel].reason else rel,
+                     note=rel, reason=after[rel].reason)
+        for rel, why in report.skipped:
+            self.log("skipped", f"{rel}: {why}", note=rel, reason=why)
+        result.skipped.extend(report.skipped)
+        self.live.settled(view, set(after), set(written))
         result.written.extend(written)
-        if touched and follow_up:
-            self._write(self.live.replan(touched), result, follow_up=False,
+        superseded = sorted(plan.superseded & set(written))
+        if (touched or superseded) and follow_up:
+            again = self.live.replan(touched)
+            again.changed = superseded  # planned again on top of the plugin's bytes
+            self._write(again, result, follow_up=False,
                         files="later" if files == "later" else "with")
+        if top:
+            self._after_sync(result)
+
+    def _after_sync(self, result: BatchResult) -> None:
+        """``after_sync`` with the same report ``vinculo sync --json`` prints as summary,
+        for this pass (computed only when a plugin listens)."""
+        if self.live is None or not self.pm.hook.after_sync.get_hookimpls():
+            return
+        from vinculo.sync_service import summary_of
+        from vinculo.writeback import WriteReport
+
+        report = WriteReport(written=list(result.written), skipped=list(result.skipped))
+        self.service.after(summary_of(self.live.index, report, result.diagnostics,
+                                      dry_run=False))
 
     # --- the vault on disk ---------------------------------------------------------------
 

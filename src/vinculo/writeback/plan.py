@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from vinculo import progress
@@ -142,6 +143,41 @@ def plan_files(index: PlanIndex, pm: pluggy.PluginManager) -> tuple[list[FileCha
     return list(changes.values()), diagnostics
 
 
+@dataclass
+class Plan:
+    """What one sync pass would write, and why some of it waits."""
+
+    changes: list[FileChange] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Notes whose edits a plugin's whole file replaced this pass (see :func:`plan_sync`): plan
+    # them again on top of the bytes written, and they reach what a full sync leaves.
+    superseded: set[str] = field(default_factory=set)
+
+
+def plan_sync(index: Any, pm: Any, *, whole: Any = None, notes: bool = True) -> Plan:
+    """The plan of one sync pass, the same for ``vinculo sync``, ``suggest --apply`` and
+    the watcher: note edits planned from ``index`` (the whole vault, or the watcher's view of
+    what changed) unless ``notes`` is false, and the whole files plugins keep (``plan_files``)
+    planned from ``whole``, an index of the whole vault, when given.
+
+    One rule for a path both want (the dashboard note, where text outside its block names
+    someone): the plugin's whole file is written, and the note's own edits are
+    ``superseded`` — planned again on top of the bytes just written, so nothing is lost and
+    the file ends as a second full sync would leave it.
+    """
+    plan = Plan()
+    if notes:
+        plan.changes, plan.diagnostics = _plan_notes(index, pm)
+    if whole is not None:
+        extra, problems = plan_files(whole, pm)
+        ours = {c.rel for c in extra}
+        plan.superseded = {c.rel for c in plan.changes if c.rel in ours}
+        plan.changes = [c for c in plan.changes if c.rel not in ours] + within_limit(
+            extra, whole.config, problems)
+        plan.diagnostics += problems
+    return plan
+
+
 def plan_changes(
     index: PlanIndex, pm: pluggy.PluginManager, *, files: bool = False
 ) -> tuple[list[FileChange], list[Diagnostic]]:
@@ -151,6 +187,14 @@ def plan_changes(
     the whole vault: a dashboard planned from a partial index (the watcher's view of what
     changed) would list only part of the contacts.
     """
+    if files:
+        plan = plan_sync(index, pm, whole=index)
+        return plan.changes, plan.diagnostics
+    return _plan_notes(index, pm)
+
+
+def _plan_notes(index: Any, pm: Any) -> tuple[list[FileChange], list[Diagnostic]]:
+    """The note edits of :func:`plan_changes`: links, blocks and properties."""
     config = index.config
     link_spans = _link_spans_function()
     links = getattr(index, "links", None)  # contacts whose title other notes share
@@ -198,11 +242,6 @@ def plan_changes(
         if after != note.raw:
             changes.append(FileChange(note.rel, note.raw, after,
                                       _describe(len(spans), block_changed, len(props))))
-    if files:
-        extra, problems = plan_files(index, pm)
-        ours = {c.rel for c in extra}  # a plugin's whole file replaces our edits of it
-        changes = [c for c in changes if c.rel not in ours] + extra
-        diagnostics += problems
     return within_limit(changes, config, diagnostics), diagnostics
 
 
