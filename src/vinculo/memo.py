@@ -221,9 +221,9 @@ def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date
         memo = None
     rows: dict[str, Row] = {}
     if isinstance(memo, Memo) and memo.key == run_key(config, pm, today):
-        from vinculo.workers import Beside
+        from vinculo.workers import ForkedCall
 
-        walk = Beside(_changed, vault, config, memo)
+        walk = ForkedCall(_changed, vault, config, memo)
         try:
             # What re-reading needs is built while the walk runs (most answers need it).
             prepared = _Prepared(vault, config, pm, today, memo, path)

@@ -84,7 +84,7 @@ K = TypeVar("K")
 M = TypeVar("M")
 
 
-class Crew:
+class TwoStepWorkers:
     """Forked workers that keep their share of the items between two steps.
 
     Step one runs at once: each worker calls ``first(item) -> (kept, reply)`` on its share
@@ -110,7 +110,7 @@ class Crew:
         for offset in range(workers):
             ours, theirs = context.Pipe()
             proc = context.Process(
-                target=_crew_member,
+                target=_two_step_worker,
                 args=(theirs, [*self._conns, ours], first, second, meanwhile, items, offset,
                       workers),
                 daemon=True,
@@ -181,7 +181,7 @@ class Crew:
 
 class HoldingPool:
     """Worker processes that read their share of the items and keep what they read for a
-    second step (a :class:`Crew` started on demand). Owned by one ``with`` block, which
+    second step (a :class:`TwoStepWorkers` started on demand). Owned by one ``with`` block, which
     stops them (:func:`vinculo.pipeline.worker_pool`); nothing else keeps a handle on them.
     """
 
@@ -190,7 +190,7 @@ class HoldingPool:
         self.workers = workers
         self._second = second
         self._meanwhile = meanwhile
-        self._crews: list[Crew] = []
+        self._steps: list[TwoStepWorkers] = []
         self._held: list[str] = []  # the key of each item the workers keep, in item order
 
     @property
@@ -204,10 +204,10 @@ class HoldingPool:
         share; None when workers would not pay (the caller does the work itself)."""
         if self._held or not will_fork(len(items), self.workers):
             return None
-        crew = Crew(items, first, self._second, self.workers, self._meanwhile)
-        self._crews.append(crew)
+        step = TwoStepWorkers(items, first, self._second, self.workers, self._meanwhile)
+        self._steps.append(step)
         self._held = list(keys)
-        return crew.replies()
+        return step.replies()
 
     def finish(self, message: Any) -> Iterator[tuple[str, Any]]:
         """Send step two's message; ``(key, result)`` for each kept item as they arrive."""
@@ -215,19 +215,19 @@ class HoldingPool:
             return iter(())
         held, self._held = self._held, []
         return ((held[position], result)
-                for position, result in self._crews[-1].finish(message))
+                for position, result in self._steps[-1].finish(message))
 
     def close(self) -> None:
         """Stop every worker (done, or never asked for step two)."""
-        for crew in self._crews:
-            crew.close()
-        self._crews, self._held = [], []
+        for step in self._steps:
+            step.close()
+        self._steps, self._held = [], []
 
 
 BATCH = 250  # step-two results per message: the parent starts on them while workers go on
 
 
-def _crew_member(conn: Any, parent_ends: list[Any], first: Callable[[Any], tuple[Any, Any]],
+def _two_step_worker(conn: Any, parent_ends: list[Any], first: Callable[[Any], tuple[Any, Any]],
                  second: Callable[[list[Any], Any], Iterable[Any]],
                  meanwhile: Callable[[], Any] | None, items: Sequence[Any], offset: int,
                  step: int) -> None:
@@ -268,7 +268,7 @@ def _crew_member(conn: Any, parent_ends: list[Any], first: Callable[[Any], tuple
         conn.close()
 
 
-class Beside:
+class ForkedCall:
     """``func(*args)`` computed in a forked child while this process does something else,
     e.g. walking the vault while the linker is built. Where fork is unavailable or unsafe
     (threads run, as in the watcher) it is computed here, at once: the same result either way.

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from vinculo.workers import Beside, Crew, can_fork, fork_map
+from vinculo.workers import ForkedCall, TwoStepWorkers, can_fork, fork_map
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="needs fork")
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.skipif(not can_fork(), reason="needs fork")
 def test_a_crew_keeps_what_step_one_made_for_step_two_in_item_order():
     items = list(range(11))
     parent = os.getpid()
-    crew = Crew(items, lambda i: ((i, os.getpid()), i * 10), lambda kept, add: [
+    crew = TwoStepWorkers(items, lambda i: ((i, os.getpid()), i * 10), lambda kept, add: [
         (i + add, pid != parent) for i, pid in kept], workers=3)
     assert crew.replies() == [i * 10 for i in items]
     results = dict(crew.finish(1000))
@@ -28,7 +28,7 @@ def test_step_two_results_arrive_in_batches_before_the_workers_are_done():
     from vinculo.workers import BATCH
 
     items = list(range(2 * BATCH + 7))
-    crew = Crew(items, lambda i: (i, None), lambda kept, _: (i * 2 for i in kept), workers=2)
+    crew = TwoStepWorkers(items, lambda i: (i, None), lambda kept, _: (i * 2 for i in kept), workers=2)
     crew.replies()
     assert dict(crew.finish(None)) == {i: i * 2 for i in items}
 
@@ -39,13 +39,13 @@ def test_a_failing_worker_is_an_error_with_its_traceback_not_a_hang():
             raise ValueError("note 5 is broken")
         return i, i
 
-    crew = Crew(list(range(8)), first, lambda kept, _: kept, workers=2)
+    crew = TwoStepWorkers(list(range(8)), first, lambda kept, _: kept, workers=2)
     with pytest.raises(RuntimeError, match="note 5 is broken"):
         crew.replies()
 
 
 def test_a_crew_closed_after_step_one_leaves_no_worker_behind():
-    crew = Crew(list(range(4)), lambda i: (i, i), lambda kept, _: kept, workers=2)
+    crew = TwoStepWorkers(list(range(4)), lambda i: (i, i), lambda kept, _: kept, workers=2)
     processes = list(crew._procs)
     assert crew.replies() == [0, 1, 2, 3]
     crew.close()
@@ -66,7 +66,7 @@ def _fails() -> None:
 
 
 def test_beside_computes_in_a_child_process_while_this_one_goes_on():
-    beside = Beside(_pid_and, 21)
+    beside = ForkedCall(_pid_and, 21)
     pid, value = beside.result()
     assert (value, beside.done()) == (42, True)
     assert pid != os.getpid()
@@ -74,7 +74,7 @@ def test_beside_computes_in_a_child_process_while_this_one_goes_on():
 
 def test_beside_gives_the_error_of_the_child_as_a_runtime_error():
     with pytest.raises(RuntimeError, match="ValueError: no such folder"):
-        Beside(_fails).result()
+        ForkedCall(_fails).result()
 
 
 def test_beside_computes_here_while_threads_run_as_forking_them_is_unsafe():
@@ -82,9 +82,9 @@ def test_beside_computes_here_while_threads_run_as_forking_them_is_unsafe():
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
-        assert Beside(_pid_and, 1).result() == (os.getpid(), 2)
+        assert ForkedCall(_pid_and, 1).result() == (os.getpid(), 2)
         with pytest.raises(RuntimeError, match="no such folder"):
-            Beside(_fails).result()
+            ForkedCall(_fails).result()
     finally:
         stop.set()
         thread.join()
@@ -94,4 +94,4 @@ def test_beside_turns_a_child_killed_before_it_answered_into_an_error_not_a_hang
     if threading.active_count() != 1:  # it would be computed here: this process would exit
         pytest.skip("threads run in this process")
     with pytest.raises(RuntimeError, match="stopped before it answered"):
-        Beside(os._exit, 3).result()
+        ForkedCall(os._exit, 3).result()
