@@ -10,11 +10,19 @@ written as ``difflib.unified_diff`` writes them.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Sequence
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from vinculo.writeback.apply import FileChange
+
+class Change(Protocol):
+    """What a diff reads of a change (a :class:`vinculo.writeback.FileChange`)."""
+
+    @property
+    def rel(self) -> str: ...
+    @property
+    def before(self) -> bytes | None: ...
+    @property
+    def after(self) -> bytes: ...
 
 NO_EOL = "\\ No newline at end of file\n"
 CONTEXT = 3
@@ -104,7 +112,7 @@ def _hunks(a: list[str], b: list[str], fromfile: str, tofile: str) -> Iterator[s
                 yield "+" + line
 
 
-def unified_diff(changes: list[FileChange]) -> str:
+def unified_diff(changes: Sequence[Change]) -> str:
     """One unified diff (``a/`` and ``b/`` prefixes, as git prints) for every real change."""
     out: list[str] = []
     for change in changes:
