@@ -428,7 +428,10 @@ def sync(ctx: click.Context, vault: Path | None, dry_run: bool, verbose: bool, a
         raise VinculoError(str(exc)) from exc
     report = result.report
     summary = result.summary
-    summary["write"] = report.to_json()
+    # The diff of a real sync is rendered only when it is shown: in JSON, or to a plugin
+    # that listens to after_sync (a first sync writes thousands of notes).
+    shown = dry_run or as_json or bool(session.pm.hook.after_sync.get_hookimpls())
+    summary["write"] = report.to_json(diff=shown)
     summary["write"]["dry_run"] = dry_run
     summary["write"]["full_pass"] = result.memo is None  # else the last sync's answer held
     summary["write"]["diagnostics"] = [str(d) for d in result.diagnostics]

@@ -10,17 +10,17 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from vinculo import progress
 from vinculo.writeback.atomic import (
+    Removals,
     flush_batch,
     fsync_dir,
     install,
     read_current,
-    remove_all,
     write_temp,
 )
 from vinculo.writeback.diff import unified_diff
@@ -39,7 +39,11 @@ class FileChange:
 
 @dataclass
 class WriteReport:
-    """What a batch wrote, what it left and why, and how to undo it."""
+    """What a batch wrote, what it left and why, and how to undo it.
+
+    ``diff`` (the unified diff of what was written) is rendered when first read: a sync that
+    writes thousands of notes prints only their names, and rendering the diff of every one
+    would cost as much as writing them (see :func:`_lazy_diff`)."""
 
     written: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (rel, why)
@@ -47,10 +51,42 @@ class WriteReport:
     journal_id: str | None = None
     reasons: dict[str, str] = field(default_factory=dict)  # rel → FileChange.reason
 
-    def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["skipped"] = [{"path": rel, "why": why} for rel, why in self.skipped]
+    def to_json(self, *, diff: bool = True) -> dict[str, Any]:
+        """The report as JSON data; ``diff=False`` leaves the diff out (not rendered)."""
+        data: dict[str, Any] = {
+            "written": list(self.written),
+            "skipped": [{"path": rel, "why": why} for rel, why in self.skipped],
+        }
+        if diff:
+            data["diff"] = self.diff
+        data["journal_id"] = self.journal_id
+        data["reasons"] = dict(self.reasons)
         return data
+
+    def diff_of(self, changes: list[FileChange]) -> None:
+        """Set the diff to that of ``changes``, rendered only when it is read."""
+        self.__dict__["_diff"] = None
+        self.__dict__["_pending"] = changes
+
+
+def _lazy_diff() -> property:
+    """``WriteReport.diff``: a plain attribute for its readers and writers, rendered from the
+    changes :meth:`WriteReport.diff_of` left the first time it is read."""
+
+    def get(report: WriteReport) -> str:
+        held = report.__dict__
+        if held.get("_diff") is None:
+            held["_diff"] = unified_diff(held.pop("_pending", None) or [])
+        return str(held["_diff"])
+
+    def put(report: WriteReport, value: str) -> None:
+        report.__dict__["_diff"] = value
+        report.__dict__.pop("_pending", None)
+
+    return property(get, put)
+
+
+WriteReport.diff = _lazy_diff()  # type: ignore[assignment]  # after @dataclass: its default stays ""
 
 
 def target_path(vault: Path, rel: str, checked: set[Path] | None = None) -> Path:
@@ -170,7 +206,7 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
     report.journal_id = batch.id
     done: list[FileChange] = []
     staged: list[tuple[FileChange, Path, Path]] = []
-    installed: list[Path] = []
+    removals = Removals(len(ready))
     try:
         # A group commit: every temp file, one flush, then the compare-and-swaps and renames
         # (vinculo.writeback.atomic). No note changes before the renames start.
@@ -198,7 +234,6 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
         while staged:
             change, path, tmp = staged.pop()
             progress.advance()
-            installed.append(tmp)  # removed below, installed or not (old bytes, or ours)
             try:
                 install(tmp, path, change.before, remove=False)
             except WriteBackError as exc:
@@ -207,16 +242,20 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
                 report.skipped.append((change.rel, f"cannot write: {exc.strerror or exc}"))
             else:
                 done.append(change)
+            finally:
+                removals.add(tmp)  # the old bytes an exchange took out, or ours when refused
     finally:
-        # Every temp file goes: the old bytes an exchange took out, ours when refused, and
-        # any not installed (an exception). A kill before this leaves them to the next writer.
-        remove_all(installed + [tmp for _, _, tmp in staged])
+        # Every temp file goes, and any not installed (an exception) too. A kill before
+        # this leaves them to the next writer.
+        with removals:
+            for _, _, tmp in staged:
+                removals.add(tmp)
         for folder in sorted({path.parent for _, path, _ in ready}):
             fsync_dir(folder)
         batch.finish([c.rel for c in done])
     report.written = [c.rel for c in done]
     report.reasons = {c.rel: c.reason for c in done}
-    report.diff = unified_diff(done)
+    report.diff_of(done)
     if not done:
         report.journal_id = None
     return report
