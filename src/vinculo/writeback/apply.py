@@ -11,16 +11,16 @@ import contextlib
 import os
 import stat
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from vinculo import progress
 from vinculo.writeback.atomic import (
-    Removals,
     flush_batch,
     fsync_dir,
     install,
     read_current,
+    remove_all,
     write_temp,
 )
 from vinculo.writeback.diff import unified_diff
@@ -89,31 +89,32 @@ def _lazy_diff() -> property:
 WriteReport.diff = _lazy_diff()  # type: ignore[assignment]  # after @dataclass: its default stays ""
 
 
-def target_path(vault: Path, rel: str, checked: set[Path] | None = None) -> Path:
+def target_path(vault: Path, rel: str, checked: set[str] | None = None) -> Path:
     """The absolute path of ``rel`` in ``vault`` (resolved); UnsafePathError when it would
-    leave the vault or pass through a symlinked folder. ``checked``: folders already found
-    to be no link in this batch (one look per folder, not per note)."""
-    pure = PurePosixPath(rel)
-    if not rel or "\\" in rel or pure.is_absolute() or any(p in ("", ".", "..") for p in pure.parts):
+    leave the vault or pass through a symlinked folder. ``checked``: folders (relative, as
+    in ``rel``) already found to be no link in this batch (one look per folder, not per
+    note)."""
+    parts = rel.split("/")
+    if not rel or "\\" in rel or any(p in ("", ".", "..") for p in parts):
         raise UnsafePathError(f"not a path inside the vault: {rel!r}")
-    path = vault
-    for part in pure.parts[:-1]:
-        path = path / part
-        if checked is not None and path in checked:
+    folder = ""
+    for part in parts[:-1]:
+        folder = f"{folder}/{part}" if folder else part
+        if checked is not None and folder in checked:
             continue
-        if path.is_symlink():
+        if os.path.islink(os.path.join(vault, folder)):
             raise UnsafePathError("its folder is a symbolic link: vinculo never writes through links")
         if checked is not None:
-            checked.add(path)
-    return path / pure.parts[-1]
+            checked.add(folder)
+    return vault / rel
 
 
 def check_note(path: Path, before: bytes | None, *, compare: bool = True) -> int | None:
     """The file's mode; WriteBackError when policy forbids writing it or it changed.
 
-    ``compare=False`` (a dry run) compares the size only, not the bytes: the run that writes
-    compares them again anyway, at the last moment, and a first dry run would otherwise read
-    every note of the vault a second time."""
+    ``compare=False`` (a batch) compares the size only, not the bytes: the run that writes
+    compares them at the last moment anyway (:func:`~vinculo.writeback.atomic.install`), and
+    a first sync or dry run would otherwise read every note of the vault once more."""
     try:
         info = os.lstat(path)
     except FileNotFoundError:
@@ -177,7 +178,7 @@ def apply_changes(
 def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_run: bool) -> WriteReport:
     ready: list[tuple[FileChange, Path, int | None]] = []
     seen: set[str] = set()
-    folders: set[Path] = set()
+    folders: set[str] = set()
     for change in changes:
         if change.after == change.before:
             continue
@@ -186,7 +187,7 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
                 raise WriteBackError("has two changes in one batch: refused")
             seen.add(change.rel)
             path = target_path(root, change.rel, folders)
-            mode = check_note(path, change.before, compare=not dry_run)
+            mode = check_note(path, change.before, compare=False)  # bytes: at the swap
         except WriteBackError as exc:
             report.skipped.append((change.rel, str(exc)))
             continue
@@ -206,7 +207,7 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
     report.journal_id = batch.id
     done: list[FileChange] = []
     staged: list[tuple[FileChange, Path, Path]] = []
-    removals = Removals(len(ready))
+    installed: list[Path] = []
     try:
         # A group commit: every temp file, one flush, then the compare-and-swaps and renames
         # (vinculo.writeback.atomic). No note changes before the renames start.
@@ -234,6 +235,7 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
         while staged:
             change, path, tmp = staged.pop()
             progress.advance()
+            installed.append(tmp)  # removed below, installed or not (old bytes, or ours)
             try:
                 install(tmp, path, change.before, remove=False)
             except WriteBackError as exc:
@@ -242,14 +244,10 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
                 report.skipped.append((change.rel, f"cannot write: {exc.strerror or exc}"))
             else:
                 done.append(change)
-            finally:
-                removals.add(tmp)  # the old bytes an exchange took out, or ours when refused
     finally:
-        # Every temp file goes, and any not installed (an exception) too. A kill before
-        # this leaves them to the next writer.
-        with removals:
-            for _, _, tmp in staged:
-                removals.add(tmp)
+        # Every temp file goes: the old bytes an exchange took out, ours when refused, and
+        # any not installed (an exception). A kill before this leaves them to the next writer.
+        remove_all(installed + [tmp for _, _, tmp in staged])
         for folder in sorted({path.parent for _, path, _ in ready}):
             fsync_dir(folder)
         batch.finish([c.rel for c in done])
