@@ -10,7 +10,8 @@ same commands run that code too, interleaved, so both see the same machine. The 
 floor of each round are printed, then their median and range: of the wall time, and of the
 processor time (user + system, workers included), which a busy shared machine disturbs less.
 
-Usage: ``python bench/first_run.py [--notes 10000 --contacts 1000] [--rounds 3] [--baseline SRC]``
+Usage: ``python bench/first_run.py [--notes 10000 --contacts 1000] [--rounds 3]
+[--baseline [LABEL=]SRC ...]``
 """
 
 from __future__ import annotations
@@ -82,11 +83,15 @@ def main() -> None:
     parser.add_argument("--notes", type=int, default=10000)
     parser.add_argument("--contacts", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--baseline", help="src folder of the version to compare with")
+    parser.add_argument("--baseline", action="append", default=[], metavar="[LABEL=]SRC",
+                        help="src folder of a version to compare with (repeatable)")
     args = parser.parse_args()
     compile_bytecode()
     source = vault_for(args.notes, args.contacts)
-    versions = [("now", None)] + ([("baseline", args.baseline)] if args.baseline else [])
+    versions: list[tuple[str, str | None]] = [("now", None)]
+    for i, given in enumerate(args.baseline):
+        label, _, src = given.rpartition("=")
+        versions.append((label or ("baseline" if i == 0 else f"baseline{i + 1}"), src))
     ratios: dict[tuple[str, str], list[float]] = {}
     seconds: dict[tuple[str, str], list[float]] = {}
     print(f"{args.notes} notes × {args.contacts} contacts, never synced (cold: synced once); "
@@ -106,12 +111,12 @@ def main() -> None:
         print(f"{label:>8} {step:<14} median {statistics.median(values):.1f}× the floor "
               f"(range {min(values):.1f}–{max(values):.1f}×"
               + (f", target ≤ {target:.0f}×)" if target else ")"))
-    if args.baseline:
+    for label, _ in versions[1:]:
         for step in STEPS:
             for kind in ("", " cpu"):
-                now, base = ratios[("now", step + kind)], ratios[("baseline", step + kind)]
+                now, base = ratios[("now", step + kind)], ratios[(label, step + kind)]
                 rel = [a / b for a, b in zip(now, base, strict=True)]
-                print(f"now ÷ baseline, {step + kind:<14} median "
+                print(f"now ÷ {label}, {step + kind:<14} median "
                       f"{statistics.median(rel):.2f} (range {min(rel):.2f}–{max(rel):.2f})")
 
 
