@@ -2,13 +2,16 @@
 
 On a generated vault that was never synced, each round measures, as separate processes on
 fresh copies with no state: the floor (``bench/floor.py``), the first ``sync --dry-run``
-(printing the diff of nearly every note to a pipe), and the first ``sync`` (writing them).
+(printing the diff of nearly every note to a pipe), the first ``sync`` (writing them), and the
+cold analysis of a synced vault (``sync --dry-run`` with no state, on one copy that this code
+synced before the rounds, the same for every version).
 With ``--baseline SRC`` (a ``src`` folder of another version, e.g. from ``git archive``), the
 same commands run that code too, interleaved, so both see the same machine. The ratios to the
 floor of each round are printed, then their median and range: of the wall time, and of the
 processor time (user + system, workers included), which a busy shared machine disturbs less.
 
-Usage: ``python bench/first_run.py [--notes 10000 --contacts 1000] [--rounds 3] [--baseline SRC]``
+Usage: ``python bench/first_run.py [--notes 10000 --contacts 1000] [--rounds 3]
+[--baseline [LABEL=]SRC ...]``
 """
 
 from __future__ import annotations
@@ -29,26 +32,50 @@ from perf import compile_bytecode, vault_for  # noqa: E402
 
 PY = sys.executable
 TARGETS = {"first_dry": 6.0, "first_sync": 10.0}  # × the floor
+STEPS = ("first_dry", "first_sync", "cold")
 
 
-def one(source: Path, src: str | None, work: Path, label: str) -> dict[str, float]:
-    """First dry run and first sync of ``source`` with the code in ``src`` (None: this one)."""
+def env_for(src: str | None, state: Path) -> dict[str, str]:
+    """The environment of one command: its own state folder, the benches' today, and the code
+    in ``src`` (None: this one)."""
+    env = {**os.environ, "VINCULO_STATE_DIR": str(state), "VINCULO_TODAY": "2026-11-29"}
+    if src:
+        env["PYTHONPATH"] = src
+    return env
+
+
+def one(source: Path, synced: Path, src: str | None, work: Path,
+        label: str) -> dict[str, float]:
+    """First dry run and first sync of ``source``, then the cold analysis of ``synced``, with
+    the code in ``src`` (None: this one)."""
     out: dict[str, float] = {}
-    for step, args in (("first_dry", ["--dry-run"]), ("first_sync", [])):
-        vault = work / f"{label}-{step}"
-        shutil.copytree(source, vault)
-        env = {**os.environ, "VINCULO_STATE_DIR": str(work / f"state-{label}-{step}"),
-               "VINCULO_TODAY": "2026-11-29"}
-        if src:
-            env["PYTHONPATH"] = src
+    for step, args in (("first_dry", ["--dry-run"]), ("first_sync", []),
+                       ("cold", ["--dry-run"])):
+        vault = synced if step == "cold" else work / f"{label}-{step}"
+        if step != "cold":
+            shutil.copytree(source, vault)
+        env = env_for(src, work / f"state-{label}-{step}")
         run = measure([PY, "-m", "vinculo", "sync", str(vault), *args], env)
         if run.returncode != 0:
             raise SystemExit(f"{label} {step} failed (exit {run.returncode})")
         out[step] = run.seconds
         out[f"{step}_cpu"] = run.cpu_seconds
         out[f"{step}_mb"] = run.peak_mb
-        shutil.rmtree(vault)
+        if step != "cold":
+            shutil.rmtree(vault)
     return out
+
+
+def synced_copy(source: Path, work: Path) -> Path:
+    """A copy of ``source`` synced once by this code: the vault every version's cold analysis
+    reads (dry runs only, so it stays as it is)."""
+    vault = work / "synced"
+    shutil.copytree(source, vault)
+    run = measure([PY, "-m", "vinculo", "sync", str(vault)], env_for(None, work / "state-sync"))
+    if run.returncode != 0:
+        raise SystemExit(f"syncing the copy for the cold analysis failed (exit {run.returncode})")
+    shutil.rmtree(work / "state-sync")
+    return vault
 
 
 def main() -> None:
@@ -56,39 +83,72 @@ def main() -> None:
     parser.add_argument("--notes", type=int, default=10000)
     parser.add_argument("--contacts", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--baseline", help="src folder of the version to compare with")
+    parser.add_argument("--baseline", action="append", default=[], metavar="[LABEL=]SRC",
+                        help="src folder of a version to compare with (repeatable)")
     args = parser.parse_args()
     compile_bytecode()
     source = vault_for(args.notes, args.contacts)
-    versions = [("now", None)] + ([("baseline", args.baseline)] if args.baseline else [])
+    versions: list[tuple[str, str | None]] = [("now", None)]
+    for i, given in enumerate(args.baseline):
+        label, _, src = given.rpartition("=")
+        versions.append((label or ("baseline" if i == 0 else f"baseline{i + 1}"), src))
     ratios: dict[tuple[str, str], list[float]] = {}
-    print(f"{args.notes} notes × {args.contacts} contacts, never synced; seconds (× floor)")
-    for round_ in range(args.rounds):
-        work = Path(tempfile.mkdtemp(prefix="vinculo-first-"))
-        try:
-            floors = [measure([PY, str(HERE / "floor.py"), str(source)]) for _ in range(3)]
-            floor = min(m.seconds for m in floors)
-            floor_cpu = min(m.cpu_seconds for m in floors)
-            line = [f"round {round_ + 1}: floor {floor:.2f} s ({floor_cpu:.2f} s cpu)"]
-            for label, src in versions:
-                got = one(source, src, work, label)
-                for step in TARGETS:
-                    ratios.setdefault((label, step), []).append(got[step] / floor)
-                    ratios.setdefault((label, step + " cpu"), []).append(
-                        got[step + "_cpu"] / floor_cpu)
-                    line.append(f"{label} {step} {got[step]:.2f} s ({got[step] / floor:.1f}×; "
-                                f"cpu {got[step + '_cpu']:.2f} s, "
-                                f"{got[step + '_cpu'] / floor_cpu:.1f}×; "
-                                f"{got[step + '_mb']:.0f} MB)")
-            print("; ".join(line), flush=True)
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
+    seconds: dict[tuple[str, str], list[float]] = {}
+    print(f"{args.notes} notes × {args.contacts} contacts, never synced (cold: synced once); "
+          "seconds (× floor)")
+    keep = Path(tempfile.mkdtemp(prefix="vinculo-first-synced-"))
+    try:
+        synced = synced_copy(source, keep)
+        for round_ in range(args.rounds):
+            run_round(round_, source, synced, versions, ratios, seconds)
+    finally:
+        shutil.rmtree(keep, ignore_errors=True)
+    for (label, step), values in seconds.items():
+        print(f"{label:>8} {step or 'wall':<14} median {statistics.median(values):.2f} s "
+              f"(range {min(values):.2f}–{max(values):.2f} s)")
     for (label, step), values in ratios.items():
         target = TARGETS.get(step)
         print(f"{label:>8} {step:<14} median {statistics.median(values):.1f}× the floor "
               f"(range {min(values):.1f}–{max(values):.1f}×"
               + (f", target ≤ {target:.0f}×)" if target else ")"))
+    for label, _ in versions[1:]:
+        for step in STEPS:
+            for kind in ("", " cpu"):
+                now, base = ratios[("now", step + kind)], ratios[(label, step + kind)]
+                rel = [a / b for a, b in zip(now, base, strict=True)]
+                print(f"now ÷ {label}, {step + kind:<14} median "
+                      f"{statistics.median(rel):.2f} (range {min(rel):.2f}–{max(rel):.2f})")
 
+
+def run_round(round_: int, source: Path, synced: Path,
+              versions: list[tuple[str, str | None]],
+              ratios: dict[tuple[str, str], list[float]],
+              seconds: dict[tuple[str, str], list[float]]) -> None:
+    """One round: the floor (best of three), then every version's steps, the versions' order
+    alternating between rounds so neither always runs on a warmer machine."""
+    work = Path(tempfile.mkdtemp(prefix="vinculo-first-"))
+    try:
+        floors = [measure([PY, str(HERE / "floor.py"), str(source)]) for _ in range(3)]
+        floor = min(m.seconds for m in floors)
+        floor_cpu = min(m.cpu_seconds for m in floors)
+        seconds.setdefault(("floor", ""), []).append(floor)
+        seconds.setdefault(("floor", " cpu"), []).append(floor_cpu)
+        line = [f"round {round_ + 1}: floor {floor:.2f} s ({floor_cpu:.2f} s cpu)"]
+        for label, src in (versions if round_ % 2 == 0 else versions[::-1]):
+            got = one(source, synced, src, work, label)
+            for step in STEPS:
+                ratios.setdefault((label, step), []).append(got[step] / floor)
+                ratios.setdefault((label, step + " cpu"), []).append(
+                    got[step + "_cpu"] / floor_cpu)
+                seconds.setdefault((label, step), []).append(got[step])
+                seconds.setdefault((label, step + " cpu"), []).append(got[step + "_cpu"])
+                line.append(f"{label} {step} {got[step]:.2f} s ({got[step] / floor:.1f}×; "
+                            f"cpu {got[step + '_cpu']:.2f} s, "
+                            f"{got[step + '_cpu'] / floor_cpu:.1f}×; "
+                            f"{got[step + '_mb']:.0f} MB)")
+        print("; ".join(line), flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 if __name__ == "__main__":
     main()

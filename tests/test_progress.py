@@ -56,3 +56,29 @@ def test_a_terminal_sees_progress_and_quiet_or_piped_sees_none(tmp_path, sample,
                            capture_output=True, env={**env, "VINCULO_STATE_DIR": str(tmp_path / "s3")})
     assert b"Analysing" not in piped.stderr and b"Reading notes" not in piped.stderr
     assert out == quiet_out == piped.stdout
+
+
+def test_a_large_import_shows_its_bar_on_a_terminal_and_none_with_quiet(tmp_path, vault):
+    cards = tmp_path / "contacts.vcf"
+    cards.write_text("".join(
+        f"BEGIN:VCARD\nVERSION:3.0\nFN:Person {i:04d} Example\nN:Example;Person {i:04d};;;\n"
+        f"EMAIL:p{i}@example.com\nEND:VCARD\n" for i in range(300)), encoding="utf-8")
+    env = {**os.environ, "TERM": "xterm-256color", "VINCULO_PROGRESS_AFTER": "0"}
+
+    def run(*extra: str) -> tuple[bytes, bytes]:
+        return run_with_terminal(["import", "vcard", str(cards), str(vault), "--dry-run",
+                                  *extra], {**env, "VINCULO_STATE_DIR": str(tmp_path / "s")})
+
+    out, terminal = run()
+    assert b"vCards" in terminal
+    quiet_out, quiet_terminal = run("--quiet")
+    assert b"vCards" not in quiet_terminal and quiet_terminal.strip() == b""
+    assert out == quiet_out and b"300 would be created" in out
+
+
+def test_link_spins_on_a_terminal_and_not_with_quiet(tmp_path, sample):
+    env = {**os.environ, "TERM": "xterm-256color", "VINCULO_STATE_DIR": str(tmp_path / "s")}
+    out, terminal = run_with_terminal(["link", str(sample)], env)
+    assert b"Finding mentions" in terminal
+    quiet_out, quiet_terminal = run_with_terminal(["link", str(sample), "--quiet"], env)
+    assert b"Finding mentions" not in quiet_terminal and out == quiet_out

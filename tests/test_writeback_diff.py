@@ -35,3 +35,20 @@ def test_a_change_that_adds_lines_is_not_paired():
     assert paired_opcodes(["a\n", "b\n"], ["a\n", "x\n", "b\n"]) is None
     assert paired_opcodes(["a\n", "b\n", "c\n"], ["a\n", "B\n", "c\n"]) == [
         ("equal", 0, 1, 0, 1), ("replace", 1, 2, 1, 2), ("equal", 2, 3, 2, 3)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a\n", "b\n", "c", "", "\n", "[[a]]\n"]), max_size=40),
+       st.lists(st.tuples(st.integers(0, 45), st.sampled_from(["a\n", "x\n", "y", "\n"])),
+                max_size=15))
+def test_in_place_hunks_are_written_as_difflib_groups_them(lines, edits):
+    """Repeated lines too (where difflib's own search may pair them otherwise): the hunks
+    written from the changed positions are those of difflib's grouping of the same pairs."""
+    from vinculo.writeback.diff import _grouped_hunks, _paired_hunks
+
+    after = list(lines)
+    for i, text in edits:
+        if i < len(after):
+            after[i] = text
+    assert list(_paired_hunks(lines, after, "a/x", "b/x")) == list(
+        _grouped_hunks(lines, after, "a/x", "b/x"))

@@ -139,3 +139,23 @@ def test_on_real_files_nothing_changes_unless_asked_and_a_second_apply_writes_no
         again = edit_note(reread, block=content, properties=props, config=CONFIG)
         report = apply_changes(vault, [FileChange("People/Ana.md", after, again)])
         assert report.written == [] and path.read_bytes() == after
+
+
+@SETTINGS
+@given(key=st.text(min_size=1, max_size=200) | st.sampled_from(
+           ["vinculo_last_contact", "no", "a: b", "#x", "- k", "? k", "ñandú", "x" * 130]),
+       day=st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)),
+       eol=st.sampled_from(["\n", "\r\n"]))
+def test_a_date_property_is_written_as_pyyaml_writes_it(key, day, eol):
+    """A date (most of what a sync writes) is rendered without PyYAML's emitter; the text
+    is the emitter's, whatever the key."""
+    import yaml
+
+    from vinculo.writeback.properties import render_property
+
+    try:
+        dumped = yaml.safe_dump({key: day}, allow_unicode=True, default_flow_style=False,
+                                sort_keys=False, width=10**6)
+    except yaml.YAMLError:
+        return
+    assert render_property(key, day, eol) == dumped.rstrip("\n").replace("\n", eol)

@@ -39,9 +39,11 @@ def export_group(cli: click.Group) -> click.Group:
     return export
 
 
-def progress_bar(items: Iterable[Any], total: int, label: str) -> Iterator[Any]:
-    """A rich progress bar on stderr around ``items`` for large files on a terminal."""
-    if total < PROGRESS_MIN_RECORDS or not sys.stderr.isatty():
+def progress_bar(items: Iterable[Any], total: int, label: str, *,
+                 quiet: bool = False) -> Iterator[Any]:
+    """A rich progress bar on stderr around ``items`` for large files on a terminal (none
+    with ``--quiet``)."""
+    if quiet or total < PROGRESS_MIN_RECORDS or not sys.stderr.isatty():
         yield from items
         return
     from rich.console import Console
@@ -54,9 +56,9 @@ def progress_bar(items: Iterable[Any], total: int, label: str) -> Iterator[Any]:
             bar.advance(task)
 
 
-def writing_status(count: int) -> AbstractContextManager[Any]:
-    """A spinner on stderr while many notes are written (each one is fsynced)."""
-    if count < PROGRESS_MIN_RECORDS or not sys.stderr.isatty():
+def writing_status(count: int, *, quiet: bool = False) -> AbstractContextManager[Any]:
+    """A spinner on stderr while many notes are written (none with ``--quiet``)."""
+    if quiet or count < PROGRESS_MIN_RECORDS or not sys.stderr.isatty():
         return nullcontext()
     from rich.console import Console
 
@@ -96,7 +98,7 @@ def _print_result(result: Any, show_diff: bool) -> None:
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from vinculo.command_api import json_option, vault_argument
+    from vinculo.command_api import json_option, quiet_option, vault_argument
     from vinculo.errors import InputError, WriteBackError
 
     @cli.command("import")
@@ -111,9 +113,11 @@ def register_commands(cli: click.Group) -> None:
                   help="Message importers: also copy each message's text into the log "
                        "(by default only how many were sent and received each day).")
     @json_option
+    @quiet_option
     @click.pass_context
     def import_(ctx: click.Context, name: str, file: Path, vault: Path | None, dry_run: bool,
-                show_diff: bool, encoding: str, with_text: bool, as_json: bool) -> None:
+                show_diff: bool, encoding: str, with_text: bool, as_json: bool,
+                quiet: bool) -> None:
         """Bring people, meetings and message history from another system into the vault.
 
         \b
@@ -144,7 +148,9 @@ def register_commands(cli: click.Group) -> None:
           vinculo import calendar calendar.ics ~/Vault --json
           vinculo import whatsapp "WhatsApp Chat with Ana.zip" ~/Vault --dry-run
         """
-        from vinculo.command_api import Session, echo_json
+        from functools import partial
+
+        from vinculo.command_api import Session, echo_json, showing_progress
         from vinculo.importing.base import ImportFileError
         from vinculo.importing.runner import available_importers, build_context, run_import
 
@@ -158,10 +164,13 @@ def register_commands(cli: click.Group) -> None:
             known = ", ".join(importers) or "none (all importer plugins are disabled)"
             raise InputError(f"no importer named {name!r}; available: {known}")
         try:
-            context = build_context(session.vault, session.config, session.pm, session.today,
-                                    file, progress=progress_bar, encoding=encoding,
-                                    with_text=with_text)
-            result = run_import(importers[name], file, context, dry_run, writing_status)
+            with showing_progress(quiet):  # reading a large vault first
+                context = build_context(session.vault, session.config, session.pm,
+                                        session.today, file,
+                                        progress=partial(progress_bar, quiet=quiet),
+                                        encoding=encoding, with_text=with_text)
+            result = run_import(importers[name], file, context, dry_run,
+                                partial(writing_status, quiet=quiet))
         except ImportFileError as exc:  # named with the file, as the user gave several
             raise ImportFileError(f"{file.name}: {exc}") from exc
         except WriteBackError as exc:  # an import writes all of its notes or none

@@ -80,7 +80,7 @@ def plan_links(session: Any, note_arg: str | None) -> tuple[list[Any], list[Any]
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from vinculo.command_api import Session, echo_json, json_option, vault_argument
+    from vinculo.command_api import Session, echo_json, json_option, quiet_option, vault_argument
 
     @cli.command(name="link")
     @vault_argument
@@ -89,9 +89,10 @@ def register_commands(cli: click.Group) -> None:
     @click.option("--note", "note_arg", metavar="PATH",
                   help="Only this note (a path inside the vault).")
     @json_option
+    @quiet_option
     @click.pass_context
     def link(ctx: click.Context, vault: Path | None, apply_: bool, note_arg: str | None,
-             as_json: bool) -> None:
+             as_json: bool, quiet: bool) -> None:
         """Find every mention of your contacts; link the confident ones.
 
         Names are found also without accents, in any case (names of two or more words), as
@@ -115,7 +116,9 @@ def register_commands(cli: click.Group) -> None:
         from vinculo.writeback import apply_changes, unified_diff
 
         session = Session(ctx, vault, writes=apply_)
-        if as_json:
+        from vinculo import progress
+
+        if as_json or not progress.wanted(quiet):  # a spinner only on a terminal, unasked
             mentions, changes = plan_links(session, note_arg)
         else:
             from rich.console import Console

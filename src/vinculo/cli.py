@@ -322,6 +322,7 @@ def sync(ctx: click.Context, vault: Path | None, dry_run: bool, verbose: bool, a
     report = result.report
     summary = result.summary  # with "write": what after_sync received
     if as_json:
+        summary["write"].setdefault("diff", report.diff)
         echo_json({"summary": summary, "contacts": result.contact_rows()})
         return
     if dry_run:

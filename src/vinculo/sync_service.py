@@ -79,7 +79,9 @@ def summary_of(index: Any, report: WriteReport, diagnostics: list[Any], *, dry_r
 
 def _write_json(report: WriteReport, diagnostics: list[Any], *, dry_run: bool,
                 full_pass: bool) -> dict[str, Any]:
-    data = report.to_json()
+    # The diff of a real sync is rendered only when it is shown (a first sync writes thousands
+    # of notes): a dry run prints it; --json and an after_sync plugin add it (SyncService.after).
+    data = report.to_json(diff=dry_run)
     data["dry_run"] = dry_run
     data["full_pass"] = full_pass  # else the last sync's answer held
     data["diagnostics"] = [str(d) for d in diagnostics]
@@ -130,7 +132,7 @@ class SyncService:
                 else:
                     memos.forget(self.vault, self.config)
                 result = _from_index(index, report, plan.diagnostics, dry_run)
-        self.after(result.summary)
+        self.after(result.summary, result.report)
         return result
 
     def apply(self, index: Any, *, dry_run: bool = False, retries: int = 2) -> SyncResult:
@@ -144,7 +146,7 @@ class SyncService:
 
                 memos.forget(self.vault, self.config)
             result = _from_index(index, report, plan.diagnostics, dry_run)
-        self.after(result.summary)
+        self.after(result.summary, result.report)
         return result
 
     def write_pass(self, view: Any, whole: Any | None, *, notes: bool = True,
@@ -166,9 +168,13 @@ class SyncService:
         """The ``before_sync`` hook: once per pass, before it reads or plans."""
         self.pm.hook.before_sync(vault=self.vault, config=self.config, dry_run=dry_run)
 
-    def after(self, summary: dict[str, Any]) -> None:
-        """The ``after_sync`` hook, with the pass's report (:func:`summary_of`); the lock
-        is released by then."""
+    def after(self, summary: dict[str, Any], report: WriteReport | None = None) -> None:
+        """The ``after_sync`` hook, with the pass's report (:func:`summary_of`, its diff
+        included); the lock is released by then."""
+        if not self.pm.hook.after_sync.get_hookimpls():
+            return
+        if report is not None:
+            summary["write"].setdefault("diff", report.diff)
         self.pm.hook.after_sync(vault=self.vault, config=self.config, report=summary)
 
     # --- the steps --------------------------------------------------------------------

@@ -10,8 +10,8 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from dataclasses import asdict, dataclass, field
-from pathlib import Path, PurePosixPath
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from vinculo import progress
@@ -39,7 +39,11 @@ class FileChange:
 
 @dataclass
 class WriteReport:
-    """What a batch wrote, what it left and why, and how to undo it."""
+    """What a batch wrote, what it left and why, and how to undo it.
+
+    ``diff`` (the unified diff of what was written) is rendered when first read: a sync that
+    writes thousands of notes prints only their names, and rendering the diff of every one
+    would cost as much as writing them (see :func:`_lazy_diff`)."""
 
     written: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (rel, why)
@@ -47,37 +51,70 @@ class WriteReport:
     journal_id: str | None = None
     reasons: dict[str, str] = field(default_factory=dict)  # rel → FileChange.reason
 
-    def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["skipped"] = [{"path": rel, "why": why} for rel, why in self.skipped]
+    def to_json(self, *, diff: bool = True) -> dict[str, Any]:
+        """The report as JSON data; ``diff=False`` leaves the diff out (not rendered)."""
+        data: dict[str, Any] = {
+            "written": list(self.written),
+            "skipped": [{"path": rel, "why": why} for rel, why in self.skipped],
+        }
+        if diff:
+            data["diff"] = self.diff
+        data["journal_id"] = self.journal_id
+        data["reasons"] = dict(self.reasons)
         return data
 
+    def diff_of(self, changes: list[FileChange]) -> None:
+        """Set the diff to that of ``changes``, rendered only when it is read."""
+        self.__dict__["_diff"] = None
+        self.__dict__["_pending"] = changes
 
-def target_path(vault: Path, rel: str, checked: set[Path] | None = None) -> Path:
+
+def _lazy_diff() -> property:
+    """``WriteReport.diff``: a plain attribute for its readers and writers, rendered from the
+    changes :meth:`WriteReport.diff_of` left the first time it is read."""
+
+    def get(report: WriteReport) -> str:
+        held = report.__dict__
+        if held.get("_diff") is None:
+            held["_diff"] = unified_diff(held.pop("_pending", None) or [])
+        return str(held["_diff"])
+
+    def put(report: WriteReport, value: str) -> None:
+        report.__dict__["_diff"] = value
+        report.__dict__.pop("_pending", None)
+
+    return property(get, put)
+
+
+WriteReport.diff = _lazy_diff()  # type: ignore[assignment]  # after @dataclass: its default stays ""
+
+
+def target_path(vault: Path, rel: str, checked: set[str] | None = None) -> Path:
     """The absolute path of ``rel`` in ``vault`` (resolved); UnsafePathError when it would
-    leave the vault or pass through a symlinked folder. ``checked``: folders already found
-    to be no link in this batch (one look per folder, not per note)."""
-    pure = PurePosixPath(rel)
-    if not rel or "\\" in rel or pure.is_absolute() or any(p in ("", ".", "..") for p in pure.parts):
+    leave the vault or pass through a symlinked folder. ``checked``: folders (relative, as
+    in ``rel``) already found to be no link in this batch (one look per folder, not per
+    note)."""
+    parts = rel.split("/")
+    if not rel or "\\" in rel or any(p in ("", ".", "..") for p in parts):
         raise UnsafePathError(f"not a path inside the vault: {rel!r}")
-    path = vault
-    for part in pure.parts[:-1]:
-        path = path / part
-        if checked is not None and path in checked:
+    folder = ""
+    for part in parts[:-1]:
+        folder = f"{folder}/{part}" if folder else part
+        if checked is not None and folder in checked:
             continue
-        if path.is_symlink():
+        if os.path.islink(os.path.join(vault, folder)):
             raise UnsafePathError("its folder is a symbolic link: vinculo never writes through links")
         if checked is not None:
-            checked.add(path)
-    return path / pure.parts[-1]
+            checked.add(folder)
+    return vault / rel
 
 
 def check_note(path: Path, before: bytes | None, *, compare: bool = True) -> int | None:
     """The file's mode; WriteBackError when policy forbids writing it or it changed.
 
-    ``compare=False`` (a dry run) compares the size only, not the bytes: the run that writes
-    compares them again anyway, at the last moment, and a first dry run would otherwise read
-    every note of the vault a second time."""
+    ``compare=False`` (a batch) compares the size only, not the bytes: the run that writes
+    compares them at the last moment anyway (:func:`~vinculo.writeback.atomic.install`), and
+    a first sync or dry run would otherwise read every note of the vault once more."""
     try:
         info = os.lstat(path)
     except FileNotFoundError:
@@ -130,7 +167,7 @@ def apply_changes(
     with vault_lock(root, wait=lock_wait):
         journal.recover(root)
         _prepare(root, changes, report, dry_run=False)
-    if pm is not None:
+    if pm is not None and pm.hook.after_write.get_hookimpls():  # none: 10,000 calls saved
         by_rel = {c.rel: c for c in changes}
         for rel in report.written:
             change = by_rel[rel]
@@ -141,7 +178,7 @@ def apply_changes(
 def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_run: bool) -> WriteReport:
     ready: list[tuple[FileChange, Path, int | None]] = []
     seen: set[str] = set()
-    folders: set[Path] = set()
+    folders: set[str] = set()
     for change in changes:
         if change.after == change.before:
             continue
@@ -150,7 +187,7 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
                 raise WriteBackError("has two changes in one batch: refused")
             seen.add(change.rel)
             path = target_path(root, change.rel, folders)
-            mode = check_note(path, change.before, compare=not dry_run)
+            mode = check_note(path, change.before, compare=False)  # bytes: at the swap
         except WriteBackError as exc:
             report.skipped.append((change.rel, str(exc)))
             continue
@@ -216,7 +253,7 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
         batch.finish([c.rel for c in done])
     report.written = [c.rel for c in done]
     report.reasons = {c.rel: c.reason for c in done}
-    report.diff = unified_diff(done)
+    report.diff_of(done)
     if not done:
         report.journal_id = None
     return report

@@ -71,6 +71,8 @@ def markers(config: Config) -> tuple[str, str]:
 def find_block(note_text: str, body_start: int, config: Config) -> BlockSpan | None:
     """The managed block of a note, None when it has no markers; BlockError when unsafe."""
     start_marker, end_marker = markers(config)
+    if note_text.find(start_marker, body_start) < 0 and note_text.find(end_marker, body_start) < 0:
+        return None  # most notes: no marker, so no fence to look for either
     fences = fenced_ranges(note_text, body_start)
     own_line: dict[str, list[tuple[int, int]]] = {start_marker: [], end_marker: []}
     for marker in (start_marker, end_marker):

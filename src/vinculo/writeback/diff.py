@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator, Sequence
+from itertools import compress
+from operator import ne
 from typing import Protocol
 
 
@@ -88,7 +90,53 @@ def _range(start: int, stop: int) -> str:
     return f"{start + 1 if length else start},{length}"
 
 
+def _paired_hunks(a: list[str], b: list[str], fromfile: str, tofile: str) -> Iterator[str]:
+    """The hunks of a change whose lines all stay in place (``len(a) == len(b)``), written
+    from the changed lines' positions: what :func:`_grouped_hunks` writes for the same
+    change (property-tested), without building and regrouping opcodes."""
+    changed = list(compress(range(len(a)), map(ne, a, b)))
+    if not changed:
+        return
+    yield f"--- {fromfile}\n"
+    yield f"+++ {tofile}\n"
+    clusters = []
+    first = last = changed[0]
+    for i in changed[1:]:
+        if i - last - 1 > 2 * CONTEXT:  # more unchanged lines between than two contexts
+            clusters.append((first, last))
+            first = i
+        last = i
+    clusters.append((first, last))
+    size = len(a)
+    for first, last in clusters:
+        lo, hi = max(0, first - CONTEXT), min(size, last + 1 + CONTEXT)
+        span = _range(lo, hi)
+        yield f"@@ -{span} +{span} @@\n"
+        i = lo
+        while i < hi:
+            if a[i] == b[i]:
+                yield " " + a[i]
+                i += 1
+                continue
+            j = i + 1
+            while j < hi and a[j] != b[j]:
+                j += 1
+            for line in a[i:j]:
+                yield "-" + line
+            for line in b[i:j]:
+                yield "+" + line
+            i = j
+
+
 def _hunks(a: list[str], b: list[str], fromfile: str, tofile: str) -> Iterator[str]:
+    if len(a) == len(b):
+        return _paired_hunks(a, b, fromfile, tofile)
+    return difflib.unified_diff(a, b, fromfile, tofile)
+
+
+def _grouped_hunks(a: list[str], b: list[str], fromfile: str, tofile: str) -> Iterator[str]:
+    """The hunks of an in-place change through :func:`paired_opcodes` and difflib's own
+    grouping: the reference :func:`_paired_hunks` is tested against."""
     codes = paired_opcodes(a, b)
     if codes is None:
         yield from difflib.unified_diff(a, b, fromfile, tofile)

@@ -8,6 +8,7 @@ but the keys we set would read differently, nothing is written.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import yaml
@@ -62,7 +63,16 @@ def render_property(key: str, value: Any, eol: str = "\n") -> str:
     return text
 
 
+_KEYS: dict[str, str] = {}  # key -> "key:" as PyYAML writes it (quoted when it must be)
+
+
 def _render(key: str, value: Any, eol: str) -> str:
+    if type(value) is dt.date:  # a date is always written plain, as its ISO form
+        head = _KEYS.get(key)
+        if head is None:
+            head = _KEYS[key] = _render(key, 0, eol).rpartition(" ")[0]
+        if "\n" not in head:
+            return f"{head} {value.isoformat()}"
     try:
         dumped = yaml.safe_dump(
             {key: value}, allow_unicode=True, default_flow_style=False, sort_keys=False,
