@@ -25,7 +25,7 @@ from test_writeback_sync import ANA, PLUGIN, block_plugin  # noqa: F401  (fixtur
 
 from vinculo.hookspecs import hookimpl
 from vinculo.writeback import FileChange, apply_changes, undo_last
-from vinculo.writeback.atomic import TEMP_SUFFIX
+from vinculo.writeback.apply.atomic import TEMP_SUFFIX
 
 MEMORY_CAP = 768 * 2**20
 
@@ -330,7 +330,7 @@ def test_a_killed_large_batch_leaves_every_note_old_or_new_and_undo_takes_it_bac
     killed at random points: each note old or new, and ``undo`` right after the kill (no
     other writer in between) restores every note exactly. The 100-kill run of a real first
     sync is ``bench/kill_first_sync.py``."""
-    from vinculo.writeback.atomic import GROUP_FLUSH_MIN
+    from vinculo.writeback.apply.atomic import GROUP_FLUSH_MIN
 
     rng = random.Random(7)
     (vault / "Daily").mkdir()
@@ -375,8 +375,8 @@ def test_lone_carriage_returns_around_code_and_tables_are_read_not_a_crash(vault
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 is Linux's")
 def test_a_note_deleted_or_saved_after_the_last_look_is_never_overwritten(tmp_path):
-    from vinculo.writeback.atomic import _swap_in
-    from vinculo.writeback.errors import ChangedError
+    from vinculo.errors import ChangedError
+    from vinculo.writeback.apply.atomic import _swap_in
 
     note, ours = tmp_path / "note.md", tmp_path / ".note.md.tmp"
     ours.write_bytes(b"vinculo's edit")  # the user deleted the note after our last look

@@ -157,5 +157,5 @@ def test_the_walk_sees_lazy_relative_and_type_only_imports() -> None:
         "def f():\n    from vinculo import memo\n    import vinculo.cache\n"
         "from .block import x\n"
     )
-    found = _imports("vinculo.writeback.compose", source)
-    assert found == {"vinculo.pipeline", "vinculo.memo", "vinculo.cache", "vinculo.writeback.block"}
+    found = _imports("vinculo.writeback.compose.properties", source)
+    assert found == {"vinculo.pipeline", "vinculo.memo", "vinculo.cache", "vinculo.writeback.compose.block"}

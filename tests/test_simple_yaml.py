@@ -83,9 +83,9 @@ def test_what_it_does_not_handle_is_left_to_pyyaml():
                           st.sampled_from(["", " ", "\n"])), max_size=6))
 def test_the_fast_spans_of_properties_are_pyyamls_whenever_they_answer(lines):
     """Editing a property splices the span PyYAML's composer gives, read fast or not."""
+    from vinculo.errors import PropertyError
     from vinculo.simple_yaml import simple_spans
-    from vinculo.writeback.errors import PropertyError
-    from vinculo.writeback.properties import composed_spans
+    from vinculo.writeback.compose.properties import composed_spans
 
     text = "\n".join(f"{k}{sep}{v}{tail}" for k, v, sep, tail in lines) + "\n"
     fast = simple_spans(text)
@@ -98,7 +98,7 @@ def test_the_fast_spans_of_properties_are_pyyamls_whenever_they_answer(lines):
 
 
 def test_a_property_rendered_again_is_the_same_yaml_and_types_stay_apart():
-    from vinculo.writeback.properties import _render, render_property
+    from vinculo.writeback.compose.properties import _render, render_property
 
     for value in [True, 1, "1", 1.0, None, dt.date(2026, 3, 12), "2026-03-12", ["a", 1, True],
                   [1], ["1"], "yes", "in_person", "Ana: García", {"a": 1}]:

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vinculo.writeback import FileChange, unified_diff
-from vinculo.writeback.diff import paired_opcodes
+from vinculo.writeback.apply.diff import paired_opcodes
 
 
 @settings(max_examples=400, deadline=None)
@@ -44,7 +44,7 @@ def test_a_change_that_adds_lines_is_not_paired():
 def test_in_place_hunks_are_written_as_difflib_groups_them(lines, edits):
     """Repeated lines too (where difflib's own search may pair them otherwise): the hunks
     written from the changed positions are those of difflib's grouping of the same pairs."""
-    from vinculo.writeback.diff import _grouped_hunks, _paired_hunks
+    from vinculo.writeback.apply.diff import _grouped_hunks, _paired_hunks
 
     after = list(lines)
     for i, text in edits:

@@ -151,7 +151,7 @@ def test_a_date_property_is_written_as_pyyaml_writes_it(key, day, eol):
     is the emitter's, whatever the key."""
     import yaml
 
-    from vinculo.writeback.properties import render_property
+    from vinculo.writeback.compose.properties import render_property
 
     try:
         dumped = yaml.safe_dump({key: day}, allow_unicode=True, default_flow_style=False,

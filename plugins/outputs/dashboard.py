@@ -29,7 +29,7 @@ from vinculo.hookspecs import hookimpl
 from vinculo.i18n import t
 from vinculo.model import STAGES, Interaction, OpenLoop, Suggestion, suggestion_order
 from vinculo.writeback import BlockError, FileChange
-from vinculo.writeback.block import block_text, find_block
+from vinculo.writeback.compose.block import block_text, find_block
 
 if TYPE_CHECKING:
     from vinculo.pipeline import Index

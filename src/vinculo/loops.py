@@ -19,7 +19,7 @@ from vinculo.cache import digest
 from vinculo.config import Config
 from vinculo.model import Contact, History, Mention, Note, OpenLoop
 from vinculo.text import shown_links
-from vinculo.writeback.block import markers
+from vinculo.writeback.compose.block import markers
 
 _OPEN_TASK = re.compile(r"^\s*(?:>\s*)*[-*+]\s+\[ \]\s+(.*\S)\s*$")
 _OURS = re.compile(r"#vinculo/")

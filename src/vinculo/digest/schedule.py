@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from vinculo.state_folder import inside_vault, state_dir
-from vinculo.writeback.atomic import write_durably
+from vinculo.writeback.apply.atomic import write_durably
 
 STATE_FILE = "digest.json"
 _HH_MM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from vinculo.dates import coerce_date
 from vinculo.model import Direction, Note
-from vinculo.writeback.edits import line_ending, replace_spans, to_bytes
+from vinculo.writeback.compose.edits import line_ending, replace_spans, to_bytes
 
 FENCE_INFO = "vinculo-messages"
 FENCE_OPEN = f"```{FENCE_INFO}"

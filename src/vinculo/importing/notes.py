@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from vinculo.errors import PropertyError
 from vinculo.importing.writing import text_with_properties
 from vinculo.notes import find_frontmatter, parse_yaml
-from vinculo.writeback.errors import PropertyError
 
 if TYPE_CHECKING:
     from vinculo.importing.base import ImportContext

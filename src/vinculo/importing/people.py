@@ -14,13 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from vinculo.errors import PropertyError
 from vinculo.importing.base import Action, ImportContext
 from vinculo.importing.names import email_key, name_key, safe_title, url_key
 from vinculo.importing.notes import new_contact_note, unique_rel
 from vinculo.importing.writing import fill_properties
 from vinculo.model import Contact, Note
 from vinculo.notes import parse_note
-from vinculo.writeback.errors import PropertyError
 
 # Properties a person importer may fill, in the order a new note lists them.
 PERSON_KEYS = (

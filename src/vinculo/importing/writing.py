@@ -25,7 +25,7 @@ def fill_properties(note: Note, values: dict[str, Any]) -> bytes:
 def text_with_properties(text: str, values: dict[str, Any]) -> str:
     """``text`` (a note not written yet) with ``values`` as frontmatter keys, rendered exactly
     the way the safe write path renders them in existing notes."""
-    from vinculo.writeback.properties import properties_text
+    from vinculo.writeback.compose.properties import properties_text
 
     return properties_text(text, values)
 

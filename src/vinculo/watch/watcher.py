@@ -551,7 +551,7 @@ class Watcher:
     def _sweep_temps(self) -> None:
         """Remove temp files a killed writer left behind (ours only, by their suffix)."""
         try:
-            from vinculo.writeback.atomic import sweep_temps
+            from vinculo.writeback.apply.atomic import sweep_temps
         except ImportError:  # pragma: no cover
             return
         for folder, dirs, _files in os.walk(self.vault):

@@ -24,14 +24,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from vinculo.errors import WriteBackError
 from vinculo.state_folder import command_name, inside_vault, session, state_dir
-from vinculo.writeback.atomic import (
+from vinculo.writeback.apply.atomic import (
     atomic_write,
     read_current,
     sweep_temps,
     write_durably,
 )
-from vinculo.writeback.errors import WriteBackError
 
 KEEP_BATCHES = 20  # undo groups kept, newest first
 KEEP_SIZE = 50  # a group that wrote at least this many files is kept until dropped

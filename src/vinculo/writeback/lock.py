@@ -24,8 +24,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from vinculo.errors import LockError, WriteBackError
 from vinculo.state_folder import inside_vault, state_dir
-from vinculo.writeback.errors import LockError, WriteBackError
 
 WAIT_ENV = "VINCULO_LOCK_WAIT"
 DEFAULT_WAIT = 30.0

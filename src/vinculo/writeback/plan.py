@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from vinculo import progress
+from vinculo.errors import BlockError
 from vinculo.model import Diagnostic, Note
 from vinculo.writeback.apply import FileChange
-from vinculo.writeback.block import find_block
 from vinculo.writeback.compose import edit_note_steps
-from vinculo.writeback.errors import BlockError
-from vinculo.writeback.properties import same_value
+from vinculo.writeback.compose.block import find_block
+from vinculo.writeback.compose.properties import same_value
 
 if TYPE_CHECKING:
     import pluggy

@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from vinculo.config import Config
+from vinculo.errors import BlockError
 from vinculo.model import Note
-from vinculo.writeback.block import block_text
-from vinculo.writeback.edits import splice, to_bytes
-from vinculo.writeback.errors import BlockError
-from vinculo.writeback.properties import properties_text
+from vinculo.writeback.compose.block import block_text
+from vinculo.writeback.compose.edits import splice, to_bytes
+from vinculo.writeback.compose.properties import properties_text
 
 
 def check_editable(note: Note) -> None:

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from vinculo import progress
-from vinculo.writeback.atomic import (
+from vinculo.errors import ChangedError, UnsafePathError, WriteBackError
+from vinculo.writeback.apply.atomic import (
     flush_batch,
     fsync_dir,
     install,
@@ -23,8 +24,7 @@ from vinculo.writeback.atomic import (
     remove_all,
     write_temp,
 )
-from vinculo.writeback.diff import unified_diff
-from vinculo.writeback.errors import ChangedError, UnsafePathError, WriteBackError
+from vinculo.writeback.apply.diff import unified_diff
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,7 @@ def check_note(path: Path, before: bytes | None, *, compare: bool = True) -> int
     """The file's mode; WriteBackError when policy forbids writing it or it changed.
 
     ``compare=False`` (a batch) compares the size only, not the bytes: the run that writes
-    compares them at the last moment anyway (:func:`~vinculo.writeback.atomic.install`), and
+    compares them at the last moment anyway (:func:`~vinculo.writeback.apply.atomic.install`), and
     a first sync or dry run would otherwise read every note of the vault once more."""
     try:
         info = os.lstat(path)
@@ -210,7 +210,7 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
     installed: list[Path] = []
     try:
         # A group commit: every temp file, one flush, then the compare-and-swaps and renames
-        # (vinculo.writeback.atomic). No note changes before the renames start.
+        # (vinculo.writeback.apply.atomic). No note changes before the renames start.
         progress.stage("Writing notes", 2 * len(ready))
         for change, path, mode in ready:
             progress.advance()

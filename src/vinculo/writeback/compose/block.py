@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 
 from vinculo.config import Config
+from vinculo.errors import BlockError
 from vinculo.model import Note
-from vinculo.writeback.edits import line_ending, splice, to_bytes
-from vinculo.writeback.errors import BlockError
+from vinculo.writeback.compose.edits import line_ending, splice, to_bytes
 
 _LINE = re.compile(r"(?P<line>[^\r\n]*)(?:\r\n|\n|\r|\Z)")
 _FENCE_OPEN = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<info>[^\r\n]*)$")

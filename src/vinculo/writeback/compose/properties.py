@@ -13,11 +13,11 @@ from typing import Any
 
 import yaml
 
+from vinculo.errors import PropertyError
 from vinculo.model import Note
 from vinculo.notes import find_frontmatter, parse_yaml
 from vinculo.simple_yaml import simple_spans
-from vinculo.writeback.edits import line_ending, splice, to_bytes
-from vinculo.writeback.errors import PropertyError
+from vinculo.writeback.compose.edits import line_ending, splice, to_bytes
 
 
 def same_value(a: Any, b: Any) -> bool:

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from vinculo.writeback.errors import ChangedError
+from vinculo.errors import ChangedError
 
 TEMP_SUFFIX = ".vinculo-tmp"
 
