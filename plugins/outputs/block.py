@@ -71,9 +71,8 @@ class Memory:
 
     def blocked_until(self, kind: str, config: Config) -> dt.date | None:
         """The day ``kind`` may be suggested again, or None when it may be now."""
-        days = cooldown_days(kind, config)
         dates = [d for d in (self.last_done(kind), self.dismissed.get(kind)) if d]
-        return max(dates) + dt.timedelta(days=days) if dates else None
+        return max(dates) + dt.timedelta(days=cooldown_days(kind, config)) if dates else None
 
 
 def cooldown_days(kind: str, config: Config) -> int:
@@ -131,13 +130,27 @@ def parse_block(content: str, saved: dt.date) -> Memory:
     return memory
 
 
+# The last memory read per contact note, with the note object and settings it was read from.
+_MEMORIES: dict[str, tuple[Any, Config, Memory]] = {}
+
+
 def read_memory(contact: Contact, config: Config) -> Memory:
-    """The memory of a contact note's block; empty when it has none or it cannot be read."""
+    """The memory of a contact note's block; empty when it has none or it cannot be read.
+
+    Kept for the same note object and settings (a note read again or written is a new
+    object): the watcher plans the whole list on every save, and reading a thousand blocks
+    each time was most of its pass. Treat the result as read-only."""
+    known = _MEMORIES.get(contact.rel)
+    if known is not None and known[0] is contact.note and known[1] is config:
+        return known[2]
     try:
         content = read_managed_block(contact.note, config)
     except BlockError:
-        return Memory()
-    return parse_block(content, saved_on(contact.note)) if content else Memory()
+        memory = Memory()
+    else:
+        memory = parse_block(content, saved_on(contact.note)) if content else Memory()
+    _MEMORIES[contact.rel] = (contact.note, config, memory)
+    return memory
 
 
 def task_line(suggestion: Suggestion) -> str:

@@ -150,11 +150,33 @@ def start_batch(vault: Path, entries: list[tuple[str, bytes | None, bytes, int |
     return batch
 
 
+# Manifests already parsed by this process, by folder, with the file's identity when read: a
+# watcher journals a pass on every save, and parsing the kept batches each time (a first sync's
+# manifest lists every note) was a fifth of its pass.
+_PARSED: dict[Path, tuple[tuple[int, int, int], dict[str, Any]]] = {}
+
+
+def _manifest(folder: Path) -> dict[str, Any]:
+    """A batch's manifest (OSError, ValueError when unreadable). A copy of the top level:
+    callers set keys on it, never inside its entries."""
+    path = folder / "manifest.json"
+    info = path.stat()
+    key = (info.st_ino, info.st_mtime_ns, info.st_size)  # saved by a rename: a new inode
+    known = _PARSED.get(folder)
+    if known is None or known[0] != key:
+        known = _PARSED[folder] = key, json.loads(path.read_text("utf-8"))
+    return dict(known[1])
+
+
 def _batches(root: Path) -> list[Batch]:
     out = []
-    for folder in sorted(p for p in root.glob("*-*") if p.is_dir()):
+    folders = sorted(p for p in root.glob("*-*") if p.is_dir())
+    present = set(folders)
+    for gone in [f for f in _PARSED if f.parent == root and f not in present]:
+        del _PARSED[gone]
+    for folder in folders:
         try:
-            manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+            manifest = _manifest(folder)
         except (OSError, ValueError):
             continue
         out.append(Batch(folder, manifest))
