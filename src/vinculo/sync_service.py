@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,7 +33,7 @@ from vinculo.model import Diagnostic
 from vinculo.writeback.apply import WriteReport, apply_changes
 from vinculo.writeback.journal import one_undo
 from vinculo.writeback.lock import vault_lock
-from vinculo.writeback.plan import Plan, plan_sync
+from vinculo.writeback.plan import Plan, PlanIndex, plan_sync
 
 if TYPE_CHECKING:
     from vinculo.memo import Memo
@@ -67,7 +67,7 @@ class SyncResult:
         return self._rows
 
 
-def summary_of(index: Any, report: WriteReport, diagnostics: list[Any], *, dry_run: bool,
+def summary_of(index: Index, report: WriteReport, diagnostics: Sequence[object], *, dry_run: bool,
                full_pass: bool = True) -> dict[str, Any]:
     """The report ``after_sync`` receives and ``sync --json`` prints as ``summary``."""
     from vinculo.report import scan_summary
@@ -77,7 +77,7 @@ def summary_of(index: Any, report: WriteReport, diagnostics: list[Any], *, dry_r
     return summary
 
 
-def _write_json(report: WriteReport, diagnostics: list[Any], *, dry_run: bool,
+def _write_json(report: WriteReport, diagnostics: Sequence[object], *, dry_run: bool,
                 full_pass: bool) -> dict[str, Any]:
     # The diff of a real sync is rendered only when it is shown (a first sync writes thousands
     # of notes): a dry run prints it; --json and an after_sync plugin add it (SyncService.after).
@@ -135,7 +135,7 @@ class SyncService:
         self.after(result.summary, result.report)
         return result
 
-    def apply(self, index: Any, *, dry_run: bool = False, retries: int = 2) -> SyncResult:
+    def apply(self, index: Index, *, dry_run: bool = False, retries: int = 2) -> SyncResult:
         """``suggest --apply``: the same pass over an index the caller already built."""
         self.before(dry_run)
         with self._writing(dry_run):
@@ -149,7 +149,7 @@ class SyncService:
         self.after(result.summary, result.report)
         return result
 
-    def write_pass(self, view: Any, whole: Any | None, *, notes: bool = True,
+    def write_pass(self, view: PlanIndex, whole: PlanIndex | None, *, notes: bool = True,
                    lock_wait: float | None = None) -> PassResult:
         """The watcher's pass: note edits planned from ``view`` (the part of its live index
         a save changed, or all of it), the whole files plugins keep from ``whole`` (its live
@@ -188,8 +188,8 @@ class SyncService:
         with vault_lock(self.vault), one_undo():
             yield
 
-    def _whole(self, index: Any, today: dt.date, *, dry_run: bool,
-               retries: int) -> tuple[Any, Plan, WriteReport]:
+    def _whole(self, index: Index, today: dt.date, *, dry_run: bool,
+               retries: int) -> tuple[Index, Plan, WriteReport]:
         """Plan and write a whole-vault index; then read again and redo the notes that
         raced with a save or were superseded by a plugin's file (``retries`` times)."""
         plan = plan_sync(index, self.pm, whole=index)
@@ -215,7 +215,7 @@ def run_sync(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.da
     return SyncService(vault, config, pm).sync(today, dry_run=dry_run, retries=retries)
 
 
-def _from_index(index: Any, report: WriteReport, diagnostics: list[Any],
+def _from_index(index: Index, report: WriteReport, diagnostics: list[Diagnostic],
                 dry_run: bool) -> SyncResult:
     from vinculo.report import problem_lines
 
@@ -224,7 +224,7 @@ def _from_index(index: Any, report: WriteReport, diagnostics: list[Any],
                       problem_lines(index), index=index)
 
 
-def _from_memo(memo: Any, dry_run: bool) -> SyncResult:
+def _from_memo(memo: Memo, dry_run: bool) -> SyncResult:
     report = WriteReport()
     diagnostics = list(memo.diagnostics)
     summary = dict(memo.summary)

@@ -154,7 +154,8 @@ class Plan:
     superseded: set[str] = field(default_factory=set)
 
 
-def plan_sync(index: Any, pm: Any, *, whole: Any = None, notes: bool = True) -> Plan:
+def plan_sync(index: PlanIndex, pm: pluggy.PluginManager, *, whole: PlanIndex | None = None,
+              notes: bool = True) -> Plan:
     """The plan of one sync pass, the same for ``vinculo sync``, ``suggest --apply`` and
     the watcher: note edits planned from ``index`` (the whole vault, or the watcher's view of
     what changed) unless ``notes`` is false, and the whole files plugins keep (``plan_files``)
