@@ -27,16 +27,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from perf import vault_for  # noqa: E402
-
-
-def latest_date(vault: Path) -> dt.date:
-    newest = dt.date(2000, 1, 1)
-    for path in vault.rglob("*.md"):
-        try:
-            newest = max(newest, dt.date.fromisoformat(path.stem[:10]))
-        except ValueError:
-            continue
-    return newest
+from watch_latency import latest_date  # noqa: E402
 
 
 def p95(values: list[float]) -> float:
