@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from typing import Any
 
@@ -56,6 +56,13 @@ def gather_vocabularies(pm: pluggy.PluginManager) -> list[Vocabulary]:
     return out
 
 
+# What a clause holds: its event ``(start, end, channel)``, where its earliest intention phrase
+# starts, its direction phrases' directions (see VocabularyMatcher.read_clause).
+ClauseReading = tuple["tuple[int, int, Channel] | None", "int | None",
+                      "frozenset[Direction] | None"]
+_READINGS_KEPT = 50_000  # clauses a matcher remembers (a few megabytes at most)
+
+
 @dataclass(frozen=True)
 class VocabularyMatcher:
     """Vocabularies compiled for matching over ``fold()``-ed text.
@@ -76,6 +83,35 @@ class VocabularyMatcher:
     directions: tuple[tuple[Direction, PhraseFinder], ...] = ()
     # Instructions a ticked task opens with ("llamar a"), per channel: see Vocabulary.tasks.
     tasks: tuple[tuple[Channel, re.Pattern[str]], ...] = ()
+    # Clauses already read (see read_clause): notes repeat their phrasings.
+    _readings: dict[tuple[str, bool], ClauseReading] = field(
+        default_factory=dict, compare=False, hash=False, repr=False)
+
+    def read_clause(self, clause: str, ticked: bool = False) -> ClauseReading:
+        """``(event, intent start, direction marks)`` of a clause (raw text, folded here):
+        its earliest event phrase (or, for the clause that opens a ``ticked`` task, the
+        instruction it opens with), and when there is one, where the earliest intention
+        phrase starts and the directions whose phrases occur; None for both when there is no
+        event.
+
+        Remembered by the clause's text, so a phrasing a vault repeats ("Llamé a ·····",
+        a daily template's lines) is searched once per process: the answer depends on the
+        text alone, so it is the same either way."""
+        key = (clause, ticked)
+        known = self._readings.get(key)
+        if known is None:
+            folded = fold(clause)
+            event = self.first_event(folded)
+            if event is None and ticked:
+                event = self.task_event(folded)  # an instruction, ticked: done
+            intent = marks = None
+            if event is not None:
+                intent = self.intent_start(folded)
+                marks = self.direction_marks(folded)
+            if len(self._readings) >= _READINGS_KEPT:  # a bound on memory, not on speed
+                self._readings.clear()
+            known = self._readings[key] = (event, intent, marks)
+        return known
 
     def task_event(self, folded: str) -> tuple[int, int, Channel] | None:
         """``(0, end, channel)`` when ``folded`` (a ticked task's text) opens with an
