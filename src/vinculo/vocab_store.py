@@ -51,7 +51,9 @@ def compile_pattern(source: str) -> re.Pattern[str]:
         indexgroup: list[str | None] = [None] * state.groups
         for name, index in groupindex.items():
             indexgroup[index] = name
-        program = [state.flags, list(code), state.groups - 1, groupindex, indexgroup]
+        # plain ints (the compiler names its opcodes): JSON and pickle alike carry them
+        program = [int(state.flags), list(map(int, code)), state.groups - 1, groupindex,
+                   indexgroup]
         pattern = _load_pattern(source, program)
     except re.error:
         raise
