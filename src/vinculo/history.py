@@ -60,7 +60,8 @@ def gather_vocabularies(pm: pluggy.PluginManager) -> list[Vocabulary]:
 # starts, its direction phrases' directions (see VocabularyMatcher.read_clause).
 ClauseReading = tuple["tuple[int, int, Channel] | None", "int | None",
                       "frozenset[Direction] | None"]
-_READINGS_KEPT = 50_000  # clauses a matcher remembers (a few megabytes at most)
+# Clauses a matcher remembers, each at most so long: a few megabytes at most.
+_READINGS_KEPT, _READING_CHARS = 20_000, 300
 
 
 @dataclass(frozen=True)
@@ -108,9 +109,11 @@ class VocabularyMatcher:
             if event is not None:
                 intent = self.intent_start(folded)
                 marks = self.direction_marks(folded)
-            if len(self._readings) >= _READINGS_KEPT:  # a bound on memory, not on speed
-                self._readings.clear()
-            known = self._readings[key] = (event, intent, marks)
+            known = (event, intent, marks)
+            if len(clause) <= _READING_CHARS:  # a long clause seldom comes back
+                if len(self._readings) >= _READINGS_KEPT:  # a bound on memory, not on speed
+                    self._readings.clear()
+                self._readings[key] = known
         return known
 
     def task_event(self, folded: str) -> tuple[int, int, Channel] | None:
