@@ -94,3 +94,17 @@ def test_vocabulary_shapes_from_a_plugin(vault, write):
         "Will Bibi": [("2026-11-21", "call", 3)],
         "Zoë Ñúñez": [("2026-11-21", "message", 6)],
     }
+
+
+def test_a_clause_read_before_is_read_the_same_and_a_ticked_task_stays_a_task(vault, write):
+    """Clauses are remembered by their text: the same words elsewhere give the same answer,
+    but the instruction of a ticked task is an event only there."""
+    _people(write)
+    write("Daily/2026-11-20.md", "# Día\n\n- [x] Llamar a [[Ana García]]\n"
+          "- Llamé a [[Rodrigo Sanz]]\n")
+    write("Daily/2026-11-21.md", "# Día\n\nLlamar a [[Ana García]]\n- Llamé a [[Rodrigo Sanz]]\n"
+          "- [ ] Llamar a [[Will Bibi]]\n")
+    assert _found(vault) == {
+        "Ana García": [("2026-11-20", "call", 3)],
+        "Rodrigo Sanz": [("2026-11-20", "call", 4), ("2026-11-21", "call", 4)],
+    }

@@ -73,3 +73,24 @@ def test_a_run_stores_them_and_the_next_run_reads_the_same(vault, write):
     write("Daily/2026-11-20.md", "Almorcé con Ana Torres\n\nTried to call Ana Torres, no answer\n\n")
     assert contacts() == first  # compiled again
     assert json.loads(stored[0].read_text(encoding="utf-8"))["events"]  # and stored again
+
+
+def test_the_workers_read_with_the_vocabularies_compiled_once_in_the_parent():
+    """A sync compiles the vocabularies once, in the parent, and its workers load them from
+    what it sends: they read every sentence the same, and a worker whose vocabularies differ
+    compiles its own instead of taking someone else's."""
+    import pickle
+
+    vocabularies = gather_vocabularies(get_plugin_manager())
+    compiled = history._build(vocabulary_key(vocabularies))
+    shared = pickle.loads(pickle.dumps(history.shared_matcher(vocabularies)))  # as sent
+    history._last = None
+    history.adopt_matcher(vocabularies, shared)
+    adopted = history.compile_vocabularies(vocabularies)
+    assert adopted is not compiled and _reads(adopted) == _reads(compiled)
+
+    fewer = vocabularies[:1]
+    history._last = None
+    history.adopt_matcher(fewer, shared)
+    assert history._last is None  # not theirs: compiled when first needed
+    assert history.compile_vocabularies(fewer).event_finder != adopted.event_finder

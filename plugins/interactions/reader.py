@@ -257,15 +257,9 @@ class _Line:
             c_start = self.resumes[index - 1] if index else 0
             c_end = self.stops[index] if index < len(self.stops) else len(self.blanked)
             # Clause bounds are the same on the raw and the folded text (fold keeps length
-            # and punctuation), so only the clause is folded.
-            clause = fold(self.blanked[c_start:c_end])
-            event = matcher.first_event(clause)
-            if event is None and self.ticked and index == 0:
-                event = matcher.task_event(clause)  # an instruction, ticked: done
-            intent = marks = None
-            if event is not None:
-                intent = matcher.intent_start(clause)
-                marks = matcher.direction_marks(clause)
+            # and punctuation), so only the clause is read (and folded).
+            event, intent, marks = matcher.read_clause(self.blanked[c_start:c_end],
+                                                       self.ticked and index == 0)
             known = self.found[index] = (c_start, c_end, event, intent, marks)
         return known
 

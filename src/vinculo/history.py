@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from typing import Any
 
@@ -56,6 +56,14 @@ def gather_vocabularies(pm: pluggy.PluginManager) -> list[Vocabulary]:
     return out
 
 
+# What a clause holds: its event ``(start, end, channel)``, where its earliest intention phrase
+# starts, its direction phrases' directions (see VocabularyMatcher.read_clause).
+ClauseReading = tuple["tuple[int, int, Channel] | None", "int | None",
+                      "frozenset[Direction] | None"]
+# Clauses a matcher remembers, each at most so long: a few megabytes at most.
+_READINGS_KEPT, _READING_CHARS = 20_000, 300
+
+
 @dataclass(frozen=True)
 class VocabularyMatcher:
     """Vocabularies compiled for matching over ``fold()``-ed text.
@@ -76,6 +84,37 @@ class VocabularyMatcher:
     directions: tuple[tuple[Direction, PhraseFinder], ...] = ()
     # Instructions a ticked task opens with ("llamar a"), per channel: see Vocabulary.tasks.
     tasks: tuple[tuple[Channel, re.Pattern[str]], ...] = ()
+    # Clauses already read (see read_clause): notes repeat their phrasings.
+    _readings: dict[tuple[str, bool], ClauseReading] = field(
+        default_factory=dict, compare=False, hash=False, repr=False)
+
+    def read_clause(self, clause: str, ticked: bool = False) -> ClauseReading:
+        """``(event, intent start, direction marks)`` of a clause (raw text, folded here):
+        its earliest event phrase (or, for the clause that opens a ``ticked`` task, the
+        instruction it opens with), and when there is one, where the earliest intention
+        phrase starts and the directions whose phrases occur; None for both when there is no
+        event.
+
+        Remembered by the clause's text, so a phrasing a vault repeats ("Llamé a ·····",
+        a daily template's lines) is searched once per process: the answer depends on the
+        text alone, so it is the same either way."""
+        key = (clause, ticked)
+        known = self._readings.get(key)
+        if known is None:
+            folded = fold(clause)
+            event = self.first_event(folded)
+            if event is None and ticked:
+                event = self.task_event(folded)  # an instruction, ticked: done
+            intent = marks = None
+            if event is not None:
+                intent = self.intent_start(folded)
+                marks = self.direction_marks(folded)
+            known = (event, intent, marks)
+            if len(clause) <= _READING_CHARS:  # a long clause seldom comes back
+                if len(self._readings) >= _READINGS_KEPT:  # a bound on memory, not on speed
+                    self._readings.clear()
+                self._readings[key] = known
+        return known
 
     def task_event(self, folded: str) -> tuple[int, int, Channel] | None:
         """``(0, end, channel)`` when ``folded`` (a ticked task's text) opens with an
@@ -273,6 +312,35 @@ def compile_vocabularies(vocabularies: list[Vocabulary]) -> VocabularyMatcher:
     matcher = _compile(vocabulary_key(vocabularies))
     _last = (given, matcher)
     return matcher
+
+
+# The matcher of some vocabularies as data: their key and the matcher's programs.
+SharedMatcher = tuple[_Key, dict[str, Any]]
+
+
+def shared_matcher(vocabularies: list[Vocabulary]) -> SharedMatcher | None:
+    """The matcher of ``vocabularies`` — compiled, or loaded from the state folder, here —
+    as data a worker process of the same code loads in a hundredth of a second
+    (:func:`adopt_matcher`) instead of compiling it again (a third of a second when the
+    state folder holds none); None when it cannot be described that way."""
+    try:
+        return vocabulary_key(vocabularies), _matcher_tree(compile_vocabularies(vocabularies))
+    except KeyError:  # a pattern compiled elsewhere: each process compiles its own
+        return None
+
+
+def adopt_matcher(vocabularies: list[Vocabulary], shared: SharedMatcher | None) -> None:
+    """Take ``shared`` (from :func:`shared_matcher` in another process) as the matcher of
+    ``vocabularies`` in this one, when it is theirs (the same key) and loads; else nothing
+    changes and they are compiled when first needed."""
+    global _last
+    if shared is None or shared[0] != vocabulary_key(vocabularies):
+        return
+    try:
+        matcher = _matcher_from(shared[1])
+    except Exception:  # from another engine, or damaged: compile as usual
+        return
+    _last = (tuple(vocabularies), matcher)
 
 
 def file_events(history: History, today: dt.date) -> None:

@@ -24,7 +24,13 @@ from vinculo.codec import (
 )
 from vinculo.config import Config
 from vinculo.contacts import build_contacts
-from vinculo.history import compile_vocabularies, file_events, gather_vocabularies
+from vinculo.history import (
+    SharedMatcher,
+    adopt_matcher,
+    file_events,
+    gather_vocabularies,
+    shared_matcher,
+)
 from vinculo.i18n import detect
 from vinculo.linking import Linker, LinkPaths, link_paths
 from vinculo.linking.titles import continuing_titles
@@ -206,17 +212,21 @@ def travelling(contacts: dict[str, Contact]) -> dict[str, Contact]:
 
 
 def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | None,
-                  pool: HoldingPool | None = None) -> dict[str, list[Interaction]]:
+                  pool: HoldingPool | None = None,
+                  vocabulary: SharedMatcher | None = None) -> dict[str, list[Interaction]]:
     """Mentions (into ``index.mentions``) and interactions (returned) of every note, reused
     from the cache when the note and its world are unchanged.
 
-    Notes still held by the ``pool``'s workers (the ones that read them) are analysed there;
-    others here or in new workers. Each note's result travels as bytes, from a worker to the
-    cache unchanged; its mentions become objects only when a later stage reads them.
+    Notes still held by the ``pool``'s workers (the ones that read them) are analysed there,
+    with the ``vocabulary`` matcher this process compiled (see
+    :func:`~vinculo.history.shared_matcher`); others here or in new workers. Each note's
+    result travels as bytes, from a worker to the cache unchanged; its mentions become
+    objects only when a later stage reads them.
     """
     # The workers holding notes start on the contacts at once; the cached analyses are
     # restored meanwhile. (If anything fails before they are done, the pool's owner stops them.)
-    arriving = (pool.finish((travelling(index.contacts), index.continuing, index.links))
+    arriving = (pool.finish((travelling(index.contacts), index.continuing, index.links,
+                             vocabulary))
                 if pool is not None and pool.holding else iter(()))
     world = world_of(index, pm) if cache else ""
     mentions = index.mentions
@@ -269,12 +279,14 @@ def _report(note: Note, problem: str | None) -> None:
 
 @contextmanager
 def worker_pool(config: Config, then: Callable[[list[Note], Any], Iterable[Any]],
-                meanwhile: Callable[[], Any] | None = None) -> Iterator[HoldingPool]:
+                meanwhile: Callable[[], Any] | None = None,
+                alongside: Callable[[], Any] | None = None) -> Iterator[HoldingPool]:
     """The one owner of a run's worker processes: the workers :func:`scan_vault` reads
     notes in keep them for ``then`` (the analysis, once the contacts are known), and leave
     when this block does, whatever happened inside it. Nothing else holds a handle on them:
-    no :class:`Scan` or :class:`Index`, so no plugin ever sees one."""
-    pool = HoldingPool(worker_count(config), then, meanwhile)
+    no :class:`Scan` or :class:`Index`, so no plugin ever sees one. ``meanwhile`` runs in
+    each worker once it has read its notes, ``alongside`` here while they read."""
+    pool = HoldingPool(worker_count(config), then, meanwhile, alongside)
     try:
         yield pool
     finally:
@@ -292,19 +304,25 @@ def build_index(
     """
 
     def analyse_held(notes: list[Note],
-                     message: tuple[dict[str, Contact], frozenset[str], LinkPaths],
+                     message: tuple[dict[str, Contact], frozenset[str], LinkPaths,
+                                    SharedMatcher | None],
                      ) -> Iterator[bytes]:
-        contacts, continuing, links = message
+        contacts, continuing, links, vocabulary = message
         held = Index(vault=vault, config=config, today=today,
                      scan=Scan(vault, config, notes=notes), contacts=contacts,
-                     continuing=continuing, links=links)
+                     continuing=continuing, links=links, vocabularies=gather_vocabularies(pm))
+        adopt_matcher(held.vocabularies or [], vocabulary)
         return map(analyser(held, pm), notes)
 
-    def vocabularies() -> None:  # compiled while the workers wait for the contacts
-        compile_vocabularies(gather_vocabularies(pm))
+    # The vocabularies are compiled (or loaded) once, here, while the workers read their
+    # notes, and sent to them with the contacts: not once in every worker.
+    shared: list[SharedMatcher | None] = []
+
+    def vocabularies() -> None:
+        shared.append(shared_matcher(gather_vocabularies(pm)))
 
     store = open_cache(vault, config) if cache else None
-    with worker_pool(config, analyse_held, vocabularies) as pool:
+    with worker_pool(config, analyse_held, alongside=vocabularies) as pool:
         scan = scan_vault(vault, config, store, pool=pool)
         if store is not None:
             scan.skipped.extend(store.problems)
@@ -312,7 +330,8 @@ def build_index(
         index = Index(vault=vault, config=config, today=today, scan=scan, contacts=contacts,
                       continuing=continuing_titles(contacts, (n.title for n in scan.notes)))
         index.links = contact_links(index)
-        collect_interactions(index, analyse_notes(index, pm, store, pool))
+        collect_interactions(index, analyse_notes(index, pm, store, pool,
+                                                  shared[0] if shared else None))
         collect_loops(index, pm, store.path if store is not None else None)
         detect_language(index)
     assign_stages(index, pm)

@@ -186,10 +186,15 @@ class HoldingPool:
     """
 
     def __init__(self, workers: int, second: Callable[[list[Any], Any], Iterable[Any]],
-                 meanwhile: Callable[[], Any] | None = None) -> None:
+                 meanwhile: Callable[[], Any] | None = None,
+                 alongside: Callable[[], Any] | None = None) -> None:
+        """``meanwhile``: called by each worker while it waits for step two (see
+        :class:`TwoStepWorkers`); ``alongside``: called once here, as soon as the workers
+        are started, so the parent's share of the preparation runs while they read."""
         self.workers = workers
         self._second = second
         self._meanwhile = meanwhile
+        self._alongside = alongside
         self._steps: list[TwoStepWorkers] = []
         self._held: list[str] = []  # the key of each item the workers keep, in item order
 
@@ -207,6 +212,8 @@ class HoldingPool:
         step = TwoStepWorkers(items, first, self._second, self.workers, self._meanwhile)
         self._steps.append(step)
         self._held = list(keys)
+        if self._alongside is not None:
+            self._alongside()
         return step.replies()
 
     def finish(self, message: Any) -> Iterator[tuple[str, Any]]:

@@ -168,7 +168,12 @@ class Matcher:
         # Every word of every contact's names: a capitalised one next to a first name says
         # the first name belongs to a longer name.
         self.max_words = max((e.words for e in entries.values()), default=1)
-        self._typos = {e.key: _typo(e) for names in self.first_words.values() for e in names}
+        # (an entry is listed under each of its first word's deletions: measured once)
+        self._typos: dict[str, _Typo] = {}
+        for names in self.first_words.values():
+            for e in names:
+                if e.key not in self._typos:
+                    self._typos[e.key] = _typo(e)
         self._near_cache: dict[str, list[_Typo]] = {}
         self._near_by_word: dict[str, list[_Typo]] = {}  # the same, by unfolded word
         self.name_tokens = frozenset(t for e in entries.values() for t in e.tokens)
