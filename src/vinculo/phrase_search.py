@@ -47,10 +47,11 @@ _GUARD, _END = r"(?<![\w])", r"(?![\w])"
 
 
 def _usable(phrases: list[str]) -> list[str]:
-    """The phrases that parse, longest first: a plugin's broken fragment is skipped, not a
+    """The phrases that parse, longest first, then alphabetically (so every process builds the
+    same alternation, whatever its hash seed): a plugin's broken fragment is skipped, not a
     crash of every run. (Parsed, not compiled: the analysis parses them anyway, and the few
     errors only compiling finds are handled where the alternation is compiled.)"""
-    return sorted({p for p in phrases if _syntax(p) is not None}, key=len, reverse=True)
+    return sorted({p for p in phrases if _syntax(p) is not None}, key=lambda p: (-len(p), p))
 
 
 def _join(phrases: list[str], guard: str = _GUARD) -> re.Pattern[str] | None:
