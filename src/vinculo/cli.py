@@ -318,11 +318,10 @@ def sync(ctx: click.Context, vault: Path | None, dry_run: bool, verbose: bool, a
     session = Session(ctx, vault, writes=True)
     with showing_progress(quiet):
         result = SyncService(session.vault, session.config, session.pm).sync(
-            session.today, dry_run=dry_run)
+            session.today, dry_run=dry_run, show_diff=as_json)
     report = result.report
     summary = result.summary  # with "write": what after_sync received
     if as_json:
-        summary["write"].setdefault("diff", report.diff)
         echo_json({"summary": summary, "contacts": result.contact_rows()})
         return
     if dry_run:

@@ -68,20 +68,20 @@ class SyncResult:
 
 
 def summary_of(index: Index, report: WriteReport, diagnostics: Sequence[object], *, dry_run: bool,
-               full_pass: bool = True) -> dict[str, Any]:
-    """The report ``after_sync`` receives and ``sync --json`` prints as ``summary``."""
+               full_pass: bool = True, diff: bool = True) -> dict[str, Any]:
+    """The report ``after_sync`` receives and ``sync --json`` prints as ``summary``; ``diff``:
+    with the diff of what was written (rendering it costs a first sync seconds)."""
     from vinculo.report import scan_summary
 
     summary = scan_summary(index)
-    summary["write"] = _write_json(report, diagnostics, dry_run=dry_run, full_pass=full_pass)
+    summary["write"] = _write_json(report, diagnostics, dry_run=dry_run, full_pass=full_pass,
+                                   diff=diff)
     return summary
 
 
 def _write_json(report: WriteReport, diagnostics: Sequence[object], *, dry_run: bool,
-                full_pass: bool) -> dict[str, Any]:
-    # The diff of a real sync is rendered only when it is shown (a first sync writes thousands
-    # of notes): a dry run prints it; --json and an after_sync plugin add it (SyncService.after).
-    data = report.to_json(diff=dry_run)
+                full_pass: bool, diff: bool) -> dict[str, Any]:
+    data = report.to_json(diff=diff)
     data["dry_run"] = dry_run
     data["full_pass"] = full_pass  # else the last sync's answer held
     data["diagnostics"] = [str(d) for d in diagnostics]
@@ -109,17 +109,19 @@ class SyncService:
 
     # --- the three callers ------------------------------------------------------------
 
-    def sync(self, today: dt.date, *, dry_run: bool = False, retries: int = 2) -> SyncResult:
+    def sync(self, today: dt.date, *, dry_run: bool = False, retries: int = 2,
+             show_diff: bool = False) -> SyncResult:
         """``vinculo sync``: read the vault, plan, write; LockError when another writer
         holds it. A vault the last sync left settled, where only ordinary notes changed
-        since without changing the plan, is answered from that sync's memo."""
+        since without changing the plan, is answered from that sync's memo. The summary
+        holds the diff when it is shown: a dry run, ``show_diff``, an ``after_sync`` plugin."""
         from vinculo import memo as memos
 
         self.before(dry_run)
         with self._writing(dry_run):
             memo = memos.answer(self.vault, self.config, self.pm, today)
             if memo is not None:
-                result = _from_memo(memo, dry_run)
+                result = _from_memo(memo, dry_run, self._diff_shown(dry_run or show_diff))
             else:
                 from vinculo.pipeline import build_index  # here: a settled vault never loads it
 
@@ -131,8 +133,9 @@ class SyncService:
                     memos.remember(seen, index, self.pm, plan.diagnostics)
                 else:
                     memos.forget(self.vault, self.config)
-                result = _from_index(index, report, plan.diagnostics, dry_run)
-        self.after(result.summary, result.report)
+                result = _from_index(index, report, plan.diagnostics, dry_run,
+                                     self._diff_shown(dry_run or show_diff))
+        self.after(result.summary)
         return result
 
     def apply(self, index: Index, *, dry_run: bool = False, retries: int = 2) -> SyncResult:
@@ -145,8 +148,9 @@ class SyncService:
                 from vinculo import memo as memos
 
                 memos.forget(self.vault, self.config)
-            result = _from_index(index, report, plan.diagnostics, dry_run)
-        self.after(result.summary, result.report)
+            result = _from_index(index, report, plan.diagnostics, dry_run,
+                                 self._diff_shown(dry_run))
+        self.after(result.summary)
         return result
 
     def write_pass(self, view: PlanIndex, whole: PlanIndex | None, *, notes: bool = True,
@@ -168,14 +172,15 @@ class SyncService:
         """The ``before_sync`` hook: once per pass, before it reads or plans."""
         self.pm.hook.before_sync(vault=self.vault, config=self.config, dry_run=dry_run)
 
-    def after(self, summary: dict[str, Any], report: WriteReport | None = None) -> None:
-        """The ``after_sync`` hook, with the pass's report (:func:`summary_of`, its diff
-        included); the lock is released by then."""
-        if not self.pm.hook.after_sync.get_hookimpls():
-            return
-        if report is not None:
-            summary["write"].setdefault("diff", report.diff)
+    def after(self, summary: dict[str, Any]) -> None:
+        """The ``after_sync`` hook, with the pass's report (:func:`summary_of`); the lock
+        is released by then."""
         self.pm.hook.after_sync(vault=self.vault, config=self.config, report=summary)
+
+    def _diff_shown(self, shown: bool) -> bool:
+        """Whether a pass's summary carries its diff: when the caller shows it, or a plugin
+        listens to ``after_sync`` (whose report is the summary)."""
+        return shown or bool(self.pm.hook.after_sync.get_hookimpls())
 
     # --- the steps --------------------------------------------------------------------
 
@@ -216,19 +221,20 @@ def run_sync(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.da
 
 
 def _from_index(index: Index, report: WriteReport, diagnostics: list[Diagnostic],
-                dry_run: bool) -> SyncResult:
+                dry_run: bool, diff: bool) -> SyncResult:
     from vinculo.report import problem_lines
 
     return SyncResult(report, diagnostics, summary_of(index, report, diagnostics,
-                                                      dry_run=dry_run),
+                                                      dry_run=dry_run, diff=diff),
                       problem_lines(index), index=index)
 
 
-def _from_memo(memo: Memo, dry_run: bool) -> SyncResult:
+def _from_memo(memo: Memo, dry_run: bool, diff: bool) -> SyncResult:
     report = WriteReport()
     diagnostics = list(memo.diagnostics)
     summary = dict(memo.summary)
-    summary["write"] = _write_json(report, diagnostics, dry_run=dry_run, full_pass=False)
+    summary["write"] = _write_json(report, diagnostics, dry_run=dry_run, full_pass=False,
+                                   diff=diff)
     return SyncResult(report, diagnostics, summary, list(memo.problems), memo=memo)
 
 
