@@ -49,6 +49,26 @@ def test_titles_and_articles_never_become_first_names(vault, write):
     assert links(vault, text) == [("Bjornhild", "Queen Bjornhild"), ("Vera", "Captain Vera Holt")]
 
 
+def test_a_title_of_something_gives_no_shorter_names(vault, write):
+    # "Señor del Reino…" once gave "del" as a first name and "del Reino" as a short form, which
+    # linked "del reino" in every note about the kingdom; "Caballero" was a first name.
+    for name in ("Señor del Reino de los Objetos Perdidos", "Caballero de la Paloma",
+                 "Queen of Stygia", "Ana de la Fuente"):
+        person(write, name)
+    text = ("El Reino de los Objetos Perdidos es un plano. Las aves del reino vuelan.\n"
+            "Un Caballero llegó. Of Stygia nothing is known. Ana saludó al Caballero de la "
+            "Paloma.\n")
+    assert links(vault, text) == [("Ana", "Ana de la Fuente"),
+                                  ("Caballero de la Paloma", "Caballero de la Paloma")]
+
+
+def test_a_name_of_everyday_words_alone_is_a_description(vault, write):
+    person(write, "Bear King")
+    assert links(vault, "The Tribe of the Bear left. A huge Bear appeared.\n") == []
+    assert links(vault, "We met the Bear King.\n", rel="Daily/2026-11-21.md") == [
+        ("Bear King", "Bear King")]
+
+
 def test_honorific_and_surname_link_when_one_contact_fits(vault, write):
     person(write, "Alice Evans")
     person(write, "Paz Ortega")

@@ -22,8 +22,10 @@ from vinculo.model import Contact, NameVariant
 from vinculo.namewords import (
     is_everyday,
     is_frequent_given_name,
+    is_function_word,
     is_given_name,
     is_handle,
+    is_plain,
     is_title,
     never_first_name,
 )
@@ -54,9 +56,27 @@ def clean_name(text: str) -> str:
 
 def _leading_title(words: list[str], i: int) -> bool:
     """``words[i]`` is a title before the name: "Queen Bjornhild", "Captain Vera Holt"; but
-    "Reina Juliá Bustamante" is Reina — a given name before two more names is the name."""
+    "Reina Juliá Bustamante" is Reina — a given name before two more names is the name —
+    and "Queen of Stygia", "Señor del Reino" are a title of something, not of a name."""
     word = words[i]
+    if i + 1 < len(words) and _connects(words[i + 1]):
+        return False
     return is_title(word) and not (is_given_name(word) and len(words) - i >= 3)
+
+
+def _connects(word: str) -> bool:
+    """A lowercase particle or function word joining a name's words: "de", "del", "of"."""
+    return word.islower() and (word in PARTICLES or is_function_word(word))
+
+
+def _is_epithet(words: list[str]) -> bool:
+    """A description rather than a name: a role or a word and what it is of ("Caballero de
+    la Paloma", "Lord of the Hunters", "Señor del Reino"), or everyday words alone ("Bear
+    King", "White Queen"). Its words are no first name or surname of anyone; "Ana de la
+    Fuente" and "Catherine of Aragon" (a given name first) are names."""
+    if len(words) < 2 or is_given_name(words[0]):
+        return False
+    return _connects(words[1]) or all(is_plain(w) and not is_given_name(w) for w in words)
 
 
 def without_titles(name: str) -> str:
@@ -81,7 +101,7 @@ def _words(name: str) -> list[list[str]]:
     groups: list[list[str]] = []
     pending: list[str] = []
     for word in name.split():
-        if word.lower() in PARTICLES and groups:
+        if groups and (word.lower() in PARTICLES or _connects(word)):
             pending.append(word)
             continue
         groups.append([*pending, word])
@@ -104,6 +124,8 @@ def derived_variants(name: str, kind: str = "title") -> list[NameVariant]:
     groups = _words(base)
     first = groups[0][0] if groups else ""
     names = base.split()
+    if _is_epithet(names):
+        return out
     if len(groups) < 2 or (never_first_name(first) and (
             not is_title(first) or _leading_title(names, 0))):
         return out
