@@ -159,9 +159,12 @@ class SyncService:
         a save changed, or all of it), the whole files plugins keep from ``whole`` (its live
         index) when given, written through the same path with the same rule. The watcher
         re-reads what was written (and what was superseded) and calls again: it owns the
-        live index, this service only plans and writes."""
+        live index, this service only plans and writes. A file that still holds what
+        ``vinculo undo`` put back is left as it is (:mod:`vinculo.writeback.held`)."""
+        from vinculo.writeback.held import unheld
+
         plan = plan_sync(view, self.pm, whole=whole, notes=notes)
-        plan.changes = [c for c in plan.changes if c.before != c.after]
+        plan.changes = unheld(self.vault, [c for c in plan.changes if c.before != c.after])
         report = WriteReport()
         if plan.changes:
             # A command holding the writer lock is short: wait for it rather than fail.
