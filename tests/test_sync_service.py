@@ -189,3 +189,49 @@ def test_writeback_imports_nothing_from_the_layers_that_use_it():
             found += [f"{path.name}: {n}" for n in names
                       if any(n == h or n.startswith(h + ".") for h in higher)]
     assert found == []
+
+
+class _Order:
+    """When the sync hooks fire, against when the pass reads a note (``is_contact`` is
+    asked of every note read)."""
+
+    def __init__(self) -> None:
+        self.events: list[str] = []
+
+    @hookimpl
+    def before_sync(self):
+        self.events.append("before")
+
+    @hookimpl
+    def is_contact(self, note):
+        self.events.append(f"read {note.rel}")
+
+    @hookimpl
+    def after_sync(self):
+        self.events.append("after")
+
+
+def test_before_sync_fires_before_the_watcher_reads_a_saved_note(vault, write, run):
+    """As ``vinculo sync`` does: ``before_sync``, then the pass reads the vault, then
+    ``after_sync`` (a plugin may prepare the vault in ``before_sync``)."""
+    write("People/Ana García.md", "---\ntype: person\n---\n# Ana\n")
+    write("Daily/2026-11-20.md", "- Café con Ana García.\n")
+    order = _Order()
+    pm = get_plugin_manager()
+    pm.register(order, name="order")
+    watcher = Watcher(vault, pm=pm, quiet=0.2, rescan_every=0, log=lambda *a, **k: None,
+                      today=lambda: TODAY)
+    watcher.start()
+    try:
+        _settle(watcher, quiet=1.0)
+        assert order.events[0] == "before" and order.events[-1] == "after"
+        order.events.clear()
+        with open(vault / "Daily/2026-11-20.md", "a", encoding="utf-8") as daily:
+            daily.write("- Llamé a Ana García.\n")
+        _settle(watcher, quiet=1.0)
+    finally:
+        watcher.stop()
+    assert "read Daily/2026-11-20.md" in order.events
+    assert order.events[0] == "before", order.events
+    assert order.events[-1] == "after"
+    assert order.events.count("before") == order.events.count("after")

@@ -336,6 +336,7 @@ class Watcher:
             self._files_due = None
             try:
                 if self.live is not None:
+                    self.service.before()
                     self._write(Update(), result, follow_up=False, files="now")
             except Exception as exc:  # one bad pass must never stop the watcher
                 self._failed(result, exc)
@@ -391,7 +392,14 @@ class Watcher:
             rels |= {r for r, s in current.items() if self._stats.get(r) != s}
             rels |= set(self._stats) - set(current)
             self._stats = current
-        update = self.live.update(rels)
+        fired: list[bool] = []
+
+        def before() -> None:  # before_sync: before the pass reads a note, as sync does
+            if not fired:
+                fired.append(True)
+                self.service.before()
+
+        update = self.live.update(rels, before_read=before)
         for rel in [*update.changed, *update.unchanged]:
             self._remember_stat(rel)
         for rel in update.deleted:
@@ -399,6 +407,7 @@ class Watcher:
         today = self.today()
         if today != self.live.today:
             self.log("day", f"a new day ({today}): recomputing every stage and suggestion")
+            before()
             day = self.live.new_day(today)
             update.everything = True
             update.contacts |= day.contacts
@@ -409,6 +418,8 @@ class Watcher:
         for diagnostic in update.diagnostics:
             self.log("problem", str(diagnostic), note=diagnostic.path, severity=diagnostic.severity)
         if update.empty:
+            if fired:  # a touched file that was no note after all: the hooks stay paired
+                self._after_sync(result)
             return
         self._write(update, result, files="later")
 
@@ -449,6 +460,7 @@ class Watcher:
                  error=result.error, retry_seconds=self._backoff)
 
     def _full_sync(self, result: BatchResult) -> None:
+        self.service.before()  # before any note is read, as sync does
         live = LiveIndex(self.vault, self.config, self.pm, self.today())
         live.load()
         self.live = live
@@ -467,8 +479,8 @@ class Watcher:
     def _write(self, update: Update, result: BatchResult, follow_up: bool = True,
                files: str = "with") -> None:
         """Plan the affected notes and write them through the sync service (the same plan,
-        rule and write path as ``vinculo sync``), firing ``before_sync``/``after_sync``
-        around each pass.
+        rule and write path as ``vinculo sync``), firing ``after_sync`` at the end of each
+        pass (its caller fired ``before_sync`` before the pass read anything).
 
         A written note can change histories (a link written into an event's line): those
         contacts are recomputed, and whatever that changes is written in one follow-up, so
@@ -478,8 +490,6 @@ class Watcher:
         pass after the next quiet period, see :meth:`write_files`), or "now" (only them)."""
         assert self.live is not None
         top = follow_up or files == "now"  # a pass of its own, not a follow-up
-        if top:
-            self.service.before()
         view = self.live.view(update)
         whole = None
         wanted = files == "now" or update.everything or update.contacts or update.deleted
