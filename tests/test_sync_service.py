@@ -235,3 +235,27 @@ def test_before_sync_fires_before_the_watcher_reads_a_saved_note(vault, write, r
     assert order.events[0] == "before", order.events
     assert order.events[-1] == "after"
     assert order.events.count("before") == order.events.count("after")
+
+
+def test_a_pass_that_writes_the_dashboard_twice_lists_it_once(sample, run):
+    """The dashboard written by a pass, then again with the user's link on top of it (a
+    follow-up batch of the same pass): the pass's ``written`` names each file once, and the
+    log's count is the number of files."""
+    assert run("sync", str(sample)).exit_code == 0
+    with open(sample / "vinculo/Dashboard.md", "a", encoding="utf-8") as dashboard:
+        dashboard.write("\nAsk Tom Whitaker about the podcast.\n")
+    (sample / "Daily/2026-11-29.md").write_text("- Comí con [[Inês Carvalho]] en Lisboa.\n",
+                                               encoding="utf-8")
+    logged: list[tuple[str, str]] = []
+    watcher = Watcher(sample, quiet=0.2, rescan_every=0, today=lambda: TODAY,
+                      log=lambda action, message="", **_: logged.append((action, message)))
+    watcher.start()
+    try:
+        passes = _settle(watcher, quiet=1.0)
+    finally:
+        watcher.stop()
+    [initial] = [p for p in passes if p.kind == "initial"]
+    assert "vinculo/Dashboard.md" in initial.written
+    assert sorted(initial.written) == sorted(set(initial.written))
+    synced = [m for a, m in logged if a == "synced"]
+    assert synced[0].endswith(f"{len(set(initial.written))} written")

@@ -514,7 +514,8 @@ class Watcher:
             self.log("skipped", f"{rel}: {why}", note=rel, reason=why)
         result.skipped.extend(report.skipped)
         self.live.settled(view, set(after), set(written))
-        result.written.extend(written)
+        known = set(result.written)  # a follow-up may write the dashboard again: list it once
+        result.written.extend(rel for rel in written if rel not in known)
         superseded = sorted(plan.superseded & set(written))
         if (touched or superseded) and follow_up:
             again = self.live.replan(touched)
