@@ -259,3 +259,27 @@ def test_a_pass_that_writes_the_dashboard_twice_lists_it_once(sample, run):
     assert sorted(initial.written) == sorted(set(initial.written))
     synced = [m for a, m in logged if a == "synced"]
     assert synced[0].endswith(f"{len(set(initial.written))} written")
+
+
+def test_a_sync_that_retries_renders_no_diff_nobody_shows(sample, run):
+    """A sync whose dashboard is written, then again with the user's link on top (a retry
+    batch): without a dry run, ``--json`` or an ``after_sync`` plugin its diff is not
+    rendered (it costs a first sync of a large vault seconds), and when read it is the
+    diff of both batches."""
+    from vinculo.config import load_config
+    from vinculo.sync_service import run_sync
+
+    assert run("sync", str(sample)).exit_code == 0
+    with open(sample / "vinculo/Dashboard.md", "a", encoding="utf-8") as dashboard:
+        dashboard.write("\nAsk Tom Whitaker about the podcast.\n")
+    (sample / "Daily/2026-11-29.md").write_text("- Comí con [[Inês Carvalho]] en Lisboa.\n",
+                                               encoding="utf-8")
+    result = run_sync(sample.resolve(), load_config(sample), get_plugin_manager(), TODAY)
+    report = result.report
+    assert report.written.count("vinculo/Dashboard.md") == 1
+    assert "diff" not in result.summary["write"]
+    assert report.__dict__.get("_diff") is None  # not rendered: nobody asked for it
+    diff = report.diff
+    assert diff.count("+++ b/vinculo/Dashboard.md") == 2  # the dashboard, then the link
+    assert "+Ask [[Tom Whitaker]] about the podcast." in diff
+    assert "+++ b/People/Inês Carvalho.md" in diff

@@ -242,15 +242,16 @@ def _from_memo(memo: Memo, dry_run: bool, diff: bool) -> SyncResult:
 
 
 def _merge(first: WriteReport, again: WriteReport, redone: set[str]) -> WriteReport:
-    return WriteReport(
+    merged = WriteReport(
         written=[*first.written, *(r for r in again.written if r not in first.written)],
         skipped=[*(s for s in first.skipped if s[0] not in redone), *again.skipped],
-        diff=first.diff + again.diff,
         journal_id=first.journal_id or again.journal_id,  # the undo group's
         reasons={**first.reasons, **{rel: _both(first.reasons.get(rel), why)
                                      if rel in first.written else why
                                      for rel, why in again.reasons.items()}},
     )
+    merged.diff_after(first, again)  # rendered when read (nobody may show it)
+    return merged
 
 
 def _both(first: str | None, then: str) -> str:
