@@ -345,12 +345,11 @@ def _day_or_moment(value: Any) -> str:
     return moment.isoformat()
 
 
-def meeting_note(meeting: Meeting) -> tuple[str, dict[str, Any], str]:
-    """``(title, properties, body)`` of the note for one meeting."""
-    props: dict[str, Any] = {
-        "date": meeting.day,
-        "attendees": [f"[[{name}]]" for name in meeting.attendees],
-    }
+def meeting_note(meeting: Meeting, ctx: ImportContext) -> tuple[str, dict[str, Any], str]:
+    """``(title, properties, body)`` of the note for one meeting; its attendees linked as
+    every link vinculo writes (:meth:`ImportContext.link`)."""
+    links = [ctx.link(name) for name in meeting.attendees]
+    props: dict[str, Any] = {"date": meeting.day, "attendees": links}
     if meeting.channel:
         props["channel"] = meeting.channel
     if meeting.location:
@@ -358,7 +357,7 @@ def meeting_note(meeting: Meeting) -> tuple[str, dict[str, Any], str]:
     props["ics_uid"] = meeting.uid
     if meeting.recurrence_id:
         props["ics_recurrence_id"] = meeting.recurrence_id
-    body = [f"With {', '.join(f'[[{n}]]' for n in meeting.attendees)}."]
+    body = [f"With {', '.join(links)}."]
     if meeting.others:
         body.append(f"Also invited: {', '.join(meeting.others)}.")
     if meeting.link:
@@ -416,7 +415,7 @@ def run(data: bytes, ctx: ImportContext) -> Iterator[Action]:
             yield Action("skip", label, f"{attendee_count(event)} attendees: a large event, not a "
                          "meeting (importers.calendar.max_attendees)", line)
             continue
-        title, props, body = meeting_note(meeting)
+        title, props, body = meeting_note(meeting, ctx)
         rel = unique_rel(folder, title, taken)
         taken.add(rel.casefold())
         done[key] = rel
