@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from vinculo.common_words import COMMON_WORD_NAMES
+from vinculo.config_schema import Section, Setting
 from vinculo.hookspecs import hookimpl
 from vinculo.importing.base import Action, ImportContext, Importer, ImportFileError
 from vinculo.importing.names import clean_text, name_key, safe_title
@@ -421,6 +422,20 @@ def run(data: bytes, ctx: ImportContext) -> Iterator[Action]:
         done[key] = rel
         yield Action("create", label, f"with {', '.join(meeting.attendees)}", line, rel, None,
                      new_meeting_note(title, props, body))
+
+
+@hookimpl
+def register_settings() -> list[Section]:
+    return [Section("importers.calendar", (
+        Setting("timezone", "text", None, "where UTC times are dated (an IANA name such as "
+                "Europe/Madrid; default: the calendar's, else this computer's)"),
+        Setting("past_days", "int", PAST_DAYS, "how far back recurring events are expanded",
+                minimum=1),
+        Setting("max_occurrences", "int", MAX_OCCURRENCES, "at most this many of one series",
+                minimum=1),
+        Setting("max_attendees", "int", MAX_ATTENDEES, "more attendees: a large event, not a "
+                "meeting", minimum=1),
+    ))]
 
 
 @hookimpl
