@@ -199,3 +199,16 @@ def test_importer_and_me_settings_are_declared_so_a_typo_warns(people, write, ru
     result = run("import", "calendar", str(people / "Daily/2026-11-20.md"), str(people))
     assert result.exit_code == 1
     assert result.stderr.startswith("vinculo: vinculo.toml: line 2: [me] emails must be ")
+
+
+def test_the_file_is_checked_once_so_the_first_error_is_the_first_in_the_file(people, write,
+                                                                             run):
+    """The core's sections and the plugins' are one check: a command names the first error
+    of the file (as ``config check`` lists them) and counts the rest, whoever declares them."""
+    write("vinculo.toml", '[ladder]\ndaily_budget = -1\n\n[ignore]\nmax_note_bytes = "big"\n')
+    result = run("sync", str(people))
+    assert result.exit_code == 1
+    assert result.stderr == ("vinculo: vinculo.toml: line 2: [ladder] daily_budget must be a "
+                             "whole number >= 1 (got -1) (and 1 more: vinculo config check)\n")
+    listed = json.loads(run("config", "check", str(people), "--json").output)
+    assert [p["line"] for p in listed["problems"]] == [2, 5]

@@ -31,7 +31,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
-from vinculo.config import Config, load_config
+from vinculo.config import Config, load_config, read_config
 from vinculo.config_check import validate
 from vinculo.model import Diagnostic
 from vinculo.plugin_host import get_plugin_manager
@@ -430,8 +430,9 @@ class Watcher:
     def _reload(self, result: BatchResult) -> None:
         """Settings changed, or a pass failed: read everything again."""
         self.live = None
-        self.config = load_config(self.vault)
-        # The plugins' sections too: a wrong value fails this pass (logged, nothing written).
+        self.config = read_config(self.vault)
+        # Every section at once, the plugins' too: a wrong value fails this pass (logged,
+        # nothing written).
         validate(self.config, self.pm, warn=lambda w: self.log("config", f"warning: {w}"))
         self.service = SyncService(self.vault, self.config, self.pm)
         self._stats = self._walk()
