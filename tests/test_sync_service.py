@@ -283,3 +283,27 @@ def test_a_sync_that_retries_renders_no_diff_nobody_shows(sample, run):
     assert diff.count("+++ b/vinculo/Dashboard.md") == 2  # the dashboard, then the link
     assert "+Ask [[Tom Whitaker]] about the podcast." in diff
     assert "+++ b/People/Inês Carvalho.md" in diff
+
+
+@pytest.mark.parametrize("command", [("sync",), ("suggest", "--apply")])
+def test_before_sync_fires_before_a_command_reads_the_vault(command, vault, write, run,
+                                                             monkeypatch):
+    """``sync`` and ``suggest --apply`` alike: ``before_sync`` before the first note is
+    read, ``after_sync`` last."""
+    write("People/Ana García.md", "---\ntype: person\n---\n# Ana\n")
+    write("Daily/2026-11-20.md", "- Café con Ana García.\n")
+    order = _Order()
+    import vinculo.plugin_host as host
+
+    real = host.get_plugin_manager
+
+    def with_order(*args, **kwargs):
+        pm = real(*args, **kwargs)
+        pm.register(order, name="order")
+        return pm
+
+    monkeypatch.setattr(host, "get_plugin_manager", with_order)
+    assert run(command[0], str(vault), *command[1:]).exit_code == 0
+    assert "read People/Ana García.md" in order.events
+    assert order.events[0] == "before", order.events
+    assert order.events[-1] == "after" and order.events.count("before") == 1

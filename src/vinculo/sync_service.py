@@ -138,9 +138,13 @@ class SyncService:
         self.after(result.summary)
         return result
 
-    def apply(self, index: Index, *, dry_run: bool = False, retries: int = 2) -> SyncResult:
-        """``suggest --apply``: the same pass over an index the caller already built."""
-        self.before(dry_run)
+    def apply(self, index: Index, *, dry_run: bool = False, retries: int = 2,
+              before: bool = True) -> SyncResult:
+        """``suggest --apply``: the same pass over an index the caller already built.
+        ``before=False``: the caller fired ``before_sync`` itself, before it read the vault
+        (as ``sync`` does)."""
+        if before:
+            self.before(dry_run)
         with self._writing(dry_run):
             index, plan, report = self._whole(index, index.today, dry_run=dry_run,
                                               retries=retries)
