@@ -307,3 +307,41 @@ def test_before_sync_fires_before_a_command_reads_the_vault(command, vault, writ
     assert "read People/Ana García.md" in order.events
     assert order.events[0] == "before", order.events
     assert order.events[-1] == "after" and order.events.count("before") == 1
+
+
+class _Reports:
+    def __init__(self) -> None:
+        self.reports: list[dict] = []
+
+    @hookimpl
+    def after_sync(self, report):
+        self.reports.append(report)
+
+
+def test_the_watchers_after_sync_report_carries_the_diff_and_reasons_as_sync_does(vault,
+                                                                                  write):
+    """``after_sync`` gets the report ``sync --json`` prints: from a watcher pass too, with the
+    diff of what the pass wrote, why each file was written and the undo step."""
+    write("People/Ana García.md", "---\ntype: person\n---\n# Ana\n")
+    write("Daily/2026-11-20.md", "- Café con Ana García.\n")
+    listener = _Reports()
+    pm = get_plugin_manager()
+    pm.register(listener, name="listener")
+    watcher = Watcher(vault, pm=pm, quiet=0.2, rescan_every=0, log=lambda *a, **k: None,
+                      today=lambda: TODAY)
+    watcher.start()
+    try:
+        _settle(watcher, quiet=1.0)
+        listener.reports.clear()
+        with open(vault / "Daily/2026-11-20.md", "a", encoding="utf-8") as daily:
+            daily.write("- Llamé a Ana García para lo del taller.\n")
+        _settle(watcher, quiet=1.0)
+    finally:
+        watcher.stop()
+    written = [r["write"] for r in listener.reports if r["write"]["written"]]
+    assert written, listener.reports
+    for one in written:
+        for rel in one["written"]:
+            assert f"+++ b/{rel}" in one["diff"]
+            assert one["reasons"].get(rel)
+        assert one["journal_id"]

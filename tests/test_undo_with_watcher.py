@@ -115,3 +115,27 @@ def test_a_new_watcher_leaves_the_undone_files_too(sample, watch):
     # A sync asked for by name writes them all again.
     assert _vinculo("sync", str(sample)).returncode == 0
     assert (sample / "People/Rodrigo Sanz.md").read_bytes() != original["People/Rodrigo Sanz.md"]
+
+
+def test_one_undo_takes_back_a_whole_watcher_pass_its_follow_up_included(sample, run):
+    """A pass that writes the dashboard, then the user's link on top of it (a follow-up
+    batch), is one step of ``undo``, as one ``vinculo sync`` is."""
+    import datetime as dt
+
+    from vinculo.watch import Watcher
+
+    assert run("sync", str(sample)).exit_code == 0
+    with open(sample / "vinculo/Dashboard.md", "a", encoding="utf-8") as dashboard:
+        dashboard.write("\nAsk Tom Whitaker about the podcast.\n")
+    (sample / "Daily/2026-11-29.md").write_text("- Comí con [[Inês Carvalho]] en Lisboa.\n",
+                                               encoding="utf-8")
+    before = snapshot(sample)
+    watcher = Watcher(sample, quiet=0.2, rescan_every=0, log=lambda *a, **k: None,
+                      today=lambda: dt.date(2026, 11, 29))
+    watcher.start()
+    watcher.stop()
+    [initial] = [watcher.results.get_nowait() for _ in range(watcher.results.qsize())][:1]
+    assert "vinculo/Dashboard.md" in initial.written and len(initial.written) > 1
+    undo = run("undo", str(sample))
+    assert undo.exit_code == 0, undo.output
+    assert snapshot(sample) == before

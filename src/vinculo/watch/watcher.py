@@ -41,6 +41,7 @@ from vinculo.watch.debounce import Batch, Debouncer
 from vinculo.watch.events import note_rel, touched
 from vinculo.watch.incremental import LiveIndex, Update
 from vinculo.watch.log import ActionLog
+from vinculo.writeback.journal import one_undo
 
 if TYPE_CHECKING:
     pass
@@ -179,6 +180,7 @@ class Watcher:
         # so a save's own notes are written first and a burst rewrites the dashboard once.
         self._files_due: float | None = None
         self._files_first = 0.0
+        self._reports: list[Any] = []  # the WriteReports of the pass in flight (after_sync's)
 
     # --- life cycle ----------------------------------------------------------------------
 
@@ -337,7 +339,8 @@ class Watcher:
             try:
                 if self.live is not None:
                     self.service.before()
-                    self._write(Update(), result, follow_up=False, files="now")
+                    with one_undo():  # a pass and its follow-up: one step of undo
+                        self._write(Update(), result, follow_up=False, files="now")
             except Exception as exc:  # one bad pass must never stop the watcher
                 self._failed(result, exc)
             result.finished = time.monotonic()
@@ -421,7 +424,8 @@ class Watcher:
             if fired:  # a touched file that was no note after all: the hooks stay paired
                 self._after_sync(result)
             return
-        self._write(update, result, files="later")
+        with one_undo():  # a pass and its follow-up: one step of undo
+            self._write(update, result, files="later")
 
     def _publish(self, result: BatchResult) -> None:
         if self.keep_results:
@@ -468,7 +472,8 @@ class Watcher:
         result.diagnostics = [d for d in self.live.index.scan.diagnostics if d.severity != "info"]
         for diagnostic in result.diagnostics:
             self.log("problem", str(diagnostic), note=diagnostic.path, severity=diagnostic.severity)
-        self._write(Update(everything=True), result)
+        with one_undo():  # a pass and its follow-up: one step of undo
+            self._write(Update(everything=True), result)
         self.log(
             "synced",
             f"{len(self.live.notes)} notes, {len(self.live.index.contacts)} contacts, "
@@ -491,6 +496,8 @@ class Watcher:
         pass after the next quiet period, see :meth:`write_files`), or "now" (only them)."""
         assert self.live is not None
         top = follow_up or files == "now"  # a pass of its own, not a follow-up
+        if top:
+            self._reports = []
         view = self.live.view(update)
         whole = None
         wanted = files == "now" or update.everything or update.contacts or update.deleted
@@ -500,6 +507,7 @@ class Watcher:
             whole = self.live.index  # whole files (the dashboard) from the whole index
         done = self.service.write_pass(view, whole, notes=files != "now", lock_wait=WRITE_WAIT)
         plan, report = done.plan, done.report
+        self._reports.append(report)
         for diagnostic in plan.diagnostics:
             self.log("problem", str(diagnostic), note=diagnostic.path, severity=diagnostic.severity)
         result.diagnostics.extend(plan.diagnostics)
@@ -529,12 +537,21 @@ class Watcher:
     def _after_sync(self, result: BatchResult) -> None:
         """``after_sync`` with the same report ``vinculo sync --json`` prints as summary,
         for this pass (computed only when a plugin listens)."""
+        reports, self._reports = self._reports, []
         if self.live is None or not self.pm.hook.after_sync.get_hookimpls():
             return
         from vinculo.sync_service import summary_of
         from vinculo.writeback import WriteReport
 
-        report = WriteReport(written=list(result.written), skipped=list(result.skipped))
+        reasons: dict[str, str] = {}
+        for one in reports:  # a file written twice (the dashboard, then a link): both reasons
+            for rel, why in one.reasons.items():
+                first = reasons.get(rel)
+                reasons[rel] = why if not first or first == why else f"{first}, {why}"
+        report = WriteReport(written=list(result.written), skipped=list(result.skipped),
+                             diff="".join(one.diff for one in reports), reasons=reasons,
+                             journal_id=next((r.journal_id for r in reports if r.journal_id),
+                                             None))
         self.service.after(summary_of(self.live.index, report, result.diagnostics,
                                       dry_run=False))
 
