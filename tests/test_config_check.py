@@ -175,3 +175,40 @@ def test_the_watcher_refuses_a_wrong_setting_until_it_is_fixed(people, write):
         assert any(a == "config" and "did you mean daily_budget?" in m for a, m in logs)
     finally:
         watcher.stop()
+
+
+def test_importer_and_me_settings_are_declared_so_a_typo_warns(people, write, run):
+    """``[importers.NAME]`` and ``[me]`` are checked like every other section: a misspelt
+    importer or key warns with "did you mean", a value of the wrong kind is an error."""
+    write("vinculo.toml", '[me]\nnames = ["Marta Ruiz"]\nemail = "marta@example.com"\n\n'
+                          '[importers.calendar]\npast_day = 30\n\n'
+                          '[importers.calender]\ntimezone = "Europe/Madrid"\n\n'
+                          '[importers.whatsapp]\ndate_order = "mdy"\n')
+    listed = json.loads(run("config", "check", str(people), "--json").output)
+    messages = [(p["level"], p["line"], p["message"]) for p in listed["problems"]]
+    assert messages == [
+        ("warning", 3, "unknown key email in [me] (did you mean emails?): ignored"),
+        ("warning", 6, "unknown key past_day in [importers.calendar] (did you mean past_days?): "
+                       "ignored"),
+        ("warning", 8, "unknown key calender in [importers] (did you mean calendar?): ignored"),
+    ]
+    write("vinculo.toml", '[me]\nemails = 3\n\n[importers.calendar]\nmax_attendees = "many"\n')
+    listed = json.loads(run("config", "check", str(people), "--json").output)
+    assert [(p["level"], p["key"]) for p in listed["problems"]] == [
+        ("error", "emails"), ("error", "max_attendees")]
+    result = run("import", "calendar", str(people / "Daily/2026-11-20.md"), str(people))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("vinculo: vinculo.toml: line 2: [me] emails must be ")
+
+
+def test_the_file_is_checked_once_so_the_first_error_is_the_first_in_the_file(people, write,
+                                                                             run):
+    """The core's sections and the plugins' are one check: a command names the first error
+    of the file (as ``config check`` lists them) and counts the rest, whoever declares them."""
+    write("vinculo.toml", '[ladder]\ndaily_budget = -1\n\n[ignore]\nmax_note_bytes = "big"\n')
+    result = run("sync", str(people))
+    assert result.exit_code == 1
+    assert result.stderr == ("vinculo: vinculo.toml: line 2: [ladder] daily_budget must be a "
+                             "whole number >= 1 (got -1) (and 1 more: vinculo config check)\n")
+    listed = json.loads(run("config", "check", str(people), "--json").output)
+    assert [p["line"] for p in listed["problems"]] == [2, 5]

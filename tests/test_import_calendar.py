@@ -265,3 +265,18 @@ END:VCALENDAR
         "skip", "21 attendees: a large event, not a meeting (importers.calendar.max_attendees)")
     note = (vault / "Meetings/2026-11-11 Planning.md").read_text(encoding="utf-8")
     assert "Also invited: Pepe." in note and "Me" not in note.replace("Meetings", "")
+
+
+def test_an_attendee_whose_title_another_note_shares_is_linked_by_path(run, vault, people,
+                                                                        tmp_path):
+    """As every link vinculo writes (docs/linking.md): with another note called "Ana García",
+    the meeting's links open the contact's note, not the other one."""
+    (vault / "Projects").mkdir()
+    (vault / "Projects/Ana García.md").write_text("Notes for a project named after her.\n",
+                                                  encoding="utf-8")
+    imported(run, ics(tmp_path), vault)
+    coffee = (vault / "Meetings/2026-11-20 Café.md").read_text(encoding="utf-8")
+    assert "attendees:\n- '[[People/Ana García|Ana García]]'\n" in coffee
+    assert "With [[People/Ana García|Ana García]]." in coffee
+    weekly = (vault / "Meetings/2026-11-02 Seguimiento con rodrigo.md").read_text(encoding="utf-8")
+    assert "attendees:\n- '[[Rodrigo Pérez]]'\n" in weekly  # a title nobody else has

@@ -189,3 +189,159 @@ def test_writeback_imports_nothing_from_the_layers_that_use_it():
             found += [f"{path.name}: {n}" for n in names
                       if any(n == h or n.startswith(h + ".") for h in higher)]
     assert found == []
+
+
+class _Order:
+    """When the sync hooks fire, against when the pass reads a note (``is_contact`` is
+    asked of every note read)."""
+
+    def __init__(self) -> None:
+        self.events: list[str] = []
+
+    @hookimpl
+    def before_sync(self):
+        self.events.append("before")
+
+    @hookimpl
+    def is_contact(self, note):
+        self.events.append(f"read {note.rel}")
+
+    @hookimpl
+    def after_sync(self):
+        self.events.append("after")
+
+
+def test_before_sync_fires_before_the_watcher_reads_a_saved_note(vault, write, run):
+    """As ``vinculo sync`` does: ``before_sync``, then the pass reads the vault, then
+    ``after_sync`` (a plugin may prepare the vault in ``before_sync``)."""
+    write("People/Ana García.md", "---\ntype: person\n---\n# Ana\n")
+    write("Daily/2026-11-20.md", "- Café con Ana García.\n")
+    order = _Order()
+    pm = get_plugin_manager()
+    pm.register(order, name="order")
+    watcher = Watcher(vault, pm=pm, quiet=0.2, rescan_every=0, log=lambda *a, **k: None,
+                      today=lambda: TODAY)
+    watcher.start()
+    try:
+        _settle(watcher, quiet=1.0)
+        assert order.events[0] == "before" and order.events[-1] == "after"
+        order.events.clear()
+        with open(vault / "Daily/2026-11-20.md", "a", encoding="utf-8") as daily:
+            daily.write("- Llamé a Ana García.\n")
+        _settle(watcher, quiet=1.0)
+    finally:
+        watcher.stop()
+    assert "read Daily/2026-11-20.md" in order.events
+    assert order.events[0] == "before", order.events
+    assert order.events[-1] == "after"
+    assert order.events.count("before") == order.events.count("after")
+
+
+def test_a_pass_that_writes_the_dashboard_twice_lists_it_once(sample, run):
+    """The dashboard written by a pass, then again with the user's link on top of it (a
+    follow-up batch of the same pass): the pass's ``written`` names each file once, and the
+    log's count is the number of files."""
+    assert run("sync", str(sample)).exit_code == 0
+    with open(sample / "vinculo/Dashboard.md", "a", encoding="utf-8") as dashboard:
+        dashboard.write("\nAsk Tom Whitaker about the podcast.\n")
+    (sample / "Daily/2026-11-29.md").write_text("- Comí con [[Inês Carvalho]] en Lisboa.\n",
+                                               encoding="utf-8")
+    logged: list[tuple[str, str]] = []
+    watcher = Watcher(sample, quiet=0.2, rescan_every=0, today=lambda: TODAY,
+                      log=lambda action, message="", **_: logged.append((action, message)))
+    watcher.start()
+    try:
+        passes = _settle(watcher, quiet=1.0)
+    finally:
+        watcher.stop()
+    [initial] = [p for p in passes if p.kind == "initial"]
+    assert "vinculo/Dashboard.md" in initial.written
+    assert sorted(initial.written) == sorted(set(initial.written))
+    synced = [m for a, m in logged if a == "synced"]
+    assert synced[0].endswith(f"{len(set(initial.written))} written")
+
+
+def test_a_sync_that_retries_renders_no_diff_nobody_shows(sample, run):
+    """A sync whose dashboard is written, then again with the user's link on top (a retry
+    batch): without a dry run, ``--json`` or an ``after_sync`` plugin its diff is not
+    rendered (it costs a first sync of a large vault seconds), and when read it is the
+    diff of both batches."""
+    from vinculo.config import load_config
+    from vinculo.sync_service import run_sync
+
+    assert run("sync", str(sample)).exit_code == 0
+    with open(sample / "vinculo/Dashboard.md", "a", encoding="utf-8") as dashboard:
+        dashboard.write("\nAsk Tom Whitaker about the podcast.\n")
+    (sample / "Daily/2026-11-29.md").write_text("- Comí con [[Inês Carvalho]] en Lisboa.\n",
+                                               encoding="utf-8")
+    result = run_sync(sample.resolve(), load_config(sample), get_plugin_manager(), TODAY)
+    report = result.report
+    assert report.written.count("vinculo/Dashboard.md") == 1
+    assert "diff" not in result.summary["write"]
+    assert report.__dict__.get("_diff") is None  # not rendered: nobody asked for it
+    diff = report.diff
+    assert diff.count("+++ b/vinculo/Dashboard.md") == 2  # the dashboard, then the link
+    assert "+Ask [[Tom Whitaker]] about the podcast." in diff
+    assert "+++ b/People/Inês Carvalho.md" in diff
+
+
+@pytest.mark.parametrize("command", [("sync",), ("suggest", "--apply")])
+def test_before_sync_fires_before_a_command_reads_the_vault(command, vault, write, run,
+                                                             monkeypatch):
+    """``sync`` and ``suggest --apply`` alike: ``before_sync`` before the first note is
+    read, ``after_sync`` last."""
+    write("People/Ana García.md", "---\ntype: person\n---\n# Ana\n")
+    write("Daily/2026-11-20.md", "- Café con Ana García.\n")
+    order = _Order()
+    import vinculo.plugin_host as host
+
+    real = host.get_plugin_manager
+
+    def with_order(*args, **kwargs):
+        pm = real(*args, **kwargs)
+        pm.register(order, name="order")
+        return pm
+
+    monkeypatch.setattr(host, "get_plugin_manager", with_order)
+    assert run(command[0], str(vault), *command[1:]).exit_code == 0
+    assert "read People/Ana García.md" in order.events
+    assert order.events[0] == "before", order.events
+    assert order.events[-1] == "after" and order.events.count("before") == 1
+
+
+class _Reports:
+    def __init__(self) -> None:
+        self.reports: list[dict] = []
+
+    @hookimpl
+    def after_sync(self, report):
+        self.reports.append(report)
+
+
+def test_the_watchers_after_sync_report_carries_the_diff_and_reasons_as_sync_does(vault,
+                                                                                  write):
+    """``after_sync`` gets the report ``sync --json`` prints: from a watcher pass too, with the
+    diff of what the pass wrote, why each file was written and the undo step."""
+    write("People/Ana García.md", "---\ntype: person\n---\n# Ana\n")
+    write("Daily/2026-11-20.md", "- Café con Ana García.\n")
+    listener = _Reports()
+    pm = get_plugin_manager()
+    pm.register(listener, name="listener")
+    watcher = Watcher(vault, pm=pm, quiet=0.2, rescan_every=0, log=lambda *a, **k: None,
+                      today=lambda: TODAY)
+    watcher.start()
+    try:
+        _settle(watcher, quiet=1.0)
+        listener.reports.clear()
+        with open(vault / "Daily/2026-11-20.md", "a", encoding="utf-8") as daily:
+            daily.write("- Llamé a Ana García para lo del taller.\n")
+        _settle(watcher, quiet=1.0)
+    finally:
+        watcher.stop()
+    written = [r["write"] for r in listener.reports if r["write"]["written"]]
+    assert written, listener.reports
+    for one in written:
+        for rel in one["written"]:
+            assert f"+++ b/{rel}" in one["diff"]
+            assert one["reasons"].get(rel)
+        assert one["journal_id"]

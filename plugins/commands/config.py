@@ -114,7 +114,11 @@ def keys_text(sections: dict[str, Any], owners: dict[str, list[str]]) -> str:
     """Every declared section and key as a commented vinculo.toml: the defaults as values
     (a key without one commented out), what each must be and is for as comments."""
     out: list[str] = []
-    for name, section in sections.items():
+    tops = [n for n in sections if "." not in n]
+    order = [*(m for t in tops for m in (t, *(n for n in sections if n.startswith(t + ".")))),
+             *(n for n in sections if "." in n and n.split(".")[0] not in tops)]
+    for name in order:  # a table inside another ([importers.calendar]) right after it
+        section = sections[name]
         who = ", ".join(owners.get(name, []))
         out.append(f"[{name}]".ljust(31) + f" # {section.help + '; ' if section.help else ''}"
                    f"declared by: {who}")

@@ -31,12 +31,11 @@ def suggestion_rows(index: Any, week: bool) -> list[dict[str, Any]]:
     ]
 
 
-def _apply(session: Any, index: Any, dry_run: bool) -> Any:
+def _apply(service: Any, index: Any, dry_run: bool) -> Any:
     """The same pass as ``vinculo sync`` (links, blocks, properties, plugins' whole files
-    such as the dashboard; the same hooks, retries and rule), over the index already built."""
-    from vinculo.sync_service import SyncService
-
-    result = SyncService(session.vault, session.config, session.pm).apply(index, dry_run=dry_run)
+    such as the dashboard; the same hooks, retries and rule), over the index already built
+    (``before_sync`` fired before it was)."""
+    result = service.apply(index, dry_run=dry_run, before=False)
     return result.report, result.diagnostics
 
 
@@ -85,13 +84,19 @@ def register_commands(cli: click.Group) -> None:
         if dry_run and not apply_:
             raise click.UsageError("--dry-run shows what --apply would write: give both")
         session = Session(ctx, vault, writes=apply_)
+        service = None
+        if apply_:
+            from vinculo.sync_service import SyncService
+
+            service = SyncService(session.vault, session.config, session.pm)
+            service.before(dry_run)  # before the vault is read, as sync does
         index = session.index()
         rows = suggestion_rows(index, week)
         pool = [s for items in index.suggestions.values() for s in items]
         cities = city_groups(pool, index.contacts, index.today, index.config)
         report = None
-        if apply_:
-            report, diagnostics = _apply(session, index, dry_run)
+        if service is not None:
+            report, diagnostics = _apply(service, index, dry_run)
             for diagnostic in diagnostics:
                 click.echo(f"warning: {diagnostic}", err=True)
         if as_json:

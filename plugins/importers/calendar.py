@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from vinculo.common_words import COMMON_WORD_NAMES
+from vinculo.config_schema import Section, Setting
 from vinculo.hookspecs import hookimpl
 from vinculo.importing.base import Action, ImportContext, Importer, ImportFileError
 from vinculo.importing.names import clean_text, name_key, safe_title
@@ -345,12 +346,11 @@ def _day_or_moment(value: Any) -> str:
     return moment.isoformat()
 
 
-def meeting_note(meeting: Meeting) -> tuple[str, dict[str, Any], str]:
-    """``(title, properties, body)`` of the note for one meeting."""
-    props: dict[str, Any] = {
-        "date": meeting.day,
-        "attendees": [f"[[{name}]]" for name in meeting.attendees],
-    }
+def meeting_note(meeting: Meeting, ctx: ImportContext) -> tuple[str, dict[str, Any], str]:
+    """``(title, properties, body)`` of the note for one meeting; its attendees linked as
+    every link vinculo writes (:meth:`ImportContext.link`)."""
+    links = [ctx.link(name) for name in meeting.attendees]
+    props: dict[str, Any] = {"date": meeting.day, "attendees": links}
     if meeting.channel:
         props["channel"] = meeting.channel
     if meeting.location:
@@ -358,7 +358,7 @@ def meeting_note(meeting: Meeting) -> tuple[str, dict[str, Any], str]:
     props["ics_uid"] = meeting.uid
     if meeting.recurrence_id:
         props["ics_recurrence_id"] = meeting.recurrence_id
-    body = [f"With {', '.join(f'[[{n}]]' for n in meeting.attendees)}."]
+    body = [f"With {', '.join(links)}."]
     if meeting.others:
         body.append(f"Also invited: {', '.join(meeting.others)}.")
     if meeting.link:
@@ -416,12 +416,26 @@ def run(data: bytes, ctx: ImportContext) -> Iterator[Action]:
             yield Action("skip", label, f"{attendee_count(event)} attendees: a large event, not a "
                          "meeting (importers.calendar.max_attendees)", line)
             continue
-        title, props, body = meeting_note(meeting)
+        title, props, body = meeting_note(meeting, ctx)
         rel = unique_rel(folder, title, taken)
         taken.add(rel.casefold())
         done[key] = rel
         yield Action("create", label, f"with {', '.join(meeting.attendees)}", line, rel, None,
                      new_meeting_note(title, props, body))
+
+
+@hookimpl
+def register_settings() -> list[Section]:
+    return [Section("importers.calendar", (
+        Setting("timezone", "text", None, "where UTC times are dated (an IANA name such as "
+                "Europe/Madrid; default: the calendar's, else this computer's)"),
+        Setting("past_days", "int", PAST_DAYS, "how far back recurring events are expanded",
+                minimum=1),
+        Setting("max_occurrences", "int", MAX_OCCURRENCES, "at most this many of one series",
+                minimum=1),
+        Setting("max_attendees", "int", MAX_ATTENDEES, "more attendees: a large event, not a "
+                "meeting", minimum=1),
+    ))]
 
 
 @hookimpl

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from vinculo.default_plugins.importers.linkedin import person_name
 
+from vinculo.config_schema import Section, Setting
 from vinculo.hookspecs import hookimpl
 from vinculo.importing.base import Action, ImportContext, Importer, ImportFileError, bytes_run
 from vinculo.importing.messages import Party, Tally, me_setting, plan_logs
@@ -164,6 +165,14 @@ def run_file(path: Path, ctx: ImportContext) -> Iterator[Action]:
             party = Party(sender or sender_url, handles=(sender_url,) if sender_url else ())
             tally.add(party, when.date(), "in", LABEL, line, text, time)
     yield from plan_logs(tally, ctx, "messages")
+
+
+@hookimpl
+def register_settings() -> list[Section]:
+    return [Section("importers.linkedin-messages", (
+        Setting("timezone", "text", None, "where the export's UTC times are dated (an IANA "
+                "name such as Europe/Madrid; default: this computer's)"),
+    ))]
 
 
 @hookimpl

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
+from vinculo.config_schema import Section, Setting
 from vinculo.hookspecs import hookimpl
 from vinculo.importing.base import Action, ImportContext, Importer, ImportFileError, bytes_run
 from vinculo.importing.chats import ChatLog
@@ -228,6 +229,14 @@ def run_file(path: Path, ctx: ImportContext) -> Iterator[Action]:
     except OSError as exc:
         raise ImportFileError(f"cannot read it: {exc}") from exc
     yield from plan_logs(tally, ctx, "messages")
+
+
+@hookimpl
+def register_settings() -> list[Section]:
+    return [Section("importers.whatsapp", (
+        Setting("date_order", "text", None, "a chat whose dates cannot tell: day or month "
+                "first", choices=("dmy", "mdy")),
+    ))]
 
 
 @hookimpl

@@ -378,6 +378,10 @@ def undo(ctx: click.Context, vault: Path | None, dry_run: bool, as_list: bool, d
     back. A file you changed since vinculo wrote it is left as it is, and listed; a file
     vinculo created is deleted. Run it again to undo the batch before that.
 
+    The undo sticks: `vinculo watch` (running now or started later) leaves each restored
+    file as it is until it changes again — you edit it, or `vinculo sync` writes it because
+    you asked for it.
+
     The last 20 batches are kept, and besides them a watch session's first sync and any
     batch of 50 files or more, until you drop them: `undo --list` shows them, `undo --drop ID`
     forgets one.
@@ -430,10 +434,9 @@ def undo(ctx: click.Context, vault: Path | None, dry_run: bool, as_list: bool, d
     if not dry_run and (result.restored or result.deleted):
         from vinculo.writeback.lock import watcher_running
 
-        if watcher_running(session.vault):  # its next pass would write them all again
-            click.echo("vinculo: `vinculo watch` is running on this vault: it will link and "
-                       "sync these notes again on its next pass; stop it first to keep the "
-                       "undo (then run undo again)", err=True)
+        if watcher_running(session.vault):
+            click.echo("vinculo: `vinculo watch` is running on this vault: it leaves these "
+                       "files as restored until they change again", err=True)
 
 
 def main() -> None:

@@ -80,7 +80,7 @@ class Session:
         look like one (:func:`looks_like_vault`) unless ``--vault-ok``/$VINCULO_VAULT_OK.
         ``config_warnings``: print vinculo.toml's warnings on stderr (``doctor`` lists them
         itself)."""
-        from vinculo.config import load_config
+        from vinculo.config import read_config
         from vinculo.errors import VaultError
         from vinculo.plugin_host import get_plugin_manager
 
@@ -99,7 +99,9 @@ class Session:
                 "vinculo.toml; nothing written. Name your vault's folder, or create vinculo.toml "
                 "in it (or pass --vault-ok)"
             )
-        self.config = load_config(self.vault)
+        # Read, not checked yet: the file is checked once, against the core's sections and
+        # the plugins' together (_check_config), so the first error named is the file's first.
+        self.config = read_config(self.vault)
         obj = ctx.find_root().obj or {}
         blocked = (*obj.get("blocked", ()), *self.config.disabled_plugins)
         self.pm = get_plugin_manager(blocked=blocked)

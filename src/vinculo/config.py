@@ -175,7 +175,10 @@ class Config:
 
     @property
     def disabled_plugins(self) -> list[str]:
-        return [str(p) for p in self.get("plugins.disabled", []) or []]
+        """``[plugins] disabled``; none when it is not a list (an error the check reports,
+        read before it: the check needs the plugins)."""
+        value = self.get("plugins.disabled", [])
+        return [str(p) for p in value] if isinstance(value, list) else []
 
 
 def read_config(vault: Path) -> Config:
@@ -224,7 +227,9 @@ def raise_errors(problems: list[Problem]) -> None:
 
 def load_config(vault: Path) -> Config:
     """Read ``.obsidian/`` settings, then ``vinculo.toml``; raise ConfigError on a broken file
-    or a core setting of the wrong kind (plugins' sections: :mod:`vinculo.config_check`)."""
+    or a core setting of the wrong kind. Where the plugins are known, read with
+    :func:`read_config` and check once with :func:`vinculo.config_check.validate` instead
+    (every command does, through ``Session``)."""
     config = read_config(vault)
     raise_errors(core_problems(config))
     return config

@@ -1,6 +1,7 @@
 """The whole ``vinculo.toml`` checked against every declared section: the core's and the
-plugins' (``register_settings``). Run once per command, after the plugins are loaded; the
-core's own sections were already checked when the file was read (:func:`load_config`)."""
+plugins' (``register_settings``). Run once per command, after the plugins are loaded (the
+file is read unchecked by :func:`~vinculo.config.read_config` before): one check, so the
+first error a command names is the first in the file, and the count of the rest is right."""
 
 from __future__ import annotations
 

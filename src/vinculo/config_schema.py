@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-Kind = Literal["bool", "int", "number", "text", "texts", "days", "table", "any"]
+Kind = Literal["bool", "int", "number", "text", "texts", "text_or_texts", "days", "table", "any"]
 Level = Literal["error", "warning"]
 
 __all__ = ["MAX_DAYS", "Problem", "Section", "Setting", "parse_days"]
@@ -50,7 +50,7 @@ class Setting:
     """One key of a section: its kind, default and allowed values.
 
     ``kind``: ``bool``, ``int`` (whole number), ``number``, ``text``, ``texts`` (a list of
-    text), ``days`` (a duration: ``30``, ``"2w"``, ``"3 months"``), ``table`` (keys of the
+    text), ``text_or_texts`` (one text or a list), ``days`` (a duration: ``30``, ``"2w"``, ``"3 months"``), ``table`` (keys of the
     user's own; ``item`` is the kind of each value) or ``any`` (not checked).
     ``minimum``/``maximum`` bound numbers; ``choices`` bound text; ``expect`` replaces the
     generated description in error messages ("a whole number of bytes, such as 5_000_000").
@@ -102,6 +102,7 @@ _KIND_WORDS: dict[str, str] = {
     "number": "a number",
     "text": "text",
     "texts": 'a list of text, such as ["a", "b"]',
+    "text_or_texts": 'text or a list of text, such as "a" or ["a", "b"]',
     "days": f'a number of days (30, "2w", "3 months"; 1 to {MAX_DAYS})',
     "table": "a table",
     "any": "any value",
@@ -119,6 +120,8 @@ def _is_kind(kind: Kind, value: Any) -> bool:
         return isinstance(value, str)
     if kind == "texts":
         return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if kind == "text_or_texts":
+        return isinstance(value, str) or _is_kind("texts", value)
     if kind == "days":
         return parse_days(value) is not None
     if kind == "table":

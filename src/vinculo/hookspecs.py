@@ -205,9 +205,10 @@ def owned_files(config: Config) -> list[str]:
 
 @hookspec
 def before_sync(vault: Path, config: Config, dry_run: bool) -> None:
-    """Called once before a sync plans its writes: ``vinculo sync`` (before it reads the
-    vault), ``suggest --apply``, and each watcher pass that plans writes (see
-    :mod:`vinculo.sync_service`)."""
+    """Called once per sync, before it reads a note: ``vinculo sync``, ``suggest --apply``
+    (before it plans), and each watcher pass that reads a saved note or writes (its first
+    sync, a save, the dashboard's pass; the watcher's own writes coming back are no pass);
+    see :mod:`vinculo.sync_service`."""
 
 
 @hookspec

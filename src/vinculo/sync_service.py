@@ -138,9 +138,13 @@ class SyncService:
         self.after(result.summary)
         return result
 
-    def apply(self, index: Index, *, dry_run: bool = False, retries: int = 2) -> SyncResult:
-        """``suggest --apply``: the same pass over an index the caller already built."""
-        self.before(dry_run)
+    def apply(self, index: Index, *, dry_run: bool = False, retries: int = 2,
+              before: bool = True) -> SyncResult:
+        """``suggest --apply``: the same pass over an index the caller already built.
+        ``before=False``: the caller fired ``before_sync`` itself, before it read the vault
+        (as ``sync`` does)."""
+        if before:
+            self.before(dry_run)
         with self._writing(dry_run):
             index, plan, report = self._whole(index, index.today, dry_run=dry_run,
                                               retries=retries)
@@ -159,9 +163,12 @@ class SyncService:
         a save changed, or all of it), the whole files plugins keep from ``whole`` (its live
         index) when given, written through the same path with the same rule. The watcher
         re-reads what was written (and what was superseded) and calls again: it owns the
-        live index, this service only plans and writes."""
+        live index, this service only plans and writes. A file that still holds what
+        ``vinculo undo`` put back is left as it is (:mod:`vinculo.writeback.held`)."""
+        from vinculo.writeback.held import unheld
+
         plan = plan_sync(view, self.pm, whole=whole, notes=notes)
-        plan.changes = [c for c in plan.changes if c.before != c.after]
+        plan.changes = unheld(self.vault, [c for c in plan.changes if c.before != c.after])
         report = WriteReport()
         if plan.changes:
             # A command holding the writer lock is short: wait for it rather than fail.
@@ -239,15 +246,16 @@ def _from_memo(memo: Memo, dry_run: bool, diff: bool) -> SyncResult:
 
 
 def _merge(first: WriteReport, again: WriteReport, redone: set[str]) -> WriteReport:
-    return WriteReport(
+    merged = WriteReport(
         written=[*first.written, *(r for r in again.written if r not in first.written)],
         skipped=[*(s for s in first.skipped if s[0] not in redone), *again.skipped],
-        diff=first.diff + again.diff,
         journal_id=first.journal_id or again.journal_id,  # the undo group's
         reasons={**first.reasons, **{rel: _both(first.reasons.get(rel), why)
                                      if rel in first.written else why
                                      for rel, why in again.reasons.items()}},
     )
+    merged.diff_after(first, again)  # rendered when read (nobody may show it)
+    return merged
 
 
 def _both(first: str | None, then: str) -> str:

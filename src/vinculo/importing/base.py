@@ -82,6 +82,18 @@ class ImportContext:
     encoding: str = "utf-8"  # of the imported file, from ``--encoding``
     with_text: bool = False  # ``--with-text``: message importers keep the messages' text
 
+    def link(self, name: str) -> str:
+        """The ``[[link]]`` to the contact ``name`` that opens their note, written as every
+        link vinculo writes: ``[[People/Ana|Ana]]`` when another note shares the title
+        (docs/linking.md), else ``[[Ana]]``."""
+        from vinculo.linking import contact_link, link_paths
+
+        paths = self.cache.get("link_paths")
+        if paths is None:
+            paths = self.cache["link_paths"] = link_paths((n.rel for n in self.notes),
+                                                          self.contacts)
+        return contact_link(name, paths)
+
     def setting(self, importer: str, key: str, default: Any = None) -> Any:
         """``[importers.<importer>] <key>`` from vinculo.toml, else ``default``."""
         return self.config.get(f"importers.{importer}.{key}", default)

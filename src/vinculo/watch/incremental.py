@@ -21,7 +21,7 @@ equals a full rebuild.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -179,14 +179,19 @@ class LiveIndex:
 
     # --- one batch ------------------------------------------------------------------------
 
-    def update(self, rels: Iterable[str]) -> Update:
-        """Re-read the touched notes and recompute what they affect."""
+    def update(self, rels: Iterable[str], before_read: Callable[[], None] | None = None) -> Update:
+        """Re-read the touched notes and recompute what they affect. ``before_read`` is
+        called once before the first note is read (none is when every touched file still
+        holds the bytes last read or written: our own writes)."""
         update = Update()
         fresh: dict[str, Note | None] = {}
         for rel in sorted(set(rels)):
             if self._same_bytes(rel):  # our own write, or an event that changed nothing
                 update.unchanged.append(rel)
                 continue
+            if before_read is not None:
+                before_read()
+                before_read = None
             note = self._read(rel)
             if note is None:
                 if rel in self.notes:

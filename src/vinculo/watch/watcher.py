@@ -31,7 +31,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
-from vinculo.config import Config, load_config
+from vinculo.config import Config, load_config, read_config
 from vinculo.config_check import validate
 from vinculo.model import Diagnostic
 from vinculo.plugin_host import get_plugin_manager
@@ -41,6 +41,7 @@ from vinculo.watch.debounce import Batch, Debouncer
 from vinculo.watch.events import note_rel, touched
 from vinculo.watch.incremental import LiveIndex, Update
 from vinculo.watch.log import ActionLog
+from vinculo.writeback.journal import one_undo
 
 if TYPE_CHECKING:
     pass
@@ -179,6 +180,7 @@ class Watcher:
         # so a save's own notes are written first and a burst rewrites the dashboard once.
         self._files_due: float | None = None
         self._files_first = 0.0
+        self._reports: list[Any] = []  # the WriteReports of the pass in flight (after_sync's)
 
     # --- life cycle ----------------------------------------------------------------------
 
@@ -336,7 +338,9 @@ class Watcher:
             self._files_due = None
             try:
                 if self.live is not None:
-                    self._write(Update(), result, follow_up=False, files="now")
+                    self.service.before()
+                    with one_undo():  # a pass and its follow-up: one step of undo
+                        self._write(Update(), result, follow_up=False, files="now")
             except Exception as exc:  # one bad pass must never stop the watcher
                 self._failed(result, exc)
             result.finished = time.monotonic()
@@ -391,7 +395,14 @@ class Watcher:
             rels |= {r for r, s in current.items() if self._stats.get(r) != s}
             rels |= set(self._stats) - set(current)
             self._stats = current
-        update = self.live.update(rels)
+        fired: list[bool] = []
+
+        def before() -> None:  # before_sync: before the pass reads a note, as sync does
+            if not fired:
+                fired.append(True)
+                self.service.before()
+
+        update = self.live.update(rels, before_read=before)
         for rel in [*update.changed, *update.unchanged]:
             self._remember_stat(rel)
         for rel in update.deleted:
@@ -399,6 +410,7 @@ class Watcher:
         today = self.today()
         if today != self.live.today:
             self.log("day", f"a new day ({today}): recomputing every stage and suggestion")
+            before()
             day = self.live.new_day(today)
             update.everything = True
             update.contacts |= day.contacts
@@ -409,8 +421,11 @@ class Watcher:
         for diagnostic in update.diagnostics:
             self.log("problem", str(diagnostic), note=diagnostic.path, severity=diagnostic.severity)
         if update.empty:
+            if fired:  # a touched file that was no note after all: the hooks stay paired
+                self._after_sync(result)
             return
-        self._write(update, result, files="later")
+        with one_undo():  # a pass and its follow-up: one step of undo
+            self._write(update, result, files="later")
 
     def _publish(self, result: BatchResult) -> None:
         if self.keep_results:
@@ -419,8 +434,9 @@ class Watcher:
     def _reload(self, result: BatchResult) -> None:
         """Settings changed, or a pass failed: read everything again."""
         self.live = None
-        self.config = load_config(self.vault)
-        # The plugins' sections too: a wrong value fails this pass (logged, nothing written).
+        self.config = read_config(self.vault)
+        # Every section at once, the plugins' too: a wrong value fails this pass (logged,
+        # nothing written).
         validate(self.config, self.pm, warn=lambda w: self.log("config", f"warning: {w}"))
         self.service = SyncService(self.vault, self.config, self.pm)
         self._stats = self._walk()
@@ -449,13 +465,15 @@ class Watcher:
                  error=result.error, retry_seconds=self._backoff)
 
     def _full_sync(self, result: BatchResult) -> None:
+        self.service.before()  # before any note is read, as sync does
         live = LiveIndex(self.vault, self.config, self.pm, self.today())
         live.load()
         self.live = live
         result.diagnostics = [d for d in self.live.index.scan.diagnostics if d.severity != "info"]
         for diagnostic in result.diagnostics:
             self.log("problem", str(diagnostic), note=diagnostic.path, severity=diagnostic.severity)
-        self._write(Update(everything=True), result)
+        with one_undo():  # a pass and its follow-up: one step of undo
+            self._write(Update(everything=True), result)
         self.log(
             "synced",
             f"{len(self.live.notes)} notes, {len(self.live.index.contacts)} contacts, "
@@ -467,8 +485,8 @@ class Watcher:
     def _write(self, update: Update, result: BatchResult, follow_up: bool = True,
                files: str = "with") -> None:
         """Plan the affected notes and write them through the sync service (the same plan,
-        rule and write path as ``vinculo sync``), firing ``before_sync``/``after_sync``
-        around each pass.
+        rule and write path as ``vinculo sync``), firing ``after_sync`` at the end of each
+        pass (its caller fired ``before_sync`` before the pass read anything).
 
         A written note can change histories (a link written into an event's line): those
         contacts are recomputed, and whatever that changes is written in one follow-up, so
@@ -479,7 +497,7 @@ class Watcher:
         assert self.live is not None
         top = follow_up or files == "now"  # a pass of its own, not a follow-up
         if top:
-            self.service.before()
+            self._reports = []
         view = self.live.view(update)
         whole = None
         wanted = files == "now" or update.everything or update.contacts or update.deleted
@@ -489,6 +507,7 @@ class Watcher:
             whole = self.live.index  # whole files (the dashboard) from the whole index
         done = self.service.write_pass(view, whole, notes=files != "now", lock_wait=WRITE_WAIT)
         plan, report = done.plan, done.report
+        self._reports.append(report)
         for diagnostic in plan.diagnostics:
             self.log("problem", str(diagnostic), note=diagnostic.path, severity=diagnostic.severity)
         result.diagnostics.extend(plan.diagnostics)
@@ -504,7 +523,8 @@ class Watcher:
             self.log("skipped", f"{rel}: {why}", note=rel, reason=why)
         result.skipped.extend(report.skipped)
         self.live.settled(view, set(after), set(written))
-        result.written.extend(written)
+        known = set(result.written)  # a follow-up may write the dashboard again: list it once
+        result.written.extend(rel for rel in written if rel not in known)
         superseded = sorted(plan.superseded & set(written))
         if (touched or superseded) and follow_up:
             again = self.live.replan(touched)
@@ -517,12 +537,21 @@ class Watcher:
     def _after_sync(self, result: BatchResult) -> None:
         """``after_sync`` with the same report ``vinculo sync --json`` prints as summary,
         for this pass (computed only when a plugin listens)."""
+        reports, self._reports = self._reports, []
         if self.live is None or not self.pm.hook.after_sync.get_hookimpls():
             return
         from vinculo.sync_service import summary_of
         from vinculo.writeback import WriteReport
 
-        report = WriteReport(written=list(result.written), skipped=list(result.skipped))
+        reasons: dict[str, str] = {}
+        for one in reports:  # a file written twice (the dashboard, then a link): both reasons
+            for rel, why in one.reasons.items():
+                first = reasons.get(rel)
+                reasons[rel] = why if not first or first == why else f"{first}, {why}"
+        report = WriteReport(written=list(result.written), skipped=list(result.skipped),
+                             diff="".join(one.diff for one in reports), reasons=reasons,
+                             journal_id=next((r.journal_id for r in reports if r.journal_id),
+                                             None))
         self.service.after(summary_of(self.live.index, report, result.diagnostics,
                                       dry_run=False))
 

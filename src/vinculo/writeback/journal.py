@@ -296,6 +296,8 @@ def undo_last(vault: Path, *, dry_run: bool = False) -> UndoReport:
         recover(vault)
     group = _last_group(vault)
     report = UndoReport(_group_of(group[0]) if group else None)
+    if not dry_run:
+        _hold(vault, group)
     outcome: dict[str, tuple[str, str]] = {}  # rel -> ("restored" | "deleted" | "left", why)
     for batch in reversed(group):  # newest first: a retry wrote on top of the first batch
         report.interrupted |= bool(batch.manifest.get("interrupted"))
@@ -306,6 +308,21 @@ def undo_last(vault: Path, *, dry_run: bool = False) -> UndoReport:
         else:
             (report.deleted if what == "deleted" else report.restored).append(rel)
     return report
+
+
+def _hold(vault: Path, group: list[Batch]) -> None:
+    """Tell a running (or later) watcher what this undo puts back, before it does: the
+    oldest bytes of each file the group wrote (see :mod:`vinculo.writeback.held`)."""
+    from vinculo.writeback.held import hold
+
+    restored: dict[str, str | None] = {}
+    for batch in group:  # oldest first: the first batch's originals are what comes back
+        written = set(batch.manifest.get("written") or ())
+        for entry in batch.manifest["entries"]:
+            if entry["rel"] in written:
+                restored.setdefault(entry["rel"], entry["before"] if entry.get("offset")
+                                    is not None else None)
+    hold(vault, restored)
 
 
 def _undo_batch(vault: Path, batch: Batch, outcome: dict[str, tuple[str, str]], *,

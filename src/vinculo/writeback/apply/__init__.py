@@ -68,6 +68,24 @@ class WriteReport:
         self.__dict__["_diff"] = None
         self.__dict__["_pending"] = changes
 
+    def diff_after(self, first: WriteReport, then: WriteReport) -> None:
+        """Set the diff to ``first``'s followed by ``then``'s (a sync and its retry), still
+        rendered only when it is read; text one of them already rendered is kept."""
+        parts = [_unrendered(first), _unrendered(then)]
+        if all(p is not None for p in parts):
+            self.diff_of([c for p in parts for c in p or []])
+        else:
+            self.diff = first.diff + then.diff
+
+
+def _unrendered(report: WriteReport) -> list[FileChange] | None:
+    """The changes whose diff ``report`` has not rendered yet ([] for none, the empty
+    diff included); None when it holds rendered text."""
+    held = report.__dict__
+    if held.get("_diff") is None:
+        return list(held.get("_pending") or [])
+    return [] if held["_diff"] == "" else None
+
 
 def _lazy_diff() -> property:
     """``WriteReport.diff``: a plain attribute for its readers and writers, rendered from the
