@@ -208,7 +208,12 @@ class Matcher:
         surface = text[start:end]
         single = entry.words == 1
         if (single or entry.phrase) and not surface[0].isupper():
-            return None  # "rosa", "will", "ana" in lowercase prose are words, not people
+            # "rosa", "will" in lowercase prose are words; "maría" in "lunch w/ maría" may be
+            # her: never a link, but a mention an interaction can rest on when nothing else
+            # can be meant (see rules.lowercase_name).
+            if single and rules.lowercase_name(text, start, end, entry, self.name_tokens):
+                return Hit(start, end, entry.targets, "suggest", "lowercase")
+            return None
         if entry.kind == "surname":  # only after a title: "Dr. Evans", "Sra. Paz"
             title = rules.title_before(text, start)
             if title is None or entry.ambiguous or rules.word_after_capitalised(text, end):
@@ -259,6 +264,7 @@ class Matcher:
         if after and after[1] == "[[":
             return True  # a linked name right after: one longer name, or a list; not sure
         if after and rules.is_capitalised(after[1]) and rules.key_of(after[1]) not in own \
+                and not rules.abbreviation(after[1]) \
                 and not self._listed(text[end:after[0]], after[1]):
             return True
         if entry.words != 1:

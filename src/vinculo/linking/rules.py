@@ -14,7 +14,14 @@ from functools import lru_cache
 
 from vinculo.common_words import COMMON_WORD_NAMES
 from vinculo.model import NameVariant
-from vinculo.namewords import is_everyday, is_given_name, is_handle, is_plain, is_title
+from vinculo.namewords import (
+    is_everyday,
+    is_function_word,
+    is_given_name,
+    is_handle,
+    is_plain,
+    is_title,
+)
 from vinculo.text import fold
 
 DECLARED = ("title", "alias", "nickname")
@@ -350,8 +357,98 @@ SENTENCE_OPENERS = frozenset(
 
 def plain_word(word: str) -> bool:
     """True for a word that is not a given name: a sentence opener, an everyday or function
-    word ("Finding", "At"), or a Spanish verb in the preterite ("Llamé", "Escribió"); English
-    "-ed" is no sign ("Mohamed", "Ahmed")."""
+    word ("Finding", "At"), a Spanish verb in the preterite ("Llamé", "Escribió", "Skypeé"),
+    or an English verb the dictionary knows in a past or "-ing" form ("Retweeted", "Pinged",
+    "Messaging"). "-ed" alone is no sign ("Mohamed", "Khaled"): a given name, or a word the
+    dictionary does not know as a verb form, is taken for a name."""
     if fold(word) in SENTENCE_OPENERS or is_plain(word):
         return True
-    return len(word) > 3 and word[-1] in "éó" and word[-2] not in "sn"
+    if len(word) > 3 and word[-1] in "éó" and word[-2] not in "sn":
+        return True
+    return english_verb_form(word)
+
+
+_VERB_ENDING = re.compile(r"[a-z]{3,}(?:ed|ing)")
+
+
+def english_verb_form(word: str) -> bool:
+    """"Retweeted", "Pinged", "Skyped", "Messaging": a past or "-ing" form of a verb that
+    simplemma's English dictionary knows, which is no given name. The dictionary is loaded on
+    the first word that needs it (a capitalised "-ed"/"-ing" word opening a sentence before
+    a first name): most runs never do."""
+    lower = word.lower()
+    if not _VERB_ENDING.fullmatch(lower) or is_given_name(lower):
+        return False
+    return _english_lemma(lower) != lower
+
+
+@lru_cache(maxsize=4096)
+def _english_lemma(word: str) -> str:
+    import simplemma
+
+    return str(simplemma.lemmatize(word, lang="en"))
+
+
+def abbreviation(word: str) -> bool:
+    """A capitalised word after a name that is no surname: an abbreviation in capitals with no
+    vowel ("FYI", "DM", "RSVP", "BTW"), or capitals with a verb ending ("DM'd", "RSVP'd",
+    "CC'ed"): "Olivia DM'd me" is Olivia. Capitals with vowels may be a surname ("CHEN",
+    "DUPONT"), so they are not."""
+    head, _, tail = word.replace("’", "'").partition("'")
+    letters = [c for c in head if c.isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters) or not head.isalpha():
+        return False
+    if tail:
+        return tail in ("d", "ed", "ing", "ng")
+    return len(head) <= 5 and not any(c in "AEIOU" for c in fold(head).upper())
+
+
+# Characters that make a lowercase word part of a path, a file name or a handle: "notes/ana",
+# "ana.md", "ana/notes".
+_PATHLIKE_BEFORE = frozenset("/\\.~")
+_PATHLIKE_AFTER = frozenset("/\\")
+
+
+def lowercase_name(text: str, start: int, end: int, entry: Entry,
+                   name_tokens: frozenset[str]) -> bool:
+    """Whether a one-word name written all in lowercase ("lunch w/ maría", "called jorge",
+    "encar comentó") can be the contact it names: a mention an interaction may rest on, never
+    a link. Only when nothing else can be meant: one contact goes by that name, it is a name
+    and no everyday or function word ("will", "rosa", "max" in the vault's prose are not), it is
+    at least three letters, it is no part of a path, file name or number ("ana.md", "jorge 3"),
+    and no given name or other contact's name stands beside it ("maría josé" is someone
+    else). A note that writes the word in lowercase elsewhere does not change this: the word
+    is already lowercase here."""
+    surface = text[start:end]
+    if (entry.ambiguous or entry.common or entry.kind == "surname" or len(entry.key) < 3
+            or not surface.islower()):
+        return False
+    key = entry.key
+    if is_everyday(key) or is_function_word(key) or key in COMMON_WORD_NAMES:
+        return False
+    if start and text[start - 1] in _PATHLIKE_BEFORE:
+        return False
+    if end < len(text) and (text[end] in _PATHLIKE_AFTER or (
+            text[end] == "." and end + 1 < len(text) and text[end + 1].isalnum())):
+        return False
+    if number_after(text, end) or number_before(text, start):
+        return False
+    before = word_before(text, start)
+    for near in (before, word_after(text, end)):
+        if near is None:
+            continue
+        word = near[1]
+        if word in ("[[", "![[", "]]"):
+            return False  # a link beside it: one longer name, or a list; not sure
+        folded = key_of(word)
+        if folded in entry.tokens:
+            continue
+        if is_capitalised(word) and not (
+                folded in HONORIFICS or folded in SENTENCE_OPENERS or is_title(word)
+                or is_function_word(word)
+                or (near is before and sentence_start(text, near[0]) and plain_word(word))):
+            return False  # "jorge Martínez": a longer name written half in capitals
+        if (folded in name_tokens or is_given_name(word)) and not is_plain(word) \
+                and folded not in COMMON_WORD_NAMES:
+            return False  # "maría josé", "josé maría": a compound name, someone else
+    return True

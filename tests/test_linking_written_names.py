@@ -1,0 +1,123 @@
+"""Names as people write them in a hurry: in lowercase ("lunch w/ maría"), before an
+abbreviation in capitals ("Olivia DM'd me"), after an uncommon verb opening the sentence
+("Retweeted Jake's thread"). Each is found as the mention the interaction rests on; a
+lowercase one is never a link."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from vinculo.config import load_config
+from vinculo.pipeline import build_index
+from vinculo.plugin_host import get_plugin_manager
+
+TODAY = dt.date(2026, 11, 29)
+NOTE = "Daily/2026-11-20.md"
+PEOPLE = {
+    "María López": "",
+    "Jorge Pérez": "",
+    "Olivia Chen": "",
+    "Jake Turner": "",
+    "Encarnación Moreno": "aliases: [Encar]",
+    "Luis Mora": "",
+    "Luis Gil": "",
+    "Will Brown": "",
+}
+
+
+@pytest.fixture
+def people(write):
+    for name, extra in PEOPLE.items():
+        write(f"People/{name}.md", f"---\ntype: person\n{extra}\n---\nAbout them.\n")
+
+
+def read(vault, text: str):
+    """(mentions as (surface, target, level, reason), interactions as (contact, channel,
+    confidence)) of one daily note holding ``text``."""
+    path = vault / NOTE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"# 2026-11-20\n\n{text}\n", encoding="utf-8")
+    index = build_index(vault, load_config(vault), get_plugin_manager(), TODAY)
+    mentions = [(m.surface, m.target or m.candidates, m.level, m.reason)
+                for m in index.mentions.get(NOTE, []) if not m.linked]
+    events = sorted((name, i.channel, i.confidence) for name, history in index.histories.items()
+                    for i in history.interactions if i.note == NOTE)
+    return mentions, events
+
+
+# --- lowercase names -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, surface, contact, channel", [
+    ("lunch w/ maría at the market", "maría", "María López", "in_person"),
+    ("called jorge about the flat", "jorge", "Jorge Pérez", "call"),
+    ("Llamé a jorge por lo del piso", "jorge", "Jorge Pérez", "call"),
+    ("encar comentó mi post de LinkedIn", "encar", "Encarnación Moreno", "social"),
+])
+def test_a_lowercase_unique_name_is_a_mention_an_interaction_rests_on(
+        vault, people, text, surface, contact, channel):
+    mentions, events = read(vault, text)
+    assert mentions == [(surface, contact, "suggest", "lowercase")]
+    assert events == [(contact, channel, "suggest")]
+
+
+@pytest.mark.parametrize("text", [
+    "I will call you tomorrow",  # an everyday word, whoever is called Will
+    "called luis yesterday",  # two contacts are called Luis
+    "lunch with maría josé today",  # a compound name: someone else
+    "josé maría called me",
+    "called jorge Martínez about the flat",  # a longer name, half in capitals
+    "sent the file to notes/jorge and maría.md",  # paths and file names
+    "called jorge 3 times, no answer",  # a number beside it
+])
+def test_a_lowercase_word_that_may_mean_something_else_is_no_mention(vault, people, text):
+    mentions, events = read(vault, text)
+    assert [m for m in mentions if m[3] == "lowercase"] == []
+    assert events == []
+
+
+def test_a_lowercase_name_outside_an_event_counts_for_nothing(vault, people):
+    mentions, events = read(vault, "need to call jorge next week")
+    assert mentions == [("jorge", "Jorge Pérez", "suggest", "lowercase")]
+    assert events == []
+
+
+def test_link_apply_never_writes_a_lowercase_name(vault, people, run):
+    text = "# 2026-11-20\n\ncalled jorge about the flat\n"
+    (vault / "Daily").mkdir()
+    (vault / NOTE).write_text(text, encoding="utf-8")
+    listed = json.loads(run("link", str(vault), "--json").output)
+    assert [(m["text"], m["level"], m["reason"]) for m in listed["mentions"]] == [
+        ("jorge", "suggest", "lowercase")]
+    result = run("link", str(vault), "--apply")
+    assert result.exit_code == 0, result.output
+    assert (vault / NOTE).read_text(encoding="utf-8") == text
+
+
+# --- a name before an abbreviation, after an uncommon verb ---------------------------------
+
+
+@pytest.mark.parametrize("text, surface, contact", [
+    ("Olivia DM'd me on Instagram", "Olivia", "Olivia Chen"),
+    ("Jake RSVP'd to the dinner", "Jake", "Jake Turner"),
+    ("Olivia BTW called about the trip", "Olivia", "Olivia Chen"),
+    ("Retweeted Jake's thread on climbing gear", "Jake", "Jake Turner"),
+    ("Pinging Olivia about the trip went fine", "Olivia", "Olivia Chen"),
+])
+def test_a_name_next_to_an_abbreviation_or_an_uncommon_verb_is_found(
+        vault, people, text, surface, contact):
+    mentions, _ = read(vault, text)
+    assert (surface, contact, "link", "first_name") in mentions
+
+
+@pytest.mark.parametrize("text", [
+    "Olivia DUPONT called",  # a surname in capitals: another Olivia
+    "Rasheed Jake came by",  # an "-ed" word the dictionary does not know: a given name
+    "Mohamed Jake came by",
+])
+def test_a_capitalised_word_that_may_be_a_name_still_makes_someone_else(vault, people, text):
+    mentions, _ = read(vault, text)
+    assert [m for m in mentions if m[2] == "link"] == []
