@@ -71,6 +71,7 @@ def test_a_lowercase_unique_name_is_a_mention_an_interaction_rests_on(
     "josé maría called me",
     "called jorge Martínez about the flat",  # a longer name, half in capitals
     "sent the file to notes/jorge and maría.md",  # paths and file names
+    "called @jorge and jorge@ about it",  # handles
     "called jorge 3 times, no answer",  # a number beside it
 ])
 def test_a_lowercase_word_that_may_mean_something_else_is_no_mention(vault, people, text):
@@ -79,10 +80,15 @@ def test_a_lowercase_word_that_may_mean_something_else_is_no_mention(vault, peop
     assert events == []
 
 
-def test_a_lowercase_name_outside_an_event_counts_for_nothing(vault, people):
-    mentions, events = read(vault, "need to call jorge next week")
-    assert mentions == [("jorge", "Jorge Pérez", "suggest", "lowercase")]
-    assert events == []
+@pytest.mark.parametrize("text", [
+    "the jorge framework is nice",  # no event: a product, a word, a handle
+    "need to call jorge next week",  # a plan
+    "called Ana. the jorge plugin works",  # the event is another clause's
+])
+def test_a_lowercase_name_outside_a_clause_reporting_an_event_is_no_mention(vault, people, text):
+    mentions, events = read(vault, text)
+    assert [m for m in mentions if m[3] == "lowercase"] == []
+    assert [e for e in events if e[0] == "Jorge Pérez"] == []
 
 
 def test_link_apply_never_writes_a_lowercase_name(vault, people, run):

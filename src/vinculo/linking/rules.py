@@ -404,9 +404,9 @@ def abbreviation(word: str) -> bool:
 
 
 # Characters that make a lowercase word part of a path, a file name or a handle: "notes/ana",
-# "ana.md", "ana/notes".
-_PATHLIKE_BEFORE = frozenset("/\\.~")
-_PATHLIKE_AFTER = frozenset("/\\")
+# "ana.md", "ana/notes", "@ana", "ana@", "user=ana".
+_PATHLIKE_BEFORE = frozenset("/\\.~@=")
+_PATHLIKE_AFTER = frozenset("/\\@")
 
 
 def lowercase_name(text: str, start: int, end: int, entry: Entry,
