@@ -25,6 +25,15 @@ PEOPLE = {
     "Luis Mora": "",
     "Luis Gil": "",
     "Will Brown": "",
+    "Rajesh Patel": "aliases: [Raj]",
+    "Fernanda Ruiz": "aliases: [Fer]",
+    "Valeria Domínguez": "",
+    "Concepción Barrera": "aliases: [Conchi]",
+    "María de la Paz Romero": "aliases: [Maripaz]",
+    "Steve Dunleavy": "",
+    "Andrés Molina": "",
+    "Señor del Reino de los Objetos Perdidos": "",
+    "Beverley Thompson": "aliases: [Bev]",
 }
 
 
@@ -52,10 +61,12 @@ def read(vault, text: str):
 
 
 @pytest.mark.parametrize("text, surface, contact, channel", [
-    ("lunch w/ maría at the market", "maría", "María López", "in_person"),
+    ("lunch w/ valeria at the market", "valeria", "Valeria Domínguez", "in_person"),
     ("called jorge about the flat", "jorge", "Jorge Pérez", "call"),
     ("Llamé a jorge por lo del piso", "jorge", "Jorge Pérez", "call"),
     ("encar comentó mi post de LinkedIn", "encar", "Encarnación Moreno", "social"),
+    ("- 1:1 with raj, he wants to move teams", "raj", "Rajesh Patel", "in_person"),
+    ("- [x] llamar a jorge", "jorge", "Jorge Pérez", "call"),
 ])
 def test_a_lowercase_unique_name_is_a_mention_an_interaction_rests_on(
         vault, people, text, surface, contact, channel):
@@ -67,12 +78,15 @@ def test_a_lowercase_unique_name_is_a_mention_an_interaction_rests_on(
 @pytest.mark.parametrize("text", [
     "I will call you tomorrow",  # an everyday word, whoever is called Will
     "called luis yesterday",  # two contacts are called Luis
-    "lunch with maría josé today",  # a compound name: someone else
-    "josé maría called me",
+    "lunch with valeria josé today",  # a compound name: someone else
+    "josé valeria called me",
     "called jorge Martínez about the flat",  # a longer name, half in capitals
-    "sent the file to notes/jorge and maría.md",  # paths and file names
+    "sent the file to notes/jorge and valeria.md",  # paths and file names
     "called @jorge and jorge@ about it",  # handles
     "called jorge 3 times, no answer",  # a number beside it
+    "- [ ] llamar a jorge",  # a task not done
+    "had lunch under the raj statue",  # (the word list's "raj") after an article
+    "Al final del día, nos reunimos con el cazador",  # a particle, the first word of a title
 ])
 def test_a_lowercase_word_that_may_mean_something_else_is_no_mention(vault, people, text):
     mentions, events = read(vault, text)
@@ -112,6 +126,9 @@ def test_link_apply_never_writes_a_lowercase_name(vault, people, run):
     ("Olivia BTW called about the trip", "Olivia", "Olivia Chen"),
     ("Retweeted Jake's thread on climbing gear", "Jake", "Jake Turner"),
     ("Pinging Olivia about the trip went fine", "Olivia", "Olivia Chen"),
+    ("DM'd Jake to ask about the demo", "Jake", "Jake Turner"),
+    ("RT'd Jake's call for speakers", "Jake", "Jake Turner"),
+    ("Chatted with Coach Steve on the sideline", "Steve", "Steve Dunleavy"),
 ])
 def test_a_name_next_to_an_abbreviation_or_an_uncommon_verb_is_found(
         vault, people, text, surface, contact):
@@ -126,4 +143,31 @@ def test_a_name_next_to_an_abbreviation_or_an_uncommon_verb_is_found(
 ])
 def test_a_capitalised_word_that_may_be_a_name_still_makes_someone_else(vault, people, text):
     mentions, _ = read(vault, text)
+    assert [m for m in mentions if m[2] == "link"] == []
+
+
+def test_a_brand_made_a_verb_is_no_surname(vault, people):
+    mentions, _ = read(vault, "Bev FaceTimed me from the airport")
+    assert ("Bev", "Beverley Thompson", "link", "alias") in mentions
+    mentions, _ = read(vault, "Bev McDonald phoned")  # inner capitals, no verb: a surname
+    assert [m for m in mentions if m[2] == "link"] == []
+
+
+def test_two_names_joined_by_a_conjunction_are_a_list_even_as_aliases(vault, people):
+    mentions, _ = read(vault, "Tacos con Fer y Valeria saliendo del coworking")
+    assert [(m[0], m[2]) for m in mentions] == [("Fer", "link"), ("Valeria", "link")]
+    mentions, _ = read(vault, "Cañas con Conchi y Maripaz en la Alameda")
+    assert [(m[0], m[2]) for m in mentions] == [("Conchi", "link"), ("Maripaz", "link")]
+
+
+def test_a_particle_of_a_contacts_name_opening_a_sentence_is_no_given_name(vault, people):
+    # "la" is a word of "María de la Paz Romero", not a name: "La Conchi" is Conchi
+    mentions, _ = read(vault, "La Conchi me contestó al mensaje por fin")
+    assert ("Conchi", "Concepción Barrera", "link", "alias") in mentions
+
+
+def test_a_lowercase_title_after_an_article_introduces_a_surname(vault, people):
+    mentions, _ = read(vault, "Pediatra: el doctor Molina le ha visto los oídos a Martín")
+    assert ("doctor Molina", "Andrés Molina", "link", "title") in mentions
+    mentions, _ = read(vault, "a doctor Molina would say no")  # no article: not a title
     assert [m for m in mentions if m[2] == "link"] == []

@@ -25,7 +25,7 @@ TITLES: frozenset[str] = frozenset(
     inspector judge justice president senator governor mayor minister chancellor
     king queen prince princess duke duchess count countess baron baroness earl emperor
     empress lord lady sultan shah chief elder uncle aunt auntie grandma grandpa old young
-    little big master mistress apprentice brother sister cousin granny
+    little big master mistress apprentice brother sister cousin granny coach
     sr sra srta srita don dona dra doctora profe profesora maestro maestra tio tia abuelo
     abuela padre madre hermano hermana fray sor rey reina principe princesa duque duquesa
     conde condesa capitan coronel general teniente sargento presidente senor senora

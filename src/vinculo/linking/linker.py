@@ -19,6 +19,8 @@ from vinculo.model import Contact, Mention, NameVariant, Note, Vocabulary, own_c
 
 # A clause ends at sentence punctuation or a spaced dash, as the interaction reader reads it.
 _CLAUSE_END = re.compile(r"[.;!?¿¡](?=\s|$)|\s[—–]\s")
+# A list item's marker, and a task's box: "- [x] Llamé a xime" is read after it.
+_ITEM = re.compile(r"\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[(.)\]\s*)?")
 # "[[" first, then the lookbehind that rules out an embed: re skips straight to each "[[".
 WIKILINK = re.compile(r"\[\[(?<!!\[\[)([^\]\|#\^\n]+)(?:[#\^][^\]\|\n]*)?(?:(?:\\?\|)([^\]\n]*))?\]\]")
 
@@ -175,13 +177,16 @@ class Linker:
         line_end = text.find("\n", end)
         line = text[line_start : len(text) if line_end < 0 else line_end]
         at, to = start - line_start, end - line_start
-        clause_start = 0
-        for stop in _CLAUSE_END.finditer(line, 0, at):
-            clause_start = stop.end()
+        item = _ITEM.match(line)
+        clause_start = item.end() if item and item.end() <= at else 0
+        first = True  # the clause that opens a ticked task reads as its instruction
+        for stop in _CLAUSE_END.finditer(line, clause_start, at):
+            clause_start, first = stop.end(), False
         after = _CLAUSE_END.search(line, to)
         clause = (line[clause_start:at] + "·" * (to - at)
                   + line[to : after.start() if after else len(line)])
-        return self._events.read_clause(clause)[0] is not None
+        ticked = first and item is not None and (item.group(1) or "") in ("x", "X")
+        return self._events.read_clause(clause, ticked)[0] is not None
 
 
 def _short_form(surface: str, words: frozenset[str]) -> bool:

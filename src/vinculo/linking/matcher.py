@@ -176,7 +176,9 @@ class Matcher:
                     self._typos[e.key] = _typo(e)
         self._near_cache: dict[str, list[_Typo]] = {}
         self._near_by_word: dict[str, list[_Typo]] = {}  # the same, by unfolded word
-        self.name_tokens = frozenset(t for e in entries.values() for t in e.tokens)
+        # (not the particles: "la" of "María de la Paz" opens "La Conchi me contestó")
+        self.name_tokens = frozenset(t for e in entries.values() for t in e.tokens
+                                     if t not in rules.SURNAME_PARTICLES)
 
     # --- exact ---------------------------------------------------------------------------
 
@@ -277,6 +279,8 @@ class Matcher:
             return False
         if text[before[0] - 1 : before[0]] == "#":
             return False  # a tag right before ("#Meeting Ana"), not a longer name
+        if rules.abbreviation(before[1]):
+            return False  # "DM'd Tom", "RT'd Tom's call": no given name
         if before[2]:  # "da Cunha" style: a particle between two capitalised words
             return not self._listed(text[before[0] + len(before[1]):start], before[1])
         # Mid-sentence, a capitalised word is a name. At a sentence start it is one when it
@@ -290,8 +294,10 @@ class Matcher:
         """Whether ``other``, a capitalised word past ``between``, is another contact's name
         joined by a conjunction ("Marta y Sergio", "Pablo e Inés"): a list of people, not
         one longer name ("Ortega y Gasset" names no contact)."""
-        return (between.strip().lower() in rules.CONJUNCTIONS
-                and rules.key_of(other) in self.name_tokens)
+        if between.strip().lower() not in rules.CONJUNCTIONS:
+            return False
+        key = rules.key_of(other)
+        return key in self.name_tokens or key in self.entries  # "Fer y Valeria": an alias too
 
     @staticmethod
     def _reason(text: str, start: int, end: int, entry: Entry) -> str:

@@ -248,12 +248,22 @@ def _without_possessive(word: str) -> str:
 _TITLE_BEFORE = re.compile(r"(?<![\w.])([^\W\d_]\w{1,11}\.?) $")  # not an initial "M."
 
 
+# An article before a title written in lowercase, as Spanish, Portuguese and French write
+# them: "el doctor Molina", "la señora Paz", "o doutor Lima", "le docteur Morel".
+_ARTICLE_BEFORE_TITLE = re.compile(r"(?<![^\W\d_])(?:el|la|al|del|o|do|da|le|the) $",
+                                   re.IGNORECASE)
+
+
 def title_before(text: str, start: int) -> int | None:
-    """Where a title or honorific right before ``start`` begins ("Dr. ", "Sra ", "Herr "),
-    or None."""
+    """Where a title or honorific right before ``start`` begins ("Dr. ", "Sra ", "Herr ",
+    "el doctor "), or None."""
     match = _TITLE_BEFORE.search(text, max(0, start - 15), start)
-    if match and match.group(1)[0].isupper() and is_title(match.group(1)):
+    if not match or not is_title(match.group(1)):
+        return None
+    if match.group(1)[0].isupper():
         return match.start(1)
+    if _ARTICLE_BEFORE_TITLE.search(text, max(0, match.start(1) - 5), match.start(1)):
+        return match.start(1)  # the title alone is the mention's start: "doctor Molina"
     return None
 
 
@@ -389,11 +399,17 @@ def _english_lemma(word: str) -> str:
     return str(simplemma.lemmatize(word, lang="en"))
 
 
+_CAMEL_VERB = re.compile(r"[A-Z][a-z]+[A-Z][a-z]*(?:ed|ing)")
+
+
 def abbreviation(word: str) -> bool:
-    """A capitalised word after a name that is no surname: an abbreviation in capitals with no
-    vowel ("FYI", "DM", "RSVP", "BTW"), or capitals with a verb ending ("DM'd", "RSVP'd",
-    "CC'ed"): "Olivia DM'd me" is Olivia. Capitals with vowels may be a surname ("CHEN",
-    "DUPONT"), so they are not."""
+    """A capitalised word beside a name that is no given name or surname: an abbreviation in
+    capitals with no vowel ("PLG", "DM", "RSVP", "BTW"), capitals with a verb ending ("DM'd",
+    "RSVP'd", "CC'ed"), or a brand made a verb ("FaceTimed", "WhatsApping"): "Olivia DM'd me"
+    is Olivia. Capitals with vowels may be a surname ("CHEN", "DUPONT"), and so may inner
+    capitals without a verb ending ("McDonald", "LeBlanc"), so they are not."""
+    if _CAMEL_VERB.fullmatch(word):
+        return True
     head, _, tail = word.replace("’", "'").partition("'")
     letters = [c for c in head if c.isalpha()]
     if len(letters) < 2 or not all(c.isupper() for c in letters) or not head.isalpha():
@@ -424,8 +440,11 @@ def lowercase_name(text: str, start: int, end: int, entry: Entry,
             or not surface.islower()):
         return False
     key = entry.key
-    if is_everyday(key) or is_function_word(key) or key in COMMON_WORD_NAMES:
-        return False
+    # (entry.common is False for a declared nickname that shortens the name, "raj" of
+    # Rajesh, even when a word list holds it; other everyday words were ruled out above)
+    if (is_function_word(key) or key in SURNAME_PARTICLES or key in COMMON_WORD_NAMES
+            or article_before(text, start)):
+        return False  # "la facu", "the raj": a word after its article
     if start and text[start - 1] in _PATHLIKE_BEFORE:
         return False
     if end < len(text) and (text[end] in _PATHLIKE_AFTER or (
