@@ -28,7 +28,9 @@ def wilson(correct: int, n: int, z: float = 1.96) -> tuple[float, float]:
 
 def main() -> None:
     print(f"{'sample':<34} {'judged':>6} {'wrong':>5} {'precision':>9}  95% Wilson")
-    for path in sorted(HERE.glob("*-seed*.tsv")):  # the link samples (interactions-*.tsv: ../real_vault_interactions.py)
+    for path in sorted(HERE.glob("*-seed*.tsv")):  # the link samples
+        if path.name.startswith("interactions-"):
+            continue  # a census of interactions: ../real_vault_interactions.py reads it
         with path.open(encoding="utf-8") as handle:
             verdicts = [r["verdict"].strip().lower() for r in csv.DictReader(handle, delimiter="\t")]
         correct = verdicts.count("correct")
