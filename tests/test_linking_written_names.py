@@ -67,6 +67,7 @@ def read(vault, text: str):
     ("encar comentó mi post de LinkedIn", "encar", "Encarnación Moreno", "social"),
     ("- 1:1 with raj, he wants to move teams", "raj", "Rajesh Patel", "in_person"),
     ("- [x] llamar a jorge", "jorge", "Jorge Pérez", "call"),
+    ("lunch w/ ==valeria== at the market", "valeria", "Valeria Domínguez", "in_person"),
 ])
 def test_a_lowercase_unique_name_is_a_mention_an_interaction_rests_on(
         vault, people, text, surface, contact, channel):
@@ -83,6 +84,7 @@ def test_a_lowercase_unique_name_is_a_mention_an_interaction_rests_on(
     "called jorge Martínez about the flat",  # a longer name, half in capitals
     "sent the file to notes/jorge and valeria.md",  # paths and file names
     "called @jorge and jorge@ about it",  # handles
+    "called the api with user=jorge",  # a key and its value
     "called jorge 3 times, no answer",  # a number beside it
     "- [ ] llamar a jorge",  # a task not done
     "had lunch under the raj statue",  # (the word list's "raj") after an article

@@ -420,8 +420,8 @@ def abbreviation(word: str) -> bool:
 
 
 # Characters that make a lowercase word part of a path, a file name or a handle: "notes/ana",
-# "ana.md", "ana/notes", "@ana", "ana@", "user=ana".
-_PATHLIKE_BEFORE = frozenset("/\\.~@=")
+# "ana.md", "ana/notes", "@ana", "ana@" (and "user=ana", but not a highlight: "==ana==").
+_PATHLIKE_BEFORE = frozenset("/\\.~@")
 _PATHLIKE_AFTER = frozenset("/\\@")
 
 
@@ -445,7 +445,8 @@ def lowercase_name(text: str, start: int, end: int, entry: Entry,
     if (is_function_word(key) or key in SURNAME_PARTICLES or key in COMMON_WORD_NAMES
             or article_before(text, start)):
         return False  # "la facu", "the raj": a word after its article
-    if start and text[start - 1] in _PATHLIKE_BEFORE:
+    if start and (text[start - 1] in _PATHLIKE_BEFORE or (
+            text[start - 1] == "=" and start > 1 and is_word_char(text[start - 2]))):
         return False
     if end < len(text) and (text[end] in _PATHLIKE_AFTER or (
             text[end] == "." and end + 1 < len(text) and text[end + 1].isalnum())):
