@@ -130,6 +130,9 @@ def test_link_apply_never_writes_a_lowercase_name(vault, people, run):
     ("Pinging Olivia about the trip went fine", "Olivia", "Olivia Chen"),
     ("DM'd Jake to ask about the demo", "Jake", "Jake Turner"),
     ("RT'd Jake's call for speakers", "Jake", "Jake Turner"),
+    ("DMed Jake about the demo", "Jake", "Jake Turner"),
+    ("Whatsapped Olivia from the train", "Olivia", "Olivia Chen"),
+    ("Snapchatted Jake a pic of the quiz", "Jake", "Jake Turner"),
     ("Chatted with Coach Steve on the sideline", "Steve", "Steve Dunleavy"),
 ])
 def test_a_name_next_to_an_abbreviation_or_an_uncommon_verb_is_found(
@@ -142,6 +145,7 @@ def test_a_name_next_to_an_abbreviation_or_an_uncommon_verb_is_found(
     "Olivia DUPONT called",  # a surname in capitals: another Olivia
     "Rasheed Jake came by",  # an "-ed" word the dictionary does not know: a given name
     "Mohamed Jake came by",
+    "Naveed Jake came by",  # an "-eed" given name whose stem is a word
 ])
 def test_a_capitalised_word_that_may_be_a_name_still_makes_someone_else(vault, people, text):
     mentions, _ = read(vault, text)

@@ -389,7 +389,15 @@ def english_verb_form(word: str) -> bool:
     lower = word.lower()
     if not _VERB_ENDING.fullmatch(lower) or is_given_name(lower):
         return False
-    return _english_lemma(lower) != lower
+    if _english_lemma(lower) != lower:
+        return True
+    # A brand made a verb, which no dictionary conjugates: "Whatsapped", "Snapchatted",
+    # "Hangouted" (its stem an everyday word). Not "-eed", nor short words: "Fareed",
+    # "Naveed", "Hamed" are given names whose stem happens to be a word.
+    if len(lower) < 7 or lower.endswith("eed") or not lower.endswith("ed"):
+        return False
+    stem = lower[:-2]
+    return is_everyday(stem) or (stem[-1] == stem[-2] and is_everyday(stem[:-1]))
 
 
 @lru_cache(maxsize=4096)
@@ -400,6 +408,7 @@ def _english_lemma(word: str) -> str:
 
 
 _CAMEL_VERB = re.compile(r"[A-Z][a-z]+[A-Z][a-z]*(?:ed|ing)")
+_CAPS_VERB = re.compile(r"[A-Z]{2,5}(?:ed|ing)")
 
 
 def abbreviation(word: str) -> bool:
@@ -410,6 +419,8 @@ def abbreviation(word: str) -> bool:
     capitals without a verb ending ("McDonald", "LeBlanc"), so they are not."""
     if _CAMEL_VERB.fullmatch(word):
         return True
+    if _CAPS_VERB.fullmatch(word):
+        return True  # "DMed", "CCed"
     head, _, tail = word.replace("’", "'").partition("'")
     letters = [c for c in head if c.isalpha()]
     if len(letters) < 2 or not all(c.isupper() for c in letters) or not head.isalpha():
