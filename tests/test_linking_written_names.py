@@ -177,3 +177,23 @@ def test_a_lowercase_title_after_an_article_introduces_a_surname(vault, people):
     assert ("doctor Molina", "Andrés Molina", "link", "title") in mentions
     mentions, _ = read(vault, "a doctor Molina would say no")  # no article: not a title
     assert [m for m in mentions if m[2] == "link"] == []
+
+
+# --- a given name that is also a word ------------------------------------------------------
+
+
+def test_a_name_a_dictionary_spells_in_lowercase_opening_a_sentence_before_a_number_is_the_word(
+        vault, write):
+    write("People/Max.md", "---\ntype: person\n---\nAbout Max.\n")
+    text = ('Deploy failed: "Maximum number of routes exceeded. Max is 2048, received 2054."\n\n'
+            "- Retry logic: Max 20 retries with backoff\n\n"
+            "Max called me about the deploy. Lunch with Max 2 days later.\n")
+    mentions, _ = read(vault, text)
+    assert [(m[0], m[2]) for m in mentions] == [("Max", "link"), ("Max", "link")]
+
+
+def test_a_name_that_is_also_a_word_is_no_lowercase_mention(vault, write):
+    write("People/Max Kless.md", "---\ntype: person\n---\n")
+    write("People/Grant Wu.md", "---\ntype: person\n---\n")
+    mentions, events = read(vault, "called max about the grant, had lunch with grant")
+    assert mentions == [] and events == []

@@ -108,6 +108,17 @@ def is_frequent_given_name(word: str) -> bool:
     return _clean(word) in _frequent_given()
 
 
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    return _read("name_words.txt")
+
+
+def is_name_word(word: str) -> bool:
+    """A given name that is also an everyday word, as a case-keeping dictionary spells it in
+    lowercase: "max", "grant", "mark", "will" (not "brian", "ben", "steven")."""
+    return _clean(word) in _name_words()
+
+
 def is_handle(word: str) -> bool:
     """An acronym or handle rather than a name: "GB", "README", "IVRE" (all capitals)."""
     letters = [c for c in word if c.isalpha()]

@@ -235,6 +235,11 @@ class Matcher:
             # "Tribe of the Bear", "on May 6", "Inline Code", "Vault Name": a word of a
             # phrase or a date, not a person.
             return None
+        if entry.word_too and (rules.number_soon(text, end) or rules.number_before(text, start)) \
+                and rules.sentence_start(text, start):
+            # "Max is 2048", "Max 20 retries" opening a line: capitalised by its place, and a
+            # word before a number, as a dictionary also spells it.
+            return None
         if entry.ambiguous:
             return Hit(start, end, entry.targets, "suggest", "ambiguous")
         by_place = common and single and rules.sentence_start(text, start)

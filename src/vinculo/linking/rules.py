@@ -19,6 +19,7 @@ from vinculo.namewords import (
     is_function_word,
     is_given_name,
     is_handle,
+    is_name_word,
     is_plain,
     is_title,
 )
@@ -59,6 +60,9 @@ class Entry:
     # a name it is written that way ("name" the handle is not "Name" the table header).
     forms: frozenset[str] = field(default_factory=frozenset)
     phrase: bool = False  # every word an everyday word ("Instant AI"): capitalised, or not it
+    # A one-word given name a dictionary also spells in lowercase ("max", "grant"): opening a
+    # sentence next to a number ("Max is 2048", "Max 20 retries") it is the word.
+    word_too: bool = False
 
     @property
     def ambiguous(self) -> bool:
@@ -98,6 +102,7 @@ def build_entries(variants: dict[str, list[NameVariant]]) -> dict[str, Entry]:
             forms=frozenset(" ".join(v.text.split()) for _, v in pairs) if common else frozenset(),
             phrase=words > 1 and all((is_everyday(w) or is_handle(w)) and not is_given_name(w)
                                      for w in key.split()),
+            word_too=words == 1 and not common and is_name_word(key),
         )
     return entries
 
@@ -289,6 +294,15 @@ def number_after(text: str, end: int) -> bool:
     return _NUMBER_AFTER.match(text, end) is not None
 
 
+# A number right after, or after a copula or a sign: "Max is 2048", "Max = 10", "Max ~3".
+_NUMBER_SOON = re.compile(r" (?:(?:is|was|es|era|=|:|~|<|>|≈) ?)?[~≈<>]?\d")
+
+
+def number_soon(text: str, end: int) -> bool:
+    """A number right after, or after "is"/"="/"~": "Max 20 retries", "Max is 2048"."""
+    return _NUMBER_SOON.match(text, end) is not None
+
+
 _NUMBER_BEFORE = re.compile(r"\d ")
 
 
@@ -447,8 +461,8 @@ def lowercase_name(text: str, start: int, end: int, entry: Entry,
     else). A note that writes the word in lowercase elsewhere does not change this: the word
     is already lowercase here."""
     surface = text[start:end]
-    if (entry.ambiguous or entry.common or entry.kind == "surname" or len(entry.key) < 3
-            or not surface.islower()):
+    if (entry.ambiguous or entry.common or entry.word_too or entry.kind == "surname"
+            or len(entry.key) < 3 or not surface.islower()):
         return False
     key = entry.key
     # (entry.common is False for a declared nickname that shortens the name, "raj" of
