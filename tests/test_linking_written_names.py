@@ -197,3 +197,23 @@ def test_a_name_that_is_also_a_word_is_no_lowercase_mention(vault, write):
     write("People/Grant Wu.md", "---\ntype: person\n---\n")
     mentions, events = read(vault, "called max about the grant, had lunch with grant")
     assert mentions == [] and events == []
+
+
+def test_a_given_name_whose_note_is_named_in_lowercase_counts_in_an_event_never_as_a_link(
+        vault, write, run):
+    # A vault that names people's notes in lowercase ("victor.md"): "Victor" is written with
+    # other capitals than the title, and "victor" is also a word, so it is never linked; in a
+    # clause that reports an event it is the mention the interaction rests on.
+    write("People/victor.md", "# Victor\n")
+    write("People/name.md", "# An account called name\n")
+    write("vinculo.toml", '[folders]\npeople = "People"\n')
+    mentions, events = read(vault, "1:1 with Victor about the roadmap")
+    assert mentions == [("Victor", "victor", "suggest", "other_case")]
+    assert events == [("victor", "in_person", "suggest")]
+    mentions, events = read(vault, "Victor said the plan is fine")  # no event: no mention
+    assert mentions == [] and events == []
+    mentions, events = read(vault, "Met Name at the desk")  # "name" is no given name
+    assert mentions == [] and events == []
+    before = (vault / NOTE).read_bytes()
+    assert run("link", str(vault), "--apply").exit_code == 0
+    assert (vault / NOTE).read_bytes() == before

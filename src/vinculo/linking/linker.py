@@ -19,6 +19,9 @@ from vinculo.model import Contact, Mention, NameVariant, Note, Vocabulary, own_c
 
 # A clause ends at sentence punctuation or a spaced dash, as the interaction reader reads it.
 _CLAUSE_END = re.compile(r"[.;!?¿¡](?=\s|$)|\s[—–]\s")
+# Mentions kept only in a clause that reports an event: a name in lowercase ("called jorge"),
+# a given name in other capitals than the contact's own lowercase ones ("Victor", victor.md).
+_EVENT_ONLY = frozenset({"lowercase", "other_case"})
 # A list item's marker, and a task's box: "- [x] Llamé a xime" is read after it.
 _ITEM = re.compile(r"\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[(.)\]\s*)?")
 # "[[" first, then the lookbehind that rules out an embed: re skips straight to each "[[".
@@ -151,7 +154,7 @@ class Linker:
             if own_words and _short_form(text[hit.start:hit.end], own_words):
                 continue  # "Leo" in Leonardo Castorina's note is Leonardo
             start, end = hit.start, hit.end
-            if hit.reason == "lowercase" and not self._in_event(text, start, end):
+            if hit.reason in _EVENT_ONLY and not self._in_event(text, start, end):
                 continue  # "max 3 retries", "the tldraw framework": words, not a report
             single = len(targets) == 1
             found.append(Mention(  # in _MENTION_FIELDS order

@@ -226,7 +226,8 @@ class Matcher:
         common = entry.common or written_lower
         if entry.ambiguous and (common or len(entry.targets) > self.max_candidates):
             return None  # an everyday word or a label many contacts share: noise, not a name
-        if entry.forms and surface not in entry.forms:
+        other_case = bool(entry.forms) and surface not in entry.forms
+        if other_case and not (single and rules.capitalised_form(surface, entry)):
             return None  # "Name" is not the contact "name", nor "Gb" the contact "GB"
         if common and single and (rules.article_before(text, start)
                                   or rules.number_after(text, end)
@@ -242,6 +243,11 @@ class Matcher:
             return None
         if entry.ambiguous:
             return Hit(start, end, entry.targets, "suggest", "ambiguous")
+        if other_case:
+            # "Victor" for the contact note "victor.md", a given name that is also a word:
+            # never a link, a mention only where its clause reports an event (the linker
+            # checks), like a name written in lowercase.
+            return Hit(start, end, entry.targets, "suggest", "other_case")
         by_place = common and single and rules.sentence_start(text, start)
         if not entry.confident:  # a first name kept "first_name" may become a link later
             reason = "common_word" if by_place and entry.kind == "first_name" else entry.kind

@@ -112,6 +112,15 @@ def _shortens(key: str, words: frozenset[str]) -> bool:
     return any(w.startswith(key) and w != key for w in words)
 
 
+def capitalised_form(surface: str, entry: Entry) -> bool:
+    """``surface`` is a given name the contact's names write all in lowercase, capitalised
+    ("Victor" for the note "victor.md", "Mark" for "mark.md"): a vault that names its people's
+    notes in lowercase. Not a handle or a word that is no given name ("Name" for the account
+    "name", "Join" for "join"): those stay someone else's capitals."""
+    return (surface[:1].isupper() and surface[1:].islower() and is_given_name(entry.key)
+            and any(f.islower() and f == surface.lower() for f in entry.forms))
+
+
 def linkable(name: str) -> bool:
     """False for titles a ``[[wikilink]]`` cannot point to."""
     return not _UNLINKABLE.search(name)
