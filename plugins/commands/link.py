@@ -102,7 +102,8 @@ def register_commands(cli: click.Group) -> None:
         \b
         Levels:
           link      written as [[Title|text as written]] by --apply and by sync
-          suggest   listed only: a name several contacts share, a doubtful typo
+          suggest   listed only: a name several contacts share, a doubtful typo,
+                    a one-word name written in lowercase ("called jorge")
 
         Never inside frontmatter, code, existing links, URLs, e-mail addresses, HTML,
         %%comments%%, tags or block ids, and never in the contact's own note.

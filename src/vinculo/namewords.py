@@ -25,7 +25,7 @@ TITLES: frozenset[str] = frozenset(
     inspector judge justice president senator governor mayor minister chancellor
     king queen prince princess duke duchess count countess baron baroness earl emperor
     empress lord lady sultan shah chief elder uncle aunt auntie grandma grandpa old young
-    little big master mistress apprentice brother sister cousin granny
+    little big master mistress apprentice brother sister cousin granny coach
     sr sra srta srita don dona dra doctora profe profesora maestro maestra tio tia abuelo
     abuela padre madre hermano hermana fray sor rey reina principe princesa duque duquesa
     conde condesa capitan coronel general teniente sargento presidente senor senora
@@ -106,6 +106,17 @@ def is_frequent_given_name(word: str) -> bool:
     """One of the commonest given names ("John", "María", "David"): alone in a note, it
     seldom means the one contact of that name unless the note names them in full."""
     return _clean(word) in _frequent_given()
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    return _read("name_words.txt")
+
+
+def is_name_word(word: str) -> bool:
+    """A given name that is also an everyday word, as a case-keeping dictionary spells it in
+    lowercase: "max", "grant", "mark", "will" (not "brian", "ben", "steven")."""
+    return _clean(word) in _name_words()
 
 
 def is_handle(word: str) -> bool:

@@ -10,12 +10,20 @@ from operator import attrgetter
 import pluggy
 
 from vinculo.config import Config
+from vinculo.history import VocabularyMatcher, compile_vocabularies, gather_vocabularies
 from vinculo.linking.matcher import Matcher
 from vinculo.linking.paths import LinkPaths
 from vinculo.linking.protect import analyse, managed_markers
 from vinculo.linking.rules import PARTIAL, build_entries, key_of
-from vinculo.model import Contact, Mention, NameVariant, Note, own_contact
+from vinculo.model import Contact, Mention, NameVariant, Note, Vocabulary, own_contact
 
+# A clause ends at sentence punctuation or a spaced dash, as the interaction reader reads it.
+_CLAUSE_END = re.compile(r"[.;!?¿¡](?=\s|$)|\s[—–]\s")
+# Mentions kept only in a clause that reports an event: a name in lowercase ("called jorge"),
+# a given name in other capitals than the contact's own lowercase ones ("Victor", victor.md).
+_EVENT_ONLY = frozenset({"lowercase", "other_case"})
+# A list item's marker, and a task's box: "- [x] Llamé a xime" is read after it.
+_ITEM = re.compile(r"\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[(.)\]\s*)?")
 # "[[" first, then the lookbehind that rules out an embed: re skips straight to each "[[".
 WIKILINK = re.compile(r"\[\[(?<!!\[\[)([^\]\|#\^\n]+)(?:[#\^][^\]\|\n]*)?(?:(?:\\?\|)([^\]\n]*))?\]\]")
 
@@ -40,8 +48,13 @@ class Linker:
 
     def __init__(self, contacts: dict[str, Contact], variants: dict[str, list[NameVariant]],
                  config: Config, continuing: frozenset[str] = frozenset(),
-                 paths: LinkPaths | None = None) -> None:
+                 paths: LinkPaths | None = None,
+                 vocabularies: list[Vocabulary] | None = None) -> None:
         self.contacts = contacts
+        # A name written in lowercase is a mention only in a clause that reports an event
+        # (see _in_event): without vocabularies, never.
+        self.vocabularies = vocabularies
+        self._events: VocabularyMatcher | None = None
         self.paths = paths or LinkPaths()
         self.managed = managed_markers(config)
         self.headings = bool(config.get("linking.headings", False))
@@ -76,8 +89,11 @@ class Linker:
         """``continuing``: note titles that go on past a contact's name
         (:func:`~vinculo.linking.titles.continuing_titles`), where the name is left alone.
         ``paths``: the contacts whose title other notes share
-        (:func:`~vinculo.linking.paths.link_paths`), whose links resolve as Obsidian does."""
-        return cls(contacts, gather_variants(contacts, pm, config), config, continuing, paths)
+        (:func:`~vinculo.linking.paths.link_paths`), whose links resolve as Obsidian does.
+        The plugins' vocabularies say which clauses report an event, the only place a name
+        written in lowercase is a mention."""
+        return cls(contacts, gather_variants(contacts, pm, config), config, continuing, paths,
+                   gather_vocabularies(pm))
 
     def resolve(self, written: str, source: str) -> str | None:
         """The contact a link's target text, written in the note ``source``, opens; or None.
@@ -138,6 +154,8 @@ class Linker:
             if own_words and _short_form(text[hit.start:hit.end], own_words):
                 continue  # "Leo" in Leonardo Castorina's note is Leonardo
             start, end = hit.start, hit.end
+            if hit.reason in _EVENT_ONLY and not self._in_event(text, start, end):
+                continue  # "max 3 retries", "the tldraw framework": words, not a report
             single = len(targets) == 1
             found.append(Mention(  # in _MENTION_FIELDS order
                 rel, start, end, text[start:end], targets[0] if single else "",
@@ -147,6 +165,31 @@ class Linker:
         if linked and len(found) > linked:  # else already in text order, as each part is
             found.sort(key=_START)
         return _confirmed(found)
+
+
+    def _in_event(self, text: str, start: int, end: int) -> bool:
+        """Whether the clause around ``text[start:end]`` holds an event phrase of the
+        vocabularies ("called jorge", "lunch w/ maría", "llamé a jorge"), read with the name
+        blanked as the interaction reader reads it. Whether it did happen (no intention, no
+        question, not someone else's) stays the reader's to decide."""
+        if not self.vocabularies:
+            return False
+        if self._events is None:
+            self._events = compile_vocabularies(self.vocabularies)
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        at, to = start - line_start, end - line_start
+        item = _ITEM.match(line)
+        clause_start = item.end() if item and item.end() <= at else 0
+        first = True  # the clause that opens a ticked task reads as its instruction
+        for stop in _CLAUSE_END.finditer(line, clause_start, at):
+            clause_start, first = stop.end(), False
+        after = _CLAUSE_END.search(line, to)
+        clause = (line[clause_start:at] + "·" * (to - at)
+                  + line[to : after.start() if after else len(line)])
+        ticked = first and item is not None and (item.group(1) or "") in ("x", "X")
+        return self._events.read_clause(clause, ticked)[0] is not None
 
 
 def _short_form(surface: str, words: frozenset[str]) -> bool:

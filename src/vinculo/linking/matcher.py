@@ -176,7 +176,9 @@ class Matcher:
                     self._typos[e.key] = _typo(e)
         self._near_cache: dict[str, list[_Typo]] = {}
         self._near_by_word: dict[str, list[_Typo]] = {}  # the same, by unfolded word
-        self.name_tokens = frozenset(t for e in entries.values() for t in e.tokens)
+        # (not the particles: "la" of "María de la Paz" opens "La Conchi me contestó")
+        self.name_tokens = frozenset(t for e in entries.values() for t in e.tokens
+                                     if t not in rules.SURNAME_PARTICLES)
 
     # --- exact ---------------------------------------------------------------------------
 
@@ -208,7 +210,12 @@ class Matcher:
         surface = text[start:end]
         single = entry.words == 1
         if (single or entry.phrase) and not surface[0].isupper():
-            return None  # "rosa", "will", "ana" in lowercase prose are words, not people
+            # "rosa", "will" in lowercase prose are words; "maría" in "lunch w/ maría" may be
+            # her: never a link, but a mention an interaction can rest on when nothing else
+            # can be meant (see rules.lowercase_name).
+            if single and rules.lowercase_name(text, start, end, entry, self.name_tokens):
+                return Hit(start, end, entry.targets, "suggest", "lowercase")
+            return None
         if entry.kind == "surname":  # only after a title: "Dr. Evans", "Sra. Paz"
             title = rules.title_before(text, start)
             if title is None or entry.ambiguous or rules.word_after_capitalised(text, end):
@@ -219,7 +226,8 @@ class Matcher:
         common = entry.common or written_lower
         if entry.ambiguous and (common or len(entry.targets) > self.max_candidates):
             return None  # an everyday word or a label many contacts share: noise, not a name
-        if entry.forms and surface not in entry.forms:
+        other_case = bool(entry.forms) and surface not in entry.forms
+        if other_case and not (single and rules.capitalised_form(surface, entry)):
             return None  # "Name" is not the contact "name", nor "Gb" the contact "GB"
         if common and single and (rules.article_before(text, start)
                                   or rules.number_after(text, end)
@@ -228,8 +236,18 @@ class Matcher:
             # "Tribe of the Bear", "on May 6", "Inline Code", "Vault Name": a word of a
             # phrase or a date, not a person.
             return None
+        if entry.word_too and (rules.number_soon(text, end) or rules.number_before(text, start)) \
+                and rules.sentence_start(text, start):
+            # "Max is 2048", "Max 20 retries" opening a line: capitalised by its place, and a
+            # word before a number, as a dictionary also spells it.
+            return None
         if entry.ambiguous:
             return Hit(start, end, entry.targets, "suggest", "ambiguous")
+        if other_case:
+            # "Victor" for the contact note "victor.md", a given name that is also a word:
+            # never a link, a mention only where its clause reports an event (the linker
+            # checks), like a name written in lowercase.
+            return Hit(start, end, entry.targets, "suggest", "other_case")
         by_place = common and single and rules.sentence_start(text, start)
         if not entry.confident:  # a first name kept "first_name" may become a link later
             reason = "common_word" if by_place and entry.kind == "first_name" else entry.kind
@@ -259,6 +277,7 @@ class Matcher:
         if after and after[1] == "[[":
             return True  # a linked name right after: one longer name, or a list; not sure
         if after and rules.is_capitalised(after[1]) and rules.key_of(after[1]) not in own \
+                and not rules.abbreviation(after[1]) \
                 and not self._listed(text[end:after[0]], after[1]):
             return True
         if entry.words != 1:
@@ -271,6 +290,8 @@ class Matcher:
             return False
         if text[before[0] - 1 : before[0]] == "#":
             return False  # a tag right before ("#Meeting Ana"), not a longer name
+        if rules.abbreviation(before[1]):
+            return False  # "DM'd Tom", "RT'd Tom's call": no given name
         if before[2]:  # "da Cunha" style: a particle between two capitalised words
             return not self._listed(text[before[0] + len(before[1]):start], before[1])
         # Mid-sentence, a capitalised word is a name. At a sentence start it is one when it
@@ -284,8 +305,10 @@ class Matcher:
         """Whether ``other``, a capitalised word past ``between``, is another contact's name
         joined by a conjunction ("Marta y Sergio", "Pablo e Inés"): a list of people, not
         one longer name ("Ortega y Gasset" names no contact)."""
-        return (between.strip().lower() in rules.CONJUNCTIONS
-                and rules.key_of(other) in self.name_tokens)
+        if between.strip().lower() not in rules.CONJUNCTIONS:
+            return False
+        key = rules.key_of(other)
+        return key in self.name_tokens or key in self.entries  # "Fer y Valeria": an alias too
 
     @staticmethod
     def _reason(text: str, start: int, end: int, entry: Entry) -> str:

@@ -14,7 +14,15 @@ from functools import lru_cache
 
 from vinculo.common_words import COMMON_WORD_NAMES
 from vinculo.model import NameVariant
-from vinculo.namewords import is_everyday, is_given_name, is_handle, is_plain, is_title
+from vinculo.namewords import (
+    is_everyday,
+    is_function_word,
+    is_given_name,
+    is_handle,
+    is_name_word,
+    is_plain,
+    is_title,
+)
 from vinculo.text import fold
 
 DECLARED = ("title", "alias", "nickname")
@@ -52,6 +60,9 @@ class Entry:
     # a name it is written that way ("name" the handle is not "Name" the table header).
     forms: frozenset[str] = field(default_factory=frozenset)
     phrase: bool = False  # every word an everyday word ("Instant AI"): capitalised, or not it
+    # A one-word given name a dictionary also spells in lowercase ("max", "grant"): opening a
+    # sentence next to a number ("Max is 2048", "Max 20 retries") it is the word.
+    word_too: bool = False
 
     @property
     def ambiguous(self) -> bool:
@@ -91,6 +102,7 @@ def build_entries(variants: dict[str, list[NameVariant]]) -> dict[str, Entry]:
             forms=frozenset(" ".join(v.text.split()) for _, v in pairs) if common else frozenset(),
             phrase=words > 1 and all((is_everyday(w) or is_handle(w)) and not is_given_name(w)
                                      for w in key.split()),
+            word_too=words == 1 and not common and is_name_word(key),
         )
     return entries
 
@@ -98,6 +110,15 @@ def build_entries(variants: dict[str, list[NameVariant]]) -> dict[str, Entry]:
 def _shortens(key: str, words: frozenset[str]) -> bool:
     """``key`` begins a longer word of the contact's title: "jen" of "jennifer"."""
     return any(w.startswith(key) and w != key for w in words)
+
+
+def capitalised_form(surface: str, entry: Entry) -> bool:
+    """``surface`` is a given name the contact's names write all in lowercase, capitalised
+    ("Victor" for the note "victor.md", "Mark" for "mark.md"): a vault that names its people's
+    notes in lowercase. Not a handle or a word that is no given name ("Name" for the account
+    "name", "Join" for "join"): those stay someone else's capitals."""
+    return (surface[:1].isupper() and surface[1:].islower() and is_given_name(entry.key)
+            and any(f.islower() and f == surface.lower() for f in entry.forms))
 
 
 def linkable(name: str) -> bool:
@@ -241,12 +262,22 @@ def _without_possessive(word: str) -> str:
 _TITLE_BEFORE = re.compile(r"(?<![\w.])([^\W\d_]\w{1,11}\.?) $")  # not an initial "M."
 
 
+# An article before a title written in lowercase, as Spanish, Portuguese and French write
+# them: "el doctor Molina", "la señora Paz", "o doutor Lima", "le docteur Morel".
+_ARTICLE_BEFORE_TITLE = re.compile(r"(?<![^\W\d_])(?:el|la|al|del|o|do|da|le|the) $",
+                                   re.IGNORECASE)
+
+
 def title_before(text: str, start: int) -> int | None:
-    """Where a title or honorific right before ``start`` begins ("Dr. ", "Sra ", "Herr "),
-    or None."""
+    """Where a title or honorific right before ``start`` begins ("Dr. ", "Sra ", "Herr ",
+    "el doctor "), or None."""
     match = _TITLE_BEFORE.search(text, max(0, start - 15), start)
-    if match and match.group(1)[0].isupper() and is_title(match.group(1)):
+    if not match or not is_title(match.group(1)):
+        return None
+    if match.group(1)[0].isupper():
         return match.start(1)
+    if _ARTICLE_BEFORE_TITLE.search(text, max(0, match.start(1) - 5), match.start(1)):
+        return match.start(1)  # the title alone is the mention's start: "doctor Molina"
     return None
 
 
@@ -270,6 +301,15 @@ _NUMBER_AFTER = re.compile(r" \d")
 def number_after(text: str, end: int) -> bool:
     """A number right after: "May 6", "April 29th"."""
     return _NUMBER_AFTER.match(text, end) is not None
+
+
+# A number right after, or after a copula or a sign: "Max is 2048", "Max = 10", "Max ~3".
+_NUMBER_SOON = re.compile(r" (?:(?:is|was|es|era|=|:|~|<|>|≈) ?)?[~≈<>]?\d")
+
+
+def number_soon(text: str, end: int) -> bool:
+    """A number right after, or after "is"/"="/"~": "Max 20 retries", "Max is 2048"."""
+    return _NUMBER_SOON.match(text, end) is not None
 
 
 _NUMBER_BEFORE = re.compile(r"\d ")
@@ -350,8 +390,119 @@ SENTENCE_OPENERS = frozenset(
 
 def plain_word(word: str) -> bool:
     """True for a word that is not a given name: a sentence opener, an everyday or function
-    word ("Finding", "At"), or a Spanish verb in the preterite ("Llamé", "Escribió"); English
-    "-ed" is no sign ("Mohamed", "Ahmed")."""
+    word ("Finding", "At"), a Spanish verb in the preterite ("Llamé", "Escribió", "Skypeé"),
+    or an English verb the dictionary knows in a past or "-ing" form ("Retweeted", "Pinged",
+    "Messaging"). "-ed" alone is no sign ("Mohamed", "Khaled"): a given name, or a word the
+    dictionary does not know as a verb form, is taken for a name."""
     if fold(word) in SENTENCE_OPENERS or is_plain(word):
         return True
-    return len(word) > 3 and word[-1] in "éó" and word[-2] not in "sn"
+    if len(word) > 3 and word[-1] in "éó" and word[-2] not in "sn":
+        return True
+    return english_verb_form(word)
+
+
+_VERB_ENDING = re.compile(r"[a-z]{3,}(?:ed|ing)")
+
+
+def english_verb_form(word: str) -> bool:
+    """"Retweeted", "Pinged", "Skyped", "Messaging": a past or "-ing" form of a verb that
+    simplemma's English dictionary knows, which is no given name. The dictionary is loaded on
+    the first word that needs it (a capitalised "-ed"/"-ing" word opening a sentence before
+    a first name): most runs never do."""
+    lower = word.lower()
+    if not _VERB_ENDING.fullmatch(lower) or is_given_name(lower):
+        return False
+    if _english_lemma(lower) != lower:
+        return True
+    # A brand made a verb, which no dictionary conjugates: "Whatsapped", "Snapchatted",
+    # "Hangouted" (its stem an everyday word). Not "-eed", nor short words: "Fareed",
+    # "Naveed", "Hamed" are given names whose stem happens to be a word.
+    if len(lower) < 7 or lower.endswith("eed") or not lower.endswith("ed"):
+        return False
+    stem = lower[:-2]
+    return is_everyday(stem) or (stem[-1] == stem[-2] and is_everyday(stem[:-1]))
+
+
+@lru_cache(maxsize=4096)
+def _english_lemma(word: str) -> str:
+    import simplemma
+
+    return str(simplemma.lemmatize(word, lang="en"))
+
+
+_CAMEL_VERB = re.compile(r"[A-Z][a-z]+[A-Z][a-z]*(?:ed|ing)")
+_CAPS_VERB = re.compile(r"[A-Z]{2,5}(?:ed|ing)")
+
+
+def abbreviation(word: str) -> bool:
+    """A capitalised word beside a name that is no given name or surname: an abbreviation in
+    capitals with no vowel ("PLG", "DM", "RSVP", "BTW"), capitals with a verb ending ("DM'd",
+    "RSVP'd", "CC'ed"), or a brand made a verb ("FaceTimed", "WhatsApping"): "Olivia DM'd me"
+    is Olivia. Capitals with vowels may be a surname ("CHEN", "DUPONT"), and so may inner
+    capitals without a verb ending ("McDonald", "LeBlanc"), so they are not."""
+    if _CAMEL_VERB.fullmatch(word):
+        return True
+    if _CAPS_VERB.fullmatch(word):
+        return True  # "DMed", "CCed"
+    head, _, tail = word.replace("’", "'").partition("'")
+    letters = [c for c in head if c.isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters) or not head.isalpha():
+        return False
+    if tail:
+        return tail in ("d", "ed", "ing", "ng")
+    return len(head) <= 5 and not any(c in "AEIOU" for c in fold(head).upper())
+
+
+# Characters that make a lowercase word part of a path, a file name or a handle: "notes/ana",
+# "ana.md", "ana/notes", "@ana", "ana@" (and "user=ana", but not a highlight: "==ana==").
+_PATHLIKE_BEFORE = frozenset("/\\.~@")
+_PATHLIKE_AFTER = frozenset("/\\@")
+
+
+def lowercase_name(text: str, start: int, end: int, entry: Entry,
+                   name_tokens: frozenset[str]) -> bool:
+    """Whether a one-word name written all in lowercase ("lunch w/ maría", "called jorge",
+    "encar comentó") can be the contact it names: a mention an interaction may rest on, never
+    a link. Only when nothing else can be meant: one contact goes by that name, it is a name
+    and no everyday or function word ("will", "rosa", "max" in the vault's prose are not), it is
+    at least three letters, it is no part of a path, file name or number ("ana.md", "jorge 3"),
+    and no given name or other contact's name stands beside it ("maría josé" is someone
+    else). A note that writes the word in lowercase elsewhere does not change this: the word
+    is already lowercase here."""
+    surface = text[start:end]
+    if (entry.ambiguous or entry.common or entry.word_too or entry.kind == "surname"
+            or len(entry.key) < 3 or not surface.islower()):
+        return False
+    key = entry.key
+    # (entry.common is False for a declared nickname that shortens the name, "raj" of
+    # Rajesh, even when a word list holds it; other everyday words were ruled out above)
+    if (is_function_word(key) or key in SURNAME_PARTICLES or key in COMMON_WORD_NAMES
+            or article_before(text, start)):
+        return False  # "la facu", "the raj": a word after its article
+    if start and (text[start - 1] in _PATHLIKE_BEFORE or (
+            text[start - 1] == "=" and start > 1 and is_word_char(text[start - 2]))):
+        return False
+    if end < len(text) and (text[end] in _PATHLIKE_AFTER or (
+            text[end] == "." and end + 1 < len(text) and text[end + 1].isalnum())):
+        return False
+    if number_after(text, end) or number_before(text, start):
+        return False
+    before = word_before(text, start)
+    for near in (before, word_after(text, end)):
+        if near is None:
+            continue
+        word = near[1]
+        if word in ("[[", "![[", "]]"):
+            return False  # a link beside it: one longer name, or a list; not sure
+        folded = key_of(word)
+        if folded in entry.tokens:
+            continue
+        if is_capitalised(word) and not (
+                folded in HONORIFICS or folded in SENTENCE_OPENERS or is_title(word)
+                or is_function_word(word)
+                or (near is before and sentence_start(text, near[0]) and plain_word(word))):
+            return False  # "jorge Martínez": a longer name written half in capitals
+        if (folded in name_tokens or is_given_name(word)) and not is_plain(word) \
+                and folded not in COMMON_WORD_NAMES:
+            return False  # "maría josé", "josé maría": a compound name, someone else
+    return True
