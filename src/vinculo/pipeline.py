@@ -32,7 +32,7 @@ from vinculo.history import (
     shared_matcher,
 )
 from vinculo.i18n import detect
-from vinculo.linking import Linker, LinkPaths, link_paths
+from vinculo.linking import Linker, LinkPaths, link_paths, link_spans
 from vinculo.linking.titles import continuing_titles
 from vinculo.loops import attach_loops, memo_path, note_loops
 from vinculo.model import (
@@ -225,7 +225,8 @@ def planning_links(index: Index, analyse: Callable[[Note], bytes],
         if found is None or note.rel in contacts:
             return blob, None
         try:
-            return blob, link_edit(note, found, index.config, index.links, diff=diff)
+            return blob, link_edit(note, found, index.config, index.links, diff=diff,
+                                   link_spans=link_spans)
         except Exception:  # refused (BlockError) or a bug: the plan decides, and says why
             return blob, None
 

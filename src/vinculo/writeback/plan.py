@@ -217,7 +217,8 @@ def _plan_notes(index: Any, pm: Any) -> tuple[list[FileChange], list[Diagnostic]
                 if link_spans is None or not mentions.may_link(note.rel):
                     continue
                 try:
-                    edit = link_edit(note, mentions.get(note.rel, []), config, links)
+                    edit = link_edit(note, mentions.get(note.rel, []), config, links,
+                                     link_spans=link_spans)
                 except BlockError as exc:
                     diagnostics.append(Diagnostic(note.rel, f"{exc}: note not written", "warning"))
                     continue
@@ -271,11 +272,12 @@ class LinkEdit(NamedTuple):
 
 
 def link_edit(note: Note, mentions: list[Mention], config: Config, links: Any = None, *,
-              diff: bool = False) -> LinkEdit:
+              diff: bool = False, link_spans: Callable[..., Any] | None = None) -> LinkEdit:
     """What :func:`plan_sync` plans for ``note``, a readable note that is no contact's, from
     its ``mentions`` (``links``: the index's :class:`~vinculo.linking.LinkPaths`); ``diff``:
-    with the change's diff rendered. BlockError when the edit is refused."""
-    link_spans = _link_spans_function()
+    with the change's diff rendered. ``link_spans``: :func:`vinculo.linking.link_spans`, when
+    the caller has it at hand. BlockError when the edit is refused."""
+    link_spans = link_spans or _link_spans_function()
     if link_spans is None:
         return LinkEdit(None)
     spans = _outside_block(note, list(link_spans(note, mentions, config, links) or []), config)
