@@ -329,7 +329,8 @@ def worker_pool(config: Config, then: Callable[[list[Note], Any], Iterable[Any]]
 def _ready_to_analyse() -> None:
     """What finding mentions loads on first use (the block parser, the typo distance),
     loaded by each worker while it waits for the contacts, which the parent builds once every
-    note is read: a tenth of a second of each worker's analysis, moved to where it idles."""
+    note is read: a few hundredths of a second of each worker's analysis, moved to where it
+    idles."""
     from rapidfuzz.distance import OSA  # noqa: F401  # imported for the side effect: loaded
 
     from vinculo.linking.protect import load_block_parser
