@@ -17,6 +17,7 @@ Usage: ``python bench/first_run.py [--notes 10000 --contacts 1000] [--rounds 3]
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import shutil
 import statistics
@@ -92,6 +93,10 @@ def main() -> None:
     for i, given in enumerate(args.baseline):
         label, _, src = given.rpartition("=")
         versions.append((label or ("baseline" if i == 0 else f"baseline{i + 1}"), src))
+        # A baseline from ``git archive`` holds no bytecode: with PYTHONDONTWRITEBYTECODE
+        # it would compile every module on every run, and be measured doing so.
+        if not compileall.compile_dir(src, quiet=1):
+            raise SystemExit(f"cannot compile the baseline in {src}")
     ratios: dict[tuple[str, str], list[float]] = {}
     seconds: dict[tuple[str, str], list[float]] = {}
     print(f"{args.notes} notes × {args.contacts} contacts, never synced (cold: synced once); "

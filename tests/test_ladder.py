@@ -325,3 +325,44 @@ def test_the_dashboard_lists_what_is_already_planned_this_week(vault, write, run
     assert ("### Already planned (1)\n\n- **2026-12-02** · [[People/Tom|Tom]] — in person "
             "[[Daily/2026-12-02|2026-12-02]]") in text
     assert "Ana]] — a call" not in text
+
+
+def _budget_one_day_at_a_time(suggestions, today, budget):
+    """The daily budget as its rule reads: each suggestion, in order, on the first day from its
+    own (or today) that still has room."""
+    import dataclasses
+    from collections import defaultdict
+
+    used = defaultdict(int)
+    out = []
+    for s in sorted(suggestions, key=lambda s: (max(s.due, today), s.priority, s.due, s.contact)):
+        day = max(s.due, today)
+        while used[day] >= budget:
+            day += dt.timedelta(days=1)
+        used[day] += 1
+        out.append(s if day == max(s.due, today) else dataclasses.replace(s, due=day))
+    return out
+
+
+def test_the_daily_budget_gives_each_suggestion_the_first_day_with_room(vault):
+    """Checked against the rule read literally, on many plans (overdue, due today, later,
+    piling up far past the budget)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from vinculo.default_plugins.ladder.pacing import _budget
+
+    from vinculo.model import Suggestion
+
+    plans = st.lists(st.tuples(st.integers(-30, 30), st.integers(0, 3), st.integers(0, 50)),
+                     max_size=60)
+
+    @settings(max_examples=300, deadline=None)
+    @given(plans, st.integers(1, 4))
+    def check(plan, budget):
+        (vault / "vinculo.toml").write_text(f"[ladder]\ndaily_budget = {budget}\n")
+        config = load_config(vault)
+        pool = [Suggestion(f"C{who}", "touch", TODAY + dt.timedelta(days=offset), "t", "w",
+                           priority=priority) for offset, priority, who in plan]
+        assert _budget(pool, TODAY, config) == _budget_one_day_at_a_time(pool, TODAY, budget)
+
+    check()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections import defaultdict
 
 from vinculo.default_plugins.outputs.block import read_memory
 
@@ -58,15 +57,20 @@ def _held_back(suggestions: list[Suggestion], contacts: dict[str, Contact], toda
 def _budget(suggestions: list[Suggestion], today: dt.date, config: Config) -> list[Suggestion]:
     """At most ``daily_budget`` a day; overdue ones count for today; overflow moves on."""
     budget = ladder_settings(config).daily_budget
-    used: dict[dt.date, int] = defaultdict(int)
     out = []
+    # In this order the days given out never go back: a suggestion whose day is already
+    # taken goes to the last day given (if it has room) or the one after, without walking
+    # the full days one by one (a thousand contacts overflow a budget of a few by months).
+    last, used = dt.date.min, 0  # the last day given, and how many it holds
     for s in sorted(suggestions, key=lambda s: (max(s.due, today), s.priority, s.due, s.contact)):
-        day = max(s.due, today)
-        while used[day] >= budget:
-            day += dt.timedelta(days=1)
-        used[day] += 1
-        if day != max(s.due, today):
-            s = dataclasses.replace(s, due=day)
+        wanted = max(s.due, today)
+        if wanted > last:
+            last, used = wanted, 0
+        elif used >= budget:
+            last, used = last + dt.timedelta(days=1), 0
+        used += 1
+        if last != wanted:
+            s = dataclasses.replace(s, due=last)
         out.append(s)
     return out
 

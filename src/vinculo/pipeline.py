@@ -32,7 +32,7 @@ from vinculo.history import (
     shared_matcher,
 )
 from vinculo.i18n import detect
-from vinculo.linking import Linker, LinkPaths, link_paths
+from vinculo.linking import Linker, LinkPaths, link_paths, link_spans
 from vinculo.linking.titles import continuing_titles
 from vinculo.loops import attach_loops, memo_path, note_loops
 from vinculo.model import (
@@ -49,6 +49,7 @@ from vinculo.model import (
 from vinculo.rhythm import is_drifting
 from vinculo.vault import Scan, scan_vault
 from vinculo.workers import HoldingPool, fork_map, worker_count
+from vinculo.writeback.plan import LinkEdit, link_edit
 
 __all__ = ["Index", "build_index"]  # for plugins: the plan_files argument, and how to get one
 
@@ -71,6 +72,10 @@ class Index:
     continuing: frozenset[str] = frozenset()
     # Contacts whose title other notes share: how their links are written and resolved.
     links: LinkPaths = field(default_factory=LinkPaths)
+    # The link edits of notes that are no contact's, planned by the workers that analysed
+    # them (build_index(plan_links=...)): the plan takes them as they are. A stage that
+    # changes a note's mentions or bytes after build_index drops its entry.
+    link_edits: dict[str, LinkEdit] = field(default_factory=dict)
 
 
 def contact_links(index: Index) -> LinkPaths:
@@ -205,6 +210,29 @@ def analyser(index: Index, pm: pluggy.PluginManager) -> Callable[[Note], bytes]:
     return analyse
 
 
+def planning_links(index: Index, analyse: Callable[[Note], bytes],
+                   ahead: str) -> Callable[[Note], tuple[bytes, LinkEdit | None]]:
+    """``analyse``, then, for a note that is no contact's, the link edit the plan would make
+    from the mentions just found (:func:`vinculo.writeback.plan.link_edit`; ``ahead``
+    "diffs": with its diff): done where the note is held, on every core, instead of in the
+    parent after the analysis. None when the plan must decide (no analysis, a refused edit)."""
+    contacts = {c.rel for c in index.contacts.values()}
+    diff = ahead == "diffs"
+
+    def both(note: Note) -> tuple[bytes, LinkEdit | None]:
+        blob = analyse(note)
+        found = index.mentions.get(note.rel) if note.readable else None
+        if found is None or note.rel in contacts:
+            return blob, None
+        try:
+            return blob, link_edit(note, found, index.config, index.links, diff=diff,
+                                   link_spans=link_spans)
+        except Exception:  # refused (BlockError) or a bug: the plan decides, and says why
+            return blob, None
+
+    return both
+
+
 def travelling(contacts: dict[str, Contact]) -> dict[str, Contact]:
     """The contacts as the workers need them: their notes without their bytes, which no
     built-in analysis reads (a third less to send at 1,000 contacts)."""
@@ -213,7 +241,8 @@ def travelling(contacts: dict[str, Contact]) -> dict[str, Contact]:
 
 def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | None,
                   pool: HoldingPool | None = None,
-                  vocabulary: SharedMatcher | None = None) -> dict[str, list[Interaction]]:
+                  vocabulary: SharedMatcher | None = None,
+                  ahead: str = "") -> dict[str, list[Interaction]]:
     """Mentions (into ``index.mentions``) and interactions (returned) of every note, reused
     from the cache when the note and its world are unchanged.
 
@@ -221,12 +250,14 @@ def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | Non
     with the ``vocabulary`` matcher this process compiled (see
     :func:`~vinculo.history.shared_matcher`); others here or in new workers. Each note's
     result travels as bytes, from a worker to the cache unchanged; its mentions become
-    objects only when a later stage reads them.
+    objects only when a later stage reads them. ``ahead`` ("edits" or "diffs"): the pool's
+    workers also plan the link edits of the notes they hold (see :func:`planning_links`),
+    kept in ``index.link_edits``.
     """
     # The workers holding notes start on the contacts at once; the cached analyses are
     # restored meanwhile. (If anything fails before they are done, the pool's owner stops them.)
     arriving = (pool.finish((travelling(index.contacts), index.continuing, index.links,
-                             vocabulary))
+                             vocabulary, ahead))
                 if pool is not None and pool.holding else iter(()))
     world = world_of(index, pm) if cache else ""
     mentions = index.mentions
@@ -256,8 +287,10 @@ def analyse_notes(index: Index, pm: pluggy.PluginManager, cache: NoteCache | Non
         if cache and note.readable:
             cache.analysed(rel, world, blob)
 
-    for rel, blob in arriving:
+    for rel, (blob, edit) in arriving:
         take(rel, blob)
+        if edit is not None and rel in done:
+            index.link_edits[rel] = edit
     rest = [note for note in fresh if note.rel not in done]
     if rest:
         for note, blob in zip(rest, fork_map(analyser(index, pm), rest,
@@ -293,11 +326,27 @@ def worker_pool(config: Config, then: Callable[[list[Note], Any], Iterable[Any]]
         pool.close()
 
 
+def _ready_to_analyse() -> None:
+    """What finding mentions loads on first use (the block parser, the typo distance),
+    loaded by each worker while it waits for the contacts, which the parent builds once every
+    note is read: a few hundredths of a second of each worker's analysis, moved to where it
+    idles."""
+    from rapidfuzz.distance import OSA  # noqa: F401  # imported for the side effect: loaded
+
+    from vinculo.linking.protect import load_block_parser
+
+    load_block_parser()
+
+
 def build_index(
-    vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date, *, cache: bool = True
+    vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date, *, cache: bool = True,
+    plan_links: str = "",
 ) -> Index:
     """Run every read-only stage of the pipeline over the whole vault. With ``cache``, notes
     unchanged since the last run are not read again (see :mod:`vinculo.cache`).
+    ``plan_links`` ("edits", or "diffs" for a pass that shows its diff): for a sync that plans
+    next, the link edits of the notes read are planned in the workers too (see
+    :func:`planning_links`).
 
     The notes to read are parsed in workers that then wait for the contacts (known only
     once every note is parsed) and analyse the notes they hold: one read, one parse.
@@ -305,14 +354,17 @@ def build_index(
 
     def analyse_held(notes: list[Note],
                      message: tuple[dict[str, Contact], frozenset[str], LinkPaths,
-                                    SharedMatcher | None],
-                     ) -> Iterator[bytes]:
-        contacts, continuing, links, vocabulary = message
+                                    SharedMatcher | None, str],
+                     ) -> Iterator[tuple[bytes, LinkEdit | None]]:
+        contacts, continuing, links, vocabulary, ahead = message
         held = Index(vault=vault, config=config, today=today,
                      scan=Scan(vault, config, notes=notes), contacts=contacts,
                      continuing=continuing, links=links, vocabularies=gather_vocabularies(pm))
         adopt_matcher(held.vocabularies or [], vocabulary)
-        return map(analyser(held, pm), notes)
+        analyse = analyser(held, pm)
+        if ahead:
+            return map(planning_links(held, analyse, ahead), notes)
+        return ((blob, None) for blob in map(analyse, notes))
 
     # The vocabularies are compiled (or loaded) once, here, while the workers read their
     # notes, and sent to them with the contacts: not once in every worker.
@@ -322,7 +374,8 @@ def build_index(
         shared.append(shared_matcher(gather_vocabularies(pm)))
 
     store = open_cache(vault, config) if cache else None
-    with worker_pool(config, analyse_held, alongside=vocabularies) as pool:
+    with worker_pool(config, analyse_held, meanwhile=_ready_to_analyse,
+                     alongside=vocabularies) as pool:
         scan = scan_vault(vault, config, store, pool=pool)
         if store is not None:
             scan.skipped.extend(store.problems)
@@ -331,7 +384,7 @@ def build_index(
                       continuing=continuing_titles(contacts, (n.title for n in scan.notes)))
         index.links = contact_links(index)
         collect_interactions(index, analyse_notes(index, pm, store, pool,
-                                                  shared[0] if shared else None))
+                                                  shared[0] if shared else None, plan_links))
         collect_loops(index, pm, store.path if store is not None else None)
         detect_language(index)
     assign_stages(index, pm)

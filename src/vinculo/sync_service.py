@@ -126,7 +126,8 @@ class SyncService:
                 from vinculo.pipeline import build_index  # here: a settled vault never loads it
 
                 seen = memos.look(self.vault, self.config, self.pm)
-                index = build_index(self.vault, self.config, self.pm, today)
+                index = build_index(self.vault, self.config, self.pm, today, plan_links=(
+                    "diffs" if self._diff_shown(dry_run or show_diff) else "edits"))
                 index, plan, report = self._whole(index, today, dry_run=dry_run,
                                                   retries=retries)
                 if seen is not None and not plan.changes and not report.skipped:

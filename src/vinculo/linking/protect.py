@@ -33,6 +33,12 @@ def _markdown() -> Any:
     return MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
 
 
+def load_block_parser() -> None:
+    """Build the block parser now rather than on the first note that needs it: a worker
+    does it while it waits for the contacts (see :func:`vinculo.pipeline.build_index`)."""
+    _markdown()
+
+
 # A note needs the block parser only if some line could open code (indented text, a fence) or
 # HTML, or is a table's delimiter row (| --- | :-: |): a table has one, and a line with a
 # pipe — an aliased [[link|text]] — is not a table without it.

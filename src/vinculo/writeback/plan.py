@@ -13,12 +13,13 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from vinculo import progress
 from vinculo.errors import BlockError
 from vinculo.model import Diagnostic, Note
 from vinculo.writeback.apply import FileChange
+from vinculo.writeback.apply.diff import change_diff, with_diff
 from vinculo.writeback.compose import edit_note_steps
 from vinculo.writeback.compose.block import find_block
 from vinculo.writeback.compose.properties import same_value
@@ -204,34 +205,47 @@ def _plan_notes(index: Any, pm: Any) -> tuple[list[FileChange], list[Diagnostic]
     changes: list[FileChange] = []
     diagnostics: list[Diagnostic] = []
     progress.stage("Planning the changes", len(index.scan.notes))
+    ahead: Mapping[str, LinkEdit] = getattr(index, "link_edits", None) or {}
     for note in index.scan.notes:
         progress.advance()
         if not note.readable:
+            continue
+        contact = contacts.get(note.rel)
+        if contact is None:  # its links only: planned where it was analysed, or here
+            edit = ahead.get(note.rel)
+            if edit is None:
+                if link_spans is None or not mentions.may_link(note.rel):
+                    continue
+                try:
+                    edit = link_edit(note, mentions.get(note.rel, []), config, links,
+                                     link_spans=link_spans)
+                except BlockError as exc:
+                    diagnostics.append(Diagnostic(note.rel, f"{exc}: note not written", "warning"))
+                    continue
+            if edit.after is not None:
+                change = FileChange(note.rel, note.raw, edit.after, edit.reason)
+                changes.append(change if edit.diff is None else with_diff(change, edit.diff))
+            continue
+        broken = broken_markers(note, config)
+        if broken:  # what the user meant is unknown: no block, no link, no property
+            diagnostics.append(Diagnostic(note.rel, broken, "warning"))
             continue
         spans: list[tuple[int, int, str]] = []
         if link_spans is not None and mentions.may_link(note.rel):
             found = link_spans(note, mentions.get(note.rel, []), config, links) or []
             spans = _outside_block(note, list(found), config)
-        block: str | None = None
-        props: dict[str, Any] = {}
-        contact = contacts.get(note.rel)
-        if contact is not None:
-            broken = broken_markers(note, config)
-            if broken:  # what the user meant is unknown: no block, no link, no property
-                diagnostics.append(Diagnostic(note.rel, broken, "warning"))
-                continue
-            history = index.histories.get(contact.name)
-            block = pm.hook.render_block(
-                contact=contact, suggestions=index.suggestions.get(contact.name, []),
-                history=history, config=config,
-            )
-            wanted, refused = contact_properties(contact, history, pm, config)
-            for key in refused:
-                diagnostics.append(Diagnostic(
-                    note.rel, f"property {key!r} is not namespaced "
-                    f"({config.get('properties.prefix', 'vinculo_')}…): not written", "warning"))
-            props = {k: v for k, v in wanted.items()
-                     if k not in note.frontmatter or not same_value(note.frontmatter[k], v)}
+        history = index.histories.get(contact.name)
+        block: str | None = pm.hook.render_block(
+            contact=contact, suggestions=index.suggestions.get(contact.name, []),
+            history=history, config=config,
+        )
+        wanted, refused = contact_properties(contact, history, pm, config)
+        for key in refused:
+            diagnostics.append(Diagnostic(
+                note.rel, f"property {key!r} is not namespaced "
+                f"({config.get('properties.prefix', 'vinculo_')}…): not written", "warning"))
+        props = {k: v for k, v in wanted.items()
+                 if k not in note.frontmatter or not same_value(note.frontmatter[k], v)}
         if not spans and block is None and not props:
             continue
         try:
@@ -244,6 +258,37 @@ def _plan_notes(index: Any, pm: Any) -> tuple[list[FileChange], list[Diagnostic]
             changes.append(FileChange(note.rel, note.raw, after,
                                       _describe(len(spans), block_changed, len(props))))
     return within_limit(changes, config, diagnostics), diagnostics
+
+
+class LinkEdit(NamedTuple):
+    """The link edit of a note that is no contact's, planned by :func:`link_edit` in the worker
+    process that found the note's mentions (a first sync links nearly every note): its new
+    bytes (None: nothing to write), the change's reason and, when asked, its diff. An index
+    carries them as ``link_edits`` (by rel), and :func:`plan_sync` takes them as they are."""
+
+    after: bytes | None
+    reason: str = ""
+    diff: str | None = None
+
+
+def link_edit(note: Note, mentions: list[Mention], config: Config, links: Any = None, *,
+              diff: bool = False, link_spans: Callable[..., Any] | None = None) -> LinkEdit:
+    """What :func:`plan_sync` plans for ``note``, a readable note that is no contact's, from
+    its ``mentions`` (``links``: the index's :class:`~vinculo.linking.LinkPaths`); ``diff``:
+    with the change's diff rendered. ``link_spans``: :func:`vinculo.linking.link_spans`, when
+    the caller has it at hand. BlockError when the edit is refused."""
+    link_spans = link_spans or _link_spans_function()
+    if link_spans is None:
+        return LinkEdit(None)
+    spans = _outside_block(note, list(link_spans(note, mentions, config, links) or []), config)
+    if not spans:
+        return LinkEdit(None)
+    after, _ = edit_note_steps(note, spans=spans, config=config)
+    if after == note.raw:
+        return LinkEdit(None)
+    reason = _describe(len(spans), False, 0)
+    return LinkEdit(after, reason,
+                    change_diff(FileChange(note.rel, note.raw, after, reason)) if diff else None)
 
 
 def within_limit(changes: list[FileChange], config: Config, diagnostics: list[Diagnostic]) -> list[FileChange]:

@@ -112,6 +112,12 @@ def target_path(vault: Path, rel: str, checked: set[str] | None = None) -> Path:
     leave the vault or pass through a symlinked folder. ``checked``: folders (relative, as
     in ``rel``) already found to be no link in this batch (one look per folder, not per
     note)."""
+    _check_rel(vault, rel, checked)
+    return vault / rel
+
+
+def _check_rel(vault: Path, rel: str, checked: set[str] | None) -> None:
+    """:func:`target_path`'s checks, without the path (a dry run only looks at the files)."""
     parts = rel.split("/")
     if not rel or "\\" in rel or any(p in ("", ".", "..") for p in parts):
         raise UnsafePathError(f"not a path inside the vault: {rel!r}")
@@ -124,10 +130,9 @@ def target_path(vault: Path, rel: str, checked: set[str] | None = None) -> Path:
             raise UnsafePathError("its folder is a symbolic link: vinculo never writes through links")
         if checked is not None:
             checked.add(folder)
-    return vault / rel
 
 
-def check_note(path: Path, before: bytes | None, *, compare: bool = True) -> int | None:
+def check_note(path: Path | str, before: bytes | None, *, compare: bool = True) -> int | None:
     """The file's mode; WriteBackError when policy forbids writing it or it changed.
 
     ``compare=False`` (a batch) compares the size only, not the bytes: the run that writes
@@ -156,7 +161,7 @@ def check_note(path: Path, before: bytes | None, *, compare: bool = True) -> int
         )
     if not info.st_mode & 0o222:
         raise WriteBackError("is read-only: left untouched")
-    if (read_current(path) != before) if compare else info.st_size != len(before):
+    if (read_current(Path(path)) != before) if compare else info.st_size != len(before):
         raise ChangedError("changed since it was read: left as it is")
     return stat.S_IMODE(info.st_mode)
 
@@ -197,6 +202,7 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
     ready: list[tuple[FileChange, Path, int | None]] = []
     seen: set[str] = set()
     folders: set[str] = set()
+    prefix = f"{root}{os.sep}"  # a dry run looks at each file by its name, no path object
     for change in changes:
         if change.after == change.before:
             continue
@@ -204,12 +210,13 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
             if change.rel in seen:
                 raise WriteBackError("has two changes in one batch: refused")
             seen.add(change.rel)
-            path = target_path(root, change.rel, folders)
-            mode = check_note(path, change.before, compare=False)  # bytes: at the swap
+            _check_rel(root, change.rel, folders)
+            name = prefix + change.rel
+            mode = check_note(name, change.before, compare=False)  # bytes: at the swap
         except WriteBackError as exc:
             report.skipped.append((change.rel, str(exc)))
             continue
-        ready.append((change, path, mode))
+        ready.append((change, root if dry_run else root / change.rel, mode))
     if dry_run or not ready:
         report.diff = unified_diff([c for c, _, _ in ready])
         report.reasons = {c.rel: c.reason for c, _, _ in ready}

@@ -123,20 +123,24 @@ def remove_all(paths: list[Path]) -> None:
 
     Removing a file whose blocks were just flushed waits on the disk (a millisecond or more
     each on a virtual disk that discards freed blocks); a few removals in flight at once take
-    a tenth of the time of one after the other, measured on 5,000 notes."""
-    def remove(path: Path) -> None:
-        with contextlib.suppress(OSError):
-            os.unlink(path)
+    a tenth of the time of one after the other, measured on 5,000 notes. Each of the four
+    threads takes every fourth file (a task per file would cost a tenth of a second of
+    bookkeeping for 10,000)."""
+    def remove(share: list[Path]) -> None:
+        for path in share:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
 
     if len(paths) < GROUP_FLUSH_MIN:
-        for path in paths:
-            remove(path)
+        remove(paths)
         return
-    from concurrent.futures import ThreadPoolExecutor  # here: only a large batch needs it
+    import threading  # here: only a large batch needs it
 
-    with ThreadPoolExecutor(4) as pool:
-        for _ in pool.map(remove, paths):
-            pass
+    threads = [threading.Thread(target=remove, args=(paths[i::4],)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
 
 
 def flush_batch(root: Path, temps: list[Path]) -> None:

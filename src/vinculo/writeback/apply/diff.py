@@ -13,7 +13,7 @@ import difflib
 from collections.abc import Iterator, Sequence
 from itertools import compress
 from operator import ne
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 
 class Change(Protocol):
@@ -26,6 +26,7 @@ class Change(Protocol):
     @property
     def after(self) -> bytes: ...
 
+T = TypeVar("T")
 NO_EOL = "\\ No newline at end of file\n"
 CONTEXT = 3
 Opcode = tuple[str, int, int, int, int]
@@ -162,14 +163,31 @@ def _grouped_hunks(a: list[str], b: list[str], fromfile: str, tofile: str) -> It
 
 def unified_diff(changes: Sequence[Change]) -> str:
     """One unified diff (``a/`` and ``b/`` prefixes, as git prints) for every real change."""
-    out: list[str] = []
-    for change in changes:
-        if change.after == change.before:
-            continue
-        # As git does: a name with a space ends with a tab, so patch tools read it whole.
-        end = "\t" if " " in change.rel else ""
-        fromfile = "/dev/null" if change.before is None else f"a/{change.rel}{end}"
-        for line in _hunks(_lines(change.before), _lines(change.after), fromfile,
-                           f"b/{change.rel}{end}"):
-            out.append(line if line.endswith("\n") else line + "\n" + NO_EOL)
-    return "".join(out)
+    return "".join(map(change_diff, changes))
+
+
+def change_diff(change: Change) -> str:
+    """The unified diff of one change ("" when its bytes stay the same); the text
+    :func:`with_diff` attached to it, when it was rendered where the change was planned."""
+    known: str | None = getattr(change, "__dict__", {}).get(_RENDERED)
+    if known is not None:
+        return known
+    if change.after == change.before:
+        return ""
+    # As git does: a name with a space ends with a tab, so patch tools read it whole.
+    end = "\t" if " " in change.rel else ""
+    fromfile = "/dev/null" if change.before is None else f"a/{change.rel}{end}"
+    return "".join(line if line.endswith("\n") else line + "\n" + NO_EOL
+                   for line in _hunks(_lines(change.before), _lines(change.after), fromfile,
+                                      f"b/{change.rel}{end}"))
+
+
+_RENDERED = "_rendered_diff"
+
+
+def with_diff(change: T, diff: str) -> T:
+    """``change``, carrying ``diff`` as its :func:`change_diff`: a diff rendered by the worker
+    process that planned the change, from the same bytes (a first dry run prints 10,000 of
+    them). A copy of the change (``dataclasses.replace``) does not carry it."""
+    object.__setattr__(change, _RENDERED, diff)  # a frozen dataclass: no field, no setter
+    return change
