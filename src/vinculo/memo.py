@@ -15,8 +15,11 @@ next sync asks the memo first, and answers from it only when all of this holds:
   memo to trust its mtime) was read again and analysed, and still has the same date and
   interactions, and no name to link.
 
-Then a full pass would plan nothing too, and say the same. Anything else, or any doubt,
-runs the sync in full. The contract this relies on is the persistent cache's: hooks depend
+Then a full pass would plan nothing too, and say the same. When the only difference is that
+some changed notes give new events, open loops or names to link (a coffee logged in today's
+note), :func:`answer` asked with ``events`` hands them over as a :class:`Pending`: the sync
+service replays them on the state the last full pass left (:mod:`vinculo.event_sync`).
+Anything else, or any doubt, runs the sync in full. The contract this relies on is the persistent cache's: hooks depend
 only on their arguments (a plugin that reads anything else should ask users to turn the
 cache off with ``[cache] enabled = false``).
 """
@@ -121,9 +124,10 @@ def look(vault: Path, config: Config, pm: pluggy.PluginManager) -> Look | None:
     return Look(time.time_ns(), {rel: _stat(vault, rel) for rel in owned})
 
 
-def remember(seen: Look, index: Any, pm: pluggy.PluginManager, diagnostics: list[Any]) -> None:
+def remember(seen: Look, index: Any, pm: pluggy.PluginManager, diagnostics: list[Any], *,
+             state: bytes | None = None) -> None:
     """Keep the memo of a sync whose plan was empty (``index``: its whole-vault index, read
-    after ``seen``)."""
+    after ``seen``), with the event mode's ``state`` (:mod:`vinculo.event_sync`)."""
     from vinculo.pipeline import world_of
     from vinculo.report import contact_rows, problem_lines, scan_summary
 
@@ -151,7 +155,7 @@ def remember(seen: Look, index: Any, pm: pluggy.PluginManager, diagnostics: list
         diagnostics=[str(d) for d in diagnostics],
         rows=contact_rows(index),
     )
-    _write_memo(path, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL))
+    _write_memo(path, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL), state=state or b"")
 
 
 def forget(vault: Path, config: Config) -> None:
@@ -182,9 +186,11 @@ def _read_memo(path: Path, rels: Iterable[str] = ()) -> tuple[bytes, dict[str, R
         return None
 
 
-def _write_memo(path: Path, memo: bytes | None, rows: dict[str, Row] | None = None) -> None:
+def _write_memo(path: Path, memo: bytes | None, rows: dict[str, Row] | None = None,
+                state: bytes | None = None) -> None:
     """Store (or, with None, forget) the memo, with the rows of notes it re-read, in one
-    transaction. Best effort, like the cache's own save."""
+    transaction; ``state``: the event mode's state to keep with it (else the one stored
+    stays). Best effort, like the cache's own save."""
     if memo is None and not path.exists():
         return
     try:
@@ -195,6 +201,8 @@ def _write_memo(path: Path, memo: bytes | None, rows: dict[str, Row] | None = No
                 con.execute("DELETE FROM settled")
             else:
                 con.execute("INSERT OR REPLACE INTO settled VALUES (0, ?)", (memo,))
+                if state is not None:  # row 1: vinculo.event_sync's state of this memo
+                    con.execute("INSERT OR REPLACE INTO settled VALUES (1, ?)", (state,))
             write_rows(con, rows or {})
         con.close()
     except sqlite3.Error:
@@ -204,10 +212,36 @@ def _write_memo(path: Path, memo: bytes | None, rows: dict[str, Row] | None = No
 # --- answering -------------------------------------------------------------------------------
 
 
-def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date) -> Memo | None:
+@dataclass
+class Pending:
+    """A memo that holds but for notes whose events, open loops or links moved: what the
+    sync service's event mode replays (:mod:`vinculo.event_sync`)."""
+
+    memo: Memo  # its notes' sizes, mtimes and hashes brought up to date (not yet stored)
+    index: Any  # a vinculo.pipeline.Index of the contacts as the memo knew them, no notes
+    analyse: Any  # the analysis of one note, as the memo's full pass made it
+    moved: dict[str, tuple[Note, Any]]  # rel -> the note read again, its codec.Analysis
+    rows: dict[str, Row]  # the cache rows of the notes read again
+    started: int  # when this answer started looking: the memo's next seen_ns
+    path: Path  # the cache file
+
+    def keep(self, state: bytes | None = None) -> None:
+        """Store the memo (settled again) with the replayed ``state`` and the rows read."""
+        self.memo.seen_ns = self.started
+        _write_memo(self.path, pickle.dumps(self.memo, protocol=pickle.HIGHEST_PROTOCOL),
+                    self.rows, state)
+
+    def drop(self) -> None:
+        """Forget the memo, keeping the rows read for the next full pass."""
+        _write_memo(self.path, None, self.rows)
+
+
+def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date, *,
+           events: bool = False) -> Memo | Pending | None:
     """The memo, brought up to date, when a full sync would plan nothing and print what it
-    says; None when the sync must run in full (the memo is then dropped, and the notes it read
-    again are cached for that full pass)."""
+    says; with ``events``, a :class:`Pending` when it would but for changed notes' events,
+    open loops or links; None when the sync must run in full (the memo is then dropped, and
+    the notes it read again are cached for that full pass)."""
     path = cache_path(vault, config)
     if path is None:
         return None
@@ -232,8 +266,12 @@ def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date
             changed = walk.result()
             if changed == []:
                 return memo
+            moved: dict[str, tuple[Note, Any]] | None = {} if events else None
             if changed is not None and prepared.ready() and _reread(
-                    prepared, changed, started, rows):
+                    prepared, changed, started, rows, moved):
+                if moved:
+                    return Pending(memo, prepared.index, prepared.analyse, moved, rows,
+                                   started, path)
                 memo.seen_ns = started
                 _write_memo(path, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL), rows)
                 return memo
@@ -318,12 +356,14 @@ class _Prepared:
         contacts = build_contacts(contact_notes, self.pm, self.config)
         if [c.rel for c in contacts.values()] != list(memo.contacts):
             return False
+        from vinculo.linking.paths import link_paths
         from vinculo.linking.titles import continuing_titles
 
         titles = (Path(rel).stem for rel in memo.notes)
         self.index = Index(vault=self.vault, config=self.config, today=self.today,
                            scan=Scan(self.vault, self.config), contacts=contacts,
-                           continuing=continuing_titles(contacts, titles))
+                           continuing=continuing_titles(contacts, titles),
+                           links=link_paths(memo.notes, contacts))
         return True
 
     def _analyser(self) -> bool:
@@ -340,9 +380,11 @@ class _Prepared:
 
 
 def _reread(prepared: _Prepared, changed: list[tuple[str, int, int]], started: int,
-            rows: dict[str, Row]) -> bool:
+            rows: dict[str, Row], moved: dict[str, tuple[Note, Any]] | None = None) -> bool:
     """Read and analyse the changed notes (their new cache rows into ``rows``); True when
-    none changes the plan (the memo then updated with their sizes, mtimes and hashes).
+    none changes the plan (the memo then updated with their sizes, mtimes and hashes), or,
+    with ``moved``, when those that do change it only by their events, open loops or links
+    (they are put in ``moved``, with their analysis).
 
     What a note gave the plan when the memo was taken is its cache row of that time: the row
     whose hash is the memo's (a later run may have replaced it: then there is no answer)."""
@@ -372,13 +414,14 @@ def _reread(prepared: _Prepared, changed: list[tuple[str, int, int]], started: i
             new = unpack_analysis(blob)
             if not new.problem:  # cached for the full pass, if one follows
                 rows[rel] = Row(size, trusted, sha, pack_parsed(note), memo.world, blob)
-            if new.problem or new.may_link:
+            if new.problem or note.date != _restored(vault, rel, old.sha, old.parsed).date:
                 return False
-            if (note.date != _restored(vault, rel, old.sha, old.parsed).date
-                    or new.interactions != unpack_analysis(old.analysis).interactions):
-                return False
-            if not _same_loops(prepared, note, new, unpack_analysis(old.analysis), old.sha):
-                return False
+            before = unpack_analysis(old.analysis)
+            if (new.may_link or new.interactions != before.interactions
+                    or not _same_loops(prepared, note, new, before, old.sha)):
+                if moved is None:
+                    return False
+                moved[rel] = note, new
         memo.notes[rel] = (size, mtime_ns, sha)
     return True
 

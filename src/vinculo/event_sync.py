@@ -1,0 +1,193 @@
+"""The sync service's event mode: a save that logs an event costs one note's work.
+
+A settled vault's memo (:mod:`vinculo.memo`) answers a sync when the notes that changed give
+the plan nothing new. When they do give it new events, open loops or names to link — a coffee
+logged in today's note — a full pass would restore every note's analysis to rewrite a contact
+or two. Instead, the full pass that settled the vault keeps, beside its memo, the *state* it
+ended with (:class:`State`: every note's events, the open loops, each contact's stage, drift
+and suggestions before and after the plan, the vault's language), and the sync replays the
+changed notes on it with the watcher's own logic (:mod:`vinculo.ledger`):
+
+- the contacts whose events or open loops in those notes changed get their histories, stages
+  and suggestions again, and nothing else (a history, a stage, drift, reciprocity and every
+  suggestion rule depend only on their own contact and history);
+- the global plan (pacing, snoozes, the daily budget, city groups) runs again over the whole
+  pool whenever one of those contacts' suggestions before the plan moved; the contacts whose
+  planned list then moved are planned too;
+- the vault's language is read again from the histories; if it changed, every suggestion may
+  be worded differently: the sync runs in full;
+- the notes planned are those contacts' notes and the changed notes (their links), in the
+  order a full pass plans them, and the files plugins keep (the dashboard) are planned from
+  the whole replayed state, through the same plan, write and retries as any sync
+  (:meth:`vinculo.sync_service.SyncService.sync`).
+
+What it writes is what a full pass writes (``tests/test_event_sync.py`` compares the bytes).
+Anything it cannot vouch for runs the sync in full: no state kept, a state from another set
+of contacts, a plugin writing whole files that is not one of vinculo's own (it may read what
+the state does not hold: every note, every mention), a contact note changed under it.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pluggy
+
+from vinculo.codec import Fields, MentionTable, interaction_rows, interactions_of
+from vinculo.ledger import Ledger, refile_loops
+from vinculo.loops import loops_in
+from vinculo.model import Drift, OpenLoop, Stage, Suggestion
+from vinculo.pipeline import Index, detect_language
+from vinculo.vault import Scan
+
+__all__ = ["MODE", "Replay", "State", "pack_state", "replay", "replayable", "settle"]
+
+MODE = "events"  # what ``sync --json`` says ran (``write.mode``)
+BUILT_IN = "vinculo.default_plugins."
+
+
+@dataclass
+class State:
+    """What a full pass ended with, kept beside its memo: what an event is replayed on.
+
+    Histories are not kept: they are each contact's events filed again (less to store, and
+    quicker to build than to unpickle), with the stage and drift kept."""
+
+    contacts: list[str]  # in the index's order: a state is only for the same contacts
+    events: dict[str, list[Fields]]  # rel -> the note's events as extracted (field tuples)
+    loops: dict[str, list[OpenLoop]]  # rel -> the note's open loops
+    stages: dict[str, tuple[Stage, Drift | None]]  # contact -> its stage and drift
+    pool: dict[str, list[Suggestion]]  # contact -> its suggestions before the plan
+    suggestions: dict[str, list[Suggestion]]  # contact -> planned
+    language: str | None  # the language detected in the vault's events
+
+
+def replayable(pm: pluggy.PluginManager) -> bool:
+    """Whether every plugin writing whole files is vinculo's own: a third-party one might read
+    parts of the index the replayed state does not hold (every note, every mention)."""
+    return all(getattr(impl.plugin, "__name__", "").startswith(BUILT_IN)
+               for impl in pm.hook.plan_files.get_hookimpls())
+
+
+def pack_state(index: Index, pm: pluggy.PluginManager) -> bytes | None:
+    """The state to keep with a full pass's memo; None when there is none to replay on."""
+    if not replayable(pm) or (index.contacts and not index.pool):
+        return None
+    state = State(
+        contacts=list(index.contacts),
+        events={rel: interaction_rows(found) for rel, found in index.events.items() if found},
+        loops=index.loops,
+        stages={name: (h.stage, h.drift) for name, h in index.histories.items()},
+        pool=index.pool, suggestions=index.suggestions,
+        language=index.config.detected_language)
+    return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _load_state(path: Path) -> State | None:
+    """The state kept with the memo (row 1 of its table), or None."""
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
+        try:
+            found = con.execute("SELECT blob FROM settled WHERE id = 1").fetchone()
+        finally:
+            con.close()
+        state = pickle.loads(found[0]) if found else None
+    except Exception:  # a state is an optimisation, never a reason to fail
+        return None
+    return state if isinstance(state, State) else None
+
+
+@dataclass
+class Replay:
+    """The changed notes replayed on the state: what the sync plans and writes."""
+
+    index: Index  # the whole vault's histories, stages and plan (no notes: see ``view``)
+    view: Index  # the notes to plan: the changed ones and the contacts whose output may move
+    state: State  # the state after the replay, to keep with the memo if the vault settles
+    contacts: set[str]  # the contacts replanned
+
+    def keeps_diagnostic(self, line: str) -> bool:
+        """Whether one of the last full pass's plan diagnostics still stands: those of the
+        notes planned again are said again by this plan."""
+        return not any(line.startswith(f"{note.rel}:") for note in self.view.scan.notes)
+
+
+def replay(pending: Any, pm: pluggy.PluginManager) -> Replay | None:
+    """The changed notes of ``pending`` (a :class:`vinculo.memo.Pending`) replayed on the
+    state the last full pass kept; None when the sync must run in full."""
+    if not replayable(pm):
+        return None
+    state = _load_state(pending.path)
+    index: Index = pending.index
+    config = index.config
+    if state is None or state.contacts != list(index.contacts):
+        return None
+    config.detected_language = state.language
+    index.loops = dict(state.loops)
+    index.suggestions = state.suggestions
+    ledger = Ledger({rel: interactions_of(rows) for rel, rows in state.events.items()},
+                    state.pool)
+    ledger.rebuild_histories(index, index.contacts)  # as the full pass filed them
+    for name, (stage, drift) in state.stages.items():
+        index.histories[name].stage, index.histories[name].drift = stage, drift
+    affected: set[str] = set()
+    for rel, (note, analysis) in pending.moved.items():
+        index.mentions.put_packed(rel, analysis)
+        found = [i for i in interactions_of(analysis.interactions) if i.contact in index.contacts]
+        affected |= ledger.set_interactions(rel, found)
+        table = MentionTable()
+        table.put_packed(rel, analysis)
+        affected |= refile_loops(index, rel, loops_in(note, table.get(rel, []), None, config))
+    affected &= set(index.contacts)
+    ledger.rebuild_histories(index, affected)
+    detect_language(index)
+    if config.detected_language != state.language:
+        return None  # every suggestion may be worded in another language
+    before = {name: ledger.pool.get(name) for name in affected}
+    ledger.restage(index, pm, affected)
+    planned = affected
+    if any(ledger.pool.get(name) != pool for name, pool in before.items()):
+        planned = affected | ledger.plan(index, pm)  # pacing and the budget are global
+    after = State(
+        contacts=state.contacts,
+        events={**state.events, **{rel: interaction_rows(ledger.by_note.get(rel, []))
+                                   for rel in pending.moved}},
+        loops=index.loops,
+        stages={**state.stages, **{n: (index.histories[n].stage, index.histories[n].drift)
+                                   for n in affected}},
+        pool=ledger.pool, suggestions=index.suggestions, language=state.language)
+    after.events = {rel: rows for rel, rows in after.events.items() if rows}
+    index.events, index.pool = ledger.by_note, ledger.pool
+    return Replay(index, _view(index, pending, planned), after, planned)
+
+
+def _view(index: Index, pending: Any, names: set[str]) -> Index:
+    """The part of the replayed state the planner looks at: the changed notes and these
+    contacts' notes, in the order a full pass plans them (the order of the memo's notes)."""
+    contacts = {c.rel: name for name, c in index.contacts.items() if name in names}
+    rels = [rel for rel in pending.memo.notes if rel in contacts or rel in pending.moved]
+    notes = [pending.moved[rel][0] if rel in pending.moved else index.contacts[contacts[rel]].note
+             for rel in rels]
+    shown = {contacts[rel]: index.contacts[contacts[rel]] for rel in rels if rel in contacts}
+    return Index(
+        vault=index.vault, config=index.config, today=index.today,
+        scan=Scan(index.vault, index.config, notes=notes),
+        contacts=shown, mentions=index.mentions, links=index.links,
+        histories={n: index.histories[n] for n in shown},
+        suggestions={n: index.suggestions.get(n, []) for n in shown},
+    )
+
+
+def settle(pending: Any, replayed: Replay) -> None:
+    """Keep the memo (its plan was empty: the vault is settled again) with the replayed state,
+    and the ``contacts --json`` rows of the contacts replanned as they are now."""
+    from vinculo.report import contact_rows
+
+    memo = pending.memo
+    fresh = {row["name"]: row for row in contact_rows(replayed.view)}
+    memo.rows = [fresh.get(row["name"], row) for row in memo.rows]
+    pending.keep(pickle.dumps(replayed.state, protocol=pickle.HIGHEST_PROTOCOL))
