@@ -29,6 +29,7 @@ the state does not hold: every note, every mention), a contact note changed unde
 
 from __future__ import annotations
 
+import datetime as dt
 import pickle
 import sqlite3
 from dataclasses import dataclass
@@ -38,13 +39,15 @@ from typing import Any
 import pluggy
 
 from vinculo.codec import Fields, MentionTable, interaction_rows, interactions_of
+from vinculo.history import file_events
 from vinculo.ledger import Ledger, refile_loops
-from vinculo.loops import loops_in
-from vinculo.model import Drift, OpenLoop, Stage, Suggestion
+from vinculo.loops import attach_loops, loops_in
+from vinculo.model import Drift, History, Interaction, OpenLoop, Stage, Suggestion
 from vinculo.pipeline import Index, detect_language
 from vinculo.vault import Scan
 
-__all__ = ["MODE", "Replay", "State", "pack_state", "replay", "replayable", "settle"]
+__all__ = ["MODE", "Replay", "State", "StoredHistory", "pack_state", "replay", "replayable",
+           "settle"]
 
 MODE = "events"  # what ``sync --json`` says ran (``write.mode``)
 BUILT_IN = "vinculo.default_plugins."
@@ -54,16 +57,66 @@ BUILT_IN = "vinculo.default_plugins."
 class State:
     """What a full pass ended with, kept beside its memo: what an event is replayed on.
 
-    Histories are not kept: they are each contact's events filed again (less to store, and
-    quicker to build than to unpickle), with the stage and drift kept."""
+    Each contact's events rest packed (a nested pickle) and become objects only when a stage
+    reads them (:class:`StoredHistory`): a replay unpacks the few contacts it touches, and
+    the dashboard reads what it needs of the others (stage, drift, last contact, plans, open
+    loops) without them. A replay that settles again packs only the contacts it touched."""
 
     contacts: list[str]  # in the index's order: a state is only for the same contacts
-    events: dict[str, list[Fields]]  # rel -> the note's events as extracted (field tuples)
+    # contact -> (stage, drift, last contact, plans as field tuples, its events as extracted
+    # from every note, before filing: packed field tuples)
+    people: dict[str, tuple[Stage, Drift | None, dt.date | None, list[Fields], bytes]]
     loops: dict[str, list[OpenLoop]]  # rel -> the note's open loops
-    stages: dict[str, tuple[Stage, Drift | None]]  # contact -> its stage and drift
     pool: dict[str, list[Suggestion]]  # contact -> its suggestions before the plan
     suggestions: dict[str, list[Suggestion]]  # contact -> planned
     language: str | None  # the language detected in the vault's events
+
+
+class StoredHistory(History):
+    """A contact's history as the state keeps it: its events are unpacked and filed the first
+    time something reads them; its last contact, plans, stage, drift and open loops are kept
+    as they were filed. Equal, field for field, to the history the full pass built."""
+
+    @classmethod
+    def restore(cls, name: str, person: tuple[Any, ...], today: dt.date) -> StoredHistory:
+        stage, drift, last, planned, packed = person
+        history: StoredHistory = object.__new__(cls)
+        history.__dict__.update(contact=name, stage=stage, drift=drift, open_loops=[],
+                                planned=interactions_of(planned), _last=last, _packed=packed,
+                                _today=today)
+        return history
+
+    @property  # type: ignore[override]  # a field of History, a property here
+    def interactions(self) -> list[Interaction]:
+        filed = self.__dict__.get("_filed")
+        if filed is None:
+            raw = History(contact=self.contact, interactions=_unpack(self.__dict__["_packed"]))
+            file_events(raw, self.__dict__["_today"])
+            filed = self.__dict__["_filed"] = raw.interactions
+        return filed
+
+    @interactions.setter
+    def interactions(self, value: list[Interaction]) -> None:
+        self.__dict__["_filed"] = value
+
+    @property
+    def last_contact(self) -> dt.date | None:
+        if "_filed" not in self.__dict__:
+            return self.__dict__["_last"]
+        return max((i.date for i in self.interactions), default=None)
+
+
+def _pack(events: list[Interaction]) -> bytes:
+    return pickle.dumps(interaction_rows(events), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _unpack(packed: bytes) -> list[Interaction]:
+    return interactions_of(pickle.loads(packed))
+
+
+def _person(history: History, events: bytes) -> tuple[Any, ...]:
+    return (history.stage, history.drift, history.last_contact,
+            interaction_rows(history.planned), events)
 
 
 def replayable(pm: pluggy.PluginManager) -> bool:
@@ -77,12 +130,14 @@ def pack_state(index: Index, pm: pluggy.PluginManager) -> bytes | None:
     """The state to keep with a full pass's memo; None when there is none to replay on."""
     if not replayable(pm) or (index.contacts and not index.pool):
         return None
+    raw: dict[str, list[Interaction]] = {name: [] for name in index.contacts}
+    for found in index.events.values():
+        for interaction in found:
+            raw[interaction.contact].append(interaction)
     state = State(
         contacts=list(index.contacts),
-        events={rel: interaction_rows(found) for rel, found in index.events.items() if found},
-        loops=index.loops,
-        stages={name: (h.stage, h.drift) for name, h in index.histories.items()},
-        pool=index.pool, suggestions=index.suggestions,
+        people={name: _person(index.histories[name], _pack(raw[name])) for name in index.contacts},
+        loops=index.loops, pool=index.pool, suggestions=index.suggestions,
         language=index.config.detected_language)
     return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -99,6 +154,24 @@ def _load_state(path: Path) -> State | None:
     except Exception:  # a state is an optimisation, never a reason to fail
         return None
     return state if isinstance(state, State) else None
+
+
+class _Ledger(Ledger):
+    """The ledger of a replay: the changed notes' events (as the memo's full pass read them,
+    then as they are now), every other event resting packed in the state."""
+
+    complete = False
+
+    def __init__(self, state: State, pending: Any, contacts: set[str]) -> None:
+        super().__init__(pool=state.pool)
+        self.state, self.moved = state, pending.moved
+        for rel, (_, _, before) in pending.moved.items():
+            self.set_interactions(rel, [i for i in interactions_of(before.interactions)
+                                        if i.contact in contacts])
+
+    def events_of(self, name: str) -> list[Interaction]:
+        kept = [i for i in _unpack(self.state.people[name][4]) if i.note not in self.moved]
+        return kept + super().events_of(name)
 
 
 @dataclass
@@ -129,20 +202,20 @@ def replay(pending: Any, pm: pluggy.PluginManager) -> Replay | None:
     config.detected_language = state.language
     index.loops = dict(state.loops)
     index.suggestions = state.suggestions
-    ledger = Ledger({rel: interactions_of(rows) for rel, rows in state.events.items()},
-                    state.pool)
-    ledger.rebuild_histories(index, index.contacts)  # as the full pass filed them
-    for name, (stage, drift) in state.stages.items():
-        index.histories[name].stage, index.histories[name].drift = stage, drift
+    index.histories = {name: StoredHistory.restore(name, person, index.today)
+                       for name, person in state.people.items()}
+    attach_loops(index.histories, index.loops)
+    known = set(index.contacts)
+    ledger = _Ledger(state, pending, known)
     affected: set[str] = set()
-    for rel, (note, analysis) in pending.moved.items():
+    for rel, (note, analysis, _) in pending.moved.items():
         index.mentions.put_packed(rel, analysis)
-        found = [i for i in interactions_of(analysis.interactions) if i.contact in index.contacts]
+        found = [i for i in interactions_of(analysis.interactions) if i.contact in known]
         affected |= ledger.set_interactions(rel, found)
         table = MentionTable()
         table.put_packed(rel, analysis)
         affected |= refile_loops(index, rel, loops_in(note, table.get(rel, []), None, config))
-    affected &= set(index.contacts)
+    affected &= known
     ledger.rebuild_histories(index, affected)
     detect_language(index)
     if config.detected_language != state.language:
@@ -152,16 +225,12 @@ def replay(pending: Any, pm: pluggy.PluginManager) -> Replay | None:
     planned = affected
     if any(ledger.pool.get(name) != pool for name, pool in before.items()):
         planned = affected | ledger.plan(index, pm)  # pacing and the budget are global
-    after = State(
-        contacts=state.contacts,
-        events={**state.events, **{rel: interaction_rows(ledger.by_note.get(rel, []))
-                                   for rel in pending.moved}},
-        loops=index.loops,
-        stages={**state.stages, **{n: (index.histories[n].stage, index.histories[n].drift)
-                                   for n in affected}},
-        pool=ledger.pool, suggestions=index.suggestions, language=state.language)
-    after.events = {rel: rows for rel, rows in after.events.items() if rows}
-    index.events, index.pool = ledger.by_note, ledger.pool
+    people = dict(state.people)
+    for name in affected:
+        people[name] = _person(index.histories[name], _pack(ledger.events_of(name)))
+    after = State(state.contacts, people, index.loops, ledger.pool, index.suggestions,
+                  state.language)
+    index.pool = ledger.pool
     return Replay(index, _view(index, pending, planned), after, planned)
 
 

@@ -50,7 +50,13 @@ def refile_loops(index: Index, rel: str, loops: list[OpenLoop]) -> set[str]:
 
 class Ledger:
     """Every note's events and each contact's suggestions before the plan: what histories and
-    the plan are made of, kept so that one note's change recomputes only what it touches."""
+    the plan are made of, kept so that one note's change recomputes only what it touches.
+
+    A ledger that holds only some notes' events (the event mode's, whose other events rest in
+    its state) says so with ``complete = False`` and gives each contact's events by
+    :meth:`events_of`."""
+
+    complete = True  # by_note holds every note's events
 
     def __init__(self, by_note: dict[str, list[Interaction]] | None = None,
                  pool: dict[str, list[Suggestion]] | None = None) -> None:
@@ -71,6 +77,11 @@ class Ledger:
                 self.notes_of.setdefault(interaction.contact, set()).add(rel)
         return changed_contacts(old, interactions)
 
+    def events_of(self, name: str) -> list[Interaction]:
+        """One contact's events, as extracted from every note, before filing."""
+        return [i for rel in self.notes_of.get(name, ()) for i in self.by_note.get(rel, [])
+                if i.contact == name]
+
     def recompute(self, index: Index, pm: pluggy.PluginManager, names: Iterable[str]) -> None:
         """Histories, stages and (unplanned) suggestions of these contacts: never one without
         the others, so no history is left at its default stage."""
@@ -81,17 +92,14 @@ class Ledger:
     def rebuild_histories(self, index: Index, names: Iterable[str]) -> None:
         """These contacts' histories from the notes' events, with their open loops."""
         wanted = {n for n in names if n in index.contacts}
-        if wanted == set(index.contacts):
+        if self.complete and wanted == set(index.contacts):
             index.histories = {n: History(contact=n) for n in index.contacts}
             for found in self.by_note.values():
                 for interaction in found:
                     index.histories[interaction.contact].interactions.append(interaction)
         else:
             for name in wanted:
-                history = index.histories[name] = History(contact=name)
-                for rel in self.notes_of.get(name, ()):
-                    history.interactions.extend(
-                        i for i in self.by_note.get(rel, []) if i.contact == name)
+                index.histories[name] = History(contact=name, interactions=self.events_of(name))
         for name in wanted:
             file_events(index.histories[name], index.today)
         attach_loops(index.histories, index.loops, wanted)
