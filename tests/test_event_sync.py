@@ -35,7 +35,13 @@ def settle(run, vault: Path) -> None:
 
 @pytest.fixture
 def aged(sample: Path, run) -> Path:
+    """The sample vault settled, with a calendar feed too: a file made from every contact's
+    plans and suggestions, in the full pass's order."""
+    toml = sample / "vinculo.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + '\n[calendar]\npath = "vinculo.ics"\n',
+                    encoding="utf-8")
     settle(run, sample)
+    assert (sample / "vinculo.ics").exists()
     return sample
 
 
@@ -47,7 +53,7 @@ def append(vault: Path, rel: str, text: str) -> None:
 def full_on_a_copy(run, vault: Path, tmp_path: Path, monkeypatch, *flags: str) -> tuple[Path, dict]:
     """The reference: a copy of the vault as it is now, synced with a fresh state folder
     (no cache, no memo, no state: the full pass)."""
-    copy = tmp_path / "reference"
+    copy = tmp_path / "reference" / vault.name  # the same name: the feed's links carry it
     shutil.copytree(vault, copy)
     with monkeypatch.context() as m:
         m.setenv("VINCULO_STATE_DIR", str(tmp_path / "fresh-state"))

@@ -32,7 +32,8 @@ from __future__ import annotations
 import datetime as dt
 import pickle
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -43,33 +44,46 @@ from vinculo.history import file_events
 from vinculo.ledger import Ledger, refile_loops
 from vinculo.loops import attach_loops, loops_in
 from vinculo.model import Drift, History, Interaction, OpenLoop, Stage, Suggestion
-from vinculo.pipeline import Index, detect_language
+from vinculo.pipeline import LANGUAGE_SAMPLE, Index, detect_language
 from vinculo.vault import Scan
 
-__all__ = ["MODE", "Replay", "State", "StoredHistory", "pack_state", "replay", "replayable",
-           "settle"]
+__all__ = ["MODE", "Replay", "State", "StoredHistory", "contact_rows", "pack_state", "replay",
+           "replayable", "settle"]
 
 MODE = "events"  # what ``sync --json`` says ran (``write.mode``)
 BUILT_IN = "vinculo.default_plugins."
+
+
+# A contact's part of the state: (stage, drift, last contact, plans as field tuples, its
+# events as extracted from every note, before filing: packed field tuples, how many events
+# its history files).
+Person = tuple[Stage, Drift | None, dt.date | None, list[Fields], bytes, int]
 
 
 @dataclass
 class State:
     """What a full pass ended with, kept beside its memo: what an event is replayed on.
 
-    Each contact's events rest packed (a nested pickle) and become objects only when a stage
-    reads them (:class:`StoredHistory`): a replay unpacks the few contacts it touches, and
-    the dashboard reads what it needs of the others (stage, drift, last contact, plans, open
-    loops) without them. A replay that settles again packs only the contacts it touched."""
+    Each contact's part (``people``) is stored apart, by name, and its events rest packed (a
+    nested pickle) until a stage reads them (:class:`StoredHistory`): a replay unpacks the few
+    contacts it touches, the dashboard reads what it needs of the others (stage, drift, last
+    contact, plans, open loops) without them, and a replay that settles the vault again
+    stores only the contacts it touched."""
 
     contacts: list[str]  # in the index's order: a state is only for the same contacts
-    # contact -> (stage, drift, last contact, plans as field tuples, its events as extracted
-    # from every note, before filing: packed field tuples)
-    people: dict[str, tuple[Stage, Drift | None, dt.date | None, list[Fields], bytes]]
     loops: dict[str, list[OpenLoop]]  # rel -> the note's open loops
     pool: dict[str, list[Suggestion]]  # contact -> its suggestions before the plan
     suggestions: dict[str, list[Suggestion]]  # contact -> planned
     language: str | None  # the language detected in the vault's events
+    people: dict[str, Person] = field(default_factory=dict)  # stored apart, by name
+
+    def pack(self, names: Iterable[str]) -> tuple[bytes, dict[str, bytes]]:
+        """The state as :func:`vinculo.memo.remember` stores it: its head, and the parts of
+        the contacts ``names``."""
+        head = replace(self, people={})
+        return (pickle.dumps(head, protocol=pickle.HIGHEST_PROTOCOL),
+                {name: pickle.dumps(self.people[name], protocol=pickle.HIGHEST_PROTOCOL)
+                 for name in names})
 
 
 class StoredHistory(History):
@@ -79,14 +93,14 @@ class StoredHistory(History):
 
     @classmethod
     def restore(cls, name: str, person: tuple[Any, ...], today: dt.date) -> StoredHistory:
-        stage, drift, last, planned, packed = person
+        stage, drift, last, planned, packed, _ = person
         history: StoredHistory = object.__new__(cls)
         history.__dict__.update(contact=name, stage=stage, drift=drift, open_loops=[],
                                 planned=interactions_of(planned), _last=last, _packed=packed,
                                 _today=today)
         return history
 
-    @property  # type: ignore[override]  # a field of History, a property here
+    @property  # a field of History, a property here
     def interactions(self) -> list[Interaction]:
         filed = self.__dict__.get("_filed")
         if filed is None:
@@ -114,9 +128,9 @@ def _unpack(packed: bytes) -> list[Interaction]:
     return interactions_of(pickle.loads(packed))
 
 
-def _person(history: History, events: bytes) -> tuple[Any, ...]:
+def _person(history: History, events: bytes) -> Person:
     return (history.stage, history.drift, history.last_contact,
-            interaction_rows(history.planned), events)
+            interaction_rows(history.planned), events, len(history.interactions))
 
 
 def replayable(pm: pluggy.PluginManager) -> bool:
@@ -126,7 +140,7 @@ def replayable(pm: pluggy.PluginManager) -> bool:
                for impl in pm.hook.plan_files.get_hookimpls())
 
 
-def pack_state(index: Index, pm: pluggy.PluginManager) -> bytes | None:
+def pack_state(index: Index, pm: pluggy.PluginManager) -> tuple[bytes, dict[str, bytes]] | None:
     """The state to keep with a full pass's memo; None when there is none to replay on."""
     if not replayable(pm) or (index.contacts and not index.pool):
         return None
@@ -135,25 +149,29 @@ def pack_state(index: Index, pm: pluggy.PluginManager) -> bytes | None:
         for interaction in found:
             raw[interaction.contact].append(interaction)
     state = State(
-        contacts=list(index.contacts),
-        people={name: _person(index.histories[name], _pack(raw[name])) for name in index.contacts},
-        loops=index.loops, pool=index.pool, suggestions=index.suggestions,
-        language=index.config.detected_language)
-    return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+        contacts=list(index.contacts), loops=index.loops, pool=index.pool,
+        suggestions=index.suggestions, language=index.config.detected_language,
+        people={name: _person(index.histories[name], _pack(raw[name]))
+                for name in index.contacts})
+    return state.pack(index.contacts)
 
 
 def _load_state(path: Path) -> State | None:
-    """The state kept with the memo (row 1 of its table), or None."""
+    """The state kept with the memo (row 1 of its table, and each contact's part), or None."""
     try:
         con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
         try:
             found = con.execute("SELECT blob FROM settled WHERE id = 1").fetchone()
+            state = pickle.loads(found[0]) if found else None
+            if not isinstance(state, State):
+                return None
+            state.people = {name: pickle.loads(blob) for name, blob
+                            in con.execute("SELECT name, blob FROM settled_people")}
         finally:
             con.close()
-        state = pickle.loads(found[0]) if found else None
     except Exception:  # a state is an optimisation, never a reason to fail
         return None
-    return state if isinstance(state, State) else None
+    return state if set(state.people) == set(state.contacts) else None
 
 
 class _Ledger(Ledger):
@@ -182,6 +200,7 @@ class Replay:
     view: Index  # the notes to plan: the changed ones and the contacts whose output may move
     state: State  # the state after the replay, to keep with the memo if the vault settles
     contacts: set[str]  # the contacts replanned
+    touched: set[str]  # the contacts whose history was replayed (their part of the state)
 
     def keeps_diagnostic(self, line: str) -> bool:
         """Whether one of the last full pass's plan diagnostics still stands: those of the
@@ -202,8 +221,8 @@ def replay(pending: Any, pm: pluggy.PluginManager) -> Replay | None:
     config.detected_language = state.language
     index.loops = dict(state.loops)
     index.suggestions = state.suggestions
-    index.histories = {name: StoredHistory.restore(name, person, index.today)
-                       for name, person in state.people.items()}
+    index.histories = {name: StoredHistory.restore(name, state.people[name], index.today)
+                       for name in state.contacts}  # in the full pass's order
     attach_loops(index.histories, index.loops)
     known = set(index.contacts)
     ledger = _Ledger(state, pending, known)
@@ -217,9 +236,10 @@ def replay(pending: Any, pm: pluggy.PluginManager) -> Replay | None:
         affected |= refile_loops(index, rel, loops_in(note, table.get(rel, []), None, config))
     affected &= known
     ledger.rebuild_histories(index, affected)
-    detect_language(index)
-    if config.detected_language != state.language:
-        return None  # every suggestion may be worded in another language
+    if not _same_sample(state, affected):
+        detect_language(index)
+        if config.detected_language != state.language:
+            return None  # every suggestion may be worded in another language
     before = {name: ledger.pool.get(name) for name in affected}
     ledger.restage(index, pm, affected)
     planned = affected
@@ -228,10 +248,24 @@ def replay(pending: Any, pm: pluggy.PluginManager) -> Replay | None:
     people = dict(state.people)
     for name in affected:
         people[name] = _person(index.histories[name], _pack(ledger.events_of(name)))
-    after = State(state.contacts, people, index.loops, ledger.pool, index.suggestions,
-                  state.language)
+    after = State(state.contacts, index.loops, ledger.pool, index.suggestions, state.language,
+                  people)
     index.pool = ledger.pool
-    return Replay(index, _view(index, pending, planned), after, planned)
+    return Replay(index, _view(index, pending, planned), after, planned, affected)
+
+
+def _same_sample(state: State, affected: set[str]) -> bool:
+    """Whether the event lines the vault's language is read from (the first
+    :data:`~vinculo.pipeline.LANGUAGE_SAMPLE` of the histories, in order) are all from
+    contacts before the first one replayed: then the language stays what it was."""
+    seen = 0
+    for name in state.contacts:
+        if name in affected:
+            return False
+        seen += state.people[name][5]
+        if seen >= LANGUAGE_SAMPLE:
+            return True
+    return False
 
 
 def _view(index: Index, pending: Any, names: set[str]) -> Index:
@@ -251,12 +285,17 @@ def _view(index: Index, pending: Any, names: set[str]) -> Index:
     )
 
 
-def settle(pending: Any, replayed: Replay) -> None:
-    """Keep the memo (its plan was empty: the vault is settled again) with the replayed state,
-    and the ``contacts --json`` rows of the contacts replanned as they are now."""
-    from vinculo.report import contact_rows
+def contact_rows(pending: Any, replayed: Replay) -> list[dict[str, Any]]:
+    """The ``contacts --json`` rows after the replay: the memo's, but for the contacts
+    replanned (the only ones whose history or suggestions may have moved), as they are now."""
+    from vinculo.report import contact_rows as rows_of
 
-    memo = pending.memo
-    fresh = {row["name"]: row for row in contact_rows(replayed.view)}
-    memo.rows = [fresh.get(row["name"], row) for row in memo.rows]
-    pending.keep(pickle.dumps(replayed.state, protocol=pickle.HIGHEST_PROTOCOL))
+    fresh = {row["name"]: row for row in rows_of(replayed.view)}
+    return [fresh.get(row["name"], row) for row in pending.memo.rows]
+
+
+def settle(pending: Any, replayed: Replay, rows: list[dict[str, Any]]) -> None:
+    """Keep the memo (its plan was empty: the vault is settled again) with the replayed state
+    and the ``contacts --json`` ``rows``."""
+    pending.memo.rows = rows
+    pending.keep(replayed.state.pack(replayed.touched))

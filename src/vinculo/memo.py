@@ -57,6 +57,9 @@ from vinculo.cache import (
 from vinculo.config import Config
 from vinculo.model import Note
 
+# The event mode's state (vinculo.event_sync): its head, and each contact's part by name.
+State = tuple[bytes, dict[str, bytes]]
+
 # More changed notes than this: a full pass (which reads them in parallel) is as quick.
 MOST_CHANGED = 200
 
@@ -125,7 +128,7 @@ def look(vault: Path, config: Config, pm: pluggy.PluginManager) -> Look | None:
 
 
 def remember(seen: Look, index: Any, pm: pluggy.PluginManager, diagnostics: list[Any], *,
-             state: bytes | None = None) -> None:
+             state: State | None = None) -> None:
     """Keep the memo of a sync whose plan was empty (``index``: its whole-vault index, read
     after ``seen``), with the event mode's ``state`` (:mod:`vinculo.event_sync`)."""
     from vinculo.pipeline import world_of
@@ -155,7 +158,8 @@ def remember(seen: Look, index: Any, pm: pluggy.PluginManager, diagnostics: list
         diagnostics=[str(d) for d in diagnostics],
         rows=contact_rows(index),
     )
-    _write_memo(path, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL), state=state or b"")
+    _write_memo(path, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL),
+                state=state or (b"", {}), whole_state=True)
 
 
 def forget(vault: Path, config: Config) -> None:
@@ -187,10 +191,11 @@ def _read_memo(path: Path, rels: Iterable[str] = ()) -> tuple[bytes, dict[str, R
 
 
 def _write_memo(path: Path, memo: bytes | None, rows: dict[str, Row] | None = None,
-                state: bytes | None = None) -> None:
+                state: State | None = None, whole_state: bool = False) -> None:
     """Store (or, with None, forget) the memo, with the rows of notes it re-read, in one
     transaction; ``state``: the event mode's state to keep with it (else the one stored
-    stays). Best effort, like the cache's own save."""
+    stays), all of it (``whole_state``) or the contacts it names. Best effort, like the
+    cache's own save."""
     if memo is None and not path.exists():
         return
     try:
@@ -201,8 +206,15 @@ def _write_memo(path: Path, memo: bytes | None, rows: dict[str, Row] | None = No
                 con.execute("DELETE FROM settled")
             else:
                 con.execute("INSERT OR REPLACE INTO settled VALUES (0, ?)", (memo,))
-                if state is not None:  # row 1: vinculo.event_sync's state of this memo
-                    con.execute("INSERT OR REPLACE INTO settled VALUES (1, ?)", (state,))
+                if state is not None:  # vinculo.event_sync's state of this memo: row 1, and
+                    # each contact's part in a table of its own (a replay rewrites a few)
+                    con.execute("INSERT OR REPLACE INTO settled VALUES (1, ?)", (state[0],))
+                    con.execute("CREATE TABLE IF NOT EXISTS settled_people "
+                                "(name TEXT PRIMARY KEY, blob BLOB)")
+                    if whole_state:
+                        con.execute("DELETE FROM settled_people")
+                    con.executemany("INSERT OR REPLACE INTO settled_people VALUES (?, ?)",
+                                    state[1].items())
             write_rows(con, rows or {})
         con.close()
     except sqlite3.Error:
@@ -226,7 +238,7 @@ class Pending:
     started: int  # when this answer started looking: the memo's next seen_ns
     path: Path  # the cache file
 
-    def keep(self, state: bytes | None = None) -> None:
+    def keep(self, state: State | None = None) -> None:
         """Store the memo (settled again) with the replayed ``state`` and the rows read."""
         self.memo.seen_ns = self.started
         _write_memo(self.path, pickle.dumps(self.memo, protocol=pickle.HIGHEST_PROTOCOL),

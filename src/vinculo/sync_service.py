@@ -221,10 +221,11 @@ class SyncService:
         except StaleNoteError:  # a contact note changed since the memo: read it all
             return None
         memo = pending.memo
-        if index is not replayed.index:
+        rows = event_sync.contact_rows(pending, replayed) if index is replayed.index else None
+        if rows is None:
             pending.drop()  # retried on a full read: the next sync settles again
         elif not plan.changes and not report.skipped:
-            event_sync.settle(pending, replayed)  # settled again, on the replayed state
+            event_sync.settle(pending, replayed, rows)  # settled again, on the replayed state
         elif not dry_run:
             pending.drop()
         diagnostics = [*(line for line in memo.diagnostics if replayed.keeps_diagnostic(line)),
@@ -232,7 +233,9 @@ class SyncService:
         summary = dict(memo.summary)
         summary["write"] = _write_json(report, diagnostics, dry_run=dry_run, full_pass=False,
                                        diff=diff, mode=event_sync.MODE)
-        return SyncResult(report, diagnostics, summary, list(memo.problems), index=index)
+        result = SyncResult(report, diagnostics, summary, list(memo.problems), index=index)
+        result._rows = rows  # the memo's, but for the contacts replanned
+        return result
 
     def _whole(self, index: Index, today: dt.date, *, dry_run: bool, retries: int,
                view: PlanIndex | None = None) -> tuple[Index, Plan, WriteReport]:
