@@ -176,3 +176,16 @@ def test_a_kill_during_the_event_mode_leaves_what_the_next_sync_repairs(sample, 
     assert snapshot(sample) == snapshot(before)
     again = cli(sample)
     assert again.returncode == 0 and json.loads(again.stdout)["summary"]["write"]["written"] == []
+
+
+def test_an_event_in_a_vault_whose_language_is_read_from_its_notes(sample, run, tmp_path,
+                                                                   monkeypatch):
+    """Without ``[ui] language`` the suggestions are worded in the language the events are
+    written in: the replay reads it as the full pass does."""
+    toml = sample / "vinculo.toml"
+    text = toml.read_text(encoding="utf-8")
+    toml.write_text(text.replace('language = "en"', "", 1), encoding="utf-8")
+    settle(run, sample)
+    append(sample, DAILY, "\n- Café con [[Ana Torres]] en Lavapiés.\n")
+    out = same_as_full(run, sample, tmp_path, monkeypatch)
+    assert ANA in out["summary"]["write"]["written"]
