@@ -32,7 +32,7 @@ from vinculo.cache import CachedNote, cache_path, digest, open_cache
 from vinculo.codec import MentionTable
 from vinculo.config import Config
 from vinculo.contacts import build_contacts
-from vinculo.ledger import Ledger, changed_contacts
+from vinculo.ledger import Ledger, changed_contacts, refile_loops
 from vinculo.linking.titles import continuing_titles
 from vinculo.loops import loops_in
 from vinculo.mentions import find_mentions
@@ -234,13 +234,8 @@ class LiveIndex:
             ledger.set_interactions(rel, note_interactions(index, self.pm, note))
         owners = {c.rel: c.name for c in index.contacts.values()}
         for rel, note in fresh.items():
-            old_loops = index.loops.pop(rel, [])
-            new_loops = [] if note is None else loops_in(
-                note, index.mentions.get(rel, []), owners.get(rel), self.config)
-            if new_loops:
-                index.loops[rel] = new_loops
-            if new_loops != old_loops:
-                affected |= {loop.contact for loop in old_loops + new_loops}
+            affected |= refile_loops(index, rel, [] if note is None else loops_in(
+                note, index.mentions.get(rel, []), owners.get(rel), self.config))
         for rel, old in before_interactions.items():
             affected |= changed_contacts(old, ledger.by_note.get(rel, []))
         affected &= set(index.contacts)
