@@ -89,6 +89,25 @@ def test_an_event_writes_what_a_full_sync_writes(aged, run, tmp_path, monkeypatc
     assert ana["last_in_person"] == "2026-11-25" and ana["stage"] == "in_person"
 
 
+def test_a_busy_day_of_events_keeps_answering_as_a_full_sync(aged, run, tmp_path, monkeypatch):
+    """After a replay that wrote, the memo holds what it wrote: the next sync, at once (the
+    files too recent for their mtimes to vouch for them), is answered from it, and the next
+    event is replayed again, each time what a full sync of a copy leaves and says."""
+    append(aged, DAILY, "\n- Café con [[Ana Torres]] en Lavapiés.\n")
+    assert sync(run, aged)["summary"]["write"]["written"]
+    again = sync(run, aged)
+    assert again["summary"]["write"]["mode"] == "settled"
+    copy, expected = full_on_a_copy(run, aged, tmp_path / "1", monkeypatch)
+    assert snapshot(copy) == snapshot(aged) and not expected["summary"]["write"]["written"]
+    assert again["contacts"] == expected["contacts"]
+    append(aged, "Daily/2026-11-24.md", "\n- Videollamada con [[Tom Whitaker]].\n")
+    same_as_full(run, aged, tmp_path / "2", monkeypatch, dry=False)
+    append(aged, "Daily/2026-11-28.md", "\n- Llamé a [[Ana Torres]] por la tarde.\n")
+    out = same_as_full(run, aged, tmp_path / "3", monkeypatch, dry=False)
+    assert ANA in out["summary"]["write"]["written"]  # her note, written twice in one day
+    assert sync(run, aged)["summary"]["write"]["mode"] == "settled"
+
+
 def test_an_event_deleted_writes_what_a_full_sync_writes(aged, run, tmp_path, monkeypatch):
     daily = aged / DAILY
     text = daily.read_text(encoding="utf-8")

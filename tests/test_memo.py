@@ -324,7 +324,7 @@ def test_a_damaged_memo_means_a_full_pass_never_an_error(aged, run, monkeypatch)
     assert sync(run, aged)["summary"]["write"]["full_pass"] is False  # and a new memo
 
 
-def test_a_sync_that_writes_leaves_no_memo_behind(aged, run):
+def test_a_replay_that_writes_keeps_the_memo_of_what_it_wrote(aged, run):
     daily = aged / DAILY
     daily.write_text(daily.read_text(encoding="utf-8")
                      + "\n- Café con [[Ana Torres]].\n", encoding="utf-8")
@@ -339,7 +339,18 @@ def test_a_sync_that_writes_leaves_no_memo_behind(aged, run):
     assert sync(run, aged, "--dry-run")["summary"]["write"]["reasons"]  # not settled
     assert memos() == (1,)  # a dry run leaves the memo as it was: the note is still new to it
     assert sync(run, aged)["summary"]["write"]["written"]
-    assert memos() == (0,)
+    assert memos() == (1,)  # brought up to date (tests/test_event_sync.py)
+    assert sync(run, aged)["summary"]["write"]["mode"] == "settled"
+
+
+def test_a_full_pass_that_writes_leaves_no_memo_behind(aged, run):
+    database = state_dir(aged) / "index.sqlite"
+    (aged / "Notes" / "Nueva.md").write_text("Idea: preguntar a Ana Torres.\n", encoding="utf-8")
+    out = sync(run, aged)
+    assert out["summary"]["write"]["mode"] == "full" and out["summary"]["write"]["written"]
+    with sqlite3.connect(database) as con:
+        assert con.execute("SELECT COUNT(*) FROM settled WHERE id = 0").fetchone() == (0,)
+    con.close()
 
 
 def test_a_memo_that_cannot_answer_is_dropped(aged, run):

@@ -294,6 +294,101 @@ def contact_rows(pending: Any, replayed: Replay) -> list[dict[str, Any]]:
     return [fresh.get(row["name"], row) for row in pending.memo.rows]
 
 
+def settle_written(pending: Any, replayed: Replay, changes: list[Any], report: Any,
+                   pm: pluggy.PluginManager, rows: list[dict[str, Any]]) -> bool:
+    """After a replay that wrote: keep the memo, brought up to date with what was written,
+    when a full pass reading the new bytes would plan nothing and hold the same state: every
+    file written is a contact note or a file a plugin owns (not a changed note: its links moved
+    its events' lines), and each contact note written still gives its contact the same names,
+    properties (but vinculo's own), events, open loops, stage, drift and suggestions, and the
+    global plan and every plan of those notes and the plugins' files stay the same. False (the
+    caller drops the memo) otherwise."""
+    from vinculo.cache import Row, digest, pack_parsed, trusted_mtime
+    from vinculo.codec import unpack_analysis
+    from vinculo.contacts import build_contacts
+    from vinculo.pipeline import plan_pool, suggestions_of
+    from vinculo.rhythm import is_drifting
+    from vinculo.vault import read_note
+    from vinculo.writeback.plan import plan_sync
+
+    memo, index = pending.memo, replayed.index
+    vault, config = index.vault, index.config
+    after = {c.rel: c.after for c in changes}
+    written = set(report.written)
+    if (report.skipped or not written or written - set(after)
+            or written - set(memo.contacts) - set(memo.owned) or written & set(pending.moved)):
+        return False
+    owner = {c.rel: name for name, c in index.contacts.items()}
+    cached = pending.cached_rows(sorted(written & set(memo.contacts)))
+    prefix = str(config.get("properties.prefix", "vinculo_"))
+    contacts = dict(index.contacts)
+    fresh: dict[str, tuple[Any, bytes]] = {}
+    for rel in sorted(written & set(memo.contacts)):
+        name, row = owner.get(rel), cached.get(rel)
+        note = read_note(vault, vault / rel, rel, config)
+        if (name is None or row is None or row.sha != memo.notes[rel][2]
+                or row.world != memo.world or row.analysis is None or not note.readable
+                or note.diagnostics or digest(note.raw) != digest(after[rel])):
+            return False
+        found = build_contacts([note], pm, config)
+        new, old = found.get(name), index.contacts[name]
+        if new is None or len(found) != 1 or _lasting(new, prefix) != _lasting(old, prefix):
+            return False
+        blob = pending.analyse(note)
+        now, before = unpack_analysis(blob), unpack_analysis(row.analysis)
+        if now.problem or now.may_link or now.interactions != before.interactions:
+            return False
+        table = MentionTable()
+        table.put_packed(rel, now)
+        if loops_in(note, table.get(rel, []), name, config) != index.loops.get(rel, []):
+            return False
+        contacts[name], fresh[rel] = new, (note, blob)
+    probe = replace(index, contacts=contacts, suggestions={})
+    for rel in fresh:
+        name = owner[rel]
+        history = index.histories[name]
+        stage = pm.hook.contact_stage(history=history, contact=contacts[name],
+                                      today=index.today, config=config) or "radar"
+        if (stage != history.stage
+                or is_drifting(contacts[name], history, index.today, config) != history.drift
+                or suggestions_of(probe, pm, name) != replayed.state.pool.get(name)):
+            return False
+    plan_pool(probe, pm, [s for name in contacts for s in replayed.state.pool.get(name, [])])
+    if probe.suggestions != index.suggestions:
+        return False  # the blocks' memory (a date written) moves the plan
+    view = replace(replayed.view, contacts={n: contacts[n] for n in replayed.view.contacts},
+                   scan=Scan(vault, config, notes=[fresh[n.rel][0] if n.rel in fresh else n
+                                                  for n in replayed.view.scan.notes]))
+    if plan_sync(view, pm, whole=probe).changes:
+        return False  # a second pass would write something again
+    for rel in written:
+        try:
+            info = (vault / rel).stat()
+        except OSError:
+            return False
+        sha = digest(after[rel])
+        if rel in memo.notes:
+            memo.notes[rel] = (info.st_size, info.st_mtime_ns, sha)
+        if rel in memo.owned:
+            memo.owned[rel] = (info.st_size, info.st_mtime_ns)
+        memo.written = {**getattr(memo, "written", {}), rel: sha}
+        if rel in fresh:
+            note, blob = fresh[rel]
+            memo.contacts[rel] = pack_parsed(note)
+            pending.rows[rel] = Row(info.st_size, trusted_mtime(info.st_mtime_ns, pending.started),
+                                    sha, memo.contacts[rel], memo.world, blob)
+    settle(pending, replayed, rows)
+    return True
+
+
+def _lasting(contact: Any, prefix: str) -> tuple[Any, ...]:
+    """What of a contact a write of vinculo's never changes: its names and the properties
+    that are not vinculo's own."""
+    return (contact.name, contact.rel, tuple(contact.aliases),
+            sorted((k, repr(v)) for k, v in contact.properties.items()
+                   if not str(k).startswith(prefix)))
+
+
 def settle(pending: Any, replayed: Replay, rows: list[dict[str, Any]]) -> None:
     """Keep the memo (its plan was empty: the vault is settled again) with the replayed state
     and the ``contacts --json`` ``rows``."""

@@ -80,6 +80,10 @@ class Memo:
     problems: list[str]  # the scan's diagnostics that are not info, as printed
     diagnostics: list[str]  # the plan's
     rows: list[dict[str, Any]] = field(default_factory=list)  # contact_rows, for --json
+    # Files the event mode wrote after this memo looked (contact notes, owned files), by the
+    # hash of their bytes: saved so recently that their mtime cannot vouch for them, they are
+    # vouched for by their content (vinculo.event_sync.settle_written).
+    written: dict[str, str] = field(default_factory=dict)
 
 
 def run_key(config: Config, pm: pluggy.PluginManager, today: dt.date) -> str:
@@ -244,6 +248,11 @@ class Pending:
         _write_memo(self.path, pickle.dumps(self.memo, protocol=pickle.HIGHEST_PROTOCOL),
                     self.rows, state)
 
+    def cached_rows(self, rels: list[str]) -> dict[str, Row]:
+        """The cache rows of ``rels`` as stored (what the memo's full pass analysed)."""
+        found = _read_memo(self.path, rels)
+        return found[1] if found is not None else {}
+
     def drop(self) -> None:
         """Forget the memo, keeping the rows read for the next full pass."""
         _write_memo(self.path, None, self.rows)
@@ -318,15 +327,29 @@ def _changed(vault: Path, config: Config, memo: Memo) -> list[tuple[str, int, in
             changed.append((rel, info.st_size, info.st_mtime_ns))
     if walked != len(notes) + len(memo.others):
         return None  # a note deleted
+    ours = getattr(memo, "written", {})  # a memo kept before this field: none
     for rel, stat in memo.owned.items():
-        if _stat(vault, rel) != stat or (stat is not None and stat[1] >= racy):
+        if _stat(vault, rel) != stat or (stat is not None and stat[1] >= racy
+                                         and not _ours(vault, rel, ours)):
             return None  # a file a plugin owns changed (or may have, unseen)
     if len(changed) > MOST_CHANGED:
         return None
+    changed = [c for c in changed if not (c[0] in ours and (c[1], c[2]) == notes[c[0]][:2]
+                                          and _ours(vault, c[0], ours))]
     refused = {*memo.contacts, *memo.owned, *memo.noisy}
     if any(rel in refused for rel, _, _ in changed):
         return None
     return changed
+
+
+def _ours(vault: Path, rel: str, ours: dict[str, str]) -> bool:
+    """Whether a file still holds the bytes vinculo wrote to it (``ours``: their hashes)."""
+    from vinculo.vault import read_regular
+
+    try:
+        return rel in ours and digest(read_regular(vault / rel)) == ours[rel]
+    except OSError:
+        return False
 
 
 class _Prepared:

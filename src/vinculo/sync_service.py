@@ -221,15 +221,17 @@ class SyncService:
         except StaleNoteError:  # a contact note changed since the memo: read it all
             return None
         memo = pending.memo
+        diagnostics = [*(line for line in memo.diagnostics if replayed.keeps_diagnostic(line)),
+                       *map(str, plan.diagnostics)]
+        memo.diagnostics = diagnostics  # what the next settled answer prints, if kept
         rows = event_sync.contact_rows(pending, replayed) if index is replayed.index else None
         if rows is None:
             pending.drop()  # retried on a full read: the next sync settles again
         elif not plan.changes and not report.skipped:
             event_sync.settle(pending, replayed, rows)  # settled again, on the replayed state
-        elif not dry_run:
+        elif not dry_run and not event_sync.settle_written(pending, replayed, plan.changes,
+                                                            report, self.pm, rows):
             pending.drop()
-        diagnostics = [*(line for line in memo.diagnostics if replayed.keeps_diagnostic(line)),
-                       *map(str, plan.diagnostics)]
         summary = dict(memo.summary)
         summary["write"] = _write_json(report, diagnostics, dry_run=dry_run, full_pass=False,
                                        diff=diff, mode=event_sync.MODE)
