@@ -10,7 +10,8 @@ For each generated vault size (notes × contacts) it measures, as separate proce
   either), then on that synced vault a cold
   ``sync --dry-run`` (empty cache), a warm ``sync --dry-run`` (nothing changed), one note
   changed then ``sync`` (a line that changes no history), one event logged then ``sync`` (a
-  history changes: the full pass on a warm cache), ``scan``, and ``vinculo --version``.
+  history changes: that note's events replayed on the last full pass's state, the event
+  mode), ``scan``, and ``vinculo --version``.
 
 Prints a table and saves ``bench/results/perf.json``. Ratios are what to read: the machine is
 shared and noisy, the baselines run in the same minute on the same files.
@@ -84,8 +85,8 @@ def touch_one_note(vault: Path) -> None:
 
 
 def log_one_event(vault: Path) -> None:
-    """Append a coffee with a contact to another daily note: a history changes, so the sync
-    runs its full pass (on a warm cache) and writes that contact's block."""
+    """Append a coffee with a contact to another daily note (years ago): a history changes,
+    so the sync replays that note's events on the last full pass's state (the event mode)."""
     contact = sorted((vault / "People").glob("*.md"))[0].stem
     daily = sorted((vault / "Daily").glob("*.md"))
     note = daily[len(daily) // 3]

@@ -5,7 +5,8 @@ samples, history against a keyword baseline, interaction reading on a held-out c
 hand-labelled sentences written blind (and on the first held-out corpus, used for tuning since,
 and the tuning one), the ladder's next step per scenario.
 Speed and memory: vinculo against reading the vault with python-frontmatter, obsidiantools and
-a naive rapidfuzz linker; a new user's first run; watch latency; digest, feed and who; message
+a naive rapidfuzz linker; a new user's first run; a busy day of saves and syncs (settled, one
+change, one event); watch latency; digest, feed and who; message
 import throughput. Safety: hard kills during a first sync. Pass ``--quick`` for small vaults
 only.
 """
@@ -38,6 +39,7 @@ def main() -> int:
             ["vocab_store_perf.py", "--notes", "1000", "--contacts", "100", "--rounds", "2",
              "--cold-rounds", "1"],
             ["first_run.py", "--notes", "1000", "--contacts", "100", "--rounds", "1"],
+            ["busy_day.py", "--notes", "1000", "--contacts", "100", "--rounds", "1"],
             ["kill_first_sync.py", "--notes", "1000", "--contacts", "100", "--kills", "5"],
             ["watch_latency.py", "--notes", "1000", "--contacts", "100", "--saves", "20"],
             ["watch_pass.py", "--notes", "1000", "--contacts", "100", "--saves", "20"],
@@ -58,6 +60,7 @@ def main() -> int:
             ["perf.py", "--sizes", "1000x100,10000x1000,50000x3000"],
             ["vocab_store_perf.py"],
             ["first_run.py", "--rounds", "3"],
+            ["busy_day.py", "--rounds", "3"],
             ["kill_first_sync.py", "--kills", "100"],
             ["watch_latency.py", "--notes", "10000", "--contacts", "1000", "--saves", "50"],
             ["watch_pass.py", "--notes", "10000", "--contacts", "1000", "--saves", "40"],

@@ -29,7 +29,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         "vinculo.mentions", "vinculo.history", "vinculo.rhythm", "vinculo.loops",
         "vinculo.name_lookup", "vinculo.templates", "vinculo.city_groups",
     )),
-    ("the pipeline", ("vinculo.pipeline", "vinculo.memo", "vinculo.report")),
+    ("the pipeline", ("vinculo.pipeline", "vinculo.ledger", "vinculo.memo", "vinculo.event_sync",
+                      "vinculo.report")),
     ("services", (
         "vinculo.sync_service", "vinculo.config_check", "vinculo.importing", "vinculo.digest", "vinculo.palette",
         "vinculo.doctor", "vinculo.exports", "vinculo.newnotes", "vinculo.brief", "vinculo.who",

@@ -30,6 +30,7 @@ def comparable(out: dict) -> dict:
     but the flag that tells them apart."""
     out = json.loads(json.dumps(out))
     out["summary"]["write"].pop("full_pass")
+    out["summary"]["write"].pop("mode")
     return out
 
 
@@ -128,38 +129,39 @@ def test_a_date_given_to_a_note_runs_the_full_pass(aged, run, monkeypatch):
     assert comparable(out) == comparable(full_pass(run, aged, monkeypatch, "--dry-run"))
 
 
-def test_a_new_interaction_runs_the_full_pass_and_updates_the_contact(aged, run, monkeypatch):
+def test_a_new_interaction_is_replayed_and_updates_the_contact(aged, run, monkeypatch):
+    """Not settled, but not a full pass either: the event mode (tests/test_event_sync.py)."""
     daily = aged / DAILY
     daily.write_text(daily.read_text(encoding="utf-8")
                      + "\n- Café con [[Ana Torres]] en Lavapiés.\n", encoding="utf-8")
     expected = full_pass(run, aged, monkeypatch, "--dry-run")
     assert expected["summary"]["write"]["written"] == [] and expected["summary"]["write"]["reasons"]
     out = sync(run, aged)
-    assert out["summary"]["write"]["full_pass"] is True
+    assert out["summary"]["write"]["mode"] == "events"
     assert sorted(out["summary"]["write"]["written"]) == sorted(expected["summary"]["write"]["reasons"])
     ana = next(r for r in out["contacts"] if r["name"] == "Ana Torres")
     assert ana["last_in_person"] == "2026-11-25" and ana["stage"] == "in_person"
 
 
-def test_an_open_loop_written_or_ticked_runs_the_full_pass_and_updates_the_block(aged, run):
+def test_an_open_loop_written_or_ticked_is_replayed_and_updates_the_block(aged, run):
     """A task naming someone changes nobody's history, but it is listed in their block."""
     daily = aged / DAILY
     text = daily.read_text(encoding="utf-8")
     daily.write_text(text + "\n- [ ] mandar a [[Ana Torres]] el guion del podcast\n",
                      encoding="utf-8")
     out = sync(run, aged)
-    assert out["summary"]["write"]["full_pass"] is True
+    assert out["summary"]["write"]["mode"] == "events"
     block = (aged / "People/Ana Torres.md").read_text(encoding="utf-8")
     assert "- Open: mandar a Ana Torres el guion del podcast" in block
     age(aged)
     assert sync(run, aged)["summary"]["write"]["full_pass"] is True  # new mtimes: read again
     daily.write_text(text + "\n- [x] mandar a [[Ana Torres]] el guion del podcast\n",
                      encoding="utf-8")
-    assert sync(run, aged)["summary"]["write"]["full_pass"] is True
+    assert sync(run, aged)["summary"]["write"]["mode"] == "events"
     assert "guion" not in (aged / "People/Ana Torres.md").read_text(encoding="utf-8")
 
 
-def test_a_name_to_link_runs_the_full_pass_and_links_it(aged, run):
+def test_a_name_to_link_is_replayed_and_links_it(aged, run):
     note = aged / "Notes" / "Idea suelta.md"
     note.write_text("Idea: preguntar a Ana Torres por su libro.\n", encoding="utf-8")
     age(note)
@@ -172,7 +174,7 @@ def test_a_name_to_link_runs_the_full_pass_and_links_it(aged, run):
     note.write_text("Idea: preguntar a Ana Torres por su libro. Y a [[Ana Torres]].\n",
                     encoding="utf-8")
     out = sync(run, aged)
-    assert out["summary"]["write"]["full_pass"] is True  # an unlinked name: a link to write
+    assert out["summary"]["write"]["mode"] == "events"  # an unlinked name: a link to write
     assert note.read_text(encoding="utf-8").count("[[Ana Torres]]") == 2
 
 
@@ -322,14 +324,32 @@ def test_a_damaged_memo_means_a_full_pass_never_an_error(aged, run, monkeypatch)
     assert sync(run, aged)["summary"]["write"]["full_pass"] is False  # and a new memo
 
 
-def test_a_sync_that_writes_leaves_no_memo_behind(aged, run):
+def test_a_replay_that_writes_keeps_the_memo_of_what_it_wrote(aged, run):
     daily = aged / DAILY
     daily.write_text(daily.read_text(encoding="utf-8")
                      + "\n- Café con [[Ana Torres]].\n", encoding="utf-8")
-    assert sync(run, aged, "--dry-run")["summary"]["write"]["reasons"]  # not settled
     database = state_dir(aged) / "index.sqlite"
+
+    def memos() -> tuple[int]:
+        with sqlite3.connect(database) as con:
+            count = con.execute("SELECT COUNT(*) FROM settled WHERE id = 0").fetchone()
+        con.close()
+        return count
+
+    assert sync(run, aged, "--dry-run")["summary"]["write"]["reasons"]  # not settled
+    assert memos() == (1,)  # a dry run leaves the memo as it was: the note is still new to it
+    assert sync(run, aged)["summary"]["write"]["written"]
+    assert memos() == (1,)  # brought up to date (tests/test_event_sync.py)
+    assert sync(run, aged)["summary"]["write"]["mode"] == "settled"
+
+
+def test_a_full_pass_that_writes_leaves_no_memo_behind(aged, run):
+    database = state_dir(aged) / "index.sqlite"
+    (aged / "Notes" / "Nueva.md").write_text("Idea: preguntar a Ana Torres.\n", encoding="utf-8")
+    out = sync(run, aged)
+    assert out["summary"]["write"]["mode"] == "full" and out["summary"]["write"]["written"]
     with sqlite3.connect(database) as con:
-        assert con.execute("SELECT COUNT(*) FROM settled").fetchone() == (0,)
+        assert con.execute("SELECT COUNT(*) FROM settled WHERE id = 0").fetchone() == (0,)
     con.close()
 
 
@@ -339,7 +359,7 @@ def test_a_memo_that_cannot_answer_is_dropped(aged, run):
 
     def memos() -> int:
         with sqlite3.connect(database) as con:
-            count = con.execute("SELECT COUNT(*) FROM settled").fetchone()[0]
+            count = con.execute("SELECT COUNT(*) FROM settled WHERE id = 0").fetchone()[0]
         con.close()
         return count
 

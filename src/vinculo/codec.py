@@ -72,6 +72,11 @@ def interactions_of(rows: list[Fields]) -> list[Interaction]:
     return _build(Interaction, _INTERACTION_FIELDS, rows)
 
 
+def interaction_rows(interactions: list[Interaction]) -> list[Fields]:
+    """Interactions as the field tuples :func:`interactions_of` builds them from."""
+    return _rows(interactions)
+
+
 def mentions_of(rows: list[Fields]) -> list[Mention]:
     return _build(Mention, _MENTION_FIELDS, rows)
 

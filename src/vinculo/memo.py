@@ -15,8 +15,11 @@ next sync asks the memo first, and answers from it only when all of this holds:
   memo to trust its mtime) was read again and analysed, and still has the same date and
   interactions, and no name to link.
 
-Then a full pass would plan nothing too, and say the same. Anything else, or any doubt,
-runs the sync in full. The contract this relies on is the persistent cache's: hooks depend
+Then a full pass would plan nothing too, and say the same. When the only difference is that
+some changed notes give new events, open loops or names to link (a coffee logged in today's
+note), :func:`answer` asked with ``events`` hands them over as a :class:`Pending`: the sync
+service replays them on the state the last full pass left (:mod:`vinculo.event_sync`).
+Anything else, or any doubt, runs the sync in full. The contract this relies on is the persistent cache's: hooks depend
 only on their arguments (a plugin that reads anything else should ask users to turn the
 cache off with ``[cache] enabled = false``).
 """
@@ -54,6 +57,9 @@ from vinculo.cache import (
 from vinculo.config import Config
 from vinculo.model import Note
 
+# The event mode's state (vinculo.event_sync): its head, and each contact's part by name.
+State = tuple[bytes, dict[str, bytes]]
+
 # More changed notes than this: a full pass (which reads them in parallel) is as quick.
 MOST_CHANGED = 200
 
@@ -74,6 +80,10 @@ class Memo:
     problems: list[str]  # the scan's diagnostics that are not info, as printed
     diagnostics: list[str]  # the plan's
     rows: list[dict[str, Any]] = field(default_factory=list)  # contact_rows, for --json
+    # Files the event mode wrote after this memo looked (contact notes, owned files), by the
+    # hash of their bytes: saved so recently that their mtime cannot vouch for them, they are
+    # vouched for by their content (vinculo.event_sync.settle_written).
+    written: dict[str, str] = field(default_factory=dict)
 
 
 def run_key(config: Config, pm: pluggy.PluginManager, today: dt.date) -> str:
@@ -121,9 +131,10 @@ def look(vault: Path, config: Config, pm: pluggy.PluginManager) -> Look | None:
     return Look(time.time_ns(), {rel: _stat(vault, rel) for rel in owned})
 
 
-def remember(seen: Look, index: Any, pm: pluggy.PluginManager, diagnostics: list[Any]) -> None:
+def remember(seen: Look, index: Any, pm: pluggy.PluginManager, diagnostics: list[Any], *,
+             state: State | None = None) -> None:
     """Keep the memo of a sync whose plan was empty (``index``: its whole-vault index, read
-    after ``seen``)."""
+    after ``seen``), with the event mode's ``state`` (:mod:`vinculo.event_sync`)."""
     from vinculo.pipeline import world_of
     from vinculo.report import contact_rows, problem_lines, scan_summary
 
@@ -151,7 +162,8 @@ def remember(seen: Look, index: Any, pm: pluggy.PluginManager, diagnostics: list
         diagnostics=[str(d) for d in diagnostics],
         rows=contact_rows(index),
     )
-    _write_memo(path, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL))
+    _write_memo(path, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL),
+                state=state or (b"", {}), whole_state=True)
 
 
 def forget(vault: Path, config: Config) -> None:
@@ -182,9 +194,12 @@ def _read_memo(path: Path, rels: Iterable[str] = ()) -> tuple[bytes, dict[str, R
         return None
 
 
-def _write_memo(path: Path, memo: bytes | None, rows: dict[str, Row] | None = None) -> None:
+def _write_memo(path: Path, memo: bytes | None, rows: dict[str, Row] | None = None,
+                state: State | None = None, whole_state: bool = False) -> None:
     """Store (or, with None, forget) the memo, with the rows of notes it re-read, in one
-    transaction. Best effort, like the cache's own save."""
+    transaction; ``state``: the event mode's state to keep with it (else the one stored
+    stays), all of it (``whole_state``) or the contacts it names. Best effort, like the
+    cache's own save."""
     if memo is None and not path.exists():
         return
     try:
@@ -195,6 +210,15 @@ def _write_memo(path: Path, memo: bytes | None, rows: dict[str, Row] | None = No
                 con.execute("DELETE FROM settled")
             else:
                 con.execute("INSERT OR REPLACE INTO settled VALUES (0, ?)", (memo,))
+                if state is not None:  # vinculo.event_sync's state of this memo: row 1, and
+                    # each contact's part in a table of its own (a replay rewrites a few)
+                    con.execute("INSERT OR REPLACE INTO settled VALUES (1, ?)", (state[0],))
+                    con.execute("CREATE TABLE IF NOT EXISTS settled_people "
+                                "(name TEXT PRIMARY KEY, blob BLOB)")
+                    if whole_state:
+                        con.execute("DELETE FROM settled_people")
+                    con.executemany("INSERT OR REPLACE INTO settled_people VALUES (?, ?)",
+                                    state[1].items())
             write_rows(con, rows or {})
         con.close()
     except sqlite3.Error:
@@ -204,10 +228,42 @@ def _write_memo(path: Path, memo: bytes | None, rows: dict[str, Row] | None = No
 # --- answering -------------------------------------------------------------------------------
 
 
-def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date) -> Memo | None:
+@dataclass
+class Pending:
+    """A memo that holds but for notes whose events, open loops or links moved: what the
+    sync service's event mode replays (:mod:`vinculo.event_sync`)."""
+
+    memo: Memo  # its notes' sizes, mtimes and hashes brought up to date (not yet stored)
+    index: Any  # a vinculo.pipeline.Index of the contacts as the memo knew them, no notes
+    analyse: Any  # the analysis of one note, as the memo's full pass made it
+    # rel -> the note read again, its codec.Analysis now and when the memo was taken
+    moved: dict[str, tuple[Note, Any, Any]]
+    rows: dict[str, Row]  # the cache rows of the notes read again
+    started: int  # when this answer started looking: the memo's next seen_ns
+    path: Path  # the cache file
+
+    def keep(self, state: State | None = None) -> None:
+        """Store the memo (settled again) with the replayed ``state`` and the rows read."""
+        self.memo.seen_ns = self.started
+        _write_memo(self.path, pickle.dumps(self.memo, protocol=pickle.HIGHEST_PROTOCOL),
+                    self.rows, state)
+
+    def cached_rows(self, rels: list[str]) -> dict[str, Row]:
+        """The cache rows of ``rels`` as stored (what the memo's full pass analysed)."""
+        found = _read_memo(self.path, rels)
+        return found[1] if found is not None else {}
+
+    def drop(self) -> None:
+        """Forget the memo, keeping the rows read for the next full pass."""
+        _write_memo(self.path, None, self.rows)
+
+
+def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date, *,
+           events: bool = False) -> Memo | Pending | None:
     """The memo, brought up to date, when a full sync would plan nothing and print what it
-    says; None when the sync must run in full (the memo is then dropped, and the notes it read
-    again are cached for that full pass)."""
+    says; with ``events``, a :class:`Pending` when it would but for changed notes' events,
+    open loops or links; None when the sync must run in full (the memo is then dropped, and
+    the notes it read again are cached for that full pass)."""
     path = cache_path(vault, config)
     if path is None:
         return None
@@ -232,8 +288,12 @@ def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date
             changed = walk.result()
             if changed == []:
                 return memo
+            moved: dict[str, tuple[Note, Any, Any]] | None = {} if events else None
             if changed is not None and prepared.ready() and _reread(
-                    prepared, changed, started, rows):
+                    prepared, changed, started, rows, moved):
+                if moved:
+                    return Pending(memo, prepared.index, prepared.analyse, moved, rows,
+                                   started, path)
                 memo.seen_ns = started
                 _write_memo(path, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL), rows)
                 return memo
@@ -267,15 +327,29 @@ def _changed(vault: Path, config: Config, memo: Memo) -> list[tuple[str, int, in
             changed.append((rel, info.st_size, info.st_mtime_ns))
     if walked != len(notes) + len(memo.others):
         return None  # a note deleted
+    ours = getattr(memo, "written", {})  # a memo kept before this field: none
     for rel, stat in memo.owned.items():
-        if _stat(vault, rel) != stat or (stat is not None and stat[1] >= racy):
+        if _stat(vault, rel) != stat or (stat is not None and stat[1] >= racy
+                                         and not _ours(vault, rel, ours)):
             return None  # a file a plugin owns changed (or may have, unseen)
     if len(changed) > MOST_CHANGED:
         return None
+    changed = [c for c in changed if not (c[0] in ours and (c[1], c[2]) == notes[c[0]][:2]
+                                          and _ours(vault, c[0], ours))]
     refused = {*memo.contacts, *memo.owned, *memo.noisy}
     if any(rel in refused for rel, _, _ in changed):
         return None
     return changed
+
+
+def _ours(vault: Path, rel: str, ours: dict[str, str]) -> bool:
+    """Whether a file still holds the bytes vinculo wrote to it (``ours``: their hashes)."""
+    from vinculo.vault import read_regular
+
+    try:
+        return rel in ours and digest(read_regular(vault / rel)) == ours[rel]
+    except OSError:
+        return False
 
 
 class _Prepared:
@@ -318,12 +392,14 @@ class _Prepared:
         contacts = build_contacts(contact_notes, self.pm, self.config)
         if [c.rel for c in contacts.values()] != list(memo.contacts):
             return False
+        from vinculo.linking.paths import link_paths
         from vinculo.linking.titles import continuing_titles
 
-        titles = (Path(rel).stem for rel in memo.notes)
+        titles = map(_stem, memo.notes)
         self.index = Index(vault=self.vault, config=self.config, today=self.today,
                            scan=Scan(self.vault, self.config), contacts=contacts,
-                           continuing=continuing_titles(contacts, titles))
+                           continuing=continuing_titles(contacts, titles),
+                           links=link_paths(memo.notes, contacts))
         return True
 
     def _analyser(self) -> bool:
@@ -340,9 +416,11 @@ class _Prepared:
 
 
 def _reread(prepared: _Prepared, changed: list[tuple[str, int, int]], started: int,
-            rows: dict[str, Row]) -> bool:
+            rows: dict[str, Row], moved: dict[str, tuple[Note, Any, Any]] | None = None) -> bool:
     """Read and analyse the changed notes (their new cache rows into ``rows``); True when
-    none changes the plan (the memo then updated with their sizes, mtimes and hashes).
+    none changes the plan (the memo then updated with their sizes, mtimes and hashes), or,
+    with ``moved``, when those that do change it only by their events, open loops or links
+    (they are put in ``moved``, with their analysis now and before).
 
     What a note gave the plan when the memo was taken is its cache row of that time: the row
     whose hash is the memo's (a later run may have replaced it: then there is no answer)."""
@@ -372,13 +450,14 @@ def _reread(prepared: _Prepared, changed: list[tuple[str, int, int]], started: i
             new = unpack_analysis(blob)
             if not new.problem:  # cached for the full pass, if one follows
                 rows[rel] = Row(size, trusted, sha, pack_parsed(note), memo.world, blob)
-            if new.problem or new.may_link:
+            if new.problem or note.date != _restored(vault, rel, old.sha, old.parsed).date:
                 return False
-            if (note.date != _restored(vault, rel, old.sha, old.parsed).date
-                    or new.interactions != unpack_analysis(old.analysis).interactions):
-                return False
-            if not _same_loops(prepared, note, new, unpack_analysis(old.analysis), old.sha):
-                return False
+            before = unpack_analysis(old.analysis)
+            if (new.may_link or new.interactions != before.interactions
+                    or not _same_loops(prepared, note, new, before, old.sha)):
+                if moved is None:
+                    return False
+                moved[rel] = note, new, before
         memo.notes[rel] = (size, mtime_ns, sha)
     return True
 
@@ -398,6 +477,14 @@ def _same_loops(prepared: _Prepared, note: Note, new: Any, old: Any, old_sha: st
     file = cache_path(prepared.vault, prepared.config)
     before = remembered_loops(file, note.rel, old_sha) if file is not None else None
     return before is not None and before == now
+
+
+def _stem(rel: str) -> str:
+    """``Path(rel).stem`` (a note's title) without building a path: ten thousand of them
+    were a tenth of a settled answer."""
+    name = rel.rpartition("/")[2]
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
 def _restored(vault: Path, rel: str, sha: str, parsed: bytes) -> Note:

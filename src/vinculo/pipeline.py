@@ -76,6 +76,10 @@ class Index:
     # them (build_index(plan_links=...)): the plan takes them as they are. A stage that
     # changes a note's mentions or bytes after build_index drops its entry.
     link_edits: dict[str, LinkEdit] = field(default_factory=dict)
+    # What histories and the plan are made of, kept for vinculo.event_sync's state: every
+    # note's events as extracted (by note rel), each contact's suggestions before the plan.
+    events: dict[str, list[Interaction]] = field(default_factory=dict)
+    pool: dict[str, list[Suggestion]] = field(default_factory=dict)
 
 
 def contact_links(index: Index) -> LinkPaths:
@@ -100,6 +104,7 @@ def collect_interactions(index: Index, by_note: dict[str, list[Interaction]]) ->
     """File every note's events (from :func:`analyse_notes`) under each contact, in order."""
     for name in index.contacts:
         index.histories[name] = History(contact=name)
+    index.events = by_note
     for found in by_note.values():
         for interaction in found:
             index.histories[interaction.contact].interactions.append(interaction)
@@ -169,8 +174,8 @@ def plan_pool(index: Index, pm: pluggy.PluginManager, pool: list[Suggestion]) ->
 
 def collect_suggestions(index: Index, pm: pluggy.PluginManager) -> None:
     """Per-contact suggestions from every plugin, then one plan over the whole list."""
-    pool = [s for name in index.contacts for s in suggestions_of(index, pm, name)]
-    plan_pool(index, pm, pool)
+    index.pool = {name: suggestions_of(index, pm, name) for name in index.contacts}
+    plan_pool(index, pm, [s for name in index.contacts for s in index.pool[name]])
 
 
 def world_of(index: Index, pm: pluggy.PluginManager) -> str:

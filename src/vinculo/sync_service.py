@@ -13,7 +13,8 @@ A pass is always the same steps, in this order, whatever asked for it:
 4. ``after_sync`` hook, with the same report ``vinculo sync --json`` prints.
 
 ``vinculo sync`` reads the vault itself and may be answered from the last sync's memo
-(:mod:`vinculo.memo`); ``suggest --apply`` hands over the index it already built; the
+(:mod:`vinculo.memo`), or replay a save that logged an event on the state the last full pass
+kept (the event mode, :mod:`vinculo.event_sync`); ``suggest --apply`` hands over the index it already built; the
 watcher hands over its live index and the part of it a save changed (:meth:`SyncService.write_pass`).
 """
 
@@ -36,6 +37,7 @@ from vinculo.writeback.lock import vault_lock
 from vinculo.writeback.plan import Plan, PlanIndex, plan_sync
 
 if TYPE_CHECKING:
+    from vinculo import memo as memos
     from vinculo.memo import Memo
     from vinculo.pipeline import Index
 
@@ -68,22 +70,24 @@ class SyncResult:
 
 
 def summary_of(index: Index, report: WriteReport, diagnostics: Sequence[object], *, dry_run: bool,
-               full_pass: bool = True, diff: bool = True) -> dict[str, Any]:
+               full_pass: bool = True, diff: bool = True, mode: str = "full") -> dict[str, Any]:
     """The report ``after_sync`` receives and ``sync --json`` prints as ``summary``; ``diff``:
     with the diff of what was written (rendering it costs a first sync seconds)."""
     from vinculo.report import scan_summary
 
     summary = scan_summary(index)
     summary["write"] = _write_json(report, diagnostics, dry_run=dry_run, full_pass=full_pass,
-                                   diff=diff)
+                                   diff=diff, mode=mode)
     return summary
 
 
 def _write_json(report: WriteReport, diagnostics: Sequence[object], *, dry_run: bool,
-                full_pass: bool, diff: bool) -> dict[str, Any]:
+                full_pass: bool, diff: bool, mode: str) -> dict[str, Any]:
     data = report.to_json(diff=diff)
     data["dry_run"] = dry_run
-    data["full_pass"] = full_pass  # else the last sync's answer held
+    data["full_pass"] = full_pass  # else the last sync's answer held, or its state replayed
+    # "full", "settled" (the memo answered) or "events" (changed notes replayed on its state)
+    data["mode"] = mode
     data["diagnostics"] = [str(d) for d in diagnostics]
     return data
 
@@ -119,10 +123,14 @@ class SyncService:
 
         self.before(dry_run)
         with self._writing(dry_run):
-            memo = memos.answer(self.vault, self.config, self.pm, today)
-            if memo is not None:
+            memo = memos.answer(self.vault, self.config, self.pm, today, events=True)
+            result = None
+            if isinstance(memo, memos.Memo):
                 result = _from_memo(memo, dry_run, self._diff_shown(dry_run or show_diff))
-            else:
+            elif memo is not None:  # notes that moved the plan: replay them (the event mode)
+                result = self._events(memo, today, dry_run=dry_run, retries=retries,
+                                      diff=self._diff_shown(dry_run or show_diff))
+            if result is None:
                 from vinculo.pipeline import build_index  # here: a settled vault never loads it
 
                 seen = memos.look(self.vault, self.config, self.pm)
@@ -131,7 +139,10 @@ class SyncService:
                 index, plan, report = self._whole(index, today, dry_run=dry_run,
                                                   retries=retries)
                 if seen is not None and not plan.changes and not report.skipped:
-                    memos.remember(seen, index, self.pm, plan.diagnostics)
+                    from vinculo.event_sync import pack_state
+
+                    memos.remember(seen, index, self.pm, plan.diagnostics,
+                                   state=pack_state(index, self.pm))
                 else:
                     memos.forget(self.vault, self.config)
                 result = _from_index(index, report, plan.diagnostics, dry_run,
@@ -201,11 +212,47 @@ class SyncService:
         with vault_lock(self.vault), one_undo():
             yield
 
-    def _whole(self, index: Index, today: dt.date, *, dry_run: bool,
-               retries: int) -> tuple[Index, Plan, WriteReport]:
-        """Plan and write a whole-vault index; then read again and redo the notes that
-        raced with a save or were superseded by a plugin's file (``retries`` times)."""
-        plan = plan_sync(index, self.pm, whole=index)
+    def _events(self, pending: memos.Pending, today: dt.date, *, dry_run: bool, retries: int,
+                diff: bool) -> SyncResult | None:
+        """The event mode: the changed notes replayed on the last full pass's state, then the
+        same plan, write and retries as any pass, the note edits planned only for what the
+        replay moved (:mod:`vinculo.event_sync`); None when the sync must run in full."""
+        from vinculo import event_sync
+        from vinculo.cache import StaleNoteError
+
+        replayed = event_sync.replay(pending, self.pm)
+        if replayed is None:
+            return None
+        try:
+            index, plan, report = self._whole(replayed.index, today, dry_run=dry_run,
+                                              retries=retries, view=replayed.view)
+        except StaleNoteError:  # a contact note changed since the memo: read it all
+            return None
+        memo = pending.memo
+        diagnostics = [*(line for line in memo.diagnostics if replayed.keeps_diagnostic(line)),
+                       *map(str, plan.diagnostics)]
+        memo.diagnostics = diagnostics  # what the next settled answer prints, if kept
+        rows = event_sync.contact_rows(pending, replayed) if index is replayed.index else None
+        if rows is None:
+            pending.drop()  # retried on a full read: the next sync settles again
+        elif not plan.changes and not report.skipped:
+            event_sync.settle(pending, replayed, rows)  # settled again, on the replayed state
+        elif not dry_run and not event_sync.settle_written(pending, replayed, plan.changes,
+                                                            report, self.pm, rows):
+            pending.drop()
+        summary = dict(memo.summary)
+        summary["write"] = _write_json(report, diagnostics, dry_run=dry_run, full_pass=False,
+                                       diff=diff, mode=event_sync.MODE)
+        result = SyncResult(report, diagnostics, summary, list(memo.problems), index=index)
+        result._rows = rows  # the memo's, but for the contacts replanned
+        return result
+
+    def _whole(self, index: Index, today: dt.date, *, dry_run: bool, retries: int,
+               view: PlanIndex | None = None) -> tuple[Index, Plan, WriteReport]:
+        """Plan and write a whole-vault index (its note edits from ``view`` when given: the
+        event mode's); then read again and redo the notes that raced with a save or were
+        superseded by a plugin's file (``retries`` times), from a full read."""
+        plan = plan_sync(index if view is None else view, self.pm, whole=index)
         report = apply_changes(self.vault, plan.changes, dry_run=dry_run, pm=self.pm)
         for _ in range(retries if not dry_run else 0):
             again = {rel for rel, why in report.skipped if why.startswith(CHANGED)}
@@ -242,7 +289,7 @@ def _from_memo(memo: Memo, dry_run: bool, diff: bool) -> SyncResult:
     diagnostics = list(memo.diagnostics)
     summary = dict(memo.summary)
     summary["write"] = _write_json(report, diagnostics, dry_run=dry_run, full_pass=False,
-                                   diff=diff)
+                                   diff=diff, mode="settled")
     return SyncResult(report, diagnostics, summary, list(memo.problems), memo=memo)
 
 

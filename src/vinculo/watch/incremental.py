@@ -32,11 +32,11 @@ from vinculo.cache import CachedNote, cache_path, digest, open_cache
 from vinculo.codec import MentionTable
 from vinculo.config import Config
 from vinculo.contacts import build_contacts
-from vinculo.history import file_events
+from vinculo.ledger import Ledger, changed_contacts, refile_loops
 from vinculo.linking.titles import continuing_titles
-from vinculo.loops import attach_loops, loops_in
+from vinculo.loops import loops_in
 from vinculo.mentions import find_mentions
-from vinculo.model import Contact, Diagnostic, History, Interaction, Mention, Note, Suggestion
+from vinculo.model import Contact, Diagnostic, Interaction, Mention, Note
 from vinculo.pipeline import (
     Index,
     analyse_notes,
@@ -44,24 +44,9 @@ from vinculo.pipeline import (
     contact_links,
     detect_language,
     note_interactions,
-    plan_pool,
-    stage_of,
-    suggestions_of,
 )
 from vinculo.vault import Scan, iter_markdown, read_note, read_regular, scan_vault
 from vinculo.watch.events import note_rel
-
-
-def _changed_contacts(old: list[Interaction], new: list[Interaction]) -> set[str]:
-    """Contacts whose interactions differ between two versions of one note."""
-    def by_contact(found: list[Interaction]) -> dict[str, list[Interaction]]:
-        out: dict[str, list[Interaction]] = {}
-        for interaction in found:
-            out.setdefault(interaction.contact, []).append(interaction)
-        return out
-
-    before, after = by_contact(old), by_contact(new)
-    return {c for c in before.keys() | after.keys() if before.get(c) != after.get(c)}
 
 
 def _hashes(notes: list[Note]) -> dict[str, str]:
@@ -100,10 +85,10 @@ class LiveIndex:
         self.index = Index(vault, config, today, Scan(vault, config), {})
         self.notes: dict[str, Note] = {}
         self.hashes: dict[str, str] = {}  # rel -> sha256 of the bytes last read or written
-        self.by_note: dict[str, list[Interaction]] = {}  # rel -> its interactions
-        self.notes_of: dict[str, set[str]] = {}  # contact -> rels of notes with interactions
+        # Every note's events and each contact's suggestions before the plan: the logic the
+        # sync service's event mode replays a save with (vinculo.ledger).
+        self.ledger = Ledger()
         self._rendered: dict[str, tuple[str, str | None]] = {}  # contact -> (output, file hash)
-        self.pool: dict[str, list[Suggestion]] = {}  # contact -> suggestions before planning
         self._linker: Any = None  # built once per set of contact names
 
     # --- whole-vault passes -------------------------------------------------------------
@@ -159,14 +144,13 @@ class LiveIndex:
         """Histories, stages, suggestions and the plan from every note's interactions."""
         index = self.index
         self._linker = None
-        self.by_note, self.notes_of, self._rendered = {}, {}, {}
-        for note in index.scan.notes:
-            self._set_interactions(note.rel, interactions.get(note.rel, []))
+        self._rendered = {}
+        self.ledger = Ledger({note.rel: interactions.get(note.rel, [])
+                              for note in index.scan.notes})
         collect_loops(index, self.pm, cache_path(self.vault, self.config))
-        self._rebuild_histories(index.contacts)
+        self.ledger.rebuild_histories(index, index.contacts)
         detect_language(index)  # from the histories; what the suggestions are written in
-        self.pool = {}
-        self._restage(index.contacts)
+        self.ledger.restage(index, self.pm, index.contacts)
         self._plan_pool()
 
     def new_day(self, today: dt.date) -> Update:
@@ -236,7 +220,8 @@ class LiveIndex:
         # only contacts whose interactions in these notes changed are recomputed (a daily note
         # that names seventy people and gains one coffee touches one history).
         affected: set[str] = set()
-        before_interactions = {rel: self.by_note.get(rel, []) for rel in fresh}
+        ledger = self.ledger
+        before_interactions = {rel: ledger.by_note.get(rel, []) for rel in fresh}
         for rel, note in fresh.items():
             if rel in contact_of:
                 name = contact_of[rel].name
@@ -245,24 +230,19 @@ class LiveIndex:
                     index.contacts[name] = self._as_contact(note) or index.contacts[name]
         for rel, note in fresh.items():
             index.mentions.pop(rel, None)
-            self._set_interactions(rel, [])
+            ledger.set_interactions(rel, [])
             if note is None or not note.readable:
                 continue
             found = self._mentions_in(note)
             if found:
                 index.mentions[rel] = found
-            self._set_interactions(rel, note_interactions(index, self.pm, note))
+            ledger.set_interactions(rel, note_interactions(index, self.pm, note))
         owners = {c.rel: c.name for c in index.contacts.values()}
         for rel, note in fresh.items():
-            old_loops = index.loops.pop(rel, [])
-            new_loops = [] if note is None else loops_in(
-                note, index.mentions.get(rel, []), owners.get(rel), self.config)
-            if new_loops:
-                index.loops[rel] = new_loops
-            if new_loops != old_loops:
-                affected |= {loop.contact for loop in old_loops + new_loops}
+            affected |= refile_loops(index, rel, [] if note is None else loops_in(
+                note, index.mentions.get(rel, []), owners.get(rel), self.config))
         for rel, old in before_interactions.items():
-            affected |= _changed_contacts(old, self.by_note.get(rel, []))
+            affected |= changed_contacts(old, ledger.by_note.get(rel, []))
         affected &= set(index.contacts)
         self._recompute(affected)
         update.contacts = affected | self._plan_pool()
@@ -296,8 +276,8 @@ class LiveIndex:
             if not found:
                 index.mentions.pop(rel)
             interactions = note_interactions(index, self.pm, note)
-            old = self.by_note.get(rel, [])
-            self._set_interactions(rel, interactions)
+            old = self.ledger.by_note.get(rel, [])
+            self.ledger.set_interactions(rel, interactions)
             if old != interactions:
                 touched = {i.contact for i in [*old, *interactions]} & set(index.contacts)
                 self._recompute(touched)
@@ -414,15 +394,6 @@ class LiveIndex:
             texts |= {(v.text, v.kind, v.confident) for v in batch or []}
         return tuple(sorted(map(str, texts)))
 
-    def _set_interactions(self, rel: str, interactions: list[Interaction]) -> None:
-        """File one note's interactions, keeping the contact → notes index current."""
-        for old in self.by_note.pop(rel, []):
-            self.notes_of.get(old.contact, set()).discard(rel)
-        if interactions:
-            self.by_note[rel] = interactions
-            for interaction in interactions:
-                self.notes_of.setdefault(interaction.contact, set()).add(rel)
-
     def _sync_scan(self, fresh: dict[str, Note | None]) -> None:
         """Put re-read notes into ``index.scan.notes`` in place; rebuild it only when notes
         came or went."""
@@ -447,40 +418,10 @@ class LiveIndex:
         return self._pos
 
     def _recompute(self, names: Iterable[str]) -> None:
-        """Histories, stages and (unplanned) suggestions of these contacts: never one without
-        the others, so no history is left at its default stage."""
-        names = set(names)
-        self._rebuild_histories(names)
-        self._restage(names)
-
-    def _restage(self, names: Iterable[str]) -> None:
-        """Stages and (unplanned) suggestions of these contacts, from their histories."""
-        for name in names:
-            stage_of(self.index, self.pm, name)
-            self.pool[name] = suggestions_of(self.index, self.pm, name)
-
-    def _rebuild_histories(self, names: Iterable[str]) -> None:
-        index = self.index
-        wanted = {n for n in names if n in index.contacts}
-        if wanted == set(index.contacts):
-            index.histories = {n: History(contact=n) for n in index.contacts}
-            for found in self.by_note.values():
-                for interaction in found:
-                    index.histories[interaction.contact].interactions.append(interaction)
-        else:
-            for name in wanted:
-                history = index.histories[name] = History(contact=name)
-                for rel in self.notes_of.get(name, ()):
-                    history.interactions.extend(
-                        i for i in self.by_note.get(rel, []) if i.contact == name)
-        for name in wanted:
-            file_events(index.histories[name], self.today)
-        attach_loops(index.histories, index.loops, wanted)
+        """Histories, stages and (unplanned) suggestions of these contacts (see
+        :meth:`vinculo.ledger.Ledger.recompute`)."""
+        self.ledger.recompute(self.index, self.pm, names)
 
     def _plan_pool(self) -> set[str]:
         """Re-plan the whole pool; the contacts whose final suggestions moved."""
-        before = dict(self.index.suggestions)
-        pool = [s for name in self.index.contacts for s in self.pool.get(name, [])]
-        plan_pool(self.index, self.pm, pool)
-        after = self.index.suggestions
-        return {n for n in after if after.get(n) != before.get(n)}
+        return self.ledger.plan(self.index, self.pm)
