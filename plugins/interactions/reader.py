@@ -38,6 +38,8 @@ from vinculo.hookspecs import hookimpl
 from vinculo.model import Contact, Direction, Interaction, Mention, Note, Vocabulary, own_contact
 from vinculo.text import fold
 
+from .participation import Cues, companion_verb, cues_of, is_topic, passed_on
+
 _FENCE = re.compile(r"^[ \t]*(```|~~~)", re.MULTILINE)
 _COMMENTS = re.compile(r"<!--.*?-->|%%.*?%%|!\[\[[^\]\n]*\]\]", re.DOTALL)
 _TASK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[(.)\]\s*")
@@ -207,7 +209,7 @@ def extract_interactions(
     matcher = compile_vocabularies(vocabularies)
     spans = protected_spans(note, config)
     found = _Found(note)
-    _mention_events(note, mentions, contacts, matcher, spans, found)
+    _mention_events(note, mentions, contacts, matcher, cues_of(vocabularies), spans, found)
     if own:
         _own_log(note, own, config, matcher, spans, found)
     return list(found.items.values())
@@ -265,7 +267,8 @@ class _Line:
 
 
 def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Contact],
-                    matcher: VocabularyMatcher, spans: list[tuple[int, int]], found: _Found) -> None:
+                    matcher: VocabularyMatcher, cues: Cues, spans: list[tuple[int, int]],
+                    found: _Found) -> None:
     """Mentions whose clause is an event (see the module docstring). The work is per line and
     per clause, shared by the mentions on it."""
     text = note.text
@@ -298,8 +301,19 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             line = lines[start] = _Line(raw, cut, blanked[start + cut : end], newlines + 1, day)
         at = max(0, pos - start - line.cut)
         c_start, c_end, event, intent, marks = line.clause(at, matcher)
-        if event is None or line.is_question(c_start, c_end):
+        if event is None:
+            # No event phrase: the name may still be the companion of something the writer
+            # did ("Grabbed a bite with Ana"): see participation.py.
+            verb = companion_verb(line.blanked, c_start, at, cues)
+            if verb is None:
+                continue
+            folded = fold(line.blanked[c_start:c_end])
+            event = (verb, at - c_start, matcher.medium(folded))
+            intent, marks = matcher.intent_start(folded), frozenset({"both"})
+        if line.is_question(c_start, c_end):
             continue  # "¿Llamó Nuria al final?", "Lunch with Ana on Friday?": asked, not told
+        if is_topic(line.blanked, at, cues):
+            continue  # "Emailed the landlord about Ana": Ana is what it was about
         # An intention counts when it comes before the event or the name ("need to call
         # Ana"), not when it is a later part of the story ("called Ana; she wants to…").
         limit = max(event[1], min(c_end - c_start, at - c_start + mention.end - pos))
@@ -323,6 +337,8 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # "Ben met Marcus", "Mi jefa comió con Carmen": someone else's
         if at >= event[0] and _POSSESSED_PERSON.match(line.blanked, name_end):
             continue  # "Met Oliver's new team", "Called Ana's mum": someone of theirs
+        if passed_on(line.blanked, at, name_end, c_start + event[0], c_end):
+            continue  # "Sent Ana's CV to the recruiter": theirs, sent to someone else
         direction = event_direction(marks or frozenset(), event[2], subject)
         found.add(mention.target, line.date(), event[2], line.number, line.text, mention.level,
                   direction)

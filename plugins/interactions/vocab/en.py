@@ -161,6 +161,46 @@ INTENTS: tuple[str, ...] = (
     r"|sunday|next|tomorrow|later|another)",
     r"^.*?pushed (?:back |to |back to )(?:monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday|next|tomorrow|later|another)",
+    # Mood: what nearly happened, what should have, a habit rather than a day's event, a
+    # condition, an arrangement for later, a plan written down.
+    r"almost", r"nearly", r"was going to", r"were going to", r"usually", r"always", r"often",
+    r"normally", r"typically", r"used to", r"tend to", r"whenever", r"unless", r"in case",
+    r"^.*?\b(?:every|each) (?:single )?(?:day|week|month|year|morning|evening|night|weekend|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|other|few|time)",
+    r"^.*?\bon (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)",
+    r"pending", r"booked", r"reserved", r"^.*?pencil(?:l)?ed in", r"arranged to", r"agreed to",
+    r"^.*?\b(?:is|are|was) (?:booked|set|planned|pencil(?:l)?ed|confirmed|on) for",
+    r"made plans", r"^\s*(?:proposal|idea|plan|agenda|options?)\b", r"hoping", r"hope",
+    r"waiting (?:to|on)", r"still waiting",
+    # The event undone later in the clause: "wrote to Ana, still in drafts", "recorded a voice
+    # note for Ana but never sent it".
+    r"^.*?\b(?:still )?in (?:my |the )?drafts?\b", r"^.*?\bunsent\b",
+    r"^.*?\bbut (?:i |we |he |she |they |it )?(?:never|didn't|did not|couldn't|could not|"
+    r"wasn't able to|forgot to) (?:send|sent|post|go|show|make it|answer|reply|respond|pick|"
+    r"call|turn up|come|hit send|get through)",
+)
+
+# Who takes part (see plugins/interactions/participation.py): a name after a topic word is
+# what the clause is about; after a companion word, someone the writer did something with,
+# when the clause's verb reports something done by the writer.
+TOPICS: tuple[str, ...] = (
+    r"about", r"regarding", r"re:?", r"concerning", r"on behalf of", r"asked after",
+    r"in memory of", r"news of",
+)
+COMPANIONS: tuple[str, ...] = (r"with", r"w/", r"alongside")
+# A past tense (regular, or one of the common irregular ones), never a verb that takes "with"
+# without meeting anyone ("agreed with", "dealt with", "compared with") nor a plan ("booked").
+DONE: tuple[str, ...] = (
+    r"(?!(?:need|feed|seed|speed|breed|bleed|proceed|exceed|succeed|indeed|shed|wed|bored|"
+    r"tired|agreed|disagreed|compared|sided|confused|replaced|connected|collaborated|shared|"
+    r"dreamed|wanted|hoped|needed|tried|attempted|booked|reserved|arranged|scheduled|"
+    r"planned|supposed|used|interested|excited|pleased|satisfied|obsessed|associated|"
+    r"charged|compared|combined|mixed|filled|registered|signed|started|finished|ended|"
+    r"concerned|crossed|identified|sympathized|sympathised|annoyed|angered|impressed)$)"
+    r"[a-z]{2,}ed",
+    r"went|had|met|saw|ate|drank|took|got|spent|caught|did|made|sat|drove|flew|rode|spoke|"
+    r"swam|sang|won|lost|ran|bought|brought|fought|threw|hung|was|were|stayed|played|walked|"
+    r"began|hiked|built|slept|stood|taught|grew|wore|broke|'ve been|been|came",
 )
 
 # Who moved, when word order alone would say it wrong ("called" after the name is theirs,
@@ -204,4 +244,4 @@ TASKS: dict[str, tuple[str, ...]] = {
 @hookimpl
 def register_vocabulary() -> list[Vocabulary]:
     return [Vocabulary("en", events=EVENTS, intents=INTENTS, directions=DIRECTIONS,
-                       tasks=TASKS)]
+                       tasks=TASKS, topics=TOPICS, companions=COMPANIONS, done=DONE)]

@@ -154,6 +154,38 @@ INTENTS: tuple[str, ...] = (
     r"^.*?se (?:pasa|paso|cambia|cambio|mueve|movio|retrasa|retraso|adelanta|adelanto) "
     r"(?:al|a la|a el|para el|para la|a otro|a otra) (?:lunes|martes|miercoles|jueves|viernes|"
     r"sabado|domingo|semana|tarde|manana|noche|proximo|proxima|otro|otra|dia|mes|finde)",
+    # El modo: lo que casi pasó, lo que iba a pasar, una costumbre y no el suceso de un día,
+    # una condición, un acuerdo para más adelante, una reserva.
+    r"casi", r"por poco", r"(?:iba|ibamos|iban) a \w+(?:ar|er|ir)(?:le|la|lo|les|los|las|nos|me|se)?",
+    r"se supon\w+", r"supuestamente", r"(?:tenia|teniamos|tenian) (?:que|pensado)",
+    r"ganas de", r"suelo", r"solemos", r"suele", r"suelen", r"solia", r"soliamos", r"siempre",
+    r"a menudo", r"normalmente", r"habitualmente", r"de vez en cuando",
+    r"^.*?\b(?:todos los|todas las|cada) (?:dias|semanas|meses|anos|lunes|martes|miercoles|"
+    r"jueves|viernes|sabados|domingos|findes|fines|mananas|tardes|noches|dia|semana|mes|ano|"
+    r"sabado|domingo|finde|vez que)",
+    r"^\s*(?:y |pero )?si(?=\s)", r"en caso de que",
+    r"qued\w* en (?:que|\w+(?:ar|er|ir)(?:nos|le|la|lo|les|me|te)?\b)",
+    r"reserv\w*", r"propuesta", r"^\s*idea\b",
+    r"manana(?<!esta manana)(?<!la manana)(?<!de manana)(?<!una manana)",
+    # Lo hecho deshecho más adelante en la oración: "le escribí a Ana y al final no lo envié".
+    r"^.*?\b(?:y|pero) al final no\b", r"^.*?\ben borradores?\b", r"^.*?\bsin (?:enviar|mandar)\b",
+)
+
+# Quién participa (ver plugins/interactions/participation.py).
+TOPICS: tuple[str, ...] = (
+    r"sobre", r"acerca de", r"respecto (?:a|de)", r"en relacion (?:a|con)", r"a proposito de",
+    r"habl\w* de", r"charl\w* de", r"coment\w* (?:lo )?de", r"pregunt\w* por",
+    r"me acorde de", r"nos acordamos de",
+)
+COMPANIONS: tuple[str, ...] = (r"con", r"junto a", r"junto con")
+# Un pretérito de la primera persona (o un participio tras "he"/"hemos"), nunca un verbo que
+# lleva "con" sin encontrarse con nadie ("comparé con", "soñé con").
+DONE: tuple[str, ...] = (
+    r"(?!(?:sone|soñe|compare|comparé|confundi|confundí|acorde|acordé|reserve|reservé|"
+    r"organice|organicé|programe|programé|agende|agendé)$)\w{2,}[éí]",
+    r"\w{2,}(?:amos|imos)",
+    r"estuve|estuvimos|tuve|tuvimos|hice|hicimos|fui|fuimos|vine|vinimos|anduve|anduvimos|"
+    r"di|dimos|vi|vimos|pude|pudimos|puse|pusimos|traje|trajimos|dije|dijimos|he|hemos",
 )
 
 # Who moved: Spanish says it in the verb ("llamé": I; "me llamó": they), whatever the order of
@@ -198,4 +230,4 @@ TASKS: dict[str, tuple[str, ...]] = {
 @hookimpl
 def register_vocabulary() -> list[Vocabulary]:
     return [Vocabulary("es", events=EVENTS, intents=INTENTS, directions=DIRECTIONS,
-                       tasks=TASKS)]
+                       tasks=TASKS, topics=TOPICS, companions=COMPANIONS, done=DONE)]

@@ -1,0 +1,132 @@
+"""Who takes part in a clause: the contact as a party, as a companion, or only as its topic.
+
+An event phrase says what happened; whether the contact named on the line took part in it is
+another question, answered by where the name stands:
+
+- **a topic** — after a vocabulary's ``topics`` word ("Emailed the landlord *about* Ana",
+  "Hablé *de* Ana con mi hermana", "a proposal *about* Ana"): what the clause is about, never
+  a party to it;
+- **something of theirs passed on** — a possessive after the event phrase and a recipient after
+  it ("Sent Ana's CV *to* the recruiter", "Mandé el CV *de* Ana *a* recursos humanos"): the
+  contact is what was sent, the recipient the party;
+- **a companion** — after a ``companions`` word ("with", "con") in a clause that holds no event
+  phrase at all, whose verb reports something the writer did (a vocabulary's ``done``
+  patterns: a past tense, no other subject before it): "Grabbed a bite *with* Ana", "Estuve
+  toda la tarde *con* Ana", "Had a quick word with Ana". Such a clause is a meeting, or the
+  medium it names ("on the phone with Ana" is a call) — the vocabulary needs no phrase for
+  every activity people do together.
+
+The cues come from the vocabularies (:class:`vinculo.model.Vocabulary` ``topics``,
+``companions``, ``done``), so another language's plugin brings its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from vinculo.model import Vocabulary
+from vinculo.text import fold
+
+__all__ = ["Cues", "companion_verb", "cues_of", "is_topic", "passed_on"]
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The participation cues of some vocabularies, compiled (None: no vocabulary has any)."""
+
+    topic: re.Pattern[str] | None  # a topic word right before the end of the text
+    companion: re.Pattern[str] | None  # a companion word right before the end of the text
+    done: re.Pattern[str] | None  # one word reporting something done (fullmatch)
+
+
+def _before_name(phrases: list[str]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    alternation = "|".join(f"(?:{p})" for p in phrases)
+    return re.compile(rf"(?:^|[\s(\"'“«])(?:{alternation})\s+[*_=\[]*$")
+
+
+@lru_cache(maxsize=8)
+def _compile(topics: tuple[str, ...], companions: tuple[str, ...],
+             done: tuple[str, ...]) -> Cues:
+    return Cues(
+        _before_name([fold(p) for p in topics]),
+        _before_name([fold(p) for p in companions]),
+        re.compile("|".join(f"(?:{p})" for p in done)) if done else None,
+    )
+
+
+def cues_of(vocabularies: list[Vocabulary]) -> Cues:
+    """The cues of every vocabulary at once (a note mixes languages), compiled once."""
+    def gather(name: str) -> tuple[str, ...]:
+        return tuple(p for v in vocabularies for p in (getattr(v, name, None) or ()))
+
+    return _compile(gather("topics"), gather("companions"), gather("done"))
+
+
+# How far before a name its topic or companion word is looked for.
+_REACH = 40
+
+
+def is_topic(blanked: str, at: int, cues: Cues) -> bool:
+    """Whether the name starting at ``at`` of ``blanked`` follows a topic word ("about ·")."""
+    if cues.topic is None:
+        return False
+    return cues.topic.search(fold(blanked[max(0, at - _REACH):at])) is not None
+
+
+# A recipient after something of the contact's: "… to the recruiter", "… a recursos humanos"
+# (not a time: "a las diez").
+_RECIPIENT = re.compile(
+    r"\s(?:to|a|al|para)\s+(?!las?\s+(?:\d|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|"
+    r"diez|once|doce)\b)(?:the|my|our|his|her|their|a|an|everyone|everybody|all|el|la|los|las|"
+    r"mi|mis|su|sus|nuestr[oa]s?|un|una|todo|todos|todas|recursos|[*_=]*·)")
+_POSSESSIVE = re.compile(r"[*_=\]]*['’]s\b")
+_OF = re.compile(r"\b(?:de|del)\s+[*_=\[]*$")
+
+
+def passed_on(blanked: str, at: int, name_end: int, event_start: int, c_end: int) -> bool:
+    """Whether the name (``at``–``name_end``) owns what the event passed on to someone else:
+    it stands after the event phrase, as a possessive ("Ana's CV", "el CV de Ana"), and a
+    recipient follows it in the clause."""
+    if at < event_start:
+        return False
+    owner = _POSSESSIVE.match(blanked, name_end) is not None or (
+        _OF.search(fold(blanked[max(0, at - 6):at])) is not None)
+    return owner and _RECIPIENT.search(fold(blanked[name_end:c_end])) is not None
+
+
+# Before the verb of a companion clause: the writer ("I", "we", "yo", "Luis y yo"), an
+# adverb or a time — never someone else ("he", "my boss", another name alone).
+_SOMEONE_ELSE = re.compile(
+    r"(?:^|\s)(?:he|she|they|it|you|el|ella|ellos|ellas|usted|ustedes|my|his|her|their|the|"
+    r"mi|su|sus|los|las)\s|(?:^|\s)(?:he|she|they|el|ella|ellos|ellas)$")
+_WRITER_AND = re.compile(r"·+[*_=]*\s+(?:and|y|e|&)\s+(?:i|yo)\b")
+_WORDS = re.compile(r"[^\W\d]+(?:['’][^\W\d]+)?")
+_MAX_LEAD = 4  # words before the verb: "Yesterday after work I …", "El jueves por la tarde …"
+
+
+def companion_verb(blanked: str, c_start: int, at: int, cues: Cues) -> int | None:
+    """Where, relative to ``c_start``, the verb starts when the name at ``at`` is a companion
+    of something the writer did ("Grabbed a bite with ·"), else None. Called for clauses
+    that hold no event phrase; cheap when the name follows no companion word."""
+    if cues.companion is None or cues.done is None:
+        return None
+    if cues.companion.search(fold(blanked[max(c_start, at - _REACH):at])) is None:
+        return None
+    lead = blanked[c_start:at]
+    lowered = lead.lower()
+    for index, word in enumerate(_WORDS.finditer(lowered)):
+        if index > _MAX_LEAD:
+            return None
+        if cues.done.fullmatch(word[0]) is None:
+            continue
+        before = lowered[:word.start()]
+        if "·" in before and not _WRITER_AND.search(before):
+            return None  # "Ben grabbed a bite with ·": someone else's
+        if _SOMEONE_ELSE.search(fold(before)):
+            return None
+        return word.start()
+    return None
