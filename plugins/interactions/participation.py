@@ -29,7 +29,7 @@ from functools import lru_cache
 from vinculo.model import Vocabulary
 from vinculo.text import fold
 
-__all__ = ["Cues", "companion_verb", "cues_of", "is_topic", "passed_on"]
+__all__ = ["Cues", "companion_verb", "cues_of", "habitual", "is_topic", "passed_on"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class Cues:
     topic: re.Pattern[str] | None  # a topic word right before the end of the text
     companion: re.Pattern[str] | None  # a companion word right before the end of the text
     done: re.Pattern[str] | None  # one word reporting something done (fullmatch)
+    habitual: re.Pattern[str] | None = None  # one word telling a habit (fullmatch)
 
 
 def _before_name(phrases: list[str]) -> re.Pattern[str] | None:
@@ -48,13 +49,17 @@ def _before_name(phrases: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?:^|[\s(\"'“«])(?:{alternation})\s+[*_=\[]*$")
 
 
+def _words(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
 @lru_cache(maxsize=8)
-def _compile(topics: tuple[str, ...], companions: tuple[str, ...],
-             done: tuple[str, ...]) -> Cues:
+def _compile(topics: tuple[str, ...], companions: tuple[str, ...], done: tuple[str, ...],
+             habitual: tuple[str, ...]) -> Cues:
     return Cues(
         _before_name([fold(p) for p in topics]),
         _before_name([fold(p) for p in companions]),
-        re.compile("|".join(f"(?:{p})" for p in done)) if done else None,
+        _words(done), _words(habitual),
     )
 
 
@@ -63,7 +68,7 @@ def cues_of(vocabularies: list[Vocabulary]) -> Cues:
     def gather(name: str) -> tuple[str, ...]:
         return tuple(p for v in vocabularies for p in (getattr(v, name, None) or ()))
 
-    return _compile(gather("topics"), gather("companions"), gather("done"))
+    return _compile(gather("topics"), gather("companions"), gather("done"), gather("habitual"))
 
 
 # How far before a name its topic or companion word is looked for.
@@ -109,18 +114,25 @@ _MAX_LEAD = 4  # words before the verb: "Yesterday after work I …", "El jueves
 
 
 def companion_verb(blanked: str, c_start: int, at: int, cues: Cues) -> int | None:
-    """Where, relative to ``c_start``, the verb starts when the name at ``at`` is a companion
-    of something the writer did ("Grabbed a bite with ·"), else None. Called for clauses
-    that hold no event phrase; cheap when the name follows no companion word."""
+    """Where, relative to ``c_start``, the clause's verb (or its verbless head) starts when
+    the name at ``at`` is a companion of something the writer did, else None. Called for
+    clauses that hold no event phrase; cheap when the name follows no companion word.
+
+    Two shapes: a verb that reports something done, with no other subject before it
+    ("Grabbed a bite with ·", "Luis y yo estuvimos toda la tarde con ·"); or a verbless head
+    of a few words, as a diary writes an entry ("Standup w/ ·", "Boba run with ·", "Fulbito
+    con ·") — unless a word of it says how the writer feels about them or that they agree
+    (``_NOT_TOGETHER``): "Frustrated with ·" is no meeting."""
     if cues.companion is None or cues.done is None:
         return None
     if cues.companion.search(fold(blanked[max(c_start, at - _REACH):at])) is None:
         return None
     lead = blanked[c_start:at]
     lowered = lead.lower()
-    for index, word in enumerate(_WORDS.finditer(lowered)):
+    words = list(_WORDS.finditer(lowered))
+    for index, word in enumerate(words):
         if index > _MAX_LEAD:
-            return None
+            break
         if cues.done.fullmatch(word[0]) is None:
             continue
         before = lowered[:word.start()]
@@ -129,4 +141,40 @@ def companion_verb(blanked: str, c_start: int, at: int, cues: Cues) -> int | Non
         if _SOMEONE_ELSE.search(fold(before)):
             return None
         return word.start()
-    return None
+    # No verb the writer did: a verbless head ("Long whiteboard session with ·").
+    if not words or len(words) > _MAX_HEAD or "·" in lowered:
+        return None
+    folded = fold(lowered)
+    if _NOT_TOGETHER.search(folded) or _SOMEONE_ELSE.search(folded) or _PRONOUN.search(folded):
+        return None
+    if _TO_DO.match(folded[words[0].start():]):
+        return None  # "Quedar con ·", "Planning a trip with ·": a to-do, a plan
+    return words[0].start()
+
+
+# A head that opens with an infinitive or a plan is a to-do, not an entry of what happened.
+# (Spanish: an infinitive, a future or a conditional: "Quedar con ·", "Almorzaremos con ·".)
+_TO_DO = re.compile(r"(?:[a-z]+(?:ar|er|ir)(?:le|la|lo|les|nos|se)?|[a-z]+(?:re|ra|ras|remos|ran|"
+                    r"ria|rias|riamos|rian)|planning|plan|organi[sz]ing|preparing|prep)\b")
+
+
+def habitual(event_text: str, cues: Cues) -> bool:
+    """Whether a word of an event phrase's text (lowercase, accents kept) is a verb form that
+    tells a habit or a background rather than the day's event ("cenaba con ·", "Con · siempre
+    jugábamos"): a vocabulary's ``habitual`` patterns."""
+    if cues.habitual is None:
+        return False
+    return any(cues.habitual.fullmatch(w[0]) for w in _WORDS.finditer(event_text.lower()))
+
+
+_MAX_HEAD = 7  # words of a verbless head, its companion word included
+# Heads that name no time spent together: a feeling, an agreement, a problem, a present tense
+# of the writer's.
+_NOT_TOGETHER = re.compile(
+    r"\b(?:agree\w*|disagree\w*|angry|upset|frustrated|annoyed|fed up|happy|pleased|"
+    r"disappointed|impressed|problems?|issues?|trouble|familiar|done|busy|patient|careful|"
+    r"in love|friends|deal\w*|compar\w*|compatible|consistent|same|along|acuerdo|enfadad[oa]s?|"
+    r"molest[oa]s?|harto|harta|cabread[oa]s?|content[oa]s?|problemas?|lio|conforme|igual|"
+    r"compar\w+|coincid\w+|sone|sonado|dream\w*)\b")
+# A subject pronoun in a verbless head means it has a verb after all ("I work with ·").
+_PRONOUN = re.compile(r"(?:^|\s)(?:i|we|you|yo|nosotros|nosotras|tu)\s")

@@ -38,7 +38,7 @@ from vinculo.hookspecs import hookimpl
 from vinculo.model import Contact, Direction, Interaction, Mention, Note, Vocabulary, own_contact
 from vinculo.text import fold
 
-from .participation import Cues, companion_verb, cues_of, is_topic, passed_on
+from .participation import Cues, companion_verb, cues_of, habitual, is_topic, passed_on
 
 _FENCE = re.compile(r"^[ \t]*(```|~~~)", re.MULTILINE)
 _COMMENTS = re.compile(r"<!--.*?-->|%%.*?%%|!\[\[[^\]\n]*\]\]", re.DOTALL)
@@ -314,6 +314,10 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # "¿Llamó Nuria al final?", "Lunch with Ana on Friday?": asked, not told
         if is_topic(line.blanked, at, cues):
             continue  # "Emailed the landlord about Ana": Ana is what it was about
+        if habitual(line.blanked[c_start + event[0]:c_start + event[1]], cues):
+            continue  # "Cenaba con Ana los jueves": a habit, not the day's event
+        if _undone_after(line, c_end, matcher):
+            continue  # "Called Ana — went to voicemail": the next part undoes it
         # An intention counts when it comes before the event or the name ("need to call
         # Ana"), not when it is a later part of the story ("called Ana; she wants to…").
         limit = max(event[1], min(c_end - c_start, at - c_start + mention.end - pos))
@@ -345,6 +349,20 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
 
 
 _WORD = re.compile(r"\w+")
+
+
+def _undone_after(line: _Line, c_end: int, matcher: VocabularyMatcher) -> bool:
+    """Whether the clause ending at ``c_end`` is followed, after a dash, by a part with no
+    event of its own that opens a whole-clause veto ("Called Ana — went to voicemail", "…
+    — cancelled"): the attempt failed."""
+    rest = line.blanked[c_end:c_end + 3]
+    if not rest or rest.lstrip()[:1] not in ("—", "–"):
+        return False
+    index = bisect.bisect_left(line.stops, c_end)
+    n_start = line.resumes[index] if index < len(line.resumes) else len(line.blanked)
+    n_end = line.stops[index + 1] if index + 1 < len(line.stops) else len(line.blanked)
+    folded = fold(line.blanked[n_start:n_end])
+    return matcher.first_event(folded) is None and matcher.intent_start(folded) == 0
 
 
 def _is_subject(blanked: str, c_start: int, at: int, event_start: int,
@@ -437,7 +455,9 @@ _POSSESSED_PERSON = re.compile(
     r"[*_=]*['’]s\s+(?:\w+\s+)?(?:" + "|".join(_PEOPLE) + r")\b", re.IGNORECASE)
 _OTHER_PARTY = re.compile(
     r"\s*(?:(?P<me>me|us|mi|nosotros|nosotras|conmigo)\b|(?P<name>[*_=]*·)"
-    r"|(?P<theirs>(?:him|her|them|his|their|su|sus)\b)"
+    # (a possessive before a thing is no party: "Ana sent over his notes", "me envió su CV")
+    r"|(?P<theirs>(?:him|them)\b|her\b(?!\s+(?!(?:to|about|for|at|on|in|back|and|with|from|"
+    r"yesterday|today|this|last|after|before)\b)[A-Za-z]))"
     # someone named by a noun: "emailed the landlord", "llamó a su madre", "called my brother"
     r"|(?P<det>(?:the|a|an|his|her|their|al|a la|a el|a los|a las|a un|a una|a su|a sus)"
     r"\s+(?:\w+\s+)?(?:" + "|".join(_PEOPLE) + r")\b)"

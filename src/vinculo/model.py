@@ -330,7 +330,9 @@ class Vocabulary:
     its accents ("\\w+ed", "\\w+[éí]"). A clause with no event phrase whose verb is ``done``
     by the writer (no other subject before it) and whose contact is a companion is a meeting,
     or a call or a message when the clause names that medium ("Grabbed a bite with Ana",
-    "Estuve toda la tarde con Ana").
+    "Estuve toda la tarde con Ana"). ``habitual`` patterns match a verb form, in an event
+    phrase, that tells a habit or a background rather than that day's event (the Spanish
+    imperfect: "cenaba con Ana", "siempre jugábamos con Ana").
     """
 
     language: str
@@ -341,3 +343,4 @@ class Vocabulary:
     topics: tuple[str, ...] = ()
     companions: tuple[str, ...] = ()
     done: tuple[str, ...] = ()
+    habitual: tuple[str, ...] = ()

@@ -40,6 +40,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"got (?:a |an )?(?:message|e-?mail|reply|text) from", r"(?:a |the )?message (?:from|to)",
         r"whatsapp(?:ed)?", r"linkedin message", r"replied to (?:my|his|her|their) (?:e-?mail|message)",
         r"exchanged (?:messages|e-?mails)", r"chatted on",
+        r"(?:slack|whatsapp|signal|telegram|text|sms|imessage|e-?mail) (?:thread|chat|exchange)s?",
         r"on (?:messenger|whatsapp|signal|telegram|slack|imessage|discord|wechat|line chat)",
         r"(?:{get}|received) (?:a |an |the |some )?(?:[^\s]+ ){0,2}?(?:message|e-?mail|mail|reply|"
         r"text|dm|voice note|voice message|letter|postcard|card|invitation|invite|whatsapp|note)s? "
@@ -85,6 +86,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"left (?:me |us |{@} )?(?:a )?voicemail",
         r"{answer} the phone", r"{pick} up the phone",
         r"video ?chat", r"{have} (?:a |an )?(?:[^\s]+ )?(?:phone |video |zoom )?call",
+        r"(?:phone|video|zoom|teams) (?:screen|appointment|interview|chat|catch-?up|"
+        r"consultation|meeting|session|sync|check-?in)s?",
         r"{do} (?:a |an )?(?:[^\s]+ )?(?:phone |video |zoom )?call",
         r"{return} (?:[^\s]+ ){0,2}?call", r"{ring} (?:me |us |him |her |them |{@} )?back",
     ),
@@ -155,7 +158,7 @@ INTENTS: tuple[str, ...] = (
     r"wanted to", r"(?:could|should|would|might|must) have", r"dream(?:t|ed)?", r"in my dream",
     r"owes? (?:me|us|him|her|them)", r"^.*?is off\b(?! to\b)", r"^.*?'s off\b(?! to\b)",
     r"^.*?but (?:he|she|they) (?:was|were|wasn't|weren't|was not|were not) "
-    r"(?:busy|out|away|sick|ill|not|there|home|in|around|available)",
+    r"(?:busy|out|away|sick|ill|not|there|home|in|around|available|with|on)",
     r"^.*?no one (?:answered|picked)",
     r"^.*?moved (?:back |to |back to )(?:monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday|next|tomorrow|later|another)",
@@ -178,6 +181,8 @@ INTENTS: tuple[str, ...] = (
     r"^.*?\bbut (?:i |we |he |she |they |it )?(?:never|didn't|did not|couldn't|could not|"
     r"wasn't able to|forgot to) (?:send|sent|post|go|show|make it|answer|reply|respond|pick|"
     r"call|turn up|come|hit send|get through)",
+    r"^.*?\b(?:never|didn't|did not|wouldn't) (?:arrive|arrived|get through|go through|reach|"
+    r"deliver|delivered)", r"^.*?\bbounced", r"^.*?\b(?:went|go|goes|going) to (?:vm|voicemail)",
 )
 
 # Who takes part (see plugins/interactions/participation.py): a name after a topic word is

@@ -51,7 +51,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{felicitar} a", r"(?:le|la|lo|me) {felicitar}", r"(?:un |el |su |mi )?mensaje (?:de|a|con|para)",
         r"(?:le |me )?mande (?:un )?(?:mensaje|email|e-mail|correo|whatsapp|mail)",
         r"me mando", r"le envie", r"me envio", r"(?:por|un|el|su) (?:email|e-mail|mail|correo)",
-        r"correo (?:de|a|con)", r"whatsapp", r"wasap", r"(?:por|un|el) (?:md|dm)",
+        r"correo (?:de|a|con)", r"whatsapps?", r"wasaps?", r"guasaps?", r"mensajeando\w*", r"(?:por|un|el) (?:md|dm)",
         r"mensaje directo", r"por linkedin", r"contesto a mi", r"me contesto", r"le conteste",
         r"intercambiamos (?:mensajes|correos|emails)", r"chateamos",
         r"(?:mensajes|correos|emails|e-mails|whatsapps|wasaps|audios) con",
@@ -64,7 +64,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"llame", r"(?:le|la|lo|me|nos) llamo", r"(?:le|la|lo) llame", r"llamada", r"videollamada",
         r"hablamos por (?:telefono|video|zoom|skype|teams|meet)", r"por telefono",
         r"por zoom", r"zoom", r"skype", r"por teams", r"google meet", r"videoconferencia",
-        r"facetime", r"nos llamamos", r"hablamos un rato por",
+        r"facetime", r"nos llamamos", r"hablamos un rato por", r"telefonic[oa]s?", r"meet con",
         r"(?:le |la |lo |les |me |nos )?{llamar}", r"{telefonear}",
         r"(?:le |les |me |nos )?(?:di|dio|dimos|dieron) un toque",
         r"al telefono", r"por (?:meet|facetime|videollamada|whatsapp video)",
@@ -165,10 +165,17 @@ INTENTS: tuple[str, ...] = (
     r"sabado|domingo|finde|vez que)",
     r"^\s*(?:y |pero )?si(?=\s)", r"en caso de que",
     r"qued\w* en (?:que|\w+(?:ar|er|ir)(?:nos|le|la|lo|les|me|te)?\b)",
-    r"reserv\w*", r"propuesta", r"^\s*idea\b",
+    r"reserv\w*", r"propuesta", r"^\s*idea\b", r"a punto de", r"(?:he|hemos) sonado",
+    r"^.*?\b(?:nunca|no) (?:le |les |me |nos )?(?:llego|llegaron|ha llegado|han llegado)\b",
     r"manana(?<!esta manana)(?<!la manana)(?<!de manana)(?<!una manana)",
     # Lo hecho deshecho más adelante en la oración: "le escribí a Ana y al final no lo envié".
     r"^.*?\b(?:y|pero) al final no\b", r"^.*?\ben borradores?\b", r"^.*?\bsin (?:enviar|mandar)\b",
+)
+
+# El imperfecto cuenta una costumbre o un fondo, no lo que pasó ese día ("cenaba con Ana los
+# jueves", "con Ana siempre jugábamos"); "estaba con Ana" sí está con ella.
+HABITUAL: tuple[str, ...] = (
+    r"(?!(?:estaba|estábamos|acaba|acababa)$)\w{2,}(?:aba|ábamos|aban|ía|íamos|ían)",
 )
 
 # Quién participa (ver plugins/interactions/participation.py).
@@ -230,4 +237,5 @@ TASKS: dict[str, tuple[str, ...]] = {
 @hookimpl
 def register_vocabulary() -> list[Vocabulary]:
     return [Vocabulary("es", events=EVENTS, intents=INTENTS, directions=DIRECTIONS,
-                       tasks=TASKS, topics=TOPICS, companions=COMPANIONS, done=DONE)]
+                       tasks=TASKS, topics=TOPICS, companions=COMPANIONS, done=DONE,
+                       habitual=HABITUAL)]
