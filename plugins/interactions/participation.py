@@ -46,7 +46,9 @@ def _before_name(phrases: list[str]) -> re.Pattern[str] | None:
     if not phrases:
         return None
     alternation = "|".join(f"(?:{p})" for p in phrases)
-    return re.compile(rf"(?:^|[\s(\"'“«])(?:{alternation})\s+[*_=\[]*$")
+    # the name may follow other names ("with · and ·") and, in Spanish, an article ("con el ·")
+    return re.compile(rf"(?:^|[\s(\"'“«])(?:{alternation})\s+(?:(?:el|la|los|las)\s+)?"
+                      r"(?:[*_=\[]*·+[*_=\]]*(?:,\s*|\s+(?:and|y|e|&)\s+))*[*_=\[]*$")
 
 
 def _words(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -142,20 +144,35 @@ def companion_verb(blanked: str, c_start: int, at: int, cues: Cues) -> int | Non
             return None
         return word.start()
     # No verb the writer did: a verbless head ("Long whiteboard session with ·").
-    if not words or len(words) > _MAX_HEAD or "·" in lowered:
-        return None
+    head = lowered[:_last_companion(lowered)]
+    if not head.strip() or len(words) > _MAX_HEAD or "·" in head:
+        return None  # nothing before "with", a long clause, or someone else in it
     folded = fold(lowered)
     if _NOT_TOGETHER.search(folded) or _SOMEONE_ELSE.search(folded) or _PRONOUN.search(folded):
         return None
-    if _TO_DO.match(folded[words[0].start():]):
+    if _TO_DO.match(lowered, words[0].start()) or (
+            _INFINITIVE.match(lowered, words[0].start()) and _CON.search(lowered)):
         return None  # "Quedar con ·", "Planning a trip with ·": a to-do, a plan
     return words[0].start()
 
 
+def _last_companion(lowered: str) -> int:
+    """Where the companion words and the names before the contact's begin ("with · and ")."""
+    match = _TAIL.search(lowered)
+    return match.start() if match else len(lowered)
+
+
+_TAIL = re.compile(r"(?:\s*(?:[*_=\[]*·+[*_=\]]*|,|and|y|e|&|el|la|los|las|with|w/|w|con|"
+                   r"junto a|junto con|alongside))*\s*$")
+_CON = re.compile(r"\b(?:con|junto a)\s+(?:(?:el|la)\s+)?[*_=\[]*$")
+_INFINITIVE = re.compile(r"[a-zñ]+(?:ar|er|ir)(?:le|la|lo|les|nos|se)?\b")
+
+
 # A head that opens with an infinitive or a plan is a to-do, not an entry of what happened.
-# (Spanish: an infinitive, a future or a conditional: "Quedar con ·", "Almorzaremos con ·".)
-_TO_DO = re.compile(r"(?:[a-z]+(?:ar|er|ir)(?:le|la|lo|les|nos|se)?|[a-z]+(?:re|ra|ras|remos|ran|"
-                    r"ria|rias|riamos|rian)|planning|plan|organi[sz]ing|preparing|prep)\b")
+# (Spanish: an infinitive before "con", a future or a conditional: "Quedar con ·",
+# "Almorzaremos con ·"; matched with the accents kept.)
+_TO_DO = re.compile(r"(?:\w+(?:ré|rá|rás|remos|rán|ría|rías|ríamos|rían)|planning|plan|"
+                    r"organi[sz]ing|preparing|prep)\b")
 
 
 def habitual(event_text: str, cues: Cues) -> bool:
@@ -167,7 +184,7 @@ def habitual(event_text: str, cues: Cues) -> bool:
     return any(cues.habitual.fullmatch(w[0]) for w in _WORDS.finditer(event_text.lower()))
 
 
-_MAX_HEAD = 7  # words of a verbless head, its companion word included
+_MAX_HEAD = 8  # words of a verbless head, its companion word included
 # Heads that name no time spent together: a feeling, an agreement, a problem, a present tense
 # of the writer's.
 _NOT_TOGETHER = re.compile(

@@ -36,6 +36,7 @@ from vinculo.config import Config
 from vinculo.history import VocabularyMatcher, compile_vocabularies, line_date, note_day, saved_on
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Contact, Direction, Interaction, Mention, Note, Vocabulary, own_contact
+from vinculo.namewords import is_everyday, is_given_name
 from vinculo.text import fold
 
 from .participation import Cues, companion_verb, cues_of, habitual, is_topic, passed_on
@@ -339,6 +340,8 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # "Hugo had lunch with the CEO", "Oliver met Marta": not with me
         if not subject and _other_subject(line.blanked, c_start, c_start + event[0], at):
             continue  # "Ben met Marcus", "Mi jefa comió con Carmen": someone else's
+        if not subject and _named_subject(line.blanked, c_start, c_start + event[0]):
+            continue  # "Lucas ha ido a dormir a casa de Bea": Lucas's, not mine
         if at >= event[0] and _POSSESSED_PERSON.match(line.blanked, name_end):
             continue  # "Met Oliver's new team", "Called Ana's mum": someone of theirs
         if passed_on(line.blanked, at, name_end, c_start + event[0], c_end):
@@ -404,6 +407,20 @@ def _other_subject(blanked: str, c_start: int, event_start: int, at: int) -> boo
     ``at``, has someone else for its subject (see :data:`_OTHER_SUBJECT`)."""
     return (at >= event_start and not _JOINED.match(blanked, event_start)
             and _OTHER_SUBJECT.fullmatch(fold(blanked[c_start:event_start])) is not None)
+
+
+_FIRST_WORDS = re.compile(r"\s*[*_=]*([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)[*_=]*\s+(\w+)")
+
+
+def _named_subject(blanked: str, c_start: int, event_start: int) -> bool:
+    """Whether the clause opens, before its event phrase, with a given name that is no contact
+    and no everyday word, not joined to others ("Lucas ha ido a casa de ·", "Noah went to
+    ·'s"; not "Lucas y yo…"): someone else is the subject."""
+    match = _FIRST_WORDS.match(blanked, c_start)
+    if match is None or match.end(1) > event_start or _JOINED.match(match[2] + " "):
+        return False
+    word = match[1]
+    return is_given_name(word) and not is_everyday(word)
 
 
 _JOINED = re.compile(r"(?:and|y|e|&)\s", re.IGNORECASE)  # "Luis y yo comimos con Marta"

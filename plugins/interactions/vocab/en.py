@@ -32,6 +32,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         # a comment is a social touch, whoever left it ("left a nice comment on my post")
         r"left (?:me |us |{@} )?(?:a |an )?(?:[^\s]+ )?comments?", r"{comment} on",
         r"{endorse}", r"(?:in|on) the (?:\w+ )?comments", r"{like} (?:my|our|{@}'s)",
+        r"left (?:a |an )?(?:[^\s]+ )?(?:heart|like|emoji|reaction|thumbs up)s? on",
+        r"reacted (?:[^\s]+ ){0,2}?to",
     ),
     "message": (
         r"e-?mailed", r"(?:an |the )?e-?mail (?:from|to|with)", r"messaged", r"texted",
@@ -41,6 +43,15 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"whatsapp(?:ed)?", r"linkedin message", r"replied to (?:my|his|her|their) (?:e-?mail|message)",
         r"exchanged (?:messages|e-?mails)", r"chatted on",
         r"(?:slack|whatsapp|signal|telegram|text|sms|imessage|e-?mail) (?:thread|chat|exchange)s?",
+        r"inmail(?:ed)?", r"slid into (?:my|our) (?:dms|inbox)",
+        r"(?:were|was) (?:e-?mailing|texting|messaging|dming|whatsapping)",
+        r"(?:voice note|voice message|text|e-?mail|letter|card|postcard|dm|whatsapp|note|parcel|"
+        r"package) (?:[^\s]+ ){0,3}?(?:from|off) {@}",
+        r"(?:{get}|received) (?:a |an |the |some )?(?:[^\s]+ ){0,2}?(?:message|e-?mail|mail|"
+        r"reply|text|dm|voice note|letter|postcard|card|invitation|whatsapp|note)s? "
+        r"(?:[^\s]+ ){0,3}?(?:from|off) {@}",
+        r"{send} (?:his|her|their) (?:[^\s]+ ){0,2}?(?:cv|resume|deck|notes|draft|doc|document|"
+        r"file|contract|link|portfolio|photos?|slides|numbers|report|proposal|invoice|details)",
         r"on (?:messenger|whatsapp|signal|telegram|slack|imessage|discord|wechat|line chat)",
         r"(?:{get}|received) (?:a |an |the |some )?(?:[^\s]+ ){0,2}?(?:message|e-?mail|mail|reply|"
         r"text|dm|voice note|voice message|letter|postcard|card|invitation|invite|whatsapp|note)s? "
@@ -100,7 +111,12 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:coffee|lunch|dinner|breakfast|brunch|drinks|party|bbq|barbecue|tea) at {@}'s",
         r"at {@}'s(?! (?:post|article|profile|photo|picture|tweet|story|comment|work|page|"
         r"book|blog|website|site|talk|paper|video|podcast|newsletter|idea|suggestion))",
-        r"{have} {@} (?:over|round)", r"{host} {@}", r"{play} (?:[^\s]+ ){0,4}?with",
+        r"{have} {@} (?:and (?:[^\s]+ ){1,3}?)?(?:over|round)",
+        r"(?:in|to|at) {@}'s (?:room|place|house|flat|apartment|apt|office|office hours|home|"
+        r"studio|desk|garden)",
+        r"{drive} (?:me|us)", r"{pick} (?:me|us) up", r"{give} (?:me|us) a (?:lift|ride)",
+        r"{walk} {@} (?:through|around|to|home|back)", r"{show} {@} (?:around|round)",
+        r"hung out w(?:ith|/)?", r"{host} {@}", r"{play} (?:[^\s]+ ){0,4}?with",
         r"{go} (?:[^\s]+ ){0,4}?with", r"{cook} (?:[^\s]+ ){0,2}?(?:for|with)",
         r"{pick} (?:{@} up|up {@})", r"{give} {@} a (?:lift|ride)", r"{drive} {@}",
         r"{see} {@} (?:at|in|on|for|during|after|before|over|last)", r"{join} {@} (?:for|at)",
@@ -141,7 +157,7 @@ INTENTS: tuple[str, ...] = (
     r"boss|friend|kids?|parents|family|team|colleague)",
     # Cancellations veto the whole clause, wherever they stand ("lunch with Ana, cancelled").
     r"^.*?cancel(?:l?ed|s)?", r"^.*?postponed", r"^.*?rescheduled", r"^.*?fell through",
-    r"draft", r"ask (?:him|her|them|if)", r"follow up", r"let's", r"should we", r"someday",
+    r"draft(?:ed|ing|s)?", r"ask (?:him|her|them|if)", r"follow up", r"let's", r"should we", r"someday",
     # Attempts and what did not happen count for nothing.
     # A name, not a call ("the commander is called Reven", "a course called …"); a meeting
     # put in the diary is a plan.
@@ -168,7 +184,7 @@ INTENTS: tuple[str, ...] = (
     # condition, an arrangement for later, a plan written down.
     r"almost", r"nearly", r"was going to", r"were going to", r"usually", r"always", r"often",
     r"normally", r"typically", r"used to", r"tend to", r"whenever", r"unless", r"in case",
-    r"^.*?\b(?:every|each) (?:single )?(?:day|week|month|year|morning|evening|night|weekend|"
+    r"^.*?(?<!as )(?<!like )\b(?:every|each) (?:single )?(?:day|week|month|year|morning|evening|night|weekend|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|other|few|time)",
     r"^.*?\bon (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)",
     r"pending", r"booked", r"reserved", r"^.*?pencil(?:l)?ed in", r"arranged to", r"agreed to",
@@ -192,7 +208,7 @@ TOPICS: tuple[str, ...] = (
     r"about", r"regarding", r"re:?", r"concerning", r"on behalf of", r"asked after",
     r"in memory of", r"news of",
 )
-COMPANIONS: tuple[str, ...] = (r"with", r"w/", r"alongside")
+COMPANIONS: tuple[str, ...] = (r"with", r"w/", r"w", r"alongside", r"together with")
 # A past tense (regular, or one of the common irregular ones), never a verb that takes "with"
 # without meeting anyone ("agreed with", "dealt with", "compared with") nor a plan ("booked").
 DONE: tuple[str, ...] = (
@@ -232,6 +248,8 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"{reply}", r"{answer}", r"{respond}", r"{get} back to", r"{write} back",
         r"{return} (?:[^\s]+ ){0,2}?call", r"(?:called|rang|phoned) (?:me |us |him |her |them |{@} )?back",
         r"w/", r"catch-?up", r"and(?<=· and) i",
+        r"(?:phone|video|zoom|teams) (?:screen|appointment|interview|chat|catch-?up|"
+        r"consultation|meeting|session|sync|check-?in)s?",
     ),
 }
 
