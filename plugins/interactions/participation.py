@@ -131,6 +131,8 @@ def companion_verb(blanked: str, c_start: int, at: int, cues: Cues) -> int | Non
         return None
     lead = blanked[c_start:at]
     lowered = lead.lower()
+    if _NOT_TOGETHER.search(fold(lowered)):
+        return None  # "Frustrated with ·", "Agreed with ·": no time spent together
     words = list(_WORDS.finditer(lowered))
     for index, word in enumerate(words):
         if index > _MAX_LEAD:
@@ -148,7 +150,7 @@ def companion_verb(blanked: str, c_start: int, at: int, cues: Cues) -> int | Non
     if not head.strip() or len(words) > _MAX_HEAD or "·" in head:
         return None  # nothing before "with", a long clause, or someone else in it
     folded = fold(lowered)
-    if _NOT_TOGETHER.search(folded) or _SOMEONE_ELSE.search(folded) or _PRONOUN.search(folded):
+    if _SOMEONE_ELSE.search(folded) or _PRONOUN.search(folded):
         return None
     if _TO_DO.match(lowered, words[0].start()) or (
             _INFINITIVE.match(lowered, words[0].start()) and _CON.search(lowered)):
