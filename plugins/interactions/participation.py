@@ -65,12 +65,25 @@ def _compile(topics: tuple[str, ...], companions: tuple[str, ...], done: tuple[s
     )
 
 
+# The vocabularies read last and their cues: a run asks again for every note, with the same
+# (frozen) objects, so the answer is kept by identity.
+_last: tuple[tuple[Vocabulary, ...], Cues] | None = None
+
+
 def cues_of(vocabularies: list[Vocabulary]) -> Cues:
     """The cues of every vocabulary at once (a note mixes languages), compiled once."""
+    global _last
+    given = tuple(vocabularies)
+    if _last is not None and len(_last[0]) == len(given) and all(
+            a is b for a, b in zip(_last[0], given, strict=True)):
+        return _last[1]
+
     def gather(name: str) -> tuple[str, ...]:
         return tuple(p for v in vocabularies for p in (getattr(v, name, None) or ()))
 
-    return _compile(gather("topics"), gather("companions"), gather("done"), gather("habitual"))
+    cues = _compile(gather("topics"), gather("companions"), gather("done"), gather("habitual"))
+    _last = (given, cues)
+    return cues
 
 
 # How far before a name its topic or companion word is looked for.
