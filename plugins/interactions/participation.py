@@ -74,14 +74,16 @@ def cues_of(vocabularies: list[Vocabulary]) -> Cues:
     """The cues of every vocabulary at once (a note mixes languages), compiled once."""
     global _last
     given = tuple(vocabularies)
-    if _last is not None and len(_last[0]) == len(given) and all(
-            a is b for a, b in zip(_last[0], given, strict=True)):
+    if _last is not None and _last[0] == given:  # the same objects: compared by identity first
         return _last[1]
 
     def gather(name: str) -> tuple[str, ...]:
         return tuple(p for v in vocabularies for p in (getattr(v, name, None) or ()))
 
     cues = _compile(gather("topics"), gather("companions"), gather("done"), gather("habitual"))
+    if _last is None or _last[1] != cues:
+        _topics.clear()
+        _habits.clear()
     _last = (given, cues)
     return cues
 
@@ -94,7 +96,21 @@ def is_topic(blanked: str, at: int, cues: Cues) -> bool:
     """Whether the name starting at ``at`` of ``blanked`` follows a topic word ("about ·")."""
     if cues.topic is None:
         return False
-    return cues.topic.search(fold(blanked[max(0, at - _REACH):at])) is not None
+    before = blanked[max(0, at - _REACH):at]
+    known = _topics.get(before)
+    if known is None:
+        if len(_topics) >= _KEPT:
+            _topics.clear()
+        known = _topics[before] = cues.topic.search(fold(before)) is not None
+    return known
+
+
+# Answers already given, by the text they depend on: a vault repeats its phrasings, and the
+# answer depends on that text alone (for the run's cues; a new run of the same process with
+# other vocabularies clears them, see cues_of).
+_KEPT = 20_000
+_topics: dict[str, bool] = {}
+_habits: dict[str, bool] = {}
 
 
 # A recipient after something of the contact's: "… to the recruiter", "… a recursos humanos"
@@ -113,6 +129,9 @@ def passed_on(blanked: str, at: int, name_end: int, event_start: int, c_end: int
     recipient follows it in the clause."""
     if at < event_start:
         return False
+    after = blanked[name_end:name_end + 6]
+    if "'" not in after and "’" not in after and "de" not in blanked[max(0, at - 6):at].lower():
+        return False  # neither "·'s" nor "de ·": no owner (the common case, tested first)
     owner = _POSSESSIVE.match(blanked, name_end) is not None or (
         _OF.search(fold(blanked[max(0, at - 6):at])) is not None)
     return owner and _RECIPIENT.search(fold(blanked[name_end:c_end])) is not None
@@ -196,7 +215,13 @@ def habitual(event_text: str, cues: Cues) -> bool:
     jugábamos"): a vocabulary's ``habitual`` patterns."""
     if cues.habitual is None:
         return False
-    return any(cues.habitual.fullmatch(w[0]) for w in _WORDS.finditer(event_text.lower()))
+    known = _habits.get(event_text)
+    if known is None:
+        if len(_habits) >= _KEPT:
+            _habits.clear()
+        known = _habits[event_text] = any(
+            cues.habitual.fullmatch(w[0]) for w in _WORDS.finditer(event_text.lower()))
+    return known
 
 
 _MAX_HEAD = 8  # words of a verbless head, its companion word included
