@@ -40,6 +40,10 @@ class Cues:
     companion: re.Pattern[str] | None  # a companion word right before the end of the text
     done: re.Pattern[str] | None  # one word reporting something done (fullmatch)
     habitual: re.Pattern[str] | None = None  # one word telling a habit (fullmatch)
+    # The last words the topic (companion) phrases can end with, when every phrase ends
+    # with a plain word; None: the pattern is searched before every name.
+    topic_tails: frozenset[str] | None = None
+    companion_tails: frozenset[str] | None = None
 
 
 def _before_name(phrases: list[str]) -> re.Pattern[str] | None:
@@ -62,7 +66,37 @@ def _compile(topics: tuple[str, ...], companions: tuple[str, ...], done: tuple[s
         _before_name([fold(p) for p in topics]),
         _before_name([fold(p) for p in companions]),
         _words(done), _words(habitual),
+        _tails([fold(p) for p in topics]),
+        _tails([fold(p) for p in companions]),
     )
+
+
+_PLAIN_TAIL = re.compile(r"(?:^|\s)([a-z/:&]+)$")
+# What may stand between a companion word and the name: an article, other names.
+_BETWEEN = frozenset({"el", "la", "los", "las", "and", "y", "e", "&", ","})
+
+
+def _tails(phrases: list[str]) -> frozenset[str] | None:
+    """The plain last words of ``phrases`` ("about", "de", "w/"), or None when one phrase does
+    not end with a plain word (then every name is searched)."""
+    tails = set()
+    for phrase in phrases:
+        match = _PLAIN_TAIL.search(phrase)
+        if match is None:
+            return None
+        tails.add(match[1])
+    return frozenset(tails)
+
+
+def _last_word(blanked: str, at: int) -> str:
+    """The word right before the name at ``at`` (emphasis and brackets dropped), folded; a
+    name before it reads as "·"."""
+    end = at
+    while end > 0 and blanked[end - 1] in " *_=[":
+        end -= 1
+    start = blanked.rfind(" ", max(0, end - 24), end) + 1
+    word = blanked[start:end]
+    return "·" if "·" in word else fold(word).rstrip(",") or ","
 
 
 # The vocabularies read last and their cues: a run asks again for every note, with the same
@@ -96,6 +130,8 @@ def is_topic(blanked: str, at: int, cues: Cues) -> bool:
     """Whether the name starting at ``at`` of ``blanked`` follows a topic word ("about ·")."""
     if cues.topic is None:
         return False
+    if cues.topic_tails is not None and _last_word(blanked, at) not in cues.topic_tails:
+        return False  # the common case, told without a search
     before = blanked[max(0, at - _REACH):at]
     known = _topics.get(before)
     if known is None:
@@ -159,6 +195,10 @@ def companion_verb(blanked: str, c_start: int, at: int, cues: Cues) -> int | Non
     (``_NOT_TOGETHER``): "Frustrated with ·" is no meeting."""
     if cues.companion is None or cues.done is None:
         return None
+    if cues.companion_tails is not None:
+        last = _last_word(blanked, at)
+        if last not in cues.companion_tails and last not in _BETWEEN and last != "·":
+            return None  # the common case, told without a search
     if cues.companion.search(fold(blanked[max(c_start, at - _REACH):at])) is None:
         return None
     lead = blanked[c_start:at]

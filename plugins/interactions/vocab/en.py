@@ -205,7 +205,7 @@ INTENTS: tuple[str, ...] = (
 # what the clause is about; after a companion word, someone the writer did something with,
 # when the clause's verb reports something done by the writer.
 TOPICS: tuple[str, ...] = (
-    r"about", r"regarding", r"re:?", r"concerning", r"on behalf of", r"asked after",
+    r"about", r"regarding", r"re", r"re:", r"concerning", r"on behalf of", r"asked after",
     r"in memory of", r"news of",
 )
 COMPANIONS: tuple[str, ...] = (r"with", r"w/", r"w", r"alongside", r"together with")

@@ -201,8 +201,9 @@ HABITUAL: tuple[str, ...] = (
 
 # Quién participa (ver plugins/interactions/participation.py).
 TOPICS: tuple[str, ...] = (
-    r"sobre", r"acerca de", r"respecto (?:a|de)", r"en relacion (?:a|con)", r"a proposito de",
-    r"habl\w* de", r"charl\w* de", r"coment\w* (?:lo )?de", r"pregunt\w* por",
+    r"sobre", r"acerca de", r"respecto a", r"respecto de", r"en relacion a", r"en relacion con",
+    r"a proposito de", r"habl\w* de", r"charl\w* de", r"coment\w* de", r"coment\w* lo de",
+    r"pregunt\w* por",
     r"me acorde de", r"nos acordamos de",
 )
 COMPANIONS: tuple[str, ...] = (r"con", r"junto a", r"junto con")
