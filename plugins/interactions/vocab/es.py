@@ -180,17 +180,17 @@ INTENTS: tuple[str, ...] = (
     r"se supon\w+", r"supuestamente", r"(?:tenia|teniamos|tenian) (?:que|pensado)",
     r"ganas de", r"suelo", r"solemos", r"suele", r"suelen", r"solia", r"soliamos", r"siempre",
     r"a menudo", r"normalmente", r"habitualmente", r"de vez en cuando",
-    r"^.*?(?<!como )(?<!igual que )\b(?:todos los|todas las|cada) (?:dias|semanas|meses|anos|"
+    r"^.*?(?:todos los|todas las|cada)(?<!como todos los)(?<!como todas las)(?<!como cada) (?:dias|semanas|meses|anos|"
     r"lunes|martes|miercoles|jueves|viernes|sabados|domingos|findes|fines|mananas|tardes|noches|"
     r"dia|semana|mes|ano|sabado|domingo|finde)\b",
     r"^\s*(?:y |pero )?si(?=\s)", r"en caso de que",
     r"qued\w* en (?:que|\w+(?:ar|er|ir)(?:nos|le|la|lo|les|me|te)?\b)",
-    r"^.*?\by nada\b", r"^.*?\bno (?:contesta|lo coge|la coge|me lo coge|me la coge)\b",
+    r"^.*?y nada\b", r"^.*?no (?:contesta|lo coge|la coge|me lo coge|me la coge)\b",
     r"reserv\w*", r"propuesta", r"^\s*idea\b", r"a punto de", r"(?:he|hemos) sonado",
-    r"^.*?\b(?:nunca|no) (?:le |les |me |nos )?(?:llego|llegaron|ha llegado|han llegado)\b",
+    r"^.*?(?:nunca|no) (?:le |les |me |nos )?(?:llego|llegaron|ha llegado|han llegado)\b",
     r"manana(?<!esta manana)(?<!la manana)(?<!de manana)(?<!una manana)",
     # Lo hecho deshecho más adelante en la oración: "le escribí a Ana y al final no lo envié".
-    r"^.*?\b(?:y|pero) al final no\b", r"^.*?\ben borradores?\b", r"^.*?\bsin (?:enviar|mandar)\b",
+    r"^.*?(?:y|pero) al final no\b", r"^.*?en borradores?\b", r"^.*?sin (?:enviar|mandar)\b",
 )
 
 # El imperfecto cuenta una costumbre o un fondo, no lo que pasó ese día ("cenaba con Ana los
@@ -201,12 +201,12 @@ HABITUAL: tuple[str, ...] = (
 
 # Quién participa (ver plugins/interactions/participation.py).
 TOPICS: tuple[str, ...] = (
-    r"sobre", r"acerca de", r"respecto a", r"respecto de", r"en relacion a", r"en relacion con",
+    r"sobre", r"acerca de", r"respecto de", r"en relacion con",
     r"a proposito de", r"habl\w* de", r"charl\w* de", r"coment\w* de", r"coment\w* lo de",
     r"pregunt\w* por",
     r"me acorde de", r"nos acordamos de",
 )
-COMPANIONS: tuple[str, ...] = (r"con", r"junto a", r"junto con")
+COMPANIONS: tuple[str, ...] = (r"con", r"junto con")
 # Un pretérito de la primera persona (o un participio tras "he"/"hemos"), nunca un verbo que
 # lleva "con" sin encontrarse con nadie ("comparé con", "soñé con").
 DONE: tuple[str, ...] = (
