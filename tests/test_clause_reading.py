@@ -52,6 +52,8 @@ def _read(vault: Path, write, line: str, pm=None) -> list[tuple[str, str]]:
         ("Marta Ruiz sent over her slides before the workshop", ("message", "in")),
         # the writer with someone, a given name joined to "y yo"
         ("Lucas y yo fuimos a casa de Marta Ruiz", ("in_person", "both")),
+        # a name that is also a word of mood is no mood
+        ("Hope y yo comimos con Marta Ruiz", ("in_person", "both")),
     ],
 )
 def test_events_read_from_the_clause(vault, write, line, expected):

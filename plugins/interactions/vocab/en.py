@@ -189,7 +189,7 @@ INTENTS: tuple[str, ...] = (
     r"^.*?on (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)",
     r"pending", r"booked", r"reserved", r"^.*?pencil(?:l)?ed in", r"arranged to", r"agreed to",
     r"^.*?(?:booked|pencil(?:l)?ed|confirmed) for",
-    r"made plans", r"^\s*(?:proposal|idea|plan|agenda|options?)\b", r"hoping", r"hope",
+    r"made plans", r"^\s*(?:proposal|idea|plan|agenda|options?)\b", r"hoping", r"(?:i|we|i do) hope",
     r"waiting (?:to|on)", r"still waiting",
     # The event undone later in the clause: "wrote to Ana, still in drafts", "recorded a voice
     # note for Ana but never sent it".
