@@ -42,8 +42,8 @@ class Cues:
     habitual: re.Pattern[str] | None = None  # one word telling a habit (fullmatch)
     # The last words the topic (companion) phrases can end with, when every phrase ends
     # with a plain word; None: the pattern is searched before every name.
-    topic_tails: frozenset[str] | None = None
-    companion_tails: frozenset[str] | None = None
+    topic_tails: tuple[str, ...] | None = None
+    companion_tails: tuple[str, ...] | None = None
 
 
 def _before_name(phrases: list[str]) -> re.Pattern[str] | None:
@@ -67,30 +67,33 @@ def _compile(topics: tuple[str, ...], companions: tuple[str, ...], done: tuple[s
         _before_name([fold(p) for p in companions]),
         _words(done), _words(habitual),
         _tails([fold(p) for p in topics]),
-        _tails([fold(p) for p in companions]),
+        _tails([fold(p) for p in companions], _BETWEEN),
     )
+
+
+# What may stand between a companion word and the name: other names, "and", an article.
+_BETWEEN = ("·", " and", " y", " e", "&", ",", " el", " la", " los", " las")
 
 
 _PLAIN_TAIL = re.compile(r"(?:^|\s)([a-z/:&]+)$")
 
 
-def _tails(phrases: list[str]) -> frozenset[str] | None:
-    """The plain last words of ``phrases`` ("about", "de", "w/"), or None when one phrase does
-    not end with a plain word (then every name is searched)."""
-    tails = set()
+def _tails(phrases: list[str], extra: tuple[str, ...] = ()) -> tuple[str, ...] | None:
+    """The plain last words of ``phrases`` ("about", "de", "w/"), and ``extra``; None when one
+    phrase does not end with a plain word (then every name is searched)."""
+    tails = set(extra)
     for phrase in phrases:
         match = _PLAIN_TAIL.search(phrase)
         if match is None:
             return None
         tails.add(match[1])
-    return frozenset(tails)
+    return tuple(sorted(tails))
 
 
-def _near(blanked: str, at: int, tails: frozenset[str]) -> bool:
-    """Whether one of ``tails`` is written in the few characters before the name at ``at``:
-    substring tests, far cheaper than the search they spare when none is."""
-    chunk = blanked[max(0, at - 16):at].lower()
-    return "·" in chunk or any(tail in chunk for tail in tails)  # (·: "with · and ·")
+def _near(blanked: str, at: int, tails: tuple[str, ...]) -> bool:
+    """Whether the text right before the name at ``at`` (emphasis dropped) ends with one of
+    ``tails``: one string test, far cheaper than the search it spares when it does not."""
+    return blanked[max(0, at - 16):at].rstrip(" *_=[").lower().endswith(tails)
 
 
 # The vocabularies read last and their cues: a run asks again for every note, with the same

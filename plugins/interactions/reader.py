@@ -231,6 +231,7 @@ class _Line:
         self.cut = cut  # where the text starts after the list/task marker
         self.blanked = blanked  # text[cut:] with every name blanked
         self.stops, self.resumes = _clauses(text[cut:])
+        self.dashed = "—" in text or "–" in text
         self.number = number
         self.day = day
         task = _TASK.match(text)
@@ -358,6 +359,8 @@ def _undone_after(line: _Line, c_end: int, matcher: VocabularyMatcher) -> bool:
     """Whether the clause ending at ``c_end`` is followed, after a dash, by a part with no
     event of its own that opens a whole-clause veto ("Called Ana — went to voicemail", "…
     — cancelled"): the attempt failed."""
+    if not line.dashed:
+        return False
     rest = line.blanked[c_end:c_end + 3]
     if not rest or rest.lstrip()[:1] not in ("—", "–"):
         return False
@@ -416,11 +419,20 @@ def _named_subject(blanked: str, c_start: int, event_start: int) -> bool:
     """Whether the clause opens, before its event phrase, with a given name that is no contact
     and no everyday word, not joined to others ("Lucas ha ido a casa de ·", "Noah went to
     ·'s"; not "Lucas y yo…"): someone else is the subject."""
+    first = blanked[c_start:c_start + 2].lstrip(" *_=")[:1]
+    if not first.isupper():
+        return False  # the usual clause opens with a verb, lowercase after a list marker…
     match = _FIRST_WORDS.match(blanked, c_start)
     if match is None or match.end(1) > event_start or _JOINED.match(match[2] + " "):
         return False
     word = match[1]
-    return is_given_name(word) and not is_everyday(word)
+    known = _SOMEONE.get(word)
+    if known is None:
+        known = _SOMEONE[word] = is_given_name(word) and not is_everyday(word)
+    return known
+
+
+_SOMEONE: dict[str, bool] = {}  # first word -> a given name that is no everyday word
 
 
 _JOINED = re.compile(r"(?:and|y|e|&)\s", re.IGNORECASE)  # "Luis y yo comimos con Marta"

@@ -201,7 +201,7 @@ HABITUAL: tuple[str, ...] = (
 
 # Quién participa (ver plugins/interactions/participation.py).
 TOPICS: tuple[str, ...] = (
-    r"sobre", r"acerca de", r"respecto de", r"en relacion con",
+    r"sobre", r"acerca de", r"respecto de",
     r"a proposito de", r"habl\w* de", r"charl\w* de", r"coment\w* de", r"coment\w* lo de",
     r"pregunt\w* por",
     r"me acorde de", r"nos acordamos de",
