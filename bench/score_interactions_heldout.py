@@ -51,6 +51,7 @@ DEFAULT_CORPUS = "interactions_heldout2"  # written blind; the first corpus is t
 CORPUS_LABELS = {  # what a reader of the figures must know about each corpus
     "interactions_heldout2": "second held-out corpus, written blind on 2026-12-07",
     "interactions_heldout": "first held-out corpus, used for tuning since",
+    "interactions_tuning3": "third tuning corpus, written blind on 2026-12-07, tuned on since",
 }
 SAMPLE_PEOPLE = HERE.parent / "sample_vault" / "People"
 DEFAULT_TODAY = dt.date(2026, 11, 29)  # the other benches' today
