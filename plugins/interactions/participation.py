@@ -213,7 +213,7 @@ def companion_verb(blanked: str, c_start: int, at: int, cues: Cues) -> int | Non
             return None
         return word.start()
     # No verb the writer did: a verbless head ("Long whiteboard session with ·").
-    head = lowered[:_last_companion(lowered)]
+    head = _head(lowered)
     if not head.strip() or len(words) > _MAX_HEAD or "·" in head:
         return None  # nothing before "with", a long clause, or someone else in it
     folded = fold(lowered)
@@ -225,14 +225,19 @@ def companion_verb(blanked: str, c_start: int, at: int, cues: Cues) -> int | Non
     return words[0].start()
 
 
-def _last_companion(lowered: str) -> int:
-    """Where the companion words and the names before the contact's begin ("with · and ")."""
-    match = _TAIL.search(lowered)
-    return match.start() if match else len(lowered)
+def _head(lowered: str) -> str:
+    """``lowered`` (the text before the contact's name) without the companion words, names,
+    "and" and articles it ends with ("Board games with · and " → "Board games"): a word at a
+    time from the end, never a pattern that could backtrack on a long line."""
+    words = lowered.split()
+    while words and (words[-1].strip("*_=[],") in _TRAILING
+                     or not words[-1].strip("*_=[],·")):
+        words.pop()
+    return " ".join(words)
 
 
-_TAIL = re.compile(r"(?:\s*(?:[*_=\[]*·+[*_=\]]*|,|and|y|e|&|el|la|los|las|with|w/|w|con|"
-                   r"junto a|junto con|alongside))*\s*$")
+_TRAILING = frozenset({"and", "y", "e", "&", "el", "la", "los", "las", "with", "w/", "w", "con",
+                       "junto", "alongside", "together", ""})
 _CON = re.compile(r"\b(?:con|junto a)\s+(?:(?:el|la)\s+)?[*_=\[]*$")
 _INFINITIVE = re.compile(r"[a-zñ]+(?:ar|er|ir)(?:le|la|lo|les|nos|se)?\b")
 
