@@ -50,6 +50,7 @@ def _read(vault: Path, write, line: str, pm=None) -> list[tuple[str, str]]:
         ("Marta Ruiz nos ha devuelto la llamada", ("call", "both")),
         # a possessive before a thing is no other party
         ("Marta Ruiz sent over her slides before the workshop", ("message", "in")),
+        ("Postcard from Marta Ruiz, all the way from Lisbon", ("message", "in")),
         # the writer with someone, a given name joined to "y yo"
         ("Lucas y yo fuimos a casa de Marta Ruiz", ("in_person", "both")),
         # a name that is also a word of mood is no mood
@@ -81,6 +82,10 @@ def test_events_read_from_the_clause(vault, write, line, expected):
         "Lucas ha ido a casa de Marta Ruiz a jugar",
         "Noah went over to Marta Ruiz's place",
         "Marta Ruiz called her brother about the car",
+        "Luis Gómez carries a letter from Marta Ruiz to the harbour",
+        # a question, however it is closed
+        "[question:: Lunch with Marta Ruiz on Friday?]",
+        "Where did the ferry land with Marta Ruiz on board",
         # almost, a habit, a condition
         "Almost texted Marta Ruiz last night",
         "Casi llamo a Marta Ruiz al salir",

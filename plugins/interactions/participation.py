@@ -201,6 +201,8 @@ def companion_verb(blanked: str, c_start: int, at: int, cues: Cues) -> int | Non
     if _NOT_TOGETHER.search(fold(lowered)):
         return None  # "Frustrated with ·", "Agreed with ·": no time spent together
     words = list(_WORDS.finditer(lowered))
+    if words and words[0][0] in _ASKING:
+        return None  # "Where did the guard land with ·": a question, someone else's
     for index, word in enumerate(words):
         if index > _MAX_LEAD:
             break
@@ -264,6 +266,8 @@ def habitual(event_text: str, cues: Cues) -> bool:
     return known
 
 
+_ASKING = frozenset({"where", "what", "when", "why", "how", "who", "which", "whom", "dónde",
+                     "qué", "cuándo", "cómo", "quién"})
 _MAX_HEAD = 8  # words of a verbless head, its companion word included
 # Heads that name no time spent together: a feeling, an agreement, a problem, a present tense
 # of the writer's.

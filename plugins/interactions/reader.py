@@ -242,8 +242,12 @@ class _Line:
         self.found: dict[int, _Clause] = {}
 
     def is_question(self, c_start: int, c_end: int) -> bool:
-        """Whether the clause is a question: it ends with "?" or holds a Spanish "¿"."""
-        return self.blanked[c_end:c_end + 1] == "?" or "¿" in self.blanked[c_start:c_end]
+        """Whether the clause is a question: it ends with "?" (also inside a bracket or quotes:
+        "[question:: … with Ana?]") or holds a Spanish "¿"."""
+        return (self.blanked[c_end:c_end + 1] == "?" or "¿" in self.blanked[c_start:c_end]
+                or _ASKED.match(self.blanked, c_start) is not None
+                or ("?" in self.blanked[c_start:c_end + 4]
+                    and _CLOSED_QUESTION.search(self.blanked, c_start, c_end + 4) is not None))
 
     def date(self) -> dt.date | None:
         """The date of the events on this line, read on the first one."""
@@ -353,6 +357,10 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
 
 
 _WORD = re.compile(r"\w+")
+# A clause that opens as a question does, with or without its "?": "Where did … with Ana".
+_ASKED = re.compile(r"\s*[*_=\[]*(?:where|what|when|why|how|who|which)\s+(?:did|do|does|was|were|"
+                    r"is|are|will|would|should|can|could|has|have|had)\b", re.IGNORECASE)
+_CLOSED_QUESTION = re.compile(r"\?[\])\"'”»*_]+(?:\s|$)")
 
 
 def _undone_after(line: _Line, c_end: int, matcher: VocabularyMatcher) -> bool:

@@ -45,8 +45,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:slack|whatsapp|signal|telegram|text|sms|imessage|e-?mail) (?:thread|chat|exchange)s?",
         r"inmail(?:ed)?", r"slid into (?:my|our) (?:dms|inbox)",
         r"(?:were|was) (?:e-?mailing|texting|messaging|dming|whatsapping)",
-        r"(?:voice note|voice message|text|e-?mail|letter|card|postcard|dm|whatsapp|note|parcel|"
-        r"package) (?:[^\s]+ ){0,3}?(?:from|off) {@}",
+        # a verbless entry: "Voice note from Bev at 6am" (not "Selune carries a letter from Pipe")
+        r"^\s*(?:[^\s]+ ){0,2}?(?:voice note|voice message|text|e-?mail|letter|card|postcard|dm|"
+        r"whatsapp|note|parcel|package) (?:[^\s]+ ){0,3}?(?:from|off) {@}",
         r"(?:{get}|received) (?:a |an |the |some )?(?:[^\s]+ ){0,2}?(?:message|e-?mail|mail|"
         r"reply|text|dm|voice note|letter|postcard|card|invitation|whatsapp|note)s? "
         r"(?:[^\s]+ ){0,3}?(?:from|off) {@}",
