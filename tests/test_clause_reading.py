@@ -86,6 +86,7 @@ def test_events_read_from_the_clause(vault, write, line, expected):
         # a question, however it is closed
         "[question:: Lunch with Marta Ruiz on Friday?]",
         "Where did the ferry land with Marta Ruiz on board",
+        "[question:: What did the guard do with Marta Ruiz — and where is she now?]",
         # almost, a habit, a condition
         "Almost texted Marta Ruiz last night",
         "Casi llamo a Marta Ruiz al salir",

@@ -358,7 +358,7 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
 
 _WORD = re.compile(r"\w+")
 # A clause that opens as a question does, with or without its "?": "Where did … with Ana".
-_ASKED = re.compile(r"\s*[*_=\[]*(?:where|what|when|why|how|who|which)\s+(?:did|do|does|was|were|"
+_ASKED = re.compile(r"\s*[*_=\[]*(?:[\w-]+::\s*)?(?:where|what|when|why|how|who|which)\s+(?:did|do|does|was|were|"
                     r"is|are|will|would|should|can|could|has|have|had)\b", re.IGNORECASE)
 _CLOSED_QUESTION = re.compile(r"\?[\])\"'”»*_]+(?:\s|$)")
 
