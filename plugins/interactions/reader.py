@@ -245,7 +245,8 @@ class _Line:
         """Whether the clause is a question: it ends with "?" (also inside a bracket or quotes:
         "[question:: … with Ana?]") or holds a Spanish "¿"."""
         return (self.blanked[c_end:c_end + 1] == "?" or "¿" in self.blanked[c_start:c_end]
-                or _ASKED.match(self.blanked, c_start) is not None
+                or (_MAY_ASK(self.blanked[c_start:c_start + 16].lower())
+                    and _ASKED.match(self.blanked, c_start) is not None)
                 or ("?" in self.blanked[c_start:c_end + 4]
                     and _CLOSED_QUESTION.search(self.blanked, c_start, c_end + 4) is not None))
 
@@ -318,7 +319,7 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             intent, marks = matcher.intent_start(folded), frozenset({"both"})
         if line.is_question(c_start, c_end):
             continue  # "¿Llamó Nuria al final?", "Lunch with Ana on Friday?": asked, not told
-        if is_topic(line.blanked, at, cues):
+        if at - c_start >= event[0] and is_topic(line.blanked, at, cues):
             continue  # "Emailed the landlord about Ana": Ana is what it was about
         if habitual(line.blanked[c_start + event[0]:c_start + event[1]], cues):
             continue  # "Cenaba con Ana los jueves": a habit, not the day's event
@@ -360,6 +361,12 @@ _WORD = re.compile(r"\w+")
 # A clause that opens as a question does, with or without its "?": "Where did … with Ana".
 _ASKED = re.compile(r"\s*[*_=\[]*(?:[\w-]+::\s*)?(?:where|what|when|why|how|who|which)\s+(?:did|do|does|was|were|"
                     r"is|are|will|would|should|can|could|has|have|had)\b", re.IGNORECASE)
+
+
+def _MAY_ASK(start: str) -> bool:  # noqa: N802 (a cheap test before _ASKED)
+    return "wh" in start or "how" in start
+
+
 _CLOSED_QUESTION = re.compile(r"\?[\])\"'”»*_]+(?:\s|$)")
 
 
