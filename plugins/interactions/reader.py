@@ -434,6 +434,8 @@ def _named_subject(blanked: str, c_start: int, event_start: int) -> bool:
     """Whether the clause opens, before its event phrase, with a given name that is no contact
     and no everyday word, not joined to others ("Lucas ha ido a casa de ·", "Noah went to
     ·'s"; not "Lucas y yo…"): someone else is the subject."""
+    if event_start - c_start < 4:
+        return False  # the event phrase opens the clause: no subject before it
     first = blanked[c_start:c_start + 2].lstrip(" *_=")[:1]
     if not first.isupper():
         return False  # the usual clause opens with a verb, lowercase after a list marker…
