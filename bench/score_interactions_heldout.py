@@ -19,7 +19,9 @@ the interactions filed under its contacts from its own note:
 
 Each figure comes with a 95 % Wilson interval, overall and per language. Targets (issue 16):
 recall ≥ 0.95, channel ≥ 0.93, false positives ≤ 0.03. Exit status 1 when one is missed.
-Usage: ``python bench/score_interactions_heldout.py [--corpus NAME] [--verbose] [--json]``.
+Usage: ``python bench/score_interactions_heldout.py [--corpus NAME] [--ids IDS] [--verbose]
+[--json]``. ``--ids`` scores part of a corpus (ids, ``first..last`` ranges, or ``@FILE`` with one
+id a line), so a corpus delivered in halves can be scored half by half before it is tuned on.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ DEFAULT_CORPUS = "interactions_heldout2"  # written blind; the first corpus is t
 CORPUS_LABELS = {  # what a reader of the figures must know about each corpus
     "interactions_heldout2": "second held-out corpus, written blind on 2026-12-07",
     "interactions_heldout": "first held-out corpus, used for tuning since",
+    "interactions_tuning3": "third tuning corpus, written blind on 2026-12-07, tuned on since",
 }
 SAMPLE_PEOPLE = HERE.parent / "sample_vault" / "People"
 DEFAULT_TODAY = dt.date(2026, 11, 29)  # the other benches' today
@@ -124,6 +127,27 @@ def read_contacts(extra: Path) -> dict[str, list[str]]:
         for rec in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
             people[rec["name"]] = [a.strip() for a in (rec["aliases"] or "").split(";") if a.strip()]
     return people
+
+
+def select_rows(rows: list[Row], spec: str) -> list[Row]:
+    """The rows ``spec`` names: comma-separated ids, ``first..last`` ranges of ids (in file
+    order) and ``@FILE`` (one id a line); an id the corpus lacks stops the run."""
+    wanted: list[str] = []
+    for part in (p.strip() for p in spec.split(",")):
+        if part.startswith("@"):
+            wanted += [w.strip() for w in Path(part[1:]).read_text(encoding="utf-8").split()
+                       if w.strip()]
+        elif part:
+            wanted.append(part)
+    order = [r.id for r in rows]
+    chosen: set[str] = set()
+    for item in wanted:
+        first, _, last = item.partition("..")
+        for end in (first, last or first):
+            if end not in order:
+                raise SystemExit(f"--ids: no row {end} in the corpus")
+        chosen.update(order[order.index(first) : order.index(last or first) + 1])
+    return [r for r in rows if r.id in chosen]
 
 
 def build_vault(root: Path, rows: list[Row], people: dict[str, list[str]],
@@ -243,6 +267,8 @@ def main(argv: list[str]) -> int:
                         help="corpus file stem in bench/ (contacts in NAME_contacts.tsv); default "
                              f"{DEFAULT_CORPUS}, the blind one; interactions_heldout is the first "
                              "corpus, read while tuning since")
+    parser.add_argument("--ids", metavar="IDS",
+                        help="score only these rows: ids, first..last ranges, @FILE (one id a line)")
     args = parser.parse_args(argv)
     corpus, extra, results = corpus_paths(args.corpus)
     for path in (corpus, extra):
@@ -250,6 +276,8 @@ def main(argv: list[str]) -> int:
             parser.error(f"no corpus file {path.name} in bench/")
     today = dt.date.fromisoformat(os.environ.get("VINCULO_TODAY") or DEFAULT_TODAY.isoformat())
     rows = read_corpus(corpus)
+    if args.ids:
+        rows = select_rows(rows, args.ids)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "vault"
         by_note = build_vault(root, rows, read_contacts(extra), today)
@@ -257,6 +285,9 @@ def main(argv: list[str]) -> int:
     result = figures(groups)
     ok = targets_met(result["all"])
     result["corpus"] = args.corpus
+    if args.ids:
+        result["ids"] = args.ids
+        results = results.with_name(f"{args.corpus}.part.json")
     results.parent.mkdir(parents=True, exist_ok=True)
     results.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     if args.json:
@@ -264,7 +295,8 @@ def main(argv: list[str]) -> int:
         return 0 if ok else 1
     events = sum(r.is_event for r in rows)
     label = CORPUS_LABELS.get(args.corpus, "corpus")
-    print(f"{args.corpus} ({label}): {len(rows)} sentences ({events} events, {len(rows) - events} non-events; "
+    part = f", rows {args.ids}" if args.ids else ""
+    print(f"{args.corpus} ({label}{part}): {len(rows)} sentences ({events} events, {len(rows) - events} non-events; "
           f"{sum(r.lang == 'en' for r in rows)} en, {sum(r.lang == 'es' for r in rows)} es)")
     print_table(result)
     if args.verbose:

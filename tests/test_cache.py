@@ -65,7 +65,7 @@ def test_a_note_saved_just_before_a_run_is_checked_again_even_with_the_same_size
     daily = write("Daily/2026-11-03.md", "Had coffee with Ana García.\n")  # saved just now
     _index(small)
     info = daily.stat()
-    daily.write_text("Had a word with Ana García.\n", encoding="utf-8")  # no longer a coffee
+    daily.write_text("Read a novel by Ana García.\n", encoding="utf-8")  # no longer a coffee
     os.utime(daily, ns=(info.st_atime_ns, info.st_mtime_ns))
     assert daily.stat().st_size == info.st_size
     index = _index(small)

@@ -36,7 +36,10 @@ from vinculo.config import Config
 from vinculo.history import VocabularyMatcher, compile_vocabularies, line_date, note_day, saved_on
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Contact, Direction, Interaction, Mention, Note, Vocabulary, own_contact
+from vinculo.namewords import is_everyday, is_given_name
 from vinculo.text import fold
+
+from .participation import Cues, companion_verb, cues_of, habitual, is_topic, passed_on
 
 _FENCE = re.compile(r"^[ \t]*(```|~~~)", re.MULTILINE)
 _COMMENTS = re.compile(r"<!--.*?-->|%%.*?%%|!\[\[[^\]\n]*\]\]", re.DOTALL)
@@ -207,7 +210,7 @@ def extract_interactions(
     matcher = compile_vocabularies(vocabularies)
     spans = protected_spans(note, config)
     found = _Found(note)
-    _mention_events(note, mentions, contacts, matcher, spans, found)
+    _mention_events(note, mentions, contacts, matcher, cues_of(vocabularies), spans, found)
     if own:
         _own_log(note, own, config, matcher, spans, found)
     return list(found.items.values())
@@ -228,6 +231,7 @@ class _Line:
         self.cut = cut  # where the text starts after the list/task marker
         self.blanked = blanked  # text[cut:] with every name blanked
         self.stops, self.resumes = _clauses(text[cut:])
+        self.dashed = "—" in text or "–" in text
         self.number = number
         self.day = day
         task = _TASK.match(text)
@@ -238,8 +242,13 @@ class _Line:
         self.found: dict[int, _Clause] = {}
 
     def is_question(self, c_start: int, c_end: int) -> bool:
-        """Whether the clause is a question: it ends with "?" or holds a Spanish "¿"."""
-        return self.blanked[c_end:c_end + 1] == "?" or "¿" in self.blanked[c_start:c_end]
+        """Whether the clause is a question: it ends with "?" (also inside a bracket or quotes:
+        "[question:: … with Ana?]") or holds a Spanish "¿"."""
+        return (self.blanked[c_end:c_end + 1] == "?" or "¿" in self.blanked[c_start:c_end]
+                or (_MAY_ASK(self.blanked[c_start:c_start + 16].lower())
+                    and _ASKED.match(self.blanked, c_start) is not None)
+                or ("?" in self.blanked[c_start:c_end + 4]
+                    and _CLOSED_QUESTION.search(self.blanked, c_start, c_end + 4) is not None))
 
     def date(self) -> dt.date | None:
         """The date of the events on this line, read on the first one."""
@@ -265,7 +274,8 @@ class _Line:
 
 
 def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Contact],
-                    matcher: VocabularyMatcher, spans: list[tuple[int, int]], found: _Found) -> None:
+                    matcher: VocabularyMatcher, cues: Cues, spans: list[tuple[int, int]],
+                    found: _Found) -> None:
     """Mentions whose clause is an event (see the module docstring). The work is per line and
     per clause, shared by the mentions on it."""
     text = note.text
@@ -298,8 +308,23 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             line = lines[start] = _Line(raw, cut, blanked[start + cut : end], newlines + 1, day)
         at = max(0, pos - start - line.cut)
         c_start, c_end, event, intent, marks = line.clause(at, matcher)
-        if event is None or line.is_question(c_start, c_end):
+        if event is None:
+            # No event phrase: the name may still be the companion of something the writer
+            # did ("Grabbed a bite with Ana"): see participation.py.
+            verb = companion_verb(line.blanked, c_start, at, cues)
+            if verb is None:
+                continue
+            folded = fold(line.blanked[c_start:c_end])
+            event = (verb, at - c_start, matcher.medium(folded))
+            intent, marks = matcher.intent_start(folded), frozenset({"both"})
+        if line.is_question(c_start, c_end):
             continue  # "¿Llamó Nuria al final?", "Lunch with Ana on Friday?": asked, not told
+        if at - c_start >= event[0] and is_topic(line.blanked, at, cues):
+            continue  # "Emailed the landlord about Ana": Ana is what it was about
+        if habitual(line.blanked[c_start + event[0]:c_start + event[1]], cues):
+            continue  # "Cenaba con Ana los jueves": a habit, not the day's event
+        if _undone_after(line, c_end, matcher):
+            continue  # "Called Ana — went to voicemail": the next part undoes it
         # An intention counts when it comes before the event or the name ("need to call
         # Ana"), not when it is a later part of the story ("called Ana; she wants to…").
         limit = max(event[1], min(c_end - c_start, at - c_start + mention.end - pos))
@@ -321,14 +346,44 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # "Hugo had lunch with the CEO", "Oliver met Marta": not with me
         if not subject and _other_subject(line.blanked, c_start, c_start + event[0], at):
             continue  # "Ben met Marcus", "Mi jefa comió con Carmen": someone else's
+        if not subject and _named_subject(line.blanked, c_start, c_start + event[0]):
+            continue  # "Lucas ha ido a dormir a casa de Bea": Lucas's, not mine
         if at >= event[0] and _POSSESSED_PERSON.match(line.blanked, name_end):
             continue  # "Met Oliver's new team", "Called Ana's mum": someone of theirs
+        if passed_on(line.blanked, at, name_end, c_start + event[0], c_end):
+            continue  # "Sent Ana's CV to the recruiter": theirs, sent to someone else
         direction = event_direction(marks or frozenset(), event[2], subject)
         found.add(mention.target, line.date(), event[2], line.number, line.text, mention.level,
                   direction)
 
 
 _WORD = re.compile(r"\w+")
+# A clause that opens as a question does, with or without its "?": "Where did … with Ana".
+_ASKED = re.compile(r"\s*[*_=\[]*(?:[\w-]+::\s*)?(?:where|what|when|why|how|who|which)\s+(?:did|do|does|was|were|"
+                    r"is|are|will|would|should|can|could|has|have|had)\b", re.IGNORECASE)
+
+
+def _MAY_ASK(start: str) -> bool:  # noqa: N802 (a cheap test before _ASKED)
+    return "wh" in start or "how" in start
+
+
+_CLOSED_QUESTION = re.compile(r"\?[\])\"'”»*_]+(?:\s|$)")
+
+
+def _undone_after(line: _Line, c_end: int, matcher: VocabularyMatcher) -> bool:
+    """Whether the clause ending at ``c_end`` is followed, after a dash, by a part with no
+    event of its own that opens a whole-clause veto ("Called Ana — went to voicemail", "…
+    — cancelled"): the attempt failed."""
+    if not line.dashed:
+        return False
+    rest = line.blanked[c_end:c_end + 3]
+    if not rest or rest.lstrip()[:1] not in ("—", "–"):
+        return False
+    index = bisect.bisect_left(line.stops, c_end)
+    n_start = line.resumes[index] if index < len(line.resumes) else len(line.blanked)
+    n_end = line.stops[index + 1] if index + 1 < len(line.stops) else len(line.blanked)
+    folded = fold(line.blanked[n_start:n_end])
+    return matcher.first_event(folded) is None and matcher.intent_start(folded) == 0
 
 
 def _is_subject(blanked: str, c_start: int, at: int, event_start: int,
@@ -370,6 +425,31 @@ def _other_subject(blanked: str, c_start: int, event_start: int, at: int) -> boo
     ``at``, has someone else for its subject (see :data:`_OTHER_SUBJECT`)."""
     return (at >= event_start and not _JOINED.match(blanked, event_start)
             and _OTHER_SUBJECT.fullmatch(fold(blanked[c_start:event_start])) is not None)
+
+
+_FIRST_WORDS = re.compile(r"\s*[*_=]*([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)[*_=]*\s+(\w+)")
+
+
+def _named_subject(blanked: str, c_start: int, event_start: int) -> bool:
+    """Whether the clause opens, before its event phrase, with a given name that is no contact
+    and no everyday word, not joined to others ("Lucas ha ido a casa de ·", "Noah went to
+    ·'s"; not "Lucas y yo…"): someone else is the subject."""
+    if event_start - c_start < 4:
+        return False  # the event phrase opens the clause: no subject before it
+    first = blanked[c_start:c_start + 2].lstrip(" *_=")[:1]
+    if not first.isupper():
+        return False  # the usual clause opens with a verb, lowercase after a list marker…
+    match = _FIRST_WORDS.match(blanked, c_start)
+    if match is None or match.end(1) > event_start or _JOINED.match(match[2] + " "):
+        return False
+    word = match[1]
+    known = _SOMEONE.get(word)
+    if known is None:
+        known = _SOMEONE[word] = is_given_name(word) and not is_everyday(word)
+    return known
+
+
+_SOMEONE: dict[str, bool] = {}  # first word -> a given name that is no everyday word
 
 
 _JOINED = re.compile(r"(?:and|y|e|&)\s", re.IGNORECASE)  # "Luis y yo comimos con Marta"
@@ -421,7 +501,9 @@ _POSSESSED_PERSON = re.compile(
     r"[*_=]*['’]s\s+(?:\w+\s+)?(?:" + "|".join(_PEOPLE) + r")\b", re.IGNORECASE)
 _OTHER_PARTY = re.compile(
     r"\s*(?:(?P<me>me|us|mi|nosotros|nosotras|conmigo)\b|(?P<name>[*_=]*·)"
-    r"|(?P<theirs>(?:him|her|them|his|their|su|sus)\b)"
+    # (a possessive before a thing is no party: "Ana sent over his notes", "me envió su CV")
+    r"|(?P<theirs>(?:him|them)\b|her\b(?!\s+(?!(?:to|about|for|at|on|in|back|and|with|from|"
+    r"yesterday|today|this|last|after|before)\b)[A-Za-z]))"
     # someone named by a noun: "emailed the landlord", "llamó a su madre", "called my brother"
     r"|(?P<det>(?:the|a|an|his|her|their|al|a la|a el|a los|a las|a un|a una|a su|a sus)"
     r"\s+(?:\w+\s+)?(?:" + "|".join(_PEOPLE) + r")\b)"

@@ -145,10 +145,10 @@ class VocabularyMatcher:
             ):
                 best = (start, match.end(), channel)
         if best is not None and best[2] == TALK:
-            return (best[0], best[1], self._medium(folded))
+            return (best[0], best[1], self.medium(folded))
         return best  # type: ignore[return-value]  # TALK replaced above: one of CHANNELS
 
-    def _medium(self, folded: str) -> Channel:
+    def medium(self, folded: str) -> Channel:
         """The channel of a conversation ("talked to Ana", "hablé con Ana"): the earliest
         channel phrase of its clause ("on the phone", "por WhatsApp"), else in person."""
         found: tuple[int, Channel] | None = None

@@ -121,8 +121,36 @@ def expand(phrase: str, language: str) -> str:
     each ``{@}`` by :data:`NAME`; a phrase without either is returned as it is."""
     if "{" not in phrase:
         return phrase
-    out = LEMMA.sub(lambda m: trie(forms(m[1].strip(), language)), phrase)
-    return out.replace(_NAME_MARK, NAME)
+    def verb(m: re.Match[str]) -> str:
+        reporting = forms(m[1].strip(), language)
+        if m.start() > 0:  # "me {escribir}": "me ha escrito" too (a participle alone at the
+            # start of a phrase already matches "he escrito", without the auxiliary)
+            reporting = with_perfect(reporting, m[1].strip(), language)
+        return trie(reporting)
+
+    return LEMMA.sub(verb, phrase).replace(_NAME_MARK, NAME)
+
+
+# Spanish reports the day's events in the perfect as often as in the preterite ("hoy he comido
+# con Ana", "Bea me ha escrito"): the auxiliary and a participle, regular or not.
+_HABER = ("he", "ha", "hemos", "han")
+_IRREGULAR_PARTICIPLES = {
+    "escribir": "escrito", "hacer": "hecho", "ver": "visto", "poner": "puesto",
+    "volver": "vuelto", "decir": "dicho", "abrir": "abierto", "romper": "roto",
+    "devolver": "devuelto", "describir": "descrito", "proponer": "propuesto",
+}
+
+
+def with_perfect(reporting: tuple[str, ...], lemma: str, language: str) -> tuple[str, ...]:
+    """``reporting`` forms of ``lemma`` plus, in Spanish, its present perfect ("he escrito",
+    "ha venido", "hemos quedado"), folded."""
+    if language != "es":
+        return reporting
+    participles = {f for f in reporting if f.endswith(("ado", "ido"))}
+    irregular = _IRREGULAR_PARTICIPLES.get(lemma.lower())
+    if irregular:
+        participles.add(irregular)
+    return reporting + tuple(f"{aux} {p}" for p in sorted(participles) for aux in _HABER)
 
 
 def trie(words: tuple[str, ...] | list[str]) -> str:

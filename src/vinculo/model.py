@@ -321,6 +321,18 @@ class Vocabulary:
     ``tasks`` (optional) maps a channel to phrases read only at the start of a ticked task,
     where an instruction reports what was done: "- [x] Llamar a Sergio" is a call
     (``{"call": ("llamar a",)}``); the same words anywhere else are a to-do, not an event.
+
+    Who takes part (all optional; phrases over folded text, like the others):
+    ``topics`` are words after which a name is what the clause is about, not a party to it
+    ("about", "sobre": "Emailed the landlord about Ana"); ``companions`` are words after which
+    a name is someone the writer did something with ("with", "con"), and ``done`` patterns
+    match a verb that reports something the writer did, matched on the lowercase clause with
+    its accents ("\\w+ed", "\\w+[éí]"). A clause with no event phrase whose verb is ``done``
+    by the writer (no other subject before it) and whose contact is a companion is a meeting,
+    or a call or a message when the clause names that medium ("Grabbed a bite with Ana",
+    "Estuve toda la tarde con Ana"). ``habitual`` patterns match a verb form, in an event
+    phrase, that tells a habit or a background rather than that day's event (the Spanish
+    imperfect: "cenaba con Ana", "siempre jugábamos con Ana").
     """
 
     language: str
@@ -328,3 +340,7 @@ class Vocabulary:
     intents: tuple[str, ...] = ()
     directions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     tasks: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    topics: tuple[str, ...] = ()
+    companions: tuple[str, ...] = ()
+    done: tuple[str, ...] = ()
+    habitual: tuple[str, ...] = ()

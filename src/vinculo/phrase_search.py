@@ -139,8 +139,8 @@ def phrase_finder(phrases: list[str]) -> PhraseFinder | None:
                 if items is None:  # cannot happen: an alternative is a part of the phrase
                     return None
                 rest = _veto_rest(alternative, items)
-                if rest is not None:
-                    first_line.append(rest)
+                if rest is not None:  # split too, so that its parts group by their head
+                    first_line.extend(_alternatives(rest))
                 elif _lead(items) == (True, False):  # "^call" too: "^" holds at 0 only
                     word_led.append(alternative)
                 elif items and str(items[0][0]) == "AT" and str(items[0][1]) in _STRING_START:

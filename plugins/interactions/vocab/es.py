@@ -33,6 +33,12 @@ EVENTS: dict[str, tuple[str, ...]] = {
         # un comentario es un toque social, lo deje quien lo deje
         r"(?:me|le|les|nos) {dejar} (?:un |una )?(?:[^\s]+ )?comentarios?",
         r"{dejar} (?:un |una )?(?:[^\s]+ )?comentarios? (?:a|en)", r"en los comentarios",
+        r"(?:le |les )?{dejar} (?:un |una )?(?:like|me gusta|corazon|corazoncito|fueguito)",
+        r"{comentar} (?:la|el|las|los|tu|su|sus) (?:[^\s]+ )?(?:foto|fotos|post|publicacion|"
+        r"historia|video|tuit|tweet|entrada|articulo|reel|story)",
+        r"(?:me|le|nos) {mencionar}", r"(?:me|le|nos) {etiquetar}",
+        r"{reaccionar} (?:con )?(?:[^\s]+ ){0,3}?a (?:mi|mis|su|sus|tu|la|el)",
+        r"{compartir} (?:[^\s]+ ){0,5}?de {@}",
     ),
     "message": (
         r"(?:le|les|me|nos|te) {escribir}", r"{escribir} (?:a|{@})", r"me escribio",
@@ -51,7 +57,15 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{felicitar} a", r"(?:le|la|lo|me) {felicitar}", r"(?:un |el |su |mi )?mensaje (?:de|a|con|para)",
         r"(?:le |me )?mande (?:un )?(?:mensaje|email|e-mail|correo|whatsapp|mail)",
         r"me mando", r"le envie", r"me envio", r"(?:por|un|el|su) (?:email|e-mail|mail|correo)",
-        r"correo (?:de|a|con)", r"whatsapp", r"wasap", r"(?:por|un|el) (?:md|dm)",
+        r"correo (?:de|a|con)", r"whatsapps?", r"wasaps?", r"guasaps?", r"mensajeando\w*",
+        r"(?:mandando|enviando|escribiendo)(?:nos|se|le|les|me)? (?:mensajes|whatsapps|audios|"
+        r"correos|mails)",
+        r"(?:carta|postal|paquete|nota|tarjeta) de {@}",
+        r"(?:me|nos|le) {llegar} (?:un |una |el |la )?(?:[^\s]+ )?(?:mail|correo|mensaje|"
+        r"whatsapp|wasap|audio|carta|email|e-mail|sms|postal)",
+        r"{tirar} (?:un |una )?(?:mensaje|whatsapp|wasap|audio|mail|correo|dm|md)",
+        r"{responder} (?:mi|su|tu|el|la|sus|mis) (?:[^\s]+ )?(?:correo|mensaje|email|e-mail|mail|"
+        r"whatsapp|wasap|comentario|carta|audio)", r"(?:por|un|el) (?:md|dm)",
         r"mensaje directo", r"por linkedin", r"contesto a mi", r"me contesto", r"le conteste",
         r"intercambiamos (?:mensajes|correos|emails)", r"chateamos",
         r"(?:mensajes|correos|emails|e-mails|whatsapps|wasaps|audios) con",
@@ -64,7 +78,10 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"llame", r"(?:le|la|lo|me|nos) llamo", r"(?:le|la|lo) llame", r"llamada", r"videollamada",
         r"hablamos por (?:telefono|video|zoom|skype|teams|meet)", r"por telefono",
         r"por zoom", r"zoom", r"skype", r"por teams", r"google meet", r"videoconferencia",
-        r"facetime", r"nos llamamos", r"hablamos un rato por",
+        r"facetime", r"nos llamamos", r"hablamos un rato por", r"meet con",
+        r"(?:consulta|entrevista|llamada|charla|screening|reunion|cita|sesion|conversacion) "
+        r"telefonic[oa]",
+        r"(?:me|le|la|lo|nos) {marcar}",
         r"(?:le |la |lo |les |me |nos )?{llamar}", r"{telefonear}",
         r"(?:le |les |me |nos )?(?:di|dio|dimos|dieron) un toque",
         r"al telefono", r"por (?:meet|facetime|videollamada|whatsapp video)",
@@ -90,7 +107,10 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:me|nos) {cruzar} con", r"{pasear} (?:[^\s]+ ){0,3}?con", r"{correr} con",
         r"{entrenar} con", r"{cocinar} (?:para|con)",
         r"(?:paseo|excursion|ruta|partido|partida|merienda|barbacoa|fiesta) (?:[^\s]+ ){0,4}?con {@}",
-        r"(?:en|a) casa de {@}",
+        r"(?:en|a) casa de {@}", r"(?:en|a) (?:casa|lo) (?:de|del) (?:la |el )?{@}",
+        r"(?:me|nos) {cruzar} (?:a|al|a la) {@}",
+        r"{venir} (?:{@} )?a (?:verme|vernos|casa|mi casa|la oficina|comer|cenar|merendar|"
+        r"desayunar|almorzar|tomar|traerme|traernos|saludar)",
         r"(?:le|les) {invitar} a (?:una |un |unas |unos )?(?:cana|cafe|cerveza|copa|vino|comer|"
         r"cenar|desayunar|almorzar|ronda)",
         r"{pasar} por (?:casa|mi casa|la oficina|el taller|aqui|el despacho|el estudio)",
@@ -105,7 +125,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"desayuno) (?:[^\s]+ )?con",
     ),
     "talk": (
-        r"y(?<=· y) yo \w+(?:amos|imos|e|i|uve)",
+        r"y(?<=· y) yo (?:nos |me )?(?!\w*(?:iamos|abamos)\b)\w+(?:amos|imos|e|i|uve)",
         # "we did … with X"
         *("{" + verb + "}" + r" (?:[^\s]+ ){0,4}?con {@}" for verb in _JUNTOS),
         r"{ayudar} a {@}",
@@ -154,6 +174,47 @@ INTENTS: tuple[str, ...] = (
     r"^.*?se (?:pasa|paso|cambia|cambio|mueve|movio|retrasa|retraso|adelanta|adelanto) "
     r"(?:al|a la|a el|para el|para la|a otro|a otra) (?:lunes|martes|miercoles|jueves|viernes|"
     r"sabado|domingo|semana|tarde|manana|noche|proximo|proxima|otro|otra|dia|mes|finde)",
+    # El modo: lo que casi pasó, lo que iba a pasar, una costumbre y no el suceso de un día,
+    # una condición, un acuerdo para más adelante, una reserva.
+    r"casi", r"por poco", r"(?:iba|ibamos|iban) a \w+(?:ar|er|ir)(?:le|la|lo|les|los|las|nos|me|se)?",
+    r"se supon\w+", r"supuestamente", r"(?:tenia|teniamos|tenian) (?:que|pensado)",
+    r"ganas de", r"suelo", r"solemos", r"suele", r"suelen", r"solia", r"soliamos", r"siempre",
+    r"a menudo", r"normalmente", r"habitualmente", r"de vez en cuando",
+    r"^.*?(?:todos los|todas las|cada)(?<!como todos los)(?<!como todas las)(?<!como cada) (?:dias|semanas|meses|anos|"
+    r"lunes|martes|miercoles|jueves|viernes|sabados|domingos|findes|fines|mananas|tardes|noches|"
+    r"dia|semana|mes|ano|sabado|domingo|finde)\b",
+    r"^\s*(?:y |pero )?si(?=\s)", r"en caso de que",
+    r"qued\w* en (?:que|\w+(?:ar|er|ir)(?:nos|le|la|lo|les|me|te)?\b)",
+    r"^.*?y nada\b", r"^.*?no (?:contesta|lo coge|la coge|me lo coge|me la coge)\b",
+    r"reserv\w*", r"propuesta", r"^\s*idea\b", r"a punto de", r"(?:he|hemos) sonado",
+    r"^.*?(?:nunca|no) (?:le |les |me |nos )?(?:llego|llegaron|ha llegado|han llegado)\b",
+    r"manana(?<!esta manana)(?<!la manana)(?<!de manana)(?<!una manana)",
+    # Lo hecho deshecho más adelante en la oración: "le escribí a Ana y al final no lo envié".
+    r"^.*?(?:y|pero) al final no\b", r"^.*?en borradores?\b", r"^.*?sin (?:enviar|mandar)\b",
+)
+
+# El imperfecto cuenta una costumbre o un fondo, no lo que pasó ese día ("cenaba con Ana los
+# jueves", "con Ana siempre jugábamos"); "estaba con Ana" sí está con ella.
+HABITUAL: tuple[str, ...] = (
+    r"(?!(?:estaba|estábamos|acaba|acababa)$)\w{2,}(?:aba|ábamos|aban|ía|íamos|ían)",
+)
+
+# Quién participa (ver plugins/interactions/participation.py).
+TOPICS: tuple[str, ...] = (
+    r"sobre", r"acerca de", r"respecto de",
+    r"a proposito de", r"habl\w* de", r"charl\w* de", r"coment\w* de", r"coment\w* lo de",
+    r"pregunt\w* por",
+    r"me acorde de", r"nos acordamos de",
+)
+COMPANIONS: tuple[str, ...] = (r"con", r"junto con")
+# Un pretérito de la primera persona (o un participio tras "he"/"hemos"), nunca un verbo que
+# lleva "con" sin encontrarse con nadie ("comparé con", "soñé con").
+DONE: tuple[str, ...] = (
+    r"(?!(?:sone|soñe|compare|comparé|confundi|confundí|acorde|acordé|reserve|reservé|"
+    r"organice|organicé|programe|programé|agende|agendé)$)\w{2,}[éí]",
+    r"\w{2,}(?:amos|imos)",
+    r"estuve|estuvimos|tuve|tuvimos|hice|hicimos|fui|fuimos|vine|vinimos|anduve|anduvimos|"
+    r"di|dimos|vi|vimos|pude|pudimos|puse|pusimos|traje|trajimos|dije|dijimos|he|hemos",
 )
 
 # Who moved: Spanish says it in the verb ("llamé": I; "me llamó": they), whatever the order of
@@ -178,6 +239,7 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"hable con", r"charle con", r"converse con", r"nos escribimos", r"nos llamamos",
         r"{hablar} con", r"{chatear} con", r"{charlar} con", r"{conversar} con",
         r"(?:hablando|charlando|chateando|conversando) con", r"(?:de )?ida y vuelta",
+        r"(?:consulta|entrevista|llamada|charla|screening|reunion|cita) telefonic[ao]",
         r"{contestar}", r"{responder}",
         r"(?:me |le |les |nos )?{devolver} la llamada", r"y(?<=· y) yo",
     ),
@@ -198,4 +260,5 @@ TASKS: dict[str, tuple[str, ...]] = {
 @hookimpl
 def register_vocabulary() -> list[Vocabulary]:
     return [Vocabulary("es", events=EVENTS, intents=INTENTS, directions=DIRECTIONS,
-                       tasks=TASKS)]
+                       tasks=TASKS, topics=TOPICS, companions=COMPANIONS, done=DONE,
+                       habitual=HABITUAL)]

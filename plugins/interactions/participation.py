@@ -1,0 +1,281 @@
+"""Who takes part in a clause: the contact as a party, as a companion, or only as its topic.
+
+An event phrase says what happened; whether the contact named on the line took part in it is
+another question, answered by where the name stands:
+
+- **a topic** — after a vocabulary's ``topics`` word ("Emailed the landlord *about* Ana",
+  "Hablé *de* Ana con mi hermana", "a proposal *about* Ana"): what the clause is about, never
+  a party to it;
+- **something of theirs passed on** — a possessive after the event phrase and a recipient after
+  it ("Sent Ana's CV *to* the recruiter", "Mandé el CV *de* Ana *a* recursos humanos"): the
+  contact is what was sent, the recipient the party;
+- **a companion** — after a ``companions`` word ("with", "con") in a clause that holds no event
+  phrase at all, whose verb reports something the writer did (a vocabulary's ``done``
+  patterns: a past tense, no other subject before it): "Grabbed a bite *with* Ana", "Estuve
+  toda la tarde *con* Ana", "Had a quick word with Ana". Such a clause is a meeting, or the
+  medium it names ("on the phone with Ana" is a call) — the vocabulary needs no phrase for
+  every activity people do together.
+
+The cues come from the vocabularies (:class:`vinculo.model.Vocabulary` ``topics``,
+``companions``, ``done``), so another language's plugin brings its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from vinculo.model import Vocabulary
+from vinculo.text import fold
+
+__all__ = ["Cues", "companion_verb", "cues_of", "habitual", "is_topic", "passed_on"]
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The participation cues of some vocabularies, compiled (None: no vocabulary has any)."""
+
+    topic: re.Pattern[str] | None  # a topic word right before the end of the text
+    companion: re.Pattern[str] | None  # a companion word right before the end of the text
+    done: re.Pattern[str] | None  # one word reporting something done (fullmatch)
+    habitual: re.Pattern[str] | None = None  # one word telling a habit (fullmatch)
+    # The last words the topic (companion) phrases can end with, when every phrase ends
+    # with a plain word; None: the pattern is searched before every name.
+    topic_tails: tuple[str, ...] | None = None
+    companion_tails: tuple[str, ...] | None = None
+
+
+def _before_name(phrases: list[str]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    alternation = "|".join(f"(?:{p})" for p in phrases)
+    # the name may follow other names ("with · and ·") and, in Spanish, an article ("con el ·")
+    return re.compile(rf"(?:^|[\s(\"'“«])(?:{alternation})\s+(?:(?:el|la|los|las)\s+)?"
+                      r"(?:[*_=\[]*·+[*_=\]]*(?:,\s*|\s+(?:and|y|e|&)\s+))*[*_=\[]*$")
+
+
+def _words(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+@lru_cache(maxsize=8)
+def _compile(topics: tuple[str, ...], companions: tuple[str, ...], done: tuple[str, ...],
+             habitual: tuple[str, ...]) -> Cues:
+    return Cues(
+        _before_name([fold(p) for p in topics]),
+        _before_name([fold(p) for p in companions]),
+        _words(done), _words(habitual),
+        _tails([fold(p) for p in topics]),
+        _tails([fold(p) for p in companions], _BETWEEN),
+    )
+
+
+# What may stand between a companion word and the name: other names, "and", an article.
+_BETWEEN = ("·", " and", " y", " e", "&", ",", " el", " la", " los", " las")
+
+
+_PLAIN_TAIL = re.compile(r"(?:^|\s)([a-z/:&]+)$")
+
+
+def _tails(phrases: list[str], extra: tuple[str, ...] = ()) -> tuple[str, ...] | None:
+    """The plain last words of ``phrases`` ("about", "de", "w/"), and ``extra``; None when one
+    phrase does not end with a plain word (then every name is searched)."""
+    tails = set(extra)
+    for phrase in phrases:
+        match = _PLAIN_TAIL.search(phrase)
+        if match is None:
+            return None
+        tails.add(match[1])
+    return tuple(sorted(tails))
+
+
+def _near(blanked: str, at: int, tails: tuple[str, ...]) -> bool:
+    """Whether the text right before the name at ``at`` (emphasis dropped) ends with one of
+    ``tails``: one string test, far cheaper than the search it spares when it does not."""
+    return blanked[max(0, at - 16):at].rstrip(" *_=[").lower().endswith(tails)
+
+
+# The vocabularies read last and their cues: a run asks again for every note, with the same
+# (frozen) objects, so the answer is kept by identity.
+_last: tuple[tuple[Vocabulary, ...], Cues] | None = None
+
+
+def cues_of(vocabularies: list[Vocabulary]) -> Cues:
+    """The cues of every vocabulary at once (a note mixes languages), compiled once."""
+    global _last
+    given = tuple(vocabularies)
+    if _last is not None and _last[0] == given:  # the same objects: compared by identity first
+        return _last[1]
+
+    def gather(name: str) -> tuple[str, ...]:
+        return tuple(p for v in vocabularies for p in (getattr(v, name, None) or ()))
+
+    cues = _compile(gather("topics"), gather("companions"), gather("done"), gather("habitual"))
+    if _last is None or _last[1] != cues:
+        _topics.clear()
+        _habits.clear()
+    _last = (given, cues)
+    return cues
+
+
+# How far before a name its topic or companion word is looked for.
+_REACH = 40
+
+
+def is_topic(blanked: str, at: int, cues: Cues) -> bool:
+    """Whether the name starting at ``at`` of ``blanked`` follows a topic word ("about ·")."""
+    if cues.topic is None:
+        return False
+    if cues.topic_tails is not None and not _near(blanked, at, cues.topic_tails):
+        return False  # the common case, told without a search
+    before = blanked[max(0, at - _REACH):at]
+    known = _topics.get(before)
+    if known is None:
+        if len(_topics) >= _KEPT:
+            _topics.clear()
+        known = _topics[before] = cues.topic.search(fold(before)) is not None
+    return known
+
+
+# Answers already given, by the text they depend on: a vault repeats its phrasings, and the
+# answer depends on that text alone (for the run's cues; a new run of the same process with
+# other vocabularies clears them, see cues_of).
+_KEPT = 20_000
+_topics: dict[str, bool] = {}
+_habits: dict[str, bool] = {}
+
+
+# A recipient after something of the contact's: "… to the recruiter", "… a recursos humanos"
+# (not a time: "a las diez").
+_RECIPIENT = re.compile(
+    r"\s(?:to|a|al|para)\s+(?!las?\s+(?:\d|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|"
+    r"diez|once|doce)\b)(?:the|my|our|his|her|their|a|an|everyone|everybody|all|el|la|los|las|"
+    r"mi|mis|su|sus|nuestr[oa]s?|un|una|todo|todos|todas|recursos|[*_=]*·)")
+_POSSESSIVE = re.compile(r"[*_=\]]*['’]s\b")
+_OF = re.compile(r"\b(?:de|del)\s+[*_=\[]*$")
+
+
+def passed_on(blanked: str, at: int, name_end: int, event_start: int, c_end: int) -> bool:
+    """Whether the name (``at``–``name_end``) owns what the event passed on to someone else:
+    it stands after the event phrase, as a possessive ("Ana's CV", "el CV de Ana"), and a
+    recipient follows it in the clause."""
+    if at < event_start:
+        return False
+    after = blanked[name_end:name_end + 6]
+    if "'" not in after and "’" not in after and "de" not in blanked[max(0, at - 6):at].lower():
+        return False  # neither "·'s" nor "de ·": no owner (the common case, tested first)
+    owner = _POSSESSIVE.match(blanked, name_end) is not None or (
+        _OF.search(fold(blanked[max(0, at - 6):at])) is not None)
+    return owner and _RECIPIENT.search(fold(blanked[name_end:c_end])) is not None
+
+
+# Before the verb of a companion clause: the writer ("I", "we", "yo", "Luis y yo"), an
+# adverb or a time — never someone else ("he", "my boss", another name alone).
+_SOMEONE_ELSE = re.compile(
+    r"(?:^|\s)(?:he|she|they|it|you|el|ella|ellos|ellas|usted|ustedes|my|his|her|their|the|"
+    r"mi|su|sus|los|las)\s|(?:^|\s)(?:he|she|they|el|ella|ellos|ellas)$")
+_WRITER_AND = re.compile(r"·+[*_=]*\s+(?:and|y|e|&)\s+(?:i|yo)\b")
+_WORDS = re.compile(r"[^\W\d]+(?:['’][^\W\d]+)?")
+_MAX_LEAD = 4  # words before the verb: "Yesterday after work I …", "El jueves por la tarde …"
+
+
+def companion_verb(blanked: str, c_start: int, at: int, cues: Cues) -> int | None:
+    """Where, relative to ``c_start``, the clause's verb (or its verbless head) starts when
+    the name at ``at`` is a companion of something the writer did, else None. Called for
+    clauses that hold no event phrase; cheap when the name follows no companion word.
+
+    Two shapes: a verb that reports something done, with no other subject before it
+    ("Grabbed a bite with ·", "Luis y yo estuvimos toda la tarde con ·"); or a verbless head
+    of a few words, as a diary writes an entry ("Standup w/ ·", "Boba run with ·", "Fulbito
+    con ·") — unless a word of it says how the writer feels about them or that they agree
+    (``_NOT_TOGETHER``): "Frustrated with ·" is no meeting."""
+    if cues.companion is None or cues.done is None:
+        return None
+    if cues.companion_tails is not None and not _near(blanked, at, cues.companion_tails):
+        return None  # the common case, told without a search
+    if cues.companion.search(fold(blanked[max(c_start, at - _REACH):at])) is None:
+        return None
+    lead = blanked[c_start:at]
+    lowered = lead.lower()
+    if _NOT_TOGETHER.search(fold(lowered)):
+        return None  # "Frustrated with ·", "Agreed with ·": no time spent together
+    words = list(_WORDS.finditer(lowered))
+    if words and words[0][0] in _ASKING:
+        return None  # "Where did the guard land with ·": a question, someone else's
+    for index, word in enumerate(words):
+        if index > _MAX_LEAD:
+            break
+        if cues.done.fullmatch(word[0]) is None:
+            continue
+        before = lowered[:word.start()]
+        if "·" in before and not _WRITER_AND.search(before):
+            return None  # "Ben grabbed a bite with ·": someone else's
+        if _SOMEONE_ELSE.search(fold(before)):
+            return None
+        return word.start()
+    # No verb the writer did: a verbless head ("Long whiteboard session with ·").
+    head = _head(lowered)
+    if not head.strip() or len(words) > _MAX_HEAD or "·" in head:
+        return None  # nothing before "with", a long clause, or someone else in it
+    folded = fold(lowered)
+    if _SOMEONE_ELSE.search(folded) or _PRONOUN.search(folded):
+        return None
+    if _TO_DO.match(lowered, words[0].start()) or (
+            _INFINITIVE.match(lowered, words[0].start()) and _CON.search(lowered)):
+        return None  # "Quedar con ·", "Planning a trip with ·": a to-do, a plan
+    return words[0].start()
+
+
+def _head(lowered: str) -> str:
+    """``lowered`` (the text before the contact's name) without the companion words, names,
+    "and" and articles it ends with ("Board games with · and " → "Board games"): a word at a
+    time from the end, never a pattern that could backtrack on a long line."""
+    words = lowered.split()
+    while words and (words[-1].strip("*_=[],") in _TRAILING
+                     or not words[-1].strip("*_=[],·")):
+        words.pop()
+    return " ".join(words)
+
+
+_TRAILING = frozenset({"and", "y", "e", "&", "el", "la", "los", "las", "with", "w/", "w", "con",
+                       "junto", "alongside", "together", ""})
+_CON = re.compile(r"\b(?:con|junto a)\s+(?:(?:el|la)\s+)?[*_=\[]*$")
+_INFINITIVE = re.compile(r"[a-zñ]+(?:ar|er|ir)(?:le|la|lo|les|nos|se)?\b")
+
+
+# A head that opens with an infinitive or a plan is a to-do, not an entry of what happened.
+# (Spanish: an infinitive before "con", a future or a conditional: "Quedar con ·",
+# "Almorzaremos con ·"; matched with the accents kept.)
+_TO_DO = re.compile(r"(?:\w+(?:ré|rá|rás|remos|rán|ría|rías|ríamos|rían)|planning|plan|"
+                    r"organi[sz]ing|preparing|prep)\b")
+
+
+def habitual(event_text: str, cues: Cues) -> bool:
+    """Whether a word of an event phrase's text (lowercase, accents kept) is a verb form that
+    tells a habit or a background rather than the day's event ("cenaba con ·", "Con · siempre
+    jugábamos"): a vocabulary's ``habitual`` patterns."""
+    if cues.habitual is None:
+        return False
+    known = _habits.get(event_text)
+    if known is None:
+        if len(_habits) >= _KEPT:
+            _habits.clear()
+        known = _habits[event_text] = any(
+            cues.habitual.fullmatch(w[0]) for w in _WORDS.finditer(event_text.lower()))
+    return known
+
+
+_ASKING = frozenset({"where", "what", "when", "why", "how", "who", "which", "whom", "dónde",
+                     "qué", "cuándo", "cómo", "quién"})
+_MAX_HEAD = 8  # words of a verbless head, its companion word included
+# Heads that name no time spent together: a feeling, an agreement, a problem, a present tense
+# of the writer's.
+_NOT_TOGETHER = re.compile(
+    r"\b(?:agree\w*|disagree\w*|angry|upset|frustrated|annoyed|fed up|happy|pleased|"
+    r"disappointed|impressed|problems?|issues?|trouble|familiar|done|busy|patient|careful|"
+    r"in love|friends|deal\w*|compar\w*|compatible|consistent|same|along|acuerdo|enfadad[oa]s?|"
+    r"molest[oa]s?|harto|harta|cabread[oa]s?|content[oa]s?|problemas?|lio|conforme|igual|"
+    r"compar\w+|coincid\w+|sone|sonado|dream\w*)\b")
+# A subject pronoun in a verbless head means it has a verb after all ("I work with ·").
+_PRONOUN = re.compile(r"(?:^|\s)(?:i|we|you|yo|nosotros|nosotras|tu)\s")

@@ -1,0 +1,133 @@
+"""The reading of a clause that holds on sentences nobody listed: who takes part (a party, a
+companion, or only the topic), and the mood and tense that make a sentence about a contact
+count for nothing (almost, a habit, a condition, an arrangement, a draft, a failure told after
+a dash). Every sentence here is written for this file, none copied from a corpus."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from vinculo.config import load_config
+from vinculo.hookspecs import hookimpl
+from vinculo.model import Vocabulary
+from vinculo.pipeline import build_index
+from vinculo.plugin_host import get_plugin_manager
+
+TODAY = dt.date(2026, 11, 29)
+
+
+def _read(vault: Path, write, line: str, pm=None) -> list[tuple[str, str]]:
+    """The (channel, direction) of Marta's interactions read from ``line`` alone in a daily
+    note (Luis Gómez is another contact)."""
+    write("People/Marta Ruiz.md", "---\ntype: person\n---\n")
+    write("People/Luis Gómez.md", "---\ntype: person\n---\n")
+    write("Daily/2026-11-20.md", f"# Día\n\n{line}\n")
+    index = build_index(vault, load_config(vault), pm or get_plugin_manager(), TODAY)
+    return [(i.channel, i.direction) for i in index.histories["Marta Ruiz"].interactions]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a companion of something I did, with no event phrase for it
+        ("Fixed the old bike with Marta Ruiz in the garage", ("in_person", "both")),
+        ("Had a long word with Marta Ruiz after the rehearsal", ("in_person", "both")),
+        ("Estuve toda la mañana con Marta Ruiz montando la estantería", ("in_person", "both")),
+        ("Repasé las cuentas con Marta Ruiz en su despacho", ("in_person", "both")),
+        # a verbless diary entry with a companion; the medium it names, else in person
+        ("Sprint retro w/ Marta Ruiz, sticky notes everywhere", ("in_person", "both")),
+        ("Board games with Luis Gómez and Marta Ruiz", ("in_person", "both")),
+        ("Tardeo con la Marta Ruiz en la plaza", ("in_person", "both")),
+        ("Estaba con Marta Ruiz cuando empezó a llover", ("in_person", "both")),
+        ("Video session with Marta Ruiz about the thesis outline", ("call", "both")),
+        # a habit's words that say it happened today too
+        ("Café con Marta Ruiz, como todos los martes", ("in_person", "both")),
+        # Spanish perfect tenses of any verb a vocabulary names by lemma
+        ("Marta Ruiz me ha escrito por Signal", ("message", "in")),
+        ("Marta Ruiz nos ha devuelto la llamada", ("call", "both")),
+        # a possessive before a thing is no other party
+        ("Marta Ruiz sent over her slides before the workshop", ("message", "in")),
+        ("Postcard from Marta Ruiz, all the way from Lisbon", ("message", "in")),
+        # the writer with someone, a given name joined to "y yo"
+        ("Lucas y yo fuimos a casa de Marta Ruiz", ("in_person", "both")),
+        # a name that is also a word of mood is no mood
+        ("Hope y yo comimos con Marta Ruiz", ("in_person", "both")),
+    ],
+)
+def test_events_read_from_the_clause(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the contact is what the clause is about, not a party to it
+        "Emailed the landlord about Marta Ruiz",
+        "Hablé de Marta Ruiz con mi hermana",
+        "Drafted a proposal regarding Marta Ruiz for the board",
+        "Le pregunté por Marta Ruiz a su vecina",
+        # something of theirs passed on to someone else
+        "Sent Marta Ruiz's portfolio to the agency",
+        "Reenvié el CV de Marta Ruiz a la gestoría",
+        # a companion, but of someone else, or no time spent together
+        "Ben fixed the old bike with Marta Ruiz",
+        "Agreed with Marta Ruiz on the budget",
+        "Frustrated with Marta Ruiz again",
+        "Cenar con Marta Ruiz para hablar del viaje",
+        "Con Marta Ruiz siempre íbamos al cine",
+        # someone else opens the clause
+        "Lucas ha ido a casa de Marta Ruiz a jugar",
+        "Noah went over to Marta Ruiz's place",
+        "Marta Ruiz called her brother about the car",
+        "Luis Gómez carries a letter from Marta Ruiz to the harbour",
+        # a question, however it is closed
+        "[question:: Lunch with Marta Ruiz on Friday?]",
+        "Where did the ferry land with Marta Ruiz on board",
+        "[question:: What did the guard do with Marta Ruiz — and where is she now?]",
+        # almost, a habit, a condition
+        "Almost texted Marta Ruiz last night",
+        "Casi llamo a Marta Ruiz al salir",
+        "We usually grab lunch with Marta Ruiz on Fridays",
+        "Solemos cenar con Marta Ruiz",
+        "Cenaba con Marta Ruiz los jueves",
+        "Si Marta Ruiz llama, quedamos el lunes",
+        # an arrangement, a booking, a plan written down
+        "Booked a table with Marta Ruiz for Friday",
+        "Quedé en llamar a Marta Ruiz después de la reunión",
+        "Iba a escribirle a Marta Ruiz",
+        "Lunch with Marta Ruiz is pencilled in for Thursday",
+        "Pending sync with Marta Ruiz",
+        "Proposal: a panel with Marta Ruiz",
+        # the event undone later in the clause, or after a dash
+        "Wrote a long email to Marta Ruiz, still in drafts",
+        "Recorded a voice note for Marta Ruiz but never sent it",
+        "Drafted a message to Marta Ruiz for tomorrow",
+        "Estuve a punto de llamar a Marta Ruiz",
+        "Le escribí a Marta Ruiz pero nunca le llegó",
+        "Le marqué a Marta Ruiz y nada",
+        "Called Marta Ruiz — no answer",
+    ],
+)
+def test_not_events(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+class Portuguese:
+    """A third-party vocabulary that brings its own participation cues."""
+
+    @hookimpl
+    def register_vocabulary(self):
+        return [Vocabulary("pt", events={"call": (r"liguei para",)},
+                           companions=(r"com",), done=(r"\w+ei",), topics=(r"sobre",))]
+
+
+def test_a_vocabulary_plugin_brings_its_own_companions_and_topics(vault, write):
+    pm = get_plugin_manager()
+    assert _read(vault, write, "Joguei xadrez com Marta Ruiz no parque", pm) == []
+    pm.register(Portuguese(), name="portuguese")
+    assert _read(vault, write, "Joguei xadrez com Marta Ruiz no parque", pm) == [
+        ("in_person", "both")]
+    assert _read(vault, write, "Liguei para o banco sobre Marta Ruiz", pm) == []
