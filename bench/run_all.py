@@ -2,8 +2,8 @@
 
 Quality: linking against an Obsidian-style exact baseline, the hand-judged real-vault link
 samples, history against a keyword baseline, interaction reading on a held-out corpus of
-hand-labelled sentences written blind (and on the first held-out corpus, used for tuning since,
-and the tuning one), the ladder's next step per scenario.
+hand-labelled sentences written blind (two such corpora; and on the first held-out corpus, used
+for tuning since, and the tuning one), the ladder's next step per scenario.
 Speed and memory: vinculo against reading the vault with python-frontmatter, obsidiantools and
 a naive rapidfuzz linker; a new user's first run; a busy day of saves and syncs (settled, one
 change, one event); watch latency; digest, feed and who; message
@@ -32,6 +32,7 @@ def main() -> int:
             ["real_vault_audit/score.py"],
             ["score_history.py", "60", "200", "1"],
             ["score_interactions_heldout.py"],
+            ["score_interactions_heldout.py", "--corpus", "interactions_heldout3"],
             ["score_interactions_heldout.py", "--corpus", "interactions_heldout"],
             ["score_interactions_heldout.py", "--corpus", "interactions_tuning3"],
             ["score_interactions.py"],
@@ -55,6 +56,7 @@ def main() -> int:
             ["real_vault_audit/score.py"],
             ["score_history.py"],
             ["score_interactions_heldout.py"],
+            ["score_interactions_heldout.py", "--corpus", "interactions_heldout3"],
             ["score_interactions_heldout.py", "--corpus", "interactions_heldout"],
             ["score_interactions_heldout.py", "--corpus", "interactions_tuning3"],
             ["score_interactions.py"],

@@ -4,7 +4,9 @@ A corpus is ``bench/NAME.tsv`` with its extra contacts in ``bench/NAME_contacts.
 (labelling guide in ``interactions_heldout.md``). The default, ``interactions_heldout2``, was
 written blind and is the measurement: whoever tunes the interaction vocabulary must not read it
 while tuning, or these figures stop meaning anything. ``--corpus interactions_heldout`` scores
-the first held-out corpus, which has been read while tuning since and is tuning data now.
+the first held-out corpus, which has been read while tuning since and is tuning data now;
+``--corpus interactions_heldout3`` a third one, also written blind, in other voices (eight
+personas, Spain and Latin American Spanish, US/British English).
 
 Each sentence goes alone into its own dated daily note (``Daily/YYYY-MM-DD.md``, one day
 apart, all before today) of a temporary vault whose contacts are the people of
@@ -50,6 +52,7 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = "interactions_heldout2"  # written blind; the first corpus is tuning data now
 CORPUS_LABELS = {  # what a reader of the figures must know about each corpus
     "interactions_heldout2": "second held-out corpus, written blind on 2026-12-07",
+    "interactions_heldout3": "third held-out corpus, written blind on 2026-12-07",
     "interactions_heldout": "first held-out corpus, used for tuning since",
     "interactions_tuning3": "third tuning corpus, written blind on 2026-12-07, tuned on since",
 }
