@@ -120,7 +120,8 @@ def main() -> None:
           "seconds (× floor)")
     keep = Path(tempfile.mkdtemp(prefix="vinculo-first-synced-"))
     try:
-        synced = synced_copy(source, keep)
+        # only the cold analysis reads it; syncing the copy is a first sync of its own
+        synced = synced_copy(source, keep) if "cold" in steps else source
         for round_ in range(args.rounds):
             run_round(round_, source, synced, versions, ratios, seconds, steps)
     finally:
