@@ -127,7 +127,7 @@ def main() -> None:
     finally:
         shutil.rmtree(keep, ignore_errors=True)
     for (label, step), values in seconds.items():
-        print(f"{label:>8} {step or 'wall':<18} median {statistics.median(values):.2f} s "
+        print(f"{label:>8} {step or 'wall':<22} median {statistics.median(values):.2f} s "
               f"(range {min(values):.2f}–{max(values):.2f} s)")
     for (label, step), values in ratios.items():
         target = TARGETS.get(step)
