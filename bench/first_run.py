@@ -13,7 +13,7 @@ and, apart, the main process's own processor time (``bench/own_time.py``): the r
 workers'.
 
 Usage: ``python bench/first_run.py [--notes 10000 --contacts 1000] [--rounds 3]
-[--steps first_dry,first_sync,cold] [--baseline [LABEL=]SRC ...]``
+[--steps first_dry,first_sync,cold] [--keep-vocabularies] [--baseline [LABEL=]SRC ...]``
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ from perf import compile_bytecode, vault_for  # noqa: E402
 PY = sys.executable
 TARGETS = {"first_dry": 6.0, "first_sync": 10.0}  # × the floor
 STEPS = ("first_dry", "first_sync", "cold")
+# With --keep-vocabularies: each version's compiled vocabularies, put in every fresh state folder.
+VOCABULARIES: dict[str, Path] = {}
 
 
 def env_for(src: str | None, state: Path) -> dict[str, str]:
@@ -60,6 +62,8 @@ def one(source: Path, synced: Path, src: str | None, work: Path,
         if step != "cold":
             shutil.copytree(source, vault)
         env = env_for(src, work / f"state-{label}-{step}")
+        if label in VOCABULARIES:
+            shutil.copytree(VOCABULARIES[label], work / f"state-{label}-{step}" / "vocabularies")
         own = work / f"own-{label}-{step}.txt"
         env["VINCULO_BENCH_OWN_TIME"] = str(own)
         run = measure([PY, str(HERE / "own_time.py"), "sync", str(vault), *args], env)
@@ -73,6 +77,19 @@ def one(source: Path, synced: Path, src: str | None, work: Path,
         if step != "cold":
             shutil.rmtree(vault)
     return out
+
+
+def keep_vocabularies(versions: list[tuple[str, str | None]], work: Path) -> None:
+    """Each version's compiled vocabularies (``vocabularies/`` of a state folder, see
+    vinculo.vocab_store), made once by a dry run on a small vault: a state folder keeps them
+    for every vault and every later run of the same version and Python, as an install keeps
+    its bytecode. A version that stores none compiles them in every run, as before."""
+    small = vault_for(200, 20)
+    for label, src in versions:
+        state = work / f"vocabularies-{label}"
+        run = measure([PY, "-m", "vinculo", "sync", "--dry-run", str(small)], env_for(src, state))
+        if run.returncode == 0 and (state / "vocabularies").is_dir():
+            VOCABULARIES[label] = state / "vocabularies"
 
 
 def synced_copy(source: Path, work: Path) -> Path:
@@ -98,6 +115,10 @@ def main() -> None:
                         help="the steps to time, comma-separated (default: all of "
                              f"{', '.join(STEPS)}); e.g. --steps cold for the cold analysis "
                              "alone")
+    parser.add_argument("--keep-vocabularies", action="store_true",
+                        help="start every command with its version's compiled vocabularies in "
+                             "its state folder, as any run after a version's first finds them "
+                             "(default: nothing kept, so each command compiles them)")
     args = parser.parse_args()
     steps = tuple(s.strip() for s in args.steps.split(",") if s.strip())
     unknown = [s for s in steps if s not in STEPS]
@@ -122,6 +143,9 @@ def main() -> None:
     try:
         # only the cold analysis reads it; syncing the copy is a first sync of its own
         synced = synced_copy(source, keep) if "cold" in steps else source
+        if args.keep_vocabularies:
+            keep_vocabularies(versions, keep)
+            print("compiled vocabularies kept for " + (", ".join(VOCABULARIES) or "no version"))
         for round_ in range(args.rounds):
             run_round(round_, source, synced, versions, ratios, seconds, steps)
     finally:
