@@ -8,10 +8,12 @@ synced before the rounds, the same for every version).
 With ``--baseline SRC`` (a ``src`` folder of another version, e.g. from ``git archive``), the
 same commands run that code too, interleaved, so both see the same machine. The ratios to the
 floor of each round are printed, then their median and range: of the wall time, and of the
-processor time (user + system, workers included), which a busy shared machine disturbs less.
+processor time (user + system, workers included), which a busy shared machine disturbs less;
+and, apart, the main process's own processor time (``bench/own_time.py``): the rest is its
+workers'.
 
 Usage: ``python bench/first_run.py [--notes 10000 --contacts 1000] [--rounds 3]
-[--baseline [LABEL=]SRC ...]``
+[--steps first_dry,first_sync,cold] [--keep-vocabularies] [--baseline [LABEL=]SRC ...]``
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ from perf import compile_bytecode, vault_for  # noqa: E402
 PY = sys.executable
 TARGETS = {"first_dry": 6.0, "first_sync": 10.0}  # × the floor
 STEPS = ("first_dry", "first_sync", "cold")
+# With --keep-vocabularies: each version's compiled vocabularies, put in every fresh state folder.
+VOCABULARIES: dict[str, Path] = {}
 
 
 def env_for(src: str | None, state: Path) -> dict[str, str]:
@@ -46,25 +50,46 @@ def env_for(src: str | None, state: Path) -> dict[str, str]:
 
 
 def one(source: Path, synced: Path, src: str | None, work: Path,
-        label: str) -> dict[str, float]:
+        label: str, steps: tuple[str, ...] = STEPS) -> dict[str, float]:
     """First dry run and first sync of ``source``, then the cold analysis of ``synced``, with
-    the code in ``src`` (None: this one)."""
+    the code in ``src`` (None: this one); only the ``steps`` asked for."""
     out: dict[str, float] = {}
     for step, args in (("first_dry", ["--dry-run"]), ("first_sync", []),
                        ("cold", ["--dry-run"])):
+        if step not in steps:
+            continue
         vault = synced if step == "cold" else work / f"{label}-{step}"
         if step != "cold":
             shutil.copytree(source, vault)
         env = env_for(src, work / f"state-{label}-{step}")
-        run = measure([PY, "-m", "vinculo", "sync", str(vault), *args], env)
+        if label in VOCABULARIES:
+            shutil.copytree(VOCABULARIES[label], work / f"state-{label}-{step}" / "vocabularies")
+        own = work / f"own-{label}-{step}.txt"
+        env["VINCULO_BENCH_OWN_TIME"] = str(own)
+        run = measure([PY, str(HERE / "own_time.py"), "sync", str(vault), *args], env)
         if run.returncode != 0:
             raise SystemExit(f"{label} {step} failed (exit {run.returncode})")
         out[step] = run.seconds
         out[f"{step}_cpu"] = run.cpu_seconds
         out[f"{step}_mb"] = run.peak_mb
+        # the main process's own processor time; the rest of cpu_seconds is its workers'
+        out[f"{step}_own"] = float(own.read_text()) if own.exists() else float("nan")
         if step != "cold":
             shutil.rmtree(vault)
     return out
+
+
+def keep_vocabularies(versions: list[tuple[str, str | None]], work: Path) -> None:
+    """Each version's compiled vocabularies (``vocabularies/`` of a state folder, see
+    vinculo.vocab_store), made once by a dry run on a small vault: a state folder keeps them
+    for every vault and every later run of the same version and Python, as an install keeps
+    its bytecode. A version that stores none compiles them in every run, as before."""
+    small = vault_for(200, 20)
+    for label, src in versions:
+        state = work / f"vocabularies-{label}"
+        run = measure([PY, "-m", "vinculo", "sync", "--dry-run", str(small)], env_for(src, state))
+        if run.returncode == 0 and (state / "vocabularies").is_dir():
+            VOCABULARIES[label] = state / "vocabularies"
 
 
 def synced_copy(source: Path, work: Path) -> Path:
@@ -86,7 +111,20 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--baseline", action="append", default=[], metavar="[LABEL=]SRC",
                         help="src folder of a version to compare with (repeatable)")
+    parser.add_argument("--steps", default=",".join(STEPS),
+                        help="the steps to time, comma-separated (default: all of "
+                             f"{', '.join(STEPS)}); e.g. --steps cold for the cold analysis "
+                             "alone")
+    parser.add_argument("--keep-vocabularies", action="store_true",
+                        help="start every command with its version's compiled vocabularies in "
+                             "its state folder, as any run after a version's first finds them "
+                             "(default: nothing kept, so each command compiles them)")
     args = parser.parse_args()
+    steps = tuple(s.strip() for s in args.steps.split(",") if s.strip())
+    unknown = [s for s in steps if s not in STEPS]
+    if unknown or not steps:
+        parser.error(f"unknown step {', '.join(unknown) or '(none)'}: "
+                     f"choose among {', '.join(STEPS)}")
     compile_bytecode()
     source = vault_for(args.notes, args.contacts)
     versions: list[tuple[str, str | None]] = [("now", None)]
@@ -103,13 +141,17 @@ def main() -> None:
           "seconds (× floor)")
     keep = Path(tempfile.mkdtemp(prefix="vinculo-first-synced-"))
     try:
-        synced = synced_copy(source, keep)
+        # only the cold analysis reads it; syncing the copy is a first sync of its own
+        synced = synced_copy(source, keep) if "cold" in steps else source
+        if args.keep_vocabularies:
+            keep_vocabularies(versions, keep)
+            print("compiled vocabularies kept for " + (", ".join(VOCABULARIES) or "no version"))
         for round_ in range(args.rounds):
-            run_round(round_, source, synced, versions, ratios, seconds)
+            run_round(round_, source, synced, versions, ratios, seconds, steps)
     finally:
         shutil.rmtree(keep, ignore_errors=True)
     for (label, step), values in seconds.items():
-        print(f"{label:>8} {step or 'wall':<14} median {statistics.median(values):.2f} s "
+        print(f"{label:>8} {step or 'wall':<22} median {statistics.median(values):.2f} s "
               f"(range {min(values):.2f}–{max(values):.2f} s)")
     for (label, step), values in ratios.items():
         target = TARGETS.get(step)
@@ -117,7 +159,7 @@ def main() -> None:
               f"(range {min(values):.1f}–{max(values):.1f}×"
               + (f", target ≤ {target:.0f}×)" if target else ")"))
     for label, _ in versions[1:]:
-        for step in STEPS:
+        for step in steps:
             for kind in ("", " cpu"):
                 now, base = ratios[("now", step + kind)], ratios[(label, step + kind)]
                 rel = [a / b for a, b in zip(now, base, strict=True)]
@@ -128,7 +170,8 @@ def main() -> None:
 def run_round(round_: int, source: Path, synced: Path,
               versions: list[tuple[str, str | None]],
               ratios: dict[tuple[str, str], list[float]],
-              seconds: dict[tuple[str, str], list[float]]) -> None:
+              seconds: dict[tuple[str, str], list[float]],
+              steps: tuple[str, ...] = STEPS) -> None:
     """One round: the floor (best of three), then every version's steps, the versions' order
     alternating between rounds so neither always runs on a warmer machine."""
     work = Path(tempfile.mkdtemp(prefix="vinculo-first-"))
@@ -140,16 +183,20 @@ def run_round(round_: int, source: Path, synced: Path,
         seconds.setdefault(("floor", " cpu"), []).append(floor_cpu)
         line = [f"round {round_ + 1}: floor {floor:.2f} s ({floor_cpu:.2f} s cpu)"]
         for label, src in (versions if round_ % 2 == 0 else versions[::-1]):
-            got = one(source, synced, src, work, label)
-            for step in STEPS:
+            got = one(source, synced, src, work, label, steps)
+            for step in steps:
                 ratios.setdefault((label, step), []).append(got[step] / floor)
                 ratios.setdefault((label, step + " cpu"), []).append(
                     got[step + "_cpu"] / floor_cpu)
                 seconds.setdefault((label, step), []).append(got[step])
                 seconds.setdefault((label, step + " cpu"), []).append(got[step + "_cpu"])
+                seconds.setdefault((label, step + " cpu main"), []).append(got[step + "_own"])
+                seconds.setdefault((label, step + " cpu workers"), []).append(
+                    got[step + "_cpu"] - got[step + "_own"])
                 line.append(f"{label} {step} {got[step]:.2f} s ({got[step] / floor:.1f}×; "
                             f"cpu {got[step + '_cpu']:.2f} s, "
-                            f"{got[step + '_cpu'] / floor_cpu:.1f}×; "
+                            f"{got[step + '_cpu'] / floor_cpu:.1f}×, "
+                            f"main {got[step + '_own']:.2f} s; "
                             f"{got[step + '_mb']:.0f} MB)")
         print("; ".join(line), flush=True)
     finally:
