@@ -131,3 +131,82 @@ def test_a_vocabulary_plugin_brings_its_own_companions_and_topics(vault, write):
     assert _read(vault, write, "Joguei xadrez com Marta Ruiz no parque", pm) == [
         ("in_person", "both")]
     assert _read(vault, write, "Liguei para o banco sobre Marta Ruiz", pm) == []
+
+
+# A time after the note's day, right after a meeting or a call, makes it a plan; what someone
+# else reports is their story; what was skipped or never came is nothing.
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a meeting or a call placed later
+        "Organised a picnic with Marta Ruiz for Sunday",
+        "Sorted out drinks with Marta Ruiz in two weeks",
+        "Hemos quedado con Marta Ruiz para el sábado",
+        "Movimos la comida con Marta Ruiz al viernes",
+        "Cerré una videollamada con Marta Ruiz dentro de tres días",
+        # someone else's report
+        "Apparently Marta Ruiz phoned the council about the trees",
+        "Rumour has it Marta Ruiz met the founders in Porto",
+        "Por lo visto Marta Ruiz cenó con su antiguo jefe",
+        "Me ha contado Luis Gómez que Marta Ruiz comió con los vecinos",
+        # skipped, or someone who never came
+        "Skipped the run with Marta Ruiz, knee still sore",
+        "Coffee with Marta Ruiz, rain check",
+        "La cena con Marta Ruiz acabó en plantón",
+        "Había quedado con Marta Ruiz en el bar, pero se le olvidó",
+        "Left a message for Marta Ruiz on the answering machine, el contestador otra vez",
+        "Put a walk with Marta Ruiz in my calendar",
+    ],
+)
+def test_later_hearsay_and_skipped_are_not_events(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a later time that belongs to another part of the sentence
+        ("Phoned Marta Ruiz to fix a date for next month", ("call", "out")),
+        ("Comí con Marta Ruiz y mañana se va a Oporto", ("in_person", "both")),
+        ("Hablé con Marta Ruiz del concierto de la semana que viene", ("in_person", "both")),
+        ("Met Marta Ruiz for a walk, she moves next Friday", ("in_person", "both")),
+        ("Desayuné con Marta Ruiz a media mañana", ("in_person", "both")),
+        # a message is sent when written, whatever later time it speaks of
+        ("Texted Marta Ruiz the plan for tomorrow", ("message", "out")),
+        # the reporter, before the report, is no one's story
+        ("Marta Ruiz rang me and said that the shop is closing", ("call", "in")),
+        # something else forgotten
+        ("Me llamó Marta Ruiz, se le olvidó el cambio de hora", ("call", "in")),
+    ],
+)
+def test_events_with_a_later_time_or_a_report_elsewhere(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+class PortugueseEvents:
+    """A third-party vocabulary with an event phrase only."""
+
+    @hookimpl
+    def register_vocabulary(self):
+        return [Vocabulary("pt", events={"in_person": (r"jantei com",)})]
+
+
+class PortugueseTime:
+    """Another that brings only a later time and a hearsay phrase."""
+
+    @hookimpl
+    def register_vocabulary(self):
+        return [Vocabulary("pt-time", events={}, later=(r"daqui a uma semana",),
+                           hearsay=(r"ouvi dizer que",))]
+
+
+def test_a_vocabulary_plugin_brings_its_own_later_times_and_hearsay(vault, write):
+    pm = get_plugin_manager()
+    pm.register(PortugueseEvents(), name="portuguese")
+    later, heard = "Jantei com Marta Ruiz daqui a uma semana", "Ouvi dizer que Marta Ruiz jantei com ela"
+    assert _read(vault, write, later, pm) == [("in_person", "both")]
+    assert _read(vault, write, heard, pm) != []
+    pm.register(PortugueseTime(), name="portuguese-time")
+    assert _read(vault, write, later, pm) == []
+    assert _read(vault, write, heard, pm) == []
+    assert _read(vault, write, "Jantei com Marta Ruiz ontem", pm) == [("in_person", "both")]

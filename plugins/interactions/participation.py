@@ -29,7 +29,8 @@ from functools import lru_cache
 from vinculo.model import Vocabulary
 from vinculo.text import fold
 
-__all__ = ["Cues", "companion_verb", "cues_of", "habitual", "is_topic", "passed_on"]
+__all__ = ["Cues", "companion_verb", "cues_of", "habitual", "is_topic", "passed_on",
+           "planned_later", "told_by_others"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class Cues:
     # with a plain word; None: the pattern is searched before every name.
     topic_tails: tuple[str, ...] | None = None
     companion_tails: tuple[str, ...] | None = None
+    later: re.Pattern[str] | None = None  # a time after the note's day ("next Friday")
+    hearsay: re.Pattern[str] | None = None  # what opens someone else's report ("told me")
 
 
 def _before_name(phrases: list[str]) -> re.Pattern[str] | None:
@@ -61,14 +64,23 @@ def _words(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=8)
 def _compile(topics: tuple[str, ...], companions: tuple[str, ...], done: tuple[str, ...],
-             habitual: tuple[str, ...]) -> Cues:
+             habitual: tuple[str, ...], later: tuple[str, ...] = (),
+             hearsay: tuple[str, ...] = ()) -> Cues:
     return Cues(
         _before_name([fold(p) for p in topics]),
         _before_name([fold(p) for p in companions]),
         _words(done), _words(habitual),
         _tails([fold(p) for p in topics]),
         _tails([fold(p) for p in companions], _BETWEEN),
+        _phrases(later), _phrases(hearsay),
     )
+
+
+def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Phrases over folded text, each from the start of a word to the end of one."""
+    if not phrases:
+        return None
+    return re.compile(r"(?<![\w·])(?:" + "|".join(f"(?:{fold(p)})" for p in phrases) + r")(?![\w·])")
 
 
 # What may stand between a companion word and the name: other names, "and", an article.
@@ -111,10 +123,12 @@ def cues_of(vocabularies: list[Vocabulary]) -> Cues:
     def gather(name: str) -> tuple[str, ...]:
         return tuple(p for v in vocabularies for p in (getattr(v, name, None) or ()))
 
-    cues = _compile(gather("topics"), gather("companions"), gather("done"), gather("habitual"))
+    cues = _compile(gather("topics"), gather("companions"), gather("done"), gather("habitual"),
+                    gather("later"), gather("hearsay"))
     if _last is None or _last[1] != cues:
         _topics.clear()
         _habits.clear()
+        _times.clear()
     _last = (given, cues)
     return cues
 
@@ -279,3 +293,61 @@ _NOT_TOGETHER = re.compile(
     r"compar\w+|coincid\w+|sone|sonado|dream\w*)\b")
 # A subject pronoun in a verbless head means it has a verb after all ("I work with ·").
 _PRONOUN = re.compile(r"(?:^|\s)(?:i|we|you|yo|nosotros|nosotras|tu)\s")
+
+
+# What a clause says of time and voice, by its text: (where its earliest hearsay phrase ends,
+# (start, end) of each ``later`` phrase), offsets from the clause's start.
+_Times = tuple["int | None", tuple[tuple[int, int], ...]]
+_times: dict[str, _Times] = {}
+_NO_TIMES: _Times = (None, ())
+
+
+def _clause_times(clause: str, cues: Cues) -> _Times:
+    known = _times.get(clause)
+    if known is None:
+        folded = fold(clause)
+        heard = cues.hearsay.search(folded) if cues.hearsay is not None else None
+        later = tuple(m.span() for m in cues.later.finditer(folded)) if cues.later else ()
+        known = (heard.end() if heard else None, later) if heard or later else _NO_TIMES
+        if len(_times) >= _KEPT:
+            _times.clear()
+        _times[clause] = known
+    return known
+
+
+def told_by_others(blanked: str, c_start: int, c_end: int, at: int, cues: Cues) -> bool:
+    """Whether the name at ``at`` stands in what someone else reports: after a ``hearsay``
+    phrase of its clause ("Apparently ·  called the police", "Ben told me · had dinner with
+    his ex", "Según Lucía, · se pasó la noche hablando con ·"). Their story, not my event."""
+    if cues.hearsay is None:
+        return False
+    heard = _clause_times(blanked[c_start:c_end], cues)[0]
+    return heard is not None and at - c_start >= heard
+
+
+# What starts another part of the sentence between an event and a time after it: the time
+# then belongs to that part ("Called · to set up lunch next week", "Comí con · y mañana
+# vuelvo", "Hablé con · sobre el viaje del jueves que viene").
+_NEW_PART = re.compile(
+    r",|:|\(|\b(?:and|to|so|but|about|re|regarding|because|then|until|y|e|que|pero|sobre|"
+    r"porque|hasta|luego|despues|para [a-z]+(?:ar|er|ir)(?:le|la|lo|les|los|las|nos|me|se)?)\b")
+# A time that only qualifies a noun: "next week's trip", "el viaje de la semana que viene".
+_OF_BEFORE = re.compile(r"\b(?:de|del|of)(?:\s+(?:la|el|the|this|that|esta|este))?\s*$")
+
+
+def planned_later(blanked: str, c_start: int, c_end: int, after: int, cues: Cues) -> bool:
+    """Whether the clause places its event after the note's day: a ``later`` phrase stands
+    after offset ``after`` (the end of the event phrase, from the clause's start) with
+    nothing between that starts another part of the sentence ("Booked dinner with · next
+    Friday", "Hemos quedado con · para el jueves", "Cambiamos la cena con · al martes")."""
+    if cues.later is None:
+        return False
+    clause = blanked[c_start:c_end]
+    for start, end in _clause_times(clause, cues)[1]:
+        if start < after:
+            continue
+        gap = fold(clause[after:start])
+        if _NEW_PART.search(gap) or _OF_BEFORE.search(gap) or clause[end:end + 2] in ("'s", "’s"):
+            continue
+        return True
+    return False

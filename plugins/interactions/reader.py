@@ -39,7 +39,16 @@ from vinculo.model import Contact, Direction, Interaction, Mention, Note, Vocabu
 from vinculo.namewords import is_everyday, is_given_name
 from vinculo.text import fold
 
-from .participation import Cues, companion_verb, cues_of, habitual, is_topic, passed_on
+from .participation import (
+    Cues,
+    companion_verb,
+    cues_of,
+    habitual,
+    is_topic,
+    passed_on,
+    planned_later,
+    told_by_others,
+)
 
 _FENCE = re.compile(r"^[ \t]*(```|~~~)", re.MULTILINE)
 _COMMENTS = re.compile(r"<!--.*?-->|%%.*?%%|!\[\[[^\]\n]*\]\]", re.DOTALL)
@@ -325,6 +334,10 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # "Cenaba con Ana los jueves": a habit, not the day's event
         if _undone_after(line, c_end, matcher):
             continue  # "Called Ana — went to voicemail": the next part undoes it
+        if told_by_others(line.blanked, c_start, c_end, at, cues):
+            continue  # "Apparently Ana called the police": their story, not my event
+        if event[2] in _SCHEDULED and planned_later(line.blanked, c_start, c_end, event[1], cues):
+            continue  # "Hemos quedado con Ana para el jueves": a plan, not yet a meeting
         # An intention counts when it comes before the event or the name ("need to call
         # Ana"), not when it is a later part of the story ("called Ana; she wants to…").
         limit = max(event[1], min(c_end - c_start, at - c_start + mention.end - pos))
@@ -357,6 +370,9 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                   direction)
 
 
+# Channels whose event takes place at a time that may be set for later (a meeting, a call);
+# a message is sent when it is written, whatever later time it speaks of.
+_SCHEDULED = frozenset({"in_person", "call"})
 _WORD = re.compile(r"\w+")
 # A clause that opens as a question does, with or without its "?": "Where did … with Ana".
 _ASKED = re.compile(r"\s*[*_=\[]*(?:[\w-]+::\s*)?(?:where|what|when|why|how|who|which)\s+(?:did|do|does|was|were|"

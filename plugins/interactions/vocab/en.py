@@ -152,7 +152,6 @@ INTENTS: tuple[str, ...] = (
     r"didn't", r"did not", r"couldn't", r"could not", r"never", r"not yet", r"haven't",
     r"next (?:week|month|time|year|weekend|monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday)", r"tomorrow", r"can't wait", r"cannot wait",
-    r"^.*?next (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)",
     # Someone else's event: "Ana's wife called her".
     r"s(?<=·'s) (?:wife|husband|partner|mother|mom|mum|father|dad|brother|sister|son|daughter|"
     r"boss|friend|kids?|parents|family|team|colleague)",
@@ -200,6 +199,15 @@ INTENTS: tuple[str, ...] = (
     r"call|turn up|come|hit send|get through)",
     r"^.*?n(?:ever|'t|ot) (?:arrive|arrived|get through|go through|reach|deliver|delivered)",
     r"^.*?bounced", r"^.*?to vm\b",
+    # What the writer or they chose not to do: a meeting skipped, someone who never came.
+    r"skipped", r"ditched", r"declined", r"turned down", r"ignored", r"dodged", r"avoided",
+    r"^.*?(?:bailed|flaked)\b", r"^.*?blew (?:me |us )?off\b", r"^.*?stood (?:me|us) up\b",
+    r"^.*?no-?show\b", r"^.*?rain ?check\b", r"^.*?ghosted\b",
+    r"^.*?but (?:he |she |they )?(?:forgot (?:about it|about us|about me|to come|to show)|"
+    r"never (?:showed|came|turned up)|didn't (?:show|come|turn up|make it)|couldn't make it|"
+    r"got sick|fell ill|had to cancel)",
+    # A meeting entered in the diary is a plan.
+    r"^.*?(?:in|into|on) (?:the|my|our) (?:calendar|diary|agenda|schedule)\b",
 )
 
 # Who takes part (see plugins/interactions/participation.py): a name after a topic word is
@@ -223,6 +231,24 @@ DONE: tuple[str, ...] = (
     r"went|had|met|saw|ate|drank|took|got|spent|caught|did|made|sat|drove|flew|rode|spoke|"
     r"swam|sang|won|lost|ran|bought|brought|fought|threw|hung|was|were|stayed|played|walked|"
     r"began|hiked|built|slept|stood|taught|grew|wore|broke|'ve been|been|came",
+)
+
+# Tense of the whole clause (see plugins/interactions/participation.py): a time after the
+# note's day, right after a meeting or a call, makes it a plan; what someone else reports is
+# their story.
+_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+LATER: tuple[str, ...] = (
+    r"tomorrow", r"next (?:week|month|year|weekend|time|" + _DAYS[3:-1] + r")",
+    r"(?:this|the) coming (?:week|month|weekend|" + _DAYS[3:-1] + r")",
+    r"in (?:a|an|one|two|three|four|a few|a couple of|\d+) (?:days?|weeks?|months?)",
+    r"for (?:the weekend|this weekend|later|" + _DAYS[3:-1] + r")",
+    r"later (?:this|in the) (?:week|month)", r"the (?:day|week) after tomorrow",
+)
+HEARSAY: tuple[str, ...] = (
+    r"apparently", r"reportedly", r"allegedly", r"rumou?r (?:is|has it)", r"word is",
+    r"(?:i |we )?heard (?:that|from [^,;]{1,30}? that)", r"(?:told|tells|telling) (?:me|us)(?: that)?",
+    r"(?:said|says|mentioned|explained|claims|claimed|wrote|posted) that",
+    r"according to [^,;]{1,40},", r"(?:i |we )?found out (?:that)?",
 )
 
 # Who moved, when word order alone would say it wrong ("called" after the name is theirs,
@@ -268,4 +294,5 @@ TASKS: dict[str, tuple[str, ...]] = {
 @hookimpl
 def register_vocabulary() -> list[Vocabulary]:
     return [Vocabulary("en", events=EVENTS, intents=INTENTS, directions=DIRECTIONS,
-                       tasks=TASKS, topics=TOPICS, companions=COMPANIONS, done=DONE)]
+                       tasks=TASKS, topics=TOPICS, companions=COMPANIONS, done=DONE,
+                       later=LATER, hearsay=HEARSAY)]

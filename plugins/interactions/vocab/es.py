@@ -191,6 +191,12 @@ INTENTS: tuple[str, ...] = (
     r"manana(?<!esta manana)(?<!la manana)(?<!de manana)(?<!una manana)",
     # Lo hecho deshecho más adelante en la oración: "le escribí a Ana y al final no lo envié".
     r"^.*?(?:y|pero) al final no\b", r"^.*?en borradores?\b", r"^.*?sin (?:enviar|mandar)\b",
+    # Lo que uno decidió no hacer, o alguien que no vino; lo quedado antes que no se cumplió.
+    r"me salte", r"nos saltamos", r"rechace", r"ignore", r"esquive", r"^.*?plant(?:on|ad[oa]s?)\b",
+    r"^.*?(?:pero|y) se (?:le|les|me|nos) (?:olvido|paso)\b",
+    r"^.*?se (?:le|les|me|nos) (?:olvido|paso)(?:\W*$| (?:venir|quedar|llamar(?:me|nos)?|la cita))", r"^.*?contestador\b",
+    r"^.*?(?:habia|habiamos) quedado .*?pero\b",
+    r"^.*?(?:en|a) (?:la|mi) agenda\b",
 )
 
 # El imperfecto cuenta una costumbre o un fondo, no lo que pasó ese día ("cenaba con Ana los
@@ -215,6 +221,28 @@ DONE: tuple[str, ...] = (
     r"\w{2,}(?:amos|imos)",
     r"estuve|estuvimos|tuve|tuvimos|hice|hicimos|fui|fuimos|vine|vinimos|anduve|anduvimos|"
     r"di|dimos|vi|vimos|pude|pudimos|puse|pusimos|traje|trajimos|dije|dijimos|he|hemos",
+)
+
+# El tiempo de la oración entera (ver plugins/interactions/participation.py): una hora
+# posterior al día de la nota, justo tras un encuentro o una llamada, lo hace un plan; lo que
+# cuenta otro es su historia.
+_DIAS = r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)"
+LATER: tuple[str, ...] = (
+    r"manana(?<!esta manana)(?<!la manana)(?<!de manana)(?<!una manana)(?<!cada manana)"
+    r"(?<!media manana)(?<!toda manana)",
+    r"(?:semana|mes|ano|finde|fin de semana|" + _DIAS[3:-1] + r") que viene",
+    r"(?:el |la )?proxim[oa] (?:semana|mes|ano|finde|fin de semana|" + _DIAS[3:-1] + r")",
+    r"para (?:el |la |este |esta )?(?:" + _DIAS[3:-1] + r"|finde|fin de semana|semana|mes|"
+    r"dia \d+|\d+ de \w+|manana|pasado manana|otro dia|mas adelante)",
+    r"al (?:" + _DIAS[3:-1] + r"|dia siguiente|mes que viene)",
+    r"dentro de (?:un|una|dos|tres|cuatro|unos|unas|\d+) (?:dias?|semanas?|mes|meses)",
+)
+HEARSAY: tuple[str, ...] = (
+    r"segun [^,;]{1,40},", r"al parecer", r"por lo visto", r"parece (?:ser )?que",
+    r"(?:me|nos) (?:ha |han |habia )?(?:dijo|dijeron|conto|contaron|comento|comentaron|dicho|"
+    r"contado|comentado|explico) (?:[^\s]+ ){0,3}?que",
+    r"dicen? que", r"dijo que", r"conto que", r"cuentan que", r"se rumorea",
+    r"(?:me )?(?:entere|he enterado) de que", r"(?:oi|escuche|he oido) que",
 )
 
 # Who moved: Spanish says it in the verb ("llamé": I; "me llamó": they), whatever the order of
@@ -261,4 +289,4 @@ TASKS: dict[str, tuple[str, ...]] = {
 def register_vocabulary() -> list[Vocabulary]:
     return [Vocabulary("es", events=EVENTS, intents=INTENTS, directions=DIRECTIONS,
                        tasks=TASKS, topics=TOPICS, companions=COMPANIONS, done=DONE,
-                       habitual=HABITUAL)]
+                       habitual=HABITUAL, later=LATER, hearsay=HEARSAY)]
