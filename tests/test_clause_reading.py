@@ -210,3 +210,39 @@ def test_a_vocabulary_plugin_brings_its_own_later_times_and_hearsay(vault, write
     assert _read(vault, write, later, pm) == []
     assert _read(vault, write, heard, pm) == []
     assert _read(vault, write, "Jantei com Marta Ruiz ontem", pm) == [("in_person", "both")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a memory, not the day's event
+        "Marta Ruiz and I shared a desk at the agency back in 2015",
+        "Back in the day I'd have lunch with Marta Ruiz at the canteen",
+        "Conocí a Marta Ruiz en el 98, en un campamento",
+        "De jóvenes fuimos con Marta Ruiz a Menorca en tienda de campaña",
+        # another's report, however it is introduced
+        "The concierge says Marta Ruiz phoned the front desk twice",
+        "Per the meeting minutes, Marta Ruiz spoke to the auditors",
+        # someone of theirs did it
+        "Marta Ruiz's accountant called the tax office about the refund",
+        # what they did, told of a thing
+        "Hoy leí el poema que escribió Marta Ruiz para la revista",
+        # a meeting that fell through, moved to a month
+        "Se ha caído la comida con Marta Ruiz por la lluvia",
+        "La visita con Marta Ruiz la dejamos para marzo",
+    ],
+)
+def test_memories_reports_and_someone_of_theirs_are_not_events(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Marta Ruiz called me back in the evening", ("call", "both")),
+        ("Back in 2015 we shared a desk, and today I had lunch with Marta Ruiz",
+         ("in_person", "both")),
+    ],
+)
+def test_events_beside_a_memory_or_a_relative(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]

@@ -30,7 +30,7 @@ from vinculo.model import Vocabulary
 from vinculo.text import fold
 
 __all__ = ["Cues", "companion_verb", "cues_of", "habitual", "is_topic", "passed_on",
-           "planned_later", "told_by_others"]
+           "long_ago", "planned_later", "told_by_others"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class Cues:
     companion_tails: tuple[str, ...] | None = None
     later: re.Pattern[str] | None = None  # a time after the note's day ("next Friday")
     hearsay: re.Pattern[str] | None = None  # what opens someone else's report ("told me")
+    long_ago: re.Pattern[str] | None = None  # a time long before the note's day ("back in 2011")
 
 
 def _before_name(phrases: list[str]) -> re.Pattern[str] | None:
@@ -65,14 +66,14 @@ def _words(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 @lru_cache(maxsize=8)
 def _compile(topics: tuple[str, ...], companions: tuple[str, ...], done: tuple[str, ...],
              habitual: tuple[str, ...], later: tuple[str, ...] = (),
-             hearsay: tuple[str, ...] = ()) -> Cues:
+             hearsay: tuple[str, ...] = (), long_ago: tuple[str, ...] = ()) -> Cues:
     return Cues(
         _before_name([fold(p) for p in topics]),
         _before_name([fold(p) for p in companions]),
         _words(done), _words(habitual),
         _tails([fold(p) for p in topics]),
         _tails([fold(p) for p in companions], _BETWEEN),
-        _phrases(later), _phrases(hearsay),
+        _phrases(later), _phrases(hearsay), _phrases(long_ago),
     )
 
 
@@ -124,7 +125,7 @@ def cues_of(vocabularies: list[Vocabulary]) -> Cues:
         return tuple(p for v in vocabularies for p in (getattr(v, name, None) or ()))
 
     cues = _compile(gather("topics"), gather("companions"), gather("done"), gather("habitual"),
-                    gather("later"), gather("hearsay"))
+                    gather("later"), gather("hearsay"), gather("long_ago"))
     if _last is None or _last[1] != cues:
         _topics.clear()
         _habits.clear()
@@ -296,10 +297,12 @@ _PRONOUN = re.compile(r"(?:^|\s)(?:i|we|you|yo|nosotros|nosotras|tu)\s")
 
 
 # What a clause says of time and voice, by its text: (where its earliest hearsay phrase ends,
-# (start, end) of each ``later`` phrase), offsets from the clause's start.
-_Times = tuple["int | None", tuple[tuple[int, int], ...]]
+# (start, end) of each ``later`` phrase, of each ``long_ago`` phrase), offsets from the
+# clause's start.
+_Spans = tuple[tuple[int, int], ...]
+_Times = tuple["int | None", _Spans, _Spans]
 _times: dict[str, _Times] = {}
-_NO_TIMES: _Times = (None, ())
+_NO_TIMES: _Times = (None, (), ())
 
 
 def _clause_times(clause: str, cues: Cues) -> _Times:
@@ -308,7 +311,8 @@ def _clause_times(clause: str, cues: Cues) -> _Times:
         folded = fold(clause)
         heard = cues.hearsay.search(folded) if cues.hearsay is not None else None
         later = tuple(m.span() for m in cues.later.finditer(folded)) if cues.later else ()
-        known = (heard.end() if heard else None, later) if heard or later else _NO_TIMES
+        ago = tuple(m.span() for m in cues.long_ago.finditer(folded)) if cues.long_ago else ()
+        known = (heard.end() if heard else None, later, ago) if heard or later or ago else _NO_TIMES
         if len(_times) >= _KEPT:
             _times.clear()
         _times[clause] = known
@@ -343,11 +347,39 @@ def planned_later(blanked: str, c_start: int, c_end: int, after: int, cues: Cues
     if cues.later is None:
         return False
     clause = blanked[c_start:c_end]
-    for start, end in _clause_times(clause, cues)[1]:
-        if start < after:
-            continue
-        gap = fold(clause[after:start])
+    return _right_after(clause, _clause_times(clause, cues)[1], after)
+
+
+def _right_after(clause: str, spans: _Spans, after: int) -> bool:
+    """Whether one of ``spans`` stands after offset ``after`` of ``clause`` with nothing
+    between that starts another part of the sentence, and qualifies no noun."""
+    for start, end in spans:
+        if end <= after:
+            continue  # before the event's end (a phrase may end inside it: "conocimos en")
+        gap = fold(clause[after:start]) if start > after else ""
         if _NEW_PART.search(gap) or _OF_BEFORE.search(gap) or clause[end:end + 2] in ("'s", "’s"):
             continue
         return True
     return False
+
+
+# What turns from a time long ago to the day's event before it: "Back in 2011 we shared a
+# flat, and today I had lunch with ·".
+_TURN = re.compile(r"\b(?:and|but|y|pero|today|now|hoy|ahora|this (?:morning|afternoon|evening)|"
+                   r"esta (?:manana|tarde|noche))\b")
+
+
+def long_ago(blanked: str, c_start: int, c_end: int, event: tuple[int, int], cues: Cues) -> bool:
+    """Whether the clause tells a memory rather than the day's event: a ``long_ago`` phrase
+    ("back in 2011", "years ago", "en el 74", "de jóvenes") before its event phrase
+    (``event``: start and end from the clause's start) with no turn to the present between,
+    or right after it ("Met · on the course back in 2011", "Con · nos conocimos en el 74")."""
+    if cues.long_ago is None:
+        return False
+    clause = blanked[c_start:c_end]
+    spans = _clause_times(clause, cues)[2]
+    if not spans:
+        return False
+    if any(end <= event[0] and not _TURN.search(fold(clause[end:event[0]])) for _, end in spans):
+        return True
+    return _right_after(clause, spans, event[1])

@@ -45,6 +45,7 @@ from .participation import (
     cues_of,
     habitual,
     is_topic,
+    long_ago,
     passed_on,
     planned_later,
     told_by_others,
@@ -338,6 +339,8 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # "Apparently Ana called the police": their story, not my event
         if event[2] in _SCHEDULED and planned_later(line.blanked, c_start, c_end, event[1], cues):
             continue  # "Hemos quedado con Ana para el jueves": a plan, not yet a meeting
+        if long_ago(line.blanked, c_start, c_end, (event[0], event[1]), cues):
+            continue  # "Ana and I met on the course back in 2011": a memory
         # An intention counts when it comes before the event or the name ("need to call
         # Ana"), not when it is a later part of the story ("called Ana; she wants to…").
         limit = max(event[1], min(c_end - c_start, at - c_start + mention.end - pos))
@@ -363,6 +366,10 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # "Lucas ha ido a dormir a casa de Bea": Lucas's, not mine
         if at >= event[0] and _POSSESSED_PERSON.match(line.blanked, name_end):
             continue  # "Met Oliver's new team", "Called Ana's mum": someone of theirs
+        if at < event[0] and _their_agent(line.blanked, name_end, c_start + event[0]):
+            continue  # "Ana's lender called the bank": someone of theirs did it
+        if _described(line.blanked, c_start, c_start + event[0], at):
+            continue  # "el libro que escribió Ana": what they did, told of a thing
         if passed_on(line.blanked, at, name_end, c_start + event[0], c_end):
             continue  # "Sent Ana's CV to the recruiter": theirs, sent to someone else
         direction = event_direction(marks or frozenset(), event[2], subject)
@@ -512,6 +519,39 @@ _PEOPLE = (
     r"amigas", r"vecino", r"vecina", r"equipo", r"familia", r"director", r"directora",
     r"gestor", r"gestora", r"proveedor",
 )
+# A name followed by someone of theirs who did the event: "Ana's mum called", "Ana's lender
+# rang the bank" (a noun for a person: one of _PEOPLE, or one that names a doer).
+_THEIR_AGENT = re.compile(
+    r"[*_=]*['’]s\s+(?:\w+\s+)?(?:" + "|".join(_PEOPLE)
+    + r"|\w+(?:er|or|ist|ant|ary|ian)s?)\b", re.IGNORECASE)
+
+
+def _their_agent(blanked: str, name_end: int, event_start: int) -> bool:
+    """Whether the name ending at ``name_end``, before the event phrase, owns its subject:
+    a possessive, then a noun for a person, then the event phrase."""
+    match = _THEIR_AGENT.match(blanked, name_end)
+    return match is not None and match.end() <= event_start and not blanked[
+        match.end():event_start].strip(" *_=")
+
+
+# A thing, then a relative pronoun, right before the event phrase: the event describes the
+# thing ("el libro que escribió ·", "the mural that · painted"), it is no event of the day.
+_RELATIVE = re.compile(
+    r"(?:^|\s)(?:el|la|los|las|un|una|su|sus|the|a|an|his|her|their)\s+\w+\s+(?:que|that|which)"
+    r"\s+(?:(?:me|le|nos|les)\s+|[*_=]*·+[*_=]*\s+)?$")
+
+
+def _described(blanked: str, c_start: int, event_start: int, at: int) -> bool:
+    """Whether the event phrase opens a relative clause on a thing and the name at ``at`` is
+    its subject (after the phrase, or between the pronoun and it)."""
+    near = blanked[max(c_start, event_start - 20):event_start].lower()
+    if "que" not in near and "that" not in near and "which" not in near:
+        return False  # the common case, told without a search
+    if at < event_start and "·" not in near:
+        return False  # the name stands before the thing: not the relative's subject
+    return _RELATIVE.search(fold(blanked[max(c_start, event_start - 60):event_start])) is not None
+
+
 # A name followed by someone of theirs: "Oliver's new team", "Ana's mum".
 _POSSESSED_PERSON = re.compile(
     r"[*_=]*['’]s\s+(?:\w+\s+)?(?:" + "|".join(_PEOPLE) + r")\b", re.IGNORECASE)

@@ -340,7 +340,9 @@ class Vocabulary:
     sentence ("to", "and", "para" + infinitive…), the clause is a plan ("Booked a table with
     Ana next Friday", "Hemos quedado con Ana para el jueves"); ``hearsay`` phrases open what
     someone else reports ("apparently", "told me", "según Ana,", "me dijo que"): a name after
-    one is someone in their story, not a party to an event of mine.
+    one is someone in their story, not a party to an event of mine; ``long_ago`` phrases
+    ("back in 2011", "years ago", "en el 74") tell a memory, not the day's event, when they
+    stand before the event or right after it.
     """
 
     language: str
@@ -354,3 +356,4 @@ class Vocabulary:
     habitual: tuple[str, ...] = ()
     later: tuple[str, ...] = ()
     hearsay: tuple[str, ...] = ()
+    long_ago: tuple[str, ...] = ()

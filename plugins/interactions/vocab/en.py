@@ -249,6 +249,15 @@ HEARSAY: tuple[str, ...] = (
     r"(?:i |we )?heard (?:that|from [^,;]{1,30}? that)", r"(?:told|tells|telling) (?:me|us)(?: that)?",
     r"(?:said|says|mentioned|explained|claims|claimed|wrote|posted) that",
     r"according to [^,;]{1,40},", r"(?:i |we )?found out (?:that)?",
+    r"says", r"reckons", r"claims", r"said(?= (?:that|·|he|she|they)\b)",
+    r"per (?:the|his|her|their|my|our) [^,;]{1,40},",
+)
+LONG_AGO: tuple[str, ...] = (
+    r"back in (?:(?:19|20)\d\d|the day|the days|the (?:19|20)?\d0s|college|school|uni|"
+    r"high school)", r"back when", r"(?:years|ages|decades) ago", r"a (?:long )?(?:time|while) ago", r"long ago",
+    r"in (?:19\d\d|the (?:19|20)?\d0s|the old days)", r"as (?:kids|teenagers|students)",
+    r"when we were (?:kids|young|little|teenagers|students|at (?:school|uni|college))",
+    r"(?:in|at|during) (?:high school|college|uni|university|grad school)(?= (?:together|days))",
 )
 
 # Who moved, when word order alone would say it wrong ("called" after the name is theirs,
@@ -295,4 +304,4 @@ TASKS: dict[str, tuple[str, ...]] = {
 def register_vocabulary() -> list[Vocabulary]:
     return [Vocabulary("en", events=EVENTS, intents=INTENTS, directions=DIRECTIONS,
                        tasks=TASKS, topics=TOPICS, companions=COMPANIONS, done=DONE,
-                       later=LATER, hearsay=HEARSAY)]
+                       later=LATER, hearsay=HEARSAY, long_ago=LONG_AGO)]

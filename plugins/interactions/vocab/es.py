@@ -196,7 +196,7 @@ INTENTS: tuple[str, ...] = (
     r"^.*?(?:pero|y) se (?:le|les|me|nos) (?:olvido|paso)\b",
     r"^.*?se (?:le|les|me|nos) (?:olvido|paso)(?:\W*$| (?:venir|quedar|llamar(?:me|nos)?|la cita))", r"^.*?contestador\b",
     r"^.*?(?:habia|habiamos) quedado .*?pero\b",
-    r"^.*?(?:en|a) (?:la|mi) agenda\b",
+    r"^.*?(?:en|a) (?:la|mi) agenda\b", r"^.*?se (?:ha |nos ha |le ha )?(?:caido|cayo) (?:la|el)\b",
 )
 
 # El imperfecto cuenta una costumbre o un fondo, no lo que pasó ese día ("cenaba con Ana los
@@ -235,6 +235,8 @@ LATER: tuple[str, ...] = (
     r"para (?:el |la |este |esta )?(?:" + _DIAS[3:-1] + r"|finde|fin de semana|semana|mes|"
     r"dia \d+|\d+ de \w+|manana|pasado manana|otro dia|mas adelante)",
     r"al (?:" + _DIAS[3:-1] + r"|dia siguiente|mes que viene)",
+    r"(?:a|para|hasta) (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+    r"setiembre|octubre|noviembre|diciembre)",
     r"dentro de (?:un|una|dos|tres|cuatro|unos|unas|\d+) (?:dias?|semanas?|mes|meses)",
 )
 HEARSAY: tuple[str, ...] = (
@@ -243,6 +245,14 @@ HEARSAY: tuple[str, ...] = (
     r"contado|comentado|explico) (?:[^\s]+ ){0,3}?que",
     r"dicen? que", r"dijo que", r"conto que", r"cuentan que", r"se rumorea",
     r"(?:me )?(?:entere|he enterado) de que", r"(?:oi|escuche|he oido) que",
+    r"dice", r"dicen",
+)
+LONG_AGO: tuple[str, ...] = (
+    r"hace (?:anos|muchos anos|mucho tiempo|mucho|siglos|una eternidad|\d+ anos|decadas)",
+    r"en (?:el )?19\d\d", r"en el '?[4-9]\d", r"en los (?:anos )?(?:19)?\d0",
+    r"de (?:pequen[oa]s|nin[oa]s|jovenes|chaval[ea]s|crios|adolescentes|estudiantes)",
+    r"cuando (?:eramos|estudiabamos|vivia|viviamos|era)", r"por aquel entonces",
+    r"en aquella epoca", r"en su dia",
 )
 
 # Who moved: Spanish says it in the verb ("llamé": I; "me llamó": they), whatever the order of
@@ -289,4 +299,5 @@ TASKS: dict[str, tuple[str, ...]] = {
 def register_vocabulary() -> list[Vocabulary]:
     return [Vocabulary("es", events=EVENTS, intents=INTENTS, directions=DIRECTIONS,
                        tasks=TASKS, topics=TOPICS, companions=COMPANIONS, done=DONE,
-                       habitual=HABITUAL, later=LATER, hearsay=HEARSAY)]
+                       habitual=HABITUAL, later=LATER, hearsay=HEARSAY,
+                       long_ago=LONG_AGO)]
