@@ -246,3 +246,20 @@ def test_memories_reports_and_someone_of_theirs_are_not_events(vault, write, lin
 )
 def test_events_beside_a_memory_or_a_relative(vault, write, line, expected):
     assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # someone arriving where I am is a meeting
+        ("Marta Ruiz turned up at my flat with a cake", ("in_person", "both")),
+        ("Marta Ruiz popped round after school", ("in_person", "both")),
+        ("Marta Ruiz se ha pasado por la tienda", ("in_person", "both")),
+        ("Ha venido Marta Ruiz a devolverme el taladro", ("in_person", "both")),
+        # a call given, or answered at last
+        ("Me ha dado un toque Marta Ruiz al salir del curro", ("call", "in")),
+        ("Por fin me cogió el móvil Marta Ruiz", ("call", "both")),
+    ],
+)
+def test_arrivals_and_calls_answered(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]

@@ -108,6 +108,10 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"met(?: up)?(?: with)?", r"ran into", r"bumped into", r"visited",
         r"caught up in person", r"in person", r"(?:a |the )?meeting with", r"walk with",
         r"walked with", r"hung out with", r"stopped by", r"dropped by", r"came (?:over|by)",
+        # someone arriving where I am: "Ana turned up at the office", "Ana came in about…"
+        r"{turn} up(?! (?:late|empty|nothing|dead|missing))", r"{show} up(?! late)",
+        r"{pop} (?:in|by|round|over)", r"{swing} by", r"{come} round",
+        r"{come} in (?:about|to see|to talk|for a|with)",
         r"(?:coffee|lunch|dinner|breakfast|brunch|drinks?|beers?|tea|walk|run|hike) w/",
         r"(?:coffee|lunch|dinner|breakfast|brunch|drinks|party|bbq|barbecue|tea) at {@}'s",
         r"at {@}'s(?! (?:post|article|profile|photo|picture|tweet|story|comment|work|page|"

@@ -84,6 +84,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:me|le|la|lo|nos) {marcar}",
         r"(?:le |la |lo |les |me |nos )?{llamar}", r"{telefonear}",
         r"(?:le |les |me |nos )?(?:di|dio|dimos|dieron) un toque",
+        r"(?:le |les |me |nos )?(?:ha|han|he|hemos) dado un toque",
+        r"(?:me|le|nos) {coger} el (?:telefono|movil|celular|celu)",
         r"al telefono", r"por (?:meet|facetime|videollamada|whatsapp video)",
         r"{hacer} (?:un |una )?(?:[^\s]+ )?(?:facetime|zoom|skype|videollamada|llamada)",
         r"(?:me |le |les |nos )?{devolver} la llamada",
@@ -94,7 +96,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"cervezas?", r"cana con", r"canas con", r"tomamos algo", r"quedamos", r"quede con",
         r"nos vimos", r"vi a", r"(?:le|la|lo) vi", r"nos encontramos", r"me encontre con",
         r"coincidimos", r"reunion (?:con|presencial)", r"nos reunimos", r"en persona",
-        r"se paso por", r"vino a (?:verme|la oficina|casa|el taller)", r"visite a", r"visita de",
+        r"se paso por", r"se (?:ha|han) pasado por", r"vino a (?:verme|la oficina|casa|el taller)", r"visite a", r"visita de",
         r"paseo con", r"paseamos", r"nos conocimos en", r"conoci a",
         r"{almorzar} con", r"{comer} con", r"{cenar} con", r"{desayunar} con",
         r"{merendar} con", r"almorzamos", r"merendamos",
@@ -110,7 +112,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:en|a) casa de {@}", r"(?:en|a) (?:casa|lo) (?:de|del) (?:la |el )?{@}",
         r"(?:me|nos) {cruzar} (?:a|al|a la) {@}",
         r"{venir} (?:{@} )?a (?:verme|vernos|casa|mi casa|la oficina|comer|cenar|merendar|"
-        r"desayunar|almorzar|tomar|traerme|traernos|saludar)",
+        r"desayunar|almorzar|tomar|traerme|traernos|saludar|traer|buscarme|buscarnos|"
+        r"ayudarme|ayudarnos|dejarme|dejarnos|devolverme|recogerme|recogernos)",
         r"(?:le|les) {invitar} a (?:una |un |unas |unos )?(?:cana|cafe|cerveza|copa|vino|comer|"
         r"cenar|desayunar|almorzar|ronda)",
         r"{pasar} por (?:casa|mi casa|la oficina|el taller|aqui|el despacho|el estudio)",
@@ -278,7 +281,7 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"{hablar} con", r"{chatear} con", r"{charlar} con", r"{conversar} con",
         r"(?:hablando|charlando|chateando|conversando) con", r"(?:de )?ida y vuelta",
         r"(?:consulta|entrevista|llamada|charla|screening|reunion|cita) telefonic[ao]",
-        r"{contestar}", r"{responder}",
+        r"{contestar}", r"{responder}", r"{coger} el (?:telefono|movil|celular|celu)",
         r"(?:me |le |les |nos )?{devolver} la llamada", r"y(?<=· y) yo",
     ),
 }
