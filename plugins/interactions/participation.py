@@ -30,7 +30,7 @@ from vinculo.model import Vocabulary
 from vinculo.text import fold
 
 __all__ = ["Cues", "companion_verb", "cues_of", "habitual", "is_topic", "passed_on",
-           "long_ago", "planned_later", "told_by_others"]
+           "not_of_the_day"]
 
 
 @dataclass(frozen=True)
@@ -297,12 +297,13 @@ _PRONOUN = re.compile(r"(?:^|\s)(?:i|we|you|yo|nosotros|nosotras|tu)\s")
 
 
 # What a clause says of time and voice, by its text: (where its earliest hearsay phrase ends,
-# (start, end) of each ``later`` phrase, of each ``long_ago`` phrase), offsets from the
-# clause's start.
+# (start, end) of each ``later`` phrase, of each ``long_ago`` phrase, whether a relative
+# pronoun occurs), offsets from the clause's start.
 _Spans = tuple[tuple[int, int], ...]
-_Times = tuple["int | None", _Spans, _Spans]
+_Times = tuple["int | None", _Spans, _Spans, bool]
 _times: dict[str, _Times] = {}
-_NO_TIMES: _Times = (None, (), ())
+_NO_TIMES: _Times = (None, (), (), False)
+_RELATIVE_WORD = re.compile(r"\b(?:que|that|which)\s")
 
 
 def _clause_times(clause: str, cues: Cues) -> _Times:
@@ -312,21 +313,32 @@ def _clause_times(clause: str, cues: Cues) -> _Times:
         heard = cues.hearsay.search(folded) if cues.hearsay is not None else None
         later = tuple(m.span() for m in cues.later.finditer(folded)) if cues.later else ()
         ago = tuple(m.span() for m in cues.long_ago.finditer(folded)) if cues.long_ago else ()
-        known = (heard.end() if heard else None, later, ago) if heard or later or ago else _NO_TIMES
+        relative = _RELATIVE_WORD.search(folded) is not None
+        known = ((heard.end() if heard else None, later, ago, relative)
+                 if heard or later or ago or relative else _NO_TIMES)
         if len(_times) >= _KEPT:
             _times.clear()
         _times[clause] = known
     return known
 
 
-def told_by_others(blanked: str, c_start: int, c_end: int, at: int, cues: Cues) -> bool:
-    """Whether the name at ``at`` stands in what someone else reports: after a ``hearsay``
-    phrase of its clause ("Apparently ·  called the police", "Ben told me · had dinner with
-    his ex", "Según Lucía, · se pasó la noche hablando con ·"). Their story, not my event."""
-    if cues.hearsay is None:
+def not_of_the_day(blanked: str, c_start: int, c_end: int, at: int, event: tuple[int, int],
+                   scheduled: bool, cues: Cues) -> bool:
+    """Whether the event phrase at ``event`` (start and end from the clause's start) of the
+    clause ``c_start``–``c_end`` is no event of the writer's on the note's day, for the name
+    at ``at``: the name is in someone else's report (:func:`_told_by_others`), the clause is
+    a memory (:func:`_long_ago`), a ``scheduled`` kind of event (a meeting, a call) is set
+    for later (:func:`_planned_later`), or the event only describes a thing (:func:`_described`).
+    One look-up of the clause's text answers for most clauses, which hold none of these."""
+    clause = blanked[c_start:c_end]
+    times = _clause_times(clause, cues)
+    if times is _NO_TIMES:
         return False
-    heard = _clause_times(blanked[c_start:c_end], cues)[0]
-    return heard is not None and at - c_start >= heard
+    heard, later, ago, relative = times
+    return ((heard is not None and at - c_start >= heard)
+            or (scheduled and bool(later) and _right_after(clause, later, event[1]))
+            or (bool(ago) and _long_ago(clause, ago, event))
+            or (relative and _described(clause, event[0], at - c_start)))
 
 
 # What starts another part of the sentence between an event and a time after it: the time
@@ -337,17 +349,6 @@ _NEW_PART = re.compile(
     r"porque|hasta|luego|despues|para [a-z]+(?:ar|er|ir)(?:le|la|lo|les|los|las|nos|me|se)?)\b")
 # A time that only qualifies a noun: "next week's trip", "el viaje de la semana que viene".
 _OF_BEFORE = re.compile(r"\b(?:de|del|of)(?:\s+(?:la|el|the|this|that|esta|este))?\s*$")
-
-
-def planned_later(blanked: str, c_start: int, c_end: int, after: int, cues: Cues) -> bool:
-    """Whether the clause places its event after the note's day: a ``later`` phrase stands
-    after offset ``after`` (the end of the event phrase, from the clause's start) with
-    nothing between that starts another part of the sentence ("Booked dinner with · next
-    Friday", "Hemos quedado con · para el jueves", "Cambiamos la cena con · al martes")."""
-    if cues.later is None:
-        return False
-    clause = blanked[c_start:c_end]
-    return _right_after(clause, _clause_times(clause, cues)[1], after)
 
 
 def _right_after(clause: str, spans: _Spans, after: int) -> bool:
@@ -369,17 +370,26 @@ _TURN = re.compile(r"\b(?:and|but|y|pero|today|now|hoy|ahora|this (?:morning|aft
                    r"esta (?:manana|tarde|noche))\b")
 
 
-def long_ago(blanked: str, c_start: int, c_end: int, event: tuple[int, int], cues: Cues) -> bool:
+def _long_ago(clause: str, spans: _Spans, event: tuple[int, int]) -> bool:
     """Whether the clause tells a memory rather than the day's event: a ``long_ago`` phrase
-    ("back in 2011", "years ago", "en el 74", "de jóvenes") before its event phrase
-    (``event``: start and end from the clause's start) with no turn to the present between,
-    or right after it ("Met · on the course back in 2011", "Con · nos conocimos en el 74")."""
-    if cues.long_ago is None:
-        return False
-    clause = blanked[c_start:c_end]
-    spans = _clause_times(clause, cues)[2]
-    if not spans:
-        return False
+    ("back in 2011", "years ago", "en el 74", "de jóvenes") before its event phrase with no
+    turn to the present between, or right after it ("Met · on the course back in 2011",
+    "Con · nos conocimos en el 74")."""
     if any(end <= event[0] and not _TURN.search(fold(clause[end:event[0]])) for _, end in spans):
         return True
     return _right_after(clause, spans, event[1])
+
+
+# A thing, then a relative pronoun, right before the event phrase: the event describes the
+# thing ("el libro que escribió ·", "the mural that · painted"), it is no event of the day.
+_RELATIVE = re.compile(
+    r"(?:^|\s)(?:el|la|los|las|un|una|su|sus|the|a|an|his|her|their)\s+\w+\s+(?:que|that|which)"
+    r"\s+(?:(?:me|le|nos|les)\s+|[*_=]*·+[*_=]*\s+)?$")
+
+
+def _described(clause: str, event_start: int, at: int) -> bool:
+    """Whether the event phrase opens a relative clause on a thing and the name at ``at`` is
+    its subject (after the phrase, or between the pronoun and it)."""
+    if at < event_start and "·" not in clause[max(0, event_start - 20):event_start]:
+        return False  # the name stands before the thing: not the relative's subject
+    return _RELATIVE.search(fold(clause[max(0, event_start - 60):event_start])) is not None

@@ -45,10 +45,8 @@ from .participation import (
     cues_of,
     habitual,
     is_topic,
-    long_ago,
+    not_of_the_day,
     passed_on,
-    planned_later,
-    told_by_others,
 )
 
 _FENCE = re.compile(r"^[ \t]*(```|~~~)", re.MULTILINE)
@@ -240,6 +238,7 @@ class _Line:
         self.text = text
         self.cut = cut  # where the text starts after the list/task marker
         self.blanked = blanked  # text[cut:] with every name blanked
+        self.asks = "?" in blanked or "¿" in blanked  # most lines ask nothing
         self.stops, self.resumes = _clauses(text[cut:])
         self.dashed = "—" in text or "–" in text
         self.number = number
@@ -254,11 +253,13 @@ class _Line:
     def is_question(self, c_start: int, c_end: int) -> bool:
         """Whether the clause is a question: it ends with "?" (also inside a bracket or quotes:
         "[question:: … with Ana?]") or holds a Spanish "¿"."""
-        return (self.blanked[c_end:c_end + 1] == "?" or "¿" in self.blanked[c_start:c_end]
-                or (_MAY_ASK(self.blanked[c_start:c_start + 16].lower())
-                    and _ASKED.match(self.blanked, c_start) is not None)
+        if self.asks and (
+                self.blanked[c_end:c_end + 1] == "?" or "¿" in self.blanked[c_start:c_end]
                 or ("?" in self.blanked[c_start:c_end + 4]
-                    and _CLOSED_QUESTION.search(self.blanked, c_start, c_end + 4) is not None))
+                    and _CLOSED_QUESTION.search(self.blanked, c_start, c_end + 4) is not None)):
+            return True
+        return (_MAY_ASK(self.blanked[c_start:c_start + 16].lower())
+                and _ASKED.match(self.blanked, c_start) is not None)
 
     def date(self) -> dt.date | None:
         """The date of the events on this line, read on the first one."""
@@ -335,12 +336,9 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # "Cenaba con Ana los jueves": a habit, not the day's event
         if _undone_after(line, c_end, matcher):
             continue  # "Called Ana — went to voicemail": the next part undoes it
-        if told_by_others(line.blanked, c_start, c_end, at, cues):
-            continue  # "Apparently Ana called the police": their story, not my event
-        if event[2] in _SCHEDULED and planned_later(line.blanked, c_start, c_end, event[1], cues):
-            continue  # "Hemos quedado con Ana para el jueves": a plan, not yet a meeting
-        if long_ago(line.blanked, c_start, c_end, (event[0], event[1]), cues):
-            continue  # "Ana and I met on the course back in 2011": a memory
+        if not_of_the_day(line.blanked, c_start, c_end, at, (event[0], event[1]),
+                          event[2] in _SCHEDULED, cues):
+            continue  # a report, a plan for later, a memory, a thing described
         # An intention counts when it comes before the event or the name ("need to call
         # Ana"), not when it is a later part of the story ("called Ana; she wants to…").
         limit = max(event[1], min(c_end - c_start, at - c_start + mention.end - pos))
@@ -368,8 +366,6 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # "Met Oliver's new team", "Called Ana's mum": someone of theirs
         if at < event[0] and _their_agent(line.blanked, name_end, c_start + event[0]):
             continue  # "Ana's lender called the bank": someone of theirs did it
-        if _described(line.blanked, c_start, c_start + event[0], at):
-            continue  # "el libro que escribió Ana": what they did, told of a thing
         if passed_on(line.blanked, at, name_end, c_start + event[0], c_end):
             continue  # "Sent Ana's CV to the recruiter": theirs, sent to someone else
         direction = event_direction(marks or frozenset(), event[2], subject)
@@ -526,30 +522,17 @@ _THEIR_AGENT = re.compile(
     + r"|\w+(?:er|or|ist|ant|ary|ian)s?)\b", re.IGNORECASE)
 
 
+_OWNING = frozenset("'’*_=")
+
+
 def _their_agent(blanked: str, name_end: int, event_start: int) -> bool:
     """Whether the name ending at ``name_end``, before the event phrase, owns its subject:
     a possessive, then a noun for a person, then the event phrase."""
+    if blanked[name_end:name_end + 1] not in _OWNING:
+        return False  # no possessive: the common case, told without a search
     match = _THEIR_AGENT.match(blanked, name_end)
     return match is not None and match.end() <= event_start and not blanked[
         match.end():event_start].strip(" *_=")
-
-
-# A thing, then a relative pronoun, right before the event phrase: the event describes the
-# thing ("el libro que escribió ·", "the mural that · painted"), it is no event of the day.
-_RELATIVE = re.compile(
-    r"(?:^|\s)(?:el|la|los|las|un|una|su|sus|the|a|an|his|her|their)\s+\w+\s+(?:que|that|which)"
-    r"\s+(?:(?:me|le|nos|les)\s+|[*_=]*·+[*_=]*\s+)?$")
-
-
-def _described(blanked: str, c_start: int, event_start: int, at: int) -> bool:
-    """Whether the event phrase opens a relative clause on a thing and the name at ``at`` is
-    its subject (after the phrase, or between the pronoun and it)."""
-    near = blanked[max(c_start, event_start - 20):event_start].lower()
-    if "que" not in near and "that" not in near and "which" not in near:
-        return False  # the common case, told without a search
-    if at < event_start and "·" not in near:
-        return False  # the name stands before the thing: not the relative's subject
-    return _RELATIVE.search(fold(blanked[max(c_start, event_start - 60):event_start])) is not None
 
 
 # A name followed by someone of theirs: "Oliver's new team", "Ana's mum".
