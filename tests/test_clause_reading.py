@@ -263,3 +263,35 @@ def test_events_beside_a_memory_or_a_relative(vault, write, line, expected):
 )
 def test_arrivals_and_calls_answered(vault, write, line, expected):
     assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a year gone, a letter to someone else
+        "Conocí a Marta Ruiz en un congreso, en 2019",
+        "Marta Ruiz le escribió a la profesora para pedir la nota",
+        # a heading for later, a date set, a meeting arranged for a day, a court booked
+        "Next quarter: mentoring sessions with Marta Ruiz",
+        "Fixed dinner with Marta Ruiz for the 12th",
+        "He quedado con Marta Ruiz el jueves para ver el piso",
+        "Separé la pista de pádel con Marta Ruiz",
+        # without me
+        "Marta Ruiz met the board without us",
+    ],
+)
+def test_said_dated_arranged_or_without_me_are_not_events(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the note's own year is no memory
+        ("Had lunch with Marta Ruiz, our first in 2026", ("in_person", "both")),
+        # "a" before a thing is no one else
+        ("Marta Ruiz me contestó al correo por fin", ("message", "both")),
+    ],
+)
+def test_the_notes_year_and_an_answer_to_a_thing(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]

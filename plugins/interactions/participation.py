@@ -300,10 +300,17 @@ _PRONOUN = re.compile(r"(?:^|\s)(?:i|we|you|yo|nosotros|nosotras|tu)\s")
 # (start, end) of each ``later`` phrase, of each ``long_ago`` phrase, whether a relative
 # pronoun occurs), offsets from the clause's start.
 _Spans = tuple[tuple[int, int], ...]
-_Times = tuple["int | None", _Spans, _Spans, bool]
+_Dated = tuple[tuple[int, int, int], ...]  # (start, end, the year it names or 0)
+_Times = tuple["int | None", _Spans, _Dated, bool]
 _times: dict[str, _Times] = {}
 _NO_TIMES: _Times = (None, (), (), False)
 _RELATIVE_WORD = re.compile(r"\b(?:que|that|which)\s")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _year(text: str) -> int:
+    match = _YEAR.search(text)
+    return int(match[0]) if match else 0
 
 
 def _clause_times(clause: str, cues: Cues) -> _Times:
@@ -312,7 +319,8 @@ def _clause_times(clause: str, cues: Cues) -> _Times:
         folded = fold(clause)
         heard = cues.hearsay.search(folded) if cues.hearsay is not None else None
         later = tuple(m.span() for m in cues.later.finditer(folded)) if cues.later else ()
-        ago = tuple(m.span() for m in cues.long_ago.finditer(folded)) if cues.long_ago else ()
+        ago = tuple((m.start(), m.end(), _year(m[0])) for m in cues.long_ago.finditer(folded)
+                    ) if cues.long_ago else ()
         relative = _RELATIVE_WORD.search(folded) is not None
         known = ((heard.end() if heard else None, later, ago, relative)
                  if heard or later or ago or relative else _NO_TIMES)
@@ -323,11 +331,12 @@ def _clause_times(clause: str, cues: Cues) -> _Times:
 
 
 def not_of_the_day(blanked: str, c_start: int, c_end: int, at: int, event: tuple[int, int],
-                   scheduled: bool, cues: Cues) -> bool:
+                   scheduled: bool, cues: Cues, year: int | None = None) -> bool:
     """Whether the event phrase at ``event`` (start and end from the clause's start) of the
     clause ``c_start``–``c_end`` is no event of the writer's on the note's day, for the name
     at ``at``: the name is in someone else's report (:func:`_told_by_others`), the clause is
-    a memory (:func:`_long_ago`), a ``scheduled`` kind of event (a meeting, a call) is set
+    a memory (:func:`_long_ago`; a year it names must be before ``year``, the note's), a
+    ``scheduled`` kind of event (a meeting, a call) is set
     for later (:func:`_planned_later`), or the event only describes a thing (:func:`_described`).
     One look-up of the clause's text answers for most clauses, which hold none of these."""
     clause = blanked[c_start:c_end]
@@ -337,7 +346,8 @@ def not_of_the_day(blanked: str, c_start: int, c_end: int, at: int, event: tuple
     heard, later, ago, relative = times
     return ((heard is not None and at - c_start >= heard)
             or (scheduled and bool(later) and _right_after(clause, later, event[1]))
-            or (bool(ago) and _long_ago(clause, ago, event))
+            or (bool(ago) and _long_ago(clause, tuple(
+                (a, b) for a, b, named in ago if not named or year is None or named < year), event))
             or (relative and _described(clause, event[0], at - c_start)))
 
 
@@ -351,13 +361,16 @@ _NEW_PART = re.compile(
 _OF_BEFORE = re.compile(r"\b(?:de|del|of)(?:\s+(?:la|el|the|this|that|esta|este))?\s*$")
 
 
-def _right_after(clause: str, spans: _Spans, after: int) -> bool:
+def _right_after(clause: str, spans: _Spans, after: int, comma: bool = False) -> bool:
     """Whether one of ``spans`` stands after offset ``after`` of ``clause`` with nothing
-    between that starts another part of the sentence, and qualifies no noun."""
+    between that starts another part of the sentence, and qualifies no noun (with ``comma``,
+    a comma right before the span is no new part: "Met · at a party, in 2019")."""
     for start, end in spans:
         if end <= after:
             continue  # before the event's end (a phrase may end inside it: "conocimos en")
         gap = fold(clause[after:start]) if start > after else ""
+        if comma and gap.rstrip().endswith(","):
+            gap = gap.rstrip()[:-1]
         if _NEW_PART.search(gap) or _OF_BEFORE.search(gap) or clause[end:end + 2] in ("'s", "’s"):
             continue
         return True
@@ -375,9 +388,11 @@ def _long_ago(clause: str, spans: _Spans, event: tuple[int, int]) -> bool:
     ("back in 2011", "years ago", "en el 74", "de jóvenes") before its event phrase with no
     turn to the present between, or right after it ("Met · on the course back in 2011",
     "Con · nos conocimos en el 74")."""
+    if not spans:
+        return False
     if any(end <= event[0] and not _TURN.search(fold(clause[end:event[0]])) for _, end in spans):
         return True
-    return _right_after(clause, spans, event[1])
+    return _right_after(clause, spans, event[1], comma=True)
 
 
 # A thing, then a relative pronoun, right before the event phrase: the event describes the

@@ -337,7 +337,7 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
         if _undone_after(line, c_end, matcher):
             continue  # "Called Ana — went to voicemail": the next part undoes it
         if not_of_the_day(line.blanked, c_start, c_end, at, (event[0], event[1]),
-                          event[2] in _SCHEDULED, cues):
+                          event[2] in _SCHEDULED, cues, line.day.year if line.day else None):
             continue  # a report, a plan for later, a memory, a thing described
         # An intention counts when it comes before the event or the name ("need to call
         # Ana"), not when it is a later part of the story ("called Ana; she wants to…").
@@ -356,7 +356,7 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
         name_end = at + mention.end - pos
         subject = _is_subject(line.blanked, c_start, at, event[0], name_end)
         owns = not subject and _owns(line.blanked, name_end, c_start + event[0])
-        if (subject or owns) and _someone_else(line.blanked, c_start + event[1], owns):
+        if (subject or owns) and _someone_else(line.blanked, c_start + event[1], owns, event[2]):
             continue  # "Hugo had lunch with the CEO", "Oliver met Marta": not with me
         if not subject and _other_subject(line.blanked, c_start, c_start + event[0], at):
             continue  # "Ben met Marcus", "Mi jefa comió con Carmen": someone else's
@@ -550,7 +550,18 @@ _OTHER_PARTY = re.compile(
 _WITH = re.compile(r"(?:\bwith|\bcon|w/)\s*$", re.IGNORECASE)
 
 
-def _someone_else(blanked: str, after: int, possessive: bool = False) -> bool:
+# Whom a call or a message went to, after its phrase: a Spanish personal "a" before someone
+# named by a noun for a person ("le escribió a la profe", "llamó al fontanero"), not a thing
+# ("me contestó al correo", "me invitó a su boda").
+_PERSONAL_A = re.compile(
+    r"\s*(?:a (?:la|el|los|las|su|sus|un|una|unos|unas)\s+|al\s+)(?:(?:\w+\s+)?(?:"
+    + "|".join(_PEOPLE) + r"|profes?|profesor\w*|maestr[oa]s?|tutor\w*)|"
+    r"\w{3,}(?:or|ora|ores|oras|ero|era|eros|eras|ista|istas|ante|antes|ente|entes))\b",
+    re.IGNORECASE)
+
+
+def _someone_else(blanked: str, after: int, possessive: bool = False,
+                  channel: str = "") -> bool:
     """Whether the event phrase ending at ``after`` names its other party, and it is not the
     writer: a name right after it, someone named by a noun ("the landlord", "a su madre"), or
     anyone but me after a closing "with" / "con" — or, for a possessive subject ("Rodrigo's
@@ -558,6 +569,8 @@ def _someone_else(blanked: str, after: int, possessive: bool = False) -> bool:
     match = _OTHER_PARTY.match(blanked, after)
     if match is None or match["me"]:
         return False
+    if channel in ("call", "message") and _PERSONAL_A.match(blanked, after):
+        return True  # "Ana le escribió a la profe"
     if match["name"] or match["theirs"] or match["det"]:
         return True
     if possessive and match["word"] in ("with", "con"):

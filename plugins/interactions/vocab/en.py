@@ -210,6 +210,10 @@ INTENTS: tuple[str, ...] = (
     r"^.*?but (?:he |she |they )?(?:forgot (?:about it|about us|about me|to come|to show)|"
     r"never (?:showed|came|turned up)|didn't (?:show|come|turn up|make it)|couldn't make it|"
     r"got sick|fell ill|had to cancel)",
+    # Said to be without me: "Ana met the board without us".
+    r"^.*?without (?:me|us)\b",
+    # A heading for what comes next: "Next sprint: pair with Ana", "Tomorrow: Ana".
+    r"^\s*(?:next|upcoming|tomorrow|later|this coming)\b[^:]{0,24}:",
     # A meeting entered in the diary is a plan.
     r"^.*?(?:in|into|on) (?:the|my|our) (?:calendar|diary|agenda|schedule)\b",
 )
@@ -246,6 +250,8 @@ LATER: tuple[str, ...] = (
     r"(?:this|the) coming (?:week|month|weekend|" + _DAYS[3:-1] + r")",
     r"in (?:a|an|one|two|three|four|a few|a couple of|\d+) (?:days?|weeks?|months?)",
     r"for (?:the weekend|this weekend|later|" + _DAYS[3:-1] + r")",
+    r"for the \d{1,2}(?:st|nd|rd|th)", r"for (?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)(?: \d{1,2}(?:st|nd|rd|th)?)?",
     r"later (?:this|in the) (?:week|month)", r"the (?:day|week) after tomorrow",
 )
 HEARSAY: tuple[str, ...] = (
@@ -253,13 +259,13 @@ HEARSAY: tuple[str, ...] = (
     r"(?:i |we )?heard (?:that|from [^,;]{1,30}? that)", r"(?:told|tells|telling) (?:me|us)(?: that)?",
     r"(?:said|says|mentioned|explained|claims|claimed|wrote|posted) that",
     r"according to [^,;]{1,40},", r"(?:i |we )?found out (?:that)?",
-    r"says", r"reckons", r"claims", r"said(?= (?:that|·|he|she|they)\b)",
+    r"says", r"reckons", r"claims", r"said(?= (?:that\b|·|he\b|she\b|they\b))",
     r"per (?:the|his|her|their|my|our) [^,;]{1,40},",
 )
 LONG_AGO: tuple[str, ...] = (
     r"back in (?:(?:19|20)\d\d|the day|the days|the (?:19|20)?\d0s|college|school|uni|"
     r"high school)", r"back when", r"(?:years|ages|decades) ago", r"a (?:long )?(?:time|while) ago", r"long ago",
-    r"in (?:19\d\d|the (?:19|20)?\d0s|the old days)", r"as (?:kids|teenagers|students)",
+    r"in (?:(?:19|20)\d\d|the (?:19|20)?\d0s|the old days)", r"as (?:kids|teenagers|students)",
     r"when we were (?:kids|young|little|teenagers|students|at (?:school|uni|college))",
     r"(?:in|at|during) (?:high school|college|uni|university|grad school)(?= (?:together|days))",
 )

@@ -199,7 +199,15 @@ INTENTS: tuple[str, ...] = (
     r"^.*?(?:pero|y) se (?:le|les|me|nos) (?:olvido|paso)\b",
     r"^.*?se (?:le|les|me|nos) (?:olvido|paso)(?:\W*$| (?:venir|quedar|llamar(?:me|nos)?|la cita))", r"^.*?contestador\b",
     r"^.*?(?:habia|habiamos) quedado .*?pero\b",
-    r"^.*?(?:en|a) (?:la|mi) agenda\b", r"^.*?se (?:ha |nos ha |le ha )?(?:caido|cayo) (?:la|el)\b",
+    r"^.*?(?:en|a) (?:la|mi) agenda\b",
+    # Lo quedado para un día, en perfecto: "He quedado con Ana el lunes" (se verán entonces);
+    # una reserva: "Separé la cancha para el sábado".
+    r"(?:he|hemos) quedado (?:con (?:[^\s]+ ){1,5}?)?(?:el|este|esta|para|mañana|manana) "
+    r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|finde|fin de semana|tarde|noche|"
+    r"manana|semana|dia|proximo|proxima)",
+    r"^\s*(?:proxim[oa] \w+|manana|la semana que viene)\b[^:]{0,24}:",
+    r"^.*?sin (?:mi|nosotros|nosotras)\b",
+    r"separ\w* (?:la|el|una|un) (?:cancha|mesa|pista|turno|sala|hora|cita)", r"^.*?se (?:ha |nos ha |le ha )?(?:caido|cayo) (?:la|el)\b",
 )
 
 # El imperfecto cuenta una costumbre o un fondo, no lo que pasó ese día ("cenaba con Ana los
@@ -236,7 +244,7 @@ LATER: tuple[str, ...] = (
     r"(?:semana|mes|ano|finde|fin de semana|" + _DIAS[3:-1] + r") que viene",
     r"(?:el |la )?proxim[oa] (?:semana|mes|ano|finde|fin de semana|" + _DIAS[3:-1] + r")",
     r"para (?:el |la |este |esta )?(?:" + _DIAS[3:-1] + r"|finde|fin de semana|semana|mes|"
-    r"dia \d+|\d+ de \w+|manana|pasado manana|otro dia|mas adelante)",
+    r"dia \d+|\d+ de \w+|\d{1,2}|manana|pasado manana|otro dia|mas adelante)",
     r"al (?:" + _DIAS[3:-1] + r"|dia siguiente|mes que viene)",
     r"(?:a|para|hasta) (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
     r"setiembre|octubre|noviembre|diciembre)",
@@ -252,7 +260,7 @@ HEARSAY: tuple[str, ...] = (
 )
 LONG_AGO: tuple[str, ...] = (
     r"hace (?:anos|muchos anos|mucho tiempo|mucho|siglos|una eternidad|\d+ anos|decadas)",
-    r"en (?:el )?19\d\d", r"en el '?[4-9]\d", r"en los (?:anos )?(?:19)?\d0",
+    r"en (?:el (?:ano )?|el verano de |el invierno de )?(?:19|20)\d\d", r"en el '?[4-9]\d", r"en los (?:anos )?(?:19)?\d0",
     r"de (?:pequen[oa]s|nin[oa]s|jovenes|chaval[ea]s|crios|adolescentes|estudiantes)",
     r"cuando (?:eramos|estudiabamos|vivia|viviamos|era)", r"por aquel entonces",
     r"en aquella epoca", r"en su dia",
