@@ -295,3 +295,19 @@ def test_said_dated_arranged_or_without_me_are_not_events(vault, write, line):
 )
 def test_the_notes_year_and_an_answer_to_a_thing(vault, write, line, expected):
     assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the passive: the name after "by" is who moved
+        ("Was phoned by Marta Ruiz from the airport", ("call", "in")),
+        ("Got messaged by Marta Ruiz at midnight", ("message", "in")),
+        # colloquial verbs of a call or a message
+        ("Gave Marta Ruiz a buzz after lunch", ("call", "out")),
+        ("Marta Ruiz slacked me the figures", ("message", "in")),
+        ("Me timbró Marta Ruiz desde la oficina", ("call", "in")),
+    ],
+)
+def test_passives_and_colloquial_calls(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]

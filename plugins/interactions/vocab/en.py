@@ -37,6 +37,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
     ),
     "message": (
         r"e-?mailed", r"(?:an |the )?e-?mail (?:from|to|with)", r"messaged", r"texted",
+        r"slack(?:ed|'d)", r"whatsapp(?:ed|'d)",
+        r"(?:was|were|got|been) (?:pinged|messaged|texted|e-?mailed)",
         r"wrote to", r"dm(?:ed|'d)", r"(?:a |the )?dm (?:from|to)",
         r"sent (?:a |an )?(?:message|e-?mail|dm|note|text|whatsapp)",
         r"got (?:a |an )?(?:message|e-?mail|reply|text) from", r"(?:a |the )?message (?:from|to)",
@@ -86,6 +88,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
     ),
     "call": (
         r"called", r"(?:a |the )?call with", r"call w/", r"on a call", r"phone call",
+        # the passive: "Was rung by Ana" (its "by" says who moved, see DIRECTIONS)
+        r"(?:was|were|got|been) (?:rung|phoned|buzzed|video ?called|facetimed)",
+        r"{give} {@} a (?:bell|buzz|tinkle|ring)", r"dial(?:l)?ed in",
         r"phoned", r"rang", r"video ?call(?:ed)?", r"zoom(?:ed)?", r"skyped?", r"facetimed?",
         r"google meet", r"teams call", r"spoke on the phone", r"talked on the phone",
         r"(?:spoke|talked) (?:by|over|on) (?:phone|video)", r"^call",
@@ -284,6 +289,8 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"reply|answer|whatsapp|voicemail|note|letter|invitation|invite|postcard)",
         r"(?:message|e-?mail|mail|text|call|dm|reply|answer|whatsapp|voicemail|note|letter|"
         r"invitation|invite|postcard) from", r"heard (?:back )?from", r"from (?:him|her|them)",
+        # the passive's agent: "Was rung by Ana", "Got pinged by Ana on Slack"
+        r"(?:was|were|got|been) (?:[^\s]+ ){1,4}?by {@}",
     ),
     "both": (
         r"we", r"us", r"each other", r"one another", r"together", r"talked", r"spoke",

@@ -76,6 +76,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
     ),
     "call": (
         r"llame", r"(?:le|la|lo|me|nos) llamo", r"(?:le|la|lo) llame", r"llamada", r"videollamada",
+        r"(?:me|le|la|lo|nos) timbr\w+", r"timbre a",
         r"hablamos por (?:telefono|video|zoom|skype|teams|meet)", r"por telefono",
         r"por zoom", r"zoom", r"skype", r"por teams", r"google meet", r"videoconferencia",
         r"facetime", r"nos llamamos", r"hablamos un rato por", r"meet con",
