@@ -30,7 +30,7 @@ from vinculo.model import Vocabulary
 from vinculo.text import fold
 
 __all__ = ["Cues", "companion_verb", "cues_of", "habitual", "is_topic", "passed_on",
-           "not_of_the_day"]
+           "NO_TIMES", "clause_times", "not_of_the_day"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,11 @@ class Cues:
     later: re.Pattern[str] | None = None  # a time after the note's day ("next Friday")
     hearsay: re.Pattern[str] | None = None  # what opens someone else's report ("told me")
     long_ago: re.Pattern[str] | None = None  # a time long before the note's day ("back in 2011")
+
+    @property
+    def any_time(self) -> bool:
+        """Whether a vocabulary brings any cue of time or voice (later, hearsay, long ago)."""
+        return self.later is not None or self.hearsay is not None or self.long_ago is not None
 
 
 def _before_name(phrases: list[str]) -> re.Pattern[str] | None:
@@ -303,7 +308,7 @@ _Spans = tuple[tuple[int, int], ...]
 _Dated = tuple[tuple[int, int, int], ...]  # (start, end, the year it names or 0)
 _Times = tuple["int | None", _Spans, _Dated, bool]
 _times: dict[str, _Times] = {}
-_NO_TIMES: _Times = (None, (), (), False)
+NO_TIMES: _Times = (None, (), (), False)
 _RELATIVE_WORD = re.compile(r"\b(?:que|that|which)\s")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -313,7 +318,9 @@ def _year(text: str) -> int:
     return int(match[0]) if match else 0
 
 
-def _clause_times(clause: str, cues: Cues) -> _Times:
+def clause_times(clause: str, cues: Cues) -> _Times:
+    """What ``clause`` (its text, names blanked) says of time and voice for the cues (see
+    :func:`not_of_the_day`), read once per text; :data:`NO_TIMES` for most clauses."""
     known = _times.get(clause)
     if known is None:
         folded = fold(clause)
@@ -323,7 +330,7 @@ def _clause_times(clause: str, cues: Cues) -> _Times:
                     ) if cues.long_ago else ()
         relative = _RELATIVE_WORD.search(folded) is not None
         known = ((heard.end() if heard else None, later, ago, relative)
-                 if heard or later or ago or relative else _NO_TIMES)
+                 if heard or later or ago or relative else NO_TIMES)
         if len(_times) >= _KEPT:
             _times.clear()
         _times[clause] = known
@@ -331,18 +338,18 @@ def _clause_times(clause: str, cues: Cues) -> _Times:
 
 
 def not_of_the_day(blanked: str, c_start: int, c_end: int, at: int, event: tuple[int, int],
-                   scheduled: bool, cues: Cues, year: int | None = None) -> bool:
+                   scheduled: bool, times: _Times, year: int | None = None) -> bool:
     """Whether the event phrase at ``event`` (start and end from the clause's start) of the
     clause ``c_start``–``c_end`` is no event of the writer's on the note's day, for the name
     at ``at``: the name is in someone else's report (:func:`_told_by_others`), the clause is
     a memory (:func:`_long_ago`; a year it names must be before ``year``, the note's), a
     ``scheduled`` kind of event (a meeting, a call) is set
     for later (:func:`_planned_later`), or the event only describes a thing (:func:`_described`).
-    One look-up of the clause's text answers for most clauses, which hold none of these."""
-    clause = blanked[c_start:c_end]
-    times = _clause_times(clause, cues)
-    if times is _NO_TIMES:
+    ``times`` is :func:`clause_times` of the clause: for most clauses, :data:`NO_TIMES`,
+    which answers at once."""
+    if times is NO_TIMES:
         return False
+    clause = blanked[c_start:c_end]
     heard, later, ago, relative = times
     return ((heard is not None and at - c_start >= heard)
             or (scheduled and bool(later) and _right_after(clause, later, event[1]))

@@ -31,6 +31,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from typing import Any
 
 from vinculo.config import Config
 from vinculo.history import VocabularyMatcher, compile_vocabularies, line_date, note_day, saved_on
@@ -40,7 +41,9 @@ from vinculo.namewords import is_everyday, is_given_name
 from vinculo.text import fold
 
 from .participation import (
+    NO_TIMES,
     Cues,
+    clause_times,
     companion_verb,
     cues_of,
     habitual,
@@ -225,7 +228,7 @@ def extract_interactions(
 
 
 _Event = tuple[int, int, str]  # (start, end, channel), as VocabularyMatcher.first_event gives it
-_Clause = tuple[int, int, "_Event | None", "int | None", "frozenset[Direction] | None"]
+_Clause = tuple[int, int, "_Event | None", "int | None", "frozenset[Direction] | None", Any]
 
 
 class _Line:
@@ -267,7 +270,7 @@ class _Line:
             self._date = (event_date(self.text, self.day),)
         return self._date[0]
 
-    def clause(self, at: int, matcher: VocabularyMatcher) -> _Clause:
+    def clause(self, at: int, matcher: VocabularyMatcher, cues: Cues) -> _Clause:
         """``(start, end, event, intent start, direction marks)`` of the clause holding ``at`` (see
         :func:`clause_bounds`): the event and the intention are searched in the clause alone,
         with offsets from its start."""
@@ -280,7 +283,8 @@ class _Line:
             # and punctuation), so only the clause is read (and folded).
             event, intent, marks = matcher.read_clause(self.blanked[c_start:c_end],
                                                        self.ticked and index == 0)
-            known = self.found[index] = (c_start, c_end, event, intent, marks)
+            times = clause_times(self.blanked[c_start:c_end], cues) if cues.any_time else NO_TIMES
+            known = self.found[index] = (c_start, c_end, event, intent, marks, times)
         return known
 
 
@@ -318,7 +322,7 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             counted = start
             line = lines[start] = _Line(raw, cut, blanked[start + cut : end], newlines + 1, day)
         at = max(0, pos - start - line.cut)
-        c_start, c_end, event, intent, marks = line.clause(at, matcher)
+        c_start, c_end, event, intent, marks, times = line.clause(at, matcher, cues)
         if event is None:
             # No event phrase: the name may still be the companion of something the writer
             # did ("Grabbed a bite with Ana"): see participation.py.
@@ -336,8 +340,9 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # "Cenaba con Ana los jueves": a habit, not the day's event
         if _undone_after(line, c_end, matcher):
             continue  # "Called Ana — went to voicemail": the next part undoes it
-        if not_of_the_day(line.blanked, c_start, c_end, at, (event[0], event[1]),
-                          event[2] in _SCHEDULED, cues, line.day.year if line.day else None):
+        if times is not NO_TIMES and not_of_the_day(
+                line.blanked, c_start, c_end, at, (event[0], event[1]), event[2] in _SCHEDULED,
+                times, line.day.year if line.day else None):
             continue  # a report, a plan for later, a memory, a thing described
         # An intention counts when it comes before the event or the name ("need to call
         # Ana"), not when it is a later part of the story ("called Ana; she wants to…").
@@ -364,7 +369,8 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # "Lucas ha ido a dormir a casa de Bea": Lucas's, not mine
         if at >= event[0] and _POSSESSED_PERSON.match(line.blanked, name_end):
             continue  # "Met Oliver's new team", "Called Ana's mum": someone of theirs
-        if at < event[0] and _their_agent(line.blanked, name_end, c_start + event[0]):
+        if (at < event[0] and line.blanked[name_end:name_end + 1] in _OWNING
+                and _their_agent(line.blanked, name_end, c_start + event[0])):
             continue  # "Ana's lender called the bank": someone of theirs did it
         if passed_on(line.blanked, at, name_end, c_start + event[0], c_end):
             continue  # "Sent Ana's CV to the recruiter": theirs, sent to someone else
@@ -528,8 +534,6 @@ _OWNING = frozenset("'’*_=")
 def _their_agent(blanked: str, name_end: int, event_start: int) -> bool:
     """Whether the name ending at ``name_end``, before the event phrase, owns its subject:
     a possessive, then a noun for a person, then the event phrase."""
-    if blanked[name_end:name_end + 1] not in _OWNING:
-        return False  # no possessive: the common case, told without a search
     match = _THEIR_AGENT.match(blanked, name_end)
     return match is not None and match.end() <= event_start and not blanked[
         match.end():event_start].strip(" *_=")
