@@ -131,3 +131,183 @@ def test_a_vocabulary_plugin_brings_its_own_companions_and_topics(vault, write):
     assert _read(vault, write, "Joguei xadrez com Marta Ruiz no parque", pm) == [
         ("in_person", "both")]
     assert _read(vault, write, "Liguei para o banco sobre Marta Ruiz", pm) == []
+
+
+# A time after the note's day, right after a meeting or a call, makes it a plan; what someone
+# else reports is their story; what was skipped or never came is nothing.
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a meeting or a call placed later
+        "Organised a picnic with Marta Ruiz for Sunday",
+        "Sorted out drinks with Marta Ruiz in two weeks",
+        "Hemos quedado con Marta Ruiz para el sábado",
+        "Movimos la comida con Marta Ruiz al viernes",
+        "Cerré una videollamada con Marta Ruiz dentro de tres días",
+        # someone else's report
+        "Apparently Marta Ruiz phoned the council about the trees",
+        "Rumour has it Marta Ruiz met the founders in Porto",
+        "Por lo visto Marta Ruiz cenó con su antiguo jefe",
+        "Me ha contado Luis Gómez que Marta Ruiz comió con los vecinos",
+        # skipped, or someone who never came
+        "Skipped the run with Marta Ruiz, knee still sore",
+        "Coffee with Marta Ruiz, rain check",
+        "La cena con Marta Ruiz acabó en plantón",
+        "Había quedado con Marta Ruiz en el bar, pero se le olvidó",
+        "Left a message for Marta Ruiz on the answering machine, el contestador otra vez",
+        "Put a walk with Marta Ruiz in my calendar",
+    ],
+)
+def test_later_hearsay_and_skipped_are_not_events(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a later time that belongs to another part of the sentence
+        ("Phoned Marta Ruiz to fix a date for next month", ("call", "out")),
+        ("Comí con Marta Ruiz y mañana se va a Oporto", ("in_person", "both")),
+        ("Hablé con Marta Ruiz del concierto de la semana que viene", ("in_person", "both")),
+        ("Met Marta Ruiz for a walk, she moves next Friday", ("in_person", "both")),
+        ("Desayuné con Marta Ruiz a media mañana", ("in_person", "both")),
+        # a message is sent when written, whatever later time it speaks of
+        ("Texted Marta Ruiz the plan for tomorrow", ("message", "out")),
+        # the reporter, before the report, is no one's story
+        ("Marta Ruiz rang me and said that the shop is closing", ("call", "in")),
+        # something else forgotten
+        ("Me llamó Marta Ruiz, se le olvidó el cambio de hora", ("call", "in")),
+    ],
+)
+def test_events_with_a_later_time_or_a_report_elsewhere(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+class PortugueseEvents:
+    """A third-party vocabulary with an event phrase only."""
+
+    @hookimpl
+    def register_vocabulary(self):
+        return [Vocabulary("pt", events={"in_person": (r"jantei com",)})]
+
+
+class PortugueseTime:
+    """Another that brings only a later time and a hearsay phrase."""
+
+    @hookimpl
+    def register_vocabulary(self):
+        return [Vocabulary("pt-time", events={}, later=(r"daqui a uma semana",),
+                           hearsay=(r"ouvi dizer que",))]
+
+
+def test_a_vocabulary_plugin_brings_its_own_later_times_and_hearsay(vault, write):
+    pm = get_plugin_manager()
+    pm.register(PortugueseEvents(), name="portuguese")
+    later, heard = "Jantei com Marta Ruiz daqui a uma semana", "Ouvi dizer que Marta Ruiz jantei com ela"
+    assert _read(vault, write, later, pm) == [("in_person", "both")]
+    assert _read(vault, write, heard, pm) != []
+    pm.register(PortugueseTime(), name="portuguese-time")
+    assert _read(vault, write, later, pm) == []
+    assert _read(vault, write, heard, pm) == []
+    assert _read(vault, write, "Jantei com Marta Ruiz ontem", pm) == [("in_person", "both")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a memory, not the day's event
+        "Marta Ruiz and I shared a desk at the agency back in 2015",
+        "Back in the day I'd have lunch with Marta Ruiz at the canteen",
+        "Conocí a Marta Ruiz en el 98, en un campamento",
+        "De jóvenes fuimos con Marta Ruiz a Menorca en tienda de campaña",
+        # another's report, however it is introduced
+        "The concierge says Marta Ruiz phoned the front desk twice",
+        "Per the meeting minutes, Marta Ruiz spoke to the auditors",
+        # someone of theirs did it
+        "Marta Ruiz's accountant called the tax office about the refund",
+        # what they did, told of a thing
+        "Hoy leí el poema que escribió Marta Ruiz para la revista",
+        # a meeting that fell through, moved to a month
+        "Se ha caído la comida con Marta Ruiz por la lluvia",
+        "La visita con Marta Ruiz la dejamos para marzo",
+    ],
+)
+def test_memories_reports_and_someone_of_theirs_are_not_events(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Marta Ruiz called me back in the evening", ("call", "both")),
+        ("Back in 2015 we shared a desk, and today I had lunch with Marta Ruiz",
+         ("in_person", "both")),
+    ],
+)
+def test_events_beside_a_memory_or_a_relative(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # someone arriving where I am is a meeting
+        ("Marta Ruiz turned up at my flat with a cake", ("in_person", "both")),
+        ("Marta Ruiz popped round after school", ("in_person", "both")),
+        ("Marta Ruiz se ha pasado por la tienda", ("in_person", "both")),
+        ("Ha venido Marta Ruiz a devolverme el taladro", ("in_person", "both")),
+        # a call given, or answered at last
+        ("Me ha dado un toque Marta Ruiz al salir del curro", ("call", "in")),
+        ("Por fin me cogió el móvil Marta Ruiz", ("call", "both")),
+    ],
+)
+def test_arrivals_and_calls_answered(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a year gone, a letter to someone else
+        "Conocí a Marta Ruiz en un congreso, en 2019",
+        "Marta Ruiz le escribió a la profesora para pedir la nota",
+        # a heading for later, a date set, a meeting arranged for a day, a court booked
+        "Next quarter: mentoring sessions with Marta Ruiz",
+        "Fixed dinner with Marta Ruiz for the 12th",
+        "He quedado con Marta Ruiz el jueves para ver el piso",
+        "Separé la pista de pádel con Marta Ruiz",
+        # without me
+        "Marta Ruiz met the board without us",
+    ],
+)
+def test_said_dated_arranged_or_without_me_are_not_events(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the note's own year is no memory
+        ("Had lunch with Marta Ruiz, our first in 2026", ("in_person", "both")),
+        # "a" before a thing is no one else
+        ("Marta Ruiz me contestó al correo por fin", ("message", "both")),
+    ],
+)
+def test_the_notes_year_and_an_answer_to_a_thing(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the passive: the name after "by" is who moved
+        ("Was phoned by Marta Ruiz from the airport", ("call", "in")),
+        ("Got messaged by Marta Ruiz at midnight", ("message", "in")),
+        # colloquial verbs of a call or a message
+        ("Gave Marta Ruiz a buzz after lunch", ("call", "out")),
+        ("Marta Ruiz slacked me the figures", ("message", "in")),
+        ("Me timbró Marta Ruiz desde la oficina", ("call", "in")),
+    ],
+)
+def test_passives_and_colloquial_calls(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]

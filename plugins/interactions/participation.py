@@ -29,7 +29,8 @@ from functools import lru_cache
 from vinculo.model import Vocabulary
 from vinculo.text import fold
 
-__all__ = ["Cues", "companion_verb", "cues_of", "habitual", "is_topic", "passed_on"]
+__all__ = ["Cues", "companion_verb", "cues_of", "habitual", "is_topic", "passed_on",
+           "NO_TIMES", "clause_times", "not_of_the_day"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,14 @@ class Cues:
     # with a plain word; None: the pattern is searched before every name.
     topic_tails: tuple[str, ...] | None = None
     companion_tails: tuple[str, ...] | None = None
+    later: re.Pattern[str] | None = None  # a time after the note's day ("next Friday")
+    hearsay: re.Pattern[str] | None = None  # what opens someone else's report ("told me")
+    long_ago: re.Pattern[str] | None = None  # a time long before the note's day ("back in 2011")
+
+    @property
+    def any_time(self) -> bool:
+        """Whether a vocabulary brings any cue of time or voice (later, hearsay, long ago)."""
+        return self.later is not None or self.hearsay is not None or self.long_ago is not None
 
 
 def _before_name(phrases: list[str]) -> re.Pattern[str] | None:
@@ -61,14 +70,23 @@ def _words(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=8)
 def _compile(topics: tuple[str, ...], companions: tuple[str, ...], done: tuple[str, ...],
-             habitual: tuple[str, ...]) -> Cues:
+             habitual: tuple[str, ...], later: tuple[str, ...] = (),
+             hearsay: tuple[str, ...] = (), long_ago: tuple[str, ...] = ()) -> Cues:
     return Cues(
         _before_name([fold(p) for p in topics]),
         _before_name([fold(p) for p in companions]),
         _words(done), _words(habitual),
         _tails([fold(p) for p in topics]),
         _tails([fold(p) for p in companions], _BETWEEN),
+        _phrases(later), _phrases(hearsay), _phrases(long_ago),
     )
+
+
+def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Phrases over folded text, each from the start of a word to the end of one."""
+    if not phrases:
+        return None
+    return re.compile(r"(?<![\w·])(?:" + "|".join(f"(?:{fold(p)})" for p in phrases) + r")(?![\w·])")
 
 
 # What may stand between a companion word and the name: other names, "and", an article.
@@ -111,10 +129,12 @@ def cues_of(vocabularies: list[Vocabulary]) -> Cues:
     def gather(name: str) -> tuple[str, ...]:
         return tuple(p for v in vocabularies for p in (getattr(v, name, None) or ()))
 
-    cues = _compile(gather("topics"), gather("companions"), gather("done"), gather("habitual"))
+    cues = _compile(gather("topics"), gather("companions"), gather("done"), gather("habitual"),
+                    gather("later"), gather("hearsay"), gather("long_ago"))
     if _last is None or _last[1] != cues:
         _topics.clear()
         _habits.clear()
+        _times.clear()
     _last = (given, cues)
     return cues
 
@@ -279,3 +299,119 @@ _NOT_TOGETHER = re.compile(
     r"compar\w+|coincid\w+|sone|sonado|dream\w*)\b")
 # A subject pronoun in a verbless head means it has a verb after all ("I work with ·").
 _PRONOUN = re.compile(r"(?:^|\s)(?:i|we|you|yo|nosotros|nosotras|tu)\s")
+
+
+# What a clause says of time and voice, by its text: (where its earliest hearsay phrase ends,
+# (start, end) of each ``later`` phrase, of each ``long_ago`` phrase, whether a relative
+# pronoun occurs), offsets from the clause's start.
+_Spans = tuple[tuple[int, int], ...]
+_Dated = tuple[tuple[int, int, int], ...]  # (start, end, the year it names or 0)
+_Times = tuple["int | None", _Spans, _Dated, bool]
+_times: dict[str, _Times] = {}
+NO_TIMES: _Times = (None, (), (), False)
+_RELATIVE_WORD = re.compile(r"\b(?:que|that|which)\s")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _year(text: str) -> int:
+    match = _YEAR.search(text)
+    return int(match[0]) if match else 0
+
+
+def clause_times(clause: str, cues: Cues) -> _Times:
+    """What ``clause`` (its text, names blanked) says of time and voice for the cues (see
+    :func:`not_of_the_day`), read once per text; :data:`NO_TIMES` for most clauses."""
+    known = _times.get(clause)
+    if known is None:
+        folded = fold(clause)
+        heard = cues.hearsay.search(folded) if cues.hearsay is not None else None
+        later = tuple(m.span() for m in cues.later.finditer(folded)) if cues.later else ()
+        ago = tuple((m.start(), m.end(), _year(m[0])) for m in cues.long_ago.finditer(folded)
+                    ) if cues.long_ago else ()
+        relative = _RELATIVE_WORD.search(folded) is not None
+        known = ((heard.end() if heard else None, later, ago, relative)
+                 if heard or later or ago or relative else NO_TIMES)
+        if len(_times) >= _KEPT:
+            _times.clear()
+        _times[clause] = known
+    return known
+
+
+def not_of_the_day(blanked: str, c_start: int, c_end: int, at: int, event: tuple[int, int],
+                   scheduled: bool, times: _Times, year: int | None = None) -> bool:
+    """Whether the event phrase at ``event`` (start and end from the clause's start) of the
+    clause ``c_start``–``c_end`` is no event of the writer's on the note's day, for the name
+    at ``at``: the name is in someone else's report (:func:`_told_by_others`), the clause is
+    a memory (:func:`_long_ago`; a year it names must be before ``year``, the note's), a
+    ``scheduled`` kind of event (a meeting, a call) is set
+    for later (:func:`_planned_later`), or the event only describes a thing (:func:`_described`).
+    ``times`` is :func:`clause_times` of the clause: for most clauses, :data:`NO_TIMES`,
+    which answers at once."""
+    if times is NO_TIMES:
+        return False
+    clause = blanked[c_start:c_end]
+    heard, later, ago, relative = times
+    return ((heard is not None and at - c_start >= heard)
+            or (scheduled and bool(later) and _right_after(clause, later, event[1]))
+            or (bool(ago) and _long_ago(clause, tuple(
+                (a, b) for a, b, named in ago if not named or year is None or named < year), event))
+            or (relative and _described(clause, event[0], at - c_start)))
+
+
+# What starts another part of the sentence between an event and a time after it: the time
+# then belongs to that part ("Called · to set up lunch next week", "Comí con · y mañana
+# vuelvo", "Hablé con · sobre el viaje del jueves que viene").
+_NEW_PART = re.compile(
+    r",|:|\(|\b(?:and|to|so|but|about|re|regarding|because|then|until|y|e|que|pero|sobre|"
+    r"porque|hasta|luego|despues|para [a-z]+(?:ar|er|ir)(?:le|la|lo|les|los|las|nos|me|se)?)\b")
+# A time that only qualifies a noun: "next week's trip", "el viaje de la semana que viene".
+_OF_BEFORE = re.compile(r"\b(?:de|del|of)(?:\s+(?:la|el|the|this|that|esta|este))?\s*$")
+
+
+def _right_after(clause: str, spans: _Spans, after: int, comma: bool = False) -> bool:
+    """Whether one of ``spans`` stands after offset ``after`` of ``clause`` with nothing
+    between that starts another part of the sentence, and qualifies no noun (with ``comma``,
+    a comma right before the span is no new part: "Met · at a party, in 2019")."""
+    for start, end in spans:
+        if end <= after:
+            continue  # before the event's end (a phrase may end inside it: "conocimos en")
+        gap = fold(clause[after:start]) if start > after else ""
+        if comma and gap.rstrip().endswith(","):
+            gap = gap.rstrip()[:-1]
+        if _NEW_PART.search(gap) or _OF_BEFORE.search(gap) or clause[end:end + 2] in ("'s", "’s"):
+            continue
+        return True
+    return False
+
+
+# What turns from a time long ago to the day's event before it: "Back in 2011 we shared a
+# flat, and today I had lunch with ·".
+_TURN = re.compile(r"\b(?:and|but|y|pero|today|now|hoy|ahora|this (?:morning|afternoon|evening)|"
+                   r"esta (?:manana|tarde|noche))\b")
+
+
+def _long_ago(clause: str, spans: _Spans, event: tuple[int, int]) -> bool:
+    """Whether the clause tells a memory rather than the day's event: a ``long_ago`` phrase
+    ("back in 2011", "years ago", "en el 74", "de jóvenes") before its event phrase with no
+    turn to the present between, or right after it ("Met · on the course back in 2011",
+    "Con · nos conocimos en el 74")."""
+    if not spans:
+        return False
+    if any(end <= event[0] and not _TURN.search(fold(clause[end:event[0]])) for _, end in spans):
+        return True
+    return _right_after(clause, spans, event[1], comma=True)
+
+
+# A thing, then a relative pronoun, right before the event phrase: the event describes the
+# thing ("el libro que escribió ·", "the mural that · painted"), it is no event of the day.
+_RELATIVE = re.compile(
+    r"(?:^|\s)(?:el|la|los|las|un|una|su|sus|the|a|an|his|her|their)\s+\w+\s+(?:que|that|which)"
+    r"\s+(?:(?:me|le|nos|les)\s+|[*_=]*·+[*_=]*\s+)?$")
+
+
+def _described(clause: str, event_start: int, at: int) -> bool:
+    """Whether the event phrase opens a relative clause on a thing and the name at ``at`` is
+    its subject (after the phrase, or between the pronoun and it)."""
+    if at < event_start and "·" not in clause[max(0, event_start - 20):event_start]:
+        return False  # the name stands before the thing: not the relative's subject
+    return _RELATIVE.search(fold(clause[max(0, event_start - 60):event_start])) is not None

@@ -31,6 +31,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from typing import Any
 
 from vinculo.config import Config
 from vinculo.history import VocabularyMatcher, compile_vocabularies, line_date, note_day, saved_on
@@ -39,7 +40,17 @@ from vinculo.model import Contact, Direction, Interaction, Mention, Note, Vocabu
 from vinculo.namewords import is_everyday, is_given_name
 from vinculo.text import fold
 
-from .participation import Cues, companion_verb, cues_of, habitual, is_topic, passed_on
+from .participation import (
+    NO_TIMES,
+    Cues,
+    clause_times,
+    companion_verb,
+    cues_of,
+    habitual,
+    is_topic,
+    not_of_the_day,
+    passed_on,
+)
 
 _FENCE = re.compile(r"^[ \t]*(```|~~~)", re.MULTILINE)
 _COMMENTS = re.compile(r"<!--.*?-->|%%.*?%%|!\[\[[^\]\n]*\]\]", re.DOTALL)
@@ -217,7 +228,7 @@ def extract_interactions(
 
 
 _Event = tuple[int, int, str]  # (start, end, channel), as VocabularyMatcher.first_event gives it
-_Clause = tuple[int, int, "_Event | None", "int | None", "frozenset[Direction] | None"]
+_Clause = tuple[int, int, "_Event | None", "int | None", "frozenset[Direction] | None", Any]
 
 
 class _Line:
@@ -230,6 +241,7 @@ class _Line:
         self.text = text
         self.cut = cut  # where the text starts after the list/task marker
         self.blanked = blanked  # text[cut:] with every name blanked
+        self.asks = "?" in blanked or "¿" in blanked  # most lines ask nothing
         self.stops, self.resumes = _clauses(text[cut:])
         self.dashed = "—" in text or "–" in text
         self.number = number
@@ -244,11 +256,13 @@ class _Line:
     def is_question(self, c_start: int, c_end: int) -> bool:
         """Whether the clause is a question: it ends with "?" (also inside a bracket or quotes:
         "[question:: … with Ana?]") or holds a Spanish "¿"."""
-        return (self.blanked[c_end:c_end + 1] == "?" or "¿" in self.blanked[c_start:c_end]
-                or (_MAY_ASK(self.blanked[c_start:c_start + 16].lower())
-                    and _ASKED.match(self.blanked, c_start) is not None)
+        if self.asks and (
+                self.blanked[c_end:c_end + 1] == "?" or "¿" in self.blanked[c_start:c_end]
                 or ("?" in self.blanked[c_start:c_end + 4]
-                    and _CLOSED_QUESTION.search(self.blanked, c_start, c_end + 4) is not None))
+                    and _CLOSED_QUESTION.search(self.blanked, c_start, c_end + 4) is not None)):
+            return True
+        return (_MAY_ASK(self.blanked[c_start:c_start + 16].lower())
+                and _ASKED.match(self.blanked, c_start) is not None)
 
     def date(self) -> dt.date | None:
         """The date of the events on this line, read on the first one."""
@@ -256,7 +270,7 @@ class _Line:
             self._date = (event_date(self.text, self.day),)
         return self._date[0]
 
-    def clause(self, at: int, matcher: VocabularyMatcher) -> _Clause:
+    def clause(self, at: int, matcher: VocabularyMatcher, cues: Cues) -> _Clause:
         """``(start, end, event, intent start, direction marks)`` of the clause holding ``at`` (see
         :func:`clause_bounds`): the event and the intention are searched in the clause alone,
         with offsets from its start."""
@@ -269,7 +283,8 @@ class _Line:
             # and punctuation), so only the clause is read (and folded).
             event, intent, marks = matcher.read_clause(self.blanked[c_start:c_end],
                                                        self.ticked and index == 0)
-            known = self.found[index] = (c_start, c_end, event, intent, marks)
+            times = clause_times(self.blanked[c_start:c_end], cues) if cues.any_time else NO_TIMES
+            known = self.found[index] = (c_start, c_end, event, intent, marks, times)
         return known
 
 
@@ -307,7 +322,7 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             counted = start
             line = lines[start] = _Line(raw, cut, blanked[start + cut : end], newlines + 1, day)
         at = max(0, pos - start - line.cut)
-        c_start, c_end, event, intent, marks = line.clause(at, matcher)
+        c_start, c_end, event, intent, marks, times = line.clause(at, matcher, cues)
         if event is None:
             # No event phrase: the name may still be the companion of something the writer
             # did ("Grabbed a bite with Ana"): see participation.py.
@@ -325,6 +340,10 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # "Cenaba con Ana los jueves": a habit, not the day's event
         if _undone_after(line, c_end, matcher):
             continue  # "Called Ana — went to voicemail": the next part undoes it
+        if times is not NO_TIMES and not_of_the_day(
+                line.blanked, c_start, c_end, at, (event[0], event[1]), event[2] in _SCHEDULED,
+                times, line.day.year if line.day else None):
+            continue  # a report, a plan for later, a memory, a thing described
         # An intention counts when it comes before the event or the name ("need to call
         # Ana"), not when it is a later part of the story ("called Ana; she wants to…").
         limit = max(event[1], min(c_end - c_start, at - c_start + mention.end - pos))
@@ -342,7 +361,7 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
         name_end = at + mention.end - pos
         subject = _is_subject(line.blanked, c_start, at, event[0], name_end)
         owns = not subject and _owns(line.blanked, name_end, c_start + event[0])
-        if (subject or owns) and _someone_else(line.blanked, c_start + event[1], owns):
+        if (subject or owns) and _someone_else(line.blanked, c_start + event[1], owns, event[2]):
             continue  # "Hugo had lunch with the CEO", "Oliver met Marta": not with me
         if not subject and _other_subject(line.blanked, c_start, c_start + event[0], at):
             continue  # "Ben met Marcus", "Mi jefa comió con Carmen": someone else's
@@ -350,6 +369,9 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # "Lucas ha ido a dormir a casa de Bea": Lucas's, not mine
         if at >= event[0] and _POSSESSED_PERSON.match(line.blanked, name_end):
             continue  # "Met Oliver's new team", "Called Ana's mum": someone of theirs
+        if (at < event[0] and line.blanked[name_end:name_end + 1] in _OWNING
+                and _their_agent(line.blanked, name_end, c_start + event[0])):
+            continue  # "Ana's lender called the bank": someone of theirs did it
         if passed_on(line.blanked, at, name_end, c_start + event[0], c_end):
             continue  # "Sent Ana's CV to the recruiter": theirs, sent to someone else
         direction = event_direction(marks or frozenset(), event[2], subject)
@@ -357,6 +379,9 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                   direction)
 
 
+# Channels whose event takes place at a time that may be set for later (a meeting, a call);
+# a message is sent when it is written, whatever later time it speaks of.
+_SCHEDULED = frozenset({"in_person", "call"})
 _WORD = re.compile(r"\w+")
 # A clause that opens as a question does, with or without its "?": "Where did … with Ana".
 _ASKED = re.compile(r"\s*[*_=\[]*(?:[\w-]+::\s*)?(?:where|what|when|why|how|who|which)\s+(?:did|do|does|was|were|"
@@ -496,6 +521,24 @@ _PEOPLE = (
     r"amigas", r"vecino", r"vecina", r"equipo", r"familia", r"director", r"directora",
     r"gestor", r"gestora", r"proveedor",
 )
+# A name followed by someone of theirs who did the event: "Ana's mum called", "Ana's lender
+# rang the bank" (a noun for a person: one of _PEOPLE, or one that names a doer).
+_THEIR_AGENT = re.compile(
+    r"[*_=]*['’]s\s+(?:\w+\s+)?(?:" + "|".join(_PEOPLE)
+    + r"|\w+(?:er|or|ist|ant|ary|ian)s?)\b", re.IGNORECASE)
+
+
+_OWNING = frozenset("'’*_=")
+
+
+def _their_agent(blanked: str, name_end: int, event_start: int) -> bool:
+    """Whether the name ending at ``name_end``, before the event phrase, owns its subject:
+    a possessive, then a noun for a person, then the event phrase."""
+    match = _THEIR_AGENT.match(blanked, name_end)
+    return match is not None and match.end() <= event_start and not blanked[
+        match.end():event_start].strip(" *_=")
+
+
 # A name followed by someone of theirs: "Oliver's new team", "Ana's mum".
 _POSSESSED_PERSON = re.compile(
     r"[*_=]*['’]s\s+(?:\w+\s+)?(?:" + "|".join(_PEOPLE) + r")\b", re.IGNORECASE)
@@ -511,7 +554,18 @@ _OTHER_PARTY = re.compile(
 _WITH = re.compile(r"(?:\bwith|\bcon|w/)\s*$", re.IGNORECASE)
 
 
-def _someone_else(blanked: str, after: int, possessive: bool = False) -> bool:
+# Whom a call or a message went to, after its phrase: a Spanish personal "a" before someone
+# named by a noun for a person ("le escribió a la profe", "llamó al fontanero"), not a thing
+# ("me contestó al correo", "me invitó a su boda").
+_PERSONAL_A = re.compile(
+    r"\s*(?:a (?:la|el|los|las|su|sus|un|una|unos|unas)\s+|al\s+)(?:(?:\w+\s+)?(?:"
+    + "|".join(_PEOPLE) + r"|profes?|profesor\w*|maestr[oa]s?|tutor\w*)|"
+    r"\w{3,}(?:or|ora|ores|oras|ero|era|eros|eras|ista|istas|ante|antes|ente|entes))\b",
+    re.IGNORECASE)
+
+
+def _someone_else(blanked: str, after: int, possessive: bool = False,
+                  channel: str = "") -> bool:
     """Whether the event phrase ending at ``after`` names its other party, and it is not the
     writer: a name right after it, someone named by a noun ("the landlord", "a su madre"), or
     anyone but me after a closing "with" / "con" — or, for a possessive subject ("Rodrigo's
@@ -519,6 +573,8 @@ def _someone_else(blanked: str, after: int, possessive: bool = False) -> bool:
     match = _OTHER_PARTY.match(blanked, after)
     if match is None or match["me"]:
         return False
+    if channel in ("call", "message") and _PERSONAL_A.match(blanked, after):
+        return True  # "Ana le escribió a la profe"
     if match["name"] or match["theirs"] or match["det"]:
         return True
     if possessive and match["word"] in ("with", "con"):

@@ -333,6 +333,16 @@ class Vocabulary:
     "Estuve toda la tarde con Ana"). ``habitual`` patterns match a verb form, in an event
     phrase, that tells a habit or a background rather than that day's event (the Spanish
     imperfect: "cenaba con Ana", "siempre jugábamos con Ana").
+
+    Tense and voice of the whole clause (optional, folded text): ``later`` phrases place a
+    meeting or a call after the note's day ("next Friday", "para el jueves", "al martes"):
+    when one follows the event with nothing in between that starts another part of the
+    sentence ("to", "and", "para" + infinitive…), the clause is a plan ("Booked a table with
+    Ana next Friday", "Hemos quedado con Ana para el jueves"); ``hearsay`` phrases open what
+    someone else reports ("apparently", "told me", "según Ana,", "me dijo que"): a name after
+    one is someone in their story, not a party to an event of mine; ``long_ago`` phrases
+    ("back in 2011", "years ago", "en el 74") tell a memory, not the day's event, when they
+    stand before the event or right after it.
     """
 
     language: str
@@ -344,3 +354,6 @@ class Vocabulary:
     companions: tuple[str, ...] = ()
     done: tuple[str, ...] = ()
     habitual: tuple[str, ...] = ()
+    later: tuple[str, ...] = ()
+    hearsay: tuple[str, ...] = ()
+    long_ago: tuple[str, ...] = ()

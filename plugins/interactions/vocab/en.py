@@ -37,6 +37,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
     ),
     "message": (
         r"e-?mailed", r"(?:an |the )?e-?mail (?:from|to|with)", r"messaged", r"texted",
+        r"slack(?:ed|'d)", r"whatsapp(?:ed|'d)",
+        r"(?:was|were|got|been) (?:pinged|messaged|texted|e-?mailed)",
         r"wrote to", r"dm(?:ed|'d)", r"(?:a |the )?dm (?:from|to)",
         r"sent (?:a |an )?(?:message|e-?mail|dm|note|text|whatsapp)",
         r"got (?:a |an )?(?:message|e-?mail|reply|text) from", r"(?:a |the )?message (?:from|to)",
@@ -86,11 +88,14 @@ EVENTS: dict[str, tuple[str, ...]] = {
     ),
     "call": (
         r"called", r"(?:a |the )?call with", r"call w/", r"on a call", r"phone call",
+        # the passive: "Was rung by Ana" (its "by" says who moved, see DIRECTIONS)
+        r"(?:was|were|got|been) (?:rung|phoned|buzzed|video ?called|facetimed)",
+        r"dial(?:l)?ed in",
         r"phoned", r"rang", r"video ?call(?:ed)?", r"zoom(?:ed)?", r"skyped?", r"facetimed?",
         r"google meet", r"teams call", r"spoke on the phone", r"talked on the phone",
         r"(?:spoke|talked) (?:by|over|on) (?:phone|video)", r"^call",
         r"(?:over|on|by) the phone", r"by phone",
-        r"{give} (?:me |us |{@} )a (?:quick |short |long )?(?:call|ring|buzz|phone call|video call)",
+        r"{give} (?:me |us |{@} )a (?:quick |short |long )?(?:call|ring|buzz|bell|tinkle|phone call|video call)",
         r"(?:call|phone call|video call|zoom|facetime)(?: today| tonight| yesterday)?:",
         r"(?:phone |video )?call from", r"{get} hold of (?:[^\s]+ ){0,3}?(?:on|by|over) the phone",
         r"{hop} on a (?:\w+ )?call", r"{jump} on a (?:\w+ )?call", r"{ring} {@}", r"{phone}",
@@ -108,6 +113,10 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"met(?: up)?(?: with)?", r"ran into", r"bumped into", r"visited",
         r"caught up in person", r"in person", r"(?:a |the )?meeting with", r"walk with",
         r"walked with", r"hung out with", r"stopped by", r"dropped by", r"came (?:over|by)",
+        # someone arriving where I am: "Ana turned up at the office", "Ana came in about…"
+        r"{turn} up(?! (?:late|empty|nothing|dead|missing))", r"{show} up(?! late)",
+        r"{pop} (?:in|by|round|over)", r"{swing} by", r"{come} round",
+        r"{come} in (?:about|to see|to talk|for a|with)",
         r"(?:coffee|lunch|dinner|breakfast|brunch|drinks?|beers?|tea|walk|run|hike) w/",
         r"(?:coffee|lunch|dinner|breakfast|brunch|drinks|party|bbq|barbecue|tea) at {@}'s",
         r"at {@}'s(?! (?:post|article|profile|photo|picture|tweet|story|comment|work|page|"
@@ -152,7 +161,6 @@ INTENTS: tuple[str, ...] = (
     r"didn't", r"did not", r"couldn't", r"could not", r"never", r"not yet", r"haven't",
     r"next (?:week|month|time|year|weekend|monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday)", r"tomorrow", r"can't wait", r"cannot wait",
-    r"^.*?next (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)",
     # Someone else's event: "Ana's wife called her".
     r"s(?<=·'s) (?:wife|husband|partner|mother|mom|mum|father|dad|brother|sister|son|daughter|"
     r"boss|friend|kids?|parents|family|team|colleague)",
@@ -200,6 +208,19 @@ INTENTS: tuple[str, ...] = (
     r"call|turn up|come|hit send|get through)",
     r"^.*?n(?:ever|'t|ot) (?:arrive|arrived|get through|go through|reach|deliver|delivered)",
     r"^.*?bounced", r"^.*?to vm\b",
+    # What the writer or they chose not to do: a meeting skipped, someone who never came.
+    r"skipped", r"ditched", r"declined", r"turned down", r"ignored", r"dodged", r"avoided",
+    r"^.*?(?:bailed|flaked)\b", r"^.*?blew (?:me |us )?off\b", r"^.*?stood (?:me|us) up\b",
+    r"^.*?no-?show\b", r"^.*?rain ?check\b", r"^.*?ghosted\b",
+    r"^.*?but (?:he |she |they )?(?:forgot (?:about it|about us|about me|to come|to show)|"
+    r"never (?:showed|came|turned up)|didn't (?:show|come|turn up|make it)|couldn't make it|"
+    r"got sick|fell ill|had to cancel)",
+    # Said to be without me: "Ana met the board without us".
+    r"^.*?without (?:me|us)\b",
+    # A heading for what comes next: "Next sprint: pair with Ana", "Tomorrow: Ana".
+    r"^\s*(?:next|upcoming|tomorrow|later|this coming)\b[^:]{0,24}:",
+    # A meeting entered in the diary is a plan.
+    r"^.*?(?:in|into|on) (?:the|my|our) (?:calendar|diary|agenda|schedule)\b",
 )
 
 # Who takes part (see plugins/interactions/participation.py): a name after a topic word is
@@ -225,6 +246,35 @@ DONE: tuple[str, ...] = (
     r"began|hiked|built|slept|stood|taught|grew|wore|broke|'ve been|been|came",
 )
 
+# Tense of the whole clause (see plugins/interactions/participation.py): a time after the
+# note's day, right after a meeting or a call, makes it a plan; what someone else reports is
+# their story.
+_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+LATER: tuple[str, ...] = (
+    r"tomorrow", r"next (?:week|month|year|weekend|time|" + _DAYS[3:-1] + r")",
+    r"(?:this|the) coming (?:week|month|weekend|" + _DAYS[3:-1] + r")",
+    r"in (?:a|an|one|two|three|four|a few|a couple of|\d+) (?:days?|weeks?|months?)",
+    r"for (?:the weekend|this weekend|later|" + _DAYS[3:-1] + r")",
+    r"for the \d{1,2}(?:st|nd|rd|th)", r"for (?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)(?: \d{1,2}(?:st|nd|rd|th)?)?",
+    r"later (?:this|in the) (?:week|month)", r"the (?:day|week) after tomorrow",
+)
+HEARSAY: tuple[str, ...] = (
+    r"apparently", r"reportedly", r"allegedly", r"rumou?r (?:is|has it)", r"word is",
+    r"(?:i |we )?heard (?:that|from [^,;]{1,30}? that)", r"(?:told|tells|telling) (?:me|us)(?: that)?",
+    r"(?:said|says|mentioned|explained|claims|claimed|wrote|posted) that",
+    r"according to [^,;]{1,40},", r"(?:i |we )?found out (?:that)?",
+    r"says", r"reckons", r"claims", r"said(?= (?:that\b|·|he\b|she\b|they\b))",
+    r"per (?:the|his|her|their|my|our) [^,;]{1,40},",
+)
+LONG_AGO: tuple[str, ...] = (
+    r"back in (?:(?:19|20)\d\d|the day|the days|the (?:19|20)?\d0s|college|school|uni|"
+    r"high school)", r"back when", r"(?:years|ages|decades) ago", r"a (?:long )?(?:time|while) ago", r"long ago",
+    r"in (?:(?:19|20)\d\d|the (?:19|20)?\d0s|the old days)", r"as (?:kids|teenagers|students)",
+    r"when we were (?:kids|young|little|teenagers|students|at (?:school|uni|college))",
+    r"(?:in|at|during) (?:high school|college|uni|university|grad school)(?= (?:together|days))",
+)
+
 # Who moved, when word order alone would say it wrong ("called" after the name is theirs,
 # before it is mine): see plugins/interactions/reader.py.
 _TO_ME = (r"(?:called|rang|phoned|texted|messaged|e-?mailed|pinged|wrote(?: to)?|dm(?:ed|'d)"
@@ -239,6 +289,8 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"reply|answer|whatsapp|voicemail|note|letter|invitation|invite|postcard)",
         r"(?:message|e-?mail|mail|text|call|dm|reply|answer|whatsapp|voicemail|note|letter|"
         r"invitation|invite|postcard) from", r"heard (?:back )?from", r"from (?:him|her|them)",
+        # the passive's agent: "Was rung by Ana", "Got pinged by Ana on Slack"
+        r"(?:was|were|got|been) (?:[^\s]+ ){1,4}?by {@}",
     ),
     "both": (
         r"we", r"us", r"each other", r"one another", r"together", r"talked", r"spoke",
@@ -268,4 +320,5 @@ TASKS: dict[str, tuple[str, ...]] = {
 @hookimpl
 def register_vocabulary() -> list[Vocabulary]:
     return [Vocabulary("en", events=EVENTS, intents=INTENTS, directions=DIRECTIONS,
-                       tasks=TASKS, topics=TOPICS, companions=COMPANIONS, done=DONE)]
+                       tasks=TASKS, topics=TOPICS, companions=COMPANIONS, done=DONE,
+                       later=LATER, hearsay=HEARSAY, long_ago=LONG_AGO)]

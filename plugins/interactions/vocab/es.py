@@ -76,6 +76,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
     ),
     "call": (
         r"llame", r"(?:le|la|lo|me|nos) llamo", r"(?:le|la|lo) llame", r"llamada", r"videollamada",
+        r"(?:me|le|la|lo|nos) timbr\w+", r"timbre a",
         r"hablamos por (?:telefono|video|zoom|skype|teams|meet)", r"por telefono",
         r"por zoom", r"zoom", r"skype", r"por teams", r"google meet", r"videoconferencia",
         r"facetime", r"nos llamamos", r"hablamos un rato por", r"meet con",
@@ -84,6 +85,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:me|le|la|lo|nos) {marcar}",
         r"(?:le |la |lo |les |me |nos )?{llamar}", r"{telefonear}",
         r"(?:le |les |me |nos )?(?:di|dio|dimos|dieron) un toque",
+        r"(?:le |les |me |nos )?(?:ha|han|he|hemos) dado un toque",
+        r"(?:me|le|nos) {coger} el (?:telefono|movil|celular|celu)",
         r"al telefono", r"por (?:meet|facetime|videollamada|whatsapp video)",
         r"{hacer} (?:un |una )?(?:[^\s]+ )?(?:facetime|zoom|skype|videollamada|llamada)",
         r"(?:me |le |les |nos )?{devolver} la llamada",
@@ -94,7 +97,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"cervezas?", r"cana con", r"canas con", r"tomamos algo", r"quedamos", r"quede con",
         r"nos vimos", r"vi a", r"(?:le|la|lo) vi", r"nos encontramos", r"me encontre con",
         r"coincidimos", r"reunion (?:con|presencial)", r"nos reunimos", r"en persona",
-        r"se paso por", r"vino a (?:verme|la oficina|casa|el taller)", r"visite a", r"visita de",
+        r"se paso por", r"se (?:ha|han) pasado por", r"vino a (?:verme|la oficina|casa|el taller)", r"visite a", r"visita de",
         r"paseo con", r"paseamos", r"nos conocimos en", r"conoci a",
         r"{almorzar} con", r"{comer} con", r"{cenar} con", r"{desayunar} con",
         r"{merendar} con", r"almorzamos", r"merendamos",
@@ -110,7 +113,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:en|a) casa de {@}", r"(?:en|a) (?:casa|lo) (?:de|del) (?:la |el )?{@}",
         r"(?:me|nos) {cruzar} (?:a|al|a la) {@}",
         r"{venir} (?:{@} )?a (?:verme|vernos|casa|mi casa|la oficina|comer|cenar|merendar|"
-        r"desayunar|almorzar|tomar|traerme|traernos|saludar)",
+        r"desayunar|almorzar|tomar|traerme|traernos|saludar|traer|buscarme|buscarnos|"
+        r"ayudarme|ayudarnos|dejarme|dejarnos|devolverme|recogerme|recogernos)",
         r"(?:le|les) {invitar} a (?:una |un |unas |unos )?(?:cana|cafe|cerveza|copa|vino|comer|"
         r"cenar|desayunar|almorzar|ronda)",
         r"{pasar} por (?:casa|mi casa|la oficina|el taller|aqui|el despacho|el estudio)",
@@ -191,6 +195,20 @@ INTENTS: tuple[str, ...] = (
     r"manana(?<!esta manana)(?<!la manana)(?<!de manana)(?<!una manana)",
     # Lo hecho deshecho más adelante en la oración: "le escribí a Ana y al final no lo envié".
     r"^.*?(?:y|pero) al final no\b", r"^.*?en borradores?\b", r"^.*?sin (?:enviar|mandar)\b",
+    # Lo que uno decidió no hacer, o alguien que no vino; lo quedado antes que no se cumplió.
+    r"me salte", r"nos saltamos", r"rechace", r"ignore", r"esquive", r"^.*?plant(?:on|ad[oa]s?)\b",
+    r"^.*?(?:pero|y) se (?:le|les|me|nos) (?:olvido|paso)\b",
+    r"^.*?se (?:le|les|me|nos) (?:olvido|paso)(?:\W*$| (?:venir|quedar|llamar(?:me|nos)?|la cita))", r"^.*?contestador\b",
+    r"^.*?(?:habia|habiamos) quedado .*?pero\b",
+    r"^.*?(?:en|a) (?:la|mi) agenda\b",
+    # Lo quedado para un día, en perfecto: "He quedado con Ana el lunes" (se verán entonces);
+    # una reserva: "Separé la cancha para el sábado".
+    r"(?:he|hemos) quedado (?:con (?:[^\s]+ ){1,5}?)?(?:el|este|esta|para|mañana|manana) "
+    r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|finde|fin de semana|tarde|noche|"
+    r"manana|semana|dia|proximo|proxima)",
+    r"^\s*(?:proxim[oa] \w+|manana|la semana que viene)\b[^:]{0,24}:",
+    r"^.*?sin (?:mi|nosotros|nosotras)\b",
+    r"separ\w* (?:la|el|una|un) (?:cancha|mesa|pista|turno|sala|hora|cita)", r"^.*?se (?:ha |nos ha |le ha )?(?:caido|cayo) (?:la|el)\b",
 )
 
 # El imperfecto cuenta una costumbre o un fondo, no lo que pasó ese día ("cenaba con Ana los
@@ -217,6 +235,38 @@ DONE: tuple[str, ...] = (
     r"di|dimos|vi|vimos|pude|pudimos|puse|pusimos|traje|trajimos|dije|dijimos|he|hemos",
 )
 
+# El tiempo de la oración entera (ver plugins/interactions/participation.py): una hora
+# posterior al día de la nota, justo tras un encuentro o una llamada, lo hace un plan; lo que
+# cuenta otro es su historia.
+_DIAS = r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)"
+LATER: tuple[str, ...] = (
+    r"manana(?<!esta manana)(?<!la manana)(?<!de manana)(?<!una manana)(?<!cada manana)"
+    r"(?<!media manana)(?<!toda manana)",
+    r"(?:semana|mes|ano|finde|fin de semana|" + _DIAS[3:-1] + r") que viene",
+    r"(?:el |la )?proxim[oa] (?:semana|mes|ano|finde|fin de semana|" + _DIAS[3:-1] + r")",
+    r"para (?:el |la |este |esta )?(?:" + _DIAS[3:-1] + r"|finde|fin de semana|semana|mes|"
+    r"dia \d+|\d+ de \w+|\d{1,2}|manana|pasado manana|otro dia|mas adelante)",
+    r"al (?:" + _DIAS[3:-1] + r"|dia siguiente|mes que viene)",
+    r"(?:a|para|hasta) (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+    r"setiembre|octubre|noviembre|diciembre)",
+    r"dentro de (?:un|una|dos|tres|cuatro|unos|unas|\d+) (?:dias?|semanas?|mes|meses)",
+)
+HEARSAY: tuple[str, ...] = (
+    r"segun [^,;]{1,40},", r"al parecer", r"por lo visto", r"parece (?:ser )?que",
+    r"(?:me|nos) (?:ha |han |habia )?(?:dijo|dijeron|conto|contaron|comento|comentaron|dicho|"
+    r"contado|comentado|explico) (?:[^\s]+ ){0,3}?que",
+    r"dicen? que", r"dijo que", r"conto que", r"cuentan que", r"se rumorea",
+    r"(?:me )?(?:entere|he enterado) de que", r"(?:oi|escuche|he oido) que",
+    r"dice", r"dicen",
+)
+LONG_AGO: tuple[str, ...] = (
+    r"hace (?:anos|muchos anos|mucho tiempo|mucho|siglos|una eternidad|\d+ anos|decadas)",
+    r"en (?:el (?:ano )?|el verano de |el invierno de )?(?:19|20)\d\d", r"en el '?[4-9]\d", r"en los (?:anos )?(?:19)?\d0",
+    r"de (?:pequen[oa]s|nin[oa]s|jovenes|chaval[ea]s|crios|adolescentes|estudiantes)",
+    r"cuando (?:eramos|estudiabamos|vivia|viviamos|era)", r"por aquel entonces",
+    r"en aquella epoca", r"en su dia",
+)
+
 # Who moved: Spanish says it in the verb ("llamé": I; "me llamó": they), whatever the order of
 # the words ("A Ana la llamé ayer"). See plugins/interactions/reader.py.
 _MINE = (r"llame", r"escribi", r"mande", r"envie", r"conteste", r"respondi", r"avise",
@@ -240,7 +290,7 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"{hablar} con", r"{chatear} con", r"{charlar} con", r"{conversar} con",
         r"(?:hablando|charlando|chateando|conversando) con", r"(?:de )?ida y vuelta",
         r"(?:consulta|entrevista|llamada|charla|screening|reunion|cita) telefonic[ao]",
-        r"{contestar}", r"{responder}",
+        r"{contestar}", r"{responder}", r"{coger} el (?:telefono|movil|celular|celu)",
         r"(?:me |le |les |nos )?{devolver} la llamada", r"y(?<=· y) yo",
     ),
 }
@@ -261,4 +311,5 @@ TASKS: dict[str, tuple[str, ...]] = {
 def register_vocabulary() -> list[Vocabulary]:
     return [Vocabulary("es", events=EVENTS, intents=INTENTS, directions=DIRECTIONS,
                        tasks=TASKS, topics=TOPICS, companions=COMPANIONS, done=DONE,
-                       habitual=HABITUAL)]
+                       habitual=HABITUAL, later=LATER, hearsay=HEARSAY,
+                       long_ago=LONG_AGO)]
