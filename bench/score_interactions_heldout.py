@@ -55,6 +55,7 @@ CORPUS_LABELS = {  # what a reader of the figures must know about each corpus
     "interactions_heldout3": "third held-out corpus, written blind on 2026-12-07",
     "interactions_heldout": "first held-out corpus, used for tuning since",
     "interactions_tuning3": "third tuning corpus, written blind on 2026-12-07, tuned on since",
+    "interactions_tuning4": "fourth tuning corpus, heavy on non-events, written blind on 2026-12-07",
 }
 SAMPLE_PEOPLE = HERE.parent / "sample_vault" / "People"
 DEFAULT_TODAY = dt.date(2026, 11, 29)  # the other benches' today
