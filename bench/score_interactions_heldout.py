@@ -6,7 +6,9 @@ written blind and is the measurement: whoever tunes the interaction vocabulary m
 while tuning, or these figures stop meaning anything. ``--corpus interactions_heldout`` scores
 the first held-out corpus, which has been read while tuning since and is tuning data now;
 ``--corpus interactions_heldout3`` a third one, also written blind, in other voices (eight
-personas, Spain and Latin American Spanish, US/British English).
+personas, Spain and Latin American Spanish, US/British English). ``--corpus interactions_tuning4``
+is tuning data from the start: 55 % non-events of the subtle kinds (plans in the past tense,
+other people's interactions, reported speech, habits, things named after a person).
 
 Each sentence goes alone into its own dated daily note (``Daily/YYYY-MM-DD.md``, one day
 apart, all before today) of a temporary vault whose contacts are the people of
@@ -55,6 +57,7 @@ CORPUS_LABELS = {  # what a reader of the figures must know about each corpus
     "interactions_heldout3": "third held-out corpus, written blind on 2026-12-07",
     "interactions_heldout": "first held-out corpus, used for tuning since",
     "interactions_tuning3": "third tuning corpus, written blind on 2026-12-07, tuned on since",
+    "interactions_tuning4": "fourth tuning corpus, heavy on non-events, written blind on 2026-12-07",
 }
 SAMPLE_PEOPLE = HERE.parent / "sample_vault" / "People"
 DEFAULT_TODAY = dt.date(2026, 11, 29)  # the other benches' today
