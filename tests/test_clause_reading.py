@@ -311,3 +311,24 @@ def test_the_notes_year_and_an_answer_to_a_thing(vault, write, line, expected):
 )
 def test_passives_and_colloquial_calls(vault, write, line, expected):
     assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Release slipped, flagged it as critical. Coordinate with Marta Ruiz",
+        "3. **Backport** — due Friday, no update. Formally re-plan with Marta Ruiz",
+        "Semana dura, nada cerrado. Revisión del presupuesto con Marta Ruiz",
+    ],
+)
+def test_a_verbless_head_after_other_words_on_its_line_is_no_entry(vault, write, line):
+    # A work plan's items: an instruction after a status, not a diary entry of that day.
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Sprint retro w/ Marta Ruiz", "10:30 sprint retro w/ Marta Ruiz", "- [x] Sync with Marta Ruiz"],
+)
+def test_a_verbless_entry_opening_its_line_counts(vault, write, line):
+    assert _read(vault, write, line) == [("in_person", "both")]

@@ -234,7 +234,11 @@ def companion_verb(blanked: str, c_start: int, at: int, cues: Cues) -> int | Non
         if _SOMEONE_ELSE.search(fold(before)):
             return None
         return word.start()
-    # No verb the writer did: a verbless head ("Long whiteboard session with ·").
+    # No verb the writer did: a verbless head ("Long whiteboard session with ·"). A diary
+    # writes such an entry at the start of its line; after other words on the line it is an
+    # instruction or a note among others ("… flagged CRITICAL. Coordinate with ·").
+    if _WORD_BEFORE.search(_CLOCK.sub(" ", blanked[:c_start])):
+        return None
     head = _head(lowered)
     if not head.strip() or len(words) > _MAX_HEAD or "·" in head:
         return None  # nothing before "with", a long clause, or someone else in it
@@ -258,6 +262,8 @@ def _head(lowered: str) -> str:
     return " ".join(words)
 
 
+_WORD_BEFORE = re.compile(r"[^\W\d_]{2,}")
+_CLOCK = re.compile(r"\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?|h)\b", re.IGNORECASE)
 _TRAILING = frozenset({"and", "y", "e", "&", "el", "la", "los", "las", "with", "w/", "w", "con",
                        "junto", "alongside", "together", ""})
 _CON = re.compile(r"\b(?:con|junto a)\s+(?:(?:el|la)\s+)?[*_=\[]*$")
