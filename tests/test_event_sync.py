@@ -208,3 +208,49 @@ def test_an_event_in_a_vault_whose_language_is_read_from_its_notes(sample, run, 
     append(sample, DAILY, "\n- Café con [[Ana Torres]] en Lavapiés.\n")
     out = same_as_full(run, sample, tmp_path, monkeypatch)
     assert ANA in out["summary"]["write"]["written"]
+
+
+REPORT = """
+from vinculo import hookimpl
+from vinculo.writeback import FileChange
+
+@hookimpl
+def plan_files(index, config):
+    path = index.vault / "Report.md"
+    before = path.read_bytes() if path.is_file() else None
+    count = sum(len(found) for found in index.suggestions.values())
+    after = f"{len(index.contacts)} contacts, {count} suggestions\\n".encode()
+    return [] if after == before else [FileChange("Report.md", before, after, "report")]
+
+@hookimpl
+def owned_files(config):
+    return ["Report.md"]
+"""
+VOUCH = """
+@hookimpl
+def plans_from_contacts(config):
+    return True
+"""
+
+
+@pytest.mark.parametrize(("source", "expected"), [(REPORT, "full"), (REPORT + VOUCH, "events")])
+def test_a_third_party_file_plugin_takes_the_event_mode_when_it_says_so(sample, tmp_path,
+                                                                        source, expected):
+    """A plugin writing a whole file is replayed like the dashboard once it declares that it
+    reads the contacts' side alone (``plans_from_contacts``); without it the sync runs in full."""
+    site = install_plugin(tmp_path / "site", "vinculo_report", source)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), *sys.path]),
+           "VINCULO_STATE_DIR": str(tmp_path / "state")}
+
+    def mode() -> str:
+        done = subprocess.run([sys.executable, "-m", "vinculo", "sync", str(sample), "--json"],
+                              env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)["summary"]["write"]["mode"]
+
+    mode()
+    age(sample)
+    assert mode() == "full"  # nothing left to write: settled, its state kept
+    assert (sample / "Report.md").is_file()
+    append(sample, DAILY, "\n- Café con [[Ana Torres]] en Lavapiés.\n")
+    assert mode() == expected

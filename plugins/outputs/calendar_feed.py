@@ -42,6 +42,11 @@ def owned_files(config: Config) -> list[str]:
 
 
 @hookimpl
+def plans_from_contacts(config: Config) -> bool:
+    return True  # contacts, histories and suggestions only: a logged event can be replayed
+
+
+@hookimpl
 def register_commands(cli: click.Group) -> None:
     from vinculo.default_plugins.commands.importing import export_group
 

@@ -299,6 +299,11 @@ def owned_files(config: Config) -> list[str]:
 
 
 @hookimpl
+def plans_from_contacts(config: Config) -> bool:
+    return True  # contacts, histories and suggestions only: a logged event can be replayed
+
+
+@hookimpl
 def register_commands(cli: click.Group) -> None:
     from vinculo.command_api import Session, echo_json, json_option, vault_argument
 

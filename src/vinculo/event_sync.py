@@ -23,8 +23,9 @@ changed notes on it with the watcher's own logic (:mod:`vinculo.ledger`):
 
 What it writes is what a full pass writes (``tests/test_event_sync.py`` compares the bytes).
 Anything it cannot vouch for runs the sync in full: no state kept, a state from another set
-of contacts, a plugin writing whole files that is not one of vinculo's own (it may read what
-the state does not hold: every note, every mention), a contact note changed under it.
+of contacts, a plugin writing whole files that does not say it reads the contacts' side alone
+(the ``plans_from_contacts`` hook: it may read what the state does not hold, every note and
+mention), a contact note changed under it.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from typing import Any
 import pluggy
 
 from vinculo.codec import Fields, MentionTable, interaction_rows, interactions_of
+from vinculo.config import Config
 from vinculo.history import file_events
 from vinculo.ledger import Ledger, refile_loops
 from vinculo.loops import attach_loops, loops_in
@@ -51,7 +53,6 @@ __all__ = ["MODE", "Replay", "State", "StoredHistory", "contact_rows", "pack_sta
            "replayable", "settle"]
 
 MODE = "events"  # what ``sync --json`` says ran (``write.mode``)
-BUILT_IN = "vinculo.default_plugins."
 
 
 # A contact's part of the state: (stage, drift, last contact, plans as field tuples, its
@@ -133,16 +134,18 @@ def _person(history: History, events: bytes) -> Person:
             interaction_rows(history.planned), events, len(history.interactions))
 
 
-def replayable(pm: pluggy.PluginManager) -> bool:
-    """Whether every plugin writing whole files is vinculo's own: a third-party one might read
-    parts of the index the replayed state does not hold (every note, every mention)."""
-    return all(getattr(impl.plugin, "__name__", "").startswith(BUILT_IN)
-               for impl in pm.hook.plan_files.get_hookimpls())
+def replayable(pm: pluggy.PluginManager, config: Config) -> bool:
+    """Whether every plugin writing whole files plans them from the contacts' side alone
+    (the ``plans_from_contacts`` hook): one that may read every note or mention cannot be
+    replayed on the state, which holds neither."""
+    vouched = {id(impl.plugin) for impl in pm.hook.plans_from_contacts.get_hookimpls()
+               if impl.function(config=config) is True}
+    return all(id(impl.plugin) in vouched for impl in pm.hook.plan_files.get_hookimpls())
 
 
 def pack_state(index: Index, pm: pluggy.PluginManager) -> tuple[bytes, dict[str, bytes]] | None:
     """The state to keep with a full pass's memo; None when there is none to replay on."""
-    if not replayable(pm) or (index.contacts and not index.pool):
+    if not replayable(pm, index.config) or (index.contacts and not index.pool):
         return None
     raw: dict[str, list[Interaction]] = {name: [] for name in index.contacts}
     for found in index.events.values():
@@ -211,11 +214,11 @@ class Replay:
 def replay(pending: Any, pm: pluggy.PluginManager) -> Replay | None:
     """The changed notes of ``pending`` (a :class:`vinculo.memo.Pending`) replayed on the
     state the last full pass kept; None when the sync must run in full."""
-    if not replayable(pm):
-        return None
-    state = _load_state(pending.path)
     index: Index = pending.index
     config = index.config
+    if not replayable(pm, config):
+        return None
+    state = _load_state(pending.path)
     if state is None or state.contacts != list(index.contacts):
         return None
     config.detected_language = state.language

@@ -200,6 +200,19 @@ def owned_files(config: Config) -> list[str]:
     turns that shortcut off, which is always correct, only slower."""
 
 
+@hookspec
+def plans_from_contacts(config: Config) -> bool:
+    """Whether this plugin's ``plan_files`` reads only the contacts' side of the index:
+    contacts, histories, stages, suggestions, open loops, the configuration — never a note's
+    text or mentions.
+
+    After a save that logs an event, ``vinculo sync`` replays that note on the state the
+    last full pass kept (see :mod:`vinculo.event_sync`), which holds only that side. It does
+    so when every plugin implementing ``plan_files`` answers True here (the dashboard and the
+    calendar feed do); otherwise the sync runs in full, which is always correct, only
+    slower."""
+
+
 # --- events ----------------------------------------------------------------------------------
 
 
