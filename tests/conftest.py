@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import textwrap
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -113,3 +116,24 @@ def person(write: WriteNote, name: str, **props: str) -> None:
 def daily(write: WriteNote, day: str, *lines: str) -> None:
     """A daily note of ``day`` with one list item per line."""
     write(f"Daily/{day}.md", "".join(f"- {line}\n" for line in lines))
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    """The environment of a child ``vinculo`` process that imports what this test run does."""
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), **extra}
+
+
+def vinculo_process(*args: str, **extra: str) -> subprocess.CompletedProcess[str]:
+    """Run ``vinculo ARGS`` in a child process (a second writer, as a user's second shell)."""
+    return subprocess.run([sys.executable, "-m", "vinculo", *args], env=child_env(**extra),
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def wait_for(check: Callable[[], object], what: str, timeout: float = 60) -> None:
+    """Poll ``check`` until it is true; fail naming ``what`` after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")

@@ -4,7 +4,6 @@ back; a file is written again once it changes again (the user edits it)."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -12,27 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import snapshot
+from conftest import child_env, snapshot, vinculo_process, wait_for
 
 MARKER = "Notes/Marker.md"
-
-
-def _env() -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-
-
-def _vinculo(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "vinculo", *args], env=_env(),
-                          capture_output=True, text=True, timeout=120, check=False)
-
-
-def _wait_for(check, what: str, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 class _Watch:
@@ -41,8 +22,8 @@ class _Watch:
         with log.open("a") as out:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "vinculo", "watch", str(vault), "--quiet-ms", "200"],
-                env=_env(), stdout=out, stderr=subprocess.STDOUT)
-        _wait_for(lambda: "watching" in log.read_text() or self.proc.poll() is not None,
+                env=child_env(), stdout=out, stderr=subprocess.STDOUT)
+        wait_for(lambda: "watching" in log.read_text() or self.proc.poll() is not None,
                   "the watcher")
         assert self.proc.poll() is None, log.read_text()
 
@@ -70,7 +51,7 @@ def _quiet_pass(vault: Path) -> None:
     event before it (the undo's) has been through a pass by then."""
     stamp = time.monotonic_ns()
     (vault / MARKER).write_text(f"Ideas {stamp} for Tom Whitaker.\n", encoding="utf-8")
-    _wait_for(lambda: "[[Tom Whitaker]]" in (vault / MARKER).read_text(encoding="utf-8"),
+    wait_for(lambda: "[[Tom Whitaker]]" in (vault / MARKER).read_text(encoding="utf-8"),
               "the watcher's pass over the marker note")
     time.sleep(1.0)  # and the dashboard pass a contact change would set off
 
@@ -85,7 +66,7 @@ def test_an_undo_sticks_while_the_watcher_runs_until_the_file_changes_again(samp
     synced = snapshot(sample)
     assert synced != original  # the watcher's first sync wrote links, blocks, the dashboard
 
-    undo = _vinculo("undo", str(sample))
+    undo = vinculo_process("undo", str(sample))
     assert undo.returncode == 0, undo.stderr
     assert undo.stderr == ("vinculo: `vinculo watch` is running on this vault: it leaves these "
                            "files as restored until they change again\n")
@@ -97,7 +78,7 @@ def test_an_undo_sticks_while_the_watcher_runs_until_the_file_changes_again(samp
     daily = sample / "Daily/2025-09-15.md"
     with daily.open("a", encoding="utf-8") as f:
         f.write("\n- Nota suelta.\n")
-    _wait_for(lambda: "[[Rodrigo Sanz]]" in daily.read_text(encoding="utf-8"),
+    wait_for(lambda: "[[Rodrigo Sanz]]" in daily.read_text(encoding="utf-8"),
               "the watcher to link the edited note")
     assert daily.read_bytes() == synced["Daily/2025-09-15.md"] + b"\n- Nota suelta.\n"
     assert watcher.proc.poll() is None
@@ -107,14 +88,14 @@ def test_an_undo_sticks_while_the_watcher_runs_until_the_file_changes_again(samp
 def test_a_new_watcher_leaves_the_undone_files_too(sample, watch):
     original = snapshot(sample)
     watch(sample).stop()
-    undo = _vinculo("undo", str(sample))
+    undo = vinculo_process("undo", str(sample))
     assert undo.returncode == 0, undo.stderr
     assert snapshot(sample) == original
     watch(sample)  # its first sync
     _quiet_pass(sample)
     assert _without_marker(snapshot(sample)) == original
     # A sync asked for by name writes them all again.
-    assert _vinculo("sync", str(sample)).returncode == 0
+    assert vinculo_process("sync", str(sample)).returncode == 0
     assert (sample / "People/Rodrigo Sanz.md").read_bytes() != original["People/Rodrigo Sanz.md"]
 
 
