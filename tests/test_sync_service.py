@@ -345,3 +345,4 @@ def test_the_watchers_after_sync_report_carries_the_diff_and_reasons_as_sync_doe
             assert f"+++ b/{rel}" in one["diff"]
             assert one["reasons"].get(rel)
         assert one["journal_id"]
+        assert one["mode"] == "watch" and one["full_pass"] is False  # not "a full pass"

@@ -227,7 +227,9 @@ def before_sync(vault: Path, config: Config, dry_run: bool) -> None:
 @hookspec
 def after_sync(vault: Path, config: Config, report: dict[str, Any]) -> None:
     """Called once after that sync, with its report (what was found, what was written):
-    the ``summary`` of ``vinculo sync --json``, ``write`` included."""
+    the ``summary`` of ``vinculo sync --json``, ``write`` included. ``write.mode`` says which
+    path ran: ``full``, ``settled`` (the last sync's answer held), ``events`` (changed notes'
+    events replayed) or ``watch`` (a watcher pass over the notes a batch of saves changed)."""
 
 
 @hookspec

@@ -552,8 +552,9 @@ class Watcher:
                              diff="".join(one.diff for one in reports), reasons=reasons,
                              journal_id=next((r.journal_id for r in reports if r.journal_id),
                                              None))
+        # Not a full pass: the live index re-read only the notes the batch changed.
         self.service.after(summary_of(self.live.index, report, result.diagnostics,
-                                      dry_run=False))
+                                      dry_run=False, full_pass=False, mode="watch"))
 
     # --- the vault on disk ---------------------------------------------------------------
 
