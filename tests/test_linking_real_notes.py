@@ -62,6 +62,15 @@ def test_a_title_of_something_gives_no_shorter_names(vault, write):
                                   ("Caballero de la Paloma", "Caballero de la Paloma")]
 
 
+def test_a_knightly_or_noble_title_before_a_name_is_no_first_name(vault, write):
+    # A campaign's "Caballero Encapuchado" linked "un nuevo Caballero" (any knight) to him.
+    person(write, "Caballero Encapuchado")
+    person(write, "Sir Galahad")
+    text = "Un nuevo Caballero juró lealtad. El Encapuchado huyó. Galahad rode on.\n"
+    assert links(vault, text) == [("Encapuchado", "Caballero Encapuchado"),
+                                  ("Galahad", "Sir Galahad")]
+
+
 def test_a_name_of_everyday_words_alone_is_a_description(vault, write):
     person(write, "Bear King")
     assert links(vault, "The Tribe of the Bear left. A huge Bear appeared.\n") == []

@@ -25,11 +25,14 @@ TITLES: frozenset[str] = frozenset(
     inspector judge justice president senator governor mayor minister chancellor
     king queen prince princess duke duchess count countess baron baroness earl emperor
     empress lord lady sultan shah chief elder uncle aunt auntie grandma grandpa old young
-    little big master mistress apprentice brother sister cousin granny coach
+    little big master mistress apprentice brother sister cousin granny coach knight bishop
+    archbishop marquis marquess viscount archduke
     sr sra srta srita don dona dra doctora profe profesora maestro maestra tio tia abuelo
     abuela padre madre hermano hermana fray sor rey reina principe princesa duque duquesa
     conde condesa capitan coronel general teniente sargento presidente senor senora
-    senorita lic licenciado licenciada ing ingeniero ingeniera arq
+    senorita lic licenciado licenciada ing ingeniero ingeniera arq caballero dama marques
+    marquesa vizconde vizcondesa archiduque obispo emperador emperatriz infante infanta
+    cavaleiro chevalier ritter
     snr sr. sra. dr. dona senhor senhora senhorita doutor doutora prof. tia tio
     mme mlle monsieur madame mademoiselle docteur maitre pere mere soeur frere roi
     reine
