@@ -271,12 +271,11 @@ def register_importers() -> list[Importer]:
 def register_commands(cli: click.Group) -> None:
     from vinculo.default_plugins.commands.importing import export_group
 
-    from vinculo.command_api import Session, vault_argument
+    from vinculo.command_api import Session, deliver_export, output_option, vault_argument
 
     @export_group(cli).command("vcard")
     @vault_argument
-    @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-                  help="Write to this file instead of standard output.")
+    @output_option
     @click.pass_context
     def vcard(ctx: click.Context, vault: Path | None, output: Path | None) -> None:
         """Every contact of the vault as a .vcf file your phone's address book imports.
@@ -288,7 +287,6 @@ def register_commands(cli: click.Group) -> None:
         """
         from vinculo.cache import open_cache
         from vinculo.contacts import build_contacts
-        from vinculo.exports import save_export
         from vinculo.vault import scan_vault
 
         session = Session(ctx, vault)
@@ -297,9 +295,6 @@ def register_commands(cli: click.Group) -> None:
         if store is not None:
             store.save()
         text = export_vcards(build_contacts(notes, session.pm, session.config))
-        if output is None:
-            click.echo(text, nl=False)
-            return
-        save_export(session, output, text.encode("utf-8"), "vCard export")
-        click.echo(f"{text.count('BEGIN:VCARD')} contacts written to {output}", err=True)
+        deliver_export(session, output, text.encode("utf-8"), "vCard export",
+                       f"{text.count('BEGIN:VCARD')} contacts")
 

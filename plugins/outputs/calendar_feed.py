@@ -50,12 +50,11 @@ def plans_from_contacts(config: Config) -> bool:
 def register_commands(cli: click.Group) -> None:
     from vinculo.default_plugins.commands.importing import export_group
 
-    from vinculo.command_api import Session, vault_argument
+    from vinculo.command_api import Session, deliver_export, output_option, vault_argument
 
     @export_group(cli).command("calendar")
     @vault_argument
-    @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-                  help="Write to this file instead of standard output.")
+    @output_option
     @click.option("--weeks", type=click.IntRange(1, 52), default=None,
                   help="How far ahead steps and plans reach [default: calendar.weeks or 4].")
     @click.pass_context
@@ -82,7 +81,6 @@ def register_commands(cli: click.Group) -> None:
           weeks = 4
         """
         from vinculo.calendar_feed import calendar_bytes, feed_path
-        from vinculo.exports import save_export
 
         session = Session(ctx, vault)
         configured = session.config.get("calendar.path")
@@ -91,12 +89,8 @@ def register_commands(cli: click.Group) -> None:
                        f"and not a note ({configured!r}); it is not kept current", err=True)
         index = session.index()
         data = calendar_bytes(index, weeks)
-        events = data.count(b"BEGIN:VEVENT")
-        if output is None:
-            click.echo(data, nl=False)
-            return
-        save_export(session, output, data, "calendar feed")
-        click.echo(f"{events} events written to {output}", err=True)
+        deliver_export(session, output, data, "calendar feed",
+                       f"{data.count(b'BEGIN:VEVENT')} events")
 
 
 @hookimpl

@@ -20,8 +20,8 @@ import click
 from vinculo.errors import VinculoError
 
 __all__ = [
-    "Session", "VinculoError", "console", "echo_json", "esc", "json_option", "looks_like_vault",
-    "quiet_option", "showing_progress", "vault_argument",
+    "Session", "VinculoError", "console", "deliver_export", "echo_json", "esc", "json_option",
+    "looks_like_vault", "output_option", "quiet_option", "showing_progress", "vault_argument",
 ]
 
 VAULT_OK_ENV = "VINCULO_VAULT_OK"
@@ -63,6 +63,27 @@ def quiet_option(func: Any) -> Any:
         "-q", "--quiet", is_flag=True,
         help="No progress bar (shown on a terminal when the work takes over a second).",
     )(func)
+
+
+def output_option(func: Any) -> Any:
+    """``-o/--output FILE`` of an export command; without it the export goes to standard
+    output (see :func:`deliver_export`)."""
+    return click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+                         help="Write to this file instead of standard output.")(func)
+
+
+def deliver_export(session: Session, output: Path | None, data: bytes, reason: str,
+                   done: str) -> None:
+    """An export's bytes to standard output, or to ``output`` (in the vault through the safe
+    write path, journaled: ``reason`` is the journal's why) with ``done`` ("12 contacts") said
+    on standard error, so a pipe gets the file and nothing else."""
+    if output is None:
+        click.echo(data, nl=False)
+        return
+    from vinculo.exports import save_export
+
+    save_export(session, output, data, reason)
+    click.echo(f"{done} written to {output}", err=True)
 
 
 def showing_progress(quiet: bool) -> Any:
