@@ -332,3 +332,106 @@ def test_a_verbless_head_after_other_words_on_its_line_is_no_entry(vault, write,
 )
 def test_a_verbless_entry_opening_its_line_counts(vault, write, line):
     assert _read(vault, write, line) == [("in_person", "both")]
+
+
+# Who acts on whom, and what a work note's labels say: the third pass of the reader.
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the name is the subject of a verb of its own: what follows is their statement
+        "By Friday Marta Ruiz reports the quarterly goal met",
+        "Marta Ruiz thinks the launch met every target",
+        "Marta Ruiz quiere que la llame",
+        # a Spanish clitic for a third person: the contact acted on someone else
+        "Marta Ruiz les escribió a sus padres",
+        "Marta Ruiz la llamó para felicitarla",
+        # someone else opens the clause, a reflexive clitic before the verb
+        "Luis Gómez se tomó un café con Marta Ruiz",
+    ],
+)
+def test_someone_elses_verb_or_someone_elses_party(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # what they are to each other, not time spent together
+        "Neighbours with Marta Ruiz in Lisbon",
+        "Vecinos con Marta Ruiz desde 2019",
+        "Compañeros de piso con Marta Ruiz en Salamanca",
+        # an instruction about a state: a participle after a verb of command
+        "Confirm shipped or fallback plan with Marta Ruiz",
+        "Check updated budget with Marta Ruiz",
+        # a label for the period a plan covers, or for what is to be done; a status not done
+        "**This week**: lunch with Marta Ruiz",
+        "Goals: sync with Marta Ruiz on the roadmap",
+        "Esta semana: comida con Marta Ruiz",
+        "Objetivos: reunión con Marta Ruiz",
+        "❌ Follow-up with Marta Ruiz",
+        "Seguimiento con Marta Ruiz — sin empezar",
+    ],
+)
+def test_facts_instructions_and_plan_labels_are_not_events(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the companion opens the clause and the writer's verb follows the name
+        ("Con Marta Ruiz nos tomamos un cortado", ("in_person", "both")),
+        ("With Marta Ruiz, we hiked up to the lake", ("in_person", "both")),
+        # verbs made from a medium, in the past; a chat with words between
+        ("Le whatsapeé a Marta Ruiz lo del viernes", ("message", "out")),
+        ("Nos mensajeamos con Marta Ruiz toda la noche", ("message", "both")),
+        ("Chateé un rato con Marta Ruiz", ("message", "both")),
+        ("Le pegué un telefonazo a Marta Ruiz", ("call", "out")),
+        # taking someone somewhere, dropping by to see them
+        ("Llevé a Marta Ruiz al aeropuerto", ("in_person", "both")),
+        ("Pasé a ver a Marta Ruiz al hospital", ("in_person", "both")),
+        # "le" and a first person's past: I moved; "mensaje de voz" names no sender
+        ("Le dejé un mensaje de voz a Marta Ruiz", ("message", "out")),
+    ],
+)
+def test_spanish_events_as_people_write_them(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Con Marta Ruiz no hablamos",
+        "Con Marta Ruiz íbamos al cine los jueves",
+        "Whatsapear a Marta Ruiz lo del viernes",
+        "Llevar a Marta Ruiz al aeropuerto el lunes",
+        "A Marta Ruiz le escribiría, pero no sé qué decirle",
+    ],
+)
+def test_spanish_non_events_beside_them(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+def test_a_vocabulary_plugin_brings_its_own_subject_verbs(vault, write):
+    """Without a vocabulary's ``subject_verbs``, a name's own verb is not seen."""
+    pm = get_plugin_manager()
+    line = "Marta Ruiz acha que o almoço correu bem"
+
+    class Pt:
+        @hookimpl
+        def register_vocabulary(self):
+            return [Vocabulary("pt", events={"in_person": (r"almoco",)})]
+
+    class PtWithVerbs:
+        @hookimpl
+        def register_vocabulary(self):
+            return [Vocabulary("pt", events={"in_person": (r"almoco",)},
+                               subject_verbs=(r"acha",))]
+
+    pm.register(Pt())
+    assert _read(vault, write, line, pm) == [("in_person", "both")]
+    pm = get_plugin_manager()
+    pm.register(PtWithVerbs())
+    assert _read(vault, write, line, pm) == []

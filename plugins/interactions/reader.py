@@ -46,10 +46,12 @@ from .participation import (
     clause_times,
     companion_verb,
     cues_of,
+    fronted_companion,
     habitual,
     is_topic,
     not_of_the_day,
     passed_on,
+    their_own_verb,
 )
 
 _FENCE = re.compile(r"^[ \t]*(```|~~~)", re.MULTILINE)
@@ -327,10 +329,16 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             # No event phrase: the name may still be the companion of something the writer
             # did ("Grabbed a bite with Ana"): see participation.py.
             verb = companion_verb(line.blanked, c_start, at, cues)
-            if verb is None:
-                continue
+            if verb is not None:
+                verb_end = at - c_start
+            else:  # "Con Ana nos tomamos un café": the verb after the name
+                fronted = fronted_companion(line.blanked, c_start, c_end, at,
+                                            at + mention.end - pos, cues)
+                if fronted is None:
+                    continue
+                verb, verb_end = fronted
             folded = fold(line.blanked[c_start:c_end])
-            event = (verb, at - c_start, matcher.medium(folded))
+            event = (verb, verb_end, matcher.medium(folded))
             intent, marks = matcher.intent_start(folded), frozenset({"both"})
         if line.is_question(c_start, c_end):
             continue  # "¿Llamó Nuria al final?", "Lunch with Ana on Friday?": asked, not told
@@ -363,10 +371,15 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
         owns = not subject and _owns(line.blanked, name_end, c_start + event[0])
         if (subject or owns) and _someone_else(line.blanked, c_start + event[1], owns, event[2]):
             continue  # "Hugo had lunch with the CEO", "Oliver met Marta": not with me
+        if subject and _to_a_third(line.blanked, c_start, at, c_start + event[0], marks):
+            continue  # "Ana les escribió", "Ana la llamó": to someone else, not to me
         if not subject and _other_subject(line.blanked, c_start, c_start + event[0], at):
             continue  # "Ben met Marcus", "Mi jefa comió con Carmen": someone else's
         if not subject and _named_subject(line.blanked, c_start, c_start + event[0]):
             continue  # "Lucas ha ido a dormir a casa de Bea": Lucas's, not mine
+        if at - c_start < event[0] and their_own_verb(line.blanked, name_end,
+                                                     c_start + event[0], cues):
+            continue  # "Ben reports the goal met", "Altan to implement …": their statement
         if at >= event[0] and _POSSESSED_PERSON.match(line.blanked, name_end):
             continue  # "Met Oliver's new team", "Called Ana's mum": someone of theirs
         if (at < event[0] and line.blanked[name_end:name_end + 1] in _OWNING
@@ -442,7 +455,24 @@ _OTHER_SUBJECT = re.compile(
     r"(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|"
     r"jueves|viernes|sabado|domingo|morning|afternoon|evening|night|day|week|weekend|other|"
     r"next|last|same|manana|tarde|noche|semana|finde|otro|otra|dia|mes|month|year|ano)\b)"
-    r"\w+)\s*$", re.IGNORECASE)
+    r"\w+)(?:\s+(?:se|le|les|lo|la|los|las))?\s*$", re.IGNORECASE)
+
+
+# A Spanish clitic for a third person opening an event phrase ("les escribió", "la llamó"):
+# whom the act went to, when the contact is its subject and no "a" marks them as its object.
+_THIRD_CLITIC = re.compile(r"(?:le|les|lo|la|los|las)\s", re.IGNORECASE)
+_PERSONAL_A_BEFORE = re.compile(r"(?:^|\s)(?:a|al)\s+[*_=\[]*$", re.IGNORECASE)
+
+
+def _to_a_third(blanked: str, c_start: int, at: int, event_start: int,
+                marks: frozenset[Direction] | None) -> bool:
+    """Whether the event phrase starting at ``event_start``, whose subject is the name at
+    ``at``, opens with a clitic for a third person ("Ana les escribió a sus padres", "Ana la
+    llamó"): she acted on someone else. Not when the writer acted ("A Ana le escribí": an
+    ``out`` phrase, or a personal "a" before the name)."""
+    if not _THIRD_CLITIC.match(blanked, event_start) or (marks and "out" in marks):
+        return False
+    return _PERSONAL_A_BEFORE.search(blanked, c_start, at) is None
 
 
 def _other_subject(blanked: str, c_start: int, event_start: int, at: int) -> bool:

@@ -219,6 +219,11 @@ INTENTS: tuple[str, ...] = (
     r"^.*?without (?:me|us)\b",
     # A heading for what comes next: "Next sprint: pair with Ana", "Tomorrow: Ana".
     r"^\s*(?:next|upcoming|tomorrow|later|this coming)\b[^:]{0,24}:",
+    # A label for the period a plan covers, or for what is to be done ("**This week**: lunch
+    # with Ana", "Goals: sync with Ana"), and a status that says it is not done yet.
+    r"^(?:[^\w]|_)*(?:this (?:week|month|sprint|quarter|cycle)|(?:weekly |daily |today's )?(?:goals?|"
+    r"priorities|focus|plan|agenda|to-?dos?|action items?|next steps?|follow-?ups?))\b[^:]{0,24}:",
+    r"^.*?(?:untouched|not started|not done)\b", r"^.*?❌",
     # A meeting entered in the diary is a plan.
     r"^.*?(?:in|into|on) (?:the|my|our) (?:calendar|diary|agenda|schedule)\b",
 )
@@ -317,8 +322,22 @@ TASKS: dict[str, tuple[str, ...]] = {
 }
 
 
+# A verb of the name's own right after it (a modal, "to" + a verb, a present tense): "Ben
+# reports the goal met", "Altan to implement the fee change", "so Ben could take a break".
+SUBJECT_VERBS: tuple[str, ...] = (
+    r"could|would|should|can|will|may|might|must|shall|to",
+    r"(?!(?:was|is|has|does|his|hers|its|this|thus|plus|us|as|always|sometimes|perhaps|"
+    r"afterwards|besides|towards|across|less|unless|yes|thanks|vs|"
+    # (Spanish words a name may precede in a line of the other language)
+    r"nos|les|los|las|mis|sus|tus|mas|despues|antes|menos|dos|tres|pues|entonces|ademas|"
+    r"vos|ustedes|ellos|ellas|nosotros|nosotras|todos|todas|juntos|juntas|apenas|quizas|"
+    r"jamas|atras)\b)[a-z]{2,}s",
+)
+
+
 @hookimpl
 def register_vocabulary() -> list[Vocabulary]:
     return [Vocabulary("en", events=EVENTS, intents=INTENTS, directions=DIRECTIONS,
                        tasks=TASKS, topics=TOPICS, companions=COMPANIONS, done=DONE,
-                       later=LATER, hearsay=HEARSAY, long_ago=LONG_AGO)]
+                       later=LATER, hearsay=HEARSAY, long_ago=LONG_AGO,
+                       subject_verbs=SUBJECT_VERBS)]

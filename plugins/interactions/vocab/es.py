@@ -73,6 +73,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:enlace|link|documento|archivo|foto|fotos|contacto|numero|telefono|pdf|"
         r"presentacion|propuesta|video|borrador|informe|articulo|cv|curriculum)",
         r"{reenviar} (?:[^\s]+ ){0,4}?a {@}",
+        # verbos hechos de un medio, en pasado: "le whatsapeé", "nos mensajeamos", "le texteé"
+        r"(?:whats?ap+|wh?asap|guasap|mensaj|text)e(?:e|o|amos|aron|aste|ado|ando)",
+        r"{chatear} (?:[^\s]+ ){1,3}?con",
     ),
     "call": (
         r"llame", r"(?:le|la|lo|me|nos) llamo", r"(?:le|la|lo) llame", r"llamada", r"videollamada",
@@ -90,6 +93,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"al telefono", r"por (?:meet|facetime|videollamada|whatsapp video)",
         r"{hacer} (?:un |una )?(?:[^\s]+ )?(?:facetime|zoom|skype|videollamada|llamada)",
         r"(?:me |le |les |nos )?{devolver} la llamada",
+        r"telefonazo", r"{pegar} un (?:toque|telefonazo)",
     ),
     "in_person": (
         r"cafe", r"cafes", r"comida", r"comimos", r"comi con", r"cena", r"cenamos", r"cene con",
@@ -127,6 +131,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"tomar|un|una) (?:[^\s]+ ){0,3}?a {@}",
         r"{tener} (?:una |un )?(?:[^\s]+ )?(?:comida|cena|cita|reunion|quedada|almuerzo|"
         r"desayuno) (?:[^\s]+ )?con",
+        # llevar a alguien a un sitio, pasar a verle: se está con esa persona
+        r"{llevar} a {@} (?:a|al|hasta|en)", r"{pasar} a (?:ver|visitar|saludar|buscar|recoger) a",
     ),
     "talk": (
         r"y(?<=· y) yo (?:nos |me )?(?!\w*(?:iamos|abamos)\b)\w+(?:amos|imos|e|i|uve)",
@@ -207,6 +213,11 @@ INTENTS: tuple[str, ...] = (
     r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|finde|fin de semana|tarde|noche|"
     r"manana|semana|dia|proximo|proxima)",
     r"^\s*(?:proxim[oa] \w+|manana|la semana que viene)\b[^:]{0,24}:",
+    # Una etiqueta del periodo que cubre un plan o de lo que queda por hacer ("**Esta semana**:
+    # comida con Ana", "Objetivos: reunión con Ana"), y un estado de algo aún sin hacer.
+    r"^(?:[^\w]|_)*(?:esta semana|este mes|este trimestre|objetivos?|prioridades|metas?|plan|agenda|"
+    r"pendientes?|proximos pasos|tareas)\b[^:]{0,24}:",
+    r"^.*?(?:sin empezar|sin tocar|sin hacer)\b",
     r"^.*?sin (?:mi|nosotros|nosotras)\b",
     r"separ\w* (?:la|el|una|un) (?:cancha|mesa|pista|turno|sala|hora|cita)", r"^.*?se (?:ha |nos ha |le ha )?(?:caido|cayo) (?:la|el)\b",
 )
@@ -215,6 +226,7 @@ INTENTS: tuple[str, ...] = (
 # jueves", "con Ana siempre jugábamos"); "estaba con Ana" sí está con ella.
 HABITUAL: tuple[str, ...] = (
     r"(?!(?:estaba|estábamos|acaba|acababa)$)\w{2,}(?:aba|ábamos|aban|ía|íamos|ían)",
+    r"iba|ibas|íbamos|ibais|iban",
 )
 
 # Quién participa (ver plugins/interactions/participation.py).
@@ -272,13 +284,15 @@ LONG_AGO: tuple[str, ...] = (
 _MINE = (r"llame", r"escribi", r"mande", r"envie", r"conteste", r"respondi", r"avise",
          r"salude", r"felicite", r"comente", r"comparti", r"mencione", r"etiquete", r"le di",
          r"whatsappee", r"wasapee", r"textee", r"chatee", r"contacte", r"invite", r"pregunte",
-         r"agradeci", r"le devolvi la llamada")
+         r"agradeci", r"le devolvi la llamada",
+         # "le" and a first person's past: "le dejé", "le pegué", "les conté"
+         r"(?:le|les) (?!(?:gusta|encanta|parece|toca|queda|pasa)\b)\w{2,}[ei]\b")
 DIRECTIONS: dict[str, tuple[str, ...]] = {
     "out": _MINE,
     "in": (
         r"me (?:ha |han |habia )?\w+(?:o|io|aron|ieron|ado|ido|a)",
         r"(?:mensaje|correo|e-?mail|mail|llamada|whatsapp|wasap|respuesta|carta|nota|"
-        r"invitacion|audio|sms|md|dm) (?:suyo|de)", r"llamo", r"escribio", r"contesto",
+        r"invitacion|audio|sms|md|dm) (?:suyo|de(?! (?:voz|texto|audio|whatsapp|bienvenida)\b))", r"llamo", r"escribio", r"contesto",
         r"respondio", r"mando", r"envio", r"aviso", r"saludo", r"felicito", r"comento",
         r"compartio", r"menciono", r"etiqueto", r"reacciono", r"acepto", r"devolvio la llamada",
         r"supe de", r"recibi",
@@ -307,9 +321,17 @@ TASKS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Un verbo propio justo tras el nombre: "Ana quiere que…", "Luis podría encargarse y se lo
+# comenté a Marta": lo que sigue es lo suyo, no un encuentro mío con ellos.
+SUBJECT_VERBS: tuple[str, ...] = (
+    r"puede|podria|podra|debe|deberia|quiere|queria|tiene que|va a|piensa|cree|dice|opina|"
+    r"propone|sugiere|necesita|prefiere|espera",
+)
+
+
 @hookimpl
 def register_vocabulary() -> list[Vocabulary]:
     return [Vocabulary("es", events=EVENTS, intents=INTENTS, directions=DIRECTIONS,
                        tasks=TASKS, topics=TOPICS, companions=COMPANIONS, done=DONE,
                        habitual=HABITUAL, later=LATER, hearsay=HEARSAY,
-                       long_ago=LONG_AGO)]
+                       long_ago=LONG_AGO, subject_verbs=SUBJECT_VERBS)]
