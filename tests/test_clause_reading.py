@@ -435,3 +435,55 @@ def test_a_vocabulary_plugin_brings_its_own_subject_verbs(vault, write):
     pm = get_plugin_manager()
     pm.register(PtWithVerbs())
     assert _read(vault, write, line, pm) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # what did happen, after a failed start, may name the contact itself
+        ("No llegó el fontanero, así que Marta Ruiz y yo nos fuimos a desayunar fuera",
+         ("in_person", "both")),
+        # … or tell what we did together, with no event phrase for it
+        ("La cata con Marta Ruiz se canceló, pero nos hemos tomado una caña abajo",
+         ("in_person", "both")),
+        ("Lunch with Marta Ruiz fell through, so we grabbed a drink together instead",
+         ("in_person", "both")),
+        # a question quoted after a colon is what was said, not the clause asking
+        ('Le comenté el vídeo a Marta Ruiz: "oye, ¿y mi entrada?"', ("social", "out")),
+        # "as always" compares today's event with the others: no habit
+        ("Partida de cartas en el club con Marta Ruiz, perdimos como siempre",
+         ("in_person", "both")),
+        ("As always, lost the pub quiz with Marta Ruiz", ("in_person", "both")),
+        # a determiner after a preposition opens a place, not someone else
+        ("Drinks at the pub with Marta Ruiz", ("in_person", "both")),
+        # something of theirs that came to me is no thing passed on
+        ("Me llegó un mail de Marta Ruiz con el OK a la oferta", ("message", "in")),
+        # a Spanish article before a name
+        ("Vinieron la Marta Ruiz y el Luis Gómez a comer a casa", ("in_person", "both")),
+        # the contact listed with the writer
+        ("Hemos merendado churros Luis Gómez, Marta Ruiz y yo en la plaza",
+         ("in_person", "both")),
+        ("Board meeting: Marta Ruiz, Luis Gómez and me in the small room",
+         ("in_person", "both")),
+        ("Department meeting: me, Luis Gómez and Marta Ruiz going over the rota",
+         ("in_person", "both")),
+    ],
+)
+def test_what_happened_after_all_and_who_was_there(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lunch with Marta Ruiz was cancelled, so we stayed home",
+        "No quedé con Marta Ruiz, pero Luis Gómez y yo cenamos",
+        "Se canceló la comida con Marta Ruiz, pero nos vemos el lunes",
+        '¿Le comenté el vídeo a Marta Ruiz?',
+        "Con Marta Ruiz siempre perdemos al mus",
+        "Planning: Marta Ruiz and me next week",
+        "Marta Ruiz y yo somos amigas desde el cole",
+    ],
+)
+def test_what_did_not_happen_beside_them(vault, write, line):
+    assert _read(vault, write, line) == []

@@ -29,8 +29,8 @@ from functools import lru_cache
 from vinculo.model import Vocabulary
 from vinculo.text import fold
 
-__all__ = ["Cues", "companion_verb", "cues_of", "fronted_companion", "habitual", "is_topic", "passed_on",
-           "NO_TIMES", "clause_times", "not_of_the_day", "their_own_verb"]
+__all__ = ["Cues", "companion_verb", "cues_of", "fronted_companion", "with_the_writer", "habitual", "is_topic", "passed_on",
+           "NO_TIMES", "clause_times", "not_of_the_day", "their_own_verb", "we_did"]
 
 
 @dataclass(frozen=True)
@@ -214,6 +214,28 @@ def their_own_verb(blanked: str, name_end: int, event_start: int, cues: Cues) ->
     return match is not None and _WRITER.search(gap, match.end()) is None
 
 
+# Words that put the two of us together in a part of a clause: a reciprocal or reflexive
+# "nos" ("nos hemos tomado una caña", "nos vimos"), "together", "juntos" — not a bare "we",
+# which may be the writer's household ("so we stayed home").
+_TOGETHER = frozenset({"nos", "together", "juntos", "juntas"})
+
+
+def we_did(text: str, cues: Cues) -> bool:
+    """Whether ``text`` (a part of a clause, accents kept) tells something done together:
+    a word of :data:`_TOGETHER` and a verb the writer did ("pero nos hemos tomado una caña",
+    "so we grabbed a drink together"); never a habit."""
+    if cues.done is None:
+        return False
+    together = did = False
+    for word in _WORDS.finditer(text.lower()):
+        w = word[0]
+        together = together or w in _TOGETHER
+        did = did or (cues.done.fullmatch(w) is not None and not habitual(w, cues))
+        if together and did:
+            return True
+    return False
+
+
 # Before the verb of a companion clause: the writer ("I", "we", "yo", "Luis y yo"), an
 # adverb or a time — never someone else ("he", "my boss", another name alone).
 _SOMEONE_ELSE = re.compile(
@@ -273,7 +295,9 @@ def companion_verb(blanked: str, c_start: int, at: int, cues: Cues) -> int | Non
     if not head.strip() or len(words) > _MAX_HEAD or "·" in head:
         return None  # nothing before "with", a long clause, or someone else in it
     folded = fold(lowered)
-    if _SOMEONE_ELSE.search(folded) or _PRONOUN.search(folded):
+    # a determiner after a preposition opens a place or a thing ("Drinks at the pub with ·",
+    # "Partida en el club con ·"), not someone else doing it
+    if _SOMEONE_ELSE.search(_PLACE.sub(" ", folded)) or _PRONOUN.search(folded):
         return None
     if head.split()[0].strip("*_=[],:") in _RELATIONS:
         return None  # "Neighbours with ·", "Vecinos de rellano con ·": what they are, a fact
@@ -283,6 +307,9 @@ def companion_verb(blanked: str, c_start: int, at: int, cues: Cues) -> int | Non
     return words[0].start()
 
 
+_PLACE = re.compile(
+    r"(?<!\S)(?:at|in|on|to|from|of|for|by|near|around|into|en|de|del|a|al|por|para|sobre|"
+    r"desde|hasta|tras|junto)\s+(?:the|my|his|her|their|our|el|la|los|las|mi|mis|su|sus)(?=\s)")
 # Words that may stand right before a writer's past tense in English: the writer, a time, a
 # connective adverb (an "-ly" adverb too). Anything else before a participle makes it one.
 _LEADS = frozenset({
@@ -330,6 +357,40 @@ def fronted_companion(blanked: str, c_start: int, c_end: int, at: int, name_end:
         if cues.done.fullmatch(word[0]) is None or habitual(word[0], cues):
             return None
         return rest_at + word.start() - c_start, rest_at + word.end() - c_start
+    return None
+
+
+# The writer listed with the contact: "·, · y yo", "· and me", "me, · and ·".
+_AND_ME = re.compile(r"\s*,?\s+(?:and|y|e|&)\s+(?:me|i|yo|myself)(?![\w·])", re.IGNORECASE)
+_ME_AND = re.compile(r"(?:^|[\s:])(?:me|yo|myself),\s*(?:[*_=\[]*·+[*_=\]]*"
+                     r"(?:\s*,\s*|\s+(?:and|y|e|&)\s+))*[*_=\[]*$", re.IGNORECASE)
+_LISTED = re.compile(r"(?<![\w·])(?:me|yo|myself|and|y|e)(?![\w·])")
+_LABEL = re.compile(r"\s*[*_=]*[^\W\d_][^:\n]{0,40}?[*_=]*:\s*", re.IGNORECASE)
+
+
+def with_the_writer(blanked: str, c_start: int, c_end: int, at: int, name_end: int,
+                    cues: Cues) -> int | None:
+    """Where, relative to ``c_start``, the clause's verb or entry starts when the contact is
+    listed with the writer ("·, · y yo", "· and me", "me, · and ·") in a clause that opens
+    with a verb the writer did ("Hemos merendado churros ·, · y yo en el Horno") or with a
+    label of a few words, as a diary writes an entry ("Board meeting: ·, · and me in the
+    small room"); else None."""
+    if cues.done is None:
+        return None
+    more = _MORE_NAMES.match(blanked, name_end, c_end)
+    after = more.end() if more else name_end
+    if not (_AND_ME.match(blanked, after, c_end) or _ME_AND.search(blanked, c_start, at)):
+        return None
+    lowered = blanked[c_start:at].lower()
+    first = _WORDS.search(lowered)
+    if first is not None and cues.done.fullmatch(first[0]) and not habitual(first[0], cues):
+        return first.start()
+    label = _LABEL.match(blanked, c_start, at)
+    if (label is not None and not _WORD_BEFORE.search(_CLOCK.sub(" ", blanked[:c_start]))
+            and not _TO_DO.match(label[0].strip(" *_=").lower())):
+        rest = blanked[label.end():at].lower()
+        if not _WORD_BEFORE.search(_LISTED.sub(" ", rest)):
+            return 0  # the label, then only the people: a diary's entry
     return None
 
 

@@ -52,6 +52,8 @@ from .participation import (
     not_of_the_day,
     passed_on,
     their_own_verb,
+    we_did,
+    with_the_writer,
 )
 
 _FENCE = re.compile(r"^[ \t]*(```|~~~)", re.MULTILINE)
@@ -258,11 +260,16 @@ class _Line:
     def is_question(self, c_start: int, c_end: int) -> bool:
         """Whether the clause is a question: it ends with "?" (also inside a bracket or quotes:
         "[question:: … with Ana?]") or holds a Spanish "¿"."""
-        if self.asks and (
-                self.blanked[c_end:c_end + 1] == "?" or "¿" in self.blanked[c_start:c_end]
-                or ("?" in self.blanked[c_start:c_end + 4]
-                    and _CLOSED_QUESTION.search(self.blanked, c_start, c_end + 4) is not None)):
-            return True
+        if self.asks:
+            # words quoted after a colon are what was said ("Le comenté el vídeo a ·:
+            # "¿y mi entrada?""): their question is not the clause's
+            text = self.blanked
+            if ":" in text:
+                text = _SAID.sub(lambda m: m[0] if "·" in m[0] else " " * len(m[0]), text)
+            if (text[c_end:c_end + 1] == "?" or "¿" in text[c_start:c_end]
+                    or ("?" in text[c_start:c_end + 4]
+                        and _CLOSED_QUESTION.search(text, c_start, c_end + 4) is not None)):
+                return True
         return (_MAY_ASK(self.blanked[c_start:c_start + 16].lower())
                 and _ASKED.match(self.blanked, c_start) is not None)
 
@@ -335,7 +342,12 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                 fronted = fronted_companion(line.blanked, c_start, c_end, at,
                                             at + mention.end - pos, cues)
                 if fronted is None:
-                    continue
+                    # "Hemos merendado churros Ana, Luis y yo": listed with the writer
+                    verb = with_the_writer(line.blanked, c_start, c_end, at,
+                                           at + mention.end - pos, cues)
+                    if verb is None:
+                        continue
+                    fronted = (verb, at - c_start)
                 verb, verb_end = fronted
             folded = fold(line.blanked[c_start:c_end])
             event = (verb, verb_end, matcher.medium(folded))
@@ -358,7 +370,8 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
         if intent is not None and intent < limit:
             # "Tried calling Ana, no answer, so I texted her instead": what did happen
             # comes after the connector.
-            fallback = _fallback(line.blanked, c_start, c_end, max(intent, at - c_start), matcher)
+            fallback = _fallback(line.blanked, c_start, c_end, intent,
+                                 (at - c_start, at - c_start + mention.end - pos), matcher, cues)
             if fallback is None:
                 continue
             event, marks = fallback
@@ -385,8 +398,11 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
         if (at < event[0] and line.blanked[name_end:name_end + 1] in _OWNING
                 and _their_agent(line.blanked, name_end, c_start + event[0])):
             continue  # "Ana's lender called the bank": someone of theirs did it
-        if passed_on(line.blanked, at, name_end, c_start + event[0], c_end):
-            continue  # "Sent Ana's CV to the recruiter": theirs, sent to someone else
+        if (not (marks and "in" in marks and "out" not in marks)
+                and passed_on(line.blanked, at, name_end, c_start + event[0], c_end)):
+            # "Sent Ana's CV to the recruiter": theirs, sent to someone else (not something
+            # of theirs that came to me: "Me llegó un mail de Ana con el OK a la oferta")
+            continue
         direction = event_direction(marks or frozenset(), event[2], subject)
         found.add(mention.target, line.date(), event[2], line.number, line.text, mention.level,
                   direction)
@@ -405,6 +421,7 @@ def _MAY_ASK(start: str) -> bool:  # noqa: N802 (a cheap test before _ASKED)
     return "wh" in start or "how" in start
 
 
+_SAID = re.compile(r"(?<=:)\s*[\"“«][^\"”»\n]*[\"”»]")
 _CLOSED_QUESTION = re.compile(r"\?[\])\"'”»*_]+(?:\s|$)")
 
 
@@ -514,12 +531,16 @@ _JOINED = re.compile(r"(?:and|y|e|&)\s", re.IGNORECASE)  # "Luis y yo comimos co
 _CONNECTOR = re.compile(r"(?:,|\s)\s*(?:so|but|and instead|pero|asi que|y al final|en cambio)\s")
 
 
-def _fallback(blanked: str, c_start: int, c_end: int, after: int,
-              matcher: VocabularyMatcher) -> tuple[_Event, frozenset[Direction]] | None:
-    """The event told after a connector past offset ``after`` of a clause whose start was a
-    plan, an attempt or a cancellation ("Lunch with Ana was cancelled, so we did a quick call
-    instead"): the last part's event and direction phrases, when it has an event, no
-    intention of its own, and names no one else; else None."""
+def _fallback(blanked: str, c_start: int, c_end: int, after: int, name: tuple[int, int],
+              matcher: VocabularyMatcher, cues: Cues) -> tuple[_Event, frozenset[Direction]] | None:
+    """The event told after a connector past offset ``after`` (the intention) of a clause
+    whose start was a plan, an attempt or a cancellation ("Lunch with Ana was cancelled, so we
+    did a quick call instead"): the last part's event and direction phrases, when it has an
+    event, no intention of its own, and names no one else than the contact (``name``: its
+    start and end from the clause's start) — who may stand in that part ("No llegó el
+    repartidor, así que Valeria y yo nos fuimos a desayunar"). A last part with no event
+    phrase where "we" did something is a meeting with them ("La cata con Bego se canceló,
+    pero nos hemos tomado una caña", "…, so I walked over and we sorted it"); else None."""
     clause = fold(blanked[c_start:c_end])
     tail_at = None
     for match in _CONNECTOR.finditer(clause, after):
@@ -527,10 +548,15 @@ def _fallback(blanked: str, c_start: int, c_end: int, after: int,
     if tail_at is None:
         return None
     tail = clause[tail_at:]
-    if "·" in tail:
-        return None
+    if "·" in tail and (tail_at > name[0] or "·" in clause[tail_at:name[0]]
+                        or "·" in clause[name[1]:]):
+        return None  # someone else in the part that happened
     event = matcher.first_event(tail)
-    if event is None or matcher.is_intent(tail, before=event[1]):
+    if event is None:
+        if tail_at > name[0] and we_did(blanked[c_start + tail_at:c_end], cues):
+            return (tail_at, tail_at, matcher.medium(tail)), frozenset({"both"})
+        return None
+    if matcher.is_intent(tail, before=event[1]):
         return None
     return event, matcher.direction_marks(tail)
 

@@ -191,7 +191,7 @@ INTENTS: tuple[str, ...] = (
     r"|sunday|next|tomorrow|later|another)",
     # Mood: what nearly happened, what should have, a habit rather than a day's event, a
     # condition, an arrangement for later, a plan written down.
-    r"almost", r"nearly", r"was going to", r"were going to", r"usually", r"always", r"often",
+    r"almost", r"nearly", r"was going to", r"were going to", r"usually", r"always(?<!as always)(?<!like always)", r"often",
     r"normally", r"typically", r"used to", r"tend to", r"whenever", r"unless", r"in case",
     r"^.*?(?:every|each)(?<!as every)(?<!as each)(?<!like every)(?<!like each) (?:single )?(?:day|week|month|year|morning|evening|night|weekend|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|other|few|time)",

@@ -188,7 +188,7 @@ INTENTS: tuple[str, ...] = (
     # una condición, un acuerdo para más adelante, una reserva.
     r"casi", r"por poco", r"(?:iba|ibamos|iban) a \w+(?:ar|er|ir)(?:le|la|lo|les|los|las|nos|me|se)?",
     r"se supon\w+", r"supuestamente", r"(?:tenia|teniamos|tenian) (?:que|pensado)",
-    r"ganas de", r"suelo", r"solemos", r"suele", r"suelen", r"solia", r"soliamos", r"siempre",
+    r"ganas de", r"suelo", r"solemos", r"suele", r"suelen", r"solia", r"soliamos", r"siempre(?<!como siempre)",
     r"a menudo", r"normalmente", r"habitualmente", r"de vez en cuando",
     r"^.*?(?:todos los|todas las|cada)(?<!como todos los)(?<!como todas las)(?<!como cada) (?:dias|semanas|meses|anos|"
     r"lunes|martes|miercoles|jueves|viernes|sabados|domingos|findes|fines|mananas|tardes|noches|"
