@@ -487,3 +487,38 @@ def test_what_happened_after_all_and_who_was_there(vault, write, line, expected)
 )
 def test_what_did_not_happen_beside_them(vault, write, line):
     assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # what is handed over in person, a greeting, a visit "donde" someone
+        ("Marta Ruiz me trajo unas empanadas", ("in_person", "both")),
+        ("Le llevé unas flores a Marta Ruiz", ("in_person", "both")),
+        ("Le di un abrazo a Marta Ruiz en la estación", ("in_person", "both")),
+        ("Marta Ruiz pasó a saludar", ("in_person", "both")),
+        ("Saludé a Marta Ruiz en el pasillo", ("in_person", "both")),
+        ("Estuve donde Marta Ruiz toda la tarde", ("in_person", "both")),
+        # a message passed on to me, a heart on their photo
+        ("Marta Ruiz me reenvió el documento", ("message", "in")),
+        ("Le puse corazoncito a la foto que subió Marta Ruiz", ("social", "out")),
+    ],
+)
+def test_spanish_events_in_hand_and_in_passing(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # "ni" and "neither … nor" deny as "no" and "not" do
+        "Qué simpática Marta Ruiz, que ni me saludó en la gasolinera",
+        "Ni siquiera nos vimos con Marta Ruiz",
+        "Neither Marta Ruiz nor Luis Gómez showed up for lunch",
+        # "donde" as a relative, and a to-do
+        "El bar donde Marta Ruiz trabaja cerró",
+        "Tengo que saludar a Marta Ruiz",
+    ],
+)
+def test_denials_and_relatives_are_not_events(vault, write, line):
+    assert _read(vault, write, line) == []

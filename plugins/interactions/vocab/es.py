@@ -39,6 +39,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:me|le|nos) {mencionar}", r"(?:me|le|nos) {etiquetar}",
         r"{reaccionar} (?:con )?(?:[^\s]+ ){0,3}?a (?:mi|mis|su|sus|tu|la|el)",
         r"{compartir} (?:[^\s]+ ){0,5}?de {@}",
+        r"(?:le |les )?{poner} (?:un |una )?(?:like|me gusta|corazon\w*|fueguito|estrellita)",
     ),
     "message": (
         r"(?:le|les|me|nos|te) {escribir}", r"{escribir} (?:a|{@})", r"me escribio",
@@ -75,6 +76,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{reenviar} (?:[^\s]+ ){0,4}?a {@}",
         # verbos hechos de un medio, en pasado: "le whatsapeé", "nos mensajeamos", "le texteé"
         r"(?:whats?ap+|wh?asap|guasap|mensaj|text)e(?:e|o|amos|aron|aste|ado|ando)",
+        r"(?:me|le|les|nos) {reenviar}",
         r"{chatear} (?:[^\s]+ ){1,3}?con",
     ),
     "call": (
@@ -133,12 +135,20 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"desayuno) (?:[^\s]+ )?con",
         # llevar a alguien a un sitio, pasar a verle: se está con esa persona
         r"{llevar} a {@} (?:a|al|hasta|en)", r"{pasar} a (?:ver|visitar|saludar|buscar|recoger) a",
+        r"{pasar} a (?:saludar|verme|vernos|buscarme|buscarnos|recogerme|recogernos)",
+        # lo que se da en mano: "me trajo unas empanadas", "le llevé flores", "un abrazo"
+        r"(?:me|nos) (?:{traer}|trajo|trajeron|trajiste)", r"(?:le|les) {llevar}",
+        r"(?:le |les |me |nos )?(?:di|dio|dimos|dieron|dado) un (?:abrazo|beso)",
+        # "donde Marta": en su casa (América), al final de la oración o antes de un
+        # complemento, no como relativo ("el bar donde Marta trabaja")
+        r"donde {@}(?=\s*$|\s+(?:toda|todo|hasta|por|con|y|a|al|en|el|la)\b)",
     ),
     "talk": (
         r"y(?<=· y) yo (?:nos |me )?(?!\w*(?:iamos|abamos)\b)\w+(?:amos|imos|e|i|uve)",
         # "we did … with X"
         *("{" + verb + "}" + r" (?:[^\s]+ ){0,4}?con {@}" for verb in _JUNTOS),
         r"{ayudar} a {@}",
+        r"{saludar} a", r"(?:me|nos|la|lo|le|les) {saludar}",
         r"{hablar} con", r"{charlar} con", r"{conversar} con", r"hablamos", r"charlamos",
         r"(?:estuve|estuvimos) (?:hablando|charlando) con", r"nos pusimos al dia",
         # being with someone: in person, unless the clause says "al teléfono", "por Zoom"
@@ -170,6 +180,8 @@ INTENTS: tuple[str, ...] = (
     r"pensaba", r"pienso", r"igual", r"a ver si", r"olvide", r"se me olvido", r"cuando",
     r"si (?:[^\s]+ ){0,3}?(?:llama|viene|escribe|puede)", r"espero", r"esperando", r"tampoco",
     r"no (?:le |la |lo |les |me |nos |te |se )?(?:he |hemos |ha |han |habia )?\w+",
+    # "ni" niega como "no": "que ni me saludó", "ni siquiera nos vimos"
+    r"ni (?:siquiera )?(?:le |la |lo |les |me |nos |te |se )?(?:he |hemos |ha |han |habia )?\w+",
     r"^.*?llam\w+ la atencion",  # "me llamó la atención": it struck me, no call
     # Someone else's event: "el hermano de Ana la llamó".
     r"(?:el|la|los|las|su|sus) (?:hermano|hermana|madre|padre|mujer|marido|pareja|novio|novia|"
