@@ -341,10 +341,12 @@ def fronted_companion(blanked: str, c_start: int, c_end: int, at: int, name_end:
     did follows it ("Con · nos tomamos un cortado", "Con · fuimos al cine", "With ·, we
     hiked up to the lake"); else None. Nothing but the writer ("nos", "we") may stand between
     the name and the verb: "Con · siempre íbamos", "Con · no hablamos" are no events here."""
-    if cues.companion is None or cues.done is None:
+    if cues.companion is None or cues.done is None or at - c_start > 16:
         return None
+    if cues.companion_tails is not None and not _near(blanked, at, cues.companion_tails):
+        return None  # the common case, told without a search
     lead = blanked[c_start:at]
-    if len(lead) > 16 or _head(lead.lower()).strip() or cues.companion.search(fold(lead)) is None:
+    if _head(lead.lower()).strip() or cues.companion.search(fold(lead)) is None:
         return None  # the common case: the name does not open the clause after "con"
     more = _MORE_NAMES.match(blanked, name_end, c_end)
     rest_at = more.end() if more else name_end
@@ -364,6 +366,7 @@ def fronted_companion(blanked: str, c_start: int, c_end: int, at: int, name_end:
 _AND_ME = re.compile(r"\s*,?\s+(?:and|y|e|&)\s+(?:me|i|yo|myself)(?![\w·])", re.IGNORECASE)
 _ME_AND = re.compile(r"(?:^|[\s:])(?:me|yo|myself),\s*(?:[*_=\[]*·+[*_=\]]*"
                      r"(?:\s*,\s*|\s+(?:and|y|e|&)\s+))*[*_=\[]*$", re.IGNORECASE)
+_AND_ME_NEAR = re.compile(r"\s(?:and|y|e|&)\s+(?:me|i|yo|myself)(?![\w·])", re.IGNORECASE)
 _LISTED = re.compile(r"(?<![\w·])(?:me|yo|myself|and|y|e)(?![\w·])")
 _LABEL = re.compile(r"\s*[*_=]*[^\W\d_][^:\n]{0,40}?[*_=]*:\s*", re.IGNORECASE)
 
@@ -377,6 +380,10 @@ def with_the_writer(blanked: str, c_start: int, c_end: int, at: int, name_end: i
     small room"); else None."""
     if cues.done is None:
         return None
+    before = blanked[max(c_start, at - 48):at].lower()
+    if ("me," not in before and "yo," not in before
+            and _AND_ME_NEAR.search(blanked, name_end, min(c_end, name_end + 48)) is None):
+        return None  # the common case: no writer listed near the name
     more = _MORE_NAMES.match(blanked, name_end, c_end)
     after = more.end() if more else name_end
     if not (_AND_ME.match(blanked, after, c_end) or _ME_AND.search(blanked, c_start, at)):
