@@ -360,6 +360,7 @@ def test_someone_elses_verb_or_someone_elses_party(vault, write, line):
     [
         # what they are to each other, not time spent together
         "Neighbours with Marta Ruiz in Lisbon",
+        "- (2025-12-11) Neighbours with Marta Ruiz in Lisbon",
         "Vecinos con Marta Ruiz desde 2019",
         "Compañeros de piso con Marta Ruiz en Salamanca",
         # an instruction about a state: a participle after a verb of command
@@ -522,3 +523,20 @@ def test_spanish_events_in_hand_and_in_passing(vault, write, line, expected):
 )
 def test_denials_and_relatives_are_not_events(vault, write, line):
     assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a name inside a quotation, the event outside it: someone's words, no party
+        'Luis Gómez reports the goal met: "during my vacation Marta Ruiz did the pages"',
+        'Le escribí a Luis Gómez: «Marta Ruiz te manda saludos»',
+    ],
+)
+def test_a_name_quoted_apart_from_the_event_is_no_party(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+def test_a_quoted_event_still_counts(vault, write):
+    assert _read(vault, write, '"Had lunch with Marta Ruiz," I wrote in the group') == [
+        ("in_person", "both")]

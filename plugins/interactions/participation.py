@@ -299,7 +299,8 @@ def companion_verb(blanked: str, c_start: int, at: int, cues: Cues) -> int | Non
     # "Partida en el club con ·"), not someone else doing it
     if _SOMEONE_ELSE.search(_PLACE.sub(" ", folded)) or _PRONOUN.search(folded):
         return None
-    if head.split()[0].strip("*_=[],:") in _RELATIONS:
+    first = _WORDS.search(head)  # past a date or a time: "(2025-12-11) Neighbours with ·"
+    if first is not None and first[0] in _RELATIONS:
         return None  # "Neighbours with ·", "Vecinos de rellano con ·": what they are, a fact
     if _TO_DO.match(lowered, words[0].start()) or (
             _INFINITIVE.match(lowered, words[0].start()) and _CON.search(lowered)):

@@ -253,6 +253,7 @@ class _Line:
         task = _TASK.match(text)
         self.ticked = task is not None and task[1] in "xX"  # "- [x] Llamar a Sergio"
         self._date: tuple[dt.date | None] | None = None
+        self._quotes: list[tuple[int, int]] | None = None
         # clause index -> (start, end, event, start of its earliest intention phrase,
         # direction phrases)
         self.found: dict[int, _Clause] = {}
@@ -272,6 +273,19 @@ class _Line:
                 return True
         return (_MAY_ASK(self.blanked[c_start:c_start + 16].lower())
                 and _ASKED.match(self.blanked, c_start) is not None)
+
+    def quoted_apart(self, at: int, event_start: int) -> bool:
+        """Whether the name at ``at`` stands inside a quotation that the event phrase starting
+        at ``event_start`` stands outside of: the name is in someone's words ("Ben reports
+        the goal met: "during my vacation Heidi did it""), not a party to the event."""
+        if self._quotes is None:
+            text = self.blanked
+            self._quotes = ([m.span() for m in _QUOTED.finditer(text)]
+                            if '"' in text or "“" in text or "«" in text else [])
+        for start, end in self._quotes:
+            if start < at < end:
+                return not start < event_start < end
+        return False
 
     def date(self) -> dt.date | None:
         """The date of the events on this line, read on the first one."""
@@ -380,6 +394,8 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                       mention.level, direction)
             continue
         name_end = at + mention.end - pos
+        if line.quoted_apart(at, c_start + event[0]):
+            continue  # in someone's words, quoted: not a party to the event outside them
         subject = _is_subject(line.blanked, c_start, at, event[0], name_end)
         owns = not subject and _owns(line.blanked, name_end, c_start + event[0])
         if (subject or owns) and _someone_else(line.blanked, c_start + event[1], owns, event[2]):
@@ -421,6 +437,7 @@ def _MAY_ASK(start: str) -> bool:  # noqa: N802 (a cheap test before _ASKED)
     return "wh" in start or "how" in start
 
 
+_QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»")
 _SAID = re.compile(r"(?<=:)\s*[\"“«][^\"”»\n]*[\"”»]")
 _CLOSED_QUESTION = re.compile(r"\?[\])\"'”»*_]+(?:\s|$)")
 
