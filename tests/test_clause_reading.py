@@ -540,3 +540,26 @@ def test_a_name_quoted_apart_from_the_event_is_no_party(vault, write, line):
 def test_a_quoted_event_still_counts(vault, write):
     assert _read(vault, write, '"Had lunch with Marta Ruiz," I wrote in the group') == [
         ("in_person", "both")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # an intention inside a leading clause of time or concession, told in the past, is
+        # the background of the event after its comma
+        ("While we were waiting for the bus, Marta Ruiz and I walked to the canal and talked",
+         ("in_person", "both")),
+        ("Cuando volví de la farmacia, me llamó Marta Ruiz", ("call", "in")),
+    ],
+)
+def test_an_intention_in_a_past_background_clause(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Cuando venga Marta Ruiz, cenamos juntos", "Cuando pueda, llamo a Marta Ruiz",
+     "While I was planning to call Marta Ruiz, she never picked up"],
+)
+def test_a_leading_clause_of_what_is_to_come_keeps_its_intention(vault, write, line):
+    assert _read(vault, write, line) == []

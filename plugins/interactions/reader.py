@@ -381,6 +381,11 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
         # An intention counts when it comes before the event or the name ("need to call
         # Ana"), not when it is a later part of the story ("called Ana; she wants to…").
         limit = max(event[1], min(c_end - c_start, at - c_start + mention.end - pos))
+        if intent is not None and intent < limit and intent < event[0]:
+            # "While we were waiting…, Felix and I walked over": an intention phrase inside a
+            # leading clause of time or concession, told in the past, is its background
+            intent = _past_background(line.blanked, c_start, c_end, intent,
+                                      min(event[0], at - c_start), matcher, cues)
         if intent is not None and intent < limit:
             # "Tried calling Ana, no answer, so I texted her instead": what did happen
             # comes after the connector.
@@ -440,6 +445,40 @@ def _MAY_ASK(start: str) -> bool:  # noqa: N802 (a cheap test before _ASKED)
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»")
 _SAID = re.compile(r"(?<=:)\s*[\"“«][^\"”»\n]*[\"”»]")
 _CLOSED_QUESTION = re.compile(r"\?[\])\"'”»*_]+(?:\s|$)")
+
+
+# A leading clause of time or concession, up to its comma: "While we were waiting, …",
+# "Cuando volví de la farmacia, …", "Aunque estaba hasta arriba, …".
+_SUBORDINATE = re.compile(r"\s*(?:while|when|as|although|though|after|once|mientras|cuando|"
+                          r"aunque|despues de que|en cuanto)\s[^,·]{3,80}?,")
+
+
+def _past_background(blanked: str, c_start: int, c_end: int, intent: int, first: int,
+                     matcher: VocabularyMatcher, cues: Cues) -> int | None:
+    """Where the clause's intention starts once a leading clause of time or concession told
+    in the past (a verb the writer did, or an imperfect) is set aside, when the intention
+    stands inside it and the name and the event phrase (``first``: the earlier of them) after
+    it; ``intent`` itself otherwise. "Cuando venga Ana, cenamos" keeps its intention: a
+    subjunctive is no past."""
+    if not _MAY_LEAD(blanked[c_start:c_start + 12].lower()):
+        return intent
+    folded = fold(blanked[c_start:c_end])
+    lead = _SUBORDINATE.match(folded)
+    if lead is None or not intent < lead.end() <= first:
+        return intent
+    said = blanked[c_start:c_start + lead.end()].lower()
+    if not any((cues.done is not None and cues.done.fullmatch(w))
+               or (cues.habitual is not None and cues.habitual.fullmatch(w))
+               for w in _WORD.findall(said)[1:]):
+        return intent
+    rest = matcher.intent_start(folded[lead.end():])
+    return None if rest is None else lead.end() + rest
+
+
+def _MAY_LEAD(start: str) -> bool:  # noqa: N802 (a cheap test before _SUBORDINATE)
+    return start.lstrip(" *_=").startswith(
+        ("while", "when", "as ", "although", "though", "after", "once", "mientras", "cuando",
+         "aunque", "después", "despues", "en cuanto"))
 
 
 def _undone_after(line: _Line, c_end: int, matcher: VocabularyMatcher) -> bool:
