@@ -563,3 +563,30 @@ def test_an_intention_in_a_past_background_clause(vault, write, line, expected):
 )
 def test_a_leading_clause_of_what_is_to_come_keeps_its_intention(vault, write, line):
     assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a diminutive, a regional word for a call
+        ("Le hice una llamadita a Marta Ruiz", ("call", "out")),
+        ("Me echó un fonazo Marta Ruiz", ("call", "in")),
+        # picking someone up, being picked up
+        ("Fui a buscar a Marta Ruiz al aeropuerto", ("in_person", "both")),
+        ("Marta Ruiz me vino a buscar al trabajo", ("in_person", "both")),
+        # going to their celebration
+        ("Fui al cumple de Marta Ruiz", ("in_person", "both")),
+        ("Estuve en la boda de Marta Ruiz", ("in_person", "both")),
+        ("Went to Marta Ruiz's birthday party", ("in_person", "both")),
+        # something passed on to me
+        ("Marta Ruiz me pasó el contacto de su primo", ("message", "in")),
+    ],
+)
+def test_calls_pickups_and_celebrations(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+def test_someone_elses_event_whose_phrase_names_its_party(vault, write):
+    """The contact is the subject and the event phrase itself names the other party: "Marta
+    went to Luis's party" is hers, not mine."""
+    assert _read(vault, write, "Marta Ruiz went to Luis Gómez's birthday party") == []

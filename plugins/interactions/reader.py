@@ -405,6 +405,8 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
         owns = not subject and _owns(line.blanked, name_end, c_start + event[0])
         if (subject or owns) and _someone_else(line.blanked, c_start + event[1], owns, event[2]):
             continue  # "Hugo had lunch with the CEO", "Oliver met Marta": not with me
+        if subject and "·" in line.blanked[c_start + event[0]:c_start + event[1]]:
+            continue  # "Luis went to Ana's party": the phrase names its other party
         if subject and _to_a_third(line.blanked, c_start, at, c_start + event[0], marks):
             continue  # "Ana les escribió", "Ana la llamó": to someone else, not to me
         if not subject and _other_subject(line.blanked, c_start, c_start + event[0], at):

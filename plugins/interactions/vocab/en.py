@@ -109,6 +109,10 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{return} (?:[^\s]+ ){0,2}?call", r"{ring} (?:me |us |him |her |them |{@} )?back",
     ),
     "in_person": (
+        # going to their celebration: "went to Ana's birthday party", "was at Ana's wedding"
+        r"(?:went|came|was|were|got) (?:to|at) {@}['’]s (?:[^\s]+ )?(?:birthday|wedding|party|"
+        r"housewarming|leaving do|farewell|graduation|gig|show|launch|bbq|barbecue|funeral|"
+        r"christening|baby shower|book launch)\b",
         r"(?:had |grabbed |got )?(?:a )?(?:coffee|lunch|dinner|breakfast|brunch|drinks?|beers?|tea) with",
         r"met(?: up)?(?: with)?", r"ran into", r"bumped into", r"visited",
         r"caught up in person", r"in person", r"(?:a |the )?meeting with", r"walk with",

@@ -70,7 +70,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"mensaje directo", r"por linkedin", r"contesto a mi", r"me contesto", r"le conteste",
         r"intercambiamos (?:mensajes|correos|emails)", r"chateamos",
         r"(?:mensajes|correos|emails|e-mails|whatsapps|wasaps|audios) con",
-        r"(?:le|les) {pasar} (?:a {@} )?(?:el|la|los|las|un|una|unos|unas|mi|mis) "
+        r"(?:le|les|me|nos) {pasar} (?:a {@} )?(?:el|la|los|las|un|una|unos|unas|mi|mis) "
         r"(?:enlace|link|documento|archivo|foto|fotos|contacto|numero|telefono|pdf|"
         r"presentacion|propuesta|video|borrador|informe|articulo|cv|curriculum)",
         r"{reenviar} (?:[^\s]+ ){0,4}?a {@}",
@@ -81,6 +81,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
     ),
     "call": (
         r"llame", r"(?:le|la|lo|me|nos) llamo", r"(?:le|la|lo) llame", r"llamada", r"videollamada",
+        r"(?:video)?llamadit[ao]s?",  # el diminutivo: "le hice una llamadita"
         r"(?:me|le|la|lo|nos) timbr\w+", r"timbre a",
         r"hablamos por (?:telefono|video|zoom|skype|teams|meet)", r"por telefono",
         r"por zoom", r"zoom", r"skype", r"por teams", r"google meet", r"videoconferencia",
@@ -95,7 +96,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"al telefono", r"por (?:meet|facetime|videollamada|whatsapp video)",
         r"{hacer} (?:un |una )?(?:[^\s]+ )?(?:facetime|zoom|skype|videollamada|llamada)",
         r"(?:me |le |les |nos )?{devolver} la llamada",
-        r"telefonazo", r"{pegar} un (?:toque|telefonazo)",
+        r"(?:tele)?fonazo", r"{pegar} un (?:toque|telefonazo|fonazo)",
     ),
     "in_person": (
         r"cafe", r"cafes", r"comida", r"comimos", r"comi con", r"cena", r"cenamos", r"cene con",
@@ -136,6 +137,13 @@ EVENTS: dict[str, tuple[str, ...]] = {
         # llevar a alguien a un sitio, pasar a verle: se está con esa persona
         r"{llevar} a {@} (?:a|al|hasta|en)", r"{pasar} a (?:ver|visitar|saludar|buscar|recoger) a",
         r"{pasar} a (?:saludar|verme|vernos|buscarme|buscarnos|recogerme|recogernos)",
+        # ir a buscar a alguien, que te venga a buscar: "fui a buscar a Ana", "me vino a buscar"
+        r"(?:fui|fuimos) a (?:buscar|recoger) a",
+        r"(?:me|nos) (?:vino|vinieron|paso|pasaron) a (?:buscar|recoger|ver|visitar|saludar)",
+        # ir a una celebración suya: "fui al cumple de Ana", "estuve en la boda de Ana"
+        r"(?:fui|fuimos|estuve|estuvimos) (?:a|al|en) (?:el |la |los |las |su |sus )?(?:cumple|"
+        r"cumpleanos|cumpleaños|boda|fiesta|despedida|graduacion|bautizo|comunion|"
+        r"inauguracion|concierto|casamiento|asado|cena|comida) (?:[^\s]+ ){0,2}?(?:de|del) {@}",
         # lo que se da en mano: "me trajo unas empanadas", "le llevé flores", "un abrazo"
         r"(?:me|nos) (?:{traer}|trajo|trajeron|trajiste)", r"(?:le|les) {llevar}",
         r"(?:le |les |me |nos )?(?:di|dio|dimos|dieron|dado) un (?:abrazo|beso)",
