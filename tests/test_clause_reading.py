@@ -590,3 +590,21 @@ def test_someone_elses_event_whose_phrase_names_its_party(vault, write):
     """The contact is the subject and the event phrase itself names the other party: "Marta
     went to Luis's party" is hers, not mine."""
     assert _read(vault, write, "Marta Ruiz went to Luis Gómez's birthday party") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # at their place; a time after the possessive is no one of theirs
+        ("Tea at Marta Ruiz's after school", ("in_person", "both")),
+        ("Stayed at Marta Ruiz's", ("in_person", "both")),
+    ],
+)
+def test_at_their_place(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line", ["Changed the plan at Marta Ruiz's suggestion", "Met Marta Ruiz's new team"])
+def test_at_their_suggestion_or_their_team_is_not_their_place(vault, write, line):
+    assert _read(vault, write, line) == []

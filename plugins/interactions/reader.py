@@ -655,7 +655,8 @@ def _their_agent(blanked: str, name_end: int, event_start: int) -> bool:
 
 # A name followed by someone of theirs: "Oliver's new team", "Ana's mum".
 _POSSESSED_PERSON = re.compile(
-    r"[*_=]*['’]s\s+(?:\w+\s+)?(?:" + "|".join(_PEOPLE) + r")\b", re.IGNORECASE)
+    r"[*_=]*['’]s\s+(?:(?!(?:after|before|for|on|in|at|with|from|to|by|about|last|this|next)\b)"
+    r"\w+\s+)?(?:" + "|".join(_PEOPLE) + r")\b", re.IGNORECASE)  # not "at Ana's after school"
 _OTHER_PARTY = re.compile(
     r"\s*(?:(?P<me>me|us|mi|nosotros|nosotras|conmigo)\b|(?P<name>[*_=]*·)"
     # (a possessive before a thing is no party: "Ana sent over his notes", "me envió su CV")

@@ -109,6 +109,10 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{return} (?:[^\s]+ ){0,2}?call", r"{ring} (?:me |us |him |her |them |{@} )?back",
     ),
     "in_person": (
+        # at their place: "Tea at Ana's after school", "Dinner at Ana's place" (not "at Ana's
+        # suggestion")
+        r"at {@}['’]s(?=\s*(?:$|[,;.!)]|(?:place|house|flat|apartment|home|after|before|for|on|"
+        r"in|last|this|yesterday|tonight|earlier|again)\b))",
         # going to their celebration: "went to Ana's birthday party", "was at Ana's wedding"
         r"(?:went|came|was|were|got) (?:to|at) {@}['’]s (?:[^\s]+ )?(?:birthday|wedding|party|"
         r"housewarming|leaving do|farewell|graduation|gig|show|launch|bbq|barbecue|funeral|"
