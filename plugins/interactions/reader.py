@@ -155,10 +155,13 @@ def clause_bounds(text: str, offset: int) -> tuple[int, int]:
 def _clauses(text: str) -> tuple[list[int], list[int]]:
     """Where the clause ends of ``text`` (its punctuation) start, and where the next clauses
     start, in order."""
-    spans = [m.span() for m in _CLAUSE_STOP.finditer(text)]
     if "—" in text or "–" in text:  # the two kinds never overlap: merging them is exact
-        spans = sorted(spans + [m.span() for m in _CLAUSE_DASH.finditer(text)])
-    return [a for a, _ in spans], [b for _, b in spans]
+        spans = sorted([m.span() for m in _CLAUSE_STOP.finditer(text)]
+                       + [m.span() for m in _CLAUSE_DASH.finditer(text)])
+        return [a for a, _ in spans], [b for _, b in spans]
+    # most lines: a stop is one character, so the next clause starts right after it
+    stops = [m.start() for m in _CLAUSE_STOP.finditer(text)]
+    return stops, [a + 1 for a in stops]
 
 
 def _strip_marker(line: str) -> tuple[str, int]:
@@ -253,7 +256,9 @@ class _Line:
         task = _TASK.match(text)
         self.ticked = task is not None and task[1] in "xX"  # "- [x] Llamar a Sergio"
         self._date: tuple[dt.date | None] | None = None
+        self.quotes = '"' in blanked or "“" in blanked or "«" in blanked  # most lines: none
         self._quotes: list[tuple[int, int]] | None = None
+        self._lists_me: bool | None = None
         # clause index -> (start, end, event, start of its earliest intention phrase,
         # direction phrases)
         self.found: dict[int, _Clause] = {}
@@ -279,13 +284,18 @@ class _Line:
         at ``event_start`` stands outside of: the name is in someone's words ("Ben reports
         the goal met: "during my vacation Heidi did it""), not a party to the event."""
         if self._quotes is None:
-            text = self.blanked
-            self._quotes = ([m.span() for m in _QUOTED.finditer(text)]
-                            if '"' in text or "“" in text or "«" in text else [])
+            self._quotes = [m.span() for m in _QUOTED.finditer(self.blanked)]
         for start, end in self._quotes:
             if start < at < end:
                 return not start < event_start < end
         return False
+
+    def lists_me(self) -> bool:
+        """Whether the line may list the writer with someone ("and me", "y yo", "me, …"),
+        read once per line: most lines do not, and their names need no closer look."""
+        if self._lists_me is None:
+            self._lists_me = _LISTS_ME.search(self.blanked) is not None
+        return self._lists_me
 
     def date(self) -> dt.date | None:
         """The date of the events on this line, read on the first one."""
@@ -354,11 +364,14 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                 verb_end = at - c_start
             else:  # "Con Ana nos tomamos un café": the verb after the name
                 fronted = fronted_companion(line.blanked, c_start, c_end, at,
-                                            at + mention.end - pos, cues)
+                                            at + mention.end - pos, cues
+                                            ) if at - c_start <= 16 else None
                 if fronted is None:
                     # "Hemos merendado churros Ana, Luis y yo": listed with the writer
                     verb = with_the_writer(line.blanked, c_start, c_end, at,
-                                           at + mention.end - pos, cues)
+                                           at + mention.end - pos, cues
+                                           ) if (line.lists_me() if line._lists_me is None
+                                                 else line._lists_me) else None
                     if verb is None:
                         continue
                     fronted = (verb, at - c_start)
@@ -399,7 +412,7 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                       mention.level, direction)
             continue
         name_end = at + mention.end - pos
-        if line.quoted_apart(at, c_start + event[0]):
+        if line.quotes and line.quoted_apart(at, c_start + event[0]):
             continue  # in someone's words, quoted: not a party to the event outside them
         subject = _is_subject(line.blanked, c_start, at, event[0], name_end)
         owns = not subject and _owns(line.blanked, name_end, c_start + event[0])
@@ -444,6 +457,8 @@ def _MAY_ASK(start: str) -> bool:  # noqa: N802 (a cheap test before _ASKED)
     return "wh" in start or "how" in start
 
 
+_LISTS_ME = re.compile(r"(?<![\w·])(?:me|yo|myself),|\s(?:and|y|e|&)\s+(?:me|i|yo|myself)(?![\w·])",
+                       re.IGNORECASE)
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»")
 _SAID = re.compile(r"(?<=:)\s*[\"“«][^\"”»\n]*[\"”»]")
 _CLOSED_QUESTION = re.compile(r"\?[\])\"'”»*_]+(?:\s|$)")
