@@ -608,3 +608,17 @@ def test_at_their_place(vault, write, line, expected):
     "line", ["Changed the plan at Marta Ruiz's suggestion", "Met Marta Ruiz's new team"])
 def test_at_their_suggestion_or_their_team_is_not_their_place(vault, write, line):
     assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # what is handed over is a thing, not trouble or a contradiction
+        "Marta Ruiz me trajo problemas con el proyecto",
+        "Le llevé la contraria a Marta Ruiz en la reunión",
+        # a greeting to everyone else
+        "Marta Ruiz saludó a todos al entrar",
+    ],
+)
+def test_figures_of_speech_and_greetings_to_others_are_not_events(vault, write, line):
+    assert _read(vault, write, line) == []

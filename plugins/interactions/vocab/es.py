@@ -144,8 +144,14 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:fui|fuimos|estuve|estuvimos) (?:a|al|en) (?:el |la |los |las |su |sus )?(?:cumple|"
         r"cumpleanos|cumpleaños|boda|fiesta|despedida|graduacion|bautizo|comunion|"
         r"inauguracion|concierto|casamiento|asado|cena|comida) (?:[^\s]+ ){0,2}?(?:de|del) {@}",
-        # lo que se da en mano: "me trajo unas empanadas", "le llevé flores", "un abrazo"
-        r"(?:me|nos) (?:{traer}|trajo|trajeron|trajiste)", r"(?:le|les) {llevar}",
+        # lo que se da en mano: "me trajo unas empanadas", "le llevé flores", "un abrazo" (no
+        # "me trajo problemas", "le llevé la contraria")
+        r"(?:me|nos) (?:{traer}|trajo|trajeron|trajiste) (?:un|una|unos|unas|el|la|los|las|mi|mis|"
+        r"su|sus)? ?(?:[^\s]+ )?(?:regalo|regalos|flores|empanadas|pastel|tarta|torta|comida|"
+        r"vino|libro|libros|llaves|paquete|postre|galletas|dulces|cafe|fruta|plantas?|detalle)",
+        r"(?:le|les) {llevar} (?:un|una|unos|unas|el|la|los|las|mi|mis)? ?(?:[^\s]+ )?(?:regalo|"
+        r"regalos|flores|empanadas|pastel|tarta|torta|comida|vino|libro|libros|llaves|paquete|"
+        r"postre|galletas|dulces|cafe|fruta|plantas?|detalle)",
         r"(?:le |les |me |nos )?(?:di|dio|dimos|dieron|dado) un (?:abrazo|beso)",
         # "donde Marta": en su casa (América), al final de la oración o antes de un
         # complemento, no como relativo ("el bar donde Marta trabaja")
@@ -156,7 +162,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         # "we did … with X"
         *("{" + verb + "}" + r" (?:[^\s]+ ){0,4}?con {@}" for verb in _JUNTOS),
         r"{ayudar} a {@}",
-        r"{saludar} a", r"(?:me|nos|la|lo|le|les) {saludar}",
+        r"{saludar} a {@}", r"(?:me|nos|la|lo|le|les) {saludar}",
         r"{hablar} con", r"{charlar} con", r"{conversar} con", r"hablamos", r"charlamos",
         r"(?:estuve|estuvimos) (?:hablando|charlando) con", r"nos pusimos al dia",
         # being with someone: in person, unless the clause says "al teléfono", "por Zoom"
