@@ -622,3 +622,26 @@ def test_at_their_suggestion_or_their_team_is_not_their_place(vault, write, line
 )
 def test_figures_of_speech_and_greetings_to_others_are_not_events(vault, write, line):
     assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # contacts joined as the subject of a meeting, the writer nowhere: with each other
+        "Marta Ruiz and Luis Gómez met to discuss the roadmap",
+        "Marta Ruiz y Luis Gómez se vieron en Madrid",
+        # preparing for a meeting is no meeting yet
+        "Prep for 1:1 with Marta Ruiz",
+    ],
+)
+def test_a_meeting_among_others_or_its_preparation_is_not_mine(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Marta Ruiz and Luis Gómez came over for dinner", "Marta Ruiz and Luis Gómez had lunch with us",
+     "Marta Ruiz y Luis Gómez vinieron a cenar"],
+)
+def test_contacts_joined_who_came_to_me_or_met_us(vault, write, line):
+    assert ("in_person", "both") in _read(vault, write, line)

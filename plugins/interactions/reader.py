@@ -418,6 +418,10 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
         owns = not subject and _owns(line.blanked, name_end, c_start + event[0])
         if (subject or owns) and _someone_else(line.blanked, c_start + event[1], owns, event[2]):
             continue  # "Hugo had lunch with the CEO", "Oliver met Marta": not with me
+        if (subject and event[2] == "in_person" and event[0] > 0
+                and _among_themselves(line.blanked, c_start, c_end, c_start + event[0],
+                                      c_start + event[1])):
+            continue  # "Marta and Luis met to discuss the roadmap": with each other
         if subject and "·" in line.blanked[c_start + event[0]:c_start + event[1]]:
             continue  # "Luis went to Ana's party": the phrase names its other party
         if subject and _to_a_third(line.blanked, c_start, at, c_start + event[0], marks):
@@ -546,6 +550,27 @@ _OTHER_SUBJECT = re.compile(
     r"jueves|viernes|sabado|domingo|morning|afternoon|evening|night|day|week|weekend|other|"
     r"next|last|same|manana|tarde|noche|semana|finde|otro|otra|dia|mes|month|year|ano)\b)"
     r"\w+)(?:\s+(?:se|le|les|lo|la|los|las))?\s*$", re.IGNORECASE)
+
+
+# Contacts joined before the event phrase, and nothing else: "· and · met", "· y · se vieron".
+_JOINT = re.compile(r"\s*[*_=\[]*·+[*_=\]]*(?:(?:\s*,\s*|\s+(?:and|y|e|&)\s+)[*_=\[]*·+[*_=\]]*)+"
+                    r"\s+(?:(?:se|also|then|finally|just)\s+)?$", re.IGNORECASE)
+# Words that put the writer into a clause, and event phrases that come to the writer.
+_ME_IN_IT = re.compile(r"(?<![\w·])(?:i|me|us|we|my|our|yo|nos|mi|mis|conmigo|nuestr[oa]s?)(?![\w·])",
+                       re.IGNORECASE)
+_TO_ME = re.compile(r"came|come|visit|over|vin|venir|casa|verme|vernos|pasaron|pasamos",
+                    re.IGNORECASE)
+
+
+def _among_themselves(blanked: str, c_start: int, c_end: int, event_start: int,
+                      event_end: int) -> bool:
+    """Whether the clause's subject is contacts joined and nothing else, the meeting is
+    between them ("Marta and Luis met to discuss the roadmap", "Marta y Luis se vieron en
+    Madrid"): no word for the writer in the clause and an event phrase that does not come to
+    the writer ("Marta and Luis came over" is with me)."""
+    return (_JOINT.fullmatch(blanked, c_start, event_start) is not None
+            and _ME_IN_IT.search(blanked, c_start, c_end) is None
+            and _TO_ME.search(blanked, event_start, event_end) is None)
 
 
 # A Spanish clitic for a third person opening an event phrase ("les escribió", "la llamó"):

@@ -186,6 +186,7 @@ INTENTS: tuple[str, ...] = (
     r"tried", r"attempted", r"^.*?no answer", r"^.*?didn't pick(?:ed)? up",
     r"^.*?did not pick(?:ed)? up", r"^.*?never picked up", r"^.*?to voicemail", r"^.*?called off", r"couldn't", r"not",
     r"neither", r"nor", r"not even",
+    r"prep(?:are|ared|aring|ping|ped)? (?:for|notes for|questions for)",
     r"supposed to", r"meant to", r"about to", r"thinking (?:of|about)", r"considering",
     r"looking forward", r"forgot", r"if", r"when i", r"hopefully", r"would(?: love)?",
     r"wish", r"waiting for", r"idea", r"hasn't", r"wasn't able", r"weren't able",
