@@ -332,3 +332,316 @@ def test_a_verbless_head_after_other_words_on_its_line_is_no_entry(vault, write,
 )
 def test_a_verbless_entry_opening_its_line_counts(vault, write, line):
     assert _read(vault, write, line) == [("in_person", "both")]
+
+
+# Who acts on whom, and what a work note's labels say: the third pass of the reader.
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the name is the subject of a verb of its own: what follows is their statement
+        "By Friday Marta Ruiz reports the quarterly goal met",
+        "Marta Ruiz thinks the launch met every target",
+        "Marta Ruiz quiere que la llame",
+        # a Spanish clitic for a third person: the contact acted on someone else
+        "Marta Ruiz les escribió a sus padres",
+        "Marta Ruiz la llamó para felicitarla",
+        # someone else opens the clause, a reflexive clitic before the verb
+        "Luis Gómez se tomó un café con Marta Ruiz",
+    ],
+)
+def test_someone_elses_verb_or_someone_elses_party(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # what they are to each other, not time spent together
+        "Neighbours with Marta Ruiz in Lisbon",
+        "- (2025-12-11) Neighbours with Marta Ruiz in Lisbon",
+        "Vecinos con Marta Ruiz desde 2019",
+        "Compañeros de piso con Marta Ruiz en Salamanca",
+        # an instruction about a state: a participle after a verb of command
+        "Confirm shipped or fallback plan with Marta Ruiz",
+        "Check updated budget with Marta Ruiz",
+        # a label for the period a plan covers, or for what is to be done; a status not done
+        "**This week**: lunch with Marta Ruiz",
+        "Goals: sync with Marta Ruiz on the roadmap",
+        "Esta semana: comida con Marta Ruiz",
+        "Objetivos: reunión con Marta Ruiz",
+        "❌ Follow-up with Marta Ruiz",
+        "Seguimiento con Marta Ruiz — sin empezar",
+    ],
+)
+def test_facts_instructions_and_plan_labels_are_not_events(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the companion opens the clause and the writer's verb follows the name
+        ("Con Marta Ruiz nos tomamos un cortado", ("in_person", "both")),
+        ("With Marta Ruiz, we hiked up to the lake", ("in_person", "both")),
+        # verbs made from a medium, in the past; a chat with words between
+        ("Le whatsapeé a Marta Ruiz lo del viernes", ("message", "out")),
+        ("Nos mensajeamos con Marta Ruiz toda la noche", ("message", "both")),
+        ("Chateé un rato con Marta Ruiz", ("message", "both")),
+        ("Le pegué un telefonazo a Marta Ruiz", ("call", "out")),
+        # taking someone somewhere, dropping by to see them
+        ("Llevé a Marta Ruiz al aeropuerto", ("in_person", "both")),
+        ("Pasé a ver a Marta Ruiz al hospital", ("in_person", "both")),
+        # "le" and a first person's past: I moved; "mensaje de voz" names no sender
+        ("Le dejé un mensaje de voz a Marta Ruiz", ("message", "out")),
+    ],
+)
+def test_spanish_events_as_people_write_them(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Con Marta Ruiz no hablamos",
+        "Con Marta Ruiz íbamos al cine los jueves",
+        "Whatsapear a Marta Ruiz lo del viernes",
+        "Llevar a Marta Ruiz al aeropuerto el lunes",
+        "A Marta Ruiz le escribiría, pero no sé qué decirle",
+    ],
+)
+def test_spanish_non_events_beside_them(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+def test_a_vocabulary_plugin_brings_its_own_subject_verbs(vault, write):
+    """Without a vocabulary's ``subject_verbs``, a name's own verb is not seen."""
+    pm = get_plugin_manager()
+    line = "Marta Ruiz acha que o almoço correu bem"
+
+    class Pt:
+        @hookimpl
+        def register_vocabulary(self):
+            return [Vocabulary("pt", events={"in_person": (r"almoco",)})]
+
+    class PtWithVerbs:
+        @hookimpl
+        def register_vocabulary(self):
+            return [Vocabulary("pt", events={"in_person": (r"almoco",)},
+                               subject_verbs=(r"acha",))]
+
+    pm.register(Pt())
+    assert _read(vault, write, line, pm) == [("in_person", "both")]
+    pm = get_plugin_manager()
+    pm.register(PtWithVerbs())
+    assert _read(vault, write, line, pm) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # what did happen, after a failed start, may name the contact itself
+        ("No llegó el fontanero, así que Marta Ruiz y yo nos fuimos a desayunar fuera",
+         ("in_person", "both")),
+        # … or tell what we did together, with no event phrase for it
+        ("La cata con Marta Ruiz se canceló, pero nos hemos tomado una caña abajo",
+         ("in_person", "both")),
+        ("Lunch with Marta Ruiz fell through, so we grabbed a drink together instead",
+         ("in_person", "both")),
+        # a question quoted after a colon is what was said, not the clause asking
+        ('Le comenté el vídeo a Marta Ruiz: "oye, ¿y mi entrada?"', ("social", "out")),
+        # "as always" compares today's event with the others: no habit
+        ("Partida de cartas en el club con Marta Ruiz, perdimos como siempre",
+         ("in_person", "both")),
+        ("As always, lost the pub quiz with Marta Ruiz", ("in_person", "both")),
+        # a determiner after a preposition opens a place, not someone else
+        ("Drinks at the pub with Marta Ruiz", ("in_person", "both")),
+        # something of theirs that came to me is no thing passed on
+        ("Me llegó un mail de Marta Ruiz con el OK a la oferta", ("message", "in")),
+        # a Spanish article before a name
+        ("Vinieron la Marta Ruiz y Luis Gómez a comer a casa", ("in_person", "both")),
+        # the contact listed with the writer
+        ("Hemos merendado churros Luis Gómez, Marta Ruiz y yo en la plaza",
+         ("in_person", "both")),
+        ("Board meeting: Marta Ruiz, Luis Gómez and me in the small room",
+         ("in_person", "both")),
+        ("Department meeting: me, Luis Gómez and Marta Ruiz going over the rota",
+         ("in_person", "both")),
+    ],
+)
+def test_what_happened_after_all_and_who_was_there(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lunch with Marta Ruiz was cancelled, so we stayed home",
+        "No quedé con Marta Ruiz, pero Luis Gómez y yo cenamos",
+        "Se canceló la comida con Marta Ruiz, pero nos vemos el lunes",
+        '¿Le comenté el vídeo a Marta Ruiz?',
+        "Con Marta Ruiz siempre perdemos al mus",
+        "Planning: Marta Ruiz and me next week",
+        "Marta Ruiz y yo somos amigas desde el cole",
+    ],
+)
+def test_what_did_not_happen_beside_them(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # what is handed over in person, a greeting, a visit "donde" someone
+        ("Marta Ruiz me trajo unas empanadas", ("in_person", "both")),
+        ("Le llevé unas flores a Marta Ruiz", ("in_person", "both")),
+        ("Le di un abrazo a Marta Ruiz en la estación", ("in_person", "both")),
+        ("Marta Ruiz pasó a saludar", ("in_person", "both")),
+        ("Saludé a Marta Ruiz en el pasillo", ("in_person", "both")),
+        ("Estuve donde Marta Ruiz toda la tarde", ("in_person", "both")),
+        # a message passed on to me, a heart on their photo
+        ("Marta Ruiz me reenvió el documento", ("message", "in")),
+        ("Le puse corazoncito a la foto que subió Marta Ruiz", ("social", "out")),
+    ],
+)
+def test_spanish_events_in_hand_and_in_passing(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # "ni" and "neither … nor" deny as "no" and "not" do
+        "Qué simpática Marta Ruiz, que ni me saludó en la gasolinera",
+        "Ni siquiera nos vimos con Marta Ruiz",
+        "Neither Marta Ruiz nor Luis Gómez showed up for lunch",
+        # "donde" as a relative, and a to-do
+        "El bar donde Marta Ruiz trabaja cerró",
+        "Tengo que saludar a Marta Ruiz",
+    ],
+)
+def test_denials_and_relatives_are_not_events(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a name inside a quotation, the event outside it: someone's words, no party
+        'Luis Gómez reports the goal met: "during my vacation Marta Ruiz did the pages"',
+        'Le escribí a Luis Gómez: «Marta Ruiz te manda saludos»',
+    ],
+)
+def test_a_name_quoted_apart_from_the_event_is_no_party(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+def test_a_quoted_event_still_counts(vault, write):
+    assert _read(vault, write, '"Had lunch with Marta Ruiz," I wrote in the group') == [
+        ("in_person", "both")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # an intention inside a leading clause of time or concession, told in the past, is
+        # the background of the event after its comma
+        ("While we were waiting for the bus, Marta Ruiz and I walked to the canal and talked",
+         ("in_person", "both")),
+        ("Cuando volví de la farmacia, me llamó Marta Ruiz", ("call", "in")),
+    ],
+)
+def test_an_intention_in_a_past_background_clause(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Cuando venga Marta Ruiz, cenamos juntos", "Cuando pueda, llamo a Marta Ruiz",
+     "While I was planning to call Marta Ruiz, she never picked up"],
+)
+def test_a_leading_clause_of_what_is_to_come_keeps_its_intention(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a diminutive, a regional word for a call
+        ("Le hice una llamadita a Marta Ruiz", ("call", "out")),
+        ("Me echó un fonazo Marta Ruiz", ("call", "in")),
+        # picking someone up, being picked up
+        ("Fui a buscar a Marta Ruiz al aeropuerto", ("in_person", "both")),
+        ("Marta Ruiz me vino a buscar al trabajo", ("in_person", "both")),
+        # going to their celebration
+        ("Fui al cumple de Marta Ruiz", ("in_person", "both")),
+        ("Estuve en la boda de Marta Ruiz", ("in_person", "both")),
+        ("Went to Marta Ruiz's birthday party", ("in_person", "both")),
+        # something passed on to me
+        ("Marta Ruiz me pasó el contacto de su primo", ("message", "in")),
+    ],
+)
+def test_calls_pickups_and_celebrations(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+def test_someone_elses_event_whose_phrase_names_its_party(vault, write):
+    """The contact is the subject and the event phrase itself names the other party: "Marta
+    went to Luis's party" is hers, not mine."""
+    assert _read(vault, write, "Marta Ruiz went to Luis Gómez's birthday party") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # at their place; a time after the possessive is no one of theirs
+        ("Tea at Marta Ruiz's after school", ("in_person", "both")),
+        ("Stayed at Marta Ruiz's", ("in_person", "both")),
+    ],
+)
+def test_at_their_place(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line", ["Changed the plan at Marta Ruiz's suggestion", "Met Marta Ruiz's new team"])
+def test_at_their_suggestion_or_their_team_is_not_their_place(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # what is handed over is a thing, not trouble or a contradiction
+        "Marta Ruiz me trajo problemas con el proyecto",
+        "Le llevé la contraria a Marta Ruiz en la reunión",
+        # a greeting to everyone else
+        "Marta Ruiz saludó a todos al entrar",
+    ],
+)
+def test_figures_of_speech_and_greetings_to_others_are_not_events(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # contacts joined as the subject of a meeting, the writer nowhere: with each other
+        "Marta Ruiz and Luis Gómez met to discuss the roadmap",
+        "Marta Ruiz y Luis Gómez se vieron en Madrid",
+        # preparing for a meeting is no meeting yet
+        "Prep for 1:1 with Marta Ruiz",
+    ],
+)
+def test_a_meeting_among_others_or_its_preparation_is_not_mine(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Marta Ruiz and Luis Gómez came over for dinner", "Marta Ruiz and Luis Gómez had lunch with us",
+     "Marta Ruiz y Luis Gómez vinieron a cenar"],
+)
+def test_contacts_joined_who_came_to_me_or_met_us(vault, write, line):
+    assert ("in_person", "both") in _read(vault, write, line)

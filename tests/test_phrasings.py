@@ -113,14 +113,14 @@ class Hugs:
 
     @hookimpl
     def register_vocabulary(self):
-        return [Vocabulary("es", events={"in_person": (r"{saludar} a",)})]
+        return [Vocabulary("es", events={"in_person": (r"{besar} a",)})]
 
 
 def test_a_plugins_verb_is_conjugated_from_the_dictionary(vault, write):
     pm = get_plugin_manager()
-    assert _read(vault, write, "Saludé a Marta Ruiz en la feria", pm) == []
+    assert _read(vault, write, "Besé a Marta Ruiz en la feria", pm) == []
     pm.register(Hugs(), name="hugs")
-    assert _read(vault, write, "Saludé a Marta Ruiz en la feria", pm) == [
+    assert _read(vault, write, "Besé a Marta Ruiz en la feria", pm) == [
         ("in_person", "both")]
 
 
@@ -139,6 +139,6 @@ def test_a_changed_vocabulary_rereads_the_notes(vault, write):
     plugin = Growing()
     pm = get_plugin_manager()
     pm.register(plugin, name="growing")
-    assert _read(vault, write, "Saludé a Marta Ruiz en la feria", pm) == []
-    plugin.phrases = (r"{saludar} a",)
-    assert _read(vault, write, "Saludé a Marta Ruiz en la feria", pm) == [("in_person", "both")]
+    assert _read(vault, write, "Besé a Marta Ruiz en la feria", pm) == []
+    plugin.phrases = (r"{besar} a",)
+    assert _read(vault, write, "Besé a Marta Ruiz en la feria", pm) == [("in_person", "both")]

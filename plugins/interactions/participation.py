@@ -29,8 +29,8 @@ from functools import lru_cache
 from vinculo.model import Vocabulary
 from vinculo.text import fold
 
-__all__ = ["Cues", "companion_verb", "cues_of", "habitual", "is_topic", "passed_on",
-           "NO_TIMES", "clause_times", "not_of_the_day"]
+__all__ = ["Cues", "companion_verb", "cues_of", "fronted_companion", "with_the_writer", "habitual", "is_topic", "passed_on",
+           "NO_TIMES", "clause_times", "not_of_the_day", "their_own_verb", "we_did"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,8 @@ class Cues:
     later: re.Pattern[str] | None = None  # a time after the note's day ("next Friday")
     hearsay: re.Pattern[str] | None = None  # what opens someone else's report ("told me")
     long_ago: re.Pattern[str] | None = None  # a time long before the note's day ("back in 2011")
+    # a verb of the name's own right after it ("could", "to", "reports"), matched after the name
+    subject_verb: re.Pattern[str] | None = None
 
     @property
     def any_time(self) -> bool:
@@ -71,7 +73,8 @@ def _words(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 @lru_cache(maxsize=8)
 def _compile(topics: tuple[str, ...], companions: tuple[str, ...], done: tuple[str, ...],
              habitual: tuple[str, ...], later: tuple[str, ...] = (),
-             hearsay: tuple[str, ...] = (), long_ago: tuple[str, ...] = ()) -> Cues:
+             hearsay: tuple[str, ...] = (), long_ago: tuple[str, ...] = (),
+             subject_verbs: tuple[str, ...] = ()) -> Cues:
     return Cues(
         _before_name([fold(p) for p in topics]),
         _before_name([fold(p) for p in companions]),
@@ -79,6 +82,8 @@ def _compile(topics: tuple[str, ...], companions: tuple[str, ...], done: tuple[s
         _tails([fold(p) for p in topics]),
         _tails([fold(p) for p in companions], _BETWEEN),
         _phrases(later), _phrases(hearsay), _phrases(long_ago),
+        re.compile(r"[*_=\]]*\s+(?:" + "|".join(f"(?:{fold(p)})" for p in subject_verbs)
+                   + r")(?![\w·'’])") if subject_verbs else None,
     )
 
 
@@ -130,7 +135,8 @@ def cues_of(vocabularies: list[Vocabulary]) -> Cues:
         return tuple(p for v in vocabularies for p in (getattr(v, name, None) or ()))
 
     cues = _compile(gather("topics"), gather("companions"), gather("done"), gather("habitual"),
-                    gather("later"), gather("hearsay"), gather("long_ago"))
+                    gather("later"), gather("hearsay"), gather("long_ago"),
+                    gather("subject_verbs"))
     if _last is None or _last[1] != cues:
         _topics.clear()
         _habits.clear()
@@ -190,6 +196,46 @@ def passed_on(blanked: str, at: int, name_end: int, event_start: int, c_end: int
     return owner and _RECIPIENT.search(fold(blanked[name_end:c_end])) is not None
 
 
+# The writer, in the words between a name's own verb and the event phrase: "Ana is in town
+# and we had lunch" is still mine.
+_WRITER = re.compile(r"(?<![\w·])(?:i|we|me|us|my|our|yo|nosotros|nosotras|nos|conmigo)(?![\w·])")
+
+
+def their_own_verb(blanked: str, name_end: int, event_start: int, cues: Cues) -> bool:
+    """Whether the name ending at ``name_end``, before the event phrase starting at
+    ``event_start``, is the subject of a verb of its own (a vocabulary's ``subject_verbs``:
+    "Ben reports the goal met", "so Ben could take a break … DM to Jack", "Altan to implement
+    …"), with no word for the writer between that verb and the event phrase: then the event
+    phrase belongs to their statement, not to an event of mine with them."""
+    if cues.subject_verb is None or event_start - name_end < 3:
+        return False  # the event phrase follows the name: "Ana called", not this
+    gap = fold(blanked[name_end:event_start])
+    match = cues.subject_verb.match(gap)
+    return match is not None and _WRITER.search(gap, match.end()) is None
+
+
+# Words that put the two of us together in a part of a clause: a reciprocal or reflexive
+# "nos" ("nos hemos tomado una caña", "nos vimos"), "together", "juntos" — not a bare "we",
+# which may be the writer's household ("so we stayed home").
+_TOGETHER = frozenset({"nos", "together", "juntos", "juntas"})
+
+
+def we_did(text: str, cues: Cues) -> bool:
+    """Whether ``text`` (a part of a clause, accents kept) tells something done together:
+    a word of :data:`_TOGETHER` and a verb the writer did ("pero nos hemos tomado una caña",
+    "so we grabbed a drink together"); never a habit."""
+    if cues.done is None:
+        return False
+    together = did = False
+    for word in _WORDS.finditer(text.lower()):
+        w = word[0]
+        together = together or w in _TOGETHER
+        did = did or (cues.done.fullmatch(w) is not None and not habitual(w, cues))
+        if together and did:
+            return True
+    return False
+
+
 # Before the verb of a companion clause: the writer ("I", "we", "yo", "Luis y yo"), an
 # adverb or a time — never someone else ("he", "my boss", another name alone).
 _SOMEONE_ELSE = re.compile(
@@ -228,6 +274,12 @@ def companion_verb(blanked: str, c_start: int, at: int, cues: Cues) -> int | Non
             break
         if cues.done.fullmatch(word[0]) is None:
             continue
+        if index and word[0].endswith("ed") and words[index - 1][0] not in _LEADS and not (
+                words[index - 1][0].endswith("ly")):
+            # "Confirm shipped or fallback plan with ·", "the goal met with ·": a participle
+            # after a word that is no subject, time or adverb is no verb of the writer's; an
+            # instruction or a description, neither a diary entry
+            return None
         before = lowered[:word.start()]
         if "·" in before and not _WRITER_AND.search(before):
             return None  # "Ben grabbed a bite with ·": someone else's
@@ -243,12 +295,111 @@ def companion_verb(blanked: str, c_start: int, at: int, cues: Cues) -> int | Non
     if not head.strip() or len(words) > _MAX_HEAD or "·" in head:
         return None  # nothing before "with", a long clause, or someone else in it
     folded = fold(lowered)
-    if _SOMEONE_ELSE.search(folded) or _PRONOUN.search(folded):
+    # a determiner after a preposition opens a place or a thing ("Drinks at the pub with ·",
+    # "Partida en el club con ·"), not someone else doing it
+    if _SOMEONE_ELSE.search(_PLACE.sub(" ", folded)) or _PRONOUN.search(folded):
         return None
+    first = _WORDS.search(head)  # past a date or a time: "(2025-12-11) Neighbours with ·"
+    if first is not None and first[0] in _RELATIONS:
+        return None  # "Neighbours with ·", "Vecinos de rellano con ·": what they are, a fact
     if _TO_DO.match(lowered, words[0].start()) or (
             _INFINITIVE.match(lowered, words[0].start()) and _CON.search(lowered)):
         return None  # "Quedar con ·", "Planning a trip with ·": a to-do, a plan
     return words[0].start()
+
+
+_PLACE = re.compile(
+    r"(?<!\S)(?:at|in|on|to|from|of|for|by|near|around|into|en|de|del|a|al|por|para|sobre|"
+    r"desde|hasta|tras|junto)\s+(?:the|my|his|her|their|our|el|la|los|las|mi|mis|su|sus)(?=\s)")
+# Words that may stand right before a writer's past tense in English: the writer, a time, a
+# connective adverb (an "-ly" adverb too). Anything else before a participle makes it one.
+_LEADS = frozenset({
+    "i", "we", "and", "also", "then", "just", "finally", "later", "earlier", "yesterday",
+    "today", "tonight", "morning", "afternoon", "evening", "night", "weekend", "week", "lunch",
+    "lunchtime", "work", "school", "class", "breakfast", "dinner", "first", "again", "once",
+    "still", "even", "both", "all", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "am", "pm", "eventually", "afterwards", "meanwhile", "so", "but",
+    "ago", "there", "here", "back", "ve", "d", "had", "have", "has", "never", "already"})
+# Nouns for what people are to each other, in the plural: a head that opens with one tells a
+# relation, not time spent ("Neighbours with ·", "Compañeros de piso con ·").
+_RELATIONS = frozenset({
+    "neighbors", "neighbours", "roommates", "flatmates", "housemates", "classmates",
+    "colleagues", "coworkers", "co-workers", "teammates", "cousins", "friends", "siblings",
+    "partners", "vecinos", "vecinas", "compañeros", "compañeras", "colegas", "primos",
+    "primas", "amigos", "amigas", "socios", "socias", "hermanos", "hermanas"})
+
+
+# After a name a companion word opened the clause with: the writer, before their verb.
+_WRITER_BEFORE_VERB = frozenset({"nos", "me", "we", "i", "yo", "nosotros", "nosotras"})
+# Other names joined to the first one: "Con ·, · y · fuimos …".
+_MORE_NAMES = re.compile(r"(?:[*_=\]]*(?:\s*,\s*|\s+(?:and|y|e|&)\s+)[*_=\[]*·+)*[*_=\]]*,?")
+
+
+def fronted_companion(blanked: str, c_start: int, c_end: int, at: int, name_end: int,
+                      cues: Cues) -> tuple[int, int] | None:
+    """Where, relative to ``c_start``, the writer's verb starts and ends when the clause
+    opens with a companion word and the name (``at``–``name_end``), and a verb the writer
+    did follows it ("Con · nos tomamos un cortado", "Con · fuimos al cine", "With ·, we
+    hiked up to the lake"); else None. Nothing but the writer ("nos", "we") may stand between
+    the name and the verb: "Con · siempre íbamos", "Con · no hablamos" are no events here."""
+    if cues.companion is None or cues.done is None or at - c_start > 16:
+        return None
+    if cues.companion_tails is not None and not _near(blanked, at, cues.companion_tails):
+        return None  # the common case, told without a search
+    lead = blanked[c_start:at]
+    if _head(lead.lower()).strip() or cues.companion.search(fold(lead)) is None:
+        return None  # the common case: the name does not open the clause after "con"
+    more = _MORE_NAMES.match(blanked, name_end, c_end)
+    rest_at = more.end() if more else name_end
+    rest = blanked[rest_at:c_end].lower()
+    for index, word in enumerate(_WORDS.finditer(rest)):
+        if index > 2:
+            break
+        if word[0] in _WRITER_BEFORE_VERB:
+            continue
+        if cues.done.fullmatch(word[0]) is None or habitual(word[0], cues):
+            return None
+        return rest_at + word.start() - c_start, rest_at + word.end() - c_start
+    return None
+
+
+# The writer listed with the contact: "·, · y yo", "· and me", "me, · and ·".
+_AND_ME = re.compile(r"\s*,?\s+(?:and|y|e|&)\s+(?:me|i|yo|myself)(?![\w·])", re.IGNORECASE)
+_ME_AND = re.compile(r"(?:^|[\s:])(?:me|yo|myself),\s*(?:[*_=\[]*·+[*_=\]]*"
+                     r"(?:\s*,\s*|\s+(?:and|y|e|&)\s+))*[*_=\[]*$", re.IGNORECASE)
+_AND_ME_NEAR = re.compile(r"\s(?:and|y|e|&)\s+(?:me|i|yo|myself)(?![\w·])", re.IGNORECASE)
+_LISTED = re.compile(r"(?<![\w·])(?:me|yo|myself|and|y|e)(?![\w·])")
+_LABEL = re.compile(r"\s*[*_=]*[^\W\d_][^:\n]{0,40}?[*_=]*:\s*", re.IGNORECASE)
+
+
+def with_the_writer(blanked: str, c_start: int, c_end: int, at: int, name_end: int,
+                    cues: Cues) -> int | None:
+    """Where, relative to ``c_start``, the clause's verb or entry starts when the contact is
+    listed with the writer ("·, · y yo", "· and me", "me, · and ·") in a clause that opens
+    with a verb the writer did ("Hemos merendado churros ·, · y yo en el Horno") or with a
+    label of a few words, as a diary writes an entry ("Board meeting: ·, · and me in the
+    small room"); else None."""
+    if cues.done is None:
+        return None
+    before = blanked[max(c_start, at - 48):at].lower()
+    if ("me," not in before and "yo," not in before
+            and _AND_ME_NEAR.search(blanked, name_end, min(c_end, name_end + 48)) is None):
+        return None  # the common case: no writer listed near the name
+    more = _MORE_NAMES.match(blanked, name_end, c_end)
+    after = more.end() if more else name_end
+    if not (_AND_ME.match(blanked, after, c_end) or _ME_AND.search(blanked, c_start, at)):
+        return None
+    lowered = blanked[c_start:at].lower()
+    first = _WORDS.search(lowered)
+    if first is not None and cues.done.fullmatch(first[0]) and not habitual(first[0], cues):
+        return first.start()
+    label = _LABEL.match(blanked, c_start, at)
+    if (label is not None and not _WORD_BEFORE.search(_CLOCK.sub(" ", blanked[:c_start]))
+            and not _TO_DO.match(label[0].strip(" *_=").lower())):
+        rest = blanked[label.end():at].lower()
+        if not _WORD_BEFORE.search(_LISTED.sub(" ", rest)):
+            return 0  # the label, then only the people: a diary's entry
+    return None
 
 
 def _head(lowered: str) -> str:

@@ -46,10 +46,14 @@ from .participation import (
     clause_times,
     companion_verb,
     cues_of,
+    fronted_companion,
     habitual,
     is_topic,
     not_of_the_day,
     passed_on,
+    their_own_verb,
+    we_did,
+    with_the_writer,
 )
 
 _FENCE = re.compile(r"^[ \t]*(```|~~~)", re.MULTILINE)
@@ -151,10 +155,13 @@ def clause_bounds(text: str, offset: int) -> tuple[int, int]:
 def _clauses(text: str) -> tuple[list[int], list[int]]:
     """Where the clause ends of ``text`` (its punctuation) start, and where the next clauses
     start, in order."""
-    spans = [m.span() for m in _CLAUSE_STOP.finditer(text)]
     if "—" in text or "–" in text:  # the two kinds never overlap: merging them is exact
-        spans = sorted(spans + [m.span() for m in _CLAUSE_DASH.finditer(text)])
-    return [a for a, _ in spans], [b for _, b in spans]
+        spans = sorted([m.span() for m in _CLAUSE_STOP.finditer(text)]
+                       + [m.span() for m in _CLAUSE_DASH.finditer(text)])
+        return [a for a, _ in spans], [b for _, b in spans]
+    # most lines: a stop is one character, so the next clause starts right after it
+    stops = [m.start() for m in _CLAUSE_STOP.finditer(text)]
+    return stops, [a + 1 for a in stops]
 
 
 def _strip_marker(line: str) -> tuple[str, int]:
@@ -249,6 +256,9 @@ class _Line:
         task = _TASK.match(text)
         self.ticked = task is not None and task[1] in "xX"  # "- [x] Llamar a Sergio"
         self._date: tuple[dt.date | None] | None = None
+        self.quotes = '"' in blanked or "“" in blanked or "«" in blanked  # most lines: none
+        self._quotes: list[tuple[int, int]] | None = None
+        self._lists_me: bool | None = None
         # clause index -> (start, end, event, start of its earliest intention phrase,
         # direction phrases)
         self.found: dict[int, _Clause] = {}
@@ -256,13 +266,36 @@ class _Line:
     def is_question(self, c_start: int, c_end: int) -> bool:
         """Whether the clause is a question: it ends with "?" (also inside a bracket or quotes:
         "[question:: … with Ana?]") or holds a Spanish "¿"."""
-        if self.asks and (
-                self.blanked[c_end:c_end + 1] == "?" or "¿" in self.blanked[c_start:c_end]
-                or ("?" in self.blanked[c_start:c_end + 4]
-                    and _CLOSED_QUESTION.search(self.blanked, c_start, c_end + 4) is not None)):
-            return True
+        if self.asks:
+            # words quoted after a colon are what was said ("Le comenté el vídeo a ·:
+            # "¿y mi entrada?""): their question is not the clause's
+            text = self.blanked
+            if ":" in text:
+                text = _SAID.sub(lambda m: m[0] if "·" in m[0] else " " * len(m[0]), text)
+            if (text[c_end:c_end + 1] == "?" or "¿" in text[c_start:c_end]
+                    or ("?" in text[c_start:c_end + 4]
+                        and _CLOSED_QUESTION.search(text, c_start, c_end + 4) is not None)):
+                return True
         return (_MAY_ASK(self.blanked[c_start:c_start + 16].lower())
                 and _ASKED.match(self.blanked, c_start) is not None)
+
+    def quoted_apart(self, at: int, event_start: int) -> bool:
+        """Whether the name at ``at`` stands inside a quotation that the event phrase starting
+        at ``event_start`` stands outside of: the name is in someone's words ("Ben reports
+        the goal met: "during my vacation Heidi did it""), not a party to the event."""
+        if self._quotes is None:
+            self._quotes = [m.span() for m in _QUOTED.finditer(self.blanked)]
+        for start, end in self._quotes:
+            if start < at < end:
+                return not start < event_start < end
+        return False
+
+    def lists_me(self) -> bool:
+        """Whether the line may list the writer with someone ("and me", "y yo", "me, …"),
+        read once per line: most lines do not, and their names need no closer look."""
+        if self._lists_me is None:
+            self._lists_me = _LISTS_ME.search(self.blanked) is not None
+        return self._lists_me
 
     def date(self) -> dt.date | None:
         """The date of the events on this line, read on the first one."""
@@ -327,10 +360,24 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             # No event phrase: the name may still be the companion of something the writer
             # did ("Grabbed a bite with Ana"): see participation.py.
             verb = companion_verb(line.blanked, c_start, at, cues)
-            if verb is None:
-                continue
+            if verb is not None:
+                verb_end = at - c_start
+            else:  # "Con Ana nos tomamos un café": the verb after the name
+                fronted = fronted_companion(line.blanked, c_start, c_end, at,
+                                            at + mention.end - pos, cues
+                                            ) if at - c_start <= 16 else None
+                if fronted is None:
+                    # "Hemos merendado churros Ana, Luis y yo": listed with the writer
+                    verb = with_the_writer(line.blanked, c_start, c_end, at,
+                                           at + mention.end - pos, cues
+                                           ) if (line.lists_me() if line._lists_me is None
+                                                 else line._lists_me) else None
+                    if verb is None:
+                        continue
+                    fronted = (verb, at - c_start)
+                verb, verb_end = fronted
             folded = fold(line.blanked[c_start:c_end])
-            event = (verb, at - c_start, matcher.medium(folded))
+            event = (verb, verb_end, matcher.medium(folded))
             intent, marks = matcher.intent_start(folded), frozenset({"both"})
         if line.is_question(c_start, c_end):
             continue  # "¿Llamó Nuria al final?", "Lunch with Ana on Friday?": asked, not told
@@ -347,10 +394,16 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
         # An intention counts when it comes before the event or the name ("need to call
         # Ana"), not when it is a later part of the story ("called Ana; she wants to…").
         limit = max(event[1], min(c_end - c_start, at - c_start + mention.end - pos))
+        if intent is not None and intent < limit and intent < event[0]:
+            # "While we were waiting…, Felix and I walked over": an intention phrase inside a
+            # leading clause of time or concession, told in the past, is its background
+            intent = _past_background(line.blanked, c_start, c_end, intent,
+                                      min(event[0], at - c_start), matcher, cues)
         if intent is not None and intent < limit:
             # "Tried calling Ana, no answer, so I texted her instead": what did happen
             # comes after the connector.
-            fallback = _fallback(line.blanked, c_start, c_end, max(intent, at - c_start), matcher)
+            fallback = _fallback(line.blanked, c_start, c_end, intent,
+                                 (at - c_start, at - c_start + mention.end - pos), matcher, cues)
             if fallback is None:
                 continue
             event, marks = fallback
@@ -359,21 +412,37 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                       mention.level, direction)
             continue
         name_end = at + mention.end - pos
+        if line.quotes and line.quoted_apart(at, c_start + event[0]):
+            continue  # in someone's words, quoted: not a party to the event outside them
         subject = _is_subject(line.blanked, c_start, at, event[0], name_end)
         owns = not subject and _owns(line.blanked, name_end, c_start + event[0])
         if (subject or owns) and _someone_else(line.blanked, c_start + event[1], owns, event[2]):
             continue  # "Hugo had lunch with the CEO", "Oliver met Marta": not with me
+        if (subject and event[2] == "in_person" and event[0] > 0
+                and _among_themselves(line.blanked, c_start, c_end, c_start + event[0],
+                                      c_start + event[1])):
+            continue  # "Marta and Luis met to discuss the roadmap": with each other
+        if subject and "·" in line.blanked[c_start + event[0]:c_start + event[1]]:
+            continue  # "Luis went to Ana's party": the phrase names its other party
+        if subject and _to_a_third(line.blanked, c_start, at, c_start + event[0], marks):
+            continue  # "Ana les escribió", "Ana la llamó": to someone else, not to me
         if not subject and _other_subject(line.blanked, c_start, c_start + event[0], at):
             continue  # "Ben met Marcus", "Mi jefa comió con Carmen": someone else's
         if not subject and _named_subject(line.blanked, c_start, c_start + event[0]):
             continue  # "Lucas ha ido a dormir a casa de Bea": Lucas's, not mine
+        if at - c_start < event[0] and their_own_verb(line.blanked, name_end,
+                                                     c_start + event[0], cues):
+            continue  # "Ben reports the goal met", "Altan to implement …": their statement
         if at >= event[0] and _POSSESSED_PERSON.match(line.blanked, name_end):
             continue  # "Met Oliver's new team", "Called Ana's mum": someone of theirs
         if (at < event[0] and line.blanked[name_end:name_end + 1] in _OWNING
                 and _their_agent(line.blanked, name_end, c_start + event[0])):
             continue  # "Ana's lender called the bank": someone of theirs did it
-        if passed_on(line.blanked, at, name_end, c_start + event[0], c_end):
-            continue  # "Sent Ana's CV to the recruiter": theirs, sent to someone else
+        if (not (marks and "in" in marks and "out" not in marks)
+                and passed_on(line.blanked, at, name_end, c_start + event[0], c_end)):
+            # "Sent Ana's CV to the recruiter": theirs, sent to someone else (not something
+            # of theirs that came to me: "Me llegó un mail de Ana con el OK a la oferta")
+            continue
         direction = event_direction(marks or frozenset(), event[2], subject)
         found.add(mention.target, line.date(), event[2], line.number, line.text, mention.level,
                   direction)
@@ -392,7 +461,45 @@ def _MAY_ASK(start: str) -> bool:  # noqa: N802 (a cheap test before _ASKED)
     return "wh" in start or "how" in start
 
 
+_LISTS_ME = re.compile(r"(?<![\w·])(?:me|yo|myself),|\s(?:and|y|e|&)\s+(?:me|i|yo|myself)(?![\w·])",
+                       re.IGNORECASE)
+_QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»")
+_SAID = re.compile(r"(?<=:)\s*[\"“«][^\"”»\n]*[\"”»]")
 _CLOSED_QUESTION = re.compile(r"\?[\])\"'”»*_]+(?:\s|$)")
+
+
+# A leading clause of time or concession, up to its comma: "While we were waiting, …",
+# "Cuando volví de la farmacia, …", "Aunque estaba hasta arriba, …".
+_SUBORDINATE = re.compile(r"\s*(?:while|when|as|although|though|after|once|mientras|cuando|"
+                          r"aunque|despues de que|en cuanto)\s[^,·]{3,80}?,")
+
+
+def _past_background(blanked: str, c_start: int, c_end: int, intent: int, first: int,
+                     matcher: VocabularyMatcher, cues: Cues) -> int | None:
+    """Where the clause's intention starts once a leading clause of time or concession told
+    in the past (a verb the writer did, or an imperfect) is set aside, when the intention
+    stands inside it and the name and the event phrase (``first``: the earlier of them) after
+    it; ``intent`` itself otherwise. "Cuando venga Ana, cenamos" keeps its intention: a
+    subjunctive is no past."""
+    if not _MAY_LEAD(blanked[c_start:c_start + 12].lower()):
+        return intent
+    folded = fold(blanked[c_start:c_end])
+    lead = _SUBORDINATE.match(folded)
+    if lead is None or not intent < lead.end() <= first:
+        return intent
+    said = blanked[c_start:c_start + lead.end()].lower()
+    if not any((cues.done is not None and cues.done.fullmatch(w))
+               or (cues.habitual is not None and cues.habitual.fullmatch(w))
+               for w in _WORD.findall(said)[1:]):
+        return intent
+    rest = matcher.intent_start(folded[lead.end():])
+    return None if rest is None else lead.end() + rest
+
+
+def _MAY_LEAD(start: str) -> bool:  # noqa: N802 (a cheap test before _SUBORDINATE)
+    return start.lstrip(" *_=").startswith(
+        ("while", "when", "as ", "although", "though", "after", "once", "mientras", "cuando",
+         "aunque", "después", "despues", "en cuanto"))
 
 
 def _undone_after(line: _Line, c_end: int, matcher: VocabularyMatcher) -> bool:
@@ -442,7 +549,45 @@ _OTHER_SUBJECT = re.compile(
     r"(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|"
     r"jueves|viernes|sabado|domingo|morning|afternoon|evening|night|day|week|weekend|other|"
     r"next|last|same|manana|tarde|noche|semana|finde|otro|otra|dia|mes|month|year|ano)\b)"
-    r"\w+)\s*$", re.IGNORECASE)
+    r"\w+)(?:\s+(?:se|le|les|lo|la|los|las))?\s*$", re.IGNORECASE)
+
+
+# Contacts joined before the event phrase, and nothing else: "· and · met", "· y · se vieron".
+_JOINT = re.compile(r"\s*[*_=\[]*·+[*_=\]]*(?:(?:\s*,\s*|\s+(?:and|y|e|&)\s+)[*_=\[]*·+[*_=\]]*)+"
+                    r"\s+(?:(?:se|also|then|finally|just)\s+)?$", re.IGNORECASE)
+# Words that put the writer into a clause, and event phrases that come to the writer.
+_ME_IN_IT = re.compile(r"(?<![\w·])(?:i|me|us|we|my|our|yo|nos|mi|mis|conmigo|nuestr[oa]s?)(?![\w·])",
+                       re.IGNORECASE)
+_TO_ME = re.compile(r"came|come|visit|over|vin|venir|casa|verme|vernos|pasaron|pasamos",
+                    re.IGNORECASE)
+
+
+def _among_themselves(blanked: str, c_start: int, c_end: int, event_start: int,
+                      event_end: int) -> bool:
+    """Whether the clause's subject is contacts joined and nothing else, the meeting is
+    between them ("Marta and Luis met to discuss the roadmap", "Marta y Luis se vieron en
+    Madrid"): no word for the writer in the clause and an event phrase that does not come to
+    the writer ("Marta and Luis came over" is with me)."""
+    return (_JOINT.fullmatch(blanked, c_start, event_start) is not None
+            and _ME_IN_IT.search(blanked, c_start, c_end) is None
+            and _TO_ME.search(blanked, event_start, event_end) is None)
+
+
+# A Spanish clitic for a third person opening an event phrase ("les escribió", "la llamó"):
+# whom the act went to, when the contact is its subject and no "a" marks them as its object.
+_THIRD_CLITIC = re.compile(r"(?:le|les|lo|la|los|las)\s", re.IGNORECASE)
+_PERSONAL_A_BEFORE = re.compile(r"(?:^|\s)(?:a|al)\s+[*_=\[]*$", re.IGNORECASE)
+
+
+def _to_a_third(blanked: str, c_start: int, at: int, event_start: int,
+                marks: frozenset[Direction] | None) -> bool:
+    """Whether the event phrase starting at ``event_start``, whose subject is the name at
+    ``at``, opens with a clitic for a third person ("Ana les escribió a sus padres", "Ana la
+    llamó"): she acted on someone else. Not when the writer acted ("A Ana le escribí": an
+    ``out`` phrase, or a personal "a" before the name)."""
+    if not _THIRD_CLITIC.match(blanked, event_start) or (marks and "out" in marks):
+        return False
+    return _PERSONAL_A_BEFORE.search(blanked, c_start, at) is None
 
 
 def _other_subject(blanked: str, c_start: int, event_start: int, at: int) -> bool:
@@ -484,12 +629,16 @@ _JOINED = re.compile(r"(?:and|y|e|&)\s", re.IGNORECASE)  # "Luis y yo comimos co
 _CONNECTOR = re.compile(r"(?:,|\s)\s*(?:so|but|and instead|pero|asi que|y al final|en cambio)\s")
 
 
-def _fallback(blanked: str, c_start: int, c_end: int, after: int,
-              matcher: VocabularyMatcher) -> tuple[_Event, frozenset[Direction]] | None:
-    """The event told after a connector past offset ``after`` of a clause whose start was a
-    plan, an attempt or a cancellation ("Lunch with Ana was cancelled, so we did a quick call
-    instead"): the last part's event and direction phrases, when it has an event, no
-    intention of its own, and names no one else; else None."""
+def _fallback(blanked: str, c_start: int, c_end: int, after: int, name: tuple[int, int],
+              matcher: VocabularyMatcher, cues: Cues) -> tuple[_Event, frozenset[Direction]] | None:
+    """The event told after a connector past offset ``after`` (the intention) of a clause
+    whose start was a plan, an attempt or a cancellation ("Lunch with Ana was cancelled, so we
+    did a quick call instead"): the last part's event and direction phrases, when it has an
+    event, no intention of its own, and names no one else than the contact (``name``: its
+    start and end from the clause's start) — who may stand in that part ("No llegó el
+    repartidor, así que Valeria y yo nos fuimos a desayunar"). A last part with no event
+    phrase where "we" did something is a meeting with them ("La cata con Bego se canceló,
+    pero nos hemos tomado una caña", "…, so I walked over and we sorted it"); else None."""
     clause = fold(blanked[c_start:c_end])
     tail_at = None
     for match in _CONNECTOR.finditer(clause, after):
@@ -497,10 +646,15 @@ def _fallback(blanked: str, c_start: int, c_end: int, after: int,
     if tail_at is None:
         return None
     tail = clause[tail_at:]
-    if "·" in tail:
-        return None
+    if "·" in tail and (tail_at > name[0] or "·" in clause[tail_at:name[0]]
+                        or "·" in clause[name[1]:]):
+        return None  # someone else in the part that happened
     event = matcher.first_event(tail)
-    if event is None or matcher.is_intent(tail, before=event[1]):
+    if event is None:
+        if tail_at > name[0] and we_did(blanked[c_start + tail_at:c_end], cues):
+            return (tail_at, tail_at, matcher.medium(tail)), frozenset({"both"})
+        return None
+    if matcher.is_intent(tail, before=event[1]):
         return None
     return event, matcher.direction_marks(tail)
 
@@ -541,7 +695,8 @@ def _their_agent(blanked: str, name_end: int, event_start: int) -> bool:
 
 # A name followed by someone of theirs: "Oliver's new team", "Ana's mum".
 _POSSESSED_PERSON = re.compile(
-    r"[*_=]*['’]s\s+(?:\w+\s+)?(?:" + "|".join(_PEOPLE) + r")\b", re.IGNORECASE)
+    r"[*_=]*['’]s\s+(?:(?!(?:after|before|for|on|in|at|with|from|to|by|about|last|this|next)\b)"
+    r"\w+\s+)?(?:" + "|".join(_PEOPLE) + r")\b", re.IGNORECASE)  # not "at Ana's after school"
 _OTHER_PARTY = re.compile(
     r"\s*(?:(?P<me>me|us|mi|nosotros|nosotras|conmigo)\b|(?P<name>[*_=]*·)"
     # (a possessive before a thing is no party: "Ana sent over his notes", "me envió su CV")

@@ -14,7 +14,7 @@ The forms of the built-in vocabularies' verbs are shipped in :mod:`vinculo.verb_
 plugin's verb that is not there is looked up in simplemma's dictionary once per process.
 
 One more mark a phrase may hold: ``{@}`` is a name (one blanked mention, or several joined by
-"and"/"y"/","), so "{send} {@} a message" reads "Sent Ana a message". (A
+"and"/"y"/",", the first maybe after a Spanish article: "el Washi"), so "{send} {@} a message" reads "Sent Ana a message". (A
 regular expression never writes a word in braces, so neither mark changes a phrase written
 before they existed.)
 """
@@ -32,7 +32,8 @@ _NAME_MARK = "{@}"
 # clause that names someone rarely says "her" of them too.)
 # (A phrase had better not open with it: it would be tried at every character of a name.
 # "and(?<=· and) i" says "a name, then 'and I'" at the price of a word.)
-NAME = r"[*_=]*·+[*_=]*(?:(?:,| and| &| y| e) [*_=]*·+[*_=]*)*"  # "**Ana**" too
+# "**Ana**" too, and a Spanish article before the first name ("vinieron el Washi y Nelly")
+NAME = r"(?:(?:el|la) )?[*_=]*·+[*_=]*(?:(?:,| and| &| y| e) [*_=]*·+[*_=]*)*"
 
 # Past-tense and participle endings, by conjugation, as the dictionary spells them (with
 # accents: "llamó" is a past, "llamo" a present; once folded, text matches both).

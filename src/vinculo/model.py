@@ -343,6 +343,12 @@ class Vocabulary:
     one is someone in their story, not a party to an event of mine; ``long_ago`` phrases
     ("back in 2011", "years ago", "en el 74") tell a memory, not the day's event, when they
     stand before the event or right after it.
+
+    ``subject_verbs`` (optional, folded text): patterns for the word right after a name that
+    makes the name the subject of a verb of its own ("could", "to", "reports", "quiere"): an
+    event phrase later in the clause is then in that person's statement ("Ben reports the
+    goal met", "Altan to implement …", "so Ben could take a break, DM to Jack"), not an event
+    of mine with them — unless the writer comes in between ("Ana is in town and we had lunch").
     """
 
     language: str
@@ -357,3 +363,4 @@ class Vocabulary:
     later: tuple[str, ...] = ()
     hearsay: tuple[str, ...] = ()
     long_ago: tuple[str, ...] = ()
+    subject_verbs: tuple[str, ...] = ()

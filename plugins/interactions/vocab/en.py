@@ -109,6 +109,14 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{return} (?:[^\s]+ ){0,2}?call", r"{ring} (?:me |us |him |her |them |{@} )?back",
     ),
     "in_person": (
+        # at their place: "Tea at Ana's after school", "Dinner at Ana's place" (not "at Ana's
+        # suggestion")
+        r"at {@}['’]s(?=\s*(?:$|[,;.!)]|(?:place|house|flat|apartment|home|after|before|for|on|"
+        r"in|last|this|yesterday|tonight|earlier|again)\b))",
+        # going to their celebration: "went to Ana's birthday party", "was at Ana's wedding"
+        r"(?:went|came|was|were|got) (?:to|at) {@}['’]s (?:[^\s]+ )?(?:birthday|wedding|party|"
+        r"housewarming|leaving do|farewell|graduation|gig|show|launch|bbq|barbecue|funeral|"
+        r"christening|baby shower|book launch)\b",
         r"(?:had |grabbed |got )?(?:a )?(?:coffee|lunch|dinner|breakfast|brunch|drinks?|beers?|tea) with",
         r"met(?: up)?(?: with)?", r"ran into", r"bumped into", r"visited",
         r"caught up in person", r"in person", r"(?:a |the )?meeting with", r"walk with",
@@ -177,6 +185,8 @@ INTENTS: tuple[str, ...] = (
     r"got|took|came|ran|sent|wrote|caught|hung|grabbed|spent)", r"set up a (?:call|meeting|lunch|coffee|time)",
     r"tried", r"attempted", r"^.*?no answer", r"^.*?didn't pick(?:ed)? up",
     r"^.*?did not pick(?:ed)? up", r"^.*?never picked up", r"^.*?to voicemail", r"^.*?called off", r"couldn't", r"not",
+    r"neither", r"nor", r"not even",
+    r"prep(?:are|ared|aring|ping|ped)? (?:for|notes for|questions for)",
     r"supposed to", r"meant to", r"about to", r"thinking (?:of|about)", r"considering",
     r"looking forward", r"forgot", r"if", r"when i", r"hopefully", r"would(?: love)?",
     r"wish", r"waiting for", r"idea", r"hasn't", r"wasn't able", r"weren't able",
@@ -191,7 +201,7 @@ INTENTS: tuple[str, ...] = (
     r"|sunday|next|tomorrow|later|another)",
     # Mood: what nearly happened, what should have, a habit rather than a day's event, a
     # condition, an arrangement for later, a plan written down.
-    r"almost", r"nearly", r"was going to", r"were going to", r"usually", r"always", r"often",
+    r"almost", r"nearly", r"was going to", r"were going to", r"usually", r"always(?<!as always)(?<!like always)", r"often",
     r"normally", r"typically", r"used to", r"tend to", r"whenever", r"unless", r"in case",
     r"^.*?(?:every|each)(?<!as every)(?<!as each)(?<!like every)(?<!like each) (?:single )?(?:day|week|month|year|morning|evening|night|weekend|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|other|few|time)",
@@ -219,6 +229,11 @@ INTENTS: tuple[str, ...] = (
     r"^.*?without (?:me|us)\b",
     # A heading for what comes next: "Next sprint: pair with Ana", "Tomorrow: Ana".
     r"^\s*(?:next|upcoming|tomorrow|later|this coming)\b[^:]{0,24}:",
+    # A label for the period a plan covers, or for what is to be done ("**This week**: lunch
+    # with Ana", "Goals: sync with Ana"), and a status that says it is not done yet.
+    r"^(?:[^\w]|_)*(?:this (?:week|month|sprint|quarter|cycle)|(?:weekly |daily |today's )?(?:goals?|"
+    r"priorities|focus|plan|agenda|to-?dos?|action items?|next steps?|follow-?ups?))\b[^:]{0,24}:",
+    r"^.*?(?:untouched|not started|not done)\b", r"^.*?❌",
     # A meeting entered in the diary is a plan.
     r"^.*?(?:in|into|on) (?:the|my|our) (?:calendar|diary|agenda|schedule)\b",
 )
@@ -317,8 +332,22 @@ TASKS: dict[str, tuple[str, ...]] = {
 }
 
 
+# A verb of the name's own right after it (a modal, "to" + a verb, a present tense): "Ben
+# reports the goal met", "Altan to implement the fee change", "so Ben could take a break".
+SUBJECT_VERBS: tuple[str, ...] = (
+    r"could|would|should|can|will|may|might|must|shall|to",
+    r"(?!(?:was|is|has|does|his|hers|its|this|thus|plus|us|as|always|sometimes|perhaps|"
+    r"afterwards|besides|towards|across|less|unless|yes|thanks|vs|"
+    # (Spanish words a name may precede in a line of the other language)
+    r"nos|les|los|las|mis|sus|tus|mas|despues|antes|menos|dos|tres|pues|entonces|ademas|"
+    r"vos|ustedes|ellos|ellas|nosotros|nosotras|todos|todas|juntos|juntas|apenas|quizas|"
+    r"jamas|atras)\b)[a-z]{2,}s",
+)
+
+
 @hookimpl
 def register_vocabulary() -> list[Vocabulary]:
     return [Vocabulary("en", events=EVENTS, intents=INTENTS, directions=DIRECTIONS,
                        tasks=TASKS, topics=TOPICS, companions=COMPANIONS, done=DONE,
-                       later=LATER, hearsay=HEARSAY, long_ago=LONG_AGO)]
+                       later=LATER, hearsay=HEARSAY, long_ago=LONG_AGO,
+                       subject_verbs=SUBJECT_VERBS)]

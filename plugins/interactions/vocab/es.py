@@ -39,6 +39,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:me|le|nos) {mencionar}", r"(?:me|le|nos) {etiquetar}",
         r"{reaccionar} (?:con )?(?:[^\s]+ ){0,3}?a (?:mi|mis|su|sus|tu|la|el)",
         r"{compartir} (?:[^\s]+ ){0,5}?de {@}",
+        r"(?:le |les )?{poner} (?:un |una )?(?:like|me gusta|corazon\w*|fueguito|estrellita)",
     ),
     "message": (
         r"(?:le|les|me|nos|te) {escribir}", r"{escribir} (?:a|{@})", r"me escribio",
@@ -69,13 +70,18 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"mensaje directo", r"por linkedin", r"contesto a mi", r"me contesto", r"le conteste",
         r"intercambiamos (?:mensajes|correos|emails)", r"chateamos",
         r"(?:mensajes|correos|emails|e-mails|whatsapps|wasaps|audios) con",
-        r"(?:le|les) {pasar} (?:a {@} )?(?:el|la|los|las|un|una|unos|unas|mi|mis) "
+        r"(?:le|les|me|nos) {pasar} (?:a {@} )?(?:el|la|los|las|un|una|unos|unas|mi|mis) "
         r"(?:enlace|link|documento|archivo|foto|fotos|contacto|numero|telefono|pdf|"
         r"presentacion|propuesta|video|borrador|informe|articulo|cv|curriculum)",
         r"{reenviar} (?:[^\s]+ ){0,4}?a {@}",
+        # verbos hechos de un medio, en pasado: "le whatsapeé", "nos mensajeamos", "le texteé"
+        r"(?:whats?ap+|wh?asap|guasap|mensaj|text)e(?:e|o|amos|aron|aste|ado|ando)",
+        r"(?:me|le|les|nos) {reenviar}",
+        r"{chatear} (?:[^\s]+ ){1,3}?con",
     ),
     "call": (
         r"llame", r"(?:le|la|lo|me|nos) llamo", r"(?:le|la|lo) llame", r"llamada", r"videollamada",
+        r"(?:video)?llamadit[ao]s?",  # el diminutivo: "le hice una llamadita"
         r"(?:me|le|la|lo|nos) timbr\w+", r"timbre a",
         r"hablamos por (?:telefono|video|zoom|skype|teams|meet)", r"por telefono",
         r"por zoom", r"zoom", r"skype", r"por teams", r"google meet", r"videoconferencia",
@@ -90,6 +96,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"al telefono", r"por (?:meet|facetime|videollamada|whatsapp video)",
         r"{hacer} (?:un |una )?(?:[^\s]+ )?(?:facetime|zoom|skype|videollamada|llamada)",
         r"(?:me |le |les |nos )?{devolver} la llamada",
+        r"(?:tele)?fonazo", r"{pegar} un (?:toque|telefonazo|fonazo)",
     ),
     "in_person": (
         r"cafe", r"cafes", r"comida", r"comimos", r"comi con", r"cena", r"cenamos", r"cene con",
@@ -127,12 +134,35 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"tomar|un|una) (?:[^\s]+ ){0,3}?a {@}",
         r"{tener} (?:una |un )?(?:[^\s]+ )?(?:comida|cena|cita|reunion|quedada|almuerzo|"
         r"desayuno) (?:[^\s]+ )?con",
+        # llevar a alguien a un sitio, pasar a verle: se está con esa persona
+        r"{llevar} a {@} (?:a|al|hasta|en)", r"{pasar} a (?:ver|visitar|saludar|buscar|recoger) a",
+        r"{pasar} a (?:saludar|verme|vernos|buscarme|buscarnos|recogerme|recogernos)",
+        # ir a buscar a alguien, que te venga a buscar: "fui a buscar a Ana", "me vino a buscar"
+        r"(?:fui|fuimos) a (?:buscar|recoger) a",
+        r"(?:me|nos) (?:vino|vinieron|paso|pasaron) a (?:buscar|recoger|ver|visitar|saludar)",
+        # ir a una celebración suya: "fui al cumple de Ana", "estuve en la boda de Ana"
+        r"(?:fui|fuimos|estuve|estuvimos) (?:a|al|en) (?:el |la |los |las |su |sus )?(?:cumple|"
+        r"cumpleanos|cumpleaños|boda|fiesta|despedida|graduacion|bautizo|comunion|"
+        r"inauguracion|concierto|casamiento|asado|cena|comida) (?:[^\s]+ ){0,2}?(?:de|del) {@}",
+        # lo que se da en mano: "me trajo unas empanadas", "le llevé flores", "un abrazo" (no
+        # "me trajo problemas", "le llevé la contraria")
+        r"(?:me|nos) (?:{traer}|trajo|trajeron|trajiste) (?:un|una|unos|unas|el|la|los|las|mi|mis|"
+        r"su|sus)? ?(?:[^\s]+ )?(?:regalo|regalos|flores|empanadas|pastel|tarta|torta|comida|"
+        r"vino|libro|libros|llaves|paquete|postre|galletas|dulces|cafe|fruta|plantas?|detalle)",
+        r"(?:le|les) {llevar} (?:un|una|unos|unas|el|la|los|las|mi|mis)? ?(?:[^\s]+ )?(?:regalo|"
+        r"regalos|flores|empanadas|pastel|tarta|torta|comida|vino|libro|libros|llaves|paquete|"
+        r"postre|galletas|dulces|cafe|fruta|plantas?|detalle)",
+        r"(?:le |les |me |nos )?(?:di|dio|dimos|dieron|dado) un (?:abrazo|beso)",
+        # "donde Marta": en su casa (América), al final de la oración o antes de un
+        # complemento, no como relativo ("el bar donde Marta trabaja")
+        r"donde {@}(?=\s*$|\s+(?:toda|todo|hasta|por|con|y|a|al|en|el|la)\b)",
     ),
     "talk": (
         r"y(?<=· y) yo (?:nos |me )?(?!\w*(?:iamos|abamos)\b)\w+(?:amos|imos|e|i|uve)",
         # "we did … with X"
         *("{" + verb + "}" + r" (?:[^\s]+ ){0,4}?con {@}" for verb in _JUNTOS),
         r"{ayudar} a {@}",
+        r"{saludar} a {@}", r"(?:me|nos|la|lo|le|les) {saludar}",
         r"{hablar} con", r"{charlar} con", r"{conversar} con", r"hablamos", r"charlamos",
         r"(?:estuve|estuvimos) (?:hablando|charlando) con", r"nos pusimos al dia",
         # being with someone: in person, unless the clause says "al teléfono", "por Zoom"
@@ -164,6 +194,8 @@ INTENTS: tuple[str, ...] = (
     r"pensaba", r"pienso", r"igual", r"a ver si", r"olvide", r"se me olvido", r"cuando",
     r"si (?:[^\s]+ ){0,3}?(?:llama|viene|escribe|puede)", r"espero", r"esperando", r"tampoco",
     r"no (?:le |la |lo |les |me |nos |te |se )?(?:he |hemos |ha |han |habia )?\w+",
+    # "ni" niega como "no": "que ni me saludó", "ni siquiera nos vimos"
+    r"ni (?:siquiera )?(?:le |la |lo |les |me |nos |te |se )?(?:he |hemos |ha |han |habia )?\w+",
     r"^.*?llam\w+ la atencion",  # "me llamó la atención": it struck me, no call
     # Someone else's event: "el hermano de Ana la llamó".
     r"(?:el|la|los|las|su|sus) (?:hermano|hermana|madre|padre|mujer|marido|pareja|novio|novia|"
@@ -182,7 +214,7 @@ INTENTS: tuple[str, ...] = (
     # una condición, un acuerdo para más adelante, una reserva.
     r"casi", r"por poco", r"(?:iba|ibamos|iban) a \w+(?:ar|er|ir)(?:le|la|lo|les|los|las|nos|me|se)?",
     r"se supon\w+", r"supuestamente", r"(?:tenia|teniamos|tenian) (?:que|pensado)",
-    r"ganas de", r"suelo", r"solemos", r"suele", r"suelen", r"solia", r"soliamos", r"siempre",
+    r"ganas de", r"suelo", r"solemos", r"suele", r"suelen", r"solia", r"soliamos", r"siempre(?<!como siempre)",
     r"a menudo", r"normalmente", r"habitualmente", r"de vez en cuando",
     r"^.*?(?:todos los|todas las|cada)(?<!como todos los)(?<!como todas las)(?<!como cada) (?:dias|semanas|meses|anos|"
     r"lunes|martes|miercoles|jueves|viernes|sabados|domingos|findes|fines|mananas|tardes|noches|"
@@ -207,6 +239,11 @@ INTENTS: tuple[str, ...] = (
     r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|finde|fin de semana|tarde|noche|"
     r"manana|semana|dia|proximo|proxima)",
     r"^\s*(?:proxim[oa] \w+|manana|la semana que viene)\b[^:]{0,24}:",
+    # Una etiqueta del periodo que cubre un plan o de lo que queda por hacer ("**Esta semana**:
+    # comida con Ana", "Objetivos: reunión con Ana"), y un estado de algo aún sin hacer.
+    r"^(?:[^\w]|_)*(?:esta semana|este mes|este trimestre|objetivos?|prioridades|metas?|plan|agenda|"
+    r"pendientes?|proximos pasos|tareas)\b[^:]{0,24}:",
+    r"^.*?(?:sin empezar|sin tocar|sin hacer)\b",
     r"^.*?sin (?:mi|nosotros|nosotras)\b",
     r"separ\w* (?:la|el|una|un) (?:cancha|mesa|pista|turno|sala|hora|cita)", r"^.*?se (?:ha |nos ha |le ha )?(?:caido|cayo) (?:la|el)\b",
 )
@@ -215,6 +252,7 @@ INTENTS: tuple[str, ...] = (
 # jueves", "con Ana siempre jugábamos"); "estaba con Ana" sí está con ella.
 HABITUAL: tuple[str, ...] = (
     r"(?!(?:estaba|estábamos|acaba|acababa)$)\w{2,}(?:aba|ábamos|aban|ía|íamos|ían)",
+    r"iba|ibas|íbamos|ibais|iban",
 )
 
 # Quién participa (ver plugins/interactions/participation.py).
@@ -272,13 +310,15 @@ LONG_AGO: tuple[str, ...] = (
 _MINE = (r"llame", r"escribi", r"mande", r"envie", r"conteste", r"respondi", r"avise",
          r"salude", r"felicite", r"comente", r"comparti", r"mencione", r"etiquete", r"le di",
          r"whatsappee", r"wasapee", r"textee", r"chatee", r"contacte", r"invite", r"pregunte",
-         r"agradeci", r"le devolvi la llamada")
+         r"agradeci", r"le devolvi la llamada",
+         # "le" and a first person's past: "le dejé", "le pegué", "les conté"
+         r"(?:le|les) (?!(?:gusta|encanta|parece|toca|queda|pasa)\b)\w{2,}[ei]\b")
 DIRECTIONS: dict[str, tuple[str, ...]] = {
     "out": _MINE,
     "in": (
         r"me (?:ha |han |habia )?\w+(?:o|io|aron|ieron|ado|ido|a)",
         r"(?:mensaje|correo|e-?mail|mail|llamada|whatsapp|wasap|respuesta|carta|nota|"
-        r"invitacion|audio|sms|md|dm) (?:suyo|de)", r"llamo", r"escribio", r"contesto",
+        r"invitacion|audio|sms|md|dm) (?:suyo|de(?! (?:voz|texto|audio|whatsapp|bienvenida)\b))", r"llamo", r"escribio", r"contesto",
         r"respondio", r"mando", r"envio", r"aviso", r"saludo", r"felicito", r"comento",
         r"compartio", r"menciono", r"etiqueto", r"reacciono", r"acepto", r"devolvio la llamada",
         r"supe de", r"recibi",
@@ -307,9 +347,17 @@ TASKS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Un verbo propio justo tras el nombre: "Ana quiere que…", "Luis podría encargarse y se lo
+# comenté a Marta": lo que sigue es lo suyo, no un encuentro mío con ellos.
+SUBJECT_VERBS: tuple[str, ...] = (
+    r"puede|podria|podra|debe|deberia|quiere|queria|tiene que|va a|piensa|cree|dice|opina|"
+    r"propone|sugiere|necesita|prefiere|espera",
+)
+
+
 @hookimpl
 def register_vocabulary() -> list[Vocabulary]:
     return [Vocabulary("es", events=EVENTS, intents=INTENTS, directions=DIRECTIONS,
                        tasks=TASKS, topics=TOPICS, companions=COMPANIONS, done=DONE,
                        habitual=HABITUAL, later=LATER, hearsay=HEARSAY,
-                       long_ago=LONG_AGO)]
+                       long_ago=LONG_AGO, subject_verbs=SUBJECT_VERBS)]
