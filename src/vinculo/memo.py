@@ -32,7 +32,7 @@ import os
 import pickle
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -281,7 +281,8 @@ def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date
 
         walk = ForkedCall(_changed, vault, config, memo)
         try:
-            # What re-reading needs is built while the walk runs (most answers need it).
+            # What re-reading a changed note needs is built while the walk runs, a short
+            # step at a time: a walk that finds nothing changed is answered when it ends.
             prepared = _Prepared(vault, config, pm, today, memo, path)
             while not walk.done() and prepared.step():
                 pass
@@ -353,9 +354,11 @@ def _ours(vault: Path, rel: str, ours: dict[str, str]) -> bool:
 
 
 class _Prepared:
-    """What re-reading changed notes needs, built a step at a time (each a few hundredths of a
-    second): the contacts as the memo knew them (unchanged since, or there is no answer), then
-    the analyser (the linker), then the vocabularies, compiled."""
+    """What re-reading changed notes needs, built in small steps: the contacts as the memo
+    knew them (unchanged since, or there is no answer) and the tables the linker reads, a
+    few thousandths of a second each, while the walk runs; then, only when the walk found
+    notes to read again, the analyser (the linker, the longest step) and the vocabularies.
+    So a walk that finds nothing changed is answered as soon as it ends."""
 
     def __init__(self, vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date,
                  memo: Memo, path: Path) -> None:
@@ -363,56 +366,71 @@ class _Prepared:
         self.memo, self.path = memo, path
         self.index: Any = None
         self.analyse: Any = None
-        self._steps = iter((self._contacts, self._analyser, self._vocabularies))
+        self._steps = self._work()
+        self._light = True  # the steps left before the analyser are short
+        self._over = False  # every step taken, or one found that the memo cannot answer
         self._failed = False
 
     def step(self) -> bool:
-        """Take the next step; False when none is left, or when one found that the memo
-        cannot answer."""
-        step = None if self._failed else next(self._steps, None)
-        if step is None:
-            return False
-        self._failed = not step()
-        return not self._failed
+        """Take the next short step; False when none is left (the analyser is next), or when
+        one found that the memo cannot answer."""
+        return self._light and self._take()
 
     def ready(self) -> bool:
         """Take the steps left; whether all held."""
-        while self.step():
+        while self._take():
             pass
         return not self._failed
 
-    def _contacts(self) -> bool:
+    def _take(self) -> bool:
+        if self._over:
+            return False
+        held = next(self._steps, None)
+        self._over = not held
+        self._failed = held is False
+        return not self._over
+
+    def _work(self) -> Iterator[bool]:
+        """The steps: each yields True when it held, False when the memo cannot answer."""
         from vinculo.contacts import build_contacts
-        from vinculo.pipeline import Index
-        from vinculo.vault import Scan
 
         memo = self.memo
-        contact_notes = [_restored(self.vault, rel, memo.notes[rel][2], parsed)
-                         for rel, parsed in memo.contacts.items()]
+        contact_notes = []
+        for rel, parsed in memo.contacts.items():
+            contact_notes.append(_restored(self.vault, rel, memo.notes[rel][2], parsed))
+            if len(contact_notes) % _STEP_NOTES == 0:
+                yield True
+        yield True
+        from vinculo.pipeline import Index  # the linker's modules: a settled answer never
+        from vinculo.vault import Scan  # needs them
+
+        yield True
         contacts = build_contacts(contact_notes, self.pm, self.config)
         if [c.rel for c in contacts.values()] != list(memo.contacts):
-            return False
+            yield False
+            return
+        yield True
         from vinculo.linking.paths import link_paths
         from vinculo.linking.titles import continuing_titles
 
-        titles = map(_stem, memo.notes)
+        continuing = continuing_titles(contacts, map(_stem, memo.notes))
+        yield True
         self.index = Index(vault=self.vault, config=self.config, today=self.today,
                            scan=Scan(self.vault, self.config), contacts=contacts,
-                           continuing=continuing_titles(contacts, titles),
-                           links=link_paths(memo.notes, contacts))
-        return True
-
-    def _analyser(self) -> bool:
+                           continuing=continuing, links=link_paths(memo.notes, contacts))
+        self._light = False
+        yield True
+        from vinculo.history import compile_vocabularies
         from vinculo.pipeline import analyser
 
         self.analyse = analyser(self.index, self.pm)
-        return True
-
-    def _vocabularies(self) -> bool:
-        from vinculo.history import compile_vocabularies
-
+        yield True
         compile_vocabularies(self.index.vocabularies)  # kept: the analyser asks again
-        return True
+        yield True
+
+
+# Contact notes restored between two looks at the walk (about a thousandth of a second).
+_STEP_NOTES = 50
 
 
 def _reread(prepared: _Prepared, changed: list[tuple[str, int, int]], started: int,
