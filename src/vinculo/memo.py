@@ -26,13 +26,12 @@ cache off with ``[cache] enabled = false``).
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import pickle
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -277,19 +276,14 @@ def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date
         memo = None
     rows: dict[str, Row] = {}
     if isinstance(memo, Memo) and memo.key == run_key(config, pm, today):
-        from vinculo.workers import ForkedCall
-
-        walk = ForkedCall(_changed, vault, config, memo)
         try:
-            # What re-reading a changed note needs is built while the walk runs, a short
-            # step at a time: a walk that finds nothing changed is answered when it ends.
-            prepared = _Prepared(vault, config, pm, today, memo, path)
-            while not walk.done() and prepared.step():
-                pass
-            changed = walk.result()
+            # The walk first, here: most answers are "nothing changed", and building what
+            # re-reading needs beside a forked walk slowed the walk more than it saved.
+            changed = _changed(vault, config, memo)
             if changed == []:
                 return memo
             moved: dict[str, tuple[Note, Any, Any]] | None = {} if events else None
+            prepared = _Prepared(vault, config, pm, today, memo, path)
             if changed is not None and prepared.ready() and _reread(
                     prepared, changed, started, rows, moved):
                 if moved:
@@ -299,8 +293,7 @@ def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date
                 _write_memo(path, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL), rows)
                 return memo
         except Exception:  # a memo is an optimisation, never a reason to fail
-            with contextlib.suppress(Exception):
-                walk.result()  # the child reaped, whatever failed here
+            pass
     _write_memo(path, None, rows)
     return None
 
@@ -354,11 +347,9 @@ def _ours(vault: Path, rel: str, ours: dict[str, str]) -> bool:
 
 
 class _Prepared:
-    """What re-reading changed notes needs, built in small steps: the contacts as the memo
-    knew them (unchanged since, or there is no answer) and the tables the linker reads, a
-    few thousandths of a second each, while the walk runs; then, only when the walk found
-    notes to read again, the analyser (the linker, the longest step) and the vocabularies.
-    So a walk that finds nothing changed is answered as soon as it ends."""
+    """What re-reading changed notes needs, built only when the walk found some: the contacts
+    as the memo knew them (unchanged since, or there is no answer), the analyser (the linker)
+    and the vocabularies, compiled."""
 
     def __init__(self, vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date,
                  memo: Memo, path: Path) -> None:
@@ -366,71 +357,29 @@ class _Prepared:
         self.memo, self.path = memo, path
         self.index: Any = None
         self.analyse: Any = None
-        self._steps = self._work()
-        self._light = True  # the steps left before the analyser are short
-        self._over = False  # every step taken, or one found that the memo cannot answer
-        self._failed = False
-
-    def step(self) -> bool:
-        """Take the next short step; False when none is left (the analyser is next), or when
-        one found that the memo cannot answer."""
-        return self._light and self._take()
 
     def ready(self) -> bool:
-        """Take the steps left; whether all held."""
-        while self._take():
-            pass
-        return not self._failed
-
-    def _take(self) -> bool:
-        if self._over:
-            return False
-        held = next(self._steps, None)
-        self._over = not held
-        self._failed = held is False
-        return not self._over
-
-    def _work(self) -> Iterator[bool]:
-        """The steps: each yields True when it held, False when the memo cannot answer."""
+        """Build it all; False when the memo cannot answer (the contacts changed)."""
         from vinculo.contacts import build_contacts
-
-        memo = self.memo
-        contact_notes = []
-        for rel, parsed in memo.contacts.items():
-            contact_notes.append(_restored(self.vault, rel, memo.notes[rel][2], parsed))
-            if len(contact_notes) % _STEP_NOTES == 0:
-                yield True
-        yield True
-        from vinculo.pipeline import Index  # the linker's modules: a settled answer never
-        from vinculo.vault import Scan  # needs them
-
-        yield True
-        contacts = build_contacts(contact_notes, self.pm, self.config)
-        if [c.rel for c in contacts.values()] != list(memo.contacts):
-            yield False
-            return
-        yield True
+        from vinculo.history import compile_vocabularies
         from vinculo.linking.paths import link_paths
         from vinculo.linking.titles import continuing_titles
+        from vinculo.pipeline import Index, analyser
+        from vinculo.vault import Scan
 
-        continuing = continuing_titles(contacts, map(_stem, memo.notes))
-        yield True
+        memo = self.memo
+        contact_notes = [_restored(self.vault, rel, memo.notes[rel][2], parsed)
+                         for rel, parsed in memo.contacts.items()]
+        contacts = build_contacts(contact_notes, self.pm, self.config)
+        if [c.rel for c in contacts.values()] != list(memo.contacts):
+            return False
         self.index = Index(vault=self.vault, config=self.config, today=self.today,
                            scan=Scan(self.vault, self.config), contacts=contacts,
-                           continuing=continuing, links=link_paths(memo.notes, contacts))
-        self._light = False
-        yield True
-        from vinculo.history import compile_vocabularies
-        from vinculo.pipeline import analyser
-
+                           continuing=continuing_titles(contacts, map(_stem, memo.notes)),
+                           links=link_paths(memo.notes, contacts))
         self.analyse = analyser(self.index, self.pm)
-        yield True
         compile_vocabularies(self.index.vocabularies)  # kept: the analyser asks again
-        yield True
-
-
-# Contact notes restored between two looks at the walk (about a thousandth of a second).
-_STEP_NOTES = 50
+        return True
 
 
 def _reread(prepared: _Prepared, changed: list[tuple[str, int, int]], started: int,
