@@ -83,6 +83,12 @@ class Memo:
     # hash of their bytes: saved so recently that their mtime cannot vouch for them, they are
     # vouched for by their content (vinculo.event_sync.settle_written).
     written: dict[str, str] = field(default_factory=dict)
+    # What the linker reads besides the contacts, as the full pass found them: the titles
+    # that continue past a contact's name, the contacts' link paths (same notes, same
+    # contacts, same answer; None in a memo kept before these fields: computed again).
+    continuing: frozenset[str] | None = None
+    # LinkPaths' write, files and owner, as plain data: reading a memo never loads the linker
+    links: tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str, str]] | None = None
 
 
 def run_key(config: Config, pm: pluggy.PluginManager, today: dt.date) -> str:
@@ -160,6 +166,8 @@ def remember(seen: Look, index: Any, pm: pluggy.PluginManager, diagnostics: list
         problems=problem_lines(index),
         diagnostics=[str(d) for d in diagnostics],
         rows=contact_rows(index),
+        continuing=index.continuing,
+        links=(dict(index.links.write), dict(index.links.files), dict(index.links.owner)),
     )
     _write_memo(path, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL),
                 state=state or (b"", {}), whole_state=True)
@@ -362,7 +370,7 @@ class _Prepared:
         """Build it all; False when the memo cannot answer (the contacts changed)."""
         from vinculo.contacts import build_contacts
         from vinculo.history import compile_vocabularies
-        from vinculo.linking.paths import link_paths
+        from vinculo.linking.paths import LinkPaths, link_paths
         from vinculo.linking.titles import continuing_titles
         from vinculo.pipeline import Index, analyser
         from vinculo.vault import Scan
@@ -373,10 +381,14 @@ class _Prepared:
         contacts = build_contacts(contact_notes, self.pm, self.config)
         if [c.rel for c in contacts.values()] != list(memo.contacts):
             return False
+        continuing = getattr(memo, "continuing", None)
+        if continuing is None:
+            continuing = continuing_titles(contacts, map(_stem, memo.notes))
+        tables = getattr(memo, "links", None)
+        links = link_paths(memo.notes, contacts) if tables is None else LinkPaths(*tables)
         self.index = Index(vault=self.vault, config=self.config, today=self.today,
                            scan=Scan(self.vault, self.config), contacts=contacts,
-                           continuing=continuing_titles(contacts, map(_stem, memo.notes)),
-                           links=link_paths(memo.notes, contacts))
+                           continuing=continuing, links=links)
         self.analyse = analyser(self.index, self.pm)
         compile_vocabularies(self.index.vocabularies)  # kept: the analyser asks again
         return True
