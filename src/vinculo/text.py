@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Any, cast
 
 
 @lru_cache(maxsize=4096)
@@ -62,3 +63,34 @@ def shown_links(text: str) -> str:
     """``text`` as it reads: each ``[[target|label]]`` as its label, else its target. The same
     before and after vinculo links the names in it, so what is derived from it is stable."""
     return LINK_SHOWN.sub(lambda m: m[1], text)
+
+
+# What a compiled pattern offers; copied onto a lazy pattern at its first use.
+_PATTERN_ATTRS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split",
+                  "scanner", "pattern", "flags", "groups", "groupindex")
+
+
+class _LazyPattern:
+    """A regular expression compiled the first time it is used. ``__getattr__`` only runs
+    while an attribute is missing: the first use compiles the pattern and puts its bound
+    methods on this object, so every later ``.search`` is found as fast as on the pattern."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._source = (pattern, flags)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # copy, pickle and friends ask for what no pattern needs
+            raise AttributeError(name)
+        compiled = re.compile(*self._source)
+        for attr in _PATTERN_ATTRS:
+            setattr(self, attr, getattr(compiled, attr))
+        return getattr(compiled, name)
+
+
+def lazy_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` when first used. For modules that hold dozens of
+    expressions (the interaction reader, the importers): a command that never reads a line
+    with them (a settled sync, ``--help``) does not pay for compiling them at start-up.
+    Use it only through the pattern's methods and attributes (not as ``re.sub``'s first
+    argument, nor with ``isinstance``)."""
+    return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
