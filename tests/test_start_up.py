@@ -57,3 +57,11 @@ def test_a_lazy_pattern_answers_as_the_compiled_one(flags):
     assert lazy.search(text, 3) is None or lazy.search(text, 3).span() == compiled.search(
         text, 3).span()
     assert lazy.groupindex == compiled.groupindex and lazy.split(text) == compiled.split(text)
+
+
+def test_a_module_level_lazy_pattern_is_the_compiled_pattern_after_its_first_use():
+    module: dict[str, object] = {}
+    exec("from vinculo.text import lazy_pattern\nWORD = lazy_pattern(r'\\w+')\n", module)
+    assert not isinstance(module["WORD"], re.Pattern)  # not compiled on import
+    assert module["WORD"].findall("ana, luis") == ["ana", "luis"]  # type: ignore[attr-defined]
+    assert isinstance(module["WORD"], re.Pattern)  # later calls: the compiled pattern's cost
