@@ -124,6 +124,23 @@ def test_an_event_in_a_note_with_links_to_write(aged, run, tmp_path, monkeypatch
     assert "[[Ana Torres]] en Coyoacán" in (aged / DAILY).read_text(encoding="utf-8")
 
 
+def test_links_in_a_vault_where_a_title_is_shared_or_continued(aged, run, tmp_path,
+                                                               monkeypatch):
+    """Another note titled like a contact makes her links carry her note's path, and a
+    title that goes on past her name ("Ana Torres Foundation") is left alone: the event
+    mode links with the tables the memo kept, as a full sync links."""
+    for rel, text in (("Projects/Ana Torres.md", "A project named after someone else.\n"),
+                      ("Notes/Ana Torres Foundation.md", "A foundation.\n")):
+        (aged / rel).write_text(text, encoding="utf-8")
+    settle(run, aged)
+    append(aged, DAILY, "\n- Comí con Ana Torres, que ahora dirige la Ana Torres Foundation.\n")
+    out = same_as_full(run, aged, tmp_path, monkeypatch)
+    assert DAILY in out["summary"]["write"]["written"]
+    text = (aged / DAILY).read_text(encoding="utf-8")
+    assert "Comí con [[People/Ana Torres|Ana Torres]], que" in text
+    assert "la Ana Torres Foundation." in text
+
+
 def test_an_event_for_a_contact_near_the_daily_budget(sample, run, tmp_path, monkeypatch):
     """With a budget of one suggestion a day, one contact's new suggestion moves the others'
     dates: the global plan must be the full pass's, in every contact's block."""

@@ -14,7 +14,6 @@ Whether a first name is unique among contacts is decided by the linker, which se
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from vinculo.hookspecs import hookimpl
@@ -29,17 +28,18 @@ from vinculo.namewords import (
     is_title,
     never_first_name,
 )
+from vinculo.text import lazy_pattern
 
 # Words that belong to a surname ("de la Fuente", "van der Berg", "dos Santos").
 PARTICLES = frozenset(
     "de del la las los y e da das do dos di van von der den ter le du des st st. san".split()
 )
-_PAREN = re.compile(r"\s*[(\[].*?[)\]]\s*")
+_PAREN = lazy_pattern(r"\s*[(\[].*?[)\]]\s*")
 # "Name <mail@host>", or a bare address: the address is no way of writing the name.
-_EMAIL = re.compile(r"<[^<>\s]*@[^<>\s]*>|\S+@\S+\.\w+")
+_EMAIL = lazy_pattern(r"<[^<>\s]*@[^<>\s]*>|\S+@\S+\.\w+")
 # "Prisoner 13 - Korra Glintstone", "NPC: Korra": the part after the last separator.
-_LABELLED = re.compile(r"^.*\S\s+[-–—:|]\s+(?=\S)|^[^:]*\S:\s+(?=\S)")
-_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+_LABELLED = lazy_pattern(r"^.*\S\s+[-–—:|]\s+(?=\S)|^[^:]*\S:\s+(?=\S)")
+_NAME_WORD = lazy_pattern(r"^[^\W\d_][\w'’.-]*$")
 
 
 def clean_name(text: str) -> str:

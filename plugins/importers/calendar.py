@@ -36,21 +36,21 @@ from vinculo.importing.notes import new_meeting_note, unique_rel
 from vinculo.importing.people import ContactMatcher, PersonRecord
 from vinculo.importing.textfile import split_lines
 from vinculo.model import Contact
-from vinculo.text import fold
+from vinculo.text import fold, lazy_pattern
 
 PAST_DAYS = 365
 MAX_OCCURRENCES = 400  # of one series in the window: a daily meeting for a year fits
 _FINER_THAN_DAILY = {"SECONDLY": "second", "MINUTELY": "minute", "HOURLY": "hour"}
 MAX_ATTENDEES = 15  # more than this is an all-hands or a conference, not a meeting with them
-_VIDEO = re.compile(
+_VIDEO = lazy_pattern(
     r"https?://[^\s<>\"]*(zoom\.us|meet\.google\.com|teams\.microsoft\.com|teams\.live\.com|"
     r"webex\.com|whereby\.com|meet\.jit\.si|jitsi|skype\.com|gotomeeting|bluejeans|chime\.aws|"
     r"facetime\.apple\.com|discord\.gg)[^\s<>\"]*",
     re.IGNORECASE,
 )
-_VIDEO_WORDS = re.compile(r"\b(zoom|google meet|microsoft teams|teams meeting|webex|skype|"
+_VIDEO_WORDS = lazy_pattern(r"\b(zoom|google meet|microsoft teams|teams meeting|webex|skype|"
                           r"facetime|videollamada|video call)\b", re.IGNORECASE)
-_TAGS = re.compile(r"<[^>]+>")
+_TAGS = lazy_pattern(r"<[^>]+>")
 
 
 # --- reading the file ------------------------------------------------------------------------

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import re
 from collections.abc import Iterator
 
 from vinculo.hookspecs import hookimpl
@@ -20,7 +19,7 @@ from vinculo.importing.base import Action, ImportContext, Importer, ImportFileEr
 from vinculo.importing.names import clean_text
 from vinculo.importing.people import PeoplePlanner, PersonRecord
 from vinculo.importing.textfile import split_lines
-from vinculo.text import fold
+from vinculo.text import fold, lazy_pattern
 
 # LinkedIn writes English month abbreviations; Spanish ones cost nothing and appear in
 # hand-edited files.
@@ -28,10 +27,10 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "sept": 9, "oct": 10, "nov": 11, "dec": 12, "ene": 1, "abr": 4, "ago": 8, "dic": 12,
 }
-_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[ -]([^\W\d_]+)\.?[ -](\d{4})$")
-_MONTH_DAY_YEAR = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
+_DAY_MONTH_YEAR = lazy_pattern(r"^(\d{1,2})[ -]([^\W\d_]+)\.?[ -](\d{4})$")
+_MONTH_DAY_YEAR = lazy_pattern(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 # "García, MBA" / "Ruiz, PhD": a credential LinkedIn users append to their last name.
-_CREDENTIAL = re.compile(r",\s*[\w.\- ]{1,12}$")
+_CREDENTIAL = lazy_pattern(r",\s*[\w.\- ]{1,12}$")
 
 
 def parse_connected(text: str) -> dt.date:

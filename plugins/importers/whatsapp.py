@@ -37,19 +37,19 @@ from vinculo.importing.messages import (
 )
 from vinculo.importing.names import clean_text
 from vinculo.importing.textfile import stream_lines
-from vinculo.text import fold
+from vinculo.text import fold, lazy_pattern
 
 _TIME = r"(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:[:.]\d{2})?(?:\s*(?P<ampm>[ap]\.?\s?m\.?))?"
 _DATE = r"(?P<a>\d{1,4})[./-](?P<b>\d{1,2})[./-](?P<c>\d{1,4})"
-IOS = re.compile(rf"^\[{_DATE},?\s{_TIME}\]\s(?P<rest>.*)$", re.IGNORECASE)
-ANDROID = re.compile(rf"^{_DATE},?\s{_TIME}\s?[-–]\s(?P<rest>.*)$", re.IGNORECASE)
+IOS = lazy_pattern(rf"^\[{_DATE},?\s{_TIME}\]\s(?P<rest>.*)$", re.IGNORECASE)
+ANDROID = lazy_pattern(rf"^{_DATE},?\s{_TIME}\s?[-–]\s(?P<rest>.*)$", re.IGNORECASE)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069"))
 _SPACES = {0x202F: " ", 0x00A0: " ", 0x2007: " "}
-_ODD = re.compile("[\u200e\u200f\u202a-\u202c\u2066-\u2069\u202f\u00a0\u2007]")
+_ODD = lazy_pattern("[\u200e\u200f\u202a-\u202c\u2066-\u2069\u202f\u00a0\u2007]")
 _NOTICE_OPENINGS = ("messages ", "los mensa")  # the encryption notice, when not marked
-_PHONE = re.compile(r"^\+?[\d\s().-]{7,}$")
+_PHONE = lazy_pattern(r"^\+?[\d\s().-]{7,}$")
 # Lines WhatsApp writes itself, in English and Spanish (folded, as they start or contain).
-SYSTEM = re.compile(
+SYSTEM = lazy_pattern(
     r"messages and calls are end-to-end encrypted|messages to this group are now secured"
     r"|created group|created this group|changed the subject|changed this group|changed the group"
     r"|changed their phone number|joined using this group|security code (?:with .* )?changed"
@@ -61,11 +61,11 @@ SYSTEM = re.compile(
     r"| salio$|^saliste|elimino a |llamada (?:de voz |de video )?perdida|videollamada perdida"
     r"|mensajes temporales"
 )
-ENCRYPTED = re.compile(r"^(?:messages and calls are end-to-end encrypted"
+ENCRYPTED = lazy_pattern(r"^(?:messages and calls are end-to-end encrypted"
                        r"|los mensajes y las llamadas estan cifrados)")
-_GROUP_HINT = re.compile(r"created group|created this group|creo el grupo|creaste el grupo"
+_GROUP_HINT = lazy_pattern(r"created group|created this group|creo el grupo|creaste el grupo"
                          r"|messages to this group|\bgroup\b|\bgrupo\b")
-_TITLE = re.compile(r"^(?:whatsapp chat with|whatsapp chat -|chat de whatsapp con|"
+_TITLE = lazy_pattern(r"^(?:whatsapp chat with|whatsapp chat -|chat de whatsapp con|"
                     r"conversa do whatsapp com)\s+(.+)$", re.IGNORECASE)
 
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from vinculo.model import Vocabulary
-from vinculo.text import fold
+from vinculo.text import fold, lazy_pattern
 
 __all__ = ["Cues", "companion_verb", "cues_of", "fronted_companion", "with_the_writer", "habitual", "is_topic", "passed_on",
            "NO_TIMES", "clause_times", "not_of_the_day", "their_own_verb", "we_did"]
@@ -98,7 +98,7 @@ def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
 _BETWEEN = ("·", " and", " y", " e", "&", ",", " el", " la", " los", " las")
 
 
-_PLAIN_TAIL = re.compile(r"(?:^|\s)([a-z/:&]+)$")
+_PLAIN_TAIL = lazy_pattern(r"(?:^|\s)([a-z/:&]+)$")
 
 
 def _tails(phrases: list[str], extra: tuple[str, ...] = ()) -> tuple[str, ...] | None:
@@ -174,12 +174,12 @@ _habits: dict[str, bool] = {}
 
 # A recipient after something of the contact's: "… to the recruiter", "… a recursos humanos"
 # (not a time: "a las diez").
-_RECIPIENT = re.compile(
+_RECIPIENT = lazy_pattern(
     r"\s(?:to|a|al|para)\s+(?!las?\s+(?:\d|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|"
     r"diez|once|doce)\b)(?:the|my|our|his|her|their|a|an|everyone|everybody|all|el|la|los|las|"
     r"mi|mis|su|sus|nuestr[oa]s?|un|una|todo|todos|todas|recursos|[*_=]*·)")
-_POSSESSIVE = re.compile(r"[*_=\]]*['’]s\b")
-_OF = re.compile(r"\b(?:de|del)\s+[*_=\[]*$")
+_POSSESSIVE = lazy_pattern(r"[*_=\]]*['’]s\b")
+_OF = lazy_pattern(r"\b(?:de|del)\s+[*_=\[]*$")
 
 
 def passed_on(blanked: str, at: int, name_end: int, event_start: int, c_end: int) -> bool:
@@ -198,7 +198,7 @@ def passed_on(blanked: str, at: int, name_end: int, event_start: int, c_end: int
 
 # The writer, in the words between a name's own verb and the event phrase: "Ana is in town
 # and we had lunch" is still mine.
-_WRITER = re.compile(r"(?<![\w·])(?:i|we|me|us|my|our|yo|nosotros|nosotras|nos|conmigo)(?![\w·])")
+_WRITER = lazy_pattern(r"(?<![\w·])(?:i|we|me|us|my|our|yo|nosotros|nosotras|nos|conmigo)(?![\w·])")
 
 
 def their_own_verb(blanked: str, name_end: int, event_start: int, cues: Cues) -> bool:
@@ -238,11 +238,11 @@ def we_did(text: str, cues: Cues) -> bool:
 
 # Before the verb of a companion clause: the writer ("I", "we", "yo", "Luis y yo"), an
 # adverb or a time — never someone else ("he", "my boss", another name alone).
-_SOMEONE_ELSE = re.compile(
+_SOMEONE_ELSE = lazy_pattern(
     r"(?:^|\s)(?:he|she|they|it|you|el|ella|ellos|ellas|usted|ustedes|my|his|her|their|the|"
     r"mi|su|sus|los|las)\s|(?:^|\s)(?:he|she|they|el|ella|ellos|ellas)$")
-_WRITER_AND = re.compile(r"·+[*_=]*\s+(?:and|y|e|&)\s+(?:i|yo)\b")
-_WORDS = re.compile(r"[^\W\d]+(?:['’][^\W\d]+)?")
+_WRITER_AND = lazy_pattern(r"·+[*_=]*\s+(?:and|y|e|&)\s+(?:i|yo)\b")
+_WORDS = lazy_pattern(r"[^\W\d]+(?:['’][^\W\d]+)?")
 _MAX_LEAD = 4  # words before the verb: "Yesterday after work I …", "El jueves por la tarde …"
 
 
@@ -308,7 +308,7 @@ def companion_verb(blanked: str, c_start: int, at: int, cues: Cues) -> int | Non
     return words[0].start()
 
 
-_PLACE = re.compile(
+_PLACE = lazy_pattern(
     r"(?<!\S)(?:at|in|on|to|from|of|for|by|near|around|into|en|de|del|a|al|por|para|sobre|"
     r"desde|hasta|tras|junto)\s+(?:the|my|his|her|their|our|el|la|los|las|mi|mis|su|sus)(?=\s)")
 # Words that may stand right before a writer's past tense in English: the writer, a time, a
@@ -332,7 +332,7 @@ _RELATIONS = frozenset({
 # After a name a companion word opened the clause with: the writer, before their verb.
 _WRITER_BEFORE_VERB = frozenset({"nos", "me", "we", "i", "yo", "nosotros", "nosotras"})
 # Other names joined to the first one: "Con ·, · y · fuimos …".
-_MORE_NAMES = re.compile(r"(?:[*_=\]]*(?:\s*,\s*|\s+(?:and|y|e|&)\s+)[*_=\[]*·+)*[*_=\]]*,?")
+_MORE_NAMES = lazy_pattern(r"(?:[*_=\]]*(?:\s*,\s*|\s+(?:and|y|e|&)\s+)[*_=\[]*·+)*[*_=\]]*,?")
 
 
 def fronted_companion(blanked: str, c_start: int, c_end: int, at: int, name_end: int,
@@ -364,12 +364,12 @@ def fronted_companion(blanked: str, c_start: int, c_end: int, at: int, name_end:
 
 
 # The writer listed with the contact: "·, · y yo", "· and me", "me, · and ·".
-_AND_ME = re.compile(r"\s*,?\s+(?:and|y|e|&)\s+(?:me|i|yo|myself)(?![\w·])", re.IGNORECASE)
-_ME_AND = re.compile(r"(?:^|[\s:])(?:me|yo|myself),\s*(?:[*_=\[]*·+[*_=\]]*"
+_AND_ME = lazy_pattern(r"\s*,?\s+(?:and|y|e|&)\s+(?:me|i|yo|myself)(?![\w·])", re.IGNORECASE)
+_ME_AND = lazy_pattern(r"(?:^|[\s:])(?:me|yo|myself),\s*(?:[*_=\[]*·+[*_=\]]*"
                      r"(?:\s*,\s*|\s+(?:and|y|e|&)\s+))*[*_=\[]*$", re.IGNORECASE)
-_AND_ME_NEAR = re.compile(r"\s(?:and|y|e|&)\s+(?:me|i|yo|myself)(?![\w·])", re.IGNORECASE)
-_LISTED = re.compile(r"(?<![\w·])(?:me|yo|myself|and|y|e)(?![\w·])")
-_LABEL = re.compile(r"\s*[*_=]*[^\W\d_][^:\n]{0,40}?[*_=]*:\s*", re.IGNORECASE)
+_AND_ME_NEAR = lazy_pattern(r"\s(?:and|y|e|&)\s+(?:me|i|yo|myself)(?![\w·])", re.IGNORECASE)
+_LISTED = lazy_pattern(r"(?<![\w·])(?:me|yo|myself|and|y|e)(?![\w·])")
+_LABEL = lazy_pattern(r"\s*[*_=]*[^\W\d_][^:\n]{0,40}?[*_=]*:\s*", re.IGNORECASE)
 
 
 def with_the_writer(blanked: str, c_start: int, c_end: int, at: int, name_end: int,
@@ -413,18 +413,18 @@ def _head(lowered: str) -> str:
     return " ".join(words)
 
 
-_WORD_BEFORE = re.compile(r"[^\W\d_]{2,}")
-_CLOCK = re.compile(r"\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?|h)\b", re.IGNORECASE)
+_WORD_BEFORE = lazy_pattern(r"[^\W\d_]{2,}")
+_CLOCK = lazy_pattern(r"\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?|h)\b", re.IGNORECASE)
 _TRAILING = frozenset({"and", "y", "e", "&", "el", "la", "los", "las", "with", "w/", "w", "con",
                        "junto", "alongside", "together", ""})
-_CON = re.compile(r"\b(?:con|junto a)\s+(?:(?:el|la)\s+)?[*_=\[]*$")
-_INFINITIVE = re.compile(r"[a-zñ]+(?:ar|er|ir)(?:le|la|lo|les|nos|se)?\b")
+_CON = lazy_pattern(r"\b(?:con|junto a)\s+(?:(?:el|la)\s+)?[*_=\[]*$")
+_INFINITIVE = lazy_pattern(r"[a-zñ]+(?:ar|er|ir)(?:le|la|lo|les|nos|se)?\b")
 
 
 # A head that opens with an infinitive or a plan is a to-do, not an entry of what happened.
 # (Spanish: an infinitive before "con", a future or a conditional: "Quedar con ·",
 # "Almorzaremos con ·"; matched with the accents kept.)
-_TO_DO = re.compile(r"(?:\w+(?:ré|rá|rás|remos|rán|ría|rías|ríamos|rían)|planning|plan|"
+_TO_DO = lazy_pattern(r"(?:\w+(?:ré|rá|rás|remos|rán|ría|rías|ríamos|rían)|planning|plan|"
                     r"organi[sz]ing|preparing|prep)\b")
 
 
@@ -448,14 +448,14 @@ _ASKING = frozenset({"where", "what", "when", "why", "how", "who", "which", "who
 _MAX_HEAD = 8  # words of a verbless head, its companion word included
 # Heads that name no time spent together: a feeling, an agreement, a problem, a present tense
 # of the writer's.
-_NOT_TOGETHER = re.compile(
+_NOT_TOGETHER = lazy_pattern(
     r"\b(?:agree\w*|disagree\w*|angry|upset|frustrated|annoyed|fed up|happy|pleased|"
     r"disappointed|impressed|problems?|issues?|trouble|familiar|done|busy|patient|careful|"
     r"in love|friends|deal\w*|compar\w*|compatible|consistent|same|along|acuerdo|enfadad[oa]s?|"
     r"molest[oa]s?|harto|harta|cabread[oa]s?|content[oa]s?|problemas?|lio|conforme|igual|"
     r"compar\w+|coincid\w+|sone|sonado|dream\w*)\b")
 # A subject pronoun in a verbless head means it has a verb after all ("I work with ·").
-_PRONOUN = re.compile(r"(?:^|\s)(?:i|we|you|yo|nosotros|nosotras|tu)\s")
+_PRONOUN = lazy_pattern(r"(?:^|\s)(?:i|we|you|yo|nosotros|nosotras|tu)\s")
 
 
 # What a clause says of time and voice, by its text: (where its earliest hearsay phrase ends,
@@ -466,8 +466,8 @@ _Dated = tuple[tuple[int, int, int], ...]  # (start, end, the year it names or 0
 _Times = tuple["int | None", _Spans, _Dated, bool]
 _times: dict[str, _Times] = {}
 NO_TIMES: _Times = (None, (), (), False)
-_RELATIVE_WORD = re.compile(r"\b(?:que|that|which)\s")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_RELATIVE_WORD = lazy_pattern(r"\b(?:que|that|which)\s")
+_YEAR = lazy_pattern(r"\b(?:19|20)\d\d\b")
 
 
 def _year(text: str) -> int:
@@ -518,11 +518,11 @@ def not_of_the_day(blanked: str, c_start: int, c_end: int, at: int, event: tuple
 # What starts another part of the sentence between an event and a time after it: the time
 # then belongs to that part ("Called · to set up lunch next week", "Comí con · y mañana
 # vuelvo", "Hablé con · sobre el viaje del jueves que viene").
-_NEW_PART = re.compile(
+_NEW_PART = lazy_pattern(
     r",|:|\(|\b(?:and|to|so|but|about|re|regarding|because|then|until|y|e|que|pero|sobre|"
     r"porque|hasta|luego|despues|para [a-z]+(?:ar|er|ir)(?:le|la|lo|les|los|las|nos|me|se)?)\b")
 # A time that only qualifies a noun: "next week's trip", "el viaje de la semana que viene".
-_OF_BEFORE = re.compile(r"\b(?:de|del|of)(?:\s+(?:la|el|the|this|that|esta|este))?\s*$")
+_OF_BEFORE = lazy_pattern(r"\b(?:de|del|of)(?:\s+(?:la|el|the|this|that|esta|este))?\s*$")
 
 
 def _right_after(clause: str, spans: _Spans, after: int, comma: bool = False) -> bool:
@@ -543,7 +543,7 @@ def _right_after(clause: str, spans: _Spans, after: int, comma: bool = False) ->
 
 # What turns from a time long ago to the day's event before it: "Back in 2011 we shared a
 # flat, and today I had lunch with ·".
-_TURN = re.compile(r"\b(?:and|but|y|pero|today|now|hoy|ahora|this (?:morning|afternoon|evening)|"
+_TURN = lazy_pattern(r"\b(?:and|but|y|pero|today|now|hoy|ahora|this (?:morning|afternoon|evening)|"
                    r"esta (?:manana|tarde|noche))\b")
 
 
@@ -561,7 +561,7 @@ def _long_ago(clause: str, spans: _Spans, event: tuple[int, int]) -> bool:
 
 # A thing, then a relative pronoun, right before the event phrase: the event describes the
 # thing ("el libro que escribió ·", "the mural that · painted"), it is no event of the day.
-_RELATIVE = re.compile(
+_RELATIVE = lazy_pattern(
     r"(?:^|\s)(?:el|la|los|las|un|una|su|sus|the|a|an|his|her|their)\s+\w+\s+(?:que|that|which)"
     r"\s+(?:(?:me|le|nos|les)\s+|[*_=]*·+[*_=]*\s+)?$")
 

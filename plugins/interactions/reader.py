@@ -38,7 +38,7 @@ from vinculo.history import VocabularyMatcher, compile_vocabularies, line_date, 
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Contact, Direction, Interaction, Mention, Note, Vocabulary, own_contact
 from vinculo.namewords import is_everyday, is_given_name
-from vinculo.text import fold
+from vinculo.text import fold, lazy_pattern
 
 from .participation import (
     NO_TIMES,
@@ -56,16 +56,16 @@ from .participation import (
     with_the_writer,
 )
 
-_FENCE = re.compile(r"^[ \t]*(```|~~~)", re.MULTILINE)
-_COMMENTS = re.compile(r"<!--.*?-->|%%.*?%%|!\[\[[^\]\n]*\]\]", re.DOTALL)
-_TASK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[(.)\]\s*")
-_LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_FENCE = lazy_pattern(r"^[ \t]*(```|~~~)", re.MULTILINE)
+_COMMENTS = lazy_pattern(r"<!--.*?-->|%%.*?%%|!\[\[[^\]\n]*\]\]", re.DOTALL)
+_TASK = lazy_pattern(r"^\s*(?:[-*+]|\d+[.)])\s+\[(.)\]\s*")
+_LIST = lazy_pattern(r"^\s*(?:[-*+]|\d+[.)])\s+")
 # A clause ends at sentence punctuation or a spaced dash; two patterns, so that lines without
 # a dash (most) are scanned for punctuation only.
-_CLAUSE_STOP = re.compile(r"[.;!?¿¡](?=\s|$)")
-_CLAUSE_DASH = re.compile(r"\s[—–]\s")
-_DONE = re.compile(r"✅\s*(\d{4}-\d{2}-\d{2})")
-_KIND_TAG = re.compile(r"#vinculo/([\w-]+)")
+_CLAUSE_STOP = lazy_pattern(r"[.;!?¿¡](?=\s|$)")
+_CLAUSE_DASH = lazy_pattern(r"\s[—–]\s")
+_DONE = lazy_pattern(r"✅\s*(\d{4}-\d{2}-\d{2})")
+_KIND_TAG = lazy_pattern(r"#vinculo/([\w-]+)")
 
 # What a ticked suggestion of each kind means as an interaction: the user reached out,
 # or met them.
@@ -451,9 +451,9 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
 # Channels whose event takes place at a time that may be set for later (a meeting, a call);
 # a message is sent when it is written, whatever later time it speaks of.
 _SCHEDULED = frozenset({"in_person", "call"})
-_WORD = re.compile(r"\w+")
+_WORD = lazy_pattern(r"\w+")
 # A clause that opens as a question does, with or without its "?": "Where did … with Ana".
-_ASKED = re.compile(r"\s*[*_=\[]*(?:[\w-]+::\s*)?(?:where|what|when|why|how|who|which)\s+(?:did|do|does|was|were|"
+_ASKED = lazy_pattern(r"\s*[*_=\[]*(?:[\w-]+::\s*)?(?:where|what|when|why|how|who|which)\s+(?:did|do|does|was|were|"
                     r"is|are|will|would|should|can|could|has|have|had)\b", re.IGNORECASE)
 
 
@@ -461,16 +461,16 @@ def _MAY_ASK(start: str) -> bool:  # noqa: N802 (a cheap test before _ASKED)
     return "wh" in start or "how" in start
 
 
-_LISTS_ME = re.compile(r"(?<![\w·])(?:me|yo|myself),|\s(?:and|y|e|&)\s+(?:me|i|yo|myself)(?![\w·])",
+_LISTS_ME = lazy_pattern(r"(?<![\w·])(?:me|yo|myself),|\s(?:and|y|e|&)\s+(?:me|i|yo|myself)(?![\w·])",
                        re.IGNORECASE)
-_QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»")
-_SAID = re.compile(r"(?<=:)\s*[\"“«][^\"”»\n]*[\"”»]")
-_CLOSED_QUESTION = re.compile(r"\?[\])\"'”»*_]+(?:\s|$)")
+_QUOTED = lazy_pattern(r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»")
+_SAID = lazy_pattern(r"(?<=:)\s*[\"“«][^\"”»\n]*[\"”»]")
+_CLOSED_QUESTION = lazy_pattern(r"\?[\])\"'”»*_]+(?:\s|$)")
 
 
 # A leading clause of time or concession, up to its comma: "While we were waiting, …",
 # "Cuando volví de la farmacia, …", "Aunque estaba hasta arriba, …".
-_SUBORDINATE = re.compile(r"\s*(?:while|when|as|although|though|after|once|mientras|cuando|"
+_SUBORDINATE = lazy_pattern(r"\s*(?:while|when|as|although|though|after|once|mientras|cuando|"
                           r"aunque|despues de que|en cuanto)\s[^,·]{3,80}?,")
 
 
@@ -531,7 +531,7 @@ def _is_subject(blanked: str, c_start: int, at: int, event_start: int,
     return len(_WORD.findall(blanked, c_start, at)) <= 2
 
 
-_POSSESSIVE = re.compile(r"[*_=]*['’]s\b")
+_POSSESSIVE = lazy_pattern(r"[*_=]*['’]s\b")
 
 
 def _owns(blanked: str, name_end: int, event_start: int) -> bool:
@@ -544,7 +544,7 @@ def _owns(blanked: str, name_end: int, event_start: int) -> bool:
 # Before an event phrase that the contact's name follows: a subject that is neither me nor
 # us — another name alone ("Ben met Marcus") or a noun with its determiner ("Mi jefa comió
 # con Carmen", "My boss had lunch with Carmen"), not a time ("El jueves cené con…").
-_OTHER_SUBJECT = re.compile(
+_OTHER_SUBJECT = lazy_pattern(
     r"\s*(?:[*_=]*·+[*_=]*|(?:my|his|her|their|the|mi|su|sus|el|la|los|las)\s+"
     r"(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|"
     r"jueves|viernes|sabado|domingo|morning|afternoon|evening|night|day|week|weekend|other|"
@@ -553,12 +553,12 @@ _OTHER_SUBJECT = re.compile(
 
 
 # Contacts joined before the event phrase, and nothing else: "· and · met", "· y · se vieron".
-_JOINT = re.compile(r"\s*[*_=\[]*·+[*_=\]]*(?:(?:\s*,\s*|\s+(?:and|y|e|&)\s+)[*_=\[]*·+[*_=\]]*)+"
+_JOINT = lazy_pattern(r"\s*[*_=\[]*·+[*_=\]]*(?:(?:\s*,\s*|\s+(?:and|y|e|&)\s+)[*_=\[]*·+[*_=\]]*)+"
                     r"\s+(?:(?:se|also|then|finally|just)\s+)?$", re.IGNORECASE)
 # Words that put the writer into a clause, and event phrases that come to the writer.
-_ME_IN_IT = re.compile(r"(?<![\w·])(?:i|me|us|we|my|our|yo|nos|mi|mis|conmigo|nuestr[oa]s?)(?![\w·])",
+_ME_IN_IT = lazy_pattern(r"(?<![\w·])(?:i|me|us|we|my|our|yo|nos|mi|mis|conmigo|nuestr[oa]s?)(?![\w·])",
                        re.IGNORECASE)
-_TO_ME = re.compile(r"came|come|visit|over|vin|venir|casa|verme|vernos|pasaron|pasamos",
+_TO_ME = lazy_pattern(r"came|come|visit|over|vin|venir|casa|verme|vernos|pasaron|pasamos",
                     re.IGNORECASE)
 
 
@@ -575,8 +575,8 @@ def _among_themselves(blanked: str, c_start: int, c_end: int, event_start: int,
 
 # A Spanish clitic for a third person opening an event phrase ("les escribió", "la llamó"):
 # whom the act went to, when the contact is its subject and no "a" marks them as its object.
-_THIRD_CLITIC = re.compile(r"(?:le|les|lo|la|los|las)\s", re.IGNORECASE)
-_PERSONAL_A_BEFORE = re.compile(r"(?:^|\s)(?:a|al)\s+[*_=\[]*$", re.IGNORECASE)
+_THIRD_CLITIC = lazy_pattern(r"(?:le|les|lo|la|los|las)\s", re.IGNORECASE)
+_PERSONAL_A_BEFORE = lazy_pattern(r"(?:^|\s)(?:a|al)\s+[*_=\[]*$", re.IGNORECASE)
 
 
 def _to_a_third(blanked: str, c_start: int, at: int, event_start: int,
@@ -597,7 +597,7 @@ def _other_subject(blanked: str, c_start: int, event_start: int, at: int) -> boo
             and _OTHER_SUBJECT.fullmatch(fold(blanked[c_start:event_start])) is not None)
 
 
-_FIRST_WORDS = re.compile(r"\s*[*_=]*([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)[*_=]*\s+(\w+)")
+_FIRST_WORDS = lazy_pattern(r"\s*[*_=]*([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)[*_=]*\s+(\w+)")
 
 
 def _named_subject(blanked: str, c_start: int, event_start: int) -> bool:
@@ -622,11 +622,11 @@ def _named_subject(blanked: str, c_start: int, event_start: int) -> bool:
 _SOMEONE: dict[str, bool] = {}  # first word -> a given name that is no everyday word
 
 
-_JOINED = re.compile(r"(?:and|y|e|&)\s", re.IGNORECASE)  # "Luis y yo comimos con Marta"
+_JOINED = lazy_pattern(r"(?:and|y|e|&)\s", re.IGNORECASE)  # "Luis y yo comimos con Marta"
 
 
 # Where a clause turns to what happened instead: "…, so I texted him", "… pero hablamos".
-_CONNECTOR = re.compile(r"(?:,|\s)\s*(?:so|but|and instead|pero|asi que|y al final|en cambio)\s")
+_CONNECTOR = lazy_pattern(r"(?:,|\s)\s*(?:so|but|and instead|pero|asi que|y al final|en cambio)\s")
 
 
 def _fallback(blanked: str, c_start: int, c_end: int, after: int, name: tuple[int, int],
@@ -677,7 +677,7 @@ _PEOPLE = (
 )
 # A name followed by someone of theirs who did the event: "Ana's mum called", "Ana's lender
 # rang the bank" (a noun for a person: one of _PEOPLE, or one that names a doer).
-_THEIR_AGENT = re.compile(
+_THEIR_AGENT = lazy_pattern(
     r"[*_=]*['’]s\s+(?:\w+\s+)?(?:" + "|".join(_PEOPLE)
     + r"|\w+(?:er|or|ist|ant|ary|ian)s?)\b", re.IGNORECASE)
 
@@ -694,10 +694,10 @@ def _their_agent(blanked: str, name_end: int, event_start: int) -> bool:
 
 
 # A name followed by someone of theirs: "Oliver's new team", "Ana's mum".
-_POSSESSED_PERSON = re.compile(
+_POSSESSED_PERSON = lazy_pattern(
     r"[*_=]*['’]s\s+(?:(?!(?:after|before|for|on|in|at|with|from|to|by|about|last|this|next)\b)"
     r"\w+\s+)?(?:" + "|".join(_PEOPLE) + r")\b", re.IGNORECASE)  # not "at Ana's after school"
-_OTHER_PARTY = re.compile(
+_OTHER_PARTY = lazy_pattern(
     r"\s*(?:(?P<me>me|us|mi|nosotros|nosotras|conmigo)\b|(?P<name>[*_=]*·)"
     # (a possessive before a thing is no party: "Ana sent over his notes", "me envió su CV")
     r"|(?P<theirs>(?:him|them)\b|her\b(?!\s+(?!(?:to|about|for|at|on|in|back|and|with|from|"
@@ -706,13 +706,13 @@ _OTHER_PARTY = re.compile(
     r"|(?P<det>(?:the|a|an|his|her|their|al|a la|a el|a los|a las|a un|a una|a su|a sus)"
     r"\s+(?:\w+\s+)?(?:" + "|".join(_PEOPLE) + r")\b)"
     r"|(?P<word>\w+))")
-_WITH = re.compile(r"(?:\bwith|\bcon|w/)\s*$", re.IGNORECASE)
+_WITH = lazy_pattern(r"(?:\bwith|\bcon|w/)\s*$", re.IGNORECASE)
 
 
 # Whom a call or a message went to, after its phrase: a Spanish personal "a" before someone
 # named by a noun for a person ("le escribió a la profe", "llamó al fontanero"), not a thing
 # ("me contestó al correo", "me invitó a su boda").
-_PERSONAL_A = re.compile(
+_PERSONAL_A = lazy_pattern(
     r"\s*(?:a (?:la|el|los|las|su|sus|un|una|unos|unas)\s+|al\s+)(?:(?:\w+\s+)?(?:"
     + "|".join(_PEOPLE) + r"|profes?|profesor\w*|maestr[oa]s?|tutor\w*)|"
     r"\w{3,}(?:or|ora|ores|oras|ero|era|eros|eras|ista|istas|ante|antes|ente|entes))\b",

@@ -66,7 +66,10 @@ class PluginGroup(click.Group):
         return super().list_commands(ctx)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if self._core is None or cmd_name not in self._core:
+        # A core command never needs the plugins' commands: ``sync`` does not build a plugin
+        # manager for them before the one it runs with.
+        core = self.commands.keys() if self._core is None else self._core
+        if cmd_name not in core:
             self._load(ctx)
         return super().get_command(ctx, cmd_name)
 

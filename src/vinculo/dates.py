@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from vinculo.text import fold
+from vinculo.text import fold, lazy_pattern
 
 # moment.js tokens → (regex, strptime directive); longest tokens first.
 _TOKENS: list[tuple[str, str, str]] = [
@@ -125,11 +125,11 @@ MONTHS = {
     "diciembre": 12,
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_YEAR = re.compile(r"\d\d\d\d")  # not \d{4}: a leading class lets the engine skip ahead
-_ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d])")
-_ES = re.compile(rf"(?<!\d)(\d{{1,2}}) de ({_MONTH}) (?:de |del )?(\d{{4}})(?!\d)")
-_EN_MDY = re.compile(rf"(?<![\w])({_MONTH})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})(?!\d)")
-_EN_DMY = re.compile(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH})\.?,? (\d{{4}})(?!\d)")
+_YEAR = lazy_pattern(r"\d\d\d\d")  # not \d{4}: a leading class lets the engine skip ahead
+_ISO = lazy_pattern(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d])")
+_ES = lazy_pattern(rf"(?<!\d)(\d{{1,2}}) de ({_MONTH}) (?:de |del )?(\d{{4}})(?!\d)")
+_EN_MDY = lazy_pattern(rf"(?<![\w])({_MONTH})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})(?!\d)")
+_EN_DMY = lazy_pattern(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH})\.?,? (\d{{4}})(?!\d)")
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -163,7 +163,7 @@ def name_date(stem: str) -> dt.date | None:
     return written_date(stem)
 
 
-_BIRTHDAY_MONTH_DAY = re.compile(r"^-{0,2}(\d{1,2})-(\d{1,2})$")
+_BIRTHDAY_MONTH_DAY = lazy_pattern(r"^-{0,2}(\d{1,2})-(\d{1,2})$")
 
 
 def month_day(value: Any) -> tuple[int, int] | None:

@@ -26,7 +26,6 @@ cache off with ``[cache] enabled = false``).
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import pickle
@@ -84,6 +83,12 @@ class Memo:
     # hash of their bytes: saved so recently that their mtime cannot vouch for them, they are
     # vouched for by their content (vinculo.event_sync.settle_written).
     written: dict[str, str] = field(default_factory=dict)
+    # What the linker reads besides the contacts, as the full pass found them: the titles
+    # that continue past a contact's name, the contacts' link paths (same notes, same
+    # contacts, same answer; None in a memo kept before these fields: computed again).
+    continuing: frozenset[str] | None = None
+    # LinkPaths' write, files and owner, as plain data: reading a memo never loads the linker
+    links: tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str, str]] | None = None
 
 
 def run_key(config: Config, pm: pluggy.PluginManager, today: dt.date) -> str:
@@ -161,6 +166,8 @@ def remember(seen: Look, index: Any, pm: pluggy.PluginManager, diagnostics: list
         problems=problem_lines(index),
         diagnostics=[str(d) for d in diagnostics],
         rows=contact_rows(index),
+        continuing=index.continuing,
+        links=(dict(index.links.write), dict(index.links.files), dict(index.links.owner)),
     )
     _write_memo(path, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL),
                 state=state or (b"", {}), whole_state=True)
@@ -277,18 +284,14 @@ def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date
         memo = None
     rows: dict[str, Row] = {}
     if isinstance(memo, Memo) and memo.key == run_key(config, pm, today):
-        from vinculo.workers import ForkedCall
-
-        walk = ForkedCall(_changed, vault, config, memo)
         try:
-            # What re-reading needs is built while the walk runs (most answers need it).
-            prepared = _Prepared(vault, config, pm, today, memo, path)
-            while not walk.done() and prepared.step():
-                pass
-            changed = walk.result()
+            # The walk first, here: most answers are "nothing changed", and building what
+            # re-reading needs beside a forked walk slowed the walk more than it saved.
+            changed = _changed(vault, config, memo)
             if changed == []:
                 return memo
             moved: dict[str, tuple[Note, Any, Any]] | None = {} if events else None
+            prepared = _Prepared(vault, config, pm, today, memo, path)
             if changed is not None and prepared.ready() and _reread(
                     prepared, changed, started, rows, moved):
                 if moved:
@@ -298,8 +301,7 @@ def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date
                 _write_memo(path, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL), rows)
                 return memo
         except Exception:  # a memo is an optimisation, never a reason to fail
-            with contextlib.suppress(Exception):
-                walk.result()  # the child reaped, whatever failed here
+            pass
     _write_memo(path, None, rows)
     return None
 
@@ -353,9 +355,9 @@ def _ours(vault: Path, rel: str, ours: dict[str, str]) -> bool:
 
 
 class _Prepared:
-    """What re-reading changed notes needs, built a step at a time (each a few hundredths of a
-    second): the contacts as the memo knew them (unchanged since, or there is no answer), then
-    the analyser (the linker), then the vocabularies, compiled."""
+    """What re-reading changed notes needs, built only when the walk found some: the contacts
+    as the memo knew them (unchanged since, or there is no answer), the analyser (the linker)
+    and the vocabularies, compiled."""
 
     def __init__(self, vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date,
                  memo: Memo, path: Path) -> None:
@@ -363,27 +365,14 @@ class _Prepared:
         self.memo, self.path = memo, path
         self.index: Any = None
         self.analyse: Any = None
-        self._steps = iter((self._contacts, self._analyser, self._vocabularies))
-        self._failed = False
-
-    def step(self) -> bool:
-        """Take the next step; False when none is left, or when one found that the memo
-        cannot answer."""
-        step = None if self._failed else next(self._steps, None)
-        if step is None:
-            return False
-        self._failed = not step()
-        return not self._failed
 
     def ready(self) -> bool:
-        """Take the steps left; whether all held."""
-        while self.step():
-            pass
-        return not self._failed
-
-    def _contacts(self) -> bool:
+        """Build it all; False when the memo cannot answer (the contacts changed)."""
         from vinculo.contacts import build_contacts
-        from vinculo.pipeline import Index
+        from vinculo.history import compile_vocabularies
+        from vinculo.linking.paths import LinkPaths, link_paths
+        from vinculo.linking.titles import continuing_titles
+        from vinculo.pipeline import Index, analyser
         from vinculo.vault import Scan
 
         memo = self.memo
@@ -392,25 +381,15 @@ class _Prepared:
         contacts = build_contacts(contact_notes, self.pm, self.config)
         if [c.rel for c in contacts.values()] != list(memo.contacts):
             return False
-        from vinculo.linking.paths import link_paths
-        from vinculo.linking.titles import continuing_titles
-
-        titles = map(_stem, memo.notes)
+        continuing = getattr(memo, "continuing", None)
+        if continuing is None:
+            continuing = continuing_titles(contacts, map(_stem, memo.notes))
+        tables = getattr(memo, "links", None)
+        links = link_paths(memo.notes, contacts) if tables is None else LinkPaths(*tables)
         self.index = Index(vault=self.vault, config=self.config, today=self.today,
                            scan=Scan(self.vault, self.config), contacts=contacts,
-                           continuing=continuing_titles(contacts, titles),
-                           links=link_paths(memo.notes, contacts))
-        return True
-
-    def _analyser(self) -> bool:
-        from vinculo.pipeline import analyser
-
+                           continuing=continuing, links=links)
         self.analyse = analyser(self.index, self.pm)
-        return True
-
-    def _vocabularies(self) -> bool:
-        from vinculo.history import compile_vocabularies
-
         compile_vocabularies(self.index.vocabularies)  # kept: the analyser asks again
         return True
 

@@ -7,15 +7,12 @@ ourselves and hand only its text to python-frontmatter's YAML handler.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-from frontmatter.default_handlers import YAMLHandler
-
 from vinculo.model import Diagnostic, Note
-from vinculo.simple_yaml import read_simple
 
 BOM = "\ufeff"
 MAX_FRONTMATTER_CHARS = 1_000_000
@@ -23,31 +20,41 @@ MAX_YAML_NODES = 100_000
 
 _OPEN = re.compile(r"---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
-_yaml = YAMLHandler()
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
 
 
-class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]  # chosen at import
-    """Safe loading that notices what PyYAML forgives: a top-level key written twice, and a
-    mapping written in {flow style}. Such frontmatter is read, but never edited in place."""
+@functools.cache
+def _pyyaml() -> tuple[Any, type]:
+    """python-frontmatter's YAML handler and our strict loader: PyYAML is loaded for the first
+    frontmatter that is more than plain ``key: value`` lines (a settled sync reads none)."""
+    import yaml
+    from frontmatter.default_handlers import YAMLHandler
 
-    problem: str | None = None
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
 
-    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-        if node is self._root:
-            if node.flow_style:
-                self.problem = "frontmatter is written as a {flow mapping}"
-            seen: set[str] = set()
-            for key_node, _ in node.value:
-                key = str(getattr(key_node, "value", ""))
-                if key in seen:
-                    self.problem = f"frontmatter has the key {key!r} twice"
-                seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+    class StrictLoader(base):  # type: ignore[misc, valid-type]  # chosen at run time
+        """Safe loading that notices what PyYAML forgives: a top-level key written twice,
+        and a mapping written in {flow style}. Such frontmatter is read, but never edited in
+        place."""
 
-    def construct_document(self, node: Any) -> Any:
-        self._root = node
-        return super().construct_document(node)
+        problem: str | None = None
+
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            if node is self._root:
+                if node.flow_style:
+                    self.problem = "frontmatter is written as a {flow mapping}"
+                seen: set[str] = set()
+                for key_node, _ in node.value:
+                    key = str(getattr(key_node, "value", ""))
+                    if key in seen:
+                        self.problem = f"frontmatter has the key {key!r} twice"
+                    seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+        def construct_document(self, node: Any) -> Any:
+            self._root = node
+            return super().construct_document(node)
+
+    return YAMLHandler(), StrictLoader
 
 
 def find_frontmatter(text: str) -> tuple[int, int, int] | None:
@@ -96,12 +103,15 @@ def read_frontmatter(yaml_text: str) -> tuple[dict[str, Any] | None, str | None,
         return None, f"frontmatter is larger than {MAX_FRONTMATTER_CHARS:,} characters", None
     if not yaml_text.strip():
         return {}, None, None
+    from vinculo.simple_yaml import read_simple  # here: it loads PyYAML's tables
+
     simple = read_simple(yaml_text)  # plain key: value lines, read as PyYAML would
     if simple is not None:
         return simple, None, None
-    loader = _StrictLoader(yaml_text)
+    handler, strict = _pyyaml()
+    loader = strict(yaml_text)
     try:
-        data = _yaml.load(yaml_text, Loader=lambda _: loader)
+        data = handler.load(yaml_text, Loader=lambda _: loader)
     except Exception as exc:  # yaml raises many error types, and RecursionError on deep nesting
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return None, f"invalid YAML frontmatter ({first})", None

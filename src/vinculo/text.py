@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from functools import lru_cache
+from typing import Any, cast
 
 
 @lru_cache(maxsize=4096)
@@ -62,3 +64,41 @@ def shown_links(text: str) -> str:
     """``text`` as it reads: each ``[[target|label]]`` as its label, else its target. The same
     before and after vinculo links the names in it, so what is derived from it is stable."""
     return LINK_SHOWN.sub(lambda m: m[1], text)
+
+
+# What a compiled pattern offers; copied onto a lazy pattern at its first use.
+_PATTERN_ATTRS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split",
+                  "scanner", "pattern", "flags", "groups", "groupindex")
+
+
+class _LazyPattern:
+    """A regular expression compiled the first time it is used. ``__getattr__`` only runs
+    while an attribute is missing: the first use compiles the pattern, puts its methods on
+    this object and, where the module that made it holds it in a global, puts the compiled
+    pattern in its place, so that later calls cost what a compiled pattern's cost."""
+
+    def __init__(self, pattern: str, flags: int, home: dict[str, Any]) -> None:
+        self._source = (pattern, flags)
+        self._home = home  # the globals of the module that made it
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # copy, pickle and friends ask for what no pattern needs
+            raise AttributeError(name)
+        compiled = re.compile(*self._source)
+        for attr in _PATTERN_ATTRS:
+            setattr(self, attr, getattr(compiled, attr))
+        home = self._home
+        for key in [key for key, value in home.items() if value is self]:
+            home[key] = compiled
+        return getattr(compiled, name)
+
+
+def lazy_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` when first used, for a module-level pattern
+    (``_WORD = lazy_pattern(r"\\w+")``). For modules that hold dozens of expressions (the
+    interaction reader, the importers): a command that never reads a line with them (a
+    settled sync, ``--help``) does not pay for compiling them at start-up. Use it only
+    through the pattern's methods and attributes (not as ``re.sub``'s first argument, nor
+    with ``isinstance``)."""
+    home = sys._getframe(1).f_globals
+    return cast("re.Pattern[str]", _LazyPattern(pattern, flags, home))

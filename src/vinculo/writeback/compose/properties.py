@@ -11,12 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import yaml
-
 from vinculo.errors import PropertyError
 from vinculo.model import Note
 from vinculo.notes import find_frontmatter, parse_yaml
-from vinculo.simple_yaml import simple_spans
 from vinculo.writeback.compose.edits import line_ending, splice, to_bytes
 
 
@@ -73,6 +70,8 @@ def _render(key: str, value: Any, eol: str) -> str:
             head = _KEYS[key] = _render(key, 0, eol).rpartition(" ")[0]
         if "\n" not in head:
             return f"{head} {value.isoformat()}"
+    import yaml  # here: a sync with nothing to write never loads PyYAML
+
     try:
         dumped = yaml.safe_dump(
             {key: value}, allow_unicode=True, default_flow_style=False, sort_keys=False,
@@ -86,12 +85,16 @@ def _render(key: str, value: Any, eol: str) -> str:
 def _top_level(yaml_text: str) -> dict[str, tuple[int, int]]:
     """Span of each top-level ``key: value`` pair in ``yaml_text``; PropertyError when the
     mapping cannot be edited line by line (flow style, duplicate keys, odd keys)."""
+    from vinculo.simple_yaml import simple_spans  # here: it loads PyYAML's tables
+
     simple = simple_spans(yaml_text)
     return simple if simple is not None else composed_spans(yaml_text)
 
 
 def composed_spans(yaml_text: str) -> dict[str, tuple[int, int]]:
     """:func:`_top_level` through PyYAML's composer, for any frontmatter."""
+    import yaml
+
     try:
         root = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
