@@ -302,7 +302,11 @@ def replay(pending: Any, pm: pluggy.PluginManager) -> Replay | None:
         return None
     ledger.rebuild_histories(index, affected)
     if not _same_sample(state, affected):
-        detect_language(index)
+        try:  # the sample's events, from their notes' rows: one query
+            events.load(rel for name in _sampled(state) for rel in state.people[name][4])
+            detect_language(index)
+        except StaleNoteError:
+            return None
         if config.detected_language != state.language:
             return None  # every suggestion may be worded in another language
     before = {name: ledger.pool.get(name) for name in affected}
@@ -321,6 +325,19 @@ def replay(pending: Any, pm: pluggy.PluginManager) -> Replay | None:
                   people)
     index.pool = ledger.pool
     return Replay(index, _view(index, pending, planned), after, planned, affected)
+
+
+def _sampled(state: State) -> list[str]:
+    """The contacts whose events the vault's language is read from (the first
+    :data:`~vinculo.pipeline.LANGUAGE_SAMPLE` event lines of the histories, in order), as the
+    full pass counted them."""
+    out, seen = [], 0
+    for name in state.contacts:
+        if seen >= LANGUAGE_SAMPLE:
+            break
+        out.append(name)
+        seen += state.people[name][5]
+    return out
 
 
 def _same_sample(state: State, affected: set[str]) -> bool:
