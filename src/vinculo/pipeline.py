@@ -317,7 +317,7 @@ def _report(note: Note, problem: str | None) -> None:
 
 @contextmanager
 def worker_pool(config: Config, then: Callable[[list[Note], Any], Iterable[Any]],
-                meanwhile: Callable[[list[Note], Callable[[], bool]], Any] | None = None,
+                meanwhile: Callable[[], Any] | None = None,
                 alongside: Callable[[], Any] | None = None) -> Iterator[HoldingPool]:
     """The one owner of a run's worker processes: the workers :func:`scan_vault` reads
     notes in keep them for ``then`` (the analysis, once the contacts are known), and leave
@@ -331,24 +331,16 @@ def worker_pool(config: Config, then: Callable[[list[Note], Any], Iterable[Any]]
         pool.close()
 
 
-def _ready_to_analyse(config: Config) -> Callable[[list[Note], Callable[[], bool]], None]:
-    """What each worker does while it waits for the contacts, which the parent builds once
-    every note is read: load what finding mentions loads on first use (the block parser, the
-    typo distance), then lay out its notes (their protected regions: a third of finding
-    mentions, and the same whoever the contacts are) until the contacts come. Work of the
-    analysis, moved to where the worker idles."""
+def _ready_to_analyse() -> None:
+    """What finding mentions loads on first use (the block parser, the typo distance),
+    loaded by each worker while it waits for the contacts, which the parent builds once every
+    note is read: a few hundredths of a second of each worker's analysis, moved to where it
+    idles."""
+    from rapidfuzz.distance import OSA  # noqa: F401  # imported for the side effect: loaded
 
-    def ready(notes: list[Note], arrived: Callable[[], bool]) -> None:
-        from rapidfuzz.distance import OSA  # noqa: F401  # imported for the side effect: loaded
+    from vinculo.linking.protect import load_block_parser
 
-        from vinculo.linking.protect import lay_out_ahead, load_block_parser, managed_markers
-
-        load_block_parser()
-        lay_out_ahead(((n.text, n.body_start) for n in notes if n.readable),
-                      managed_markers(config), bool(config.get("linking.headings", False)),
-                      arrived)
-
-    return ready
+    load_block_parser()
 
 
 def build_index(
@@ -387,7 +379,7 @@ def build_index(
         shared.append(shared_matcher(gather_vocabularies(pm)))
 
     store = open_cache(vault, config) if cache else None
-    with worker_pool(config, analyse_held, meanwhile=_ready_to_analyse(config),
+    with worker_pool(config, analyse_held, meanwhile=_ready_to_analyse,
                      alongside=vocabularies) as pool:
         scan = scan_vault(vault, config, store, pool=pool)
         if store is not None:

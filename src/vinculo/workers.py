@@ -92,17 +92,14 @@ class TwoStepWorkers:
     needs and sends it (:meth:`finish`): each worker iterates ``second(kept_list, message)``,
     one result per kept item, without reading or parsing anything again. Workers take every
     ``workers``-th item, so large notes stored side by side are shared out. ``meanwhile``, if
-    given, is called by each worker while it waits for the message, with its kept items and a
-    function that tells whether the message has come: work step two needs that does not depend
-    on it, done ahead where the worker would idle, and cut short once the message is there.
-    ``first``, ``second`` and ``meanwhile`` need not be picklable (they are inherited through
-    fork); replies, the message and results must be.
+    given, is called by each worker while it waits for the message (work step two needs that
+    does not depend on it). ``first``, ``second`` and ``meanwhile`` need not be picklable (they
+    are inherited through fork); replies, the message and results must be.
     """
 
     def __init__(self, items: Sequence[T], first: Callable[[T], tuple[K, Any]],
                  second: Callable[[list[K], M], Iterable[Any]], workers: int,
-                 meanwhile: Callable[[list[K], Callable[[], bool]], Any] | None = None,
-                 ) -> None:
+                 meanwhile: Callable[[], Any] | None = None) -> None:
         import multiprocessing
 
         context = multiprocessing.get_context("fork")
@@ -189,7 +186,7 @@ class HoldingPool:
     """
 
     def __init__(self, workers: int, second: Callable[[list[Any], Any], Iterable[Any]],
-                 meanwhile: Callable[[list[Any], Callable[[], bool]], Any] | None = None,
+                 meanwhile: Callable[[], Any] | None = None,
                  alongside: Callable[[], Any] | None = None) -> None:
         """``meanwhile``: called by each worker while it waits for step two (see
         :class:`TwoStepWorkers`); ``alongside``: called once here, as soon as the workers
@@ -239,8 +236,7 @@ BATCH = 250  # step-two results per message: the parent starts on them while wor
 
 def _two_step_worker(conn: Any, parent_ends: list[Any], first: Callable[[Any], tuple[Any, Any]],
                  second: Callable[[list[Any], Any], Iterable[Any]],
-                 meanwhile: Callable[[list[Any], Callable[[], bool]], Any] | None,
-                 items: Sequence[Any], offset: int,
+                 meanwhile: Callable[[], Any] | None, items: Sequence[Any], offset: int,
                  step: int) -> None:
     import pickle
     import traceback
@@ -260,7 +256,7 @@ def _two_step_worker(conn: Any, parent_ends: list[Any], first: Callable[[Any], t
             replies.append(reply)
         conn.send(("ok", replies))
         if meanwhile is not None:
-            meanwhile(kept, conn.poll)
+            meanwhile()
         try:
             message = pickle.loads(conn.recv_bytes())
         except EOFError:  # closed without a second step

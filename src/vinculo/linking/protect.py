@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate
@@ -504,46 +503,7 @@ def analyse(text: str, body_start: int, managed: tuple[str, str] = MANAGED,
     """The layout of one note's text; frontmatter is everything before ``body_start``;
     ``managed`` are the markers of vinculo's own block (generated text, never linked);
     ``headings`` leaves headings open to linking (they are protected by default)."""
-    if _ahead:
-        key = (text, body_start, managed, headings)
-        layout = _ahead.get(key)
-        if layout is not None:
-            # kept until the next note's is asked for: the link plan reads it again
-            last = _ahead_last[0]
-            if last is not None and last is not key and last != key:
-                _ahead.pop(last, None)
-            _ahead_last[0] = key
-            return layout
     return _analyse(text, body_start, managed, headings)
-
-
-# At most this much text laid out ahead by one process (its layouts hold about twice as much).
-AHEAD_CHARS = 8_000_000
-# Layouts made ahead (lay_out_ahead), by analyse's arguments, each dropped once the next
-# note's is asked for; and the key of the last one given.
-_ahead: dict[tuple[str, int, tuple[str, str], bool], Layout] = {}
-_ahead_last: list[tuple[str, int, tuple[str, str], bool] | None] = [None]
-
-
-def lay_out_ahead(notes: Iterable[tuple[str, int]], managed: tuple[str, str], headings: bool,
-                  enough: Callable[[], bool]) -> None:
-    """The layouts of ``notes`` (``(text, body_start)`` each) made now, in order, until
-    ``enough()`` says to stop (or :data:`AHEAD_CHARS` of text are laid out: a bound on the
-    memory they hold): a worker does it while it waits for the contacts, which the parent
-    builds once every note is read, and :func:`analyse` then answers from them. A layout
-    depends on the text and these settings alone: the same, made earlier."""
-    budget = AHEAD_CHARS
-    for count, (text, body_start) in enumerate(notes):
-        if count % 8 == 0 and enough():  # a look at the pipe every few notes
-            return
-        budget -= len(text)
-        if budget < 0:
-            return
-        try:
-            _ahead[(text, body_start, managed, headings)] = _analyse.__wrapped__(
-                text, body_start, managed, headings)
-        except Exception:  # made again where the note is analysed, which says what failed
-            continue
 
 
 @lru_cache(maxsize=64)
