@@ -166,6 +166,28 @@ def test_an_event_that_moves_no_block_settles_again(aged, run, tmp_path, monkeyp
     assert again["contacts"] == expected["contacts"]
 
 
+def test_a_state_whose_notes_left_the_cache_runs_the_full_pass(aged, run, tmp_path,
+                                                                 monkeypatch):
+    """The state names the notes a contact's events come from; the events themselves are
+    read from those notes' cache rows. Rows that are gone (or not the ones the memo's hashes
+    vouch for) are never guessed at: the sync runs in full, and writes what a full sync
+    writes."""
+    import sqlite3
+
+    from vinculo.state_folder import state_dir
+
+    with sqlite3.connect(state_dir(aged) / "index.sqlite") as con:
+        con.execute("DELETE FROM notes WHERE rel != ?", (DAILY,))
+    con.close()
+    append(aged, DAILY, "\n- Café con [[Ana Torres]] en Lavapiés.\n")
+    copy, expected = full_on_a_copy(run, aged, tmp_path, monkeypatch)
+    out = sync(run, aged)
+    assert out["summary"]["write"]["mode"] == "full"
+    assert ANA in out["summary"]["write"]["written"]
+    assert snapshot(aged) == snapshot(copy)
+    assert out["contacts"] == expected["contacts"]
+
+
 def test_a_contact_note_changed_runs_the_full_pass(aged, run):
     append(aged, DAILY, "\n- Café con [[Ana Torres]].\n")
     append(aged, ANA, "\nSe muda a Madrid.\n")

@@ -40,6 +40,7 @@ from typing import Any
 
 import pluggy
 
+from vinculo.cache import StaleNoteError
 from vinculo.codec import Fields, MentionTable, interaction_rows, interactions_of
 from vinculo.config import Config
 from vinculo.history import file_events
@@ -55,21 +56,23 @@ __all__ = ["MODE", "Replay", "State", "StoredHistory", "contact_rows", "pack_sta
 MODE = "events"  # what ``sync --json`` says ran (``write.mode``)
 
 
-# A contact's part of the state: (stage, drift, last contact, plans as field tuples, its
-# events as extracted from every note, before filing: packed field tuples, how many events
-# its history files).
-Person = tuple[Stage, Drift | None, dt.date | None, list[Fields], bytes, int]
+# A contact's part of the state: (stage, drift, last contact, plans as field tuples, the notes
+# its events were extracted from — the events themselves rest in each note's cache row —,
+# how many events its history files).
+Person = tuple[Stage, Drift | None, dt.date | None, list[Fields], tuple[str, ...], int]
 
 
 @dataclass
 class State:
     """What a full pass ended with, kept beside its memo: what an event is replayed on.
 
-    Each contact's part (``people``) is stored apart, by name, and its events rest packed (a
-    nested pickle) until a stage reads them (:class:`StoredHistory`): a replay unpacks the few
-    contacts it touches, the dashboard reads what it needs of the others (stage, drift, last
-    contact, plans, open loops) without them, and a replay that settles the vault again
-    stores only the contacts it touched."""
+    Each contact's part (``people``) is stored apart, by name. Its events are not stored
+    again: each note's cache row already holds the events extracted from it (as the memo's
+    notes' hashes vouch), so a contact's part names the notes they come from, and a stage
+    that reads its events gets them from those rows (:class:`StoredHistory`,
+    :class:`NoteEvents`). A replay reads the few contacts it touches, the dashboard reads what
+    it needs of the others (stage, drift, last contact, plans, open loops) without them, and
+    a replay that settles the vault again stores only the contacts it touched."""
 
     contacts: list[str]  # in the index's order: a state is only for the same contacts
     loops: dict[str, list[OpenLoop]]  # rel -> the note's open loops
@@ -87,25 +90,73 @@ class State:
                  for name in names})
 
 
+class NoteEvents:
+    """The events of the memo's notes as their cache rows hold them: what the state's
+    contacts' events are read from. A row that is not the one the memo's note hash and world
+    vouch for (gone, or replaced) cannot be trusted: :class:`~vinculo.cache.StaleNoteError`,
+    on which the sync runs in full."""
+
+    def __init__(self, pending: Any) -> None:
+        self.path, self.memo = pending.path, pending.memo
+        # rel -> its interactions' field tuples; a note read again gives them as it is now
+        # (its row still holds them as they were: the memo's hash is already the new one)
+        self.rows: dict[str, list[Fields]] = {
+            rel: analysis.interactions for rel, (_, analysis, _) in pending.moved.items()}
+
+    def load(self, rels: Iterable[str]) -> None:
+        """Read the rows of ``rels`` not read yet, in one query."""
+        from vinculo.cache import read_rows
+        from vinculo.codec import unpack_analysis
+
+        wanted = [rel for rel in dict.fromkeys(rels) if rel not in self.rows]
+        if not wanted:
+            return
+        try:
+            con = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True, timeout=5)
+            try:
+                found = read_rows(con, wanted)
+            finally:
+                con.close()
+        except sqlite3.Error as exc:
+            raise StaleNoteError(f"the cache could not be read: {exc}") from exc
+        notes, world = self.memo.notes, self.memo.world
+        for rel in wanted:
+            row, known = found.get(rel), notes.get(rel)
+            if (row is None or known is None or row.sha != known[2] or row.world != world
+                    or row.analysis is None):
+                raise StaleNoteError(f"{rel}: its cached analysis is not the memo's")
+            self.rows[rel] = unpack_analysis(row.analysis).interactions
+
+    def of(self, name: str, rels: Iterable[str]) -> list[Interaction]:
+        """One contact's events in these notes, in the notes' order, as extracted."""
+        rels = list(rels)
+        self.load(rels)
+        rows = self.rows
+        return [i for rel in rels for i in interactions_of(rows[rel]) if i.contact == name]
+
+
 class StoredHistory(History):
-    """A contact's history as the state keeps it: its events are unpacked and filed the first
-    time something reads them; its last contact, plans, stage, drift and open loops are kept
-    as they were filed. Equal, field for field, to the history the full pass built."""
+    """A contact's history as the state keeps it: its events are read (from the rows of the
+    notes they come from) and filed the first time something reads them; its last contact,
+    plans, stage, drift and open loops are kept as they were filed. Equal, field for field, to
+    the history the full pass built."""
 
     @classmethod
-    def restore(cls, name: str, person: tuple[Any, ...], today: dt.date) -> StoredHistory:
-        stage, drift, last, planned, packed, _ = person
+    def restore(cls, name: str, person: tuple[Any, ...], today: dt.date,
+                events: NoteEvents) -> StoredHistory:
+        stage, drift, last, planned, rels, _ = person
         history: StoredHistory = object.__new__(cls)
         history.__dict__.update(contact=name, stage=stage, drift=drift, open_loops=[],
-                                planned=interactions_of(planned), _last=last, _packed=packed,
-                                _today=today)
+                                planned=interactions_of(planned), _last=last, _rels=rels,
+                                _events=events, _today=today)
         return history
 
     @property  # a field of History, a property here
     def interactions(self) -> list[Interaction]:
         filed = self.__dict__.get("_filed")
         if filed is None:
-            raw = History(contact=self.contact, interactions=_unpack(self.__dict__["_packed"]))
+            found = self.__dict__["_events"].of(self.contact, self.__dict__["_rels"])
+            raw = History(contact=self.contact, interactions=found)
             file_events(raw, self.__dict__["_today"])
             filed = self.__dict__["_filed"] = raw.interactions
         return filed
@@ -121,17 +172,9 @@ class StoredHistory(History):
         return max((i.date for i in self.interactions), default=None)
 
 
-def _pack(events: list[Interaction]) -> bytes:
-    return pickle.dumps(interaction_rows(events), protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _unpack(packed: bytes) -> list[Interaction]:
-    return interactions_of(pickle.loads(packed))
-
-
-def _person(history: History, events: bytes) -> Person:
+def _person(history: History, rels: tuple[str, ...]) -> Person:
     return (history.stage, history.drift, history.last_contact,
-            interaction_rows(history.planned), events, len(history.interactions))
+            interaction_rows(history.planned), rels, len(history.interactions))
 
 
 def replayable(pm: pluggy.PluginManager, config: Config) -> bool:
@@ -147,14 +190,16 @@ def pack_state(index: Index, pm: pluggy.PluginManager) -> tuple[bytes, dict[str,
     """The state to keep with a full pass's memo; None when there is none to replay on."""
     if not replayable(pm, index.config) or (index.contacts and not index.pool):
         return None
-    raw: dict[str, list[Interaction]] = {name: [] for name in index.contacts}
-    for found in index.events.values():
+    notes: dict[str, list[str]] = {name: [] for name in index.contacts}
+    for rel, found in index.events.items():  # each note's events are in its cache row
         for interaction in found:
-            raw[interaction.contact].append(interaction)
+            rels = notes[interaction.contact]
+            if not rels or rels[-1] != rel:
+                rels.append(rel)
     state = State(
         contacts=list(index.contacts), loops=index.loops, pool=index.pool,
         suggestions=index.suggestions, language=index.config.detected_language,
-        people={name: _person(index.histories[name], _pack(raw[name]))
+        people={name: _person(index.histories[name], tuple(notes[name]))
                 for name in index.contacts})
     return state.pack(index.contacts)
 
@@ -174,7 +219,10 @@ def _load_state(path: Path) -> State | None:
             con.close()
     except Exception:  # a state is an optimisation, never a reason to fail
         return None
-    return state if set(state.people) == set(state.contacts) else None
+    if set(state.people) != set(state.contacts) or any(
+            not isinstance(person[4], tuple) for person in state.people.values()):
+        return None  # kept by a version that stored the events themselves
+    return state
 
 
 class _Ledger(Ledger):
@@ -183,16 +231,24 @@ class _Ledger(Ledger):
 
     complete = False
 
-    def __init__(self, state: State, pending: Any, contacts: set[str]) -> None:
+    def __init__(self, state: State, pending: Any, contacts: set[str],
+                 events: NoteEvents) -> None:
         super().__init__(pool=state.pool)
-        self.state, self.moved = state, pending.moved
+        self.state, self.moved, self.events = state, pending.moved, events
         for rel, (_, _, before) in pending.moved.items():
             self.set_interactions(rel, [i for i in interactions_of(before.interactions)
                                         if i.contact in contacts])
 
+    def kept(self, name: str) -> list[str]:
+        """The notes, not replayed, that one contact's events come from."""
+        return [rel for rel in self.state.people[name][4] if rel not in self.moved]
+
+    def notes_with(self, name: str) -> tuple[str, ...]:
+        """The notes one contact's events now come from (its part of the next state)."""
+        return (*self.kept(name), *(rel for rel in self.moved if rel in self.notes_of.get(name, ())))
+
     def events_of(self, name: str) -> list[Interaction]:
-        kept = [i for i in _unpack(self.state.people[name][4]) if i.note not in self.moved]
-        return kept + super().events_of(name)
+        return self.events.of(name, self.kept(name)) + super().events_of(name)
 
 
 @dataclass
@@ -224,11 +280,13 @@ def replay(pending: Any, pm: pluggy.PluginManager) -> Replay | None:
     config.detected_language = state.language
     index.loops = dict(state.loops)
     index.suggestions = state.suggestions
-    index.histories = {name: StoredHistory.restore(name, state.people[name], index.today)
+    events = NoteEvents(pending)
+    index.histories = {name: StoredHistory.restore(name, state.people[name], index.today,
+                                                   events)
                        for name in state.contacts}  # in the full pass's order
     attach_loops(index.histories, index.loops)
     known = set(index.contacts)
-    ledger = _Ledger(state, pending, known)
+    ledger = _Ledger(state, pending, known, events)
     affected: set[str] = set()
     for rel, (note, analysis, _) in pending.moved.items():
         index.mentions.put_packed(rel, analysis)
@@ -238,9 +296,17 @@ def replay(pending: Any, pm: pluggy.PluginManager) -> Replay | None:
         table.put_packed(rel, analysis)
         affected |= refile_loops(index, rel, loops_in(note, table.get(rel, []), None, config))
     affected &= known
+    try:  # the touched contacts' other events, from their notes' rows: one query
+        events.load(rel for name in affected for rel in ledger.kept(name))
+    except StaleNoteError:
+        return None
     ledger.rebuild_histories(index, affected)
     if not _same_sample(state, affected):
-        detect_language(index)
+        try:  # the sample's events, from their notes' rows: one query
+            events.load(rel for name in _sampled(state) for rel in state.people[name][4])
+            detect_language(index)
+        except StaleNoteError:
+            return None
         if config.detected_language != state.language:
             return None  # every suggestion may be worded in another language
     before = {name: ledger.pool.get(name) for name in affected}
@@ -250,11 +316,28 @@ def replay(pending: Any, pm: pluggy.PluginManager) -> Replay | None:
         planned = affected | ledger.plan(index, pm)  # pacing and the budget are global
     people = dict(state.people)
     for name in affected:
-        people[name] = _person(index.histories[name], _pack(ledger.events_of(name)))
+        people[name] = _person(index.histories[name], ledger.notes_with(name))
+    try:  # the events of the contacts planned again (their blocks may show them): one query
+        events.load(rel for name in planned - affected for rel in state.people[name][4])
+    except StaleNoteError:
+        return None
     after = State(state.contacts, index.loops, ledger.pool, index.suggestions, state.language,
                   people)
     index.pool = ledger.pool
     return Replay(index, _view(index, pending, planned), after, planned, affected)
+
+
+def _sampled(state: State) -> list[str]:
+    """The contacts whose events the vault's language is read from (the first
+    :data:`~vinculo.pipeline.LANGUAGE_SAMPLE` event lines of the histories, in order), as the
+    full pass counted them."""
+    out, seen = [], 0
+    for name in state.contacts:
+        if seen >= LANGUAGE_SAMPLE:
+            break
+        out.append(name)
+        seen += state.people[name][5]
+    return out
 
 
 def _same_sample(state: State, affected: set[str]) -> bool:

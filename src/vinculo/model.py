@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Literal
 
@@ -186,6 +187,9 @@ class OpenLoop:
     text: str  # the task's text, as written
 
 
+_date_of = attrgetter("date")  # an event's date: the histories' first and last, in C
+
+
 @dataclass
 class History:
     """Everything vinculo knows about one contact's relationship, derived from interactions."""
@@ -207,7 +211,7 @@ class History:
 
     @property
     def last_contact(self) -> dt.date | None:
-        return max((i.date for i in self.interactions), default=None)
+        return max(map(_date_of, self.interactions), default=None)
 
     @property
     def last_in_person(self) -> dt.date | None:
@@ -215,7 +219,7 @@ class History:
 
     @property
     def first_contact(self) -> dt.date | None:
-        return min((i.date for i in self.interactions), default=None)
+        return min(map(_date_of, self.interactions), default=None)
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {c: 0 for c in CHANNELS}

@@ -271,6 +271,11 @@ class LinkEdit(NamedTuple):
     diff: str | None = None
 
 
+# The edit of a note with nothing to link (most notes of a synced vault): one object, so a
+# worker's batch of replies pickles it once, not once per note.
+NO_LINK_EDIT = LinkEdit(None)
+
+
 def link_edit(note: Note, mentions: list[Mention], config: Config, links: Any = None, *,
               diff: bool = False, link_spans: Callable[..., Any] | None = None) -> LinkEdit:
     """What :func:`plan_sync` plans for ``note``, a readable note that is no contact's, from
@@ -279,13 +284,13 @@ def link_edit(note: Note, mentions: list[Mention], config: Config, links: Any = 
     the caller has it at hand. BlockError when the edit is refused."""
     link_spans = link_spans or _link_spans_function()
     if link_spans is None:
-        return LinkEdit(None)
+        return NO_LINK_EDIT
     spans = _outside_block(note, list(link_spans(note, mentions, config, links) or []), config)
     if not spans:
-        return LinkEdit(None)
+        return NO_LINK_EDIT
     after, _ = edit_note_steps(note, spans=spans, config=config)
     if after == note.raw:
-        return LinkEdit(None)
+        return NO_LINK_EDIT
     reason = _describe(len(spans), False, 0)
     return LinkEdit(after, reason,
                     change_diff(FileChange(note.rel, note.raw, after, reason)) if diff else None)
