@@ -15,6 +15,7 @@ import pluggy
 
 from vinculo import progress
 from vinculo.cache import NoteCache, fingerprint, open_cache, without_bytes
+from vinculo.cache import save as save_cache
 from vinculo.codec import (
     Analysis,
     MentionTable,
@@ -395,5 +396,5 @@ def build_index(
     assign_stages(index, pm)
     collect_suggestions(index, pm)
     if store is not None:
-        store.save()
+        save_cache(store)  # now, or once a writing sync has written (saved_after_write)
     return index

@@ -131,13 +131,18 @@ class SyncService:
                 result = self._events(memo, today, dry_run=dry_run, retries=retries,
                                       diff=self._diff_shown(dry_run or show_diff))
             if result is None:
+                from vinculo.cache import saved_after_write
                 from vinculo.pipeline import build_index  # here: a settled vault never loads it
 
                 seen = memos.look(self.vault, self.config, self.pm)
-                index = build_index(self.vault, self.config, self.pm, today, plan_links=(
-                    "diffs" if self._diff_shown(dry_run or show_diff) else "edits"))
-                index, plan, report = self._whole(index, today, dry_run=dry_run,
-                                                  retries=retries)
+                # The cache is saved once written, without the notes just written (their rows
+                # describe the bytes replaced): a first sync writes nearly every note.
+                with saved_after_write(not dry_run) as later:
+                    index = build_index(self.vault, self.config, self.pm, today, plan_links=(
+                        "diffs" if self._diff_shown(dry_run or show_diff) else "edits"))
+                    index, plan, report = self._whole(index, today, dry_run=dry_run,
+                                                      retries=retries)
+                    later.written.update(report.written)
                 if seen is not None and not plan.changes and not report.skipped:
                     from vinculo.event_sync import pack_state
 
