@@ -396,5 +396,5 @@ def build_index(
     assign_stages(index, pm)
     collect_suggestions(index, pm)
     if store is not None:
-        save_cache(store)  # now, or once a writing sync has written (saved_after_write)
+        save_cache(store)  # now, or as the sync says (vinculo.cache.saved_with_sync)
     return index
