@@ -195,3 +195,36 @@ def test_a_plugin_reads_a_contacts_note_text_in_a_worker_as_in_one_process(vault
     assert one == two
     assert one["Rodrigo Sanz"]["in_person"] == 225
     assert one["Ana García"]["in_person"] == 0
+
+
+def _cached_rels(vault):
+    import sqlite3
+
+    con = sqlite3.connect(state_dir(vault) / FILE_NAME)
+    try:
+        return {rel for (rel,) in con.execute("SELECT rel FROM notes")}
+    finally:
+        con.close()
+
+
+def test_a_sync_caches_the_notes_it_did_not_write_and_not_the_bytes_it_replaced(small, run):
+    """A first sync writes nearly every note: what it read of them is stale once written,
+    so it is not stored; the notes it left alone are, and the next run does not read them."""
+    result = run("sync", str(small), "--json")
+    written = set(json.loads(result.output)["summary"]["write"]["written"])
+    assert "Daily/2026-11-03.md" in written and "Projects/Plan.md" not in written
+    cached = _cached_rels(small)
+    assert "Projects/Plan.md" in cached
+    assert not cached & written
+    index = _index(small)
+    plan = next(n for n in index.scan.notes if n.rel == "Projects/Plan.md")
+    assert isinstance(plan, CachedNote) and not plan.loaded
+    assert _rows(index) == _rows(_index(small, cache=False))
+
+
+def test_a_dry_run_caches_every_note_it_read(small, run):
+    """A dry run changes nothing: the sync that follows it finds every note cached."""
+    run("sync", str(small), "--dry-run")
+    assert _cached_rels(small) == {"People/Rodrigo Sanz.md", "People/Ana García.md",
+                                   "Daily/2026-11-02.md", "Daily/2026-11-03.md",
+                                   "Projects/Plan.md"}

@@ -131,13 +131,18 @@ class SyncService:
                 result = self._events(memo, today, dry_run=dry_run, retries=retries,
                                       diff=self._diff_shown(dry_run or show_diff))
             if result is None:
+                from vinculo.cache import saved_with_sync
                 from vinculo.pipeline import build_index  # here: a settled vault never loads it
 
                 seen = memos.look(self.vault, self.config, self.pm)
-                index = build_index(self.vault, self.config, self.pm, today, plan_links=(
-                    "diffs" if self._diff_shown(dry_run or show_diff) else "edits"))
-                index, plan, report = self._whole(index, today, dry_run=dry_run,
-                                                  retries=retries)
+                # The cache is saved while a dry run plans, and once a sync has written,
+                # without the notes it wrote (their rows describe the bytes replaced).
+                with saved_with_sync(dry_run) as later:
+                    index = build_index(self.vault, self.config, self.pm, today, plan_links=(
+                        "diffs" if self._diff_shown(dry_run or show_diff) else "edits"))
+                    index, plan, report = self._whole(index, today, dry_run=dry_run,
+                                                      retries=retries)
+                    later.written.update(report.written)
                 if seen is not None and not plan.changes and not report.skipped:
                     from vinculo.event_sync import pack_state
 

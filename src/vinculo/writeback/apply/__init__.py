@@ -161,7 +161,7 @@ def check_note(path: Path | str, before: bytes | None, *, compare: bool = True) 
         )
     if not info.st_mode & 0o222:
         raise WriteBackError("is read-only: left untouched")
-    if (read_current(Path(path)) != before) if compare else info.st_size != len(before):
+    if (read_current(path) != before) if compare else info.st_size != len(before):
         raise ChangedError("changed since it was read: left as it is")
     return stat.S_IMODE(info.st_mode)
 
@@ -199,10 +199,10 @@ def apply_changes(
 
 
 def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_run: bool) -> WriteReport:
-    ready: list[tuple[FileChange, Path, int | None]] = []
+    ready: list[tuple[FileChange, str, int | None]] = []  # each file by its name
     seen: set[str] = set()
     folders: set[str] = set()
-    prefix = f"{root}{os.sep}"  # a dry run looks at each file by its name, no path object
+    prefix = f"{root}{os.sep}"  # each file by its name: no path object per note
     for change in changes:
         if change.after == change.before:
             continue
@@ -216,7 +216,7 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
         except WriteBackError as exc:
             report.skipped.append((change.rel, str(exc)))
             continue
-        ready.append((change, root if dry_run else root / change.rel, mode))
+        ready.append((change, name, mode))
     if dry_run or not ready:
         report.diff = unified_diff([c for c, _, _ in ready])
         report.reasons = {c.rel: c.reason for c, _, _ in ready}
@@ -231,8 +231,8 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
         ) from None
     report.journal_id = batch.id
     done: list[FileChange] = []
-    staged: list[tuple[FileChange, Path, Path]] = []
-    installed: list[Path] = []
+    staged: list[tuple[FileChange, str, str]] = []
+    installed: list[str] = []
     try:
         # A group commit: every temp file, one flush, then the compare-and-swaps and renames
         # (vinculo.writeback.apply.atomic). No note changes before the renames start.
@@ -241,7 +241,7 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
             progress.advance()
             try:
                 if change.before is None:
-                    path.parent.mkdir(parents=True, exist_ok=True)
+                    Path(path).parent.mkdir(parents=True, exist_ok=True)
                     target_path(root, change.rel)  # a folder may have become a link meanwhile
                 staged.append((change, path, write_temp(path, change.after, mode, sync=False)))
             except WriteBackError as exc:
@@ -273,7 +273,7 @@ def _prepare(root: Path, changes: list[FileChange], report: WriteReport, *, dry_
         # Every temp file goes: the old bytes an exchange took out, ours when refused, and
         # any not installed (an exception). A kill before this leaves them to the next writer.
         remove_all(installed + [tmp for _, _, tmp in staged])
-        for folder in sorted({path.parent for _, path, _ in ready}):
+        for folder in sorted({os.path.dirname(path) for _, path, _ in ready}):
             fsync_dir(folder)
         batch.finish([c.rel for c in done])
     report.written = [c.rel for c in done]
