@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-import threading
 
 import pytest
 
-from vinculo.workers import ForkedCall, TwoStepWorkers, can_fork, fork_map
+from vinculo.workers import TwoStepWorkers, can_fork, fork_map
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="needs fork")
 
@@ -55,43 +54,3 @@ def test_a_crew_closed_after_step_one_leaves_no_worker_behind():
 def test_fork_map_gives_what_a_plain_loop_gives():
     items = [f"note {i}" for i in range(900)]
     assert fork_map(str.upper, items, 2) == [s.upper() for s in items]
-
-
-def _pid_and(value: int) -> tuple[int, int]:
-    return os.getpid(), value * 2
-
-
-def _fails() -> None:
-    raise ValueError("no such folder")
-
-
-def test_beside_computes_in_a_child_process_while_this_one_goes_on():
-    beside = ForkedCall(_pid_and, 21)
-    pid, value = beside.result()
-    assert (value, beside.done()) == (42, True)
-    assert pid != os.getpid()
-
-
-def test_beside_gives_the_error_of_the_child_as_a_runtime_error():
-    with pytest.raises(RuntimeError, match="ValueError: no such folder"):
-        ForkedCall(_fails).result()
-
-
-def test_beside_computes_here_while_threads_run_as_forking_them_is_unsafe():
-    stop = threading.Event()
-    thread = threading.Thread(target=stop.wait)
-    thread.start()
-    try:
-        assert ForkedCall(_pid_and, 1).result() == (os.getpid(), 2)
-        with pytest.raises(RuntimeError, match="no such folder"):
-            ForkedCall(_fails).result()
-    finally:
-        stop.set()
-        thread.join()
-
-
-def test_beside_turns_a_child_killed_before_it_answered_into_an_error_not_a_hang():
-    if threading.active_count() != 1:  # it would be computed here: this process would exit
-        pytest.skip("threads run in this process")
-    with pytest.raises(RuntimeError, match="stopped before it answered"):
-        ForkedCall(os._exit, 3).result()
