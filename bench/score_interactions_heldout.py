@@ -6,7 +6,10 @@ written blind and is the measurement: whoever tunes the interaction vocabulary m
 while tuning, or these figures stop meaning anything. ``--corpus interactions_heldout`` scores
 the first held-out corpus, which has been read while tuning since and is tuning data now;
 ``--corpus interactions_heldout3`` a third one, also written blind, in other voices (eight
-personas, Spain and Latin American Spanish, US/British English). ``--corpus interactions_tuning4``
+personas, Spain and Latin American Spanish, US/British English); ``--corpus interactions_heldout4``
+a fourth, written blind the same way on the tuning's second day (nine other personas: British,
+Canadian and Kenyan English, a touring musician; Argentine, Madrid, Mexican, Chilean and
+Galician-flavoured Spanish). ``--corpus interactions_tuning4``
 is tuning data from the start: 55 % non-events of the subtle kinds (plans in the past tense,
 other people's interactions, reported speech, habits, things named after a person).
 
@@ -55,6 +58,7 @@ DEFAULT_CORPUS = "interactions_heldout2"  # written blind; the first corpus is t
 CORPUS_LABELS = {  # what a reader of the figures must know about each corpus
     "interactions_heldout2": "second held-out corpus, written blind on 2026-12-07",
     "interactions_heldout3": "third held-out corpus, written blind on 2026-12-07",
+    "interactions_heldout4": "fourth held-out corpus, written blind on 2026-12-07 (second day)",
     "interactions_heldout": "first held-out corpus, used for tuning since",
     "interactions_tuning3": "third tuning corpus, written blind on 2026-12-07, tuned on since",
     "interactions_tuning4": "fourth tuning corpus, heavy on non-events, written blind on 2026-12-07",
