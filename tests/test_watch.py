@@ -143,6 +143,34 @@ def test_initial_sync_then_an_appended_interaction_updates_the_block_once(vault,
     assert read(vault, "Daily/2026-11-28.md").endswith("Coffee with [[Ana García]].\n")
 
 
+class _SaveWhileTheFirstPassRuns:
+    """Saves a note the moment the watcher's first pass ends, as a user editing while a
+    large vault's first pass runs does."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.saved = path, False
+
+    @hookimpl
+    def after_sync(self, vault, config, report):
+        if not self.saved:
+            self.saved = True
+            with self.path.open("a", encoding="utf-8") as daily:
+                daily.write("Call with [[Bea Ruiz]].\n")
+
+
+def test_a_save_made_during_the_first_pass_is_not_lost(vault, people):
+    """The first pass runs before the observer starts: a save meanwhile is caught by the
+    rescan that follows it."""
+    pm = probe_pm()
+    pm.register(_SaveWhileTheFirstPassRuns(vault / "Daily/2026-11-28.md"), name="saver")
+    watcher = Watcher(vault, pm=pm, quiet=0.3, rescan_every=0, log=lambda *a, **k: None)
+    watcher.start()
+    try:
+        wait_for(lambda: "Daily/2026-11-28.md" in read(vault, BEA), watcher=watcher)
+    finally:
+        watcher.stop()
+
+
 def test_an_event_written_ahead_counts_once_its_day_comes(vault, write, start):
     """A lunch in next week's daily note is a plan; the watcher counts it on that day."""
     write("Daily/2026-12-04.md", "Lunch with [[Bea Ruiz]].\n")

@@ -253,35 +253,43 @@ class LiveIndex:
         whose output may have moved."""
         return Update(contacts=set(names) | self._plan_pool())
 
-    def wrote(self, rel: str, data: bytes) -> set[str]:
-        """Our own write: remember its hash (its event is then recognised as ours) and keep
-        the in-memory note equal to the disk, so the next plan starts from the right bytes.
+    def wrote(self, written: dict[str, bytes]) -> set[str]:
+        """Our own writes (each note's path and the bytes written): remember their hashes
+        (their events are then recognised as ours) and keep the in-memory notes equal to the
+        disk, so the next plan starts from the right bytes.
 
-        Returns the contacts whose history the write changed (a link written into an event's
+        Returns the contacts whose history the writes changed (a link written into an event's
         line changes the line the history quotes): they are recomputed whole, stage and
-        suggestions included, exactly as a full sync reading the written note would."""
-        note = self._read(rel)
-        if note is None:
-            return set()
-        touched: set[str] = set()
-        self.notes[rel] = note
-        self.hashes[rel] = digest(data)
+        suggestions included, exactly as a full sync reading the written notes would — once
+        for the whole batch, not once per note (a first pass writes thousands)."""
         index = self.index
-        for name, contact in list(index.contacts.items()):
-            if contact.rel == rel:
-                index.contacts[name] = self._as_contact(note) or contact
-        if note.readable:
-            found = self._mentions_in(note)
-            index.mentions[rel] = found
-            if not found:
-                index.mentions.pop(rel)
-            interactions = note_interactions(index, self.pm, note)
-            old = self.ledger.by_note.get(rel, [])
-            self.ledger.set_interactions(rel, interactions)
-            if old != interactions:
-                touched = {i.contact for i in [*old, *interactions]} & set(index.contacts)
-                self._recompute(touched)
-        self._sync_scan({rel: note})
+        contact_of = {contact.rel: name for name, contact in index.contacts.items()}
+        touched: set[str] = set()
+        fresh: dict[str, Note | None] = {}
+        for rel, data in written.items():
+            note = self._read(rel)
+            if note is None:
+                continue
+            fresh[rel] = note
+            self.notes[rel] = note
+            self.hashes[rel] = digest(data)
+            name = contact_of.get(rel)
+            if name is not None:
+                index.contacts[name] = self._as_contact(note) or index.contacts[name]
+            if note.readable:
+                found = self._mentions_in(note)
+                index.mentions[rel] = found
+                if not found:
+                    index.mentions.pop(rel)
+                interactions = note_interactions(index, self.pm, note)
+                old = self.ledger.by_note.get(rel, [])
+                self.ledger.set_interactions(rel, interactions)
+                if old != interactions:
+                    touched |= {i.contact for i in [*old, *interactions]}
+        touched &= set(index.contacts)
+        if touched:
+            self._recompute(touched)
+        self._sync_scan(fresh)
         return touched
 
     # --- planning ------------------------------------------------------------------------

@@ -192,10 +192,14 @@ class Watcher:
         try:
             with vault_lock(self.vault, wait=WRITE_WAIT):  # never a writing command's temp file
                 self._sweep_temps()
+            self._stats = self._walk()
+            # The first pass runs before the observer starts: with no thread running it may
+            # fork workers, and its own thousands of writes wake no event handler. A save made
+            # meanwhile is caught by the rescan queued below (its stat differs from the walk's).
+            self._initial_sync()
             if self.observe:
                 self._start_observer()
-            self._stats = self._walk()
-            self._initial_sync()
+                self.debouncer.add(rescan=True)
             self._next_rescan = time.monotonic() + self.rescan_every
             self._worker = threading.Thread(target=self._run, name="vinculo-watch", daemon=True)
             self._worker.start()
@@ -514,8 +518,8 @@ class Watcher:
         written = list(report.written)
         touched: set[str] = set()
         after = {c.rel: c for c in plan.changes}
+        touched |= self.live.wrote({rel: after[rel].after for rel in written})
         for rel in written:
-            touched |= self.live.wrote(rel, after[rel].after)
             self._remember_stat(rel)
             self.log("wrote", f"{rel} ({after[rel].reason})" if after[rel].reason else rel,
                      note=rel, reason=after[rel].reason)
