@@ -71,6 +71,16 @@ def test_a_knightly_or_noble_title_before_a_name_is_no_first_name(vault, write):
                                   ("Galahad", "Sir Galahad")]
 
 
+def test_a_name_after_a_spanish_opener_and_an_article_or_a_verb_of_we_is_found(vault, write):
+    # Colloquial Spanish: "la Xime", "el Juanjo"; "Cenamos Marta y yo" (we had dinner, Marta
+    # and I). Both were read as someone's longer name ("Anoche la Xime", "Cenamos Marta").
+    person(write, "Ximena Soto", "aliases: [Xime]")
+    person(write, "Marta Ruiz")
+    text = ("Anoche la Xime me llamó.\nCenamos Marta y yo en el centro.\n"
+            "Plaza de la Xime.\n")  # a place: still no link
+    assert links(vault, text) == [("Xime", "Ximena Soto"), ("Marta", "Marta Ruiz")]
+
+
 def test_a_name_of_everyday_words_alone_is_a_description(vault, write):
     person(write, "Bear King")
     assert links(vault, "The Tribe of the Bear left. A huge Bear appeared.\n") == []

@@ -398,7 +398,14 @@ def plain_word(word: str) -> bool:
         return True
     if len(word) > 3 and word[-1] in "éó" and word[-2] not in "sn":
         return True
+    if _SPANISH_WE.fullmatch(fold(word)) and not is_given_name(word):
+        return True  # "Cenamos Marta y yo", "Fuimos Ana y yo": a verb of "we"
     return english_verb_form(word)
+
+
+# A Spanish verb for "we" (present or preterite, -amos/-emos/-imos), long enough to be no
+# surname ("Ramos"): "Cenamos", "Quedamos", "Comimos", "Fuimos".
+_SPANISH_WE = re.compile(r"[a-zñ]{2,}(?:amos|emos|imos)")
 
 
 _VERB_ENDING = re.compile(r"[a-z]{3,}(?:ed|ing)")
