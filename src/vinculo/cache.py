@@ -389,6 +389,17 @@ def save(store: NoteCache) -> None:
 # --- rows for the settled-vault memo (vinculo.memo keeps its own table beside them) ---------
 
 
+@contextlib.contextmanager
+def reading(path: Path) -> Iterator[sqlite3.Connection]:
+    """The cache file opened read-only (it is never created, and a writer is not held up),
+    closed after the block: how the memo, the state and the rows a replay needs are read."""
+    con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
 def same_version(con: sqlite3.Connection) -> bool:
     """Whether the cache behind ``con`` was written by this vinculo, with this schema."""
     meta = dict(con.execute("SELECT key, value FROM meta"))

@@ -40,7 +40,7 @@ from typing import Any
 
 import pluggy
 
-from vinculo.cache import StaleNoteError
+from vinculo.cache import StaleNoteError, reading
 from vinculo.codec import Fields, MentionTable, interaction_rows, interactions_of
 from vinculo.config import Config
 from vinculo.history import file_events
@@ -112,11 +112,8 @@ class NoteEvents:
         if not wanted:
             return
         try:
-            con = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True, timeout=5)
-            try:
+            with reading(self.path) as con:
                 found = read_rows(con, wanted)
-            finally:
-                con.close()
         except sqlite3.Error as exc:
             raise StaleNoteError(f"the cache could not be read: {exc}") from exc
         notes, world = self.memo.notes, self.memo.world
@@ -207,16 +204,13 @@ def pack_state(index: Index, pm: pluggy.PluginManager) -> tuple[bytes, dict[str,
 def _load_state(path: Path) -> State | None:
     """The state kept with the memo (row 1 of its table, and each contact's part), or None."""
     try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
-        try:
+        with reading(path) as con:
             found = con.execute("SELECT blob FROM settled WHERE id = 1").fetchone()
             state = pickle.loads(found[0]) if found else None
             if not isinstance(state, State):
                 return None
             state.people = {name: pickle.loads(blob) for name, blob
                             in con.execute("SELECT name, blob FROM settled_people")}
-        finally:
-            con.close()
     except Exception:  # a state is an optimisation, never a reason to fail
         return None
     if set(state.people) != set(state.contacts) or any(

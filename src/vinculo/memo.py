@@ -48,6 +48,7 @@ from vinculo.cache import (
     fingerprint,
     pack_parsed,
     read_rows,
+    reading,
     restore_note,
     same_version,
     trusted_mtime,
@@ -189,14 +190,11 @@ def _read_memo(path: Path, rels: Iterable[str] = ()) -> tuple[bytes, dict[str, R
     if not path.exists():
         return None
     try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
-        try:
+        with reading(path) as con:
             if not same_version(con):
                 return None
             found = con.execute("SELECT blob FROM settled WHERE id = 0").fetchone()
             return None if found is None else (found[0], read_rows(con, rels))
-        finally:
-            con.close()
     except sqlite3.Error:
         return None
 
