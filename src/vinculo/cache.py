@@ -21,7 +21,6 @@ import hashlib
 import os
 import pickle
 import sqlite3
-import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -317,39 +316,22 @@ def open_cache(vault: Path, config: Any) -> NoteCache | None:
 
 
 class SyncSave:
-    """A sync's cache save, held for the end of its pass (see :func:`saved_with_sync`)."""
+    """A sync's cache save, held until its pass has written (see :func:`saved_with_sync`)."""
 
-    def __init__(self, dry_run: bool) -> None:
-        self.dry_run = dry_run
+    def __init__(self) -> None:
         self.written: set[str] = set()  # the notes the sync wrote: their new rows are dropped
         self._store: NoteCache | None = None
-        self._thread: threading.Thread | None = None
-        self._error: BaseException | None = None
 
     def hold(self, store: NoteCache) -> None:
         self._store = store
-        if self.dry_run:  # nothing will be written: every row holds, saved while it plans
-            self._thread = threading.Thread(target=self._save_alongside, daemon=False)
-            self._thread.start()
-
-    def _save_alongside(self) -> None:
-        try:
-            assert self._store is not None
-            self._store.save()
-        except BaseException as exc:  # raised again by save(), in the sync
-            self._error = exc
 
     def holding(self) -> bool:
         return self._store is not None
 
     def save(self) -> None:
-        """Finish the save: wait for it (a dry run), or write it without the notes written."""
-        store, thread, self._store, self._thread = self._store, self._thread, None, None
-        if thread is not None:
-            thread.join()
-            if self._error is not None:
-                raise self._error
-        elif store is not None:
+        """Write the held save, without the rows of the notes written."""
+        store, self._store = self._store, None
+        if store is not None:
             store.save(without=self.written)
 
 
@@ -357,11 +339,10 @@ _HELD: list[SyncSave] = []
 
 
 @contextlib.contextmanager
-def saved_with_sync(dry_run: bool) -> Iterator[SyncSave]:
-    """Inside, the cache a run reads the vault with (:func:`save`) is saved by the end of the
-    block, whatever happens in it: during the block for a dry run (SQLite writes on another
-    core while the sync plans), else once the sync has written, without the rows of the
-    notes it adds to ``written``.
+def saved_with_sync() -> Iterator[SyncSave]:
+    """Inside, the cache a run reads the vault with (:func:`save`) is saved at the end of the
+    block, whatever happens in it: once the sync has written, without the rows of the notes
+    it adds to ``written``.
 
     A first sync writes nearly every note: the rows of what it read describe bytes it has
     just replaced, which the next run reads and analyses again whatever the cache holds.
@@ -369,7 +350,7 @@ def saved_with_sync(dry_run: bool) -> Iterator[SyncSave]:
     time, 0.15–0.3 s in all) for nothing. (Only a ``vinculo undo`` right after gives those
     bytes back; the sync after it then analyses them again, as a first sync does.) A dry run
     keeps every row: the sync that follows it reads the same bytes."""
-    held = SyncSave(dry_run)
+    held = SyncSave()
     _HELD.append(held)
     try:
         yield held

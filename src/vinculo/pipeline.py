@@ -393,8 +393,8 @@ def build_index(
                                                   shared[0] if shared else None, plan_links))
         collect_loops(index, pm, store.path if store is not None else None)
         detect_language(index)
-    if store is not None:  # complete: a dry run saves it while the stages and plan run
-        save_cache(store)  # now, or as the sync says (vinculo.cache.saved_with_sync)
+    if store is not None:  # complete: saved now, or as the sync says
+        save_cache(store)  # (vinculo.cache.saved_with_sync)
     assign_stages(index, pm)
     collect_suggestions(index, pm)
     return index

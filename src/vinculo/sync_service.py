@@ -135,9 +135,9 @@ class SyncService:
                 from vinculo.pipeline import build_index  # here: a settled vault never loads it
 
                 seen = memos.look(self.vault, self.config, self.pm)
-                # The cache is saved while a dry run plans, and once a sync has written,
-                # without the notes it wrote (their rows describe the bytes replaced).
-                with saved_with_sync(dry_run) as later:
+                # The cache is saved once the sync has written, without the notes it wrote
+                # (their rows describe the bytes replaced).
+                with saved_with_sync() as later:
                     index = build_index(self.vault, self.config, self.pm, today, plan_links=(
                         "diffs" if self._diff_shown(dry_run or show_diff) else "edits"))
                     index, plan, report = self._whole(index, today, dry_run=dry_run,
