@@ -142,21 +142,26 @@ class _Recorder:
         self.events.append(f"after notes={report['notes']} wrote={len(report['write']['written'])}")
 
 
+def _register_everywhere(monkeypatch, plugin: object, name: str) -> None:
+    """Every plugin manager the commands build holds ``plugin`` too."""
+    import vinculo.plugin_host as host
+
+    real = host.get_plugin_manager
+
+    def with_plugin(*args, **kwargs):
+        pm = real(*args, **kwargs)
+        pm.register(plugin, name=name)
+        return pm
+
+    monkeypatch.setattr(host, "get_plugin_manager", with_plugin)
+
+
 def test_suggest_apply_and_the_watcher_fire_the_sync_hooks(sample, run, monkeypatch):
     """``before_sync`` and ``after_sync`` (with the same report as ``sync --json``'s
     summary) fire for ``suggest --apply`` and for each watcher pass that writes, as for
     ``vinculo sync``."""
     recorder = _Recorder()
-    import vinculo.plugin_host as host
-
-    real = host.get_plugin_manager
-
-    def with_recorder(*args, **kwargs):
-        pm = real(*args, **kwargs)
-        pm.register(recorder, name="recorder")
-        return pm
-
-    monkeypatch.setattr(host, "get_plugin_manager", with_recorder)
+    _register_everywhere(monkeypatch, recorder, "recorder")
     copy = sample.parent / "copy"
     shutil.copytree(sample, copy)
     assert run("suggest", str(sample), "--apply").exit_code == 0
@@ -293,16 +298,7 @@ def test_before_sync_fires_before_a_command_reads_the_vault(command, vault, writ
     write("People/Ana García.md", "---\ntype: person\n---\n# Ana\n")
     write("Daily/2026-11-20.md", "- Café con Ana García.\n")
     order = _Order()
-    import vinculo.plugin_host as host
-
-    real = host.get_plugin_manager
-
-    def with_order(*args, **kwargs):
-        pm = real(*args, **kwargs)
-        pm.register(order, name="order")
-        return pm
-
-    monkeypatch.setattr(host, "get_plugin_manager", with_order)
+    _register_everywhere(monkeypatch, order, "order")
     assert run(command[0], str(vault), *command[1:]).exit_code == 0
     assert "read People/Ana García.md" in order.events
     assert order.events[0] == "before", order.events
