@@ -57,6 +57,15 @@ def _pyyaml() -> tuple[Any, type]:
     return YAMLHandler(), StrictLoader
 
 
+@functools.cache
+def _read_simple() -> Any:
+    """``simple_yaml.read_simple``, imported on first use (it loads PyYAML's tables) and once,
+    not once a note."""
+    from vinculo.simple_yaml import read_simple
+
+    return read_simple
+
+
 def find_frontmatter(text: str) -> tuple[int, int, int] | None:
     """``(yaml_start, yaml_end, body_start)`` of a leading YAML block in ``text``, or None.
 
@@ -103,9 +112,7 @@ def read_frontmatter(yaml_text: str) -> tuple[dict[str, Any] | None, str | None,
         return None, f"frontmatter is larger than {MAX_FRONTMATTER_CHARS:,} characters", None
     if not yaml_text.strip():
         return {}, None, None
-    from vinculo.simple_yaml import read_simple  # here: it loads PyYAML's tables
-
-    simple = read_simple(yaml_text)  # plain key: value lines, read as PyYAML would
+    simple = _read_simple()(yaml_text)  # plain key: value lines, read as PyYAML would
     if simple is not None:
         return simple, None, None
     handler, strict = _pyyaml()
