@@ -2,7 +2,7 @@
 
 Quality: linking against an Obsidian-style exact baseline, the hand-judged real-vault link
 samples, history against a keyword baseline, interaction reading on a held-out corpus of
-hand-labelled sentences written blind (three such corpora; and on the first held-out corpus, used
+hand-labelled sentences written blind (four such corpora; and on the first held-out corpus, used
 for tuning since, and the tuning one), the ladder's next step per scenario.
 Speed and memory: vinculo against reading the vault with python-frontmatter, obsidiantools and
 a naive rapidfuzz linker; a new user's first run; a busy day of saves and syncs (settled, one
@@ -34,6 +34,7 @@ def main() -> int:
             ["score_interactions_heldout.py"],
             ["score_interactions_heldout.py", "--corpus", "interactions_heldout3"],
             ["score_interactions_heldout.py", "--corpus", "interactions_heldout4"],
+            ["score_interactions_heldout.py", "--corpus", "interactions_heldout5"],
             ["score_interactions_heldout.py", "--corpus", "interactions_heldout"],
             ["score_interactions_heldout.py", "--corpus", "interactions_tuning3"],
             ["score_interactions_heldout.py", "--corpus", "interactions_tuning4"],
@@ -60,6 +61,7 @@ def main() -> int:
             ["score_interactions_heldout.py"],
             ["score_interactions_heldout.py", "--corpus", "interactions_heldout3"],
             ["score_interactions_heldout.py", "--corpus", "interactions_heldout4"],
+            ["score_interactions_heldout.py", "--corpus", "interactions_heldout5"],
             ["score_interactions_heldout.py", "--corpus", "interactions_heldout"],
             ["score_interactions_heldout.py", "--corpus", "interactions_tuning3"],
             ["score_interactions_heldout.py", "--corpus", "interactions_tuning4"],
