@@ -229,10 +229,11 @@ class Matcher:
         other_case = bool(entry.forms) and surface not in entry.forms
         if other_case and not (single and rules.capitalised_form(surface, entry)):
             return None  # "Name" is not the contact "name", nor "Gb" the contact "GB"
-        if common and single and (rules.article_before(text, start)
+        if common and single and ((rules.article_before(text, start)
+                                   and not rules.name_after_article(text, start, entry.key))
                                   or rules.number_after(text, end)
                                   or rules.number_before(text, start)
-                                  or rules.capitalised_before(text, start)):
+                                  or rules.capitalised_before(text, start, self._listed)):
             # "Tribe of the Bear", "on May 6", "Inline Code", "Vault Name": a word of a
             # phrase or a date, not a person.
             return None
