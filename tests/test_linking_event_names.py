@@ -40,6 +40,7 @@ PEOPLE = {
     "Mark Ochoa": "",
     "Sol Benítez": "aliases: [Sol]",
     "Bear King": "",
+    "Ngozi Okoye": "",
 }
 
 
@@ -159,6 +160,21 @@ def test_a_lowercase_alias_opening_the_clause_before_a_past_verb_is_its_subject(
     mentions, events = read(vault, "La vale me clavó una videollamada a las 8.")
     assert mentions == [("vale", "Valeria Szpilman", "suggest")]
     assert events == [("Valeria Szpilman", "call")]
+
+
+def test_a_companion_glued_to_a_lowercase_name_is_no_path(vault, people):
+    mentions, events = read(vault, "call w/tyler about the gig")
+    assert mentions == [("tyler", "Tyler Nguyen", "suggest")]
+    assert events == [("Tyler Nguyen", "call")]
+    assert read(vault, "see notes/w/tyler for the call") == ([], [])
+
+
+def test_a_surname_opening_the_sentence_before_a_past_verb_counts_never_as_a_link(vault, people):
+    mentions, events = read(vault, "Okoye messaged me on Canvas about my citation format")
+    assert mentions == [("Okoye", "Ngozi Okoye", "suggest")]
+    assert events == [("Ngozi Okoye", "message")]
+    assert read(vault, "Okoye released a new theme") == ([], [])  # no event: no mention
+    assert read(vault, "Okoye is in my seminar") == ([], [])
 
 
 @pytest.mark.parametrize("text", [

@@ -21,8 +21,9 @@ from vinculo.text import fold
 # A clause ends at sentence punctuation or a spaced dash, as the interaction reader reads it.
 _CLAUSE_END = re.compile(r"[.;!?¿¡](?=\s|$)|\s[—–]\s")
 # Mentions kept only in a clause that reports an event: a name in lowercase ("called jorge"),
-# a given name in other capitals than the contact's own lowercase ones ("Victor", victor.md).
-_EVENT_ONLY = frozenset({"lowercase", "other_case"})
+# a given name in other capitals than the contact's own lowercase ones ("Victor", victor.md),
+# a surname alone before a verb ("Okoye messaged me").
+_EVENT_ONLY = frozenset({"lowercase", "other_case", "surname"})
 # A list item's marker, and a task's box: "- [x] Llamé a xime" is read after it.
 _ITEM = re.compile(r"\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[(.)\]\s*)?")
 # "[[" first, then the lookbehind that rules out an embed: re skips straight to each "[[".

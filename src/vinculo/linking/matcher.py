@@ -218,6 +218,8 @@ class Matcher:
             return None
         if entry.kind == "surname":  # only after a title: "Dr. Evans", "Sra. Paz"
             title = rules.title_before(text, start)
+            if title is None and rules.surname_subject(text, start, end, entry):
+                return Hit(start, end, entry.targets, "suggest", "surname")  # "Okoye messaged"
             if title is None or entry.ambiguous or rules.word_after_capitalised(text, end):
                 return None
             return Hit(title, end, entry.targets, "link", "title")

@@ -524,7 +524,8 @@ def abbreviation(word: str) -> bool:
 # A companion word right before a name, and the Spanish article a name may take after it:
 # "with maddie", "w/ tyler", "con la yese", "junto con el flaco".
 _COMPANION_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?:with|w/|alongside|con)\s+(?:(?:la|el)\s+)?[*_=]*$", re.IGNORECASE)
+    r"(?<![^\W\d_])(?:(?:with|alongside|con)\s+|[wc]/\s*)(?:(?:la|el)\s+)?[*_=]*$",
+    re.IGNORECASE)
 
 
 def companion_before(text: str, start: int) -> bool:
@@ -549,18 +550,34 @@ def subject_before_verb(text: str, start: int, end: int) -> bool:
     return sentence_start(text, article.start() if article else start)
 
 
+def surname_subject(text: str, start: int, end: int, entry: Entry) -> bool:
+    """A surname alone opening its sentence right before a verb in the past ("Okoye
+    messaged me on Canvas"), as students and colleagues write each other: the subject, when
+    one contact has that surname, it is no everyday word or given name, and it is written
+    capitalised. Only a suggestion the history rests on (the linker keeps it only in a clause
+    that reports an event), never a link: a surname alone is too often someone else's."""
+    surface = text[start:end]
+    return (not entry.ambiguous and not entry.common and not entry.word_too
+            and is_capitalised(surface) and not is_given_name(surface)
+            and not is_everyday(surface) and " " not in surface
+            and sentence_start(text, start) and _PAST_VERB_AFTER.match(text, end) is not None)
+
+
 def companion_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     """The vocabularies' companion phrases ("with", "w/", "con") right before the end of a
     folded text, an article allowed after them ("con la"); None when there is none."""
     alternatives = sorted({p for p in phrases if p}, key=len, reverse=True)
     if not alternatives:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")\s+(?:(?:la|el)\s+)?[*_=]*$")
+    return re.compile(r"(?<!\w)(?:(?:" + "|".join(alternatives)
+                      + r")\s+|[wc]/)(?:(?:la|el)\s+)?[*_=]*$")
 
 
 # Characters that make a lowercase word part of a path, a file name or a handle: "notes/ana",
 # "ana.md", "ana/notes", "@ana", "ana@" (and "user=ana", but not a highlight: "==ana==").
 _PATHLIKE_BEFORE = frozenset("/\\.~@")
+# "w/tomi", "c/xime": a companion written with its slash, glued to the name, is no path.
+_GLUED_COMPANION = re.compile(r"(?<![\w/.\\~@-])[wc]/$", re.IGNORECASE)
 _PATHLIKE_AFTER = frozenset("/\\@")
 
 
@@ -591,7 +608,8 @@ def lowercase_name(text: str, start: int, end: int, entry: Entry,
     # Rajesh, even when a word list holds it; other everyday words are ruled out here)
     if not party and (entry.common or entry.word_too or article_before(text, start)):
         return False  # "la facu", "the raj": a word after its article
-    if start and (text[start - 1] in _PATHLIKE_BEFORE or (
+    if start and ((text[start - 1] in _PATHLIKE_BEFORE and not _GLUED_COMPANION.search(
+            text, max(0, start - 3), start)) or (
             text[start - 1] == "=" and start > 1 and is_word_char(text[start - 2]))):
         return False
     if end < len(text) and (text[end] in _PATHLIKE_AFTER or (
