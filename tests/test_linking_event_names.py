@@ -41,6 +41,7 @@ PEOPLE = {
     "Sol Benítez": "aliases: [Sol]",
     "Bear King": "",
     "Ngozi Okoye": "",
+    "Nicolás Ferraro": "aliases: [Nico]",
 }
 
 
@@ -98,6 +99,12 @@ def test_a_name_after_an_irregular_past_or_a_verb_with_its_pronoun_is_found(vaul
     assert links(vault, "Mandóme Anxo un correo con fotos del puente.") == [
         ("Anxo", "Anxo Ferreiro")]
     assert links(vault, "Llamóme la Uxía desde Londres.") == [("Uxía", "Uxía Barreiro")]
+
+
+def test_a_name_after_an_everyday_word_and_de_heading_the_sentence_is_found(vault, people):
+    mentions, events = read(vault, "Despedida de Nico en casa, lloramos todos.")
+    assert mentions == [("Nico", "Nicolás Ferraro", "link")]
+    assert links(vault, "Plaza de la Nico, al lado del mercado.") == []  # a place's name
 
 
 def test_a_word_that_is_no_verb_before_an_everyday_name_is_still_a_phrase(vault, people):

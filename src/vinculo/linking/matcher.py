@@ -297,9 +297,9 @@ class Matcher:
             return False  # "DM'd Tom", "RT'd Tom's call": no given name
         if before[2]:  # "da Cunha" style: a particle between two capitalised words
             between = text[before[0] + len(before[1]):start]
-            if (between.strip() in ("la", "el") and rules.sentence_start(text, before[0])
+            if (between.strip() in rules.OPENER_LINKS and rules.sentence_start(text, before[0])
                     and key not in self.name_tokens and rules.plain_word(before[1])):
-                return False  # "Anoche la Xime me llamó": an opener, an article, the name
+                return False  # "Anoche la Xime me llamó", "Despedida de Nico": an opener
             return not self._listed(text[before[0] + len(before[1]):start], before[1])
         # Mid-sentence, a capitalised word is a name. At a sentence start it is one when it
         # names a contact, or when it is not a word notes start sentences with ("Called",

@@ -390,6 +390,12 @@ def name_after_article(text: str, start: int, key: str) -> bool:
     return True
 
 
+# Between an everyday word opening a sentence and a name: an article ("Anoche la Xime me
+# llamó") or a bare "de", as a diary heads an event with its person ("Despedida de Nico",
+# "Cumple de Vale"). With its article "de la" is a place's name ("Plaza de la Xime").
+OPENER_LINKS = frozenset({"la", "el", "de"})
+
+
 def initial_after(text: str, end: int) -> bool:
     return _INITIAL_AFTER.match(text, end) is not None
 
