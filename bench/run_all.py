@@ -2,8 +2,9 @@
 
 Quality: linking against an Obsidian-style exact baseline, the hand-judged real-vault link
 samples, history against a keyword baseline, interaction reading on a held-out corpus of
-hand-labelled sentences written blind (four such corpora; and on the first held-out corpus, used
-for tuning since, and the tuning one), the ladder's next step per scenario.
+hand-labelled sentences written blind (three such corpora still blind; the first and the fourth
+held-out corpora are tuning data since, like the tuning one), the event sentences' names the
+linker finds on the tuning corpora, the ladder's next step per scenario.
 Speed and memory: vinculo against reading the vault with python-frontmatter, obsidiantools and
 a naive rapidfuzz linker; a new user's first run; a busy day of saves and syncs (settled, one
 change, one event); watch latency; digest, feed and who; message
@@ -38,6 +39,7 @@ def main() -> int:
             ["score_interactions_heldout.py", "--corpus", "interactions_heldout"],
             ["score_interactions_heldout.py", "--corpus", "interactions_tuning3"],
             ["score_interactions_heldout.py", "--corpus", "interactions_tuning4"],
+            ["event_names.py"],
             ["score_interactions.py"],
             ["score_ladder.py", "--per", "20", "--seeds", "1"],
             ["perf.py", "--sizes", "1000x100"],
@@ -65,6 +67,7 @@ def main() -> int:
             ["score_interactions_heldout.py", "--corpus", "interactions_heldout"],
             ["score_interactions_heldout.py", "--corpus", "interactions_tuning3"],
             ["score_interactions_heldout.py", "--corpus", "interactions_tuning4"],
+            ["event_names.py"],
             ["score_interactions.py"],
             ["score_ladder.py"],
             ["perf.py", "--sizes", "1000x100,10000x1000,50000x3000"],

@@ -9,7 +9,7 @@ the first held-out corpus, which has been read while tuning since and is tuning 
 personas, Spain and Latin American Spanish, US/British English); ``--corpus interactions_heldout4``
 a fourth, written blind the same way on the tuning's second day (nine other personas: British,
 Canadian and Kenyan English, a touring musician; Argentine, Madrid, Mexican, Chilean and
-Galician-flavoured Spanish); ``--corpus interactions_heldout5`` a fifth, written blind the same
+Galician-flavoured Spanish; tuning data since the third session); ``--corpus interactions_heldout5`` a fifth, written blind the same
 way in the tuning's third session (eleven other personas: Irish, Australian, South African,
 Scottish and Texan English; Peruvian, Sevillian, Colombian, Uruguayan, Mexican and Barcelona
 Spanish). ``--corpus interactions_tuning4``
@@ -61,7 +61,7 @@ DEFAULT_CORPUS = "interactions_heldout2"  # written blind; the first corpus is t
 CORPUS_LABELS = {  # what a reader of the figures must know about each corpus
     "interactions_heldout2": "second held-out corpus, written blind on 2026-12-07",
     "interactions_heldout3": "third held-out corpus, written blind on 2026-12-07",
-    "interactions_heldout4": "fourth held-out corpus, written blind on 2026-12-07 (second day)",
+    "interactions_heldout4": "fourth held-out corpus, written blind on 2026-12-07 (second day), tuning data since",
     "interactions_heldout5": "fifth held-out corpus, written blind on 2026-12-07 (third session)",
     "interactions_heldout": "first held-out corpus, used for tuning since",
     "interactions_tuning3": "third tuning corpus, written blind on 2026-12-07, tuned on since",

@@ -195,8 +195,12 @@ def test_a_name_a_dictionary_spells_in_lowercase_opening_a_sentence_before_a_num
 def test_a_name_that_is_also_a_word_is_no_lowercase_mention(vault, write):
     write("People/Max Kless.md", "---\ntype: person\n---\n")
     write("People/Grant Wu.md", "---\ntype: person\n---\n")
-    mentions, events = read(vault, "called max about the grant, had lunch with grant")
+    mentions, events = read(vault, "called max about the grant, then lunch")
     assert mentions == [] and events == []
+    # right after a companion word only a person stands: "with grant" is Grant
+    # (tests/test_linking_event_names.py)
+    mentions, events = read(vault, "had lunch with grant")
+    assert mentions == [("grant", "Grant Wu", "suggest", "lowercase")]
 
 
 def test_a_given_name_whose_note_is_named_in_lowercase_counts_in_an_event_never_as_a_link(

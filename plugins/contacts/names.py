@@ -25,6 +25,7 @@ from vinculo.namewords import (
     is_given_name,
     is_handle,
     is_plain,
+    is_proper,
     is_title,
     never_first_name,
 )
@@ -76,7 +77,10 @@ def _is_epithet(words: list[str]) -> bool:
     Fuente" and "Catherine of Aragon" (a given name first) are names."""
     if len(words) < 2 or is_given_name(words[0]):
         return False
-    return _connects(words[1]) or all(is_plain(w) and not is_given_name(w) for w in words)
+    # (not a word a dictionary spells only capitalised: "Ollie Brandt" is a person's name,
+    # though frequency tables count "ollie" and "brandt" as words)
+    return _connects(words[1]) or all(is_plain(w) and not is_given_name(w) and not is_proper(w)
+                                      for w in words)
 
 
 def without_titles(name: str) -> str:

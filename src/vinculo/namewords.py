@@ -122,6 +122,17 @@ def is_name_word(word: str) -> bool:
     return _clean(word) in _name_words()
 
 
+@lru_cache(maxsize=1)
+def _proper() -> frozenset[str]:
+    return _read("proper_words.txt")
+
+
+def is_proper(word: str) -> bool:
+    """A frequent word that a case-keeping dictionary spells only capitalised: the name of a
+    person or a place ("Brandt", "Ollie", "Bernie"), counted as a word by frequency tables."""
+    return _clean(word) in _proper()
+
+
 def is_handle(word: str) -> bool:
     """An acronym or handle rather than a name: "GB", "README", "IVRE" (all capitals)."""
     letters = [c for c in word if c.isalpha()]

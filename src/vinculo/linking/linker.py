@@ -14,14 +14,16 @@ from vinculo.history import VocabularyMatcher, compile_vocabularies, gather_voca
 from vinculo.linking.matcher import Matcher
 from vinculo.linking.paths import LinkPaths
 from vinculo.linking.protect import analyse, managed_markers
-from vinculo.linking.rules import PARTIAL, build_entries, key_of
+from vinculo.linking.rules import PARTIAL, build_entries, companion_pattern, key_of
 from vinculo.model import Contact, Mention, NameVariant, Note, Vocabulary, own_contact
+from vinculo.text import fold
 
 # A clause ends at sentence punctuation or a spaced dash, as the interaction reader reads it.
 _CLAUSE_END = re.compile(r"[.;!?¿¡](?=\s|$)|\s[—–]\s")
 # Mentions kept only in a clause that reports an event: a name in lowercase ("called jorge"),
-# a given name in other capitals than the contact's own lowercase ones ("Victor", victor.md).
-_EVENT_ONLY = frozenset({"lowercase", "other_case"})
+# a given name in other capitals than the contact's own lowercase ones ("Victor", victor.md),
+# a surname alone before a verb ("Okoye messaged me").
+_EVENT_ONLY = frozenset({"lowercase", "other_case", "surname"})
 # A list item's marker, and a task's box: "- [x] Llamé a xime" is read after it.
 _ITEM = re.compile(r"\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[(.)\]\s*)?")
 # "[[" first, then the lookbehind that rules out an embed: re skips straight to each "[[".
@@ -55,6 +57,7 @@ class Linker:
         # (see _in_event): without vocabularies, never.
         self.vocabularies = vocabularies
         self._events: VocabularyMatcher | None = None
+        self._companion: re.Pattern[str] | bool | None = None  # False: no companion words
         self.paths = paths or LinkPaths()
         self.managed = managed_markers(config)
         self.headings = bool(config.get("linking.headings", False))
@@ -189,7 +192,15 @@ class Linker:
         clause = (line[clause_start:at] + "·" * (to - at)
                   + line[to : after.start() if after else len(line)])
         ticked = first and item is not None and (item.group(1) or "") in ("x", "X")
-        return self._events.read_clause(clause, ticked)[0] is not None
+        if self._events.read_clause(clause, ticked)[0] is not None:
+            return True
+        # No event phrase: the name may be the companion of something the writer did ("gym
+        # with tyler", "dinner at home with ben"), as the reader reads it too.
+        if self._companion is None:
+            self._companion = companion_pattern(
+                p for v in self.vocabularies for p in v.companions) or False
+        return bool(self._companion) and self._companion.search(  # type: ignore[union-attr]
+            fold(line[max(clause_start, at - 40):at])) is not None
 
 
 def _short_form(surface: str, words: frozenset[str]) -> bool:

@@ -218,6 +218,8 @@ class Matcher:
             return None
         if entry.kind == "surname":  # only after a title: "Dr. Evans", "Sra. Paz"
             title = rules.title_before(text, start)
+            if title is None and rules.surname_subject(text, start, end, entry):
+                return Hit(start, end, entry.targets, "suggest", "surname")  # "Okoye messaged"
             if title is None or entry.ambiguous or rules.word_after_capitalised(text, end):
                 return None
             return Hit(title, end, entry.targets, "link", "title")
@@ -229,10 +231,11 @@ class Matcher:
         other_case = bool(entry.forms) and surface not in entry.forms
         if other_case and not (single and rules.capitalised_form(surface, entry)):
             return None  # "Name" is not the contact "name", nor "Gb" the contact "GB"
-        if common and single and (rules.article_before(text, start)
+        if common and single and ((rules.article_before(text, start)
+                                   and not rules.name_after_article(text, start, entry.key))
                                   or rules.number_after(text, end)
                                   or rules.number_before(text, start)
-                                  or rules.capitalised_before(text, start)):
+                                  or rules.capitalised_before(text, start, self._listed)):
             # "Tribe of the Bear", "on May 6", "Inline Code", "Vault Name": a word of a
             # phrase or a date, not a person.
             return None
@@ -294,9 +297,9 @@ class Matcher:
             return False  # "DM'd Tom", "RT'd Tom's call": no given name
         if before[2]:  # "da Cunha" style: a particle between two capitalised words
             between = text[before[0] + len(before[1]):start]
-            if (between.strip() in ("la", "el") and rules.sentence_start(text, before[0])
+            if (between.strip() in rules.OPENER_LINKS and rules.sentence_start(text, before[0])
                     and key not in self.name_tokens and rules.plain_word(before[1])):
-                return False  # "Anoche la Xime me llamó": an opener, an article, the name
+                return False  # "Anoche la Xime me llamó", "Despedida de Nico": an opener
             return not self._listed(text[before[0] + len(before[1]):start], before[1])
         # Mid-sentence, a capitalised word is a name. At a sentence start it is one when it
         # names a contact, or when it is not a word notes start sentences with ("Called",

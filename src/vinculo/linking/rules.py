@@ -9,6 +9,7 @@ still means several contacts is only ever a suggestion, listing them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -21,6 +22,7 @@ from vinculo.namewords import (
     is_handle,
     is_name_word,
     is_plain,
+    is_proper,
     is_title,
 )
 from vinculo.text import fold
@@ -320,15 +322,78 @@ def number_before(text: str, start: int) -> bool:
     return start >= 2 and _NUMBER_BEFORE.match(text, start - 2) is not None
 
 
-def capitalised_before(text: str, start: int) -> bool:
-    """A capitalised word right before that is not a title or a tag: "Inline Code"."""
+def capitalised_before(text: str, start: int,
+                       listed: Callable[[str, str], bool] | None = None) -> bool:
+    """A capitalised word right before that is not a title or a tag: "Inline Code".
+    ``listed(between, word)`` tells a list of people ("Fer y Pilar": a conjunction after
+    another contact's name), which is not one longer name either."""
     before = word_before(text, start)
     if not before or not is_capitalised(before[1]) or is_title(before[1]):
         return False
     word = before[1]
     if fold(word) in SENTENCE_OPENERS or (len(word) > 3 and word[-1] in "éó"):
         return False  # "Called Gui", "Llamé Concepción": a verb, not a longer name
+    if sentence_start(text, before[0]) and opening_verb(word):
+        return False  # "Gave Bernie a bell", "Mandóme Anxo un correo": a verb first
+    if before[2] and listed is not None and listed(text[before[0] + len(word):start], word):
+        return False  # "con Fer y Pilar": two people
     return text[before[0] - 1 : before[0]] != "#" and key_of(word) not in HONORIFICS
+
+
+# A Spanish (or Galician) verb with its pronoun glued on, as the north-west writes it:
+# "Llamóme", "Mandóme", "Mandéle", "Díjome" (an accented vowel, then the pronoun).
+_ENCLITIC = re.compile(r"[a-zñ]{2,}[áéíó](?:me|te|le|se|nos|os|les|lo|la|los|las)")
+
+
+def opening_verb(word: str) -> bool:
+    """A verb that opens a sentence before a name, which no given name is: an English past
+    or "-ing" form (:func:`english_verb_form`), an irregular past the English dictionary
+    lemmatises to another word ("Gave", "Took", "Rang"; not a plural, "-en", "-er" or "-a"
+    word: "Mills", "Children", "Better", "Media"), or a Spanish verb with a pronoun glued on
+    ("Llamóme", "Mandéle")."""
+    lower = word.lower()
+    if not lower.isalpha() or is_given_name(lower) or is_proper(lower):
+        return False
+    if _ENCLITIC.fullmatch(lower):
+        return True
+    if english_verb_form(word):
+        return True
+    if len(lower) < 3 or lower.endswith(("s", "en", "er", "a")) or not lower.isascii():
+        return False
+    return _english_lemma(lower) != lower
+
+
+
+# The Spanish article before a name as the River Plate, Chile and Catalonia write it ("con la
+# Flor", "el Washi y el Flaco", "me llamó el Flaco"), after the word it follows: a companion
+# word ("con", "junto con"), a conjunction after a capitalised word, or a verb in the
+# preterite (its accent: "llamó", "quedé").
+_NAME_ARTICLE = re.compile(
+    r"(?:(?<![^\W\d_])(?P<with>con)|(?P<name>[^\W\d_][\w'’]*) (?:y|e)"
+    r"|(?<![^\W\d_])(?P<verb>[^\W\d_]{2,}[óé])) (?:la|el) $")
+
+
+def name_after_article(text: str, start: int, key: str) -> bool:
+    """Whether the article right before ``start`` introduces a person, as Spanish may:
+    after "con" ("Mates con la Flor"), after a conjunction that follows a capitalised word
+    ("el Washi y el Flaco"), or — for a name that is no everyday word of a name's own
+    ("Flor", "Sol", "Luna": :data:`COMMON_WORD_NAMES`) — after a verb in the preterite ("Me
+    llamó el Flaco"; "Salió el Sol" stays the sun). Not after anything else: "Tribe of the
+    Bear", "la Semana" are words of a phrase."""
+    match = _NAME_ARTICLE.search(text, max(0, start - 40), start)
+    if match is None:
+        return False
+    if match.group("name") is not None:
+        return is_capitalised(match.group("name"))
+    if match.group("verb") is not None:
+        return key not in COMMON_WORD_NAMES
+    return True
+
+
+# Between an everyday word opening a sentence and a name: an article ("Anoche la Xime me
+# llamó") or a bare "de", as a diary heads an event with its person ("Despedida de Nico",
+# "Cumple de Vale"). With its article "de la" is a place's name ("Plaza de la Xime").
+OPENER_LINKS = frozenset({"la", "el", "de"})
 
 
 def initial_after(text: str, end: int) -> bool:
@@ -400,6 +465,8 @@ def plain_word(word: str) -> bool:
         return True
     if _SPANISH_WE.fullmatch(fold(word)) and not is_given_name(word):
         return True  # "Cenamos Marta y yo", "Fuimos Ana y yo": a verb of "we"
+    if _ENCLITIC.fullmatch(word.lower()) and not is_given_name(word):
+        return True  # "Llamóme la Uxía", "Mandóme Anxo un correo"
     return english_verb_form(word)
 
 
@@ -437,7 +504,7 @@ def _english_lemma(word: str) -> str:
     return str(simplemma.lemmatize(word, lang="en"))
 
 
-_CAMEL_VERB = re.compile(r"[A-Z][a-z]+[A-Z][a-z]*(?:ed|ing)")
+_CAMEL_VERB = re.compile(r"[A-Z][a-z]+[A-Z][a-z]*(?:ed|ing|['’](?:d|ed|ing))")
 _CAPS_VERB = re.compile(r"[A-Z]{2,5}(?:ed|ing)")
 
 
@@ -460,9 +527,63 @@ def abbreviation(word: str) -> bool:
     return len(head) <= 5 and not any(c in "AEIOU" for c in fold(head).upper())
 
 
+# A companion word right before a name, and the Spanish article a name may take after it:
+# "with maddie", "w/ tyler", "con la yese", "junto con el flaco".
+_COMPANION_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:(?:with|alongside|con)\s+|[wc]/\s*)(?:(?:la|el)\s+)?[*_=]*$",
+    re.IGNORECASE)
+
+
+def companion_before(text: str, start: int) -> bool:
+    """A companion word ("with", "w/", "con", optionally an article after it) right before
+    ``start``: whoever stands there is someone the writer did something with."""
+    return _COMPANION_BEFORE.search(text, max(0, start - 24), start) is not None
+
+
+# Right after a name opening a clause: a verb in the past, with the pronoun of its object
+# before it in Spanish ("fez dm'd me", "maddie snapped me", "la vale me clavó").
+_PAST_VERB_AFTER = re.compile(
+    r"[ \t]+(?:(?:me|te|le|nos|les|lo|la)[ \t]+)?[^\W\d_]{2,}(?:ed|['’]d|[óé])(?![\w'’])")
+_CLAUSE_ARTICLE = re.compile(r"(?:la|el)[ \t]+$", re.IGNORECASE)
+
+
+def subject_before_verb(text: str, start: int, end: int) -> bool:
+    """A name opening its clause (after a list marker, a task box or a sentence end; with
+    Spanish's article: "La vale me clavó…") right before a verb in the past: its subject."""
+    if _PAST_VERB_AFTER.match(text, end) is None:
+        return False
+    article = _CLAUSE_ARTICLE.search(text, max(0, start - 4), start)
+    return sentence_start(text, article.start() if article else start)
+
+
+def surname_subject(text: str, start: int, end: int, entry: Entry) -> bool:
+    """A surname alone opening its sentence right before a verb in the past ("Okoye
+    messaged me on Canvas"), as students and colleagues write each other: the subject, when
+    one contact has that surname, it is no everyday word or given name, and it is written
+    capitalised. Only a suggestion the history rests on (the linker keeps it only in a clause
+    that reports an event), never a link: a surname alone is too often someone else's."""
+    surface = text[start:end]
+    return (not entry.ambiguous and not entry.common and not entry.word_too
+            and is_capitalised(surface) and not is_given_name(surface)
+            and not is_everyday(surface) and " " not in surface
+            and sentence_start(text, start) and _PAST_VERB_AFTER.match(text, end) is not None)
+
+
+def companion_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """The vocabularies' companion phrases ("with", "w/", "con") right before the end of a
+    folded text, an article allowed after them ("con la"); None when there is none."""
+    alternatives = sorted({p for p in phrases if p}, key=len, reverse=True)
+    if not alternatives:
+        return None
+    return re.compile(r"(?<!\w)(?:(?:" + "|".join(alternatives)
+                      + r")\s+|[wc]/)(?:(?:la|el)\s+)?[*_=]*$")
+
+
 # Characters that make a lowercase word part of a path, a file name or a handle: "notes/ana",
 # "ana.md", "ana/notes", "@ana", "ana@" (and "user=ana", but not a highlight: "==ana==").
 _PATHLIKE_BEFORE = frozenset("/\\.~@")
+# "w/tomi", "c/xime": a companion written with its slash, glued to the name, is no path.
+_GLUED_COMPANION = re.compile(r"(?<![\w/.\\~@-])[wc]/$", re.IGNORECASE)
 _PATHLIKE_AFTER = frozenset("/\\@")
 
 
@@ -477,16 +598,24 @@ def lowercase_name(text: str, start: int, end: int, entry: Entry,
     else). A note that writes the word in lowercase elsewhere does not change this: the word
     is already lowercase here."""
     surface = text[start:end]
-    if (entry.ambiguous or entry.common or entry.word_too or entry.kind == "surname"
-            or len(entry.key) < 3 or not surface.islower()):
+    if (entry.ambiguous or entry.kind == "surname" or len(entry.key) < 3
+            or not surface.islower()):
         return False
     key = entry.key
+    if is_function_word(key) or key in SURNAME_PARTICLES or key in COMMON_WORD_NAMES:
+        return False  # "rosa", "will", "mark": too often the word
+    if "." in key:
+        return False  # "screen.garden": a domain, not a name as someone types it
+    # Where only a person can stand, a name that is also a word ("maddie", "fez", "josh",
+    # "flaco") is the person: right after a companion word ("with maddie", "con la yese"),
+    # or opening the clause before a verb in the past ("fez dm'd me", "la vale me clavó").
+    party = companion_before(text, start) or subject_before_verb(text, start, end)
     # (entry.common is False for a declared nickname that shortens the name, "raj" of
-    # Rajesh, even when a word list holds it; other everyday words were ruled out above)
-    if (is_function_word(key) or key in SURNAME_PARTICLES or key in COMMON_WORD_NAMES
-            or article_before(text, start)):
+    # Rajesh, even when a word list holds it; other everyday words are ruled out here)
+    if not party and (entry.common or entry.word_too or article_before(text, start)):
         return False  # "la facu", "the raj": a word after its article
-    if start and (text[start - 1] in _PATHLIKE_BEFORE or (
+    if start and ((text[start - 1] in _PATHLIKE_BEFORE and not _GLUED_COMPANION.search(
+            text, max(0, start - 3), start)) or (
             text[start - 1] == "=" and start > 1 and is_word_char(text[start - 2]))):
         return False
     if end < len(text) and (text[end] in _PATHLIKE_AFTER or (
