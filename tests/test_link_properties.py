@@ -64,3 +64,26 @@ def test_linking_keeps_visible_text_and_is_idempotent(tmp_path_factory, text):
     assert shown == original
     again = parse_note(root / "n.md", "n.md", after.encode())
     assert link_spans(again, linker.mentions(again), config) == []
+
+
+ADDRESS_PIECES = [
+    "https://x.org/Ana", "www.ana.es", "mailto:ana@b.co", "a@b.co", "ana.garcia@x.org", "Ana",
+    "ftp://h/Ana García", " ", "\n", "\n\n", "- ", "(", ")", "<", "[", "'", "#Ana", "^id",
+]
+address_texts = st.lists(st.sampled_from(ADDRESS_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(address_texts)
+@example("a@b.co\nhttps://x.org/Ana\nAna\nwww.ana.es\n" * 3)  # triggers alternate line by line
+def test_every_address_is_protected_on_whichever_line_it_stands(text):
+    """Addresses are searched only on the lines that hold their trigger ("://", "@"...):
+    in a long note every one of them is still blanked, as a search of the whole text finds
+    them."""
+    blanked = analyse(text, 0).blanked
+    for pattern in (
+        r"[a-zA-Z](?<!\w.)(?:[a-zA-Z0-9+.-]{1,20}://|(?<=w)ww\.|(?<=m)ailto:)[^\s<>\[\]\"'`]+",
+        r"[\w.+-](?<![\w.+-].)[\w.+-]*@[\w-]+(?:\.[\w-]+)+",
+    ):
+        for match in re.finditer(pattern, text):
+            assert not blanked[match.start():match.end()].strip(), (match.group(), blanked)
