@@ -7,13 +7,16 @@ import re
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from rapidfuzz.distance import OSA
 
 from vinculo.config import Config
 from vinculo.linking import Linker, analyse, link_spans
 from vinculo.linking.linker import gather_variants
+from vinculo.linking.matcher import Hit, Matcher
 from vinculo.model import Contact, Note
 from vinculo.notes import parse_note
 from vinculo.plugin_host import get_plugin_manager
+from vinculo.text import fold
 from vinculo.writeback import replace_spans
 
 PIECES = [
@@ -87,3 +90,69 @@ def test_every_address_is_protected_on_whichever_line_it_stands(text):
     ):
         for match in re.finditer(pattern, text):
             assert not blanked[match.start():match.end()].strip(), (match.group(), blanked)
+
+
+class _EveryPlace(Matcher):
+    """The typo search read literally: every capitalised word of the whole text near a
+    name's first word, in text order, skipping the places inside a name already taken or a
+    typo'd name found before (what the matcher does gap by gap between the taken names)."""
+
+    def _fuzzy(self, text, folded, taken, first=0):
+        busy = bytearray(len(text) + 1)
+        for s, e in taken:
+            busy[s:e] = b"\x01" * (e - s)
+        places = []
+        for match in re.finditer(r"(?<!\w)[^\W\d_a-z]\w*", text[: len(text)]):
+            if match.start() < first or not match.group()[0].isupper():
+                continue
+            candidates = self._near(fold(match.group()))
+            if candidates:
+                places.append((match.start(), candidates))
+        hits = []
+        for start, candidates in places:
+            if busy[start]:
+                continue
+            candidates = [c for c in candidates
+                          if OSA.distance(folded[start:start + c[2]], c[1]) <= c[6]]
+            if not candidates:
+                continue
+            tokens = [m.span() for m in re.finditer(r"\w+", folded[start:])][:self.max_words + 1]
+            tokens = [(s + start, e + start) for s, e in tokens]
+            best = self._best_window(text, folded, tokens, candidates)
+            if best is None or any(busy[start:best[0]]):
+                continue
+            end, distance, matched = best
+            targets = tuple(dict.fromkeys(t for e in matched for t in e.targets))
+            sure = distance == 1 and len(targets) == 1 and all(e.confident for e in matched)
+            hits.append(Hit(start, end, targets, "link" if sure else "suggest",
+                            "typo" if sure else ("ambiguous" if len(targets) > 1 else "fuzzy")))
+            busy[start:end] = b"\x01" * (end - start)
+        return hits
+
+
+TYPO_PIECES = [
+    "Ana García", "Ana Gracía", "Ana Garcí", "Ana Garcias", "AnaGarcía", "Luis Perez", "Luis Perz",
+    "Lusi Pérez", "Luis Gómez", "Luis Gomes", "Rosa Martinze", "Rosa", "Encarnacion Ruis",
+    "Marta Luis", "Marta Luisq", "Luisq", "Pérez", "Luisa", "García", " ", "  ", "\n", ", ",
+    ". ", "_", "__", "-", "x", "Ó", "[[Ana García]]",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TYPO_PIECES), max_size=14).map("".join))
+@example("Ana Gracía Luis Perz__Ana García Lusi Pérez-x")
+@example("Marta Luis Pérez")  # a typo'd name would run into a name taken
+@example("Marta Luisq Pérez")  # a typo'd name holds the start of another
+def test_typo_search_between_taken_names_finds_what_a_search_of_every_place_finds(
+        tmp_path_factory, text):
+    root = tmp_path_factory.getbasetemp()
+    config = Config(vault=root)
+    people = contacts(root)
+    # A name whose second word is near another's first ("Marta Luis Pérez"): a typo'd name
+    # may overlap a name taken, or hold the start of another.
+    people["Marta Luisa"] = Contact(note=people["Ana García"].note, name="Marta Luisa")
+    linker = Linker(people, gather_variants(people, get_plugin_manager(), config), config)
+    literal = _EveryPlace(linker.matcher.entries)
+    layout = analyse(text, 0)
+    assert linker.matcher.scan(layout.blanked, layout.opaque) == literal.scan(
+        layout.blanked, layout.opaque)

@@ -141,7 +141,7 @@ class Linker:
                     target = self._resolve(written)
             if target and target != own_name:
                 start, end = match.span()
-                found.append(Mention(  # in _MENTION_FIELDS order
+                found.append(_mention(
                     rel, start, end, shown or written, target, "link", "linked",
                     bisect_right(starts, start), (), True,
                 ))
@@ -157,10 +157,10 @@ class Linker:
             if hit.reason in _EVENT_ONLY and not self._in_event(text, start, end):
                 continue  # "max 3 retries", "the tldraw framework": words, not a report
             single = len(targets) == 1
-            found.append(Mention(  # in _MENTION_FIELDS order
+            found.append(_mention(
                 rel, start, end, text[start:end], targets[0] if single else "",
-                hit.level,  # type: ignore[arg-type]  # "link" or "suggest"
-                hit.reason, bisect_right(starts, start), () if single else targets, False,
+                hit.level, hit.reason, bisect_right(starts, start),
+                () if single else targets, False,
             ))
         if linked and len(found) > linked:  # else already in text order, as each part is
             found.sort(key=_START)
@@ -218,9 +218,25 @@ def _confirmed(found: list[Mention]) -> list[Mention]:
 
 
 _START = attrgetter("start")
-# Mentions are built with positional arguments, a third faster than keywords (a run builds
-# tens of thousands): they follow this order, checked here so a change to Mention fails loudly.
+_NEW = object.__new__
+
+
+def _mention(note: str, start: int, end: int, surface: str, target: str, level: str,
+             reason: str, line: int, candidates: tuple[str, ...], linked: bool) -> Mention:
+    """A Mention with its fields set at once, without the frozen dataclass's ``__init__``
+    (which sets each field through ``object.__setattr__``: twice as slow, and a run builds
+    tens of thousands), as :mod:`vinculo.codec` builds them."""
+    item = _NEW(Mention)
+    item.__dict__.update(note=note, start=start, end=end, surface=surface, target=target,
+                         level=level, reason=reason, line=line, candidates=candidates,
+                         linked=linked)
+    return item
+
+
+# _mention sets these fields, checked here so a change to Mention fails loudly (a Mention
+# with a field more, or a __post_init__, must be built through its __init__ again).
 _MENTION_FIELDS = ("note", "start", "end", "surface", "target", "level", "reason", "line",
                    "candidates", "linked")
-if tuple(f.name for f in fields(Mention)) != _MENTION_FIELDS:
-    raise ImportError("vinculo.linking.linker builds Mention positionally: update its fields")
+if tuple(f.name for f in fields(Mention)) != _MENTION_FIELDS \
+        or hasattr(Mention, "__post_init__"):
+    raise ImportError("vinculo.linking.linker builds Mention field by field: update _mention")

@@ -182,7 +182,10 @@ class Matcher:
 
     # --- exact ---------------------------------------------------------------------------
 
-    def _exact(self, folded: str, first: int = 0) -> list[tuple[int, int, Entry]]:
+    def _exact(self, folded: str, first: int = 0) -> list[tuple[int, int, int, Entry]]:
+        """Every whole-word name in ``folded`` as ``(start, start - end, end, entry)``: sorted
+        as plain tuples, that is leftmost first and, at one start, longest first (no two
+        names share both, so entries are never compared)."""
         found = []
         size = len(folded)
         for last, (length, entry) in self.automaton.iter(folded, first):
@@ -201,7 +204,7 @@ class Matcher:
                 if after.isalnum() or (
                         after in "-@_" and end + 1 < size and rules.glued_after(folded, end)):
                     continue
-            found.append((start, end, entry))
+            found.append((start, start - end, end, entry))
         return found
 
     def _judge(self, text: str, start: int, end: int, entry: Entry,
@@ -350,38 +353,56 @@ class Matcher:
 
     def _fuzzy(self, text: str, folded: str, taken: list[tuple[int, int]],
                first: int = 0) -> list[Hit]:
+        """Typo'd names, read gap by gap between the names already ``taken`` (in text order):
+        a window never starts inside one, and one that would reach into the next is dropped."""
         if not self.first_words:
             return []
-        # Where a capitalised word that may begin a typo'd name stands: a note has dozens of
-        # capitalised words and few of those, so each distinct word is looked up once, then
-        # found again with str.find (a whole word: no word character on either side, as the
-        # _CAPITALISED match it is has none).
+        hits: list[Hit] = []
+        size = len(text)
+        begin = first
+        for stop, after in (*taken, (size, size)):
+            if begin < stop:
+                self._fuzzy_gap(text, folded, begin, stop, hits)
+            begin = max(begin, after)
+        return hits
+
+    def _places(self, text: str, begin: int, stop: int) -> list[tuple[int, list[_Typo]]]:
+        """Where, from ``begin`` to ``stop``, a capitalised word that may begin a typo'd name
+        stands, in text order, with those names. A note has dozens of capitalised words and
+        few of those, so each distinct word is looked up once, then found again with
+        str.find (a whole word: no word character on either side, as the _CAPITALISED match
+        it is has none)."""
+        # No word runs on past ``stop``, the start of a name taken or the text's end: a name
+        # is taken only where no word character stands before it, nor an underscore after
+        # one ("x_Ana"), and folding never makes a character a word character or not one.
         size = len(text)
         near = self._near_by_word
         places: list[tuple[int, list[_Typo]]] = []
-        for word in set(_CAPITALISED.findall(text, first)):
+        for word in set(_CAPITALISED.findall(text, begin, stop)):
             candidates = near.get(word)
             if candidates is None:
                 candidates = near[word] = self._near(_fold_text(word))
             if not candidates:
                 continue
-            pos = text.find(word, first)
+            pos = text.find(word, begin, stop)
             while pos != -1:
-                end = pos + len(word)
+                after = pos + len(word)
                 before = text[pos - 1] if pos else " "
-                after = text[end] if end < size else " "
-                if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+                following = text[after] if after < size else " "
+                if not (before.isalnum() or before == "_" or following.isalnum()
+                        or following == "_"):
                     places.append((pos, candidates))
-                pos = text.find(word, end)
-        if not places:
-            return []
-        places.sort(key=itemgetter(0))
-        hits: list[Hit] = []
-        busy = bytearray(size + 1)
-        for s, e in taken:
-            busy[s:e] = b"\x01" * (e - s)
-        for start, candidates in places:
-            if busy[start]:
+                pos = text.find(word, after, stop)
+        if len(places) > 1:
+            places.sort(key=itemgetter(0))
+        return places
+
+    def _fuzzy_gap(self, text: str, folded: str, begin: int, stop: int,
+                   hits: list[Hit]) -> None:
+        """The typo'd names that start from ``begin`` and end by ``stop``, added to ``hits``."""
+        done = begin  # the end of the last typo'd name found: no window starts before it
+        for start, candidates in self._places(text, begin, stop):
+            if start < done:
                 continue
             if folded[start].isalnum() or folded[start] == "_":  # the windows start here
                 # One cheap measure per name rules out most of them before any window is cut.
@@ -394,8 +415,8 @@ class Matcher:
             if best is None:
                 continue
             w_end, distance, matched = best
-            if any(busy[start:w_end]):
-                continue
+            if w_end > stop:
+                continue  # it would run into a name already taken
             targets = tuple(dict.fromkeys(t for e in matched for t in e.targets))
             if distance == 1 and len(targets) == 1 and all(e.confident for e in matched):
                 level = "link"
@@ -403,8 +424,7 @@ class Matcher:
             else:
                 level, reason = "suggest", ("ambiguous" if len(targets) > 1 else "fuzzy")
             hits.append(Hit(start, w_end, targets, level, reason))
-            busy[start:w_end] = b"\x01" * (w_end - start)
-        return hits
+            done = w_end
 
     @staticmethod
     def _best_window(
@@ -452,7 +472,7 @@ class Matcher:
         first = len(text) - len(text.lstrip(" \n"))
         raw = self._exact(folded, first) if self.entries else []
         if len(raw) > 1:
-            raw.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+            raw.sort()
         chosen: list[Hit] = []
         firm: list[tuple[int, int]] = []
         last_end = -1
@@ -462,13 +482,13 @@ class Matcher:
         # judge "Ana" differently.
         lower: set[str] = set()
         inside = -1  # end of the last multi-word name hit (raw is in text order, longest first)
-        for s, e, entry in raw:
+        for s, _, e, entry in raw:
             if entry.words > 1:
                 inside = max(inside, e)
             elif s >= inside and not context[s].isupper():
                 lower.add(entry.key)
         longer = self.longer
-        for start, end, entry in raw:
+        for start, _, end, entry in raw:
             if start < last_end:
                 continue
             if longer and entry.key in longer:
