@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
 
 from vinculo.config import Config
+from vinculo.history import gather_vocabularies
 from vinculo.linking import Linker, analyse, link_spans
 from vinculo.linking.linker import gather_variants
 from vinculo.linking.matcher import Hit, Matcher
@@ -156,3 +157,37 @@ def test_typo_search_between_taken_names_finds_what_a_search_of_every_place_find
     layout = analyse(text, 0)
     assert linker.matcher.scan(layout.blanked, layout.opaque) == literal.scan(
         layout.blanked, layout.opaque)
+
+
+class _AlwaysLaidOut(Matcher):
+    def may_find(self, text, start=0):
+        return True
+
+
+LONG_PIECES = [
+    "Ana García", "Ana Gracía", "ana garcia", "Encar", "rosa", "Luis", "Lusi Pérez", "Ana's",
+    "`Ana García`", "\n```\nAna García\n```\n", "\n    Luis Pérez\n", "https://x.org/Ana",
+    "<b>Rosa Martínez</b>", "%%Ana%%", "<!-- Ana -->", "#Ana", "$Ana$", "Ana:: 1\n",
+    "\n## Ana García\n", "| Ana García | x |\n|---|---|\n", "_Ana_", "x-Ana", "Banana",
+    "Encarnacoin Ruzi", " ", "\n", ". ", "Called ", "Met ", "(", ")", "\n\nsequenceDiagram\nAna->>Luis: hi\n\n",
+]
+FILLER = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. " * 40  # no name in it
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LONG_PIECES), max_size=12).map(lambda p: FILLER + "".join(p)))
+@example(FILLER + "`Ana García` https://x.org/Ana <!-- Ana -->")  # names only where protected
+@example(FILLER + "Encarnacoin Ruzi")  # only a typo'd name
+@example(FILLER + "called ana")  # only a name in lowercase
+def test_a_long_note_searched_before_its_layout_gives_the_same_mentions(tmp_path_factory, text):
+    root = tmp_path_factory.getbasetemp()
+    config = Config(vault=root)
+    people = contacts(root)
+    linker = Linker(people, gather_variants(people, get_plugin_manager(), config), config,
+                    vocabularies=gather_vocabularies(get_plugin_manager()))
+    laid_out = Linker(people, gather_variants(people, get_plugin_manager(), config), config,
+                      vocabularies=gather_vocabularies(get_plugin_manager()))
+    laid_out.matcher.__class__ = _AlwaysLaidOut
+    for body in (text, "---\ntype: note\n---\n" + text):
+        note = parse_note(root / "n.md", "n.md", body.encode())
+        assert linker.mentions(note) == laid_out.mentions(note)

@@ -24,6 +24,11 @@ _CLAUSE_END = re.compile(r"[.;!?¿¡](?=\s|$)|\s[—–]\s")
 _EVENT_ONLY = frozenset({"lowercase", "other_case"})
 # A list item's marker, and a task's box: "- [x] Llamé a xime" is read after it.
 _ITEM = re.compile(r"\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[(.)\]\s*)?")
+# A body longer than this (characters) is first searched for a name as written: most of a
+# long note's time is its layout (code, tables, lists), and in a vault of documents many name
+# no one. Shorter notes, most of a journal, are laid out at once (searching them first would
+# cost more than it saves).
+_LONG = 2000
 # "[[" first, then the lookbehind that rules out an embed: re skips straight to each "[[".
 WIKILINK = re.compile(r"\[\[(?<!!\[\[)([^\]\|#\^\n]+)(?:[#\^][^\]\|\n]*)?(?:(?:\\?\|)([^\]\n]*))?\]\]")
 
@@ -122,6 +127,9 @@ class Linker:
         if not note.readable:
             return []
         text = note.text
+        if len(text) - note.body_start > _LONG and "[[" not in text \
+                and self.managed[0] not in text and not self.matcher.may_find(text, note.body_start):
+            return []  # no link and no name: a long note's layout, its costly part, is not made
         layout = analyse(text, note.body_start, self.managed, self.headings)
         own = own_contact(note, self.contacts)
         own_name = own.name if own is not None else None

@@ -12,6 +12,7 @@ the text where a window would start rules out most names before any window is cu
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import islice
 from operator import itemgetter
 from typing import NamedTuple
@@ -102,6 +103,19 @@ class Hit(NamedTuple):
     reason: str
 
 
+class _WordMemo(dict[str, bool]):
+    """A test that reads one word and nothing else, answered once per word in a run: the
+    capitalised words beside names ("Called", "DM'd", "Según") come back note after note."""
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, word: str) -> bool:
+        answer = self[word] = self.test(word)
+        return answer
+
+
 def _deletes(word: str) -> set[str]:
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -179,13 +193,16 @@ class Matcher:
         # (not the particles: "la" of "María de la Paz" opens "La Conchi me contestó")
         self.name_tokens = frozenset(t for e in entries.values() for t in e.tokens
                                      if t not in rules.SURNAME_PARTICLES)
+        self._abbreviation = _WordMemo(rules.abbreviation)
+        self._plain_word = _WordMemo(rules.plain_word)
 
     # --- exact ---------------------------------------------------------------------------
 
-    def _exact(self, folded: str, first: int = 0) -> list[tuple[int, int, int, Entry]]:
+    def _exact(self, folded: str, first: int = 0,
+               any_one: bool = False) -> list[tuple[int, int, int, Entry]]:
         """Every whole-word name in ``folded`` as ``(start, start - end, end, entry)``: sorted
         as plain tuples, that is leftmost first and, at one start, longest first (no two
-        names share both, so entries are never compared)."""
+        names share both, so entries are never compared). ``any_one``: the first found."""
         found = []
         size = len(folded)
         for last, (length, entry) in self.automaton.iter(folded, first):
@@ -205,6 +222,8 @@ class Matcher:
                         after in "-@_" and end + 1 < size and rules.glued_after(folded, end)):
                     continue
             found.append((start, start - end, end, entry))
+            if any_one:
+                break
         return found
 
     def _judge(self, text: str, start: int, end: int, entry: Entry,
@@ -280,7 +299,7 @@ class Matcher:
         if after and after[1] == "[[":
             return True  # a linked name right after: one longer name, or a list; not sure
         if after and rules.is_capitalised(after[1]) and rules.key_of(after[1]) not in own \
-                and not rules.abbreviation(after[1]) \
+                and not self._abbreviation[after[1]] \
                 and not self._listed(text[end:after[0]], after[1]):
             return True
         if entry.words != 1:
@@ -293,12 +312,12 @@ class Matcher:
             return False
         if text[before[0] - 1 : before[0]] == "#":
             return False  # a tag right before ("#Meeting Ana"), not a longer name
-        if rules.abbreviation(before[1]):
+        if self._abbreviation[before[1]]:
             return False  # "DM'd Tom", "RT'd Tom's call": no given name
         if before[2]:  # "da Cunha" style: a particle between two capitalised words
             between = text[before[0] + len(before[1]):start]
             if (between.strip() in ("la", "el") and rules.sentence_start(text, before[0])
-                    and key not in self.name_tokens and rules.plain_word(before[1])):
+                    and key not in self.name_tokens and self._plain_word[before[1]]):
                 return False  # "Anoche la Xime me llamó": an opener, an article, the name
             return not self._listed(text[before[0] + len(before[1]):start], before[1])
         # Mid-sentence, a capitalised word is a name. At a sentence start it is one when it
@@ -306,7 +325,7 @@ class Matcher:
         # "Según", "Hoy"): "Timoteo Martin" is not Martin Gauthier.
         if not rules.sentence_start(text, before[0]) or key in self.name_tokens:
             return True
-        return not rules.plain_word(before[1])
+        return not self._plain_word[before[1]]
 
     def _listed(self, between: str, other: str) -> bool:
         """Whether ``other``, a capitalised word past ``between``, is another contact's name
@@ -459,6 +478,26 @@ class Matcher:
         return best
 
     # --- one note ------------------------------------------------------------------------
+
+    def may_find(self, text: str, start: int = 0) -> bool:
+        """Whether :meth:`scan` may find a name in ``text[start:]`` once it is laid out (its
+        protected regions blanked): a name written there as a whole word, or a capitalised
+        word a typo'd name may start with. Blanking turns characters into spaces and no
+        protected span begins or ends inside a word, so what the blanked text holds, the
+        text as written holds at the same place: when this is False, :meth:`scan` finds
+        nothing, and a long note need not be laid out."""
+        body = text[start:] if start else text
+        if self.entries and self._exact(_fold_text(body), any_one=True):
+            return True
+        if self.fuzzy and self.first_words:
+            near = self._near_by_word
+            for word in set(_CAPITALISED.findall(body)):
+                candidates = near.get(word)
+                if candidates is None:
+                    candidates = near[word] = self._near(_fold_text(word))
+                if candidates:
+                    return True
+        return False
 
     def scan(self, text: str, context: str | None = None) -> list[Hit]:
         """Every name found in ``text`` (already blanked), leftmost-longest, in text order.
