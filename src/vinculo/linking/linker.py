@@ -26,6 +26,11 @@ _CLAUSE_END = re.compile(r"[.;!?¿¡](?=\s|$)|\s[—–]\s")
 _EVENT_ONLY = frozenset({"lowercase", "other_case", "surname"})
 # A list item's marker, and a task's box: "- [x] Llamé a xime" is read after it.
 _ITEM = re.compile(r"\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[(.)\]\s*)?")
+# A body longer than this (characters) is first searched for a name as written: most of a
+# long note's time is its layout (code, tables, lists), and in a vault of documents many name
+# no one. Shorter notes, most of a journal, are laid out at once (searching them first would
+# cost more than it saves).
+_LONG = 2000
 # "[[" first, then the lookbehind that rules out an embed: re skips straight to each "[[".
 WIKILINK = re.compile(r"\[\[(?<!!\[\[)([^\]\|#\^\n]+)(?:[#\^][^\]\|\n]*)?(?:(?:\\?\|)([^\]\n]*))?\]\]")
 
@@ -125,6 +130,9 @@ class Linker:
         if not note.readable:
             return []
         text = note.text
+        if len(text) - note.body_start > _LONG and "[[" not in text \
+                and self.managed[0] not in text and not self.matcher.may_find(text, note.body_start):
+            return []  # no link and no name: a long note's layout, its costly part, is not made
         layout = analyse(text, note.body_start, self.managed, self.headings)
         own = own_contact(note, self.contacts)
         own_name = own.name if own is not None else None
@@ -144,7 +152,7 @@ class Linker:
                     target = self._resolve(written)
             if target and target != own_name:
                 start, end = match.span()
-                found.append(Mention(  # in _MENTION_FIELDS order
+                found.append(_mention(
                     rel, start, end, shown or written, target, "link", "linked",
                     bisect_right(starts, start), (), True,
                 ))
@@ -160,10 +168,10 @@ class Linker:
             if hit.reason in _EVENT_ONLY and not self._in_event(text, start, end):
                 continue  # "max 3 retries", "the tldraw framework": words, not a report
             single = len(targets) == 1
-            found.append(Mention(  # in _MENTION_FIELDS order
+            found.append(_mention(
                 rel, start, end, text[start:end], targets[0] if single else "",
-                hit.level,  # type: ignore[arg-type]  # "link" or "suggest"
-                hit.reason, bisect_right(starts, start), () if single else targets, False,
+                hit.level, hit.reason, bisect_right(starts, start),
+                () if single else targets, False,
             ))
         if linked and len(found) > linked:  # else already in text order, as each part is
             found.sort(key=_START)
@@ -229,9 +237,25 @@ def _confirmed(found: list[Mention]) -> list[Mention]:
 
 
 _START = attrgetter("start")
-# Mentions are built with positional arguments, a third faster than keywords (a run builds
-# tens of thousands): they follow this order, checked here so a change to Mention fails loudly.
+_NEW = object.__new__
+
+
+def _mention(note: str, start: int, end: int, surface: str, target: str, level: str,
+             reason: str, line: int, candidates: tuple[str, ...], linked: bool) -> Mention:
+    """A Mention with its fields set at once, without the frozen dataclass's ``__init__``
+    (which sets each field through ``object.__setattr__``: twice as slow, and a run builds
+    tens of thousands), as :mod:`vinculo.codec` builds them."""
+    item = _NEW(Mention)
+    item.__dict__.update(note=note, start=start, end=end, surface=surface, target=target,
+                         level=level, reason=reason, line=line, candidates=candidates,
+                         linked=linked)
+    return item
+
+
+# _mention sets these fields, checked here so a change to Mention fails loudly (a Mention
+# with a field more, or a __post_init__, must be built through its __init__ again).
 _MENTION_FIELDS = ("note", "start", "end", "surface", "target", "level", "reason", "line",
                    "candidates", "linked")
-if tuple(f.name for f in fields(Mention)) != _MENTION_FIELDS:
-    raise ImportError("vinculo.linking.linker builds Mention positionally: update its fields")
+if tuple(f.name for f in fields(Mention)) != _MENTION_FIELDS \
+        or hasattr(Mention, "__post_init__"):
+    raise ImportError("vinculo.linking.linker builds Mention field by field: update _mention")

@@ -12,6 +12,7 @@ the text where a window would start rules out most names before any window is cu
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import islice
 from operator import itemgetter
 from typing import NamedTuple
@@ -102,6 +103,19 @@ class Hit(NamedTuple):
     reason: str
 
 
+class _WordMemo(dict[str, bool]):
+    """A test that reads one word and nothing else, answered once per word in a run: the
+    capitalised words beside names ("Called", "DM'd", "Según") come back note after note."""
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, word: str) -> bool:
+        answer = self[word] = self.test(word)
+        return answer
+
+
 def _deletes(word: str) -> set[str]:
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -179,10 +193,16 @@ class Matcher:
         # (not the particles: "la" of "María de la Paz" opens "La Conchi me contestó")
         self.name_tokens = frozenset(t for e in entries.values() for t in e.tokens
                                      if t not in rules.SURNAME_PARTICLES)
+        self._abbreviation = _WordMemo(rules.abbreviation)
+        self._plain_word = _WordMemo(rules.plain_word)
 
     # --- exact ---------------------------------------------------------------------------
 
-    def _exact(self, folded: str, first: int = 0) -> list[tuple[int, int, Entry]]:
+    def _exact(self, folded: str, first: int = 0,
+               any_one: bool = False) -> list[tuple[int, int, int, Entry]]:
+        """Every whole-word name in ``folded`` as ``(start, start - end, end, entry)``: sorted
+        as plain tuples, that is leftmost first and, at one start, longest first (no two
+        names share both, so entries are never compared). ``any_one``: the first found."""
         found = []
         size = len(folded)
         for last, (length, entry) in self.automaton.iter(folded, first):
@@ -201,7 +221,9 @@ class Matcher:
                 if after.isalnum() or (
                         after in "-@_" and end + 1 < size and rules.glued_after(folded, end)):
                     continue
-            found.append((start, end, entry))
+            found.append((start, start - end, end, entry))
+            if any_one:
+                break
         return found
 
     def _judge(self, text: str, start: int, end: int, entry: Entry,
@@ -280,7 +302,7 @@ class Matcher:
         if after and after[1] == "[[":
             return True  # a linked name right after: one longer name, or a list; not sure
         if after and rules.is_capitalised(after[1]) and rules.key_of(after[1]) not in own \
-                and not rules.abbreviation(after[1]) \
+                and not self._abbreviation[after[1]] \
                 and not self._listed(text[end:after[0]], after[1]):
             return True
         if entry.words != 1:
@@ -293,12 +315,12 @@ class Matcher:
             return False
         if text[before[0] - 1 : before[0]] == "#":
             return False  # a tag right before ("#Meeting Ana"), not a longer name
-        if rules.abbreviation(before[1]):
+        if self._abbreviation[before[1]]:
             return False  # "DM'd Tom", "RT'd Tom's call": no given name
         if before[2]:  # "da Cunha" style: a particle between two capitalised words
             between = text[before[0] + len(before[1]):start]
             if (between.strip() in rules.OPENER_LINKS and rules.sentence_start(text, before[0])
-                    and key not in self.name_tokens and rules.plain_word(before[1])):
+                    and key not in self.name_tokens and self._plain_word[before[1]]):
                 return False  # "Anoche la Xime me llamó", "Despedida de Nico": an opener
             return not self._listed(text[before[0] + len(before[1]):start], before[1])
         # Mid-sentence, a capitalised word is a name. At a sentence start it is one when it
@@ -306,7 +328,7 @@ class Matcher:
         # "Según", "Hoy"): "Timoteo Martin" is not Martin Gauthier.
         if not rules.sentence_start(text, before[0]) or key in self.name_tokens:
             return True
-        return not rules.plain_word(before[1])
+        return not self._plain_word[before[1]]
 
     def _listed(self, between: str, other: str) -> bool:
         """Whether ``other``, a capitalised word past ``between``, is another contact's name
@@ -353,38 +375,56 @@ class Matcher:
 
     def _fuzzy(self, text: str, folded: str, taken: list[tuple[int, int]],
                first: int = 0) -> list[Hit]:
+        """Typo'd names, read gap by gap between the names already ``taken`` (in text order):
+        a window never starts inside one, and one that would reach into the next is dropped."""
         if not self.first_words:
             return []
-        # Where a capitalised word that may begin a typo'd name stands: a note has dozens of
-        # capitalised words and few of those, so each distinct word is looked up once, then
-        # found again with str.find (a whole word: no word character on either side, as the
-        # _CAPITALISED match it is has none).
+        hits: list[Hit] = []
+        size = len(text)
+        begin = first
+        for stop, after in (*taken, (size, size)):
+            if begin < stop:
+                self._fuzzy_gap(text, folded, begin, stop, hits)
+            begin = max(begin, after)
+        return hits
+
+    def _places(self, text: str, begin: int, stop: int) -> list[tuple[int, list[_Typo]]]:
+        """Where, from ``begin`` to ``stop``, a capitalised word that may begin a typo'd name
+        stands, in text order, with those names. A note has dozens of capitalised words and
+        few of those, so each distinct word is looked up once, then found again with
+        str.find (a whole word: no word character on either side, as the _CAPITALISED match
+        it is has none)."""
+        # No word runs on past ``stop``, the start of a name taken or the text's end: a name
+        # is taken only where no word character stands before it, nor an underscore after
+        # one ("x_Ana"), and folding never makes a character a word character or not one.
         size = len(text)
         near = self._near_by_word
         places: list[tuple[int, list[_Typo]]] = []
-        for word in set(_CAPITALISED.findall(text, first)):
+        for word in set(_CAPITALISED.findall(text, begin, stop)):
             candidates = near.get(word)
             if candidates is None:
                 candidates = near[word] = self._near(_fold_text(word))
             if not candidates:
                 continue
-            pos = text.find(word, first)
+            pos = text.find(word, begin, stop)
             while pos != -1:
-                end = pos + len(word)
+                after = pos + len(word)
                 before = text[pos - 1] if pos else " "
-                after = text[end] if end < size else " "
-                if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+                following = text[after] if after < size else " "
+                if not (before.isalnum() or before == "_" or following.isalnum()
+                        or following == "_"):
                     places.append((pos, candidates))
-                pos = text.find(word, end)
-        if not places:
-            return []
-        places.sort(key=itemgetter(0))
-        hits: list[Hit] = []
-        busy = bytearray(size + 1)
-        for s, e in taken:
-            busy[s:e] = b"\x01" * (e - s)
-        for start, candidates in places:
-            if busy[start]:
+                pos = text.find(word, after, stop)
+        if len(places) > 1:
+            places.sort(key=itemgetter(0))
+        return places
+
+    def _fuzzy_gap(self, text: str, folded: str, begin: int, stop: int,
+                   hits: list[Hit]) -> None:
+        """The typo'd names that start from ``begin`` and end by ``stop``, added to ``hits``."""
+        done = begin  # the end of the last typo'd name found: no window starts before it
+        for start, candidates in self._places(text, begin, stop):
+            if start < done:
                 continue
             if folded[start].isalnum() or folded[start] == "_":  # the windows start here
                 # One cheap measure per name rules out most of them before any window is cut.
@@ -397,8 +437,8 @@ class Matcher:
             if best is None:
                 continue
             w_end, distance, matched = best
-            if any(busy[start:w_end]):
-                continue
+            if w_end > stop:
+                continue  # it would run into a name already taken
             targets = tuple(dict.fromkeys(t for e in matched for t in e.targets))
             if distance == 1 and len(targets) == 1 and all(e.confident for e in matched):
                 level = "link"
@@ -406,8 +446,7 @@ class Matcher:
             else:
                 level, reason = "suggest", ("ambiguous" if len(targets) > 1 else "fuzzy")
             hits.append(Hit(start, w_end, targets, level, reason))
-            busy[start:w_end] = b"\x01" * (w_end - start)
-        return hits
+            done = w_end
 
     @staticmethod
     def _best_window(
@@ -443,6 +482,26 @@ class Matcher:
 
     # --- one note ------------------------------------------------------------------------
 
+    def may_find(self, text: str, start: int = 0) -> bool:
+        """Whether :meth:`scan` may find a name in ``text[start:]`` once it is laid out (its
+        protected regions blanked): a name written there as a whole word, or a capitalised
+        word a typo'd name may start with. Blanking turns characters into spaces and no
+        protected span begins or ends inside a word, so what the blanked text holds, the
+        text as written holds at the same place: when this is False, :meth:`scan` finds
+        nothing, and a long note need not be laid out."""
+        body = text[start:] if start else text
+        if self.entries and self._exact(_fold_text(body), any_one=True):
+            return True
+        if self.fuzzy and self.first_words:
+            near = self._near_by_word
+            for word in set(_CAPITALISED.findall(body)):
+                candidates = near.get(word)
+                if candidates is None:
+                    candidates = near[word] = self._near(_fold_text(word))
+                if candidates:
+                    return True
+        return False
+
     def scan(self, text: str, context: str | None = None) -> list[Hit]:
         """Every name found in ``text`` (already blanked), leftmost-longest, in text order.
 
@@ -455,7 +514,7 @@ class Matcher:
         first = len(text) - len(text.lstrip(" \n"))
         raw = self._exact(folded, first) if self.entries else []
         if len(raw) > 1:
-            raw.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+            raw.sort()
         chosen: list[Hit] = []
         firm: list[tuple[int, int]] = []
         last_end = -1
@@ -465,13 +524,13 @@ class Matcher:
         # judge "Ana" differently.
         lower: set[str] = set()
         inside = -1  # end of the last multi-word name hit (raw is in text order, longest first)
-        for s, e, entry in raw:
+        for s, _, e, entry in raw:
             if entry.words > 1:
                 inside = max(inside, e)
             elif s >= inside and not context[s].isupper():
                 lower.add(entry.key)
         longer = self.longer
-        for start, end, entry in raw:
+        for start, _, end, entry in raw:
             if start < last_end:
                 continue
             if longer and entry.key in longer:

@@ -393,17 +393,26 @@ def _spans_on_lines(
     spans: list[Span] = []
     find = text.find
     size = len(text)
+    # Where each trigger next stands: searched again only once the lines read pass it, and
+    # dropped when the rest of the note holds none, so a note is read once per trigger (a
+    # trigger it lacks, "mailto:" in a note of links, was read to the end on every line).
+    ahead = {t: i for t in triggers if (i := find(t, start)) != -1}
     pos = start
-    while pos < size:
-        hit = min([i for i in (find(t, pos) for t in triggers) if i != -1], default=-1)
-        if hit == -1:
-            break
+    while ahead:
+        hit = min(ahead.values())
         begin = max(pos, text.rfind("\n", 0, hit) + 1, hit - reach if reach >= 0 else 0)
         end = find("\n", hit)
         if end == -1:
             end = size
         spans += [m.span() for m in pattern.finditer(text, begin, end)]
         pos = end + 1
+        for trigger, at in list(ahead.items()):
+            if at < pos:
+                at = find(trigger, pos)
+                if at == -1:
+                    del ahead[trigger]
+                else:
+                    ahead[trigger] = at
     return spans
 
 
