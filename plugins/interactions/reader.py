@@ -379,7 +379,8 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             folded = fold(line.blanked[c_start:c_end])
             event = (verb, verb_end, matcher.medium(folded))
             intent, marks = matcher.intent_start(folded), frozenset({"both"})
-        if line.is_question(c_start, c_end):
+        if line.is_question(c_start, c_end) and not _asked_in_it(
+                line.blanked, c_start, c_end, at, event[2]):
             continue  # "¿Llamó Nuria al final?", "Lunch with Ana on Friday?": asked, not told
         if at - c_start >= event[0] and is_topic(line.blanked, at, cues):
             continue  # "Emailed the landlord about Ana": Ana is what it was about
@@ -416,7 +417,8 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # in someone's words, quoted: not a party to the event outside them
         subject = _is_subject(line.blanked, c_start, at, event[0], name_end)
         owns = not subject and _owns(line.blanked, name_end, c_start + event[0])
-        if (subject or owns) and _someone_else(line.blanked, c_start + event[1], owns, event[2]):
+        if (subject or owns) and (_someone_else(line.blanked, c_start + event[1], owns, event[2])
+                                  or _named_other(line.blanked, c_start + event[1])):
             continue  # "Hugo had lunch with the CEO", "Oliver met Marta": not with me
         if (subject and event[2] == "in_person" and event[0] > 0
                 and _among_themselves(line.blanked, c_start, c_end, c_start + event[0],
@@ -515,7 +517,36 @@ def _undone_after(line: _Line, c_end: int, matcher: VocabularyMatcher) -> bool:
     n_start = line.resumes[index] if index < len(line.resumes) else len(line.blanked)
     n_end = line.stops[index + 1] if index + 1 < len(line.stops) else len(line.blanked)
     folded = fold(line.blanked[n_start:n_end])
-    return matcher.first_event(folded) is None and matcher.intent_start(folded) == 0
+    return (matcher.first_event(folded) is None and matcher.intent_start(folded) == 0
+            and not _their_news(folded, matcher))
+
+
+# A part that opens with a pronoun for them and a verb of theirs: "— she remembered my
+# birthday", "— he loved it" (news of theirs, not a failure: "— she didn't pick up" is one).
+_THEY_OPEN = lazy_pattern(r"\s*[—–]?\s*(?:he|she|they)\s+")
+
+
+def _their_news(folded: str, matcher: VocabularyMatcher) -> bool:
+    """Whether the part ``folded`` after a dash opens with a pronoun subject whose own words
+    hold no veto: what they did next, not what undid the event."""
+    match = _THEY_OPEN.match(folded)
+    return match is not None and matcher.intent_start(folded[match.end():]) != 0
+
+
+# A question after a colon that follows the name, opening with an auxiliary and a person:
+# what a message or a call asked ("Slack from ·: could I cover his clinic?"), not the clause.
+_ASKED_IN_IT = lazy_pattern(
+    r":\s*[\"“«]?(?:could|can|would|will|should|shall|do|does|did|is|are|was|were|have|has|may|"
+    r"might|any)\s+(?:i|you|we|he|she|they|it|someone|news|chance)\b", re.IGNORECASE)
+
+
+def _asked_in_it(blanked: str, c_start: int, c_end: int, at: int, channel: str) -> bool:
+    """Whether the clause's question is what a message or a call asked: a colon after the
+    name, then a question opening with an auxiliary and a person."""
+    if channel not in ("message", "call"):
+        return False
+    colon = blanked.find(":", at, c_end)
+    return colon >= 0 and _ASKED_IN_IT.match(blanked, colon) is not None
 
 
 def _is_subject(blanked: str, c_start: int, at: int, event_start: int,
@@ -654,9 +685,20 @@ def _fallback(blanked: str, c_start: int, c_end: int, after: int, name: tuple[in
         if tail_at > name[0] and we_did(blanked[c_start + tail_at:c_end], cues):
             return (tail_at, tail_at, matcher.medium(tail)), frozenset({"both"})
         return None
-    if matcher.is_intent(tail, before=event[1]):
+    if _intent_in_tail(tail, event[1], matcher):
         return None
     return event, matcher.direction_marks(tail)
+
+
+def _intent_in_tail(tail: str, before: int, matcher: VocabularyMatcher) -> bool:
+    """Whether the part after a connector holds an intention before offset ``before``; a
+    pronoun opening it, in a part that comes to the writer, is the contact ("…, but he finally
+    replied to my email"), not someone else's doing ("…, but he met Ben instead")."""
+    if not matcher.is_intent(tail, before=before):
+        return False
+    match = _THEY_OPEN.match(tail)
+    return (match is None or _ME_IN_IT.search(tail, match.end()) is None
+            or matcher.is_intent(tail[match.end():], before=before - match.end()))
 
 
 # After an event phrase whose subject is the contact: who the other party is. Me or us, or
@@ -735,6 +777,25 @@ def _someone_else(blanked: str, after: int, possessive: bool = False,
     if possessive and match["word"] in ("with", "con"):
         return _someone_else(blanked, match.end())  # "Rodrigo's call with the client"
     return bool(match["word"]) and _WITH.search(blanked, max(0, after - 5), after) is not None
+
+
+# A given name right after an event phrase (its "with" included): "· met Ben for coffee",
+# "· had lunch with Sam".
+_NEXT_NAME = lazy_pattern(r"\s+[*_=\[]*([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\b(?!['’]s)")
+
+
+def _named_other(blanked: str, after: int) -> bool:
+    """Whether the event phrase ending at ``after``, whose subject is the contact, has for its
+    other party a given name that is no contact and no everyday word ("· met Ben for coffee",
+    "· comió con Pedro"): their event with someone else, not mine."""
+    match = _NEXT_NAME.match(blanked, after)
+    if match is None:
+        return False
+    word = match[1]
+    known = _SOMEONE.get(word)
+    if known is None:
+        known = _SOMEONE[word] = is_given_name(word) and not is_everyday(word)
+    return known
 
 
 def _blank_names(text: str, mentions: list[Mention]) -> str:

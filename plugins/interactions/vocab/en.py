@@ -34,6 +34,14 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{endorse}", r"(?:in|on) the (?:\w+ )?comments", r"{like} (?:my|our|{@}'s)",
         r"left (?:a |an )?(?:[^\s]+ )?(?:heart|like|emoji|reaction|thumbs up)s? on",
         r"reacted (?:[^\s]+ ){0,2}?to",
+        # tagging, retweeting, a review: "Tagged Ana in the post", "RT'd Ana's thread", "Ana
+        # left me a 5-star review", "answered my comment"
+        r"tagged {@}", r"rt(?:'d|'ed|ed)",
+        r"left (?:me |us )(?:a |an )?(?:[^\s]+ ){0,2}?(?:review|recommendation|testimonial|rating|"
+        r"shout-?out)",
+        r"left (?:a |an )?(?:[^\s]+ ){0,2}?(?:review|recommendation|testimonial|rating|shout-?out) "
+        r"(?:on|for) (?:my|our|me|us)\b",
+        r"{answer} (?:my|our) (?:[^\s]+ )?(?:post|comment|tweet|story|thread|reel|video)s?",
     ),
     "message": (
         r"e-?mailed", r"(?:an |the )?e-?mail (?:from|to|with)", r"messaged", r"texted",
@@ -48,8 +56,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"inmail(?:ed)?", r"slid into (?:my|our) (?:dms|inbox)",
         r"(?:were|was) (?:e-?mailing|texting|messaging|dming|whatsapping)",
         # a verbless entry: "Voice note from Bev at 6am" (not "Selune carries a letter from Pipe")
-        r"^\s*(?:[^\s]+ ){0,2}?(?:voice note|voice message|text|e-?mail|letter|card|postcard|dm|"
-        r"whatsapp|note|parcel|package) (?:[^\s]+ ){0,3}?(?:from|off) {@}",
+        r"^\s*(?:[^\s]+ ){0,2}?(?:voice note|voice message|voice memo|memo|text|sms|e-?mail|letter|"
+        r"card|postcard|dm|whatsapp|slack|telegram|signal|imessage|inmail|note|parcel|package) "
+        r"(?:[^\s]+ ){0,3}?(?:from|off) {@}",
         r"(?:{get}|received) (?:a |an |the |some )?(?:[^\s]+ ){0,2}?(?:message|e-?mail|mail|"
         r"reply|text|dm|voice note|letter|postcard|card|invitation|whatsapp|note)s? "
         r"(?:[^\s]+ ){0,3}?(?:from|off) {@}",
@@ -61,13 +70,23 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"from",
         r"replied to [^.;]{0,60}?(?:e-?mail|message|text|dm)",
         r"{send} {@}", r"{send} (?:me|us)", r"{send} (?:[^\s]+ )?over",
-        r"{drop} (?:me |us |{@} )(?:a |an )?(?:line|note|message|text|e-?mail|dm)",
+        r"{drop} (?:me |us |him |her |them |{@} )(?:a |an )?(?:[^\s]+ )?(?:line|note|message|text|"
+        r"e-?mail|dm)",
         r"{send} (?:a |an |the |some |my )?(?:[^\s]+ ){0,2}?(?:message|e-?mail|mail|dm|note|text|"
         r"whatsapp|card|postcard|letter|gift|invite|invitation|link|photos?|voice note)",
         r"(?:by|via|over|through|per) (?:e-?mail|mail|text|sms|whatsapp|signal|telegram|slack|dm|"
         r"linkedin|messenger|imessage|letter)",
         r"{reach} out", r"{write} back", r"{reply}",
         r"{answer} {@}'s (?:question|message|e-?mail|text|dm|comment|note|letter)",
+        # a reply to something of mine: "Ana answered my email", "answered our DM"
+        r"{answer} (?:my|our) (?:[^\s]+ )?(?:e-?mail|message|text|dm|note|letter|voicemail|"
+        r"whatsapp|inmail|voice note|sms)s?",
+        # something of theirs that came to me: "Received Ana's comments on the draft"
+        r"(?:{get}|received) {@}['’]s (?:[^\s]+ )?(?:comments|notes|feedback|reply|answer|"
+        r"e-?mail|message|text|letter|card|voice note|edits|markup|thoughts|response|invoice)",
+        # the passive's agent: "Was sent the agreement by Ana"
+        r"(?:was|were|got|been) (?:sent|forwarded|e-?mailed|messaged|texted) (?:[^\s]+ ){0,6}?by {@}",
+        r"in (?:the |our |their )?dms",
         r"{write} {@} (?:a |an |the )?(?:\w+ )?(?:e-?mail|message|note|letter|text|line|card)",
         r"{write} back", r"{ping}", r"{reply} to", r"{respond} to", r"{reach} out to",
         r"{hear} (?:back )?from", r"{get} back to", r"{invite} (?:me|us)",
@@ -77,7 +96,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{wish} {@} (?:a )?(?:happy|merry|good|congrat)", r"{congratulate} {@}", r"{chat} (?:on|over)",
         r"shot (?:me |us |{@} )(?:a |an )?(?:[^\s]+ )?(?:line|note|message|text|e-?mail|dm)",
         r"{forward} (?:[^\s]+ ){0,4}?to", r"{forward} {@}",
-        r"(?:text|e-?mail|message|whatsapp|dm) (?:exchange|thread|chain) with",
+        r"(?:text|e-?mail|message|whatsapp|dm|slack) (?:exchange|thread|chain|ping-?pong|"
+        r"back-and-forth|back and forth) with",
         r"(?:have|has|had|i've|we've) been (?:e-?mailing|texting|messaging|dming|whatsapping|writing)",
         r"(?:exchange|trade) (?:a few |some |several |a couple of |a bunch of )?(?:\w+ )?"
         r"(?:messages|e-?mails|texts|dms|whatsapps|notes|letters|voice notes)",
@@ -107,6 +127,12 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"consultation|meeting|session|sync|check-?in)s?",
         r"{do} (?:a |an )?(?:[^\s]+ )?(?:phone |video |zoom )?call",
         r"{return} (?:[^\s]+ ){0,2}?call", r"{ring} (?:me |us |him |her |them |{@} )?back",
+        # the medium in a parenthesis, a note-taker's shorthand: "Spoke to Ana (20 min, phone)",
+        # "t/c w/ Ana"; a video app with someone: "Teams with Ana"
+        r"(?:phone|video|zoom|teams|facetime|skype)(?=\))", r"t/c",
+        r"(?:teams|webex|hangouts?) (?:with|w/)",
+        # what it came to in the end: "ended up phoning Ana"
+        r"(?:ended|wound) up (?:calling|phoning|ringing|facetiming|video ?calling|skyping|zooming)",
     ),
     "in_person": (
         # at their place: "Tea at Ana's after school", "Dinner at Ana's place" (not "at Ana's
@@ -134,7 +160,17 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"studio|desk|garden)",
         r"{drive} (?:me|us)", r"{pick} (?:me|us) up", r"{give} (?:me|us) a (?:lift|ride)",
         r"{walk} {@} (?:through|around|to|home|back)", r"{show} {@} (?:around|round)",
-        r"hung out w(?:ith|/)?", r"{host} {@}", r"{play} (?:[^\s]+ ){0,4}?with",
+        r"hung out w(?:ith|/)?", r"{host} {@}",
+        # someone coming in to where I am, or to my occasion: "Ana popped into my office",
+        # "Ana came to the show", "Ana flew in for the launch"
+        r"(?:{pop}|{drop}|{come}|stopped|{swing}) into (?:my|our) (?:[^\s]+ )?(?:office|room|shop|"
+        r"studio|house|place|flat|classroom|clinic|surgery|desk|kitchen|store|workshop)",
+        r"(?:{come}|flew in|{turn} up|{show} up) (?:to|for|at) (?:my|our|the) (?:[^\s]+ ){0,2}?"
+        r"(?:show|gig|concert|party|launch|opening|reading|game|match|wedding|housewarming|bbq|"
+        r"barbecue|dinner|lunch|meetup|rehearsal|recital|exhibition|premiere|screening|festival|"
+        r"open house|viewing|soundcheck|signing)s?\b",
+        # someone at what I was at: "Ana was there too"
+        r"(?:was|were) (?:also there|there too|there as well)\b", r"{play} (?:[^\s]+ ){0,4}?with",
         r"{go} (?:[^\s]+ ){0,4}?with", r"{cook} (?:[^\s]+ ){0,2}?(?:for|with)",
         r"{pick} (?:{@} up|up {@})", r"{give} {@} a (?:lift|ride)", r"{drive} {@}",
         r"{see} {@} (?:at|in|on|for|during|after|before|over|last)", r"{join} {@} (?:for|at)",
@@ -149,10 +185,20 @@ EVENTS: dict[str, tuple[str, ...]] = {
     ),
     "talk": (
         r"and(?<=· and) i (?:[^\s]+ed|went|had|met|saw|ate|ran|took|got|spent|caught|did|made|sat|"
-        r"drove|flew|rode|grabbed|spoke|swam|sang|won|lost|left|came|found|caught)",
+        r"drove|flew|rode|grabbed|spoke|swam|sang|won|lost|left|came|found|caught|wrote|read|"
+        r"built|bought|brought|taught|drank|sat|stood|shot|threw|fought|slept|began|rode|dug|hid)",
         # one phrase per verb (one opening word each: cheap to search)
         *("{" + verb + "}" + r" (?:[^\s]+ ){0,4}?(?:with {@}|at {@}'s)" for verb in _TOGETHER),
         r"{help} {@}",
+        # joining me, showing me something, what it came to: the medium the clause names, else
+        # in person ("Ana joined us for the second half", "Showed Ana the flat", "Ana showed me
+        # around the old town", "Was handed the keys by Ana", "ended up chatting with Ana")
+        r"{join} (?:me|us)\b", r"(?:tagged|came) along\b",
+        r"showed {@} (?:the|my|our|a|an|how|where|what|some|his|her|their)\b",
+        r"showed (?:me|us) (?:around|round)\b", r"showed (?:[^\s]+ ){1,4}?to {@}(?![\w'’])",
+        r"(?:was|were|got) (?:handed|given|shown|introduced|collared|cornered|approached|greeted|"
+        r"hugged|welcomed|picked up|dropped off|driven|walked) (?:[^\s]+ ){0,6}?by {@}",
+        r"(?:ended|wound) up (?:meeting|seeing|having|grabbing|hanging out|chatting|talking)",
         r"{talk} (?:to|with)", r"{speak} (?:to|with)", r"{catch} up with", r"and i {talk}",
         r"{chat} with", r"we {talk}", r"we {speak}", r"we {chat}",
         r"(?:chat|conversation|talk|catch-?up|1:1|1-1|1on1|one-on-one|one on one|sync) with",
@@ -194,6 +240,19 @@ INTENTS: tuple[str, ...] = (
     r"owes? (?:me|us|him|her|them)", r"^.*?is off\b(?! to\b)", r"^.*?'s off\b(?! to\b)",
     r"^.*?but (?:he|she|they) (?:was|were|wasn't|weren't|was not|were not) "
     r"(?:busy|out|away|sick|ill|not|there|home|in|around|available|with|on)",
+    # a call that reached no one: "…but she was asleep", "Called Ana three times, nothing"
+    r"^.*?but (?:he|she|they|it) (?:was|were|'s) (?:already |still |fast )?(?:asleep|sleeping|"
+    r"driving|offline|unreachable|engaged|switched off|flying|abroad|unavailable|tied up)",
+    r"^.*?(?:call|rang|ring|phon|facetim|skyp|dial)[^,;]*,\s*(?:nothing|no luck|no joy|zilch|"
+    r"crickets|nada|no dice)\b",
+    # a line that did not connect, a call missed, someone saying they were out
+    r"^.*?(?:line|number|phone|mobile) (?:was |is |were )?(?:busy|engaged|dead|off)\b",
+    r"^.*?(?:rang out|went unanswered|no signal|no reception|out of range|engaged tone|busy "
+    r"signal)\b",
+    r"missed (?:a |an |the |two |three |\d+ )?(?:[^\s]+ )?(?:calls?|facetimes?|video ?calls?) "
+    r"from(?![^;]*\b(?:back|rang|called|phoned)\b)",
+    r"^.*?(?:said|says) (?:he|she|they) (?:was|were|is|are|'s) (?:out|away|busy|unavailable|off|"
+    r"on leave|not in|in a meeting|in court|in surgery)\b",
     r"^.*?no one (?:answered|picked)",
     r"^.*?moved (?:back |to |back to )(?:monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday|next|tomorrow|later|another)",
@@ -302,10 +361,16 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"tweet|comment|story|article|invitation|invite|request|question|letter|voicemail)",
         r"(?:got|received) (?:a |an |the )?(?:\w+ )?(?:message|e-?mail|mail|text|call|dm|"
         r"reply|answer|whatsapp|voicemail|note|letter|invitation|invite|postcard)",
+        # "Got a lovely card in the post from Ana", "Received Ana's notes"
+        r"(?:got|received) (?:a |an |the |some )?(?:[^\s]+ ){0,2}?(?:card|postcard|letter|parcel|"
+        r"package|gift|review|memo|voice memo|sms|slack) (?:[^\s]+ ){0,3}?from",
+        r"(?:got|received) {@}['’]s",
+        # (not a place the writer sent it from: "Sent Ana a voice note from the bus")
         r"(?:message|e-?mail|mail|text|call|dm|reply|answer|whatsapp|voicemail|note|letter|"
-        r"invitation|invite|postcard) from", r"heard (?:back )?from", r"from (?:him|her|them)",
+        r"invitation|invite|postcard|card|slack|sms|memo|telegram|signal|imessage|inmail) from(?! (?:the|a|an|my|our|home|work|bed|abroad|here|"
+        r"there)\b)", r"heard (?:back )?from", r"from (?:him|her|them)",
         # the passive's agent: "Was rung by Ana", "Got pinged by Ana on Slack"
-        r"(?:was|were|got|been) (?:[^\s]+ ){1,4}?by {@}",
+        r"(?:was|were|got|been) (?:[^\s]+ ){1,7}?by {@}",
     ),
     "both": (
         r"we", r"us", r"each other", r"one another", r"together", r"talked", r"spoke",
@@ -315,7 +380,7 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         # a reply, either way, is an exchange; so is anything "w/" someone or "X and I" did
         r"{reply}", r"{answer}", r"{respond}", r"{get} back to", r"{write} back",
         r"{return} (?:[^\s]+ ){0,2}?call", r"(?:called|rang|phoned) (?:me |us |him |her |them |{@} )?back",
-        r"w/", r"catch-?up", r"and(?<=· and) i",
+        r"w/", r"catch-?up", r"and(?<=· and) i", r"(?:reply|respond) to",
         r"(?:phone|video|zoom|teams) (?:screen|appointment|interview|chat|catch-?up|"
         r"consultation|meeting|session|sync|check-?in)s?",
     ),
@@ -326,7 +391,8 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
 TASKS: dict[str, tuple[str, ...]] = {
     "call": (r"call", r"phone", r"ring", r"video ?call", r"call back"),
     "message": (r"e-?mail", r"text", r"message", r"dm", r"write (?:to|back to)", r"reply to",
-                r"ping", r"send", r"answer", r"respond to", r"follow up with"),
+                r"ping", r"send", r"answer", r"respond to", r"follow up with",
+                r"sms", r"whatsapp", r"slack", r"telegram", r"signal", r"drop (?:a line|a note)"),
     "in_person": (r"meet(?: up)?(?: with)?", r"see", r"visit",
                   r"(?:have |grab )?(?:coffee|lunch|dinner|breakfast|drinks?|a beer) with"),
 }
