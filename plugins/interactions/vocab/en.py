@@ -191,10 +191,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         *("{" + verb + "}" + r" (?:[^\s]+ ){0,4}?(?:with {@}|at {@}'s)" for verb in _TOGETHER),
         r"{help} {@}",
         # joining me, showing me something, what it came to: the medium the clause names, else
-        # in person ("Ana joined us for the second half", "Showed Ana the flat", "Ana showed me
-        # around the old town", "Was handed the keys by Ana", "ended up chatting with Ana")
+        # in person ("Ana joined us for the second half", "Showed the flat to Ana", "Ana showed
+        # me around the old town", "Was handed the keys by Ana", "ended up chatting with Ana")
         r"{join} (?:me|us)\b", r"(?:tagged|came) along\b",
-        r"showed {@} (?:the|my|our|a|an|how|where|what|some|his|her|their)\b",
         r"showed (?:me|us) (?:around|round)\b", r"showed (?:[^\s]+ ){1,4}?to {@}(?![\w'’])",
         r"(?:was|were|got) (?:handed|given|shown|introduced|collared|cornered|approached|greeted|"
         r"hugged|welcomed|picked up|dropped off|driven|walked) (?:[^\s]+ ){0,6}?by {@}",
