@@ -609,6 +609,14 @@ def test_a_leading_clause_of_what_is_to_come_keeps_its_intention(vault, write, l
         # news of theirs after a dash; a question their message asked
         ("Got a text from Marta Ruiz — she passed her driving test", ("message", "in")),
         ("WhatsApp from Marta Ruiz: could I lend her my drill?", ("message", "in")),
+        # they come into the story, then "we" did something: they and I
+        ("Marta Ruiz fixed the printer while I made tea, then we went over the accounts",
+         ("in_person", "both")),
+        ("Marta Ruiz baked a cake and we ate it in the garden", ("in_person", "both")),
+        ("Marta Ruiz's phone was dead, so I cycled round to hers and we sorted the invoices",
+         ("in_person", "both")),
+        ("Marta Ruiz didn't answer, so I went up to her office and we fixed the slides",
+         ("in_person", "both")),
     ],
 )
 def test_english_replies_shorthand_arrivals_and_passives(vault, write, line, expected):
@@ -644,12 +652,16 @@ def test_english_calls_that_reached_no_one_and_their_own_meetings(vault, write, 
          [("call", "both")]),
         ("Lunch with Marta Ruiz fell through, but she met Tomasz instead.", []),
         ("Marta Ruiz came over with Ben", [("in_person", "both")]),
+        # "we" without them: a parting, the writer's household or team
+        ("Marta Ruiz moved to Oslo and we lost touch.", []),
+        ("Marta Ruiz resigned in March, so we hired a temp.", []),
+        ("Marta Ruiz's flight was cancelled, so we stayed home.", []),
     ],
 )
 def test_guards_of_the_english_rules(vault, write, line, expected):
     """Read the same before the rules above and after them: a missed call returned, a line
-    off then a call back, a pronoun for them meeting someone else, someone brought along.
-    Each would break under a rule written too wide."""
+    off then a call back, a pronoun for them meeting someone else, someone brought along, a
+    "we" that is not them. Each would break under a rule written too wide."""
     assert _read(vault, write, line) == expected
 
 

@@ -373,8 +373,14 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                                            ) if (line.lists_me() if line._lists_me is None
                                                  else line._lists_me) else None
                     if verb is None:
-                        continue
-                    fronted = (verb, at - c_start)
+                        # "Mick drove the van, then we got chips": they, then "we"
+                        we = _we_after_them(line.blanked, c_start, c_end, at,
+                                            at + mention.end - pos, cues)
+                        if we is None:
+                            continue
+                        fronted = we
+                    else:
+                        fronted = (verb, at - c_start)
                 verb, verb_end = fronted
             folded = fold(line.blanked[c_start:c_end])
             event = (verb, verb_end, matcher.medium(folded))
@@ -682,12 +688,73 @@ def _fallback(blanked: str, c_start: int, c_end: int, after: int, name: tuple[in
         return None  # someone else in the part that happened
     event = matcher.first_event(tail)
     if event is None:
-        if tail_at > name[0] and we_did(blanked[c_start + tail_at:c_end], cues):
+        if tail_at > name[0] and (we_did(blanked[c_start + tail_at:c_end], cues)
+                                  or _we_at_theirs(blanked[c_start + tail_at:c_end], cues)):
             return (tail_at, tail_at, matcher.medium(tail)), frozenset({"both"})
         return None
     if _intent_in_tail(tail, event[1], matcher):
         return None
     return event, matcher.direction_marks(tail)
+
+
+# "We" and a verb the writer did, an adverb or two allowed between: "then we got chips",
+# "and we actually sat down"; not "we lost touch" (a parting is no time spent together).
+_WE_DID = lazy_pattern(r"(?<![\w·])we\s+(?:(?:then|also|all|both|just|finally|actually|quickly|"
+                       r"soon|\w+ly)\s+){0,2}([a-z]+)\b")
+_APART = frozenset({"lost", "drifted", "stopped", "split", "parted", "broke", "hired", "fired",
+                    "decided", "agreed", "disagreed", "argued", "heard", "learned", "learnt",
+                    "found", "realised", "realized", "missed", "waited", "tried", "had"})
+_THEIRS = lazy_pattern(r"(?<![\w·])(?:him|her|hers|his|them|their|theirs)(?![\w·])")
+
+
+def _we_did_here(text: str, cues: Cues) -> re.Match[str] | None:
+    """The first "we" of ``text`` (lowercase) followed by a verb the writer did that is no
+    habit and no parting (:data:`_APART`), else None."""
+    for match in _WE_DID.finditer(text):
+        verb = match[1]
+        if (verb not in _APART and cues.done is not None and cues.done.fullmatch(verb)
+                and not habitual(verb, cues)):
+            return match
+    return None
+
+
+def _we_after_them(blanked: str, c_start: int, c_end: int, at: int, name_end: int,
+                   cues: Cues) -> tuple[int, int] | None:
+    """Where, from ``c_start``, the verb of a later "we" starts and ends when the contact opens
+    the clause as the subject of something done (at most two words before it, no possessive)
+    and no one else is named before that "we": they came into the story, then "we" did
+    something — they and I ("Mick drove the van while I slept, then we got chips"); or when
+    the clause turns ("so", "but") to a part where the writer went to them and "we" did
+    something ("Wes didn't pick up, so I walked over to his desk and we sorted it": what
+    the intention check then reads as what happened after all); else None."""
+    if cues.done is None or len(_WORD.findall(blanked, c_start, at)) > 2:
+        return None
+    lowered = blanked[name_end:c_end].lower()
+    turn = None
+    for turn in _CONNECTOR.finditer(lowered):
+        pass  # the last connector: "…, so I walked over to his desk and we sorted it"
+    if turn is not None and _we_at_theirs(lowered[turn.end():], cues):
+        we = _we_did_here(lowered[turn.end():], cues)
+        if we is not None and "·" not in lowered[turn.end():]:
+            start = name_end + turn.end() + we.start(1) - c_start
+            return start, start + len(we[1])
+    first = _WORD.search(lowered)
+    if (first is None or first.start() > 1 or cues.done.fullmatch(first[0]) is None
+            or habitual(first[0], cues)):
+        return None  # not "· drove …": a possessive, no verb, a present tense
+    we = _we_did_here(lowered, cues)
+    if we is None or "·" in lowered[:we.start()]:
+        return None
+    return name_end + we.start(1) - c_start, name_end + we.end(1) - c_start
+
+
+def _we_at_theirs(tail: str, cues: Cues) -> bool:
+    """Whether the part that happened after all went to them and "we" did something there
+    ("…, so I walked over to his desk and we sorted it", "…, but I drove over to hers and we
+    watched a film"): a pronoun for them, then "we" and a verb the writer did."""
+    lowered = tail.lower()
+    pronoun = _THEIRS.search(lowered)
+    return pronoun is not None and _we_did_here(lowered[pronoun.end():], cues) is not None
 
 
 def _intent_in_tail(tail: str, before: int, matcher: VocabularyMatcher) -> bool:
