@@ -730,9 +730,8 @@ def _we_after_them(blanked: str, c_start: int, c_end: int, at: int, name_end: in
     if cues.done is None or len(_WORD.findall(blanked, c_start, at)) > 2:
         return None
     lowered = blanked[name_end:c_end].lower()
-    turn = None
-    for turn in _CONNECTOR.finditer(lowered):
-        pass  # the last connector: "…, so I walked over to his desk and we sorted it"
+    # the last connector: "…, so I walked over to his desk and we sorted it"
+    turn = next(reversed(list(_CONNECTOR.finditer(lowered))), None)
     if turn is not None and _we_at_theirs(lowered[turn.end():], cues):
         we = _we_did_here(lowered[turn.end():], cues)
         if we is not None and "·" not in lowered[turn.end():]:
