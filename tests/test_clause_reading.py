@@ -624,6 +624,60 @@ def test_english_replies_shorthand_arrivals_and_passives(vault, write, line, exp
 
 
 @pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the writer named second, as people say it
+        ("Me and Marta Ruiz went for a curry", ("in_person", "both")),
+        ("Marta Ruiz and me watched the match at the pub", ("in_person", "both")),
+        # greetings, farewells, a hug, being seen off
+        ("Said goodbye to Marta Ruiz at the gate", ("in_person", "both")),
+        ("Hugged Marta Ruiz at the funeral", ("in_person", "both")),
+        ("Waved Marta Ruiz off at the coach station", ("in_person", "both")),
+        # coming to see me, a drink made for me, caught after something, seen at a place
+        ("Marta Ruiz came to see me at the hospice", ("in_person", "both")),
+        ("Marta Ruiz made me a cuppa and a bacon butty", ("in_person", "both")),
+        ("Caught Marta Ruiz after the assembly", ("in_person", "both")),
+        ("Spotted Marta Ruiz at the farmers market", ("in_person", "both")),
+        ("Went round to Marta Ruiz's for a barbecue", ("in_person", "both")),
+        ("Saw Marta Ruiz today", ("in_person", "both")),
+        ("Dropped Marta Ruiz at the airport", ("in_person", "both")),
+        # teaching, interviewing, introducing: the medium the clause names, else in person
+        ("Mentored Marta Ruiz over lunch", ("in_person", "both")),
+        ("Interviewed Marta Ruiz on Zoom for the newsletter", ("call", "out")),
+        ("Introduced Marta Ruiz to the new tenant by email", ("message", "out")),
+        ("Checked in on Marta Ruiz after the operation", ("in_person", "both")),
+        # a shout is a call; the post is the mail; a heart, a recommendation, a DM slid into
+        ("Gave Marta Ruiz a shout about the gutters", ("call", "out")),
+        ("Posted Marta Ruiz a get-well card", ("message", "out")),
+        ("Marta Ruiz hearted my photo from the summit", ("social", "in")),
+        ("Marta Ruiz wrote me a recommendation on LinkedIn", ("social", "in")),
+        ("Slid into Marta Ruiz's DMs about the gig", ("message", "out")),
+        ("Voice-noted Marta Ruiz from the platform", ("message", "out")),
+    ],
+)
+def test_english_colloquial_meetings_and_acts(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # seen on a screen, a memory of last year, a meeting skipped
+        "Saw Marta Ruiz on the news.",
+        "Saw Marta Ruiz on telly last night.",
+        "Met Marta Ruiz at a wedding last summer.",
+        "Ended up skipping lunch with Marta Ruiz.",
+        # the passive's agent is someone else
+        "Was sent Marta Ruiz's CV by the recruiter.",
+        # a social act on someone else's thing
+        "Marta Ruiz liked Oscar's photo.",
+    ],
+)
+def test_english_screens_memories_and_others_things(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
     "line",
     [
         # a call that reached no one
@@ -652,6 +706,10 @@ def test_english_calls_that_reached_no_one_and_their_own_meetings(vault, write, 
          [("call", "both")]),
         ("Lunch with Marta Ruiz fell through, but she met Tomasz instead.", []),
         ("Marta Ruiz came over with Ben", [("in_person", "both")]),
+        # someone else hugged, someone seen on a screen, a plan to go round
+        ("Marta Ruiz and Oscar hugged at the airport.", []),
+        ("Spotted Marta Ruiz on the telly.", []),
+        ("Might pop round to Marta Ruiz's for tea.", []),
         # "we" without them: a parting, the writer's household or team
         ("Marta Ruiz moved to Oslo and we lost touch.", []),
         ("Marta Ruiz resigned in March, so we hired a temp.", []),

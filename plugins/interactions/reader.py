@@ -424,7 +424,7 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
         subject = _is_subject(line.blanked, c_start, at, event[0], name_end)
         owns = not subject and _owns(line.blanked, name_end, c_start + event[0])
         if (subject or owns) and (_someone_else(line.blanked, c_start + event[1], owns, event[2])
-                                  or _named_other(line.blanked, c_start + event[1])):
+                                  or _named_other(line.blanked, c_start + event[1], event[2])):
             continue  # "Hugo had lunch with the CEO", "Oliver met Marta": not with me
         if (subject and event[2] == "in_person" and event[0] > 0
                 and _among_themselves(line.blanked, c_start, c_end, c_start + event[0],
@@ -847,15 +847,16 @@ def _someone_else(blanked: str, after: int, possessive: bool = False,
 
 # A given name right after an event phrase (its "with" included): "· met Ben for coffee",
 # "· had lunch with Sam".
-_NEXT_NAME = lazy_pattern(r"\s+[*_=\[]*([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\b(?!['’]s)")
+_NEXT_NAME = lazy_pattern(r"\s+[*_=\[]*([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\b(['’]s)?")
 
 
-def _named_other(blanked: str, after: int) -> bool:
+def _named_other(blanked: str, after: int, channel: str = "") -> bool:
     """Whether the event phrase ending at ``after``, whose subject is the contact, has for its
     other party a given name that is no contact and no everyday word ("· met Ben for coffee",
-    "· comió con Pedro"): their event with someone else, not mine."""
+    "· comió con Pedro"), or, for a social act, a thing of theirs ("· liked Ben's photo"):
+    their event with someone else, not mine."""
     match = _NEXT_NAME.match(blanked, after)
-    if match is None:
+    if match is None or (match[2] and channel != "social"):
         return False
     word = match[1]
     known = _SOMEONE.get(word)

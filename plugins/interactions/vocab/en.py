@@ -37,6 +37,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         # tagging, retweeting, a review: "Tagged Ana in the post", "RT'd Ana's thread", "Ana
         # left me a 5-star review", "answered my comment"
         r"tagged {@}", r"rt(?:'d|'ed|ed)",
+        r"(?:hearted|upvoted|favou?rited|faved|starred|boosted|stitched|duetted)",
+        r"(?:wrote|gave|left) (?:me|us|{@}) (?:a |an )?(?:[^\s]+ )?(?:recommendation|testimonial|"
+        r"endorsement)",
         r"left (?:me |us )(?:a |an )?(?:[^\s]+ ){0,2}?(?:review|recommendation|testimonial|rating|"
         r"shout-?out)",
         r"left (?:a |an )?(?:[^\s]+ ){0,2}?(?:review|recommendation|testimonial|rating|shout-?out) "
@@ -86,7 +89,10 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"e-?mail|message|text|letter|card|voice note|edits|markup|thoughts|response|invoice)",
         # the passive's agent: "Was sent the agreement by Ana"
         r"(?:was|were|got|been) (?:sent|forwarded|e-?mailed|messaged|texted) (?:[^\s]+ ){0,6}?by {@}",
-        r"in (?:the |our |their )?dms",
+        r"in (?:the |our |their )?dms", r"slid into {@}['’]s (?:dms|inbox)", r"voice-?noted",
+        # the post, as the British say it: "Posted Ana a card", "Ana posted me a parcel"
+        r"posted (?:me |us |{@} )(?:a |an |the |some )?(?:[^\s]+ )?(?:card|letter|parcel|package|"
+        r"postcard|gift|present|book)",
         r"{write} {@} (?:a |an |the )?(?:\w+ )?(?:e-?mail|message|note|letter|text|line|card)",
         r"{write} back", r"{ping}", r"{reply} to", r"{respond} to", r"{reach} out to",
         r"{hear} (?:back )?from", r"{get} back to", r"{invite} (?:me|us)",
@@ -115,7 +121,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"google meet", r"teams call", r"spoke on the phone", r"talked on the phone",
         r"(?:spoke|talked) (?:by|over|on) (?:phone|video)", r"^call",
         r"(?:over|on|by) the phone", r"by phone",
-        r"{give} (?:me |us |{@} )a (?:quick |short |long )?(?:call|ring|buzz|bell|tinkle|phone call|video call)",
+        r"{give} (?:me |us |{@} )a (?:quick |short |long )?(?:call|ring|buzz|bell|tinkle|phone call|video call|"
+        r"shout|holler)",
         r"(?:call|phone call|video call|zoom|facetime)(?: today| tonight| yesterday)?:",
         r"(?:phone |video )?call from", r"{get} hold of (?:[^\s]+ ){0,3}?(?:on|by|over) the phone",
         r"{hop} on a (?:\w+ )?call", r"{jump} on a (?:\w+ )?call", r"{ring} {@}", r"{phone}",
@@ -170,7 +177,22 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"barbecue|dinner|lunch|meetup|rehearsal|recital|exhibition|premiere|screening|festival|"
         r"open house|viewing|soundcheck|signing)s?\b",
         # someone at what I was at: "Ana was there too"
-        r"(?:was|were) (?:also there|there too|there as well)\b", r"{play} (?:[^\s]+ ){0,4}?with",
+        r"(?:was|were) (?:also there|there too|there as well)\b",
+        # coming to see me, staying with me, being made a coffee, seen off, caught after
+        # something: "Ana came to see me at the clinic", "Ana stayed with us", "Ana made me a
+        # cuppa", "Saw Ana off at the station", "Caught Ana after church", "Hugged Ana"
+        r"{come} (?:to see|to visit|and see|round to see|over to see) (?:me|us)\b",
+        r"{stay} (?:with (?:me|us)|over at {@})", r"{drop} {@} (?:at|off|home)\b",
+        r"made (?:me |us |{@} )(?:a |an |some )?(?:[^\s]+ )?(?:coffee|tea|cuppa|brew|dinner|lunch|"
+        r"breakfast|drink|cocktail|cake|meal)",
+        r"(?:waved|saw) {@} off\b", r"hugged (?:{@}|me(?!\w)|us(?!\w))",
+        r"spotted {@} (?:at|in|outside)\b",
+        r"caught {@} (?:after|before|at|in|outside|between|during|on the way|for a)\b",
+        r"(?:went|came|popped|nipped|headed|got) (?:round |over |across |back )?to {@}['’]s"
+        r"(?=\s*(?:$|[,;.!)]|(?:for|after|before|on|in|last|this|yesterday|tonight|earlier|again|"
+        r"to)\b))",
+        r"{see} {@}(?=\s*(?:$|[,;.!)]|(?:today|tonight|yesterday|this morning|this afternoon|"
+        r"this evening|again|briefly|earlier|too|as well)\b))", r"{play} (?:[^\s]+ ){0,4}?with",
         r"{go} (?:[^\s]+ ){0,4}?with", r"{cook} (?:[^\s]+ ){0,2}?(?:for|with)",
         r"{pick} (?:{@} up|up {@})", r"{give} {@} a (?:lift|ride)", r"{drive} {@}",
         r"{see} {@} (?:at|in|on|for|during|after|before|over|last)", r"{join} {@} (?:for|at)",
@@ -194,6 +216,15 @@ EVENTS: dict[str, tuple[str, ...]] = {
         # in person ("Ana joined us for the second half", "Showed the flat to Ana", "Ana showed
         # me around the old town", "Was handed the keys by Ana", "ended up chatting with Ana")
         r"{join} (?:me|us)\b", r"(?:tagged|came) along\b",
+        r"said (?:goodbye|bye|hello|hi|farewell|good night|goodnight) to {@}",
+        r"introduced (?:{@}|me|us) to", r"(?:interviewed|mentored|coached|tutored|counsell?ed) "
+        r"(?:{@}|me(?!\w)|us(?!\w))", r"checked (?:on|in on) {@}",
+        r"me and {@} (?:[^\s]+ed|went|had|met|saw|ate|ran|took|got|spent|caught|did|made|sat|"
+        r"drove|flew|rode|grabbed|spoke|swam|sang|won|lost|left|came|found|wrote|read|built|"
+        r"bought|brought|drank|stood|shot|threw|fought|slept|began)\b",
+        r"and(?<=· and) me (?:[^\s]+ed|went|had|met|saw|ate|ran|took|got|spent|caught|did|made|"
+        r"sat|drove|flew|rode|grabbed|spoke|swam|sang|won|lost|left|came|found|wrote|read|built|"
+        r"bought|brought|drank|stood|shot|threw|fought|slept|began)\b",
         r"showed (?:me|us) (?:around|round)\b", r"showed (?:[^\s]+ ){1,4}?to {@}(?![\w'’])",
         r"(?:was|were|got) (?:handed|given|shown|introduced|collared|cornered|approached|greeted|"
         r"hugged|welcomed|picked up|dropped off|driven|walked) (?:[^\s]+ ){0,6}?by {@}",
@@ -280,6 +311,11 @@ INTENTS: tuple[str, ...] = (
     r"skipped", r"ditched", r"declined", r"turned down", r"ignored", r"dodged", r"avoided",
     r"^.*?(?:bailed|flaked)\b", r"^.*?blew (?:me |us )?off\b", r"^.*?stood (?:me|us) up\b",
     r"^.*?no-?show\b", r"^.*?rain ?check\b", r"^.*?ghosted\b",
+    r"skipping", r"ditching", r"bailing on",
+    # seen on a screen or heard on air, not met: "Saw Ana on the news"
+    r"^.*?(?:on|in) (?:the )?(?:telly|tv|television|news|radio|youtube|netflix|big screen)\b",
+    # the passive's agent someone else: "Was sent Ana's CV by the recruiter"
+    r"(?:was|were|got) (?:[^\s]+ ){1,6}?by (?:the|a|an|my|his|her|their|our|some)",
     r"^.*?but (?:he |she |they )?(?:forgot (?:about it|about us|about me|to come|to show)|"
     r"never (?:showed|came|turned up)|didn't (?:show|come|turn up|make it)|couldn't make it|"
     r"got sick|fell ill|had to cancel)",
@@ -341,6 +377,7 @@ HEARSAY: tuple[str, ...] = (
     r"per (?:the|his|her|their|my|our) [^,;]{1,40},",
 )
 LONG_AGO: tuple[str, ...] = (
+    r"last (?:year|summer|winter|spring|autumn|fall|christmas)",
     r"back in (?:(?:19|20)\d\d|the day|the days|the (?:19|20)?\d0s|college|school|uni|"
     r"high school)", r"back when", r"(?:years|ages|decades) ago", r"a (?:long )?(?:time|while) ago", r"long ago",
     r"in (?:(?:19|20)\d\d|the (?:19|20)?\d0s|the old days)", r"as (?:kids|teenagers|students)",
@@ -380,6 +417,7 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"{reply}", r"{answer}", r"{respond}", r"{get} back to", r"{write} back",
         r"{return} (?:[^\s]+ ){0,2}?call", r"(?:called|rang|phoned) (?:me |us |him |her |them |{@} )?back",
         r"w/", r"catch-?up", r"and(?<=· and) i", r"(?:reply|respond) to",
+        r"me and {@}", r"and(?<=· and) me",
         r"(?:phone|video|zoom|teams) (?:screen|appointment|interview|chat|catch-?up|"
         r"consultation|meeting|session|sync|check-?in)s?",
     ),
