@@ -671,6 +671,12 @@ def test_english_colloquial_meetings_and_acts(vault, write, line, expected):
         "Was sent Marta Ruiz's CV by the recruiter.",
         # a social act on someone else's thing
         "Marta Ruiz liked Oscar's photo.",
+        # their meeting with someone named by a role; a voicemail I left; a visit that found
+        # them out; a meeting bumped to later
+        "Marta Ruiz met the mayor at the fete.",
+        "Left Marta Ruiz a voicemail about the boiler.",
+        "Knocked on at Marta Ruiz's, she was away.",
+        "Drinks with Marta Ruiz got bumped to Thursday.",
     ],
 )
 def test_english_screens_memories_and_others_things(vault, write, line):

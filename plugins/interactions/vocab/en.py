@@ -288,6 +288,13 @@ INTENTS: tuple[str, ...] = (
     r"|sunday|next|tomorrow|later|another)",
     r"^.*?pushed (?:back |to |back to )(?:monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday|next|tomorrow|later|another)",
+    r"^.*?(?:bumped|shifted|switched|put off|pushed back) (?:back |to |back to |till |until )?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|tomorrow|later|another)",
+    # a voicemail I left: no one reached ("Left Ana a voicemail")
+    r"left (?:{@} )?(?:a )?voice ?mail(?! from)",
+    # a visit or a call that found them out: "Called round at Ana's, she was out"
+    r"^.*?(?:call|rang|ring|phon|knock|went|popped|dropped|round)[^,;]*, (?:he|she|they) "
+    r"(?:was|were|'s) (?:out|away|not in|not home|not there|asleep|busy)\b",
     # Mood: what nearly happened, what should have, a habit rather than a day's event, a
     # condition, an arrangement for later, a plan written down.
     r"almost", r"nearly", r"was going to", r"were going to", r"usually", r"always(?<!as always)(?<!like always)", r"often",
