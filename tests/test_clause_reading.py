@@ -653,6 +653,10 @@ def test_english_replies_shorthand_arrivals_and_passives(vault, write, line, exp
         ("Marta Ruiz wrote me a recommendation on LinkedIn", ("social", "in")),
         ("Slid into Marta Ruiz's DMs about the gig", ("message", "out")),
         ("Voice-noted Marta Ruiz from the platform", ("message", "out")),
+        # a thing sent to them, a draft among them; a thing they sent, to no one else named
+        ("Sent the signed lease to Marta Ruiz", ("message", "out")),
+        ("Sent the draft to Marta Ruiz before lunch", ("message", "out")),
+        ("Marta Ruiz sent the minutes", ("message", "in")),
     ],
 )
 def test_english_colloquial_meetings_and_acts(vault, write, line, expected):
@@ -716,6 +720,10 @@ def test_english_calls_that_reached_no_one_and_their_own_meetings(vault, write, 
         ("Marta Ruiz and Oscar hugged at the airport.", []),
         ("Spotted Marta Ruiz on the telly.", []),
         ("Might pop round to Marta Ruiz's for tea.", []),
+        # a thing they sent to someone else; a draft never sent; the kids sent to theirs
+        ("Marta Ruiz sent the quote to the landlord.", []),
+        ("Drafted a note to Marta Ruiz.", []),
+        ("Sent the kids to Marta Ruiz's for the night.", []),
         # "we" without them: a parting, the writer's household or team
         ("Marta Ruiz moved to Oslo and we lost touch.", []),
         ("Marta Ruiz resigned in March, so we hired a temp.", []),

@@ -90,6 +90,13 @@ EVENTS: dict[str, tuple[str, ...]] = {
         # the passive's agent: "Was sent the agreement by Ana"
         r"(?:was|were|got|been) (?:sent|forwarded|e-?mailed|messaged|texted) (?:[^\s]+ ){0,6}?by {@}",
         r"in (?:the |our |their )?dms", r"slid into {@}['’]s (?:dms|inbox)", r"voice-?noted",
+        # a thing sent to them, or by them to no one else named: "Sent the draft to Ana",
+        # "Ana sent the signed lease"
+        r"{send} (?:[^\s]+ ){1,5}?(?:to|over to) {@}(?![·'’])",
+        r"{send} (?:over )?(?:the|a|an|some) (?:[^\s]+ ){0,2}?(?:draft|doc|document|file|contract|"
+        r"deck|link|report|proposal|invoice|slides|notes|numbers|agreement|mou|figures|quote|"
+        r"photos?|pictures?|minutes|agenda|cv|brief|plans?|lease|offer|forms?|details|address)"
+        r"\b(?!(?: [^\s]+){0,3} (?:to|for) )",
         # the post, as the British say it: "Posted Ana a card", "Ana posted me a parcel"
         r"posted (?:me |us |{@} )(?:a |an |the |some )?(?:[^\s]+ )?(?:card|letter|parcel|package|"
         r"postcard|gift|present|book)",
@@ -250,7 +257,9 @@ INTENTS: tuple[str, ...] = (
     r"boss|friend|kids?|parents|family|team|colleague)",
     # Cancellations veto the whole clause, wherever they stand ("lunch with Ana, cancelled").
     r"^.*?cancel(?:l?ed|s)?", r"^.*?postponed", r"^.*?rescheduled", r"^.*?fell through",
-    r"draft(?:ed|ing|s)?", r"ask (?:him|her|them|if)", r"follow up", r"let's", r"should we", r"someday",
+    # (a draft is unsent, but not one sent: "Sent the draft to Ana")
+    r"draft(?<!sent the draft)(?<!sent a draft)(?<!sent my draft)(?<!sent our draft)"
+    r"(?<!sent over the draft)(?:ed|ing|s)?", r"ask (?:him|her|them|if)", r"follow up", r"let's", r"should we", r"someday",
     # Attempts and what did not happen count for nothing.
     # A name, not a call ("the commander is called Reven", "a course called …"); a meeting
     # put in the diary is a plan.
