@@ -657,6 +657,19 @@ def test_english_replies_shorthand_arrivals_and_passives(vault, write, line, exp
         ("Sent the signed lease to Marta Ruiz", ("message", "out")),
         ("Sent the draft to Marta Ruiz before lunch", ("message", "out")),
         ("Marta Ruiz sent the minutes", ("message", "in")),
+        # they acted on me: time they spent with me, in the medium the clause names
+        ("Marta Ruiz helped me carry the wardrobe upstairs", ("in_person", "both")),
+        ("Marta Ruiz took me to the opera", ("in_person", "both")),
+        ("Marta Ruiz had us over for a braai", ("in_person", "both")),
+        ("Marta Ruiz showed me how to use the lathe", ("in_person", "both")),
+        # turning up, sitting beside, a quote-tweet, a shout-out, a request accepted
+        ("Marta Ruiz rocked up at the barbecue", ("in_person", "both")),
+        ("Marta Ruiz dropped in unannounced", ("in_person", "both")),
+        ("Sat next to Marta Ruiz at the gala", ("in_person", "both")),
+        ("Marta Ruiz quote-tweeted my thread", ("social", "in")),
+        ("Shouted out Marta Ruiz in the newsletter", ("social", "out")),
+        ("Marta Ruiz accepted my LinkedIn request", ("social", "in")),
+        ("Wrote Marta Ruiz a thank-you note", ("message", "out")),
     ],
 )
 def test_english_colloquial_meetings_and_acts(vault, write, line, expected):
@@ -666,6 +679,13 @@ def test_english_colloquial_meetings_and_acts(vault, write, line, expected):
 @pytest.mark.parametrize(
     "line",
     [
+        # a feeling, a thing done about me elsewhere, money; they on me, long ago or never
+        "Marta Ruiz reminded me of my grandmother.",
+        "Marta Ruiz recommended me for the post.",
+        "Marta Ruiz paid me back for the tickets.",
+        "Marta Ruiz helped us in 2019.",
+        "Marta Ruiz never helped me.",
+        "Marta Ruiz was sent the contract by Oscar.",
         # seen on a screen, a memory of last year, a meeting skipped
         "Saw Marta Ruiz on the news.",
         "Saw Marta Ruiz on telly last night.",

@@ -375,7 +375,8 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                     if verb is None:
                         # "Mick drove the van, then we got chips": they, then "we"
                         we = _we_after_them(line.blanked, c_start, c_end, at,
-                                            at + mention.end - pos, cues)
+                                            at + mention.end - pos, cues) or _on_me(
+                            line.blanked, c_start, c_end, at, at + mention.end - pos, cues)
                         if we is None:
                             continue
                         fronted = we
@@ -758,6 +759,38 @@ def _we_after_them(blanked: str, c_start: int, c_end: int, at: int, name_end: in
     if we is None or "·" in lowered[:we.start()]:
         return None
     return name_end + we.start(1) - c_start, name_end + we.end(1) - c_start
+
+
+# The contact, a verb of theirs, then me or us: "Ana helped me move", "Ana took me to the
+# opera", "Ana had us over", "Ana cooked for us", "Ana sat next to me".
+_ON_ME = lazy_pattern(r"[*_=\]]*\s+([a-z]+)\s+(?:(?:for|with|next to|beside)\s+)?(?:me|us)(?![\w·'’])")
+# Verbs on me that are no time together: a feeling, a thing done about me elsewhere, money.
+_NOT_ON_ME = frozenset({
+    "was", "were", "been", "reminded", "inspired", "impressed", "annoyed", "surprised",
+    "disappointed", "bored", "scared", "worried", "amused", "moved", "touched", "loved", "hated",
+    "missed", "blocked", "unfollowed", "unfriended", "ignored", "ghosted", "forgot", "owed",
+    "recommended", "nominated", "cced", "copied", "included", "added", "mentioned", "quoted",
+    "cited", "credited", "paid", "charged", "invoiced", "billed", "refunded", "reported",
+    "blamed", "accused", "sued", "warned", "referred", "assigned", "ranked", "rated",
+    "dumped", "left", "replaced", "needed", "wanted", "liked", "followed", "tagged",
+    "confused", "upset", "offended", "hurt", "fooled", "tricked", "lost"})
+
+
+def _on_me(blanked: str, c_start: int, c_end: int, at: int, name_end: int,
+           cues: Cues) -> tuple[int, int] | None:
+    """Where, from ``c_start``, the verb starts and ends when the contact opens the clause
+    (at most two words before it) and a verb of theirs that reports something done acts on
+    me or us right after it ("Ana helped me move", "Ana took me to the opera", "Ana had us
+    over"): time they spent with me, in the medium the clause names, else in person. Not a
+    feeling or a thing done about me elsewhere (:data:`_NOT_ON_ME`); else None."""
+    match = _ON_ME.match(blanked, name_end, c_end)
+    if match is None or cues.done is None:
+        return None
+    verb = match[1]
+    if (verb in _NOT_ON_ME or cues.done.fullmatch(verb) is None or habitual(verb, cues)
+            or len(_WORD.findall(blanked, c_start, at)) > 2):
+        return None
+    return match.start(1) - c_start, match.end(1) - c_start
 
 
 def _we_at_theirs(tail: str, cues: Cues) -> bool:

@@ -38,6 +38,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         # left me a 5-star review", "answered my comment"
         r"tagged {@}", r"rt(?:'d|'ed|ed)",
         r"(?:hearted|upvoted|favou?rited|faved|starred|boosted|stitched|duetted)",
+        r"quote-?tweeted", r"tweeted (?:at|to) (?:me|us|{@})", r"shouted out {@}",
+        r"accepted my (?:[^\s]+ )?(?:invitation|invite|connection|request)",
         r"(?:wrote|gave|left) (?:me|us|{@}) (?:a |an )?(?:[^\s]+ )?(?:recommendation|testimonial|"
         r"endorsement)",
         r"left (?:me |us )(?:a |an )?(?:[^\s]+ ){0,2}?(?:review|recommendation|testimonial|rating|"
@@ -99,11 +101,11 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{send} (?:over )?(?:the|a|an|some) (?:[^\s]+ ){0,2}?(?:draft|doc|document|file|contract|"
         r"deck|link|report|proposal|invoice|slides|notes|numbers|agreement|mou|figures|quote|"
         r"photos?|pictures?|minutes|agenda|cv|brief|plans?|lease|offer|forms?|details|address)"
-        r"\b(?!(?: [^\s]+){0,3} (?:to|for) )",
+        r"\b(?!(?: [^\s]+){0,3} (?:to|for|by) )",
         # the post, as the British say it: "Posted Ana a card", "Ana posted me a parcel"
         r"posted (?:me |us |{@} )(?:a |an |the |some )?(?:[^\s]+ )?(?:card|letter|parcel|package|"
         r"postcard|gift|present|book)",
-        r"{write} {@} (?:a |an |the )?(?:\w+ )?(?:e-?mail|message|note|letter|text|line|card)",
+        r"{write} {@} (?:a |an |the )?(?:[^\s]+ )?(?:e-?mail|message|note|letter|text|line|card)",
         r"{write} back", r"{ping}", r"{reply} to", r"{respond} to", r"{reach} out to",
         r"{hear} (?:back )?from", r"{get} back to", r"{invite} (?:me|us)",
         r"left (?:me |us |{@} )?(?:a |an )?(?:message|note|voice note|voice message)",
@@ -188,6 +190,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"open house|viewing|soundcheck|signing)s?\b",
         # someone at what I was at: "Ana was there too"
         r"there too\b", r"there as well\b", r"also there\b",
+        r"rocked up", r"{drop} (?:in|round)\b", r"sat (?:next to|beside|opposite|across from) {@}",
         # coming to see me, staying with me, being made a coffee, seen off, caught after
         # something: "Ana came to see me at the clinic", "Ana stayed with us", "Ana made me a
         # cuppa", "Saw Ana off at the station", "Caught Ana after church", "Hugged Ana"
