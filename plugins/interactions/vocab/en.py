@@ -46,7 +46,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"shout-?out)",
         r"left (?:a |an )?(?:[^\s]+ ){0,2}?(?:review|recommendation|testimonial|rating|shout-?out) "
         r"(?:on|for) (?:my|our|me|us)\b",
-        r"{answer} (?:my|our) (?:[^\s]+ )?(?:post|comment|tweet|story|thread|reel|video)s?",
+        r"answered (?:my|our) (?:[^\s]+ )?(?:post|comment|tweet|story|thread|reel|video)s?",
     ),
     "message": (
         r"e-?mailed", r"(?:an |the )?e-?mail (?:from|to|with)", r"messaged", r"texted",
@@ -86,7 +86,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{reach} out", r"{write} back", r"{reply}",
         r"{answer} {@}'s (?:question|message|e-?mail|text|dm|comment|note|letter)",
         # a reply to something of mine: "Ana answered my email", "answered our DM"
-        r"{answer} (?:my|our) (?:[^\s]+ )?(?:e-?mail|message|text|dm|note|letter|voicemail|"
+        r"answered (?:my|our) (?:[^\s]+ )?(?:e-?mail|message|text|dm|note|letter|voicemail|"
         r"whatsapp|inmail|voice note|sms)s?",
         # something of theirs that came to me: "Received Ana's comments on the draft"
         r"(?:{get}|received) {@}['’]s (?:[^\s]+ )?(?:comments|notes|feedback|reply|answer|"
@@ -182,9 +182,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"hung out w(?:ith|/)?", r"{host} {@}",
         # someone coming in to where I am, or to my occasion: "Ana popped into my office",
         # "Ana came to the show", "Ana flew in for the launch"
-        r"(?:{pop}|{drop}|{come}|stopped|{swing}) into (?:my|our) (?:[^\s]+ )?(?:office|room|shop|"
+        r"(?:popped|dropped|came|stopped|swung) into (?:my|our) (?:[^\s]+ )?(?:office|room|shop|"
         r"studio|house|place|flat|classroom|clinic|surgery|desk|kitchen|store|workshop)",
-        r"(?:{come}|flew in|{turn} up|{show} up) (?:to|for|at) (?:my|our|the) (?:[^\s]+ ){0,2}?"
+        r"(?:came|flew in|turned up|showed up) (?:to|for|at) (?:my|our|the) (?:[^\s]+ ){0,2}?"
         r"(?:show|gig|concert|party|launch|opening|reading|game|match|wedding|housewarming|bbq|"
         r"barbecue|dinner|lunch|meetup|rehearsal|recital|exhibition|premiere|screening|festival|"
         r"open house|viewing|soundcheck|signing)s?\b",
@@ -194,7 +194,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         # coming to see me, staying with me, being made a coffee, seen off, caught after
         # something: "Ana came to see me at the clinic", "Ana stayed with us", "Ana made me a
         # cuppa", "Saw Ana off at the station", "Caught Ana after church", "Hugged Ana"
-        r"{come} (?:to see|to visit|and see|round to see|over to see) (?:me|us)\b",
+        r"came (?:to see|to visit|and see|round to see|over to see) (?:me|us)\b",
         r"{stay} (?:with (?:me|us)|over at {@})", r"{drop} {@} (?:at|off|home)\b",
         r"made (?:me |us |{@} )(?:a |an |some )?(?:[^\s]+ )?(?:coffee|tea|cuppa|brew|dinner|lunch|"
         r"breakfast|drink|cocktail|cake|meal)",
