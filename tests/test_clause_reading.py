@@ -568,6 +568,198 @@ def test_a_leading_clause_of_what_is_to_come_keeps_its_intention(vault, write, l
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
+        # a reply to something of mine is an exchange
+        ("Marta Ruiz answered my text about the keys", ("message", "both")),
+        ("Marta Ruiz answered my note about the rent", ("message", "both")),
+        ("Marta Ruiz answered my comment under the reel", ("social", "both")),
+        # a verbless entry: a message app or a recording, from them
+        ("SMS from Marta Ruiz at lunch", ("message", "in")),
+        ("Voice memo from Marta Ruiz about the gig", ("message", "in")),
+        # "dropped her a …", an adjective before the medium; a place it was sent from
+        ("Rang Marta Ruiz, no answer, so I dropped her a quick text", ("message", "out")),
+        ("Dropped Marta Ruiz a short email to confirm the date", ("message", "out")),
+        ("Sent Marta Ruiz a voice note from the train", ("message", "out")),
+        ("Got a lovely handwritten card from Marta Ruiz", ("message", "in")),
+        # tagging, retweeting, a review left for me
+        ("Tagged Marta Ruiz in the launch photos", ("social", "out")),
+        ("RT'd Marta Ruiz's thread on housing", ("social", "out")),
+        ("Marta Ruiz left me a glowing recommendation on LinkedIn", ("social", "in")),
+        # the passive's agent, however far
+        ("Was sent the final signed invoice by Marta Ruiz", ("message", "in")),
+        ("Was handed the spare keys by Marta Ruiz at the station", ("in_person", "both")),
+        # a medium in a note-taker's shorthand
+        ("Caught up with Marta Ruiz (phone) about the move", ("call", "both")),
+        ("t/c w/ Marta Ruiz re the lease", ("call", "both")),
+        ("Teams with Marta Ruiz and the auditors", ("call", "both")),
+        # what it came to in the end
+        ("Ended up phoning Marta Ruiz from the car park", ("call", "out")),
+        ("Ended up seeing Marta Ruiz at the market", ("in_person", "both")),
+        # coming in to where I am, to my occasion, being there with me
+        ("Marta Ruiz popped into my studio with a cake", ("in_person", "both")),
+        ("Marta Ruiz came to the book launch", ("in_person", "both")),
+        ("Marta Ruiz flew in for the opening", ("in_person", "both")),
+        ("Marta Ruiz was there too, looking tanned", ("in_person", "both")),
+        ("Marta Ruiz joined us for dessert", ("in_person", "both")),
+        # showing someone something, or being shown round
+        ("Marta Ruiz showed us round the brewery", ("in_person", "both")),
+        ("Showed the garden plans to Marta Ruiz", ("in_person", "both")),
+        ("Marta Ruiz and I wrote the grant report at the library", ("in_person", "both")),
+        # a ticked instruction through a messaging app
+        ("- [x] SMS Marta Ruiz the address", ("message", "out")),
+        # news of theirs after a dash; a question their message asked
+        ("Got a text from Marta Ruiz — she passed her driving test", ("message", "in")),
+        ("WhatsApp from Marta Ruiz: could I lend her my drill?", ("message", "in")),
+        # they come into the story, then "we" did something: they and I
+        ("Marta Ruiz fixed the printer while I made tea, then we went over the accounts",
+         ("in_person", "both")),
+        ("Marta Ruiz baked a cake and we ate it in the garden", ("in_person", "both")),
+        ("Marta Ruiz's phone was dead, so I cycled round to hers and we sorted the invoices",
+         ("in_person", "both")),
+        ("Marta Ruiz didn't answer, so I went up to her office and we fixed the slides",
+         ("in_person", "both")),
+    ],
+)
+def test_english_replies_shorthand_arrivals_and_passives(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the writer named second, as people say it
+        ("Me and Marta Ruiz went for a curry", ("in_person", "both")),
+        ("Marta Ruiz and me watched the match at the pub", ("in_person", "both")),
+        # greetings, farewells, a hug, being seen off
+        ("Said goodbye to Marta Ruiz at the gate", ("in_person", "both")),
+        ("Hugged Marta Ruiz at the funeral", ("in_person", "both")),
+        ("Waved Marta Ruiz off at the coach station", ("in_person", "both")),
+        # coming to see me, a drink made for me, caught after something, seen at a place
+        ("Marta Ruiz came to see me at the hospice", ("in_person", "both")),
+        ("Marta Ruiz made me a cuppa and a bacon butty", ("in_person", "both")),
+        ("Caught Marta Ruiz after the assembly", ("in_person", "both")),
+        ("Spotted Marta Ruiz at the farmers market", ("in_person", "both")),
+        ("Went round to Marta Ruiz's for a barbecue", ("in_person", "both")),
+        ("Saw Marta Ruiz today", ("in_person", "both")),
+        ("Dropped Marta Ruiz at the airport", ("in_person", "both")),
+        # teaching, interviewing, introducing: the medium the clause names, else in person
+        ("Mentored Marta Ruiz over lunch", ("in_person", "both")),
+        ("Interviewed Marta Ruiz on Zoom for the newsletter", ("call", "out")),
+        ("Introduced Marta Ruiz to the new tenant by email", ("message", "out")),
+        ("Checked in on Marta Ruiz after the operation", ("in_person", "both")),
+        # a shout is a call; the post is the mail; a heart, a recommendation, a DM slid into
+        ("Gave Marta Ruiz a shout about the gutters", ("call", "out")),
+        ("Posted Marta Ruiz a get-well card", ("message", "out")),
+        ("Marta Ruiz hearted my photo from the summit", ("social", "in")),
+        ("Marta Ruiz wrote me a recommendation on LinkedIn", ("social", "in")),
+        ("Slid into Marta Ruiz's DMs about the gig", ("message", "out")),
+        ("Voice-noted Marta Ruiz from the platform", ("message", "out")),
+        # a thing sent to them, a draft among them; a thing they sent, to no one else named
+        ("Sent the signed lease to Marta Ruiz", ("message", "out")),
+        ("Sent the draft to Marta Ruiz before lunch", ("message", "out")),
+        ("Marta Ruiz sent the minutes", ("message", "in")),
+        # they acted on me: time they spent with me, in the medium the clause names
+        ("Marta Ruiz helped me carry the wardrobe upstairs", ("in_person", "both")),
+        ("Marta Ruiz took me to the opera", ("in_person", "both")),
+        ("Marta Ruiz had us over for a braai", ("in_person", "both")),
+        ("Marta Ruiz showed me how to use the lathe", ("in_person", "both")),
+        # turning up, sitting beside, a quote-tweet, a shout-out, a request accepted
+        ("Marta Ruiz rocked up at the barbecue", ("in_person", "both")),
+        ("Marta Ruiz dropped in unannounced", ("in_person", "both")),
+        ("Sat next to Marta Ruiz at the gala", ("in_person", "both")),
+        ("Marta Ruiz quote-tweeted my thread", ("social", "in")),
+        ("Shouted out Marta Ruiz in the newsletter", ("social", "out")),
+        ("Marta Ruiz accepted my LinkedIn request", ("social", "in")),
+        ("Wrote Marta Ruiz a thank-you note", ("message", "out")),
+    ],
+)
+def test_english_colloquial_meetings_and_acts(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a feeling, a thing done about me elsewhere, money; they on me, long ago or never
+        "Marta Ruiz reminded me of my grandmother.",
+        "Marta Ruiz recommended me for the post.",
+        "Marta Ruiz paid me back for the tickets.",
+        "Marta Ruiz helped us in 2019.",
+        "Marta Ruiz never helped me.",
+        "Marta Ruiz was sent the contract by Oscar.",
+        # seen on a screen, a memory of last year, a meeting skipped
+        "Saw Marta Ruiz on the news.",
+        "Saw Marta Ruiz on telly last night.",
+        "Met Marta Ruiz at a wedding last summer.",
+        "Ended up skipping lunch with Marta Ruiz.",
+        # the passive's agent is someone else
+        "Was sent Marta Ruiz's CV by the recruiter.",
+        # a social act on someone else's thing
+        "Marta Ruiz liked Oscar's photo.",
+        # their meeting with someone named by a role; a voicemail I left; a visit that found
+        # them out; a meeting bumped to later
+        "Marta Ruiz met the mayor at the fete.",
+        "Left Marta Ruiz a voicemail about the boiler.",
+        "Knocked on at Marta Ruiz's, she was away.",
+        "Drinks with Marta Ruiz got bumped to Thursday.",
+    ],
+)
+def test_english_screens_memories_and_others_things(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a call that reached no one
+        "Called Marta Ruiz four times, nothing.",
+        "Rang Marta Ruiz twice, no joy.",
+        "Video called Marta Ruiz but she was already asleep.",
+        "Phoned Marta Ruiz but she was driving.",
+        "Rang Marta Ruiz but her line was busy.",
+        "Phoned Marta Ruiz, it rang out.",
+        "Missed a call from Marta Ruiz while in the shower.",
+        "Rang Marta Ruiz's office, the receptionist said she was on leave.",
+        # their event with someone named who is no contact
+        "Marta Ruiz met Oscar for a drink.",
+        "Marta Ruiz called Nina about the van.",
+    ],
+)
+def test_english_calls_that_reached_no_one_and_their_own_meetings(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Missed a call from Marta Ruiz, rang her back after clinic", [("call", "both")]),
+        ("Marta Ruiz's mobile was off all morning, but she finally rang me back at noon",
+         [("call", "both")]),
+        ("Lunch with Marta Ruiz fell through, but she met Tomasz instead.", []),
+        ("Marta Ruiz came over with Ben", [("in_person", "both")]),
+        # someone else hugged, someone seen on a screen, a plan to go round
+        ("Marta Ruiz and Oscar hugged at the airport.", []),
+        ("Spotted Marta Ruiz on the telly.", []),
+        ("Might pop round to Marta Ruiz's for tea.", []),
+        # a thing they sent to someone else; a draft never sent; the kids sent to theirs
+        ("Marta Ruiz sent the quote to the landlord.", []),
+        ("Drafted a note to Marta Ruiz.", []),
+        ("Sent the kids to Marta Ruiz's for the night.", []),
+        # "we" without them: a parting, the writer's household or team
+        ("Marta Ruiz moved to Oslo and we lost touch.", []),
+        ("Marta Ruiz resigned in March, so we hired a temp.", []),
+        ("Marta Ruiz's flight was cancelled, so we stayed home.", []),
+    ],
+)
+def test_guards_of_the_english_rules(vault, write, line, expected):
+    """Read the same before the rules above and after them: a missed call returned, a line
+    off then a call back, a pronoun for them meeting someone else, someone brought along, a
+    "we" that is not them. Each would break under a rule written too wide."""
+    assert _read(vault, write, line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
         # a diminutive, a regional word for a call
         ("Le hice una llamadita a Marta Ruiz", ("call", "out")),
         ("Me echó un fonazo Marta Ruiz", ("call", "in")),

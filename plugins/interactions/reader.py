@@ -294,7 +294,7 @@ class _Line:
         """Whether the line may list the writer with someone ("and me", "y yo", "me, …"),
         read once per line: most lines do not, and their names need no closer look."""
         if self._lists_me is None:
-            self._lists_me = _LISTS_ME.search(self.blanked) is not None
+            self._lists_me = _lists_the_writer(self.blanked)
         return self._lists_me
 
     def date(self) -> dt.date | None:
@@ -373,13 +373,21 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                                            ) if (line.lists_me() if line._lists_me is None
                                                  else line._lists_me) else None
                     if verb is None:
-                        continue
-                    fronted = (verb, at - c_start)
+                        # "Mick drove the van, then we got chips": they, then "we"
+                        we = _we_after_them(line.blanked, c_start, c_end, at,
+                                            at + mention.end - pos, cues) or _on_me(
+                            line.blanked, c_start, c_end, at, at + mention.end - pos, cues)
+                        if we is None:
+                            continue
+                        fronted = we
+                    else:
+                        fronted = (verb, at - c_start)
                 verb, verb_end = fronted
             folded = fold(line.blanked[c_start:c_end])
             event = (verb, verb_end, matcher.medium(folded))
             intent, marks = matcher.intent_start(folded), frozenset({"both"})
-        if line.is_question(c_start, c_end):
+        if line.is_question(c_start, c_end) and not _asked_in_it(
+                line.blanked, c_start, c_end, at, event[2]):
             continue  # "¿Llamó Nuria al final?", "Lunch with Ana on Friday?": asked, not told
         if at - c_start >= event[0] and is_topic(line.blanked, at, cues):
             continue  # "Emailed the landlord about Ana": Ana is what it was about
@@ -416,7 +424,8 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # in someone's words, quoted: not a party to the event outside them
         subject = _is_subject(line.blanked, c_start, at, event[0], name_end)
         owns = not subject and _owns(line.blanked, name_end, c_start + event[0])
-        if (subject or owns) and _someone_else(line.blanked, c_start + event[1], owns, event[2]):
+        if (subject or owns) and (_someone_else(line.blanked, c_start + event[1], owns, event[2])
+                                  or _named_other(line.blanked, c_start + event[1], event[2])):
             continue  # "Hugo had lunch with the CEO", "Oliver met Marta": not with me
         if (subject and event[2] == "in_person" and event[0] > 0
                 and _among_themselves(line.blanked, c_start, c_end, c_start + event[0],
@@ -461,8 +470,18 @@ def _MAY_ASK(start: str) -> bool:  # noqa: N802 (a cheap test before _ASKED)
     return "wh" in start or "how" in start
 
 
-_LISTS_ME = lazy_pattern(r"(?<![\w·])(?:me|yo|myself),|\s(?:and|y|e|&)\s+(?:me|i|yo|myself)(?![\w·])",
-                       re.IGNORECASE)
+# The writer listed on a line ("me, ·", "· and me", "· y yo"), searched on the lowercased line
+# in two plain parts: no case-blind alternation tried at every character (as one, it was the
+# reading's costliest search).
+_ME_COMMA = lazy_pattern(r"(?<![\w·])(?:me|yo|myself),")
+_AND_ME_ANY = lazy_pattern(r"\s(?:and|y|e|&)\s+(?:me|i|yo|myself)(?![\w·])")
+
+
+def _lists_the_writer(blanked: str) -> bool:
+    """Whether ``blanked`` may list the writer with someone ("me, ·", "· and me")."""
+    low = blanked.lower()
+    return ("," in low and _ME_COMMA.search(low) is not None) or (
+        _AND_ME_ANY.search(low) is not None)
 _QUOTED = lazy_pattern(r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»")
 _SAID = lazy_pattern(r"(?<=:)\s*[\"“«][^\"”»\n]*[\"”»]")
 _CLOSED_QUESTION = lazy_pattern(r"\?[\])\"'”»*_]+(?:\s|$)")
@@ -515,7 +534,36 @@ def _undone_after(line: _Line, c_end: int, matcher: VocabularyMatcher) -> bool:
     n_start = line.resumes[index] if index < len(line.resumes) else len(line.blanked)
     n_end = line.stops[index + 1] if index + 1 < len(line.stops) else len(line.blanked)
     folded = fold(line.blanked[n_start:n_end])
-    return matcher.first_event(folded) is None and matcher.intent_start(folded) == 0
+    return (matcher.first_event(folded) is None and matcher.intent_start(folded) == 0
+            and not _their_news(folded, matcher))
+
+
+# A part that opens with a pronoun for them and a verb of theirs: "— she remembered my
+# birthday", "— he loved it" (news of theirs, not a failure: "— she didn't pick up" is one).
+_THEY_OPEN = lazy_pattern(r"\s*[—–]?\s*(?:he|she|they)\s+")
+
+
+def _their_news(folded: str, matcher: VocabularyMatcher) -> bool:
+    """Whether the part ``folded`` after a dash opens with a pronoun subject whose own words
+    hold no veto: what they did next, not what undid the event."""
+    match = _THEY_OPEN.match(folded)
+    return match is not None and matcher.intent_start(folded[match.end():]) != 0
+
+
+# A question after a colon that follows the name, opening with an auxiliary and a person:
+# what a message or a call asked ("Slack from ·: could I cover his clinic?"), not the clause.
+_ASKED_IN_IT = lazy_pattern(
+    r":\s*[\"“«]?(?:could|can|would|will|should|shall|do|does|did|is|are|was|were|have|has|may|"
+    r"might|any)\s+(?:i|you|we|he|she|they|it|someone|news|chance)\b", re.IGNORECASE)
+
+
+def _asked_in_it(blanked: str, c_start: int, c_end: int, at: int, channel: str) -> bool:
+    """Whether the clause's question is what a message or a call asked: a colon after the
+    name, then a question opening with an auxiliary and a person."""
+    if channel not in ("message", "call"):
+        return False
+    colon = blanked.find(":", at, c_end)
+    return colon >= 0 and _ASKED_IN_IT.match(blanked, colon) is not None
 
 
 def _is_subject(blanked: str, c_start: int, at: int, event_start: int,
@@ -651,12 +699,118 @@ def _fallback(blanked: str, c_start: int, c_end: int, after: int, name: tuple[in
         return None  # someone else in the part that happened
     event = matcher.first_event(tail)
     if event is None:
-        if tail_at > name[0] and we_did(blanked[c_start + tail_at:c_end], cues):
+        if tail_at > name[0] and (we_did(blanked[c_start + tail_at:c_end], cues)
+                                  or _we_at_theirs(blanked[c_start + tail_at:c_end], cues)):
             return (tail_at, tail_at, matcher.medium(tail)), frozenset({"both"})
         return None
-    if matcher.is_intent(tail, before=event[1]):
+    if _intent_in_tail(tail, event[1], matcher):
         return None
     return event, matcher.direction_marks(tail)
+
+
+# "We" and a verb the writer did, an adverb or two allowed between: "then we got chips",
+# "and we actually sat down"; not "we lost touch" (a parting is no time spent together).
+_WE_DID = lazy_pattern(r"(?<![\w·])we\s+(?:(?:then|also|all|both|just|finally|actually|quickly|"
+                       r"soon|\w+ly)\s+){0,2}([a-z]+)\b")
+_APART = frozenset({"lost", "drifted", "stopped", "split", "parted", "broke", "hired", "fired",
+                    "decided", "agreed", "disagreed", "argued", "heard", "learned", "learnt",
+                    "found", "realised", "realized", "missed", "waited", "tried", "had"})
+_WE = lazy_pattern(r"(?<![\w·])[Ww][Ee](?![\w·])")
+_THEIRS = lazy_pattern(r"(?<![\w·])(?:him|her|hers|his|them|their|theirs)(?![\w·])")
+
+
+def _we_did_here(text: str, cues: Cues) -> re.Match[str] | None:
+    """The first "we" of ``text`` (lowercase) followed by a verb the writer did that is no
+    habit and no parting (:data:`_APART`), else None."""
+    for match in _WE_DID.finditer(text):
+        verb = match[1]
+        if (verb not in _APART and cues.done is not None and cues.done.fullmatch(verb)
+                and not habitual(verb, cues)):
+            return match
+    return None
+
+
+def _we_after_them(blanked: str, c_start: int, c_end: int, at: int, name_end: int,
+                   cues: Cues) -> tuple[int, int] | None:
+    """Where, from ``c_start``, the verb of a later "we" starts and ends when the contact opens
+    the clause as the subject of something done (at most two words before it, no possessive)
+    and no one else is named before that "we": they came into the story, then "we" did
+    something — they and I ("Mick drove the van while I slept, then we got chips"); or when
+    the clause turns ("so", "but") to a part where the writer went to them and "we" did
+    something ("Wes didn't pick up, so I walked over to his desk and we sorted it": what
+    the intention check then reads as what happened after all); else None."""
+    if _WE.search(blanked, name_end, c_end) is None:
+        return None  # the common case: no "we" after the name, told in one search
+    if cues.done is None or len(_WORD.findall(blanked, c_start, at)) > 2:
+        return None
+    lowered = blanked[name_end:c_end].lower()
+    # the last connector: "…, so I walked over to his desk and we sorted it"
+    turn = next(reversed(list(_CONNECTOR.finditer(lowered))), None)
+    if turn is not None and _we_at_theirs(lowered[turn.end():], cues):
+        we = _we_did_here(lowered[turn.end():], cues)
+        if we is not None and "·" not in lowered[turn.end():]:
+            start = name_end + turn.end() + we.start(1) - c_start
+            return start, start + len(we[1])
+    first = _WORD.search(lowered)
+    if (first is None or first.start() > 1 or cues.done.fullmatch(first[0]) is None
+            or habitual(first[0], cues)):
+        return None  # not "· drove …": a possessive, no verb, a present tense
+    we = _we_did_here(lowered, cues)
+    if we is None or "·" in lowered[:we.start()]:
+        return None
+    return name_end + we.start(1) - c_start, name_end + we.end(1) - c_start
+
+
+# The contact, a verb of theirs, then me or us: "Ana helped me move", "Ana took me to the
+# opera", "Ana had us over", "Ana cooked for us", "Ana sat next to me".
+_ON_ME = lazy_pattern(r"[*_=\]]*\s+([a-z]+)\s+(?:(?:for|with|next to|beside)\s+)?(?:me|us)(?![\w·'’])")
+# Verbs on me that are no time together: a feeling, a thing done about me elsewhere, money.
+_NOT_ON_ME = frozenset({
+    "was", "were", "been", "reminded", "inspired", "impressed", "annoyed", "surprised",
+    "disappointed", "bored", "scared", "worried", "amused", "moved", "touched", "loved", "hated",
+    "missed", "blocked", "unfollowed", "unfriended", "ignored", "ghosted", "forgot", "owed",
+    "recommended", "nominated", "cced", "copied", "included", "added", "mentioned", "quoted",
+    "cited", "credited", "paid", "charged", "invoiced", "billed", "refunded", "reported",
+    "blamed", "accused", "sued", "warned", "referred", "assigned", "ranked", "rated",
+    "dumped", "left", "replaced", "needed", "wanted", "liked", "followed", "tagged",
+    "confused", "upset", "offended", "hurt", "fooled", "tricked", "lost"})
+
+
+def _on_me(blanked: str, c_start: int, c_end: int, at: int, name_end: int,
+           cues: Cues) -> tuple[int, int] | None:
+    """Where, from ``c_start``, the verb starts and ends when the contact opens the clause
+    (at most two words before it) and a verb of theirs that reports something done acts on
+    me or us right after it ("Ana helped me move", "Ana took me to the opera", "Ana had us
+    over"): time they spent with me, in the medium the clause names, else in person. Not a
+    feeling or a thing done about me elsewhere (:data:`_NOT_ON_ME`); else None."""
+    match = _ON_ME.match(blanked, name_end, c_end)
+    if match is None or cues.done is None:
+        return None
+    verb = match[1]
+    if (verb in _NOT_ON_ME or cues.done.fullmatch(verb) is None or habitual(verb, cues)
+            or len(_WORD.findall(blanked, c_start, at)) > 2):
+        return None
+    return match.start(1) - c_start, match.end(1) - c_start
+
+
+def _we_at_theirs(tail: str, cues: Cues) -> bool:
+    """Whether the part that happened after all went to them and "we" did something there
+    ("…, so I walked over to his desk and we sorted it", "…, but I drove over to hers and we
+    watched a film"): a pronoun for them, then "we" and a verb the writer did."""
+    lowered = tail.lower()
+    pronoun = _THEIRS.search(lowered)
+    return pronoun is not None and _we_did_here(lowered[pronoun.end():], cues) is not None
+
+
+def _intent_in_tail(tail: str, before: int, matcher: VocabularyMatcher) -> bool:
+    """Whether the part after a connector holds an intention before offset ``before``; a
+    pronoun opening it, in a part that comes to the writer, is the contact ("…, but he finally
+    replied to my email"), not someone else's doing ("…, but he met Ben instead")."""
+    if not matcher.is_intent(tail, before=before):
+        return False
+    match = _THEY_OPEN.match(tail)
+    return (match is None or _ME_IN_IT.search(tail, match.end()) is None
+            or matcher.is_intent(tail[match.end():], before=before - match.end()))
 
 
 # After an event phrase whose subject is the contact: who the other party is. Me or us, or
@@ -669,6 +823,11 @@ _PEOPLE = (
     r"family", r"mom", r"mum", r"dad", r"mother", r"father",
     r"brother", r"sister", r"wife", r"husband", r"partner", r"kids?", r"parents?",
     r"friends?", r"colleagues?", r"neighbou?rs?", r"contractor", r"accountant", r"staff",
+    r"minister", r"mayor", r"councill?ors?", r"senator", r"president", r"governor", r"vicar",
+    r"priest", r"pastor", r"judge", r"officers?", r"police", r"nurses?", r"vet", r"tutor",
+    r"coach", r"mechanic", r"builders?", r"electrician", r"chef", r"receptionist",
+    r"secretary", r"assistant", r"principal", r"headteacher", r"inspector", r"auditors?",
+    r"board", r"journalists?", r"reporters?", r"candidates?", r"interns?", r"patients?",
     r"madre", r"padre", r"hermano", r"hermana", r"jefe", r"jefa", r"cliente", r"clientes",
     r"medico", r"medica", r"abogado", r"abogada", r"casero", r"casera", r"mujer", r"marido",
     r"pareja", r"novio", r"novia", r"hijo", r"hija", r"hijos", r"amigo", r"amiga", r"amigos",
@@ -735,6 +894,26 @@ def _someone_else(blanked: str, after: int, possessive: bool = False,
     if possessive and match["word"] in ("with", "con"):
         return _someone_else(blanked, match.end())  # "Rodrigo's call with the client"
     return bool(match["word"]) and _WITH.search(blanked, max(0, after - 5), after) is not None
+
+
+# A given name right after an event phrase (its "with" included): "· met Ben for coffee",
+# "· had lunch with Sam".
+_NEXT_NAME = lazy_pattern(r"\s+[*_=\[]*([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\b(['’]s)?")
+
+
+def _named_other(blanked: str, after: int, channel: str = "") -> bool:
+    """Whether the event phrase ending at ``after``, whose subject is the contact, has for its
+    other party a given name that is no contact and no everyday word ("· met Ben for coffee",
+    "· comió con Pedro"), or, for a social act, a thing of theirs ("· liked Ben's photo"):
+    their event with someone else, not mine."""
+    match = _NEXT_NAME.match(blanked, after)
+    if match is None or (match[2] and channel != "social"):
+        return False
+    word = match[1]
+    known = _SOMEONE.get(word)
+    if known is None:
+        known = _SOMEONE[word] = is_given_name(word) and not is_everyday(word)
+    return known
 
 
 def _blank_names(text: str, mentions: list[Mention]) -> str:

@@ -34,6 +34,19 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{endorse}", r"(?:in|on) the (?:\w+ )?comments", r"{like} (?:my|our|{@}'s)",
         r"left (?:a |an )?(?:[^\s]+ )?(?:heart|like|emoji|reaction|thumbs up)s? on",
         r"reacted (?:[^\s]+ ){0,2}?to",
+        # tagging, retweeting, a review: "Tagged Ana in the post", "RT'd Ana's thread", "Ana
+        # left me a 5-star review", "answered my comment"
+        r"tagged {@}", r"rt(?:'d|'ed|ed)",
+        r"(?:hearted|upvoted|favou?rited|faved|starred|boosted|stitched|duetted)",
+        r"quote-?tweeted", r"tweeted (?:at|to) (?:me|us|{@})", r"shouted out {@}",
+        r"accepted my (?:[^\s]+ )?(?:invitation|invite|connection|request)",
+        r"(?:wrote|gave|left) (?:me|us|{@}) (?:a |an )?(?:[^\s]+ )?(?:recommendation|testimonial|"
+        r"endorsement)",
+        r"left (?:me |us )(?:a |an )?(?:[^\s]+ ){0,2}?(?:review|recommendation|testimonial|rating|"
+        r"shout-?out)",
+        r"left (?:a |an )?(?:[^\s]+ ){0,2}?(?:review|recommendation|testimonial|rating|shout-?out) "
+        r"(?:on|for) (?:my|our|me|us)\b",
+        r"answered (?:my|our) (?:[^\s]+ )?(?:post|comment|tweet|story|thread|reel|video)s?",
     ),
     "message": (
         r"e-?mailed", r"(?:an |the )?e-?mail (?:from|to|with)", r"messaged", r"texted",
@@ -50,6 +63,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         # a verbless entry: "Voice note from Bev at 6am" (not "Selune carries a letter from Pipe")
         r"^\s*(?:[^\s]+ ){0,2}?(?:voice note|voice message|text|e-?mail|letter|card|postcard|dm|"
         r"whatsapp|note|parcel|package) (?:[^\s]+ ){0,3}?(?:from|off) {@}",
+        # (a messaging app's or a recording's name is one wherever it stands: "Slack from Ana")
+        r"(?:slack|sms|memo|telegram|imessage|inmail) (?:[^\s]+ ){0,3}?(?:from|off) {@}",
+        r"voice memo (?:[^\s]+ ){0,3}?(?:from|off) {@}",
         r"(?:{get}|received) (?:a |an |the |some )?(?:[^\s]+ ){0,2}?(?:message|e-?mail|mail|"
         r"reply|text|dm|voice note|letter|postcard|card|invitation|whatsapp|note)s? "
         r"(?:[^\s]+ ){0,3}?(?:from|off) {@}",
@@ -61,14 +77,35 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"from",
         r"replied to [^.;]{0,60}?(?:e-?mail|message|text|dm)",
         r"{send} {@}", r"{send} (?:me|us)", r"{send} (?:[^\s]+ )?over",
-        r"{drop} (?:me |us |{@} )(?:a |an )?(?:line|note|message|text|e-?mail|dm)",
+        r"{drop} (?:me |us |him |her |them |{@} )(?:a |an )?(?:[^\s]+ )?(?:line|note|message|text|"
+        r"e-?mail|dm)",
         r"{send} (?:a |an |the |some |my )?(?:[^\s]+ ){0,2}?(?:message|e-?mail|mail|dm|note|text|"
         r"whatsapp|card|postcard|letter|gift|invite|invitation|link|photos?|voice note)",
         r"(?:by|via|over|through|per) (?:e-?mail|mail|text|sms|whatsapp|signal|telegram|slack|dm|"
         r"linkedin|messenger|imessage|letter)",
         r"{reach} out", r"{write} back", r"{reply}",
         r"{answer} {@}'s (?:question|message|e-?mail|text|dm|comment|note|letter)",
-        r"{write} {@} (?:a |an |the )?(?:\w+ )?(?:e-?mail|message|note|letter|text|line|card)",
+        # a reply to something of mine: "Ana answered my email", "answered our DM"
+        r"answered (?:my|our) (?:[^\s]+ )?(?:e-?mail|message|text|dm|note|letter|voicemail|"
+        r"whatsapp|inmail|voice note|sms)s?",
+        # something of theirs that came to me: "Received Ana's comments on the draft"
+        r"(?:{get}|received) {@}['’]s (?:[^\s]+ )?(?:comments|notes|feedback|reply|answer|"
+        r"e-?mail|message|text|letter|card|voice note|edits|markup|thoughts|response|invoice)",
+        # the passive's agent: "Was sent the agreement by Ana"
+        r"(?:was|were|got|been) (?:sent|forwarded|e-?mailed|messaged|texted) (?:[^\s]+ ){0,6}?by {@}",
+        r"dms(?<=in dms)", r"dms(?<=in the dms)", r"dms(?<=in our dms)",
+        r"dms(?<=in their dms)", r"slid into {@}['’]s (?:dms|inbox)", r"voice-?noted",
+        # a thing sent to them, or by them to no one else named: "Sent the draft to Ana",
+        # "Ana sent the signed lease"
+        r"{send} (?:[^\s]+ ){1,5}?(?:to|over to) {@}(?![·'’])",
+        r"{send} (?:over )?(?:the|a|an|some) (?:[^\s]+ ){0,2}?(?:draft|doc|document|file|contract|"
+        r"deck|link|report|proposal|invoice|slides|notes|numbers|agreement|mou|figures|quote|"
+        r"photos?|pictures?|minutes|agenda|cv|brief|plans?|lease|offer|forms?|details|address)"
+        r"\b(?!(?: [^\s]+){0,3} (?:to|for|by) )",
+        # the post, as the British say it: "Posted Ana a card", "Ana posted me a parcel"
+        r"posted (?:me |us |{@} )(?:a |an |the |some )?(?:[^\s]+ )?(?:card|letter|parcel|package|"
+        r"postcard|gift|present|book)",
+        r"{write} {@} (?:a |an |the )?(?:[^\s]+ )?(?:e-?mail|message|note|letter|text|line|card)",
         r"{write} back", r"{ping}", r"{reply} to", r"{respond} to", r"{reach} out to",
         r"{hear} (?:back )?from", r"{get} back to", r"{invite} (?:me|us)",
         r"left (?:me |us |{@} )?(?:a |an )?(?:message|note|voice note|voice message)",
@@ -77,7 +114,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{wish} {@} (?:a )?(?:happy|merry|good|congrat)", r"{congratulate} {@}", r"{chat} (?:on|over)",
         r"shot (?:me |us |{@} )(?:a |an )?(?:[^\s]+ )?(?:line|note|message|text|e-?mail|dm)",
         r"{forward} (?:[^\s]+ ){0,4}?to", r"{forward} {@}",
-        r"(?:text|e-?mail|message|whatsapp|dm) (?:exchange|thread|chain) with",
+        r"(?:text|e-?mail|message|whatsapp|dm|slack) (?:exchange|thread|chain|ping-?pong|"
+        r"back-and-forth|back and forth) with",
         r"(?:have|has|had|i've|we've) been (?:e-?mailing|texting|messaging|dming|whatsapping|writing)",
         r"(?:exchange|trade) (?:a few |some |several |a couple of |a bunch of )?(?:\w+ )?"
         r"(?:messages|e-?mails|texts|dms|whatsapps|notes|letters|voice notes)",
@@ -95,7 +133,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"google meet", r"teams call", r"spoke on the phone", r"talked on the phone",
         r"(?:spoke|talked) (?:by|over|on) (?:phone|video)", r"^call",
         r"(?:over|on|by) the phone", r"by phone",
-        r"{give} (?:me |us |{@} )a (?:quick |short |long )?(?:call|ring|buzz|bell|tinkle|phone call|video call)",
+        r"{give} (?:me |us |{@} )a (?:quick |short |long )?(?:call|ring|buzz|bell|tinkle|phone call|video call|"
+        r"shout|holler)",
         r"(?:call|phone call|video call|zoom|facetime)(?: today| tonight| yesterday)?:",
         r"(?:phone |video )?call from", r"{get} hold of (?:[^\s]+ ){0,3}?(?:on|by|over) the phone",
         r"{hop} on a (?:\w+ )?call", r"{jump} on a (?:\w+ )?call", r"{ring} {@}", r"{phone}",
@@ -107,6 +146,12 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"consultation|meeting|session|sync|check-?in)s?",
         r"{do} (?:a |an )?(?:[^\s]+ )?(?:phone |video |zoom )?call",
         r"{return} (?:[^\s]+ ){0,2}?call", r"{ring} (?:me |us |him |her |them |{@} )?back",
+        # the medium in a parenthesis, a note-taker's shorthand: "Spoke to Ana (20 min, phone)",
+        # "t/c w/ Ana"; a video app with someone: "Teams with Ana"
+        r"(?:phone|video|zoom|teams|facetime|skype)\)", r"t/c",
+        r"(?:teams|webex|hangouts?) (?:with|w/)",
+        # what it came to in the end: "ended up phoning Ana"
+        r"(?:ended|wound) up (?:calling|phoning|ringing|facetiming|video ?calling|skyping|zooming)",
     ),
     "in_person": (
         # at their place: "Tea at Ana's after school", "Dinner at Ana's place" (not "at Ana's
@@ -134,7 +179,33 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"studio|desk|garden)",
         r"{drive} (?:me|us)", r"{pick} (?:me|us) up", r"{give} (?:me|us) a (?:lift|ride)",
         r"{walk} {@} (?:through|around|to|home|back)", r"{show} {@} (?:around|round)",
-        r"hung out w(?:ith|/)?", r"{host} {@}", r"{play} (?:[^\s]+ ){0,4}?with",
+        r"hung out w(?:ith|/)?", r"{host} {@}",
+        # someone coming in to where I am, or to my occasion: "Ana popped into my office",
+        # "Ana came to the show", "Ana flew in for the launch"
+        r"(?:popped|dropped|came|stopped|swung) into (?:my|our) (?:[^\s]+ )?(?:office|room|shop|"
+        r"studio|house|place|flat|classroom|clinic|surgery|desk|kitchen|store|workshop)",
+        r"(?:came|flew in|turned up|showed up) (?:to|for|at) (?:my|our|the) (?:[^\s]+ ){0,2}?"
+        r"(?:show|gig|concert|party|launch|opening|reading|game|match|wedding|housewarming|bbq|"
+        r"barbecue|dinner|lunch|meetup|rehearsal|recital|exhibition|premiere|screening|festival|"
+        r"open house|viewing|soundcheck|signing)s?\b",
+        # someone at what I was at: "Ana was there too"
+        r"there too\b", r"there as well\b", r"also there\b",
+        r"rocked up", r"{drop} (?:in|round)\b", r"sat (?:next to|beside|opposite|across from) {@}",
+        # coming to see me, staying with me, being made a coffee, seen off, caught after
+        # something: "Ana came to see me at the clinic", "Ana stayed with us", "Ana made me a
+        # cuppa", "Saw Ana off at the station", "Caught Ana after church", "Hugged Ana"
+        r"came (?:to see|to visit|and see|round to see|over to see) (?:me|us)\b",
+        r"{stay} (?:with (?:me|us)|over at {@})", r"{drop} {@} (?:at|off|home)\b",
+        r"made (?:me |us |{@} )(?:a |an |some )?(?:[^\s]+ )?(?:coffee|tea|cuppa|brew|dinner|lunch|"
+        r"breakfast|drink|cocktail|cake|meal)",
+        r"(?:waved|saw) {@} off\b", r"hugged (?:{@}|me(?!\w)|us(?!\w))",
+        r"spotted {@} (?:at|in|outside)\b",
+        r"caught {@} (?:after|before|at|in|outside|between|during|on the way|for a)\b",
+        r"(?:went|came|popped) (?:round |over )?to {@}['’]s"
+        r"(?=\s*(?:$|[,;.!)]|(?:for|after|before|on|in|last|this|yesterday|tonight|earlier|again|"
+        r"to)\b))",
+        r"{see} {@}(?=\s*(?:$|[,;.!)]|(?:today|tonight|yesterday|this morning|this afternoon|"
+        r"this evening|again|briefly|earlier|too|as well)\b))", r"{play} (?:[^\s]+ ){0,4}?with",
         r"{go} (?:[^\s]+ ){0,4}?with", r"{cook} (?:[^\s]+ ){0,2}?(?:for|with)",
         r"{pick} (?:{@} up|up {@})", r"{give} {@} a (?:lift|ride)", r"{drive} {@}",
         r"{see} {@} (?:at|in|on|for|during|after|before|over|last)", r"{join} {@} (?:for|at)",
@@ -149,10 +220,28 @@ EVENTS: dict[str, tuple[str, ...]] = {
     ),
     "talk": (
         r"and(?<=· and) i (?:[^\s]+ed|went|had|met|saw|ate|ran|took|got|spent|caught|did|made|sat|"
-        r"drove|flew|rode|grabbed|spoke|swam|sang|won|lost|left|came|found|caught)",
+        r"drove|flew|rode|grabbed|spoke|swam|sang|won|lost|left|came|found|caught|wrote|read|"
+        r"built|bought|brought|taught|drank|sat|stood|shot|threw|fought|slept|began|rode|dug|hid)",
         # one phrase per verb (one opening word each: cheap to search)
         *("{" + verb + "}" + r" (?:[^\s]+ ){0,4}?(?:with {@}|at {@}'s)" for verb in _TOGETHER),
         r"{help} {@}",
+        # joining me, showing me something, what it came to: the medium the clause names, else
+        # in person ("Ana joined us for the second half", "Showed the flat to Ana", "Ana showed
+        # me around the old town", "Was handed the keys by Ana", "ended up chatting with Ana")
+        r"{join} (?:me|us)\b", r"(?:tagged|came) along\b",
+        r"said (?:goodbye|bye|hello|hi|farewell|good night|goodnight) to {@}",
+        r"introduced (?:{@}|me|us) to", r"(?:interviewed|mentored|coached|tutored|counsell?ed) {@}",
+        r"(?:interviewed|mentored|coached) (?:me|us)\b", r"checked (?:on|in on) {@}",
+        r"me and {@} (?:[^\s]+ed|went|had|met|saw|ate|ran|took|got|spent|caught|did|made|sat|"
+        r"drove|flew|rode|grabbed|spoke|swam|sang|won|lost|left|came|found|wrote|read|built|"
+        r"bought|brought|drank|stood|shot|threw|fought|slept|began)\b",
+        r"and(?<=· and) me (?:[^\s]+ed|went|had|met|saw|ate|ran|took|got|spent|caught|did|made|"
+        r"sat|drove|flew|rode|grabbed|spoke|swam|sang|won|lost|left|came|found|wrote|read|built|"
+        r"bought|brought|drank|stood|shot|threw|fought|slept|began)\b",
+        r"showed (?:me|us) (?:around|round)\b", r"showed (?:[^\s]+ ){1,4}?to {@}(?![\w'’])",
+        r"(?:was|were|got) (?:handed|given|shown|introduced|collared|cornered|approached|greeted|"
+        r"hugged|welcomed|picked up|dropped off|driven|walked) (?:[^\s]+ ){0,6}?by {@}",
+        r"(?:ended|wound) up (?:meeting|seeing|having|grabbing|hanging out|chatting|talking)",
         r"{talk} (?:to|with)", r"{speak} (?:to|with)", r"{catch} up with", r"and i {talk}",
         r"{chat} with", r"we {talk}", r"we {speak}", r"we {chat}",
         r"(?:chat|conversation|talk|catch-?up|1:1|1-1|1on1|one-on-one|one on one|sync) with",
@@ -174,7 +263,9 @@ INTENTS: tuple[str, ...] = (
     r"boss|friend|kids?|parents|family|team|colleague)",
     # Cancellations veto the whole clause, wherever they stand ("lunch with Ana, cancelled").
     r"^.*?cancel(?:l?ed|s)?", r"^.*?postponed", r"^.*?rescheduled", r"^.*?fell through",
-    r"draft(?:ed|ing|s)?", r"ask (?:him|her|them|if)", r"follow up", r"let's", r"should we", r"someday",
+    # (a draft is unsent, but not one sent: "Sent the draft to Ana")
+    r"draft(?<!sent the draft)(?<!sent a draft)(?<!sent my draft)(?<!sent our draft)"
+    r"(?<!sent over the draft)(?:ed|ing|s)?", r"ask (?:him|her|them|if)", r"follow up", r"let's", r"should we", r"someday",
     # Attempts and what did not happen count for nothing.
     # A name, not a call ("the commander is called Reven", "a course called …"); a meeting
     # put in the diary is a plan.
@@ -194,11 +285,31 @@ INTENTS: tuple[str, ...] = (
     r"owes? (?:me|us|him|her|them)", r"^.*?is off\b(?! to\b)", r"^.*?'s off\b(?! to\b)",
     r"^.*?but (?:he|she|they) (?:was|were|wasn't|weren't|was not|were not) "
     r"(?:busy|out|away|sick|ill|not|there|home|in|around|available|with|on)",
+    # a call that reached no one: "…but she was asleep", "Called Ana three times, nothing"
+    r"^.*?but (?:he|she|they|it) (?:was|were|'s) (?:already |still |fast )?(?:asleep|sleeping|"
+    r"driving|offline|unreachable|engaged|switched off|flying|abroad|unavailable|tied up)",
+    r"^.*?(?:call|rang|phon|facetim|skyp)[^,;]*,\s*(?:nothing|no luck|no joy|zilch|"
+    r"crickets|nada|no dice)\b",
+    # a line that did not connect, a call missed, someone saying they were out
+    r"^.*?(?:line|number|phone|mobile) (?:was |is |were )?(?:busy|engaged|dead|off)\b",
+    r"^.*?(?:rang out|went unanswered|no signal|no reception|out of range|engaged tone|busy "
+    r"signal)\b",
+    r"missed (?:a |an |the |two |three |\d+ )?(?:[^\s]+ )?(?:calls?|facetimes?|video ?calls?) "
+    r"from(?![^;]*\b(?:back|rang|called|phoned)\b)",
+    r"^.*?(?:said|says) (?:he|she|they) (?:was|were|is|are|'s) (?:out|away|busy|unavailable|off|"
+    r"on leave|not in|in a meeting|in court|in surgery)\b",
     r"^.*?no one (?:answered|picked)",
     r"^.*?moved (?:back |to |back to )(?:monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday|next|tomorrow|later|another)",
     r"^.*?pushed (?:back |to |back to )(?:monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday|next|tomorrow|later|another)",
+    r"^.*?(?:bumped|shifted|switched|put off|pushed back) (?:back |to |back to |till |until )?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|tomorrow|later|another)",
+    # a voicemail I left: no one reached ("Left Ana a voicemail")
+    r"left (?:{@} )?(?:a )?voice ?mail(?! from)",
+    # a visit or a call that found them out: "Called round at Ana's, she was out"
+    r"^.*?(?:call|rang|phon|knock|went|popped|dropped)[^,;]*, (?:he|she|they) "
+    r"(?:was|were|'s) (?:out|away|not in|not home|not there|asleep|busy)\b",
     # Mood: what nearly happened, what should have, a habit rather than a day's event, a
     # condition, an arrangement for later, a plan written down.
     r"almost", r"nearly", r"was going to", r"were going to", r"usually", r"always(?<!as always)(?<!like always)", r"often",
@@ -222,6 +333,15 @@ INTENTS: tuple[str, ...] = (
     r"skipped", r"ditched", r"declined", r"turned down", r"ignored", r"dodged", r"avoided",
     r"^.*?(?:bailed|flaked)\b", r"^.*?blew (?:me |us )?off\b", r"^.*?stood (?:me|us) up\b",
     r"^.*?no-?show\b", r"^.*?rain ?check\b", r"^.*?ghosted\b",
+    r"skipping", r"ditching", r"bailing on",
+    # seen on a screen or heard on air, not met: "Saw Ana on the news"
+    r"^.*?telly(?<=on telly)", r"^.*?telly(?<=on the telly)", r"^.*?tv\b(?<=on tv)",
+    r"^.*?tv\b(?<=on the tv)", r"^.*?television(?<=on television)", r"^.*?news\b(?<=on the news)",
+    r"^.*?radio\b(?<=on the radio)", r"^.*?youtube(?<=on youtube)", r"^.*?netflix(?<=on netflix)",
+    # the passive's agent someone else: "Was sent Ana's CV by the recruiter"
+    r"(?:was|were|got) (?:sent|forwarded|e-?mailed|handed|given|shown|introduced|told|asked|"
+    r"called|rung|phoned|messaged|texted|pinged|invited|visited|met) (?:[^\s]+ ){0,5}?by "
+    r"(?:the|a|an|my|his|her|their|our|some)",
     r"^.*?but (?:he |she |they )?(?:forgot (?:about it|about us|about me|to come|to show)|"
     r"never (?:showed|came|turned up)|didn't (?:show|come|turn up|make it)|couldn't make it|"
     r"got sick|fell ill|had to cancel)",
@@ -283,6 +403,7 @@ HEARSAY: tuple[str, ...] = (
     r"per (?:the|his|her|their|my|our) [^,;]{1,40},",
 )
 LONG_AGO: tuple[str, ...] = (
+    r"last (?:year|summer|winter|spring|autumn|fall|christmas)",
     r"back in (?:(?:19|20)\d\d|the day|the days|the (?:19|20)?\d0s|college|school|uni|"
     r"high school)", r"back when", r"(?:years|ages|decades) ago", r"a (?:long )?(?:time|while) ago", r"long ago",
     r"in (?:(?:19|20)\d\d|the (?:19|20)?\d0s|the old days)", r"as (?:kids|teenagers|students)",
@@ -302,10 +423,16 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"tweet|comment|story|article|invitation|invite|request|question|letter|voicemail)",
         r"(?:got|received) (?:a |an |the )?(?:\w+ )?(?:message|e-?mail|mail|text|call|dm|"
         r"reply|answer|whatsapp|voicemail|note|letter|invitation|invite|postcard)",
+        # "Got a lovely card in the post from Ana", "Received Ana's notes"
+        r"(?:got|received) (?:a |an |the |some )?(?:[^\s]+ ){0,2}?(?:card|postcard|letter|parcel|"
+        r"package|gift|review|memo|voice memo|sms|slack) (?:[^\s]+ ){0,3}?from",
+        r"(?:got|received) {@}['’]s",
+        # (not a place the writer sent it from: "Sent Ana a voice note from the bus")
         r"(?:message|e-?mail|mail|text|call|dm|reply|answer|whatsapp|voicemail|note|letter|"
-        r"invitation|invite|postcard) from", r"heard (?:back )?from", r"from (?:him|her|them)",
+        r"invitation|invite|postcard|card|slack|sms|memo|telegram|signal|imessage|inmail) from(?! (?:the|a|an|my|our|home|work|bed|abroad|here|"
+        r"there)\b)", r"heard (?:back )?from", r"from (?:him|her|them)",
         # the passive's agent: "Was rung by Ana", "Got pinged by Ana on Slack"
-        r"(?:was|were|got|been) (?:[^\s]+ ){1,4}?by {@}",
+        r"(?:was|were|got|been) (?:[^\s]+ ){1,7}?by {@}",
     ),
     "both": (
         r"we", r"us", r"each other", r"one another", r"together", r"talked", r"spoke",
@@ -315,7 +442,8 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         # a reply, either way, is an exchange; so is anything "w/" someone or "X and I" did
         r"{reply}", r"{answer}", r"{respond}", r"{get} back to", r"{write} back",
         r"{return} (?:[^\s]+ ){0,2}?call", r"(?:called|rang|phoned) (?:me |us |him |her |them |{@} )?back",
-        r"w/", r"catch-?up", r"and(?<=· and) i",
+        r"w/", r"catch-?up", r"and(?<=· and) i", r"(?:reply|respond) to",
+        r"me and {@}", r"and(?<=· and) me",
         r"(?:phone|video|zoom|teams) (?:screen|appointment|interview|chat|catch-?up|"
         r"consultation|meeting|session|sync|check-?in)s?",
     ),
@@ -326,7 +454,8 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
 TASKS: dict[str, tuple[str, ...]] = {
     "call": (r"call", r"phone", r"ring", r"video ?call", r"call back"),
     "message": (r"e-?mail", r"text", r"message", r"dm", r"write (?:to|back to)", r"reply to",
-                r"ping", r"send", r"answer", r"respond to", r"follow up with"),
+                r"ping", r"send", r"answer", r"respond to", r"follow up with",
+                r"sms", r"whatsapp", r"slack", r"telegram", r"signal", r"drop (?:a line|a note)"),
     "in_person": (r"meet(?: up)?(?: with)?", r"see", r"visit",
                   r"(?:have |grab )?(?:coffee|lunch|dinner|breakfast|drinks?|a beer) with"),
 }
