@@ -356,6 +356,9 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             line = lines[start] = _Line(raw, cut, blanked[start + cut : end], newlines + 1, day)
         at = max(0, pos - start - line.cut)
         c_start, c_end, event, intent, marks, times = line.clause(at, matcher, cues)
+        if event is None or intent is not None:  # "Como no pude ir, le hablé a ·"
+            c_start, event, intent, marks, times = _after_cause(
+                line, c_start, c_end, at, matcher, cues) or (c_start, event, intent, marks, times)
         if event is None:
             # No event phrase: the name may still be the companion of something the writer
             # did ("Grabbed a bite with Ana"): see participation.py.
@@ -494,6 +497,30 @@ def _past_background(blanked: str, c_start: int, c_end: int, intent: int, first:
         return intent
     rest = matcher.intent_start(folded[lead.end():])
     return None if rest is None else lead.end() + rest
+
+
+# A leading clause of cause, up to its comma: "Como no pude ir a verlo, le hablé por teléfono
+# a ·", "Ya que estaba por el centro, pasé a saludar a ·".
+_CAUSE_WORDS = ("como ", "ya que ", "puesto que ", "dado que ", "visto que ")
+_CAUSE = lazy_pattern(r"\s*[*_=]*(?:como|ya que|puesto que|dado que|visto que)\s[^,·]{3,80}?,")
+
+
+def _after_cause(line: _Line, c_start: int, c_end: int, at: int, matcher: VocabularyMatcher,
+                 cues: Cues) -> tuple[int, _Event | None, int | None,
+                                      frozenset[Direction] | None, Any] | None:
+    """The clause read from the end of a leading clause of cause that does not name the
+    contact (its start, event, intention, direction marks and times), or None: the cause is
+    why, not what happened, so its plan, its failure or its words for a meeting ("no pude ir a
+    verlo en persona") are no part of the event told after it."""
+    if not line.blanked[c_start:c_start + 14].lstrip(" *_=").lower().startswith(_CAUSE_WORDS):
+        return None  # the common case: the clause opens with no cause
+    lead = _CAUSE.match(fold(line.blanked[c_start:c_end]))
+    if lead is None or c_start + lead.end() > at:
+        return None  # no comma closes it, or the name is in it
+    start = c_start + lead.end()
+    event, intent, marks = matcher.read_clause(line.blanked[start:c_end])
+    times = clause_times(line.blanked[start:c_end], cues) if cues.any_time else NO_TIMES
+    return start, event, intent, marks, times
 
 
 def _MAY_LEAD(start: str) -> bool:  # noqa: N802 (a cheap test before _SUBORDINATE)

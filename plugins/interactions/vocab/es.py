@@ -10,6 +10,8 @@ the clause names ("por teléfono"), else in person.
 
 from __future__ import annotations
 
+import re
+
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Vocabulary
 
@@ -52,7 +54,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{intercambiar} (?:[^\s]+ )?(?:mensajes|correos|emails|e-mails|mails|whatsapps|audios|cartas)",
         r"(?:whatsapp|wasap|mensaje|correo|email|mail|audio|sms) de {@}",
         r"{mandar} a {@}", r"(?:me|nos) {invitar}",
-        r"{contestar} (?:la |el |las |los )?(?:pregunta|mensaje|correo|email|comentario)s? de {@}",
+        r"{contestar} (?:la |el |las |los )?(?:pregunta|mensaje|correo|email)s? de {@}",
         r"(?:me|le|les|nos) {dejar} (?:un |una )?(?:audio|mensaje|nota de voz|"
         r"whatsapp|correo|carta|nota)",
         r"{felicitar} a", r"(?:le|la|lo|me) {felicitar}", r"(?:un |el |su |mi )?mensaje (?:de|a|con|para)",
@@ -66,7 +68,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"whatsapp|wasap|audio|carta|email|e-mail|sms|postal)",
         r"{tirar} (?:un |una )?(?:mensaje|whatsapp|wasap|audio|mail|correo|dm|md)",
         r"{responder} (?:mi|su|tu|el|la|sus|mis) (?:[^\s]+ )?(?:correo|mensaje|email|e-mail|mail|"
-        r"whatsapp|wasap|comentario|carta|audio)", r"(?:por|un|el) (?:md|dm)",
+        r"whatsapp|wasap|carta|audio)", r"(?:por|un|el) (?:md|dm)",
         r"mensaje directo", r"por linkedin", r"contesto a mi", r"me contesto", r"le conteste",
         r"intercambiamos (?:mensajes|correos|emails)", r"chateamos",
         r"(?:mensajes|correos|emails|e-mails|whatsapps|wasaps|audios) con",
@@ -245,7 +247,7 @@ INTENTS: tuple[str, ...] = (
     r"pendientes?|proximos pasos|tareas)\b[^:]{0,24}:",
     r"^.*?(?:sin empezar|sin tocar|sin hacer)\b",
     r"^.*?sin (?:mi|nosotros|nosotras)\b",
-    r"separ\w* (?:la|el|una|un) (?:cancha|mesa|pista|turno|sala|hora|cita)", r"^.*?se (?:ha |nos ha |le ha )?(?:caido|cayo) (?:la|el)\b",
+    r"separ\w* (?:la|el|una|un) (?:cancha|mesa|pista|turno|sala|hora|cita)", r"^.*?(?<!\bque )se (?:ha |nos ha |le ha )?(?:caido|cayo) (?:la|el)\b",
 )
 
 # El imperfecto cuenta una costumbre o un fondo, no lo que pasó ese día ("cenaba con Ana los
@@ -305,6 +307,10 @@ LONG_AGO: tuple[str, ...] = (
     r"en aquella epoca", r"en su dia",
 )
 
+# "nos" says "the two of us" when its verb is ours ("nos vimos", "nos hemos escrito", "nos
+# vemos"); before their verb it is only whom they acted on ("nos llamó", "nos conceden").
+_RECIPROCAL = r"nos (?:(?:lo|la|los|las|le|les) )?(?:hemos |habiamos )?\w+(?:amos|emos|imos)"
+
 # Who moved: Spanish says it in the verb ("llamé": I; "me llamó": they), whatever the order of
 # the words ("A Ana la llamé ayer"). See plugins/interactions/reader.py.
 _MINE = (r"llame", r"escribi", r"mande", r"envie", r"conteste", r"respondi", r"avise",
@@ -316,7 +322,7 @@ _MINE = (r"llame", r"escribi", r"mande", r"envie", r"conteste", r"respondi", r"a
 DIRECTIONS: dict[str, tuple[str, ...]] = {
     "out": _MINE,
     "in": (
-        r"me (?:ha |han |habia )?\w+(?:o|io|aron|ieron|ado|ido|a)",
+        r"me (?:ha |han |habia )?(?!gusta\b|encanta\b)\w+(?:o|io|aron|ieron|ado|ido|a)",
         r"(?:mensaje|correo|e-?mail|mail|llamada|whatsapp|wasap|respuesta|carta|nota|"
         r"invitacion|audio|sms|md|dm) (?:suyo|de(?! (?:voz|texto|audio|whatsapp|bienvenida)\b))", r"llamo", r"escribio", r"contesto",
         r"respondio", r"mando", r"envio", r"aviso", r"saludo", r"felicito", r"comento",
@@ -324,7 +330,7 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"supe de", r"recibi",
     ),
     "both": (
-        r"nos", r"hablamos", r"charlamos", r"con {@}", r"reunion", r"conversamos", r"intercambiamos", r"chateamos",
+        _RECIPROCAL, r"hablamos", r"charlamos", r"con {@}", r"reunion", r"conversamos", r"intercambiamos", r"chateamos",
         r"estuvimos", r"(?:una |la )?(?:llamada|videollamada|charla|conversacion|reunion) con",
         r"hable con", r"charle con", r"converse con", r"nos escribimos", r"nos llamamos",
         r"{hablar} con", r"{chatear} con", r"{charlar} con", r"{conversar} con",
@@ -354,6 +360,135 @@ SUBJECT_VERBS: tuple[str, ...] = (
     r"propone|sugiere|necesita|prefiere|espera",
 )
 
+
+
+# Regional and colloquial forms, and the mood of a sentence, read as mechanisms rather than
+# phrasings (docs/ladder.md, "Spanish"):
+#
+# - the pronoun written after a finite verb, as Galician-flavoured Spanish does ("escribíle",
+#   "llamóme", "etiquetóme", "suspendióse"): the same event, the same direction;
+# - the contraction "al" before a name ("ayudé al Tobal"), as "a la Yese" already reads;
+# - an obligation or an achievement in the past before an instruction ("tuve que llamar a",
+#   "me tocó llevar a", "por fin pude ver a"): it was done;
+# - someone arriving with a purpose ("vino Ana a traerme…", "ha venido con su familia a
+#   comer"), someone taken somewhere ("la llevé a pasear");
+# - a call that reached no one, told after it ("pero no atendió", "estaba sin señal");
+# - replies to a public item (a comment, a tweet) are social, not private messages.
+_ENCLITIC = r"(?:le|les|la|lo|me|nos)"
+_DUTY = (r"(?:tuve que|tuvimos que|(?:me|nos) (?:ha |han )?toc(?:o|ado)|(?:por fin )?(?:consegui|"
+         r"conseguimos|logre|logramos|pude|pudimos|alcance a|alcanzamos a))")
+_PUBLIC_ITEM = (r"(?:a )?(?:el|la|los|las|mi|mis|su|sus|tu|un|una) (?:[^\s]+ )?(?:comentario|tuit|"
+                r"tweet|post|publicacion|historia|story|storie|reel|hilo|foto|video|estado)s?")
+_MORE_EVENTS: dict[str, tuple[str, ...]] = {
+    "social": (
+        r"(?:etiquete|etiqueto|mencione|menciono|comente|comento)" + _ENCLITIC,
+        r"(?:puse|puso|deje|dejo)(?:le|les|me|nos) (?:un |una )?(?:[^\s]+ )?(?:comentario|like|"
+        r"me gusta|corazon\w*)",
+        r"(?:le|les|me|nos) {poner} (?:un |una )?(?:[^\s]+ )?comentarios?",
+        r"(?:(?:ha|he|hemos|han) dado|di|dio|dimos|dieron) (?:a |un |una )?"
+        r"(?:me gusta|like|rt|retuit|retweet|fav|favorito|corazon\w*)",
+        r"(?:me|le|les|nos) {contestar} " + _PUBLIC_ITEM,
+        r"(?:me|le|les|nos) {responder} " + _PUBLIC_ITEM,
+        r"{compartir} (?:[^\s]+ ){0,6}?que (?:hizo|publico|subio|escribio|grabo|colgo|saco|"
+        r"posteo|ha hecho|ha publicado|ha subido) {@}",
+    ),
+    "message": (
+        r"(?:escribi|escribio|mande|mando|envie|envio|conteste|contesto|respondi|respondio)"
+        + _ENCLITIC,
+        r"(?:estuve|estuvimos|estuvo) (?:[^\s]+ ){0,3}?(?:chateando|whatsappeando|wasapeando|"
+        r"mensajeando\w*|escribiendonos|textando|texteando)",
+    ),
+    "call": (
+        r"(?:llame|llamo|telefonee|telefoneo)" + _ENCLITIC,
+        r"(?:le |les |me |nos )?(?:pegue|pego|di|dio|he pegado|ha pegado) un (?:tubazo|"
+        r"telefonazo|fonazo|timbrazo|llamado)", r"tubazo", r"(?:un|el|su|mi) llamado (?:de|a)",
+        r"(?:me|le|nos) (?:colgo|colgue|colgaron|ha colgado|he colgado)(?! (?:el|la|los|las|un|"
+        r"una|mi|su) )",
+    ),
+    "in_person": (
+        r"(?:encontre|junte|cruce)(?:me|nos) con",
+        r"(?:vino|vinieron|venido) (?:{@} )?(?:[^\s]+ ){0,4}?a (?:\w+(?:ar|er|ir)(?:me|nos)|comer|"
+        r"cenar|merendar|desayunar|almorzar|tomar|saludar)\b",
+        r"(?:vino|vinieron|venido) (?:{@} )?(?:a|al|a la|a mi|por) (?:casa|mi casa|despacho|oficina|"
+        r"taller|trabajo|estudio|local|piso|depa|curro|laburo|chamba|tienda|consulta)\b",
+        r"(?:he|hemos) ido a (?:ver|visitar|saludar|buscar|recoger) a",
+        r"(?:la|lo|los|las|le|les) {llevar} (?:a|al|hasta) (?:pasear|comer|cenar|desayunar|"
+        r"almorzar|merendar|tomar|conocer|dar una vuelta|casa|su casa|el aeropuerto|aeropuerto|"
+        r"la estacion|la terminal|el medico|urgencias)",
+        r"(?:estuvo|estuvieron|ha estado|han estado) en (?:casa|mi casa)(?: {@})?(?:[^\s]+ ){0,6}?"
+        r"a (?:comer|cenar|merendar|desayunar|almorzar|tomar|dormir|verme|vernos)",
+        r"(?:en|a) la casa (?:de|del) {@}",
+        r"(?:en|a) (?:la|las|el|su|sus) (?:oficina|oficinas|despacho|estudio|piso|depa|departamento|"
+        r"consulta) (?:de|del) {@}",
+        _DUTY + r" (?:llevar|acompanar|recoger|ayudar|saludar|visitar)(?:le|la|lo|les)? (?:a|al)",
+    ),
+    "talk": (
+        r"(?:me|nos) (?:he |hemos )?(?:quedamos|quede|quedado) (?:un rato |un buen rato |[^\s]+ )?"
+        r"(?:hablando|charlando|conversando|platicando|de charla|de chachara|de palique)",
+        r"platic\w* con", r"platicamos",
+        _DUTY + r" (?:hablar|charlar|platicar|conversar)(?:le)? con",
+    ),
+}
+# What a past duty or achievement opens: the instructions a ticked task reads (TASKS).
+_DUTY_TASKS = {"call": (r"llamar(?:le|la|lo)? a", r"telefonear(?:le)? a",
+                        r"(?:hacer(?:le)? (?:una )?)?videollamada (?:con|a)"),
+               "message": (r"escribir(?:le)? a", r"(?:mandar|enviar)(?:le)? (?:[^\s]+ ){0,3}?a",
+                           r"contestar(?:le)? a", r"responder(?:le)? a"),
+               "in_person": (r"quedar con", r"(?:comer|cenar|desayunar|almorzar|merendar) con",
+                             r"tomar (?:[^\s]+ ){1,2}?con", r"ver(?:le|la|lo)? a",
+                             r"visitar(?:le|la|lo)? a")}
+
+
+def _with_al(phrase: str) -> str:
+    """``phrase`` with a personal "a" before a name, or closing it, also read as "al" ("ayudé
+    al Tobal", "le escribí al Güero")."""
+    return _AL.sub("(?:a|al)", phrase)
+
+
+_AL = re.compile(r"(?<=[ })])a(?= \{@\}|$)")
+
+EVENTS = {channel: tuple(_with_al(p) for p in EVENTS.get(channel, ()) + _MORE_EVENTS.get(
+    channel, ()) + tuple(_DUTY + " " + t for t in _DUTY_TASKS.get(channel, ())))
+    for channel in dict.fromkeys((*EVENTS, *_MORE_EVENTS))}
+
+INTENTS += (
+    # the pronoun after the verb: "suspendióse la comida"
+    r"^.*?(?:suspendio|cancelo|aplazo|pospuso|anulo|suspendieron|cancelaron|aplazaron)se\b",
+    # a call that reached no one, told after it: "lo llamé pero no atendió", "estaba sin señal"
+    r"^.*?(?:llam|telefone|marqu|timbr)\w*\b.*?\b(?:pero|y) (?:no|nadie|nunca) (?:me |le |lo |la "
+    r"|les |se )?(?:lo |la )?(?:atend|contest|respond|cog|coll|levant|pill)\w*",
+    r"^.*?(?:llam|telefone|marqu)\w*\b.*?\b(?:pero|y) no (?:habia|hubo) (?:manera|forma|modo)",
+    r"^.*?(?:llam|telefone|marqu)\w*\b.*?\b(?:sin senal|sin cobertura|fuera de cobertura|"
+    r"apagado)\b",
+    # a visit that reached no one: "fui a verlo pero no dejaban pasar", "no me abrió"
+    r"^.*?(?:pero|y) (?:ya )?no (?:me |nos )?(?:dejaban|dejaron|dejan|abrio|abrieron|abria)\b",
+    # an agreement is about a later day: "acordamos con Renzo que el viernes…"
+    r"(?:acord|pact|decid)\w* (?:con (?:[^\s]+ ){1,4}?)?que",
+)
+
+DIRECTIONS = {
+    "out": DIRECTIONS["out"] + (
+        r"(?:escribi|mande|envie|conteste|respondi|llame|telefonee|etiquete|mencione|comente|"
+        r"puse|deje|pegue)(?:le|les)",  # "escribíle", "púsele"
+        # the writer's perfect, or a past with a pronoun for them: "le he dado", "la llevé"
+        r"(?:le|les|la|lo|los|las) (?:he|hemos) \w+(?:ado|ido|cho|to)",
+        r"(?:la|lo|los|las) (?:lleve|llevamos|recogi|recogimos|acompane|acompanamos|invite|"
+        r"invitamos|llame|salude|visite|vi|vimos|abrace|ayude)"),
+    "in": DIRECTIONS["in"] + (
+        r"(?:escribio|mando|envio|contesto|respondio|llamo|telefoneo|etiqueto|menciono|comento|"
+        r"puso|dejo|escribieron|mandaron|enviaron|llamaron|etiquetaron)(?:me|nos)",  # "llamóme"
+        r"nos (?:ha |han |habia )?\w+(?:o|io|aron|ieron|ado|ido)",  # "nos llamó", "nos ha escrito"
+    ),
+    # a conversation by nature, whoever asked for it: "me entrevistó por Zoom"
+    "both": DIRECTIONS["both"] + (
+        r"(?:me|le|la|lo|nos) (?:entrevisto|entrevistaron|entreviste|ha entrevistado|"
+        r"he entrevistado)", r"entrevista con"),
+}
+
+# Not a day's event of the writer's: a past subjunctive or the Galician pluperfect ("quedáramos":
+# we had arranged), and the agreements about later ("acordamos con Renzo que…").
+DONE = (r"(?!(?:acordamos|pactamos|decidimos|planeamos|\w*(?:áramos|éramos|ásemos|ésemos))$)"
+        + DONE[1], DONE[0], DONE[2])
 
 @hookimpl
 def register_vocabulary() -> list[Vocabulary]:
