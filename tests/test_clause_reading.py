@@ -645,3 +645,98 @@ def test_a_meeting_among_others_or_its_preparation_is_not_mine(vault, write, lin
 )
 def test_contacts_joined_who_came_to_me_or_met_us(vault, write, line):
     assert ("in_person", "both") in _read(vault, write, line)
+
+
+def _read_nicknames(vault: Path, write, line: str, who: str = "Marta Ruiz") -> list[tuple[str, str]]:
+    """``_read`` with nicknames people write with an article ("la Marti", "al Rodri")."""
+    write("People/Marta Ruiz.md", "---\ntype: person\naliases: [Marti]\n---\n")
+    write("People/Rodrigo Paz.md", "---\ntype: person\naliases: [Rodri]\n---\n")
+    write("Daily/2026-11-20.md", f"# Día\n\n{line}\n")
+    index = build_index(vault, load_config(vault), get_plugin_manager(), TODAY)
+    return [(i.channel, i.direction) for i in index.histories[who].interactions]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a pronoun written after a finite verb, as Galician-flavoured Spanish does
+        ("Escribíle a Marta Ruiz desde el tren", ("message", "out")),
+        ("Llamóme Marta Ruiz a media tarde", ("call", "in")),
+        ("Mencionóme Marta Ruiz en su hilo de Twitter", ("social", "in")),
+        # a duty or an achievement in the past before an instruction: it was done
+        ("Tuve que llamar a Marta Ruiz para lo del alquiler", ("call", "out")),
+        ("Por fin pude ver a Marta Ruiz en el centro", ("in_person", "both")),
+        ("Me tocó escribirle a Marta Ruiz para cerrar el presupuesto", ("message", "out")),
+        # someone arriving with a purpose, someone taken somewhere, a visit in the perfect
+        ("Vino Marta Ruiz con los niños a saludarme", ("in_person", "both")),
+        ("Ha venido Marta Ruiz al estudio a enseñarme los bocetos", ("in_person", "both")),
+        ("Marta Ruiz llegó en tren y la llevé a casa", ("in_person", "both")),
+        ("Hemos ido a visitar a Marta Ruiz al pueblo", ("in_person", "both")),
+        ("Estuvo en casa Marta Ruiz a cenar", ("in_person", "both")),
+        # at their place, with an article before it
+        ("Noche de pelis en la casa de Marta Ruiz", ("in_person", "both")),
+        ("Reunión en el despacho de Marta Ruiz", ("in_person", "both")),
+        # colloquial calls and likes
+        ("Le di un tubazo a Marta Ruiz", ("call", "out")),
+        ("Marta Ruiz me colgó a mitad de la discusión", ("call", "in")),
+        ("Le he dado a me gusta al vídeo de Marta Ruiz", ("social", "out")),
+        ("Le di RT a Marta Ruiz", ("social", "out")),
+        # chatting is written, whatever verb is around it
+        ("Estuvimos chateando con Marta Ruiz hasta las tantas", ("message", "both")),
+        # a reply to a public item is social
+        ("Marta Ruiz me contestó la historia de Instagram con un corazón", ("social", "both")),
+        ("Le respondí el comentario a Marta Ruiz", ("social", "both")),
+        # "nos" before their verb is whom they acted on
+        ("Marta Ruiz nos escribió desde Lisboa", ("message", "in")),
+        ("Marta Ruiz nos ha llamado para contarnos lo del bebé", ("call", "in")),
+        # a leading clause of cause is why, not what happened
+        ("Como no llegaba a tiempo a la cena, llamé a Marta Ruiz", ("call", "out")),
+        ("Ya que no podía quedar en persona, hice una videollamada con Marta Ruiz",
+         ("call", "both")),
+        # "pa" + infinitive starts another part, as "para" does
+        ("Llamé a Marta Ruiz pa quedar mañana", ("call", "out")),
+        ("Vi a Marta Ruiz pa darle las llaves para el jueves", ("in_person", "both")),
+        # a failed call, then what did happen
+        ("Llamé a Marta Ruiz pero no contestó, así que le dejé un audio", ("message", "out")),
+    ],
+)
+def test_spanish_regional_forms_and_the_mood_of_the_clause(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "who"),
+    [
+        # "al" and an article before a nickname, also after "y", and "con el ·" is no subject
+        ("Acompañé al Rodri al médico", "Rodrigo Paz"),
+        ("Saludé al Rodri en la feria", "Rodrigo Paz"),
+        ("Asado en el campo con el Rodrigo Paz y la Marta Ruiz", "Marta Ruiz"),
+        ("Vermut con el Rodrigo Paz y la Marta Ruiz en la terraza", "Marta Ruiz"),
+        ("Fútbol en el parque con el Rodri", "Rodrigo Paz"),
+    ],
+)
+def test_names_with_an_article(vault, write, line, who):
+    assert _read_nicknames(vault, write, line, who) == [("in_person", "both")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a call that reached no one, told after it
+        "Le marqué a Marta Ruiz y no contestó nadie",
+        "Telefoneé a Marta Ruiz pero tenía el móvil apagado",
+        "Llamé a Marta Ruiz al fijo pero no hubo forma",
+        # a visit that reached no one
+        "Pasé a ver a Marta Ruiz al hospital pero no me dejaron entrar",
+        "Fui a casa de Marta Ruiz y no me abrió",
+        # an agreement about a later day
+        "Acordé con Marta Ruiz que el sábado subimos al monte",
+        "Decidimos con Marta Ruiz que la cena sería en su casa",
+        # a past subjunctive or a Galician pluperfect: arranged, not done
+        "Cenáramos Marta Ruiz y yo en el puerto, como otros veranos",
+        # the pronoun after the verb of a cancellation
+        "Suspendióse el paseo con Marta Ruiz por la lluvia",
+    ],
+)
+def test_spanish_calls_and_visits_that_reached_no_one(vault, write, line):
+    assert _read(vault, write, line) == []

@@ -322,7 +322,7 @@ _MINE = (r"llame", r"escribi", r"mande", r"envie", r"conteste", r"respondi", r"a
 DIRECTIONS: dict[str, tuple[str, ...]] = {
     "out": _MINE,
     "in": (
-        r"me (?:ha |han |habia )?(?!gusta\b|encanta\b)\w+(?:o|io|aron|ieron|ado|ido|a)",
+        r"me (?:ha |han |habia )?(?!gusta\b|encanta\b|toco\b|tocado\b)\w+(?:o|io|aron|ieron|ado|ido|a)",
         r"(?:mensaje|correo|e-?mail|mail|llamada|whatsapp|wasap|respuesta|carta|nota|"
         r"invitacion|audio|sms|md|dm) (?:suyo|de(?! (?:voz|texto|audio|whatsapp|bienvenida)\b))", r"llamo", r"escribio", r"contesto",
         r"respondio", r"mando", r"envio", r"aviso", r"saludo", r"felicito", r"comento",
