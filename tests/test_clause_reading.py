@@ -740,3 +740,47 @@ def test_names_with_an_article(vault, write, line, who):
 )
 def test_spanish_calls_and_visits_that_reached_no_one(vault, write, line):
     assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the medium named after a conversation or an errand
+        ("Hablé con Marta Ruiz por el móvil un buen rato", ("call", "both")),
+        ("Estuve charlando con Marta Ruiz al celular", ("call", "both")),
+        ("Le pasé la ubicación a Marta Ruiz por mensaje", ("message", "out")),
+        ("Le confirmé la hora a Marta Ruiz por privado", ("message", "out")),
+        # a visit told by its pronoun, a stop at their place
+        ("Me visitó Marta Ruiz en el taller", ("in_person", "both")),
+        ("A Marta Ruiz la visité en la clínica", ("in_person", "both")),
+        ("Me pasé por la tienda de Marta Ruiz a dejarle unos planos", ("in_person", "both")),
+    ],
+)
+def test_spanish_media_and_visits(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "who"),
+    [
+        # a contact's act that goes to another contact by a personal "a"
+        ("Rodrigo Paz llamó a Marta Ruiz para felicitarla", "Rodrigo Paz"),
+        ("Rodrigo Paz le dio like a la foto de Marta Ruiz", "Rodrigo Paz"),
+        # what something was for
+        ("Saqué los billetes para viajar con Marta Ruiz a Oporto", "Marta Ruiz"),
+        ("Imprimí el guion para la llamada con Marta Ruiz", "Marta Ruiz"),
+        # every time, would have
+        ("Cada que hablo con Marta Ruiz acabo riendo", "Marta Ruiz"),
+        ("Hubiese comido con Marta Ruiz de no ser por la lluvia", "Marta Ruiz"),
+        ("Me hubiera gustado cenar con Marta Ruiz", "Marta Ruiz"),
+        # a label for a time to come, an agreement about later, a message bounced
+        ("Para el finde: paella con Marta Ruiz", "Marta Ruiz"),
+        ("Quedé con Marta Ruiz en llamarla el lunes", "Marta Ruiz"),
+        ("Quedamos con Marta Ruiz en que nos vemos en Navidad", "Marta Ruiz"),
+        ("Le mandé un correo a Marta Ruiz pero me rebotó", "Marta Ruiz"),
+        # a head with a verb of someone else's
+        ("La vecina se juntó con Marta Ruiz en el portal", "Marta Ruiz"),
+    ],
+)
+def test_spanish_acts_of_others_purposes_and_what_would_have_been(vault, write, line, who):
+    assert _read_nicknames(vault, write, line, who) == []

@@ -455,7 +455,7 @@ _NOT_TOGETHER = lazy_pattern(
     r"molest[oa]s?|harto|harta|cabread[oa]s?|content[oa]s?|problemas?|lio|conforme|igual|"
     r"compar\w+|coincid\w+|sone|sonado|dream\w*)\b")
 # A subject pronoun in a verbless head means it has a verb after all ("I work with ·").
-_PRONOUN = lazy_pattern(r"(?:^|\s)(?:i|we|you|yo|nosotros|nosotras|tu)\s")
+_PRONOUN = lazy_pattern(r"(?:^|\s)(?:i|we|you|yo|nosotros|nosotras|tu|se)\s")
 
 
 # What a clause says of time and voice, by its text: (where its earliest hearsay phrase ends,

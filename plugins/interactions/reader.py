@@ -363,6 +363,8 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             # No event phrase: the name may still be the companion of something the writer
             # did ("Grabbed a bite with Ana"): see participation.py.
             verb = companion_verb(line.blanked, c_start, at, cues)
+            if verb is not None and _purpose_between(line.blanked, c_start + verb, at):
+                continue  # "Compré entradas para ir con Ana al teatro": what it was for
             if verb is not None:
                 verb_end = at - c_start
             else:  # "Con Ana nos tomamos un café": the verb after the name
@@ -425,6 +427,10 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                 and _among_themselves(line.blanked, c_start, c_end, c_start + event[0],
                                       c_start + event[1])):
             continue  # "Marta and Luis met to discuss the roadmap": with each other
+        if subject and _a_named_other(line.blanked, c_start + event[0], c_start + event[1]):
+            continue  # "Luis llamó a Marta", "Ana le dio like a la foto de Luis": theirs
+        if not subject and _for_an_event(line.blanked, c_start, c_start + event[0]):
+            continue  # "Preparé las notas para la reunión con Ana": what it was for
         if subject and "·" in line.blanked[c_start + event[0]:c_start + event[1]]:
             continue  # "Luis went to Ana's party": the phrase names its other party
         if subject and _to_a_third(line.blanked, c_start, at, c_start + event[0], marks):
@@ -498,6 +504,42 @@ def _past_background(blanked: str, c_start: int, c_end: int, intent: int, first:
     rest = matcher.intent_start(folded[lead.end():])
     return None if rest is None else lead.end() + rest
 
+
+# Spanish: after an event phrase whose subject is a contact, a personal "a" before another
+# name, or before someone else's thing ("llamó a ·", "dio like a la foto de ·").
+_A_NAMED = lazy_pattern(r"\s*(?:[^\s·]+\s+){0,2}?(?:a|al)\s+(?:(?:la|el|los|las|su|sus|un|una)\s+"
+                        r"[^\s·]+\s+(?:de|del)\s+)?(?:(?:el|la)\s+)?[*_=\[]*·", re.IGNORECASE)
+_ON_ME = lazy_pattern(r"(?:me|nos)\s", re.IGNORECASE)
+
+
+def _a_named_other(blanked: str, event_start: int, event_end: int) -> bool:
+    """Whether the event phrase (``event_start``–``event_end``), whose subject is a contact,
+    goes to another name by a Spanish personal "a" ("Luis llamó a ·", "· le dio like a la foto
+    de ·"), unless the phrase acts on the writer ("· me presentó a ·")."""
+    if "·" not in blanked[event_end:event_end + 40]:
+        return False  # the common case: no other name right after the phrase
+    return (_ON_ME.match(blanked, event_start) is None
+            and _A_NAMED.match(blanked, event_end) is not None)
+
+
+# Spanish: what something was for, before a meeting or a companion ("para la reunión con ·",
+# "para ir con ·", "pa' la cena con ·"): a purpose, not the day's event.
+_FOR_AN_EVENT = lazy_pattern(r"(?:^|\s)pa(?:ra|')?\s+(?:la|el|los|las|un|una|mi|su|nuestr[oa])\s+$",
+                             re.IGNORECASE)
+_PURPOSE = lazy_pattern(r"(?:^|\s)pa(?:ra|')?\s+(?:[a-zñ]*(?:ar|er|ir)|la|el|los|las|un|una)\s",
+                        re.IGNORECASE)
+
+
+def _for_an_event(blanked: str, c_start: int, event_start: int) -> bool:
+    """Whether the event phrase starting at ``event_start`` names what something was for
+    ("Preparé las notas para la reunión con ·")."""
+    return _FOR_AN_EVENT.search(blanked, max(c_start, event_start - 20), event_start) is not None
+
+
+def _purpose_between(blanked: str, verb: int, at: int) -> bool:
+    """Whether, between the writer's verb at ``verb`` and the companion's name at ``at``, a
+    purpose opens ("Compré entradas para ir con ·"): the company is what it was for."""
+    return "pa" in blanked[verb:at] and _PURPOSE.search(blanked, verb, at) is not None
 
 # A leading clause of cause, up to its comma: "Como no pude ir a verlo, le hablé por teléfono
 # a ·", "Ya que estaba por el centro, pasé a saludar a ·".

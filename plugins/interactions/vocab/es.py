@@ -397,6 +397,9 @@ _MORE_EVENTS: dict[str, tuple[str, ...]] = {
         + _ENCLITIC,
         r"(?:estuve|estuvimos|estuvo) (?:[^\s]+ ){0,3}?(?:chateando|whatsappeando|wasapeando|"
         r"mensajeando\w*|escribiendonos|textando|texteando)",
+        # the medium named: "le pasé el dato por mensaje"
+        r"por (?:mensaje|mensajito|mensajes|sms|privado|chat|telegram|signal|slack|messenger|"
+        r"texto)",
     ),
     "call": (
         r"(?:llame|llamo|telefonee|telefoneo)" + _ENCLITIC,
@@ -404,9 +407,14 @@ _MORE_EVENTS: dict[str, tuple[str, ...]] = {
         r"telefonazo|fonazo|timbrazo|llamado)", r"tubazo", r"(?:un|el|su|mi) llamado (?:de|a)",
         r"(?:me|le|nos) (?:colgo|colgue|colgaron|ha colgado|he colgado)(?! (?:el|la|los|las|un|"
         r"una|mi|su) )",
+        # the medium named: "hablé con Ana por el celu"
+        r"(?:por|al) (?:el )?(?:celu|celular|movil|fijo|telefono|telefonillo)",
     ),
     "in_person": (
         r"(?:encontre|junte|cruce)(?:me|nos) con",
+        r"(?:me|nos|la|lo|le) {visitar}",  # "me visitó Ana", "la visité en el hospital"
+        r"(?:me |nos )?{pasar} por (?:la |el |su )?(?:casa|tienda|oficina|despacho|taller|local|"
+        r"estudio|trabajo|piso|depa|consulta|bar|restaurante|puesto) (?:de|del) {@}",
         r"(?:vino|vinieron|venido) (?:{@} )?(?:[^\s]+ ){0,4}?a (?:\w+(?:ar|er|ir)(?:me|nos)|comer|"
         r"cenar|merendar|desayunar|almorzar|tomar|saludar)\b",
         r"(?:vino|vinieron|venido) (?:{@} )?(?:a|al|a la|a mi|por) (?:casa|mi casa|despacho|oficina|"
@@ -462,8 +470,16 @@ INTENTS += (
     r"apagado)\b",
     # a visit that reached no one: "fui a verlo pero no dejaban pasar", "no me abrió"
     r"^.*?(?:pero|y) (?:ya )?no (?:me |nos )?(?:dejaban|dejaron|dejan|abrio|abrieron|abria)\b",
-    # an agreement is about a later day: "acordamos con Renzo que el viernes…"
+    # an agreement is about a later day: "acordamos con Renzo que el viernes…", "quedamos con
+    # Ana en que la llamo"
     r"(?:acord|pact|decid)\w* (?:con (?:[^\s]+ ){1,4}?)?que",
+    r"qued\w* con (?:[^\s]+ ){1,4}?en (?:que|\w+(?:ar|er|ir)(?:nos|le|la|lo|les|me|te)?\b)",
+    # what would have been, and a habit told by "every time"
+    r"(?:hubier|hubies)\w*", r"habria\w*", r"cada (?:vez )?que", r"siempre que",
+    # a label for a time to come: "Para la semana: café con Ana", "Pa' mañana: …"
+    r"^(?:[^\w]|_)*pa(?:ra|')? [^:]{1,24}:",
+    # a message that never arrived
+    r"^.*?(?:pero|y) (?:me |se )?rebot\w*",
 )
 
 DIRECTIONS = {
