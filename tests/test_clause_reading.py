@@ -784,3 +784,27 @@ def test_spanish_media_and_visits(vault, write, line, expected):
 )
 def test_spanish_acts_of_others_purposes_and_what_would_have_been(vault, write, line, who):
     assert _read_nicknames(vault, write, line, who) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # adding, following, accepting on a network
+        ("Me agregó Marta Ruiz en LinkedIn", ("social", "in")),
+        ("Acepté la solicitud de amistad de Marta Ruiz", ("social", "out")),
+        ("Marta Ruiz me siguió en Insta", ("social", "in")),
+        # a call written as one verb
+        ("Videollamé con Marta Ruiz desde el hotel", ("call", "both")),
+        # being driven, helped, run into
+        ("Marta Ruiz me acercó al centro en moto", ("in_person", "both")),
+        ("Me ayudó Marta Ruiz con la tesis", ("in_person", "both")),
+        ("Le eché una mano a Marta Ruiz con las cajas", ("in_person", "both")),
+        ("Coincidí con Marta Ruiz en la sala de espera", ("in_person", "both")),
+        # showing, introducing, condolences
+        ("Le enseñé el huerto a Marta Ruiz", ("in_person", "both")),
+        ("Le di el pésame a Marta Ruiz en el velatorio", ("in_person", "both")),
+        ("Marta Ruiz me presentó a su socio", ("in_person", "both")),
+    ],
+)
+def test_spanish_networks_rides_help_and_showing(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]

@@ -391,6 +391,11 @@ _MORE_EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:me|le|les|nos) {responder} " + _PUBLIC_ITEM,
         r"{compartir} (?:[^\s]+ ){0,6}?que (?:hizo|publico|subio|escribio|grabo|colgo|saco|"
         r"posteo|ha hecho|ha publicado|ha subido) {@}",
+        # adding, following, accepting on a network: "me agregó en LinkedIn", "me siguió en Insta"
+        r"(?:me|le|la|lo|nos) (?:agrego|agregue|agregaron|anadio|anadi|ha agregado|he agregado|"
+        r"ha anadido|he anadido)", r"(?:me|la|lo|le) (?:siguio|segui|siguieron|ha seguido|he seguido)",
+        r"(?:acepte|acepto|aceptaste) (?:la |su |mi )?(?:solicitud|invitacion)(?: de (?:amistad|"
+        r"conexion))? de {@}",
     ),
     "message": (
         r"(?:escribi|escribio|mande|mando|envie|envio|conteste|contesto|respondi|respondio)"
@@ -409,10 +414,18 @@ _MORE_EVENTS: dict[str, tuple[str, ...]] = {
         r"una|mi|su) )",
         # the medium named: "hablé con Ana por el celu"
         r"(?:por|al) (?:el )?(?:celu|celular|movil|fijo|telefono|telefonillo)",
+        r"videollam(?:e|o|amos|aron|ado)",  # "videollamé con Ana"
     ),
     "in_person": (
         r"(?:encontre|junte|cruce)(?:me|nos) con",
         r"(?:me|nos|la|lo|le) {visitar}",  # "me visitó Ana", "la visité en el hospital"
+        # being driven, helped, run into: "me llevó a casa", "me acercó hasta la estación",
+        # "me ayudó con la mudanza", "le eché una mano", "coincidí con Ana en la reunión"
+        r"(?:me|nos) {llevar} (?:{@} )?(?:a|al|hasta|en)",
+        r"(?:me|nos|la|lo|le) (?:acerco|acerque|acercaron|ha acercado|he acercado) (?:{@} )?(?:a|al|hasta)",
+        r"(?:me|nos) {ayudar} (?:{@} )?(?:con|a)",
+        r"(?:le|les|me|nos) (?:eche|echo|echaron|echamos|he echado|ha echado|hemos echado) una mano",
+        r"(?:coincidi|coincidimos|he coincidido|hemos coincidido) con {@} en",
         r"(?:me |nos )?{pasar} por (?:la |el |su )?(?:casa|tienda|oficina|despacho|taller|local|"
         r"estudio|trabajo|piso|depa|consulta|bar|restaurante|puesto) (?:de|del) {@}",
         r"(?:vino|vinieron|venido) (?:{@} )?(?:[^\s]+ ){0,4}?a (?:\w+(?:ar|er|ir)(?:me|nos)|comer|"
@@ -434,6 +447,13 @@ _MORE_EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:me|nos) (?:he |hemos )?(?:quedamos|quede|quedado) (?:un rato |un buen rato |[^\s]+ )?"
         r"(?:hablando|charlando|conversando|platicando|de charla|de chachara|de palique)",
         r"platic\w* con", r"platicamos",
+        # showing, teaching, introducing, condolences: in person unless a medium is named
+        r"(?:le|les|me|nos) (?:ensene|enseno|ensenamos|ensenaron|mostre|mostro|mostramos|"
+        r"he ensenado|ha ensenado|he mostrado|ha mostrado) (?:el|la|los|las|su|mi|sus|mis|un|una)",
+        r"(?:le|les|me|nos|la|lo) (?:presente|presento|presentamos|presentaron|he presentado|"
+        r"ha presentado)",
+        r"(?:le|les|me|nos) (?:di|dio|dimos|dieron) (?:el pesame|la enhorabuena|la bienvenida|"
+        r"clase|clases)",
         _DUTY + r" (?:hablar|charlar|platicar|conversar)(?:le)? con",
     ),
 }
