@@ -808,3 +808,25 @@ def test_spanish_acts_of_others_purposes_and_what_would_have_been(vault, write, 
 )
 def test_spanish_networks_rides_help_and_showing(vault, write, line, expected):
     assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a call missed or not heard
+        "Marta Ruiz me llamó pero no la oí",
+        "Me encontré una llamada perdida de Marta Ruiz al salir del cine",
+        "Perdí la llamada de Marta Ruiz por estar en la ducha",
+        # maybe
+        "Capaz que ceno con Marta Ruiz el finde",
+        "Puede que me tome un café con Marta Ruiz",
+        # someone seen on a screen or in the press
+        "Vi a Marta Ruiz en las noticias",
+        "Vi a Marta Ruiz en un vídeo del congreso",
+        # a call someone else had, contacts joined doing something of theirs
+        "Mi jefe tuvo una llamada con Marta Ruiz",
+        "Luis Gómez y Marta Ruiz discutieron en la comida",
+    ],
+)
+def test_spanish_missed_calls_maybes_screens_and_their_doings(vault, write, line):
+    assert _read(vault, write, line) == []

@@ -423,6 +423,8 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
         owns = not subject and _owns(line.blanked, name_end, c_start + event[0])
         if (subject or owns) and _someone_else(line.blanked, c_start + event[1], owns, event[2]):
             continue  # "Hugo had lunch with the CEO", "Oliver met Marta": not with me
+        if subject and _their_own_doing(line.blanked, c_start, c_end, c_start + event[0]):
+            continue  # "Luis y Marta se pelearon en la cena": their verb, not mine
         if (subject and event[2] == "in_person" and event[0] > 0
                 and _among_themselves(line.blanked, c_start, c_end, c_start + event[0],
                                       c_start + event[1])):
@@ -503,6 +505,25 @@ def _past_background(blanked: str, c_start: int, c_end: int, intent: int, first:
         return intent
     rest = matcher.intent_start(folded[lead.end():])
     return None if rest is None else lead.end() + rest
+
+
+# Spanish: contacts joined, then a verb of theirs in the third person plural ("· y · se
+# pelearon", "· y · discutieron").
+_JOINT_VERB = lazy_pattern(
+    r"\s*[*_=\[]*·+[*_=\]]*(?:(?:\s*,\s*|\s+(?:y|e)\s+)[*_=\[]*·+[*_=\]]*)+\s+"
+    r"(?:(?:se|ya|tambien|también)\s+)?\w+(?:aron|ieron|an|en)\b", re.IGNORECASE)
+_OURS = lazy_pattern(r"\w+(?:amos|emos|imos)\b", re.IGNORECASE)
+
+
+def _their_own_doing(blanked: str, c_start: int, c_end: int, event_start: int) -> bool:
+    """Whether the clause opens with contacts joined and a verb of theirs before the event
+    phrase, and nothing in it speaks of the writer or of us ("Luis y Marta se pelearon en la
+    cena"): the event phrase is the setting of what they did. (A verb that is the event phrase
+    itself — "Marta y Luis vinieron a cenar" — is read as before.)"""
+    match = _JOINT_VERB.match(blanked, c_start, event_start)
+    return (match is not None and match.end() <= event_start
+            and _ME_IN_IT.search(blanked, c_start, c_end) is None
+            and _OURS.search(blanked, c_start, c_end) is None)
 
 
 # Spanish: after an event phrase whose subject is a contact, a personal "a" before another

@@ -415,6 +415,10 @@ _MORE_EVENTS: dict[str, tuple[str, ...]] = {
         # the medium named: "hablé con Ana por el celu"
         r"(?:por|al) (?:el )?(?:celu|celular|movil|fijo|telefono|telefonillo)",
         r"videollam(?:e|o|amos|aron|ado)",  # "videollamé con Ana"
+        # a call someone had: "tuve una llamada con Ana" (and "Mi socio tuvo una llamada con
+        # Ana" is theirs: the phrase opens at their verb)
+        r"(?:tuve|tuvimos|tuvo|tuvieron|he tenido|ha tenido|hemos tenido) (?:una |la )?(?:[^\s]+ )?"
+        r"(?:llamada|videollamada|videoconferencia|zoom|meet) (?:[^\s]+ ){0,2}?con",
     ),
     "in_person": (
         r"(?:encontre|junte|cruce)(?:me|nos) con",
@@ -484,7 +488,17 @@ INTENTS += (
     r"^.*?(?:suspendio|cancelo|aplazo|pospuso|anulo|suspendieron|cancelaron|aplazaron)se\b",
     # a call that reached no one, told after it: "lo llamé pero no atendió", "estaba sin señal"
     r"^.*?(?:llam|telefone|marqu|timbr)\w*\b.*?\b(?:pero|y) (?:no|nadie|nunca) (?:me |le |lo |la "
-    r"|les |se )?(?:lo |la )?(?:atend|contest|respond|cog|coll|levant|pill)\w*",
+    r"|les |se )?(?:lo |la )?(?:(?:atend|contest|respond|cog|coll|levant|pill)\w*|escuche|"
+    r"escuchamos|oi|oimos|vi|vimos|senti)\b",
+    # a call missed: "tenía una llamada perdida de Ana", "perdí la llamada de Ana" (not one
+    # returned: "le devolví la llamada perdida")
+    r"^(?:(?!devolv).)*?llamadas? perdidas?", r"perd\w* (?:la|su|una|tu|sus|las) llamadas?",
+    # "capaz (que)", "puede que": maybe
+    r"capaz(?: que)?(?= )", r"puede que",
+    # someone seen on a screen or in the press is no meeting: "vi a Ana en la tele"
+    r"^.*?\b(?:vi|vimos|visto|salio|sale|aparecio|aparece) (?:[^\s]+ ){0,4}?(?:en|por) (?:la tele|"
+    r"la television|la radio|el telediario|las noticias|youtube|el periodico|la prensa|un video|"
+    r"un documental)\b",
     r"^.*?(?:llam|telefone|marqu)\w*\b.*?\b(?:pero|y) no (?:habia|hubo) (?:manera|forma|modo)",
     r"^.*?(?:llam|telefone|marqu)\w*\b.*?\b(?:sin senal|sin cobertura|fuera de cobertura|"
     r"apagado)\b",
