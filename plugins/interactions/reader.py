@@ -294,7 +294,8 @@ class _Line:
         """Whether the line may list the writer with someone ("and me", "y yo", "me, …"),
         read once per line: most lines do not, and their names need no closer look."""
         if self._lists_me is None:
-            self._lists_me = _LISTS_ME.search(self.blanked) is not None
+            # searched on the lowercase line: a third faster than ignoring case
+            self._lists_me = _LISTS_ME.search(self.blanked.lower()) is not None
         return self._lists_me
 
     def date(self) -> dt.date | None:
@@ -472,8 +473,7 @@ def _MAY_ASK(start: str) -> bool:  # noqa: N802 (a cheap test before _ASKED)
     return "wh" in start or "how" in start
 
 
-_LISTS_ME = lazy_pattern(r"(?<![\w·])(?:me|yo|myself),|\s(?:and|y|e|&)\s+(?:me|i|yo|myself)(?![\w·])",
-                       re.IGNORECASE)
+_LISTS_ME = lazy_pattern(r"(?<![\w·])(?:me|yo|myself),|\s(?:and|y|e|&)\s+(?:me|i|yo|myself)(?![\w·])")
 _QUOTED = lazy_pattern(r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»")
 _SAID = lazy_pattern(r"(?<=:)\s*[\"“«][^\"”»\n]*[\"”»]")
 _CLOSED_QUESTION = lazy_pattern(r"\?[\])\"'”»*_]+(?:\s|$)")
@@ -520,6 +520,9 @@ def _their_own_doing(blanked: str, c_start: int, c_end: int, event_start: int) -
     phrase, and nothing in it speaks of the writer or of us ("Luis y Marta se pelearon en la
     cena"): the event phrase is the setting of what they did. (A verb that is the event phrase
     itself — "Marta y Luis vinieron a cenar" — is read as before.)"""
+    if blanked.find(" y ", c_start, event_start) < 0 and blanked.find(
+            " e ", c_start, event_start) < 0 and blanked.find(",", c_start, event_start) < 0:
+        return False  # the common case: no names joined before the phrase
     match = _JOINT_VERB.match(blanked, c_start, event_start)
     return (match is not None and match.end() <= event_start
             and _ME_IN_IT.search(blanked, c_start, c_end) is None
@@ -537,7 +540,7 @@ def _a_named_other(blanked: str, event_start: int, event_end: int) -> bool:
     """Whether the event phrase (``event_start``–``event_end``), whose subject is a contact,
     goes to another name by a Spanish personal "a" ("Luis llamó a ·", "· le dio like a la foto
     de ·"), unless the phrase acts on the writer ("· me presentó a ·")."""
-    if "·" not in blanked[event_end:event_end + 40]:
+    if blanked.find("·", event_end, event_end + 40) < 0:
         return False  # the common case: no other name right after the phrase
     return (_ON_ME.match(blanked, event_start) is None
             and _A_NAMED.match(blanked, event_end) is not None)
@@ -554,7 +557,9 @@ _PURPOSE = lazy_pattern(r"(?:^|\s)pa(?:ra|')?\s+(?:[a-zñ]*(?:ar|er|ir)|la|el|lo
 def _for_an_event(blanked: str, c_start: int, event_start: int) -> bool:
     """Whether the event phrase starting at ``event_start`` names what something was for
     ("Preparé las notas para la reunión con ·")."""
-    return _FOR_AN_EVENT.search(blanked, max(c_start, event_start - 20), event_start) is not None
+    start = max(c_start, event_start - 20)
+    return (blanked.find("pa", start, event_start) >= 0  # the common case: no "para" before it
+            and _FOR_AN_EVENT.search(blanked, start, event_start) is not None)
 
 
 def _purpose_between(blanked: str, verb: int, at: int) -> bool:
@@ -575,8 +580,9 @@ def _after_cause(line: _Line, c_start: int, c_end: int, at: int, matcher: Vocabu
     contact (its start, event, intention, direction marks and times), or None: the cause is
     why, not what happened, so its plan, its failure or its words for a meeting ("no pude ir a
     verlo en persona") are no part of the event told after it."""
-    if not line.blanked[c_start:c_start + 14].lstrip(" *_=").lower().startswith(_CAUSE_WORDS):
-        return None  # the common case: the clause opens with no cause
+    if line.blanked.find(",", c_start, at) < 0 or not line.blanked[
+            c_start:c_start + 14].lstrip(" *_=").lower().startswith(_CAUSE_WORDS):
+        return None  # the common case: no comma before the name, or no cause opening
     lead = _CAUSE.match(fold(line.blanked[c_start:c_end]))
     if lead is None or c_start + lead.end() > at:
         return None  # no comma closes it, or the name is in it

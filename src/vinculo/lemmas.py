@@ -33,7 +33,7 @@ _NAME_MARK = "{@}"
 # (A phrase had better not open with it: it would be tried at every character of a name.
 # "and(?<=· and) i" says "a name, then 'and I'" at the price of a word.)
 # "**Ana**" too, and a Spanish article before the first name ("vinieron el Washi y Nelly")
-NAME = r"(?:(?:el|la) )?[*_=]*·+[*_=]*(?:(?:,| and| &| y| e) (?:(?:el|la) )?[*_=]*·+[*_=]*)*"
+NAME = r"(?:(?:el|la) )?[*_=]*·+[*_=]*(?:(?:,| and| &| y| e) [*_=]*·+[*_=]*)*"
 
 # Past-tense and participle endings, by conjugation, as the dictionary spells them (with
 # accents: "llamó" is a past, "llamo" a present; once folded, text matches both).
