@@ -830,3 +830,31 @@ def test_spanish_networks_rides_help_and_showing(vault, write, line, expected):
 )
 def test_spanish_missed_calls_maybes_screens_and_their_doings(vault, write, line):
     assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # time spent with someone takes the medium the clause names
+        ("Me pasé la tarde al teléfono con Marta Ruiz", ("call", "both")),
+        # a reply to my e-mail is a message, to my post a social act
+        ("Marta Ruiz respondió a mi correo del lunes", ("message", "both")),
+        # helping, gifts
+        ("Estuve toda la mañana ayudando a Marta Ruiz con el huerto", ("in_person", "both")),
+        ("Le regalé a Marta Ruiz unos pendientes", ("in_person", "both")),
+    ],
+)
+def test_spanish_time_spent_replies_and_gifts(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the author of a thing passed on is no party to it
+        "Me mandó Luis Gómez el artículo que escribió Marta Ruiz",
+        "Le reenvié a Luis Gómez el informe que hizo Marta Ruiz",
+    ],
+)
+def test_spanish_the_author_of_a_thing_passed_on(vault, write, line):
+    assert _read(vault, write, line) == []

@@ -432,6 +432,9 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # "Marta and Luis met to discuss the roadmap": with each other
         if subject and _a_named_other(line.blanked, c_start + event[0], c_start + event[1]):
             continue  # "Luis llamó a Marta", "Ana le dio like a la foto de Luis": theirs
+        if (event[2] != "social" and at >= c_start + event[1]
+                and _author_of_a_thing(line.blanked, c_start + event[1], at)):
+            continue  # "Me regaló el libro que escribió Nelly": its author, not a party
         if not subject and _for_an_event(line.blanked, c_start, c_start + event[0]):
             continue  # "Preparé las notas para la reunión con Ana": what it was for
         if subject and "·" in line.blanked[c_start + event[0]:c_start + event[1]]:
@@ -545,6 +548,20 @@ def _a_named_other(blanked: str, event_start: int, event_end: int) -> bool:
     return (_ON_ME.match(blanked, event_start) is None
             and _A_NAMED.match(blanked, event_end) is not None)
 
+
+# Spanish: a thing, a relative pronoun and its verb right before the name: "el libro que
+# escribió ·", "la foto que subió ·" — the name is its author.
+_THING_BY = lazy_pattern(r"(?:^|\s)(?:el|la|los|las|un|una|unos|unas|su|sus)\s+\w+\s+que\s+"
+                         r"(?:(?:ha|han)\s+)?\w+\s+[*_=\[]*$", re.IGNORECASE)
+
+
+def _author_of_a_thing(blanked: str, event_end: int, at: int) -> bool:
+    """Whether the name at ``at``, after the event phrase ending at ``event_end``, is the
+    subject of a relative clause on a thing ("Me regaló el libro que escribió ·"). (A social
+    act on it is one on its author: "Le di like a la foto que subió ·".)"""
+    start = max(event_end, at - 60)
+    return (blanked.find("que", start, at) >= 0  # the common case: no relative before it
+            and _THING_BY.search(blanked, start, at) is not None)
 
 # Spanish: what something was for, before a meeting or a companion ("para la reunión con ·",
 # "para ir con ·", "pa' la cena con ·"): a purpose, not the day's event.

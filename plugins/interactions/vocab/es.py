@@ -23,7 +23,9 @@ _JUNTOS = ("ver", "hacer", "montar", "nadar", "bailar", "viajar", "caminar", "an
 
 EVENTS: dict[str, tuple[str, ...]] = {
     "social": (
-        r"comento", r"comentamos", r"le comente", r"comentario (?:de|en)", r"respondio a mi",
+        r"comento", r"comentamos", r"le comente", r"comentario (?:de|en)",
+        # a reply to my post is social, to my e-mail a message
+        r"respondio a mi(?! (?:correo|mensaje|mail|email|e-mail|whatsapp|wasap|audio|carta|sms|dm|md)s?\b)",
         r"le respondi en", r"compartio (?:mi|mis|nuestr[oa]s?)", r"(?:me|nos|le|les) compartio",
         r"comparti (?:[^\s]+ ){0,3}?de {@}", r"(?:le|les|la|lo|las|los) comparti", r"comente", r"comentando en", r"le di (?:un )?like",
         r"dio like", r"me (?:dio|dejo) (?:un )?like", r"like a", r"me menciono",
@@ -112,7 +114,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{merendar} con", r"almorzamos", r"merendamos",
         r"{tomar} (?:[^\s]+ ){1,3}?con", r"(?:fui|fuimos|fuiste|fueron|fue|ibamos|iba) "
         r"(?:a|al|de) (?:[^\s]+ ){0,4}?con", r"{salir} (?:a [^\s]+ |de [^\s]+ )?con",
-        r"{jugar} (?:[^\s]+ ){0,3}?con", r"{pasar} (?:[^\s]+ ){1,4}?con",
+        r"{jugar} (?:[^\s]+ ){0,3}?con",
         r"{celebrar} (?:[^\s]+ ){0,3}?(?:con|de {@})", r"{recoger} a", r"{acompañar} a",
         r"{visitar} a", r"{invitar} a {@} a (?:[^\s]+ )?(?:casa|comer|cenar|almorzar|desayunar)",
         r"{ver} a {@}", r"visto a {@}", r"{quedar} con", r"(?:me|nos) {encontrar} (?:con|a)",
@@ -451,6 +453,12 @@ _MORE_EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:me|nos) (?:he |hemos )?(?:quedamos|quede|quedado) (?:un rato |un buen rato |[^\s]+ )?"
         r"(?:hablando|charlando|conversando|platicando|de charla|de chachara|de palique)",
         r"platic\w* con", r"platicamos",
+        # time spent with someone: in person, unless a medium is named ("me pasé la mañana al
+        # teléfono con Ana")
+        r"{pasar} (?:[^\s]+ ){1,4}?con",
+        # helping, keeping company, gifts: "estuve ayudando a Ana", "le regalé una planta"
+        r"(?:ayudando|acompanando|cuidando|visitando)(?:le|la|lo)? (?:a|al) {@}",
+        r"(?:le|les|me|nos) (?:regale|regalo|regalamos|ha regalado|he regalado)",
         # showing, teaching, introducing, condolences: in person unless a medium is named
         r"(?:le|les|me|nos) (?:ensene|enseno|ensenamos|ensenaron|mostre|mostro|mostramos|"
         r"he ensenado|ha ensenado|he mostrado|ha mostrado) (?:el|la|los|las|su|mi|sus|mis|un|una)",
