@@ -357,7 +357,8 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             line = lines[start] = _Line(raw, cut, blanked[start + cut : end], newlines + 1, day)
         at = max(0, pos - start - line.cut)
         c_start, c_end, event, intent, marks, times = line.clause(at, matcher, cues)
-        if event is None or intent is not None:  # "Como no pude ir, le hablé a ·"
+        if (event is None or intent is not None) and line.blanked.find(",", c_start, at) >= 0:
+            # "Como no pude ir, le hablé a ·": a cause before a comma
             c_start, event, intent, marks, times = _after_cause(
                 line, c_start, c_end, at, matcher, cues) or (c_start, event, intent, marks, times)
         if event is None:
@@ -432,10 +433,13 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # "Marta and Luis met to discuss the roadmap": with each other
         if subject and _a_named_other(line.blanked, c_start + event[0], c_start + event[1]):
             continue  # "Luis llamó a Marta", "Ana le dio like a la foto de Luis": theirs
-        if (event[2] != "social" and at >= c_start + event[1]
+        if (at >= c_start + event[1] and line.blanked.find("que", c_start + event[1], at) >= 0
+                and event[2] != "social"
                 and _author_of_a_thing(line.blanked, c_start + event[1], at)):
             continue  # "Me regaló el libro que escribió Nelly": its author, not a party
-        if not subject and _for_an_event(line.blanked, c_start, c_start + event[0]):
+        if (not subject and line.blanked.find(
+                "pa", max(c_start, c_start + event[0] - 20), c_start + event[0]) >= 0
+                and _for_an_event(line.blanked, c_start, c_start + event[0])):
             continue  # "Preparé las notas para la reunión con Ana": what it was for
         if subject and "·" in line.blanked[c_start + event[0]:c_start + event[1]]:
             continue  # "Luis went to Ana's party": the phrase names its other party

@@ -249,7 +249,7 @@ INTENTS: tuple[str, ...] = (
     r"pendientes?|proximos pasos|tareas)\b[^:]{0,24}:",
     r"^.*?(?:sin empezar|sin tocar|sin hacer)\b",
     r"^.*?sin (?:mi|nosotros|nosotras)\b",
-    r"separ\w* (?:la|el|una|un) (?:cancha|mesa|pista|turno|sala|hora|cita)", r"^.*?(?<!\bque )se (?:ha |nos ha |le ha )?(?:caido|cayo) (?:la|el)\b",
+    r"separ\w* (?:la|el|una|un) (?:cancha|mesa|pista|turno|sala|hora|cita)", r"^.*?se(?<!\bque se) (?:ha |nos ha |le ha )?(?:caido|cayo) (?:la|el)\b",
 )
 
 # El imperfecto cuenta una costumbre o un fondo, no lo que pasó ese día ("cenaba con Ana los
@@ -386,7 +386,8 @@ _MORE_EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:etiquete|etiqueto|mencione|menciono|comente|comento)" + _ENCLITIC,
         r"(?:puse|puso|deje|dejo)(?:le|les|me|nos) (?:un |una )?(?:[^\s]+ )?(?:comentario|like|"
         r"me gusta|corazon\w*)",
-        r"(?:le|les|me|nos) {poner} (?:un |una )?(?:[^\s]+ )?comentarios?",
+        r"(?:le|les|me|nos) (?:puse|puso|pusimos|pusieron|he puesto|ha puesto) (?:un |una )?"
+        r"(?:[^\s]+ )?comentarios?",
         r"(?:(?:ha|he|hemos|han) dado|di|dio|dimos|dieron) (?:a |un |una )?"
         r"(?:me gusta|like|rt|retuit|retweet|fav|favorito|corazon\w*)",
         r"(?:me|le|les|nos) {contestar} " + _PUBLIC_ITEM,
@@ -487,29 +488,38 @@ def _with_al(phrase: str) -> str:
 
 _AL = re.compile(r"(?<=[ })])a(?= \{@\}|$)")
 
+
+
+def _duty(channel: str) -> tuple[str, ...]:
+    """One phrase per channel for a past duty before its instructions (one phrase, not one per
+    instruction: a clause is searched once for them all)."""
+    tasks = _DUTY_TASKS.get(channel)
+    return (_DUTY + " (?:" + "|".join(_with_al(t) for t in tasks) + ")",) if tasks else ()
+
+
 EVENTS = {channel: tuple(_with_al(p) for p in EVENTS.get(channel, ()) + _MORE_EVENTS.get(
-    channel, ()) + tuple(_DUTY + " " + t for t in _DUTY_TASKS.get(channel, ())))
-    for channel in dict.fromkeys((*EVENTS, *_MORE_EVENTS))}
+    channel, ())) + _duty(channel) for channel in dict.fromkeys((*EVENTS, *_MORE_EVENTS))}
 
 INTENTS += (
     # the pronoun after the verb: "suspendióse la comida"
     r"^.*?(?:suspendio|cancelo|aplazo|pospuso|anulo|suspendieron|cancelaron|aplazaron)se\b",
     # a call that reached no one, told after it: "lo llamé pero no atendió", "estaba sin señal"
-    r"^.*?(?:llam|telefone|marqu|timbr)\w*\b.*?\b(?:pero|y) (?:no|nadie|nunca) (?:me |le |lo |la "
-    r"|les |se )?(?:lo |la )?(?:(?:atend|contest|respond|cog|coll|levant|pill)\w*|escuche|"
-    r"escuchamos|oi|oimos|vi|vimos|senti)\b",
+    # (one pattern: the rest of the clause is scanned once after a word for a call)
+    r"^.*?(?:llam|telefone|marqu|timbr)\w*\b.*?\b(?:(?:pero|y) (?:(?:no|nadie|nunca) (?:me |le |lo |"
+    r"la |les |se )?(?:lo |la )?(?:(?:atend|contest|respond|cog|coll|levant|pill)\w*|escuche|"
+    r"escuchamos|oi|oimos|vi|vimos|senti)|no (?:habia|hubo) (?:manera|forma|modo))|sin senal|"
+    r"sin cobertura|fuera de cobertura|apagado)\b",
     # a call missed: "tenía una llamada perdida de Ana", "perdí la llamada de Ana" (not one
     # returned: "le devolví la llamada perdida")
-    r"^(?:(?!devolv).)*?llamadas? perdidas?", r"perd\w* (?:la|su|una|tu|sus|las) llamadas?",
+    r"^.*?llamadas? perdidas?(?<!devolvi la llamada perdida)(?<!devolvio la llamada perdida)",
+    r"perd\w* (?:la|su|una|tu|sus|las) llamadas?",
     # "capaz (que)", "puede que": maybe
     r"capaz(?: que)?(?= )", r"puede que",
     # someone seen on a screen or in the press is no meeting: "vi a Ana en la tele"
-    r"^.*?\b(?:vi|vimos|visto|salio|sale|aparecio|aparece) (?:[^\s]+ ){0,4}?(?:en|por) (?:la tele|"
+    r"^.*?(?:vi(?<!\wvi)|vimos(?<!\wvimos)|salio(?<!\wsalio)|aparecio(?<!\waparecio)) "
+    r"(?:[^\s]+ ){0,3}?(?:en|por) (?:la tele|"
     r"la television|la radio|el telediario|las noticias|youtube|el periodico|la prensa|un video|"
     r"un documental)\b",
-    r"^.*?(?:llam|telefone|marqu)\w*\b.*?\b(?:pero|y) no (?:habia|hubo) (?:manera|forma|modo)",
-    r"^.*?(?:llam|telefone|marqu)\w*\b.*?\b(?:sin senal|sin cobertura|fuera de cobertura|"
-    r"apagado)\b",
     # a visit that reached no one: "fui a verlo pero no dejaban pasar", "no me abrió"
     r"^.*?(?:pero|y) (?:ya )?no (?:me |nos )?(?:dejaban|dejaron|dejan|abrio|abrieron|abria)\b",
     # an agreement is about a later day: "acordamos con Renzo que el viernes…", "quedamos con
