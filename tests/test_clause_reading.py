@@ -837,3 +837,216 @@ def test_a_meeting_among_others_or_its_preparation_is_not_mine(vault, write, lin
 )
 def test_contacts_joined_who_came_to_me_or_met_us(vault, write, line):
     assert ("in_person", "both") in _read(vault, write, line)
+
+
+def _read_nicknames(vault: Path, write, line: str, who: str = "Marta Ruiz") -> list[tuple[str, str]]:
+    """``_read`` with nicknames people write with an article ("la Marti", "al Rodri")."""
+    write("People/Marta Ruiz.md", "---\ntype: person\naliases: [Marti]\n---\n")
+    write("People/Rodrigo Paz.md", "---\ntype: person\naliases: [Rodri]\n---\n")
+    write("Daily/2026-11-20.md", f"# Día\n\n{line}\n")
+    index = build_index(vault, load_config(vault), get_plugin_manager(), TODAY)
+    return [(i.channel, i.direction) for i in index.histories[who].interactions]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a pronoun written after a finite verb, as Galician-flavoured Spanish does
+        ("Escribíle a Marta Ruiz desde el tren", ("message", "out")),
+        ("Llamóme Marta Ruiz a media tarde", ("call", "in")),
+        ("Mencionóme Marta Ruiz en su hilo de Twitter", ("social", "in")),
+        # a duty or an achievement in the past before an instruction: it was done
+        ("Tuve que llamar a Marta Ruiz para lo del alquiler", ("call", "out")),
+        ("Por fin pude ver a Marta Ruiz en el centro", ("in_person", "both")),
+        ("Me tocó escribirle a Marta Ruiz para cerrar el presupuesto", ("message", "out")),
+        # someone arriving with a purpose, someone taken somewhere, a visit in the perfect
+        ("Vino Marta Ruiz con los niños a saludarme", ("in_person", "both")),
+        ("Ha venido Marta Ruiz al estudio a enseñarme los bocetos", ("in_person", "both")),
+        ("Marta Ruiz llegó en tren y la llevé a casa", ("in_person", "both")),
+        ("Hemos ido a visitar a Marta Ruiz al pueblo", ("in_person", "both")),
+        ("Estuvo en casa Marta Ruiz a cenar", ("in_person", "both")),
+        # at their place, with an article before it
+        ("Noche de pelis en la casa de Marta Ruiz", ("in_person", "both")),
+        ("Reunión en el despacho de Marta Ruiz", ("in_person", "both")),
+        # colloquial calls and likes
+        ("Le di un tubazo a Marta Ruiz", ("call", "out")),
+        ("Marta Ruiz me colgó a mitad de la discusión", ("call", "in")),
+        ("Le he dado a me gusta al vídeo de Marta Ruiz", ("social", "out")),
+        ("Le di RT a Marta Ruiz", ("social", "out")),
+        # chatting is written, whatever verb is around it
+        ("Estuvimos chateando con Marta Ruiz hasta las tantas", ("message", "both")),
+        # a reply to a public item is social
+        ("Marta Ruiz me contestó la historia de Instagram con un corazón", ("social", "both")),
+        ("Le respondí el comentario a Marta Ruiz", ("social", "both")),
+        # "nos" before their verb is whom they acted on
+        ("Marta Ruiz nos escribió desde Lisboa", ("message", "in")),
+        ("Marta Ruiz nos ha llamado para contarnos lo del bebé", ("call", "in")),
+        # a leading clause of cause is why, not what happened
+        ("Como no llegaba a tiempo a la cena, llamé a Marta Ruiz", ("call", "out")),
+        ("Ya que no podía quedar en persona, hice una videollamada con Marta Ruiz",
+         ("call", "both")),
+        # "pa" + infinitive starts another part, as "para" does
+        ("Llamé a Marta Ruiz pa quedar mañana", ("call", "out")),
+        ("Vi a Marta Ruiz pa darle las llaves para el jueves", ("in_person", "both")),
+        # a failed call, then what did happen
+        ("Llamé a Marta Ruiz pero no contestó, así que le dejé un audio", ("message", "out")),
+    ],
+)
+def test_spanish_regional_forms_and_the_mood_of_the_clause(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "who"),
+    [
+        # "al" and an article before a nickname, also after "y", and "con el ·" is no subject
+        ("Acompañé al Rodri al médico", "Rodrigo Paz"),
+        ("Saludé al Rodri en la feria", "Rodrigo Paz"),
+        ("Asado en el campo con el Rodrigo Paz y la Marta Ruiz", "Marta Ruiz"),
+        ("Vermut con el Rodrigo Paz y la Marta Ruiz en la terraza", "Marta Ruiz"),
+        ("Fútbol en el parque con el Rodri", "Rodrigo Paz"),
+    ],
+)
+def test_names_with_an_article(vault, write, line, who):
+    assert _read_nicknames(vault, write, line, who) == [("in_person", "both")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a call that reached no one, told after it
+        "Le marqué a Marta Ruiz y no contestó nadie",
+        "Telefoneé a Marta Ruiz pero tenía el móvil apagado",
+        "Llamé a Marta Ruiz al fijo pero no hubo forma",
+        # a visit that reached no one
+        "Pasé a ver a Marta Ruiz al hospital pero no me dejaron entrar",
+        "Fui a casa de Marta Ruiz y no me abrió",
+        # an agreement about a later day
+        "Acordé con Marta Ruiz que el sábado subimos al monte",
+        "Decidimos con Marta Ruiz que la cena sería en su casa",
+        # a past subjunctive or a Galician pluperfect: arranged, not done
+        "Cenáramos Marta Ruiz y yo en el puerto, como otros veranos",
+        # the pronoun after the verb of a cancellation
+        "Suspendióse el paseo con Marta Ruiz por la lluvia",
+    ],
+)
+def test_spanish_calls_and_visits_that_reached_no_one(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the medium named after a conversation or an errand
+        ("Hablé con Marta Ruiz por el móvil un buen rato", ("call", "both")),
+        ("Estuve charlando con Marta Ruiz al celular", ("call", "both")),
+        ("Le pasé la ubicación a Marta Ruiz por mensaje", ("message", "out")),
+        ("Le confirmé la hora a Marta Ruiz por privado", ("message", "out")),
+        # a visit told by its pronoun, a stop at their place
+        ("Me visitó Marta Ruiz en el taller", ("in_person", "both")),
+        ("A Marta Ruiz la visité en la clínica", ("in_person", "both")),
+        ("Me pasé por la tienda de Marta Ruiz a dejarle unos planos", ("in_person", "both")),
+    ],
+)
+def test_spanish_media_and_visits(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "who"),
+    [
+        # a contact's act that goes to another contact by a personal "a"
+        ("Rodrigo Paz llamó a Marta Ruiz para felicitarla", "Rodrigo Paz"),
+        ("Rodrigo Paz le dio like a la foto de Marta Ruiz", "Rodrigo Paz"),
+        # what something was for
+        ("Saqué los billetes para viajar con Marta Ruiz a Oporto", "Marta Ruiz"),
+        ("Imprimí el guion para la llamada con Marta Ruiz", "Marta Ruiz"),
+        # every time, would have
+        ("Cada que hablo con Marta Ruiz acabo riendo", "Marta Ruiz"),
+        ("Hubiese comido con Marta Ruiz de no ser por la lluvia", "Marta Ruiz"),
+        ("Me hubiera gustado cenar con Marta Ruiz", "Marta Ruiz"),
+        # a label for a time to come, an agreement about later, a message bounced
+        ("Para el finde: paella con Marta Ruiz", "Marta Ruiz"),
+        ("Quedé con Marta Ruiz en llamarla el lunes", "Marta Ruiz"),
+        ("Quedamos con Marta Ruiz en que nos vemos en Navidad", "Marta Ruiz"),
+        ("Le mandé un correo a Marta Ruiz pero me rebotó", "Marta Ruiz"),
+        # a head with a verb of someone else's
+        ("La vecina se juntó con Marta Ruiz en el portal", "Marta Ruiz"),
+    ],
+)
+def test_spanish_acts_of_others_purposes_and_what_would_have_been(vault, write, line, who):
+    assert _read_nicknames(vault, write, line, who) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # adding, following, accepting on a network
+        ("Me agregó Marta Ruiz en LinkedIn", ("social", "in")),
+        ("Acepté la solicitud de amistad de Marta Ruiz", ("social", "out")),
+        ("Marta Ruiz me siguió en Insta", ("social", "in")),
+        # a call written as one verb
+        ("Videollamé con Marta Ruiz desde el hotel", ("call", "both")),
+        # being driven, helped, run into
+        ("Marta Ruiz me acercó al centro en moto", ("in_person", "both")),
+        ("Me ayudó Marta Ruiz con la tesis", ("in_person", "both")),
+        ("Le eché una mano a Marta Ruiz con las cajas", ("in_person", "both")),
+        ("Coincidí con Marta Ruiz en la sala de espera", ("in_person", "both")),
+        # showing, introducing, condolences
+        ("Le enseñé el huerto a Marta Ruiz", ("in_person", "both")),
+        ("Le di el pésame a Marta Ruiz en el velatorio", ("in_person", "both")),
+        ("Marta Ruiz me presentó a su socio", ("in_person", "both")),
+    ],
+)
+def test_spanish_networks_rides_help_and_showing(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a call missed or not heard
+        "Marta Ruiz me llamó pero no la oí",
+        "Me encontré una llamada perdida de Marta Ruiz al salir del cine",
+        "Perdí la llamada de Marta Ruiz por estar en la ducha",
+        # maybe
+        "Capaz que ceno con Marta Ruiz el finde",
+        "Puede que me tome un café con Marta Ruiz",
+        # someone seen on a screen or in the press
+        "Vi a Marta Ruiz en las noticias",
+        "Vi a Marta Ruiz en un vídeo del congreso",
+        # a call someone else had, contacts joined doing something of theirs
+        "Mi jefe tuvo una llamada con Marta Ruiz",
+        "Luis Gómez y Marta Ruiz discutieron en la comida",
+    ],
+)
+def test_spanish_missed_calls_maybes_screens_and_their_doings(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # time spent with someone takes the medium the clause names
+        ("Me pasé la tarde al teléfono con Marta Ruiz", ("call", "both")),
+        # a reply to my e-mail is a message, to my post a social act
+        ("Marta Ruiz respondió a mi correo del lunes", ("message", "both")),
+        # helping, gifts
+        ("Estuve toda la mañana ayudando a Marta Ruiz con el huerto", ("in_person", "both")),
+        ("Le regalé a Marta Ruiz unos pendientes", ("in_person", "both")),
+    ],
+)
+def test_spanish_time_spent_replies_and_gifts(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the author of a thing passed on is no party to it
+        "Me mandó Luis Gómez el artículo que escribió Marta Ruiz",
+        "Le reenvié a Luis Gómez el informe que hizo Marta Ruiz",
+    ],
+)
+def test_spanish_the_author_of_a_thing_passed_on(vault, write, line):
+    assert _read(vault, write, line) == []

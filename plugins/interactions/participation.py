@@ -63,7 +63,7 @@ def _before_name(phrases: list[str]) -> re.Pattern[str] | None:
     alternation = "|".join(f"(?:{p})" for p in phrases)
     # the name may follow other names ("with · and ·") and, in Spanish, an article ("con el ·")
     return re.compile(rf"(?:^|[\s(\"'“«])(?:{alternation})\s+(?:(?:el|la|los|las)\s+)?"
-                      r"(?:[*_=\[]*·+[*_=\]]*(?:,\s*|\s+(?:and|y|e|&)\s+))*[*_=\[]*$")
+                      r"(?:[*_=\[]*·+[*_=\]]*(?:,\s*|\s+(?:and|y|e|&)\s+)(?:(?:el|la)\s+)?)*[*_=\[]*$")
 
 
 def _words(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -309,7 +309,7 @@ def companion_verb(blanked: str, c_start: int, at: int, cues: Cues) -> int | Non
 
 
 _PLACE = lazy_pattern(
-    r"(?<!\S)(?:at|in|on|to|from|of|for|by|near|around|into|en|de|del|a|al|por|para|sobre|"
+    r"(?<!\S)(?:at|in|on|to|from|of|for|by|near|around|into|en|de|del|a|al|por|para|sobre|con|"
     r"desde|hasta|tras|junto)\s+(?:the|my|his|her|their|our|el|la|los|las|mi|mis|su|sus)(?=\s)")
 # Words that may stand right before a writer's past tense in English: the writer, a time, a
 # connective adverb (an "-ly" adverb too). Anything else before a participle makes it one.
@@ -455,7 +455,7 @@ _NOT_TOGETHER = lazy_pattern(
     r"molest[oa]s?|harto|harta|cabread[oa]s?|content[oa]s?|problemas?|lio|conforme|igual|"
     r"compar\w+|coincid\w+|sone|sonado|dream\w*)\b")
 # A subject pronoun in a verbless head means it has a verb after all ("I work with ·").
-_PRONOUN = lazy_pattern(r"(?:^|\s)(?:i|we|you|yo|nosotros|nosotras|tu)\s")
+_PRONOUN = lazy_pattern(r"(?:^|\s)(?:i|we|you|yo|nosotros|nosotras|tu|se)\s")
 
 
 # What a clause says of time and voice, by its text: (where its earliest hearsay phrase ends,
@@ -520,7 +520,7 @@ def not_of_the_day(blanked: str, c_start: int, c_end: int, at: int, event: tuple
 # vuelvo", "Hablé con · sobre el viaje del jueves que viene").
 _NEW_PART = lazy_pattern(
     r",|:|\(|\b(?:and|to|so|but|about|re|regarding|because|then|until|y|e|que|pero|sobre|"
-    r"porque|hasta|luego|despues|para [a-z]+(?:ar|er|ir)(?:le|la|lo|les|los|las|nos|me|se)?)\b")
+    r"porque|hasta|luego|despues|pa(?:ra)? [a-z]+(?:ar|er|ir)(?:le|la|lo|les|los|las|nos|me|se)?)\b")
 # A time that only qualifies a noun: "next week's trip", "el viaje de la semana que viene".
 _OF_BEFORE = lazy_pattern(r"\b(?:de|del|of)(?:\s+(?:la|el|the|this|that|esta|este))?\s*$")
 

@@ -356,10 +356,16 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             line = lines[start] = _Line(raw, cut, blanked[start + cut : end], newlines + 1, day)
         at = max(0, pos - start - line.cut)
         c_start, c_end, event, intent, marks, times = line.clause(at, matcher, cues)
+        if (event is None or intent is not None) and line.blanked.find(",", c_start, at) >= 0:
+            # "Como no pude ir, le hablé a ·": a cause before a comma
+            c_start, event, intent, marks, times = _after_cause(
+                line, c_start, c_end, at, matcher, cues) or (c_start, event, intent, marks, times)
         if event is None:
             # No event phrase: the name may still be the companion of something the writer
             # did ("Grabbed a bite with Ana"): see participation.py.
             verb = companion_verb(line.blanked, c_start, at, cues)
+            if verb is not None and _purpose_between(line.blanked, c_start + verb, at):
+                continue  # "Compré entradas para ir con Ana al teatro": what it was for
             if verb is not None:
                 verb_end = at - c_start
             else:  # "Con Ana nos tomamos un café": the verb after the name
@@ -427,10 +433,22 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
         if (subject or owns) and (_someone_else(line.blanked, c_start + event[1], owns, event[2])
                                   or _named_other(line.blanked, c_start + event[1], event[2])):
             continue  # "Hugo had lunch with the CEO", "Oliver met Marta": not with me
+        if subject and _their_own_doing(line.blanked, c_start, c_end, c_start + event[0]):
+            continue  # "Luis y Marta se pelearon en la cena": their verb, not mine
         if (subject and event[2] == "in_person" and event[0] > 0
                 and _among_themselves(line.blanked, c_start, c_end, c_start + event[0],
                                       c_start + event[1])):
             continue  # "Marta and Luis met to discuss the roadmap": with each other
+        if subject and _a_named_other(line.blanked, c_start + event[0], c_start + event[1]):
+            continue  # "Luis llamó a Marta", "Ana le dio like a la foto de Luis": theirs
+        if (at >= c_start + event[1] and line.blanked.find("que", c_start + event[1], at) >= 0
+                and event[2] != "social"
+                and _author_of_a_thing(line.blanked, c_start + event[1], at)):
+            continue  # "Me regaló el libro que escribió Nelly": its author, not a party
+        if (not subject and line.blanked.find(
+                "pa", max(c_start, c_start + event[0] - 20), c_start + event[0]) >= 0
+                and _for_an_event(line.blanked, c_start, c_start + event[0])):
+            continue  # "Preparé las notas para la reunión con Ana": what it was for
         if subject and "·" in line.blanked[c_start + event[0]:c_start + event[1]]:
             continue  # "Luis went to Ana's party": the phrase names its other party
         if subject and _to_a_third(line.blanked, c_start, at, c_start + event[0], marks):
@@ -513,6 +531,105 @@ def _past_background(blanked: str, c_start: int, c_end: int, intent: int, first:
         return intent
     rest = matcher.intent_start(folded[lead.end():])
     return None if rest is None else lead.end() + rest
+
+
+# Spanish: contacts joined, then a verb of theirs in the third person plural ("· y · se
+# pelearon", "· y · discutieron").
+_JOINT_VERB = lazy_pattern(
+    r"\s*[*_=\[]*·+[*_=\]]*(?:(?:\s*,\s*|\s+(?:y|e)\s+)[*_=\[]*·+[*_=\]]*)+\s+"
+    r"(?:(?:se|ya|tambien|también)\s+)?\w+(?:aron|ieron|an|en)\b", re.IGNORECASE)
+_OURS = lazy_pattern(r"\w+(?:amos|emos|imos)\b", re.IGNORECASE)
+
+
+def _their_own_doing(blanked: str, c_start: int, c_end: int, event_start: int) -> bool:
+    """Whether the clause opens with contacts joined and a verb of theirs before the event
+    phrase, and nothing in it speaks of the writer or of us ("Luis y Marta se pelearon en la
+    cena"): the event phrase is the setting of what they did. (A verb that is the event phrase
+    itself — "Marta y Luis vinieron a cenar" — is read as before.)"""
+    if blanked.find(" y ", c_start, event_start) < 0 and blanked.find(
+            " e ", c_start, event_start) < 0 and blanked.find(",", c_start, event_start) < 0:
+        return False  # the common case: no names joined before the phrase
+    match = _JOINT_VERB.match(blanked, c_start, event_start)
+    return (match is not None and match.end() <= event_start
+            and _ME_IN_IT.search(blanked, c_start, c_end) is None
+            and _OURS.search(blanked, c_start, c_end) is None)
+
+
+# Spanish: after an event phrase whose subject is a contact, a personal "a" before another
+# name, or before someone else's thing ("llamó a ·", "dio like a la foto de ·").
+_A_NAMED = lazy_pattern(r"\s*(?:[^\s·]+\s+){0,2}?(?:a|al)\s+(?:(?:la|el|los|las|su|sus|un|una)\s+"
+                        r"[^\s·]+\s+(?:de|del)\s+)?(?:(?:el|la)\s+)?[*_=\[]*·", re.IGNORECASE)
+_ON_ME = lazy_pattern(r"(?:me|nos)\s", re.IGNORECASE)
+
+
+def _a_named_other(blanked: str, event_start: int, event_end: int) -> bool:
+    """Whether the event phrase (``event_start``–``event_end``), whose subject is a contact,
+    goes to another name by a Spanish personal "a" ("Luis llamó a ·", "· le dio like a la foto
+    de ·"), unless the phrase acts on the writer ("· me presentó a ·")."""
+    if blanked.find("·", event_end, event_end + 40) < 0:
+        return False  # the common case: no other name right after the phrase
+    return (_ON_ME.match(blanked, event_start) is None
+            and _A_NAMED.match(blanked, event_end) is not None)
+
+
+# Spanish: a thing, a relative pronoun and its verb right before the name: "el libro que
+# escribió ·", "la foto que subió ·" — the name is its author.
+_THING_BY = lazy_pattern(r"(?:^|\s)(?:el|la|los|las|un|una|unos|unas|su|sus)\s+\w+\s+que\s+"
+                         r"(?:(?:ha|han)\s+)?\w+\s+[*_=\[]*$", re.IGNORECASE)
+
+
+def _author_of_a_thing(blanked: str, event_end: int, at: int) -> bool:
+    """Whether the name at ``at``, after the event phrase ending at ``event_end``, is the
+    subject of a relative clause on a thing ("Me regaló el libro que escribió ·"). (A social
+    act on it is one on its author: "Le di like a la foto que subió ·".)"""
+    start = max(event_end, at - 60)
+    return (blanked.find("que", start, at) >= 0  # the common case: no relative before it
+            and _THING_BY.search(blanked, start, at) is not None)
+
+# Spanish: what something was for, before a meeting or a companion ("para la reunión con ·",
+# "para ir con ·", "pa' la cena con ·"): a purpose, not the day's event.
+_FOR_AN_EVENT = lazy_pattern(r"(?:^|\s)pa(?:ra|')?\s+(?:la|el|los|las|un|una|mi|su|nuestr[oa])\s+$",
+                             re.IGNORECASE)
+_PURPOSE = lazy_pattern(r"(?:^|\s)pa(?:ra|')?\s+(?:[a-zñ]*(?:ar|er|ir)|la|el|los|las|un|una)\s",
+                        re.IGNORECASE)
+
+
+def _for_an_event(blanked: str, c_start: int, event_start: int) -> bool:
+    """Whether the event phrase starting at ``event_start`` names what something was for
+    ("Preparé las notas para la reunión con ·")."""
+    start = max(c_start, event_start - 20)
+    return (blanked.find("pa", start, event_start) >= 0  # the common case: no "para" before it
+            and _FOR_AN_EVENT.search(blanked, start, event_start) is not None)
+
+
+def _purpose_between(blanked: str, verb: int, at: int) -> bool:
+    """Whether, between the writer's verb at ``verb`` and the companion's name at ``at``, a
+    purpose opens ("Compré entradas para ir con ·"): the company is what it was for."""
+    return "pa" in blanked[verb:at] and _PURPOSE.search(blanked, verb, at) is not None
+
+# A leading clause of cause, up to its comma: "Como no pude ir a verlo, le hablé por teléfono
+# a ·", "Ya que estaba por el centro, pasé a saludar a ·".
+_CAUSE_WORDS = ("como ", "ya que ", "puesto que ", "dado que ", "visto que ")
+_CAUSE = lazy_pattern(r"\s*[*_=]*(?:como|ya que|puesto que|dado que|visto que)\s[^,·]{3,80}?,")
+
+
+def _after_cause(line: _Line, c_start: int, c_end: int, at: int, matcher: VocabularyMatcher,
+                 cues: Cues) -> tuple[int, _Event | None, int | None,
+                                      frozenset[Direction] | None, Any] | None:
+    """The clause read from the end of a leading clause of cause that does not name the
+    contact (its start, event, intention, direction marks and times), or None: the cause is
+    why, not what happened, so its plan, its failure or its words for a meeting ("no pude ir a
+    verlo en persona") are no part of the event told after it."""
+    if line.blanked.find(",", c_start, at) < 0 or not line.blanked[
+            c_start:c_start + 14].lstrip(" *_=").lower().startswith(_CAUSE_WORDS):
+        return None  # the common case: no comma before the name, or no cause opening
+    lead = _CAUSE.match(fold(line.blanked[c_start:c_end]))
+    if lead is None or c_start + lead.end() > at:
+        return None  # no comma closes it, or the name is in it
+    start = c_start + lead.end()
+    event, intent, marks = matcher.read_clause(line.blanked[start:c_end])
+    times = clause_times(line.blanked[start:c_end], cues) if cues.any_time else NO_TIMES
+    return start, event, intent, marks, times
 
 
 def _MAY_LEAD(start: str) -> bool:  # noqa: N802 (a cheap test before _SUBORDINATE)

@@ -10,6 +10,8 @@ the clause names ("por teléfono"), else in person.
 
 from __future__ import annotations
 
+import re
+
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Vocabulary
 
@@ -21,7 +23,9 @@ _JUNTOS = ("ver", "hacer", "montar", "nadar", "bailar", "viajar", "caminar", "an
 
 EVENTS: dict[str, tuple[str, ...]] = {
     "social": (
-        r"comento", r"comentamos", r"le comente", r"comentario (?:de|en)", r"respondio a mi",
+        r"comento", r"comentamos", r"le comente", r"comentario (?:de|en)",
+        # a reply to my post is social, to my e-mail a message
+        r"respondio a mi(?! (?:correo|mensaje|mail|email|e-mail|whatsapp|wasap|audio|carta|sms|dm|md)s?\b)",
         r"le respondi en", r"compartio (?:mi|mis|nuestr[oa]s?)", r"(?:me|nos|le|les) compartio",
         r"comparti (?:[^\s]+ ){0,3}?de {@}", r"(?:le|les|la|lo|las|los) comparti", r"comente", r"comentando en", r"le di (?:un )?like",
         r"dio like", r"me (?:dio|dejo) (?:un )?like", r"like a", r"me menciono",
@@ -52,7 +56,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{intercambiar} (?:[^\s]+ )?(?:mensajes|correos|emails|e-mails|mails|whatsapps|audios|cartas)",
         r"(?:whatsapp|wasap|mensaje|correo|email|mail|audio|sms) de {@}",
         r"{mandar} a {@}", r"(?:me|nos) {invitar}",
-        r"{contestar} (?:la |el |las |los )?(?:pregunta|mensaje|correo|email|comentario)s? de {@}",
+        r"{contestar} (?:la |el |las |los )?(?:pregunta|mensaje|correo|email)s? de {@}",
         r"(?:me|le|les|nos) {dejar} (?:un |una )?(?:audio|mensaje|nota de voz|"
         r"whatsapp|correo|carta|nota)",
         r"{felicitar} a", r"(?:le|la|lo|me) {felicitar}", r"(?:un |el |su |mi )?mensaje (?:de|a|con|para)",
@@ -66,7 +70,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"whatsapp|wasap|audio|carta|email|e-mail|sms|postal)",
         r"{tirar} (?:un |una )?(?:mensaje|whatsapp|wasap|audio|mail|correo|dm|md)",
         r"{responder} (?:mi|su|tu|el|la|sus|mis) (?:[^\s]+ )?(?:correo|mensaje|email|e-mail|mail|"
-        r"whatsapp|wasap|comentario|carta|audio)", r"(?:por|un|el) (?:md|dm)",
+        r"whatsapp|wasap|carta|audio)", r"(?:por|un|el) (?:md|dm)",
         r"mensaje directo", r"por linkedin", r"contesto a mi", r"me contesto", r"le conteste",
         r"intercambiamos (?:mensajes|correos|emails)", r"chateamos",
         r"(?:mensajes|correos|emails|e-mails|whatsapps|wasaps|audios) con",
@@ -110,7 +114,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{merendar} con", r"almorzamos", r"merendamos",
         r"{tomar} (?:[^\s]+ ){1,3}?con", r"(?:fui|fuimos|fuiste|fueron|fue|ibamos|iba) "
         r"(?:a|al|de) (?:[^\s]+ ){0,4}?con", r"{salir} (?:a [^\s]+ |de [^\s]+ )?con",
-        r"{jugar} (?:[^\s]+ ){0,3}?con", r"{pasar} (?:[^\s]+ ){1,4}?con",
+        r"{jugar} (?:[^\s]+ ){0,3}?con",
         r"{celebrar} (?:[^\s]+ ){0,3}?(?:con|de {@})", r"{recoger} a", r"{acompañar} a",
         r"{visitar} a", r"{invitar} a {@} a (?:[^\s]+ )?(?:casa|comer|cenar|almorzar|desayunar)",
         r"{ver} a {@}", r"visto a {@}", r"{quedar} con", r"(?:me|nos) {encontrar} (?:con|a)",
@@ -245,7 +249,7 @@ INTENTS: tuple[str, ...] = (
     r"pendientes?|proximos pasos|tareas)\b[^:]{0,24}:",
     r"^.*?(?:sin empezar|sin tocar|sin hacer)\b",
     r"^.*?sin (?:mi|nosotros|nosotras)\b",
-    r"separ\w* (?:la|el|una|un) (?:cancha|mesa|pista|turno|sala|hora|cita)", r"^.*?se (?:ha |nos ha |le ha )?(?:caido|cayo) (?:la|el)\b",
+    r"separ\w* (?:la|el|una|un) (?:cancha|mesa|pista|turno|sala|hora|cita)", r"^.*?se(?<!\bque se) (?:ha |nos ha |le ha )?(?:caido|cayo) (?:la|el)\b",
 )
 
 # El imperfecto cuenta una costumbre o un fondo, no lo que pasó ese día ("cenaba con Ana los
@@ -305,6 +309,10 @@ LONG_AGO: tuple[str, ...] = (
     r"en aquella epoca", r"en su dia",
 )
 
+# "nos" says "the two of us" when its verb is ours ("nos vimos", "nos hemos escrito", "nos
+# vemos"); before their verb it is only whom they acted on ("nos llamó", "nos conceden").
+_RECIPROCAL = r"nos (?:(?:lo|la|los|las|le|les) )?(?:hemos |habiamos )?\w+(?:amos|emos|imos)"
+
 # Who moved: Spanish says it in the verb ("llamé": I; "me llamó": they), whatever the order of
 # the words ("A Ana la llamé ayer"). See plugins/interactions/reader.py.
 _MINE = (r"llame", r"escribi", r"mande", r"envie", r"conteste", r"respondi", r"avise",
@@ -316,7 +324,7 @@ _MINE = (r"llame", r"escribi", r"mande", r"envie", r"conteste", r"respondi", r"a
 DIRECTIONS: dict[str, tuple[str, ...]] = {
     "out": _MINE,
     "in": (
-        r"me (?:ha |han |habia )?\w+(?:o|io|aron|ieron|ado|ido|a)",
+        r"me (?:ha |han |habia )?(?!gusta\b|encanta\b|toco\b|tocado\b)\w+(?:o|io|aron|ieron|ado|ido|a)",
         r"(?:mensaje|correo|e-?mail|mail|llamada|whatsapp|wasap|respuesta|carta|nota|"
         r"invitacion|audio|sms|md|dm) (?:suyo|de(?! (?:voz|texto|audio|whatsapp|bienvenida)\b))", r"llamo", r"escribio", r"contesto",
         r"respondio", r"mando", r"envio", r"aviso", r"saludo", r"felicito", r"comento",
@@ -324,7 +332,7 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"supe de", r"recibi",
     ),
     "both": (
-        r"nos", r"hablamos", r"charlamos", r"con {@}", r"reunion", r"conversamos", r"intercambiamos", r"chateamos",
+        _RECIPROCAL, r"hablamos", r"charlamos", r"con {@}", r"reunion", r"conversamos", r"intercambiamos", r"chateamos",
         r"estuvimos", r"(?:una |la )?(?:llamada|videollamada|charla|conversacion|reunion) con",
         r"hable con", r"charle con", r"converse con", r"nos escribimos", r"nos llamamos",
         r"{hablar} con", r"{chatear} con", r"{charlar} con", r"{conversar} con",
@@ -354,6 +362,201 @@ SUBJECT_VERBS: tuple[str, ...] = (
     r"propone|sugiere|necesita|prefiere|espera",
 )
 
+
+
+# Regional and colloquial forms, and the mood of a sentence, read as mechanisms rather than
+# phrasings (docs/ladder.md, "Spanish"):
+#
+# - the pronoun written after a finite verb, as Galician-flavoured Spanish does ("escribíle",
+#   "llamóme", "etiquetóme", "suspendióse"): the same event, the same direction;
+# - the contraction "al" before a name ("ayudé al Tobal"), as "a la Yese" already reads;
+# - an obligation or an achievement in the past before an instruction ("tuve que llamar a",
+#   "me tocó llevar a", "por fin pude ver a"): it was done;
+# - someone arriving with a purpose ("vino Ana a traerme…", "ha venido con su familia a
+#   comer"), someone taken somewhere ("la llevé a pasear");
+# - a call that reached no one, told after it ("pero no atendió", "estaba sin señal");
+# - replies to a public item (a comment, a tweet) are social, not private messages.
+_ENCLITIC = r"(?:le|les|la|lo|me|nos)"
+_DUTY = (r"(?:tuve que|tuvimos que|(?:me|nos) (?:ha |han )?toc(?:o|ado)|(?:por fin )?(?:consegui|"
+         r"conseguimos|logre|logramos|pude|pudimos|alcance a|alcanzamos a))")
+_PUBLIC_ITEM = (r"(?:a )?(?:el|la|los|las|mi|mis|su|sus|tu|un|una) (?:[^\s]+ )?(?:comentario|tuit|"
+                r"tweet|post|publicacion|historia|story|storie|reel|hilo|foto|video|estado)s?")
+_MORE_EVENTS: dict[str, tuple[str, ...]] = {
+    "social": (
+        r"(?:etiquete|etiqueto|mencione|menciono|comente|comento)" + _ENCLITIC,
+        r"(?:puse|puso|deje|dejo)(?:le|les|me|nos) (?:un |una )?(?:[^\s]+ )?(?:comentario|like|"
+        r"me gusta|corazon\w*)",
+        r"(?:le|les|me|nos) (?:puse|puso|pusimos|pusieron|he puesto|ha puesto) (?:un |una )?"
+        r"(?:[^\s]+ )?comentarios?",
+        r"(?:(?:ha|he|hemos|han) dado|di|dio|dimos|dieron) (?:a |un |una )?"
+        r"(?:me gusta|like|rt|retuit|retweet|fav|favorito|corazon\w*)",
+        r"(?:me|le|les|nos) {contestar} " + _PUBLIC_ITEM,
+        r"(?:me|le|les|nos) {responder} " + _PUBLIC_ITEM,
+        r"{compartir} (?:[^\s]+ ){0,6}?que (?:hizo|publico|subio|escribio|grabo|colgo|saco|"
+        r"posteo|ha hecho|ha publicado|ha subido) {@}",
+        # adding, following, accepting on a network: "me agregó en LinkedIn", "me siguió en Insta"
+        r"(?:me|le|la|lo|nos) (?:agrego|agregue|agregaron|anadio|anadi|ha agregado|he agregado|"
+        r"ha anadido|he anadido)", r"(?:me|la|lo|le) (?:siguio|segui|siguieron|ha seguido|he seguido)",
+        r"(?:acepte|acepto|aceptaste) (?:la |su |mi )?(?:solicitud|invitacion)(?: de (?:amistad|"
+        r"conexion))? de {@}",
+    ),
+    "message": (
+        r"(?:escribi|escribio|mande|mando|envie|envio|conteste|contesto|respondi|respondio)"
+        + _ENCLITIC,
+        r"(?:estuve|estuvimos|estuvo) (?:[^\s]+ ){0,3}?(?:chateando|whatsappeando|wasapeando|"
+        r"mensajeando\w*|escribiendonos|textando|texteando)",
+        # the medium named: "le pasé el dato por mensaje"
+        r"por (?:mensaje|mensajito|mensajes|sms|privado|chat|telegram|signal|slack|messenger|"
+        r"texto)",
+    ),
+    "call": (
+        r"(?:llame|llamo|telefonee|telefoneo)" + _ENCLITIC,
+        r"(?:le |les |me |nos )?(?:pegue|pego|di|dio|he pegado|ha pegado) un (?:tubazo|"
+        r"telefonazo|fonazo|timbrazo|llamado)", r"tubazo", r"(?:un|el|su|mi) llamado (?:de|a)",
+        r"(?:me|le|nos) (?:colgo|colgue|colgaron|ha colgado|he colgado)(?! (?:el|la|los|las|un|"
+        r"una|mi|su) )",
+        # the medium named: "hablé con Ana por el celu"
+        r"(?:por|al) (?:el )?(?:celu|celular|movil|fijo|telefono|telefonillo)",
+        r"videollam(?:e|o|amos|aron|ado)",  # "videollamé con Ana"
+        # a call someone had: "tuve una llamada con Ana" (and "Mi socio tuvo una llamada con
+        # Ana" is theirs: the phrase opens at their verb)
+        r"(?:tuve|tuvimos|tuvo|tuvieron|he tenido|ha tenido|hemos tenido) (?:una |la )?(?:[^\s]+ )?"
+        r"(?:llamada|videollamada|videoconferencia|zoom|meet) (?:[^\s]+ ){0,2}?con",
+    ),
+    "in_person": (
+        r"(?:encontre|junte|cruce)(?:me|nos) con",
+        r"(?:me|nos|la|lo|le) {visitar}",  # "me visitó Ana", "la visité en el hospital"
+        # being driven, helped, run into: "me llevó a casa", "me acercó hasta la estación",
+        # "me ayudó con la mudanza", "le eché una mano", "coincidí con Ana en la reunión"
+        r"(?:me|nos) {llevar} (?:{@} )?(?:a|al|hasta|en)",
+        r"(?:me|nos|la|lo|le) (?:acerco|acerque|acercaron|ha acercado|he acercado) (?:{@} )?(?:a|al|hasta)",
+        r"(?:me|nos) {ayudar} (?:{@} )?(?:con|a)",
+        r"(?:le|les|me|nos) (?:eche|echo|echaron|echamos|he echado|ha echado|hemos echado) una mano",
+        r"(?:coincidi|coincidimos|he coincidido|hemos coincidido) con {@} en",
+        r"(?:me |nos )?{pasar} por (?:la |el |su )?(?:casa|tienda|oficina|despacho|taller|local|"
+        r"estudio|trabajo|piso|depa|consulta|bar|restaurante|puesto) (?:de|del) {@}",
+        r"(?:vino|vinieron|venido) (?:{@} )?(?:[^\s]+ ){0,4}?a (?:\w+(?:ar|er|ir)(?:me|nos)|comer|"
+        r"cenar|merendar|desayunar|almorzar|tomar|saludar)\b",
+        r"(?:vino|vinieron|venido) (?:{@} )?(?:a|al|a la|a mi|por) (?:casa|mi casa|despacho|oficina|"
+        r"taller|trabajo|estudio|local|piso|depa|curro|laburo|chamba|tienda|consulta)\b",
+        r"(?:he|hemos) ido a (?:ver|visitar|saludar|buscar|recoger) a",
+        r"(?:la|lo|los|las|le|les) {llevar} (?:a|al|hasta) (?:pasear|comer|cenar|desayunar|"
+        r"almorzar|merendar|tomar|conocer|dar una vuelta|casa|su casa|el aeropuerto|aeropuerto|"
+        r"la estacion|la terminal|el medico|urgencias)",
+        r"(?:estuvo|estuvieron|ha estado|han estado) en (?:casa|mi casa)(?: {@})?(?:[^\s]+ ){0,6}?"
+        r"a (?:comer|cenar|merendar|desayunar|almorzar|tomar|dormir|verme|vernos)",
+        r"(?:en|a) la casa (?:de|del) {@}",
+        r"(?:en|a) (?:la|las|el|su|sus) (?:oficina|oficinas|despacho|estudio|piso|depa|departamento|"
+        r"consulta) (?:de|del) {@}",
+        _DUTY + r" (?:llevar|acompanar|recoger|ayudar|saludar|visitar)(?:le|la|lo|les)? (?:a|al)",
+    ),
+    "talk": (
+        r"(?:me|nos) (?:he |hemos )?(?:quedamos|quede|quedado) (?:un rato |un buen rato |[^\s]+ )?"
+        r"(?:hablando|charlando|conversando|platicando|de charla|de chachara|de palique)",
+        r"platic\w* con", r"platicamos",
+        # time spent with someone: in person, unless a medium is named ("me pasé la mañana al
+        # teléfono con Ana")
+        r"{pasar} (?:[^\s]+ ){1,4}?con",
+        # helping, keeping company, gifts: "estuve ayudando a Ana", "le regalé una planta"
+        r"(?:ayudando|acompanando|cuidando|visitando)(?:le|la|lo)? (?:a|al) {@}",
+        r"(?:le|les|me|nos) (?:regale|regalo|regalamos|ha regalado|he regalado)",
+        # showing, teaching, introducing, condolences: in person unless a medium is named
+        r"(?:le|les|me|nos) (?:ensene|enseno|ensenamos|ensenaron|mostre|mostro|mostramos|"
+        r"he ensenado|ha ensenado|he mostrado|ha mostrado) (?:el|la|los|las|su|mi|sus|mis|un|una)",
+        r"(?:le|les|me|nos|la|lo) (?:presente|presento|presentamos|presentaron|he presentado|"
+        r"ha presentado)",
+        r"(?:le|les|me|nos) (?:di|dio|dimos|dieron) (?:el pesame|la enhorabuena|la bienvenida|"
+        r"clase|clases)",
+        _DUTY + r" (?:hablar|charlar|platicar|conversar)(?:le)? con",
+    ),
+}
+# What a past duty or achievement opens: the instructions a ticked task reads (TASKS).
+_DUTY_TASKS = {"call": (r"llamar(?:le|la|lo)? a", r"telefonear(?:le)? a",
+                        r"(?:hacer(?:le)? (?:una )?)?videollamada (?:con|a)"),
+               "message": (r"escribir(?:le)? a", r"(?:mandar|enviar)(?:le)? (?:[^\s]+ ){0,3}?a",
+                           r"contestar(?:le)? a", r"responder(?:le)? a"),
+               "in_person": (r"quedar con", r"(?:comer|cenar|desayunar|almorzar|merendar) con",
+                             r"tomar (?:[^\s]+ ){1,2}?con", r"ver(?:le|la|lo)? a",
+                             r"visitar(?:le|la|lo)? a")}
+
+
+def _with_al(phrase: str) -> str:
+    """``phrase`` with a personal "a" before a name, or closing it, also read as "al" ("ayudé
+    al Tobal", "le escribí al Güero")."""
+    return _AL.sub("(?:a|al)", phrase)
+
+
+_AL = re.compile(r"(?<=[ })])a(?= \{@\}|$)")
+
+
+
+def _duty(channel: str) -> tuple[str, ...]:
+    """One phrase per channel for a past duty before its instructions (one phrase, not one per
+    instruction: a clause is searched once for them all)."""
+    tasks = _DUTY_TASKS.get(channel)
+    return (_DUTY + " (?:" + "|".join(_with_al(t) for t in tasks) + ")",) if tasks else ()
+
+
+EVENTS = {channel: tuple(_with_al(p) for p in EVENTS.get(channel, ()) + _MORE_EVENTS.get(
+    channel, ())) + _duty(channel) for channel in dict.fromkeys((*EVENTS, *_MORE_EVENTS))}
+
+INTENTS += (
+    # the pronoun after the verb: "suspendióse la comida"
+    r"^.*?(?:suspendio|cancelo|aplazo|pospuso|anulo|suspendieron|cancelaron|aplazaron)se\b",
+    # a call that reached no one, told after it: "lo llamé pero no atendió", "estaba sin señal"
+    # (one pattern: the rest of the clause is scanned once after a word for a call)
+    r"^.*?(?:llam|telefone|marqu|timbr)\w*\b.*?\b(?:(?:pero|y) (?:(?:no|nadie|nunca) (?:me |le |lo |"
+    r"la |les |se )?(?:lo |la )?(?:(?:atend|contest|respond|cog|coll|levant|pill)\w*|escuche|"
+    r"escuchamos|oi|oimos|vi|vimos|senti)|no (?:habia|hubo) (?:manera|forma|modo))|sin senal|"
+    r"sin cobertura|fuera de cobertura|apagado)\b",
+    # a call missed: "tenía una llamada perdida de Ana", "perdí la llamada de Ana" (not one
+    # returned: "le devolví la llamada perdida")
+    r"^.*?llamadas? perdidas?(?<!devolvi la llamada perdida)(?<!devolvio la llamada perdida)",
+    r"perd\w* (?:la|su|una|tu|sus|las) llamadas?",
+    # "capaz (que)", "puede que": maybe
+    r"capaz(?: que)?(?= )", r"puede que",
+    # someone seen on a screen or in the press is no meeting: "vi a Ana en la tele"
+    r"^.*?(?:vi(?<!\wvi)|vimos(?<!\wvimos)|salio(?<!\wsalio)|aparecio(?<!\waparecio)) "
+    r"(?:[^\s]+ ){0,3}?(?:en|por) (?:la tele|"
+    r"la television|la radio|el telediario|las noticias|youtube|el periodico|la prensa|un video|"
+    r"un documental)\b",
+    # a visit that reached no one: "fui a verlo pero no dejaban pasar", "no me abrió"
+    r"^.*?(?:pero|y) (?:ya )?no (?:me |nos )?(?:dejaban|dejaron|dejan|abrio|abrieron|abria)\b",
+    # an agreement is about a later day: "acordamos con Renzo que el viernes…", "quedamos con
+    # Ana en que la llamo"
+    r"(?:acord|pact|decid)\w* (?:con (?:[^\s]+ ){1,4}?)?que",
+    r"qued\w* con (?:[^\s]+ ){1,4}?en (?:que|\w+(?:ar|er|ir)(?:nos|le|la|lo|les|me|te)?\b)",
+    # what would have been, and a habit told by "every time"
+    r"(?:hubier|hubies)\w*", r"habria\w*", r"cada (?:vez )?que", r"siempre que",
+    # a label for a time to come: "Para la semana: café con Ana", "Pa' mañana: …"
+    r"^(?:[^\w]|_)*pa(?:ra|')? [^:]{1,24}:",
+    # a message that never arrived
+    r"^.*?(?:pero|y) (?:me |se )?rebot\w*",
+)
+
+DIRECTIONS = {
+    "out": DIRECTIONS["out"] + (
+        r"(?:escribi|mande|envie|conteste|respondi|llame|telefonee|etiquete|mencione|comente|"
+        r"puse|deje|pegue)(?:le|les)",  # "escribíle", "púsele"
+        # the writer's perfect, or a past with a pronoun for them: "le he dado", "la llevé"
+        r"(?:le|les|la|lo|los|las) (?:he|hemos) \w+(?:ado|ido|cho|to)",
+        r"(?:la|lo|los|las) (?:lleve|llevamos|recogi|recogimos|acompane|acompanamos|invite|"
+        r"invitamos|llame|salude|visite|vi|vimos|abrace|ayude)"),
+    "in": DIRECTIONS["in"] + (
+        r"(?:escribio|mando|envio|contesto|respondio|llamo|telefoneo|etiqueto|menciono|comento|"
+        r"puso|dejo|escribieron|mandaron|enviaron|llamaron|etiquetaron)(?:me|nos)",  # "llamóme"
+        r"nos (?:ha |han |habia )?\w+(?:o|io|aron|ieron|ado|ido)",  # "nos llamó", "nos ha escrito"
+    ),
+    # a conversation by nature, whoever asked for it: "me entrevistó por Zoom"
+    "both": DIRECTIONS["both"] + (
+        r"(?:me|le|la|lo|nos) (?:entrevisto|entrevistaron|entreviste|ha entrevistado|"
+        r"he entrevistado)", r"entrevista con"),
+}
+
+# Not a day's event of the writer's: a past subjunctive or the Galician pluperfect ("quedáramos":
+# we had arranged), and the agreements about later ("acordamos con Renzo que…").
+DONE = (r"(?!(?:acordamos|pactamos|decidimos|planeamos|\w*(?:áramos|éramos|ásemos|ésemos))$)"
+        + DONE[1], DONE[0], DONE[2])
 
 @hookimpl
 def register_vocabulary() -> list[Vocabulary]:
