@@ -1050,3 +1050,26 @@ def test_spanish_time_spent_replies_and_gifts(vault, write, line, expected):
 )
 def test_spanish_the_author_of_a_thing_passed_on(vault, write, line):
     assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a later day than the note's (the 20th), in the event's part of the sentence: a plan
+        ("- **Follow-up with Marta Ruiz on Friday (2026-11-27)**", []),
+        ("- Catch-up with Marta Ruiz (2026-11-25)", []),
+        ("- Call with Marta Ruiz [[2026-11-26]]", []),
+        ("- Comida con Marta Ruiz el 27 de noviembre de 2026", []),
+        # an earlier day, a log's date opening the line, a ticked task, a done mark: it happened
+        ("- Catch-up with Marta Ruiz (2026-11-18)", [("in_person", "both")]),
+        ("- **2026-11-25**: café con Marta Ruiz", [("in_person", "both")]),
+        ("- [x] Catch-up with Marta Ruiz (2026-11-25)", [("in_person", "both")]),
+        ("- Lunch with Marta Ruiz ✅ 2026-11-26", [("in_person", "both")]),
+        # the later day belongs to another part of the sentence: the call took place
+        ("- Called Marta Ruiz to set up lunch on 2026-11-27", [("call", "out")]),
+        ("- Llamé a Marta Ruiz para quedar el 25 de noviembre de 2026", [("call", "out")]),
+        ("- Met Marta Ruiz, we'll meet again on 2026-11-27", [("in_person", "both")]),
+    ],
+)
+def test_a_later_day_written_with_a_meeting_is_a_plan(vault, write, line, expected):
+    assert _read(vault, write, line) == expected

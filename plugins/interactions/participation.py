@@ -515,6 +515,17 @@ def not_of_the_day(blanked: str, c_start: int, c_end: int, at: int, event: tuple
             or (relative and _described(clause, event[0], at - c_start)))
 
 
+def set_for(clause: str, span: tuple[int, int], after: int) -> bool:
+    """Whether the day written at ``span`` of ``clause`` (a later one than the note's) is when
+    the event phrase ending at ``after`` takes place, with nothing between that starts another
+    part of the sentence: "Coffee with · on Friday (2026-11-27)" is set for that day, "Called ·
+    to set up lunch on 2026-11-27" happened. A bracket opening the date is no new part."""
+    start = span[0]
+    while start > after and clause[start - 1] in "([":
+        start -= 1
+    return _right_after(clause, ((start, span[1]),), after)
+
+
 # What starts another part of the sentence between an event and a time after it: the time
 # then belongs to that part ("Called · to set up lunch next week", "Comí con · y mañana
 # vuelvo", "Hablé con · sobre el viaje del jueves que viene").

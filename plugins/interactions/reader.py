@@ -34,6 +34,7 @@ import re
 from typing import Any
 
 from vinculo.config import Config
+from vinculo.dates import written_date_at
 from vinculo.history import VocabularyMatcher, compile_vocabularies, line_date, note_day, saved_on
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Contact, Direction, Interaction, Mention, Note, Vocabulary, own_contact
@@ -51,6 +52,7 @@ from .participation import (
     is_topic,
     not_of_the_day,
     passed_on,
+    set_for,
     their_own_verb,
     we_did,
     with_the_writer,
@@ -259,6 +261,7 @@ class _Line:
         self.quotes = '"' in blanked or "“" in blanked or "«" in blanked  # most lines: none
         self._quotes: list[tuple[int, int]] | None = None
         self._lists_me: bool | None = None
+        self._later: tuple[tuple[int, int] | None] | None = None
         # clause index -> (start, end, event, start of its earliest intention phrase,
         # direction phrases)
         self.found: dict[int, _Clause] = {}
@@ -296,6 +299,19 @@ class _Line:
         if self._lists_me is None:
             self._lists_me = _lists_the_writer(self.blanked)
         return self._lists_me
+
+    def later_day(self) -> tuple[int, int] | None:
+        """Where (offsets in :attr:`blanked`) the line writes a later day than its note's,
+        when it is not ticked off (a ticked task, a done mark ✅ say it happened) and does not
+        open the line (a log's entry: "- 2026-11-27 café con Ana"); read once per line."""
+        if self._later is None:
+            self._later = (None,)
+            if self.day is not None and not self.ticked and not _DONE.search(self.text):
+                found = written_date_at(self.blanked)
+                if (found and found[0] > self.day
+                        and self.blanked[:found[1]].strip(" *_=[(-:") != ""):
+                    self._later = ((found[1], found[2]),)
+        return self._later[0]
 
     def date(self) -> dt.date | None:
         """The date of the events on this line, read on the first one."""
@@ -405,6 +421,10 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                 line.blanked, c_start, c_end, at, (event[0], event[1]), event[2] in _SCHEDULED,
                 times, line.day.year if line.day else None):
             continue  # a report, a plan for later, a memory, a thing described
+        if event[2] in _SCHEDULED and (later := line.later_day()) and c_start <= later[0] < c_end \
+                and set_for(line.blanked[c_start:c_end], (later[0] - c_start, later[1] - c_start),
+                            event[1]):
+            continue  # "Catch-up with Ana (2026-11-27)", in the note of the 20th: a plan
         # An intention counts when it comes before the event or the name ("need to call
         # Ana"), not when it is a later part of the story ("called Ana; she wants to…").
         limit = max(event[1], min(c_end - c_start, at - c_start + mention.end - pos))

@@ -142,19 +142,29 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 def written_date(text: str) -> dt.date | None:
     """A date written on a line: ISO ``2026-03-12``, ``12 de marzo de 2026``, ``March 12,
     2026`` or ``12 March 2026``; the first one found, or None."""
+    found = written_date_at(text)
+    return found[0] if found else None
+
+
+def written_date_at(text: str) -> tuple[dt.date, int, int] | None:
+    """:func:`written_date` with where it is written (start and end offsets in ``text``):
+    the reader asks whether a later day belongs to the event's part of the sentence."""
     if not _YEAR.search(text):  # every form has a four-digit year: most lines stop here
         return None
     match = _ISO.search(text)
     if match:
-        return _safe_date(int(match[1]), int(match[2]), int(match[3]))
-    folded = fold(text)
-    match = _ES.search(folded) or _EN_DMY.search(folded)
-    if match:
-        return _safe_date(int(match[3]), MONTHS[match[2]], int(match[1]))
-    match = _EN_MDY.search(folded)
-    if match:
-        return _safe_date(int(match[3]), MONTHS[match[1]], int(match[2]))
-    return None
+        day = _safe_date(int(match[1]), int(match[2]), int(match[3]))
+    else:
+        folded = fold(text)
+        match = _ES.search(folded) or _EN_DMY.search(folded)
+        if match:
+            day = _safe_date(int(match[3]), MONTHS[match[2]], int(match[1]))
+        else:
+            match = _EN_MDY.search(folded)
+            if match is None:
+                return None
+            day = _safe_date(int(match[3]), MONTHS[match[1]], int(match[2]))
+    return (day, match.start(), match.end()) if day else None
 
 
 def name_date(stem: str) -> dt.date | None:
