@@ -26,6 +26,7 @@ cache off with ``[cache] enabled = false``).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import pickle
@@ -90,6 +91,11 @@ class Memo:
     continuing: frozenset[str] | None = None
     # LinkPaths' write, files and owner, as plain data: reading a memo never loads the linker
     links: tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str, str]] | None = None
+    # The name matcher's input, pickled (decoded only when a changed note is read again):
+    # the contacts' names from the name_variants hook and the table of entries made of them,
+    # kept by the first sync that re-read a note since this memo was taken (the same
+    # contacts, plugins and configuration give the same names; see _names).
+    names: bytes | None = None
 
 
 def run_key(config: Config, pm: pluggy.PluginManager, today: dt.date) -> str:
@@ -367,7 +373,8 @@ class _Prepared:
     def ready(self) -> bool:
         """Build it all; False when the memo cannot answer (the contacts changed)."""
         from vinculo.contacts import build_contacts
-        from vinculo.history import compile_vocabularies
+        from vinculo.history import compile_vocabularies, gather_vocabularies
+        from vinculo.linking.linker import Linker
         from vinculo.linking.paths import LinkPaths, link_paths
         from vinculo.linking.titles import continuing_titles
         from vinculo.pipeline import Index, analyser
@@ -387,9 +394,54 @@ class _Prepared:
         self.index = Index(vault=self.vault, config=self.config, today=self.today,
                            scan=Scan(self.vault, self.config), contacts=contacts,
                            continuing=continuing, links=links)
-        self.analyse = analyser(self.index, self.pm)
+        variants, entries = _names(memo, contacts, self.pm, self.config)
+        self.analyse = analyser(self.index, self.pm, Linker(
+            contacts, variants, self.config, continuing, links, gather_vocabularies(self.pm),
+            entries=entries))
         compile_vocabularies(self.index.vocabularies)  # kept: the analyser asks again
         return True
+
+
+def _names(memo: Memo, contacts: dict[str, Any], pm: pluggy.PluginManager,
+           config: Config) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The contacts' name variants and the matcher's entries made of them: the memo's when
+    built by this code (rebuilding them was a third of reading one changed note again), else
+    built and kept in it, stored with it when it is next written."""
+    from vinculo.linking.linker import gather_variants
+    from vinculo.linking.rules import build_entries
+
+    key = _names_code()
+    kept = getattr(memo, "names", None)  # a memo kept before this field: none
+    if kept is not None:
+        found = pickle.loads(kept)
+        if found[0] == key:
+            return found[1], found[2]
+    variants = gather_variants(contacts, pm, config)
+    entries = build_entries(variants)
+    with contextlib.suppress(Exception):  # a plugin's variant that does not pickle: asked again
+        memo.names = pickle.dumps((key, variants, entries), protocol=pickle.HIGHEST_PROTOCOL)
+    return variants, entries
+
+
+def _names_code() -> list[tuple[str, int, int] | None]:
+    """The files that turn names into the matcher's entries (the rules, the word lists), by
+    size and mtime: kept entries built by other code are built again."""
+    from vinculo import common_words, namewords, text
+    from vinculo.linking import rules
+
+    files = [str(m.__file__) for m in (rules, namewords, common_words, text)]
+    data = os.path.join(os.path.dirname(str(namewords.__file__)), "data")
+    with contextlib.suppress(OSError):
+        files += sorted(os.path.join(data, name) for name in os.listdir(data))
+    out: list[tuple[str, int, int] | None] = []
+    for file in files:
+        try:
+            info = os.stat(file)
+        except OSError:
+            out.append(None)
+        else:
+            out.append((file, info.st_size, info.st_mtime_ns))
+    return out
 
 
 def _reread(prepared: _Prepared, changed: list[tuple[str, int, int]], started: int,
