@@ -22,7 +22,8 @@ try:
     runpy.run_module("vinculo", run_name="__main__")
 except SystemExit as exc:
     assert not exc.code, exc.code
-heavy = ("yaml", "frontmatter", "vinculo.pipeline", "vinculo.linking", "ahocorasick")
+heavy = ("yaml", "frontmatter", "vinculo.pipeline", "vinculo.linking", "ahocorasick",
+         "importlib.metadata")
 print(json.dumps([name for name in heavy if name in sys.modules]))
 """
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 from collections.abc import Iterable
-from importlib.metadata import entry_points
 from typing import Any
 
 import pluggy
@@ -85,12 +85,50 @@ def get_plugin_manager(blocked: Iterable[str] = ()) -> pluggy.PluginManager:
             continue
         pm.register(importlib.import_module(module_name), name=name)
     try:
-        if not os.environ.get(NO_ENTRY_POINTS_ENV):
+        if not os.environ.get(NO_ENTRY_POINTS_ENV) and may_declare(ENTRY_POINT_GROUP):
             pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
         pm.check_pending()
     except Exception as exc:  # an installed plugin that cannot load must not hide the way out
         raise _plugin_failure(pm, exc) from exc
     return pm
+
+
+def may_declare(group: str) -> bool:
+    """Whether an installed distribution may declare entry points in ``group``, from their
+    ``entry_points.txt`` files, read where ``importlib.metadata`` finds them (the folders of
+    ``sys.path``). Asking ``importlib.metadata`` itself costs every command about 10 ms
+    (it imports the e-mail parser to read each distribution's metadata), and most
+    installations declare none. True whenever the files cannot say (a zip on the path, a
+    finder of distributions other than Python's own): pluggy's scan then decides."""
+    from importlib.machinery import PathFinder
+
+    if any(getattr(finder, "find_distributions", None) is not None and finder is not PathFinder
+           for finder in sys.meta_path):
+        return True
+    for root in sys.path:
+        try:
+            children = os.listdir(root or ".")
+        except OSError:
+            if os.path.exists(root or "."):
+                return True  # a zip file or an unreadable folder
+            continue
+        egg = os.path.basename(root).lower().endswith(".egg")
+        for child in children:
+            low = child.lower()
+            if not (low.endswith((".dist-info", ".egg-info")) or (egg and low == "egg-info")):
+                continue
+            try:
+                with open(os.path.join(root, child, "entry_points.txt"), encoding="utf-8") as file:
+                    text = file.read()
+            except OSError:
+                continue  # none declared (or an .egg-info file, which declares none)
+            except ValueError:
+                return True
+            # its section headers, read as importlib.metadata reads them
+            if any(line[:1] == "[" and line[-1:] == "]" and line.strip("[]") == group
+                   for line in map(str.strip, text.splitlines())):
+                return True
+    return False
 
 
 def _plugin_failure(pm: pluggy.PluginManager, exc: Exception) -> PluginError:
@@ -99,6 +137,8 @@ def _plugin_failure(pm: pluggy.PluginManager, exc: Exception) -> PluginError:
     plugin = getattr(exc, "plugin", None)  # pluggy's PluginValidationError names it
     name = pm.get_name(plugin) if plugin is not None else None
     if name is None:  # failed while importing: the first entry point not registered yet
+        from importlib.metadata import entry_points
+
         name = next((ep.name for ep in entry_points(group=ENTRY_POINT_GROUP)
                      if not pm.has_plugin(ep.name) and not pm.is_blocked(ep.name)), "?")
     detail = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
