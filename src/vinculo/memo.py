@@ -63,6 +63,9 @@ State = tuple[bytes, dict[str, bytes]]
 
 # More changed notes than this: a full pass (which reads them in parallel) is as quick.
 MOST_CHANGED = 200
+# The memo's table: the memo (row 0), the event mode's state (row 1, vinculo.event_sync) and
+# the name matcher's input (this row, see _names).
+NAMES_ROW = 2
 
 
 @dataclass
@@ -91,11 +94,6 @@ class Memo:
     continuing: frozenset[str] | None = None
     # LinkPaths' write, files and owner, as plain data: reading a memo never loads the linker
     links: tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str, str]] | None = None
-    # The name matcher's input, pickled (decoded only when a changed note is read again):
-    # the contacts' names from the name_variants hook and the table of entries made of them,
-    # kept by the first sync that re-read a note since this memo was taken (the same
-    # contacts, plugins and configuration give the same names; see _names).
-    names: bytes | None = None
 
 
 def run_key(config: Config, pm: pluggy.PluginManager, today: dt.date) -> str:
@@ -394,7 +392,7 @@ class _Prepared:
         self.index = Index(vault=self.vault, config=self.config, today=self.today,
                            scan=Scan(self.vault, self.config), contacts=contacts,
                            continuing=continuing, links=links)
-        variants, entries = _names(memo, contacts, self.pm, self.config)
+        variants, entries = _names(memo, contacts, self.pm, self.config, self.path)
         self.analyse = analyser(self.index, self.pm, Linker(
             contacts, variants, self.config, continuing, links, gather_vocabularies(self.pm),
             entries=entries))
@@ -403,23 +401,32 @@ class _Prepared:
 
 
 def _names(memo: Memo, contacts: dict[str, Any], pm: pluggy.PluginManager,
-           config: Config) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The contacts' name variants and the matcher's entries made of them: the memo's when
-    built by this code (rebuilding them was a third of reading one changed note again), else
-    built and kept in it, stored with it when it is next written."""
+           config: Config, path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The contacts' name variants and the matcher's entries made of them (rebuilding them
+    was a third of reading one changed note again): kept in a row of the memo's table of
+    their own (:data:`NAMES_ROW`, written once, not with every memo), under what they were
+    built from — the contacts, plugins and configuration (the memo's world and key) and the
+    code and word lists that make entries of names (:func:`_names_code`)."""
     from vinculo.linking.linker import gather_variants
     from vinculo.linking.rules import build_entries
 
-    key = _names_code()
-    kept = getattr(memo, "names", None)  # a memo kept before this field: none
-    if kept is not None:
-        found = pickle.loads(kept)
-        if found[0] == key:
-            return found[1], found[2]
+    key = [memo.key, memo.world, _names_code()]
+    try:
+        with reading(path) as con:
+            found = con.execute("SELECT blob FROM settled WHERE id = ?",
+                                (NAMES_ROW,)).fetchone()
+        kept = pickle.loads(found[0]) if found else None
+        if kept is not None and kept[0] == key:
+            return kept[1], kept[2]
+    except Exception:  # kept names are an optimisation: built again
+        pass
     variants = gather_variants(contacts, pm, config)
     entries = build_entries(variants)
     with contextlib.suppress(Exception):  # a plugin's variant that does not pickle: asked again
-        memo.names = pickle.dumps((key, variants, entries), protocol=pickle.HIGHEST_PROTOCOL)
+        blob = pickle.dumps((key, variants, entries), protocol=pickle.HIGHEST_PROTOCOL)
+        with sqlite3.connect(path, timeout=5) as con:
+            con.execute("INSERT OR REPLACE INTO settled VALUES (?, ?)", (NAMES_ROW, blob))
+        con.close()
     return variants, entries
 
 
