@@ -117,11 +117,12 @@ def test_the_tables_copied_from_pyyaml_are_still_pyyamls():
 
     from vinculo import simple_yaml
 
-    def table(resolvers):
-        return {ch: [(tag, p.pattern, p.flags) for tag, p in found]
-                for ch, found in resolvers.items()}
-
-    assert table(simple_yaml._RESOLVERS) == table(Resolver.yaml_implicit_resolvers)
+    theirs = Resolver.yaml_implicit_resolvers
+    assert set(theirs) == {ch for *_, chars in simple_yaml._IMPLICIT for ch in chars}
+    for first, found in theirs.items():
+        assert [(tag, p.pattern, p.flags) for tag, p in simple_yaml._resolvers(first)] == [
+            (tag, p.pattern, p.flags) for tag, p in found], first
+    assert simple_yaml._resolvers("a") == []
     assert SafeConstructor.bool_values == simple_yaml._BOOLS
     assert simple_yaml._NON_PRINTABLE.pattern == Reader.NON_PRINTABLE.pattern
     assert simple_yaml._NON_PRINTABLE.flags == Reader.NON_PRINTABLE.flags

@@ -64,10 +64,20 @@ _IMPLICIT = (
     ("tag:yaml.org,2002:value", r"^(?:=)$", 0, "="),
     ("tag:yaml.org,2002:yaml", r"^(?:!|&|\*)$", 0, "!&*"),
 )
-_RESOLVERS: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
-for _tag_name, _source, _flags, _first in _IMPLICIT:
-    for _ch in _first:
-        _RESOLVERS.setdefault(_ch, []).append((_tag_name, re.compile(_source, _flags)))
+_RESOLVERS: dict[str, list[tuple[str, re.Pattern[str]]]] = {}  # compiled on first use
+
+
+def _resolvers(first: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The implicit resolvers of a plain scalar starting with ``first``, in PyYAML's order
+    (compiled when first asked: the verbose ones cost milliseconds each)."""
+    found = _RESOLVERS.get(first)
+    if found is None:
+        found = _RESOLVERS[first] = [(tag, re.compile(source, flags))
+                                     for tag, source, flags, chars in _IMPLICIT
+                                     if first in tuple(chars)]
+    return found
+
+
 _BOOLS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
 _NON_PRINTABLE = re.compile(
     "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]")
@@ -77,7 +87,9 @@ _UNHANDLED = object()
 
 def _tag(value: str) -> str:
     """The tag PyYAML's resolver gives a plain scalar."""
-    for tag, pattern in _RESOLVERS.get(value[:1], ()):
+    if _DATE.fullmatch(value):
+        return _TIMESTAMP  # the common case, told without the resolvers: no float, no int
+    for tag, pattern in _resolvers(value[:1]):
         if pattern.match(value):
             return tag
     return _STR
