@@ -109,6 +109,26 @@ def test_the_entry_point_files_say_which_installations_may_hold_a_plugin(tmp_pat
     assert may_declare("vinculo")
 
 
+def test_every_hook_implementation_pluggy_finds_is_registered(third_party):
+    """The plugin manager's quicker look-up of a module's hook implementations finds what
+    pluggy's own finds, in every built-in plugin and an installed one."""
+    import pluggy
+
+    ours = get_plugin_manager()
+    plain = pluggy.PluginManager("vinculo")
+    plain.add_hookspecs(hookspecs)
+    for name, plugin in ours.list_name_plugin():
+        plain.register(plugin, name=name)
+
+    def found(pm):
+        return {(caller.name, impl.plugin_name, impl.function)
+                for caller in pm.hook.__dict__.values() if isinstance(caller, pluggy.HookCaller)
+                for impl in caller.get_hookimpls()}
+
+    assert found(ours) == found(plain)
+    assert ("is_contact", third_party) in {(hook, name) for hook, name, _ in found(ours)}
+
+
 def test_blocked_third_party_plugin_commands_disappear(third_party, run):
     result = run("--block-plugin", third_party, "hello")
     assert result.exit_code == 2
