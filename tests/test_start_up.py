@@ -23,7 +23,8 @@ try:
 except SystemExit as exc:
     assert not exc.code, exc.code
 heavy = ("yaml", "frontmatter", "vinculo.pipeline", "vinculo.linking", "ahocorasick",
-         "importlib.metadata", *(("filelock",) if os.name == "posix" else ()))
+         "importlib.metadata", "importlib.resources", "zipfile", "shutil", "tempfile",
+         *(("filelock",) if os.name == "posix" else ()))
 print(json.dumps([name for name in heavy if name in sys.modules]))
 """
 

@@ -23,7 +23,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 from array import array
 from pathlib import Path
 from typing import Any
@@ -160,6 +159,8 @@ def save(key: Any, tree: Any) -> None:
     path = _path(key)
     if path is None:
         return
+    import tempfile  # here: it loads shutil and random, which loading programs never needs
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
