@@ -80,8 +80,9 @@ def _folder(vault: Path) -> Path:
     return folder
 
 
-class _Busy(Exception):
-    """The lock is held by another process (and waiting longer was not asked for)."""
+class _Busy(LockError):
+    """The lock is held by another process (and waiting longer was not asked for): turned
+    into the LockError that says by whom (:func:`_acquire`)."""
 
 
 class _Flock:
