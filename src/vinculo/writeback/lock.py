@@ -128,8 +128,13 @@ class _Flock:
         if self.other is not None:
             self.other.release()
         elif self.fd is not None:
+            import fcntl
+
             fd, self.fd = self.fd, None
-            os.close(fd)  # closing the only descriptor releases the flock
+            try:  # unlocked before it is closed: a worker forked meanwhile holds a copy of
+                fcntl.flock(fd, fcntl.LOCK_UN)  # the descriptor, which would keep it locked
+            finally:
+                os.close(fd)
 
 
 def _filelock_acquire(lock: Any, timeout: float, poll_interval: float = 0.05) -> None:
