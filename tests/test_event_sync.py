@@ -124,6 +124,21 @@ def test_an_event_in_a_note_with_links_to_write(aged, run, tmp_path, monkeypatch
     assert "[[Ana Torres]] en Coyoacán" in (aged / DAILY).read_text(encoding="utf-8")
 
 
+def test_the_names_kept_by_the_last_replay_link_as_a_full_sync_links(aged, run, tmp_path,
+                                                                      monkeypatch):
+    """The first replay keeps the contacts' names and the matcher's table made of them with
+    the memo; the next one reads its note with them: an alias, a nickname and a full name
+    written in plain text are linked as a full sync links them."""
+    append(aged, DAILY, "\n- Café con [[Ana Torres]] en Lavapiés.\n")
+    same_as_full(run, aged, tmp_path / "1", monkeypatch, dry=False)
+    append(aged, "Daily/2026-11-24.md",
+           "\n- Comí con Toni Castillo y con Encar en Sevilla; luego llamé a Rodrigo Sanz.\n")
+    out = same_as_full(run, aged, tmp_path / "2", monkeypatch)
+    assert "Daily/2026-11-24.md" in out["summary"]["write"]["written"]
+    text = (aged / "Daily/2026-11-24.md").read_text(encoding="utf-8")
+    assert "[[Antonio Castillo|Toni Castillo]]" in text and "[[Rodrigo Sanz]]" in text
+
+
 def test_links_in_a_vault_where_a_title_is_shared_or_continued(aged, run, tmp_path,
                                                                monkeypatch):
     """Another note titled like a contact makes her links carry her note's path, and a

@@ -388,3 +388,40 @@ def test_a_note_replaced_by_a_link_to_a_file_outside_the_vault_is_not_read_throu
     assert out["summary"]["write"]["full_pass"] is True
     assert any("outside the vault" in d for d in out["summary"]["diagnostics"])
     assert comparable(out) == comparable(full_pass(run, aged, monkeypatch, "--dry-run"))
+
+
+def test_a_memo_kept_whole_by_an_older_version_still_answers(aged, run, monkeypatch):
+    """A memo is kept in parts (its notes, contacts and rows apart, each written when it
+    changes); one an older version kept whole in its first row still answers, whatever the
+    part rows left beside it say, and the next sync that keeps it writes it in parts."""
+    import pickle
+
+    from vinculo import memo as memos
+
+    database = state_dir(aged) / "index.sqlite"
+    memo = memos._load(database)
+    assert memo is not None and memo.notes and memo.contacts and memo.rows
+    memo.__dict__.pop("_stored")
+    whole = pickle.dumps(memo)  # as an older version pickled it: its fields inside
+    with sqlite3.connect(database) as con:
+        con.execute("UPDATE settled SET blob = ? WHERE id = 0", (whole,))
+        con.execute("UPDATE settled SET blob = ? WHERE id = ?",
+                    (pickle.dumps({}), memos._PARTS["notes"]))  # stale parts: not read
+    con.close()
+    out = sync(run, aged)
+    assert out["summary"]["write"]["mode"] == "settled"
+    assert comparable(out) == comparable(full_pass(run, aged, monkeypatch))
+    daily = aged / DAILY
+    daily.write_text(daily.read_text(encoding="utf-8") + "\n- Café con [[Ana Torres]].\n",
+                     encoding="utf-8")
+    expected = full_pass(run, aged, monkeypatch, "--dry-run")
+    assert sync(run, aged, "--dry-run")["summary"]["write"]["diff"] == expected["summary"][
+        "write"]["diff"]
+    assert sync(run, aged)["summary"]["write"]["mode"] == "events"
+    with sqlite3.connect(database) as con:
+        lean = pickle.loads(con.execute("SELECT blob FROM settled WHERE id = 0").fetchone()[0])
+    con.close()
+    now = memos._load(database)
+    assert lean.notes == {} and now is not None, now
+    assert set(now.notes) ^ set(memo.notes) == set(), set(now.notes) ^ set(memo.notes)
+    assert sync(run, aged)["summary"]["write"]["mode"] == "settled"

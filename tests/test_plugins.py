@@ -82,6 +82,53 @@ def test_entry_point_plugin_is_discovered_and_can_add_commands(third_party, run,
     assert names == ["Robot Friend"]
 
 
+def test_the_entry_point_files_say_which_installations_may_hold_a_plugin(tmp_path, monkeypatch):
+    """Whether to ask importlib.metadata for plugins is read from the entry_points.txt files
+    where it finds distributions: a ``[vinculo]`` section anywhere on the path is a plugin to
+    load, an entry point merely named vinculo (the command itself) is not, and a path entry
+    that is no folder (a zip) is always asked about."""
+    from vinculo.plugin_host import may_declare
+
+    site = tmp_path / "site"
+    info = site / "Other_Tool-2.0.DIST-INFO"  # found whatever the case, as importlib finds it
+    info.mkdir(parents=True)
+    (info / "entry_points.txt").write_text("[console_scripts]\nvinculo = vinculo.cli:main\n")
+    (site / "legacy-1.0.egg-info").write_text("Metadata-Version: 1.0\n")  # a file: no entry points
+    monkeypatch.setattr(sys, "path", [str(site), str(tmp_path / "missing")])
+    assert not may_declare("vinculo") and may_declare("console_scripts")
+    egg = tmp_path / "old_plugin-1.0.egg"
+    (egg / "EGG-INFO").mkdir(parents=True)
+    (egg / "EGG-INFO" / "entry_points.txt").write_text("  [vinculo]  \nold = old_plugin\n")
+    monkeypatch.setattr(sys, "path", [str(site), str(egg)])
+    assert may_declare("vinculo")
+    install_plugin(tmp_path / "site2", "vinculo_new", "")
+    monkeypatch.setattr(sys, "path", [str(site), str(tmp_path / "site2")])
+    assert may_declare("vinculo")
+    (tmp_path / "plugins.zip").write_bytes(b"PK\x05\x06" + bytes(18))
+    monkeypatch.setattr(sys, "path", [str(site), str(tmp_path / "plugins.zip")])
+    assert may_declare("vinculo")
+
+
+def test_every_hook_implementation_pluggy_finds_is_registered(third_party):
+    """The plugin manager's quicker look-up of a module's hook implementations finds what
+    pluggy's own finds, in every built-in plugin and an installed one."""
+    import pluggy
+
+    ours = get_plugin_manager()
+    plain = pluggy.PluginManager("vinculo")
+    plain.add_hookspecs(hookspecs)
+    for name, plugin in ours.list_name_plugin():
+        plain.register(plugin, name=name)
+
+    def found(pm):
+        return {(caller.name, impl.plugin_name, impl.function)
+                for caller in pm.hook.__dict__.values() if isinstance(caller, pluggy.HookCaller)
+                for impl in caller.get_hookimpls()}
+
+    assert found(ours) == found(plain)
+    assert ("is_contact", third_party) in {(hook, name) for hook, name, _ in found(ours)}
+
+
 def test_blocked_third_party_plugin_commands_disappear(third_party, run):
     result = run("--block-plugin", third_party, "hello")
     assert result.exit_code == 2

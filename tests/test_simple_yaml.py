@@ -105,3 +105,24 @@ def test_a_property_rendered_again_is_the_same_yaml_and_types_stay_apart():
         for eol in ("\n", "\r\n"):
             assert render_property("vinculo_x", value, eol) == _render("vinculo_x", value, eol)
             assert render_property("vinculo_x", value, eol) == _render("vinculo_x", value, eol)
+
+
+def test_the_tables_copied_from_pyyaml_are_still_pyyamls():
+    """The reader types scalars with PyYAML's own implicit resolvers, booleans and printable
+    characters, copied (importing yaml for them cost every changed note's sync): a PyYAML that
+    changes them is caught here."""
+    from yaml.constructor import SafeConstructor
+    from yaml.reader import Reader
+    from yaml.resolver import Resolver
+
+    from vinculo import simple_yaml
+
+    theirs = Resolver.yaml_implicit_resolvers
+    assert set(theirs) == {ch for *_, chars in simple_yaml._IMPLICIT for ch in chars}
+    for first, found in theirs.items():
+        assert [(tag, p.pattern, p.flags) for tag, p in simple_yaml._resolvers(first)] == [
+            (tag, p.pattern, p.flags) for tag, p in found], first
+    assert simple_yaml._resolvers("a") == []
+    assert SafeConstructor.bool_values == simple_yaml._BOOLS
+    assert simple_yaml._NON_PRINTABLE.pattern == Reader.NON_PRINTABLE.pattern
+    assert simple_yaml._NON_PRINTABLE.flags == Reader.NON_PRINTABLE.flags

@@ -16,13 +16,15 @@ from vinculo.text import lazy_pattern
 
 # Run `vinculo sync VAULT --quiet` in this child, then say which of these it loaded.
 CHILD = """
-import json, runpy, sys
+import json, os, runpy, sys
 sys.argv = ["vinculo", "sync", sys.argv[1], "--quiet"]
 try:
     runpy.run_module("vinculo", run_name="__main__")
 except SystemExit as exc:
     assert not exc.code, exc.code
-heavy = ("yaml", "frontmatter", "vinculo.pipeline", "vinculo.linking", "ahocorasick")
+heavy = ("yaml", "frontmatter", "vinculo.pipeline", "vinculo.linking", "ahocorasick",
+         "importlib.metadata", "importlib.resources", "zipfile", "shutil", "tempfile",
+         *(("filelock",) if os.name == "posix" else ()))
 print(json.dumps([name for name in heavy if name in sys.modules]))
 """
 

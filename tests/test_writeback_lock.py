@@ -111,3 +111,25 @@ def test_a_journal_that_cannot_be_written_stops_before_any_write(vault, write, r
     assert result.exit_code == 1
     assert result.stderr.startswith("vinculo: cannot write the undo journal: ")
     assert (vault / "People/Ana.md").read_bytes() == ANA.encode()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_worker_forked_while_the_lock_was_held_does_not_keep_it(vault):
+    """A sync forks its workers while it holds the writer lock, and the watcher's workers
+    live on after its pass: once the writer lets go, the next one gets the lock at once."""
+    from vinculo.writeback.lock import vault_lock
+
+    ready, done = os.pipe()
+    with vault_lock(vault):
+        pid = os.fork()
+        if pid == 0:  # a worker: alive, holding a copy of every descriptor, until told
+            os.close(done)
+            os.read(ready, 1)
+            os._exit(0)
+    try:
+        with vault_lock(vault, wait=0):  # LockError if the worker's copy still held it
+            pass
+    finally:
+        os.close(done)
+        os.waitpid(pid, 0)
+        os.close(ready)

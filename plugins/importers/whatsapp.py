@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
@@ -197,6 +196,8 @@ def read_chat(lines: Iterator[tuple[int, str | None]], chat: ChatLog, dates: _Da
 
 def _chats(path: Path) -> Iterator[tuple[str, int, Callable[[], IO[bytes]]]]:
     """``(name, size, opener)`` for the chat text files of a ``.txt`` or a ``.zip`` export."""
+    import zipfile  # here: every command loads this plugin, and zipfile loads shutil, bz2, lzma
+
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive:
             members = [m for m in archive.infolist()
@@ -216,6 +217,8 @@ def run_file(path: Path, ctx: ImportContext) -> Iterator[Action]:
     tally = Tally(ctx.with_text)
     matcher = PartyMatcher(ctx.contacts)
     names = me_setting(ctx, "names")
+    import zipfile
+
     try:
         for name, size, opener in _chats(path):
             chat = ChatLog("WhatsApp", chat_title(name), ctx.with_text)

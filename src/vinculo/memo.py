@@ -26,13 +26,14 @@ cache off with ``[cache] enabled = false``).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import pickle
 import sqlite3
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,15 @@ State = tuple[bytes, dict[str, bytes]]
 
 # More changed notes than this: a full pass (which reads them in parallel) is as quick.
 MOST_CHANGED = 200
+# The memo's table: the memo (row 0), the event mode's state (row 1, vinculo.event_sync), the
+# name matcher's input (this row, see _names), and the memo's three large fields in rows of
+# their own (_PARTS), each written only when it changed: a replay rewrote the whole memo, 2 MB,
+# to record one note's new size and hash. The notes are kept as their last whole list and the
+# entries that changed since (_NOTES_SINCE).
+NAMES_ROW = 2
+_PARTS = {"notes": 3, "contacts": 4, "rows": 5}
+_NOTES_SINCE = 6
+_MOST_SINCE = 500  # more notes changed than this: their whole list is written again
 
 
 @dataclass
@@ -170,8 +180,7 @@ def remember(seen: Look, index: Any, pm: pluggy.PluginManager, diagnostics: list
         continuing=index.continuing,
         links=(dict(index.links.write), dict(index.links.files), dict(index.links.owner)),
     )
-    _write_memo(path, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL),
-                state=state or (b"", {}), whole_state=True)
+    _write_memo(path, memo, state=state or (b"", {}), whole_state=True)
 
 
 def forget(vault: Path, config: Config) -> None:
@@ -199,7 +208,59 @@ def _read_memo(path: Path, rels: Iterable[str] = ()) -> tuple[bytes, dict[str, R
         return None
 
 
-def _write_memo(path: Path, memo: bytes | None, rows: dict[str, Row] | None = None,
+def _load(path: Path) -> Memo | None:
+    """The memo of the last settled sync with its large fields (_PARTS), or None (no memo,
+    an unreadable one, another version's)."""
+    try:
+        with reading(path) as con:
+            if not same_version(con):
+                return None
+            found = dict(con.execute("SELECT id, blob FROM settled WHERE id IN (0, 3, 4, 5, 6)"))
+        memo = pickle.loads(found[0]) if 0 in found else None
+        if not isinstance(memo, Memo):
+            return None
+        if memo.notes:  # kept whole, by a version before the parts: whatever rows 3-6 hold
+            memo.__dict__.pop("_stored", None)  # is older (its next write writes every part)
+            return memo
+        base = pickle.loads(found[_PARTS["notes"]])
+        since = pickle.loads(found[_NOTES_SINCE]) if _NOTES_SINCE in found else {}
+        memo.contacts = pickle.loads(found[_PARTS["contacts"]])
+        memo.rows = pickle.loads(found[_PARTS["rows"]])
+    except Exception:  # a memo is an optimisation: an unreadable one runs the full pass
+        return None
+    memo.notes = {**base, **since}
+    # As stored: what the next write need not write again (see _memo_rows).
+    memo.__dict__["_stored"] = {"notes": base, "since": since, "contacts": dict(memo.contacts),
+                                "rows": list(memo.rows)}
+    return memo
+
+
+def _memo_rows(memo: Memo) -> tuple[dict[int, bytes | None], dict[str, Any]]:
+    """The rows that store ``memo`` (None: a row to delete) — the memo without its large
+    fields, and those of them that changed since it was read or written — and what is then
+    stored (for the next write)."""
+    stored = memo.__dict__.get("_stored", {})
+    dump = pickle.dumps
+    lean = replace(memo, notes={}, contacts={}, rows=[])
+    out: dict[int, bytes | None] = {0: dump(lean, protocol=pickle.HIGHEST_PROTOCOL)}
+    for name in ("contacts", "rows"):
+        value = getattr(memo, name)
+        if name not in stored or stored[name] != value:
+            out[_PARTS[name]] = dump(value, protocol=pickle.HIGHEST_PROTOCOL)
+    base: dict[str, Any] | None = stored.get("notes")
+    notes = memo.notes
+    since = {} if base is None else {rel: v for rel, v in notes.items() if base.get(rel) != v}
+    if base is None or len(since) > _MOST_SINCE or len(notes) != len(base):
+        base, since = dict(notes), {}
+        out[_PARTS["notes"]] = dump(base, protocol=pickle.HIGHEST_PROTOCOL)
+        out[_NOTES_SINCE] = None
+    elif since != stored.get("since"):
+        out[_NOTES_SINCE] = dump(since, protocol=pickle.HIGHEST_PROTOCOL)
+    return out, {"notes": base, "since": since, "contacts": dict(memo.contacts),
+                 "rows": list(memo.rows)}
+
+
+def _write_memo(path: Path, memo: Memo | None, rows: dict[str, Row] | None = None,
                 state: State | None = None, whole_state: bool = False) -> None:
     """Store (or, with None, forget) the memo, with the rows of notes it re-read, in one
     transaction; ``state``: the event mode's state to keep with it (else the one stored
@@ -207,6 +268,7 @@ def _write_memo(path: Path, memo: bytes | None, rows: dict[str, Row] | None = No
     cache's own save."""
     if memo is None and not path.exists():
         return
+    stored = None
     try:
         with sqlite3.connect(path, timeout=5) as con:
             con.execute("PRAGMA synchronous=NORMAL")  # as the cache's own writes (WAL)
@@ -214,7 +276,12 @@ def _write_memo(path: Path, memo: bytes | None, rows: dict[str, Row] | None = No
             if memo is None:
                 con.execute("DELETE FROM settled")
             else:
-                con.execute("INSERT OR REPLACE INTO settled VALUES (0, ?)", (memo,))
+                blobs, stored = _memo_rows(memo)
+                for row, blob in blobs.items():
+                    if blob is None:
+                        con.execute("DELETE FROM settled WHERE id = ?", (row,))
+                    else:
+                        con.execute("INSERT OR REPLACE INTO settled VALUES (?, ?)", (row, blob))
                 if state is not None:  # vinculo.event_sync's state of this memo: row 1, and
                     # each contact's part in a table of its own (a replay rewrites a few)
                     con.execute("INSERT OR REPLACE INTO settled VALUES (1, ?)", (state[0],))
@@ -228,6 +295,8 @@ def _write_memo(path: Path, memo: bytes | None, rows: dict[str, Row] | None = No
         con.close()
     except sqlite3.Error:
         return
+    if memo is not None and stored is not None:
+        memo.__dict__["_stored"] = stored
 
 
 # --- answering -------------------------------------------------------------------------------
@@ -250,8 +319,7 @@ class Pending:
     def keep(self, state: State | None = None) -> None:
         """Store the memo (settled again) with the replayed ``state`` and the rows read."""
         self.memo.seen_ns = self.started
-        _write_memo(self.path, pickle.dumps(self.memo, protocol=pickle.HIGHEST_PROTOCOL),
-                    self.rows, state)
+        _write_memo(self.path, self.memo, self.rows, state)
 
     def cached_rows(self, rels: list[str]) -> dict[str, Row]:
         """The cache rows of ``rels`` as stored (what the memo's full pass analysed)."""
@@ -273,13 +341,9 @@ def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date
     if path is None:
         return None
     started = time.time_ns()
-    found = _read_memo(path)
-    if found is None:
+    if not path.exists():
         return None
-    try:
-        memo = pickle.loads(found[0])
-    except Exception:
-        memo = None
+    memo = _load(path)
     rows: dict[str, Row] = {}
     if isinstance(memo, Memo) and memo.key == run_key(config, pm, today):
         try:
@@ -296,7 +360,7 @@ def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date
                     return Pending(memo, prepared.index, prepared.analyse, moved, rows,
                                    started, path)
                 memo.seen_ns = started
-                _write_memo(path, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL), rows)
+                _write_memo(path, memo, rows)
                 return memo
         except Exception:  # a memo is an optimisation, never a reason to fail
             pass
@@ -367,7 +431,8 @@ class _Prepared:
     def ready(self) -> bool:
         """Build it all; False when the memo cannot answer (the contacts changed)."""
         from vinculo.contacts import build_contacts
-        from vinculo.history import compile_vocabularies
+        from vinculo.history import compile_vocabularies, gather_vocabularies
+        from vinculo.linking.linker import Linker
         from vinculo.linking.paths import LinkPaths, link_paths
         from vinculo.linking.titles import continuing_titles
         from vinculo.pipeline import Index, analyser
@@ -387,9 +452,63 @@ class _Prepared:
         self.index = Index(vault=self.vault, config=self.config, today=self.today,
                            scan=Scan(self.vault, self.config), contacts=contacts,
                            continuing=continuing, links=links)
-        self.analyse = analyser(self.index, self.pm)
+        variants, entries = _names(memo, contacts, self.pm, self.config, self.path)
+        self.analyse = analyser(self.index, self.pm, Linker(
+            contacts, variants, self.config, continuing, links, gather_vocabularies(self.pm),
+            entries=entries))
         compile_vocabularies(self.index.vocabularies)  # kept: the analyser asks again
         return True
+
+
+def _names(memo: Memo, contacts: dict[str, Any], pm: pluggy.PluginManager,
+           config: Config, path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The contacts' name variants and the matcher's entries made of them (rebuilding them
+    was a third of reading one changed note again): kept in a row of the memo's table of
+    their own (:data:`NAMES_ROW`, written once, not with every memo), under what they were
+    built from — the contacts, plugins and configuration (the memo's world and key) and the
+    code and word lists that make entries of names (:func:`_names_code`)."""
+    from vinculo.linking.linker import gather_variants
+    from vinculo.linking.rules import build_entries
+
+    key = [memo.key, memo.world, _names_code()]
+    try:
+        with reading(path) as con:
+            found = con.execute("SELECT blob FROM settled WHERE id = ?",
+                                (NAMES_ROW,)).fetchone()
+        kept = pickle.loads(found[0]) if found else None
+        if kept is not None and kept[0] == key:
+            return kept[1], kept[2]
+    except Exception:  # kept names are an optimisation: built again
+        pass
+    variants = gather_variants(contacts, pm, config)
+    entries = build_entries(variants)
+    with contextlib.suppress(Exception):  # a plugin's variant that does not pickle: asked again
+        blob = pickle.dumps((key, variants, entries), protocol=pickle.HIGHEST_PROTOCOL)
+        with sqlite3.connect(path, timeout=5) as con:
+            con.execute("INSERT OR REPLACE INTO settled VALUES (?, ?)", (NAMES_ROW, blob))
+        con.close()
+    return variants, entries
+
+
+def _names_code() -> list[tuple[str, int, int] | None]:
+    """The files that turn names into the matcher's entries (the rules, the word lists), by
+    size and mtime: kept entries built by other code are built again."""
+    from vinculo import common_words, namewords, text
+    from vinculo.linking import rules
+
+    files = [str(m.__file__) for m in (rules, namewords, common_words, text)]
+    data = os.path.join(os.path.dirname(str(namewords.__file__)), "data")
+    with contextlib.suppress(OSError):
+        files += sorted(os.path.join(data, name) for name in os.listdir(data))
+    out: list[tuple[str, int, int] | None] = []
+    for file in files:
+        try:
+            info = os.stat(file)
+        except OSError:
+            out.append(None)
+        else:
+            out.append((file, info.st_size, info.st_mtime_ns))
+    return out
 
 
 def _reread(prepared: _Prepared, changed: list[tuple[str, int, int]], started: int,

@@ -10,8 +10,8 @@ and German. Every word is compared accent-folded and lowercase, without a final 
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
-from importlib import resources
 
 from vinculo.common_words import COMMON_WORD_NAMES
 from vinculo.text import fold
@@ -61,7 +61,13 @@ def _function() -> frozenset[str]:
 
 
 def _read(name: str) -> frozenset[str]:
-    text = resources.files("vinculo").joinpath("data", name).read_text(encoding="utf-8")
+    try:  # beside this module (importing importlib.resources cost every command ~4 ms)
+        with open(os.path.join(os.path.dirname(__file__), "data", name), encoding="utf-8") as file:
+            text = file.read()
+    except OSError:  # installed where they are no files (a zip): the package's resources
+        from importlib import resources
+
+        text = resources.files("vinculo").joinpath("data", name).read_text(encoding="utf-8")
     words = frozenset(text.split("\n"))  # one word a line, under one "# generated…" line
     return words - {"", text[: text.find("\n")]}
 

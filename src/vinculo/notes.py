@@ -59,8 +59,8 @@ def _pyyaml() -> tuple[Any, type]:
 
 @functools.cache
 def _read_simple() -> Any:
-    """``simple_yaml.read_simple``, imported on first use (it loads PyYAML's tables) and once,
-    not once a note."""
+    """``simple_yaml.read_simple``, imported on first use (it compiles PyYAML's resolvers)
+    and once, not once a note."""
     from vinculo.simple_yaml import read_simple
 
     return read_simple

@@ -197,10 +197,13 @@ def world_of(index: Index, pm: pluggy.PluginManager) -> str:
                         sorted(index.continuing), index.links.fingerprint()])
 
 
-def analyser(index: Index, pm: pluggy.PluginManager) -> Callable[[Note], bytes]:
-    """The analysis of one note — its mentions, then the interactions the extractors find
-    among them — packed as :func:`~vinculo.codec.pack_analysis` bytes."""
-    linker = Linker.for_run(index.contacts, pm, index.config, index.continuing, index.links)
+def analyser(index: Index, pm: pluggy.PluginManager,
+             linker: Linker | None = None) -> Callable[[Note], bytes]:
+    """The analysis of one note — its mentions (found by ``linker``, else one built for the
+    index's contacts), then the interactions the extractors find among them — packed as
+    :func:`~vinculo.codec.pack_analysis` bytes."""
+    if linker is None:
+        linker = Linker.for_run(index.contacts, pm, index.config, index.continuing, index.links)
     if index.vocabularies is None:
         index.vocabularies = gather_vocabularies(pm)
 

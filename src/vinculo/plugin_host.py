@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 from collections.abc import Iterable
-from importlib.metadata import entry_points
+from types import FunctionType, ModuleType
 from typing import Any
 
 import pluggy
@@ -72,11 +73,34 @@ def blocked_from_env() -> set[str]:
     return {part for part in raw.replace(",", " ").split() if part}
 
 
+class _Manager(pluggy.PluginManager):
+    """pluggy's manager, telling a module's plain names from its hook implementations
+    quicker: registering the built-ins asked pluggy's careful look-up (which never runs a
+    property) about 1,300 imported names, classes and constants, a quarter of the plugins'
+    start-up."""
+
+    def parse_hookimpl_opts(self, plugin: Any, name: str) -> Any:
+        if isinstance(plugin, ModuleType):
+            value = plugin.__dict__.get(name)
+            if isinstance(value, FunctionType):
+                if "vinculo_impl" not in value.__dict__:
+                    return None  # a function, not marked: no hook
+            elif isinstance(value, _NEVER_HOOKS):
+                return None
+        return super().parse_hookimpl_opts(plugin, name)
+
+
+# What a module attribute may be and never be a hook implementation (pluggy's look-up takes
+# only functions, class and static methods, bound methods).
+_NEVER_HOOKS = (type, ModuleType, str, bytes, int, float, bool, tuple, list, dict, set,
+                frozenset, type(None))
+
+
 def get_plugin_manager(blocked: Iterable[str] = ()) -> pluggy.PluginManager:
     """A plugin manager with every hook of :mod:`vinculo.hookspecs`, built-ins first, then
     third-party plugins from the ``vinculo`` entry-point group; ``blocked`` names and those in
     ``$VINCULO_BLOCK_PLUGINS`` are never registered."""
-    pm = pluggy.PluginManager("vinculo")
+    pm = _Manager("vinculo")
     pm.add_hookspecs(hookspecs)
     for name in {*blocked, *blocked_from_env()}:
         pm.set_blocked(name)
@@ -85,12 +109,50 @@ def get_plugin_manager(blocked: Iterable[str] = ()) -> pluggy.PluginManager:
             continue
         pm.register(importlib.import_module(module_name), name=name)
     try:
-        if not os.environ.get(NO_ENTRY_POINTS_ENV):
+        if not os.environ.get(NO_ENTRY_POINTS_ENV) and may_declare(ENTRY_POINT_GROUP):
             pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
         pm.check_pending()
     except Exception as exc:  # an installed plugin that cannot load must not hide the way out
         raise _plugin_failure(pm, exc) from exc
     return pm
+
+
+def may_declare(group: str) -> bool:
+    """Whether an installed distribution may declare entry points in ``group``, from their
+    ``entry_points.txt`` files, read where ``importlib.metadata`` finds them (the folders of
+    ``sys.path``). Asking ``importlib.metadata`` itself costs every command about 10 ms
+    (it imports the e-mail parser to read each distribution's metadata), and most
+    installations declare none. True whenever the files cannot say (a zip on the path, a
+    finder of distributions other than Python's own): pluggy's scan then decides."""
+    from importlib.machinery import PathFinder
+
+    if any(getattr(finder, "find_distributions", None) is not None and finder is not PathFinder
+           for finder in sys.meta_path):
+        return True
+    for root in sys.path:
+        try:
+            children = os.listdir(root or ".")
+        except OSError:
+            if os.path.exists(root or "."):
+                return True  # a zip file or an unreadable folder
+            continue
+        egg = os.path.basename(root).lower().endswith(".egg")
+        for child in children:
+            low = child.lower()
+            if not (low.endswith((".dist-info", ".egg-info")) or (egg and low == "egg-info")):
+                continue
+            try:
+                with open(os.path.join(root, child, "entry_points.txt"), encoding="utf-8") as file:
+                    text = file.read()
+            except OSError:
+                continue  # none declared (or an .egg-info file, which declares none)
+            except ValueError:
+                return True
+            # its section headers, read as importlib.metadata reads them
+            if any(line[:1] == "[" and line[-1:] == "]" and line.strip("[]") == group
+                   for line in map(str.strip, text.splitlines())):
+                return True
+    return False
 
 
 def _plugin_failure(pm: pluggy.PluginManager, exc: Exception) -> PluginError:
@@ -99,6 +161,8 @@ def _plugin_failure(pm: pluggy.PluginManager, exc: Exception) -> PluginError:
     plugin = getattr(exc, "plugin", None)  # pluggy's PluginValidationError names it
     name = pm.get_name(plugin) if plugin is not None else None
     if name is None:  # failed while importing: the first entry point not registered yet
+        from importlib.metadata import entry_points
+
         name = next((ep.name for ep in entry_points(group=ENTRY_POINT_GROUP)
                      if not pm.has_plugin(ep.name) and not pm.is_blocked(ep.name)), "?")
     detail = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__

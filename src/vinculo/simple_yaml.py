@@ -19,10 +19,6 @@ import datetime as dt
 import re
 from typing import Any
 
-from yaml.constructor import SafeConstructor
-from yaml.reader import Reader
-from yaml.resolver import Resolver
-
 _LINE = re.compile(r"(?P<key>[^\W\d](?:[\w -]*\w)?):(?: +(?P<value>.*))?")
 # Characters that start something other than a plain scalar, or may end one, or that this
 # reader does not handle (comments, mapping values, times, escapes): the note goes to PyYAML.
@@ -37,15 +33,63 @@ _FLOW_ITEM = re.compile(r""" *(?P<item>"[^"\\]*"|'(?:[^']|'')*'|[^,"'\[\]{}#:]+?
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _STR, _NULL, _BOOL, _INT_TAG, _TIMESTAMP = (
     "tag:yaml.org,2002:" + t for t in ("str", "null", "bool", "int", "timestamp"))
-_RESOLVERS = Resolver.yaml_implicit_resolvers
-_BOOLS = SafeConstructor.bool_values
+
+# PyYAML's own tables (yaml.resolver.Resolver's implicit resolvers in the order it adds them,
+# SafeConstructor.bool_values, Reader.NON_PRINTABLE; PyYAML is MIT-licensed), copied here:
+# importing yaml for them cost a changed note's sync about 10 ms (the whole package loads).
+# tests/test_simple_yaml.py checks they are still PyYAML's.
+_IMPLICIT = (
+    (_BOOL, r'''^(?:yes|Yes|YES|no|No|NO
+                    |true|True|TRUE|false|False|FALSE
+                    |on|On|ON|off|Off|OFF)$''', re.X, "yYnNtTfFoO"),
+    ("tag:yaml.org,2002:float", r'''^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+                    |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+                    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+                    |[-+]?\.(?:inf|Inf|INF)
+                    |\.(?:nan|NaN|NAN))$''', re.X, "-+0123456789."),
+    (_INT_TAG, r'''^(?:[-+]?0b[0-1_]+
+                    |[-+]?0[0-7_]+
+                    |[-+]?(?:0|[1-9][0-9_]*)
+                    |[-+]?0x[0-9a-fA-F_]+
+                    |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$''', re.X, "-+0123456789"),
+    ("tag:yaml.org,2002:merge", r"^(?:<<)$", 0, "<"),
+    (_NULL, r'''^(?: ~
+                    |null|Null|NULL
+                    | )$''', re.X, ["~", "n", "N", ""]),
+    (_TIMESTAMP, r'''^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+                    |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+                     (?:[Tt]|[ \t]+)[0-9][0-9]?
+                     :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
+                     (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$''', re.X, "0123456789"),
+    ("tag:yaml.org,2002:value", r"^(?:=)$", 0, "="),
+    ("tag:yaml.org,2002:yaml", r"^(?:!|&|\*)$", 0, "!&*"),
+)
+_RESOLVERS: dict[str, list[tuple[str, re.Pattern[str]]]] = {}  # compiled on first use
+
+
+def _resolvers(first: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The implicit resolvers of a plain scalar starting with ``first``, in PyYAML's order
+    (compiled when first asked: the verbose ones cost milliseconds each)."""
+    found = _RESOLVERS.get(first)
+    if found is None:
+        found = _RESOLVERS[first] = [(tag, re.compile(source, flags))
+                                     for tag, source, flags, chars in _IMPLICIT
+                                     if first in tuple(chars)]
+    return found
+
+
+_BOOLS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]")
 
 _UNHANDLED = object()
 
 
 def _tag(value: str) -> str:
     """The tag PyYAML's resolver gives a plain scalar."""
-    for tag, pattern in _RESOLVERS.get(value[:1], ()):
+    if _DATE.fullmatch(value):
+        return _TIMESTAMP  # the common case, told without the resolvers: no float, no int
+    for tag, pattern in _resolvers(value[:1]):
         if pattern.match(value):
             return tag
     return _STR
@@ -125,7 +169,7 @@ def _value(text: str | None) -> Any:
 def read_simple(yaml_text: str) -> dict[str, Any] | None:
     """The frontmatter as PyYAML's safe loader reads it, when it is made of simple
     ``key: value`` lines only; else None."""
-    if _OTHER_BREAKS.search(yaml_text) or Reader.NON_PRINTABLE.search(yaml_text):
+    if _OTHER_BREAKS.search(yaml_text) or _NON_PRINTABLE.search(yaml_text):
         return None
     data: dict[str, Any] = {}
     for line in yaml_text.split("\n"):

@@ -14,7 +14,7 @@ from vinculo.history import VocabularyMatcher, compile_vocabularies, gather_voca
 from vinculo.linking.matcher import Matcher
 from vinculo.linking.paths import LinkPaths
 from vinculo.linking.protect import analyse, managed_markers
-from vinculo.linking.rules import PARTIAL, build_entries, companion_pattern, key_of
+from vinculo.linking.rules import PARTIAL, Entry, build_entries, companion_pattern, key_of
 from vinculo.model import Contact, Mention, NameVariant, Note, Vocabulary, own_contact
 from vinculo.text import fold
 
@@ -56,7 +56,10 @@ class Linker:
     def __init__(self, contacts: dict[str, Contact], variants: dict[str, list[NameVariant]],
                  config: Config, continuing: frozenset[str] = frozenset(),
                  paths: LinkPaths | None = None,
-                 vocabularies: list[Vocabulary] | None = None) -> None:
+                 vocabularies: list[Vocabulary] | None = None,
+                 entries: dict[str, Entry] | None = None) -> None:
+        """``entries``: :func:`~vinculo.linking.rules.build_entries` of ``variants``, when
+        the caller kept them (a settled vault's memo)."""
         self.contacts = contacts
         # A name written in lowercase is a mention only in a clause that reports an event
         # (see _in_event): without vocabularies, never.
@@ -67,7 +70,9 @@ class Linker:
         self.managed = managed_markers(config)
         self.headings = bool(config.get("linking.headings", False))
         never = {key_of(str(s)) for s in config.get("linking.never", []) or []}
-        entries = {k: e for k, e in build_entries(variants).items() if k not in never}
+        if entries is None:
+            entries = build_entries(variants)
+        entries = {k: e for k, e in entries.items() if k not in never}
         self.matcher = Matcher(
             entries,
             fuzzy=bool(config.get("linking.fuzzy", True)),

@@ -18,7 +18,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -205,6 +204,8 @@ def _prune(root: Path) -> None:
     recent = groups[-KEEP_BATCHES:]
     pinned = [g for g in groups[:-KEEP_BATCHES] if _kept(g) and not _undone(g)][-KEEP_PINNED:]
     keep = {id(g) for g in (*recent, *pinned)}
+    import shutil  # here: only a write that drops old batches needs it (it loads bz2, lzma)
+
     for group in groups:
         if id(group) not in keep:
             for batch in group:
@@ -399,6 +400,8 @@ def drop_group(vault: Path, group_id: str) -> bool:
         return False
     for group in _groups(root):
         if _group_of(group[0]) == group_id:
+            import shutil
+
             for batch in group:
                 shutil.rmtree(batch.folder, ignore_errors=True)
             return True

@@ -182,6 +182,8 @@ def apply_changes(
     report = WriteReport()
     if dry_run:
         return _prepare(root, changes, report, dry_run=True)
+    if not changes:  # a pass with nothing to write (as the watcher skips it): no lock, and no
+        return report  # reading of the journal, whose kept first sync lists every note
     # Here, not at the top: a dry run (and every plugin that only builds a FileChange) never
     # loads the lock and the journal.
     from vinculo.writeback import journal

@@ -85,7 +85,7 @@ def _render(key: str, value: Any, eol: str) -> str:
 def _top_level(yaml_text: str) -> dict[str, tuple[int, int]]:
     """Span of each top-level ``key: value`` pair in ``yaml_text``; PropertyError when the
     mapping cannot be edited line by line (flow style, duplicate keys, odd keys)."""
-    from vinculo.simple_yaml import simple_spans  # here: it loads PyYAML's tables
+    from vinculo.simple_yaml import simple_spans  # here: it compiles PyYAML's resolvers
 
     simple = simple_spans(yaml_text)
     return simple if simple is not None else composed_spans(yaml_text)
