@@ -54,3 +54,38 @@ def test_a_crew_closed_after_step_one_leaves_no_worker_behind():
 def test_fork_map_gives_what_a_plain_loop_gives():
     items = [f"note {i}" for i in range(900)]
     assert fork_map(str.upper, items, 2) == [s.upper() for s in items]
+
+
+@pytest.fixture
+def parent_ignoring_sigterm():
+    """The parent handles SIGTERM itself, as the watcher does (it finishes the write in
+    flight): its workers must not inherit that."""
+    import signal
+
+    previous = signal.signal(signal.SIGTERM, lambda *_: None)
+    yield
+    signal.signal(signal.SIGTERM, previous)
+
+
+def test_a_worker_told_to_terminate_stops_though_its_parent_handles_sigterm(
+        parent_ignoring_sigterm):
+    import signal
+
+    def first(i: int) -> tuple[int, int]:
+        if i == 0:
+            os.kill(os.getpid(), signal.SIGTERM)  # as a pool's terminate() does
+        return i, i
+
+    crew = TwoStepWorkers(list(range(10)), first, lambda kept, _: kept, workers=2)
+    with pytest.raises(RuntimeError, match="stopped before it finished"):
+        crew.replies()
+
+
+def test_a_pooled_worker_takes_the_default_sigterm_so_its_pool_can_end_it(
+        parent_ignoring_sigterm):
+    import signal
+
+    def handler(_: int) -> bool:
+        return signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+
+    assert all(fork_map(handler, list(range(1000)), workers=2))

@@ -60,6 +60,17 @@ def will_fork(count: int, workers: int) -> bool:
     return workers >= 2 and count >= MIN_ITEMS and can_fork()
 
 
+def as_worker() -> None:
+    """Run first in every forked worker: the default signal handling, not the parent's. A
+    handler inherited from the watcher ("SIGTERM: finish the write in flight") kept a worker
+    alive when its pool terminated it, and the watcher waited for it forever; Ctrl-C is the
+    parent's to handle (it stops its workers)."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def fork_map(func: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
     """``[func(item) for item in items]``, split over ``workers`` forked processes when that
     is possible and worthwhile. ``func`` and ``items`` need not be picklable; results must."""
@@ -73,7 +84,7 @@ def fork_map(func: Callable[[T], R], items: Sequence[T], workers: int) -> list[R
     import multiprocessing
 
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=as_worker) as pool:
             parts = pool.map(_run, bounds, chunksize=1)
     finally:
         _job = None
@@ -241,6 +252,7 @@ def _two_step_worker(conn: Any, parent_ends: list[Any], first: Callable[[Any], t
     import pickle
     import traceback
 
+    as_worker()
     for end in parent_ends:  # inherited through fork: kept open, the parent's close is no EOF
         end.close()
     import gc
