@@ -797,11 +797,7 @@ def _named_subject(blanked: str, c_start: int, event_start: int) -> bool:
     match = _FIRST_WORDS.match(blanked, c_start)
     if match is None or match.end(1) > event_start or _JOINED.match(match[2] + " "):
         return False
-    word = match[1]
-    known = _SOMEONE.get(word)
-    if known is None:
-        known = _SOMEONE[word] = is_given_name(word) and not is_everyday(word)
-    return known
+    return _is_someone(match[1])
 
 
 _SOMEONE: dict[str, bool] = {}  # first word -> a given name that is no everyday word
@@ -1038,6 +1034,15 @@ def _someone_else(blanked: str, after: int, possessive: bool = False,
 _NEXT_NAME = lazy_pattern(r"\s+[*_=\[]*([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\b(['’]s)?")
 
 
+
+def _is_someone(word: str) -> bool:
+    """Whether ``word`` is a given name and no everyday word: a person's (asked once per word)."""
+    known = _SOMEONE.get(word)
+    if known is None:
+        known = _SOMEONE[word] = is_given_name(word) and not is_everyday(word)
+    return known
+
+
 def _named_other(blanked: str, after: int, channel: str = "") -> bool:
     """Whether the event phrase ending at ``after``, whose subject is the contact, has for its
     other party a given name that is no contact and no everyday word ("· met Ben for coffee",
@@ -1046,11 +1051,7 @@ def _named_other(blanked: str, after: int, channel: str = "") -> bool:
     match = _NEXT_NAME.match(blanked, after)
     if match is None or (match[2] and channel != "social"):
         return False
-    word = match[1]
-    known = _SOMEONE.get(word)
-    if known is None:
-        known = _SOMEONE[word] = is_given_name(word) and not is_everyday(word)
-    return known
+    return _is_someone(match[1])
 
 
 def _blank_names(text: str, mentions: list[Mention]) -> str:
