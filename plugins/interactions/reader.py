@@ -1034,7 +1034,6 @@ def _someone_else(blanked: str, after: int, possessive: bool = False,
 _NEXT_NAME = lazy_pattern(r"\s+[*_=\[]*([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\b(['’]s)?")
 
 
-
 def _is_someone(word: str) -> bool:
     """Whether ``word`` is a given name and no everyday word: a person's (asked once per word)."""
     known = _SOMEONE.get(word)
