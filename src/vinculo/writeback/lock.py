@@ -85,6 +85,27 @@ class _Busy(LockError):
     into the LockError that says by whom (:func:`_acquire`)."""
 
 
+class _FileLock:
+    """``filelock.FileLock`` with :class:`_Flock`'s interface (where there is no ``fcntl``,
+    or ``flock`` is not supported)."""
+
+    def __init__(self, path: str) -> None:
+        from filelock import FileLock
+
+        self.lock = FileLock(path, thread_local=False)
+
+    def acquire(self, timeout: float, poll_interval: float = 0.05) -> None:
+        from filelock import Timeout
+
+        try:
+            self.lock.acquire(timeout=timeout, poll_interval=poll_interval)
+        except Timeout:
+            raise _Busy from None
+
+    def release(self) -> None:
+        self.lock.release()
+
+
 class _Flock:
     """The writer lock as ``filelock`` takes it on POSIX — an exclusive ``flock`` on the lock
     file, which the kernel drops when its process dies — without importing ``filelock``
@@ -95,7 +116,7 @@ class _Flock:
     def __init__(self, path: str) -> None:
         self.path = path
         self.fd: int | None = None
-        self.other: Any = None  # filelock's lock, where flock is not supported
+        self.other: _FileLock | None = None  # where flock is not supported
 
     def acquire(self, timeout: float, poll_interval: float = 0.05) -> None:
         import fcntl
@@ -104,8 +125,7 @@ class _Flock:
         deadline = time.monotonic() + timeout
         while True:
             if self.other is not None:
-                return _filelock_acquire(self.other, max(0.0, deadline - time.monotonic()),
-                                         poll_interval)
+                return self.other.acquire(max(0.0, deadline - time.monotonic()), poll_interval)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -113,9 +133,7 @@ class _Flock:
                 os.close(fd)
             except OSError:
                 os.close(fd)
-                from filelock import FileLock
-
-                self.other = FileLock(self.path, thread_local=False)
+                self.other = _FileLock(self.path)
                 continue
             else:
                 self.fd = fd
@@ -135,31 +153,6 @@ class _Flock:
                 fcntl.flock(fd, fcntl.LOCK_UN)  # the descriptor, which would keep it locked
             finally:
                 os.close(fd)
-
-
-def _filelock_acquire(lock: Any, timeout: float, poll_interval: float = 0.05) -> None:
-    """``filelock``'s acquire, its Timeout as :class:`_Busy`."""
-    from filelock import Timeout
-
-    try:
-        lock.acquire(timeout=timeout, poll_interval=poll_interval)
-    except Timeout:
-        raise _Busy from None
-
-
-class _FileLock:
-    """``filelock.FileLock`` with :class:`_Flock`'s interface (where there is no ``fcntl``)."""
-
-    def __init__(self, path: str) -> None:
-        from filelock import FileLock
-
-        self.lock = FileLock(path, thread_local=False)
-
-    def acquire(self, timeout: float, poll_interval: float = 0.05) -> None:
-        _filelock_acquire(self.lock, timeout, poll_interval)
-
-    def release(self) -> None:
-        self.lock.release()
 
 
 def _writer_lock(path: str) -> _Flock | _FileLock:
