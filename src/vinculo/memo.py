@@ -193,8 +193,8 @@ def forget(vault: Path, config: Config) -> None:
 # --- storage: the memo's own table, in the cache's file beside the rows it relies on -----------
 
 
-def _read_memo(path: Path, rels: Iterable[str] = ()) -> tuple[bytes, dict[str, Row]] | None:
-    """The memo of the last settled sync and the cache rows of ``rels``; None when there is
+def _memo_rows_of(path: Path, rels: Iterable[str]) -> dict[str, Row] | None:
+    """The cache rows of ``rels`` beside the memo of the last settled sync; None when there is
     no memo, or the file is unreadable or from another version (the caller runs in full)."""
     if not path.exists():
         return None
@@ -202,8 +202,8 @@ def _read_memo(path: Path, rels: Iterable[str] = ()) -> tuple[bytes, dict[str, R
         with reading(path) as con:
             if not same_version(con):
                 return None
-            found = con.execute("SELECT blob FROM settled WHERE id = 0").fetchone()
-            return None if found is None else (found[0], read_rows(con, rels))
+            found = con.execute("SELECT 1 FROM settled WHERE id = 0").fetchone()
+            return None if found is None else read_rows(con, rels)
     except sqlite3.Error:
         return None
 
@@ -323,8 +323,7 @@ class Pending:
 
     def cached_rows(self, rels: list[str]) -> dict[str, Row]:
         """The cache rows of ``rels`` as stored (what the memo's full pass analysed)."""
-        found = _read_memo(self.path, rels)
-        return found[1] if found is not None else {}
+        return _memo_rows_of(self.path, rels) or {}
 
     def drop(self) -> None:
         """Forget the memo, keeping the rows read for the next full pass."""
@@ -524,10 +523,9 @@ def _reread(prepared: _Prepared, changed: list[tuple[str, int, int]], started: i
     from vinculo.vault import read_note
 
     vault, config, pm, memo = prepared.vault, prepared.config, prepared.pm, prepared.memo
-    found = _read_memo(prepared.path, [rel for rel, _, _ in changed])
-    if found is None:
+    cached = _memo_rows_of(prepared.path, [rel for rel, _, _ in changed])
+    if cached is None:
         return False
-    cached = found[1]
     for rel, size, mtime_ns in changed:
         note = read_note(vault, vault / rel, rel, config, size)
         if not note.readable or note.diagnostics:
