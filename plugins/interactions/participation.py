@@ -310,7 +310,9 @@ def companion_verb(blanked: str, c_start: int, at: int, cues: Cues) -> int | Non
 
 _PLACE = lazy_pattern(
     r"(?<!\S)(?:at|in|on|to|from|of|for|by|near|around|into|en|de|del|a|al|por|para|sobre|con|"
-    r"desde|hasta|tras|junto)\s+(?:the|my|his|her|their|our|el|la|los|las|mi|mis|su|sus)(?=\s)")
+    r"desde|hasta|tras|junto|"
+    r"round|through|along|across|past|over|up|down|inside|outside|behind|towards|under)"
+    r"\s+(?:the|my|his|her|their|our|el|la|los|las|mi|mis|su|sus)(?=\s)")
 # Words that may stand right before a writer's past tense in English: the writer, a time, a
 # connective adverb (an "-ly" adverb too). Anything else before a participle makes it one.
 _LEADS = frozenset({

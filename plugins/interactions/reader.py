@@ -57,6 +57,15 @@ from .participation import (
     we_did,
     with_the_writer,
 )
+from .shapes import (
+    acted_on_us,
+    inbound_said,
+    on_their_body,
+    outcome_after_dash,
+    title_stops,
+    writer_as_place,
+    writer_did_with,
+)
 
 _FENCE = lazy_pattern(r"^[ \t]*(```|~~~)", re.MULTILINE)
 _COMMENTS = lazy_pattern(r"<!--.*?-->|%%.*?%%|!\[\[[^\]\n]*\]\]", re.DOTALL)
@@ -160,10 +169,10 @@ def _clauses(text: str) -> tuple[list[int], list[int]]:
     if "—" in text or "–" in text:  # the two kinds never overlap: merging them is exact
         spans = sorted([m.span() for m in _CLAUSE_STOP.finditer(text)]
                        + [m.span() for m in _CLAUSE_DASH.finditer(text)])
-        return [a for a, _ in spans], [b for _, b in spans]
+        return title_stops(text, [a for a, _ in spans], [b for _, b in spans])
     # most lines: a stop is one character, so the next clause starts right after it
     stops = [m.start() for m in _CLAUSE_STOP.finditer(text)]
-    return stops, [a + 1 for a in stops]
+    return title_stops(text, stops, [a + 1 for a in stops])
 
 
 def _strip_marker(line: str) -> tuple[str, int]:
@@ -380,6 +389,8 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             # No event phrase: the name may still be the companion of something the writer
             # did ("Grabbed a bite with Ana"): see participation.py.
             verb = companion_verb(line.blanked, c_start, at, cues)
+            if verb is None:  # "Although it ran late I still made it to the pub with ·"
+                verb = writer_did_with(line.blanked, c_start, at, cues)
             if verb is not None and _purpose_between(line.blanked, c_start + verb, at):
                 continue  # "Compré entradas para ir con Ana al teatro": what it was for
             if verb is not None:
@@ -398,6 +409,9 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                         # "Mick drove the van, then we got chips": they, then "we"
                         we = _we_after_them(line.blanked, c_start, c_end, at,
                                             at + mention.end - pos, cues) or _on_me(
+                            line.blanked, c_start, c_end, at, at + mention.end - pos, cues
+                        ) or acted_on_us(line.blanked, c_start, c_end, at, at + mention.end - pos,
+                                         cues) or on_their_body(
                             line.blanked, c_start, c_end, at, at + mention.end - pos, cues)
                         if we is None:
                             continue
@@ -415,7 +429,7 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # "Emailed the landlord about Ana": Ana is what it was about
         if habitual(line.blanked[c_start + event[0]:c_start + event[1]], cues):
             continue  # "Cenaba con Ana los jueves": a habit, not the day's event
-        if _undone_after(line, c_end, matcher):
+        if _undone_after(line, c_end, matcher) and not outcome_after_dash(line.blanked, c_end):
             continue  # "Called Ana — went to voicemail": the next part undoes it
         if times is not NO_TIMES and not_of_the_day(
                 line.blanked, c_start, c_end, at, (event[0], event[1]), event[2] in _SCHEDULED,
@@ -425,6 +439,12 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                 and set_for(line.blanked[c_start:c_end], (later[0] - c_start, later[1] - c_start),
                             event[1]):
             continue  # "Catch-up with Ana (2026-11-27)", in the note of the 20th: a plan
+        if event[2] in ("message", "call") and line.blanked.find(":", at, c_end) >= 0:
+            # "· messaged on Signal: the contract is confirmed for Feb": what they said
+            said = inbound_said(line.blanked, c_start, c_end, at, event[1], _is_subject(
+                line.blanked, c_start, at, event[0], at + mention.end - pos), matcher)
+            if said is not None:
+                intent, marks = said
         # An intention counts when it comes before the event or the name ("need to call
         # Ana"), not when it is a later part of the story ("called Ana; she wants to…").
         limit = max(event[1], min(c_end - c_start, at - c_start + mention.end - pos))
@@ -754,7 +774,8 @@ def _among_themselves(blanked: str, c_start: int, c_end: int, event_start: int,
     Madrid"): no word for the writer in the clause and an event phrase that does not come to
     the writer ("Marta and Luis came over" is with me)."""
     return (_JOINT.fullmatch(blanked, c_start, event_start) is not None
-            and _ME_IN_IT.search(blanked, c_start, c_end) is None
+            and (_ME_IN_IT.search(blanked, c_start, c_end) is None
+                 or writer_as_place(blanked, c_start, c_end))  # "· and · met at my party"
             and _TO_ME.search(blanked, event_start, event_end) is None)
 
 

@@ -12,6 +12,23 @@ from __future__ import annotations
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Vocabulary
 
+from .en_past import IRREGULAR_PAST, SAME_AS_BASE
+
+# Pasts that tell no time spent with anyone: what the mind or the mouth did, a fall, a
+# becoming ("knew", "heard", "told", "fell"), and base forms that are as often a present or
+# an instruction ("read", "let", "set"). The rest report something done (see DONE).
+_NOT_DONE = frozenset({"knew", "meant", "understood", "misunderstood", "forgot", "heard",
+                       "told", "fell", "became", "kept", "found", "dreamt", "sworn", "sought",
+                       "withdrew", "withheld", "upheld", "underwent", "arose", "awoke", "woke",
+                       "slain", "sunk", "sank", "shrunk", "stung", "struck", "stuck", "torn",
+                       "worn", "begun", "sprung", "sung", "strung", "swept", "wept", "crept",
+                       "read", "let", "set", "cost", "cast", "bet", "burst"})
+# A past the writer and someone did together, from the lemmatiser's data (en_past): "Josh and
+# I hit the nets", "Ana and I split the shifts", "Ana and I sat down".
+PAST = "|".join(w for w in (*IRREGULAR_PAST, *SAME_AS_BASE) if w not in _NOT_DONE)
+# Adverbs between a subject and its verb: "Ana and I finally sat down", "Ana and I both ran".
+_ADVERBS = r"(?:(?:[a-z]+ly|then|both|also|just|all|still|even|once|again|soon) ){0,2}"
+
 # Doing something together: "watched the game with Ana", "studied at Ana's".
 _TOGETHER = ("watch", "help", "travel", "fly", "ride", "cycle", "swim", "climb", "ski", "surf",
              "shop", "dance", "eat", "drink", "bake", "study", "train", "volunteer", "attend",
@@ -51,6 +68,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "message": (
         r"e-?mailed", r"(?:an |the )?e-?mail (?:from|to|with)", r"messaged", r"texted",
         r"slack(?:ed|'d)", r"whatsapp(?:ed|'d)",
+        # a channel's name made a verb, as people write it: "sms'd", "SMSed", "txted", "IM'd"
+        r"(?:sms|txt|im|pm|wa|imessage|telegram|viber|groupme|snapchat|insta|signal)(?:'d|'ed|ed)",
+        r"txt(?:ed)?",
         r"(?:was|were|got|been) (?:pinged|messaged|texted|e-?mailed)",
         r"wrote to", r"dm(?:ed|'d)", r"(?:a |the )?dm (?:from|to)",
         r"sent (?:a |an )?(?:message|e-?mail|dm|note|text|whatsapp)",
@@ -71,7 +91,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:[^\s]+ ){0,3}?(?:from|off) {@}",
         r"{send} (?:his|her|their) (?:[^\s]+ ){0,2}?(?:cv|resume|deck|notes|draft|doc|document|"
         r"file|contract|link|portfolio|photos?|slides|numbers|report|proposal|invoice|details)",
-        r"on (?:messenger|whatsapp|signal|telegram|slack|imessage|discord|wechat|line chat)",
+        r"on (?:messenger|whatsapp|signal|telegram|slack|imessage|discord|wechat|line chat|groupme|"
+        r"viber|snapchat|snap|instagram|insta|ig|kik|kakaotalk|threema|google chat|gchat|"
+        r"facebook messenger|fb messenger)",
         r"(?:{get}|received) (?:a |an |the |some )?(?:[^\s]+ ){0,2}?(?:message|e-?mail|mail|reply|"
         r"text|dm|voice note|voice message|letter|postcard|card|invitation|invite|whatsapp|note)s? "
         r"from",
@@ -184,6 +206,11 @@ EVENTS: dict[str, tuple[str, ...]] = {
         # "Ana came to the show", "Ana flew in for the launch"
         r"(?:popped|dropped|came|stopped|swung) into (?:my|our) (?:[^\s]+ )?(?:office|room|shop|"
         r"studio|house|place|flat|classroom|clinic|surgery|desk|kitchen|store|workshop)",
+        # the place the writer works at, its article said: "Ana dropped into the clinic"
+        r"(?:popped|dropped|came|stopped|swung|wandered|rocked) (?:into|in to|in at|by) the "
+        r"(?:[^\s]+ )?(?:office|clinic|surgery|practice|lab|ward|shop|store|studio|workshop|"
+        r"classroom|staffroom|garage|cellar|winery|cellar door|farm|yard|gym|salon|site|bakery|"
+        r"cafe|bar|kitchen|school)\b",
         r"(?:came|flew in|turned up|showed up) (?:to|for|at) (?:my|our|the) (?:[^\s]+ ){0,2}?"
         r"(?:show|gig|concert|party|launch|opening|reading|game|match|wedding|housewarming|bbq|"
         r"barbecue|dinner|lunch|meetup|rehearsal|recital|exhibition|premiere|screening|festival|"
@@ -222,6 +249,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"and(?<=· and) i (?:[^\s]+ed|went|had|met|saw|ate|ran|took|got|spent|caught|did|made|sat|"
         r"drove|flew|rode|grabbed|spoke|swam|sang|won|lost|left|came|found|caught|wrote|read|"
         r"built|bought|brought|taught|drank|sat|stood|shot|threw|fought|slept|began|rode|dug|hid)",
+        # the writer and a contact as one subject, an adverb or two before a past of the
+        # lemmatiser's ("Josh, Tyse and I hit the nets", "Ana and I finally sat down")
+        r"and(?<=· and) i " + _ADVERBS + r"(?:[a-z]+ed|" + PAST + r")\b",
         # one phrase per verb (one opening word each: cheap to search)
         *("{" + verb + "}" + r" (?:[^\s]+ ){0,4}?(?:with {@}|at {@}'s)" for verb in _TOGETHER),
         r"{help} {@}",
@@ -238,7 +268,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"and(?<=· and) me (?:[^\s]+ed|went|had|met|saw|ate|ran|took|got|spent|caught|did|made|"
         r"sat|drove|flew|rode|grabbed|spoke|swam|sang|won|lost|left|came|found|wrote|read|built|"
         r"bought|brought|drank|stood|shot|threw|fought|slept|began)\b",
-        r"showed (?:me|us) (?:around|round)\b", r"showed (?:[^\s]+ ){1,4}?to {@}(?![\w'’])",
+        r"showed (?:me|us) (?:around|round)\b",
+        # showing someone a thing, where it is: "Showed Ana the flat", "Showed Ana our plans"
+        r"{show} {@} (?:the|a|an|our|my|some|his|her|their) ", r"showed (?:[^\s]+ ){1,4}?to {@}(?![\w'’])",
         r"(?:was|were|got) (?:handed|given|shown|introduced|collared|cornered|approached|greeted|"
         r"hugged|welcomed|picked up|dropped off|driven|walked) (?:[^\s]+ ){0,6}?by {@}",
         r"(?:ended|wound) up (?:meeting|seeing|having|grabbing|hanging out|chatting|talking)",
@@ -279,10 +311,16 @@ INTENTS: tuple[str, ...] = (
     r"neither", r"nor", r"not even",
     r"prep(?:are|ared|aring|ping|ped)? (?:for|notes for|questions for)",
     r"supposed to", r"meant to", r"about to", r"thinking (?:of|about)", r"considering",
-    r"looking forward", r"forgot", r"if", r"when i", r"hopefully", r"would(?: love)?",
+    r"looking forward", r"forgot", r"if",
+    # "when I see Ana" is a condition; "when I got in" a past background
+    r"when i(?! (?:[a-z]+ed|" + PAST + r")\b)", r"hopefully", r"would(?: love)?",
     r"wish", r"waiting for", r"idea", r"hasn't", r"wasn't able", r"weren't able",
     r"wanted to", r"(?:could|should|would|might|must) have", r"dream(?:t|ed)?", r"in my dream",
-    r"owes? (?:me|us|him|her|them)", r"^.*?is off\b(?! to\b)", r"^.*?'s off\b(?! to\b)",
+    r"owes? (?:me|us|him|her|them)",
+    # someone away, not reached ("Popped into Ana's office, she's off"): not when I rang or
+    # wrote to them by name, which reaches them at home ("Rang Ana to…, she's off sick")
+    r"^(?!\s*(?:rang|called|phoned|texted|messaged|e-?mailed|whatsapped|dm'd|rung) ·).*?is off\b(?! to\b)",
+    r"^(?!\s*(?:rang|called|phoned|texted|messaged|e-?mailed|whatsapped|dm'd|rung) ·).*?'s off\b(?! to\b)",
     r"^.*?but (?:he|she|they) (?:was|were|wasn't|weren't|was not|were not) "
     r"(?:busy|out|away|sick|ill|not|there|home|in|around|available|with|on)",
     # a call that reached no one: "…but she was asleep", "Called Ana three times, nothing"
@@ -305,6 +343,10 @@ INTENTS: tuple[str, ...] = (
     r"|sunday|next|tomorrow|later|another)",
     r"^.*?(?:bumped|shifted|switched|put off|pushed back) (?:back |to |back to |till |until )?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|tomorrow|later|another)",
+    # the thing moved named between: "Moved the Zoom with Ana to next Tuesday"
+    r"^\s*(?:[^\s]+ )?(?:moved|shifted|pushed|bumped|switched|swapped|rescheduled|put off) "
+    r"(?:[^\s]+ ){1,6}?(?:back |over )?(?:to|till|until|back to) (?:monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|next|tomorrow|later|another|the following|the \d)",
     # a voicemail I left: no one reached ("Left Ana a voicemail")
     r"left (?:{@} )?(?:a )?voice ?mail(?! from)",
     # a visit or a call that found them out: "Called round at Ana's, she was out"
@@ -352,7 +394,8 @@ INTENTS: tuple[str, ...] = (
     # A label for the period a plan covers, or for what is to be done ("**This week**: lunch
     # with Ana", "Goals: sync with Ana"), and a status that says it is not done yet.
     r"^(?:[^\w]|_)*(?:this (?:week|month|sprint|quarter|cycle)|(?:weekly |daily |today's )?(?:goals?|"
-    r"priorities|focus|plan|agenda|to-?dos?|action items?|next steps?|follow-?ups?))\b[^:]{0,24}:",
+    r"priorities|focus|plan|agenda|to-?dos?|action items?|next steps?|follow-?ups?|diary|calendar|"
+    r"schedule))\b[^:]{0,24}:",
     r"^.*?(?:untouched|not started|not done)\b", r"^.*?❌",
     # A meeting entered in the diary is a plan.
     r"^.*?(?:in|into|on) (?:the|my|our) (?:calendar|diary|agenda|schedule)\b",
@@ -379,6 +422,7 @@ DONE: tuple[str, ...] = (
     r"went|had|met|saw|ate|drank|took|got|spent|caught|did|made|sat|drove|flew|rode|spoke|"
     r"swam|sang|won|lost|ran|bought|brought|fought|threw|hung|was|were|stayed|played|walked|"
     r"began|hiked|built|slept|stood|taught|grew|wore|broke|'ve been|been|came",
+    PAST,
 )
 
 # Tense of the whole clause (see plugins/interactions/participation.py): a time after the
@@ -418,8 +462,9 @@ _TO_ME = (r"(?:called|rang|phoned|texted|messaged|e-?mailed|pinged|wrote(?: to)?
           r"|facetimed|skyped|zoomed|tagged|mentioned|followed|contacted|asked|thanked"
           r"|called me back|returned my call|sent over)")
 DIRECTIONS: dict[str, tuple[str, ...]] = {
+    "out": (r"hit up {@}", r"hit {@} up"),
     "in": (
-        _TO_ME + r" me", r"(?:to|back to) me", r"my (?:e-?mail|message|text|dm|note|call|post|"
+        _TO_ME + r" me", r"(?:to|back to) me", r"hit (?:me|us) up", r"my (?:e-?mail|message|text|dm|note|call|post|"
         r"tweet|comment|story|article|invitation|invite|request|question|letter|voicemail)",
         r"(?:got|received) (?:a |an |the )?(?:\w+ )?(?:message|e-?mail|mail|text|call|dm|"
         r"reply|answer|whatsapp|voicemail|note|letter|invitation|invite|postcard)",
@@ -431,6 +476,9 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"(?:message|e-?mail|mail|text|call|dm|reply|answer|whatsapp|voicemail|note|letter|"
         r"invitation|invite|postcard|card|slack|sms|memo|telegram|signal|imessage|inmail) from(?! (?:the|a|an|my|our|home|work|bed|abroad|here|"
         r"there)\b)", r"heard (?:back )?from", r"from (?:him|her|them)",
+        # "a text off Ana", as the Irish and the Australians write it
+        r"(?:message|e-?mail|mail|text|call|dm|reply|answer|whatsapp|voicemail|note|letter|card|"
+        r"sms|voice note|voice message|ring|bell) off {@}",
         # the passive's agent: "Was rung by Ana", "Got pinged by Ana on Slack"
         r"(?:was|were|got|been) (?:[^\s]+ ){1,7}?by {@}",
     ),
@@ -442,6 +490,9 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         # a reply, either way, is an exchange; so is anything "w/" someone or "X and I" did
         r"{reply}", r"{answer}", r"{respond}", r"{get} back to", r"{write} back",
         r"{return} (?:[^\s]+ ){0,2}?call", r"(?:called|rang|phoned) (?:me |us |him |her |them |{@} )?back",
+        # a message back is a reply to mine: "Ana texted back", "Ana emailed me back"
+        r"(?:e-?mailed|texted|messaged|dm(?:ed|'d)|whatsapp(?:ed|'d)|slack(?:ed|'d)|pinged|"
+        r"wrote|sms(?:'d|ed)|txt(?:ed|'d)|voice-?noted) (?:me |us |him |her |them |{@} )?back\b",
         r"w/", r"catch-?up", r"and(?<=· and) i", r"(?:reply|respond) to",
         r"me and {@}", r"and(?<=· and) me",
         r"(?:phone|video|zoom|teams) (?:screen|appointment|interview|chat|catch-?up|"

@@ -1,0 +1,219 @@
+"""Shapes of a clause that tell the writer's encounter without an event phrase, and the
+scope of what is said around one (English cues; see docs/ladder.md, "the fifth pass").
+
+Each function reads one shape on the line's text with every name blanked (``·``), offsets
+kept, and answers for one mention; the reader (reader.py) calls them where its own reading
+found nothing, or to narrow what a veto or a direction mark may reach:
+
+- **they acted on me**, names joined or opening a later part of the sentence ("Lab meeting:
+  presented the results, Ana and Ben grilled me on the controls");
+- **my hands on them**: a past of the writer's on a part of their body ("Treated Ana's
+  hamstring", "Cut Ana's hair");
+- **the writer's own verb, then "with"**: "Although the workshop ran late I still made it to
+  the pub with Ana" (a leading clause of someone else's doing set aside);
+- **what a message that came to me said**, after a colon: its words are its content, not the
+  clause's mood or direction ("Ana messaged: the contract is confirmed for Feb");
+- **what a meeting came to**, after a dash: an agreement or an action item is its outcome,
+  not a failure ("Supervision w/ Ana — agreed to drop aim 3");
+- **the writer only as a place**: "Ana and Ben met at my birthday" is their meeting;
+- **a title's full stop** ("Dr.", "Prof.") ends no clause.
+"""
+
+from __future__ import annotations
+
+from vinculo.history import VocabularyMatcher
+from vinculo.model import Direction
+from vinculo.text import fold, lazy_pattern
+
+from .participation import Cues, habitual
+
+__all__ = ["acted_on_us", "inbound_said", "on_their_body", "outcome_after_dash",
+           "title_stops", "writer_as_place", "writer_did_with"]
+
+_WORD = lazy_pattern(r"[^\W\d]+(?:['’][^\W\d]+)?")
+
+# Names joined to the first: "· and ·", "·, · and ·".
+_MORE = lazy_pattern(r"(?:[*_=\]]*(?:\s*,\s*|\s+(?:and|&)\s+)[*_=\[]*·+)*[*_=\]]*")
+# A verb of theirs, then me or us: "grilled me", "took us", "hit me up".
+_VERB_ME = lazy_pattern(r"\s+(?:(?:[a-z]+ly|then|also|both|just|all)\s+)?([a-z]+)\s+"
+                        r"(?:(?:for|with|next to|beside)\s+)?(?:me|us)(?![\w·'’])")
+# Where a part of the sentence opens: a comma, a colon, "then", "and", "so".
+_PART_OPEN = lazy_pattern(r"(?:[,:;]|\b(?:then|and|so|but))\s*[*_=\[]*$")
+# Verbs on me that are no time together (as the reader's _NOT_ON_ME): feelings, money, a
+# thing done about me elsewhere.
+_NOT_ON_ME = frozenset({
+    "was", "were", "reminded", "inspired", "impressed", "annoyed", "surprised", "disappointed",
+    "bored", "scared", "worried", "amused", "moved", "touched", "loved", "hated", "missed",
+    "blocked", "unfollowed", "ignored", "ghosted", "forgot", "owed", "recommended", "nominated",
+    "cced", "copied", "included", "added", "mentioned", "quoted", "cited", "credited", "paid",
+    "charged", "invoiced", "billed", "refunded", "reported", "blamed", "accused", "sued",
+    "warned", "referred", "assigned", "ranked", "rated", "dumped", "left", "replaced",
+    "needed", "wanted", "liked", "followed", "tagged", "confused", "upset", "offended",
+    "hurt", "fooled", "tricked", "lost", "told", "heard", "knew", "cost", "let", "put", "set"})
+
+
+def acted_on_us(blanked: str, c_start: int, c_end: int, at: int, name_end: int,
+                cues: Cues) -> tuple[int, int] | None:
+    """Where, from ``c_start``, the verb starts and ends when the contact, alone or with
+    other names joined ("· and ·"), opens a part of the sentence (the clause, or what follows
+    a comma, a colon, "then") and a past of theirs acts on me or us right after ("Lab
+    meeting: presented the data, · and · grilled me on it", "· and · took us out"); else
+    None. Not a feeling, money or a thing done about me elsewhere."""
+    if cues.done is None:
+        return None
+    more = _MORE.match(blanked, name_end, c_end)
+    after = more.end() if more else name_end
+    match = _VERB_ME.match(blanked, after, c_end)
+    if match is None:
+        return None
+    verb = match[1]
+    if (verb in _NOT_ON_ME or cues.done.fullmatch(verb) is None or habitual(verb, cues)):
+        return None
+    lead = blanked[c_start:at]
+    if len(_WORD.findall(lead)) > 2 and _PART_OPEN.search(lead) is None:
+        return None  # the name is no subject opening a part: "Told Ben that ·…"
+    return match.start(1) - c_start, match.end(1) - c_start
+
+
+# A part of the body, or what a carer works on: "Treated ·'s hamstring", "Cut ·'s hair".
+_BODY = (r"hamstrings?|knees?|ankles?|feet|foot|backs?|shoulders?|necks?|hips?|wrists?|"
+         r"elbows?|calf|calves|shins?|thumbs?|fingers?|toes?|teeth|tooth|eyes?|ears?|face|"
+         r"heads?|hair|nails?|hands?|arms?|legs?|spine|jaw|chest|stitches|wound|cast|bandage|"
+         r"dressing|blood pressure|pulse|temperature|stump|groin|quad|quads|achilles|rotator "
+         r"cuff|acl|mcl|bp")
+_ON_BODY = lazy_pattern(r"[*_=\]]*['’]s\s+(?:(?:left|right|sore|bad|dodgy|injured|busted|"
+                        r"broken|twisted|tight|torn|sprained|swollen|stiff)\s+)?(?:" + _BODY
+                        + r")\b", )
+
+
+def on_their_body(blanked: str, c_start: int, c_end: int, at: int, name_end: int,
+                  cues: Cues) -> tuple[int, int] | None:
+    """Where, from ``c_start``, the writer's verb starts and ends when the clause opens (at
+    most three words before) with a past the writer did and the contact's body follows
+    ("Treated ·'s hamstring", "Strapped ·'s ankle", "Cut ·'s hair"): hands on, so in person;
+    else None. No one else may be the subject ("Ben treated ·'s knee")."""
+    if cues.done is None or "'" not in blanked[name_end:name_end + 3] and "’" not in blanked[
+            name_end:name_end + 3]:
+        return None  # the common case: no possessive after the name
+    if _ON_BODY.match(blanked, name_end, c_end) is None:
+        return None
+    words = list(_WORD.finditer(blanked, c_start, at))
+    if not words or len(words) > 3:
+        return None
+    for word in words:
+        w = word[0].lower()
+        if w in ("i", "we", "just", "finally", "then", "also", "quickly", "today"):
+            continue
+        if cues.done.fullmatch(w) is None or habitual(w, cues):
+            return None
+        return word.start() - c_start, word.end() - c_start
+    return None
+
+
+# The writer as the subject of a past, an adverb or two between: "I still made it", "we
+# finally got".
+_I_DID = lazy_pattern(r"(?<![\w·])(?:i|we)\s+(?:(?:[a-z]+ly|still|then|also|just|even|all|"
+                      r"both|eventually|finally)\s+){0,2}([a-z]+)\b")
+_ELSE_SUBJECT = lazy_pattern(r"(?<![\w·])(?:he|she|they|you)\s|·")
+_WITH = lazy_pattern(r"(?:\bwith|\bw/|\balongside)\s+[*_=\[]*$")
+
+
+def writer_did_with(blanked: str, c_start: int, at: int, cues: Cues) -> int | None:
+    """Where, from ``c_start``, the writer's past starts when "I" or "we" and a verb the
+    writer did ("I still made it to the pub") stand before a companion word and the name,
+    with no one else after that verb ("Although the workshop ran late I still made it to
+    the pub with ·"): what came before "I" is another part of the sentence. Else None."""
+    if cues.done is None or _WITH.search(blanked, max(c_start, at - 12), at) is None:
+        return None
+    lead = blanked[c_start:at].lower()
+    found = None
+    for match in _I_DID.finditer(lead):
+        found = match
+    if found is None:
+        return None
+    verb = found[1]
+    if cues.done.fullmatch(verb) is None or habitual(verb, cues) or verb in _NOT_WITH:
+        return None
+    if _ELSE_SUBJECT.search(lead, found.end()):
+        return None  # "I got home and she was with ·": someone else's company
+    return found.start(1)
+
+
+# Pasts that take "with" without time spent together.
+_NOT_WITH = frozenset({"agreed", "disagreed", "dealt", "sided", "compared", "argued",
+                       "fell", "broke", "split", "parted", "lost", "kept", "was", "were",
+                       "had", "signed", "connected", "shared", "registered"})
+
+
+def inbound_said(blanked: str, c_start: int, c_end: int, at: int, event_end: int,
+                 subject: bool, matcher: VocabularyMatcher
+                 ) -> tuple[int | None, frozenset[Direction]] | None:
+    """(intention start, direction marks) of the part before a colon that follows the name
+    and the event phrase, when the event is a message or a call that came to me (the name
+    its subject, or an ``in`` phrase before the colon): what follows the colon is what they
+    said ("· messaged on Signal: the contract is confirmed for Feb"; "Was rung by ·: the
+    judge wants us back"), neither a plan nor a "we" of mine. None otherwise."""
+    colon = blanked.find(":", max(at, c_start + event_end), c_end)
+    while colon >= 0 and blanked[colon + 1:colon + 2].isdigit():  # a time: "at 3:20"
+        colon = blanked.find(":", colon + 1, c_end)
+    if colon < 0:
+        return None
+    part = fold(blanked[c_start:colon])
+    marks = matcher.direction_marks(part)
+    if not (subject or ("in" in marks and "out" not in marks)):
+        return None
+    if not blanked[colon + 1:c_end].strip():
+        return None  # a label's colon at the end: nothing said after it
+    return matcher.intent_start(part), marks
+
+
+# An outcome after a dash: what was agreed or is to be done next, with no failure word.
+_OUTCOME = lazy_pattern(r"\s*[—–]\s*(?:we\s+|i\s+|(?:he|she|they)\s+)?(?:agreed|decided|"
+                        r"promised|offered|arranged|settled|committed)\s+(?:to|on)\b|"
+                        r"\s*[—–]\s*(?:next steps?|action items?|to ?do|todo|follow-?ups?|"
+                        r"she'll|he'll|they'll|i'll|we'll|will)\b", )
+_FAILED = lazy_pattern(r"\b(?:cancel\w*|postpon\w*|reschedul\w*|no[- ]show|voicemail|"
+                       r"didn't|did not|couldn't|could not|never|no answer|not)\b")
+
+
+def outcome_after_dash(blanked: str, c_end: int) -> bool:
+    """Whether the part after the dash that ends the clause at ``c_end`` tells what the
+    meeting came to ("— agreed to drop aim 3", "— she'll send the deck"): an outcome, which
+    says it happened, never what undid it; a failure word in it keeps it a failure."""
+    match = _OUTCOME.match(blanked.lower(), c_end)
+    if match is None:
+        return False
+    stop = blanked.find(".", match.end())
+    rest = blanked[match.end():stop if stop >= 0 else len(blanked)].lower()
+    return _FAILED.search(rest) is None
+
+
+# The writer only as the owner of a place or an occasion: "at my birthday", "in our kitchen".
+_AS_PLACE = lazy_pattern(r"(?<![\w·])(?:at|in|to|from|for|on|during|after|before)\s+"
+                         r"(?:my|our)(?![\w·])", )
+_WRITER = lazy_pattern(r"(?<![\w·])(?:i|me|us|we|my|our)(?![\w·])")
+
+
+def writer_as_place(blanked: str, c_start: int, c_end: int) -> bool:
+    """Whether every English word for the writer in the clause only owns a place or an
+    occasion ("· and · met at my birthday"): no party to their meeting."""
+    lowered = _AS_PLACE.sub(" at  ", blanked[c_start:c_end].lower())
+    return _WRITER.search(lowered) is None and lowered != blanked[c_start:c_end].lower()
+
+
+# A title written with a full stop before a name: "Dr. Singh", "Prof. Okoye", "Mrs. Patterson".
+_TITLE_DOT = lazy_pattern(r"(?<![\w.])(?:Dr|Drs|Prof|Mr|Mrs|Ms|Mx|Messrs|St|Fr|Rev|Revd|Capt|"
+                          r"Sgt|Lt|Col|Gen|Hon|Supt|Insp|Det|Cllr|Sr|Sra|Srta|Dra|Lic|Ing|Arq)"
+                          r"\.(?=\s)")
+
+
+def title_stops(text: str, stops: list[int], resumes: list[int]) -> tuple[list[int], list[int]]:
+    """``stops`` and ``resumes`` (see reader._clauses) without the full stops of titles
+    ("Took Noah to Dr. Singh"): a title's stop ends no clause."""
+    if "." not in text:
+        return stops, resumes
+    titles = {m.end() - 1 for m in _TITLE_DOT.finditer(text)}
+    if not titles:
+        return stops, resumes
+    kept = [i for i, stop in enumerate(stops) if stop not in titles]
+    return [stops[i] for i in kept], [resumes[i] for i in kept]
