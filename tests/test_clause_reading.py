@@ -1073,3 +1073,104 @@ def test_spanish_the_author_of_a_thing_passed_on(vault, write, line):
 )
 def test_a_later_day_written_with_a_meeting_is_a_plan(vault, write, line, expected):
     assert _read(vault, write, line) == expected
+
+
+# English, the fifth pass: shapes of the writer's encounter read without a phrase for each
+# verb, and the reach of what is said around one. Each sentence fails without its rule.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the writer and a contact as one subject, a past the lemmatiser knows, adverbs between
+        ("Marta Ruiz and I hit the climbing wall after work", ("in_person", "both")),
+        ("Marta Ruiz and I finally sat down to go through the budget", ("in_person", "both")),
+        # a contact acting on me, with others joined, or opening a later part of the sentence
+        ("Review day: I showed the mock-ups, Marta Ruiz and Luis Gómez quizzed me on the colours",
+         ("in_person", "both")),
+        ("Marta Ruiz and Luis Gómez grilled us about the trip", ("in_person", "both")),
+        ("Marta Ruiz hit me up on Viber about the rota", ("message", "in")),
+        # my hands on them
+        ("Strapped Marta Ruiz's left ankle before the match", ("in_person", "both")),
+        ("Cut Marta Ruiz's hair in the kitchen", ("in_person", "both")),
+        # a channel's name made a verb
+        ("Marta Ruiz sms'd me from the airport", ("message", "in")),
+        ("SMSed Marta Ruiz the door code", ("message", "out")),
+        ("Marta Ruiz IM'd me the link", ("message", "in")),
+        # a message back answers mine: an exchange; "off" for "from"
+        ("Marta Ruiz texted back within the hour", ("message", "both")),
+        ("Marta Ruiz emailed me back about the invoice", ("message", "both")),
+        ("Text off Marta Ruiz about the rota", ("message", "in")),
+        # what a message that came to me said, after its colon
+        ("Marta Ruiz texted: the flight is cancelled, landing tomorrow instead", ("message", "in")),
+        ("Marta Ruiz emailed: the venue cancelled on us", ("message", "in")),
+        # what a meeting came to, after a dash
+        ("Budget review w/ Marta Ruiz — agreed to cut the travel line", ("in_person", "both")),
+        ("Progress meeting w/ Marta Ruiz — agreed to drop the pilot", ("in_person", "both")),
+        # a title's full stop ends no clause
+        ("Took the twins to Mrs. Ruiz's house for a playdate", ("in_person", "both")),
+        ("Went to Prof. Ruiz's office hours about the thesis", ("in_person", "both")),
+        # the writer's own past before "with", after a leading clause of someone else's doing
+        ("Even though the train was late I still got to the cinema with Marta Ruiz",
+         ("in_person", "both")),
+        ("Although the shop had closed we finally grabbed a bite with Marta Ruiz",
+         ("in_person", "both")),
+        # rung by name, they are reached wherever they are
+        ("Phoned Marta Ruiz about the keys, she's off sick this week", ("call", "out")),
+        # a verbless head whose place opens with another preposition
+        ("Stroll through the park with Marta Ruiz", ("in_person", "both")),
+        ("Jog past the harbour with Marta Ruiz", ("in_person", "both")),
+        # someone dropping into where the writer works; showing them a thing
+        ("Marta Ruiz dropped into the lab with pastries", ("in_person", "both")),
+        ("Showed Marta Ruiz the new flat", ("in_person", "both")),
+        # "when I" and a past is a background, not a condition
+        ("Marta Ruiz cooked when I got back and we ate together", ("in_person", "both")),
+    ],
+)
+def test_english_shapes_of_an_encounter(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a reschedule that names the thing moved
+        "Pushed the coffee with Marta Ruiz back to Thursday",
+        "Moved dinner with Marta Ruiz to the following week",
+        # the writer only as the owner of the place: their meeting
+        "Marta Ruiz and Luis Gómez met at my housewarming",
+        # a diary's label: a plan
+        "Calendar: Fri 3pm, coffee w/ Marta Ruiz",
+    ],
+)
+def test_english_plans_and_others_meetings_stay_non_events(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the guards of the shapes above (these were no events before them either)
+        "Marta Ruiz and I hit the gym every Monday",
+        "Marta Ruiz and I go way back",
+        "Marta Ruiz and I will split the bill",
+        "Luis Gómez and Marta Ruiz reminded me of my cousins",
+        "Marta Ruiz and Luis Gómez recommended me for the job",
+        "Luis Gómez treated Marta Ruiz's knee",
+        "Marta Ruiz's knee is much better",
+        "Missed call from Marta Ruiz: no idea what she wanted",
+        "Coffee with Marta Ruiz — cancelled",
+        "Call with Marta Ruiz — agreed to reschedule",
+        "When I got home she was with Marta Ruiz",
+        "Popped into the office to see Marta Ruiz, she's off",
+        "Saw Marta Ruiz's post on Instagram",
+    ],
+)
+def test_english_shapes_keep_their_guards(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+def test_the_lemmatisers_pasts_are_pasts():
+    """The shipped table of irregular pasts reads as the dictionary says (a spot check)."""
+    from vinculo.default_plugins.interactions.vocab.en_past import IRREGULAR_PAST
+
+    assert {"went", "rang", "sat", "wrote", "took"} <= set(IRREGULAR_PAST)
+    assert not {"didn", "feet", "mice", "worse"} & set(IRREGULAR_PAST)

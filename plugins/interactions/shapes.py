@@ -98,8 +98,8 @@ def on_their_body(blanked: str, c_start: int, c_end: int, at: int, name_end: int
     if _ON_BODY.match(blanked, name_end, c_end) is None:
         return None
     words = list(_WORD.finditer(blanked, c_start, at))
-    if not words or len(words) > 3:
-        return None
+    if not words or len(words) > 3 or "·" in blanked[c_start:at]:
+        return None  # "· treated ·'s knee": someone else's hands
     for word in words:
         w = word[0].lower()
         if w in ("i", "we", "just", "finally", "then", "also", "quickly", "today"):

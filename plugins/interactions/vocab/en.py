@@ -15,14 +15,17 @@ from vinculo.model import Vocabulary
 from .en_past import IRREGULAR_PAST, SAME_AS_BASE
 
 # Pasts that tell no time spent with anyone: what the mind or the mouth did, a fall, a
-# becoming ("knew", "heard", "told", "fell"), and base forms that are as often a present or
+# becoming ("knew", "heard", "told", "fell"), things passed on, and base forms that are as often a present or
 # an instruction ("read", "let", "set"). The rest report something done (see DONE).
 _NOT_DONE = frozenset({"knew", "meant", "understood", "misunderstood", "forgot", "heard",
                        "told", "fell", "became", "kept", "found", "dreamt", "sworn", "sought",
                        "withdrew", "withheld", "upheld", "underwent", "arose", "awoke", "woke",
                        "slain", "sunk", "sank", "shrunk", "stung", "struck", "stuck", "torn",
                        "worn", "begun", "sprung", "sung", "strung", "swept", "wept", "crept",
-                       "read", "let", "set", "cost", "cast", "bet", "burst"})
+                       "read", "let", "set", "cost", "cast", "bet", "burst",
+                       # things passed on, whose "with" is what went along ("Sent the
+                       # invoices with the receipts"), not a companion
+                       "sent", "paid", "repaid", "sold", "lent", "dealt"})
 # A past the writer and someone did together, from the lemmatiser's data (en_past): "Josh and
 # I hit the nets", "Ana and I split the shifts", "Ana and I sat down".
 PAST = "|".join(w for w in (*IRREGULAR_PAST, *SAME_AS_BASE) if w not in _NOT_DONE)
@@ -92,8 +95,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{send} (?:his|her|their) (?:[^\s]+ ){0,2}?(?:cv|resume|deck|notes|draft|doc|document|"
         r"file|contract|link|portfolio|photos?|slides|numbers|report|proposal|invoice|details)",
         r"on (?:messenger|whatsapp|signal|telegram|slack|imessage|discord|wechat|line chat|groupme|"
-        r"viber|snapchat|snap|instagram|insta|ig|kik|kakaotalk|threema|google chat|gchat|"
-        r"facebook messenger|fb messenger)",
+        r"viber|kik|kakaotalk|threema|google chat|gchat|facebook messenger|fb messenger)",
         r"(?:{get}|received) (?:a |an |the |some )?(?:[^\s]+ ){0,2}?(?:message|e-?mail|mail|reply|"
         r"text|dm|voice note|voice message|letter|postcard|card|invitation|invite|whatsapp|note)s? "
         r"from",
@@ -270,7 +272,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"bought|brought|drank|stood|shot|threw|fought|slept|began)\b",
         r"showed (?:me|us) (?:around|round)\b",
         # showing someone a thing, where it is: "Showed Ana the flat", "Showed Ana our plans"
-        r"{show} {@} (?:the|a|an|our|my|some|his|her|their) ", r"showed (?:[^\s]+ ){1,4}?to {@}(?![\w'’])",
+        r"{show} {@} (?:the|a|an|our|my|some|his|her|their)", r"showed (?:[^\s]+ ){1,4}?to {@}(?![\w'’])",
         r"(?:was|were|got) (?:handed|given|shown|introduced|collared|cornered|approached|greeted|"
         r"hugged|welcomed|picked up|dropped off|driven|walked) (?:[^\s]+ ){0,6}?by {@}",
         r"(?:ended|wound) up (?:meeting|seeing|having|grabbing|hanging out|chatting|talking)",
