@@ -1121,6 +1121,10 @@ def test_a_later_day_written_with_a_meeting_is_a_plan(vault, write, line, expect
         # someone dropping into where the writer works; showing them a thing
         ("Marta Ruiz dropped into the lab with pastries", ("in_person", "both")),
         ("Showed Marta Ruiz the new flat", ("in_person", "both")),
+        # "me and ·" with a past of the lemmatiser's; a thing sent through
+        ("Me and Marta Ruiz hit the shops after lunch", ("in_person", "both")),
+        ("Marta Ruiz and me split a cab home", ("in_person", "both")),
+        ("Marta Ruiz sent through the signed contract", ("message", "in")),
         # "when I" and a past is a background, not a condition
         ("Marta Ruiz cooked when I got back and we ate together", ("in_person", "both")),
     ],

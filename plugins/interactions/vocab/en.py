@@ -100,7 +100,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"text|dm|voice note|voice message|letter|postcard|card|invitation|invite|whatsapp|note)s? "
         r"from",
         r"replied to [^.;]{0,60}?(?:e-?mail|message|text|dm)",
-        r"{send} {@}", r"{send} (?:me|us)", r"{send} (?:[^\s]+ )?over",
+        r"{send} {@}", r"{send} (?:me|us)", r"{send} (?:[^\s]+ )?(?:over|through|across)",
         r"{drop} (?:me |us |him |her |them |{@} )(?:a |an )?(?:[^\s]+ )?(?:line|note|message|text|"
         r"e-?mail|dm)",
         r"{send} (?:a |an |the |some |my )?(?:[^\s]+ ){0,2}?(?:message|e-?mail|mail|dm|note|text|"
@@ -270,6 +270,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"and(?<=· and) me (?:[^\s]+ed|went|had|met|saw|ate|ran|took|got|spent|caught|did|made|"
         r"sat|drove|flew|rode|grabbed|spoke|swam|sang|won|lost|left|came|found|wrote|read|built|"
         r"bought|brought|drank|stood|shot|threw|fought|slept|began)\b",
+        # (the same with the lemmatiser's pasts and an adverb: "me and Ana hit the shops")
+        r"me and {@} " + _ADVERBS + r"(?:" + PAST + r")\b",
+        r"and(?<=· and) me " + _ADVERBS + r"(?:" + PAST + r")\b",
         r"showed (?:me|us) (?:around|round)\b",
         # showing someone a thing, where it is: "Showed Ana the flat", "Showed Ana our plans"
         r"{show} {@} (?:the|a|an|our|my|some|his|her|their)", r"showed (?:[^\s]+ ){1,4}?to {@}(?![\w'’])",
