@@ -1125,6 +1125,14 @@ def test_a_later_day_written_with_a_meeting_is_a_plan(vault, write, line, expect
         ("Me and Marta Ruiz hit the shops after lunch", ("in_person", "both")),
         ("Marta Ruiz and me split a cab home", ("in_person", "both")),
         ("Marta Ruiz sent through the signed contract", ("message", "in")),
+        # a pronoun for them opening the next clause, what they did to me
+        ("Marta Ruiz's mobile was off all day; in the end she rang me back at six.",
+         ("call", "both")),
+        ("Tried Marta Ruiz twice. She texted me instead.", ("message", "in")),
+        # a thing from long ago, carried by today's tag or message
+        ("Marta Ruiz tagged me in a photo of the lake from last summer",
+         ("social", "in")),
+        ("Marta Ruiz sent me pictures from our trip back in 2019", ("message", "in")),
         # "when I" and a past is a background, not a condition
         ("Marta Ruiz cooked when I got back and we ate together", ("in_person", "both")),
     ],
@@ -1166,6 +1174,9 @@ def test_english_plans_and_others_meetings_stay_non_events(vault, write, line):
         "When I got home she was with Marta Ruiz",
         "Popped into the office to see Marta Ruiz, she's off",
         "Saw Marta Ruiz's post on Instagram",
+        "Marta Ruiz's mum was ill. She called me in tears.",
+        "Called Marta Ruiz, no answer. She never called back.",
+        "Texted Marta Ruiz back in 2019",
     ],
 )
 def test_english_shapes_keep_their_guards(vault, write, line):

@@ -62,6 +62,8 @@ from .shapes import (
     inbound_said,
     on_their_body,
     outcome_after_dash,
+    then_they,
+    thing_from_long_ago,
     title_stops,
     writer_as_place,
     writer_did_with,
@@ -414,6 +416,13 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                                          cues) or on_their_body(
                             line.blanked, c_start, c_end, at, at + mention.end - pos, cues)
                         if we is None:
+                            # "Ana's line was engaged; in the end she rang me back"
+                            told = then_they(line.blanked, line.stops, line.resumes, c_start,
+                                             c_end, (at, at + mention.end - pos), matcher)
+                            if told is not None:
+                                found.add(mention.target, line.date(), told[0][2], line.number,
+                                          line.text, mention.level,
+                                          event_direction(told[1], told[0][2], True))
                             continue
                         fronted = we
                     else:
@@ -431,6 +440,12 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # "Cenaba con Ana los jueves": a habit, not the day's event
         if _undone_after(line, c_end, matcher) and not outcome_after_dash(line.blanked, c_end):
             continue  # "Called Ana — went to voicemail": the next part undoes it
+        if times is not NO_TIMES and times[2] and event[2] in ("social", "message"):
+            # "Ana tagged me in a photo of us last summer": the photo's time, not the tag's
+            times = (times[0], times[1], thing_from_long_ago(
+                line.blanked[c_start:c_end], event[1], times[2]), times[3])
+            if times == NO_TIMES:
+                times = NO_TIMES
         if times is not NO_TIMES and not_of_the_day(
                 line.blanked, c_start, c_end, at, (event[0], event[1]), event[2] in _SCHEDULED,
                 times, line.day.year if line.day else None):
@@ -457,7 +472,9 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             # "Tried calling Ana, no answer, so I texted her instead": what did happen
             # comes after the connector.
             fallback = _fallback(line.blanked, c_start, c_end, intent,
-                                 (at - c_start, at - c_start + mention.end - pos), matcher, cues)
+                                 (at - c_start, at - c_start + mention.end - pos), matcher, cues
+                                 ) or then_they(line.blanked, line.stops, line.resumes, c_start,
+                                                c_end, (at, at + mention.end - pos), matcher)
             if fallback is None:
                 continue
             event, marks = fallback

@@ -27,7 +27,8 @@ from vinculo.text import fold, lazy_pattern
 
 from .participation import Cues, habitual
 
-__all__ = ["acted_on_us", "inbound_said", "on_their_body", "outcome_after_dash",
+__all__ = ["acted_on_us", "inbound_said", "on_their_body", "outcome_after_dash", "then_they",
+           "thing_from_long_ago",
            "title_stops", "writer_as_place", "writer_did_with"]
 
 _WORD = lazy_pattern(r"[^\W\d]+(?:['’][^\W\d]+)?")
@@ -224,3 +225,67 @@ def title_stops(text: str, stops: list[int], resumes: list[int]) -> tuple[list[i
         return stops, resumes
     return ([s for i, s in enumerate(stops) if i not in drop],
             [r for i, r in enumerate(resumes) if i not in drop])
+
+
+# The next clause opening with a pronoun for them, after a word or two of time or turn:
+# "…; in the end he rang me back", ". She texted me instead".
+_THEY_THEN = lazy_pattern(r"\s*[*_=]*(?:(?:in the end|eventually|finally|later|then|but|so|and|"
+                          r"luckily|thankfully|at last|after that|afterwards),?\s+)?"
+                          r"(?:he|she|they)\s+(?:(?:[a-z]+ly|then|also|just)\s+)?")
+# Someone of theirs the name owns: "Ana's mum", "Ana's husband" (then "she" may be them).
+_THEIR_PERSON = lazy_pattern(r"[*_=]*['’]s\s+(?:\w+\s+)?(?:mum|mom|mother|dad|father|wife|"
+                             r"husband|partner|boss|sister|brother|son|daughter|friend|kid|"
+                             r"assistant|clerk|secretary|colleague|boyfriend|girlfriend)\b")
+
+
+def then_they(blanked: str, stops: list[int], resumes: list[int], c_start: int, c_end: int,
+              name: tuple[int, int], matcher: VocabularyMatcher
+              ) -> tuple[tuple[int, int, str], frozenset[Direction]] | None:
+    """The event and direction marks of the clause after the one ending at ``c_end`` when it
+    opens with a pronoun for the contact and tells what they did to me or with me ("Ana's
+    line was engaged all morning; in the end he rang me back at 4", "Tried Ana twice. She
+    texted me instead"): the only person the clause before names (``name``: the mention's
+    span), who owns no one else. None otherwise: another name in either clause, a plan or a
+    failure in the next one, an act that is not towards me."""
+    import bisect
+
+    if "·" in blanked[c_start:name[0]] or "·" in blanked[name[1]:c_end]:
+        return None  # someone else named beside them: whose is the pronoun?
+    if _THEIR_PERSON.match(blanked, name[1]):
+        return None  # "Ana's mum was ill; she called me": the pronoun may be the mum
+    index = bisect.bisect_left(stops, c_end)
+    if index >= len(stops) or stops[index] != c_end:
+        return None
+    n_start = resumes[index]
+    n_end = stops[index + 1] if index + 1 < len(stops) else len(blanked)
+    part = blanked[n_start:n_end]
+    if "·" in part:
+        return None
+    lowered = part.lower()
+    if _THEY_THEN.match(lowered) is None:
+        return None
+    folded = fold(part)
+    event = matcher.first_event(folded)
+    if event is None or matcher.intent_start(folded) is not None:
+        return None
+    marks = matcher.direction_marks(folded)
+    if event[2] != "in_person" and not ({"in", "both"} & marks):
+        return None  # "… she sent the file to Ben": not to me
+    if event[2] == "in_person" and _WRITER.search(lowered) is None:
+        return None  # "… she met the board": without me
+    return event, marks
+
+
+# Between a social act or a message and a time long ago: a thing it carries, described
+# ("tagged me in a reel of us surfing … last summer", "sent me photos from our trip in 2019").
+_THING_OF = lazy_pattern(r"\b(?:of|from|showing|with)\s")
+
+
+def thing_from_long_ago(clause: str, event_end: int, ago: tuple[tuple[int, int, int], ...]
+                        ) -> tuple[tuple[int, int, int], ...]:
+    """Of ``ago`` (the ``long_ago`` spans of a clause whose event is a social act or a
+    message), those that still date the event: a span after the event phrase with a thing's
+    "of"/"from" between dates the thing it sent or tagged, not the act ("Ana tagged me in a
+    photo of us at the beach last summer" happened today)."""
+    return tuple(span for span in ago
+                 if span[0] < event_end or _THING_OF.search(fold(clause[event_end:span[0]])) is None)
