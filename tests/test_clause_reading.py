@@ -1133,6 +1133,10 @@ def test_a_later_day_written_with_a_meeting_is_a_plan(vault, write, line, expect
         ("Marta Ruiz tagged me in a photo of the lake from last summer",
          ("social", "in")),
         ("Marta Ruiz sent me pictures from our trip back in 2019", ("message", "in")),
+        # a guest at theirs, a seat in their session, someone taken to them
+        ("Got invited round to Marta Ruiz's for a curry and stayed late", ("in_person", "both")),
+        ("Sat in on Marta Ruiz's lecture on tort law", ("in_person", "both")),
+        ("Took my son to Marta Ruiz for his check-up", ("in_person", "both")),
         # "when I" and a past is a background, not a condition
         ("Marta Ruiz cooked when I got back and we ate together", ("in_person", "both")),
     ],
@@ -1177,6 +1181,8 @@ def test_english_plans_and_others_meetings_stay_non_events(vault, write, line):
         "Marta Ruiz's mum was ill. She called me in tears.",
         "Called Marta Ruiz, no answer. She never called back.",
         "Texted Marta Ruiz back in 2019",
+        "Was invited over to Marta Ruiz's for Saturday",
+        "Luis Gómez took Noah to Marta Ruiz for a check-up",
     ],
 )
 def test_english_shapes_keep_their_guards(vault, write, line):

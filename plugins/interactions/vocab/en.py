@@ -244,6 +244,10 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{drop} (?:[^\s]+ ){0,3}?off", r"{pop} (?:by|over|round|in)", r"{swing} by",
         r"{come} (?:over|by|round)",
         r"{buy} {@} (?:a |an |some )?(?:drink|coffee|beer|pint|lunch|dinner|round|breakfast|tea)", r"{walk} (?:[^\s]+ ){0,3}?with",
+        # a guest at theirs, a seat in their session, someone taken to them: "Was invited over
+        # to Ana's for dinner", "Sat in on Ana's lecture", "Took my son to Ana for a check-up"
+        r"(?:was|were|got) (?:invited|asked|had) (?:over|round) (?:to|at) {@}['’]s",
+        r"sat in on {@}['’]s", r"{take} (?:[^\s]+ ){1,3}?to (?:see )?{@}(?![·'’\w])",
         r"{take} {@} (?:out|to|for)",
         r"(?:coffee|lunch|dinner|breakfast|brunch|drinks|beers?|tea)(?: today| tonight| yesterday)?:",
     ),
