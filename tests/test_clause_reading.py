@@ -1137,6 +1137,13 @@ def test_a_later_day_written_with_a_meeting_is_a_plan(vault, write, line, expect
         ("Got invited round to Marta Ruiz's for a curry and stayed late", ("in_person", "both")),
         ("Sat in on Marta Ruiz's lecture on tort law", ("in_person", "both")),
         ("Took my son to Marta Ruiz for his check-up", ("in_person", "both")),
+        # a shift handed over, company kept, a hand given, someone caught somewhere, a taxi shared
+        ("Handed over to Marta Ruiz at 7, quiet night", ("in_person", "both")),
+        ("Marta Ruiz kept me company at the hospital", ("in_person", "both")),
+        ("Gave Marta Ruiz a hand with the move", ("in_person", "both")),
+        ("Caught Marta Ruiz on the stairs and sorted the rota", ("in_person", "both")),
+        ("Caught Marta Ruiz on the phone before her flight", ("call", "out")),
+        ("Shared a taxi with Marta Ruiz from the airport", ("in_person", "both")),
         # "when I" and a past is a background, not a condition
         ("Marta Ruiz cooked when I got back and we ate together", ("in_person", "both")),
     ],

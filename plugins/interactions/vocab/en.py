@@ -42,7 +42,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"liked", r"commented(?: on)?", r"reshared",
         # sharing is an interaction when it is theirs of mine or mine of theirs, not "Ana
         # shared her slides" (a post of hers, to everyone)
-        r"shared (?:my|our)", r"shared {@}'s", r"i shared", r"shared (?:it|them|this|that)", r"shared (?:[^\s]+ ){0,5}?with (?:me|us|{@})",
+        r"shared (?:my|our)", r"shared {@}'s", r"i shared", r"shared (?:it|them|this|that)", r"shared (?!(?:a |an |the |our |my |some )?(?:[^\s]+ )?(?:taxi|cab|uber|lift|ride|car|table|meal|bottle|pizza|drink|pint|room|tent|desk|office|flat|lunch|dinner|breakfast|umbrella|bench|booth|dessert|platter|cake)s?\b)(?:[^\s]+ ){0,5}?with (?:me|us|{@})",
         r"shared (?:a |an |the |this |that |some )?(?:\w+ )?(?:post|article|tweet|thread|"
         r"video|photo|story|talk|paper|newsletter|piece|podcast) (?:of|by|from) {@}",
         r"reposted", r"retweeted", r"mentioned (?:me|him|her|them)", r"tagged (?:me|him|her|them)",
@@ -232,7 +232,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"caught {@} (?:after|before|at|in|outside|between|during|on the way|for a)\b",
         r"(?:went|came|popped) (?:round |over )?to {@}['’]s"
         r"(?=\s*(?:$|[,;.!)]|(?:for|after|before|on|in|last|this|yesterday|tonight|earlier|again|"
-        r"to)\b))",
+        r"to|with)\b))",
         r"{see} {@}(?=\s*(?:$|[,;.!)]|(?:today|tonight|yesterday|this morning|this afternoon|"
         r"this evening|again|briefly|earlier|too|as well)\b))", r"{play} (?:[^\s]+ ){0,4}?with",
         r"{go} (?:[^\s]+ ){0,4}?with", r"{cook} (?:[^\s]+ ){0,2}?(?:for|with)",
@@ -247,7 +247,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         # a guest at theirs, a seat in their session, someone taken to them: "Was invited over
         # to Ana's for dinner", "Sat in on Ana's lecture", "Took my son to Ana for a check-up"
         r"(?:was|were|got) (?:invited|asked|had) (?:over|round) (?:to|at) {@}['’]s",
-        r"sat in on {@}['’]s", r"{take} (?:[^\s]+ ){1,3}?to (?:see )?{@}(?![·'’\w])",
+        r"sat in on {@}['’]s", r"kept (?:me|us) company",
+        # a thing shared in one place: "Shared a taxi with Ana" (not a post shared with her)
+        r"shared (?:a |an |the |our |my |some )?(?:[^\s]+ )?(?:taxi|cab|uber|lift|ride|car|table|meal|bottle|pizza|drink|pint|room|tent|desk|office|flat|lunch|dinner|breakfast|umbrella|bench|booth|dessert|platter|cake)s? (?:[^\s]+ ){0,3}?with", r"{take} (?:[^\s]+ ){1,3}?to (?:see )?{@}(?![·'’\w])",
         r"{take} {@} (?:out|to|for)",
         r"(?:coffee|lunch|dinner|breakfast|brunch|drinks|beers?|tea)(?: today| tonight| yesterday)?:",
     ),
@@ -288,6 +290,11 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:chat|conversation|talk|catch-?up|1:1|1-1|1on1|one-on-one|one on one|sync) with",
         r"{follow} up with", r"{do} (?:a |an |the |some )?(?:[^\s]+ ){0,2}?with",
         r"{spend} (?:[^\s]+ ){0,3}?with",
+        # a shift handed over, a hand given, someone caught somewhere: the medium the clause
+        # names, else in person ("Handed over to Ana at 7", "Gave Ana a hand with the move",
+        # "Caught Ana on the stairs")
+        r"handed (?:over|off) to {@}", r"handover (?:to|with|from) {@}",
+        r"{give} (?:{@}|me|us) a (?:hand|helping hand)\b", r"caught {@} (?:on|by|near|outside) the\b",
     ),
 }
 
