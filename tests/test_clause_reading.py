@@ -1162,6 +1162,9 @@ def test_english_shapes_of_an_encounter(vault, write, line, expected):
         "Marta Ruiz and Luis Gómez met at my housewarming",
         # a diary's label: a plan
         "Calendar: Fri 3pm, coffee w/ Marta Ruiz",
+        # a cancellation in other words; an invite put in the calendar
+        "Brunch with Marta Ruiz got scrapped",
+        "Sent Marta Ruiz a calendar invite for next Thursday's walk",
     ],
 )
 def test_english_plans_and_others_meetings_stay_non_events(vault, write, line):

@@ -311,6 +311,10 @@ INTENTS: tuple[str, ...] = (
     r"boss|friend|kids?|parents|family|team|colleague)",
     # Cancellations veto the whole clause, wherever they stand ("lunch with Ana, cancelled").
     r"^.*?cancel(?:l?ed|s)?", r"^.*?postponed", r"^.*?rescheduled", r"^.*?fell through",
+    # (the words people use for it: "got scrapped", "was axed"; an invite in the calendar is
+    # a plan: "Sent Ana a calendar invite for Thursday")
+    r"^.*?(?:scrapped|axed|nixed|binned|shelved)\b",
+    r"^.*?(?:calendar|meeting|diary|zoom|teams|outlook|google) (?:invite|invitation|hold)s?\b",
     # (a draft is unsent, but not one sent: "Sent the draft to Ana")
     r"draft(?<!sent the draft)(?<!sent a draft)(?<!sent my draft)(?<!sent our draft)"
     r"(?<!sent over the draft)(?:ed|ing|s)?", r"ask (?:him|her|them|if)", r"follow up", r"let's", r"should we", r"someday",
