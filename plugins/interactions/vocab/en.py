@@ -248,6 +248,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         # to Ana's for dinner", "Sat in on Ana's lecture", "Took my son to Ana for a check-up"
         r"(?:was|were|got) (?:invited|asked|had) (?:over|round) (?:to|at) {@}['’]s",
         r"sat in on {@}['’]s", r"kept (?:me|us) company",
+        # a head round my door, a night at mine: "Ana popped her head in", "Ana stayed over"
+        r"(?:popped|stuck|poked) (?:his|her|their) head (?:round|around|in|into)\b",
+        r"stayed over\b(?! at)",
         # a thing shared in one place: "Shared a taxi with Ana" (not a post shared with her)
         r"shared (?:a |an |the |our |my |some )?(?:[^\s]+ )?(?:taxi|cab|uber|lift|ride|car|table|meal|bottle|pizza|drink|pint|room|tent|desk|office|flat|lunch|dinner|breakfast|umbrella|bench|booth|dessert|platter|cake)s? (?:[^\s]+ ){0,3}?with", r"{take} (?:[^\s]+ ){1,3}?to (?:see )?{@}(?![·'’\w])",
         r"{take} {@} (?:out|to|for)",
