@@ -1165,6 +1165,9 @@ def test_english_shapes_of_an_encounter(vault, write, line, expected):
         "Marta Ruiz and Luis Gómez met at my housewarming",
         # a diary's label: a plan
         "Calendar: Fri 3pm, coffee w/ Marta Ruiz",
+        # an adverb of how seldom is no day's event; an agreement to meet instead is no outcome
+        "Marta Ruiz and I rarely spoke at work",
+        "Coffee with Marta Ruiz — agreed to meet next week instead",
         # a cancellation in other words; an invite put in the calendar
         "Brunch with Marta Ruiz got scrapped",
         "Sent Marta Ruiz a calendar invite for next Thursday's walk",

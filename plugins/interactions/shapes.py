@@ -173,8 +173,9 @@ _OUTCOME = lazy_pattern(r"\s*[—–]\s*(?:we\s+|i\s+|(?:he|she|they)\s+)?(?:agr
                         r"promised|offered|arranged|settled|committed)\s+(?:to|on)\b|"
                         r"\s*[—–]\s*(?:next steps?|action items?|to ?do|todo|follow-?ups?|"
                         r"she'll|he'll|they'll|i'll|we'll|will)\b", )
-_FAILED = lazy_pattern(r"\b(?:cancel\w*|postpon\w*|reschedul\w*|no[- ]show|voicemail|"
-                       r"didn't|did not|couldn't|could not|never|no answer|not)\b")
+_FAILED = lazy_pattern(r"\b(?:cancel\w*|postpon\w*|reschedul\w*|rebook\w*|rearrang\w*|no[- ]show|"
+                       r"voicemail|didn't|did not|couldn't|could not|never|no answer|not|instead|"
+                       r"another (?:day|time)|later date)\b")
 
 
 def outcome_after_dash(blanked: str, c_end: int) -> bool:

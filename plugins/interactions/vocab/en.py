@@ -30,7 +30,9 @@ _NOT_DONE = frozenset({"knew", "meant", "understood", "misunderstood", "forgot",
 # I hit the nets", "Ana and I split the shifts", "Ana and I sat down".
 PAST = "|".join(w for w in (*IRREGULAR_PAST, *SAME_AS_BASE) if w not in _NOT_DONE)
 # Adverbs between a subject and its verb: "Ana and I finally sat down", "Ana and I both ran".
-_ADVERBS = r"(?:(?:[a-z]+ly|then|both|also|just|all|still|even|once|again|soon) ){0,2}"
+_ADVERBS = (r"(?:(?:(?!(?:rarely|seldom|hardly|barely|scarcely|usually|normally|typically|"
+            r"generally|occasionally|regularly)\b)[a-z]+ly|then|both|also|just|all|still|even|once|"
+            r"again|soon) ){0,2}")
 
 # Doing something together: "watched the game with Ana", "studied at Ana's".
 _TOGETHER = ("watch", "help", "travel", "fly", "ride", "cycle", "swim", "climb", "ski", "surf",
