@@ -1144,6 +1144,9 @@ def test_a_later_day_written_with_a_meeting_is_a_plan(vault, write, line, expect
         ("Caught Marta Ruiz on the stairs and sorted the rota", ("in_person", "both")),
         ("Caught Marta Ruiz on the phone before her flight", ("call", "out")),
         ("Shared a taxi with Marta Ruiz from the airport", ("in_person", "both")),
+        # "hit me up" is a message
+        ("Marta Ruiz and Luis Gómez hit me up about the party", ("message", "in")),
+        ("Hit up Marta Ruiz about the party", ("message", "out")),
         # a head round my door, a night at mine
         ("Marta Ruiz popped her head round the door to say hi", ("in_person", "both")),
         ("Marta Ruiz and the kids stayed over", ("in_person", "both")),

@@ -76,6 +76,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         # a channel's name made a verb, as people write it: "sms'd", "SMSed", "txted", "IM'd"
         r"(?:sms|txt|im|pm|wa|imessage|telegram|viber|groupme|snapchat|insta|signal)(?:'d|'ed|ed)",
         r"txt(?:ed)?",
+        # "hit me up", as the young write a message to someone
+        r"hit (?:me|us|{@}) up\b", r"hit up {@}",
         r"(?:was|were|got|been) (?:pinged|messaged|texted|e-?mailed)",
         r"wrote to", r"dm(?:ed|'d)", r"(?:a |the )?dm (?:from|to)",
         r"sent (?:a |an )?(?:message|e-?mail|dm|note|text|whatsapp)",
