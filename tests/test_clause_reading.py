@@ -1196,6 +1196,7 @@ def test_english_plans_and_others_meetings_stay_non_events(vault, write, line):
         "Call with Marta Ruiz — agreed to reschedule",
         "When I got home she was with Marta Ruiz",
         "Popped into the office to see Marta Ruiz, she's off",
+        "Called Marta Ruiz's office, she's off today",
         "Saw Marta Ruiz's post on Instagram",
         "Marta Ruiz's mum was ill. She called me in tears.",
         "Called Marta Ruiz, no answer. She never called back.",

@@ -60,6 +60,7 @@ from .participation import (
 from .shapes import (
     acted_on_us,
     inbound_said,
+    off_but_reached,
     on_their_body,
     outcome_after_dash,
     then_they,
@@ -468,6 +469,9 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             # leading clause of time or concession, told in the past, is its background
             intent = _past_background(line.blanked, c_start, c_end, intent,
                                       min(event[0], at - c_start), matcher, cues)
+        if intent is not None and intent < limit and off_but_reached(
+                line.blanked, c_start, c_end, at, event, matcher):
+            intent = None  # "Rang Ana to…, she's off sick": reached at home
         if intent is not None and intent < limit:
             # "Tried calling Ana, no answer, so I texted her instead": what did happen
             # comes after the connector.

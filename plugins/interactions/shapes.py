@@ -27,7 +27,7 @@ from vinculo.text import fold, lazy_pattern
 
 from .participation import Cues, habitual
 
-__all__ = ["acted_on_us", "inbound_said", "on_their_body", "outcome_after_dash", "then_they",
+__all__ = ["acted_on_us", "inbound_said", "off_but_reached", "on_their_body", "outcome_after_dash", "then_they",
            "thing_from_long_ago",
            "title_stops", "writer_as_place", "writer_did_with"]
 
@@ -290,3 +290,29 @@ def thing_from_long_ago(clause: str, event_end: int, ago: tuple[tuple[int, int, 
     photo of us at the beach last summer" happened today)."""
     return tuple(span for span in ago
                  if span[0] < event_end or _THING_OF.search(fold(clause[event_end:span[0]])) is None)
+
+
+# Someone said to be away: "she's off", "Ana is off today".
+_OFF = lazy_pattern(r"(?:\bis|['’]s) off\b(?! to\b)")
+
+
+def off_but_reached(blanked: str, c_start: int, c_end: int, at: int, event: tuple[int, int, str],
+                    matcher: VocabularyMatcher) -> bool:
+    """Whether the clause's only veto is someone being away ("she's off") while the clause
+    opens with my call or message to the contact by name ("Rang Ana to say where the keys
+    are, she's off sick"): a phone reaches them at home, so the call happened. A visit that
+    found them away ("Popped into Ana's office, she's off") is no call and stays undone."""
+    if event[2] not in ("call", "message"):
+        return False
+    if blanked[c_start:c_start + event[0]].strip(" *_=") or blanked[
+            c_start + event[1]:at].strip(" *_=["):
+        return False  # not "Rang ·": the phrase does not open the clause on the name
+    end = at
+    while end < c_end and blanked[end] in "·*_=]":
+        end += 1
+    if blanked[end:end + 2] in ("'s", "’s"):
+        return False  # "Called ·'s office, she's off": their office, not them
+    clause = blanked[c_start:c_end]
+    if _OFF.search(clause) is None:
+        return False
+    return matcher.intent_start(fold(_OFF.sub(lambda m: " " * len(m[0]), clause))) is None
