@@ -172,10 +172,10 @@ def _clauses(text: str) -> tuple[list[int], list[int]]:
     if "—" in text or "–" in text:  # the two kinds never overlap: merging them is exact
         spans = sorted([m.span() for m in _CLAUSE_STOP.finditer(text)]
                        + [m.span() for m in _CLAUSE_DASH.finditer(text)])
-        return title_stops(text, [a for a, _ in spans], [b for _, b in spans])
+        return [a for a, _ in spans], [b for _, b in spans]
     # most lines: a stop is one character, so the next clause starts right after it
     stops = [m.start() for m in _CLAUSE_STOP.finditer(text)]
-    return title_stops(text, stops, [a + 1 for a in stops])
+    return stops, [a + 1 for a in stops]
 
 
 def _strip_marker(line: str) -> tuple[str, int]:
@@ -263,7 +263,7 @@ class _Line:
         self.cut = cut  # where the text starts after the list/task marker
         self.blanked = blanked  # text[cut:] with every name blanked
         self.asks = "?" in blanked or "¿" in blanked  # most lines ask nothing
-        self.stops, self.resumes = _clauses(text[cut:])
+        self.stops, self.resumes = title_stops(blanked, *_clauses(text[cut:]))
         self.dashed = "—" in text or "–" in text
         self.number = number
         self.day = day

@@ -60,8 +60,9 @@ def acted_on_us(blanked: str, c_start: int, c_end: int, at: int, name_end: int,
     a comma, a colon, "then") and a past of theirs acts on me or us right after ("Lab
     meeting: presented the data, · and · grilled me on it", "· and · took us out"); else
     None. Not a feeling, money or a thing done about me elsewhere."""
-    if cues.done is None:
-        return None
+    if cues.done is None or (blanked.find(" me", name_end, name_end + 48) < 0
+                             and blanked.find(" us", name_end, name_end + 48) < 0):
+        return None  # the common case: no "me" or "us" near after the name
     more = _MORE.match(blanked, name_end, c_end)
     after = more.end() if more else name_end
     match = _VERB_ME.match(blanked, after, c_end)
@@ -116,7 +117,6 @@ def on_their_body(blanked: str, c_start: int, c_end: int, at: int, name_end: int
 _I_DID = lazy_pattern(r"(?<![\w·])(?:i|we)\s+(?:(?:[a-z]+ly|still|then|also|just|even|all|"
                       r"both|eventually|finally)\s+){0,2}([a-z]+)\b")
 _ELSE_SUBJECT = lazy_pattern(r"(?<![\w·])(?:he|she|they|you)\s|·")
-_WITH = lazy_pattern(r"(?:\bwith|\bw/|\balongside)\s+[*_=\[]*$")
 
 
 def writer_did_with(blanked: str, c_start: int, at: int, cues: Cues) -> int | None:
@@ -124,8 +124,9 @@ def writer_did_with(blanked: str, c_start: int, at: int, cues: Cues) -> int | No
     writer did ("I still made it to the pub") stand before a companion word and the name,
     with no one else after that verb ("Although the workshop ran late I still made it to
     the pub with ·"): what came before "I" is another part of the sentence. Else None."""
-    if cues.done is None or _WITH.search(blanked, max(c_start, at - 12), at) is None:
-        return None
+    if cues.done is None or not blanked[max(c_start, at - 12):at].rstrip(" *_=[").lower().endswith(
+            ("with", "w/", "alongside")):
+        return None  # the common case: no companion word right before the name
     lead = blanked[c_start:at].lower()
     found = None
     for match in _I_DID.finditer(lead):
@@ -209,19 +210,23 @@ _TITLES = frozenset({"Dr", "Drs", "Prof", "Mr", "Mrs", "Ms", "Mx", "Messrs", "St
                      "Cllr", "Sr", "Sra", "Srta", "Dra", "Lic", "Ing", "Arq"})
 
 
-def title_stops(text: str, stops: list[int], resumes: list[int]) -> tuple[list[int], list[int]]:
-    """``stops`` and ``resumes`` (see reader._clauses) without the full stops of titles
-    ("Took Noah to Dr. Singh"): a title's stop ends no clause. Only the stops are looked at,
-    a few characters each: most lines have none or one."""
+def title_stops(blanked: str, stops: list[int], resumes: list[int]
+                ) -> tuple[list[int], list[int]]:
+    """``stops`` and ``resumes`` (see reader._clauses) of a line whose names are blanked,
+    without the full stops that end no clause: one inside a name ("Dr. Singh" found whole),
+    and a title's right before one ("Took Noah to Dr. ·"). Only a stop a name follows is
+    looked at: most lines have none."""
     drop = None
     for index, stop in enumerate(stops):
-        if text[stop] != "." or stop < 2:
-            continue
-        begin = stop
-        while begin > 0 and begin > stop - 6 and text[begin - 1].isalpha():
-            begin -= 1
-        if text[begin:stop] in _TITLES and (begin == 0 or not text[begin - 1].isalnum()):
-            drop = (drop or set()) | {index}
+        if blanked[stop] != "·" and (blanked[stop + 2:stop + 3] != "·" or blanked[stop] != "."):
+            continue  # the common case: no name in it or right after it
+        if blanked[stop] != "·":
+            begin = stop
+            while begin > 0 and begin > stop - 6 and blanked[begin - 1].isalpha():
+                begin -= 1
+            if blanked[begin:stop] not in _TITLES or (begin and blanked[begin - 1].isalnum()):
+                continue
+        drop = (drop or set()) | {index}
     if drop is None:
         return stops, resumes
     return ([s for i, s in enumerate(stops) if i not in drop],
@@ -250,6 +255,9 @@ def then_they(blanked: str, stops: list[int], resumes: list[int], c_start: int, 
     failure in the next one, an act that is not towards me."""
     import bisect
 
+    if blanked.find("he ", c_end, c_end + 40) < 0 and blanked.find("He ", c_end, c_end + 40) < 0 \
+            and blanked.find("hey ", c_end, c_end + 40) < 0:
+        return None  # the common case: no "he", "she", "they" opening what follows
     if "·" in blanked[c_start:name[0]] or "·" in blanked[name[1]:c_end]:
         return None  # someone else named beside them: whose is the pronoun?
     if _THEIR_PERSON.match(blanked, name[1]):
