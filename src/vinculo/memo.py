@@ -370,22 +370,21 @@ def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date
 def _changed(vault: Path, config: Config, memo: Memo) -> list[tuple[str, int, int]] | None:
     """The notes to read again, as ``(rel, size, mtime_ns)``; None when the memo cannot
     answer whatever they say (notes came or went, a contact or an owned file changed…)."""
-    from vinculo.vault import walk_entries
+    from vinculo.vault import walk_stats
 
     changed: list[tuple[str, int, int]] = []
     walked = 0
     racy = memo.seen_ns - RACY_NS
     notes = memo.notes
-    for entry, rel in walk_entries(vault, config, known=notes.keys() | memo.others):
+    for rel, info in walk_stats(vault, config, known=notes.keys() | memo.others):
         walked += 1
         known = notes.get(rel)
         if known is None:
             if rel in memo.others:
                 continue
             return None  # a new note (or one renamed)
-        if entry.is_symlink():
+        if info is None:  # a symbolic link
             return None
-        info = entry.stat()
         if info.st_size != known[0] or info.st_mtime_ns != known[1] or known[1] >= racy:
             changed.append((rel, info.st_size, info.st_mtime_ns))
     if walked != len(notes) + len(memo.others):
