@@ -58,8 +58,9 @@ from vinculo.cache import (
 from vinculo.config import Config
 from vinculo.model import Note
 
-# The event mode's state (vinculo.event_sync): its head, and each contact's part by name.
-State = tuple[bytes, dict[str, bytes]]
+# The event mode's state (vinculo.event_sync): its head (None: the one stored stands), and
+# each contact's part by name.
+State = tuple[bytes | None, dict[str, bytes]]
 
 # More changed notes than this: a full pass (which reads them in parallel) is as quick.
 MOST_CHANGED = 200
@@ -284,7 +285,8 @@ def _write_memo(path: Path, memo: Memo | None, rows: dict[str, Row] | None = Non
                         con.execute("INSERT OR REPLACE INTO settled VALUES (?, ?)", (row, blob))
                 if state is not None:  # vinculo.event_sync's state of this memo: row 1, and
                     # each contact's part in a table of its own (a replay rewrites a few)
-                    con.execute("INSERT OR REPLACE INTO settled VALUES (1, ?)", (state[0],))
+                    if state[0] is not None:
+                        con.execute("INSERT OR REPLACE INTO settled VALUES (1, ?)", (state[0],))
                     con.execute("CREATE TABLE IF NOT EXISTS settled_people "
                                 "(name TEXT PRIMARY KEY, blob BLOB)")
                     if whole_state:
