@@ -191,7 +191,8 @@ def replayable(pm: pluggy.PluginManager, config: Config) -> bool:
     return all(id(impl.plugin) in vouched for impl in pm.hook.plan_files.get_hookimpls())
 
 
-def pack_state(index: Index, pm: pluggy.PluginManager) -> tuple[bytes, dict[str, bytes]] | None:
+def pack_state(index: Index, pm: pluggy.PluginManager
+               ) -> tuple[bytes | None, dict[str, bytes]] | None:
     """The state to keep with a full pass's memo; None when there is none to replay on."""
     if not replayable(pm, index.config) or (index.contacts and not index.pool):
         return None
