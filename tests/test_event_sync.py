@@ -308,3 +308,16 @@ def test_a_third_party_file_plugin_takes_the_event_mode_when_it_says_so(sample, 
     assert (sample / "Report.md").is_file()
     append(sample, DAILY, "\n- Café con [[Ana Torres]] en Lavapiés.\n")
     assert mode() == expected
+
+
+def test_an_event_that_moves_no_plan_then_one_that_does(aged, run, tmp_path, monkeypatch):
+    """An old coffee with someone who has no suggestion moves no suggestion, open loop or
+    plan: the replay keeps the state's head as stored (it is not written again); the next
+    event, which moves the plan, is replayed on it as a full sync of a copy writes it."""
+    append(aged, "Daily/2025-06-12.md", "\n- Café con [[Rosa Delgado]].\n")
+    same_as_full(run, aged, tmp_path / "1", monkeypatch, dry=False)  # her block, the dashboard
+    assert sync(run, aged)["summary"]["write"]["mode"] == "settled"
+    append(aged, DAILY, "\n- Llamé a [[Tom Whitaker]] por la tarde.\n")
+    same_as_full(run, aged, tmp_path / "2", monkeypatch, dry=False)
+    append(aged, "Daily/2026-11-24.md", "\n- Café con [[Rosa Delgado]] y [[Tom Whitaker]].\n")
+    same_as_full(run, aged, tmp_path / "3", monkeypatch, dry=False)

@@ -153,3 +153,27 @@ def test_anniversaries_and_a_dates_map_are_paced_like_birthdays(vault, write):
     assert kinds(vault, "Ana")["date"].text == "Call Ana: anniversary on 06 Dec"
     write("People/Ana.md", "---\ntype: person\nanniversary: 2015-03-06\n---\n")
     assert "date" not in kinds(vault, "Ana")
+
+
+def test_the_usual_gap_is_the_median_gap_rounded_as_before(vault):
+    """The usual gap is the median of the gaps between real days — the mean of the two
+    middle ones when their number is even, rounded half to even — as ``statistics.median``
+    gave it."""
+    import random
+    import statistics
+
+    from vinculo.rhythm import usual_gap
+
+    config = load_config(vault)
+    rng = random.Random(7)
+    for size in range(3, 12):
+        for _ in range(40):
+            gaps = [rng.choice((1, 2, 3, 5, 6, 7, 8, 9, 14, 30)) for _ in range(size)]
+            days = [TODAY - dt.timedelta(days=sum(gaps[i:])) for i in range(size)] + [TODAY]
+            assert usual_gap(days, config) == max(1, round(statistics.median(gaps))), gaps
+    def gap(*ago: int) -> int | None:
+        return usual_gap([TODAY - dt.timedelta(days=d) for d in ago], config)
+
+    assert gap(30, 24, 17, 10, 0) == 7  # gaps 6, 7, 7, 10
+    assert gap(30, 24, 17, 9, 0) == 8  # gaps 6, 7, 8, 9: 7.5, to the even 8
+    assert gap(26, 21, 15, 8, 0) == 6  # gaps 5, 6, 7, 8: 6.5, to the even 6

@@ -124,5 +124,9 @@ def test_the_tables_copied_from_pyyaml_are_still_pyyamls():
             (tag, p.pattern, p.flags) for tag, p in found], first
     assert simple_yaml._resolvers("a") == []
     assert SafeConstructor.bool_values == simple_yaml._BOOLS
-    assert simple_yaml._NON_PRINTABLE.pattern == Reader.NON_PRINTABLE.pattern
+    assert Reader.NON_PRINTABLE.pattern == simple_yaml._NON_PRINTABLE_SOURCE
     assert simple_yaml._NON_PRINTABLE.flags == Reader.NON_PRINTABLE.flags
+    # written as the ranges outside PyYAML's class: the same characters, every code point
+    every = "".join(map(chr, range(0x110000)))
+    assert ([m.start() for m in simple_yaml._NON_PRINTABLE.finditer(every)]
+            == [m.start() for m in Reader.NON_PRINTABLE.finditer(every)])

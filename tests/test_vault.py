@@ -113,3 +113,48 @@ def test_people_folder_and_contact_types_are_configurable(vault, write):
     write("People/Not A Contact.md", "x")
     write("Otros/Paz Vega.md", "---\ntype: persona\n---\n")
     assert sorted(_contacts(vault)) == ["Ana García", "Paz Vega"]
+
+
+def test_the_settled_walk_finds_the_notes_the_scan_walk_finds(vault, write, tmp_path):
+    """A settled sync asks each note's size and mtime with its own walk (by folder, for
+    speed): it must see the same notes, in the same order, by the same rules — ignored and
+    dot folders, the templates folder, a user filter, a folder named like a note, a link (to
+    a note outside the vault: no stat of its target), a FIFO, a name not in UTF-8."""
+    import os
+
+    from vinculo.vault import walk_entries, walk_stats
+
+    for rel in ("People/Ana.md", "People/Émile.md", "Daily/2026-11-02.md", "Daily/b.md",
+                "Templates/T.md", ".trash/x.md", "Private/secret.md", "Notes/a.md/inner.md",
+                "node_modules/y.md", "Notes/b.txt", "Notes/c.md"):
+        write(rel, "text\n")
+    (vault / ".obsidian" / "app.json").write_text(
+        '{"userIgnoreFilters": ["Private/", "Notes/c.md"]}', encoding="utf-8")
+    (vault / ".obsidian" / "templates.json").write_text('{"folder": "Templates"}',
+                                                        encoding="utf-8")
+    outside = tmp_path / "outside.md"
+    outside.write_text("outside\n", encoding="utf-8")
+    (vault / "Notes" / "link.md").symlink_to(outside)
+    os.mkfifo(vault / "Notes" / "pipe.md")
+    odd = os.fsencode(vault / "Notes") + b"/caf\xe9.md"
+    with open(odd, "wb") as handle:
+        handle.write(b"latin-1\n")
+    config = load_config(vault)
+
+    walked = [rel for _, rel in walk_entries(vault, config)]
+    stats = list(walk_stats(vault, config))
+    assert [rel for rel, _ in stats] == walked
+    assert "Notes/link.md" in walked and "People/Émile.md" in walked
+    assert not any(rel.startswith(("Templates/", "Private/", ".trash/", "node_modules/"))
+                   or rel == "Notes/c.md" or "pipe" in rel or "caf" in rel for rel in walked)
+    for rel, info in stats:
+        if rel == "Notes/link.md":
+            assert info is None
+        else:
+            assert info is not None and info.st_size == (vault / rel).stat().st_size
+            assert info.st_mtime_ns == (vault / rel).stat().st_mtime_ns
+    # a path said to be known is walked even where a user filter would skip it, as before
+    known = {"Notes/c.md"}
+    assert ([rel for rel, _ in walk_stats(vault, config, known)]
+            == [rel for _, rel in walk_entries(vault, config, known)])
+    assert "Notes/c.md" in [rel for rel, _ in walk_stats(vault, config, known)]

@@ -81,13 +81,21 @@ class State:
     language: str | None  # the language detected in the vault's events
     people: dict[str, Person] = field(default_factory=dict)  # stored apart, by name
 
-    def pack(self, names: Iterable[str]) -> tuple[bytes, dict[str, bytes]]:
-        """The state as :func:`vinculo.memo.remember` stores it: its head, and the parts of
-        the contacts ``names``."""
-        head = replace(self, people={})
-        return (pickle.dumps(head, protocol=pickle.HIGHEST_PROTOCOL),
+    def pack(self, names: Iterable[str], head: bool = True) -> tuple[bytes | None, dict[str, bytes]]:
+        """The state as :func:`vinculo.memo.remember` stores it: its head (None without
+        ``head``: the one stored stands), and the parts of the contacts ``names``."""
+        return (pickle.dumps(replace(self, people={}), protocol=pickle.HIGHEST_PROTOCOL)
+                if head else None,
                 {name: pickle.dumps(self.people[name], protocol=pickle.HIGHEST_PROTOCOL)
                  for name in names})
+
+    def same_head(self, other: State) -> bool:
+        """Whether ``other`` has this head (all but the contacts' parts): a replay that moved
+        no open loop, pool or plan leaves the stored head as it is (half a megabyte at
+        1,000 contacts, pickled and written again for nothing)."""
+        return (self.contacts == other.contacts and self.language == other.language
+                and self.loops == other.loops and self.pool == other.pool
+                and self.suggestions == other.suggestions)
 
 
 class NoteEvents:
@@ -183,7 +191,8 @@ def replayable(pm: pluggy.PluginManager, config: Config) -> bool:
     return all(id(impl.plugin) in vouched for impl in pm.hook.plan_files.get_hookimpls())
 
 
-def pack_state(index: Index, pm: pluggy.PluginManager) -> tuple[bytes, dict[str, bytes]] | None:
+def pack_state(index: Index, pm: pluggy.PluginManager
+               ) -> tuple[bytes | None, dict[str, bytes]] | None:
     """The state to keep with a full pass's memo; None when there is none to replay on."""
     if not replayable(pm, index.config) or (index.contacts and not index.pool):
         return None
@@ -254,6 +263,7 @@ class Replay:
     state: State  # the state after the replay, to keep with the memo if the vault settles
     contacts: set[str]  # the contacts replanned
     touched: set[str]  # the contacts whose history was replayed (their part of the state)
+    head: bool = True  # whether the state's head moved (else the one stored stands)
 
     def keeps_diagnostic(self, line: str) -> bool:
         """Whether one of the last full pass's plan diagnostics still stands: those of the
@@ -318,7 +328,8 @@ def replay(pending: Any, pm: pluggy.PluginManager) -> Replay | None:
     after = State(state.contacts, index.loops, ledger.pool, index.suggestions, state.language,
                   people)
     index.pool = ledger.pool
-    return Replay(index, _view(index, pending, planned), after, planned, affected)
+    return Replay(index, _view(index, pending, planned), after, planned, affected,
+                  not after.same_head(state))
 
 
 def _sampled(state: State) -> list[str]:
@@ -473,4 +484,4 @@ def settle(pending: Any, replayed: Replay, rows: list[dict[str, Any]]) -> None:
     """Keep the memo (its plan was empty: the vault is settled again) with the replayed state
     and the ``contacts --json`` ``rows``."""
     pending.memo.rows = rows
-    pending.keep(replayed.state.pack(replayed.touched))
+    pending.keep(replayed.state.pack(replayed.touched, head=replayed.head))

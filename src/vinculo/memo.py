@@ -58,8 +58,9 @@ from vinculo.cache import (
 from vinculo.config import Config
 from vinculo.model import Note
 
-# The event mode's state (vinculo.event_sync): its head, and each contact's part by name.
-State = tuple[bytes, dict[str, bytes]]
+# The event mode's state (vinculo.event_sync): its head (None: the one stored stands), and
+# each contact's part by name.
+State = tuple[bytes | None, dict[str, bytes]]
 
 # More changed notes than this: a full pass (which reads them in parallel) is as quick.
 MOST_CHANGED = 200
@@ -67,10 +68,13 @@ MOST_CHANGED = 200
 # name matcher's input (this row, see _names), and the memo's three large fields in rows of
 # their own (_PARTS), each written only when it changed: a replay rewrote the whole memo, 2 MB,
 # to record one note's new size and hash. The notes are kept as their last whole list and the
-# entries that changed since (_NOTES_SINCE).
+# entries that changed since (_NOTES_SINCE); the contact rows likewise (_ROWS, _ROWS_SINCE:
+# a replay changes a row or two of 1,000; row 5 held them whole, and an older version that
+# finds it gone runs the full pass instead of printing rows older than the memo).
 NAMES_ROW = 2
 _PARTS = {"notes": 3, "contacts": 4, "rows": 5}
 _NOTES_SINCE = 6
+_ROWS, _ROWS_SINCE = 7, 8
 _MOST_SINCE = 500  # more notes changed than this: their whole list is written again
 
 
@@ -215,7 +219,8 @@ def _load(path: Path) -> Memo | None:
         with reading(path) as con:
             if not same_version(con):
                 return None
-            found = dict(con.execute("SELECT id, blob FROM settled WHERE id IN (0, 3, 4, 5, 6)"))
+            found = dict(con.execute(
+                "SELECT id, blob FROM settled WHERE id IN (0, 3, 4, 5, 6, 7, 8)"))
         memo = pickle.loads(found[0]) if 0 in found else None
         if not isinstance(memo, Memo):
             return None
@@ -225,13 +230,19 @@ def _load(path: Path) -> Memo | None:
         base = pickle.loads(found[_PARTS["notes"]])
         since = pickle.loads(found[_NOTES_SINCE]) if _NOTES_SINCE in found else {}
         memo.contacts = pickle.loads(found[_PARTS["contacts"]])
-        memo.rows = pickle.loads(found[_PARTS["rows"]])
+        whole = _PARTS["rows"] in found  # written by a version before _ROWS: it stands
+        rows = pickle.loads(found[_PARTS["rows"] if whole else _ROWS])
+        rows_since = pickle.loads(found[_ROWS_SINCE]) if _ROWS_SINCE in found and not whole else {}
+        memo.rows = list(rows)
+        for at, row in rows_since.items():
+            memo.rows[at] = row
     except Exception:  # a memo is an optimisation: an unreadable one runs the full pass
         return None
     memo.notes = {**base, **since}
     # As stored: what the next write need not write again (see _memo_rows).
     memo.__dict__["_stored"] = {"notes": base, "since": since, "contacts": dict(memo.contacts),
-                                "rows": list(memo.rows)}
+                                "rows": None if whole else rows,
+                                "rows_since": rows_since}
     return memo
 
 
@@ -243,10 +254,18 @@ def _memo_rows(memo: Memo) -> tuple[dict[int, bytes | None], dict[str, Any]]:
     dump = pickle.dumps
     lean = replace(memo, notes={}, contacts={}, rows=[])
     out: dict[int, bytes | None] = {0: dump(lean, protocol=pickle.HIGHEST_PROTOCOL)}
-    for name in ("contacts", "rows"):
-        value = getattr(memo, name)
-        if name not in stored or stored[name] != value:
-            out[_PARTS[name]] = dump(value, protocol=pickle.HIGHEST_PROTOCOL)
+    if "contacts" not in stored or stored["contacts"] != memo.contacts:
+        out[_PARTS["contacts"]] = dump(memo.contacts, protocol=pickle.HIGHEST_PROTOCOL)
+    rows, stored_rows = memo.rows, stored.get("rows")
+    rows_since = {} if stored_rows is None or len(rows) != len(stored_rows) else {
+        at: row for at, (row, was) in enumerate(zip(rows, stored_rows, strict=True))
+        if row is not was and row != was}
+    if stored_rows is None or len(rows) != len(stored_rows) or len(rows_since) > _MOST_SINCE:
+        stored_rows, rows_since = list(rows), {}
+        out[_ROWS] = dump(stored_rows, protocol=pickle.HIGHEST_PROTOCOL)
+        out[_PARTS["rows"]] = out[_ROWS_SINCE] = None
+    elif rows_since != stored.get("rows_since"):
+        out[_ROWS_SINCE] = dump(rows_since, protocol=pickle.HIGHEST_PROTOCOL)
     base: dict[str, Any] | None = stored.get("notes")
     notes = memo.notes
     since = {} if base is None else {rel: v for rel, v in notes.items() if base.get(rel) != v}
@@ -257,7 +276,7 @@ def _memo_rows(memo: Memo) -> tuple[dict[int, bytes | None], dict[str, Any]]:
     elif since != stored.get("since"):
         out[_NOTES_SINCE] = dump(since, protocol=pickle.HIGHEST_PROTOCOL)
     return out, {"notes": base, "since": since, "contacts": dict(memo.contacts),
-                 "rows": list(memo.rows)}
+                 "rows": stored_rows, "rows_since": rows_since}
 
 
 def _write_memo(path: Path, memo: Memo | None, rows: dict[str, Row] | None = None,
@@ -284,7 +303,8 @@ def _write_memo(path: Path, memo: Memo | None, rows: dict[str, Row] | None = Non
                         con.execute("INSERT OR REPLACE INTO settled VALUES (?, ?)", (row, blob))
                 if state is not None:  # vinculo.event_sync's state of this memo: row 1, and
                     # each contact's part in a table of its own (a replay rewrites a few)
-                    con.execute("INSERT OR REPLACE INTO settled VALUES (1, ?)", (state[0],))
+                    if state[0] is not None:
+                        con.execute("INSERT OR REPLACE INTO settled VALUES (1, ?)", (state[0],))
                     con.execute("CREATE TABLE IF NOT EXISTS settled_people "
                                 "(name TEXT PRIMARY KEY, blob BLOB)")
                     if whole_state:
@@ -370,22 +390,21 @@ def answer(vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date
 def _changed(vault: Path, config: Config, memo: Memo) -> list[tuple[str, int, int]] | None:
     """The notes to read again, as ``(rel, size, mtime_ns)``; None when the memo cannot
     answer whatever they say (notes came or went, a contact or an owned file changed…)."""
-    from vinculo.vault import walk_entries
+    from vinculo.vault import walk_stats
 
     changed: list[tuple[str, int, int]] = []
     walked = 0
     racy = memo.seen_ns - RACY_NS
     notes = memo.notes
-    for entry, rel in walk_entries(vault, config, known=notes.keys() | memo.others):
+    for rel, info in walk_stats(vault, config, known=notes.keys() | memo.others):
         walked += 1
         known = notes.get(rel)
         if known is None:
             if rel in memo.others:
                 continue
             return None  # a new note (or one renamed)
-        if entry.is_symlink():
+        if info is None:  # a symbolic link
             return None
-        info = entry.stat()
         if info.st_size != known[0] or info.st_mtime_ns != known[1] or known[1] >= racy:
             changed.append((rel, info.st_size, info.st_mtime_ns))
     if walked != len(notes) + len(memo.others):

@@ -167,6 +167,58 @@ def walk_entries(
 _NAME = attrgetter("name")
 
 
+def walk_stats(
+    vault: Path, config: Config, known: Container[str] = (),
+) -> Iterator[tuple[str, os.stat_result | None]]:
+    """The notes :func:`walk_entries` yields — by the same rules, in the same order — as
+    ``(rel, lstat)``, the ``lstat`` None for a symbolic link: what a settled sync asks of
+    every note. Each folder is opened once and its notes are asked for by name
+    (``fstatat``), which costs the kernel less than resolving a whole path per note; the
+    checks are made in one loop (the walk was a third of a settled sync). Odd entries are
+    skipped, not reported."""
+    if os.scandir not in os.supports_fd:  # Windows: by path
+        for entry, rel in walk_entries(vault, config, known):
+            yield rel, None if entry.is_symlink() else entry.stat(follow_symlinks=False)
+        return
+    ignored = IgnoreRules(config)
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+    stack: list[tuple[str, str]] = [(str(vault), "")]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            fd = os.open(folder, flags)
+        except OSError:
+            continue
+        try:
+            try:
+                with os.scandir(fd) as it:
+                    entries = sorted(it, key=_NAME, reverse=True)
+            except OSError:
+                continue
+            for entry in entries:
+                name = entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    if name.startswith(".") or name in ALWAYS_IGNORED_DIRS or not utf8_name(name):
+                        continue
+                    rel = prefix + name
+                    if not ignored(rel + "/x"):
+                        stack.append((os.path.join(folder, name), rel + "/"))
+                elif name.endswith(".md"):
+                    rel = prefix + name
+                    if (rel not in known and ignored(rel)) or not (
+                            name.isascii() or utf8_name(name)):
+                        continue
+                    if entry.is_file(follow_symlinks=False):
+                        try:
+                            yield rel, entry.stat(follow_symlinks=False)
+                        except OSError:  # gone since the folder was read
+                            continue
+                    elif entry.is_symlink():
+                        yield rel, None
+        finally:
+            os.close(fd)
+
+
 def iter_markdown(vault: Path, config: Config) -> Iterator[tuple[Path, str]]:
     """Every candidate note as ``(absolute path, rel path)``, sorted, not following dir links."""
     for entry, rel in walk_entries(vault, config):
