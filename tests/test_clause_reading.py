@@ -1073,3 +1073,89 @@ def test_spanish_the_author_of_a_thing_passed_on(vault, write, line):
 )
 def test_a_later_day_written_with_a_meeting_is_a_plan(vault, write, line, expected):
     assert _read(vault, write, line) == expected
+
+
+# Spanish, the fifth pass: structures rather than phrasings. Each sentence below is written
+# for this file, in other words than any corpus's.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a log's entry labelled with the contact, read as its clause without the name
+        ("Marta Ruiz — llamada de media hora sobre el presupuesto", ("call", "both")),
+        ("**Marta Ruiz** — cañas en Lavapiés, nos pusimos al día", ("in_person", "both")),
+        ("Marta Ruiz — me escribió por Telegram con las fechas", ("message", "in")),
+        ("- [[Marta Ruiz]] — seminario en su departamento, repasamos los datos",
+         ("in_person", "both")),
+        ("Marta Ruiz — Webex con ella y su directora", ("call", "both")),
+        ("Marta Ruiz: compartí su hilo sobre vivienda", ("social", "out")),
+        # a third person's act on a public thing of mine, and mine on theirs
+        ("Marta Ruiz citó mi trino sobre la huelga", ("social", "in")),
+        ("Marta Ruiz ha compartido mi vídeo de la boda", ("social", "in")),
+        ("Marta Ruiz compartió en su muro la foto que colgué", ("social", "in")),
+        ("Marta Ruiz contestó a mi reel de la playa", ("social", "both")),
+        # someone coming to where I am, staying to talk; a passive with them as agent
+        ("Marta Ruiz pasó por mi depa con unas empanadas", ("in_person", "both")),
+        ("Vino Marta Ruiz con su hermano a buscar la bici", ("in_person", "both")),
+        ("Marta Ruiz trajo el coche y se quedó charlando un buen rato", ("in_person", "both")),
+        ("Fui recibido por Marta Ruiz en su despacho", ("in_person", "both")),
+        ("Marta Ruiz me invitó a una caña en el bar de abajo", ("in_person", "both")),
+        # a call returned is an exchange, as is a reply in a colloquial participle
+        ("Marta Ruiz me retornó la llamada por la noche", ("call", "both")),
+        ("Marta Ruiz me ha contestao el correo", ("message", "both")),
+        # a ticked instruction with a colloquial call verb
+        ("- [x] marcarle a Marta Ruiz por lo del presupuesto", ("call", "out")),
+        # after an attempt, my own act on them in the last part, with no connector
+        ("Intenté llamar a Marta Ruiz, no atendió, le escribí por Telegram", ("message", "out")),
+        ("Le marqué a Marta Ruiz y no lo cogió, entonces le mandé un correo",
+         ("message", "out")),
+        # a relative aside's own negation is no veto on the main clause
+        ("Marta Ruiz, a quien no veía desde la boda, me invitó a cenar en su casa",
+         ("in_person", "both")),
+        # their past act on me, the name opening the clause
+        ("Marta Ruiz me prestó su taladro", ("in_person", "both")),
+        ("Marta Ruiz me ha cortado el pelo en su peluquería", ("in_person", "both")),
+        # my past act on them: "le" + a verb I did + "a ·"
+        ("Le devolví las llaves a Marta Ruiz antes de irme", ("in_person", "both")),
+        ("Le expliqué las cuentas a Marta Ruiz en la cafetería", ("in_person", "both")),
+        # a companion after a leading clause of concession or time
+        ("Aunque el partido terminó tardísimo y con lluvia, acabé cenando con Marta Ruiz",
+         ("in_person", "both")),
+    ],
+)
+def test_spanish_structures_of_an_encounter(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a labelled entry that tells no encounter: a date, a fact, a plan, a memory, another's
+        "Marta Ruiz — cumpleaños el 12",
+        "Marta Ruiz — trabaja en la universidad",
+        "Marta Ruiz — pendiente llamarla",
+        "Marta Ruiz — la conocí en 2015",
+        "Marta Ruiz — llamó a su madre",
+        # her own thing, or mine that only stands near her
+        "Marta Ruiz compartió su hilo sobre vivienda",
+        "Como mi foto con Marta Ruiz no salió, la borré",
+        # no arrival, no act on me that puts us together
+        "No vino Marta Ruiz a recoger la bici",
+        "Fui bloqueado por Marta Ruiz en Instagram",
+        "Marta Ruiz me debe dinero",
+        "Marta Ruiz me bloqueó en Twitter",
+        "Marta Ruiz me gustó mucho en la obra",
+        # a call that reached the voicemail; something read in the press
+        "Le timbré a Marta Ruiz y me mandó al buzón",
+        "Intenté llamar a Marta Ruiz, no contestó, le dejé un mensaje de voz",
+        "Leí en la revista la carta de Marta Ruiz, muy bien escrita",
+        # done for them, not with them; a plan; a negation
+        "Le compré un libro a Marta Ruiz para su cumple",
+        "Le reservé la pista a Marta Ruiz para el sábado",
+        "Le aparté a Marta Ruiz el lunes dos kilos de tomate",
+        "Le voy a dar el libro a Marta Ruiz",
+        "No le dije nada a Marta Ruiz",
+        "Le conté a Luis Gómez lo de Marta Ruiz",
+    ],
+)
+def test_spanish_structures_that_tell_no_encounter(vault, write, line):
+    assert _read(vault, write, line) == []

@@ -376,10 +376,20 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             # "Como no pude ir, le hablé a ·": a cause before a comma
             c_start, event, intent, marks, times = _after_cause(
                 line, c_start, c_end, at, matcher, cues) or (c_start, event, intent, marks, times)
+        if event is None and at <= 4 and _entry_label(line, c_start, c_end, at,
+                                                      at + mention.end - pos):
+            # "Oriol — llamada de 20 min", "Rodri: vermut en el Poble-sec": a log's entry
+            entry = _labelled_entry(line, c_start, c_end, at + mention.end - pos, matcher, cues)
+            if entry is not None:
+                found.add(mention.target, line.date(), entry[0], line.number, line.text,
+                          mention.level, entry[1])
+            continue
         if event is None:
             # No event phrase: the name may still be the companion of something the writer
             # did ("Grabbed a bite with Ana"): see participation.py.
             verb = companion_verb(line.blanked, c_start, at, cues)
+            if verb is None and line.blanked.find(",", c_start, at) >= 0:
+                verb = _companion_after_lead(line.blanked, c_start, at, cues)
             if verb is not None and _purpose_between(line.blanked, c_start + verb, at):
                 continue  # "Compré entradas para ir con Ana al teatro": what it was for
             if verb is not None:
@@ -399,6 +409,9 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                         we = _we_after_them(line.blanked, c_start, c_end, at,
                                             at + mention.end - pos, cues) or _on_me(
                             line.blanked, c_start, c_end, at, at + mention.end - pos, cues)
+                        if we is None:
+                            we = _acted_between(line.blanked, c_start, c_end, at,
+                                                at + mention.end - pos, cues)
                         if we is None:
                             continue
                         fronted = we
@@ -433,11 +446,19 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             # leading clause of time or concession, told in the past, is its background
             intent = _past_background(line.blanked, c_start, c_end, intent,
                                       min(event[0], at - c_start), matcher, cues)
+        if intent is not None and intent < limit and line.blanked.startswith(
+                ",", at + mention.end - pos):
+            # "Oriol, al que no veía desde el máster, me invitó…": the aside's own negation
+            intent = _past_aside(line.blanked, c_start, c_end, at + mention.end - pos, intent,
+                                 matcher)
         if intent is not None and intent < limit:
             # "Tried calling Ana, no answer, so I texted her instead": what did happen
             # comes after the connector.
             fallback = _fallback(line.blanked, c_start, c_end, intent,
                                  (at - c_start, at - c_start + mention.end - pos), matcher, cues)
+            if fallback is None:
+                fallback = _act_after_attempt(line.blanked, c_start, c_end, intent,
+                                              at - c_start + mention.end - pos, matcher)
             if fallback is None:
                 continue
             event, marks = fallback
@@ -493,6 +514,210 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
         direction = event_direction(marks or frozenset(), event[2], subject)
         found.add(mention.target, line.date(), event[2], line.number, line.text, mention.level,
                   direction)
+
+
+# A contact's name opening a line as its label, then a dash or a colon: "Oriol — llamada de
+# 20 min", "**Rodri**: vermut en el Poble-sec", as a log of people writes its entries.
+_LABEL_END = lazy_pattern(r"[*_=\]]*\s*(?::|$)")
+# A pronoun for the labelled contact after the entry's phrase: "Teams con ella y su equipo".
+_THEM = lazy_pattern(r"\s*(?:ella|él|ellos|ellas|him|her|them)\b", re.IGNORECASE)
+# A verb of ours where a label's entry has no event phrase: "…, revisamos el marco", "we went".
+_OUR_VERB = lazy_pattern(r"(?<![\w·])(?:[a-zñ]{3,}(?:amos|imos)|we\s+[a-z]+)(?![\w·])")
+
+
+def _entry_label(line: _Line, c_start: int, c_end: int, at: int, name_end: int) -> bool:
+    """Whether the name (``at``–``name_end``) is the label of a log entry: it opens the line
+    (emphasis and a link's brackets allowed) and a colon or the clause's end (a spaced dash)
+    follows it."""
+    if c_start != 0 or line.blanked[:at].strip(" *_=["):
+        return False
+    label = _LABEL_END.match(line.blanked, name_end, c_end)
+    if label is None:
+        return False
+    return label.end() < c_end or line.blanked[c_end:c_end + 3].lstrip()[:1] in ("—", "–")
+
+
+def _labelled_entry(line: _Line, c_start: int, c_end: int, name_end: int,
+                    matcher: VocabularyMatcher, cues: Cues) -> tuple[str, Direction] | None:
+    """``(channel, direction)`` of a log entry labelled with the contact's name (see
+    :func:`_entry_label`), read as its clause without the name: the rest after the colon, or
+    the part after the dash. It is an event when that part has an event phrase, or a verb of
+    ours ("tutoría en su despacho, revisamos el marco": the medium it names, else in person),
+    and none of the clause's vetoes: an intention, a question, a habit, a later time, someone
+    else named or its subject. The direction is the part's own, else both: a log says what
+    passed between us, not who moved."""
+    label = _LABEL_END.match(line.blanked, name_end, c_end)
+    if label is not None and label.end() < c_end:
+        start, end = label.end(), c_end
+    else:
+        index = bisect.bisect_left(line.stops, c_end)
+        start = line.resumes[index] if index < len(line.resumes) else len(line.blanked)
+        end = line.stops[index + 1] if index + 1 < len(line.stops) else len(line.blanked)
+    text = line.blanked[start:end]
+    if "·" in text or not text.strip():
+        return None  # someone else in it: their own reading
+    folded = fold(text)
+    event, intent, marks = matcher.read_clause(text)
+    if event is None:
+        ours = _OUR_VERB.search(text.lower())
+        if ours is None or habitual(ours[0], cues):
+            return None
+        event, intent, marks = (ours.start(), ours.end(), matcher.medium(folded)), (
+            matcher.intent_start(folded)), frozenset()
+    if intent is not None or line.is_question(start, end):
+        return None
+    if habitual(text[event[0]:event[1]], cues) or _undone_after(line, end, matcher):
+        return None
+    times = clause_times(text, cues) if cues.any_time else NO_TIMES
+    if times is not NO_TIMES and not_of_the_day(line.blanked, start, end, start, (
+            event[0], event[1]), event[2] in _SCHEDULED, times,
+            line.day.year if line.day else None):
+        return None
+    if (_OTHER_SUBJECT.fullmatch(folded[:event[0]]) is not None
+            or (not _THEM.match(line.blanked, start + event[1])
+                and _someone_else(line.blanked, start + event[1], False, event[2]))
+            or _a_named_other(line.blanked, start + event[0], start + event[1])):
+        return None  # "Ana — su madre me llamó", "Ana — llamó a su madre": not with me
+    direction = event_direction(marks or frozenset(), event[2], None) if marks else "both"
+    return event[2], direction
+
+
+# Spanish: a relative clause set apart by commas right after the name ("·, al que no veía
+# desde el máster, me invitó…"): its own negation or habit is no veto on the main clause.
+_ASIDE = lazy_pattern(r",\s*(?:al que|a la que|a los que|a las que|a quien|a quienes|que|quien|"
+                      r"con quien|con (?:el|la) que|el cual|la cual)\s[^,·]{1,80},")
+
+
+def _past_aside(blanked: str, c_start: int, c_end: int, name_end: int, intent: int,
+                matcher: VocabularyMatcher) -> int | None:
+    """Where the clause's intention starts once a relative aside right after the name is set
+    aside, when the intention stands inside it; ``intent`` itself otherwise."""
+    aside = _ASIDE.match(fold(blanked[name_end:c_end]))
+    if aside is None or not name_end - c_start <= intent < name_end - c_start + aside.end():
+        return intent
+    rest_at = name_end - c_start + aside.end()
+    rest = matcher.intent_start(fold(blanked[c_start + rest_at:c_end]))
+    return None if rest is None else rest_at + rest
+
+
+# Spanish: after an attempt, a last part with no connector that is my own act on them, with a
+# pronoun for them ("Intenté llamar a ·, no contestó, le dejé un mensaje por Signal", "…,
+# mejor le mandé mensaje"); not a voicemail left (a failed call).
+_THEN_PART = lazy_pattern(r"\s*(?:(?:mejor|entonces|al final|finalmente|luego|y|asi que|total)\s+)?"
+                          r"(?=(?:le|les|la|lo)\s)")
+_VOICEMAIL = lazy_pattern(r"\b(?:de voz|buzon|contestador)\b")
+
+
+def _act_after_attempt(blanked: str, c_start: int, c_end: int, after: int, name_end: int,
+                       matcher: VocabularyMatcher) -> tuple[_Event, frozenset[Direction]] | None:
+    """The event of the clause's last comma part, after the attempt at ``after`` and the
+    name (ending at ``name_end``), when it opens (after "mejor", "entonces"…) with a pronoun
+    for them and my own act, with no intention of its own and no one else named."""
+    clause = fold(blanked[c_start:c_end])
+    comma = clause.rfind(",")
+    if comma < max(after, name_end):
+        return None
+    lead = _THEN_PART.match(clause, comma + 1)
+    if lead is None:
+        return None
+    part = clause[lead.end():]
+    event = matcher.first_event(part)
+    if (event is None or event[0] != 0 or "·" in part or _VOICEMAIL.search(part)
+            or matcher.is_intent(part)):
+        return None
+    marks = matcher.direction_marks(part)
+    if marks != frozenset({"out"}):
+        return None
+    return (lead.end() + event[0], lead.end() + event[1], event[2]), marks
+
+
+# Spanish: someone's past act on me, the name opening the clause ("· me ha hecho unas fotos",
+# "· me prestó su taladro"): time they spent with me — not a feeling, money, or a thing done
+# about me elsewhere.
+_ON_ME_ES = lazy_pattern(r"[*_=\]]*\s+(?:me|nos)\s+(?:(ha|han)\s+)?([a-zñáéíóú]+)")
+_THEIR_PAST_IRREGULAR = frozenset({
+    "hizo", "trajo", "dio", "puso", "dijo", "quiso", "tuvo", "estuvo", "condujo", "hicieron",
+    "trajeron", "dieron", "pusieron", "dijeron", "tuvieron", "estuvieron"})
+_NOT_ON_ME_ES = ("gust", "encant", "molest", "preocup", "sorprend", "asust", "enfad", "cabre",
+                 "decepcion", "emocion", "parec", "cay", "deb", "pag", "cobr", "bloque", "ignor",
+                 "olvid", "record", "recomend", "mencion", "etiquet", "cit", "agreg", "añad",
+                 "sigu", "denunci", "desped", "rob", "mint", "engañ", "fall", "dej", "odi",
+                 "cans", "hart", "aburr", "confund", "dol", "borr", "elimin", "rechaz",
+                 "prohib", "neg", "mand", "envi", "escrib", "llam", "contest", "respond",
+                 "toc", "pas", "qued", "import", "interes", "dijo", "dijeron", "cont", "traj",
+                 "caus", "di", "gan", "quit", "hiz")
+
+
+def _their_past(verb: str, perfect: bool) -> bool:
+    """Whether ``verb`` (lowercase, accents kept) is a third person's past: "-ó", "-aron",
+    "-ieron", an irregular preterite, or a participle after "ha"/"han"."""
+    if perfect:
+        return verb.endswith(("ado", "ido", "cho", "to", "sto"))
+    return verb.endswith(("ó", "aron", "ieron")) or verb in _THEIR_PAST_IRREGULAR
+
+
+# Spanish: my own past act on them, "le"/"les", a verb I did, then "a ·" ("Le entregué el
+# turno a ·", "Les enseñé el piso a · y ·").
+_LE_DID_A = lazy_pattern(r"(?:^|\s)(?:le|les)\s+([^\W\d_]+)\s+(?:[^\s·]+\s+){0,5}?(?:a|al)\s+"
+                         r"(?:(?:la|el)\s+)?[*_=\[]*$")
+
+
+def _acted_between(blanked: str, c_start: int, c_end: int, at: int, name_end: int,
+                   cues: Cues) -> tuple[int, int] | None:
+    """Where, from ``c_start``, the verb starts and ends when a clause with no event phrase
+    is an act between the writer and the contact: theirs on me (the name opening the clause,
+    "me"/"nos", a third person's past that is no feeling, money or thing done elsewhere), or
+    mine on them ("le" + a verb I did + "a ·"); else None."""
+    if cues.done is None:
+        return None
+    match = _ON_ME_ES.match(blanked, name_end, c_end)
+    if match is not None and len(_WORD.findall(blanked, c_start, at)) <= 2:
+        verb = match[2].lower()
+        if _their_past(verb, match[1] is not None) and not verb.startswith(_NOT_ON_ME_ES):
+            return match.start(2) - c_start, match.end(2) - c_start
+    if at - c_start < 8 or (blanked.find("le ", c_start, at) < 0
+                            and blanked.find("les ", c_start, at) < 0
+                            and blanked.find("Le ", c_start, at) < 0):
+        return None  # the common case: no "le" before the name
+    mine = _LE_DID_A.search(blanked[c_start:at].lower())
+    if (mine is None or cues.done.fullmatch(mine[1]) is None or habitual(mine[1], cues)
+            or fold(mine[1]).startswith(_FOR_THEM) or _FOR_LATER.search(fold(
+                blanked[name_end:c_end])) or _ATTITUDE.search(fold(mine[0]))):
+        return None  # "Le compré el regalo a · pal cumple del sábado": for them, not with them
+    return mine.start(1), mine.end(1)
+
+
+# Acts done for someone rather than to them (bought, set aside, booked, made, ordered…), and
+# an occasion to come after the name: the act needs them to be there no more than a gift
+# bought does.
+_FOR_THEM = ("compr", "apart", "reserv", "separ", "prepar", "guard", "hic", "cocin", "consegu",
+             "busqu", "encargu", "pagu", "arregl", "imprim", "envolv", "pedi", "escog", "elegi")
+# An attitude said as a thing given: "le llevé la contraria", "le di la razón".
+_ATTITUDE = lazy_pattern(r"\b(?:la contraria|la razon|la culpa|la espalda|largas)\b")
+_FOR_LATER = lazy_pattern(r"\b(?:pa(?:ra|l|')?\s+(?:el|la|los|las|su|sus|mi|un|una|cuando)|"
+                          r"(?:el|este|el proximo|para el) (?:lunes|martes|miercoles|jueves|"
+                          r"viernes|sabado|domingo))\b")
+
+
+# A leading clause of time or concession, up to its comma: "Aunque el turno fue un caos, …".
+_LEAD_ES = lazy_pattern(r"\s*[*_=]*(?:aunque|mientras|cuando|despues de que|en cuanto|pese a que|"
+                        r"a pesar de que)\s[^,·]{3,80}?,")
+
+
+_FUTURE = lazy_pattern(r"[^\W\d_]+r(?:é|á|ás|emos|án)\b", re.IGNORECASE)
+
+
+def _companion_after_lead(blanked: str, c_start: int, at: int, cues: Cues) -> int | None:
+    """:func:`companion_verb` read after a leading clause of time or concession that names no
+    one ("Aunque el turno fue un caos, alcancé a tomarme un café con ·"), as an offset from
+    ``c_start``; else None."""
+    lead = _LEAD_ES.match(fold(blanked[c_start:at]))
+    if lead is None:
+        return None
+    verb = companion_verb(blanked, c_start + lead.end(), at, cues)
+    if verb is None or _FUTURE.match(blanked, c_start + lead.end() + verb):
+        return None  # "Aunque llueva, saldré con ·": a plan
+    return lead.end() + verb
 
 
 # Channels whose event takes place at a time that may be set for later (a meeting, a call);

@@ -326,7 +326,8 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
     "in": (
         r"me (?:ha |han |habia )?(?!gusta\b|encanta\b|toco\b|tocado\b)\w+(?:o|io|aron|ieron|ado|ido|a)",
         r"(?:mensaje|correo|e-?mail|mail|llamada|whatsapp|wasap|respuesta|carta|nota|"
-        r"invitacion|audio|sms|md|dm) (?:suyo|de(?! (?:voz|texto|audio|whatsapp|bienvenida)\b))", r"llamo", r"escribio", r"contesto",
+        r"invitacion|audio|sms|md|dm) (?:suyo|de(?! (?:voz|texto|audio|whatsapp|bienvenida|\d+|media|una|un|dos|tres|cuatro|"
+        r"cinco|diez|quince|veinte|treinta|horas?|minutos?|min)\b))", r"llamo", r"escribio", r"contesto",
         r"respondio", r"mando", r"envio", r"aviso", r"saludo", r"felicito", r"comento",
         r"compartio", r"menciono", r"etiqueto", r"reacciono", r"acepto", r"devolvio la llamada",
         r"supe de", r"recibi",
@@ -379,7 +380,7 @@ SUBJECT_VERBS: tuple[str, ...] = (
 _ENCLITIC = r"(?:le|les|la|lo|me|nos)"
 _DUTY = (r"(?:tuve que|tuvimos que|(?:me|nos) (?:ha |han )?toc(?:o|ado)|(?:por fin )?(?:consegui|"
          r"conseguimos|logre|logramos|pude|pudimos|alcance a|alcanzamos a))")
-_PUBLIC_ITEM = (r"(?:a )?(?:el|la|los|las|mi|mis|su|sus|tu|un|una) (?:[^\s]+ )?(?:comentario|tuit|"
+_PUBLIC_ITEM = (r"(?:a )?(?:el|la|los|las|mi|mis|su|sus|tu|un|una) (?:[^\s]+ )?(?:comentario|tuit|trino|"
                 r"tweet|post|publicacion|historia|story|storie|reel|hilo|foto|video|estado)s?")
 _MORE_EVENTS: dict[str, tuple[str, ...]] = {
     "social": (
@@ -534,6 +535,68 @@ INTENTS += (
     r"^.*?(?:pero|y) (?:me |se )?rebot\w*",
 )
 
+# The fifth pass: structures rather than phrasings (docs/ladder.md, "Spanish"):
+#
+# - someone's act on a public thing of mine, told in the third person ("citó mi trino", "ha
+#   compartido mi vídeo", "compartió el video que subí"), and mine on theirs ("compartí su
+#   hilo"): social, whatever the verb;
+# - someone coming to where I am: "pasó por mi jato", "vino Lupita a recoger la camioneta",
+#   "se quedó platicando"; a passive with them as its agent ("fui citado por Mauricio");
+# - a reply to a call is an exchange ("me regresó la llamada"), a voicemail a failure ("me
+#   salió buzón"), reading something in the press no contact ("leí en El País la carta de …").
+_PUBLIC = (r"(?:comentario|tuit|tweet|trino|post|publicacion|historia|story|storie|reel|hilo|"
+           r"foto|video|estado|entrada|articulo|short|tiktok)s?")
+# words ending in "o" before "mi" that are no verb: "como mi foto", "todo mi hilo"
+_NOT_A_VERB = ("como", "todo", "pero", "solo", "cuando", "tanto", "lo", "yo", "cuanto", "o")
+_MINE_PUBLIC = r"(?:mi|mis) (?:[^\s]+ )?" + _PUBLIC
+_FIFTH_EVENTS: dict[str, tuple[str, ...]] = {
+    "social": (
+        # a third person's past right before "mi": "citó mi", "ha compartido mi", "vieron mis"
+        *(word + r"(?:(?<=o " + word + r")|(?<=ron " + word + r"))" + "".join(
+            r"(?<!\b" + other + " " + word + ")" for other in _NOT_A_VERB) + r" (?:[^\s]+ )?"
+          + _PUBLIC for word in ("mi", "mis")),
+        r"(?:comparti|comente|retuitee|cite|reenvie|respondi|conteste|difundi)(?: a)? (?:su|sus) "
+        r"(?:[^\s]+ )?" + _PUBLIC,
+        r"{contestar} (?:a )?" + _MINE_PUBLIC, r"{responder} (?:a )?" + _MINE_PUBLIC,
+        r"{compartir} (?:[^\s]+ ){0,6}?que (?:subi|publique|hice|escribi|grabe|colgue|saque|"
+        r"postee|(?:he|hemos) (?:subido|publicado|hecho|escrito|grabado|colgado))",
+    ),
+    "call": (
+        r"(?:me |le |les |nos )?(?:regreso|regrese|regresaron|retorno|retorne|(?:ha|he|han) "
+        r"(?:regresado|retornado)) la llamada",
+        # an app for calls named as the entry: "Teams con ella y su equipo"
+        r"(?:teams|webex|meet|jitsi) con",
+    ),
+    "in_person": (
+        r"(?:paso|pasaron|(?:ha|han) pasado) por (?:mi|nuestr[oa]s?) (?!(?:mente|cabeza|lado|"
+        r"cuenta|perfil|muro|blog|canal)\b)[^\s]+",
+        r"(?:vino|vinieron|(?:ha|han) venido) {@} (?:[^\s]+ ){0,4}?a [a-zn]+(?:ar|er|ir)\b",
+        # invited by them to something had together: "me invitó a un café" (not a message)
+        r"(?:me|nos) {invitar} a (?:una |un |unas |unos )?(?:cana|canas|cafe|cafecito|cerveza|"
+        r"copa|vino|vermu|comer|cenar|desayunar|almorzar|merendar|ronda|tomar|su casa)",
+    ),
+    "talk": (
+        r"se (?:quedo|quedaron|(?:ha|han) quedado) (?:un rato |un buen rato |[^\s]+ )?"
+        r"(?:hablando|charlando|conversando|platicando|de charla|de palique)",
+        r"(?:fui|fuimos|(?:he|hemos) sido) (?!(?:bloquead|ignorad|rechazad|despedid|denunciad|"
+        r"demandad|criticad|insultad|mencionad|etiquetad|nombrad|elegid|votad)\w*)"
+        r"[a-zn]+(?:ad|id)[oa]s? por {@}",
+    ),
+}
+_FIFTH_TASKS = {"call": (r"marcar(?:le)? a",)}
+EVENTS = {channel: EVENTS.get(channel, ()) + tuple(_with_al(p) for p in _FIFTH_EVENTS.get(
+    channel, ())) for channel in dict.fromkeys((*EVENTS, *_FIFTH_EVENTS))}
+TASKS = {channel: TASKS.get(channel, ()) + _FIFTH_TASKS.get(channel, ())
+         for channel in dict.fromkeys((*TASKS, *_FIFTH_TASKS))}
+INTENTS += (
+    # a call that reached the voicemail: "me salió buzón", "saltó el contestador"
+    r"^.*?(?:salio|salto|saltaba|sale|salta|me mando|me manda) (?:el |directo al |al |a )?"
+    r"(?:buzon|contestador)\b",
+    # something read in the press: "leí en El País la carta de …"
+    r"(?:lei|leimos|(?:he|hemos) leido) en(?! (?:el |un |mi |su )?(?:grupo|chat|mensaje|"
+    r"correo|mail|whatsapp|wasap)\b)",
+)
+
 DIRECTIONS = {
     "out": DIRECTIONS["out"] + (
         r"(?:escribi|mande|envie|conteste|respondi|llame|telefonee|etiquete|mencione|comente|"
@@ -549,6 +612,9 @@ DIRECTIONS = {
     ),
     # a conversation by nature, whoever asked for it: "me entrevistó por Zoom"
     "both": DIRECTIONS["both"] + (
+        # a call returned, a colloquial participle of a reply: "me regresó la llamada",
+        # "me ha contestao"
+        r"(?:regres|retorn)\w* la llamada", r"(?:contest|respond)ao",
         r"(?:me|le|la|lo|nos) (?:entrevisto|entrevistaron|entreviste|ha entrevistado|"
         r"he entrevistado)", r"entrevista con"),
 }
