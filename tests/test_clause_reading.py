@@ -1114,6 +1114,17 @@ def test_a_later_day_written_with_a_meeting_is_a_plan(vault, write, line, expect
         # their past act on me, the name opening the clause
         ("Marta Ruiz me prestó su taladro", ("in_person", "both")),
         ("Marta Ruiz me ha cortado el pelo en su peluquería", ("in_person", "both")),
+        # their act on me with the name after its verb; a hand given; a visit dropped in on
+        ("Me prestó Marta Ruiz la escalera", ("in_person", "both")),
+        ("Nos ha traído Marta Ruiz unos alfajores", ("in_person", "both")),
+        ("Marta Ruiz nos hizo una paella en su terraza", ("in_person", "both")),
+        ("Marta Ruiz me dio una mano con la mudanza", ("in_person", "both")),
+        ("Marta Ruiz cayó de sorpresa con facturas", ("in_person", "both")),
+        # the writer and a contact as subject, in the perfect
+        ("Marta Ruiz y yo hemos ido al mercado de abastos", ("in_person", "both")),
+        # my act on them by a personal "a"
+        ("Abracé a Marta Ruiz en el velorio", ("in_person", "both")),
+        ("Atendí a Marta Ruiz en la consulta de la mañana", ("in_person", "both")),
         # my past act on them: "le" + a verb I did + "a ·"
         ("Le devolví las llaves a Marta Ruiz antes de irme", ("in_person", "both")),
         ("Le expliqué las cuentas a Marta Ruiz en la cafetería", ("in_person", "both")),
@@ -1144,6 +1155,15 @@ def test_spanish_structures_of_an_encounter(vault, write, line, expected):
         "Marta Ruiz me debe dinero",
         "Marta Ruiz me bloqueó en Twitter",
         "Marta Ruiz me gustó mucho en la obra",
+        # my act on someone that needs no meeting; a figure of speech; a plan
+        "Recomendé a Marta Ruiz para el puesto",
+        "Extrañé a Marta Ruiz toda la tarde",
+        "Voté a Marta Ruiz para delegada",
+        "Abrazaré a Marta Ruiz cuando vuelva",
+        "Atendí a Marta Ruiz el lunes que viene",
+        "Marta Ruiz me hizo gracia con su discurso",
+        "Marta Ruiz me cayó bien",
+        "Me cambió el turno Marta Ruiz",
         # a call that reached the voicemail; something read in the press
         "Le timbré a Marta Ruiz y me mandó al buzón",
         "Intenté llamar a Marta Ruiz, no contestó, le dejé un mensaje de voz",

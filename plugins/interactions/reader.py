@@ -644,15 +644,44 @@ _NOT_ON_ME_ES = ("gust", "encant", "molest", "preocup", "sorprend", "asust", "en
                  "sigu", "denunci", "desped", "rob", "mint", "engañ", "fall", "dej", "odi",
                  "cans", "hart", "aburr", "confund", "dol", "borr", "elimin", "rechaz",
                  "prohib", "neg", "mand", "envi", "escrib", "llam", "contest", "respond",
-                 "toc", "pas", "qued", "import", "interes", "dijo", "dijeron", "cont", "traj",
-                 "caus", "di", "gan", "quit", "hiz")
+                 "toc", "pas", "qued", "import", "interes", "dijo", "dijeron", "cont", "caus",
+                 "di", "gan", "quit")
+
+
+# Their act on me, the name after it: "Me prestó ·", "Nos ha traído · …".
+_ON_ME_BEFORE = lazy_pattern(r"(?:^|\s)(?:me|nos)\s+(?:(ha|han)\s+)?([a-zñáéíóú]+)\s+[*_=\[]*$")
+# My act on them by a personal "a": "Abracé a ·", "Recibí al ·".
+_DID_A = lazy_pattern(r"(?:^|\s)([^\W\d_]+)\s+(?:a|al)\s+(?:(?:la|el)\s+)?[*_=\[]*$")
+# My acts on someone that need no meeting: a feeling, a choice, a mention, a replacement, a
+# reading, a wait, a loss, a block (folded stems of the first person's past).
+_NOT_WITH_THEM = ("recomend", "mencion", "etiquet", "contrat", "extran", "bloque", "desbloque",
+                  "ech", "elegi", "vote", "nombr", "sustitu", "reemplac", "cubri", "odie", "lei",
+                  "escuch", "esper", "defendi", "critiqu", "denunci", "demand", "despedi",
+                  "cite", "imite", "sigui", "agregue", "anadi", "acepte", "perdi", "olvide",
+                  "ignore", "evite", "dej", "convenci", "vigile", "admire", "envidie", "ame",
+                  "quise", "adore", "extrane", "felicite", "nomine", "propuse", "presente",
+                  "descubri", "investigue", "busque en", "googlee", "stalkee", "vi", "mire")
+# A figure of speech after "hizo", "trajo": "me hizo gracia", "me trajo problemas".
+_FIGURE = lazy_pattern(r"\s*(?:(?:un |una |unos |unas |muchos |muchas )?(?:problemas?|disgustos?|"
+                       r"lio|lios|mala suerte|suerte|recuerdos|dolor de cabeza)|gracia|caso|dano|"
+                       r"ilusion|falta|sentir|pensar|reir|llorar|sufrir|enojar|enfadar|bien|mal|"
+                       r"feliz)\b")
+
+
+def _not_on_me(verb: str, after: str) -> bool:
+    """Whether their past ``verb`` on me (``after``: the text after it) is no time together:
+    a feeling, money, a thing done about me elsewhere (:data:`_NOT_ON_ME_ES`), or a figure
+    of speech ("me hizo gracia")."""
+    if verb in ("hizo", "hicieron", "trajo", "trajeron"):
+        return _FIGURE.match(fold(after)) is not None
+    return verb.startswith(_NOT_ON_ME_ES)
 
 
 def _their_past(verb: str, perfect: bool) -> bool:
     """Whether ``verb`` (lowercase, accents kept) is a third person's past: "-ó", "-aron",
     "-ieron", an irregular preterite, or a participle after "ha"/"han"."""
     if perfect:
-        return verb.endswith(("ado", "ido", "cho", "to", "sto"))
+        return verb.endswith(("ado", "ido", "ído", "cho", "to", "sto"))
     return verb.endswith(("ó", "aron", "ieron")) or verb in _THEIR_PAST_IRREGULAR
 
 
@@ -673,8 +702,25 @@ def _acted_between(blanked: str, c_start: int, c_end: int, at: int, name_end: in
     match = _ON_ME_ES.match(blanked, name_end, c_end)
     if match is not None and len(_WORD.findall(blanked, c_start, at)) <= 2:
         verb = match[2].lower()
-        if _their_past(verb, match[1] is not None) and not verb.startswith(_NOT_ON_ME_ES):
+        if _their_past(verb, match[1] is not None) and not _not_on_me(
+                verb, blanked[match.end():c_end]):
             return match.start(2) - c_start, match.end(2) - c_start
+    if at - c_start < 4 or "·" in blanked[c_start:at]:
+        return None
+    lead = blanked[c_start:at].lower()
+    # "Me prestó · su taladro": their act on me, the name after its verb
+    theirs = _ON_ME_BEFORE.search(lead)
+    if (theirs is not None and len(_WORD.findall(lead, 0, theirs.start())) <= 2
+            and _their_past(theirs[2], theirs[1] is not None)
+            and not _not_on_me(theirs[2], blanked[name_end:c_end])):
+        return theirs.start(2), theirs.end(2)
+    # "Abracé a ·", "Atendí a · en la consulta": my act on them, a personal "a"
+    did = _DID_A.search(lead)
+    if (did is not None and len(_WORD.findall(lead, 0, did.start(1))) <= 3
+            and cues.done.fullmatch(did[1]) is not None and not habitual(did[1], cues)
+            and not _FUTURE.fullmatch(did[1]) and not fold(did[1]).startswith(_NOT_WITH_THEM)
+            and not _LATER_DAY.search(fold(blanked[name_end:c_end]))):
+        return did.start(1), did.end(1)
     if at - c_start < 8 or (blanked.find("le ", c_start, at) < 0
                             and blanked.find("les ", c_start, at) < 0
                             and blanked.find("Le ", c_start, at) < 0):
@@ -694,9 +740,11 @@ _FOR_THEM = ("compr", "apart", "reserv", "separ", "prepar", "guard", "hic", "coc
              "busqu", "encargu", "pagu", "arregl", "imprim", "envolv", "pedi", "escog", "elegi")
 # An attitude said as a thing given: "le llevé la contraria", "le di la razón".
 _ATTITUDE = lazy_pattern(r"\b(?:la contraria|la razon|la culpa|la espalda|largas)\b")
-_FOR_LATER = lazy_pattern(r"\b(?:pa(?:ra|l|')?\s+(?:el|la|los|las|su|sus|mi|un|una|cuando)|"
-                          r"(?:el|este|el proximo|para el) (?:lunes|martes|miercoles|jueves|"
-                          r"viernes|sabado|domingo))\b")
+_WEEKDAY_LATER = (r"\b(?:el|este|el proximo|para el) (?:lunes|martes|miercoles|jueves|viernes|"
+                  r"sabado|domingo)\b")
+_LATER_DAY = lazy_pattern(_WEEKDAY_LATER)
+_FOR_LATER = lazy_pattern(r"\bpa(?:ra|l|')?\s+(?:el|la|los|las|su|sus|mi|un|una|cuando)\b|"
+                          + _WEEKDAY_LATER)
 
 
 # A leading clause of time or concession, up to its comma: "Aunque el turno fue un caos, …".

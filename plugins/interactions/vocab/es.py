@@ -571,11 +571,19 @@ _FIFTH_EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:paso|pasaron|(?:ha|han) pasado) por (?:mi|nuestr[oa]s?) (?!(?:mente|cabeza|lado|"
         r"cuenta|perfil|muro|blog|canal)\b)[^\s]+",
         r"(?:vino|vinieron|(?:ha|han) venido) {@} (?:[^\s]+ ){0,4}?a [a-zn]+(?:ar|er|ir)\b",
+        # a hand given, a visit dropped in on (Rioplatense "caer"): "me dio una mano",
+        # "cayó por casa", "cayeron de sorpresa"
+        r"(?:le|les|me|nos) (?:di|dio|dimos|dieron|eche|echo|echaron|echamos|(?:he|ha|hemos|han) "
+        r"(?:dado|echado)) (?:una|la) mano",
+        r"(?:cayo|cayeron|(?:ha|han) caido) (?:de sorpresa|de visita|sin avisar|por (?:casa|mi casa|"
+        r"aca|aqui|el laburo|la oficina|el taller|el local|el departamento|el depto))",
         # invited by them to something had together: "me invitó a un café" (not a message)
         r"(?:me|nos) {invitar} a (?:una |un |unas |unos )?(?:cana|canas|cafe|cafecito|cerveza|"
         r"copa|vino|vermu|comer|cenar|desayunar|almorzar|merendar|ronda|tomar|su casa)",
     ),
     "talk": (
+        # the writer and a contact as subject, in the perfect: "· y yo hemos ido al mercado"
+        r"y(?<=· y) yo (?:nos |me |le |les |la |lo )?(?:hemos|habiamos) [a-z]*(?:ado|ido|cho|to|sto)",
         r"se (?:quedo|quedaron|(?:ha|han) quedado) (?:un rato |un buen rato |[^\s]+ )?"
         r"(?:hablando|charlando|conversando|platicando|de charla|de palique)",
         r"(?:fui|fuimos|(?:he|hemos) sido) (?!(?:bloquead|ignorad|rechazad|despedid|denunciad|"
