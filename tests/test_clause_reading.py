@@ -1122,6 +1122,13 @@ def test_a_later_day_written_with_a_meeting_is_a_plan(vault, write, line, expect
         ("Marta Ruiz cayó de sorpresa con facturas", ("in_person", "both")),
         # the writer and a contact as subject, in the perfect
         ("Marta Ruiz y yo hemos ido al mercado de abastos", ("in_person", "both")),
+        # a service's session named as a diary's entry; turning up where I am; a call
+        # answered at the first try (no person "a la primera")
+        ("10:00 tutoría con Marta Ruiz", ("in_person", "both")),
+        ("Mentoría con Marta Ruiz sobre la tesis", ("in_person", "both")),
+        ("Por la tarde apareció Marta Ruiz por el bar", ("in_person", "both")),
+        ("Se apareció Marta Ruiz por la oficina con churros", ("in_person", "both")),
+        ("Marta Ruiz me cogió el teléfono a la primera", ("call", "both")),
         # my act on them by a personal "a"
         ("Abracé a Marta Ruiz en el velorio", ("in_person", "both")),
         ("Atendí a Marta Ruiz en la consulta de la mañana", ("in_person", "both")),
@@ -1163,6 +1170,8 @@ def test_spanish_structures_of_an_encounter(vault, write, line, expected):
         "Atendí a Marta Ruiz el lunes que viene",
         "Marta Ruiz me hizo gracia con su discurso",
         "Marta Ruiz me cayó bien",
+        "Marta Ruiz apareció por la tele",
+        "Cenaría con Marta Ruiz si tuviera tiempo",
         "Me cambió el turno Marta Ruiz",
         # a call that reached the voicemail; something read in the press
         "Le timbré a Marta Ruiz y me mandó al buzón",

@@ -1280,6 +1280,7 @@ _WITH = lazy_pattern(r"(?:\bwith|\bcon|w/)\s*$", re.IGNORECASE)
 _PERSONAL_A = lazy_pattern(
     r"\s*(?:a (?:la|el|los|las|su|sus|un|una|unos|unas)\s+|al\s+)(?:(?:\w+\s+)?(?:"
     + "|".join(_PEOPLE) + r"|profes?|profesor\w*|maestr[oa]s?|tutor\w*)|"
+    r"(?!(?:primer[oa]|tercer[oa]|manera|carrera|espera|entera|ligera|postre|antes)\b)"
     r"\w{3,}(?:or|ora|ores|oras|ero|era|eros|eras|ista|istas|ante|antes|ente|entes))\b",
     re.IGNORECASE)
 

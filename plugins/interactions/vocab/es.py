@@ -255,7 +255,10 @@ INTENTS: tuple[str, ...] = (
 # El imperfecto cuenta una costumbre o un fondo, no lo que pasó ese día ("cenaba con Ana los
 # jueves", "con Ana siempre jugábamos"); "estaba con Ana" sí está con ella.
 HABITUAL: tuple[str, ...] = (
-    r"(?!(?:estaba|estábamos|acaba|acababa)$)\w{2,}(?:aba|ábamos|aban|ía|íamos|ían)",
+    # (not a noun of a service or a shop: "tutoría", "asesoría", "cervecería"; no imperfect
+    # ends so but "moría" and the "-ferir", "-gerir", "-querir" verbs: "prefería", "quería")
+    r"(?!(?:estaba|estábamos|acaba|acababa)$)(?!\w*(?:[^m]oría|[tdcrzl]ería)s?$)"
+    r"\w{2,}(?:aba|ábamos|aban|ía|íamos|ían)",
     r"iba|ibas|íbamos|ibais|iban",
 )
 
@@ -577,6 +580,8 @@ _FIFTH_EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:dado|echado)) (?:una|la) mano",
         r"(?:cayo|cayeron|(?:ha|han) caido) (?:de sorpresa|de visita|sin avisar|por (?:casa|mi casa|"
         r"aca|aqui|el laburo|la oficina|el taller|el local|el departamento|el depto))",
+        # turning up where I am: "apareció Marta por el bar", "se apareció por la oficina"
+        r"(?:se )?(?:aparecio|aparecieron|(?:ha|han) aparecido) (?:{@} )?por\b",
         # invited by them to something had together: "me invitó a un café" (not a message)
         r"(?:me|nos) {invitar} a (?:una |un |unas |unos )?(?:cana|canas|cafe|cafecito|cerveza|"
         r"copa|vino|vermu|comer|cenar|desayunar|almorzar|merendar|ronda|tomar|su casa)",
