@@ -1129,6 +1129,12 @@ def test_a_later_day_written_with_a_meeting_is_a_plan(vault, write, line, expect
         ("Por la tarde apareció Marta Ruiz por el bar", ("in_person", "both")),
         ("Se apareció Marta Ruiz por la oficina con churros", ("in_person", "both")),
         ("Marta Ruiz me cogió el teléfono a la primera", ("call", "both")),
+        # a diary's entry about their occasion, then what we did there
+        ("Boda de Marta Ruiz en Toledo, bailamos hasta las tantas", ("in_person", "both")),
+        ("Santo de Marta Ruiz en su piso, brindamos con cava", ("in_person", "both")),
+        # we did something together, said after the name
+        ("En el curso de cerámica me tocó Marta Ruiz de compañera, modelamos un jarrón juntas",
+         ("in_person", "both")),
         # my act on them by a personal "a"
         ("Abracé a Marta Ruiz en el velorio", ("in_person", "both")),
         ("Atendí a Marta Ruiz en la consulta de la mañana", ("in_person", "both")),
@@ -1171,6 +1177,11 @@ def test_spanish_structures_of_an_encounter(vault, write, line, expected):
         "Marta Ruiz me hizo gracia con su discurso",
         "Marta Ruiz me cayó bien",
         "Marta Ruiz apareció por la tele",
+        # a bare reminder of their occasion; a togetherness of the past or of others
+        "Cumple de Marta Ruiz",
+        "Cumple de Marta Ruiz, tenemos que comprar regalo",
+        "Marta Ruiz vive sola, antes vivíamos juntos",
+        "Marta Ruiz y Luis Gómez hicieron los deberes juntos",
         "Cenaría con Marta Ruiz si tuviera tiempo",
         "Me cambió el turno Marta Ruiz",
         # a call that reached the voicemail; something read in the press

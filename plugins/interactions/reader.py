@@ -648,6 +648,9 @@ _NOT_ON_ME_ES = ("gust", "encant", "molest", "preocup", "sorprend", "asust", "en
                  "di", "gan", "quit")
 
 
+# A verb of ours, then "together", after the name: "hemos hecho los ejercicios juntos".
+_TOGETHER_AFTER = lazy_pattern(r"(?<![\w·])((?:hemos|[a-zñáéíóú]{2,}(?:amos|imos)))\s+"
+                               r"(?:[^\s]+\s+){0,5}?junt[oa]s(?![\w·])")
 # Their act on me, the name after it: "Me prestó ·", "Nos ha traído · …".
 _ON_ME_BEFORE = lazy_pattern(r"(?:^|\s)(?:me|nos)\s+(?:(ha|han)\s+)?([a-zñáéíóú]+)\s+[*_=\[]*$")
 # My act on them by a personal "a": "Abracé a ·", "Recibí al ·".
@@ -699,6 +702,13 @@ def _acted_between(blanked: str, c_start: int, c_end: int, at: int, name_end: in
     mine on them ("le" + a verb I did + "a ·"); else None."""
     if cues.done is None:
         return None
+    if "junt" in blanked[name_end:c_end]:
+        # "me tocó de pareja ·, hemos hecho los ejercicios juntos": we, together, after it
+        together = _TOGETHER_AFTER.search(blanked[name_end:c_end].lower())
+        if (together is not None and "·" not in together[0]
+                and cues.done.fullmatch(together[1]) and not habitual(together[1], cues)):
+            start = name_end - c_start + together.start(1)
+            return start, start + len(together[1])
     match = _ON_ME_ES.match(blanked, name_end, c_end)
     if match is not None and len(_WORD.findall(blanked, c_start, at)) <= 2:
         verb = match[2].lower()

@@ -580,6 +580,12 @@ _FIFTH_EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:dado|echado)) (?:una|la) mano",
         r"(?:cayo|cayeron|(?:ha|han) caido) (?:de sorpresa|de visita|sin avisar|por (?:casa|mi casa|"
         r"aca|aqui|el laburo|la oficina|el taller|el local|el departamento|el depto))",
+        # a diary's entry about their occasion, then what we did there: "Cumple de la abuela
+        # Pili en su casa, soplamos velas", "Despedida de Nico en lo de Vale, lloramos todos"
+        # (not the bare reminder "Cumple de Pili")
+        r"^(?:[^\w]|_)*(?:cumple|cumpleanos|santo|boda|fiesta|despedida|bautizo|comunion|"
+        r"graduacion|velorio|funeral|entierro|jubilacion) (?:de|del) (?:la |el )?(?:[^\s]+ )?{@}"
+        r"(?: [^\s]+){0,8}? [a-z]{2,}(?:amos|imos)\b",
         # turning up where I am: "apareció Marta por el bar", "se apareció por la oficina"
         r"(?:se )?(?:aparecio|aparecieron|(?:ha|han) aparecido) (?:{@} )?por\b",
         # invited by them to something had together: "me invitó a un café" (not a message)
