@@ -654,6 +654,7 @@ _TOGETHER_AFTER = lazy_pattern(r"(?<![\w·])((?:hemos|[a-zñáéíóú]{2,}(?:am
 # Their act on me, the name after it: "Me prestó ·", "Nos ha traído · …".
 _ON_ME_BEFORE = lazy_pattern(r"(?:^|\s)(?:me|nos)\s+(?:(ha|han)\s+)?([a-zñáéíóú]+)\s+[*_=\[]*$")
 # My act on them by a personal "a": "Abracé a ·", "Recibí al ·".
+_PERSONAL_A_ENDS = (" a", " al", " a la", " a el", " al el")
 _DID_A = lazy_pattern(r"(?:^|\s)([^\W\d_]+)\s+(?:a|al)\s+(?:(?:la|el)\s+)?[*_=\[]*$")
 # My acts on someone that need no meeting: a feeling, a choice, a mention, a replacement, a
 # reading, a wait, a loss, a block (folded stems of the first person's past).
@@ -715,17 +716,17 @@ def _acted_between(blanked: str, c_start: int, c_end: int, at: int, name_end: in
         if _their_past(verb, match[1] is not None) and not _not_on_me(
                 verb, blanked[match.end():c_end]):
             return match.start(2) - c_start, match.end(2) - c_start
-    if at - c_start < 4 or "·" in blanked[c_start:at]:
-        return None
+    if at - c_start < 4 or at - c_start > 90 or "·" in blanked[c_start:at]:
+        return None  # nothing before the name, or too much for the two shapes below
     lead = blanked[c_start:at].lower()
     # "Me prestó · su taladro": their act on me, the name after its verb
-    theirs = _ON_ME_BEFORE.search(lead)
+    theirs = _ON_ME_BEFORE.search(lead) if "me " in lead or "nos " in lead else None
     if (theirs is not None and len(_WORD.findall(lead, 0, theirs.start())) <= 2
             and _their_past(theirs[2], theirs[1] is not None)
             and not _not_on_me(theirs[2], blanked[name_end:c_end])):
         return theirs.start(2), theirs.end(2)
     # "Abracé a ·", "Atendí a · en la consulta": my act on them, a personal "a"
-    did = _DID_A.search(lead)
+    did = _DID_A.search(lead) if lead.rstrip(" *_=[").endswith(_PERSONAL_A_ENDS) else None
     if (did is not None and len(_WORD.findall(lead, 0, did.start(1))) <= 3
             and cues.done.fullmatch(did[1]) is not None and not habitual(did[1], cues)
             and not _FUTURE.fullmatch(did[1]) and not fold(did[1]).startswith(_NOT_WITH_THEM)
@@ -758,8 +759,8 @@ _FOR_LATER = lazy_pattern(r"\bpa(?:ra|l|')?\s+(?:el|la|los|las|su|sus|mi|un|una|
 
 
 # A leading clause of time or concession, up to its comma: "Aunque el turno fue un caos, …".
-_LEAD_ES = lazy_pattern(r"\s*[*_=]*(?:aunque|mientras|cuando|despues de que|en cuanto|pese a que|"
-                        r"a pesar de que)\s[^,·]{3,80}?,")
+_LEAD_ES = lazy_pattern(r"\s*[*_=]*(?:aunque|mientras|cuando|despues de que|en cuanto)\s"
+                        r"[^,·]{3,80}?,")
 
 
 _FUTURE = lazy_pattern(r"[^\W\d_]+r(?:é|á|ás|emos|án)\b", re.IGNORECASE)
@@ -769,6 +770,8 @@ def _companion_after_lead(blanked: str, c_start: int, at: int, cues: Cues) -> in
     """:func:`companion_verb` read after a leading clause of time or concession that names no
     one ("Aunque el turno fue un caos, alcancé a tomarme un café con ·"), as an offset from
     ``c_start``; else None."""
+    if not _MAY_LEAD(blanked[c_start:c_start + 12].lower()):
+        return None  # the common case: no leading clause
     lead = _LEAD_ES.match(fold(blanked[c_start:at]))
     if lead is None:
         return None
