@@ -1177,6 +1177,11 @@ def test_spanish_structures_of_an_encounter(vault, write, line, expected):
         "Marta Ruiz me hizo gracia con su discurso",
         "Marta Ruiz me cayó bien",
         "Marta Ruiz apareció por la tele",
+        # a figure of speech, a future, a dream, an occasion to come
+        "Marta Ruiz me cambió la vida",
+        "Le entregaré el informe a Marta Ruiz",
+        "Abracé a Marta Ruiz en sueños",
+        "Boda de Marta Ruiz el sábado que viene, compramos el regalo",
         # a bare reminder of their occasion; a togetherness of the past or of others
         "Cumple de Marta Ruiz",
         "Cumple de Marta Ruiz, tenemos que comprar regalo",

@@ -645,7 +645,7 @@ _NOT_ON_ME_ES = ("gust", "encant", "molest", "preocup", "sorprend", "asust", "en
                  "cans", "hart", "aburr", "confund", "dol", "borr", "elimin", "rechaz",
                  "prohib", "neg", "mand", "envi", "escrib", "llam", "contest", "respond",
                  "toc", "pas", "qued", "import", "interes", "dijo", "dijeron", "cont", "caus",
-                 "di", "gan", "quit")
+                 "di", "gan", "quit", "cambi")
 
 
 # A verb of ours, then "together", after the name: "hemos hecho los ejercicios juntos".
@@ -738,7 +738,7 @@ def _acted_between(blanked: str, c_start: int, c_end: int, at: int, name_end: in
         return None  # the common case: no "le" before the name
     mine = _LE_DID_A.search(blanked[c_start:at].lower())
     if (mine is None or cues.done.fullmatch(mine[1]) is None or habitual(mine[1], cues)
-            or fold(mine[1]).startswith(_FOR_THEM) or _FOR_LATER.search(fold(
+            or _FUTURE.fullmatch(mine[1]) or fold(mine[1]).startswith(_FOR_THEM) or _FOR_LATER.search(fold(
                 blanked[name_end:c_end])) or _ATTITUDE.search(fold(mine[0]))):
         return None  # "Le compré el regalo a · pal cumple del sábado": for them, not with them
     return mine.start(1), mine.end(1)

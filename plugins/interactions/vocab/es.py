@@ -585,7 +585,7 @@ _FIFTH_EVENTS: dict[str, tuple[str, ...]] = {
         # (not the bare reminder "Cumple de Pili")
         r"^(?:[^\w]|_)*(?:cumple|cumpleanos|santo|boda|fiesta|despedida|bautizo|comunion|"
         r"graduacion|velorio|funeral|entierro|jubilacion) (?:de|del) (?:la |el )?(?:[^\s]+ )?{@}"
-        r"(?: [^\s]+){0,8}? [a-z]{2,}(?:amos|imos)\b",
+        r"(?: (?!(?:que|proxim[oa]|manana|para|pal|pa)\b)[^\s]+){0,8}? [a-z]{2,}(?:amos|imos)\b",
         # turning up where I am: "apareció Marta por el bar", "se apareció por la oficina"
         r"(?:se )?(?:aparecio|aparecieron|(?:ha|han) aparecido) (?:{@} )?por\b",
         # invited by them to something had together: "me invitó a un café" (not a message)
@@ -611,6 +611,8 @@ INTENTS += (
     # a call that reached the voicemail: "me salió buzón", "saltó el contestador"
     r"^.*?(?:salio|salto|saltaba|sale|salta|me mando|me manda) (?:el |directo al |al |a )?"
     r"(?:buzon|contestador)\b",
+    # a dream: "lo abracé en sueños"
+    r"^.*?\ben suenos\b",
     # something read in the press: "leí en El País la carta de …"
     r"(?:lei|leimos|(?:he|hemos) leido) en(?! (?:el |un |mi |su )?(?:grupo|chat|mensaje|"
     r"correo|mail|whatsapp|wasap)\b)",
