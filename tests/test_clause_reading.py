@@ -1088,6 +1088,11 @@ def test_a_later_day_written_with_a_meeting_is_a_plan(vault, write, line, expect
          ("in_person", "both")),
         ("Marta Ruiz — Webex con ella y su directora", ("call", "both")),
         ("Marta Ruiz: compartí su hilo sobre vivienda", ("social", "out")),
+        ("Marta Ruiz: charla de una hora por Zoom sobre el comité", ("call", "both")),
+        ("Marta Ruiz - seminario en su despacho, revisamos las cuentas", ("in_person", "both")),
+        ("[[Marta Ruiz]] — le reenvié por correo el borrador del acta", ("message", "out")),
+        # a trip to see them
+        ("Fui a Lugo a ver a Marta Ruiz", ("in_person", "both")),
         # a third person's act on a public thing of mine, and mine on theirs
         ("Marta Ruiz citó mi trino sobre la huelga", ("social", "in")),
         ("Marta Ruiz ha compartido mi vídeo de la boda", ("social", "in")),
@@ -1159,6 +1164,8 @@ def test_spanish_structures_of_an_encounter(vault, write, line, expected):
         "Marta Ruiz — pendiente llamarla",
         "Marta Ruiz — la conocí en 2015",
         "Marta Ruiz — llamó a su madre",
+        "Marta Ruiz: Luis Gómez me llamó",
+        "Marta Ruiz - cumple el 12",
         # her own thing, or mine that only stands near her
         "Marta Ruiz compartió su hilo sobre vivienda",
         "Como mi foto con Marta Ruiz no salió, la borré",

@@ -376,8 +376,8 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             # "Como no pude ir, le hablé a ·": a cause before a comma
             c_start, event, intent, marks, times = _after_cause(
                 line, c_start, c_end, at, matcher, cues) or (c_start, event, intent, marks, times)
-        if event is None and at <= 4 and _entry_label(line, c_start, c_end, at,
-                                                      at + mention.end - pos):
+        if at <= 4 and (event is None or event[0] >= at + mention.end - pos) and _entry_label(
+                line, c_start, c_end, at, at + mention.end - pos):
             # "Oriol — llamada de 20 min", "Rodri: vermut en el Poble-sec": a log's entry
             entry = _labelled_entry(line, c_start, c_end, at + mention.end - pos, matcher, cues)
             if entry is not None:
@@ -518,7 +518,7 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
 
 # A contact's name opening a line as its label, then a dash or a colon: "Oriol — llamada de
 # 20 min", "**Rodri**: vermut en el Poble-sec", as a log of people writes its entries.
-_LABEL_END = lazy_pattern(r"[*_=\]]*\s*(?::|$)")
+_LABEL_END = lazy_pattern(r"[*_=\]]*\s*(?::|-(?=\s)|$)")
 # A pronoun for the labelled contact after the entry's phrase: "Teams con ella y su equipo".
 _THEM = lazy_pattern(r"\s*(?:ella|él|ellos|ellas|him|her|them)\b", re.IGNORECASE)
 # A verb of ours where a label's entry has no event phrase: "…, revisamos el marco", "we went".
@@ -527,8 +527,8 @@ _OUR_VERB = lazy_pattern(r"(?<![\w·])(?:[a-zñ]{3,}(?:amos|imos)|we\s+[a-z]+)(?
 
 def _entry_label(line: _Line, c_start: int, c_end: int, at: int, name_end: int) -> bool:
     """Whether the name (``at``–``name_end``) is the label of a log entry: it opens the line
-    (emphasis and a link's brackets allowed) and a colon or the clause's end (a spaced dash)
-    follows it."""
+    (emphasis and a link's brackets allowed) and a colon, a spaced hyphen or the clause's end
+    (a spaced dash) follows it."""
     if c_start != 0 or line.blanked[:at].strip(" *_=["):
         return False
     label = _LABEL_END.match(line.blanked, name_end, c_end)
@@ -564,8 +564,8 @@ def _labelled_entry(line: _Line, c_start: int, c_end: int, name_end: int,
             return None
         event, intent, marks = (ours.start(), ours.end(), matcher.medium(folded)), (
             matcher.intent_start(folded)), frozenset()
-    if intent is not None or line.is_question(start, end):
-        return None
+    if (intent is not None and intent < event[1]) or line.is_question(start, end):
+        return None  # an intention before the phrase ends (a later one is another story)
     if habitual(text[event[0]:event[1]], cues) or _undone_after(line, end, matcher):
         return None
     times = clause_times(text, cues) if cues.any_time else NO_TIMES

@@ -586,6 +586,9 @@ _FIFTH_EVENTS: dict[str, tuple[str, ...]] = {
         r"^(?:[^\w]|_)*(?:cumple|cumpleanos|santo|boda|fiesta|despedida|bautizo|comunion|"
         r"graduacion|velorio|funeral|entierro|jubilacion) (?:de|del) (?:la |el )?(?:[^\s]+ )?{@}"
         r"(?: (?!(?:que|proxim[oa]|manana|para|pal|pa)\b)[^\s]+){0,8}? [a-z]{2,}(?:amos|imos)\b",
+        # a trip to see them: "fui a Lugo a ver a ·", "fuimos hasta Tigre a visitar a ·"
+        r"(?:fui|fuimos|(?:he|hemos) ido|vine|vinimos) (?:a|al|hasta|para) (?:[^\s]+ ){1,3}?a "
+        r"(?:ver|visitar|saludar)(?:le|la|lo)? a",
         # turning up where I am: "apareció Marta por el bar", "se apareció por la oficina"
         r"(?:se )?(?:aparecio|aparecieron|(?:ha|han) aparecido) (?:{@} )?por\b",
         # invited by them to something had together: "me invitó a un café" (not a message)
