@@ -1091,8 +1091,16 @@ def test_a_later_day_written_with_a_meeting_is_a_plan(vault, write, line, expect
         ("Marta Ruiz: charla de una hora por Zoom sobre el comité", ("call", "both")),
         ("Marta Ruiz - seminario en su despacho, revisamos las cuentas", ("in_person", "both")),
         ("[[Marta Ruiz]] — le reenvié por correo el borrador del acta", ("message", "out")),
-        # a trip to see them
+        # a trip to see them; dropping off, being dropped off; at theirs ("lo de ·")
         ("Fui a Lugo a ver a Marta Ruiz", ("in_person", "both")),
+        ("Dejé a Marta Ruiz en la estación de autobuses", ("in_person", "both")),
+        ("Marta Ruiz me dejó en el portal a las tantas", ("in_person", "both")),
+        ("Pasé por lo de Marta Ruiz a devolverle el táper", ("in_person", "both")),
+        # a note-taker's shorthand for a message
+        ("msj a Marta Ruiz con las fotos del viaje", ("message", "out")),
+        ("mje de Marta Ruiz con el horario", ("message", "in")),
+        # their act on me after an apposition
+        ("Marta Ruiz, mi vecina, me subió la compra", ("in_person", "both")),
         # a third person's act on a public thing of mine, and mine on theirs
         ("Marta Ruiz citó mi trino sobre la huelga", ("social", "in")),
         ("Marta Ruiz ha compartido mi vídeo de la boda", ("social", "in")),
@@ -1165,6 +1173,9 @@ def test_spanish_structures_of_an_encounter(vault, write, line, expected):
         "Marta Ruiz — la conocí en 2015",
         "Marta Ruiz — llamó a su madre",
         "Marta Ruiz: Luis Gómez me llamó",
+        "Dejé a Marta Ruiz por otra",
+        "Marta Ruiz, mi vecina, me cae fatal",
+        "Marta Ruiz, la de contabilidad, me bloqueó",
         "Marta Ruiz - cumple el 12",
         # her own thing, or mine that only stands near her
         "Marta Ruiz compartió su hilo sobre vivienda",

@@ -632,9 +632,10 @@ def _act_after_attempt(blanked: str, c_start: int, c_end: int, after: int, name_
 
 
 # Spanish: someone's past act on me, the name opening the clause ("· me ha hecho unas fotos",
-# "· me prestó su taladro"): time they spent with me — not a feeling, money, or a thing done
+# "· me prestó su taladro", "·, mi vecina, me subió la compra"): time they spent with me — not a feeling, money, or a thing done
 # about me elsewhere.
-_ON_ME_ES = lazy_pattern(r"[*_=\]]*\s+(?:me|nos)\s+(?:(ha|han)\s+)?([a-zñáéíóú]+)")
+_ON_ME_ES = lazy_pattern(r"[*_=\]]*(?:\s*,\s*(?:mi|mis|su|la|el|nuestr[oa])\s[^,·]{1,30},)?"
+                         r"\s+(?:me|nos)\s+(?:(ha|han)\s+)?([a-zñáéíóú]+)")
 _THEIR_PAST_IRREGULAR = frozenset({
     "hizo", "trajo", "dio", "puso", "dijo", "quiso", "tuvo", "estuvo", "condujo", "hicieron",
     "trajeron", "dieron", "pusieron", "dijeron", "tuvieron", "estuvieron"})

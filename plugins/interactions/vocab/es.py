@@ -552,6 +552,8 @@ _PUBLIC = (r"(?:comentario|tuit|tweet|trino|post|publicacion|historia|story|stor
 # words ending in "o" before "mi" that are no verb: "como mi foto", "todo mi hilo"
 _NOT_A_VERB = ("como", "todo", "pero", "solo", "cuando", "tanto", "lo", "yo", "cuanto", "o")
 _MINE_PUBLIC = r"(?:mi|mis) (?:[^\s]+ )?" + _PUBLIC
+_DROP_OFF = (r"(?:casa|estacion|aeropuerto|trabajo|curro|laburo|colegio|cole|escuela|oficina|"
+             r"hotel|parada|puerta|esquina|terminal|hospital|portal)\b")
 _FIFTH_EVENTS: dict[str, tuple[str, ...]] = {
     "social": (
         # a third person's past right before "mi": "citó mi", "ha compartido mi", "vieron mis"
@@ -563,6 +565,10 @@ _FIFTH_EVENTS: dict[str, tuple[str, ...]] = {
         r"{contestar} (?:a )?" + _MINE_PUBLIC, r"{responder} (?:a )?" + _MINE_PUBLIC,
         r"{compartir} (?:[^\s]+ ){0,6}?que (?:subi|publique|hice|escribi|grabe|colgue|saque|"
         r"postee|(?:he|hemos) (?:subido|publicado|hecho|escrito|grabado|colgado))",
+    ),
+    "message": (
+        # a message in a note-taker's shorthand: "msj a ·", "mje de ·"
+        r"(?:msj|msjs|mje|mjes|msg|msgs) (?:de|a|al|con|para) {@}",
     ),
     "call": (
         r"(?:me |le |les |nos )?(?:regreso|regrese|regresaron|retorno|retorne|(?:ha|he|han) "
@@ -589,6 +595,12 @@ _FIFTH_EVENTS: dict[str, tuple[str, ...]] = {
         # a trip to see them: "fui a Lugo a ver a ·", "fuimos hasta Tigre a visitar a ·"
         r"(?:fui|fuimos|(?:he|hemos) ido|vine|vinimos) (?:a|al|hasta|para) (?:[^\s]+ ){1,3}?a "
         r"(?:ver|visitar|saludar)(?:le|la|lo)? a",
+        # dropping someone off, being dropped off: "dejé a · en su casa", "· me dejó en la
+        # estación" (not "dejé a ·": a parting)
+        r"(?:deje|dejamos|(?:he|hemos) dejado) a {@} en (?:su |la |el |mi )?" + _DROP_OFF,
+        r"(?:me|nos) (?:dejo|dejaron|(?:ha|han) dejado) (?:{@} )?en (?:su |la |el |mi )?" + _DROP_OFF,
+        # at their place, "lo de ·" (Rioplatense): "pasé por lo de · a dejarle la torta"
+        r"(?:me |nos )?{pasar} por lo (?:de|del) {@}",
         # turning up where I am: "apareció Marta por el bar", "se apareció por la oficina"
         r"(?:se )?(?:aparecio|aparecieron|(?:ha|han) aparecido) (?:{@} )?por\b",
         # invited by them to something had together: "me invitó a un café" (not a message)
@@ -633,6 +645,7 @@ DIRECTIONS = {
         r"(?:escribio|mando|envio|contesto|respondio|llamo|telefoneo|etiqueto|menciono|comento|"
         r"puso|dejo|escribieron|mandaron|enviaron|llamaron|etiquetaron)(?:me|nos)",  # "llamóme"
         r"nos (?:ha |han |habia )?\w+(?:o|io|aron|ieron|ado|ido)",  # "nos llamó", "nos ha escrito"
+        r"(?:msj|msjs|mje|mjes|msg|msgs) de",  # a message in shorthand from them: "msj de ·"
     ),
     # a conversation by nature, whoever asked for it: "me entrevistó por Zoom"
     "both": DIRECTIONS["both"] + (
