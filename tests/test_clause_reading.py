@@ -1096,6 +1096,9 @@ def test_a_later_day_written_with_a_meeting_is_a_plan(vault, write, line, expect
         ("Dejé a Marta Ruiz en la estación de autobuses", ("in_person", "both")),
         ("Marta Ruiz me dejó en el portal a las tantas", ("in_person", "both")),
         ("Pasé por lo de Marta Ruiz a devolverle el táper", ("in_person", "both")),
+        # an interview as a diary's entry
+        ("Entrevista a Marta Ruiz en su taller, una hora grabada", ("in_person", "both")),
+        ("10:00 entrevista con Marta Ruiz por Zoom", ("call", "both")),
         # a note-taker's shorthand for a message
         ("msj a Marta Ruiz con las fotos del viaje", ("message", "out")),
         ("mje de Marta Ruiz con el horario", ("message", "in")),
@@ -1174,6 +1177,8 @@ def test_spanish_structures_of_an_encounter(vault, write, line, expected):
         "Marta Ruiz — llamó a su madre",
         "Marta Ruiz: Luis Gómez me llamó",
         "Dejé a Marta Ruiz por otra",
+        "Leí la entrevista a Marta Ruiz en El País",
+        "Entrevista a Marta Ruiz el jueves que viene",
         "Marta Ruiz, mi vecina, me cae fatal",
         "Marta Ruiz, la de contabilidad, me bloqueó",
         "Marta Ruiz - cumple el 12",

@@ -608,6 +608,8 @@ _FIFTH_EVENTS: dict[str, tuple[str, ...]] = {
         r"copa|vino|vermu|comer|cenar|desayunar|almorzar|merendar|ronda|tomar|su casa)",
     ),
     "talk": (
+        # an interview as a diary's entry: "Entrevista a · en su casa", "10:00 entrevista con ·"
+        r"^(?:[^\w]|_)*(?:\d{1,2}[:.h]\d\d\s*(?:h\s*)?)?entrevista (?:a|al|con) {@}",
         # the writer and a contact as subject, in the perfect: "· y yo hemos ido al mercado"
         r"y(?<=· y) yo (?:nos |me |le |les |la |lo )?(?:hemos|habiamos) [a-z]*(?:ado|ido|cho|to|sto)",
         r"se (?:quedo|quedaron|(?:ha|han) quedado) (?:un rato |un buen rato |[^\s]+ )?"
