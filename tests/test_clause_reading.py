@@ -1091,6 +1091,8 @@ def test_a_later_day_written_with_a_meeting_is_a_plan(vault, write, line, expect
         ("Marta Ruiz: charla de una hora por Zoom sobre el comité", ("call", "both")),
         ("Marta Ruiz - seminario en su despacho, revisamos las cuentas", ("in_person", "both")),
         ("[[Marta Ruiz]] — le reenvié por correo el borrador del acta", ("message", "out")),
+        # a weekday, then my past
+        ("El jueves cené con Marta Ruiz", ("in_person", "both")),
         # a trip to see them; dropping off, being dropped off; at theirs ("lo de ·")
         ("Fui a Lugo a ver a Marta Ruiz", ("in_person", "both")),
         ("Dejé a Marta Ruiz en la estación de autobuses", ("in_person", "both")),
@@ -1177,6 +1179,10 @@ def test_spanish_structures_of_an_encounter(vault, write, line, expected):
         "Marta Ruiz — llamó a su madre",
         "Marta Ruiz: Luis Gómez me llamó",
         "Dejé a Marta Ruiz por otra",
+        # a weekday, then a present of mine (a plan) or a past of someone else's
+        "El viernes quedo con Marta Ruiz en el centro",
+        "El sábado desayuno con Marta Ruiz",
+        "El martes comió con Marta Ruiz",
         "Leí la entrevista a Marta Ruiz en El País",
         "Entrevista a Marta Ruiz el jueves que viene",
         "Marta Ruiz, mi vecina, me cae fatal",

@@ -628,6 +628,10 @@ INTENTS += (
     # a call that reached the voicemail: "me salió buzón", "saltó el contestador"
     r"^.*?(?:salio|salto|saltaba|sale|salta|me mando|me manda) (?:el |directo al |al |a )?"
     r"(?:buzon|contestador)\b",
+    # a weekday, then a present of mine or a past of someone else's before "con": "El jueves
+    # ceno con ·" (a plan), "El jueves cenó con ·" (theirs) — not "El jueves cené con ·"
+    r"^(?:[^\w]|_)*(?:el |este |el proximo )?(?:lunes|martes|miercoles|jueves|viernes|sabado|"
+    r"domingo),? (?:[a-z]+ )?[a-z]{2,}o con\b",
     # a dream: "lo abracé en sueños"
     r"^.*?\ben suenos\b",
     # something read in the press: "leí en El País la carta de …"
