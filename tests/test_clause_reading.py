@@ -1091,6 +1091,8 @@ def test_a_later_day_written_with_a_meeting_is_a_plan(vault, write, line, expect
         ("Marta Ruiz: charla de una hora por Zoom sobre el comité", ("call", "both")),
         ("Marta Ruiz - seminario en su despacho, revisamos las cuentas", ("in_person", "both")),
         ("[[Marta Ruiz]] — le reenvié por correo el borrador del acta", ("message", "out")),
+        # another name's thing shared with me
+        ("Marta Ruiz me compartió el video de Luis Gómez", ("social", "in")),
         # a weekday, then my past
         ("El jueves cené con Marta Ruiz", ("in_person", "both")),
         # a trip to see them; dropping off, being dropped off; at theirs ("lo de ·")
@@ -1187,6 +1189,9 @@ def test_spanish_structures_of_an_encounter(vault, write, line, expected):
         "Entrevista a Marta Ruiz el jueves que viene",
         "Marta Ruiz, mi vecina, me cae fatal",
         "Marta Ruiz, la de contabilidad, me bloqueó",
+        # a social act on another name's thing is theirs
+        "Marta Ruiz comentó en el post de Luis Gómez",
+        "Marta Ruiz comentó la foto del perro de Luis Gómez",
         "Marta Ruiz - cumple el 12",
         # her own thing, or mine that only stands near her
         "Marta Ruiz compartió su hilo sobre vivienda",

@@ -482,6 +482,10 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # "Marta and Luis met to discuss the roadmap": with each other
         if subject and _a_named_other(line.blanked, c_start + event[0], c_start + event[1]):
             continue  # "Luis llamó a Marta", "Ana le dio like a la foto de Luis": theirs
+        if subject and event[2] == "social" and _ON_ANOTHERS_THING.match(
+                line.blanked, c_start + event[1]) and not line.blanked[
+                c_start + event[0]:c_start + event[0] + 4].lower().startswith(("me ", "nos ")):
+            continue  # "Ana comentó en el post de Luis": on someone else's thing
         if (at >= c_start + event[1] and line.blanked.find("que", c_start + event[1], at) >= 0
                 and event[2] != "social"
                 and _author_of_a_thing(line.blanked, c_start + event[1], at)):
@@ -580,6 +584,12 @@ def _labelled_entry(line: _Line, c_start: int, c_end: int, name_end: int,
         return None  # "Ana — su madre me llamó", "Ana — llamó a su madre": not with me
     direction = event_direction(marks or frozenset(), event[2], None) if marks else "both"
     return event[2], direction
+
+
+# Spanish: a social act whose subject is a contact, on a thing of another name's ("· comentó en
+# el post de ·", "· compartió el video de ·"): theirs, not one on me.
+_ON_ANOTHERS_THING = lazy_pattern(r"\s*(?:(?:en|a)\s+)?(?!(?:mi|mis|me|nos)\s)(?:[^\s·]+\s+){0,4}?"
+                                  r"(?:de|del)\s+(?:(?:el|la)\s+)?[*_=\[]*·")
 
 
 # Spanish: a relative clause set apart by commas right after the name ("·, al que no veía
