@@ -1095,6 +1095,9 @@ def test_a_later_day_written_with_a_meeting_is_a_plan(vault, write, line, expect
         ("Marta Ruiz me compartió el video de Luis Gómez", ("social", "in")),
         # a weekday, then my past
         ("El jueves cené con Marta Ruiz", ("in_person", "both")),
+        # the name fronted by a personal "a", then "le" and my verb
+        ("A Marta Ruiz le presté el taladro", ("in_person", "both")),
+        ("A Marta Ruiz le expliqué el proyecto en el bar", ("in_person", "both")),
         # a trip to see them; dropping off, being dropped off; at theirs ("lo de ·")
         ("Fui a Lugo a ver a Marta Ruiz", ("in_person", "both")),
         ("Dejé a Marta Ruiz en la estación de autobuses", ("in_person", "both")),
@@ -1189,6 +1192,9 @@ def test_spanish_structures_of_an_encounter(vault, write, line, expected):
         "Entrevista a Marta Ruiz el jueves que viene",
         "Marta Ruiz, mi vecina, me cae fatal",
         "Marta Ruiz, la de contabilidad, me bloqueó",
+        "A Marta Ruiz le compré un regalo",
+        "A Marta Ruiz le llevé la contraria",
+        "A Marta Ruiz le presentaré el proyecto",
         # a social act on another name's thing is theirs
         "Marta Ruiz comentó en el post de Luis Gómez",
         "Marta Ruiz comentó la foto del perro de Luis Gómez",

@@ -662,6 +662,9 @@ _NOT_ON_ME_ES = ("gust", "encant", "molest", "preocup", "sorprend", "asust", "en
 # A verb of ours, then "together", after the name: "hemos hecho los ejercicios juntos".
 _TOGETHER_AFTER = lazy_pattern(r"(?<![\w·])((?:hemos|[a-zñáéíóú]{2,}(?:amos|imos)))\s+"
                                r"(?:[^\s]+\s+){0,5}?junt[oa]s(?![\w·])")
+# The name fronted by a personal "a", then "le" and my verb: "A · le presté el coche".
+_PERSONAL_A_OPENS = lazy_pattern(r"\s*[*_=]*(?:a|al|a la|a el)\s+[*_=\[]*", re.IGNORECASE)
+_FRONTED_A_LE = lazy_pattern(r"[*_=\]]*\s+(?:le|les)\s+([^\W\d_]+)")
 # Their act on me, the name after it: "Me prestó ·", "Nos ha traído · …".
 _ON_ME_BEFORE = lazy_pattern(r"(?:^|\s)(?:me|nos)\s+(?:(ha|han)\s+)?([a-zñáéíóú]+)\s+[*_=\[]*$")
 # My act on them by a personal "a": "Abracé a ·", "Recibí al ·".
@@ -727,6 +730,13 @@ def _acted_between(blanked: str, c_start: int, c_end: int, at: int, name_end: in
         if _their_past(verb, match[1] is not None) and not _not_on_me(
                 verb, blanked[match.end():c_end]):
             return match.start(2) - c_start, match.end(2) - c_start
+    fronted = _FRONTED_A_LE.match(blanked, name_end, c_end) if at - c_start <= 10 else None
+    if (fronted is not None and _PERSONAL_A_OPENS.fullmatch(blanked, c_start, at)
+            and cues.done.fullmatch(fronted[1].lower()) and not habitual(fronted[1], cues)
+            and not _FUTURE.fullmatch(fronted[1]) and not fold(fronted[1]).startswith(_FOR_THEM)
+            and not _ATTITUDE.search(fold(blanked[fronted.end():c_end]))):
+        # "A · le presté el coche": my act on them, the name fronted
+        return fronted.start(1) - c_start, fronted.end(1) - c_start
     if at - c_start < 4 or at - c_start > 90 or "·" in blanked[c_start:at]:
         return None  # nothing before the name, or too much for the two shapes below
     lead = blanked[c_start:at].lower()
