@@ -1095,6 +1095,11 @@ def test_a_later_day_written_with_a_meeting_is_a_plan(vault, write, line, expect
         ("Marta Ruiz me compartió el video de Luis Gómez", ("social", "in")),
         # a weekday, then my past
         ("El jueves cené con Marta Ruiz", ("in_person", "both")),
+        # the writer and the contact as one subject, words between them and our verb
+        ("Marta Ruiz y yo al final fuimos al concierto", ("in_person", "both")),
+        ("Marta Ruiz y yo, como de costumbre, discutimos de fútbol", ("in_person", "both")),
+        ("Yo y Marta Ruiz fuimos al teatro", ("in_person", "both")),
+        ("Con Marta Ruiz, anoche, cenamos en el puerto", ("in_person", "both")),
         # the name fronted by a personal "a", then "le" and my verb
         ("A Marta Ruiz le presté el taladro", ("in_person", "both")),
         ("A Marta Ruiz le expliqué el proyecto en el bar", ("in_person", "both")),
@@ -1192,6 +1197,9 @@ def test_spanish_structures_of_an_encounter(vault, write, line, expected):
         "Entrevista a Marta Ruiz el jueves que viene",
         "Marta Ruiz, mi vecina, me cae fatal",
         "Marta Ruiz, la de contabilidad, me bloqueó",
+        "Marta Ruiz y yo nunca fuimos al concierto",
+        "Yo y Marta Ruiz trabajamos en lo mismo",
+        "Marta Ruiz y yo cenaremos el viernes",
         "A Marta Ruiz le compré un regalo",
         "A Marta Ruiz le llevé la contraria",
         "A Marta Ruiz le presentaré el proyecto",

@@ -659,6 +659,46 @@ _NOT_ON_ME_ES = ("gust", "encant", "molest", "preocup", "sorprend", "asust", "en
                  "di", "gan", "quit", "cambi")
 
 
+# Spanish: the writer and the contact as one subject, "· y yo" or "yo y ·" (other names
+# allowed), then our verb after a few words ("· y yo al final fuimos", "· y yo, como siempre,
+# discutimos", "Con ·, ayer, fuimos").
+_AND_I_AFTER = lazy_pattern(r"(?:[*_=\]]*(?:\s*,\s*|\s+(?:y|e)\s+)[*_=\[]*·+)*[*_=\]]*,?\s+(?:y|e)\s+yo\b",
+                            re.IGNORECASE)
+_I_AND_BEFORE = lazy_pattern(r"\s*[*_=]*(?:yo\s*(?:,|y|e)|con)\s+(?:[*_=\[]*·+[*_=\]]*\s*(?:,|y|e)\s+)*"
+                             r"[*_=\[]*", re.IGNORECASE)
+_NOT_OURS = frozenset({"no", "nunca", "ni", "jamás", "tampoco"})
+# First persons plural that are only a present (a preterite has another form): "estamos".
+_ONLY_PRESENT = frozenset({"estamos", "vamos", "damos", "decimos", "venimos", "andamos",
+                           "seguimos", "somos", "hacemos", "tenemos", "podemos", "queremos",
+                           # and states rather than a day's act: "trabajamos en lo mismo"
+                           "trabajamos", "vivimos", "conocemos"})
+
+
+def _we_two(blanked: str, c_start: int, c_end: int, at: int, name_end: int,
+            cues: Cues) -> tuple[int, int] | None:
+    """Where, from ``c_start``, our verb starts and ends when the writer and the contact are
+    one subject ("· y yo", "yo y ·", or "con ·" opening the clause) and a first person
+    plural past follows within five words (adverbs, a short aside, clitics between); no
+    negation before it."""
+    after = _AND_I_AFTER.match(blanked, name_end, c_end)
+    if after is None:
+        if at - c_start > 8 or not _I_AND_BEFORE.fullmatch(blanked, c_start, at):
+            return None  # the common case: neither "· y yo" nor "yo y ·" / "con ·" opening
+        start = name_end
+    else:
+        start = after.end()
+    for index, word in enumerate(_WORD.finditer(blanked, start, c_end)):
+        w = word[0].lower()
+        if index > 5 or "·" in w or w in _NOT_OURS:
+            return None
+        if w in _ONLY_PRESENT:
+            return None
+        if (w.endswith(("amos", "imos", "emos")) and cues.done.fullmatch(w)
+                and not habitual(w, cues) and not _FUTURE.fullmatch(w)):
+            return word.start() - c_start, word.end() - c_start
+    return None
+
+
 # A verb of ours, then "together", after the name: "hemos hecho los ejercicios juntos".
 _TOGETHER_AFTER = lazy_pattern(r"(?<![\w·])((?:hemos|[a-zñáéíóú]{2,}(?:amos|imos)))\s+"
                                r"(?:[^\s]+\s+){0,5}?junt[oa]s(?![\w·])")
@@ -717,6 +757,9 @@ def _acted_between(blanked: str, c_start: int, c_end: int, at: int, name_end: in
     mine on them ("le" + a verb I did + "a ·"); else None."""
     if cues.done is None:
         return None
+    we = _we_two(blanked, c_start, c_end, at, name_end, cues)
+    if we is not None:
+        return we
     if "junt" in blanked[name_end:c_end]:
         # "me tocó de pareja ·, hemos hecho los ejercicios juntos": we, together, after it
         together = _TOGETHER_AFTER.search(blanked[name_end:c_end].lower())
