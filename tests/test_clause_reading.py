@@ -1136,6 +1136,9 @@ def test_a_later_day_written_with_a_meeting_is_a_plan(vault, write, line, expect
         ("Intenté llamar a Marta Ruiz, no atendió, le escribí por Telegram", ("message", "out")),
         ("Le marqué a Marta Ruiz y no lo cogió, entonces le mandé un correo",
          ("message", "out")),
+        ("Le timbré a Marta Ruiz tres veces, nada, al final le mandé un audio",
+         ("message", "out")),
+        ("Llamé a Marta Ruiz, nada grave, solo un resfriado", ("call", "out")),
         # a relative aside's own negation is no veto on the main clause
         ("Marta Ruiz, a quien no veía desde la boda, me invitó a cenar en su casa",
          ("in_person", "both")),
@@ -1198,6 +1201,7 @@ def test_spanish_structures_of_an_encounter(vault, write, line, expected):
         "Marta Ruiz, mi vecina, me cae fatal",
         "Marta Ruiz, la de contabilidad, me bloqueó",
         "Marta Ruiz y yo nunca fuimos al concierto",
+        "Le marqué a Marta Ruiz dos veces, nada",
         "Yo y Marta Ruiz trabajamos en lo mismo",
         "Marta Ruiz y yo cenaremos el viernes",
         "A Marta Ruiz le compré un regalo",

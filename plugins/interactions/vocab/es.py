@@ -632,6 +632,8 @@ INTENTS += (
     # ceno con ·" (a plan), "El jueves cenó con ·" (theirs) — not "El jueves cené con ·"
     r"^(?:[^\w]|_)*(?:el |este |el proximo )?(?:lunes|martes|miercoles|jueves|viernes|sabado|"
     r"domingo),? (?:[a-z]+ )?[a-z]{2,}o con\b",
+    # a call that got nothing, told as a word of its own: "Le marqué dos veces, nada, …"
+    r"^.*?(?:llam|telefone|marqu|timbr)\w*\b[^,]*, (?:y )?nada(?=\s*(?:,|$))",
     # a dream: "lo abracé en sueños"
     r"^.*?\ben suenos\b",
     # something read in the press: "leí en El País la carta de …"
