@@ -680,6 +680,8 @@ def _we_two(blanked: str, c_start: int, c_end: int, at: int, name_end: int,
     one subject ("· y yo", "yo y ·", or "con ·" opening the clause) and a first person
     plural past follows within five words (adverbs, a short aside, clitics between); no
     negation before it."""
+    if cues.done is None:
+        return None
     after = _AND_I_AFTER.match(blanked, name_end, c_end)
     if after is None:
         if at - c_start > 8 or not _I_AND_BEFORE.fullmatch(blanked, c_start, at):
