@@ -759,49 +759,59 @@ def _acted_between(blanked: str, c_start: int, c_end: int, at: int, name_end: in
     mine on them ("le" + a verb I did + "a ·"); else None."""
     if cues.done is None:
         return None
-    we = _we_two(blanked, c_start, c_end, at, name_end, cues)
-    if we is not None:
-        return we
-    if "junt" in blanked[name_end:c_end]:
+    lead_len = at - c_start
+    if lead_len <= 8 or blanked.find("yo", name_end, c_end) >= 0:
+        we = _we_two(blanked, c_start, c_end, at, name_end, cues)
+        if we is not None:
+            return we
+    if blanked.find("junt", name_end, c_end) >= 0:
         # "me tocó de pareja ·, hemos hecho los ejercicios juntos": we, together, after it
         together = _TOGETHER_AFTER.search(blanked[name_end:c_end].lower())
         if (together is not None and "·" not in together[0]
                 and cues.done.fullmatch(together[1]) and not habitual(together[1], cues)):
             start = name_end - c_start + together.start(1)
             return start, start + len(together[1])
-    match = _ON_ME_ES.match(blanked, name_end, c_end)
+    near = min(c_end, name_end + 48)
+    match = _ON_ME_ES.match(blanked, name_end, c_end) if (
+        blanked.find("me ", name_end, near) >= 0 or blanked.find("nos ", name_end, near) >= 0
+    ) else None
     if match is not None and len(_WORD.findall(blanked, c_start, at)) <= 2:
         verb = match[2].lower()
         if _their_past(verb, match[1] is not None) and not _not_on_me(
                 verb, blanked[match.end():c_end]):
             return match.start(2) - c_start, match.end(2) - c_start
-    fronted = _FRONTED_A_LE.match(blanked, name_end, c_end) if at - c_start <= 10 else None
+    fronted = _FRONTED_A_LE.match(blanked, name_end, c_end) if lead_len <= 10 else None
     if (fronted is not None and _PERSONAL_A_OPENS.fullmatch(blanked, c_start, at)
             and cues.done.fullmatch(fronted[1].lower()) and not habitual(fronted[1], cues)
             and not _FUTURE.fullmatch(fronted[1]) and not fold(fronted[1]).startswith(_FOR_THEM)
             and not _ATTITUDE.search(fold(blanked[fronted.end():c_end]))):
         # "A · le presté el coche": my act on them, the name fronted
         return fronted.start(1) - c_start, fronted.end(1) - c_start
-    if at - c_start < 4 or at - c_start > 90 or "·" in blanked[c_start:at]:
-        return None  # nothing before the name, or too much for the two shapes below
+    if lead_len < 4 or lead_len > 90 or blanked.find("·", c_start, at) >= 0:
+        return None  # nothing before the name, or too much for the shapes below
+    to_them = blanked[max(c_start, at - 8):at].rstrip(" *_=[").lower().endswith(_PERSONAL_A_ENDS)
+    on_me = (blanked.find("me ", c_start, at) >= 0 or blanked.find("nos ", c_start, at) >= 0
+             or blanked.find("Me ", c_start, at) >= 0 or blanked.find("Nos ", c_start, at) >= 0)
+    if not (to_them or on_me):
+        return None  # the common case: neither "me"/"nos" nor a personal "a" before the name
     lead = blanked[c_start:at].lower()
     # "Me prestó · su taladro": their act on me, the name after its verb
-    theirs = _ON_ME_BEFORE.search(lead) if "me " in lead or "nos " in lead else None
+    theirs = _ON_ME_BEFORE.search(lead) if on_me else None
     if (theirs is not None and len(_WORD.findall(lead, 0, theirs.start())) <= 2
             and _their_past(theirs[2], theirs[1] is not None)
             and not _not_on_me(theirs[2], blanked[name_end:c_end])):
         return theirs.start(2), theirs.end(2)
     # "Abracé a ·", "Atendí a · en la consulta": my act on them, a personal "a"
-    did = _DID_A.search(lead) if lead.rstrip(" *_=[").endswith(_PERSONAL_A_ENDS) else None
+    did = _DID_A.search(lead) if to_them else None
     if (did is not None and len(_WORD.findall(lead, 0, did.start(1))) <= 3
             and cues.done.fullmatch(did[1]) is not None and not habitual(did[1], cues)
             and not _FUTURE.fullmatch(did[1]) and not fold(did[1]).startswith(_NOT_WITH_THEM)
             and not _LATER_DAY.search(fold(blanked[name_end:c_end]))):
         return did.start(1), did.end(1)
-    if at - c_start < 8 or (blanked.find("le ", c_start, at) < 0
-                            and blanked.find("les ", c_start, at) < 0
-                            and blanked.find("Le ", c_start, at) < 0):
-        return None  # the common case: no "le" before the name
+    if lead_len < 8 or not to_them or (blanked.find("le ", c_start, at) < 0
+                                       and blanked.find("les ", c_start, at) < 0
+                                       and blanked.find("Le ", c_start, at) < 0):
+        return None  # no "le" before the name
     mine = _LE_DID_A.search(blanked[c_start:at].lower())
     if (mine is None or cues.done.fullmatch(mine[1]) is None or habitual(mine[1], cues)
             or _FUTURE.fullmatch(mine[1]) or fold(mine[1]).startswith(_FOR_THEM) or _FOR_LATER.search(fold(
