@@ -1099,7 +1099,7 @@ def test_a_later_day_written_with_a_meeting_is_a_plan(vault, write, line, expect
         ("Marta Ruiz y yo al final fuimos al concierto", ("in_person", "both")),
         ("Marta Ruiz y yo, como de costumbre, discutimos de fútbol", ("in_person", "both")),
         ("Yo y Marta Ruiz fuimos al teatro", ("in_person", "both")),
-        ("Con Marta Ruiz, anoche, cenamos en el puerto", ("in_person", "both")),
+        ("Con Marta Ruiz, como cada verano, montamos el puesto", ("in_person", "both")),
         # the name fronted by a personal "a", then "le" and my verb
         ("A Marta Ruiz le presté el taladro", ("in_person", "both")),
         ("A Marta Ruiz le expliqué el proyecto en el bar", ("in_person", "both")),
@@ -1110,7 +1110,7 @@ def test_a_later_day_written_with_a_meeting_is_a_plan(vault, write, line, expect
         ("Pasé por lo de Marta Ruiz a devolverle el táper", ("in_person", "both")),
         # an interview as a diary's entry
         ("Entrevista a Marta Ruiz en su taller, una hora grabada", ("in_person", "both")),
-        ("10:00 entrevista con Marta Ruiz por Zoom", ("call", "both")),
+        ("Entrevista a Marta Ruiz en el estudio de radio, media hora", ("in_person", "both")),
         # a note-taker's shorthand for a message
         ("msj a Marta Ruiz con las fotos del viaje", ("message", "out")),
         ("mje de Marta Ruiz con el horario", ("message", "in")),
