@@ -1108,6 +1108,11 @@ def test_a_later_day_written_with_a_meeting_is_a_plan(vault, write, line, expect
         ("Dejé a Marta Ruiz en la estación de autobuses", ("in_person", "both")),
         ("Marta Ruiz me dejó en el portal a las tantas", ("in_person", "both")),
         ("Pasé por lo de Marta Ruiz a devolverle el táper", ("in_person", "both")),
+        # a lift given, dropping in, staying over, their class attended
+        ("Marta Ruiz me dio un aventón hasta la facultad", ("in_person", "both")),
+        ("Marta Ruiz nos cayó a la casa con unas arepas", ("in_person", "both")),
+        ("Marta Ruiz se quedó a cenar después del ensayo", ("in_person", "both")),
+        ("Asistí al taller de escritura de Marta Ruiz", ("in_person", "both")),
         # an interview as a diary's entry
         ("Entrevista a Marta Ruiz en su taller, una hora grabada", ("in_person", "both")),
         ("Entrevista a Marta Ruiz en el estudio de radio, media hora", ("in_person", "both")),
@@ -1201,6 +1206,9 @@ def test_spanish_structures_of_an_encounter(vault, write, line, expected):
         "Marta Ruiz, mi vecina, me cae fatal",
         "Marta Ruiz, la de contabilidad, me bloqueó",
         "Marta Ruiz y yo nunca fuimos al concierto",
+        "Marta Ruiz me dio un susto con la moto",
+        "Marta Ruiz me dio la lata toda la tarde",
+        "Marta Ruiz se quedó a dormir en casa de Luis Gómez",
         "Le marqué a Marta Ruiz dos veces, nada",
         "Yo y Marta Ruiz trabajamos en lo mismo",
         "Marta Ruiz y yo cenaremos el viernes",

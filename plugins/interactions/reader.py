@@ -656,7 +656,7 @@ _NOT_ON_ME_ES = ("gust", "encant", "molest", "preocup", "sorprend", "asust", "en
                  "cans", "hart", "aburr", "confund", "dol", "borr", "elimin", "rechaz",
                  "prohib", "neg", "mand", "envi", "escrib", "llam", "contest", "respond",
                  "toc", "pas", "qued", "import", "interes", "dijo", "dijeron", "cont", "caus",
-                 "di", "gan", "quit", "cambi")
+                 "dij", "divirt", "gan", "quit", "cambi")
 
 
 # Spanish: the writer and the contact as one subject, "· y yo" or "yo y ·" (other names
@@ -722,17 +722,19 @@ _NOT_WITH_THEM = ("recomend", "mencion", "etiquet", "contrat", "extran", "bloque
                   "quise", "adore", "extrane", "felicite", "nomine", "propuse", "presente",
                   "descubri", "investigue", "busque en", "googlee", "stalkee", "vi", "mire")
 # A figure of speech after "hizo", "trajo": "me hizo gracia", "me trajo problemas".
-_FIGURE = lazy_pattern(r"\s*(?:(?:un |una |unos |unas |muchos |muchas )?(?:problemas?|disgustos?|"
-                       r"lio|lios|mala suerte|suerte|recuerdos|dolor de cabeza)|gracia|caso|dano|"
-                       r"ilusion|falta|sentir|pensar|reir|llorar|sufrir|enojar|enfadar|bien|mal|"
-                       r"feliz)\b")
+_FIGURE = lazy_pattern(r"\s*(?:(?:un |una |unos |unas |muchos |muchas |la |el )?(?:problemas?|"
+                       r"disgustos?|lio|lios|mala suerte|suerte|recuerdos|dolor de cabeza|susto|"
+                       r"sustazo|pena|lata|razon|espalda|plantón|planton|largas|igual|asco|rabia|"
+                       r"miedo|risa|verguenza|lastima|envidia|celos|gusto|tiempo|dinero|plata|"
+                       r"pasta|like|me gusta)|gracia|caso|dano|ilusion|falta|sentir|pensar|reir|"
+                       r"llorar|sufrir|enojar|enfadar|bien|mal|feliz)\b")
 
 
 def _not_on_me(verb: str, after: str) -> bool:
     """Whether their past ``verb`` on me (``after``: the text after it) is no time together:
     a feeling, money, a thing done about me elsewhere (:data:`_NOT_ON_ME_ES`), or a figure
     of speech ("me hizo gracia")."""
-    if verb in ("hizo", "hicieron", "trajo", "trajeron"):
+    if verb in ("hizo", "hicieron", "trajo", "trajeron", "dio", "dieron"):
         return _FIGURE.match(fold(after)) is not None
     return verb.startswith(_NOT_ON_ME_ES)
 

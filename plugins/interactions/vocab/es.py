@@ -601,6 +601,16 @@ _FIFTH_EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:me|nos) (?:dejo|dejaron|(?:ha|han) dejado) (?:{@} )?en (?:su |la |el |mi )?" + _DROP_OFF,
         # at their place, "lo de ·" (Rioplatense): "pasé por lo de · a dejarle la torta"
         r"(?:me |nos )?{pasar} por lo (?:de|del) {@}",
+        # dropping in (Caribbean, Rioplatense "caer"), staying over: "me cayó a la casa",
+        # "se quedó a dormir" (not "… en casa de ·": someone else's)
+        r"(?:me |nos )?(?:cayo|cayeron|(?:ha|han) caido) (?:a|en) (?:la |mi |nuestra |nuestro )?"
+        r"(?:casa|oficina|depa|departamento|apartamento|apto|trabajo|taller|local)\b",
+        r"se (?:quedo|quedaron|(?:ha|han) quedado) a (?:dormir|comer|cenar|almorzar|desayunar|"
+        r"merendar)\b(?! (?:en|a) (?:la )?casa (?:de|del)\b)",
+        # their class, talk or show attended: "asistí a la clase de ·", "fui a la charla de ·"
+        r"(?:asisti|asistimos|fui|fuimos|estuve|estuvimos) (?:a|al|en) (?:la |el |su |una |un )?"
+        r"(?:clase|charla|taller|curso|conferencia|presentacion|ponencia|seminario|concierto|"
+        r"recital|obra|exposicion|lectura|firma) (?:[^\s]+ ){0,2}?(?:de|del) {@}",
         # turning up where I am: "apareció Marta por el bar", "se apareció por la oficina"
         r"(?:se )?(?:aparecio|aparecieron|(?:ha|han) aparecido) (?:{@} )?por\b",
         # invited by them to something had together: "me invitó a un café" (not a message)
