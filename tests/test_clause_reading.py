@@ -1158,6 +1158,117 @@ def test_english_shapes_of_an_encounter(vault, write, line, expected):
     assert _read(vault, write, line) == [expected]
 
 
+# Spanish, the fifth pass: structures rather than phrasings. Each sentence below is written
+# for this file, in other words than any corpus's.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a log's entry labelled with the contact, read as its clause without the name
+        ("Marta Ruiz — llamada de media hora sobre el presupuesto", ("call", "both")),
+        ("**Marta Ruiz** — cañas en Lavapiés, nos pusimos al día", ("in_person", "both")),
+        ("Marta Ruiz — me escribió por Telegram con las fechas", ("message", "in")),
+        ("- [[Marta Ruiz]] — seminario en su departamento, repasamos los datos",
+         ("in_person", "both")),
+        ("Marta Ruiz — Webex con ella y su directora", ("call", "both")),
+        ("Marta Ruiz: compartí su hilo sobre vivienda", ("social", "out")),
+        ("Marta Ruiz: charla de una hora por Zoom sobre el comité", ("call", "both")),
+        ("Marta Ruiz - seminario en su despacho, revisamos las cuentas", ("in_person", "both")),
+        ("[[Marta Ruiz]] — le reenvié por correo el borrador del acta", ("message", "out")),
+        # another name's thing shared with me
+        ("Marta Ruiz me compartió el video de Luis Gómez", ("social", "in")),
+        # a weekday, then my past
+        ("El jueves cené con Marta Ruiz", ("in_person", "both")),
+        # the writer and the contact as one subject, words between them and our verb
+        ("Marta Ruiz y yo al final fuimos al concierto", ("in_person", "both")),
+        ("Marta Ruiz y yo, como de costumbre, discutimos de fútbol", ("in_person", "both")),
+        ("Yo y Marta Ruiz fuimos al teatro", ("in_person", "both")),
+        ("Con Marta Ruiz, como cada verano, montamos el puesto", ("in_person", "both")),
+        # the name fronted by a personal "a", then "le" and my verb
+        ("A Marta Ruiz le presté el taladro", ("in_person", "both")),
+        ("A Marta Ruiz le expliqué el proyecto en el bar", ("in_person", "both")),
+        # a trip to see them; dropping off, being dropped off; at theirs ("lo de ·")
+        ("Fui a Lugo a ver a Marta Ruiz", ("in_person", "both")),
+        ("Dejé a Marta Ruiz en la estación de autobuses", ("in_person", "both")),
+        ("Marta Ruiz me dejó en el portal a las tantas", ("in_person", "both")),
+        ("Pasé por lo de Marta Ruiz a devolverle el táper", ("in_person", "both")),
+        # a lift given, dropping in, staying over, their class attended
+        ("Marta Ruiz me dio un aventón hasta la facultad", ("in_person", "both")),
+        ("Marta Ruiz nos cayó a la casa con unas arepas", ("in_person", "both")),
+        ("Marta Ruiz se quedó a cenar después del ensayo", ("in_person", "both")),
+        ("Asistí al taller de escritura de Marta Ruiz", ("in_person", "both")),
+        # an interview as a diary's entry
+        ("Entrevista a Marta Ruiz en su taller, una hora grabada", ("in_person", "both")),
+        ("Entrevista a Marta Ruiz en el estudio de radio, media hora", ("in_person", "both")),
+        # a note-taker's shorthand for a message
+        ("msj a Marta Ruiz con las fotos del viaje", ("message", "out")),
+        ("mje de Marta Ruiz con el horario", ("message", "in")),
+        # their act on me after an apposition
+        ("Marta Ruiz, mi vecina, me subió la compra", ("in_person", "both")),
+        # a third person's act on a public thing of mine, and mine on theirs
+        ("Marta Ruiz citó mi trino sobre la huelga", ("social", "in")),
+        ("Marta Ruiz ha compartido mi vídeo de la boda", ("social", "in")),
+        ("Marta Ruiz compartió en su muro la foto que colgué", ("social", "in")),
+        ("Marta Ruiz contestó a mi reel de la playa", ("social", "both")),
+        # someone coming to where I am, staying to talk; a passive with them as agent
+        ("Marta Ruiz pasó por mi depa con unas empanadas", ("in_person", "both")),
+        ("Vino Marta Ruiz con su hermano a buscar la bici", ("in_person", "both")),
+        ("Marta Ruiz trajo el coche y se quedó charlando un buen rato", ("in_person", "both")),
+        ("Fui recibido por Marta Ruiz en su despacho", ("in_person", "both")),
+        ("Marta Ruiz me invitó a una caña en el bar de abajo", ("in_person", "both")),
+        # a call returned is an exchange, as is a reply in a colloquial participle
+        ("Marta Ruiz me retornó la llamada por la noche", ("call", "both")),
+        ("Marta Ruiz me ha contestao el correo", ("message", "both")),
+        # a ticked instruction with a colloquial call verb
+        ("- [x] marcarle a Marta Ruiz por lo del presupuesto", ("call", "out")),
+        # after an attempt, my own act on them in the last part, with no connector
+        ("Intenté llamar a Marta Ruiz, no atendió, le escribí por Telegram", ("message", "out")),
+        ("Le marqué a Marta Ruiz y no lo cogió, entonces le mandé un correo",
+         ("message", "out")),
+        ("Le timbré a Marta Ruiz tres veces, nada, al final le mandé un audio",
+         ("message", "out")),
+        ("Llamé a Marta Ruiz, nada grave, solo un resfriado", ("call", "out")),
+        # a relative aside's own negation is no veto on the main clause
+        ("Marta Ruiz, a quien no veía desde la boda, me invitó a cenar en su casa",
+         ("in_person", "both")),
+        # their past act on me, the name opening the clause
+        ("Marta Ruiz me prestó su taladro", ("in_person", "both")),
+        ("Marta Ruiz me ha cortado el pelo en su peluquería", ("in_person", "both")),
+        # their act on me with the name after its verb; a hand given; a visit dropped in on
+        ("Me prestó Marta Ruiz la escalera", ("in_person", "both")),
+        ("Nos ha traído Marta Ruiz unos alfajores", ("in_person", "both")),
+        ("Marta Ruiz nos hizo una paella en su terraza", ("in_person", "both")),
+        ("Marta Ruiz me dio una mano con la mudanza", ("in_person", "both")),
+        ("Marta Ruiz cayó de sorpresa con facturas", ("in_person", "both")),
+        # the writer and a contact as subject, in the perfect
+        ("Marta Ruiz y yo hemos ido al mercado de abastos", ("in_person", "both")),
+        # a service's session named as a diary's entry; turning up where I am; a call
+        # answered at the first try (no person "a la primera")
+        ("10:00 tutoría con Marta Ruiz", ("in_person", "both")),
+        ("Mentoría con Marta Ruiz sobre la tesis", ("in_person", "both")),
+        ("Por la tarde apareció Marta Ruiz por el bar", ("in_person", "both")),
+        ("Se apareció Marta Ruiz por la oficina con churros", ("in_person", "both")),
+        ("Marta Ruiz me cogió el teléfono a la primera", ("call", "both")),
+        # a diary's entry about their occasion, then what we did there
+        ("Boda de Marta Ruiz en Toledo, bailamos hasta las tantas", ("in_person", "both")),
+        ("Santo de Marta Ruiz en su piso, brindamos con cava", ("in_person", "both")),
+        # we did something together, said after the name
+        ("En el curso de cerámica me tocó Marta Ruiz de compañera, modelamos un jarrón juntas",
+         ("in_person", "both")),
+        # my act on them by a personal "a"
+        ("Abracé a Marta Ruiz en el velorio", ("in_person", "both")),
+        ("Atendí a Marta Ruiz en la consulta de la mañana", ("in_person", "both")),
+        # my past act on them: "le" + a verb I did + "a ·"
+        ("Le devolví las llaves a Marta Ruiz antes de irme", ("in_person", "both")),
+        ("Le expliqué las cuentas a Marta Ruiz en la cafetería", ("in_person", "both")),
+        # a companion after a leading clause of concession or time
+        ("Aunque el partido terminó tardísimo y con lluvia, acabé cenando con Marta Ruiz",
+         ("in_person", "both")),
+    ],
+)
+def test_spanish_structures_of_an_encounter(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -1215,3 +1326,83 @@ def test_the_lemmatisers_pasts_are_pasts():
 
     assert {"went", "rang", "sat", "wrote", "took"} <= set(IRREGULAR_PAST)
     assert not {"didn", "feet", "mice", "worse"} & set(IRREGULAR_PAST)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a labelled entry that tells no encounter: a date, a fact, a plan, a memory, another's
+        "Marta Ruiz — cumpleaños el 12",
+        "Marta Ruiz — trabaja en la universidad",
+        "Marta Ruiz — pendiente llamarla",
+        "Marta Ruiz — la conocí en 2015",
+        "Marta Ruiz — llamó a su madre",
+        "Marta Ruiz: Luis Gómez me llamó",
+        "Dejé a Marta Ruiz por otra",
+        # a weekday, then a present of mine (a plan) or a past of someone else's
+        "El viernes quedo con Marta Ruiz en el centro",
+        "El sábado desayuno con Marta Ruiz",
+        "El martes comió con Marta Ruiz",
+        "Leí la entrevista a Marta Ruiz en El País",
+        "Entrevista a Marta Ruiz el jueves que viene",
+        "Marta Ruiz, mi vecina, me cae fatal",
+        "Marta Ruiz, la de contabilidad, me bloqueó",
+        "Marta Ruiz y yo nunca fuimos al concierto",
+        "Marta Ruiz me dio un susto con la moto",
+        "Marta Ruiz me dio la lata toda la tarde",
+        "Marta Ruiz se quedó a dormir en casa de Luis Gómez",
+        "Le marqué a Marta Ruiz dos veces, nada",
+        "Yo y Marta Ruiz trabajamos en lo mismo",
+        "Marta Ruiz y yo cenaremos el viernes",
+        "A Marta Ruiz le compré un regalo",
+        "A Marta Ruiz le llevé la contraria",
+        "A Marta Ruiz le presentaré el proyecto",
+        # a social act on another name's thing is theirs
+        "Marta Ruiz comentó en el post de Luis Gómez",
+        "Marta Ruiz comentó la foto del perro de Luis Gómez",
+        "Marta Ruiz - cumple el 12",
+        # her own thing, or mine that only stands near her
+        "Marta Ruiz compartió su hilo sobre vivienda",
+        "Como mi foto con Marta Ruiz no salió, la borré",
+        # no arrival, no act on me that puts us together
+        "No vino Marta Ruiz a recoger la bici",
+        "Fui bloqueado por Marta Ruiz en Instagram",
+        "Marta Ruiz me debe dinero",
+        "Marta Ruiz me bloqueó en Twitter",
+        "Marta Ruiz me gustó mucho en la obra",
+        # my act on someone that needs no meeting; a figure of speech; a plan
+        "Recomendé a Marta Ruiz para el puesto",
+        "Extrañé a Marta Ruiz toda la tarde",
+        "Voté a Marta Ruiz para delegada",
+        "Abrazaré a Marta Ruiz cuando vuelva",
+        "Atendí a Marta Ruiz el lunes que viene",
+        "Marta Ruiz me hizo gracia con su discurso",
+        "Marta Ruiz me cayó bien",
+        "Marta Ruiz apareció por la tele",
+        # a figure of speech, a future, a dream, an occasion to come
+        "Marta Ruiz me cambió la vida",
+        "Le entregaré el informe a Marta Ruiz",
+        "Abracé a Marta Ruiz en sueños",
+        "Boda de Marta Ruiz el sábado que viene, compramos el regalo",
+        # a bare reminder of their occasion; a togetherness of the past or of others
+        "Cumple de Marta Ruiz",
+        "Cumple de Marta Ruiz, tenemos que comprar regalo",
+        "Marta Ruiz vive sola, antes vivíamos juntos",
+        "Marta Ruiz y Luis Gómez hicieron los deberes juntos",
+        "Cenaría con Marta Ruiz si tuviera tiempo",
+        "Me cambió el turno Marta Ruiz",
+        # a call that reached the voicemail; something read in the press
+        "Le timbré a Marta Ruiz y me mandó al buzón",
+        "Intenté llamar a Marta Ruiz, no contestó, le dejé un mensaje de voz",
+        "Leí en la revista la carta de Marta Ruiz, muy bien escrita",
+        # done for them, not with them; a plan; a negation
+        "Le compré un libro a Marta Ruiz para su cumple",
+        "Le reservé la pista a Marta Ruiz para el sábado",
+        "Le aparté a Marta Ruiz el lunes dos kilos de tomate",
+        "Le voy a dar el libro a Marta Ruiz",
+        "No le dije nada a Marta Ruiz",
+        "Le conté a Luis Gómez lo de Marta Ruiz",
+    ],
+)
+def test_spanish_structures_that_tell_no_encounter(vault, write, line):
+    assert _read(vault, write, line) == []

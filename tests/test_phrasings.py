@@ -118,9 +118,9 @@ class Hugs:
 
 def test_a_plugins_verb_is_conjugated_from_the_dictionary(vault, write):
     pm = get_plugin_manager()
-    assert _read(vault, write, "Besé a Marta Ruiz en la feria", pm) == []
+    assert _read(vault, write, "Ayer en la feria de abril besé a Marta Ruiz", pm) == []
     pm.register(Hugs(), name="hugs")
-    assert _read(vault, write, "Besé a Marta Ruiz en la feria", pm) == [
+    assert _read(vault, write, "Ayer en la feria de abril besé a Marta Ruiz", pm) == [
         ("in_person", "both")]
 
 
@@ -139,6 +139,7 @@ def test_a_changed_vocabulary_rereads_the_notes(vault, write):
     plugin = Growing()
     pm = get_plugin_manager()
     pm.register(plugin, name="growing")
-    assert _read(vault, write, "Besé a Marta Ruiz en la feria", pm) == []
+    assert _read(vault, write, "Ayer en la feria de abril besé a Marta Ruiz", pm) == []
     plugin.phrases = (r"{besar} a",)
-    assert _read(vault, write, "Besé a Marta Ruiz en la feria", pm) == [("in_person", "both")]
+    assert _read(vault, write, "Ayer en la feria de abril besé a Marta Ruiz", pm) == [
+        ("in_person", "both")]

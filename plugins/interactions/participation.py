@@ -426,7 +426,7 @@ _INFINITIVE = lazy_pattern(r"[a-zñ]+(?:ar|er|ir)(?:le|la|lo|les|nos|se)?\b")
 # A head that opens with an infinitive or a plan is a to-do, not an entry of what happened.
 # (Spanish: an infinitive before "con", a future or a conditional: "Quedar con ·",
 # "Almorzaremos con ·"; matched with the accents kept.)
-_TO_DO = lazy_pattern(r"(?:\w+(?:ré|rá|rás|remos|rán|ría|rías|ríamos|rían)|planning|plan|"
+_TO_DO = lazy_pattern(r"(?:\w+(?:ré|rá|rás|remos|rán|[aeiíd]ría|[aeiíd]rías|ríamos|[aeiíd]rían)|planning|plan|"
                     r"organi[sz]ing|preparing|prep)\b")
 
 

@@ -388,12 +388,22 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             # "Como no pude ir, le hablé a ·": a cause before a comma
             c_start, event, intent, marks, times = _after_cause(
                 line, c_start, c_end, at, matcher, cues) or (c_start, event, intent, marks, times)
+        if at <= 4 and (event is None or event[0] >= at + mention.end - pos) and _entry_label(
+                line, c_start, c_end, at, at + mention.end - pos):
+            # "Oriol — llamada de 20 min", "Rodri: vermut en el Poble-sec": a log's entry
+            entry = _labelled_entry(line, c_start, c_end, at + mention.end - pos, matcher, cues)
+            if entry is not None:
+                found.add(mention.target, line.date(), entry[0], line.number, line.text,
+                          mention.level, entry[1])
+            continue
         if event is None:
             # No event phrase: the name may still be the companion of something the writer
             # did ("Grabbed a bite with Ana"): see participation.py.
             verb = companion_verb(line.blanked, c_start, at, cues)
             if verb is None:  # "Although it ran late I still made it to the pub with ·"
                 verb = writer_did_with(line.blanked, c_start, at, cues)
+            if verb is None and line.blanked.find(",", c_start, at) >= 0:
+                verb = _companion_after_lead(line.blanked, c_start, at, cues)
             if verb is not None and _purpose_between(line.blanked, c_start + verb, at):
                 continue  # "Compré entradas para ir con Ana al teatro": what it was for
             if verb is not None:
@@ -416,6 +426,9 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                         ) or acted_on_us(line.blanked, c_start, c_end, at, at + mention.end - pos,
                                          cues) or on_their_body(
                             line.blanked, c_start, c_end, at, at + mention.end - pos, cues)
+                        if we is None:
+                            we = _acted_between(line.blanked, c_start, c_end, at,
+                                                at + mention.end - pos, cues)
                         if we is None:
                             # "Ana's line was engaged; in the end she rang me back"
                             told = then_they(line.blanked, line.stops, line.resumes, c_start,
@@ -472,6 +485,11 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
         if intent is not None and intent < limit and off_but_reached(
                 line.blanked, c_start, c_end, at, event, matcher):
             intent = None  # "Rang Ana to…, she's off sick": reached at home
+        if intent is not None and intent < limit and line.blanked.startswith(
+                ",", at + mention.end - pos):
+            # "Oriol, al que no veía desde el máster, me invitó…": the aside's own negation
+            intent = _past_aside(line.blanked, c_start, c_end, at + mention.end - pos, intent,
+                                 matcher)
         if intent is not None and intent < limit:
             # "Tried calling Ana, no answer, so I texted her instead": what did happen
             # comes after the connector.
@@ -479,6 +497,9 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                                  (at - c_start, at - c_start + mention.end - pos), matcher, cues
                                  ) or then_they(line.blanked, line.stops, line.resumes, c_start,
                                                 c_end, (at, at + mention.end - pos), matcher)
+            if fallback is None:
+                fallback = _act_after_attempt(line.blanked, c_start, c_end, intent,
+                                              at - c_start + mention.end - pos, matcher)
             if fallback is None:
                 continue
             event, marks = fallback
@@ -502,6 +523,10 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # "Marta and Luis met to discuss the roadmap": with each other
         if subject and _a_named_other(line.blanked, c_start + event[0], c_start + event[1]):
             continue  # "Luis llamó a Marta", "Ana le dio like a la foto de Luis": theirs
+        if subject and event[2] == "social" and _ON_ANOTHERS_THING.match(
+                line.blanked, c_start + event[1]) and not line.blanked[
+                c_start + event[0]:c_start + event[0] + 4].lower().startswith(("me ", "nos ")):
+            continue  # "Ana comentó en el post de Luis": on someone else's thing
         if (at >= c_start + event[1] and line.blanked.find("que", c_start + event[1], at) >= 0
                 and event[2] != "social"
                 and _author_of_a_thing(line.blanked, c_start + event[1], at)):
@@ -534,6 +559,345 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
         direction = event_direction(marks or frozenset(), event[2], subject)
         found.add(mention.target, line.date(), event[2], line.number, line.text, mention.level,
                   direction)
+
+
+# A contact's name opening a line as its label, then a dash or a colon: "Oriol — llamada de
+# 20 min", "**Rodri**: vermut en el Poble-sec", as a log of people writes its entries.
+_LABEL_END = lazy_pattern(r"[*_=\]]*\s*(?::|-(?=\s)|$)")
+# A pronoun for the labelled contact after the entry's phrase: "Teams con ella y su equipo".
+_THEM = lazy_pattern(r"\s*(?:ella|él|ellos|ellas|him|her|them)\b", re.IGNORECASE)
+# A verb of ours where a label's entry has no event phrase: "…, revisamos el marco", "we went".
+_OUR_VERB = lazy_pattern(r"(?<![\w·])(?:[a-zñ]{3,}(?:amos|imos)|we\s+[a-z]+)(?![\w·])")
+
+
+def _entry_label(line: _Line, c_start: int, c_end: int, at: int, name_end: int) -> bool:
+    """Whether the name (``at``–``name_end``) is the label of a log entry: it opens the line
+    (emphasis and a link's brackets allowed) and a colon, a spaced hyphen or the clause's end
+    (a spaced dash) follows it."""
+    if c_start != 0 or line.blanked[:at].strip(" *_=["):
+        return False
+    label = _LABEL_END.match(line.blanked, name_end, c_end)
+    if label is None:
+        return False
+    return label.end() < c_end or line.blanked[c_end:c_end + 3].lstrip()[:1] in ("—", "–")
+
+
+def _labelled_entry(line: _Line, c_start: int, c_end: int, name_end: int,
+                    matcher: VocabularyMatcher, cues: Cues) -> tuple[str, Direction] | None:
+    """``(channel, direction)`` of a log entry labelled with the contact's name (see
+    :func:`_entry_label`), read as its clause without the name: the rest after the colon, or
+    the part after the dash. It is an event when that part has an event phrase, or a verb of
+    ours ("tutoría en su despacho, revisamos el marco": the medium it names, else in person),
+    and none of the clause's vetoes: an intention, a question, a habit, a later time, someone
+    else named or its subject. The direction is the part's own, else both: a log says what
+    passed between us, not who moved."""
+    label = _LABEL_END.match(line.blanked, name_end, c_end)
+    if label is not None and label.end() < c_end:
+        start, end = label.end(), c_end
+    else:
+        index = bisect.bisect_left(line.stops, c_end)
+        start = line.resumes[index] if index < len(line.resumes) else len(line.blanked)
+        end = line.stops[index + 1] if index + 1 < len(line.stops) else len(line.blanked)
+    text = line.blanked[start:end]
+    if "·" in text or not text.strip():
+        return None  # someone else in it: their own reading
+    folded = fold(text)
+    event, intent, marks = matcher.read_clause(text)
+    if event is None:
+        ours = _OUR_VERB.search(text.lower())
+        if ours is None or habitual(ours[0], cues):
+            return None
+        event, intent, marks = (ours.start(), ours.end(), matcher.medium(folded)), (
+            matcher.intent_start(folded)), frozenset()
+    if (intent is not None and intent < event[1]) or line.is_question(start, end):
+        return None  # an intention before the phrase ends (a later one is another story)
+    if habitual(text[event[0]:event[1]], cues) or _undone_after(line, end, matcher):
+        return None
+    times = clause_times(text, cues) if cues.any_time else NO_TIMES
+    if times is not NO_TIMES and not_of_the_day(line.blanked, start, end, start, (
+            event[0], event[1]), event[2] in _SCHEDULED, times,
+            line.day.year if line.day else None):
+        return None
+    if (_OTHER_SUBJECT.fullmatch(folded[:event[0]]) is not None
+            or (not _THEM.match(line.blanked, start + event[1])
+                and _someone_else(line.blanked, start + event[1], False, event[2]))
+            or _a_named_other(line.blanked, start + event[0], start + event[1])):
+        return None  # "Ana — su madre me llamó", "Ana — llamó a su madre": not with me
+    direction = event_direction(marks or frozenset(), event[2], None) if marks else "both"
+    return event[2], direction
+
+
+# Spanish: a social act whose subject is a contact, on a thing of another name's ("· comentó en
+# el post de ·", "· compartió el video de ·"): theirs, not one on me.
+_ON_ANOTHERS_THING = lazy_pattern(r"\s*(?:(?:en|a)\s+)?(?!(?:mi|mis|me|nos)\s)(?:[^\s·]+\s+){0,4}?"
+                                  r"(?:de|del)\s+(?:(?:el|la)\s+)?[*_=\[]*·")
+
+
+# Spanish: a relative clause set apart by commas right after the name ("·, al que no veía
+# desde el máster, me invitó…"): its own negation or habit is no veto on the main clause.
+_ASIDE = lazy_pattern(r",\s*(?:al que|a la que|a los que|a las que|a quien|a quienes|que|quien|"
+                      r"con quien|con (?:el|la) que|el cual|la cual)\s[^,·]{1,80},")
+
+
+def _past_aside(blanked: str, c_start: int, c_end: int, name_end: int, intent: int,
+                matcher: VocabularyMatcher) -> int | None:
+    """Where the clause's intention starts once a relative aside right after the name is set
+    aside, when the intention stands inside it; ``intent`` itself otherwise."""
+    aside = _ASIDE.match(fold(blanked[name_end:c_end]))
+    if aside is None or not name_end - c_start <= intent < name_end - c_start + aside.end():
+        return intent
+    rest_at = name_end - c_start + aside.end()
+    rest = matcher.intent_start(fold(blanked[c_start + rest_at:c_end]))
+    return None if rest is None else rest_at + rest
+
+
+# Spanish: after an attempt, a last part with no connector that is my own act on them, with a
+# pronoun for them ("Intenté llamar a ·, no contestó, le dejé un mensaje por Signal", "…,
+# mejor le mandé mensaje"); not a voicemail left (a failed call).
+_THEN_PART = lazy_pattern(r"\s*(?:(?:mejor|entonces|al final|finalmente|luego|y|asi que|total)\s+)?"
+                          r"(?=(?:le|les|la|lo)\s)")
+_VOICEMAIL = lazy_pattern(r"\b(?:de voz|buzon|contestador)\b")
+
+
+def _act_after_attempt(blanked: str, c_start: int, c_end: int, after: int, name_end: int,
+                       matcher: VocabularyMatcher) -> tuple[_Event, frozenset[Direction]] | None:
+    """The event of the clause's last comma part, after the attempt at ``after`` and the
+    name (ending at ``name_end``), when it opens (after "mejor", "entonces"…) with a pronoun
+    for them and my own act, with no intention of its own and no one else named."""
+    clause = fold(blanked[c_start:c_end])
+    comma = clause.rfind(",")
+    if comma < max(after, name_end):
+        return None
+    lead = _THEN_PART.match(clause, comma + 1)
+    if lead is None:
+        return None
+    part = clause[lead.end():]
+    event = matcher.first_event(part)
+    if (event is None or event[0] != 0 or "·" in part or _VOICEMAIL.search(part)
+            or matcher.is_intent(part)):
+        return None
+    marks = matcher.direction_marks(part)
+    if marks != frozenset({"out"}):
+        return None
+    return (lead.end() + event[0], lead.end() + event[1], event[2]), marks
+
+
+# Spanish: someone's past act on me, the name opening the clause ("· me ha hecho unas fotos",
+# "· me prestó su taladro", "·, mi vecina, me subió la compra"): time they spent with me — not a feeling, money, or a thing done
+# about me elsewhere.
+_ON_ME_ES = lazy_pattern(r"[*_=\]]*(?:\s*,\s*(?:mi|mis|su|la|el|nuestr[oa])\s[^,·]{1,30},)?"
+                         r"\s+(?:me|nos)\s+(?:(ha|han)\s+)?([a-zñáéíóú]+)")
+_THEIR_PAST_IRREGULAR = frozenset({
+    "hizo", "trajo", "dio", "puso", "dijo", "quiso", "tuvo", "estuvo", "condujo", "hicieron",
+    "trajeron", "dieron", "pusieron", "dijeron", "tuvieron", "estuvieron"})
+_NOT_ON_ME_ES = ("gust", "encant", "molest", "preocup", "sorprend", "asust", "enfad", "cabre",
+                 "decepcion", "emocion", "parec", "cay", "deb", "pag", "cobr", "bloque", "ignor",
+                 "olvid", "record", "recomend", "mencion", "etiquet", "cit", "agreg", "añad",
+                 "sigu", "denunci", "desped", "rob", "mint", "engañ", "fall", "dej", "odi",
+                 "cans", "hart", "aburr", "confund", "dol", "borr", "elimin", "rechaz",
+                 "prohib", "neg", "mand", "envi", "escrib", "llam", "contest", "respond",
+                 "toc", "pas", "qued", "import", "interes", "dijo", "dijeron", "cont", "caus",
+                 "dij", "divirt", "gan", "quit", "cambi")
+
+
+# Spanish: the writer and the contact as one subject, "· y yo" or "yo y ·" (other names
+# allowed), then our verb after a few words ("· y yo al final fuimos", "· y yo, como siempre,
+# discutimos", "Con ·, ayer, fuimos").
+_AND_I_AFTER = lazy_pattern(r"(?:[*_=\]]*(?:\s*,\s*|\s+(?:y|e)\s+)[*_=\[]*·+)*[*_=\]]*,?\s+(?:y|e)\s+yo\b",
+                            re.IGNORECASE)
+_I_AND_BEFORE = lazy_pattern(r"\s*[*_=]*(?:yo\s*(?:,|y|e)|con)\s+(?:[*_=\[]*·+[*_=\]]*\s*(?:,|y|e)\s+)*"
+                             r"[*_=\[]*", re.IGNORECASE)
+_NOT_OURS = frozenset({"no", "nunca", "ni", "jamás", "tampoco"})
+# First persons plural that are only a present (a preterite has another form): "estamos".
+_ONLY_PRESENT = frozenset({"estamos", "vamos", "damos", "decimos", "venimos", "andamos",
+                           "seguimos", "somos", "hacemos", "tenemos", "podemos", "queremos",
+                           # and states rather than a day's act: "trabajamos en lo mismo"
+                           "trabajamos", "vivimos", "conocemos"})
+
+
+def _we_two(blanked: str, c_start: int, c_end: int, at: int, name_end: int,
+            cues: Cues) -> tuple[int, int] | None:
+    """Where, from ``c_start``, our verb starts and ends when the writer and the contact are
+    one subject ("· y yo", "yo y ·", or "con ·" opening the clause) and a first person
+    plural past follows within five words (adverbs, a short aside, clitics between); no
+    negation before it."""
+    if cues.done is None:
+        return None
+    after = _AND_I_AFTER.match(blanked, name_end, c_end)
+    if after is None:
+        if at - c_start > 8 or not _I_AND_BEFORE.fullmatch(blanked, c_start, at):
+            return None  # the common case: neither "· y yo" nor "yo y ·" / "con ·" opening
+        start = name_end
+    else:
+        start = after.end()
+    for index, word in enumerate(_WORD.finditer(blanked, start, c_end)):
+        w = word[0].lower()
+        if index > 5 or "·" in w or w in _NOT_OURS:
+            return None
+        if w in _ONLY_PRESENT:
+            return None
+        if (w.endswith(("amos", "imos", "emos")) and cues.done.fullmatch(w)
+                and not habitual(w, cues) and not _FUTURE.fullmatch(w)):
+            return word.start() - c_start, word.end() - c_start
+    return None
+
+
+# A verb of ours, then "together", after the name: "hemos hecho los ejercicios juntos".
+_TOGETHER_AFTER = lazy_pattern(r"(?<![\w·])((?:hemos|[a-zñáéíóú]{2,}(?:amos|imos)))\s+"
+                               r"(?:[^\s]+\s+){0,5}?junt[oa]s(?![\w·])")
+# The name fronted by a personal "a", then "le" and my verb: "A · le presté el coche".
+_PERSONAL_A_OPENS = lazy_pattern(r"\s*[*_=]*(?:a|al|a la|a el)\s+[*_=\[]*", re.IGNORECASE)
+_FRONTED_A_LE = lazy_pattern(r"[*_=\]]*\s+(?:le|les)\s+([^\W\d_]+)")
+# Their act on me, the name after it: "Me prestó ·", "Nos ha traído · …".
+_ON_ME_BEFORE = lazy_pattern(r"(?:^|\s)(?:me|nos)\s+(?:(ha|han)\s+)?([a-zñáéíóú]+)\s+[*_=\[]*$")
+# My act on them by a personal "a": "Abracé a ·", "Recibí al ·".
+_PERSONAL_A_ENDS = (" a", " al", " a la", " a el", " al el")
+_DID_A = lazy_pattern(r"(?:^|\s)([^\W\d_]+)\s+(?:a|al)\s+(?:(?:la|el)\s+)?[*_=\[]*$")
+# My acts on someone that need no meeting: a feeling, a choice, a mention, a replacement, a
+# reading, a wait, a loss, a block (folded stems of the first person's past).
+_NOT_WITH_THEM = ("recomend", "mencion", "etiquet", "contrat", "extran", "bloque", "desbloque",
+                  "ech", "elegi", "vote", "nombr", "sustitu", "reemplac", "cubri", "odie", "lei",
+                  "escuch", "esper", "defendi", "critiqu", "denunci", "demand", "despedi",
+                  "cite", "imite", "sigui", "agregue", "anadi", "acepte", "perdi", "olvide",
+                  "ignore", "evite", "dej", "convenci", "vigile", "admire", "envidie", "ame",
+                  "quise", "adore", "extrane", "felicite", "nomine", "propuse", "presente",
+                  "descubri", "investigue", "busque en", "googlee", "stalkee", "vi", "mire")
+# A figure of speech after "hizo", "trajo": "me hizo gracia", "me trajo problemas".
+_FIGURE = lazy_pattern(r"\s*(?:(?:un |una |unos |unas |muchos |muchas |la |el )?(?:problemas?|"
+                       r"disgustos?|lio|lios|mala suerte|suerte|recuerdos|dolor de cabeza|susto|"
+                       r"sustazo|pena|lata|razon|espalda|plantón|planton|largas|igual|asco|rabia|"
+                       r"miedo|risa|verguenza|lastima|envidia|celos|gusto|tiempo|dinero|plata|"
+                       r"pasta|like|me gusta)|gracia|caso|dano|ilusion|falta|sentir|pensar|reir|"
+                       r"llorar|sufrir|enojar|enfadar|bien|mal|feliz)\b")
+
+
+def _not_on_me(verb: str, after: str) -> bool:
+    """Whether their past ``verb`` on me (``after``: the text after it) is no time together:
+    a feeling, money, a thing done about me elsewhere (:data:`_NOT_ON_ME_ES`), or a figure
+    of speech ("me hizo gracia")."""
+    if verb in ("hizo", "hicieron", "trajo", "trajeron", "dio", "dieron"):
+        return _FIGURE.match(fold(after)) is not None
+    return verb.startswith(_NOT_ON_ME_ES)
+
+
+def _their_past(verb: str, perfect: bool) -> bool:
+    """Whether ``verb`` (lowercase, accents kept) is a third person's past: "-ó", "-aron",
+    "-ieron", an irregular preterite, or a participle after "ha"/"han"."""
+    if perfect:
+        return verb.endswith(("ado", "ido", "ído", "cho", "to", "sto"))
+    return verb.endswith(("ó", "aron", "ieron")) or verb in _THEIR_PAST_IRREGULAR
+
+
+# Spanish: my own past act on them, "le"/"les", a verb I did, then "a ·" ("Le entregué el
+# turno a ·", "Les enseñé el piso a · y ·").
+_LE_DID_A = lazy_pattern(r"(?:^|\s)(?:le|les)\s+([^\W\d_]+)\s+(?:[^\s·]+\s+){0,5}?(?:a|al)\s+"
+                         r"(?:(?:la|el)\s+)?[*_=\[]*$")
+
+
+def _acted_between(blanked: str, c_start: int, c_end: int, at: int, name_end: int,
+                   cues: Cues) -> tuple[int, int] | None:
+    """Where, from ``c_start``, the verb starts and ends when a clause with no event phrase
+    is an act between the writer and the contact: theirs on me (the name opening the clause,
+    "me"/"nos", a third person's past that is no feeling, money or thing done elsewhere), or
+    mine on them ("le" + a verb I did + "a ·"); else None."""
+    if cues.done is None:
+        return None
+    lead_len = at - c_start
+    if lead_len <= 8 or blanked.find("yo", name_end, c_end) >= 0:
+        we = _we_two(blanked, c_start, c_end, at, name_end, cues)
+        if we is not None:
+            return we
+    if blanked.find("junt", name_end, c_end) >= 0:
+        # "me tocó de pareja ·, hemos hecho los ejercicios juntos": we, together, after it
+        together = _TOGETHER_AFTER.search(blanked[name_end:c_end].lower())
+        if (together is not None and "·" not in together[0]
+                and cues.done.fullmatch(together[1]) and not habitual(together[1], cues)):
+            start = name_end - c_start + together.start(1)
+            return start, start + len(together[1])
+    near = min(c_end, name_end + 48)
+    match = _ON_ME_ES.match(blanked, name_end, c_end) if (
+        blanked.find("me ", name_end, near) >= 0 or blanked.find("nos ", name_end, near) >= 0
+    ) else None
+    if match is not None and len(_WORD.findall(blanked, c_start, at)) <= 2:
+        verb = match[2].lower()
+        if _their_past(verb, match[1] is not None) and not _not_on_me(
+                verb, blanked[match.end():c_end]):
+            return match.start(2) - c_start, match.end(2) - c_start
+    fronted = _FRONTED_A_LE.match(blanked, name_end, c_end) if lead_len <= 10 else None
+    if (fronted is not None and _PERSONAL_A_OPENS.fullmatch(blanked, c_start, at)
+            and cues.done.fullmatch(fronted[1].lower()) and not habitual(fronted[1], cues)
+            and not _FUTURE.fullmatch(fronted[1]) and not fold(fronted[1]).startswith(_FOR_THEM)
+            and not _ATTITUDE.search(fold(blanked[fronted.end():c_end]))):
+        # "A · le presté el coche": my act on them, the name fronted
+        return fronted.start(1) - c_start, fronted.end(1) - c_start
+    if lead_len < 4 or lead_len > 90 or blanked.find("·", c_start, at) >= 0:
+        return None  # nothing before the name, or too much for the shapes below
+    to_them = blanked[max(c_start, at - 8):at].rstrip(" *_=[").lower().endswith(_PERSONAL_A_ENDS)
+    on_me = (blanked.find("me ", c_start, at) >= 0 or blanked.find("nos ", c_start, at) >= 0
+             or blanked.find("Me ", c_start, at) >= 0 or blanked.find("Nos ", c_start, at) >= 0)
+    if not (to_them or on_me):
+        return None  # the common case: neither "me"/"nos" nor a personal "a" before the name
+    lead = blanked[c_start:at].lower()
+    # "Me prestó · su taladro": their act on me, the name after its verb
+    theirs = _ON_ME_BEFORE.search(lead) if on_me else None
+    if (theirs is not None and len(_WORD.findall(lead, 0, theirs.start())) <= 2
+            and _their_past(theirs[2], theirs[1] is not None)
+            and not _not_on_me(theirs[2], blanked[name_end:c_end])):
+        return theirs.start(2), theirs.end(2)
+    # "Abracé a ·", "Atendí a · en la consulta": my act on them, a personal "a"
+    did = _DID_A.search(lead) if to_them else None
+    if (did is not None and len(_WORD.findall(lead, 0, did.start(1))) <= 3
+            and cues.done.fullmatch(did[1]) is not None and not habitual(did[1], cues)
+            and not _FUTURE.fullmatch(did[1]) and not fold(did[1]).startswith(_NOT_WITH_THEM)
+            and not _LATER_DAY.search(fold(blanked[name_end:c_end]))):
+        return did.start(1), did.end(1)
+    if lead_len < 8 or not to_them or (blanked.find("le ", c_start, at) < 0
+                                       and blanked.find("les ", c_start, at) < 0
+                                       and blanked.find("Le ", c_start, at) < 0):
+        return None  # no "le" before the name
+    mine = _LE_DID_A.search(blanked[c_start:at].lower())
+    if (mine is None or cues.done.fullmatch(mine[1]) is None or habitual(mine[1], cues)
+            or _FUTURE.fullmatch(mine[1]) or fold(mine[1]).startswith(_FOR_THEM) or _FOR_LATER.search(fold(
+                blanked[name_end:c_end])) or _ATTITUDE.search(fold(mine[0]))):
+        return None  # "Le compré el regalo a · pal cumple del sábado": for them, not with them
+    return mine.start(1), mine.end(1)
+
+
+# Acts done for someone rather than to them (bought, set aside, booked, made, ordered…), and
+# an occasion to come after the name: the act needs them to be there no more than a gift
+# bought does.
+_FOR_THEM = ("compr", "apart", "reserv", "separ", "prepar", "guard", "hic", "cocin", "consegu",
+             "busqu", "encargu", "pagu", "arregl", "imprim", "envolv", "pedi", "escog", "elegi")
+# An attitude said as a thing given: "le llevé la contraria", "le di la razón".
+_ATTITUDE = lazy_pattern(r"\b(?:la contraria|la razon|la culpa|la espalda|largas)\b")
+_WEEKDAY_LATER = (r"\b(?:el|este|el proximo|para el) (?:lunes|martes|miercoles|jueves|viernes|"
+                  r"sabado|domingo)\b")
+_LATER_DAY = lazy_pattern(_WEEKDAY_LATER)
+_FOR_LATER = lazy_pattern(r"\bpa(?:ra|l|')?\s+(?:el|la|los|las|su|sus|mi|un|una|cuando)\b|"
+                          + _WEEKDAY_LATER)
+
+
+# A leading clause of time or concession, up to its comma: "Aunque el turno fue un caos, …".
+_LEAD_ES = lazy_pattern(r"\s*[*_=]*(?:aunque|mientras|cuando|despues de que|en cuanto)\s"
+                        r"[^,·]{3,80}?,")
+
+
+_FUTURE = lazy_pattern(r"[^\W\d_]+r(?:é|á|ás|emos|án)\b", re.IGNORECASE)
+
+
+def _companion_after_lead(blanked: str, c_start: int, at: int, cues: Cues) -> int | None:
+    """:func:`companion_verb` read after a leading clause of time or concession that names no
+    one ("Aunque el turno fue un caos, alcancé a tomarme un café con ·"), as an offset from
+    ``c_start``; else None."""
+    if not _MAY_LEAD(blanked[c_start:c_start + 12].lower()):
+        return None  # the common case: no leading clause
+    lead = _LEAD_ES.match(fold(blanked[c_start:at]))
+    if lead is None:
+        return None
+    verb = companion_verb(blanked, c_start + lead.end(), at, cues)
+    if verb is None or _FUTURE.match(blanked, c_start + lead.end() + verb):
+        return None  # "Aunque llueva, saldré con ·": a plan
+    return lead.end() + verb
 
 
 # Channels whose event takes place at a time that may be set for later (a meeting, a call);
@@ -1049,6 +1413,7 @@ _WITH = lazy_pattern(r"(?:\bwith|\bcon|w/)\s*$", re.IGNORECASE)
 _PERSONAL_A = lazy_pattern(
     r"\s*(?:a (?:la|el|los|las|su|sus|un|una|unos|unas)\s+|al\s+)(?:(?:\w+\s+)?(?:"
     + "|".join(_PEOPLE) + r"|profes?|profesor\w*|maestr[oa]s?|tutor\w*)|"
+    r"(?!(?:primer[oa]|tercer[oa]|manera|carrera|espera|entera|ligera|postre|antes)\b)"
     r"\w{3,}(?:or|ora|ores|oras|ero|era|eros|eras|ista|istas|ante|antes|ente|entes))\b",
     re.IGNORECASE)
 

@@ -255,7 +255,10 @@ INTENTS: tuple[str, ...] = (
 # El imperfecto cuenta una costumbre o un fondo, no lo que pasó ese día ("cenaba con Ana los
 # jueves", "con Ana siempre jugábamos"); "estaba con Ana" sí está con ella.
 HABITUAL: tuple[str, ...] = (
-    r"(?!(?:estaba|estábamos|acaba|acababa)$)\w{2,}(?:aba|ábamos|aban|ía|íamos|ían)",
+    # (not a noun of a service or a shop: "tutoría", "asesoría", "cervecería"; no imperfect
+    # ends so but "moría" and the "-ferir", "-gerir", "-querir" verbs: "prefería", "quería")
+    r"(?!(?:estaba|estábamos|acaba|acababa)$)(?!\w*(?:[^m]oría|[tdcrzl]ería)s?$)"
+    r"\w{2,}(?:aba|ábamos|aban|ía|íamos|ían)",
     r"iba|ibas|íbamos|ibais|iban",
 )
 
@@ -326,7 +329,8 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
     "in": (
         r"me (?:ha |han |habia )?(?!gusta\b|encanta\b|toco\b|tocado\b)\w+(?:o|io|aron|ieron|ado|ido|a)",
         r"(?:mensaje|correo|e-?mail|mail|llamada|whatsapp|wasap|respuesta|carta|nota|"
-        r"invitacion|audio|sms|md|dm) (?:suyo|de(?! (?:voz|texto|audio|whatsapp|bienvenida)\b))", r"llamo", r"escribio", r"contesto",
+        r"invitacion|audio|sms|md|dm) (?:suyo|de(?! (?:voz|texto|audio|whatsapp|bienvenida|\d+|media|una|un|dos|tres|cuatro|"
+        r"cinco|diez|quince|veinte|treinta|horas?|minutos?|min)\b))", r"llamo", r"escribio", r"contesto",
         r"respondio", r"mando", r"envio", r"aviso", r"saludo", r"felicito", r"comento",
         r"compartio", r"menciono", r"etiqueto", r"reacciono", r"acepto", r"devolvio la llamada",
         r"supe de", r"recibi",
@@ -379,7 +383,7 @@ SUBJECT_VERBS: tuple[str, ...] = (
 _ENCLITIC = r"(?:le|les|la|lo|me|nos)"
 _DUTY = (r"(?:tuve que|tuvimos que|(?:me|nos) (?:ha |han )?toc(?:o|ado)|(?:por fin )?(?:consegui|"
          r"conseguimos|logre|logramos|pude|pudimos|alcance a|alcanzamos a))")
-_PUBLIC_ITEM = (r"(?:a )?(?:el|la|los|las|mi|mis|su|sus|tu|un|una) (?:[^\s]+ )?(?:comentario|tuit|"
+_PUBLIC_ITEM = (r"(?:a )?(?:el|la|los|las|mi|mis|su|sus|tu|un|una) (?:[^\s]+ )?(?:comentario|tuit|trino|"
                 r"tweet|post|publicacion|historia|story|storie|reel|hilo|foto|video|estado)s?")
 _MORE_EVENTS: dict[str, tuple[str, ...]] = {
     "social": (
@@ -534,6 +538,119 @@ INTENTS += (
     r"^.*?(?:pero|y) (?:me |se )?rebot\w*",
 )
 
+# The fifth pass: structures rather than phrasings (docs/ladder.md, "Spanish"):
+#
+# - someone's act on a public thing of mine, told in the third person ("citó mi trino", "ha
+#   compartido mi vídeo", "compartió el video que subí"), and mine on theirs ("compartí su
+#   hilo"): social, whatever the verb;
+# - someone coming to where I am: "pasó por mi jato", "vino Lupita a recoger la camioneta",
+#   "se quedó platicando"; a passive with them as its agent ("fui citado por Mauricio");
+# - a reply to a call is an exchange ("me regresó la llamada"), a voicemail a failure ("me
+#   salió buzón"), reading something in the press no contact ("leí en El País la carta de …").
+_PUBLIC = (r"(?:comentario|tuit|tweet|trino|post|publicacion|historia|story|storie|reel|hilo|"
+           r"foto|video|estado|entrada|articulo|short|tiktok)s?")
+# words ending in "o" before "mi" that are no verb: "como mi foto", "todo mi hilo"
+_NOT_A_VERB = ("como", "todo", "pero", "solo", "cuando", "tanto", "lo", "yo", "cuanto", "o")
+_MINE_PUBLIC = r"(?:mi|mis) (?:[^\s]+ )?" + _PUBLIC
+_DROP_OFF = (r"(?:casa|estacion|aeropuerto|trabajo|curro|laburo|colegio|cole|escuela|oficina|"
+             r"hotel|parada|puerta|esquina|terminal|hospital|portal)\b")
+_FIFTH_EVENTS: dict[str, tuple[str, ...]] = {
+    "social": (
+        # a third person's past right before "mi": "citó mi", "ha compartido mi", "vieron mis"
+        *(word + r"(?:(?<=o " + word + r")|(?<=ron " + word + r"))" + "".join(
+            r"(?<!\b" + other + " " + word + ")" for other in _NOT_A_VERB) + r" (?:[^\s]+ )?"
+          + _PUBLIC for word in ("mi", "mis")),
+        r"(?:comparti|comente|retuitee|cite|reenvie|respondi|conteste|difundi)(?: a)? (?:su|sus) "
+        r"(?:[^\s]+ )?" + _PUBLIC,
+        r"{contestar} (?:a )?" + _MINE_PUBLIC, r"{responder} (?:a )?" + _MINE_PUBLIC,
+        r"{compartir} (?:[^\s]+ ){0,6}?que (?:subi|publique|hice|escribi|grabe|colgue|saque|"
+        r"postee|(?:he|hemos) (?:subido|publicado|hecho|escrito|grabado|colgado))",
+    ),
+    "message": (
+        # a message in a note-taker's shorthand: "msj a ·", "mje de ·"
+        r"(?:msj|msjs|mje|mjes|msg|msgs) (?:de|a|al|con|para) {@}",
+    ),
+    "call": (
+        r"(?:me |le |les |nos )?(?:regreso|regrese|regresaron|retorno|retorne|(?:ha|he|han) "
+        r"(?:regresado|retornado)) la llamada",
+        # an app for calls named as the entry: "Teams con ella y su equipo"
+        r"(?:teams|webex|meet|jitsi) con",
+    ),
+    "in_person": (
+        r"(?:paso|pasaron|(?:ha|han) pasado) por (?:mi|nuestr[oa]s?) (?!(?:mente|cabeza|lado|"
+        r"cuenta|perfil|muro|blog|canal)\b)[^\s]+",
+        r"(?:vino|vinieron|(?:ha|han) venido) {@} (?:[^\s]+ ){0,4}?a [a-zn]+(?:ar|er|ir)\b",
+        # a hand given, a visit dropped in on (Rioplatense "caer"): "me dio una mano",
+        # "cayó por casa", "cayeron de sorpresa"
+        r"(?:le|les|me|nos) (?:di|dio|dimos|dieron|eche|echo|echaron|echamos|(?:he|ha|hemos|han) "
+        r"(?:dado|echado)) (?:una|la) mano",
+        r"(?:cayo|cayeron|(?:ha|han) caido) (?:de sorpresa|de visita|sin avisar|por (?:casa|mi casa|"
+        r"aca|aqui|el laburo|la oficina|el taller|el local|el departamento|el depto))",
+        # a diary's entry about their occasion, then what we did there: "Cumple de la abuela
+        # Pili en su casa, soplamos velas", "Despedida de Nico en lo de Vale, lloramos todos"
+        # (not the bare reminder "Cumple de Pili")
+        r"^(?:[^\w]|_)*(?:cumple|cumpleanos|santo|boda|fiesta|despedida|bautizo|comunion|"
+        r"graduacion|velorio|funeral|entierro|jubilacion) (?:de|del) (?:la |el )?(?:[^\s]+ )?{@}"
+        r"(?: (?!(?:que|proxim[oa]|manana|para|pal|pa)\b)[^\s]+){0,8}? [a-z]{2,}(?:amos|imos)\b",
+        # a trip to see them: "fui a Lugo a ver a ·", "fuimos hasta Tigre a visitar a ·"
+        r"(?:fui|fuimos|(?:he|hemos) ido|vine|vinimos) (?:a|al|hasta|para) (?:[^\s]+ ){1,3}?a "
+        r"(?:ver|visitar|saludar)(?:le|la|lo)? a",
+        # dropping someone off, being dropped off: "dejé a · en su casa", "· me dejó en la
+        # estación" (not "dejé a ·": a parting)
+        r"(?:deje|dejamos|(?:he|hemos) dejado) a {@} en (?:su |la |el |mi )?" + _DROP_OFF,
+        r"(?:me|nos) (?:dejo|dejaron|(?:ha|han) dejado) (?:{@} )?en (?:su |la |el |mi )?" + _DROP_OFF,
+        # at their place, "lo de ·" (Rioplatense): "pasé por lo de · a dejarle la torta"
+        r"(?:me |nos )?{pasar} por lo (?:de|del) {@}",
+        # dropping in (Caribbean, Rioplatense "caer"), staying over: "me cayó a la casa",
+        # "se quedó a dormir" (not "… en casa de ·": someone else's)
+        r"(?:me |nos )?(?:cayo|cayeron|(?:ha|han) caido) (?:a|en) (?:la |mi |nuestra |nuestro )?"
+        r"(?:casa|oficina|depa|departamento|apartamento|apto|trabajo|taller|local)\b",
+        r"se (?:quedo|quedaron|(?:ha|han) quedado) a (?:dormir|comer|cenar|almorzar|desayunar|"
+        r"merendar)\b(?! (?:en|a) (?:la )?casa (?:de|del)\b)",
+        # their class, talk or show attended: "asistí a la clase de ·", "fui a la charla de ·"
+        r"(?:asisti|asistimos|fui|fuimos|estuve|estuvimos) (?:a|al|en) (?:la |el |su |una |un )?"
+        r"(?:clase|charla|taller|curso|conferencia|presentacion|ponencia|seminario|concierto|"
+        r"recital|obra|exposicion|lectura|firma) (?:[^\s]+ ){0,2}?(?:de|del) {@}",
+        # turning up where I am: "apareció Marta por el bar", "se apareció por la oficina"
+        r"(?:se )?(?:aparecio|aparecieron|(?:ha|han) aparecido) (?:{@} )?por\b",
+        # invited by them to something had together: "me invitó a un café" (not a message)
+        r"(?:me|nos) {invitar} a (?:una |un |unas |unos )?(?:cana|canas|cafe|cafecito|cerveza|"
+        r"copa|vino|vermu|comer|cenar|desayunar|almorzar|merendar|ronda|tomar|su casa)",
+    ),
+    "talk": (
+        # an interview as a diary's entry: "Entrevista a · en su casa", "10:00 entrevista con ·"
+        r"^(?:[^\w]|_)*(?:\d{1,2}[:.h]\d\d\s*(?:h\s*)?)?entrevista (?:a|al|con) {@}",
+        # the writer and a contact as subject, in the perfect: "· y yo hemos ido al mercado"
+        r"y(?<=· y) yo (?:nos |me |le |les |la |lo )?(?:hemos|habiamos) [a-z]*(?:ado|ido|cho|to|sto)",
+        r"se (?:quedo|quedaron|(?:ha|han) quedado) (?:un rato |un buen rato |[^\s]+ )?"
+        r"(?:hablando|charlando|conversando|platicando|de charla|de palique)",
+        r"(?:fui|fuimos|(?:he|hemos) sido) (?!(?:bloquead|ignorad|rechazad|despedid|denunciad|"
+        r"demandad|criticad|insultad|mencionad|etiquetad|nombrad|elegid|votad)\w*)"
+        r"[a-zn]+(?:ad|id)[oa]s? por {@}",
+    ),
+}
+_FIFTH_TASKS = {"call": (r"marcar(?:le)? a",)}
+EVENTS = {channel: EVENTS.get(channel, ()) + tuple(_with_al(p) for p in _FIFTH_EVENTS.get(
+    channel, ())) for channel in dict.fromkeys((*EVENTS, *_FIFTH_EVENTS))}
+TASKS = {channel: TASKS.get(channel, ()) + _FIFTH_TASKS.get(channel, ())
+         for channel in dict.fromkeys((*TASKS, *_FIFTH_TASKS))}
+INTENTS += (
+    # a call that reached the voicemail: "me salió buzón", "saltó el contestador"
+    r"^.*?(?:salio|salto|saltaba|sale|salta|me mando|me manda) (?:el |directo al |al |a )?"
+    r"(?:buzon|contestador)\b",
+    # a weekday, then a present of mine or a past of someone else's before "con": "El jueves
+    # ceno con ·" (a plan), "El jueves cenó con ·" (theirs) — not "El jueves cené con ·"
+    r"^(?:[^\w]|_)*(?:el |este |el proximo )?(?:lunes|martes|miercoles|jueves|viernes|sabado|"
+    r"domingo),? (?:[a-z]+ )?[a-z]{2,}o con\b",
+    # a call that got nothing, told as a word of its own: "Le marqué dos veces, nada, …"
+    r"^.*?(?:llam|telefone|marqu|timbr)\w*\b[^,]*, (?:y )?nada(?=\s*(?:,|$))",
+    # a dream: "lo abracé en sueños"
+    r"^.*?\ben suenos\b",
+    # something read in the press: "leí en El País la carta de …"
+    r"(?:lei|leimos|(?:he|hemos) leido) en(?! (?:el |un |mi |su )?(?:grupo|chat|mensaje|"
+    r"correo|mail|whatsapp|wasap)\b)",
+)
+
 DIRECTIONS = {
     "out": DIRECTIONS["out"] + (
         r"(?:escribi|mande|envie|conteste|respondi|llame|telefonee|etiquete|mencione|comente|"
@@ -546,9 +663,13 @@ DIRECTIONS = {
         r"(?:escribio|mando|envio|contesto|respondio|llamo|telefoneo|etiqueto|menciono|comento|"
         r"puso|dejo|escribieron|mandaron|enviaron|llamaron|etiquetaron)(?:me|nos)",  # "llamóme"
         r"nos (?:ha |han |habia )?\w+(?:o|io|aron|ieron|ado|ido)",  # "nos llamó", "nos ha escrito"
+        r"(?:msj|msjs|mje|mjes|msg|msgs) de",  # a message in shorthand from them: "msj de ·"
     ),
     # a conversation by nature, whoever asked for it: "me entrevistó por Zoom"
     "both": DIRECTIONS["both"] + (
+        # a call returned, a colloquial participle of a reply: "me regresó la llamada",
+        # "me ha contestao"
+        r"(?:regres|retorn)\w* la llamada", r"(?:contest|respond)ao",
         r"(?:me|le|la|lo|nos) (?:entrevisto|entrevistaron|entreviste|ha entrevistado|"
         r"he entrevistado)", r"entrevista con"),
 }
