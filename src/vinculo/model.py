@@ -206,8 +206,10 @@ class History:
     drift: Drift | None = None
 
     def last(self, *channels: Channel) -> Interaction | None:
-        pool = [i for i in self.interactions if not channels or i.channel in channels]
-        return max(pool, key=lambda i: i.date) if pool else None
+        """The latest event (of these channels, when given); the first of equals."""
+        pool = (self.interactions if not channels
+                else [i for i in self.interactions if i.channel in channels])
+        return max(pool, key=_date_of) if pool else None
 
     @property
     def last_contact(self) -> dt.date | None:
