@@ -12,7 +12,10 @@ Canadian and Kenyan English, a touring musician; Argentine, Madrid, Mexican, Chi
 Galician-flavoured Spanish; tuning data since the third session); ``--corpus interactions_heldout5`` a fifth, written blind the same
 way in the tuning's third session (eleven other personas: Irish, Australian, South African,
 Scottish and Texan English; Peruvian, Sevillian, Colombian, Uruguayan, Mexican and Barcelona
-Spanish). ``--corpus interactions_tuning4``
+Spanish); ``--corpus interactions_heldout6`` a sixth, written blind the same way in the tuning's
+fourth session (twelve other personas: Mancunian, Canadian, Singaporean, New Orleans and Kenyan
+English; Chilean, Madrid, Ecuadorian, Rosario, Mexico City, Venezuelan and Canarian Spanish).
+``--corpus interactions_tuning4``
 is tuning data from the start: 55 % non-events of the subtle kinds (plans in the past tense,
 other people's interactions, reported speech, habits, things named after a person).
 
@@ -63,6 +66,7 @@ CORPUS_LABELS = {  # what a reader of the figures must know about each corpus
     "interactions_heldout3": "third held-out corpus, written blind on 2026-12-07",
     "interactions_heldout4": "fourth held-out corpus, written blind on 2026-12-07 (second day), tuning data since",
     "interactions_heldout5": "fifth held-out corpus, written blind on 2026-12-07 (third session)",
+    "interactions_heldout6": "sixth held-out corpus, written blind on 2026-12-07 (fourth session)",
     "interactions_heldout": "first held-out corpus, used for tuning since",
     "interactions_tuning3": "third tuning corpus, written blind on 2026-12-07, tuned on since",
     "interactions_tuning4": "fourth tuning corpus, heavy on non-events, written blind on 2026-12-07",
