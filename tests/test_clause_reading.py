@@ -1406,3 +1406,52 @@ def test_the_lemmatisers_pasts_are_pasts():
 )
 def test_spanish_structures_that_tell_no_encounter(vault, write, line):
     assert _read(vault, write, line) == []
+
+
+# The sixth pass: mood and scope (docs/ladder.md, "the sixth pass" under each language).
+@pytest.mark.parametrize(
+    "line",
+    [
+        # an arrangement told in the past: my past of arranging, then a weekday or a purpose
+        "Quedé con Marta Ruiz el viernes para ver la expo de fotografía",
+        "Dejé apalabrada con Marta Ruiz una paella el domingo",
+        "Arreglé con Marta Ruiz para ir juntas al teatro",
+        "Coordiné con Marta Ruiz para vernos en la feria del libro",
+        # a plan that fell through after it
+        "La cena con Marta Ruiz se nos cayó, tenía fiebre",
+        "El café con Marta Ruiz se ha caído otra vez",
+        # what should have been done
+        "Debí haber llamado a Marta Ruiz antes del viaje",
+        "Debimos haber cenado con Marta Ruiz",
+        # a call that found the line busy or no signal
+        "Telefoneé a Marta Ruiz y daba ocupado",
+        "Le marqué a Marta Ruiz pero no tenía cobertura en el pueblo",
+        # English: a reminder heading the line, what should have been, someone else met
+        "Note to self: coffee with Marta Ruiz on Monday",
+        "Please remember: drinks with Marta Ruiz after work",
+        "Shoulda messaged Marta Ruiz before the weekend",
+        "Woulda called Marta Ruiz if the battery had lasted",
+        "Marta Ruiz met the architect at the site and they signed off the plans",
+        "Marta Ruiz met a buyer from Hull",
+        "Marta Ruiz met the new tenant",
+    ],
+)
+def test_sixth_pass_non_events(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # how a meeting is told with "quedar", and a subjunctive after a pronoun
+        ("Quedé con Marta Ruiz para tomar unas cañas", ("in_person", "both")),
+        ("He llamado a Marta Ruiz para que se quede con el perro el domingo", ("call", "out")),
+        # a settling verb that is a thing done together
+        ("Arreglé la lavadora con Marta Ruiz", ("in_person", "both")),
+        # "met" with the writer, or with us
+        ("Marta Ruiz met us at the airport", ("in_person", "both")),
+        ("Remember when Marta Ruiz and I had lunch at the pier", ("in_person", "both")),
+    ],
+)
+def test_sixth_pass_guards(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]

@@ -1405,6 +1405,11 @@ _OTHER_PARTY = lazy_pattern(
     r"\s+(?:\w+\s+)?(?:" + "|".join(_PEOPLE) + r")\b)"
     r"|(?P<word>\w+))")
 _WITH = lazy_pattern(r"(?:\bwith|\bcon|w/)\s*$", re.IGNORECASE)
+# "met" closing the event phrase, then someone named by a determiner and a noun: whoever is
+# met that way is a person other than the writer ("· met the chief", "· met a buyer").
+_MET_SOMEONE = lazy_pattern(r"(?:^|.?\W)met", re.IGNORECASE)
+_DETERMINED = lazy_pattern(r"\s+(?:the|a|an|his|her|their|some|two|three|several)\s+[a-z]",
+                           re.IGNORECASE)
 
 
 # Whom a call or a message went to, after its phrase: a Spanish personal "a" before someone
@@ -1431,6 +1436,9 @@ def _someone_else(blanked: str, after: int, possessive: bool = False,
         return True  # "Ana le escribió a la profe"
     if match["name"] or match["theirs"] or match["det"]:
         return True
+    if channel == "in_person" and _MET_SOMEONE.fullmatch(blanked, max(0, after - 4), after) \
+            and _DETERMINED.match(blanked, after):
+        return True  # "· met the chief at the baraza": one meets a person, never me by "the"
     if possessive and match["word"] in ("with", "con"):
         return _someone_else(blanked, match.end())  # "Rodrigo's call with the client"
     return bool(match["word"]) and _WITH.search(blanked, max(0, after - 5), after) is not None

@@ -425,6 +425,12 @@ INTENTS: tuple[str, ...] = (
     r"^.*?(?:untouched|not started|not done)\b", r"^.*?❌",
     # A meeting entered in the diary is a plan.
     r"^.*?(?:in|into|on) (?:the|my|our) (?:calendar|diary|agenda|schedule)\b",
+    # The sixth pass (docs/ladder.md, "English: the sixth pass"): a line headed by a reminder
+    # to oneself is a plan ("Kindly remember: …", "Note to self: …"), and what should or could
+    # have been, written as speech writes it ("shoulda", "coulda"), did not happen.
+    r"^(?:[^\w]|_)*(?:(?:kindly|please|pls|just|and) )?(?:remember|don't forget|dont forget|"
+    r"do not forget|note to self|memo to self)\b[^:]{0,24}:",
+    r"(?:shoulda|coulda|woulda|musta|mighta|oughta)",
 )
 
 # Who takes part (see plugins/interactions/participation.py): a name after a topic word is
