@@ -1455,3 +1455,26 @@ def test_sixth_pass_non_events(vault, write, line):
 )
 def test_sixth_pass_guards(vault, write, line, expected):
     assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a message that came in, then my answer in a later part of the line: both ways
+        ("Marta Ruiz dropped me a line about the lease, told her it was fine", ("message", "both")),
+        ("Marta Ruiz emailed asking for the invoice, I sent it after lunch", ("message", "both")),
+        ("Marta Ruiz whatsapped me the menu and I left comments on it", ("message", "both")),
+        # what I told them in their call stays their call; what they said is no answer of mine
+        ("Call from Marta Ruiz, told her I'd ring back", ("call", "in")),
+        ("Marta Ruiz texted me, she said she was fine", ("message", "in")),
+        # time on the phone with someone, a call returned, a call or message back
+        ("Spent the evening on the phone to Marta Ruiz", ("call", "both")),
+        ("- [x] ring Marta Ruiz back", ("call", "both")),
+        ("Marta Ruiz me escribió de vuelta", ("message", "both")),
+        ("Le marqué de vuelta a Marta Ruiz", ("call", "both")),
+        # "her" before a thing of hers is no one the act came from
+        ("Shared Marta Ruiz's reel from her trip to Oslo", ("social", "out")),
+    ],
+)
+def test_sixth_pass_directions(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]

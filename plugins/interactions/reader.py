@@ -557,8 +557,26 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             # of theirs that came to me: "Me llegó un mail de Ana con el OK a la oferta")
             continue
         direction = event_direction(marks or frozenset(), event[2], subject)
+        if direction == "in" and event[2] == "message" and _ANSWERED.search(
+                line.blanked, c_start + event[1]):
+            # "Arjun pinged me on Slack, replied after lunch": answered (what I told them in
+            # a call they made stays their call: "Call from Ana, told her I'd ring back")
+            direction = "both"
         found.add(mention.target, line.date(), event[2], line.number, line.text, mention.level,
                   direction)
+
+
+# The writer's answer in a later part of the line, after a message that came in:
+# "· texted about the gig, told him I'm in", "· wrote asking for it, I sent it at once",
+# "me escribió ·, le contesté al rato". A subject of someone else's never opens it.
+_ANSWERED = lazy_pattern(
+    r"(?:[,;]|\band\b|\bso\b|\bthen\b|\by\b)\s*(?:(?:i|and i|so i|then i)\s+)?(?:"
+    r"replied|responded|answered|texted (?:\w+ )?back|wrote (?:\w+ )?back|messaged (?:\w+ )?back|"
+    r"(?:rang|called|phoned) (?:\w+ )?back|got back to|told (?:him|her|them)\b|"
+    r"said (?:yes|yeah|yep|no|nope|ok|okay|sure|fine|go on|i)\b|sent (?:it|them|one|him|her)\b|"
+    r"left (?:\w+ )?comments|"
+    r"le(?:s)? (?:contest[eé]|respond[ií]|dije|mand[eé]|escrib[ií]|devolv[ií])\b)",
+    re.IGNORECASE)
 
 
 # A contact's name opening a line as its label, then a dash or a colon: "Oriol — llamada de

@@ -507,7 +507,10 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         # (not a place the writer sent it from: "Sent Ana a voice note from the bus")
         r"(?:message|e-?mail|mail|text|call|dm|reply|answer|whatsapp|voicemail|note|letter|"
         r"invitation|invite|postcard|card|slack|sms|memo|telegram|signal|imessage|inmail) from(?! (?:the|a|an|my|our|home|work|bed|abroad|here|"
-        r"there)\b)", r"heard (?:back )?from", r"from (?:him|her|them)",
+        r"there)\b)", r"heard (?:back )?from", r"from (?:him|them)\b",
+        # (not "her" before a thing of hers: "Reposted Ana's story from her first night")
+        r"from her\b(?!\s+(?!(?:to|about|for|at|on|in|and|with|yesterday|today|this|last|after|"
+        r"before|again|earlier|later|tonight)\b)[a-z])",
         # "a text off Ana", as the Irish and the Australians write it
         r"(?:message|e-?mail|mail|text|call|dm|reply|answer|whatsapp|voicemail|note|letter|card|"
         r"sms|voice note|voice message|ring|bell) off {@}",
@@ -529,6 +532,10 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"me and {@}", r"and(?<=· and) me",
         r"(?:phone|video|zoom|teams) (?:screen|appointment|interview|chat|catch-?up|"
         r"consultation|meeting|session|sync|check-?in)s?",
+        # time on the line with someone is a conversation ("Spent an hour on the phone with
+        # our ·"); a call to return is a reply ("- [x] ring · back")
+        r"on the (?:phone|blower|line|dog and bone) (?:to|with)\b",
+        r"(?:call|ring|phone|text|email|e-mail|message) (?:{@} )back\b",
     ),
 }
 

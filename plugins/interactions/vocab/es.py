@@ -695,6 +695,8 @@ DIRECTIONS = {
         # a call returned, a colloquial participle of a reply: "me regresó la llamada",
         # "me ha contestao"
         r"(?:regres|retorn)\w* la llamada", r"(?:contest|respond)ao",
+        # a call or a message back, as the Río de la Plata says it: "me llamó de vuelta"
+        r"(?:llam|telefone|escrib|mand|marc|marqu)\w* de vuelta",
         r"(?:me|le|la|lo|nos) (?:entrevisto|entrevistaron|entreviste|ha entrevistado|"
         r"he entrevistado)", r"entrevista con"),
 }
