@@ -1478,3 +1478,34 @@ def test_sixth_pass_guards(vault, write, line, expected):
 )
 def test_sixth_pass_directions(vault, write, line, expected):
     assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a cancellation in a leading clause told in the past is the setting
+        ("Después de que se suspendió el ensayo, cené con Marta Ruiz", ("in_person", "both")),
+        ("Even though the flight got cancelled, Marta Ruiz and I had a lovely dinner",
+         ("in_person", "both")),
+        # done all the same, after a contrast
+        ("Se canceló el partido pero igual fui al bar con Marta Ruiz", ("in_person", "both")),
+        # a trailing clause of time or cause about something else
+        ("Rang Marta Ruiz because the site visit got postponed", ("call", "out")),
+        ("Had a call with Marta Ruiz after the board meeting was cancelled", ("call", "both")),
+    ],
+)
+def test_sixth_pass_a_cancellation_of_something_else(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Quedé con Marta Ruiz pero igual no vino",
+        "Lunch with Marta Ruiz, cancelled after she got sick",
+        "Coffee with Marta Ruiz got cancelled because of the strike",
+        "Cuando venga Marta Ruiz, cenamos",
+    ],
+)
+def test_sixth_pass_a_cancellation_of_the_event_itself(vault, write, line):
+    assert _read(vault, write, line) == []

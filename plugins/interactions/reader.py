@@ -482,6 +482,15 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             # leading clause of time or concession, told in the past, is its background
             intent = _past_background(line.blanked, c_start, c_end, intent,
                                       min(event[0], at - c_start), matcher, cues)
+        if intent is not None and intent < limit:
+            # "Se suspendió la reunión pero igual me tomé un café con ·": done despite it;
+            # "Ended up on a call with · after the 1:1 got cancelled": the other thing's
+            intent = _despite(line.blanked, c_start, c_end, intent,
+                              min(event[0], at - c_start), matcher)
+            if intent is not None:
+                intent = _trailing_subordinate(line.blanked, c_start, c_end, intent,
+                                               max(event[1], at - c_start + mention.end - pos),
+                                               matcher)
         if intent is not None and intent < limit and off_but_reached(
                 line.blanked, c_start, c_end, at, event, matcher):
             intent = None  # "Rang Ana to…, she's off sick": reached at home
@@ -950,8 +959,44 @@ _CLOSED_QUESTION = lazy_pattern(r"\?[\])\"'”»*_]+(?:\s|$)")
 
 # A leading clause of time or concession, up to its comma: "While we were waiting, …",
 # "Cuando volví de la farmacia, …", "Aunque estaba hasta arriba, …".
-_SUBORDINATE = lazy_pattern(r"\s*(?:while|when|as|although|though|after|once|mientras|cuando|"
-                          r"aunque|despues de que|en cuanto)\s[^,·]{3,80}?,")
+_SUBORDINATE = lazy_pattern(r"\s*(?:while|when|as|although|though|even though|after|once|mientras|"
+                          r"cuando|aunque|despues de que|en cuanto)\s[^,·]{3,80}?,")
+# A past in the third person (a Spanish preterite, its accent written: "se suspendió",
+# "llegaron"; English pasts the writer's `done` leaves out: "fell through", "was"): a leading
+# clause told in the past though no verb in it is the writer's.
+_THEIR_PAST = lazy_pattern(r"\w{2,}(?:ó|aron|ieron)|fell|went|came|ran|got|was|were")
+# A contrast after which what follows happened all the same: "pero igual", "but still".
+_DESPITE = lazy_pattern(r"\b(?:pero|but|and|y)\s+(?:(?:we|i)\s+)?(?:igual|aun asi|aún así|de todas (?:formas|"
+                        r"maneras)|de todos modos|still|anyway|even so)\b", re.IGNORECASE)
+# A trailing clause of time or cause after the event and the name: "… after the 1:1 got
+# cancelled", "… porque se suspendió la clase".
+_TRAILING = lazy_pattern(r"\s(?:after|because|since|once|when|despues de que|después de que|"
+                         r"porque|ya que|cuando)\s", re.IGNORECASE)
+
+
+def _despite(blanked: str, c_start: int, c_end: int, intent: int, first: int,
+             matcher: VocabularyMatcher) -> int | None:
+    """Where the clause's intention starts once what comes before a contrast that says the
+    rest happened all the same ("pero igual", "but still") is set aside, when the intention
+    stands before it and the name and the event phrase (``first``: the earlier) after it;
+    ``intent`` itself otherwise."""
+    match = _DESPITE.search(blanked, c_start + intent, c_start + first)
+    if match is None:
+        return intent
+    rest = matcher.intent_start(fold(blanked[match.end():c_end]))
+    return None if rest is None else match.end() - c_start + rest
+
+
+def _trailing_subordinate(blanked: str, c_start: int, c_end: int, intent: int, last: int,
+                          matcher: VocabularyMatcher) -> int | None:
+    """None when the clause's intention is only in a trailing clause of time or cause that
+    opens after the event phrase and the name (``last``: the later of their ends) — what
+    happened to something else ("… after the 1:1 with his manager got cancelled"); ``intent``
+    itself otherwise."""
+    match = _TRAILING.search(blanked, c_start + last, c_end)
+    if match is None or matcher.intent_start(fold(blanked[c_start:match.start()])) is not None:
+        return intent
+    return None
 
 
 def _past_background(blanked: str, c_start: int, c_end: int, intent: int, first: int,
@@ -970,6 +1015,7 @@ def _past_background(blanked: str, c_start: int, c_end: int, intent: int, first:
     said = blanked[c_start:c_start + lead.end()].lower()
     if not any((cues.done is not None and cues.done.fullmatch(w))
                or (cues.habitual is not None and cues.habitual.fullmatch(w))
+               or _THEIR_PAST.fullmatch(w)
                for w in _WORD.findall(said)[1:]):
         return intent
     rest = matcher.intent_start(folded[lead.end():])
@@ -1077,8 +1123,8 @@ def _after_cause(line: _Line, c_start: int, c_end: int, at: int, matcher: Vocabu
 
 def _MAY_LEAD(start: str) -> bool:  # noqa: N802 (a cheap test before _SUBORDINATE)
     return start.lstrip(" *_=").startswith(
-        ("while", "when", "as ", "although", "though", "after", "once", "mientras", "cuando",
-         "aunque", "después", "despues", "en cuanto"))
+        ("while", "when", "as ", "although", "though", "even though", "after", "once",
+         "mientras", "cuando", "aunque", "después", "despues", "en cuanto"))
 
 
 def _undone_after(line: _Line, c_end: int, matcher: VocabularyMatcher) -> bool:
