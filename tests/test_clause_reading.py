@@ -1509,3 +1509,25 @@ def test_sixth_pass_a_cancellation_of_something_else(vault, write, line, expecte
 )
 def test_sixth_pass_a_cancellation_of_the_event_itself(vault, write, line):
     assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a log's entry with a verbless head: with the labelled contact
+        ("Marta Ruiz — discovery call, keen on the pilot", ("call", "both")),
+        ("Marta Ruiz: onboarding call, forty minutes", ("call", "both")),
+        # my past on them, a pronoun for the contact
+        ("Marta Ruiz — walked her round the flat, she loved the kitchen", ("in_person", "both")),
+        # a parenthesis of who they are before the dash
+        ("Marta Ruiz (casera) — call de diez minutos", ("call", "both")),
+    ],
+)
+def test_sixth_pass_log_entries(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line", ["Marta Ruiz — discovery call next week", "Marta Ruiz — need to ring her"])
+def test_sixth_pass_log_entries_keep_their_guards(vault, write, line):
+    assert _read(vault, write, line) == []

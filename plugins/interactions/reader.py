@@ -590,10 +590,12 @@ _ANSWERED = lazy_pattern(
 
 # A contact's name opening a line as its label, then a dash or a colon: "Oriol — llamada de
 # 20 min", "**Rodri**: vermut en el Poble-sec", as a log of people writes its entries.
-_LABEL_END = lazy_pattern(r"[*_=\]]*\s*(?::|-(?=\s)|$)")
+# (a parenthesis of who they are may stand between: "Carla (fondo) — call de 45 min")
+_LABEL_END = lazy_pattern(r"[*_=\]]*(?:\s*\([^()·]{1,30}\))?\s*(?::|-(?=\s)|$)")
 # A pronoun for the labelled contact after the entry's phrase: "Teams con ella y su equipo".
 _THEM = lazy_pattern(r"\s*(?:ella|él|ellos|ellas|him|her|them)\b", re.IGNORECASE)
 # A verb of ours where a label's entry has no event phrase: "…, revisamos el marco", "we went".
+_MY_ACT_ON_THEM = lazy_pattern(r"\s*(?:i\s+)?([a-z]{3,})\s+(?:him|her|them)\b")
 _OUR_VERB = lazy_pattern(r"(?<![\w·])(?:[a-zñ]{3,}(?:amos|imos)|we\s+[a-z]+)(?![\w·])")
 
 
@@ -631,10 +633,29 @@ def _labelled_entry(line: _Line, c_start: int, c_end: int, name_end: int,
     folded = fold(text)
     event, intent, marks = matcher.read_clause(text)
     if event is None:
+        # the entry is with the labelled contact: its verbless head read as "… with ·"
+        # ("Ana — 30 min intro call, wants the deck")
+        head = text.split(",", 1)[0]
+        event, intent, marks = matcher.read_clause(head + " with ·")
+        if event is None:
+            event, intent, marks = matcher.read_clause(head + " con ·")
+        if event is not None and event[0] >= len(head):
+            event = None
+        elif event is not None:
+            event = (event[0], min(event[1], len(head)), event[2])
+    if event is None:
+        medium_of = folded
         ours = _OUR_VERB.search(text.lower())
+        if ours is None:
+            # my past on them, a pronoun for the contact: "Ana — showed her the semi" (the
+            # medium its own part names: "…, she liked the kitchen" is no like)
+            ours = _MY_ACT_ON_THEM.match(text.lower())
+            if ours is not None and (cues.done is None or not cues.done.fullmatch(ours[1])):
+                ours = None
+            medium_of = fold(head)
         if ours is None or habitual(ours[0], cues):
             return None
-        event, intent, marks = (ours.start(), ours.end(), matcher.medium(folded)), (
+        event, intent, marks = (ours.start(), ours.end(), matcher.medium(medium_of)), (
             matcher.intent_start(folded)), frozenset()
     if (intent is not None and intent < event[1]) or line.is_question(start, end):
         return None  # an intention before the phrase ends (a later one is another story)
