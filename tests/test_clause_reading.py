@@ -1531,3 +1531,18 @@ def test_sixth_pass_log_entries(vault, write, line, expected):
     "line", ["Marta Ruiz — discovery call next week", "Marta Ruiz — need to ring her"])
 def test_sixth_pass_log_entries_keep_their_guards(vault, write, line):
     assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a call "off" someone, as the north of England says it
+        ("Had a ring off Marta Ruiz about the rota", ("call", "in")),
+        ("Got a call off Marta Ruiz on my way home", ("call", "in")),
+        # someone coming to the place the writer works at
+        ("Marta Ruiz came down to the clinic with the forms", ("in_person", "both")),
+        ("Marta Ruiz came to the workshop to pick up her bike", ("in_person", "both")),
+    ],
+)
+def test_sixth_pass_calls_off_and_arrivals(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]

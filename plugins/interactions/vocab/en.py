@@ -164,7 +164,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{give} (?:me |us |{@} )a (?:quick |short |long )?(?:call|ring|buzz|bell|tinkle|phone call|video call|"
         r"shout|holler)",
         r"(?:call|phone call|video call|zoom|facetime)(?: today| tonight| yesterday)?:",
-        r"(?:phone |video )?call from", r"{get} hold of (?:[^\s]+ ){0,3}?(?:on|by|over) the phone",
+        r"(?:phone |video )?call from", r"(?:call|ring|bell|buzz) off {@}", r"{get} hold of (?:[^\s]+ ){0,3}?(?:on|by|over) the phone",
         r"{hop} on a (?:\w+ )?call", r"{jump} on a (?:\w+ )?call", r"{ring} {@}", r"{phone}",
         r"(?:on|over|via|by) (?:zoom|skype|teams|facetime|meet|video)",
         r"left (?:me |us |{@} )?(?:a )?voicemail",
@@ -213,7 +213,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:popped|dropped|came|stopped|swung) into (?:my|our) (?:[^\s]+ )?(?:office|room|shop|"
         r"studio|house|place|flat|classroom|clinic|surgery|desk|kitchen|store|workshop)",
         # the place the writer works at, its article said: "Ana dropped into the clinic"
-        r"(?:popped|dropped|came|stopped|swung|wandered|rocked) (?:into|in to|in at|by) the "
+        # (or came to it: "Ana came to the office to collect the cheques")
+        r"(?:(?:popped|dropped|came|stopped|swung|wandered|rocked) (?:into|in to|in at|by)|"
+        r"came (?:in |round |over |down )?to) the "
         r"(?:[^\s]+ )?(?:office|clinic|surgery|practice|lab|ward|shop|store|studio|workshop|"
         r"classroom|staffroom|garage|cellar|winery|cellar door|farm|yard|gym|salon|site|bakery|"
         r"cafe|bar|kitchen|school)\b",
