@@ -1546,3 +1546,22 @@ def test_sixth_pass_log_entries_keep_their_guards(vault, write, line):
 )
 def test_sixth_pass_calls_off_and_arrivals(vault, write, line, expected):
     assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the writer's own part between the name and the phrase, on a pronoun for them
+        ("Marta Ruiz buzzed me twice so I phoned her back", ("call", "both")),
+        ("Marta Ruiz was around, so I messaged her about the keys", ("message", "out")),
+    ],
+)
+def test_sixth_pass_my_own_part_on_them(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Marta Ruiz was busy so I rang her sister", "Marta Ruiz was away, so I called Luis Gómez"])
+def test_sixth_pass_my_own_part_on_someone_else(vault, write, line):
+    assert _read(vault, write, line) == []

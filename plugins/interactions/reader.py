@@ -1203,10 +1203,20 @@ def _is_subject(blanked: str, c_start: int, at: int, event_start: int,
         return False
     if name_end is not None and _POSSESSIVE.match(blanked, name_end):
         return False
+    if (name_end is not None and _MY_OWN_PART.search(blanked, name_end, c_start + event_start)
+            and _ON_THEM.match(blanked, c_start + event_start)):
+        return False  # "· flashed me so I called her back": I did it to them, in my own part
     return len(_WORD.findall(blanked, c_start, at)) <= 2
 
 
 _POSSESSIVE = lazy_pattern(r"[*_=]*['’]s\b")
+# A part of the writer's own between the name and the event phrase: "so I", ", then we".
+_MY_OWN_PART = lazy_pattern(r"(?:\bso|\bthen|\bbut|[,;])\s+(?:i|we)\s", re.IGNORECASE)
+# The event phrase's verb, then a pronoun for the contact: "called her back", "rang him".
+# (not "her" before a noun: "called her brother")
+_ON_THEM = lazy_pattern(r"\S+\s+(?:\S+\s+)?(?:him\b|them\b|her\b(?!\s+(?!(?:to|about|for|at|on|"
+                        r"in|back|and|with|from|yesterday|today|this|last|after|before)\b)"
+                        r"[A-Za-z]))", re.IGNORECASE)
 
 
 def _owns(blanked: str, name_end: int, event_start: int) -> bool:
