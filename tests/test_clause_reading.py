@@ -1565,3 +1565,15 @@ def test_sixth_pass_my_own_part_on_them(vault, write, line, expected):
     ["Marta Ruiz was busy so I rang her sister", "Marta Ruiz was away, so I called Luis Gómez"])
 def test_sixth_pass_my_own_part_on_someone_else(vault, write, line):
     assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a noun in "-ería" after an article is a place, not an imperfect
+        ("Fuimos a la verbena de la romería con Marta Ruiz", ("in_person", "both")),
+        ("Subimos a la romería del pueblo con Marta Ruiz", ("in_person", "both")),
+    ],
+)
+def test_sixth_pass_a_noun_after_an_article_is_no_imperfect(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
