@@ -1577,3 +1577,19 @@ def test_sixth_pass_my_own_part_on_someone_else(vault, write, line):
 )
 def test_sixth_pass_a_noun_after_an_article_is_no_imperfect(vault, write, line, expected):
     assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # they came into the story, then "we had" a talk, a drink, a meal together
+        ("Marta Ruiz pulled in at the garage and we had a proper natter", ("in_person", "both")),
+        ("Marta Ruiz parked outside the pub and we had a couple of pints", ("in_person", "both")),
+    ],
+)
+def test_sixth_pass_we_had_together(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+def test_sixth_pass_we_had_a_row_is_no_time_together(vault, write):
+    assert _read(vault, write, "Marta Ruiz pulled in at the garage and we had a row") == []

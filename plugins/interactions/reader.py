@@ -1358,10 +1358,20 @@ def _we_did_here(text: str, cues: Cues) -> re.Match[str] | None:
     habit and no parting (:data:`_APART`), else None."""
     for match in _WE_DID.finditer(text):
         verb = match[1]
+        if verb == "had" and _HAD_TOGETHER.match(text, match.end()):
+            return match  # "… and we had a natter": time spent together, not "we had a row"
         if (verb not in _APART and cues.done is not None and cues.done.fullmatch(verb)
                 and not habitual(verb, cues)):
             return match
     return None
+
+
+# What "we had" together: a talk, a drink, a meal, a laugh ("we had a natter", "we had a
+# quick pint").
+_HAD_TOGETHER = lazy_pattern(
+    r"\s+(?:a |an |some )?(?:(?:good|quick|long|short|proper|lovely|nice|little|great|few|"
+    r"couple of) )?(?:natter|chat|chinwag|catch-?up|coffee|cuppa|brew|pints?|drinks?|beers?|"
+    r"laugh|talk|yarn|bite|meal|lunch|dinner|breakfast|brunch|walk|dance|picnic|barbecue|bbq)\b")
 
 
 def _we_after_them(blanked: str, c_start: int, c_end: int, at: int, name_end: int,
