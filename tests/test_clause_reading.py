@@ -1406,3 +1406,190 @@ def test_the_lemmatisers_pasts_are_pasts():
 )
 def test_spanish_structures_that_tell_no_encounter(vault, write, line):
     assert _read(vault, write, line) == []
+
+
+# The sixth pass: mood and scope (docs/ladder.md, "the sixth pass" under each language).
+@pytest.mark.parametrize(
+    "line",
+    [
+        # an arrangement told in the past: my past of arranging, then a weekday or a purpose
+        "Quedé con Marta Ruiz el viernes para ver la expo de fotografía",
+        "Dejé apalabrada con Marta Ruiz una paella el domingo",
+        "Arreglé con Marta Ruiz para ir juntas al teatro",
+        "Coordiné con Marta Ruiz para vernos en la feria del libro",
+        # a plan that fell through after it
+        "La cena con Marta Ruiz se nos cayó, tenía fiebre",
+        "El café con Marta Ruiz se ha caído otra vez",
+        # what should have been done
+        "Debí haber llamado a Marta Ruiz antes del viaje",
+        "Debimos haber cenado con Marta Ruiz",
+        # a call that found the line busy or no signal
+        "Telefoneé a Marta Ruiz y daba ocupado",
+        "Le marqué a Marta Ruiz pero no tenía cobertura en el pueblo",
+        # English: a reminder heading the line, what should have been, someone else met
+        "Note to self: coffee with Marta Ruiz on Monday",
+        "Please remember: drinks with Marta Ruiz after work",
+        "Shoulda messaged Marta Ruiz before the weekend",
+        "Woulda called Marta Ruiz if the battery had lasted",
+        "Marta Ruiz met the architect at the site and they signed off the plans",
+        "Marta Ruiz met a buyer from Hull",
+        "Marta Ruiz met the new tenant",
+    ],
+)
+def test_sixth_pass_non_events(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # how a meeting is told with "quedar", and a subjunctive after a pronoun
+        ("Quedé con Marta Ruiz para tomar unas cañas", ("in_person", "both")),
+        ("He llamado a Marta Ruiz para que se quede con el perro el domingo", ("call", "out")),
+        # a settling verb that is a thing done together
+        ("Arreglé la lavadora con Marta Ruiz", ("in_person", "both")),
+        # "met" with the writer, or with us
+        ("Marta Ruiz met us at the airport", ("in_person", "both")),
+        ("Remember when Marta Ruiz and I had lunch at the pier", ("in_person", "both")),
+    ],
+)
+def test_sixth_pass_guards(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a message that came in, then my answer in a later part of the line: both ways
+        ("Marta Ruiz dropped me a line about the lease, told her it was fine", ("message", "both")),
+        ("Marta Ruiz emailed asking for the invoice, I sent it after lunch", ("message", "both")),
+        ("Marta Ruiz whatsapped me the menu and I left comments on it", ("message", "both")),
+        # what I told them in their call stays their call; what they said is no answer of mine
+        ("Call from Marta Ruiz, told her I'd ring back", ("call", "in")),
+        ("Marta Ruiz texted me, she said she was fine", ("message", "in")),
+        # time on the phone with someone, a call returned, a call or message back
+        ("Spent the evening on the phone to Marta Ruiz", ("call", "both")),
+        ("- [x] ring Marta Ruiz back", ("call", "both")),
+        ("Marta Ruiz me escribió de vuelta", ("message", "both")),
+        ("Le marqué de vuelta a Marta Ruiz", ("call", "both")),
+        # "her" before a thing of hers is no one the act came from
+        ("Shared Marta Ruiz's reel from her trip to Oslo", ("social", "out")),
+    ],
+)
+def test_sixth_pass_directions(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a cancellation in a leading clause told in the past is the setting
+        ("Después de que se suspendió el ensayo, cené con Marta Ruiz", ("in_person", "both")),
+        ("Even though the flight got cancelled, Marta Ruiz and I had a lovely dinner",
+         ("in_person", "both")),
+        # done all the same, after a contrast
+        ("Se canceló el partido pero igual fui al bar con Marta Ruiz", ("in_person", "both")),
+        # a trailing clause of time or cause about something else
+        ("Rang Marta Ruiz because the site visit got postponed", ("call", "out")),
+        ("Had a call with Marta Ruiz after the board meeting was cancelled", ("call", "both")),
+    ],
+)
+def test_sixth_pass_a_cancellation_of_something_else(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Quedé con Marta Ruiz pero igual no vino",
+        "Lunch with Marta Ruiz, cancelled after she got sick",
+        "Coffee with Marta Ruiz got cancelled because of the strike",
+        "Cuando venga Marta Ruiz, cenamos",
+    ],
+)
+def test_sixth_pass_a_cancellation_of_the_event_itself(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a log's entry with a verbless head: with the labelled contact
+        ("Marta Ruiz — discovery call, keen on the pilot", ("call", "both")),
+        ("Marta Ruiz: onboarding call, forty minutes", ("call", "both")),
+        # my past on them, a pronoun for the contact
+        ("Marta Ruiz — walked her round the flat, she loved the kitchen", ("in_person", "both")),
+        # a parenthesis of who they are before the dash
+        ("Marta Ruiz (casera) — call de diez minutos", ("call", "both")),
+    ],
+)
+def test_sixth_pass_log_entries(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line", ["Marta Ruiz — discovery call next week", "Marta Ruiz — need to ring her"])
+def test_sixth_pass_log_entries_keep_their_guards(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a call "off" someone, as the north of England says it
+        ("Had a ring off Marta Ruiz about the rota", ("call", "in")),
+        ("Got a call off Marta Ruiz on my way home", ("call", "in")),
+        # someone coming to the place the writer works at
+        ("Marta Ruiz came down to the clinic with the forms", ("in_person", "both")),
+        ("Marta Ruiz came to the workshop to pick up her bike", ("in_person", "both")),
+    ],
+)
+def test_sixth_pass_calls_off_and_arrivals(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the writer's own part between the name and the phrase, on a pronoun for them
+        ("Marta Ruiz buzzed me twice so I phoned her back", ("call", "both")),
+        ("Marta Ruiz was around, so I messaged her about the keys", ("message", "out")),
+    ],
+)
+def test_sixth_pass_my_own_part_on_them(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Marta Ruiz was busy so I rang her sister", "Marta Ruiz was away, so I called Luis Gómez"])
+def test_sixth_pass_my_own_part_on_someone_else(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a noun in "-ería" after an article is a place, not an imperfect
+        ("Fuimos a la verbena de la romería con Marta Ruiz", ("in_person", "both")),
+        ("Subimos a la romería del pueblo con Marta Ruiz", ("in_person", "both")),
+    ],
+)
+def test_sixth_pass_a_noun_after_an_article_is_no_imperfect(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # they came into the story, then "we had" a talk, a drink, a meal together
+        ("Marta Ruiz pulled in at the garage and we had a proper natter", ("in_person", "both")),
+        ("Marta Ruiz parked outside the pub and we had a couple of pints", ("in_person", "both")),
+    ],
+)
+def test_sixth_pass_we_had_together(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+def test_sixth_pass_we_had_a_row_is_no_time_together(vault, write):
+    assert _read(vault, write, "Marta Ruiz pulled in at the garage and we had a row") == []

@@ -440,9 +440,18 @@ def habitual(event_text: str, cues: Cues) -> bool:
     if known is None:
         if len(_habits) >= _KEPT:
             _habits.clear()
+        lowered = event_text.lower()
         known = _habits[event_text] = any(
-            cues.habitual.fullmatch(w[0]) for w in _WORDS.finditer(event_text.lower()))
+            cues.habitual.fullmatch(w[0]) and not _ARTICLE_BEFORE.search(lowered, 0, w.start())
+            for w in _WORDS.finditer(lowered))
     return known
+
+
+# A determiner right before a word makes it a noun, not an imperfect: "a la romería", "una
+# peluquería", "mi tutoría" (a bare "la" may be a pronoun: "la veía").
+_ARTICLE_BEFORE = lazy_pattern(
+    r"(?:\b(?:una|unas|esta|estas|esa|esas|aquella|mi|mis|tu|tus|su|sus|nuestra|nuestras)|"
+    r"\b(?:a|de|en|por|con|para|hasta|desde|tras|sin) (?:la|las))\s+$")
 
 
 _ASKING = frozenset({"where", "what", "when", "why", "how", "who", "which", "whom", "dónde",

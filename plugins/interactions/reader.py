@@ -482,6 +482,15 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             # leading clause of time or concession, told in the past, is its background
             intent = _past_background(line.blanked, c_start, c_end, intent,
                                       min(event[0], at - c_start), matcher, cues)
+        if intent is not None and intent < limit:
+            # "Se suspendió la reunión pero igual me tomé un café con ·": done despite it;
+            # "Ended up on a call with · after the 1:1 got cancelled": the other thing's
+            intent = _despite(line.blanked, c_start, c_end, intent,
+                              min(event[0], at - c_start), matcher)
+            if intent is not None:
+                intent = _trailing_subordinate(line.blanked, c_start, c_end, intent,
+                                               max(event[1], at - c_start + mention.end - pos),
+                                               matcher)
         if intent is not None and intent < limit and off_but_reached(
                 line.blanked, c_start, c_end, at, event, matcher):
             intent = None  # "Rang Ana to…, she's off sick": reached at home
@@ -557,16 +566,36 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             # of theirs that came to me: "Me llegó un mail de Ana con el OK a la oferta")
             continue
         direction = event_direction(marks or frozenset(), event[2], subject)
+        if direction == "in" and event[2] == "message" and _ANSWERED.search(
+                line.blanked, c_start + event[1]):
+            # "Arjun pinged me on Slack, replied after lunch": answered (what I told them in
+            # a call they made stays their call: "Call from Ana, told her I'd ring back")
+            direction = "both"
         found.add(mention.target, line.date(), event[2], line.number, line.text, mention.level,
                   direction)
 
 
+# The writer's answer in a later part of the line, after a message that came in:
+# "· texted about the gig, told him I'm in", "· wrote asking for it, I sent it at once",
+# "me escribió ·, le contesté al rato". A subject of someone else's never opens it.
+_ANSWERED = lazy_pattern(
+    r"(?:[,;]|\band\b|\bso\b|\bthen\b|\by\b)\s*(?:(?:i|and i|so i|then i)\s+)?(?:"
+    r"replied|responded|answered|texted (?:\w+ )?back|wrote (?:\w+ )?back|messaged (?:\w+ )?back|"
+    r"(?:rang|called|phoned) (?:\w+ )?back|got back to|told (?:him|her|them)\b|"
+    r"said (?:yes|yeah|yep|no|nope|ok|okay|sure|fine|go on|i)\b|sent (?:it|them|one|him|her)\b|"
+    r"left (?:\w+ )?comments|"
+    r"le(?:s)? (?:contest[eé]|respond[ií]|dije|mand[eé]|escrib[ií]|devolv[ií])\b)",
+    re.IGNORECASE)
+
+
 # A contact's name opening a line as its label, then a dash or a colon: "Oriol — llamada de
 # 20 min", "**Rodri**: vermut en el Poble-sec", as a log of people writes its entries.
-_LABEL_END = lazy_pattern(r"[*_=\]]*\s*(?::|-(?=\s)|$)")
+# (a parenthesis of who they are may stand between: "Carla (fondo) — call de 45 min")
+_LABEL_END = lazy_pattern(r"[*_=\]]*(?:\s*\([^()·]{1,30}\))?\s*(?::|-(?=\s)|$)")
 # A pronoun for the labelled contact after the entry's phrase: "Teams con ella y su equipo".
 _THEM = lazy_pattern(r"\s*(?:ella|él|ellos|ellas|him|her|them)\b", re.IGNORECASE)
 # A verb of ours where a label's entry has no event phrase: "…, revisamos el marco", "we went".
+_MY_ACT_ON_THEM = lazy_pattern(r"\s*(?:i\s+)?([a-z]{3,})\s+(?:him|her|them)\b")
 _OUR_VERB = lazy_pattern(r"(?<![\w·])(?:[a-zñ]{3,}(?:amos|imos)|we\s+[a-z]+)(?![\w·])")
 
 
@@ -604,10 +633,29 @@ def _labelled_entry(line: _Line, c_start: int, c_end: int, name_end: int,
     folded = fold(text)
     event, intent, marks = matcher.read_clause(text)
     if event is None:
+        # the entry is with the labelled contact: its verbless head read as "… with ·"
+        # ("Ana — 30 min intro call, wants the deck")
+        head = text.split(",", 1)[0]
+        event, intent, marks = matcher.read_clause(head + " with ·")
+        if event is None:
+            event, intent, marks = matcher.read_clause(head + " con ·")
+        if event is not None and event[0] >= len(head):
+            event = None
+        elif event is not None:
+            event = (event[0], min(event[1], len(head)), event[2])
+    if event is None:
+        medium_of = folded
         ours = _OUR_VERB.search(text.lower())
+        if ours is None:
+            # my past on them, a pronoun for the contact: "Ana — showed her the semi" (the
+            # medium its own part names: "…, she liked the kitchen" is no like)
+            ours = _MY_ACT_ON_THEM.match(text.lower())
+            if ours is not None and (cues.done is None or not cues.done.fullmatch(ours[1])):
+                ours = None
+            medium_of = fold(head)
         if ours is None or habitual(ours[0], cues):
             return None
-        event, intent, marks = (ours.start(), ours.end(), matcher.medium(folded)), (
+        event, intent, marks = (ours.start(), ours.end(), matcher.medium(medium_of)), (
             matcher.intent_start(folded)), frozenset()
     if (intent is not None and intent < event[1]) or line.is_question(start, end):
         return None  # an intention before the phrase ends (a later one is another story)
@@ -932,8 +980,44 @@ _CLOSED_QUESTION = lazy_pattern(r"\?[\])\"'”»*_]+(?:\s|$)")
 
 # A leading clause of time or concession, up to its comma: "While we were waiting, …",
 # "Cuando volví de la farmacia, …", "Aunque estaba hasta arriba, …".
-_SUBORDINATE = lazy_pattern(r"\s*(?:while|when|as|although|though|after|once|mientras|cuando|"
-                          r"aunque|despues de que|en cuanto)\s[^,·]{3,80}?,")
+_SUBORDINATE = lazy_pattern(r"\s*(?:while|when|as|although|though|even though|after|once|mientras|"
+                          r"cuando|aunque|despues de que|en cuanto)\s[^,·]{3,80}?,")
+# A past in the third person (a Spanish preterite, its accent written: "se suspendió",
+# "llegaron"; English pasts the writer's `done` leaves out: "fell through", "was"): a leading
+# clause told in the past though no verb in it is the writer's.
+_THEIR_PAST = lazy_pattern(r"\w{2,}(?:ó|aron|ieron)|fell|went|came|ran|got|was|were")
+# A contrast after which what follows happened all the same: "pero igual", "but still".
+_DESPITE = lazy_pattern(r"\b(?:pero|but|and|y)\s+(?:(?:we|i)\s+)?(?:igual|aun asi|aún así|de todas (?:formas|"
+                        r"maneras)|de todos modos|still|anyway|even so)\b", re.IGNORECASE)
+# A trailing clause of time or cause after the event and the name: "… after the 1:1 got
+# cancelled", "… porque se suspendió la clase".
+_TRAILING = lazy_pattern(r"\s(?:after|because|since|once|when|despues de que|después de que|"
+                         r"porque|ya que|cuando)\s", re.IGNORECASE)
+
+
+def _despite(blanked: str, c_start: int, c_end: int, intent: int, first: int,
+             matcher: VocabularyMatcher) -> int | None:
+    """Where the clause's intention starts once what comes before a contrast that says the
+    rest happened all the same ("pero igual", "but still") is set aside, when the intention
+    stands before it and the name and the event phrase (``first``: the earlier) after it;
+    ``intent`` itself otherwise."""
+    match = _DESPITE.search(blanked, c_start + intent, c_start + first)
+    if match is None:
+        return intent
+    rest = matcher.intent_start(fold(blanked[match.end():c_end]))
+    return None if rest is None else match.end() - c_start + rest
+
+
+def _trailing_subordinate(blanked: str, c_start: int, c_end: int, intent: int, last: int,
+                          matcher: VocabularyMatcher) -> int | None:
+    """None when the clause's intention is only in a trailing clause of time or cause that
+    opens after the event phrase and the name (``last``: the later of their ends) — what
+    happened to something else ("… after the 1:1 with his manager got cancelled"); ``intent``
+    itself otherwise."""
+    match = _TRAILING.search(blanked, c_start + last, c_end)
+    if match is None or matcher.intent_start(fold(blanked[c_start:match.start()])) is not None:
+        return intent
+    return None
 
 
 def _past_background(blanked: str, c_start: int, c_end: int, intent: int, first: int,
@@ -952,6 +1036,7 @@ def _past_background(blanked: str, c_start: int, c_end: int, intent: int, first:
     said = blanked[c_start:c_start + lead.end()].lower()
     if not any((cues.done is not None and cues.done.fullmatch(w))
                or (cues.habitual is not None and cues.habitual.fullmatch(w))
+               or _THEIR_PAST.fullmatch(w)
                for w in _WORD.findall(said)[1:]):
         return intent
     rest = matcher.intent_start(folded[lead.end():])
@@ -1059,8 +1144,8 @@ def _after_cause(line: _Line, c_start: int, c_end: int, at: int, matcher: Vocabu
 
 def _MAY_LEAD(start: str) -> bool:  # noqa: N802 (a cheap test before _SUBORDINATE)
     return start.lstrip(" *_=").startswith(
-        ("while", "when", "as ", "although", "though", "after", "once", "mientras", "cuando",
-         "aunque", "después", "despues", "en cuanto"))
+        ("while", "when", "as ", "although", "though", "even though", "after", "once",
+         "mientras", "cuando", "aunque", "después", "despues", "en cuanto"))
 
 
 def _undone_after(line: _Line, c_end: int, matcher: VocabularyMatcher) -> bool:
@@ -1118,10 +1203,20 @@ def _is_subject(blanked: str, c_start: int, at: int, event_start: int,
         return False
     if name_end is not None and _POSSESSIVE.match(blanked, name_end):
         return False
+    if (name_end is not None and _MY_OWN_PART.search(blanked, name_end, c_start + event_start)
+            and _ON_THEM.match(blanked, c_start + event_start)):
+        return False  # "· flashed me so I called her back": I did it to them, in my own part
     return len(_WORD.findall(blanked, c_start, at)) <= 2
 
 
 _POSSESSIVE = lazy_pattern(r"[*_=]*['’]s\b")
+# A part of the writer's own between the name and the event phrase: "so I", ", then we".
+_MY_OWN_PART = lazy_pattern(r"(?:\bso|\bthen|\bbut|[,;])\s+(?:i|we)\s", re.IGNORECASE)
+# The event phrase's verb, then a pronoun for the contact: "called her back", "rang him".
+# (not "her" before a noun: "called her brother")
+_ON_THEM = lazy_pattern(r"\S+\s+(?:\S+\s+)?(?:him\b|them\b|her\b(?!\s+(?!(?:to|about|for|at|on|"
+                        r"in|back|and|with|from|yesterday|today|this|last|after|before)\b)"
+                        r"[A-Za-z]))", re.IGNORECASE)
 
 
 def _owns(blanked: str, name_end: int, event_start: int) -> bool:
@@ -1263,10 +1358,20 @@ def _we_did_here(text: str, cues: Cues) -> re.Match[str] | None:
     habit and no parting (:data:`_APART`), else None."""
     for match in _WE_DID.finditer(text):
         verb = match[1]
+        if verb == "had" and _HAD_TOGETHER.match(text, match.end()):
+            return match  # "… and we had a natter": time spent together, not "we had a row"
         if (verb not in _APART and cues.done is not None and cues.done.fullmatch(verb)
                 and not habitual(verb, cues)):
             return match
     return None
+
+
+# What "we had" together: a talk, a drink, a meal, a laugh ("we had a natter", "we had a
+# quick pint").
+_HAD_TOGETHER = lazy_pattern(
+    r"\s+(?:a |an |some )?(?:(?:good|quick|long|short|proper|lovely|nice|little|great|few|"
+    r"couple of) )?(?:natter|chat|chinwag|catch-?up|coffee|cuppa|brew|pints?|drinks?|beers?|"
+    r"laugh|talk|yarn|bite|meal|lunch|dinner|breakfast|brunch|walk|dance|picnic|barbecue|bbq)\b")
 
 
 def _we_after_them(blanked: str, c_start: int, c_end: int, at: int, name_end: int,
@@ -1405,6 +1510,11 @@ _OTHER_PARTY = lazy_pattern(
     r"\s+(?:\w+\s+)?(?:" + "|".join(_PEOPLE) + r")\b)"
     r"|(?P<word>\w+))")
 _WITH = lazy_pattern(r"(?:\bwith|\bcon|w/)\s*$", re.IGNORECASE)
+# "met" closing the event phrase, then someone named by a determiner and a noun: whoever is
+# met that way is a person other than the writer ("· met the chief", "· met a buyer").
+_MET_SOMEONE = lazy_pattern(r"(?:^|.?\W)met", re.IGNORECASE)
+_DETERMINED = lazy_pattern(r"\s+(?:the|a|an|his|her|their|some|two|three|several)\s+[a-z]",
+                           re.IGNORECASE)
 
 
 # Whom a call or a message went to, after its phrase: a Spanish personal "a" before someone
@@ -1431,6 +1541,9 @@ def _someone_else(blanked: str, after: int, possessive: bool = False,
         return True  # "Ana le escribió a la profe"
     if match["name"] or match["theirs"] or match["det"]:
         return True
+    if channel == "in_person" and _MET_SOMEONE.fullmatch(blanked, max(0, after - 4), after) \
+            and _DETERMINED.match(blanked, after):
+        return True  # "· met the chief at the baraza": one meets a person, never me by "the"
     if possessive and match["word"] in ("with", "con"):
         return _someone_else(blanked, match.end())  # "Rodrigo's call with the client"
     return bool(match["word"]) and _WITH.search(blanked, max(0, after - 5), after) is not None

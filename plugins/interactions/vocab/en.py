@@ -164,7 +164,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{give} (?:me |us |{@} )a (?:quick |short |long )?(?:call|ring|buzz|bell|tinkle|phone call|video call|"
         r"shout|holler)",
         r"(?:call|phone call|video call|zoom|facetime)(?: today| tonight| yesterday)?:",
-        r"(?:phone |video )?call from", r"{get} hold of (?:[^\s]+ ){0,3}?(?:on|by|over) the phone",
+        r"(?:phone |video )?call from", r"(?:call|ring|bell|buzz) off {@}", r"{get} hold of (?:[^\s]+ ){0,3}?(?:on|by|over) the phone",
         r"{hop} on a (?:\w+ )?call", r"{jump} on a (?:\w+ )?call", r"{ring} {@}", r"{phone}",
         r"(?:on|over|via|by) (?:zoom|skype|teams|facetime|meet|video)",
         r"left (?:me |us |{@} )?(?:a )?voicemail",
@@ -213,7 +213,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:popped|dropped|came|stopped|swung) into (?:my|our) (?:[^\s]+ )?(?:office|room|shop|"
         r"studio|house|place|flat|classroom|clinic|surgery|desk|kitchen|store|workshop)",
         # the place the writer works at, its article said: "Ana dropped into the clinic"
-        r"(?:popped|dropped|came|stopped|swung|wandered|rocked) (?:into|in to|in at|by) the "
+        # (or came to it: "Ana came to the office to collect the cheques")
+        r"(?:(?:popped|dropped|came|stopped|swung|wandered|rocked) (?:into|in to|in at|by)|"
+        r"came (?:in |round |over |down )?to) the "
         r"(?:[^\s]+ )?(?:office|clinic|surgery|practice|lab|ward|shop|store|studio|workshop|"
         r"classroom|staffroom|garage|cellar|winery|cellar door|farm|yard|gym|salon|site|bakery|"
         r"cafe|bar|kitchen|school)\b",
@@ -425,6 +427,12 @@ INTENTS: tuple[str, ...] = (
     r"^.*?(?:untouched|not started|not done)\b", r"^.*?❌",
     # A meeting entered in the diary is a plan.
     r"^.*?(?:in|into|on) (?:the|my|our) (?:calendar|diary|agenda|schedule)\b",
+    # The sixth pass (docs/ladder.md, "English: the sixth pass"): a line headed by a reminder
+    # to oneself is a plan ("Kindly remember: …", "Note to self: …"), and what should or could
+    # have been, written as speech writes it ("shoulda", "coulda"), did not happen.
+    r"^(?:[^\w]|_)*(?:(?:kindly|please|pls|just|and) )?(?:remember|don't forget|dont forget|"
+    r"do not forget|note to self|memo to self)\b[^:]{0,24}:",
+    r"(?:shoulda|coulda|woulda|musta|mighta|oughta)",
 )
 
 # Who takes part (see plugins/interactions/participation.py): a name after a topic word is
@@ -501,7 +509,10 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         # (not a place the writer sent it from: "Sent Ana a voice note from the bus")
         r"(?:message|e-?mail|mail|text|call|dm|reply|answer|whatsapp|voicemail|note|letter|"
         r"invitation|invite|postcard|card|slack|sms|memo|telegram|signal|imessage|inmail) from(?! (?:the|a|an|my|our|home|work|bed|abroad|here|"
-        r"there)\b)", r"heard (?:back )?from", r"from (?:him|her|them)",
+        r"there)\b)", r"heard (?:back )?from", r"from (?:him|them)\b",
+        # (not "her" before a thing of hers: "Reposted Ana's story from her first night")
+        r"from her\b(?!\s+(?!(?:to|about|for|at|on|in|and|with|yesterday|today|this|last|after|"
+        r"before|again|earlier|later|tonight)\b)[a-z])",
         # "a text off Ana", as the Irish and the Australians write it
         r"(?:message|e-?mail|mail|text|call|dm|reply|answer|whatsapp|voicemail|note|letter|card|"
         r"sms|voice note|voice message|ring|bell) off {@}",
@@ -523,6 +534,10 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"me and {@}", r"and(?<=· and) me",
         r"(?:phone|video|zoom|teams) (?:screen|appointment|interview|chat|catch-?up|"
         r"consultation|meeting|session|sync|check-?in)s?",
+        # time on the line with someone is a conversation ("Spent an hour on the phone with
+        # our ·"); a call to return is a reply ("- [x] ring · back")
+        r"on the (?:phone|blower|line|dog and bone) (?:to|with)\b",
+        r"(?:call|ring|phone|text|email|e-mail|message) (?:{@} )back\b",
     ),
 }
 

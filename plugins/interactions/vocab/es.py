@@ -651,6 +651,31 @@ INTENTS += (
     r"correo|mail|whatsapp|wasap)\b)",
 )
 
+# The sixth pass: mood and scope (docs/ladder.md, "Spanish: the sixth pass"):
+#
+# - an arrangement told in the past is a plan: my past of arranging with someone, then a day
+#   of the week ("Quedé con · el jueves para…", "Dejé apalabrado con · … el viernes"; not a
+#   subjunctive after a pronoun: "para que se quede con los niños el sábado"), or a
+#   verb of settling with them for something ("Arreglé con · para vernos", "Cuadré con · para
+#   ir…") — not "Quedé con · para tomar un café", which is how a meeting is told;
+# - a plan whose subject fell through after it ("La reunión con · se ha caído");
+# - what should have been done ("Debí haberle contestado a ·");
+# - a call that found the line busy or no signal ("y sonó ocupado", "pero no había señal").
+_WEEKDAY = r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|finde|fin de semana)"
+_PLANNED = (r"(?:reunion|cita|comida|cena|cafe|quedada|llamada|videollamada|plan|planes|visita|"
+            r"junta|almuerzo|desayuno|entrevista|clase|tutoria|partido|asado|quedada)")
+INTENTS += (
+    r"^.*?\b(?<!se )(?<!me )(?<!te )(?<!le )(?<!nos )(?:quede|quedamos|deje apalabrad[oa]|dejamos apalabrad[oa]|apalabre|apalabramos) "
+    r"con\b.*?\b(?:el|este|esta|para el) " + _WEEKDAY + r"\b(?! pasado)",
+    r"^.*?\b(?:arregle|arreglamos|cuadre|cuadramos|coordine|coordinamos|concrete|concretamos) "
+    r"con (?:[^\s]+ ){1,4}?para (?:\w+ )?\w*(?:ar|er|ir)(?:nos|le|la|lo|me|se)?\b",
+    r"^.*?\b" + _PLANNED + r"\b.*?\bse (?:nos |me |le |les )?(?:ha |han )?(?:caido|cayo|cayeron)\b",
+    r"deb(?:i|imos|io|ieron|ia|iamos)(?: de)? haber\w*",
+    r"^.*?(?:llam|telefone|marqu|timbr)\w*\b.*?\b(?:(?:sono|sonaba|daba|salia|comunicaba|estaba) "
+    r"ocupad[oa]|linea ocupada|(?:no|ni) (?:habia|hubo|tenia|tenian|tengo|hay) (?:senal|cobertura|"
+    r"linea|red))\b",
+)
+
 DIRECTIONS = {
     "out": DIRECTIONS["out"] + (
         r"(?:escribi|mande|envie|conteste|respondi|llame|telefonee|etiquete|mencione|comente|"
@@ -670,6 +695,8 @@ DIRECTIONS = {
         # a call returned, a colloquial participle of a reply: "me regresó la llamada",
         # "me ha contestao"
         r"(?:regres|retorn)\w* la llamada", r"(?:contest|respond)ao",
+        # a call or a message back, as the Río de la Plata says it: "me llamó de vuelta"
+        r"(?:llam|telefone|escrib|mand|marc|marqu)\w* de vuelta",
         r"(?:me|le|la|lo|nos) (?:entrevisto|entrevistaron|entreviste|ha entrevistado|"
         r"he entrevistado)", r"entrevista con"),
 }
