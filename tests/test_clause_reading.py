@@ -1593,3 +1593,16 @@ def test_sixth_pass_we_had_together(vault, write, line, expected):
 
 def test_sixth_pass_we_had_a_row_is_no_time_together(vault, write):
     assert _read(vault, write, "Marta Ruiz pulled in at the garage and we had a row") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Marta Ruiz me presentó a Luis Gómez en la fiesta",
+        "Marta Ruiz nos presentó a Luis Gómez después del concierto",
+    ],
+)
+def test_a_contact_who_acts_on_me_toward_another_name_is_still_my_encounter(vault, write, line):
+    """The Spanish personal "a" before another name makes the act theirs toward that name,
+    unless the act is on me first ("· me presentó a ·"): then it is mine with them."""
+    assert _read(vault, write, line) != []

@@ -1069,7 +1069,7 @@ def _their_own_doing(blanked: str, c_start: int, c_end: int, event_start: int) -
 # name, or before someone else's thing ("llamó a ·", "dio like a la foto de ·").
 _A_NAMED = lazy_pattern(r"\s*(?:[^\s·]+\s+){0,2}?(?:a|al)\s+(?:(?:la|el|los|las|su|sus|un|una)\s+"
                         r"[^\s·]+\s+(?:de|del)\s+)?(?:(?:el|la)\s+)?[*_=\[]*·", re.IGNORECASE)
-_ON_ME = lazy_pattern(r"(?:me|nos)\s", re.IGNORECASE)
+_CLITIC_ON_ME = lazy_pattern(r"(?:me|nos)\s", re.IGNORECASE)
 
 
 def _a_named_other(blanked: str, event_start: int, event_end: int) -> bool:
@@ -1078,7 +1078,7 @@ def _a_named_other(blanked: str, event_start: int, event_end: int) -> bool:
     de ·"), unless the phrase acts on the writer ("· me presentó a ·")."""
     if blanked.find("·", event_end, event_end + 40) < 0:
         return False  # the common case: no other name right after the phrase
-    return (_ON_ME.match(blanked, event_start) is None
+    return (_CLITIC_ON_ME.match(blanked, event_start) is None
             and _A_NAMED.match(blanked, event_end) is not None)
 
 
