@@ -1606,3 +1606,83 @@ def test_a_contact_who_acts_on_me_toward_another_name_is_still_my_encounter(vaul
     """The Spanish personal "a" before another name makes the act theirs toward that name,
     unless the act is on me first ("· me presentó a ·"): then it is mine with them."""
     assert _read(vault, write, line) != []
+
+
+# Spanish: the verb's form. A first person in "-ré" is a future only when it is the infinitive
+# and "-é" ("saldré", "cenaré"); a preterite of another shape ("encontré", "operé": a verb in
+# "-rar", as the lemmatiser's dictionary says) is a thing done.
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Encontré a Marta Ruiz en el mercado",
+        "Hoy encontré a Marta Ruiz por la calle",
+        "Operé a Marta Ruiz de la rodilla",
+        "Preparé a Marta Ruiz para la entrevista",
+        "Mostré a Marta Ruiz el taller",
+    ],
+)
+def test_spanish_preterites_in_re_are_pasts(vault, write, line):
+    assert _read(vault, write, line) == [("in_person", "both")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a future, with or without a leading clause: a plan
+        "Saldré con Marta Ruiz",
+        "Cenaré con Marta Ruiz",
+        "Comeré con Marta Ruiz el lunes",
+        "Prepararé la paella con Marta Ruiz",
+        "Aunque llovía, saldré con Marta Ruiz",
+        "Aunque estaba cansada, iré con Marta Ruiz",
+        "Ya en casa, cenaré con Marta Ruiz",
+        "Luego estaré con Marta Ruiz",
+        # a head whose verb is someone else's (a thing's): no entry of the writer's
+        "Me salió un recuerdo con Marta Ruiz en Facebook",
+        "Me ha salido un recuerdo con Marta Ruiz",
+        # greetings sent through someone else: not with the one greeted
+        "Le mandé saludos a Marta Ruiz a través de Luis Gómez",
+        "A través de Luis Gómez le mandé saludos a Marta Ruiz",
+    ],
+)
+def test_spanish_plans_memories_and_greetings_carried_are_no_events(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # (guards: the same shapes where the writer did it)
+        ("Preparé la paella con Marta Ruiz", ("in_person", "both")),
+        ("Me tocó guardia con Marta Ruiz", ("in_person", "both")),
+        ("Conocí a Marta Ruiz a través de Luis Gómez", ("in_person", "both")),
+        ("Le mandé saludos a Marta Ruiz", ("message", "out")),
+        ("Tardeo con la Marta Ruiz en la plaza", ("in_person", "both")),
+    ],
+)
+def test_spanish_verb_form_guards(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+def test_greetings_sent_through_a_go_between_count_for_the_go_between(vault, write):
+    _read(vault, write, "Le mandé saludos a Luis Gómez a través de Marta Ruiz")
+    index = build_index(vault, load_config(vault), get_plugin_manager(), TODAY)
+    assert [i.channel for i in index.histories["Marta Ruiz"].interactions] == ["message"]
+    assert index.histories["Luis Gómez"].interactions == []
+
+
+class SpanishWords:
+    """A third-party vocabulary that adds to the Spanish word lists and verb forms."""
+
+    @hookimpl
+    def register_vocabulary(self):
+        return [Vocabulary("es-extra", events={}, word_lists={"not_with_them": ("encontr",)},
+                           future=(r"\w+re",))]  # a future written without its accent
+
+
+def test_a_vocabulary_plugin_adds_to_the_word_lists_and_verb_forms(vault, write):
+    pm = get_plugin_manager()
+    lines = ("Encontré a Marta Ruiz en el mercado", "Saldre con Marta Ruiz")
+    assert [_read(vault, write, line, pm) for line in lines] == [[("in_person", "both")]] * 2
+    pm.register(SpanishWords(), name="spanish-words")
+    assert [_read(vault, write, line, pm) for line in lines] == [[]] * 2

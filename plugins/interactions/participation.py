@@ -23,7 +23,7 @@ The cues come from the vocabularies (:class:`vinculo.model.Vocabulary` ``topics`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from vinculo.model import Vocabulary
@@ -50,11 +50,31 @@ class Cues:
     long_ago: re.Pattern[str] | None = None  # a time long before the note's day ("back in 2011")
     # a verb of the name's own right after it ("could", "to", "reports"), matched after the name
     subject_verb: re.Pattern[str] | None = None
+    future: re.Pattern[str] | None = None  # one verb form telling a plan (fullmatch)
+    their_past: re.Pattern[str] | None = None  # one verb form of someone else's past (fullmatch)
+    # the vocabularies' word lists, by name: each entry from the start of a folded word
+    lists: dict[str, re.Pattern[str]] = field(default_factory=dict)
+
+    def listed(self, name: str, word: str) -> bool:
+        """Whether the folded ``word`` (or text) opens with an entry of the vocabularies' word
+        list ``name`` (see :class:`vinculo.model.Vocabulary` ``word_lists``)."""
+        pattern = self.lists.get(name)
+        return pattern is not None and pattern.match(word) is not None
+
+    def listed_in(self, name: str, text: str) -> bool:
+        """Whether an entry of the word list ``name`` opens a word of the folded ``text``."""
+        pattern = self.lists.get(name)
+        if pattern is None:
+            return False
+        return any(pattern.match(text, word.start()) for word in _WORD_STARTS.finditer(text))
 
     @property
     def any_time(self) -> bool:
         """Whether a vocabulary brings any cue of time or voice (later, hearsay, long ago)."""
         return self.later is not None or self.hearsay is not None or self.long_ago is not None
+
+
+_WORD_STARTS = lazy_pattern(r"(?<![\w·])\w")
 
 
 def _before_name(phrases: list[str]) -> re.Pattern[str] | None:
@@ -74,7 +94,9 @@ def _words(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 def _compile(topics: tuple[str, ...], companions: tuple[str, ...], done: tuple[str, ...],
              habitual: tuple[str, ...], later: tuple[str, ...] = (),
              hearsay: tuple[str, ...] = (), long_ago: tuple[str, ...] = (),
-             subject_verbs: tuple[str, ...] = ()) -> Cues:
+             subject_verbs: tuple[str, ...] = (), future: tuple[str, ...] = (),
+             their_past: tuple[str, ...] = (),
+             lists: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Cues:
     return Cues(
         _before_name([fold(p) for p in topics]),
         _before_name([fold(p) for p in companions]),
@@ -84,6 +106,9 @@ def _compile(topics: tuple[str, ...], companions: tuple[str, ...], done: tuple[s
         _phrases(later), _phrases(hearsay), _phrases(long_ago),
         re.compile(r"[*_=\]]*\s+(?:" + "|".join(f"(?:{fold(p)})" for p in subject_verbs)
                    + r")(?![\w·'’])") if subject_verbs else None,
+        _words(future), _words(their_past),
+        {name: re.compile("|".join(f"(?:{fold(p)})" for p in entries))
+         for name, entries in lists if entries},
     )
 
 
@@ -134,9 +159,14 @@ def cues_of(vocabularies: list[Vocabulary]) -> Cues:
     def gather(name: str) -> tuple[str, ...]:
         return tuple(p for v in vocabularies for p in (getattr(v, name, None) or ()))
 
+    lists: dict[str, tuple[str, ...]] = {}
+    for vocabulary in vocabularies:
+        for name, entries in (getattr(vocabulary, "word_lists", None) or {}).items():
+            lists[name] = lists.get(name, ()) + tuple(entries)
     cues = _compile(gather("topics"), gather("companions"), gather("done"), gather("habitual"),
                     gather("later"), gather("hearsay"), gather("long_ago"),
-                    gather("subject_verbs"))
+                    gather("subject_verbs"), gather("future"), gather("their_past"),
+                    tuple(sorted(lists.items())))
     if _last is None or _last[1] != cues:
         _topics.clear()
         _habits.clear()
@@ -294,6 +324,10 @@ def companion_verb(blanked: str, c_start: int, at: int, cues: Cues) -> int | Non
     head = _head(lowered)
     if not head.strip() or len(words) > _MAX_HEAD or "·" in head:
         return None  # nothing before "with", a long clause, or someone else in it
+    if _has_verb_form(words, cues):
+        # "Me salió un recuerdo con ·": the head has a verb, someone else's (or a thing's);
+        # "Luego estaré con ·": a plan
+        return None
     folded = fold(lowered)
     # a determiner after a preposition opens a place or a thing ("Drinks at the pub with ·",
     # "Partida en el club con ·"), not someone else doing it
@@ -306,6 +340,15 @@ def companion_verb(blanked: str, c_start: int, at: int, cues: Cues) -> int | Non
             _INFINITIVE.match(lowered, words[0].start()) and _CON.search(lowered)):
         return None  # "Quedar con ·", "Planning a trip with ·": a to-do, a plan
     return words[0].start()
+
+
+def _has_verb_form(words: list[re.Match[str]], cues: Cues) -> bool:
+    """Whether one of ``words`` (lowercase) is a future or someone else's past (the
+    vocabularies' ``future`` and ``their_past`` forms): a clause with a verb, not a verbless
+    entry of the writer's."""
+    return any((cues.future is not None and cues.future.fullmatch(w[0]))
+               or (cues.their_past is not None and cues.their_past.fullmatch(w[0]))
+               for w in words)
 
 
 _PLACE = lazy_pattern(

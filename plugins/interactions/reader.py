@@ -546,6 +546,9 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # "Preparé las notas para la reunión con Ana": what it was for
         if subject and "·" in line.blanked[c_start + event[0]:c_start + event[1]]:
             continue  # "Luis went to Ana's party": the phrase names its other party
+        if event[2] == "message" and "go_betweens" in cues.lists and _through_another(
+                line.blanked, c_start, c_end, (at, name_end), cues):
+            continue  # "Le mandé saludos a · a través de ·": the go-between carried them
         if subject and _to_a_third(line.blanked, c_start, at, c_start + event[0], marks):
             continue  # "Ana les escribió", "Ana la llamó": to someone else, not to me
         if not subject and _other_subject(line.blanked, c_start, c_start + event[0], at):
@@ -573,6 +576,27 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             direction = "both"
         found.add(mention.target, line.date(), event[2], line.number, line.text, mention.level,
                   direction)
+
+
+_NAME_NEXT = lazy_pattern(r"\s*[*_=\[]*·")
+
+
+def _through_another(blanked: str, c_start: int, c_end: int, name: tuple[int, int],
+                     cues: Cues) -> bool:
+    """Whether a message's clause names a go-between (a vocabulary's ``go_betweens``: "a
+    través de") and another name than ``name`` (its start and end) right after it: the
+    message went through them ("Le mandé saludos a · a través de ·"), so the one it was for
+    is no party to it; the go-between, if anyone, is."""
+    if blanked.find("·", c_start, name[0]) < 0 and blanked.find("·", name[1], c_end) < 0:
+        return False  # the common case: no other name in the clause
+    pattern = cues.lists["go_betweens"]
+    folded = fold(blanked[c_start:c_end])
+    for word in _WORD.finditer(folded):
+        found = pattern.match(folded, word.start())
+        next_name = _NAME_NEXT.match(folded, found.end()) if found is not None else None
+        if next_name is not None and not c_start + found.end() <= name[0] < c_start + next_name.end():
+            return True
+    return False
 
 
 # The writer's answer in a later part of the line, after a message that came in:
@@ -735,17 +759,6 @@ def _act_after_attempt(blanked: str, c_start: int, c_end: int, after: int, name_
 # about me elsewhere.
 _ON_ME_ES = lazy_pattern(r"[*_=\]]*(?:\s*,\s*(?:mi|mis|su|la|el|nuestr[oa])\s[^,·]{1,30},)?"
                          r"\s+(?:me|nos)\s+(?:(ha|han)\s+)?([a-zñáéíóú]+)")
-_THEIR_PAST_IRREGULAR = frozenset({
-    "hizo", "trajo", "dio", "puso", "dijo", "quiso", "tuvo", "estuvo", "condujo", "hicieron",
-    "trajeron", "dieron", "pusieron", "dijeron", "tuvieron", "estuvieron"})
-_NOT_ON_ME_ES = ("gust", "encant", "molest", "preocup", "sorprend", "asust", "enfad", "cabre",
-                 "decepcion", "emocion", "parec", "cay", "deb", "pag", "cobr", "bloque", "ignor",
-                 "olvid", "record", "recomend", "mencion", "etiquet", "cit", "agreg", "añad",
-                 "sigu", "denunci", "desped", "rob", "mint", "engañ", "fall", "dej", "odi",
-                 "cans", "hart", "aburr", "confund", "dol", "borr", "elimin", "rechaz",
-                 "prohib", "neg", "mand", "envi", "escrib", "llam", "contest", "respond",
-                 "toc", "pas", "qued", "import", "interes", "dijo", "dijeron", "cont", "caus",
-                 "dij", "divirt", "gan", "quit", "cambi")
 
 
 # Spanish: the writer and the contact as one subject, "· y yo" or "yo y ·" (other names
@@ -755,12 +768,7 @@ _AND_I_AFTER = lazy_pattern(r"(?:[*_=\]]*(?:\s*,\s*|\s+(?:y|e)\s+)[*_=\[]*·+)*[
                             re.IGNORECASE)
 _I_AND_BEFORE = lazy_pattern(r"\s*[*_=]*(?:yo\s*(?:,|y|e)|con)\s+(?:[*_=\[]*·+[*_=\]]*\s*(?:,|y|e)\s+)*"
                              r"[*_=\[]*", re.IGNORECASE)
-_NOT_OURS = frozenset({"no", "nunca", "ni", "jamás", "tampoco"})
-# First persons plural that are only a present (a preterite has another form): "estamos".
-_ONLY_PRESENT = frozenset({"estamos", "vamos", "damos", "decimos", "venimos", "andamos",
-                           "seguimos", "somos", "hacemos", "tenemos", "podemos", "queremos",
-                           # and states rather than a day's act: "trabajamos en lo mismo"
-                           "trabajamos", "vivimos", "conocemos"})
+
 
 
 def _we_two(blanked: str, c_start: int, c_end: int, at: int, name_end: int,
@@ -780,12 +788,12 @@ def _we_two(blanked: str, c_start: int, c_end: int, at: int, name_end: int,
         start = after.end()
     for index, word in enumerate(_WORD.finditer(blanked, start, c_end)):
         w = word[0].lower()
-        if index > 5 or "·" in w or w in _NOT_OURS:
+        if index > 5 or "·" in w or cues.listed("negations", fold(w)):
             return None
-        if w in _ONLY_PRESENT:
+        if cues.listed("only_present", fold(w)):
             return None
         if (w.endswith(("amos", "imos", "emos")) and cues.done.fullmatch(w)
-                and not habitual(w, cues) and not _FUTURE.fullmatch(w)):
+                and not habitual(w, cues)):
             return word.start() - c_start, word.end() - c_start
     return None
 
@@ -801,39 +809,25 @@ _ON_ME_BEFORE = lazy_pattern(r"(?:^|\s)(?:me|nos)\s+(?:(ha|han)\s+)?([a-zñáé�
 # My act on them by a personal "a": "Abracé a ·", "Recibí al ·".
 _PERSONAL_A_ENDS = (" a", " al", " a la", " a el", " al el")
 _DID_A = lazy_pattern(r"(?:^|\s)([^\W\d_]+)\s+(?:a|al)\s+(?:(?:la|el)\s+)?[*_=\[]*$")
-# My acts on someone that need no meeting: a feeling, a choice, a mention, a replacement, a
-# reading, a wait, a loss, a block (folded stems of the first person's past).
-_NOT_WITH_THEM = ("recomend", "mencion", "etiquet", "contrat", "extran", "bloque", "desbloque",
-                  "ech", "elegi", "vote", "nombr", "sustitu", "reemplac", "cubri", "odie", "lei",
-                  "escuch", "esper", "defendi", "critiqu", "denunci", "demand", "despedi",
-                  "cite", "imite", "sigui", "agregue", "anadi", "acepte", "perdi", "olvide",
-                  "ignore", "evite", "dej", "convenci", "vigile", "admire", "envidie", "ame",
-                  "quise", "adore", "extrane", "felicite", "nomine", "propuse", "presente",
-                  "descubri", "investigue", "busque en", "googlee", "stalkee", "vi", "mire")
-# A figure of speech after "hizo", "trajo": "me hizo gracia", "me trajo problemas".
-_FIGURE = lazy_pattern(r"\s*(?:(?:un |una |unos |unas |muchos |muchas |la |el )?(?:problemas?|"
-                       r"disgustos?|lio|lios|mala suerte|suerte|recuerdos|dolor de cabeza|susto|"
-                       r"sustazo|pena|lata|razon|espalda|plantón|planton|largas|igual|asco|rabia|"
-                       r"miedo|risa|verguenza|lastima|envidia|celos|gusto|tiempo|dinero|plata|"
-                       r"pasta|like|me gusta)|gracia|caso|dano|ilusion|falta|sentir|pensar|reir|"
-                       r"llorar|sufrir|enojar|enfadar|bien|mal|feliz)\b")
 
 
-def _not_on_me(verb: str, after: str) -> bool:
+
+def _not_on_me(verb: str, after: str, cues: Cues) -> bool:
     """Whether their past ``verb`` on me (``after``: the text after it) is no time together:
-    a feeling, money, a thing done about me elsewhere (:data:`_NOT_ON_ME_ES`), or a figure
-    of speech ("me hizo gracia")."""
+    a feeling, money, a thing done about me elsewhere (the vocabularies' ``not_on_me``
+    list), or a figure of speech ("me hizo gracia": their ``figures``)."""
     if verb in ("hizo", "hicieron", "trajo", "trajeron", "dio", "dieron"):
-        return _FIGURE.match(fold(after)) is not None
-    return verb.startswith(_NOT_ON_ME_ES)
+        return cues.listed("figures", fold(after).lstrip())
+    return cues.listed("not_on_me", fold(verb))
 
 
-def _their_past(verb: str, perfect: bool) -> bool:
-    """Whether ``verb`` (lowercase, accents kept) is a third person's past: "-ó", "-aron",
-    "-ieron", an irregular preterite, or a participle after "ha"/"han"."""
+def _their_past(verb: str, perfect: bool, cues: Cues) -> bool:
+    """Whether ``verb`` (lowercase, accents kept) is a third person's past (a vocabulary's
+    ``their_past`` form: "-ó", "-aron", an irregular preterite), or a participle after
+    "ha"/"han"."""
     if perfect:
         return verb.endswith(("ado", "ido", "ído", "cho", "to", "sto"))
-    return verb.endswith(("ó", "aron", "ieron")) or verb in _THEIR_PAST_IRREGULAR
+    return cues.their_past is not None and cues.their_past.fullmatch(verb) is not None
 
 
 # Spanish: my own past act on them, "le"/"les", a verb I did, then "a ·" ("Le entregué el
@@ -868,14 +862,14 @@ def _acted_between(blanked: str, c_start: int, c_end: int, at: int, name_end: in
     ) else None
     if match is not None and len(_WORD.findall(blanked, c_start, at)) <= 2:
         verb = match[2].lower()
-        if _their_past(verb, match[1] is not None) and not _not_on_me(
-                verb, blanked[match.end():c_end]):
+        if _their_past(verb, match[1] is not None, cues) and not _not_on_me(
+                verb, blanked[match.end():c_end], cues):
             return match.start(2) - c_start, match.end(2) - c_start
     fronted = _FRONTED_A_LE.match(blanked, name_end, c_end) if lead_len <= 10 else None
     if (fronted is not None and _PERSONAL_A_OPENS.fullmatch(blanked, c_start, at)
             and cues.done.fullmatch(fronted[1].lower()) and not habitual(fronted[1], cues)
-            and not _FUTURE.fullmatch(fronted[1]) and not fold(fronted[1]).startswith(_FOR_THEM)
-            and not _ATTITUDE.search(fold(blanked[fronted.end():c_end]))):
+            and not cues.listed("for_them", fold(fronted[1]))
+            and not cues.listed_in("attitudes", fold(blanked[fronted.end():c_end]))):
         # "A · le presté el coche": my act on them, the name fronted
         return fronted.start(1) - c_start, fronted.end(1) - c_start
     if lead_len < 4 or lead_len > 90 or blanked.find("·", c_start, at) >= 0:
@@ -889,14 +883,14 @@ def _acted_between(blanked: str, c_start: int, c_end: int, at: int, name_end: in
     # "Me prestó · su taladro": their act on me, the name after its verb
     theirs = _ON_ME_BEFORE.search(lead) if on_me else None
     if (theirs is not None and len(_WORD.findall(lead, 0, theirs.start())) <= 2
-            and _their_past(theirs[2], theirs[1] is not None)
-            and not _not_on_me(theirs[2], blanked[name_end:c_end])):
+            and _their_past(theirs[2], theirs[1] is not None, cues)
+            and not _not_on_me(theirs[2], blanked[name_end:c_end], cues)):
         return theirs.start(2), theirs.end(2)
     # "Abracé a ·", "Atendí a · en la consulta": my act on them, a personal "a"
     did = _DID_A.search(lead) if to_them else None
     if (did is not None and len(_WORD.findall(lead, 0, did.start(1))) <= 3
             and cues.done.fullmatch(did[1]) is not None and not habitual(did[1], cues)
-            and not _FUTURE.fullmatch(did[1]) and not fold(did[1]).startswith(_NOT_WITH_THEM)
+            and not cues.listed("not_with_them", fold(did[1]))
             and not _LATER_DAY.search(fold(blanked[name_end:c_end]))):
         return did.start(1), did.end(1)
     if lead_len < 8 or not to_them or (blanked.find("le ", c_start, at) < 0
@@ -905,19 +899,14 @@ def _acted_between(blanked: str, c_start: int, c_end: int, at: int, name_end: in
         return None  # no "le" before the name
     mine = _LE_DID_A.search(blanked[c_start:at].lower())
     if (mine is None or cues.done.fullmatch(mine[1]) is None or habitual(mine[1], cues)
-            or _FUTURE.fullmatch(mine[1]) or fold(mine[1]).startswith(_FOR_THEM) or _FOR_LATER.search(fold(
-                blanked[name_end:c_end])) or _ATTITUDE.search(fold(mine[0]))):
+            or cues.listed("for_them", fold(mine[1])) or _FOR_LATER.search(fold(
+                blanked[name_end:c_end])) or cues.listed_in("attitudes", fold(mine[0]))):
         return None  # "Le compré el regalo a · pal cumple del sábado": for them, not with them
     return mine.start(1), mine.end(1)
 
 
-# Acts done for someone rather than to them (bought, set aside, booked, made, ordered…), and
-# an occasion to come after the name: the act needs them to be there no more than a gift
-# bought does.
-_FOR_THEM = ("compr", "apart", "reserv", "separ", "prepar", "guard", "hic", "cocin", "consegu",
-             "busqu", "encargu", "pagu", "arregl", "imprim", "envolv", "pedi", "escog", "elegi")
-# An attitude said as a thing given: "le llevé la contraria", "le di la razón".
-_ATTITUDE = lazy_pattern(r"\b(?:la contraria|la razon|la culpa|la espalda|largas)\b")
+# An occasion to come after the name: an act for it needs them to be there no more than a gift
+# bought does ("Le compré el regalo a · pal cumple del sábado").
 _WEEKDAY_LATER = (r"\b(?:el|este|el proximo|para el) (?:lunes|martes|miercoles|jueves|viernes|"
                   r"sabado|domingo)\b")
 _LATER_DAY = lazy_pattern(_WEEKDAY_LATER)
@@ -930,8 +919,6 @@ _LEAD_ES = lazy_pattern(r"\s*[*_=]*(?:aunque|mientras|cuando|despues de que|en c
                         r"[^,·]{3,80}?,")
 
 
-_FUTURE = lazy_pattern(r"[^\W\d_]+r(?:é|á|ás|emos|án)\b", re.IGNORECASE)
-
 
 def _companion_after_lead(blanked: str, c_start: int, at: int, cues: Cues) -> int | None:
     """:func:`companion_verb` read after a leading clause of time or concession that names no
@@ -943,7 +930,7 @@ def _companion_after_lead(blanked: str, c_start: int, at: int, cues: Cues) -> in
     if lead is None:
         return None
     verb = companion_verb(blanked, c_start + lead.end(), at, cues)
-    if verb is None or _FUTURE.match(blanked, c_start + lead.end() + verb):
+    if verb is None:
         return None  # "Aunque llueva, saldré con ·": a plan
     return lead.end() + verb
 

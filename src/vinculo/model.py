@@ -355,6 +355,25 @@ class Vocabulary:
     event phrase later in the clause is then in that person's statement ("Ben reports the
     goal met", "Altan to implement …", "so Ben could take a break, DM to Jack"), not an event
     of mine with them — unless the writer comes in between ("Ana is in town and we had lunch").
+
+    The verb's form (optional, one word, lowercase with its accents, like ``done``):
+    ``future`` patterns match a form that tells a plan ("llamaré", "saldré"): a clause whose
+    only verb is one is no event, even with no event phrase ("Saldré con Ana"); ``their_past``
+    patterns match a past of someone other than the writer ("salió", "llamaron", "hizo"): a
+    clause whose head holds one is their act, not an entry of mine ("Me salió un recuerdo con
+    Ana"), and, after "me", their act on me.
+
+    ``word_lists`` (optional) are named lists of folded word beginnings (stems: "recomend"
+    stands for "recomendé", "recomendó"…) that the reader's shapes consult; a plugin adds
+    to a list by naming it. ``not_on_me``: someone's verbs on me that are no time spent
+    together (a feeling, money, a thing done about me elsewhere: "me gustó", "me pagó");
+    ``not_with_them``: the writer's verbs on someone that need no meeting ("recomendé a",
+    "voté a"); ``for_them``: the writer's acts done for someone rather than with them
+    ("le compré", "le reservé"); ``only_present``: first persons plural that are only a
+    present or a state ("estamos", "vivimos"); ``negations``: words that deny the verb after
+    them ("no", "nunca"); ``figures``: what follows "me hizo", "me dio" as a figure of
+    speech, not a thing done ("gracia", "pena"); ``attitudes``: what follows "le llevé",
+    "le di" as an attitude, not a thing given ("la contraria", "la razón").
     """
 
     language: str
@@ -370,3 +389,6 @@ class Vocabulary:
     hearsay: tuple[str, ...] = ()
     long_ago: tuple[str, ...] = ()
     subject_verbs: tuple[str, ...] = ()
+    future: tuple[str, ...] = ()
+    their_past: tuple[str, ...] = ()
+    word_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)

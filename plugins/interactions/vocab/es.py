@@ -13,7 +13,10 @@ from __future__ import annotations
 import re
 
 from vinculo.hookspecs import hookimpl
+from vinculo.lemmas import trie
 from vinculo.model import Vocabulary
+
+from .es_past import PASTS_IN_RE
 
 # Hacer algo juntos: "vimos el partido con Ana", "hicimos una ruta con Ana" (one phrase per
 # verb: each opens with a word, cheap to search).
@@ -270,11 +273,20 @@ TOPICS: tuple[str, ...] = (
     r"me acorde de", r"nos acordamos de",
 )
 COMPANIONS: tuple[str, ...] = (r"con", r"junto con")
-# Un pretérito de la primera persona (o un participio tras "he"/"hemos"), nunca un verbo que
-# lleva "con" sin encontrarse con nadie ("comparé con", "soñé con").
+# A future of the first person: the infinitive and "-é" ("llamaré", "escribiré", "veré"), or
+# an irregular one ("saldré", "tendré", "haré", "podré") — not a preterite of a verb in "-rar"
+# of the same shape ("preparé", "miré", "me enteré": es_past, from the lemmatiser's dictionary)
+# nor one of another shape ("compré", "celebré", "encontré").
+FIRST_PERSON_FUTURE = (r"(?!" + trie(PASTS_IN_RE) + r"$)[^\W\d_]*(?:[aei]r|(?:tend|pond|vend|"
+                       r"sald|vald|hab|sab|cab|pod)r|querr)é")
+
+# Un pretérito de la primera persona (o un participio tras "he"/"hemos"), nunca un futuro
+# ("saldré con") ni un verbo que lleva "con" sin encontrarse con nadie ("comparé con",
+# "soñé con").
 DONE: tuple[str, ...] = (
     r"(?!(?:sone|soñe|compare|comparé|confundi|confundí|acorde|acordé|reserve|reservé|"
-    r"organice|organicé|programe|programé|agende|agendé)$)\w{2,}[éí]",
+    r"organice|organicé|programe|programé|agende|agendé)$)(?!" + FIRST_PERSON_FUTURE + r"$)"
+    r"\w{2,}[éí]",
     r"\w{2,}(?:amos|imos)",
     r"estuve|estuvimos|tuve|tuvimos|hice|hicimos|fui|fuimos|vine|vinimos|anduve|anduvimos|"
     r"di|dimos|vi|vimos|pude|pudimos|puse|pusimos|traje|trajimos|dije|dijimos|he|hemos",
@@ -706,9 +718,76 @@ DIRECTIONS = {
 DONE = (r"(?!(?:acordamos|pactamos|decidimos|planeamos|\w*(?:áramos|éramos|ásemos|ésemos))$)"
         + DONE[1], DONE[0], DONE[2])
 
+# The verb's form (one word, lowercase with its accents): a plan in any person ("llamaré",
+# "saldrá", "cenaremos"; not the present "queremos"), and someone else's past ("salió",
+# "llamaron", "hizo", the auxiliary of their perfect: "ha salido").
+_FUTURE_STEM = (r"[^\W\d_]*(?:[aei]r|(?:tend|pond|vend|sald|vald|hab|sab|cab|pod)r|querr)")
+FUTURE: tuple[str, ...] = (
+    FIRST_PERSON_FUTURE,
+    _FUTURE_STEM + r"(?:ás|á|án|éis)",
+    r"(?![^\W\d_]*queremos$)" + _FUTURE_STEM + r"emos",
+)
+THEIR_PAST: tuple[str, ...] = (
+    # (not "me tocó": a duty that fell to the writer, done by the writer)
+    r"(?!toc(?:ó|aron)$)[^\W\d_]{2,}(?:ó|aron|ieron)", r"ha|han",
+    r"hizo|trajo|dio|puso|dijo|quiso|tuvo|estuvo|condujo|hicieron|trajeron|dieron|pusieron|"
+    r"dijeron|tuvieron|estuvieron",
+)
+
+# Word lists the reader's shapes consult (see vinculo.model.Vocabulary ``word_lists``): folded
+# beginnings of words, or fragments of a regular expression where a word must end.
+WORD_LISTS: dict[str, tuple[str, ...]] = {
+    # someone's past on me that is no time together: a feeling, money, a thing done about me
+    # elsewhere, a message or a call (their own phrases read those)
+    "not_on_me": (
+        "gust", "encant", "molest", "preocup", "sorprend", "asust", "enfad", "cabre",
+        "decepcion", "emocion", "parec", "cay", "deb", "pag", "cobr", "bloque", "ignor",
+        "olvid", "record", "recomend", "mencion", "etiquet", "cit", "agreg", "anad", "sigu",
+        "denunci", "desped", "rob", "mint", "engan", "fall", "dej", "odi", "cans", "hart",
+        "aburr", "confund", "dol", "borr", "elimin", "rechaz", "prohib", "neg", "mand", "envi",
+        "escrib", "llam", "contest", "respond", "toc", "pas", "qued", "import", "interes",
+        "dijo", "dijeron", "cont", "caus", "dij", "divirt", "gan", "quit", "cambi"),
+    # my past on someone that needs no meeting: a feeling, a choice, a mention, a
+    # replacement, a reading, a wait, a loss, a block
+    "not_with_them": (
+        "recomend", "mencion", "etiquet", "contrat", "extran", "bloque", "desbloque", "ech",
+        "elegi", "vote", "nombr", "sustitu", "reemplac", "cubri", "odie", "lei", "escuch",
+        "esper", "defendi", "critiqu", "denunci", "demand", "despedi", "cite", "imite", "sigui",
+        "agregue", "anadi", "acepte", "perdi", "olvide", "ignore", "evite", "dej", "convenci",
+        "vigile", "admire", "envidie", "ame", "quise", "adore", "extrane", "felicite", "nomine",
+        "propuse", "presente", "descubri", "investigue", "busque en", "googlee", "stalkee",
+        "vi", "mire"),
+    # acts done for someone rather than with them: bought, set aside, booked, made, ordered
+    "for_them": (
+        "compr", "apart", "reserv", "separ", "prepar", "guard", "hic", "cocin", "consegu",
+        "busqu", "encargu", "pagu", "arregl", "imprim", "envolv", "pedi", "escog", "elegi"),
+    # first persons plural that are only a present (a preterite has another form), or a state
+    # rather than a day's act ("trabajamos en lo mismo")
+    "only_present": (
+        r"(?:estamos|vamos|damos|decimos|venimos|andamos|seguimos|somos|hacemos|tenemos|"
+        r"podemos|queremos|trabajamos|vivimos|conocemos)$",),
+    "negations": (r"(?:no|nunca|ni|jamas|tampoco)$",),
+    # after "me hizo", "me trajo", "me dio": a figure of speech ("me hizo gracia", "me trajo
+    # problemas"), no thing done
+    "figures": (
+        r"(?:(?:un|una|unos|unas|muchos|muchas|la|el) )?(?:problemas?|disgustos?|lio|lios|"
+        r"mala suerte|suerte|recuerdos|dolor de cabeza|susto|sustazo|pena|lata|razon|espalda|"
+        r"planton|largas|igual|asco|rabia|miedo|risa|verguenza|lastima|envidia|celos|gusto|"
+        r"tiempo|dinero|plata|pasta|like|me gusta)\b",
+        r"(?:gracia|caso|dano|ilusion|falta|sentir|pensar|reir|llorar|sufrir|enojar|enfadar|"
+        r"bien|mal|feliz)\b"),
+    # who carried what passed: "le mandé saludos a · a través de ·"
+    "go_betweens": (r"(?:a traves|por medio|por mediacion|por intermedio) de\b",),
+    # an attitude said as a thing given: "le llevé la contraria", "le di la razón"
+    "attitudes": (r"la contraria\b", r"la razon\b", r"la culpa\b", r"la espalda\b",
+                  r"largas\b"),
+}
+
+
 @hookimpl
 def register_vocabulary() -> list[Vocabulary]:
     return [Vocabulary("es", events=EVENTS, intents=INTENTS, directions=DIRECTIONS,
                        tasks=TASKS, topics=TOPICS, companions=COMPANIONS, done=DONE,
                        habitual=HABITUAL, later=LATER, hearsay=HEARSAY,
-                       long_ago=LONG_AGO, subject_verbs=SUBJECT_VERBS)]
+                       long_ago=LONG_AGO, subject_verbs=SUBJECT_VERBS, future=FUTURE,
+                       their_past=THEIR_PAST, word_lists=WORD_LISTS)]
