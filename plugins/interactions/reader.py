@@ -593,8 +593,11 @@ def _through_another(blanked: str, c_start: int, c_end: int, name: tuple[int, in
     folded = fold(blanked[c_start:c_end])
     for word in _WORD.finditer(folded):
         found = pattern.match(folded, word.start())
-        next_name = _NAME_NEXT.match(folded, found.end()) if found is not None else None
-        if next_name is not None and not c_start + found.end() <= name[0] < c_start + next_name.end():
+        if found is None:
+            continue
+        next_name = _NAME_NEXT.match(folded, found.end())
+        if next_name is not None and not (
+                c_start + found.end() <= name[0] < c_start + next_name.end()):
             return True
     return False
 
