@@ -1686,3 +1686,70 @@ def test_a_vocabulary_plugin_adds_to_the_word_lists_and_verb_forms(vault, write)
     assert [_read(vault, write, line, pm) for line in lines] == [[("in_person", "both")]] * 2
     pm.register(SpanishWords(), name="spanish-words")
     assert [_read(vault, write, line, pm) for line in lines] == [[]] * 2
+
+
+# Spanish as it is spoken: a participle clipped of its "d" ("me ha llamao", "le he dao un
+# toque"), someone coming here or doing something "conmigo", and the plans, cancellations and
+# repeated attempts told the same way.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("La Marta Ruiz me ha llamao esta mañana", ("call", "in")),
+        ("Marta Ruiz me ha dejao un audio", ("message", "in")),
+        ("Le he dao un toque a Marta Ruiz", ("call", "out")),
+        ("Marta Ruiz me ha etiquetao en una foto", ("social", "in")),
+        ("Me he encontrao a Marta Ruiz en la plaza", ("in_person", "both")),
+        ("He compartío el vídeo de Marta Ruiz", ("social", "out")),
+        ("- [x] contestar a Marta Ruiz lo del presupuesto", ("message", "both")),
+        ("Marta Ruiz vino a arreglar la caldera", ("in_person", "both")),
+        ("Marta Ruiz pasó por la escuela a pedirme las notas", ("in_person", "both")),
+        ("Marta Ruiz se acercó por la tienda a saludarnos", ("in_person", "both")),
+        ("Marta Ruiz pasó por el bar y se echó una caña conmigo", ("in_person", "both")),
+        ("Marta Ruiz llegó al huerto y estuvo toda la tarde conmigo", ("in_person", "both")),
+    ],
+)
+def test_spanish_as_spoken_reads_events(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "La comida con Marta Ruiz se ha suspendido",
+        "La comida con Marta Ruiz se ha cancelao por la lluvia",
+        "La comida con Marta Ruiz se ha retrasado pal domingo",
+        "La cita con Marta Ruiz quedó pal lunes",
+        "Cuadré con Marta Ruiz pa ensayar el sábado",
+        "Marta Ruiz no contestó, la llamé tres veces más",
+        "Marta Ruiz colgó un vídeo de la boda, lo vi dos veces",
+    ],
+)
+def test_spanish_as_spoken_reads_no_events(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # (guards: a coming that is no visit, a feeling, a plan moved in the perfect)
+        "Marta Ruiz vino a vivir a Cartagena",
+        "Marta Ruiz pasó por Valencia a ver a su hermana",
+        "Marta Ruiz se enfadó conmigo",
+        "La reunión con Marta Ruiz se ha pasado al jueves",
+    ],
+)
+def test_spanish_as_spoken_no_event_guards(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # (guards: a fallback in another medium, someone seen, a visit said in full)
+        ("Intenté llamar a Marta Ruiz, no contestó, le dejé un mensaje", ("message", "out")),
+        ("A Marta Ruiz la vi en el mercado", ("in_person", "both")),
+        ("Marta Ruiz vino a traerme las llaves", ("in_person", "both")),
+    ],
+)
+def test_spanish_as_spoken_guards(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]

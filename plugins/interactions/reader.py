@@ -546,6 +546,10 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # "Preparé las notas para la reunión con Ana": what it was for
         if subject and "·" in line.blanked[c_start + event[0]:c_start + event[1]]:
             continue  # "Luis went to Ana's party": the phrase names its other party
+        if (at < c_start + event[0] and line.blanked[c_start + event[0]:c_start + event[0] + 3] in (
+                "lo ", "la ", "Lo ", "La ") and _THING_BETWEEN.search(fold(
+                line.blanked[name_end:c_start + event[0]]))):
+            continue  # "· subió un TikTok…, lo vi": the pronoun is the thing, not them
         if event[2] == "message" and "go_betweens" in cues.lists and _through_another(
                 line.blanked, c_start, c_end, (at, name_end), cues):
             continue  # "Le mandé saludos a · a través de ·": the go-between carried them
@@ -578,6 +582,10 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                   direction)
 
 
+# A thing someone posts or makes, named after them: what a later "lo"/"la" stands for.
+_THING_BETWEEN = lazy_pattern(r"\b(?:un|una|el|la|su|sus|unos|unas) (?:[^\s·]+ )?(?:tiktok|video|"
+                              r"reel|post|foto|story|storie|historia|publicacion|cancion|tema|"
+                              r"podcast|articulo|libro|tuit|hilo|short)s?\b")
 _NAME_NEXT = lazy_pattern(r"\s*[*_=\[]*·")
 
 
@@ -731,6 +739,7 @@ def _past_aside(blanked: str, c_start: int, c_end: int, name_end: int, intent: i
 # mejor le mandé mensaje"); not a voicemail left (a failed call).
 _THEN_PART = lazy_pattern(r"\s*(?:(?:mejor|entonces|al final|finalmente|luego|y|asi que|total)\s+)?"
                           r"(?=(?:le|les|la|lo)\s)")
+_TRIED_WRITING = lazy_pattern(r"\b(?:escribir|mandar|enviar|contestar|responder)(?:le|les)?\b")
 _VOICEMAIL = lazy_pattern(r"\b(?:de voz|buzon|contestador)\b")
 
 
@@ -738,7 +747,8 @@ def _act_after_attempt(blanked: str, c_start: int, c_end: int, after: int, name_
                        matcher: VocabularyMatcher) -> tuple[_Event, frozenset[Direction]] | None:
     """The event of the clause's last comma part, after the attempt at ``after`` and the
     name (ending at ``name_end``), when it opens (after "mejor", "entonces"…) with a pronoun
-    for them and my own act, with no intention of its own and no one else named."""
+    for them and my own act, with no intention of its own and no one else named — and is no
+    call after a failure that was a call too (calling again is trying again)."""
     clause = fold(blanked[c_start:c_end])
     comma = clause.rfind(",")
     if comma < max(after, name_end):
@@ -754,6 +764,11 @@ def _act_after_attempt(blanked: str, c_start: int, c_end: int, after: int, name_
     marks = matcher.direction_marks(part)
     if marks != frozenset({"out"}):
         return None
+    if event[2] == "call":
+        before = matcher.first_event(clause[:comma])
+        if (before[2] == "call") if before is not None else not _TRIED_WRITING.search(
+                clause, 0, comma):
+            return None  # "· no contestó, le marqué como cinco veces": more of the attempt
     return (lead.end() + event[0], lead.end() + event[1], event[2]), marks
 
 
@@ -833,6 +848,51 @@ def _their_past(verb: str, perfect: bool, cues: Cues) -> bool:
     return cues.their_past is not None and cues.their_past.fullmatch(verb) is not None
 
 
+# Spanish: the contact's past, then "conmigo" ("· pasó por el restaurante y se echó un café
+# conmigo"), or their coming here to do something ("· vino a hacer fotos del bancal", "· pasó
+# por la escuela a pedirme…").
+_THEIR_VERB = lazy_pattern(r"[*_=\]]*\s+(?:(?:ya|se|me|nos|por fin|al final)\s+)*"
+                           r"(?:(ha|han)\s+)?([a-zñáéíóú]+)")
+_CONMIGO = lazy_pattern(r"(?<![\w·])(?:conmigo|con nosotr[oa]s)(?![\w·])", re.IGNORECASE)
+_CAME_TO = lazy_pattern(r"(?:(?:vino|vinieron|venido) |(?:se )?(?:paso|pasaron|pasado|acerco|"
+                        r"acercaron|acercado) por (?:[^\s·]+ ){1,4}?)a ([a-z]+(?:ar|er|ir))"
+                        r"(me|nos)?\b")
+_CAME = frozenset({"vino", "vinieron"})  # irregular: no "-ó" to tell a third person's past by
+
+
+def _with_me_after(blanked: str, c_start: int, c_end: int, at: int, name_end: int,
+                   cues: Cues) -> tuple[int, int] | None:
+    """Where, from ``c_start``, the contact's verb starts and ends when the name opens the
+    clause (two words at most before it), a past of theirs follows it (no feeling, money or
+    thing done elsewhere: their ``not_on_me`` list) and either "conmigo" later in the clause
+    with no one else named, or they came here to do something ("vino a hacer…", "pasó por
+    la escuela a pedirme…": a coming toward the writer, or with "me" on the purpose's verb);
+    else None."""
+    rest = blanked[name_end:c_end]
+    with_me = _CONMIGO.search(rest)
+    if with_me is None and "vin" not in rest and " pas" not in rest and "acerc" not in rest:
+        return None  # the common case: neither "conmigo" nor a coming
+    if "·" in rest or len(_WORD.findall(blanked, c_start, at)) > 2:
+        return None
+    verb = _THEIR_VERB.match(blanked, name_end, c_end)
+    if verb is None or not (verb[2].lower() in _CAME or _their_past(
+            verb[2].lower(), verb[1] is not None, cues)):
+        return None
+    folded = fold(rest)
+    if with_me is None:
+        came = _CAME_TO.search(folded)
+        if came is None or cues.listed("settling", came[1]) or (
+                not came[0].startswith("vin") and came[2] is None):
+            return None  # "· vino a vivir a Murcia", "· pasó por Madrid a ver a su madre"
+    else:
+        words = [w for w in _WORD.findall(rest[:with_me.start()].lower())]
+        last = next((w for w in reversed(words) if _their_past(w, False, cues)), verb[2].lower())
+        if cues.listed("not_on_me", fold(last)) or any(
+                cues.listed("negations", fold(w)) for w in words):
+            return None  # "· se enfadó conmigo", "· no habló conmigo"
+    return verb.start(2) - c_start, verb.end(2) - c_start
+
+
 # Spanish: my own past act on them, "le"/"les", a verb I did, then "a ·" ("Le entregué el
 # turno a ·", "Les enseñé el piso a · y ·").
 _LE_DID_A = lazy_pattern(r"(?:^|\s)(?:le|les)\s+([^\W\d_]+)\s+(?:[^\s·]+\s+){0,5}?(?:a|al)\s+"
@@ -852,6 +912,10 @@ def _acted_between(blanked: str, c_start: int, c_end: int, at: int, name_end: in
         we = _we_two(blanked, c_start, c_end, at, name_end, cues)
         if we is not None:
             return we
+    if lead_len <= 12:
+        came = _with_me_after(blanked, c_start, c_end, at, name_end, cues)
+        if came is not None:
+            return came
     if blanked.find("junt", name_end, c_end) >= 0:
         # "me tocó de pareja ·, hemos hecho los ejercicios juntos": we, together, after it
         together = _TOGETHER_AFTER.search(blanked[name_end:c_end].lower())

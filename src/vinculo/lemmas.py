@@ -127,9 +127,20 @@ def expand(phrase: str, language: str) -> str:
         if m.start() > 0:  # "me {escribir}": "me ha escrito" too (a participle alone at the
             # start of a phrase already matches "he escrito", without the auxiliary)
             reporting = with_perfect(reporting, m[1].strip(), language)
-        return trie(reporting)
+        return trie(clipped(reporting, language))
 
     return LEMMA.sub(verb, phrase).replace(_NAME_MARK, NAME)
+
+
+def clipped(reporting: tuple[str, ...], language: str) -> tuple[str, ...]:
+    """``reporting`` forms of a Spanish verb plus its participles as they are spoken and often
+    written ("llamao", "dejao" for "llamado", "dejado"; "subío" for "subido", folded "subio"):
+    "me ha llamao" is a call as "me ha llamado" is."""
+    if language != "es":
+        return reporting
+    extra = tuple(f[:-3] + ("ao" if f.endswith("ado") else "io") for f in reporting
+                  if f.endswith(("ado", "ido")) and len(f) > 4)
+    return reporting + tuple(f for f in extra if f not in reporting)
 
 
 # Spanish reports the day's events in the perfect as often as in the preterite ("hoy he comido

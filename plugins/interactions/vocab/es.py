@@ -214,8 +214,9 @@ INTENTS: tuple[str, ...] = (
     r"^.*?comunicaba", r"^.*?no (?:estaba|estaban|habia nadie|aparecio|vino|pudo|lo cogio|"
     r"la cogio|me lo cogio|contestaba|respondia)",
     r"(?:me|nos|te|le) debe", r"quedamos en \w+(?:ar|er|ir)(?:nos|le|la|lo)?",
-    r"^.*?se (?:pasa|paso|cambia|cambio|mueve|movio|retrasa|retraso|adelanta|adelanto) "
-    r"(?:al|a la|a el|para el|para la|a otro|a otra) (?:lunes|martes|miercoles|jueves|viernes|"
+    r"^.*?se (?:pasa|paso|cambia|cambio|mueve|movio|retrasa|retraso|adelanta|adelanto|"
+    r"(?:ha|han) (?:pasado|cambiado|movido|retrasado|adelantado)) "
+    r"(?:al|a la|a el|para el|para la|pal|pa el|pa la|a otro|a otra) (?:lunes|martes|miercoles|jueves|viernes|"
     r"sabado|domingo|semana|tarde|manana|noche|proximo|proxima|otro|otra|dia|mes|finde)",
     # El modo: lo que casi pasó, lo que iba a pasar, una costumbre y no el suceso de un día,
     # una condición, un acuerdo para más adelante, una reserva.
@@ -301,9 +302,9 @@ LATER: tuple[str, ...] = (
     r"(?<!media manana)(?<!toda manana)",
     r"(?:semana|mes|ano|finde|fin de semana|" + _DIAS[3:-1] + r") que viene",
     r"(?:el |la )?proxim[oa] (?:semana|mes|ano|finde|fin de semana|" + _DIAS[3:-1] + r")",
-    r"para (?:el |la |este |esta )?(?:" + _DIAS[3:-1] + r"|finde|fin de semana|semana|mes|"
+    r"(?:para|pa) (?:el |la |este |esta )?(?:" + _DIAS[3:-1] + r"|finde|fin de semana|semana|mes|"
     r"dia \d+|\d+ de \w+|\d{1,2}|manana|pasado manana|otro dia|mas adelante)",
-    r"al (?:" + _DIAS[3:-1] + r"|dia siguiente|mes que viene)",
+    r"(?:al|pal) (?:" + _DIAS[3:-1] + r"|dia siguiente|mes que viene)",
     r"(?:a|para|hasta) (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
     r"setiembre|octubre|noviembre|diciembre)",
     r"dentro de (?:un|una|dos|tres|cuatro|unos|unas|\d+) (?:dias?|semanas?|mes|meses)",
@@ -680,7 +681,7 @@ INTENTS += (
     r"^.*?\b(?<!se )(?<!me )(?<!te )(?<!le )(?<!nos )(?:quede|quedamos|deje apalabrad[oa]|dejamos apalabrad[oa]|apalabre|apalabramos) "
     r"con\b.*?\b(?:el|este|esta|para el) " + _WEEKDAY + r"\b(?! pasado)",
     r"^.*?\b(?:arregle|arreglamos|cuadre|cuadramos|coordine|coordinamos|concrete|concretamos) "
-    r"con (?:[^\s]+ ){1,4}?para (?:\w+ )?\w*(?:ar|er|ir)(?:nos|le|la|lo|me|se)?\b",
+    r"con (?:[^\s]+ ){1,4}?pa(?:ra)? (?:\w+ )?\w*(?:ar|er|ir)(?:nos|le|la|lo|me|se)?\b",
     r"^.*?\b" + _PLANNED + r"\b.*?\bse (?:nos |me |le |les )?(?:ha |han )?(?:caido|cayo|cayeron)\b",
     r"deb(?:i|imos|io|ieron|ia|iamos)(?: de)? haber\w*",
     r"^.*?(?:llam|telefone|marqu|timbr)\w*\b.*?\b(?:(?:sono|sonaba|daba|salia|comunicaba|estaba) "
@@ -712,6 +713,38 @@ DIRECTIONS = {
         r"(?:me|le|la|lo|nos) (?:entrevisto|entrevistaron|entreviste|ha entrevistado|"
         r"he entrevistado)", r"entrevista con"),
 }
+
+# The seventh pass: Spanish as it is spoken, read by its forms (docs/ladder.md, "Spanish: the
+# seventh pass"):
+#
+# - a participle clipped of its "d" ("me ha llamao", "le he dao un toque", "se ha suspendío"):
+#   the verbs named by lemma gain those forms (vinculo.lemmas.clipped), and every participle
+#   written out in a phrase below is read with or without its "d";
+# - the perfect of a cancellation ("se ha suspendido", "se ha cancelao"), as its preterite is;
+# - "he" before a clipped participle of "-ir" ("he compartío") is mine: its folded form is no
+#   third person's preterite ("compartió");
+# - a reply to be ticked is an exchange, as every reply is ("- [x] contestar a ·").
+INTENTS += (
+    r"^.*?\b(?:suspendi|cancela|aplaza|anula)d?[oa]s?\b",
+)
+DIRECTIONS = {
+    "out": DIRECTIONS["out"],
+    "in": tuple(r"(?<!\bhe )(?<!\bhemos )(?:" + p + ")" for p in DIRECTIONS["in"]),
+    "both": DIRECTIONS["both"] + (r"(?:contestar|responder)(?:le|les)? a",),
+}
+_PARTICIPLE = re.compile(r"(?<=[a-z:|(])ado(?![a-z])")
+_PARTICIPLE_IR = re.compile(r"(?<=[:|(])ido(?=[|)])")
+
+
+def _clipped(phrase: str) -> str:
+    """``phrase`` with its participles also read without their "d" ("dado" → "dao")."""
+    return _PARTICIPLE_IR.sub("id?o", _PARTICIPLE.sub("ad?o", phrase))
+
+
+EVENTS = {channel: tuple(_clipped(p) for p in phrases) for channel, phrases in EVENTS.items()}
+INTENTS = tuple(_clipped(p) for p in INTENTS)
+DIRECTIONS = {direction: tuple(_clipped(p) for p in phrases)
+              for direction, phrases in DIRECTIONS.items()}
 
 # Not a day's event of the writer's: a past subjunctive or the Galician pluperfect ("quedáramos":
 # we had arranged), and the agreements about later ("acordamos con Renzo que…").
@@ -776,6 +809,8 @@ WORD_LISTS: dict[str, tuple[str, ...]] = {
         r"tiempo|dinero|plata|pasta|like|me gusta)\b",
         r"(?:gracia|caso|dano|ilusion|falta|sentir|pensar|reir|llorar|sufrir|enojar|enfadar|"
         r"bien|mal|feliz)\b"),
+    # what someone comes here to do that is no visit: "vino a vivir a Murcia"
+    "settling": ("viv", "trabaj", "estudi", "instal", "mud", "nac", "mor", "quedarse"),
     # who carried what passed: "le mandé saludos a · a través de ·"
     "go_betweens": (r"(?:a traves|por medio|por mediacion|por intermedio) de\b",),
     # an attitude said as a thing given: "le llevé la contraria", "le di la razón"
