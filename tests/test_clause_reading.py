@@ -1753,3 +1753,27 @@ def test_spanish_as_spoken_no_event_guards(vault, write, line):
 )
 def test_spanish_as_spoken_guards(vault, write, line, expected):
     assert _read(vault, write, line) == [expected]
+
+
+# Spanish: the medium a clause names when its event is read from its structure, the direction
+# of a purpose's verbs, things of mine shared, and a network's borrowed verbs.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Marta Ruiz me dio follow en Instagram", ("social", "in")),
+        ("Le di un shoutout a Marta Ruiz en mi directo", ("social", "out")),
+        ("Mensajitos con Marta Ruiz toda la mañana", ("message", "both")),
+        ("Marta Ruiz y yo estuvimos un buen rato en el teléfono", ("call", "both")),
+        ("Marta Ruiz y yo nos pasamos la tarde mandándonos memes", ("message", "both")),
+        ("Le tiré un texto a Marta Ruiz pa ver si viene", ("message", "out")),
+        ("Marta Ruiz me llamó pa que la lleve a la estación", ("call", "in")),
+        ("Marta Ruiz ha compartido en su muro mi receta", ("social", "in")),
+        ("Marta Ruiz me tagueó en una foto", ("social", "in")),
+        ("He reposteado el vídeo de Marta Ruiz", ("social", "out")),
+        ("Llamé a Marta Ruiz, platicamos un buen rato", ("call", "both")),
+        # (a guard: a reply after the purpose is an exchange)
+        ("Le escribí a Marta Ruiz para preguntarle y me contestó al rato", ("message", "both")),
+    ],
+)
+def test_spanish_medium_and_direction_by_structure(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]

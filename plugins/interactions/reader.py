@@ -443,8 +443,11 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                         fronted = (verb, at - c_start)
                 verb, verb_end = fronted
             folded = fold(line.blanked[c_start:c_end])
-            event = (verb, verb_end, matcher.medium(folded))
+            event = (verb, verb_end, _named_medium(folded, matcher, cues))
             intent, marks = matcher.intent_start(folded), frozenset({"both"})
+            if event[2] in ("social", "message"):
+                # "· me dio follow en Instagram": who moved, as the verb says
+                marks = matcher.direction_marks(folded) or marks
         if line.is_question(c_start, c_end) and not _asked_in_it(
                 line.blanked, c_start, c_end, at, event[2]):
             continue  # "¿Llamó Nuria al final?", "Lunch with Ana on Friday?": asked, not told
@@ -546,8 +549,9 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # "Preparé las notas para la reunión con Ana": what it was for
         if subject and "·" in line.blanked[c_start + event[0]:c_start + event[1]]:
             continue  # "Luis went to Ana's party": the phrase names its other party
-        if (at < c_start + event[0] and line.blanked[c_start + event[0]:c_start + event[0] + 3] in (
-                "lo ", "la ", "Lo ", "La ") and _THING_BETWEEN.search(fold(
+        if (event[2] == "in_person" and at < c_start + event[0] and line.blanked[
+                c_start + event[0]:c_start + event[0] + 3] in ("lo ", "la ", "Lo ", "La ")
+                and _THING_BETWEEN.search(fold(
                 line.blanked[name_end:c_start + event[0]]))):
             continue  # "· subió un TikTok…, lo vi": the pronoun is the thing, not them
         if event[2] == "message" and "go_betweens" in cues.lists and _through_another(
@@ -572,6 +576,9 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             # "Sent Ana's CV to the recruiter": theirs, sent to someone else (not something
             # of theirs that came to me: "Me llegó un mail de Ana con el OK a la oferta")
             continue
+        if marks and {"in", "out"} <= marks and ("pa" in line.blanked[c_start + event[1]:c_end]):
+            # "Le tiré un texto a · pa ver si me canta…": the purpose's verbs are no reply
+            marks = _before_purpose(line.blanked, c_start, c_end, event[1], matcher) or marks
         direction = event_direction(marks or frozenset(), event[2], subject)
         if direction == "in" and event[2] == "message" and _ANSWERED.search(
                 line.blanked, c_start + event[1]):
@@ -580,6 +587,41 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             direction = "both"
         found.add(mention.target, line.date(), event[2], line.number, line.text, mention.level,
                   direction)
+
+
+def _named_medium(folded: str, matcher: VocabularyMatcher, cues: Cues) -> str:
+    """The channel of an event read from the clause's structure: the medium an event phrase of
+    the clause names, else the one its words name (the vocabularies' ``social_media`` and
+    ``message_media`` lists: "en Instagram", "mensajitos"), else in person."""
+    channel = matcher.medium(folded)
+    if channel != "in_person" or not cues.lists:
+        return channel
+    for name, medium in (("social_media", "social"), ("message_media", "message")):
+        if cues.listed_in(name, folded):
+            return medium
+    return channel
+
+
+# A purpose after the event: "pa ver si…", "para que…", "pa' decirme…".
+_PURPOSE_ENDS = lazy_pattern(r",|\b(?:y|e|pero)\s")
+_PURPOSE_OPENS = lazy_pattern(r"\bpa(?:ra|')?\s+(?:que\b|[a-z]+(?:ar|er|ir)(?:me|nos|le|les|la|lo)?\b)")
+
+
+def _before_purpose(blanked: str, c_start: int, c_end: int, event_end: int,
+                    matcher: VocabularyMatcher) -> frozenset[Direction] | None:
+    """The direction phrases of the clause but a purpose that opens after its event phrase
+    ("· me llamó pa que la lleve…": the subjunctive is what for, no act of mine; a part
+    after it, past a comma or "y", counts again), or None when no purpose opens or the
+    rest has none."""
+    folded = fold(blanked[c_start:c_end])
+    purpose = _PURPOSE_OPENS.search(folded, event_end)
+    if purpose is None:
+        return None
+    marks = matcher.direction_marks(folded[:purpose.start()])
+    after = _PURPOSE_ENDS.search(folded, purpose.end())
+    if after is not None:  # "… para preguntarle y me contestó al rato": the next part's own
+        marks |= matcher.direction_marks(folded[after.end():])
+    return marks or None
 
 
 # A thing someone posts or makes, named after them: what a later "lo"/"la" stands for.

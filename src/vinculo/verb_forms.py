@@ -139,6 +139,7 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pasear': ('paseaba', 'paseabamos', 'paseaban', 'paseado', 'paseamos', 'pasee', 'paseo'),
         'patinar': ('patinaba', 'patinabamos', 'patinaban', 'patinado', 'patinamos', 'patine', 'patino'),
         'pegar': ('pegaba', 'pegabamos', 'pegaban', 'pegado', 'pegamos', 'pege', 'pego', 'pegue'),
+        'platicar': ('platicaba', 'platicabamos', 'platicaban', 'platicado', 'platicamos', 'platice', 'platico', 'platique'),
         'poner': ('poni', 'ponia', 'poniamos', 'ponian', 'ponido', 'ponieron', 'ponimos', 'ponio', 'puse', 'pusieron', 'pusimos', 'puso'),
         'preparar': ('preparaba', 'preparabamos', 'preparaban', 'preparado', 'preparamos', 'prepare', 'preparo'),
         'probar': ('probaba', 'probabamos', 'probaban', 'probado', 'probamos', 'probe', 'probo'),

@@ -67,6 +67,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"me mando", r"le envie", r"me envio", r"(?:por|un|el|su) (?:email|e-mail|mail|correo)",
         r"correo (?:de|a|con)", r"whatsapps?", r"wasaps?", r"guasaps?", r"mensajeando\w*",
         r"(?:mandando|enviando|escribiendo)(?:nos|se|le|les|me)? (?:mensajes|whatsapps|audios|"
+        r"fotos|memes|stickers|videos|"
         r"correos|mails)",
         r"(?:carta|postal|paquete|nota|tarjeta) de {@}",
         r"(?:me|nos|le) {llegar} (?:un |una |el |la )?(?:[^\s]+ )?(?:mail|correo|mensaje|"
@@ -100,7 +101,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:le |les |me |nos )?(?:di|dio|dimos|dieron) un toque",
         r"(?:le |les |me |nos )?(?:ha|han|he|hemos) dado un toque",
         r"(?:me|le|nos) {coger} el (?:telefono|movil|celular|celu)",
-        r"al telefono", r"por (?:meet|facetime|videollamada|whatsapp video)",
+        r"al telefono", r"en el (?:telefono|movil|celu|celular|fijo)",
+        r"por (?:meet|facetime|videollamada|whatsapp video)",
         r"{hacer} (?:un |una )?(?:[^\s]+ )?(?:facetime|zoom|skype|videollamada|llamada)",
         r"(?:me |le |les |nos )?{devolver} la llamada",
         r"(?:tele)?fonazo", r"{pegar} un (?:toque|telefonazo|fonazo)",
@@ -727,10 +729,24 @@ DIRECTIONS = {
 INTENTS += (
     r"^.*?\b(?:suspendi|cancela|aplaza|anula)d?[oa]s?\b",
 )
+# - a thing of mine shared, whatever stands between ("ha compartido en sus stories mi jarra");
+#   a network's verbs borrowed from English ("me tagueó", "reposteé su reel"); "platicar",
+#   the American "charlar".
+_SEVENTH_EVENTS: dict[str, tuple[str, ...]] = {
+    "social": (
+        r"{compartir} (?:[^\s·]+ ){1,4}?(?:mi|mis|nuestr[oa]s?)(?= )",
+        r"(?:me|le|la|lo|nos|les) (?:(?:ha|han|he) )?tag(?:u)?e(?:o|aron|e|ad?o)\b",
+        r"(?:(?:ha|han|he|hemos) )?reposte(?:e|o|amos|aron|ad?o)\b",
+    ),
+    "talk": (r"{platicar} con", r"platicamos"),
+}
+EVENTS = {channel: EVENTS.get(channel, ()) + _SEVENTH_EVENTS.get(channel, ())
+          for channel in dict.fromkeys((*EVENTS, *_SEVENTH_EVENTS))}
 DIRECTIONS = {
     "out": DIRECTIONS["out"],
     "in": tuple(r"(?<!\bhe )(?<!\bhemos )(?:" + p + ")" for p in DIRECTIONS["in"]),
-    "both": DIRECTIONS["both"] + (r"(?:contestar|responder)(?:le|les)? a",),
+    "both": DIRECTIONS["both"] + (r"(?:contestar|responder)(?:le|les)? a", r"platicamos",
+                                  r"{platicar} con"),
 }
 _PARTICIPLE = re.compile(r"(?<=[a-z:|(])ado(?![a-z])")
 _PARTICIPLE_IR = re.compile(r"(?<=[:|(])ido(?=[|)])")
@@ -811,6 +827,14 @@ WORD_LISTS: dict[str, tuple[str, ...]] = {
         r"bien|mal|feliz)\b"),
     # what someone comes here to do that is no visit: "vino a vivir a Murcia"
     "settling": ("viv", "trabaj", "estudi", "instal", "mud", "nac", "mor", "quedarse"),
+    # the medium a clause names, when its event is read from its structure ("· me dio follow
+    # en Instagram", "Mensajitos con ·")
+    "social_media": (
+        r"en (?:el |su |mi )?(?:instagram|insta|facebook|face|fb|tiktok|twitter|linkedin|"
+        r"youtube|strava|threads|bluesky)\b",
+        r"en (?:mi|su|sus|mis|un|una|el|la) (?:live|directo|stories|historias?|muro|perfil|reel|"
+        r"feed)\b", r"(?:follow|shoutout|shout-out|unfollow|retuit|fav)\b"),
+    "message_media": (r"(?:un |el |su |mi )?(?:texto|textito)s?\b", r"mensajit[oa]s?\b"),
     # who carried what passed: "le mandé saludos a · a través de ·"
     "go_betweens": (r"(?:a traves|por medio|por mediacion|por intermedio) de\b",),
     # an attitude said as a thing given: "le llevé la contraria", "le di la razón"
