@@ -1777,3 +1777,20 @@ def test_spanish_as_spoken_guards(vault, write, line, expected):
 )
 def test_spanish_medium_and_direction_by_structure(vault, write, line, expected):
     assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a reply on a public thing is social, its person named between; a like "al me gusta"
+        ("Le contesté a Marta Ruiz en los comentarios de su reel", [("social", "both")]),
+        ("Le respondí a Marta Ruiz el comentario en Facebook", [("social", "both")]),
+        ("Le di al me gusta a la foto de Marta Ruiz en la playa", [("social", "out")]),
+        # a pronoun for a thing the contact made, named before: no meeting
+        ("La tarta que hizo Marta Ruiz estaba buenísima, la vi en la nevera", []),
+        # (a guard: a reply to a private message stays a message)
+        ("Le contesté a Marta Ruiz el correo", [("message", "both")]),
+    ],
+)
+def test_spanish_replies_on_public_things_and_things_made(vault, write, line, expected):
+    assert _read(vault, write, line) == expected

@@ -551,9 +551,11 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # "Luis went to Ana's party": the phrase names its other party
         if (event[2] == "in_person" and at < c_start + event[0] and line.blanked[
                 c_start + event[0]:c_start + event[0] + 3] in ("lo ", "la ", "Lo ", "La ")
-                and _THING_BETWEEN.search(fold(
-                line.blanked[name_end:c_start + event[0]]))):
-            continue  # "· subió un TikTok…, lo vi": the pronoun is the thing, not them
+                and (_THING_BETWEEN.search(fold(line.blanked[name_end:c_start + event[0]]))
+                     or _THING_BY.search(line.blanked, max(c_start, at - 60), at))):
+            # "· subió un TikTok…, lo vi", "El mural que pintó · …, lo vi pasando": the
+            # pronoun is the thing, not them
+            continue
         if event[2] == "message" and "go_betweens" in cues.lists and _through_another(
                 line.blanked, c_start, c_end, (at, name_end), cues):
             continue  # "Le mandé saludos a · a través de ·": the go-between carried them

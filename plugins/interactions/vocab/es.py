@@ -737,6 +737,10 @@ _SEVENTH_EVENTS: dict[str, tuple[str, ...]] = {
         r"{compartir} (?:[^\s·]+ ){1,4}?(?:mi|mis|nuestr[oa]s?)(?= )",
         r"(?:me|le|la|lo|nos|les) (?:(?:ha|han|he) )?tag(?:u)?e(?:o|aron|e|ad?o)\b",
         r"(?:(?:ha|han|he|hemos) )?reposte(?:e|o|amos|aron|ad?o)\b",
+        # a like given "al me gusta"; a reply on a public thing, its person named between
+        r"(?:di|dio|dimos|dieron|(?:he|ha|hemos|han) dad?o) (?:a|al) (?:me gusta|like|corazon\w*)",
+        r"(?:me|le|les|nos) {contestar} (?:a {@} )?(?:en )?" + _PUBLIC_ITEM,
+        r"(?:me|le|les|nos) {responder} (?:a {@} )?(?:en )?" + _PUBLIC_ITEM,
     ),
     "talk": (r"{platicar} con", r"platicamos"),
 }
