@@ -1771,8 +1771,9 @@ def test_spanish_as_spoken_guards(vault, write, line, expected):
         ("Marta Ruiz me tagueó en una foto", ("social", "in")),
         ("He reposteado el vídeo de Marta Ruiz", ("social", "out")),
         ("Llamé a Marta Ruiz, platicamos un buen rato", ("call", "both")),
-        # (a guard: a reply after the purpose is an exchange)
+        # (guards: a reply after the purpose is an exchange; a follow-up is no follow)
         ("Le escribí a Marta Ruiz para preguntarle y me contestó al rato", ("message", "both")),
+        ("- [x] Follow-up with Marta Ruiz on the roadmap", ("in_person", "both")),
     ],
 )
 def test_spanish_medium_and_direction_by_structure(vault, write, line, expected):

@@ -837,7 +837,7 @@ WORD_LISTS: dict[str, tuple[str, ...]] = {
         r"en (?:el |su |mi )?(?:instagram|insta|facebook|face|fb|tiktok|twitter|linkedin|"
         r"youtube|strava|threads|bluesky)\b",
         r"en (?:mi|su|sus|mis|un|una|el|la) (?:live|directo|stories|historias?|muro|perfil|reel|"
-        r"feed)\b", r"(?:follow|shoutout|shout-out|unfollow|retuit|fav)\b"),
+        r"feed)\b", r"(?:follow|shoutout|shout-out|unfollow|retuit)(?![\w-])"),
     "message_media": (r"(?:un |el |su |mi )?(?:texto|textito)s?\b", r"mensajit[oa]s?\b"),
     # who carried what passed: "le mandé saludos a · a través de ·"
     "go_betweens": (r"(?:a traves|por medio|por mediacion|por intermedio) de\b",),
