@@ -511,7 +511,7 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                                                 c_end, (at, at + mention.end - pos), matcher)
             if fallback is None:
                 fallback = _act_after_attempt(line.blanked, c_start, c_end, intent,
-                                              at - c_start + mention.end - pos, matcher)
+                                              at - c_start + mention.end - pos, matcher, cues)
             if fallback is None:
                 continue
             event, marks = fallback
@@ -551,7 +551,8 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # "Luis went to Ana's party": the phrase names its other party
         if (event[2] == "in_person" and at < c_start + event[0] and line.blanked[
                 c_start + event[0]:c_start + event[0] + 3] in ("lo ", "la ", "Lo ", "La ")
-                and (_THING_BETWEEN.search(fold(line.blanked[name_end:c_start + event[0]]))
+                and (cues.listed_in("made_things", fold(
+                    line.blanked[name_end:c_start + event[0]]))
                      or _THING_BY.search(line.blanked, max(c_start, at - 60), at))):
             # "· subió un TikTok…, lo vi", "El mural que pintó · …, lo vi pasando": the
             # pronoun is the thing, not them
@@ -626,10 +627,6 @@ def _before_purpose(blanked: str, c_start: int, c_end: int, event_end: int,
     return marks or None
 
 
-# A thing someone posts or makes, named after them: what a later "lo"/"la" stands for.
-_THING_BETWEEN = lazy_pattern(r"\b(?:un|una|el|la|su|sus|unos|unas) (?:[^\s·]+ )?(?:tiktok|video|"
-                              r"reel|post|foto|story|storie|historia|publicacion|cancion|tema|"
-                              r"podcast|articulo|libro|tuit|hilo|short)s?\b")
 _NAME_NEXT = lazy_pattern(r"\s*[*_=\[]*·")
 
 
@@ -783,12 +780,12 @@ def _past_aside(blanked: str, c_start: int, c_end: int, name_end: int, intent: i
 # mejor le mandé mensaje"); not a voicemail left (a failed call).
 _THEN_PART = lazy_pattern(r"\s*(?:(?:mejor|entonces|al final|finalmente|luego|y|asi que|total)\s+)?"
                           r"(?=(?:le|les|la|lo)\s)")
-_TRIED_WRITING = lazy_pattern(r"\b(?:escribir|mandar|enviar|contestar|responder)(?:le|les)?\b")
 _VOICEMAIL = lazy_pattern(r"\b(?:de voz|buzon|contestador)\b")
 
 
 def _act_after_attempt(blanked: str, c_start: int, c_end: int, after: int, name_end: int,
-                       matcher: VocabularyMatcher) -> tuple[_Event, frozenset[Direction]] | None:
+                       matcher: VocabularyMatcher, cues: Cues
+                       ) -> tuple[_Event, frozenset[Direction]] | None:
     """The event of the clause's last comma part, after the attempt at ``after`` and the
     name (ending at ``name_end``), when it opens (after "mejor", "entonces"…) with a pronoun
     for them and my own act, with no intention of its own and no one else named — and is no
@@ -810,8 +807,8 @@ def _act_after_attempt(blanked: str, c_start: int, c_end: int, after: int, name_
         return None
     if event[2] == "call":
         before = matcher.first_event(clause[:comma])
-        if (before[2] == "call") if before is not None else not _TRIED_WRITING.search(
-                clause, 0, comma):
+        if (before[2] == "call") if before is not None else not cues.listed_in(
+                "message_tries", clause[:comma]):
             return None  # "· no contestó, le marqué como cinco veces": more of the attempt
     return (lead.end() + event[0], lead.end() + event[1], event[2]), marks
 

@@ -373,7 +373,12 @@ class Vocabulary:
     present or a state ("estamos", "vivimos"); ``negations``: words that deny the verb after
     them ("no", "nunca"); ``figures``: what follows "me hizo", "me dio" as a figure of
     speech, not a thing done ("gracia", "pena"); ``attitudes``: what follows "le llevé",
-    "le di" as an attitude, not a thing given ("la contraria", "la razón").
+    "le di" as an attitude, not a thing given ("la contraria", "la razón"); ``go_betweens``:
+    what names who carried a message ("a través de"); ``settling``: what someone comes to do
+    that is no visit ("vino a vivir"); ``made_things``: a thing someone posts or makes, that
+    a later pronoun stands for ("un TikTok"); ``message_tries``: an attempt to write
+    ("escribirle"); ``social_media``, ``message_media``: the medium a clause names when its
+    event is read from its structure ("en Instagram", "mensajitos").
     """
 
     language: str

@@ -839,6 +839,13 @@ WORD_LISTS: dict[str, tuple[str, ...]] = {
         r"en (?:mi|su|sus|mis|un|una|el|la) (?:live|directo|stories|historias?|muro|perfil|reel|"
         r"feed)\b", r"(?:follow|shoutout|shout-out|unfollow|retuit)(?![\w-])"),
     "message_media": (r"(?:un |el |su |mi )?(?:texto|textito)s?\b", r"mensajit[oa]s?\b"),
+    # a thing someone posts or makes: what a later "lo"/"la" stands for ("· subió un TikTok…,
+    # lo vi")
+    "made_things": (
+        r"(?:un|una|el|la|su|sus|unos|unas) (?:[^\s·]+ )?(?:tiktok|video|reel|post|foto|story|"
+        r"storie|historia|publicacion|cancion|tema|podcast|articulo|libro|tuit|hilo|short)s?\b",),
+    # an attempt to write: after it fails, a call is another medium, not more of the attempt
+    "message_tries": (r"(?:escribir|mandar|enviar|contestar|responder)(?:le|les)?\b",),
     # who carried what passed: "le mandé saludos a · a través de ·"
     "go_betweens": (r"(?:a traves|por medio|por mediacion|por intermedio) de\b",),
     # an attitude said as a thing given: "le llevé la contraria", "le di la razón"
