@@ -1795,3 +1795,15 @@ def test_spanish_medium_and_direction_by_structure(vault, write, line, expected)
 )
 def test_spanish_replies_on_public_things_and_things_made(vault, write, line, expected):
     assert _read(vault, write, line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the second of two companions of a verbless entry: as long a head as the first's
+        "Papas arrugadas y vino en el guachinche con Luis Gómez y Marta Ruiz",
+        "Partida de truco en el club con el Luis Gómez y la Marta Ruiz",
+    ],
+)
+def test_every_companion_listed_after_a_long_head(vault, write, line):
+    assert _read(vault, write, line) == [("in_person", "both")]

@@ -322,7 +322,10 @@ def companion_verb(blanked: str, c_start: int, at: int, cues: Cues) -> int | Non
     if _WORD_BEFORE.search(_CLOCK.sub(" ", blanked[:c_start])):
         return None
     head = _head(lowered)
-    if not head.strip() or len(words) > _MAX_HEAD or "·" in head:
+    # (the names listed before this one are no part of the head's length: "… con · y ·")
+    named = lowered.find("·")
+    length = len(words) if named < 0 else sum(1 for w in words if w.start() < named)
+    if not head.strip() or length > _MAX_HEAD or "·" in head:
         return None  # nothing before "with", a long clause, or someone else in it
     if _has_verb_form(words, cues):
         # "Me salió un recuerdo con ·": the head has a verb, someone else's (or a thing's);
