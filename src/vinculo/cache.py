@@ -329,6 +329,8 @@ class NoteCache:
                 os.fsync(fd)
             finally:
                 os.close(fd)
+            for suffix in ("-wal", "-shm"):  # a log left without its file is not this file's
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
             os.replace(tmp, self.path)
         except (sqlite3.Error, OSError):
             with contextlib.suppress(OSError):
