@@ -24,6 +24,7 @@ from __future__ import annotations
 import atexit
 import functools
 import importlib
+import itertools
 import json
 import os
 import runpy
@@ -35,7 +36,6 @@ from typing import Any
 # (module, attribute, label): the main process's steps, timed from entry to return.
 STEPS = [
     ("vinculo.sync_service", "SyncService.sync", "sync"),
-    ("vinculo.vault", "walk_entries", "walk"),
     ("vinculo.pipeline", "scan_vault", "scan"),
     ("vinculo.workers", "TwoStepWorkers.__init__", "fork"),
     ("vinculo.pipeline", "shared_matcher", "compile"),
@@ -208,7 +208,7 @@ def report(folder: str, out: Any) -> None:
         return before[-1][2] if before else 0.0
 
     print("phases (wall; processor time of the main process, of the workers):", file=out)
-    for (a, (t0, c0)), (b, (t1, c1)) in zip(cuts, cuts[1:]):
+    for (a, (t0, c0)), (b, (t1, c1)) in itertools.pairwise(cuts):
         workers = sum(cpu_of(r, t1) - cpu_of(r, t0) for r in helpers)
         print(f"  {a} → {b}: {t1 - t0:6.3f} s wall; {c1 - c0:6.3f} s, {workers:6.3f} s",
               file=out)
