@@ -208,15 +208,21 @@ def report(folder: str, out: Any) -> None:
         return before[-1][2] if before else 0.0
 
     print("phases (wall; processor time of the main process, of the workers):", file=out)
+    phases = []  # (the main process's processor time, each worker's) in each phase
     for (a, (t0, c0)), (b, (t1, c1)) in itertools.pairwise(cuts):
-        workers = sum(cpu_of(r, t1) - cpu_of(r, t0) for r in helpers)
-        print(f"  {a} → {b}: {t1 - t0:6.3f} s wall; {c1 - c0:6.3f} s, {workers:6.3f} s",
+        each = [cpu_of(r, t1) - cpu_of(r, t0) for r in helpers]
+        phases.append((c1 - c0, each))
+        print(f"  {a} → {b}: {t1 - t0:6.3f} s wall; {c1 - c0:6.3f} s, {sum(each):6.3f} s",
               file=out)
-    serial = [(cuts[0][1], cuts[1][1]), (cuts[-2][1], cuts[-1][1])] if len(cuts) >= 4 else []
-    if serial:
-        alone = sum(c1 - c0 for (_, c0), (_, c1) in serial)
+    if len(phases) == 4 and helpers:
         print(f"  main process alone (before the workers, after the analysis): "
-              f"{alone:.3f} s processor", file=out)
+              f"{phases[0][0] + phases[3][0]:.3f} s processor", file=out)
+        # Each phase takes at least its longest process's time, and at least the processor
+        # time of all of them shared by as many cores as there are workers.
+        cores = len(helpers)
+        least = sum(max(own, *each, (own + sum(each)) / cores) for own, each in phases)
+        print(f"  with {cores} cores of its own, at least {least:.2f} s of wall time "
+              "(the processor times above, each phase as short as its cores allow)", file=out)
 
 
 def main() -> None:
