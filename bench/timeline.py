@@ -8,8 +8,10 @@ for, the stages after it, the plan, the diff, the output) and of each worker (re
 notes, sending them, waiting for the contacts, analysing) on one clock shared by every process,
 with the processor time each process spent by then. Printed on standard error once the command
 is done: each process's steps, then the run cut into its phases — the main process alone
-before the workers start, the reading, the wait of the workers for the contacts, the analysis,
-the tail — with the wall time of each and the processor time of every process in it.
+before the workers start, the reading and the wait of the workers for the contacts, the
+analysis, the tail — with the wall time of each and the processor time of every process in it,
+and the least wall time those processor times allow on as many cores as there are workers (each
+phase as long as its busiest process, or as all of them shared by the cores).
 
 The phases where one process works and the others wait are the run's serial part: on two
 cores, a second of processor time there is a second of wall time, against about half a second
