@@ -176,9 +176,9 @@ def report(folder: str, out: Any) -> None:
         with open(os.path.join(folder, name), encoding="utf-8") as f:
             runs.append(json.load(f))
     main = next(r for r in runs if r["main"])
-    helpers = [r for r in runs if not r["main"]]
+    others = [r for r in runs if not r["main"]]
     origin = main["marks"][0][1]
-    for run in [main, *helpers]:
+    for run in [main, *others]:
         who = "main process" if run["main"] else f"worker {run['pid']}"
         print(f"{who}:", file=out)
         totals: dict[str, list[float]] = {}
@@ -212,16 +212,16 @@ def report(folder: str, out: Any) -> None:
     print("phases (wall; processor time of the main process, of the workers):", file=out)
     phases = []  # (the main process's processor time, each worker's) in each phase
     for (a, (t0, c0)), (b, (t1, c1)) in itertools.pairwise(cuts):
-        each = [cpu_of(r, t1) - cpu_of(r, t0) for r in helpers]
+        each = [cpu_of(r, t1) - cpu_of(r, t0) for r in others]
         phases.append((c1 - c0, each))
         print(f"  {a} → {b}: {t1 - t0:6.3f} s wall; {c1 - c0:6.3f} s, {sum(each):6.3f} s",
               file=out)
-    if len(phases) == 4 and helpers:
+    if len(phases) == 4 and others:
         print(f"  main process alone (before the workers, after the analysis): "
               f"{phases[0][0] + phases[3][0]:.3f} s processor", file=out)
         # Each phase takes at least its longest process's time, and at least the processor
         # time of all of them shared by as many cores as there are workers.
-        cores = len(helpers)
+        cores = len(others)
         least = sum(max(own, *each, (own + sum(each)) / cores) for own, each in phases)
         print(f"  with {cores} cores of its own, at least {least:.2f} s of wall time "
               "(the processor times above, each phase as short as its cores allow)", file=out)
