@@ -2,7 +2,8 @@
 
 Each measure is a fresh process, as a worker of a cold run is: read the vault, build its
 contacts and the name matcher, then find the mentions of every note once; the processor time
-of that last step is the figure (the matcher's build is printed apart). With ``--baseline
+of that last step is the figure (the matcher's build is printed apart; the vocabularies,
+which a worker gets compiled from its parent, are compiled before). With ``--baseline
 [LABEL=]SRC`` (a ``src`` folder of another version, e.g. from ``git archive``, its plugins as
 ``vinculo/default_plugins``) the same process runs that code too, the versions alternating
 round by round so each sees the same machine; the ratios to each baseline are per round, then
@@ -59,6 +60,12 @@ def one(vault: Path) -> dict[str, object]:
     else:
         extra = (continuing_titles(contacts, (n.title for n in notes)),
                  link_paths((n.rel for n in notes), contacts))
+    try:  # a worker has the vocabularies compiled by its parent (a name in lowercase asks them)
+        from vinculo.history import compile_vocabularies, gather_vocabularies
+    except ImportError:  # a version before them
+        pass
+    else:
+        compile_vocabularies(gather_vocabularies(pm))
     started = time.process_time()
     linker = Linker.for_run(contacts, pm, config, *extra)
     build = time.process_time() - started
@@ -114,7 +121,7 @@ def main() -> None:
         line = (f"{label:>12}: median {statistics.median(times):.3f} s "
                 f"({min(times):.3f}–{max(times):.3f})")
         if label != "this code":
-            ratios = [a / b for a, b in zip(mine, times)]
+            ratios = [a / b for a, b in zip(mine, times, strict=True)]
             line += (f"; this ÷ {label}, per round {statistics.median(ratios):.2f} "
                      f"({min(ratios):.2f}–{max(ratios):.2f})")
         print(line)
