@@ -158,9 +158,12 @@ class Matcher:
         self.entries = entries
         # Longer titles by the name they start with: "white lady" → ("white lady inn",).
         self.longer: dict[str, tuple[str, ...]] = {}
+        # (each title's heads that end before a space or an apostrophe, looked up: a vault
+        # with thousands of names and dozens of such titles compared every pair)
         for title in sorted(continuing, key=len, reverse=True):
-            for key in entries:
-                if title.startswith(key) and title[len(key):len(key) + 1] in (" ", "'", "’"):
+            for at, char in enumerate(title):
+                if char in " '’" and title[:at] in entries:
+                    key = title[:at]
                     self.longer[key] = (*self.longer.get(key, ()), title)
         self.fuzzy = fuzzy
         # A name more contacts share than this is a label ("Obsidian" as eleven contacts'
