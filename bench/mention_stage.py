@@ -5,8 +5,8 @@ contacts and the name matcher, then find the mentions of every note once; the pr
 of that last step is the figure (the matcher's build is printed apart; the vocabularies,
 which a worker gets compiled from its parent, are compiled before). With ``--baseline
 [LABEL=]SRC`` (a ``src`` folder of another version, e.g. from ``git archive``, its plugins as
-``vinculo/default_plugins``) the same process runs that code too, the versions alternating
-round by round so each sees the same machine; the ratios to each baseline are per round, then
+``vinculo/default_plugins``) a process of that code is measured the same way, the versions
+alternating round by round so each sees the same machine; the ratios to each baseline are per round, then
 their median and range. A digest of the mentions found is printed per version: a change that
 only makes the stage faster leaves this code's unchanged (versions that find other mentions
 differ, and say so).
@@ -29,7 +29,6 @@ HERE = Path(__file__).resolve()
 
 def one(vault: Path) -> dict[str, object]:
     """Build what the stage needs, then time it: this process's code, whatever it is."""
-    import datetime as dt  # noqa: F401  (kept out of the timed part)
     import gc
     import hashlib
     import time
@@ -47,6 +46,7 @@ def one(vault: Path) -> dict[str, object]:
 
     gc.disable()  # as the vinculo command runs
     config = load_config(vault)
+    config.data.setdefault("performance", {})["workers"] = 1  # read here: nothing else runs
     pm = get_plugin_manager()
     notes = scan_vault(vault, config).notes
     for note in notes:
