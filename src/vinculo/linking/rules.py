@@ -293,19 +293,19 @@ _BARE_LOWER_TITLES = frozenset(
 def title_before(text: str, start: int) -> int | None:
     """Where a title or honorific right before ``start`` begins ("Dr. ", "Sra ", "Herr ",
     "Pastor ", "el doctor ", "doña ", "el ing. "), or None. In lowercase a title is one
-    after an article or a possessive, as an abbreviation ("dr.", "lic"; no everyday word), or
-    as Spanish's "don"/"doña"; else it is a word ("the principal Hollis hired" is not)."""
+    after an article or a possessive, as an abbreviation ("dr.", "lic") or as Spanish's
+    "don"/"doña"; else it is a word ("in general. It", "as deputy Hollis")."""
     match = _TITLE_BEFORE.search(text, max(0, start - 15), start)
     if not match or not is_name_prefix(match.group(1)):
         return None
     word = match.group(1)
+    if word[-1] == "." and len(word) > 6:
+        return None  # "General. It": a word ending its sentence, no abbreviation
     if word[0].isupper():
         return match.start(1)
     if _ARTICLE_BEFORE_TITLE.search(text, max(0, match.start(1) - 9), match.start(1)):
         return match.start(1)  # the title alone is the mention's start: "doctor Molina"
-    key = fold(word).rstrip(".")
-    if key in _BARE_LOWER_TITLES or (is_title(word) and (
-            word.endswith(".") or not is_everyday(key))):
+    if fold(word).rstrip(".") in _BARE_LOWER_TITLES:
         return match.start(1)  # "doña Mamani", "dr. mueller", "sra Paz"
     return None
 
@@ -729,7 +729,7 @@ def lowercase_name(text: str, start: int, end: int, entry: Entry,
     # "flaco") is the person: right after a companion word ("with maddie", "con la yese"),
     # or opening the clause before a verb in the past ("fez dm'd me", "la vale me clavó").
     party = (companion_before(text, start) or subject_before_verb(text, start, end)
-             or after_opening_verb(text, start)
+             or (after_opening_verb(text, start) and not entry.word_too)  # not "called max"
              or (possessive_after(text, end) and _AT_BEFORE.search(text, max(0, start - 4), start)
                  is not None))  # "pregame at maddie's": at their place
     # (entry.common is False for a declared nickname that shortens the name, "raj" of
