@@ -58,7 +58,9 @@ _KIN = frozenset(
     granddad grandmother grandfather mum mom mama mamma mummy papa pa ma bro sis
     ate kuya lolo tita titi manang manong
     tia tio tiu tiita tiito primo prima suegro suegra cunado cunada abuelito abuelita
-    yaya yayo guelo guela guelu aita ama amona aitite whaea matua koro kuia nain taid
+    yaya yayo guelo guela guelu aita ama amona aitite whaea matua koro kuia kui nain taid
+    anti yncl gramma grammy grampa gramps nonna nonno tata mamita casera casero socio socia
+    licen manager
     """.split()
 )
 

@@ -175,7 +175,8 @@ class Matcher:
         # First folded word (and its one-letter deletions) of each multi-word name → names.
         self.first_words: dict[str, list[Entry]] = {}
         for entry in entries.values():
-            if entry.words < 2 or len(entry.key) < min_typo_chars or entry.kind == "first_name":
+            if entry.words < 2 or len(entry.key) < min_typo_chars \
+                    or entry.kind in ("first_name", "surname"):  # a surname: after a title only
                 continue
             for form in _deletes(entry.key.split(" ", 1)[0]):
                 self.first_words.setdefault(form, []).append(entry)

@@ -175,8 +175,11 @@ def glued_before(text: str, at: int) -> bool:
 
 
 def glued_after(text: str, at: int) -> bool:
-    """The same after a word ("Ana-María", "Ana_id", but not "Ana__")."""
+    """The same after a word ("Ana-María", "Ana_id", but not "Ana__", nor an honorific
+    after its hyphen: "Sharma-ji", "Tanaka-san")."""
     size = len(text)
+    if text[at] == "-" and suffix_after(text, at):
+        return False
     if text[at] == "_":
         while at < size - 1 and text[at] == "_":
             at += 1
@@ -312,7 +315,7 @@ def title_before(text: str, start: int) -> int | None:
 
 # An honorific after a name, as India, Nigeria and Japan write them: "Iyer sir", "Sharma
 # ji", "Rao Sir", "Lakshmi ma'am".
-_SUFFIX_AFTER = re.compile(r" ([^\W\d_]{2,6}(?:['’][^\W\d_]{1,2})?)(?![\w'’])")
+_SUFFIX_AFTER = re.compile(r"[ -]([^\W\d_]{2,6}(?:['’][^\W\d_]{1,2})?)(?![\w'’-])")
 
 
 def suffix_after(text: str, end: int) -> bool:
@@ -717,8 +720,10 @@ def lowercase_name(text: str, start: int, end: int, entry: Entry,
     else). A note that writes the word in lowercase elsewhere does not change this: the word
     is already lowercase here."""
     surface = text[start:end]
-    if (entry.ambiguous or entry.kind == "surname" or len(entry.key) < 3
-            or not surface.islower()):
+    if entry.kind == "surname":  # "doña mamani", "dr. mueller": after its title only
+        return (not entry.ambiguous and surface.islower()
+                and title_before(text, start) is not None)
+    if entry.ambiguous or len(entry.key) < 3 or not surface.islower():
         return False
     key = entry.key
     if is_function_word(key) or key in SURNAME_PARTICLES or key in COMMON_WORD_NAMES:
