@@ -41,6 +41,7 @@ PEOPLE = {
     "José Martínez": "aliases: [Chepe]",
     "Chidi Okafor": "",
     "Ramón Figueroa": "",
+    "Kofi Boateng": "",
     "Pieter van der Merwe": "",
 }
 
@@ -188,6 +189,7 @@ def test_a_party_to_the_clause_is_a_suggestion(vault, people, text, surface, con
     "Visité el hospital Ramón y Cajal",
     "Read the paper by Mamani Quispi on soils",
     "Okafor released a new theme",
+    "Nana Boateng called me about the funeral",  # Nana, kinship or a given name: not Kofi
 ])
 def test_no_link_where_a_title_or_name_is_not_one(vault, people, text):
     mentions, _ = read(vault, text)

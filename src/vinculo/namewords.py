@@ -47,20 +47,25 @@ TITLES: frozenset[str] = frozenset(
 
 # Words that stand before a name without being part of it, as people write them, but that a
 # contact's own title may hold as a name ("Pastor Ruiz", "Nana Akua Addo"), so they are not
-# titles a name is cleaned of: a title or function of someone ("Pastor Nygaard", "el inge
-# Ruelas"), kinship and endearment in English, Spanish, Filipino, Māori, Basque, Welsh and
-# Asturian usage ("Auntie Pearl", "mi tía carmencita", "Kuya Ramon", "Whaea Mere").
+# titles a name is cleaned of. Roles and functions stand before a surname too ("Pastor
+# Nygaard", "el inge Ruelas", "el míster Peña"); kinship and endearment, in English, Spanish,
+# Filipino, Māori, Basque, Welsh and Asturian usage, before a given name ("Auntie Pearl", "mi
+# tía carmencita", "Kuya Ramon", "Whaea Mere"), and before a surname only after an article or
+# a possessive ("mi comadre Quispe"): capitalised, "Nana Boateng" is someone called Nana.
+_ROLES = frozenset(
+    """
+    pastor imam inge coach mister profe seno licen manager compa compañero compañera
+    companero companera
+    """.split()
+)
 _KIN = frozenset(
     """
-    pastor imam inge coach mister profe seno compa compadre comadre compañero compañera
-    companero companera padrino madrina
     aunt aunty auntie uncle cousin cuz nana nan nanna gran granny grandma grandpa grandad
     granddad grandmother grandfather mum mom mama mamma mummy papa pa ma bro sis
-    ate kuya lolo tita titi manang manong
+    ate kuya lolo tita titi manang manong compadre comadre padrino madrina socio socia
     tia tio tiu tiita tiito primo prima suegro suegra cunado cunada abuelito abuelita
-    yaya yayo guelo guela guelu aita ama amona aitite whaea matua koro kuia kui nain taid
-    anti yncl gramma grammy grampa gramps nonna nonno tata mamita casera casero socio socia
-    licen manager
+    yaya yayo guelo guela guelu aita amona aitite whaea matua koro kuia kui nain taid
+    anti yncl gramma grammy grampa gramps nonna nonno tata mamita casera casero
     """.split()
 )
 
@@ -162,10 +167,17 @@ def is_title(word: str) -> bool:
 
 
 def is_name_prefix(word: str) -> bool:
-    """A title, or a word of kinship, endearment or function people write before a name:
-    "Dr.", "Pastor", "Auntie", "tía", "Kuya", "inge"."""
+    """A title, or a word of kinship, endearment or function people write before a given
+    name: "Dr.", "Pastor", "Auntie", "tía", "Kuya", "inge"."""
     key = _clean(word)
-    return key in _FOLDED_TITLES or key in _KIN
+    return key in _FOLDED_TITLES or key in _ROLES or key in _KIN
+
+
+def is_surname_title(word: str) -> bool:
+    """A title or a role people write before a surname alone: "Dr.", "Sra", "Pastor", "inge"
+    (not kinship: "Nana Boateng" is someone called Nana)."""
+    key = _clean(word)
+    return key in _FOLDED_TITLES or key in _ROLES
 
 
 def is_name_suffix(word: str) -> bool:

@@ -23,6 +23,7 @@ from vinculo.namewords import (
     is_name_prefix,
     is_name_suffix,
     is_name_word,
+    is_surname_title,
     is_plain,
     is_proper,
     is_title,
@@ -304,10 +305,12 @@ def title_before(text: str, start: int) -> int | None:
     word = match.group(1)
     if word[-1] == "." and len(word) > 6:
         return None  # "General. It": a word ending its sentence, no abbreviation
-    if word[0].isupper():
-        return match.start(1)
     if _ARTICLE_BEFORE_TITLE.search(text, max(0, match.start(1) - 9), match.start(1)):
         return match.start(1)  # the title alone is the mention's start: "doctor Molina"
+    if not is_surname_title(word):
+        return None  # "Nana Boateng": kinship with no article may be a given name
+    if word[0].isupper():
+        return match.start(1)
     if fold(word).rstrip(".") in _BARE_LOWER_TITLES:
         return match.start(1)  # "doña Mamani", "dr. mueller", "sra Paz"
     return None
