@@ -633,11 +633,41 @@ _AT_BEFORE = re.compile(r"(?<![^\W\d_])at $", re.IGNORECASE)
 
 
 def after_opening_verb(text: str, start: int) -> bool:
-    """Right after a verb opening its sentence, where its object stands: "Met paddy for a
-    walk", "Helped Schroeder pull his truck out", "Llamé a Pérez" is not (a preposition)."""
+    """Right after a verb in the past opening its sentence, where its object stands: "Met
+    paddy for a walk", "Helped Schroeder pull his truck out" ("Llamé a Pérez" is not: a
+    preposition stands between)."""
     before = word_before(text, start)
     return (before is not None and not before[2] and sentence_start(text, before[0])
-            and opening_verb(before[1]))
+            and reported_verb(before[1]))
+
+
+def reported_verb(word: str) -> bool:
+    """A verb in the past, told by its form alone, with no dictionary loaded (most runs never
+    load one): an English "-ed" form or a built-in vocabulary's irregular past ("Helped",
+    "Met", "Rang"), a Spanish preterite's accent ("Llamé", "Vio" is too short to tell), a
+    verb with its pronoun glued on ("Llamóme") or made of an abbreviation ("Txted"). Not a
+    given name or a word a dictionary spells only capitalised ("Rasheed", "Brandt")."""
+    lower = word.lower()
+    if not lower.isalpha() or is_given_name(lower) or is_proper(lower):
+        return False
+    if _ENCLITIC.fullmatch(lower) or _VOWELLESS_STEM.fullmatch(lower):
+        return True
+    if len(lower) > 3 and lower[-1] in "éó":
+        return True
+    if len(lower) >= 5 and lower.endswith("ed") and not lower.endswith("eed"):
+        return True
+    return lower in _irregular_pasts()
+
+
+@lru_cache(maxsize=1)
+def _irregular_pasts() -> frozenset[str]:
+    """The English pasts of the built-in vocabularies' verbs that do not end in "-ed"
+    ("met", "rang", "sent", "wrote"), from :mod:`vinculo.verb_forms`: no dictionary loaded."""
+    from vinculo.verb_forms import FORMS
+
+    return frozenset(f for forms in FORMS["en"].values() for f in forms
+                     if f.isalpha() and not f.endswith(("ed", "en", "wn", "st", "th"))
+                     and f not in ("did", "didn", "doesn", "don", "done", "dont", "holp"))
 
 
 def surname_hit(text: str, start: int, end: int, entry: Entry) -> tuple[int, str, str] | None:
@@ -681,17 +711,10 @@ def past_verb_after(text: str, end: int) -> bool:
     if _PAST_VERB_AFTER.match(text, end) is not None:
         return True
     match = _NEXT_WORD.match(text, end)
-    return match is not None and irregular_past(match.group(1))
+    return match is not None and match.group(1) in _irregular_pasts()
 
 
 _NEXT_WORD = re.compile(r"[ \t]+(?:(?:me|te|le|nos|les|lo|la)[ \t]+)?([a-z]{3,})(?![\w'’])")
-
-
-def irregular_past(word: str) -> bool:
-    """An English past the dictionary lemmatises to another word ("sent", "rang", "met",
-    "came"); not a plural, an "-en", "-er" or "-a" word."""
-    return not word.endswith(("s", "en", "er", "a", "ing")) and not is_given_name(word) \
-        and _english_lemma(word) != word
 
 
 def companion_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
