@@ -23,9 +23,9 @@ from vinculo.namewords import (
     is_name_prefix,
     is_name_suffix,
     is_name_word,
-    is_surname_title,
     is_plain,
     is_proper,
+    is_surname_title,
     is_title,
 )
 from vinculo.text import fold
