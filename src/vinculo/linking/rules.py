@@ -16,10 +16,10 @@ from functools import lru_cache
 from vinculo.common_words import COMMON_WORD_NAMES
 from vinculo.model import NameVariant
 from vinculo.namewords import (
+    is_before_surname,
     is_everyday,
     is_function_word,
     is_given_name,
-    is_before_surname,
     is_handle,
     is_name_prefix,
     is_name_suffix,
