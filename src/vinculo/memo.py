@@ -32,7 +32,7 @@ import os
 import pickle
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -279,6 +279,42 @@ def _memo_rows(memo: Memo) -> tuple[dict[int, bytes | None], dict[str, Any]]:
                  "rows": stored_rows, "rows_since": rows_since}
 
 
+@contextlib.contextmanager
+def _writing(path: Path) -> Iterator[sqlite3.Connection]:
+    """A connection that writes to the cache file in one transaction (committed at the end of
+    the block, rolled back on an error), closed without checkpointing its write-ahead log.
+
+    The last connection to close a file in WAL mode copies the log into the file and deletes
+    it: four flushes to the disk (the log's, its folder's, the file's) and the log created
+    again by the next run, 15-25 ms of a replay that writes a few kilobytes. A read-only
+    connection held open meanwhile makes the writer's close not the last, and, being
+    read-only, does not checkpoint when it closes: the log stays, its commits not flushed
+    (``synchronous=NORMAL``: a commit may be lost to a power cut, never half written). SQLite
+    checkpoints it when it grows past its own limit (1,000 pages), or the next full pass's
+    save does when it closes."""
+    keeper = None
+    try:
+        keeper = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
+        if keeper.execute("PRAGMA journal_mode").fetchone() != ("wal",):
+            keeper.close()  # a rollback journal: a reader would hold up the commit
+            keeper = None
+    except sqlite3.Error:
+        if keeper is not None:
+            keeper.close()
+        keeper = None
+    try:
+        con = sqlite3.connect(path, timeout=5)
+        try:
+            con.execute("PRAGMA synchronous=NORMAL")  # as the cache's own writes (WAL)
+            with con:
+                yield con
+        finally:
+            con.close()
+    finally:
+        if keeper is not None:
+            keeper.close()
+
+
 def _write_memo(path: Path, memo: Memo | None, rows: dict[str, Row] | None = None,
                 state: State | None = None, whole_state: bool = False) -> None:
     """Store (or, with None, forget) the memo, with the rows of notes it re-read, in one
@@ -289,8 +325,7 @@ def _write_memo(path: Path, memo: Memo | None, rows: dict[str, Row] | None = Non
         return
     stored = None
     try:
-        with sqlite3.connect(path, timeout=5) as con:
-            con.execute("PRAGMA synchronous=NORMAL")  # as the cache's own writes (WAL)
+        with _writing(path) as con:
             con.execute("CREATE TABLE IF NOT EXISTS settled (id INTEGER PRIMARY KEY, blob BLOB)")
             if memo is None:
                 con.execute("DELETE FROM settled")
@@ -312,7 +347,6 @@ def _write_memo(path: Path, memo: Memo | None, rows: dict[str, Row] | None = Non
                     con.executemany("INSERT OR REPLACE INTO settled_people VALUES (?, ?)",
                                     state[1].items())
             write_rows(con, rows or {})
-        con.close()
     except sqlite3.Error:
         return
     if memo is not None and stored is not None:
@@ -502,9 +536,8 @@ def _names(memo: Memo, contacts: dict[str, Any], pm: pluggy.PluginManager,
     entries = build_entries(variants)
     with contextlib.suppress(Exception):  # a plugin's variant that does not pickle: asked again
         blob = pickle.dumps((key, variants, entries), protocol=pickle.HIGHEST_PROTOCOL)
-        with sqlite3.connect(path, timeout=5) as con:
+        with _writing(path) as con:
             con.execute("INSERT OR REPLACE INTO settled VALUES (?, ?)", (NAMES_ROW, blob))
-        con.close()
     return variants, entries
 
 
