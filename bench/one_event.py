@@ -13,7 +13,7 @@ With ``--callgrind`` each step also runs once under ``valgrind --tool=callgrind`
 instructions executed are printed: a count the machine's load does not move.
 
 Usage: ``python bench/one_event.py [--notes 10000 --contacts 1000] [--rounds 8]
-[--baseline [LABEL=]SRC ...] [--callgrind]`` (SRC: a ``src`` folder of another version, with
+[--baseline [LABEL=]SRC ...] [--versions-only] [--callgrind]`` (SRC: a ``src`` folder of another version, with
 its ``plugins/`` as ``src/vinculo/default_plugins``, e.g. from ``git archive``).
 """
 
@@ -118,15 +118,19 @@ def main() -> None:
     parser.add_argument("--baseline", action="append", default=[],
                         help="[LABEL=]SRC: another version's src folder")
     parser.add_argument("--callgrind", action="store_true")
+    parser.add_argument("--versions-only", action="store_true",
+                        help="time the baselines only (the first one standing for this code, "
+                             "e.g. this checkout exported as the others are)")
     args = parser.parse_args()
     compile_bytecode()
     source = vault_for(args.notes, args.contacts)
     work = Path(tempfile.mkdtemp(prefix="vinculo-one-event-"))
     try:
-        versions = [Version("this", None, source, work)]
+        versions = [] if args.versions_only else [Version("this", None, source, work)]
         for spec in args.baseline:
             label, _, src = spec.rpartition("=")
             versions.append(Version(label or Path(src).parent.name, src, source, work))
+        mine_label = versions[0].label
         for version in versions:
             print(f"{version.label}: mode {version.mode()}")
         times: dict[tuple[str, str], list[Measured]] = {}
@@ -137,16 +141,17 @@ def main() -> None:
                     times.setdefault((version.label, step), []).append(version.step(step))
         for step in STEPS:
             print(f"\n{step}, {args.rounds} rounds: processor (wall), median [range]")
-            mine = [m.cpu_seconds for m in times["this", step]]
+            mine = [m.cpu_seconds for m in times[mine_label, step]]
             for version in versions:
                 runs = times[version.label, step]
                 cpu = [m.cpu_seconds for m in runs]
                 wall = [m.seconds for m in runs]
                 line = (f"  {version.label:>10}: {statistics.median(cpu):.3f} s "
-                        f"[{min(cpu):.3f}–{max(cpu):.3f}] ({statistics.median(wall):.3f} s wall)")
-                if version.label != "this":
+                        f"[{min(cpu):.3f}–{max(cpu):.3f}] ({statistics.median(wall):.3f} s wall "
+                        f"[{min(wall):.3f}–{max(wall):.3f}])")
+                if version.label != mine_label:
                     ratios = [a / b for a, b in zip(mine, cpu, strict=True)]
-                    line += (f"; this ÷ {version.label} {statistics.median(ratios):.2f} "
+                    line += (f"; {mine_label} ÷ {version.label} {statistics.median(ratios):.2f} "
                              f"[{min(ratios):.2f}–{max(ratios):.2f}]")
                 print(line)
         if args.callgrind:
