@@ -543,8 +543,8 @@ def _analyse(text: str, body_start: int, managed: tuple[str, str],
         inline = _regex_spans(_OPAQUE_INLINE, work, body_start)
         opaque_spans += inline
         work = blank(work, inline)
-    if "Diagram" in work or "graph" in work or "flowchart" in work or "gantt" in work \
-            or "journey" in work or "mindmap" in work:
+    if "Diagram" in work or "graph" in work or "Graph" in work or "flowchart" in work \
+            or "gantt" in work or "journey" in work or "mindmap" in work:
         diagrams = _regex_spans(_DIAGRAM, work, body_start)
         if diagrams:
             opaque_spans += diagrams
