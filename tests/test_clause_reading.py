@@ -1606,3 +1606,98 @@ def test_a_contact_who_acts_on_me_toward_another_name_is_still_my_encounter(vaul
     """The Spanish personal "a" before another name makes the act theirs toward that name,
     unless the act is on me first ("· me presentó a ·"): then it is mine with them."""
     assert _read(vault, write, line) != []
+
+
+# The seventh pass. A log's entry labelled with the contact takes its encounter, and its medium,
+# from the part of the entry that tells it, not from what a later part says of someone else.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a later part's medium is about something else: a plan, a third party
+        ("Marta Ruiz — revisamos el contrato, ella lo mandará por email", ("in_person", "both")),
+        ("Marta Ruiz — we went through the budget: the bank called twice",
+         ("in_person", "both")),
+        ("Marta Ruiz — revisamos el presupuesto, luego llamé al banco", ("in_person", "both")),
+        # a later part's event with someone else no longer hides ours
+        ("Marta Ruiz — we went through the budget, then called the bank", ("in_person", "both")),
+        ("Marta Ruiz: repasamos el plan en su despacho, después llamé a mi madre",
+         ("in_person", "both")),
+        ("Marta Ruiz — revisamos el contrato, luego le mandé el acta a Luis Gómez",
+         ("in_person", "both")),
+        # the part that tells it names its medium
+        ("Marta Ruiz — quarterly review, we went through the numbers on Zoom", ("call", "both")),
+    ],
+)
+def test_seventh_pass_a_log_entry_reads_the_part_about_the_contact(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # someone else's part before any of ours: the entry is theirs
+        "Marta Ruiz — Luis Gómez called, we went through it",
+        "Marta Ruiz — her boss called, wants the deck",
+        # an intention or a cancellation still reaches the whole entry
+        "Marta Ruiz — need to ring her, we went over it last week",
+        "Marta Ruiz — coffee at the bakery, cancelled last minute",
+        "Marta Ruiz — lunch, she cancelled",
+    ],
+)
+def test_seventh_pass_a_log_entry_keeps_its_guards(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+# The seventh pass: one reading of a companion after another part of the sentence, for every
+# language — a leading clause of time or concession up to its comma (the vocabulary's
+# ``leads``), or whatever stands before the writer as the subject.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("While the kids were at school, fixed the fence with Marta Ruiz", ("in_person", "both")),
+        ("When the meeting finally ended, walked back to the station with Marta Ruiz",
+         ("in_person", "both")),
+        ("Although the workshop ran late I still made it to the pub with Marta Ruiz",
+         ("in_person", "both")),
+        ("Aunque el turno fue un caos, alcancé a tomarme un café con Marta Ruiz",
+         ("in_person", "both")),
+    ],
+)
+def test_seventh_pass_a_companion_after_a_leading_part(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # someone else's company, a verb that takes "with" alone, a plan after the lead
+        "When I arrived, he was already with Marta Ruiz",
+        "Although I was tired, I agreed with Marta Ruiz on the budget",
+        "Aunque llovía, saldremos con Marta Ruiz",
+        # "he" is the Spanish perfect only before a participle
+        "He was with Marta Ruiz at the bar",
+    ],
+)
+def test_seventh_pass_no_companion_after_a_leading_part(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+def test_seventh_pass_he_before_a_participle_is_the_writers_perfect(vault, write):
+    assert _read(vault, write, "He estado toda la tarde con Marta Ruiz") == [("in_person", "both")]
+
+
+class PortugueseLeads:
+    """A third-party vocabulary whose leading clauses its own words open."""
+
+    @hookimpl
+    def register_vocabulary(self):
+        return [Vocabulary("pt", events={"call": (r"liguei para",)}, companions=(r"com",),
+                           done=(r"\w+ei",), leads=(r"enquanto", r"embora"))]
+
+
+def test_seventh_pass_a_vocabulary_plugin_brings_its_own_leads(vault, write):
+    line = "Enquanto as crianças brincavam lá fora, joguei xadrez com Marta Ruiz"
+    pm = get_plugin_manager()
+    assert _read(vault, write, line, pm) == []
+    pm.register(PortugueseLeads(), name="portuguese-leads")
+    assert _read(vault, write, line, pm) == [("in_person", "both")]

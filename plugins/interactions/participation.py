@@ -29,7 +29,7 @@ from functools import lru_cache
 from vinculo.model import Vocabulary
 from vinculo.text import fold, lazy_pattern
 
-__all__ = ["Cues", "companion_verb", "cues_of", "fronted_companion", "with_the_writer", "habitual", "is_topic", "passed_on",
+__all__ = ["Cues", "companion_after_lead", "companion_verb", "cues_of", "leading_clause", "fronted_companion", "with_the_writer", "habitual", "is_topic", "passed_on",
            "NO_TIMES", "clause_times", "not_of_the_day", "their_own_verb", "we_did"]
 
 
@@ -50,6 +50,10 @@ class Cues:
     long_ago: re.Pattern[str] | None = None  # a time long before the note's day ("back in 2011")
     # a verb of the name's own right after it ("could", "to", "reports"), matched after the name
     subject_verb: re.Pattern[str] | None = None
+    # a leading clause of time or concession up to its comma (``leads``), matched on folded
+    # text, and the first words of those leads (each with its space), a cheap test before it
+    lead: re.Pattern[str] | None = None
+    lead_heads: tuple[str, ...] = ()
 
     @property
     def any_time(self) -> bool:
@@ -74,7 +78,7 @@ def _words(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 def _compile(topics: tuple[str, ...], companions: tuple[str, ...], done: tuple[str, ...],
              habitual: tuple[str, ...], later: tuple[str, ...] = (),
              hearsay: tuple[str, ...] = (), long_ago: tuple[str, ...] = (),
-             subject_verbs: tuple[str, ...] = ()) -> Cues:
+             subject_verbs: tuple[str, ...] = (), leads: tuple[str, ...] = ()) -> Cues:
     return Cues(
         _before_name([fold(p) for p in topics]),
         _before_name([fold(p) for p in companions]),
@@ -84,6 +88,9 @@ def _compile(topics: tuple[str, ...], companions: tuple[str, ...], done: tuple[s
         _phrases(later), _phrases(hearsay), _phrases(long_ago),
         re.compile(r"[*_=\]]*\s+(?:" + "|".join(f"(?:{fold(p)})" for p in subject_verbs)
                    + r")(?![\w·'’])") if subject_verbs else None,
+        re.compile(r"\s*[*_=]*(?:" + "|".join(f"(?:{fold(p)})" for p in leads)
+                   + r")\s[^,·]{3,80}?,") if leads else None,
+        tuple(sorted({fold(p).split()[0] + " " for p in leads})),
     )
 
 
@@ -136,7 +143,7 @@ def cues_of(vocabularies: list[Vocabulary]) -> Cues:
 
     cues = _compile(gather("topics"), gather("companions"), gather("done"), gather("habitual"),
                     gather("later"), gather("hearsay"), gather("long_ago"),
-                    gather("subject_verbs"))
+                    gather("subject_verbs"), gather("leads"))
     if _last is None or _last[1] != cues:
         _topics.clear()
         _habits.clear()
@@ -243,6 +250,10 @@ _SOMEONE_ELSE = lazy_pattern(
     r"mi|su|sus|los|las)\s|(?:^|\s)(?:he|she|they|el|ella|ellos|ellas)$")
 _WRITER_AND = lazy_pattern(r"·+[*_=]*\s+(?:and|y|e|&)\s+(?:i|yo)\b")
 _WORDS = lazy_pattern(r"[^\W\d]+(?:['’][^\W\d]+)?")
+# A Spanish participle after "he" ("he comido", "he estado", "he visto"): then "he" is the
+# writer's perfect, not the English pronoun.
+_PARTICIPLE = lazy_pattern(r"\s+(?:[a-zñ]+[ai]d[oa]s?|hecho|dicho|visto|puesto|vuelto|escrito|"
+                           r"roto|abierto|cubierto|resuelto|devuelto|impreso)\b")
 _MAX_LEAD = 4  # words before the verb: "Yesterday after work I …", "El jueves por la tarde …"
 
 
@@ -274,6 +285,8 @@ def companion_verb(blanked: str, c_start: int, at: int, cues: Cues) -> int | Non
             break
         if cues.done.fullmatch(word[0]) is None:
             continue
+        if word[0] == "he" and not _PARTICIPLE.match(lowered, word.end()):
+            return None  # "He was with ·": the English pronoun, someone else's verb
         if index and word[0].endswith("ed") and words[index - 1][0] not in _LEADS and not (
                 words[index - 1][0].endswith("ly")):
             # "Confirm shipped or fallback plan with ·", "the goal met with ·": a participle
@@ -306,6 +319,64 @@ def companion_verb(blanked: str, c_start: int, at: int, cues: Cues) -> int | Non
             _INFINITIVE.match(lowered, words[0].start()) and _CON.search(lowered)):
         return None  # "Quedar con ·", "Planning a trip with ·": a to-do, a plan
     return words[0].start()
+
+
+def leading_clause(blanked: str, c_start: int, end: int, cues: Cues) -> re.Match[str] | None:
+    """The leading clause of time or concession that opens the clause at ``c_start``, up to
+    and with its comma before ``end`` ("While we were waiting, …", "Aunque el turno fue un
+    caos, …"), naming no one, matched on the folded text from ``c_start``; None when there is
+    none (the common case, told by a string test on the clause's first word)."""
+    if cues.lead is None or not fold(blanked[c_start:c_start + 16]).lstrip(" *_=").startswith(
+            cues.lead_heads):
+        return None
+    return cues.lead.match(fold(blanked[c_start:end]))
+
+
+# The writer as the subject that opens the main part of a sentence: "… I still made it", "…
+# we finally got", "… yo me tomé".
+_WRITER_SUBJECT = lazy_pattern(r"(?<![\w·])(?:i|we|yo|nosotros|nosotras)\s")
+# Someone else as a subject after the writer's verb, before the name: "I got home and she was
+# with ·", "… and · was with ·" (not "with · and ·": names joined).
+_ELSE_SUBJECT = lazy_pattern(r"(?<![\w·])(?:he|she|they|you|él|ella|ellos|ellas)\s|"
+                             r"·+[*_=\]]*\s+(?!(?:and|y|e|&)\s)[^\W\d]")
+# Pasts that take "with" without time spent together, as the writer's verb of a main part.
+_NOT_WITH = frozenset({"agreed", "disagreed", "dealt", "sided", "compared", "argued",
+                       "fell", "broke", "split", "parted", "lost", "kept", "was", "were",
+                       "had", "signed", "connected", "shared", "registered"})
+
+
+def companion_after_lead(blanked: str, c_start: int, at: int, cues: Cues) -> int | None:
+    """Where, relative to ``c_start``, the writer's verb starts when the name at ``at`` is a
+    companion (:func:`companion_verb`) in the main part of a sentence whose start is another
+    part that names no one: a leading clause of time or concession up to its comma ("Aunque
+    el turno fue un caos, alcancé a tomarme un café con ·", "While the kids napped, grabbed a
+    coffee with ·"), or whatever stands before the writer as the subject ("Although the
+    workshop ran late I still made it to the pub with ·"). Else None: no such part, a verb
+    that takes "with" without company, a habit, or someone else as a subject after the verb
+    ("I got home and she was with ·"). Every language's cues; a language's own tense checks
+    (a future) stay with its caller."""
+    if cues.companion is None or cues.done is None:
+        return None
+    if cues.companion_tails is not None and not _near(blanked, at, cues.companion_tails):
+        return None  # the common case: no companion word right before the name
+    lead = leading_clause(blanked, c_start, at, cues)
+    main = c_start + lead.end() if lead is not None else None
+    if main is None:
+        lowered = blanked[c_start:at].lower()
+        for subject in _WRITER_SUBJECT.finditer(lowered):
+            main = subject.start()  # the last one: the part nearest the name
+        if not main:
+            return None  # none, or it opens the clause: companion_verb read it already
+        main += c_start
+    verb = companion_verb(blanked, main, at, cues)
+    if verb is None:
+        return None
+    word = _WORDS.match(blanked, main + verb)
+    said = word[0].lower() if word else ""
+    if said in _NOT_WITH or habitual(said, cues) or _ELSE_SUBJECT.search(
+            blanked.lower(), main + verb + len(said), at):
+        return None
+    return main + verb - c_start
 
 
 _PLACE = lazy_pattern(

@@ -45,11 +45,13 @@ from .participation import (
     NO_TIMES,
     Cues,
     clause_times,
+    companion_after_lead,
     companion_verb,
     cues_of,
     fronted_companion,
     habitual,
     is_topic,
+    leading_clause,
     not_of_the_day,
     passed_on,
     set_for,
@@ -67,7 +69,6 @@ from .shapes import (
     thing_from_long_ago,
     title_stops,
     writer_as_place,
-    writer_did_with,
 )
 
 _FENCE = lazy_pattern(r"^[ \t]*(```|~~~)", re.MULTILINE)
@@ -400,10 +401,12 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             # No event phrase: the name may still be the companion of something the writer
             # did ("Grabbed a bite with Ana"): see participation.py.
             verb = companion_verb(line.blanked, c_start, at, cues)
-            if verb is None:  # "Although it ran late I still made it to the pub with ·"
-                verb = writer_did_with(line.blanked, c_start, at, cues)
-            if verb is None and line.blanked.find(",", c_start, at) >= 0:
-                verb = _companion_after_lead(line.blanked, c_start, at, cues)
+            if verb is None:
+                # "Although it ran late I still made it to the pub with ·", "Aunque el turno
+                # fue un caos, alcancé a tomarme un café con ·"
+                verb = companion_after_lead(line.blanked, c_start, at, cues)
+                if verb is not None and _FUTURE.match(line.blanked, c_start + verb):
+                    verb = None  # "Aunque llueva, saldré con ·": a plan
             if verb is not None and _purpose_between(line.blanked, c_start + verb, at):
                 continue  # "Compré entradas para ir con Ana al teatro": what it was for
             if verb is not None:
@@ -615,11 +618,11 @@ def _labelled_entry(line: _Line, c_start: int, c_end: int, name_end: int,
                     matcher: VocabularyMatcher, cues: Cues) -> tuple[str, Direction] | None:
     """``(channel, direction)`` of a log entry labelled with the contact's name (see
     :func:`_entry_label`), read as its clause without the name: the rest after the colon, or
-    the part after the dash. It is an event when that part has an event phrase, or a verb of
-    ours ("tutoría en su despacho, revisamos el marco": the medium it names, else in person),
-    and none of the clause's vetoes: an intention, a question, a habit, a later time, someone
-    else named or its subject. The direction is the part's own, else both: a log says what
-    passed between us, not who moved."""
+    the part after the dash. It is an event when a part of it tells an encounter with the
+    contact (:func:`_entry_encounter`), and none of the entry's vetoes holds: an intention
+    before that encounter, a question, a habit, a later time, someone else as its subject
+    or its other party. The direction is the entry's own, else both: a log says what passed
+    between us, not who moved."""
     label = _LABEL_END.match(line.blanked, name_end, c_end)
     if label is not None and label.end() < c_end:
         start, end = label.end(), c_end
@@ -628,35 +631,14 @@ def _labelled_entry(line: _Line, c_start: int, c_end: int, name_end: int,
         start = line.resumes[index] if index < len(line.resumes) else len(line.blanked)
         end = line.stops[index + 1] if index + 1 < len(line.stops) else len(line.blanked)
     text = line.blanked[start:end]
-    if "·" in text or not text.strip():
-        return None  # someone else in it: their own reading
+    if not text.strip():
+        return None
+    found = _entry_encounter(text, matcher, cues)
+    if found is None:
+        return None
+    event, marks, part_start = found
     folded = fold(text)
-    event, intent, marks = matcher.read_clause(text)
-    if event is None:
-        # the entry is with the labelled contact: its verbless head read as "… with ·"
-        # ("Ana — 30 min intro call, wants the deck")
-        head = text.split(",", 1)[0]
-        event, intent, marks = matcher.read_clause(head + " with ·")
-        if event is None:
-            event, intent, marks = matcher.read_clause(head + " con ·")
-        if event is not None and event[0] >= len(head):
-            event = None
-        elif event is not None:
-            event = (event[0], min(event[1], len(head)), event[2])
-    if event is None:
-        medium_of = folded
-        ours = _OUR_VERB.search(text.lower())
-        if ours is None:
-            # my past on them, a pronoun for the contact: "Ana — showed her the semi" (the
-            # medium its own part names: "…, she liked the kitchen" is no like)
-            ours = _MY_ACT_ON_THEM.match(text.lower())
-            if ours is not None and (cues.done is None or not cues.done.fullmatch(ours[1])):
-                ours = None
-            medium_of = fold(head)
-        if ours is None or habitual(ours[0], cues):
-            return None
-        event, intent, marks = (ours.start(), ours.end(), matcher.medium(medium_of)), (
-            matcher.intent_start(folded)), frozenset()
+    intent = matcher.intent_start(folded)
     if (intent is not None and intent < event[1]) or line.is_question(start, end):
         return None  # an intention before the phrase ends (a later one is another story)
     if habitual(text[event[0]:event[1]], cues) or _undone_after(line, end, matcher):
@@ -666,13 +648,73 @@ def _labelled_entry(line: _Line, c_start: int, c_end: int, name_end: int,
             event[0], event[1]), event[2] in _SCHEDULED, times,
             line.day.year if line.day else None):
         return None
-    if (_OTHER_SUBJECT.fullmatch(folded[:event[0]]) is not None
+    if (_OTHER_SUBJECT.fullmatch(folded[part_start:event[0]]) is not None
             or (not _THEM.match(line.blanked, start + event[1])
                 and _someone_else(line.blanked, start + event[1], False, event[2]))
             or _a_named_other(line.blanked, start + event[0], start + event[1])):
         return None  # "Ana — su madre me llamó", "Ana — llamó a su madre": not with me
-    direction = event_direction(marks or frozenset(), event[2], None) if marks else "both"
+    direction = event_direction(marks, event[2], None) if marks else "both"
     return event[2], direction
+
+
+# Where an entry's text divides into parts: a comma, a semicolon or a colon before a space
+# ("tutoría en su despacho, revisamos el marco"; not "3:20", "1,5").
+_ENTRY_PART = lazy_pattern(r"[,;:](?=\s)")
+
+
+def _entry_encounter(text: str, matcher: VocabularyMatcher, cues: Cues
+                     ) -> tuple[_Event, frozenset[Direction], int] | None:
+    """``(event, direction marks, start of its part)`` of the first part of a labelled entry's
+    ``text`` that tells an encounter with the labelled contact, offsets from the start of
+    ``text``; None when no part does before one that names someone else.
+
+    A part tells one with an event phrase, or as the entry's verbless head read as "… with ·"
+    ("30 min intro call, wants the deck"), or with a verb of ours ("revisamos el marco", "we
+    went over it") or my past on a pronoun for them ("walked her round the flat"): then in the
+    medium that part names, else in person. Only that part gives the medium: what a later part
+    says of someone else ("…, luego llamé al banco", "…, she'll email the numbers") is their
+    story, and a part naming someone else before it makes the entry theirs."""
+    begin = 0
+    bounds = []
+    for stop in _ENTRY_PART.finditer(text):
+        bounds.append((begin, stop.start()))
+        begin = stop.end()
+    bounds.append((begin, len(text)))
+    whole_marks: frozenset[Direction] | None = None
+    for index, (p_start, p_end) in enumerate(bounds):
+        part = text[p_start:p_end]
+        if "·" in part:
+            return None  # someone else in it: their own reading
+        if not part.strip():
+            continue
+        event = matcher.read_clause(part)[0]
+        if event is None and index == 0:
+            # the entry is with the labelled contact: its verbless head read as "… with ·"
+            # ("Ana — 30 min intro call, wants the deck")
+            event = matcher.read_clause(part + " with ·")[0] or matcher.read_clause(
+                part + " con ·")[0]
+            if event is not None and event[0] >= len(part):
+                event = None
+            elif event is not None:
+                event = (event[0], min(event[1], len(part)), event[2])
+        if event is None:
+            lowered = part.lower()
+            ours = _OUR_VERB.search(lowered)
+            if ours is None:
+                # my past on them, a pronoun for the contact: "Ana — showed her the semi"
+                ours = _MY_ACT_ON_THEM.match(lowered)
+                if ours is not None and (cues.done is None or not cues.done.fullmatch(ours[1])):
+                    ours = None
+            if ours is None or habitual(ours[0], cues):
+                continue
+            event = (ours.start(), ours.end(), matcher.medium(fold(part)))
+            marks: frozenset[Direction] = frozenset()
+        else:
+            if whole_marks is None:
+                whole_marks = matcher.direction_marks(fold(text))
+            marks = whole_marks
+        return (p_start + event[0], p_start + event[1], event[2]), marks, p_start
+    return None
 
 
 # Spanish: a social act whose subject is a contact, on a thing of another name's ("· comentó en
@@ -925,27 +967,8 @@ _FOR_LATER = lazy_pattern(r"\bpa(?:ra|l|')?\s+(?:el|la|los|las|su|sus|mi|un|una|
                           + _WEEKDAY_LATER)
 
 
-# A leading clause of time or concession, up to its comma: "Aunque el turno fue un caos, …".
-_LEAD_ES = lazy_pattern(r"\s*[*_=]*(?:aunque|mientras|cuando|despues de que|en cuanto)\s"
-                        r"[^,·]{3,80}?,")
-
-
+# A Spanish future: "saldré", "cenaremos" (a plan, not a past).
 _FUTURE = lazy_pattern(r"[^\W\d_]+r(?:é|á|ás|emos|án)\b", re.IGNORECASE)
-
-
-def _companion_after_lead(blanked: str, c_start: int, at: int, cues: Cues) -> int | None:
-    """:func:`companion_verb` read after a leading clause of time or concession that names no
-    one ("Aunque el turno fue un caos, alcancé a tomarme un café con ·"), as an offset from
-    ``c_start``; else None."""
-    if not _MAY_LEAD(blanked[c_start:c_start + 12].lower()):
-        return None  # the common case: no leading clause
-    lead = _LEAD_ES.match(fold(blanked[c_start:at]))
-    if lead is None:
-        return None
-    verb = companion_verb(blanked, c_start + lead.end(), at, cues)
-    if verb is None or _FUTURE.match(blanked, c_start + lead.end() + verb):
-        return None  # "Aunque llueva, saldré con ·": a plan
-    return lead.end() + verb
 
 
 # Channels whose event takes place at a time that may be set for later (a meeting, a call);
@@ -978,10 +1001,6 @@ _SAID = lazy_pattern(r"(?<=:)\s*[\"“«][^\"”»\n]*[\"”»]")
 _CLOSED_QUESTION = lazy_pattern(r"\?[\])\"'”»*_]+(?:\s|$)")
 
 
-# A leading clause of time or concession, up to its comma: "While we were waiting, …",
-# "Cuando volví de la farmacia, …", "Aunque estaba hasta arriba, …".
-_SUBORDINATE = lazy_pattern(r"\s*(?:while|when|as|although|though|even though|after|once|mientras|"
-                          r"cuando|aunque|despues de que|en cuanto)\s[^,·]{3,80}?,")
 # A past in the third person (a Spanish preterite, its accent written: "se suspendió",
 # "llegaron"; English pasts the writer's `done` leaves out: "fell through", "was"): a leading
 # clause told in the past though no verb in it is the writer's.
@@ -1027,12 +1046,10 @@ def _past_background(blanked: str, c_start: int, c_end: int, intent: int, first:
     stands inside it and the name and the event phrase (``first``: the earlier of them) after
     it; ``intent`` itself otherwise. "Cuando venga Ana, cenamos" keeps its intention: a
     subjunctive is no past."""
-    if not _MAY_LEAD(blanked[c_start:c_start + 12].lower()):
-        return intent
-    folded = fold(blanked[c_start:c_end])
-    lead = _SUBORDINATE.match(folded)
+    lead = leading_clause(blanked, c_start, c_end, cues)
     if lead is None or not intent < lead.end() <= first:
         return intent
+    folded = fold(blanked[c_start:c_end])
     said = blanked[c_start:c_start + lead.end()].lower()
     if not any((cues.done is not None and cues.done.fullmatch(w))
                or (cues.habitual is not None and cues.habitual.fullmatch(w))
@@ -1140,12 +1157,6 @@ def _after_cause(line: _Line, c_start: int, c_end: int, at: int, matcher: Vocabu
     event, intent, marks = matcher.read_clause(line.blanked[start:c_end])
     times = clause_times(line.blanked[start:c_end], cues) if cues.any_time else NO_TIMES
     return start, event, intent, marks, times
-
-
-def _MAY_LEAD(start: str) -> bool:  # noqa: N802 (a cheap test before _SUBORDINATE)
-    return start.lstrip(" *_=").startswith(
-        ("while", "when", "as ", "although", "though", "even though", "after", "once",
-         "mientras", "cuando", "aunque", "después", "despues", "en cuanto"))
 
 
 def _undone_after(line: _Line, c_end: int, matcher: VocabularyMatcher) -> bool:

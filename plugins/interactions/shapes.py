@@ -9,8 +9,6 @@ found nothing, or to narrow what a veto or a direction mark may reach:
   presented the results, Ana and Ben grilled me on the controls");
 - **my hands on them**: a past of the writer's on a part of their body ("Treated Ana's
   hamstring", "Cut Ana's hair");
-- **the writer's own verb, then "with"**: "Although the workshop ran late I still made it to
-  the pub with Ana" (a leading clause of someone else's doing set aside);
 - **what a message that came to me said**, after a colon: its words are its content, not the
   clause's mood or direction ("Ana messaged: the contract is confirmed for Feb");
 - **what a meeting came to**, after a dash: an agreement or an action item is its outcome,
@@ -29,7 +27,7 @@ from .participation import Cues, habitual
 
 __all__ = ["acted_on_us", "inbound_said", "off_but_reached", "on_their_body", "outcome_after_dash", "then_they",
            "thing_from_long_ago",
-           "title_stops", "writer_as_place", "writer_did_with"]
+           "title_stops", "writer_as_place"]
 
 _WORD = lazy_pattern(r"[^\W\d]+(?:['’][^\W\d]+)?")
 
@@ -110,41 +108,6 @@ def on_their_body(blanked: str, c_start: int, c_end: int, at: int, name_end: int
             return None
         return word.start() - c_start, word.end() - c_start
     return None
-
-
-# The writer as the subject of a past, an adverb or two between: "I still made it", "we
-# finally got".
-_I_DID = lazy_pattern(r"(?<![\w·])(?:i|we)\s+(?:(?:[a-z]+ly|still|then|also|just|even|all|"
-                      r"both|eventually|finally)\s+){0,2}([a-z]+)\b")
-_ELSE_SUBJECT = lazy_pattern(r"(?<![\w·])(?:he|she|they|you)\s|·")
-
-
-def writer_did_with(blanked: str, c_start: int, at: int, cues: Cues) -> int | None:
-    """Where, from ``c_start``, the writer's past starts when "I" or "we" and a verb the
-    writer did ("I still made it to the pub") stand before a companion word and the name,
-    with no one else after that verb ("Although the workshop ran late I still made it to
-    the pub with ·"): what came before "I" is another part of the sentence. Else None."""
-    if cues.done is None or not blanked[max(c_start, at - 12):at].rstrip(" *_=[").lower().endswith(
-            ("with", "w/", "alongside")):
-        return None  # the common case: no companion word right before the name
-    lead = blanked[c_start:at].lower()
-    found = None
-    for match in _I_DID.finditer(lead):
-        found = match
-    if found is None:
-        return None
-    verb = found[1]
-    if cues.done.fullmatch(verb) is None or habitual(verb, cues) or verb in _NOT_WITH:
-        return None
-    if _ELSE_SUBJECT.search(lead, found.end()):
-        return None  # "I got home and she was with ·": someone else's company
-    return found.start(1)
-
-
-# Pasts that take "with" without time spent together.
-_NOT_WITH = frozenset({"agreed", "disagreed", "dealt", "sided", "compared", "argued",
-                       "fell", "broke", "split", "parted", "lost", "kept", "was", "were",
-                       "had", "signed", "connected", "shared", "registered"})
 
 
 def inbound_said(blanked: str, c_start: int, c_end: int, at: int, event_end: int,

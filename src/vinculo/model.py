@@ -355,6 +355,11 @@ class Vocabulary:
     event phrase later in the clause is then in that person's statement ("Ben reports the
     goal met", "Altan to implement …", "so Ben could take a break, DM to Jack"), not an event
     of mine with them — unless the writer comes in between ("Ana is in town and we had lunch").
+
+    ``leads`` (optional, folded text): the words that open a leading clause of time or
+    concession ("while", "although", "aunque", "despues de que"). Up to its comma, such a
+    clause is another part of the sentence: its background, its plan or its failure is not the
+    event told after it ("Aunque el turno fue un caos, alcancé a tomarme un café con Ana").
     """
 
     language: str
@@ -370,3 +375,4 @@ class Vocabulary:
     hearsay: tuple[str, ...] = ()
     long_ago: tuple[str, ...] = ()
     subject_verbs: tuple[str, ...] = ()
+    leads: tuple[str, ...] = ()

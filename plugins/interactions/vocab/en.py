@@ -565,10 +565,14 @@ SUBJECT_VERBS: tuple[str, ...] = (
     r"jamas|atras)\b)[a-z]{2,}s",
 )
 
+# Words that open a leading clause of time or concession: up to its comma, another part of
+# the sentence ("While we were waiting, …", "Although it rained, …").
+LEADS: tuple[str, ...] = ("while", "when", "as", "although", "though", "even though", "after", "once")
+
 
 @hookimpl
 def register_vocabulary() -> list[Vocabulary]:
     return [Vocabulary("en", events=EVENTS, intents=INTENTS, directions=DIRECTIONS,
                        tasks=TASKS, topics=TOPICS, companions=COMPANIONS, done=DONE,
                        later=LATER, hearsay=HEARSAY, long_ago=LONG_AGO,
-                       subject_verbs=SUBJECT_VERBS)]
+                       subject_verbs=SUBJECT_VERBS, leads=LEADS)]

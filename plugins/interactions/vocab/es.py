@@ -705,10 +705,14 @@ DIRECTIONS = {
 # we had arranged), and the agreements about later ("acordamos con Renzo que…").
 DONE = (r"(?!(?:acordamos|pactamos|decidimos|planeamos|\w*(?:áramos|éramos|ásemos|ésemos))$)"
         + DONE[1], DONE[0], DONE[2])
+# Words that open a leading clause of time or concession: up to its comma, another part of
+# the sentence ("Aunque el turno fue un caos, …", "Cuando volví de la farmacia, …").
+LEADS: tuple[str, ...] = ("mientras", "cuando", "aunque", "despues de que", "en cuanto")
+
 
 @hookimpl
 def register_vocabulary() -> list[Vocabulary]:
     return [Vocabulary("es", events=EVENTS, intents=INTENTS, directions=DIRECTIONS,
                        tasks=TASKS, topics=TOPICS, companions=COMPANIONS, done=DONE,
                        habitual=HABITUAL, later=LATER, hearsay=HEARSAY,
-                       long_ago=LONG_AGO, subject_verbs=SUBJECT_VERBS)]
+                       long_ago=LONG_AGO, subject_verbs=SUBJECT_VERBS, leads=LEADS)]
