@@ -14,7 +14,11 @@ way in the tuning's third session (eleven other personas: Irish, Australian, Sou
 Scottish and Texan English; Peruvian, Sevillian, Colombian, Uruguayan, Mexican and Barcelona
 Spanish); ``--corpus interactions_heldout6`` a sixth, written blind the same way in the tuning's
 fourth session (twelve other personas: Mancunian, Canadian, Singaporean, New Orleans and Kenyan
-English; Chilean, Madrid, Ecuadorian, Rosario, Mexico City, Venezuelan and Canarian Spanish).
+English; Chilean, Madrid, Ecuadorian, Rosario, Mexico City, Venezuelan and Canarian Spanish);
+``--corpus interactions_heldout7`` a seventh, written blind the same way in the fifth session
+(twelve other personas: Welsh, Nigerian, New Zealand, Indian, Bostonian and Jamaican-British
+English; Bolivian, Cuban, Basque, Dominican, Guatemalan and Asturian Spanish); ``--corpus
+interactions_tuning5`` tuning data written blind the same way, in twelve voices of its own.
 ``--corpus interactions_tuning4``
 is tuning data from the start: 55 % non-events of the subtle kinds (plans in the past tense,
 other people's interactions, reported speech, habits, things named after a person).
