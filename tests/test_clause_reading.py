@@ -1701,3 +1701,80 @@ def test_seventh_pass_a_vocabulary_plugin_brings_its_own_leads(vault, write):
     assert _read(vault, write, line, pm) == []
     pm.register(PortugueseLeads(), name="portuguese-leads")
     assert _read(vault, write, line, pm) == [("in_person", "both")]
+
+
+# The seventh pass, on the fifth tuning corpus's English: who is reached, whose act on what,
+# what a later part of the clause tells. Sentences written for this file.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # "us" after their verb is whom they reached; a "we" in what they asked is content
+        ("Marta Ruiz texted us at midnight asking if I'd fed the cat", ("message", "in")),
+        ("Marta Ruiz rang at teatime wanting to know if we're coming to the fair",
+         ("call", "in")),
+        ("Marta Ruiz phoned about the raffle, she needs three prizes from us", ("call", "in")),
+        # a part of our own after theirs is still an exchange
+        ("Marta Ruiz dialled in at noon and we went through the whole budget", ("call", "both")),
+        # a past of theirs on a public thing of mine is a social act towards me
+        ("Marta Ruiz dropped a fire emoji on my reel from the gig", ("social", "in")),
+        ("Marta Ruiz wrote a lovely note on my Facebook wall", ("social", "in")),
+        # after a plan that fell through, a pronoun for them whose message reached me
+        ("Was meant to film Marta Ruiz at the studio, she messaged at 9 to move it to Friday",
+         ("message", "in")),
+    ],
+)
+def test_seventh_pass_who_is_reached_and_whose_act(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Marta Ruiz saw it on my story",  # took it in: no act towards me
+        "Luis Gómez liked it after Marta Ruiz posted on my wall",  # someone else's act first
+        "Was meant to film Marta Ruiz at the studio, she messaged her agent instead",
+        "Was meant to film Marta Ruiz at the studio, she never messaged",
+    ],
+)
+def test_seventh_pass_no_act_towards_me(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the channel a messaging app names: its chat, its name alone, its verb
+        ("Short Teams chat w/ Marta Ruiz about the rota", ("message", "both")),
+        ("Group chat with Marta Ruiz about the holiday cottage", ("message", "both")),
+        ("Messenger ping-pong with Marta Ruiz over the car share", ("message", "both")),
+        ("Marta Ruiz WeChatted me the invoice", ("message", "in")),
+        ("Marta Ruiz snapped me a photo of the queue", ("message", "in")),
+        ("Marta Ruiz sent a quick msg from the airport", ("message", "in")),
+        # a call answered; a phone without its article
+        ("Marta Ruiz picked my call at last", ("call", "both")),
+        ("Marta Ruiz and I were on phone till midnight", ("call", "both")),
+        # "wi" for "with"; round at theirs without "to"; sent home is no message
+        ("Long walk wi Marta Ruiz along the quay", ("in_person", "both")),
+        ("Went round Marta Ruiz's for a cuppa, she sent us home with scones",
+         ("in_person", "both")),
+        # a meal named by its day is no later day
+        ("Went to Marta Ruiz's for Sunday roast", ("in_person", "both")),
+    ],
+)
+def test_seventh_pass_media_and_places(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a call whose other end was down reached no one
+        "Rang Marta Ruiz twice, her phone was switched off",
+        "Called Marta Ruiz, the line wasn't connecting",
+        # a day to come for a meal is still a plan
+        "Lunch with Marta Ruiz for Sunday",
+        "Marta Ruiz snapped at me in the corridor",
+    ],
+)
+def test_seventh_pass_media_non_events(vault, write, line):
+    assert _read(vault, write, line) == []

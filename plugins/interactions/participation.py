@@ -488,7 +488,7 @@ def _head(lowered: str) -> str:
 
 _WORD_BEFORE = lazy_pattern(r"[^\W\d_]{2,}")
 _CLOCK = lazy_pattern(r"\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?|h)\b", re.IGNORECASE)
-_TRAILING = frozenset({"and", "y", "e", "&", "el", "la", "los", "las", "with", "w/", "w", "con",
+_TRAILING = frozenset({"and", "y", "e", "&", "el", "la", "los", "las", "with", "w/", "w", "wi", "con",
                        "junto", "alongside", "together", ""})
 _CON = lazy_pattern(r"\b(?:con|junto a)\s+(?:(?:el|la)\s+)?[*_=\[]*$")
 _INFINITIVE = lazy_pattern(r"[a-zñ]+(?:ar|er|ir)(?:le|la|lo|les|nos|se)?\b")
@@ -614,7 +614,11 @@ def set_for(clause: str, span: tuple[int, int], after: int) -> bool:
 _NEW_PART = lazy_pattern(
     r",|:|\(|\b(?:and|to|so|but|about|re|regarding|because|then|until|y|e|que|pero|sobre|"
     r"porque|hasta|luego|despues|pa(?:ra)? [a-z]+(?:ar|er|ir)(?:le|la|lo|les|los|las|nos|me|se)?)\b")
-# A time that only qualifies a noun: "next week's trip", "el viaje de la semana que viene".
+# A time that only qualifies a noun: "next week's trip", "el viaje de la semana que viene",
+# "for Sunday dinner" (a meal or an occasion named by its day).
+_QUALIFIED = lazy_pattern(r"\s+(?:dinner|lunch|brunch|breakfast|supper|tea|roast|drinks|pints?|"
+                          r"coffee|service|mass|match|game|league|quiz|practice|training|"
+                          r"market|carvery|club|session)\b")
 _OF_BEFORE = lazy_pattern(r"\b(?:de|del|of)(?:\s+(?:la|el|the|this|that|esta|este))?\s*$")
 
 
@@ -628,7 +632,8 @@ def _right_after(clause: str, spans: _Spans, after: int, comma: bool = False) ->
         gap = fold(clause[after:start]) if start > after else ""
         if comma and gap.rstrip().endswith(","):
             gap = gap.rstrip()[:-1]
-        if _NEW_PART.search(gap) or _OF_BEFORE.search(gap) or clause[end:end + 2] in ("'s", "’s"):
+        if (_NEW_PART.search(gap) or _OF_BEFORE.search(gap) or clause[end:end + 2] in ("'s", "’s")
+                or _QUALIFIED.match(fold(clause[end:end + 16]))):
             continue
         return True
     return False

@@ -63,11 +63,14 @@ from .shapes import (
     acted_on_us,
     inbound_said,
     off_but_reached,
+    on_my_public_thing,
     on_their_body,
     outcome_after_dash,
     then_they,
+    they_reached_me_after,
     thing_from_long_ago,
     title_stops,
+    us_as_the_writer,
     writer_as_place,
 )
 
@@ -397,6 +400,7 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                 found.add(mention.target, line.date(), entry[0], line.number, line.text,
                           mention.level, entry[1])
             continue
+        public = None
         if event is None:
             # No event phrase: the name may still be the companion of something the writer
             # did ("Grabbed a bite with Ana"): see participation.py.
@@ -423,7 +427,9 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                                                  else line._lists_me) else None
                     if verb is None:
                         # "Mick drove the van, then we got chips": they, then "we"
-                        we = _we_after_them(line.blanked, c_start, c_end, at,
+                        public = on_my_public_thing(line.blanked, c_start, c_end, at,
+                                                    at + mention.end - pos, cues)
+                        we = public or _we_after_them(line.blanked, c_start, c_end, at,
                                             at + mention.end - pos, cues) or _on_me(
                             line.blanked, c_start, c_end, at, at + mention.end - pos, cues
                         ) or acted_on_us(line.blanked, c_start, c_end, at, at + mention.end - pos,
@@ -448,6 +454,9 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             folded = fold(line.blanked[c_start:c_end])
             event = (verb, verb_end, matcher.medium(folded))
             intent, marks = matcher.intent_start(folded), frozenset({"both"})
+            if public is not None and public == (verb, verb_end):
+                # "Tyler gave a thumbs up on my post": their act on a thing of mine
+                event, marks = (verb, verb_end, "social"), frozenset({"in"})
         if line.is_question(c_start, c_end) and not _asked_in_it(
                 line.blanked, c_start, c_end, at, event[2]):
             continue  # "¿Llamó Nuria al final?", "Lunch with Ana on Friday?": asked, not told
@@ -512,6 +521,9 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             if fallback is None:
                 fallback = _act_after_attempt(line.blanked, c_start, c_end, intent,
                                               at - c_start + mention.end - pos, matcher)
+            if fallback is None:  # "Was meant to see ·, she texted at 2 to push it": theirs
+                fallback = they_reached_me_after(line.blanked, c_start, c_end, intent, (
+                    at - c_start, at - c_start + mention.end - pos), matcher)
             if fallback is None:
                 continue
             event, marks = fallback
@@ -568,6 +580,10 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             # "Sent Ana's CV to the recruiter": theirs, sent to someone else (not something
             # of theirs that came to me: "Me llegó un mail de Ana con el OK a la oferta")
             continue
+        if subject and marks and "both" in marks and event[2] in ("call", "message"):
+            # "Chloe messaged us at 2am", "Gary called wanting to know if we're …": "us"
+            # is whom they reached, their "we" what they asked
+            marks = us_as_the_writer(line.blanked[c_start:c_end], event[0], matcher)
         direction = event_direction(marks or frozenset(), event[2], subject)
         if direction == "in" and event[2] == "message" and _ANSWERED.search(
                 line.blanked, c_start + event[1]):

@@ -19,15 +19,17 @@ found nothing, or to narrow what a veto or a direction mark may reach:
 
 from __future__ import annotations
 
+import re
+
 from vinculo.history import VocabularyMatcher
 from vinculo.model import Direction
 from vinculo.text import fold, lazy_pattern
 
 from .participation import Cues, habitual
 
-__all__ = ["acted_on_us", "inbound_said", "off_but_reached", "on_their_body", "outcome_after_dash", "then_they",
-           "thing_from_long_ago",
-           "title_stops", "writer_as_place"]
+__all__ = ["acted_on_us", "inbound_said", "off_but_reached", "on_my_public_thing",
+           "on_their_body", "outcome_after_dash", "then_they", "thing_from_long_ago",
+           "they_reached_me_after", "title_stops", "us_as_the_writer", "writer_as_place"]
 
 _WORD = lazy_pattern(r"[^\W\d]+(?:['’][^\W\d]+)?")
 
@@ -287,3 +289,110 @@ def off_but_reached(blanked: str, c_start: int, c_end: int, at: int, event: tupl
     if _OFF.search(clause) is None:
         return False
     return matcher.intent_start(fold(_OFF.sub(lambda m: " " * len(m[0]), clause))) is None
+
+
+# "we" and "us" as words of their own.
+_WE_US = lazy_pattern(r"(?<![\w·'’])(?:we|us)(?![\w·])")
+# What opens a part of our own: "… and we got through the schedule", "…, then we".
+_OUR_PART = lazy_pattern(r"(?:\band|\bthen|\bso|[,;:])\s+(?:[a-z]+ly\s+)?$")
+
+
+def us_as_the_writer(clause: str, event_start: int, matcher: VocabularyMatcher
+                     ) -> frozenset[Direction]:
+    """The direction marks of a call or a message whose subject is the contact, with every
+    "us" from its event phrase on read as the writer ("Chloe messaged us at 2am": whom they
+    reached, as the north of England says "us" for "me", or the writer's household) and every
+    "we" that opens no part of its own as what they said ("Gary called wanting to know if
+    we're getting the combine serviced"): neither is an exchange. "…, and we got through the
+    schedule" still is, and so is a word that says one ("talked", "back", "together")."""
+    folded = fold(clause)
+    rest = folded[event_start:]
+
+    def writer(match: re.Match[str]) -> str:
+        if match[0] == "us":
+            return "me"
+        return match[0] if _OUR_PART.search(rest, 0, match.start()) else "i "
+
+    return matcher.direction_marks(folded[:event_start] + _WE_US.sub(writer, rest))
+
+
+# A public thing of mine that someone acted on: "on my post", "to my Facebook wall", "under my
+# reel" (a network's name or an adjective may stand between).
+_MY_PUBLIC_THING = lazy_pattern(
+    r"\b(?:on|to|under|onto|in)\s+my\s+(?:[^\W\d]+\s+){0,2}?(?:wall|posts?|photos?|pics?|"
+    r"pictures?|story|stories|reels?|videos?|tweets?|status|page|timeline|profile|feed|blog|"
+    r"articles?|threads?|comments?|updates?|selfies?|tiktoks?|grid)\b")
+# Verbs of someone who only took in or handled my thing: no act towards me.
+_ONLY_SAW = frozenset({"saw", "read", "watched", "noticed", "found", "heard", "spotted",
+                       "missed", "ignored", "reported", "deleted", "hid", "blocked", "screenshotted",
+                       "checked", "scrolled", "was", "were", "had", "got", "said", "told"})
+# The contact's own verb right after the name, an adverb or two between: "· gave", "· finally
+# left", "· and · both wrote".
+_THEIR_VERB = lazy_pattern(r"\s+(?:(?:[a-z]+ly|then|also|just|even|both|all)\s+){0,2}([a-z]+)\b")
+
+
+def on_my_public_thing(blanked: str, c_start: int, c_end: int, at: int, name_end: int,
+                       cues: Cues) -> tuple[int, int] | None:
+    """Where, from ``c_start``, the contact's verb starts and ends when the contact opens the
+    clause (alone or with other names joined, at most two words before) and a past of theirs
+    acts on a public thing of mine ("Tyler gave a thumbs up on my post", "Dave wished me a
+    happy birthday on my Facebook wall"): a social act towards me, whatever the verb. Not
+    when they only took it in ("· saw it on my story") or someone else is named after."""
+    if cues.done is None or blanked.find("my ", name_end, c_end) < 0 and blanked.find(
+            "My ", name_end, c_end) < 0:
+        return None  # the common case: no "my" after the name
+    if len(_WORD.findall(blanked, c_start, at)) > 2 or "·" in blanked[c_start:at]:
+        return None
+    more = _MORE.match(blanked, name_end, c_end)
+    verb = _THEIR_VERB.match(blanked.lower(), more.end() if more else name_end, c_end)
+    if verb is None:
+        return None
+    said = verb[1]
+    if said in _ONLY_SAW or cues.done.fullmatch(said) is None or habitual(said, cues):
+        return None
+    thing = _MY_PUBLIC_THING.search(blanked.lower(), verb.end(1), c_end)
+    if thing is None or "·" in blanked[verb.end(1):thing.end()]:
+        return None
+    return verb.start(1) - c_start, verb.end(1) - c_start
+
+
+# A later part of a clause that opens with a pronoun for the contact after a comma: ", she
+# texted at 2", ", then he rang".
+_THEY_OPEN_PART = lazy_pattern(
+    r",\s*(?:(?:then|but|and|so|later|eventually|finally|in the end|luckily)\s+)?"
+    r"((?:he|she|they)\s+(?:(?:[a-z]+ly|then|just|also)\s+)?)")
+# Right after their message or call, someone else it went to: "she texted her sister", "he
+# rang the office", "she emailed ·".
+_TO_SOMEONE_ELSE = lazy_pattern(r"\s*(?:to\s+)?(?:the|a|an|her|his|their|my|our|·)\b|\s*(?:to\s+)?·")
+
+
+def they_reached_me_after(blanked: str, c_start: int, c_end: int, after: int,
+                          name: tuple[int, int], matcher: VocabularyMatcher
+                          ) -> tuple[tuple[int, int, str], frozenset[Direction]] | None:
+    """The event and direction marks of the last part of a clause whose start was a plan, an
+    attempt or a cancellation (``after``: where its intention starts, from ``c_start``), when
+    that part opens, after a comma and after the name (``name``: its span from ``c_start``),
+    with a pronoun for the contact whose own verb is a message or a call ("Was meant to
+    interview Efua at the hotel, she texted at 2 to push it to next week"): they reached me,
+    whatever their message was about. None when someone else is named, the pronoun's verb is
+    no message or call, an intention stands before it, or it went to someone else ("…, she
+    texted her sister")."""
+    clause = blanked[c_start:c_end]
+    if "·" in clause[:name[0]] or "·" in clause[name[1]:]:
+        return None  # someone else named: whose is the pronoun?
+    found = None
+    for match in _THEY_OPEN_PART.finditer(clause.lower(), max(after, name[1])):
+        found = match
+    if found is None:
+        return None
+    part = fold(clause[found.end(1):])  # from their verb (the pronoun is no one else here)
+    event = matcher.first_event(part)
+    if event is None or event[2] not in ("call", "message") or event[0] != 0:
+        return None  # not their own verb right after the pronoun
+    intent = matcher.intent_start(part)
+    if intent is not None and intent < event[1]:
+        return None
+    if _TO_SOMEONE_ELSE.match(part, event[1]):
+        return None
+    marks = matcher.direction_marks(part)
+    return event, (marks if marks & {"both", "in"} else frozenset({"in"}))
