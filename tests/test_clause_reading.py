@@ -1778,3 +1778,21 @@ def test_seventh_pass_media_and_places(vault, write, line, expected):
 )
 def test_seventh_pass_media_non_events(vault, write, line):
     assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a social act on "us" reached me
+        ("Marta Ruiz tagged us in a clip from the wedding", ("social", "in")),
+        ("Marta Ruiz followed us on Instagram after the match", ("social", "in")),
+        # a title without a full stop is the name's company, not a word of the clause
+        ("Ward round with Luis Gómez and Sister Marta before the handover", ("in_person", "both")),
+    ],
+)
+def test_seventh_pass_us_and_titles(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+def test_seventh_pass_followed_somewhere_is_no_follow(vault, write):
+    assert _read(vault, write, "Marta Ruiz followed us into the tunnel") == []

@@ -38,7 +38,7 @@ from vinculo.dates import written_date_at
 from vinculo.history import VocabularyMatcher, compile_vocabularies, line_date, note_day, saved_on
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Contact, Direction, Interaction, Mention, Note, Vocabulary, own_contact
-from vinculo.namewords import is_everyday, is_given_name
+from vinculo.namewords import is_everyday, is_given_name, is_title
 from vinculo.text import fold, lazy_pattern
 
 from .participation import (
@@ -580,7 +580,7 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             # "Sent Ana's CV to the recruiter": theirs, sent to someone else (not something
             # of theirs that came to me: "Me llegó un mail de Ana con el OK a la oferta")
             continue
-        if subject and marks and "both" in marks and event[2] in ("call", "message"):
+        if subject and marks and "both" in marks and event[2] != "in_person":
             # "Chloe messaged us at 2am", "Gary called wanting to know if we're …": "us"
             # is whom they reached, their "we" what they asked
             marks = us_as_the_writer(line.blanked[c_start:c_end], event[0], matcher)
@@ -1602,16 +1602,27 @@ def _named_other(blanked: str, after: int, channel: str = "") -> bool:
 
 def _blank_names(text: str, mentions: list[Mention]) -> str:
     """``text`` with every mentioned name blanked, so a name is never read as a word of the
-    vocabulary ("Will Bibi" is no "will"); offsets are kept."""
+    vocabulary ("Will Bibi" is no "will"); offsets are kept. A capitalised title right before
+    a name, without a full stop ("Sister ·", "Pastor ·", "Uncle ·"), goes too, as spaces:
+    it is the name's company, not a word of the clause ("huddle with · and Sister ·")."""
     pieces: list[str] = []
     done = 0
     for lo, hi in sorted([(m.start, min(m.end, len(text))) for m in mentions]):
         lo = max(lo, done)
         if hi > lo:
-            pieces += (text[done:lo], "·" * (hi - lo))
+            title = _TITLE_BEFORE.search(text, max(done, lo - 24), lo)
+            if title is not None and is_title(title[1]):
+                pieces += (text[done:title.start(1)], " " * (title.end(1) - title.start(1)),
+                           text[title.end(1):lo], "·" * (hi - lo))
+            else:
+                pieces += (text[done:lo], "·" * (hi - lo))
             done = hi
     pieces.append(text[done:])
     return "".join(pieces)
+
+
+# A capitalised word right before a name, one space between: a title when namewords says so.
+_TITLE_BEFORE = lazy_pattern(r"(?<![\w.])([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+) $")
 
 
 def _own_log(note: Note, own: str, config: Config, matcher: VocabularyMatcher,

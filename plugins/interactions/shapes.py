@@ -299,7 +299,7 @@ _OUR_PART = lazy_pattern(r"(?:\band|\bthen|\bso|[,;:])\s+(?:[a-z]+ly\s+)?$")
 
 def us_as_the_writer(clause: str, event_start: int, matcher: VocabularyMatcher
                      ) -> frozenset[Direction]:
-    """The direction marks of a call or a message whose subject is the contact, with every
+    """The direction marks of a call, a message or a social act whose subject is the contact, with every
     "us" from its event phrase on read as the writer ("Chloe messaged us at 2am": whom they
     reached, as the north of England says "us" for "me", or the writer's household) and every
     "we" that opens no part of its own as what they said ("Gary called wanting to know if

@@ -47,10 +47,10 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"shared (?:my|our)", r"shared {@}'s", r"i shared", r"shared (?:it|them|this|that)", r"shared (?!(?:a |an |the |our |my |some )?(?:[^\s]+ )?(?:taxi|cab|uber|lift|ride|car|table|meal|bottle|pizza|drink|pint|room|tent|desk|office|flat|lunch|dinner|breakfast|umbrella|bench|booth|dessert|platter|cake)s?\b)(?:[^\s]+ ){0,5}?with (?:me|us|{@})",
         r"shared (?:a |an |the |this |that |some )?(?:\w+ )?(?:post|article|tweet|thread|"
         r"video|photo|story|talk|paper|newsletter|piece|podcast) (?:of|by|from) {@}",
-        r"reposted", r"retweeted", r"mentioned (?:me|him|her|them)", r"tagged (?:me|him|her|them)",
+        r"reposted", r"retweeted", r"mentioned (?:me|us|him|her|them)", r"tagged (?:me|us|him|her|them)",
         r"connected (?:on|with)", r"accepted my (?:invitation|invite|connection|request)",
         r"reacted to", r"replied to [^.;]{0,60}?(?:post|comment|tweet|story|thread)",
-        r"started following", r"followed me",
+        r"started following", r"followed (?:me|us)\b(?! (?:to|into|home|out|in|inside|around|round|up|down|back|over)\b)",
         # a comment is a social touch, whoever left it ("left a nice comment on my post")
         r"left (?:me |us |{@} )?(?:a |an )?(?:[^\s]+ )?comments?", r"{comment} on",
         r"{endorse}", r"(?:in|on) the (?:\w+ )?comments", r"{like} (?:my|our|{@}'s)",
