@@ -1796,3 +1796,34 @@ def test_seventh_pass_us_and_titles(vault, write, line, expected):
 
 def test_seventh_pass_followed_somewhere_is_no_follow(vault, write):
     assert _read(vault, write, "Marta Ruiz followed us into the tunnel") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # someone else as the subject after a time or a circumstance opening the clause
+        "Yesterday she had dinner with Marta Ruiz",
+        "Later my sister had lunch with Marta Ruiz",
+        "After the concert the drummer went for a drink with Marta Ruiz",
+        "On Friday my brother called Marta Ruiz",
+        "At lunch Oliver chatted with Marta Ruiz",
+        "Our neighbour visited Marta Ruiz in hospital",
+        "Mum rang Marta Ruiz about the party",
+    ],
+)
+def test_seventh_pass_someone_else_after_a_leading_time(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Yesterday I had dinner with Marta Ruiz", ("in_person", "both")),
+        ("Later my sister and I had lunch with Marta Ruiz", ("in_person", "both")),
+        ("At lunch chatted with Marta Ruiz", ("in_person", "both")),
+        # "He" opening a Spanish perfect is the writer, not someone else
+        ("He comentado la foto de Marta Ruiz", ("social", "out")),
+    ],
+)
+def test_seventh_pass_the_writer_after_a_leading_time(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]

@@ -1255,13 +1255,24 @@ def _owns(blanked: str, name_end: int, event_start: int) -> bool:
 
 # Before an event phrase that the contact's name follows: a subject that is neither me nor
 # us — another name alone ("Ben met Marcus") or a noun with its determiner ("Mi jefa comió
-# con Carmen", "My boss had lunch with Carmen"), not a time ("El jueves cené con…").
+# con Carmen", "My boss had lunch with Carmen"), not a time ("El jueves cené con…"). In
+# English, a time or a circumstance may open the clause before that subject ("After the gig
+# the drummer went for a drink with Carmen"), a bare word for a relative may be the subject
+# ("Mum rang Carmen"), and so may a pronoun after such an opening ("Yesterday she had dinner
+# with Carmen"; "He" alone opens a Spanish perfect as often).
+_LEADING_TIME = (r"(?:(?:yesterday|today|tonight|later|then|earlier|afterwards|meanwhile|"
+                 r"this (?:morning|afternoon|evening|week)|last (?:night|week|weekend)|"
+                 r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+                 r"in the (?:morning|afternoon|evening)|"
+                 r"(?:at|after|before|during) (?:the |our |my )?[a-z]+)\s*,?\s+)?")
 _OTHER_SUBJECT = lazy_pattern(
-    r"\s*(?:[*_=]*·+[*_=]*|(?:my|his|her|their|the|mi|su|sus|el|la|los|las)\s+"
+    r"\s*(?:" + _LEADING_TIME[:-1] + r"(?:he|she|they)|" + _LEADING_TIME
+    + r"(?:[*_=]*·+[*_=]*|(?:mum|mom|mam|dad|nan|gran|granny|grandma|grandpa|grandad)|"
+    r"(?:my|his|her|their|our|your|the|mi|su|sus|el|la|los|las)\s+"
     r"(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|"
     r"jueves|viernes|sabado|domingo|morning|afternoon|evening|night|day|week|weekend|other|"
     r"next|last|same|manana|tarde|noche|semana|finde|otro|otra|dia|mes|month|year|ano)\b)"
-    r"\w+)(?:\s+(?:se|le|les|lo|la|los|las))?\s*$", re.IGNORECASE)
+    r"\w+))(?:\s+(?:se|le|les|lo|la|los|las))?\s*$", re.IGNORECASE)
 
 
 # Contacts joined before the event phrase, and nothing else: "· and · met", "· y · se vieron".
@@ -1325,7 +1336,16 @@ def _named_subject(blanked: str, c_start: int, event_start: int) -> bool:
     match = _FIRST_WORDS.match(blanked, c_start)
     if match is None or match.end(1) > event_start or _JOINED.match(match[2] + " "):
         return False
+    if not _is_someone(match[1]):
+        # "At lunch Ben chatted with ·": a time or a circumstance before the name
+        lead = _LEAD_TIME.match(fold(blanked[c_start:event_start]))
+        match = _FIRST_WORDS.match(blanked, c_start + lead.end()) if lead else None
+        if match is None or match.end(1) > event_start or _JOINED.match(match[2] + " "):
+            return False
     return _is_someone(match[1])
+
+
+_LEAD_TIME = lazy_pattern(r"\s*[*_=]*" + _LEADING_TIME[:-1])
 
 
 _SOMEONE: dict[str, bool] = {}  # first word -> a given name that is no everyday word
