@@ -1827,3 +1827,52 @@ def test_seventh_pass_someone_else_after_a_leading_time(vault, write, line):
 )
 def test_seventh_pass_the_writer_after_a_leading_time(vault, write, line, expected):
     assert _read(vault, write, line) == [expected]
+
+
+# An instruction after what makes it something done — an achievement or how it felt — is
+# reported done, as a ticked task's instruction is (the vocabulary's ``achieved``).
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Managed to ring Marta Ruiz before her flight", ("call", "out")),
+        ("Finally got to visit Marta Ruiz at her new place", ("in_person", "both")),
+        ("It was great to finally see Marta Ruiz after all these years", ("in_person", "both")),
+        ("So good to hear from Marta Ruiz", ("message", "in")),
+        ("Such a treat to see Marta Ruiz again", ("in_person", "both")),
+        ("Found time to phone Marta Ruiz", ("call", "out")),
+    ],
+)
+def test_seventh_pass_an_instruction_achieved(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Would be great to see Marta Ruiz",
+        "It'd be nice to meet Marta Ruiz",
+        "Never managed to call Marta Ruiz",
+        "Good to see Marta Ruiz next week",
+        "Great to see Marta Ruiz's new book out",
+        "Got to call Marta Ruiz",  # an obligation, as often as a chance
+    ],
+)
+def test_seventh_pass_an_instruction_not_achieved(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+class PortugueseAchieved:
+    """A third-party vocabulary whose achievements its own words say."""
+
+    @hookimpl
+    def register_vocabulary(self):
+        return [Vocabulary("pt", events={"call": (r"liguei para",)},
+                           tasks={"call": (r"ligar para",)}, achieved=(r"consegui",))]
+
+
+def test_seventh_pass_a_vocabulary_plugin_brings_its_own_achievements(vault, write):
+    line = "Consegui ligar para Marta Ruiz antes do voo"
+    pm = get_plugin_manager()
+    assert _read(vault, write, line, pm) == []
+    pm.register(PortugueseAchieved(), name="portuguese-achieved")
+    assert _read(vault, write, line, pm) == [("call", "out")]

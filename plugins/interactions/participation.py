@@ -54,6 +54,8 @@ class Cues:
     # text, and the first words of those leads (each with its space), a cheap test before it
     lead: re.Pattern[str] | None = None
     lead_heads: tuple[str, ...] = ()
+    # what makes an instruction after it something done (``achieved``), on folded text
+    achieved: re.Pattern[str] | None = None
 
     @property
     def any_time(self) -> bool:
@@ -78,7 +80,8 @@ def _words(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 def _compile(topics: tuple[str, ...], companions: tuple[str, ...], done: tuple[str, ...],
              habitual: tuple[str, ...], later: tuple[str, ...] = (),
              hearsay: tuple[str, ...] = (), long_ago: tuple[str, ...] = (),
-             subject_verbs: tuple[str, ...] = (), leads: tuple[str, ...] = ()) -> Cues:
+             subject_verbs: tuple[str, ...] = (), leads: tuple[str, ...] = (),
+             achieved: tuple[str, ...] = ()) -> Cues:
     return Cues(
         _before_name([fold(p) for p in topics]),
         _before_name([fold(p) for p in companions]),
@@ -91,6 +94,8 @@ def _compile(topics: tuple[str, ...], companions: tuple[str, ...], done: tuple[s
         re.compile(r"\s*[*_=]*(?:" + "|".join(f"(?:{fold(p)})" for p in leads)
                    + r")\s[^,·]{3,80}?,") if leads else None,
         tuple(sorted({fold(p).split()[0] + " " for p in leads})),
+        re.compile(r"(?:" + "|".join(f"(?:{fold(p)})" for p in achieved) + r")\s+")
+        if achieved else None,
     )
 
 
@@ -143,7 +148,7 @@ def cues_of(vocabularies: list[Vocabulary]) -> Cues:
 
     cues = _compile(gather("topics"), gather("companions"), gather("done"), gather("habitual"),
                     gather("later"), gather("hearsay"), gather("long_ago"),
-                    gather("subject_verbs"), gather("leads"))
+                    gather("subject_verbs"), gather("leads"), gather("achieved"))
     if _last is None or _last[1] != cues:
         _topics.clear()
         _habits.clear()

@@ -61,6 +61,7 @@ from .participation import (
 )
 from .shapes import (
     acted_on_us,
+    done_as_achieved,
     inbound_said,
     off_but_reached,
     on_my_public_thing,
@@ -401,6 +402,13 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                           mention.level, entry[1])
             continue
         public = None
+        if event is None and (achieved := done_as_achieved(
+                line.blanked[c_start:c_end], at - c_start, at - c_start + mention.end - pos,
+                cues, matcher)) is not None:
+            # "Managed to call · before her flight", "Lovely to see ·": an instruction done
+            folded = fold(line.blanked[c_start:c_end])
+            event, intent, marks = (achieved, matcher.intent_start(folded),
+                                    matcher.direction_marks(folded))
         if event is None:
             # No event phrase: the name may still be the companion of something the writer
             # did ("Grabbed a bite with Ana"): see participation.py.

@@ -27,7 +27,7 @@ from vinculo.text import fold, lazy_pattern
 
 from .participation import Cues, habitual
 
-__all__ = ["acted_on_us", "inbound_said", "off_but_reached", "on_my_public_thing",
+__all__ = ["acted_on_us", "done_as_achieved", "inbound_said", "off_but_reached", "on_my_public_thing",
            "on_their_body", "outcome_after_dash", "then_they", "thing_from_long_ago",
            "they_reached_me_after", "title_stops", "us_as_the_writer", "writer_as_place"]
 
@@ -396,3 +396,29 @@ def they_reached_me_after(blanked: str, c_start: int, c_end: int, after: int,
         return None
     marks = matcher.direction_marks(part)
     return event, (marks if marks & {"both", "in"} else frozenset({"in"}))
+
+
+def done_as_achieved(clause: str, at: int, name_end: int, cues: Cues,
+                     matcher: VocabularyMatcher) -> tuple[int, int, str] | None:
+    """The event, offsets from the clause's start, when an instruction (a ``tasks`` phrase,
+    an adverb allowed before it) follows what makes it something done (an ``achieved``
+    phrase: "managed to", "finally got to", "lovely to") before the name (``at``–``name_end``,
+    from the clause's start): "Managed to call Ana before her flight", "It was great to
+    finally see Ana" — as a ticked task reports its instruction done. Else None, and when
+    the name owns what follows ("Great to see Ana's new book out"). A plan or a negation
+    before it is the reader's to weigh, as always."""
+    if cues.achieved is None:
+        return None
+    folded = fold(clause)
+    for match in cues.achieved.finditer(folded, 0, at):
+        adverb = _ADVERB.match(folded, match.end())
+        start = adverb.end() if adverb else match.end()
+        event = matcher.task_event(folded[start:])
+        if event is not None and start + event[1] <= at + 1:
+            if clause[name_end:name_end + 2] in ("'s", "’s"):
+                return None
+            return match.start(), start + event[1], event[2]
+    return None
+
+
+_ADVERB = lazy_pattern(r"(?:[a-z]+ly|properly|actually|at last)\s+")

@@ -360,6 +360,11 @@ class Vocabulary:
     concession ("while", "although", "aunque", "despues de que"). Up to its comma, such a
     clause is another part of the sentence: its background, its plan or its failure is not the
     event told after it ("Aunque el turno fue un caos, alcancé a tomarme un café con Ana").
+
+    ``achieved`` (optional, folded text): what makes an instruction after it (a ``tasks``
+    phrase) something done: an achievement ("managed to", "finally got to") or how it felt
+    ("great to", "so nice to"): "Managed to call Ana", "Lovely to see Ana". Anchor a phrase
+    with ``^`` when only the clause's start may hold it.
     """
 
     language: str
@@ -376,3 +381,4 @@ class Vocabulary:
     long_ago: tuple[str, ...] = ()
     subject_verbs: tuple[str, ...] = ()
     leads: tuple[str, ...] = ()
+    achieved: tuple[str, ...] = ()

@@ -527,7 +527,7 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         # (not a place the writer sent it from: "Sent Ana a voice note from the bus")
         r"(?:message|e-?mail|mail|text|call|dm|reply|answer|whatsapp|voicemail|note|letter|"
         r"invitation|invite|postcard|card|slack|sms|memo|telegram|signal|imessage|inmail) from(?! (?:the|a|an|my|our|home|work|bed|abroad|here|"
-        r"there)\b)", r"heard (?:back )?from", r"from (?:him|them)\b",
+        r"there)\b)", r"hear(?:d)? (?:back )?from", r"from (?:him|them)\b",
         # (not "her" before a thing of hers: "Reposted Ana's story from her first night")
         r"from her\b(?!\s+(?!(?:to|about|for|at|on|in|and|with|yesterday|today|this|last|after|"
         r"before|again|earlier|later|tonight)\b)[a-z])",
@@ -566,9 +566,11 @@ TASKS: dict[str, tuple[str, ...]] = {
     "call": (r"call", r"phone", r"ring", r"video ?call", r"call back"),
     "message": (r"e-?mail", r"text", r"message", r"dm", r"write (?:to|back to)", r"reply to",
                 r"ping", r"send", r"answer", r"respond to", r"follow up with",
-                r"sms", r"whatsapp", r"slack", r"telegram", r"signal", r"drop (?:a line|a note)"),
+                r"sms", r"whatsapp", r"slack", r"telegram", r"signal", r"drop (?:a line|a note)",
+                r"hear (?:back )?from"),
     "in_person": (r"meet(?: up)?(?: with)?", r"see", r"visit",
-                  r"(?:have |grab )?(?:coffee|lunch|dinner|breakfast|drinks?|a beer) with"),
+                  r"(?:have |grab )?(?:coffee|lunch|dinner|breakfast|drinks?|a beer) with",
+                  r"(?:bump|run) into", r"catch up with", r"hug"),
 }
 
 
@@ -587,6 +589,16 @@ SUBJECT_VERBS: tuple[str, ...] = (
 # Words that open a leading clause of time or concession: up to its comma, another part of
 # the sentence ("While we were waiting, …", "Although it rained, …").
 LEADS: tuple[str, ...] = ("while", "when", "as", "although", "though", "even though", "after", "once")
+# What makes the instruction after it something done: an achievement, or how it felt, said of
+# the day ("Managed to call Ana", "Finally got to meet Ana", "It was great to see Ana", "So
+# nice to hear from Ana"; not "It'd be great to see Ana", "Would be nice to…").
+ACHIEVED: tuple[str, ...] = (
+    r"(?<![\w·])(?:managed|was able|were able|got the chance|had the chance|found (?:the )?time|"
+    r"finally got) to",
+    r"^\s*(?:it (?:was|is)|it['’]s been|was|so|really|very|such)?\s*(?:so |really |very |super )?"
+    r"(?:great|nice|lovely|good|fun|wonderful|brilliant|amazing|awesome|ace|fab|a joy|"
+    r"a pleasure|a treat|a relief|special|cool|weird|strange|surreal|sad|emotional) to",
+)
 
 
 @hookimpl
@@ -594,4 +606,5 @@ def register_vocabulary() -> list[Vocabulary]:
     return [Vocabulary("en", events=EVENTS, intents=INTENTS, directions=DIRECTIONS,
                        tasks=TASKS, topics=TOPICS, companions=COMPANIONS, done=DONE,
                        later=LATER, hearsay=HEARSAY, long_ago=LONG_AGO,
-                       subject_verbs=SUBJECT_VERBS, leads=LEADS)]
+                       subject_verbs=SUBJECT_VERBS, leads=LEADS,
+                       achieved=ACHIEVED)]
