@@ -69,3 +69,42 @@ def test_a_number_in_a_name_is_no_date(vault, write):
     write("Notes/Things 3.md", "Had coffee with Marta Ruiz.\n")
     write("Notes/Prep 2025.md", "Called Marta Ruiz.\n")
     assert _dates(vault, write) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("2025-06-10/tasks/plan.md", "2025-06-10"),
+        ("Work/2025-06-10/SUMMARY.md", "2025-06-10"),
+        ("Journal/2024/03/05/notes.md", "2024-03-05"),
+        ("Journal/2024/3/5/notes.md", "2024-03-05"),
+        ("Viajes/Notas del 6 de agosto de 2025/Lisboa.md", "2025-08-06"),
+        # the nearest dated folder wins
+        ("2025-01-01/2025-01-02/notes.md", "2025-01-02"),
+    ],
+)
+def test_a_note_in_a_folder_named_by_a_date_is_about_that_day(vault, write, path, expected):
+    write("vinculo.toml", "[dates]\nfolders = true\n")
+    write(path, "Had coffee with Marta Ruiz.\n")
+    assert _dates(vault, write) == [expected]
+
+
+def test_a_note_names_its_own_date_before_its_folder(vault, write):
+    write("vinculo.toml", "[dates]\nfolders = true\n")
+    write("2025-06-10/Retro 2025-06-12.md", "Had coffee with Marta Ruiz.\n")
+    write("2025-06-10/notes.md", "---\ncreated: 2025-06-11\n---\nCalled Marta Ruiz.\n")
+    assert sorted(_dates(vault, write)) == ["2025-06-11", "2025-06-12"]
+
+
+def test_folders_that_only_hold_numbers_are_no_date(vault, write):
+    write("vinculo.toml", "[dates]\nfolders = true\n")
+    write("Projects/2025/plan.md", "Had coffee with Marta Ruiz.\n")
+    write("Archive/2024/13/40/notes.md", "Called Marta Ruiz.\n")
+    write("Clients/Acme 2/notes.md", "Met Marta Ruiz.\n")
+    assert _dates(vault, write) == []
+
+
+def test_folder_dates_are_off_unless_asked(vault, write):
+    """Off by default: specs and reviews filed in dated folders hold plans, not a day's log."""
+    write("2025-06-10/tasks/plan.md", "Had coffee with Marta Ruiz.\n")
+    assert _dates(vault, write) == []

@@ -50,7 +50,9 @@ CORE_SECTIONS: tuple[Section, ...] = (
     )),
     # Which frontmatter properties date a note, in order ("*-date": session-date, due-date…).
     Section("dates", (Setting("properties", "texts", ["date", "created", "day", "*-date", "*_date"],
-                              "what dates a note, in order"),)),
+                              "what dates a note, in order"),
+                      Setting("folders", "bool", False,
+                              "a note in a folder named by a date is about that day"))),
     Section("contacts", (
         Setting("types", "texts", ["person", "contact"], "type: values of a contact note",
                 expect='a list of words, such as ["person"]'),

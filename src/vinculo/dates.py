@@ -173,6 +173,29 @@ def name_date(stem: str) -> dt.date | None:
     return written_date(stem)
 
 
+def _digits(text: str, shortest: int, longest: int) -> bool:
+    return shortest <= len(text) <= longest and text.isascii() and text.isdigit()
+
+
+def folder_date(rel: str, daily_format: str = "YYYY-MM-DD") -> dt.date | None:
+    """The date of the nearest folder named by a date: a folder per day
+    ("2025-06-10/tasks/plan.md", "Notas del 6 de agosto de 2025/…") or year, month and day
+    folders ("Journal/2024/03/05/notes.md"). Vaults kept by day file their notes this way, and
+    without it every note in them would be undated and count for nothing in a history."""
+    folders = rel.replace("\\", "/").split("/")[:-1]
+    if len(folders) >= 3 and _digits(folders[-3], 4, 4) and all(
+            _digits(f, 1, 2) for f in folders[-2:]):
+        day = _safe_date(int(folders[-3]), int(folders[-2]), int(folders[-1]))
+        if day is not None:
+            return day
+    for folder in reversed(folders):
+        if any(c.isdigit() for c in folder):
+            day = parse_daily_name(folder, daily_format) or name_date(folder)
+            if day is not None:
+                return day
+    return None
+
+
 _BIRTHDAY_MONTH_DAY = lazy_pattern(r"^-{0,2}(\d{1,2})-(\d{1,2})$")
 
 

@@ -23,7 +23,7 @@ from typing import Any
 from vinculo import progress
 from vinculo.cache import NoteCache, restore_note, slim_note
 from vinculo.config import Config
-from vinculo.dates import coerce_date, name_date, parse_daily_name
+from vinculo.dates import coerce_date, folder_date, name_date, parse_daily_name
 from vinculo.errors import VaultError  # the vault as a whole cannot be used: the command stops
 from vinculo.model import Diagnostic, Note
 from vinculo.notes import parse_note
@@ -229,7 +229,10 @@ def note_date(note: Note, config: Config) -> None:
     """Set ``note.date``, the day a note is about: the first of ``[dates] properties``
     (``date``), else the daily-note file name, else the other properties in order (``created``,
     ``day``, any ``*-date`` key such as ``session-date``), else a date written in the file name
-    ("Nota del 6 de Agosto del 2025", "August 6th, 2025")."""
+    ("Nota del 6 de Agosto del 2025", "August 6th, 2025"), else the nearest folder named by a
+    date when ``[dates] folders`` is on ("2025-06-10/tasks/plan.md", "Journal/2024/03/05/notes.md";
+    off by default: the one real vault filed by day keeps specs and reviews there, whose
+    "Meeting with X pending" lines would become events)."""
     first, rest = config.derived("dates.properties", _date_properties)
     front = note.frontmatter
     stem = note.path.stem
@@ -243,6 +246,8 @@ def note_date(note: Note, config: Config) -> None:
                 break
     if date is None and any(c.isdigit() for c in stem):
         date = name_date(stem)
+    if date is None and config.get("dates.folders", False):
+        date = folder_date(note.rel, config.daily_format)
     note.date = date
 
 
