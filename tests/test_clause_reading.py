@@ -1876,3 +1876,21 @@ def test_seventh_pass_a_vocabulary_plugin_brings_its_own_achievements(vault, wri
     assert _read(vault, write, line, pm) == []
     pm.register(PortugueseAchieved(), name="portuguese-achieved")
     assert _read(vault, write, line, pm) == [("call", "out")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # an expectation denied is the achievement's mood: it happened all the same
+        ("Didn't expect to see Marta Ruiz at the gym", ("in_person", "both")),
+        ("Wasn't expecting to bump into Marta Ruiz", ("in_person", "both")),
+        # after a turn without a comma, a pronoun for them whose message reached me
+        ("Never thought I'd hear from Marta Ruiz again but she emailed today", ("message", "in")),
+    ],
+)
+def test_seventh_pass_mood_of_a_denied_expectation_and_a_turn(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+def test_seventh_pass_a_turn_to_their_failure_stays_one(vault, write):
+    assert _read(vault, write, "Tried Marta Ruiz but she never texted back") == []

@@ -356,11 +356,11 @@ def on_my_public_thing(blanked: str, c_start: int, c_end: int, at: int, name_end
     return verb.start(1) - c_start, verb.end(1) - c_start
 
 
-# A later part of a clause that opens with a pronoun for the contact after a comma: ", she
-# texted at 2", ", then he rang".
+# A later part of a clause that opens with a pronoun for the contact after a comma or a turn:
+# ", she texted at 2", ", then he rang", "… but she emailed today".
 _THEY_OPEN_PART = lazy_pattern(
-    r",\s*(?:(?:then|but|and|so|later|eventually|finally|in the end|luckily)\s+)?"
-    r"((?:he|she|they)\s+(?:(?:[a-z]+ly|then|just|also)\s+)?)")
+    r"(?:,\s*(?:(?:then|but|and|so|later|eventually|finally|in the end|luckily)\s+)?|"
+    r"\s(?:but|so|and then|yet)\s+)((?:he|she|they)\s+(?:(?:[a-z]+ly|then|just|also)\s+)?)")
 # Right after their message or call, someone else it went to: "she texted her sister", "he
 # rang the office", "she emailed ·".
 _TO_SOMEONE_ELSE = lazy_pattern(r"\s*(?:to\s+)?(?:the|a|an|her|his|their|my|our|·)\b|\s*(?:to\s+)?·")
@@ -371,7 +371,8 @@ def they_reached_me_after(blanked: str, c_start: int, c_end: int, after: int,
                           ) -> tuple[tuple[int, int, str], frozenset[Direction]] | None:
     """The event and direction marks of the last part of a clause whose start was a plan, an
     attempt or a cancellation (``after``: where its intention starts, from ``c_start``), when
-    that part opens, after a comma and after the name (``name``: its span from ``c_start``),
+    that part opens, after a comma or a turn ("but", "so") and after the name (``name``: its
+    span from ``c_start``),
     with a pronoun for the contact whose own verb is a message or a call ("Was meant to
     interview Efua at the hotel, she texted at 2 to push it to next week"): they reached me,
     whatever their message was about. None when someone else is named, the pronoun's verb is
@@ -399,14 +400,15 @@ def they_reached_me_after(blanked: str, c_start: int, c_end: int, after: int,
 
 
 def done_as_achieved(clause: str, at: int, name_end: int, cues: Cues,
-                     matcher: VocabularyMatcher) -> tuple[int, int, str] | None:
+                     matcher: VocabularyMatcher) -> tuple[int, int, str, int] | None:
     """The event, offsets from the clause's start, when an instruction (a ``tasks`` phrase,
     an adverb allowed before it) follows what makes it something done (an ``achieved``
     phrase: "managed to", "finally got to", "lovely to") before the name (``at``–``name_end``,
     from the clause's start): "Managed to call Ana before her flight", "It was great to
     finally see Ana" — as a ticked task reports its instruction done. Else None, and when
-    the name owns what follows ("Great to see Ana's new book out"). A plan or a negation
-    before it is the reader's to weigh, as always."""
+    the name owns what follows ("Great to see Ana's new book out"). The fourth item is where
+    the ``achieved`` phrase ends: it is the clause's mood, no intention ("Didn't expect to
+    see Ana at the gym"); a plan or a negation outside it is the reader's to weigh."""
     if cues.achieved is None:
         return None
     folded = fold(clause)
@@ -417,7 +419,7 @@ def done_as_achieved(clause: str, at: int, name_end: int, cues: Cues,
         if event is not None and start + event[1] <= at + 1:
             if clause[name_end:name_end + 2] in ("'s", "’s"):
                 return None
-            return match.start(), start + event[1], event[2]
+            return match.start(), start + event[1], event[2], match.end()
     return None
 
 

@@ -595,6 +595,9 @@ LEADS: tuple[str, ...] = ("while", "when", "as", "although", "though", "even tho
 ACHIEVED: tuple[str, ...] = (
     r"(?<![\w·])(?:managed|was able|were able|got the chance|had the chance|found (?:the )?time|"
     r"finally got) to",
+    # an expectation denied: it happened all the same ("Didn't expect to see Ana at the gym")
+    r"(?<![\w·])(?:didn['’]t|did not|never) (?:expect|think) (?:i['’]d |i would )?to",
+    r"(?<![\w·])(?:wasn['’]t|was not) expecting to",
     r"^\s*(?:it (?:was|is)|it['’]s been|was|so|really|very|such)?\s*(?:so |really |very |super )?"
     r"(?:great|nice|lovely|good|fun|wonderful|brilliant|amazing|awesome|ace|fab|a joy|"
     r"a pleasure|a treat|a relief|special|cool|weird|strange|surreal|sad|emotional) to",
