@@ -1640,19 +1640,31 @@ def _blank_names(text: str, mentions: list[Mention]) -> str:
     for lo, hi in sorted([(m.start, min(m.end, len(text))) for m in mentions]):
         lo = max(lo, done)
         if hi > lo:
-            title = _TITLE_BEFORE.search(text, max(done, lo - 24), lo)
-            if title is not None and is_title(title[1]):
-                pieces += (text[done:title.start(1)], " " * (title.end(1) - title.start(1)),
-                           text[title.end(1):lo], "·" * (hi - lo))
+            title = _title_at(text, done, lo)
+            if title < lo:
+                pieces += (text[done:title], " " * (lo - 1 - title), " ")
             else:
-                pieces += (text[done:lo], "·" * (hi - lo))
+                pieces.append(text[done:lo])
+            pieces.append("·" * (hi - lo))
             done = hi
     pieces.append(text[done:])
     return "".join(pieces)
 
 
-# A capitalised word right before a name, one space between: a title when namewords says so.
-_TITLE_BEFORE = lazy_pattern(r"(?<![\w.])([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+) $")
+def _title_at(text: str, done: int, lo: int) -> int:
+    """Where a capitalised title stands right before the name at ``lo`` (one space between,
+    no full stop: "Sister ·", "Pastor ·"), or ``lo`` when none does; a few character tests
+    for most names."""
+    if lo < 3 or text[lo - 1] != " " or not text[lo - 2].isalpha():
+        return lo
+    floor = max(done, lo - 24)
+    start = lo - 2
+    while start > floor and text[start - 1].isalpha():
+        start -= 1
+    if not text[start].isupper() or (start and (text[start - 1].isalnum()
+                                                or text[start - 1] in "._'’")):
+        return lo
+    return start if is_title(text[start:lo - 1]) else lo
 
 
 def _own_log(note: Note, own: str, config: Config, matcher: VocabularyMatcher,
