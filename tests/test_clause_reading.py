@@ -1732,7 +1732,7 @@ def test_seventh_pass_who_is_reached_and_whose_act(vault, write, line, expected)
     [
         "Marta Ruiz saw it on my story",  # took it in: no act towards me
         "Luis Gómez liked it after Marta Ruiz posted on my wall",  # someone else's act first
-        "Was meant to film Marta Ruiz at the studio, she messaged her agent instead",
+        "Was meant to film Marta Ruiz at the studio, she messaged her manager instead",
         "Was meant to film Marta Ruiz at the studio, she never messaged",
     ],
 )
