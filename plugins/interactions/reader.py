@@ -407,10 +407,10 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                 cues, matcher)) is not None:
             # "Managed to call · before her flight", "Lovely to see ·": an instruction done
             folded = fold(line.blanked[c_start:c_end])
-            event, intent, marks = (achieved, matcher.intent_start(
-                folded[:achieved[0]] + " " * (achieved[3] - achieved[0]) + folded[achieved[3]:]),
-                matcher.direction_marks(folded))
-            event = event[:3]
+            event = (achieved[0], achieved[1], achieved[2])
+            intent = matcher.intent_start(
+                folded[:achieved[0]] + " " * (achieved[3] - achieved[0]) + folded[achieved[3]:])
+            marks = matcher.direction_marks(folded)
         if event is None:
             # No event phrase: the name may still be the companion of something the writer
             # did ("Grabbed a bite with Ana"): see participation.py.
