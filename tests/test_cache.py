@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sqlite3
 
 import pytest
 from conftest import age
@@ -228,3 +229,41 @@ def test_a_dry_run_caches_every_note_it_read(small, run):
     assert _cached_rels(small) == {"People/Rodrigo Sanz.md", "People/Ana García.md",
                                    "Daily/2026-11-02.md", "Daily/2026-11-03.md",
                                    "Projects/Plan.md"}
+
+
+def _bytes_written() -> int:
+    """What this process has passed to the kernel's writes so far (Linux's count)."""
+    with open("/proc/self/io", encoding="ascii") as io:
+        return next(int(line.split()[1]) for line in io if line.startswith("wchar:"))
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/io"), reason="counts writes on Linux only")
+def test_a_first_run_writes_its_cache_once(vault, write):
+    """A vault's first cache holds every note: it is written once, not into the write-ahead
+    log first and then again into the file, and the next run finds all of it."""
+    from vinculo.cache import NoteCache, open_cache
+    from vinculo.vault import scan_vault
+
+    words = " ".join(f"word{i}" for i in range(600))
+    for day in range(1, 29):
+        for hour in range(10):
+            write(f"Log/2026-02-{day:02d} {hour:02d}.md",
+                  f"---\nsummary: {words} {day} {hour}\n---\n# Log {day} {hour}\n")
+    age(vault)
+    config = load_config(vault)
+    store = open_cache(vault, config)
+    assert store is not None and not store.path.exists()
+    scan_vault(vault, config, store)
+    before = _bytes_written()
+    store.save()
+    written = _bytes_written() - before
+    size = store.path.stat().st_size
+    assert size > 1_000_000
+    assert written < 1.3 * size  # through the log: about twice the file
+    again = NoteCache(store.path)
+    assert len(again.rows) == 280 and not again.problems
+    con = sqlite3.connect(store.path)
+    try:
+        assert con.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    finally:
+        con.close()

@@ -353,6 +353,20 @@ def test_a_full_pass_that_writes_leaves_no_memo_behind(aged, run):
     con.close()
 
 
+def test_a_first_dry_run_leaves_its_cache_as_saved_with_no_memo_to_drop(sample, run):
+    """A first dry run plans changes, so it keeps no memo; there is none to drop either, and
+    the cache it saved for the sync that follows is left as it was saved."""
+    from vinculo import memo
+    from vinculo.config import load_config
+
+    sync(run, sample, "--dry-run")
+    database = state_dir(sample) / "index.sqlite"
+    saved = database.read_bytes(), database.stat().st_mtime_ns
+    memo.forget(sample, load_config(sample))  # what the dry run did once it had planned
+    assert (database.read_bytes(), database.stat().st_mtime_ns) == saved
+    assert sync(run, sample)["summary"]["write"]["written"]
+
+
 def test_a_memo_that_cannot_answer_is_dropped(aged, run):
     """Asked again and again, it would fail again: the next settled sync keeps a new one."""
     database = state_dir(aged) / "index.sqlite"

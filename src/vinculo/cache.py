@@ -274,27 +274,69 @@ class NoteCache:
             row.mtime_ns = trusted_mtime(row.mtime_ns, self.opened_ns)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self._connect() as con:
-                con.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-                con.execute(
-                    "CREATE TABLE IF NOT EXISTS notes (rel TEXT PRIMARY KEY, size INTEGER, "
-                    "mtime_ns INTEGER, sha TEXT, parsed BLOB, world TEXT, analysis BLOB)"
-                )
-                con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                                [("schema", str(SCHEMA)), ("version", __version__)])
-                con.executemany(
-                    "INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [(rel, r.size, r.mtime_ns, r.sha, r.parsed, r.world, r.analysis)
-                     for rel, r in self._dirty.items()],
-                )
-                con.executemany("DELETE FROM notes WHERE rel = ?", [(rel,) for rel in gone])
-            con.close()
+            first = not self.rows and not self.path.exists()
+            if not (first and self._save_new()):  # a first run's cache: written once
+                with self._connect() as con:
+                    self._write(con, gone)
+                con.close()
         except (sqlite3.Error, OSError):
             return
         self.rows.update(self._dirty)
         for rel in gone:
             self.rows.pop(rel, None)
         self._dirty = {}
+
+    def _write(self, con: sqlite3.Connection, gone: list[str]) -> None:
+        """The save's one transaction on ``con``: the rows changed, the notes gone."""
+        con.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS notes (rel TEXT PRIMARY KEY, size INTEGER, "
+            "mtime_ns INTEGER, sha TEXT, parsed BLOB, world TEXT, analysis BLOB)"
+        )
+        con.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                        [("schema", str(SCHEMA)), ("version", __version__)])
+        con.executemany(
+            "INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(rel, r.size, r.mtime_ns, r.sha, r.parsed, r.world, r.analysis)
+             for rel, r in self._dirty.items()],
+        )
+        con.executemany("DELETE FROM notes WHERE rel = ?", [(rel,) for rel in gone])
+
+    def _save_new(self) -> bool:
+        """Write a cache that does not exist yet as a file of its own, then put it in place;
+        False when that could not be done (the caller saves as usual).
+
+        A first run saves every note (15 MB at 10,000 notes): through the write-ahead log,
+        every byte was written twice, to the log and then, as the connection closed, into
+        the file. Built beside the cache with no journal (a file nobody reads yet needs
+        none), flushed once and renamed into place, it is written once; a run that reads
+        it next finds it whole, in write-ahead-log mode as if saved the usual way, or finds
+        no cache at all."""
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.new")
+        try:
+            tmp.unlink(missing_ok=True)
+            con = sqlite3.connect(tmp)
+            try:
+                con.execute("PRAGMA journal_mode=OFF")
+                con.execute("PRAGMA synchronous=OFF")
+                with con:
+                    self._write(con, [])
+                con.execute("PRAGMA journal_mode=WAL")  # as every later connection opens it
+            finally:
+                con.close()
+            fd = os.open(tmp, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            for suffix in ("-wal", "-shm"):  # a log left without its file is not this file's
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            os.replace(tmp, self.path)
+        except (sqlite3.Error, OSError):
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+            return False
+        return True
 
 
 def cache_path(vault: Path, config: Any) -> Path | None:

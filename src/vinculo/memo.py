@@ -190,8 +190,24 @@ def remember(seen: Look, index: Any, pm: pluggy.PluginManager, diagnostics: list
 def forget(vault: Path, config: Config) -> None:
     """Drop the memo: the vault is not settled (or no longer known to be)."""
     path = cache_path(vault, config)
-    if path is not None:
+    if path is not None and _holds_memo(path):
         _write_memo(path, None)
+
+
+def _holds_memo(path: Path) -> bool:
+    """Whether the cache file keeps a memo to drop. A first run's keeps none, and dropping
+    it still wrote to the file (a table created, a transaction, the log copied into the
+    file as the connection closed: a few hundredths of a second of every first run)."""
+    if not path.exists():
+        return False
+    try:
+        with reading(path) as con:
+            if con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                           "AND name = 'settled'").fetchone() is None:
+                return False
+            return con.execute("SELECT 1 FROM settled LIMIT 1").fetchone() is not None
+    except sqlite3.Error:
+        return True  # not readable here: the write says what it can
 
 
 # --- storage: the memo's own table, in the cache's file beside the rows it relies on -----------
