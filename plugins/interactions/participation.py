@@ -54,8 +54,10 @@ class Cues:
     # text, and the first words of those leads (each with its space), a cheap test before it
     lead: re.Pattern[str] | None = None
     lead_heads: tuple[str, ...] = ()
-    # what makes an instruction after it something done (``achieved``), on folded text
+    # what makes an instruction after it something done (``achieved``), on folded text, and
+    # the plain last words of those phrases (None: one does not end with one)
     achieved: re.Pattern[str] | None = None
+    achieved_tails: tuple[str, ...] | None = None
 
     @property
     def any_time(self) -> bool:
@@ -96,6 +98,7 @@ def _compile(topics: tuple[str, ...], companions: tuple[str, ...], done: tuple[s
         tuple(sorted({fold(p).split()[0] + " " for p in leads})),
         re.compile(r"(?:" + "|".join(f"(?:{fold(p)})" for p in achieved) + r")\s+")
         if achieved else None,
+        _tails([fold(p) for p in achieved]),
     )
 
 

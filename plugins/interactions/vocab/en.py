@@ -596,7 +596,7 @@ ACHIEVED: tuple[str, ...] = (
     r"(?<![\w·])(?:managed|was able|were able|got the chance|had the chance|found (?:the )?time|"
     r"finally got) to",
     # an expectation denied: it happened all the same ("Didn't expect to see Ana at the gym")
-    r"(?<![\w·])(?:didn['’]t|did not|never) (?:expect|think) (?:i['’]d |i would )?to",
+    r"(?<![\w·])(?:didn['’]t|did not|never) (?:expect|think)(?: i['’]d| i would)? to",
     r"(?<![\w·])(?:wasn['’]t|was not) expecting to",
     r"^\s*(?:it (?:was|is)|it['’]s been|was|so|really|very|such)?\s*(?:so |really |very |super )?"
     r"(?:great|nice|lovely|good|fun|wonderful|brilliant|amazing|awesome|ace|fab|a joy|"
