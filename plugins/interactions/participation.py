@@ -57,7 +57,7 @@ class Cues:
     # what makes an instruction after it something done (``achieved``), on folded text, and
     # the plain last words of those phrases (None: one does not end with one)
     achieved: re.Pattern[str] | None = None
-    achieved_tails: tuple[str, ...] | None = None
+    achieved_tails: re.Pattern[str] | None = None
 
     @property
     def any_time(self) -> bool:
@@ -72,6 +72,15 @@ def _before_name(phrases: list[str]) -> re.Pattern[str] | None:
     # the name may follow other names ("with · and ·") and, in Spanish, an article ("con el ·")
     return re.compile(rf"(?:^|[\s(\"'“«])(?:{alternation})\s+(?:(?:el|la|los|las)\s+)?"
                       r"(?:[*_=\[]*·+[*_=\]]*(?:,\s*|\s+(?:and|y|e|&)\s+)(?:(?:el|la)\s+)?)*[*_=\[]*$")
+
+
+def _tail_words(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A pattern for the plain last words of ``phrases`` as words of a folded text (a cheap
+    search before theirs), or None when one phrase does not end with a plain word."""
+    tails = _tails([fold(p) for p in phrases]) if phrases else None
+    if not tails:
+        return None
+    return re.compile(r"(?<!\S)(?:" + "|".join(re.escape(t) for t in tails) + r")(?!\S)")
 
 
 def _words(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -98,7 +107,7 @@ def _compile(topics: tuple[str, ...], companions: tuple[str, ...], done: tuple[s
         tuple(sorted({fold(p).split()[0] + " " for p in leads})),
         re.compile(r"(?:" + "|".join(f"(?:{fold(p)})" for p in achieved) + r")\s+")
         if achieved else None,
-        _tails([fold(p) for p in achieved]),
+        _tail_words(achieved),
     )
 
 

@@ -1642,10 +1642,9 @@ def _blank_names(text: str, mentions: list[Mention]) -> str:
         if hi > lo:
             title = _title_at(text, done, lo)
             if title < lo:
-                pieces += (text[done:title], " " * (lo - 1 - title), " ")
+                pieces += (text[done:title], " " * (lo - title), "·" * (hi - lo))
             else:
-                pieces.append(text[done:lo])
-            pieces.append("·" * (hi - lo))
+                pieces += (text[done:lo], "·" * (hi - lo))
             done = hi
     pieces.append(text[done:])
     return "".join(pieces)
@@ -1655,16 +1654,14 @@ def _title_at(text: str, done: int, lo: int) -> int:
     """Where a capitalised title stands right before the name at ``lo`` (one space between,
     no full stop: "Sister ·", "Pastor ·"), or ``lo`` when none does; a few character tests
     for most names."""
-    if lo < 3 or text[lo - 1] != " " or not text[lo - 2].isalpha():
+    if lo < 3 or text[lo - 1] != " ":
         return lo
-    floor = max(done, lo - 24)
-    start = lo - 2
-    while start > floor and text[start - 1].isalpha():
-        start -= 1
-    if not text[start].isupper() or (start and (text[start - 1].isalnum()
-                                                or text[start - 1] in "._'’")):
-        return lo
-    return start if is_title(text[start:lo - 1]) else lo
+    floor = done if done > lo - 24 else lo - 24
+    start = max(text.rfind(" ", floor, lo - 1), text.rfind("\n", floor, lo - 1)) + 1 or floor
+    if not text[start].isupper() or (start == floor and start and text[start - 1] != "\n"):
+        return lo  # most words before a name are lowercase
+    word = text[start:lo - 1]
+    return start if word.isalpha() and is_title(word) else lo
 
 
 def _own_log(note: Note, own: str, config: Config, matcher: VocabularyMatcher,

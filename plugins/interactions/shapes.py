@@ -412,8 +412,7 @@ def done_as_achieved(clause: str, at: int, name_end: int, cues: Cues,
     if cues.achieved is None:
         return None
     folded = fold(clause)
-    if cues.achieved_tails is not None and not any(
-            f" {tail} " in f" {folded} " for tail in cues.achieved_tails):
+    if cues.achieved_tails is not None and cues.achieved_tails.search(folded) is None:
         return None  # the common case: no phrase's last word in the clause
     for match in cues.achieved.finditer(folded, 0, at):
         adverb = _ADVERB.match(folded, match.end())
