@@ -239,6 +239,14 @@ def test_no_link_in_math_inline_field_keys_headings_or_diagrams(vault, write):
     assert found(vault, text)[0][0] == "Bruno"
 
 
+@pytest.mark.parametrize("kind", ["sequenceDiagram", "gitGraph", "mindmap", "graph LR"])
+def test_no_link_in_an_unfenced_diagram_of_any_kind(vault, write, kind):
+    """Pasted highlights keep Mermaid diagrams as text; their example names are no one's."""
+    person(write, "Bruno Díaz")
+    text = f"Notes from the talk.\n\n{kind}\n  commit id: \"Bruno\"\n  Bruno Díaz\n\nBruno Díaz came.\n"
+    assert links(vault, text) == [("Bruno Díaz", "Bruno Díaz")]
+
+
 def test_headings_are_linked_when_the_vault_opts_in(vault, write, run):
     person(write, "Bruno Díaz")
     write("vinculo.toml", "[linking]\nheadings = true\n")

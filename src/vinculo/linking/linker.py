@@ -173,6 +173,7 @@ class Linker:
                 ))
         linked = len(found)
         own_words = self.own_words(own_name) if own_name else frozenset()
+        doubtful = False  # a first name only suggested alone: see _confirmed
         for hit in self.matcher.scan(layout.blanked, layout.opaque):
             targets = hit.targets
             if own_name is not None and own_name in targets:
@@ -183,6 +184,8 @@ class Linker:
             if hit.reason in _EVENT_ONLY and not self._in_event(text, start, end):
                 continue  # "max 3 retries", "the tldraw framework": words, not a report
             single = len(targets) == 1
+            if single and hit.reason == "first_name" and hit.level == "suggest":
+                doubtful = True
             found.append(_mention(
                 rel, start, end, text[start:end], targets[0] if single else "",
                 hit.level, hit.reason, bisect_right(starts, start),
@@ -190,7 +193,7 @@ class Linker:
             ))
         if linked and len(found) > linked:  # else already in text order, as each part is
             found.sort(key=_START)
-        return _confirmed(found)
+        return _confirmed(found) if doubtful else found
 
 
     def _in_event(self, text: str, start: int, end: int) -> bool:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from itertools import islice
-from operator import itemgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -159,9 +158,12 @@ class Matcher:
         self.entries = entries
         # Longer titles by the name they start with: "white lady" → ("white lady inn",).
         self.longer: dict[str, tuple[str, ...]] = {}
+        # (each title's heads that end before a space or an apostrophe, looked up: a vault
+        # with thousands of names and dozens of such titles compared every pair)
         for title in sorted(continuing, key=len, reverse=True):
-            for key in entries:
-                if title.startswith(key) and title[len(key):len(key) + 1] in (" ", "'", "’"):
+            for at, char in enumerate(title):
+                if char in " '’" and title[:at] in entries:
+                    key = title[:at]
                     self.longer[key] = (*self.longer.get(key, ()), title)
         self.fuzzy = fuzzy
         # A name more contacts share than this is a label ("Obsidian" as eleven contacts'
@@ -391,32 +393,20 @@ class Matcher:
     def _places(self, text: str, begin: int, stop: int) -> list[tuple[int, list[_Typo]]]:
         """Where, from ``begin`` to ``stop``, a capitalised word that may begin a typo'd name
         stands, in text order, with those names. A note has dozens of capitalised words and
-        few of those, so each distinct word is looked up once, then found again with
-        str.find (a whole word: no word character on either side, as the _CAPITALISED match
-        it is has none)."""
+        few of those; each distinct word is looked up once per run."""
         # No word runs on past ``stop``, the start of a name taken or the text's end: a name
         # is taken only where no word character stands before it, nor an underscore after
         # one ("x_Ana"), and folding never makes a character a word character or not one.
-        size = len(text)
+        # (Each match is a whole word: ``\w`` is what str.isalnum() accepts, and "_".)
         near = self._near_by_word
         places: list[tuple[int, list[_Typo]]] = []
-        for word in set(_CAPITALISED.findall(text, begin, stop)):
+        for match in _CAPITALISED.finditer(text, begin, stop):
+            word = match.group()
             candidates = near.get(word)
             if candidates is None:
                 candidates = near[word] = self._near(_fold_text(word))
-            if not candidates:
-                continue
-            pos = text.find(word, begin, stop)
-            while pos != -1:
-                after = pos + len(word)
-                before = text[pos - 1] if pos else " "
-                following = text[after] if after < size else " "
-                if not (before.isalnum() or before == "_" or following.isalnum()
-                        or following == "_"):
-                    places.append((pos, candidates))
-                pos = text.find(word, after, stop)
-        if len(places) > 1:
-            places.sort(key=itemgetter(0))
+            if candidates:
+                places.append((match.start(), candidates))
         return places
 
     def _fuzzy_gap(self, text: str, folded: str, begin: int, stop: int,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
 from itertools import accumulate
 from typing import Any
@@ -64,9 +64,9 @@ _OPAQUE_INLINE = re.compile(
 # Spans that are links or addresses: protected, but a wikilink in them is a real link. None
 # holds a line break. Links (they are in most notes) are blanked as they are found; each
 # other pattern runs only when its trigger is in the text: most notes have no URL, no e-mail
-# address. Every match holds its trigger, so the patterns with a reach (not None) are searched
-# only on the lines with a trigger, from at most that many characters before it (-1: from
-# the line start); their leading class matches most characters.
+# address. Every match holds its trigger, so URLs and e-mail addresses are searched only on
+# the lines with a trigger, from at most 21 characters before it (an e-mail address: from the
+# line start); their leading class matches most characters.
 _TEXT = r"[^\[\]\n]*"
 _URL = r"[^()\n]*(?:\([^()\n]*\)[^()\n]*)*"
 # [[wikilink]] and [text](url), either as an embed "!..."; [text][ref]. The branches that
@@ -76,14 +76,14 @@ _LINKS = re.compile(
     rf"|\[(?:\[{_TEXT}\]\]|{_TEXT}\](?:\({_URL}\)|\[{_TEXT}\]))"
 )
 _LINKS_SPLIT = re.compile(f"({_LINKS.pattern})")  # the same matches, kept by re.split
-_ADDRESSES: tuple[tuple[tuple[str, ...], re.Pattern[str], int | None], ...] = (
-    (("://", "www.", "mailto:"), re.compile(
-        r"[a-zA-Z](?<!\w.)(?:[a-zA-Z0-9+.-]{1,20}://|(?<=w)ww\.|(?<=m)ailto:)[^\s<>\[\]\"'`]+"
-    ), 21),  # a scheme starts at most 21 characters before its "://"
-    (("@",), re.compile(r"[\w.+-](?<![\w.+-].)[\w.+-]*@[\w-]+(?:\.[\w-]+)+"), -1),
-    (("#",), re.compile(r"#(?<![^\s(\[>,;]#)[^\s#,.;:!?()\[\]{}\"'`|<>*]+"), None),
-    (("^",), re.compile(r"\^(?<=\s\^)[A-Za-z0-9-]+[ \t]*$", re.MULTILINE), None),
-)
+# Addresses, each kind with the triggers it holds: a URL (its scheme starts at most 21
+# characters before its "://"), an e-mail address, a tag, a block id.
+_URL_TRIGGERS = ("://", "www.", "mailto:")
+_URL_SPANS = re.compile(
+    r"[a-zA-Z](?<!\w.)(?:[a-zA-Z0-9+.-]{1,20}://|(?<=w)ww\.|(?<=m)ailto:)[^\s<>\[\]\"'`]+")
+_EMAIL_SPANS = re.compile(r"[\w.+-](?<![\w.+-].)[\w.+-]*@[\w-]+(?:\.[\w-]+)+")
+_TAG_SPANS = re.compile(r"#(?<![^\s(\[>,;]#)[^\s#,.;:!?()\[\]{}\"'`|<>*]+")
+_BLOCK_ID_SPANS = re.compile(r"\^(?<=\s\^)[A-Za-z0-9-]+[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -543,8 +543,8 @@ def _analyse(text: str, body_start: int, managed: tuple[str, str],
         inline = _regex_spans(_OPAQUE_INLINE, work, body_start)
         opaque_spans += inline
         work = blank(work, inline)
-    if "Diagram" in work or "graph" in work or "flowchart" in work or "gantt" in work \
-            or "journey" in work or "mindmap" in work:
+    if "Diagram" in work or "graph" in work or "Graph" in work or "flowchart" in work \
+            or "gantt" in work or "journey" in work or "mindmap" in work:
         diagrams = _regex_spans(_DIAGRAM, work, body_start)
         if diagrams:
             opaque_spans += diagrams
@@ -561,19 +561,41 @@ def _analyse(text: str, body_start: int, managed: tuple[str, str],
     links: list[Span] = []
     blanked = _blank_links(work, links) if "[" in work else work
     addresses: list[Span] = []
-    for triggers, pattern, reach in _ADDRESSES:
-        for trigger in triggers:
-            if trigger in work:
-                if reach is not None:
-                    addresses += _spans_on_lines(pattern, work, body_start, triggers, reach)
-                else:
-                    addresses += [m.span() for m in pattern.finditer(work, body_start)]
-                break
+    # Each kind of address when its trigger is in the text (the URLs and e-mail addresses
+    # only on the lines that hold one; their leading class matches most characters).
+    if "://" in work or "www." in work or "mailto:" in work:
+        addresses += _spans_on_lines(_URL_SPANS, work, body_start, _URL_TRIGGERS, 21)
+    if "@" in work:
+        addresses += _spans_on_lines(_EMAIL_SPANS, work, body_start, ("@",), -1)
+    hashes = "#" in work
+    if hashes:
+        addresses += [m.span() for m in _TAG_SPANS.finditer(work, body_start)]
+    if "^" in work:
+        addresses += [m.span() for m in _BLOCK_ID_SPANS.finditer(work, body_start)]
     if "::" in work:
         addresses += _field_key_spans(work, body_start)
-    if not headings and "#" in work:
+    if hashes and not headings:
         addresses += _heading_spans(work, body_start)
     if addresses:
         blanked = blank(blanked, addresses)
         links += addresses
-    return Layout(opaque, blanked, starts, frozenset(tables), opaque_spans + links)
+    return _layout(opaque, blanked, starts, frozenset(tables), opaque_spans + links)
+
+
+_NEW = object.__new__
+
+
+def _layout(opaque: str, blanked: str, line_starts: tuple[int, ...],
+            table_lines: frozenset[int], spans: list[Span]) -> Layout:
+    """A Layout with its fields set at once, without the frozen dataclass's ``__init__``
+    (which sets each field through ``object.__setattr__``): one per note of a run."""
+    item = _NEW(Layout)
+    item.__dict__.update(opaque=opaque, blanked=blanked, line_starts=line_starts,
+                         table_lines=table_lines, spans=spans)
+    return item
+
+
+# _layout sets these fields, checked here so a change to Layout fails loudly.
+if tuple(f.name for f in fields(Layout)) != ("opaque", "blanked", "line_starts", "table_lines",
+                                            "spans") or hasattr(Layout, "__post_init__"):
+    raise ImportError("vinculo.linking.protect builds Layout field by field: update _layout")
