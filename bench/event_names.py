@@ -35,7 +35,8 @@ from vinculo.config import load_config  # noqa: E402
 from vinculo.pipeline import build_index  # noqa: E402
 from vinculo.plugin_host import get_plugin_manager  # noqa: E402
 
-TUNING = ("interactions_heldout4", "interactions_tuning3", "interactions_tuning4",
+TUNING = ("interactions_tuning5", "interactions_heldout6", "interactions_heldout5",
+          "interactions_heldout4", "interactions_tuning3", "interactions_tuning4",
           "interactions_tuning", "interactions_heldout")
 
 

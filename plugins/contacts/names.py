@@ -144,6 +144,11 @@ def derived_variants(name: str, kind: str = "title") -> list[NameVariant]:
         return out
     if len(groups[-1][-1]) > 1 and not any(c.isdigit() for c in groups[-1][-1]):
         out.append(NameVariant(" ".join(groups[-1]), "surname"))
+        first_surname = _first_surname(groups)
+        if first_surname:  # "Sra. Fernández" for Lucía Fernández Ortega, and both surnames
+            out.append(NameVariant(" ".join(first_surname), "surname"))
+            at = groups.index(first_surname)
+            out.append(NameVariant(" ".join(w for g in groups[at:] for w in g), "surname"))
     if len(groups) >= 3:
         # "Ana García López": given + first surname. "Miguel Ángel Pérez": the compound given
         # name — either way a shorter name of this person, never of someone else.
@@ -151,6 +156,17 @@ def derived_variants(name: str, kind: str = "title") -> list[NameVariant]:
     if len(groups) >= 4:
         out.append(NameVariant(" ".join(groups[0] + groups[1] + groups[2]), "first_surname"))
     return out
+
+
+def _first_surname(groups: list[list[str]]) -> list[str] | None:
+    """The first of two surnames, as Spanish and Portuguese call people by it ("don
+    Mamani" for Juan Mamani Quispe): the first group after the given names (a known given
+    name, as in "Miguel Ángel Navarro Ibáñez", is one of them) that is not the last."""
+    for group in groups[1:-1]:
+        word = group[-1]
+        if not is_given_name(word):
+            return group if len(word) > 1 and word[0].isupper() and word.isalpha() else None
+    return None
 
 
 @hookimpl

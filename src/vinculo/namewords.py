@@ -38,7 +38,42 @@ TITLES: frozenset[str] = frozenset(
     reine
     herr frau fraulein dr. prof. doktor professorin konig konigin furst furstin graf grafin
     onkel tante
+    doc principal nurse matron deacon vicar rabbi monsignor msgr sheriff deputy councillor
+    cllr headmaster headmistress engr pharm alhaji alhaja hajia mallam oga shri smt aunty
+    mtro mtra licda lcda profa contador contadora abogado abogada arquitecto arquitecta pbro
+    seno mister
     """.split()
+)
+
+# Words that stand before a name without being part of it, as people write them, but that a
+# contact's own title may hold as a name ("Pastor Ruiz", "Nana Akua Addo"), so they are not
+# titles a name is cleaned of. Roles and functions stand before a surname too ("Pastor
+# Nygaard", "el inge Ruelas", "el míster Peña"); kinship and endearment, in English, Spanish,
+# Filipino, Māori, Basque, Welsh and Asturian usage, before a given name ("Auntie Pearl", "mi
+# tía carmencita", "Kuya Ramon", "Whaea Mere"), and before a surname only after an article or
+# a possessive ("mi comadre Quispe"): capitalised, "Nana Boateng" is someone called Nana.
+_ROLES = frozenset(
+    """
+    pastor imam inge coach mister profe seno licen manager compa compañero compañera
+    companero companera
+    """.split()
+)
+_KIN = frozenset(
+    """
+    aunt aunty auntie uncle cousin cuz nana nan nanna gran granny grandma grandpa grandad
+    granddad grandmother grandfather mum mom mama mamma mummy papa pa ma bro sis
+    ate kuya lolo tita titi manang manong compadre comadre padrino madrina socio socia
+    tia tio tiu tiita tiito primo prima suegro suegra cunado cunada abuelito abuelita
+    yaya yayo guelo guela guelu aita amona aitite whaea matua koro kuia kui nain taid
+    anti yncl gramma grammy grampa gramps nonna nonno tata mamita casera casero
+    """.split()
+)
+
+# Honorifics written after the name, as India, Nigeria and Japan write them: "Iyer sir",
+# "Sharma ji", "Lakshmi ma'am", "Ravi anna", "Tanaka-san".
+_AFTER_NAME = frozenset(
+    "sir ji madam ma'am maam mam anna bhai bhaiya didi akka garu saab sahab sahib san"
+    .split()
 )
 
 # Common words a name is not, whatever the lists say: titles and honorifics are names'
@@ -129,6 +164,25 @@ def _read(name: str) -> frozenset[str]:
 def is_title(word: str) -> bool:
     """"Dr.", "Sra", "Mme", "Herr", "Professor", "Captain", "Queen", "Old"…"""
     return _clean(word) in _FOLDED_TITLES
+
+
+def is_name_prefix(word: str) -> bool:
+    """A title, or a word of kinship, endearment or function people write before a given
+    name: "Dr.", "Pastor", "Auntie", "tía", "Kuya", "inge"."""
+    key = _clean(word)
+    return key in _FOLDED_TITLES or key in _ROLES or key in _KIN
+
+
+def is_surname_title(word: str) -> bool:
+    """A title or a role people write before a surname alone: "Dr.", "Sra", "Pastor", "inge"
+    (not kinship: "Nana Boateng" is someone called Nana)."""
+    key = _clean(word)
+    return key in _FOLDED_TITLES or key in _ROLES
+
+
+def is_name_suffix(word: str) -> bool:
+    """An honorific written after a name: "sir", "ji", "ma'am", "garu"."""
+    return _clean(word).replace("’", "'") in _AFTER_NAME
 
 
 def is_function_word(word: str) -> bool:

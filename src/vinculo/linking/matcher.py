@@ -177,7 +177,8 @@ class Matcher:
         # First folded word (and its one-letter deletions) of each multi-word name → names.
         self.first_words: dict[str, list[Entry]] = {}
         for entry in entries.values():
-            if entry.words < 2 or len(entry.key) < min_typo_chars or entry.kind == "first_name":
+            if entry.words < 2 or len(entry.key) < min_typo_chars \
+                    or entry.kind in ("first_name", "surname"):  # a surname: after a title only
                 continue
             for form in _deletes(entry.key.split(" ", 1)[0]):
                 self.first_words.setdefault(form, []).append(entry)
@@ -240,19 +241,15 @@ class Matcher:
             if single and rules.lowercase_name(text, start, end, entry, self.name_tokens):
                 return Hit(start, end, entry.targets, "suggest", "lowercase")
             return None
-        if entry.kind == "surname":  # only after a title: "Dr. Evans", "Sra. Paz"
-            title = rules.title_before(text, start)
-            if title is None and rules.surname_subject(text, start, end, entry):
-                return Hit(start, end, entry.targets, "suggest", "surname")  # "Okoye messaged"
-            if title is None or entry.ambiguous or rules.word_after_capitalised(text, end):
-                return None
-            return Hit(title, end, entry.targets, "link", "title")
+        if entry.kind == "surname":  # with a title ("Dr. Evans", "Iyer sir"), or as a party
+            found = rules.surname_hit(text, start, end, entry)
+            return None if found is None else Hit(found[0], end, entry.targets, found[1], found[2])
         if (single or entry.kind in rules.PARTIAL) and self._someone_else(text, start, end, entry):
             return None
         common = entry.common or written_lower
         if entry.ambiguous and (common or len(entry.targets) > self.max_candidates):
             return None  # an everyday word or a label many contacts share: noise, not a name
-        other_case = bool(entry.forms) and surface not in entry.forms
+        other_case = bool(entry.forms) and not rules.written_as_declared(surface, entry)
         if other_case and not (single and rules.capitalised_form(surface, entry)):
             return None  # "Name" is not the contact "name", nor "Gb" the contact "GB"
         if common and single and ((rules.article_before(text, start)
@@ -305,7 +302,9 @@ class Matcher:
             return True  # a linked name right after: one longer name, or a list; not sure
         if after and rules.is_capitalised(after[1]) and rules.key_of(after[1]) not in own \
                 and not self._abbreviation[after[1]] \
-                and not self._listed(text[end:after[0]], after[1]):
+                and not self._listed(text[end:after[0]], after[1]) \
+                and not rules.suffix_after(text, end) \
+                and not rules.nickname_before_particle(text, start, end, after[0], entry):
             return True
         if entry.words != 1:
             return False
@@ -313,7 +312,7 @@ class Matcher:
         if not before or not rules.is_capitalised(before[1]):
             return False
         key = rules.key_of(before[1])
-        if key in own or key in rules.HONORIFICS or rules.is_title(before[1]):
+        if key in own or key in rules.HONORIFICS or rules.is_name_prefix(before[1]):
             return False
         if text[before[0] - 1 : before[0]] == "#":
             return False  # a tag right before ("#Meeting Ana"), not a longer name
@@ -333,13 +332,15 @@ class Matcher:
         return not self._plain_word[before[1]]
 
     def _listed(self, between: str, other: str) -> bool:
-        """Whether ``other``, a capitalised word past ``between``, is another contact's name
-        joined by a conjunction ("Marta y Sergio", "Pablo e Inés"): a list of people, not
-        one longer name ("Ortega y Gasset" names no contact)."""
-        if between.strip().lower() not in rules.CONJUNCTIONS:
+        """Whether ``other``, a capitalised word past ``between``, is another contact's name or
+        a given name joined by a conjunction, an article allowed after it ("Marta y Sergio",
+        "Pablo e Inés", "Diego y la Paty"): a list of people, not one longer name ("Ortega y
+        Gasset", "Ramón y Cajal" name no contact)."""
+        if not rules.joins_a_list(between):
             return False
         key = rules.key_of(other)
-        return key in self.name_tokens or key in self.entries  # "Fer y Valeria": an alias too
+        return (key in self.name_tokens or key in self.entries  # "Fer y Valeria": an alias too
+                or rules.plain_given_name(other))  # "con Renzo y Rocío": two given names
 
     @staticmethod
     def _reason(text: str, start: int, end: int, entry: Entry) -> str:

@@ -20,9 +20,12 @@ from vinculo.namewords import (
     is_function_word,
     is_given_name,
     is_handle,
+    is_name_prefix,
+    is_name_suffix,
     is_name_word,
     is_plain,
     is_proper,
+    is_surname_title,
     is_title,
 )
 from vinculo.text import fold
@@ -114,6 +117,18 @@ def _shortens(key: str, words: frozenset[str]) -> bool:
     return any(w.startswith(key) and w != key for w in words)
 
 
+def written_as_declared(surface: str, entry: Entry) -> bool:
+    """``surface`` is a one-word everyday-word name as the contact's names write it, with its
+    capitals, accents aside: "Rocio" for "Rocío" (a hurried hand skips the accent), not
+    "Name" for the account "name"."""
+    if surface in entry.forms:
+        return True
+    folded = fold(surface)
+    return any(len(f) == len(surface) and fold(f) == folded
+               and all(a.isupper() == b.isupper() for a, b in zip(f, surface, strict=True))
+               for f in entry.forms)
+
+
 def capitalised_form(surface: str, entry: Entry) -> bool:
     """``surface`` is a given name the contact's names write all in lowercase, capitalised
     ("Victor" for the note "victor.md", "Mark" for "mark.md"): a vault that names its people's
@@ -161,8 +176,11 @@ def glued_before(text: str, at: int) -> bool:
 
 
 def glued_after(text: str, at: int) -> bool:
-    """The same after a word ("Ana-María", "Ana_id", but not "Ana__")."""
+    """The same after a word ("Ana-María", "Ana_id", but not "Ana__", nor an honorific
+    after its hyphen: "Sharma-ji", "Tanaka-san")."""
     size = len(text)
+    if text[at] == "-" and suffix_after(text, at):
+        return False
     if text[at] == "_":
         while at < size - 1 and text[at] == "_":
             at += 1
@@ -264,23 +282,51 @@ def _without_possessive(word: str) -> str:
 _TITLE_BEFORE = re.compile(r"(?<![\w.])([^\W\d_]\w{1,11}\.?) $")  # not an initial "M."
 
 
-# An article before a title written in lowercase, as Spanish, Portuguese and French write
-# them: "el doctor Molina", "la señora Paz", "o doutor Lima", "le docteur Morel".
-_ARTICLE_BEFORE_TITLE = re.compile(r"(?<![^\W\d_])(?:el|la|al|del|o|do|da|le|the) $",
-                                   re.IGNORECASE)
+# An article or a possessive before a title written in lowercase, as Spanish, Portuguese and
+# French write them: "el doctor Molina", "la señora Paz", "o doutor Lima", "le docteur
+# Morel", "mi tía Bellver", "our pastor Nygaard".
+_ARTICLE_BEFORE_TITLE = re.compile(
+    r"(?<![^\W\d_])(?:el|la|al|del|o|do|da|le|the|mi|mis|tu|su|nuestro|nuestra|my|our|your"
+    r"|his|her|their) $", re.IGNORECASE)
+# Titles written in lowercase with no article: Spanish's "doña Mamani", "don Quispe", and
+# abbreviations no word is spelt like ("dr mueller", "sra bellver", "lic quintero").
+_BARE_LOWER_TITLES = frozenset(
+    "don dona fray sor dr dra mr mrs ms mx sr sra srta prof lic ing arq".split())
 
 
 def title_before(text: str, start: int) -> int | None:
     """Where a title or honorific right before ``start`` begins ("Dr. ", "Sra ", "Herr ",
-    "el doctor "), or None."""
+    "Pastor ", "el doctor ", "doña ", "el ing. "), or None. In lowercase a title is one
+    after an article or a possessive, as an abbreviation ("dr.", "lic") or as Spanish's
+    "don"/"doña"; else it is a word ("in general. It", "as deputy Hollis")."""
     match = _TITLE_BEFORE.search(text, max(0, start - 15), start)
-    if not match or not is_title(match.group(1)):
+    if not match or not is_name_prefix(match.group(1)):
         return None
-    if match.group(1)[0].isupper():
-        return match.start(1)
-    if _ARTICLE_BEFORE_TITLE.search(text, max(0, match.start(1) - 5), match.start(1)):
+    word = match.group(1)
+    if word[-1] == "." and len(word) > 6:
+        return None  # "General. It": a word ending its sentence, no abbreviation
+    if _ARTICLE_BEFORE_TITLE.search(text, max(0, match.start(1) - 9), match.start(1)):
         return match.start(1)  # the title alone is the mention's start: "doctor Molina"
+    if not is_surname_title(word):
+        return None  # "Nana Boateng": kinship with no article may be a given name
+    if word[0].isupper():
+        return match.start(1)
+    if fold(word).rstrip(".") in _BARE_LOWER_TITLES:
+        return match.start(1)  # "doña Mamani", "dr. mueller", "sra Paz"
     return None
+
+
+# An honorific after a name, as India, Nigeria and Japan write them: "Iyer sir", "Sharma
+# ji", "Rao Sir", "Lakshmi ma'am".
+_SUFFIX_AFTER = re.compile(r"[ -]([^\W\d_]{2,6}(?:['’][^\W\d_]{1,2})?)(?![\w'’-])")
+
+
+def suffix_after(text: str, end: int) -> bool:
+    """An honorific written right after the name at ``end``: "Iyer sir", "Sharma ji"."""
+    match = _SUFFIX_AFTER.match(text, end)
+    if match is None or not is_name_suffix(word := match.group(1)):
+        return False
+    return word.islower() or not is_given_name(word)  # "Ravi Anna" may be one name
 
 
 # "John C. Maxwell", "Julia M. Rohrer": a middle initial continues the name.
@@ -328,7 +374,7 @@ def capitalised_before(text: str, start: int,
     ``listed(between, word)`` tells a list of people ("Fer y Pilar": a conjunction after
     another contact's name), which is not one longer name either."""
     before = word_before(text, start)
-    if not before or not is_capitalised(before[1]) or is_title(before[1]):
+    if not before or not is_capitalised(before[1]) or is_name_prefix(before[1]):
         return False
     word = before[1]
     if fold(word) in SENTENCE_OPENERS or (len(word) > 3 and word[-1] in "éó"):
@@ -396,6 +442,15 @@ def name_after_article(text: str, start: int, key: str) -> bool:
 OPENER_LINKS = frozenset({"la", "el", "de"})
 
 
+def nickname_before_particle(text: str, start: int, end: int, after: int, entry: Entry) -> bool:
+    """A declared nickname that is no given name before a particle and a capitalised word
+    ("el post de Chepe del Salvador vs México"): a nickname carries no surname, so the
+    words after it are something else's, not the rest of a longer name."""
+    return (after > end + 1 and entry.kind in ("alias", "nickname") and not entry.ambiguous
+            and " " not in entry.key and not is_given_name(text[start:end])
+            and text[end:after].strip() != "")
+
+
 def initial_after(text: str, end: int) -> bool:
     return _INITIAL_AFTER.match(text, end) is not None
 
@@ -424,6 +479,18 @@ _TASK_BOX = re.compile(r"\s*(?:(?:[-*+]|\d+[.)])\s+)?\[.\]")
 
 # "Marta y Sergio": a conjunction between two names is a list, not a longer name.
 CONJUNCTIONS = frozenset({"y", "e"})
+# The same with Spanish's article before the second name: "Diego y la Paty".
+_LIST_JOIN = re.compile(r"\s*(?:y|e)(?:\s+(?:la|el))?\s*", re.IGNORECASE)
+
+
+def joins_a_list(between: str) -> bool:
+    """``between`` two names is a conjunction, an article allowed after it: "y", "e", "y la"."""
+    return _LIST_JOIN.fullmatch(between) is not None
+
+
+def plain_given_name(word: str) -> bool:
+    """A given name that is no everyday word ("Renzo", "Rocío"; not "Rosa" or "Will")."""
+    return is_given_name(word) and not is_everyday(word)
 
 
 def is_capitalised(word: str) -> bool:
@@ -442,6 +509,8 @@ SENTENCE_OPENERS = frozenset(
     bumped ran had got sent wrote spoke talked chatted discussed reviewed interview
     lunch dinner coffee breakfast drinks
     call calls meeting meet email mail text ping ask tell thank invite visit see with for
+    whatsapp wasap guasap slack skype facetime zoom telegram signal sms txt msg dm ring phone
+    message
     from to about per via re cc fyi note notes read reading ask asking when after before
     dear hi hello hey thanks welcome congrats happy since while if because though
     hoy ayer manana anoche luego despues antes tambien entonces pero asi quizas
@@ -476,6 +545,8 @@ _SPANISH_WE = re.compile(r"[a-zñ]{2,}(?:amos|emos|imos)")
 
 
 _VERB_ENDING = re.compile(r"[a-z]{3,}(?:ed|ing)")
+# A stem with no vowel, which no given name has: "txt", "msg", "sms" made verbs.
+_VOWELLESS_STEM = re.compile(r"[b-df-hj-np-tv-xz]{2,}(?:ed|ing)")
 
 
 def english_verb_form(word: str) -> bool:
@@ -486,6 +557,8 @@ def english_verb_form(word: str) -> bool:
     lower = word.lower()
     if not _VERB_ENDING.fullmatch(lower) or is_given_name(lower):
         return False
+    if _VOWELLESS_STEM.fullmatch(lower):
+        return True  # "Txted", "Msged", "Smsed": an abbreviation made a verb
     if _english_lemma(lower) != lower:
         return True
     # A brand made a verb, which no dictionary conjugates: "Whatsapped", "Snapchatted",
@@ -550,23 +623,98 @@ _CLAUSE_ARTICLE = re.compile(r"(?:la|el)[ \t]+$", re.IGNORECASE)
 def subject_before_verb(text: str, start: int, end: int) -> bool:
     """A name opening its clause (after a list marker, a task box or a sentence end; with
     Spanish's article: "La vale me clavó…") right before a verb in the past: its subject."""
-    if _PAST_VERB_AFTER.match(text, end) is None:
+    if not past_verb_after(text, end):
         return False
     article = _CLAUSE_ARTICLE.search(text, max(0, start - 4), start)
     return sentence_start(text, article.start() if article else start)
 
 
-def surname_subject(text: str, start: int, end: int, entry: Entry) -> bool:
-    """A surname alone opening its sentence right before a verb in the past ("Okoye
-    messaged me on Canvas"), as students and colleagues write each other: the subject, when
-    one contact has that surname, it is no everyday word or given name, and it is written
-    capitalised. Only a suggestion the history rests on (the linker keeps it only in a clause
-    that reports an event), never a link: a surname alone is too often someone else's."""
+_AT_BEFORE = re.compile(r"(?<![^\W\d_])at $", re.IGNORECASE)
+
+
+def after_opening_verb(text: str, start: int) -> bool:
+    """Right after a verb in the past opening its sentence, where its object stands: "Met
+    paddy for a walk", "Helped Schroeder pull his truck out" ("Llamé a Pérez" is not: a
+    preposition stands between)."""
+    before = word_before(text, start)
+    return (before is not None and not before[2] and sentence_start(text, before[0])
+            and reported_verb(before[1]))
+
+
+def reported_verb(word: str) -> bool:
+    """A verb in the past, told by its form alone, with no dictionary loaded (most runs never
+    load one): an English "-ed" form or a built-in vocabulary's irregular past ("Helped",
+    "Met", "Rang"), a Spanish preterite's accent ("Llamé", "Vio" is too short to tell), a
+    verb with its pronoun glued on ("Llamóme") or made of an abbreviation ("Txted"). Not a
+    given name or a word a dictionary spells only capitalised ("Rasheed", "Brandt")."""
+    lower = word.lower()
+    if not lower.isalpha() or is_given_name(lower) or is_proper(lower):
+        return False
+    if _ENCLITIC.fullmatch(lower) or _VOWELLESS_STEM.fullmatch(lower):
+        return True
+    if len(lower) > 3 and lower[-1] in "éó":
+        return True
+    if len(lower) >= 5 and lower.endswith("ed") and not lower.endswith("eed"):
+        return True
+    return lower in _irregular_pasts()
+
+
+@lru_cache(maxsize=1)
+def _irregular_pasts() -> frozenset[str]:
+    """The English pasts of the built-in vocabularies' verbs that do not end in "-ed"
+    ("met", "rang", "sent", "wrote"), from :mod:`vinculo.verb_forms`: no dictionary loaded."""
+    from vinculo.verb_forms import FORMS
+
+    return frozenset(f for forms in FORMS["en"].values() for f in forms
+                     if f.isalpha() and not f.endswith(("ed", "en", "wn", "st", "th"))
+                     and f not in ("did", "didn", "doesn", "don", "done", "dont", "holp"))
+
+
+def surname_hit(text: str, start: int, end: int, entry: Entry) -> tuple[int, str, str] | None:
+    """How a surname alone at ``text[start:end]`` names its contact: ``(start, level,
+    reason)``, or None. After a title or honorific ("Dr. Evans", "Pastor Nygaard", "doña
+    Mamani") or before one written after it ("Iyer sir"), it is a link when one contact has
+    that surname and no capitalised word continues it; alone in the place of a party to
+    the clause (:func:`surname_party`) it is a suggestion."""
+    title = title_before(text, start)
+    if title is None and suffix_after(text, end):
+        title = start  # "Iyer sir", "Sharma ji": the link covers the name
+    if title is None:
+        return (start, "suggest", "surname") if surname_party(text, start, end, entry) else None
+    if entry.ambiguous or (title < start and word_after_capitalised(text, end)
+                           and not suffix_after(text, end)):
+        return None  # "Dr. Evans Smith" is someone longer
+    return title, "link", "title"
+
+
+def surname_party(text: str, start: int, end: int, entry: Entry) -> bool:
+    """A surname alone where a party to the clause stands: opening its sentence right before
+    a verb in the past ("Okoye messaged me on Canvas"), right after a verb opening the
+    sentence ("Helped Schroeder pull his truck out"), or after a companion word ("lunch with
+    Okoye"), as students, colleagues and neighbours write each other. Only when one contact
+    has that surname, it is no everyday word or given name and it is written capitalised;
+    only a suggestion the history rests on (the linker keeps it only in a clause that
+    reports an event), never a link: a surname alone is too often someone else's."""
     surface = text[start:end]
-    return (not entry.ambiguous and not entry.common and not entry.word_too
-            and is_capitalised(surface) and not is_given_name(surface)
-            and not is_everyday(surface) and " " not in surface
-            and sentence_start(text, start) and _PAST_VERB_AFTER.match(text, end) is not None)
+    if (entry.ambiguous or entry.common or entry.word_too or not is_capitalised(surface)
+            or is_given_name(surface) or is_everyday(surface) or " " in surface):
+        return False
+    if sentence_start(text, start):
+        return past_verb_after(text, end)
+    return companion_before(text, start) or after_opening_verb(text, start)
+
+
+def past_verb_after(text: str, end: int) -> bool:
+    """A verb in the past right after ``end`` (a Spanish object pronoun allowed before it):
+    "-ed", "'d", a Spanish preterite's accent, or an irregular English past ("sent", "rang",
+    "came")."""
+    if _PAST_VERB_AFTER.match(text, end) is not None:
+        return True
+    match = _NEXT_WORD.match(text, end)
+    return match is not None and match.group(1) in _irregular_pasts()
+
+
+_NEXT_WORD = re.compile(r"[ \t]+(?:(?:me|te|le|nos|les|lo|la)[ \t]+)?([a-z]{3,})(?![\w'’])")
 
 
 def companion_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
@@ -598,8 +746,10 @@ def lowercase_name(text: str, start: int, end: int, entry: Entry,
     else). A note that writes the word in lowercase elsewhere does not change this: the word
     is already lowercase here."""
     surface = text[start:end]
-    if (entry.ambiguous or entry.kind == "surname" or len(entry.key) < 3
-            or not surface.islower()):
+    if entry.kind == "surname":  # "doña mamani", "dr. mueller": after its title only
+        return (not entry.ambiguous and surface.islower()
+                and title_before(text, start) is not None)
+    if entry.ambiguous or len(entry.key) < 3 or not surface.islower():
         return False
     key = entry.key
     if is_function_word(key) or key in SURNAME_PARTICLES or key in COMMON_WORD_NAMES:
@@ -609,7 +759,10 @@ def lowercase_name(text: str, start: int, end: int, entry: Entry,
     # Where only a person can stand, a name that is also a word ("maddie", "fez", "josh",
     # "flaco") is the person: right after a companion word ("with maddie", "con la yese"),
     # or opening the clause before a verb in the past ("fez dm'd me", "la vale me clavó").
-    party = companion_before(text, start) or subject_before_verb(text, start, end)
+    party = (companion_before(text, start) or subject_before_verb(text, start, end)
+             or (after_opening_verb(text, start) and not entry.word_too)  # not "called max"
+             or (possessive_after(text, end) and _AT_BEFORE.search(text, max(0, start - 4), start)
+                 is not None))  # "pregame at maddie's": at their place
     # (entry.common is False for a declared nickname that shortens the name, "raj" of
     # Rajesh, even when a word list holds it; other everyday words are ruled out here)
     if not party and (entry.common or entry.word_too or article_before(text, start)):
@@ -631,8 +784,8 @@ def lowercase_name(text: str, start: int, end: int, entry: Entry,
         if word in ("[[", "![[", "]]"):
             return False  # a link beside it: one longer name, or a list; not sure
         folded = key_of(word)
-        if folded in entry.tokens:
-            continue
+        if folded in entry.tokens or (near is before and is_name_prefix(word)):
+            continue  # "mi tía carmencita", "auntie pearl": kinship, no other name
         if is_capitalised(word) and not (
                 folded in HONORIFICS or folded in SENTENCE_OPENERS or is_title(word)
                 or is_function_word(word)

@@ -1,0 +1,196 @@
+"""Names in event sentences as people write them: titles and honorifics as they are written
+(a profession, "Doc", "Pastor"; abbreviated and in lowercase, "dr.", "doña"; after the name,
+"Iyer sir", "Sharma-ji"), the first of two surnames ("la señora Mamani"), kinship and
+endearment before a name ("Aunty Bisi", "mi tía carmencita"), two people joined with an
+article ("con Diego y la Paty"), a name without its accent ("Rocio"), a verb made of an
+abbreviation ("Txted") or a channel ("WhatsApp KK"), and a surname or a lowercase name where a
+party to the clause stands. And what stays a word: a title ending a sentence, a lowercase
+profession with no article, a surname pair with a typo and no title."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from vinculo.config import load_config
+from vinculo.pipeline import build_index
+from vinculo.plugin_host import get_plugin_manager
+
+TODAY = dt.date(2026, 11, 29)
+NOTE = "Daily/2026-11-20.md"
+PEOPLE = {
+    "Erik Nygaard": "",
+    "Jim Mueller": "",
+    "Linda Hollis": "",
+    "Karim Haddad": "",
+    "Justina Mamani Quispe": "",
+    "Ravi Iyer": "",
+    "Anil Sharma": "",
+    "Bisi Adeyemi": "",
+    "Carmen Elena Briceño": "aliases: [Carmencita]",
+    "Diego Salazar": "",
+    "Patricia Andrango": "aliases: [Paty]",
+    "Renzo Huamán": "",
+    "Rocío Salcedo": "",
+    "Hamish Tait": "",
+    "Kenneth Ho": "aliases: [KK]",
+    "Dave Schroeder": "",
+    "Pádraig Walsh": "aliases: [Paddy]",
+    "Madison Rivera": "aliases: [Maddie]",
+    "José Martínez": "aliases: [Chepe]",
+    "Chidi Okafor": "",
+    "Ramón Figueroa": "",
+    "Kofi Boateng": "",
+    "Pieter van der Merwe": "",
+}
+
+
+@pytest.fixture
+def people(write):
+    for name, extra in PEOPLE.items():
+        write(f"People/{name}.md", f"---\ntype: person\n{extra}\n---\nAbout them.\n")
+
+
+def read(vault, text: str):
+    """(mentions as (surface, target, level), interactions as (contact, channel)) of one daily
+    note holding ``text``."""
+    path = vault / NOTE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"# 2026-11-20\n\n{text}\n", encoding="utf-8")
+    index = build_index(vault, load_config(vault), get_plugin_manager(), TODAY)
+    mentions = [(m.surface, m.target or m.candidates, m.level)
+                for m in index.mentions.get(NOTE, []) if not m.linked]
+    events = sorted((name, i.channel) for name, history in index.histories.items()
+                    for i in history.interactions if i.note == NOTE)
+    return mentions, events
+
+
+# --- titles and honorifics as they are written -------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "surface", "contact", "channel"), [
+    ("Pastor Nygaard stopped by the barn after chores, stayed for pie",
+     "Pastor Nygaard", "Erik Nygaard", "in_person"),
+    ("Emailed Doc Mueller the herd records for the vet check",
+     "Doc Mueller", "Jim Mueller", "message"),
+    ("Principal Hollis emailed about the eligibility list",
+     "Principal Hollis", "Linda Hollis", "message"),
+    ("Engr. Okafor called me about the deploy", "Engr. Okafor", "Chidi Okafor", "call"),
+])
+def test_a_profession_before_a_surname_is_a_title(vault, people, text, surface, contact,
+                                                    channel):
+    mentions, events = read(vault, text)
+    assert (surface, contact, "link") in mentions
+    assert (contact, channel) in events
+
+
+@pytest.mark.parametrize(("text", "surface", "contact"), [
+    ("Talked to dr. Haddad about the rota", "dr. Haddad", "Karim Haddad"),
+    ("Talked to dr Haddad about the rota", "dr Haddad", "Karim Haddad"),
+    ("Hablé con doña Quispe en el mercado", "doña Quispe", "Justina Mamani Quispe"),
+    ("Le vendí papa a mi comadre Quispe y charlamos un rato", "comadre Quispe",
+     "Justina Mamani Quispe"),
+])
+def test_a_title_in_lowercase_abbreviated_or_as_spanish_writes_it(vault, people, text,
+                                                                 surface, contact):
+    mentions, events = read(vault, text)
+    assert (surface, contact, "link") in mentions
+    assert any(name == contact for name, _ in events)
+
+
+def test_the_first_of_two_surnames_names_the_person(vault, people):
+    # Spanish and Andean usage calls Justina Mamani Quispe "la señora Mamani"
+    mentions, events = read(vault, "Almorcé con la señora Mamani en la feria")
+    assert ("señora Mamani", "Justina Mamani Quispe", "link") in mentions
+    assert events == [("Justina Mamani Quispe", "in_person")]
+    mentions, _ = read(vault, "Llamé a la señora Mamani Quispe")
+    assert ("señora Mamani Quispe", "Justina Mamani Quispe", "link") in mentions
+
+
+@pytest.mark.parametrize(("text", "surface", "contact"), [
+    ("Called Iyer sir about the demo, he liked it", "Iyer", "Ravi Iyer"),
+    ("Iyer Sir called me about the demo", "Iyer", "Ravi Iyer"),
+    ("Sharma-ji called me back in the evening", "Sharma", "Anil Sharma"),
+])
+def test_an_honorific_after_the_surname(vault, people, text, surface, contact):
+    mentions, events = read(vault, text)
+    assert (surface, contact, "link") in mentions
+    assert [name for name, _ in events] == [contact]
+
+
+def test_kinship_before_a_first_name(vault, people):
+    mentions, events = read(vault, "Aunty Bisi called me to check on the twins")
+    assert ("Bisi", "Bisi Adeyemi", "link") in mentions
+    assert events == [("Bisi Adeyemi", "call")]
+    # in lowercase a nickname is still only a suggestion, found after its kinship word
+    mentions, events = read(vault, "Mi tía carmencita me mandó un audio de 8 minutos")
+    assert mentions == [("carmencita", "Carmen Elena Briceño", "suggest")]
+    assert events == [("Carmen Elena Briceño", "message")]
+
+
+def test_a_lowercase_surname_after_its_title_is_a_suggestion(vault, people):
+    mentions, events = read(vault, "Talked to doña quispe at the market stall")
+    assert mentions == [("quispe", "Justina Mamani Quispe", "suggest")]
+    assert events == [("Justina Mamani Quispe", "in_person")]
+
+
+# --- two people, a name without its accent ------------------------------------------------
+
+
+def test_two_names_joined_with_an_article_are_two_people(vault, people):
+    mentions, events = read(vault, "Tomamos un canelazo con Diego y la Paty en La Ronda")
+    assert ("Diego", "Diego Salazar", "link") in mentions
+    assert ("Paty", "Patricia Andrango", "link") in mentions
+    assert [name for name, _ in events] == ["Diego Salazar", "Patricia Andrango"]
+
+
+def test_a_name_that_is_also_a_word_without_its_accent(vault, people):
+    # "Rocío" is also a word ("dew"): written as the contact writes it, accent aside, it is her
+    mentions, events = read(vault, "Fuimos por unas chelas con Renzo y Rocio a Barranco")
+    assert ("Rocio", "Rocío Salcedo", "link") in mentions
+    assert ("Renzo", "Renzo Huamán", "link") in mentions
+    assert len(events) == 2
+
+
+# --- verbs opening the sentence, a party to the clause ---------------------------------
+
+
+@pytest.mark.parametrize(("text", "surface", "contact"), [
+    ("Txted Hamish to cover my 6pm passage", "Hamish", "Hamish Tait"),
+    ("- [x] WhatsApp KK happy birthday", "KK", "Kenneth Ho"),
+    ("Comenté en el post de Chepe del Salvador vs México", "Chepe", "José Martínez"),
+])
+def test_a_name_after_a_verb_or_a_nickname_before_a_place(vault, people, text, surface,
+                                                         contact):
+    mentions, events = read(vault, text)
+    assert (surface, contact, "link") in mentions
+    assert [name for name, _ in events] == [contact]
+
+
+@pytest.mark.parametrize(("text", "surface", "contact"), [
+    ("Helped Schroeder pull his truck outta the ditch", "Schroeder", "Dave Schroeder"),
+    ("Okafor rang me about the deploy", "Okafor", "Chidi Okafor"),
+    ("Met paddy for a walk on the pier", "paddy", "Pádraig Walsh"),
+    ("pregame at maddie's before the game", "maddie", "Madison Rivera"),
+])
+def test_a_party_to_the_clause_is_a_suggestion(vault, people, text, surface, contact):
+    mentions, events = read(vault, text)
+    assert mentions == [(surface, contact, "suggest")]
+    assert [name for name, _ in events] == [contact]
+
+
+# --- what stays a word ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The report was fine in general. Haddad and the board are another matter",
+    "Worked out the budget as deputy Hollis would have wanted",
+    "Visité el hospital Ramón y Cajal",
+    "Read the paper by Mamani Quispi on soils",
+    "Okafor released a new theme",
+    "Nana Boateng called me about the funeral",  # Nana, kinship or a given name: not Kofi
+])
+def test_no_link_where_a_title_or_name_is_not_one(vault, people, text):
+    mentions, _ = read(vault, text)
+    assert [m for m in mentions if m[2] == "link"] == []
