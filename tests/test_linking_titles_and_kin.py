@@ -194,3 +194,46 @@ def test_a_party_to_the_clause_is_a_suggestion(vault, people, text, surface, con
 def test_no_link_where_a_title_or_name_is_not_one(vault, people, text):
     mentions, _ = read(vault, text)
     assert [m for m in mentions if m[2] == "link"] == []
+
+
+# --- a title says which word of a name follows it -----------------------------------------
+
+# One word that is a given name of one contact and the surname of another.
+NAMESAKES = {"Grant Wu": "", "Oliver Grant": "", "Martín Lozano": "", "Pablo Martín": ""}
+
+
+@pytest.fixture
+def namesakes(write):
+    for name, extra in NAMESAKES.items():
+        write(f"People/{name}.md", f"---\ntype: person\n{extra}\n---\nAbout them.\n")
+
+
+@pytest.mark.parametrize(("text", "surface", "contact"), [
+    ("Mr. Grant called about the lease", "Mr. Grant", "Oliver Grant"),
+    ("Called Mr Grant about the lease", "Mr Grant", "Oliver Grant"),
+    ("Had coffee with Ms. Grant after the meeting", "Ms. Grant", "Oliver Grant"),
+    ("Dr. Grant called me about the results", "Dr. Grant", "Oliver Grant"),
+    ("Judge Grant called me back", "Judge Grant", "Oliver Grant"),
+    ("Hablé con el Sr. Martín en la plaza", "Sr. Martín", "Pablo Martín"),
+    ("Hablé con el señor Martín en la plaza", "señor Martín", "Pablo Martín"),
+])
+def test_after_a_title_that_calls_for_a_surname_the_surname_wins(vault, namesakes, text,
+                                                                  surface, contact):
+    mentions, events = read(vault, text)
+    assert mentions == [(surface, contact, "link")]
+    assert [name for name, _ in events] == [contact]
+
+
+@pytest.mark.parametrize(("text", "surface", "contact"), [
+    ("Grant called me about the lease", "Grant", "Grant Wu"),
+    ("Hablé con don Martín en la plaza", "Martín", "Martín Lozano"),
+    ("Llamé al doctor Martín por los análisis", "Martín", "Martín Lozano"),
+    ("Comí con el profe Martín", "Martín", "Martín Lozano"),
+    ("Mi tío Martín me llamó", "Martín", "Martín Lozano"),
+])
+def test_a_given_name_stays_where_the_title_calls_for_one(vault, namesakes, text, surface,
+                                                           contact):
+    # Spanish writes given names after "don", "doctor", "profe" and kinship
+    mentions, _ = read(vault, text)
+    assert [(s, c, level) for s, c, level in mentions if c == contact] == \
+        [(surface, contact, "link")]

@@ -69,6 +69,19 @@ _KIN = frozenset(
     """.split()
 )
 
+# Titles after which a name word is a surname: English honorifics of address ("Mr. Grant",
+# "Ms Lee") and professions ("Dr. Evans", "Judge Hollis", "Coach Taylor"), and Spanish
+# "Sr."/"Sra."/"señor"/"señora". Not Spanish "don"/"doña", "Doctor"/"Doctora", "profe" or
+# "tía", written with given names ("doña Carmen", "la doctora Ana"), nor "Sir"/"Dame" ("Sir
+# Paul"), nor kinship.
+_BEFORE_SURNAME = frozenset(
+    """
+    mr mrs ms miss mx mister dr prof professor judge justice officer detective inspector
+    sgt sergeant capt captain lt lieutenant senator governor mayor sheriff deputy coach
+    sr sra senor senora
+    """.split()
+)
+
 # Honorifics written after the name, as India, Nigeria and Japan write them: "Iyer sir",
 # "Sharma ji", "Lakshmi ma'am", "Ravi anna", "Tanaka-san".
 _AFTER_NAME = frozenset(
@@ -178,6 +191,12 @@ def is_surname_title(word: str) -> bool:
     (not kinship: "Nana Boateng" is someone called Nana)."""
     key = _clean(word)
     return key in _FOLDED_TITLES or key in _ROLES
+
+
+def is_before_surname(word: str) -> bool:
+    """A title after which the name is a surname, not a given name: "Mr.", "Ms", "Dr.",
+    "Judge", "Sra." (not "doña", "Doctora", "profe": "doña Carmen" is her given name)."""
+    return _clean(word) in _BEFORE_SURNAME
 
 
 def is_name_suffix(word: str) -> bool:

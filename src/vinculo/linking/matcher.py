@@ -232,6 +232,8 @@ class Matcher:
     def _judge(self, text: str, start: int, end: int, entry: Entry,
                written_lower: bool = False) -> Hit | None:
         """The confidence rules for one exact hit; None when it is not a mention at all."""
+        if entry.surname is not None and rules.surname_title_before(text, start):
+            entry = entry.surname  # "Mr. Grant" is Oliver Grant, not Grant Wu
         surface = text[start:end]
         single = entry.words == 1
         if (single or entry.phrase) and not surface[0].isupper():

@@ -16,6 +16,7 @@ from functools import lru_cache
 from vinculo.common_words import COMMON_WORD_NAMES
 from vinculo.model import NameVariant
 from vinculo.namewords import (
+    is_before_surname,
     is_everyday,
     is_function_word,
     is_given_name,
@@ -68,6 +69,10 @@ class Entry:
     # A one-word given name a dictionary also spells in lowercase ("max", "grant"): opening a
     # sentence next to a number ("Max is 2048", "Max 20 retries") it is the word.
     word_too: bool = False
+    # The same name as the surname of other contacts, when a given name outranks it ("Grant"
+    # of Grant Wu and of Oliver Grant): after a title that calls for a surname ("Mr. Grant")
+    # it is this reading that is judged.
+    surname: Entry | None = None
 
     @property
     def ambiguous(self) -> bool:
@@ -108,8 +113,22 @@ def build_entries(variants: dict[str, list[NameVariant]]) -> dict[str, Entry]:
             phrase=words > 1 and all((is_everyday(w) or is_handle(w)) and not is_given_name(w)
                                      for w in key.split()),
             word_too=words == 1 and not common and is_name_word(key),
+            surname=_surname_reading(key, pairs, targets, tokens) if tier == 1 else None,
         )
     return entries
+
+
+def _surname_reading(key: str, pairs: list[tuple[str, NameVariant]], given: tuple[str, ...],
+                     tokens: dict[str, frozenset[str]]) -> Entry | None:
+    """``key`` as the surname of contacts other than ``given`` (whose given name it is), or
+    None when it is no other contact's surname."""
+    chosen = [(c, v) for c, v in pairs if v.kind == "surname" and c not in given]
+    if not chosen:
+        return None
+    targets = tuple(dict.fromkeys(c for c, _ in chosen))
+    return Entry(key=key, kind="surname", targets=targets,
+                 confident=all(v.confident for _, v in chosen), words=len(key.split()),
+                 common=False, tokens=frozenset().union(*(tokens[c] for c in targets)))
 
 
 def _shortens(key: str, words: frozenset[str]) -> bool:
@@ -314,6 +333,13 @@ def title_before(text: str, start: int) -> int | None:
     if fold(word).rstrip(".") in _BARE_LOWER_TITLES:
         return match.start(1)  # "doña Mamani", "dr. mueller", "sra Paz"
     return None
+
+
+def surname_title_before(text: str, start: int) -> bool:
+    """A title that calls for a surname right before ``start``: "Mr. Grant", "Ms Lee", "Dr.
+    Evans", "la señora Paz" (not "doña Carmen", "la doctora Ana": given names)."""
+    title = title_before(text, start)
+    return title is not None and is_before_surname(text[title:start].strip())
 
 
 # An honorific after a name, as India, Nigeria and Japan write them: "Iyer sir", "Sharma
