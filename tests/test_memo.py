@@ -439,3 +439,44 @@ def test_a_memo_kept_whole_by_an_older_version_still_answers(aged, run, monkeypa
     assert lean.notes == {} and now is not None, now
     assert set(now.notes) ^ set(memo.notes) == set(), set(now.notes) ^ set(memo.notes)
     assert sync(run, aged)["summary"]["write"]["mode"] == "settled"
+
+
+def test_a_replay_keeps_its_small_write_in_the_write_ahead_log(aged, run):
+    """A replay's memo (a few kilobytes) is committed to the cache file's write-ahead log and
+    left there, not copied back into the file with four flushes to the disk; the next sync
+    reads it from there and is answered from it. A full pass's memo (megabytes) is copied
+    back, and leaves no log beside the file."""
+    database = state_dir(aged) / "index.sqlite"
+    log = Path(f"{database}-wal")
+    assert not log.exists()
+    daily = aged / DAILY
+    daily.write_text(daily.read_text(encoding="utf-8") + "\n- Café con [[Ana Torres]].\n",
+                     encoding="utf-8")
+    assert sync(run, aged)["summary"]["write"]["mode"] == "events"
+    assert log.exists() and log.stat().st_size > 0
+    assert sync(run, aged)["summary"]["write"]["mode"] == "settled"
+
+
+def test_the_names_a_replay_keeps_are_read_back_as_built(aged, run):
+    """The contacts' name variants and the matcher's entries are kept once; a later replay
+    reads the entries at once and the variants only when the linker asks — the same ones."""
+    import datetime as dt
+
+    from vinculo import memo as memos
+    from vinculo.config import load_config
+    from vinculo.linking.linker import gather_variants
+    from vinculo.linking.rules import build_entries
+    from vinculo.plugin_host import get_plugin_manager
+
+    database = state_dir(aged) / "index.sqlite"
+    memo = memos._load(database)
+    assert memo is not None
+    config, pm = load_config(aged), get_plugin_manager()
+    prepared = memos._Prepared(aged, config, pm, dt.date(2026, 11, 29), memo, database)
+    assert prepared.ready()  # builds and keeps them
+    contacts = prepared.index.contacts
+    variants, entries = memos._names(memo, contacts, pm, config, database)
+    assert isinstance(variants, memos._KeptVariants)
+    built = gather_variants(contacts, pm, config)
+    assert entries == build_entries(built)
+    assert dict(variants) == built and variants.get("Ana Torres") == built["Ana Torres"]

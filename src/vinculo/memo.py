@@ -32,7 +32,7 @@ import os
 import pickle
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -56,7 +56,7 @@ from vinculo.cache import (
     write_rows,
 )
 from vinculo.config import Config
-from vinculo.model import Note
+from vinculo.model import Contact, Note
 
 # The event mode's state (vinculo.event_sync): its head (None: the one stored stands), and
 # each contact's part by name.
@@ -72,6 +72,7 @@ MOST_CHANGED = 200
 # a replay changes a row or two of 1,000; row 5 held them whole, and an older version that
 # finds it gone runs the full pass instead of printing rows older than the memo).
 NAMES_ROW = 2
+VARIANTS_ROW = 9  # the names' variants, apart from their entries (see _names)
 _PARTS = {"notes": 3, "contacts": 4, "rows": 5}
 _NOTES_SINCE = 6
 _ROWS, _ROWS_SINCE = 7, 8
@@ -295,6 +296,50 @@ def _memo_rows(memo: Memo) -> tuple[dict[int, bytes | None], dict[str, Any]]:
                  "rows": stored_rows, "rows_since": rows_since}
 
 
+# A kept write-ahead log is checkpointed once it holds this many pages (SQLite's default:
+# 1,000): every run reads the log whole when it first opens the file (about 4 MB at 1,000).
+_LOG_PAGES = 100
+
+
+@contextlib.contextmanager
+def _writing(path: Path, keep_log: bool = True) -> Iterator[sqlite3.Connection]:
+    """A connection that writes to the cache file in one transaction (committed at the end of
+    the block, rolled back on an error); with ``keep_log``, closed without checkpointing its
+    write-ahead log.
+
+    The last connection to close a file in WAL mode copies the log into the file and deletes
+    it: four flushes to the disk (the log's, its folder's, the file's), 5-25 ms of a replay
+    that writes a few kilobytes, and the log made again by the next one. A read-only
+    connection held open meanwhile makes the writer's close not the last, and, being
+    read-only, does not checkpoint when it closes: the log stays, its commits not flushed
+    (``synchronous=NORMAL``: a commit may be lost to a power cut, never half written), until
+    it holds :data:`_LOG_PAGES` pages, or the next full pass's save closes the file. A large
+    write (a full pass's memo) checkpoints as before: the next run would read it all back."""
+    keeper = None
+    if keep_log:
+        try:
+            keeper = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
+            if keeper.execute("PRAGMA journal_mode").fetchone() != ("wal",):
+                keeper.close()  # a rollback journal: a reader would hold up the commit
+                keeper = None
+        except sqlite3.Error:
+            if keeper is not None:
+                keeper.close()
+            keeper = None
+    try:
+        con = sqlite3.connect(path, timeout=5)
+        try:
+            con.execute("PRAGMA synchronous=NORMAL")  # as the cache's own writes (WAL)
+            con.execute(f"PRAGMA wal_autocheckpoint={_LOG_PAGES}")
+            with con:
+                yield con
+        finally:
+            con.close()
+    finally:
+        if keeper is not None:
+            keeper.close()
+
+
 def _write_memo(path: Path, memo: Memo | None, rows: dict[str, Row] | None = None,
                 state: State | None = None, whole_state: bool = False) -> None:
     """Store (or, with None, forget) the memo, with the rows of notes it re-read, in one
@@ -305,8 +350,7 @@ def _write_memo(path: Path, memo: Memo | None, rows: dict[str, Row] | None = Non
         return
     stored = None
     try:
-        with sqlite3.connect(path, timeout=5) as con:
-            con.execute("PRAGMA synchronous=NORMAL")  # as the cache's own writes (WAL)
+        with _writing(path, keep_log=memo is not None and not whole_state) as con:
             con.execute("CREATE TABLE IF NOT EXISTS settled (id INTEGER PRIMARY KEY, blob BLOB)")
             if memo is None:
                 con.execute("DELETE FROM settled")
@@ -328,7 +372,6 @@ def _write_memo(path: Path, memo: Memo | None, rows: dict[str, Row] | None = Non
                     con.executemany("INSERT OR REPLACE INTO settled_people VALUES (?, ?)",
                                     state[1].items())
             write_rows(con, rows or {})
-        con.close()
     except sqlite3.Error:
         return
     if memo is not None and stored is not None:
@@ -464,7 +507,7 @@ class _Prepared:
 
     def ready(self) -> bool:
         """Build it all; False when the memo cannot answer (the contacts changed)."""
-        from vinculo.contacts import build_contacts
+        from vinculo.contacts import aliases_of
         from vinculo.history import compile_vocabularies, gather_vocabularies
         from vinculo.linking.linker import Linker
         from vinculo.linking.paths import LinkPaths, link_paths
@@ -473,9 +516,15 @@ class _Prepared:
         from vinculo.vault import Scan
 
         memo = self.memo
-        contact_notes = [_restored(self.vault, rel, memo.notes[rel][2], parsed)
-                         for rel, parsed in memo.contacts.items()]
-        contacts = build_contacts(contact_notes, self.pm, self.config)
+        # The memo's contacts, as build_contacts made them of the same bytes under the same
+        # plugins and configuration (the memo's key): not asked ``is_contact`` again (1,000
+        # hook calls, half of building them).
+        contacts: dict[str, Contact] = {}
+        for rel, parsed in memo.contacts.items():
+            note = _restored(self.vault, rel, memo.notes[rel][2], parsed)
+            contacts[note.title] = Contact(note=note, name=note.title,
+                                           aliases=aliases_of(note, self.config),
+                                           properties=note.frontmatter)
         if [c.rel for c in contacts.values()] != list(memo.contacts):
             return False
         continuing = getattr(memo, "continuing", None)
@@ -495,12 +544,14 @@ class _Prepared:
 
 
 def _names(memo: Memo, contacts: dict[str, Any], pm: pluggy.PluginManager,
-           config: Config, path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+           config: Config, path: Path) -> tuple[Mapping[str, Any], dict[str, Any]]:
     """The contacts' name variants and the matcher's entries made of them (rebuilding them
-    was a third of reading one changed note again): kept in a row of the memo's table of
-    their own (:data:`NAMES_ROW`, written once, not with every memo), under what they were
-    built from — the contacts, plugins and configuration (the memo's world and key) and the
-    code and word lists that make entries of names (:func:`_names_code`)."""
+    was a third of reading one changed note again): kept in rows of the memo's table of
+    their own (:data:`NAMES_ROW`, :data:`VARIANTS_ROW`, written once, not with every memo),
+    under what they were built from — the contacts, plugins and configuration (the memo's
+    world and key) and the code and word lists that make entries of names
+    (:func:`_names_code`). The matcher needs the entries; the variants are read only when
+    the linker asks for them (:class:`_KeptVariants`)."""
     from vinculo.linking.linker import gather_variants
     from vinculo.linking.rules import build_entries
 
@@ -511,17 +562,53 @@ def _names(memo: Memo, contacts: dict[str, Any], pm: pluggy.PluginManager,
                                 (NAMES_ROW,)).fetchone()
         kept = pickle.loads(found[0]) if found else None
         if kept is not None and kept[0] == key:
-            return kept[1], kept[2]
+            if len(kept) == 3:  # kept whole by a version before VARIANTS_ROW
+                return kept[1], kept[2]
+            return _KeptVariants(path, key, lambda: gather_variants(contacts, pm, config)), kept[1]
     except Exception:  # kept names are an optimisation: built again
         pass
     variants = gather_variants(contacts, pm, config)
     entries = build_entries(variants)
     with contextlib.suppress(Exception):  # a plugin's variant that does not pickle: asked again
-        blob = pickle.dumps((key, variants, entries), protocol=pickle.HIGHEST_PROTOCOL)
-        with sqlite3.connect(path, timeout=5) as con:
-            con.execute("INSERT OR REPLACE INTO settled VALUES (?, ?)", (NAMES_ROW, blob))
-        con.close()
+        entries_blob = pickle.dumps((key, entries), protocol=pickle.HIGHEST_PROTOCOL)
+        variants_blob = pickle.dumps((key, variants), protocol=pickle.HIGHEST_PROTOCOL)
+        with _writing(path, keep_log=False) as con:  # large: as a full pass's
+            con.executemany("INSERT OR REPLACE INTO settled VALUES (?, ?)",
+                            [(NAMES_ROW, entries_blob), (VARIANTS_ROW, variants_blob)])
     return variants, entries
+
+
+class _KeptVariants(Mapping[str, Any]):
+    """The contacts' name variants as :func:`_names` kept them, read when first asked: the
+    linker reads them only to read a contact's own note (``Linker.own_words``), which a
+    replay seldom does, and unpickling 4,500 of them was 4 ms of a one-note sync. Built
+    again (``build``) when the row is gone or no longer the memo's."""
+
+    def __init__(self, path: Path, key: list[Any], build: Callable[[], dict[str, Any]]) -> None:
+        self._path, self._key, self._build = path, key, build
+        self._variants: dict[str, Any] | None = None
+
+    def _all(self) -> dict[str, Any]:
+        if self._variants is None:
+            try:
+                with reading(self._path) as con:
+                    found = con.execute("SELECT blob FROM settled WHERE id = ?",
+                                        (VARIANTS_ROW,)).fetchone()
+                kept = pickle.loads(found[0]) if found else None
+            except Exception:  # as in _names: built again
+                kept = None
+            self._variants = kept[1] if kept is not None and kept[0] == self._key else (
+                self._build())
+        return self._variants
+
+    def __getitem__(self, name: str) -> Any:
+        return self._all()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 def _names_code() -> list[tuple[str, int, int] | None]:

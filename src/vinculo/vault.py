@@ -132,39 +132,7 @@ def walk_entries(
     Never yielded, and reported into ``odd`` (one diagnostic each) when given: a name that is
     not UTF-8 (a folder's: once, for everything in it), a ``.md`` that is a FIFO, a socket or
     a device (opening a FIFO would wait forever for a writer)."""
-    ignored = IgnoreRules(config)
-    stack: list[tuple[str, str]] = [(str(vault), "")]
-    while stack:
-        folder, prefix = stack.pop()
-        try:
-            with os.scandir(folder) as it:
-                entries = sorted(it, key=_NAME, reverse=True)
-        except OSError:
-            continue
-        for entry in entries:
-            rel = prefix + entry.name
-            if entry.is_dir(follow_symlinks=False):
-                if entry.name.startswith(".") or entry.name in ALWAYS_IGNORED_DIRS:
-                    continue
-                if not utf8_name(entry.name):
-                    if odd is not None:
-                        odd.append(Diagnostic(printable(rel) + "/", NOT_UTF8, "warning"))
-                    continue
-                if not ignored(rel + "/x"):
-                    stack.append((entry.path, rel + "/"))
-            elif entry.name.endswith(".md") and (rel in known or not ignored(rel)):
-                if not utf8_name(entry.name):
-                    if odd is not None:
-                        odd.append(Diagnostic(printable(rel), NOT_UTF8, "warning"))
-                    continue
-                if not entry.is_file(follow_symlinks=False) and not entry.is_symlink():
-                    if odd is not None:
-                        odd.append(Diagnostic(rel, NOT_REGULAR, "warning"))
-                    continue
-                yield entry, rel
-
-
-_NAME = attrgetter("name")
+    return _walk(vault, config, known, odd, stats=False)
 
 
 def walk_stats(
@@ -173,50 +141,72 @@ def walk_stats(
     """The notes :func:`walk_entries` yields — by the same rules, in the same order — as
     ``(rel, lstat)``, the ``lstat`` None for a symbolic link: what a settled sync asks of
     every note. Each folder is opened once and its notes are asked for by name
-    (``fstatat``), which costs the kernel less than resolving a whole path per note; the
-    checks are made in one loop (the walk was a third of a settled sync). Odd entries are
-    skipped, not reported."""
-    if os.scandir not in os.supports_fd:  # Windows: by path
-        for entry, rel in walk_entries(vault, config, known):
-            yield rel, None if entry.is_symlink() else entry.stat(follow_symlinks=False)
-        return
+    (``fstatat``), which costs the kernel less than resolving a whole path per note (the
+    walk was a third of a settled sync). Odd entries are skipped, not reported."""
+    return _walk(vault, config, known, None, stats=True)
+
+
+_NAME = attrgetter("name")
+_FOLDER_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _walk(vault: Path, config: Config, known: Container[str], odd: list[Diagnostic] | None,
+          *, stats: bool) -> Iterator[Any]:
+    """Both walks, one definition of what counts as a note and what is skipped: yields
+    ``(entry, rel)``, or with ``stats`` ``(rel, lstat or None)``. One generator, the rules
+    inline: a layer between them and the settled sync's walk cost it 4 % more
+    instructions."""
     ignored = IgnoreRules(config)
-    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+    by_fd = stats and os.scandir in os.supports_fd  # else (Windows) by path
     stack: list[tuple[str, str]] = [(str(vault), "")]
     while stack:
         folder, prefix = stack.pop()
+        fd = None
         try:
-            fd = os.open(folder, flags)
+            if by_fd:
+                fd = os.open(folder, _FOLDER_FLAGS)
+            with os.scandir(folder if fd is None else fd) as it:
+                entries = sorted(it, key=_NAME, reverse=True)
         except OSError:
+            if fd is not None:
+                os.close(fd)
             continue
         try:
-            try:
-                with os.scandir(fd) as it:
-                    entries = sorted(it, key=_NAME, reverse=True)
-            except OSError:
-                continue
             for entry in entries:
                 name = entry.name
                 if entry.is_dir(follow_symlinks=False):
-                    if name.startswith(".") or name in ALWAYS_IGNORED_DIRS or not utf8_name(name):
+                    if name.startswith(".") or name in ALWAYS_IGNORED_DIRS:
                         continue
                     rel = prefix + name
+                    if not utf8_name(name):
+                        if odd is not None:
+                            odd.append(Diagnostic(printable(rel) + "/", NOT_UTF8, "warning"))
+                        continue
                     if not ignored(rel + "/x"):
                         stack.append((os.path.join(folder, name), rel + "/"))
                 elif name.endswith(".md"):
                     rel = prefix + name
-                    if (rel not in known and ignored(rel)) or not (
-                            name.isascii() or utf8_name(name)):
+                    if rel not in known and ignored(rel):
+                        continue
+                    if not (name.isascii() or utf8_name(name)):
+                        if odd is not None:
+                            odd.append(Diagnostic(printable(rel), NOT_UTF8, "warning"))
                         continue
                     if entry.is_file(follow_symlinks=False):
-                        try:
-                            yield rel, entry.stat(follow_symlinks=False)
-                        except OSError:  # gone since the folder was read
-                            continue
+                        if stats:
+                            try:
+                                yield rel, entry.stat(follow_symlinks=False)
+                            except OSError:  # gone since the folder was read
+                                continue
+                        else:
+                            yield entry, rel
                     elif entry.is_symlink():
-                        yield rel, None
+                        yield (rel, None) if stats else (entry, rel)
+                    elif odd is not None:  # a FIFO, a socket, a device
+                        odd.append(Diagnostic(rel, NOT_REGULAR, "warning"))
         finally:
-            os.close(fd)
+            if fd is not None:
+                os.close(fd)
 
 
 def iter_markdown(vault: Path, config: Config) -> Iterator[tuple[Path, str]]:

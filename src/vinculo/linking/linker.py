@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import fields, replace
 from operator import attrgetter
 
@@ -53,7 +54,7 @@ def gather_variants(
 class Linker:
     """Finds the mentions of every contact in any note."""
 
-    def __init__(self, contacts: dict[str, Contact], variants: dict[str, list[NameVariant]],
+    def __init__(self, contacts: dict[str, Contact], variants: Mapping[str, list[NameVariant]],
                  config: Config, continuing: frozenset[str] = frozenset(),
                  paths: LinkPaths | None = None,
                  vocabularies: list[Vocabulary] | None = None,

@@ -9,7 +9,7 @@ still means several contacts is only ever a suggestion, listing them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -79,7 +79,7 @@ class Entry:
         return len(self.targets) > 1
 
 
-def build_entries(variants: dict[str, list[NameVariant]]) -> dict[str, Entry]:
+def build_entries(variants: Mapping[str, list[NameVariant]]) -> dict[str, Entry]:
     """Every folded name of every contact, with declared names taking precedence."""
     by_key: dict[str, list[tuple[str, NameVariant]]] = {}
     for contact, names in variants.items():
