@@ -29,7 +29,7 @@ from functools import lru_cache
 from vinculo.model import Vocabulary
 from vinculo.text import fold, lazy_pattern
 
-__all__ = ["Cues", "companion_verb", "cues_of", "fronted_companion", "with_the_writer", "habitual", "is_topic", "passed_on",
+__all__ = ["Cues", "companion_after_lead", "companion_verb", "cues_of", "leading_clause", "fronted_companion", "with_the_writer", "habitual", "is_topic", "passed_on",
            "NO_TIMES", "clause_times", "not_of_the_day", "their_own_verb", "we_did"]
 
 
@@ -50,6 +50,14 @@ class Cues:
     long_ago: re.Pattern[str] | None = None  # a time long before the note's day ("back in 2011")
     # a verb of the name's own right after it ("could", "to", "reports"), matched after the name
     subject_verb: re.Pattern[str] | None = None
+    # a leading clause of time or concession up to its comma (``leads``), matched on folded
+    # text, and the first words of those leads (each with its space), a cheap test before it
+    lead: re.Pattern[str] | None = None
+    lead_heads: tuple[str, ...] = ()
+    # what makes an instruction after it something done (``achieved``), on folded text, and
+    # the plain last words of those phrases (None: one does not end with one)
+    achieved: re.Pattern[str] | None = None
+    achieved_tails: re.Pattern[str] | None = None
     future: re.Pattern[str] | None = None  # one verb form telling a plan (fullmatch)
     their_past: re.Pattern[str] | None = None  # one verb form of someone else's past (fullmatch)
     # the vocabularies' word lists, by name: each entry from the start of a folded word
@@ -86,6 +94,15 @@ def _before_name(phrases: list[str]) -> re.Pattern[str] | None:
                       r"(?:[*_=\[]*·+[*_=\]]*(?:,\s*|\s+(?:and|y|e|&)\s+)(?:(?:el|la)\s+)?)*[*_=\[]*$")
 
 
+def _tail_words(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A pattern for the plain last words of ``phrases`` as words of a folded text (a cheap
+    search before theirs), or None when one phrase does not end with a plain word."""
+    tails = _tails([fold(p) for p in phrases]) if phrases else None
+    if not tails:
+        return None
+    return re.compile(r"(?<!\S)(?:" + "|".join(re.escape(t) for t in tails) + r")(?!\S)")
+
+
 def _words(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
@@ -94,7 +111,8 @@ def _words(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 def _compile(topics: tuple[str, ...], companions: tuple[str, ...], done: tuple[str, ...],
              habitual: tuple[str, ...], later: tuple[str, ...] = (),
              hearsay: tuple[str, ...] = (), long_ago: tuple[str, ...] = (),
-             subject_verbs: tuple[str, ...] = (), future: tuple[str, ...] = (),
+             subject_verbs: tuple[str, ...] = (), leads: tuple[str, ...] = (),
+             achieved: tuple[str, ...] = (), future: tuple[str, ...] = (),
              their_past: tuple[str, ...] = (),
              lists: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Cues:
     return Cues(
@@ -106,6 +124,12 @@ def _compile(topics: tuple[str, ...], companions: tuple[str, ...], done: tuple[s
         _phrases(later), _phrases(hearsay), _phrases(long_ago),
         re.compile(r"[*_=\]]*\s+(?:" + "|".join(f"(?:{fold(p)})" for p in subject_verbs)
                    + r")(?![\w·'’])") if subject_verbs else None,
+        re.compile(r"\s*[*_=]*(?:" + "|".join(f"(?:{fold(p)})" for p in leads)
+                   + r")\s[^,·]{3,80}?,") if leads else None,
+        tuple(sorted({fold(p).split()[0] + " " for p in leads})),
+        re.compile(r"(?:" + "|".join(f"(?:{fold(p)})" for p in achieved) + r")\s+")
+        if achieved else None,
+        _tail_words(achieved),
         _words(future), _words(their_past),
         {name: re.compile("|".join(f"(?:{fold(p)})" for p in entries))
          for name, entries in lists if entries},
@@ -165,8 +189,8 @@ def cues_of(vocabularies: list[Vocabulary]) -> Cues:
             lists[name] = lists.get(name, ()) + tuple(entries)
     cues = _compile(gather("topics"), gather("companions"), gather("done"), gather("habitual"),
                     gather("later"), gather("hearsay"), gather("long_ago"),
-                    gather("subject_verbs"), gather("future"), gather("their_past"),
-                    tuple(sorted(lists.items())))
+                    gather("subject_verbs"), gather("leads"), gather("achieved"),
+                    gather("future"), gather("their_past"), tuple(sorted(lists.items())))
     if _last is None or _last[1] != cues:
         _topics.clear()
         _habits.clear()
@@ -273,6 +297,10 @@ _SOMEONE_ELSE = lazy_pattern(
     r"mi|su|sus|los|las)\s|(?:^|\s)(?:he|she|they|el|ella|ellos|ellas)$")
 _WRITER_AND = lazy_pattern(r"·+[*_=]*\s+(?:and|y|e|&)\s+(?:i|yo)\b")
 _WORDS = lazy_pattern(r"[^\W\d]+(?:['’][^\W\d]+)?")
+# A Spanish participle after "he" ("he comido", "he estado", "he visto"): then "he" is the
+# writer's perfect, not the English pronoun.
+_PARTICIPLE = lazy_pattern(r"\s+(?:[a-zñ]+[ai]d[oa]s?|hecho|dicho|visto|puesto|vuelto|escrito|"
+                           r"roto|abierto|cubierto|resuelto|devuelto|impreso)\b")
 _MAX_LEAD = 4  # words before the verb: "Yesterday after work I …", "El jueves por la tarde …"
 
 
@@ -304,6 +332,8 @@ def companion_verb(blanked: str, c_start: int, at: int, cues: Cues) -> int | Non
             break
         if cues.done.fullmatch(word[0]) is None:
             continue
+        if word[0] == "he" and not _PARTICIPLE.match(lowered, word.end()):
+            return None  # "He was with ·": the English pronoun, someone else's verb
         if index and word[0].endswith("ed") and words[index - 1][0] not in _LEADS and not (
                 words[index - 1][0].endswith("ly")):
             # "Confirm shipped or fallback plan with ·", "the goal met with ·": a participle
@@ -352,6 +382,64 @@ def _has_verb_form(words: list[re.Match[str]], cues: Cues) -> bool:
     return any((cues.future is not None and cues.future.fullmatch(w[0]))
                or (cues.their_past is not None and cues.their_past.fullmatch(w[0]))
                for w in words)
+
+
+def leading_clause(blanked: str, c_start: int, end: int, cues: Cues) -> re.Match[str] | None:
+    """The leading clause of time or concession that opens the clause at ``c_start``, up to
+    and with its comma before ``end`` ("While we were waiting, …", "Aunque el turno fue un
+    caos, …"), naming no one, matched on the folded text from ``c_start``; None when there is
+    none (the common case, told by a string test on the clause's first word)."""
+    if cues.lead is None or not fold(blanked[c_start:c_start + 16]).lstrip(" *_=").startswith(
+            cues.lead_heads):
+        return None
+    return cues.lead.match(fold(blanked[c_start:end]))
+
+
+# The writer as the subject that opens the main part of a sentence: "… I still made it", "…
+# we finally got", "… yo me tomé".
+_WRITER_SUBJECT = lazy_pattern(r"(?<![\w·])(?:i|we|yo|nosotros|nosotras)\s")
+# Someone else as a subject after the writer's verb, before the name: "I got home and she was
+# with ·", "… and · was with ·" (not "with · and ·": names joined).
+_ELSE_SUBJECT = lazy_pattern(r"(?<![\w·])(?:he|she|they|you|él|ella|ellos|ellas)\s|"
+                             r"·+[*_=\]]*\s+(?!(?:and|y|e|&)\s)[^\W\d]")
+# Pasts that take "with" without time spent together, as the writer's verb of a main part.
+_NOT_WITH = frozenset({"agreed", "disagreed", "dealt", "sided", "compared", "argued",
+                       "fell", "broke", "split", "parted", "lost", "kept", "was", "were",
+                       "had", "signed", "connected", "shared", "registered"})
+
+
+def companion_after_lead(blanked: str, c_start: int, at: int, cues: Cues) -> int | None:
+    """Where, relative to ``c_start``, the writer's verb starts when the name at ``at`` is a
+    companion (:func:`companion_verb`) in the main part of a sentence whose start is another
+    part that names no one: a leading clause of time or concession up to its comma ("Aunque
+    el turno fue un caos, alcancé a tomarme un café con ·", "While the kids napped, grabbed a
+    coffee with ·"), or whatever stands before the writer as the subject ("Although the
+    workshop ran late I still made it to the pub with ·"). Else None: no such part, a verb
+    that takes "with" without company, a habit, or someone else as a subject after the verb
+    ("I got home and she was with ·"). Every language's cues; a language's own tense checks
+    (a future) stay with its caller."""
+    if cues.companion is None or cues.done is None:
+        return None
+    if cues.companion_tails is not None and not _near(blanked, at, cues.companion_tails):
+        return None  # the common case: no companion word right before the name
+    lead = leading_clause(blanked, c_start, at, cues)
+    main = c_start + lead.end() if lead is not None else None
+    if main is None:
+        lowered = blanked[c_start:at].lower()
+        for subject in _WRITER_SUBJECT.finditer(lowered):
+            main = subject.start()  # the last one: the part nearest the name
+        if not main:
+            return None  # none, or it opens the clause: companion_verb read it already
+        main += c_start
+    verb = companion_verb(blanked, main, at, cues)
+    if verb is None:
+        return None
+    word = _WORDS.match(blanked, main + verb)
+    said = word[0].lower() if word else ""
+    if said in _NOT_WITH or habitual(said, cues) or _ELSE_SUBJECT.search(
+            blanked.lower(), main + verb + len(said), at):
+        return None
+    return main + verb - c_start
 
 
 _PLACE = lazy_pattern(
@@ -463,7 +551,7 @@ def _head(lowered: str) -> str:
 
 _WORD_BEFORE = lazy_pattern(r"[^\W\d_]{2,}")
 _CLOCK = lazy_pattern(r"\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?|h)\b", re.IGNORECASE)
-_TRAILING = frozenset({"and", "y", "e", "&", "el", "la", "los", "las", "with", "w/", "w", "con",
+_TRAILING = frozenset({"and", "y", "e", "&", "el", "la", "los", "las", "with", "w/", "w", "wi", "con",
                        "junto", "alongside", "together", ""})
 _CON = lazy_pattern(r"\b(?:con|junto a)\s+(?:(?:el|la)\s+)?[*_=\[]*$")
 _INFINITIVE = lazy_pattern(r"[a-zñ]+(?:ar|er|ir)(?:le|la|lo|les|nos|se)?\b")
@@ -589,7 +677,11 @@ def set_for(clause: str, span: tuple[int, int], after: int) -> bool:
 _NEW_PART = lazy_pattern(
     r",|:|\(|\b(?:and|to|so|but|about|re|regarding|because|then|until|y|e|que|pero|sobre|"
     r"porque|hasta|luego|despues|pa(?:ra)? [a-z]+(?:ar|er|ir)(?:le|la|lo|les|los|las|nos|me|se)?)\b")
-# A time that only qualifies a noun: "next week's trip", "el viaje de la semana que viene".
+# A time that only qualifies a noun: "next week's trip", "el viaje de la semana que viene",
+# "for Sunday dinner" (a meal or an occasion named by its day).
+_QUALIFIED = lazy_pattern(r"\s+(?:dinner|lunch|brunch|breakfast|supper|tea|roast|drinks|pints?|"
+                          r"coffee|service|mass|match|game|league|quiz|practice|training|"
+                          r"market|carvery|club|session)\b")
 _OF_BEFORE = lazy_pattern(r"\b(?:de|del|of)(?:\s+(?:la|el|the|this|that|esta|este))?\s*$")
 
 
@@ -603,7 +695,8 @@ def _right_after(clause: str, spans: _Spans, after: int, comma: bool = False) ->
         gap = fold(clause[after:start]) if start > after else ""
         if comma and gap.rstrip().endswith(","):
             gap = gap.rstrip()[:-1]
-        if _NEW_PART.search(gap) or _OF_BEFORE.search(gap) or clause[end:end + 2] in ("'s", "’s"):
+        if (_NEW_PART.search(gap) or _OF_BEFORE.search(gap) or clause[end:end + 2] in ("'s", "’s")
+                or _QUALIFIED.match(fold(clause[end:end + 16]))):
             continue
         return True
     return False

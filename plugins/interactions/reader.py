@@ -38,18 +38,20 @@ from vinculo.dates import written_date_at
 from vinculo.history import VocabularyMatcher, compile_vocabularies, line_date, note_day, saved_on
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Contact, Direction, Interaction, Mention, Note, Vocabulary, own_contact
-from vinculo.namewords import is_everyday, is_given_name
+from vinculo.namewords import is_everyday, is_given_name, is_title
 from vinculo.text import fold, lazy_pattern
 
 from .participation import (
     NO_TIMES,
     Cues,
     clause_times,
+    companion_after_lead,
     companion_verb,
     cues_of,
     fronted_companion,
     habitual,
     is_topic,
+    leading_clause,
     not_of_the_day,
     passed_on,
     set_for,
@@ -59,15 +61,18 @@ from .participation import (
 )
 from .shapes import (
     acted_on_us,
+    done_as_achieved,
     inbound_said,
     off_but_reached,
+    on_my_public_thing,
     on_their_body,
     outcome_after_dash,
     then_they,
+    they_reached_me_after,
     thing_from_long_ago,
     title_stops,
+    us_as_the_writer,
     writer_as_place,
-    writer_did_with,
 )
 
 _FENCE = lazy_pattern(r"^[ \t]*(```|~~~)", re.MULTILINE)
@@ -396,14 +401,25 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                 found.add(mention.target, line.date(), entry[0], line.number, line.text,
                           mention.level, entry[1])
             continue
+        public = None
+        if event is None and (achieved := done_as_achieved(
+                line.blanked[c_start:c_end], at - c_start, at - c_start + mention.end - pos,
+                cues, matcher)) is not None:
+            # "Managed to call · before her flight", "Lovely to see ·": an instruction done
+            folded = fold(line.blanked[c_start:c_end])
+            event = (achieved[0], achieved[1], achieved[2])
+            intent = matcher.intent_start(
+                folded[:achieved[0]] + " " * (achieved[3] - achieved[0]) + folded[achieved[3]:])
+            marks = matcher.direction_marks(folded)
         if event is None:
             # No event phrase: the name may still be the companion of something the writer
             # did ("Grabbed a bite with Ana"): see participation.py.
             verb = companion_verb(line.blanked, c_start, at, cues)
-            if verb is None:  # "Although it ran late I still made it to the pub with ·"
-                verb = writer_did_with(line.blanked, c_start, at, cues)
-            if verb is None and line.blanked.find(",", c_start, at) >= 0:
-                verb = _companion_after_lead(line.blanked, c_start, at, cues)
+            if verb is None:
+                # "Although it ran late I still made it to the pub with ·", "Aunque el turno
+                # fue un caos, alcancé a tomarme un café con ·"
+                # ("Aunque llueva, saldré con ·" is a plan: a future is no verb the writer did)
+                verb = companion_after_lead(line.blanked, c_start, at, cues)
             if verb is not None and _purpose_between(line.blanked, c_start + verb, at):
                 continue  # "Compré entradas para ir con Ana al teatro": what it was for
             if verb is not None:
@@ -420,7 +436,9 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
                                                  else line._lists_me) else None
                     if verb is None:
                         # "Mick drove the van, then we got chips": they, then "we"
-                        we = _we_after_them(line.blanked, c_start, c_end, at,
+                        public = on_my_public_thing(line.blanked, c_start, c_end, at,
+                                                    at + mention.end - pos, cues)
+                        we = public or _we_after_them(line.blanked, c_start, c_end, at,
                                             at + mention.end - pos, cues) or _on_me(
                             line.blanked, c_start, c_end, at, at + mention.end - pos, cues
                         ) or acted_on_us(line.blanked, c_start, c_end, at, at + mention.end - pos,
@@ -448,6 +466,9 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             if event[2] in ("social", "message"):
                 # "· me dio follow en Instagram": who moved, as the verb says
                 marks = matcher.direction_marks(folded) or marks
+            if public is not None and public == (verb, verb_end):
+                # "Tyler gave a thumbs up on my post": their act on a thing of mine
+                event, marks = (verb, verb_end, "social"), frozenset({"in"})
         if line.is_question(c_start, c_end) and not _asked_in_it(
                 line.blanked, c_start, c_end, at, event[2]):
             continue  # "¿Llamó Nuria al final?", "Lunch with Ana on Friday?": asked, not told
@@ -512,6 +533,9 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             if fallback is None:
                 fallback = _act_after_attempt(line.blanked, c_start, c_end, intent,
                                               at - c_start + mention.end - pos, matcher, cues)
+            if fallback is None:  # "Was meant to see ·, she texted at 2 to push it": theirs
+                fallback = they_reached_me_after(line.blanked, c_start, c_end, intent, (
+                    at - c_start, at - c_start + mention.end - pos), matcher)
             if fallback is None:
                 continue
             event, marks = fallback
@@ -582,6 +606,10 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
         if marks and {"in", "out"} <= marks and ("pa" in line.blanked[c_start + event[1]:c_end]):
             # "Le tiré un texto a · pa ver si me canta…": the purpose's verbs are no reply
             marks = _before_purpose(line.blanked, c_start, c_end, event[1], matcher) or marks
+        if subject and marks and "both" in marks and event[2] != "in_person":
+            # "Chloe messaged us at 2am", "Gary called wanting to know if we're …": "us"
+            # is whom they reached, their "we" what they asked
+            marks = us_as_the_writer(line.blanked[c_start:c_end], event[0], matcher)
         direction = event_direction(marks or frozenset(), event[2], subject)
         if direction == "in" and event[2] == "message" and _ANSWERED.search(
                 line.blanked, c_start + event[1]):
@@ -691,11 +719,11 @@ def _labelled_entry(line: _Line, c_start: int, c_end: int, name_end: int,
                     matcher: VocabularyMatcher, cues: Cues) -> tuple[str, Direction] | None:
     """``(channel, direction)`` of a log entry labelled with the contact's name (see
     :func:`_entry_label`), read as its clause without the name: the rest after the colon, or
-    the part after the dash. It is an event when that part has an event phrase, or a verb of
-    ours ("tutoría en su despacho, revisamos el marco": the medium it names, else in person),
-    and none of the clause's vetoes: an intention, a question, a habit, a later time, someone
-    else named or its subject. The direction is the part's own, else both: a log says what
-    passed between us, not who moved."""
+    the part after the dash. It is an event when a part of it tells an encounter with the
+    contact (:func:`_entry_encounter`), and none of the entry's vetoes holds: an intention
+    before that encounter, a question, a habit, a later time, someone else as its subject
+    or its other party. The direction is the entry's own, else both: a log says what passed
+    between us, not who moved."""
     label = _LABEL_END.match(line.blanked, name_end, c_end)
     if label is not None and label.end() < c_end:
         start, end = label.end(), c_end
@@ -704,35 +732,14 @@ def _labelled_entry(line: _Line, c_start: int, c_end: int, name_end: int,
         start = line.resumes[index] if index < len(line.resumes) else len(line.blanked)
         end = line.stops[index + 1] if index + 1 < len(line.stops) else len(line.blanked)
     text = line.blanked[start:end]
-    if "·" in text or not text.strip():
-        return None  # someone else in it: their own reading
+    if not text.strip():
+        return None
+    found = _entry_encounter(text, matcher, cues)
+    if found is None:
+        return None
+    event, marks, part_start = found
     folded = fold(text)
-    event, intent, marks = matcher.read_clause(text)
-    if event is None:
-        # the entry is with the labelled contact: its verbless head read as "… with ·"
-        # ("Ana — 30 min intro call, wants the deck")
-        head = text.split(",", 1)[0]
-        event, intent, marks = matcher.read_clause(head + " with ·")
-        if event is None:
-            event, intent, marks = matcher.read_clause(head + " con ·")
-        if event is not None and event[0] >= len(head):
-            event = None
-        elif event is not None:
-            event = (event[0], min(event[1], len(head)), event[2])
-    if event is None:
-        medium_of = folded
-        ours = _OUR_VERB.search(text.lower())
-        if ours is None:
-            # my past on them, a pronoun for the contact: "Ana — showed her the semi" (the
-            # medium its own part names: "…, she liked the kitchen" is no like)
-            ours = _MY_ACT_ON_THEM.match(text.lower())
-            if ours is not None and (cues.done is None or not cues.done.fullmatch(ours[1])):
-                ours = None
-            medium_of = fold(head)
-        if ours is None or habitual(ours[0], cues):
-            return None
-        event, intent, marks = (ours.start(), ours.end(), matcher.medium(medium_of)), (
-            matcher.intent_start(folded)), frozenset()
+    intent = matcher.intent_start(folded)
     if (intent is not None and intent < event[1]) or line.is_question(start, end):
         return None  # an intention before the phrase ends (a later one is another story)
     if habitual(text[event[0]:event[1]], cues) or _undone_after(line, end, matcher):
@@ -742,13 +749,73 @@ def _labelled_entry(line: _Line, c_start: int, c_end: int, name_end: int,
             event[0], event[1]), event[2] in _SCHEDULED, times,
             line.day.year if line.day else None):
         return None
-    if (_OTHER_SUBJECT.fullmatch(folded[:event[0]]) is not None
+    if (_OTHER_SUBJECT.fullmatch(folded[part_start:event[0]]) is not None
             or (not _THEM.match(line.blanked, start + event[1])
                 and _someone_else(line.blanked, start + event[1], False, event[2]))
             or _a_named_other(line.blanked, start + event[0], start + event[1])):
         return None  # "Ana — su madre me llamó", "Ana — llamó a su madre": not with me
-    direction = event_direction(marks or frozenset(), event[2], None) if marks else "both"
+    direction = event_direction(marks, event[2], None) if marks else "both"
     return event[2], direction
+
+
+# Where an entry's text divides into parts: a comma, a semicolon or a colon before a space
+# ("tutoría en su despacho, revisamos el marco"; not "3:20", "1,5").
+_ENTRY_PART = lazy_pattern(r"[,;:](?=\s)")
+
+
+def _entry_encounter(text: str, matcher: VocabularyMatcher, cues: Cues
+                     ) -> tuple[_Event, frozenset[Direction], int] | None:
+    """``(event, direction marks, start of its part)`` of the first part of a labelled entry's
+    ``text`` that tells an encounter with the labelled contact, offsets from the start of
+    ``text``; None when no part does before one that names someone else.
+
+    A part tells one with an event phrase, or as the entry's verbless head read as "… with ·"
+    ("30 min intro call, wants the deck"), or with a verb of ours ("revisamos el marco", "we
+    went over it") or my past on a pronoun for them ("walked her round the flat"): then in the
+    medium that part names, else in person. Only that part gives the medium: what a later part
+    says of someone else ("…, luego llamé al banco", "…, she'll email the numbers") is their
+    story, and a part naming someone else before it makes the entry theirs."""
+    begin = 0
+    bounds = []
+    for stop in _ENTRY_PART.finditer(text):
+        bounds.append((begin, stop.start()))
+        begin = stop.end()
+    bounds.append((begin, len(text)))
+    whole_marks: frozenset[Direction] | None = None
+    for index, (p_start, p_end) in enumerate(bounds):
+        part = text[p_start:p_end]
+        if "·" in part:
+            return None  # someone else in it: their own reading
+        if not part.strip():
+            continue
+        event = matcher.read_clause(part)[0]
+        if event is None and index == 0:
+            # the entry is with the labelled contact: its verbless head read as "… with ·"
+            # ("Ana — 30 min intro call, wants the deck")
+            event = matcher.read_clause(part + " with ·")[0] or matcher.read_clause(
+                part + " con ·")[0]
+            if event is not None and event[0] >= len(part):
+                event = None
+            elif event is not None:
+                event = (event[0], min(event[1], len(part)), event[2])
+        if event is None:
+            lowered = part.lower()
+            ours = _OUR_VERB.search(lowered)
+            if ours is None:
+                # my past on them, a pronoun for the contact: "Ana — showed her the semi"
+                ours = _MY_ACT_ON_THEM.match(lowered)
+                if ours is not None and (cues.done is None or not cues.done.fullmatch(ours[1])):
+                    ours = None
+            if ours is None or habitual(ours[0], cues):
+                continue
+            event = (ours.start(), ours.end(), matcher.medium(fold(part)))
+            marks: frozenset[Direction] = frozenset()
+        else:
+            if whole_marks is None:
+                whole_marks = matcher.direction_marks(fold(text))
+            marks = whole_marks
+        return (p_start + event[0], p_start + event[1], event[2]), marks, p_start
+    return None
 
 
 # Spanish: a social act whose subject is a contact, on a thing of another name's ("· comentó en
@@ -1022,27 +1089,6 @@ _FOR_LATER = lazy_pattern(r"\bpa(?:ra|l|')?\s+(?:el|la|los|las|su|sus|mi|un|una|
                           + _WEEKDAY_LATER)
 
 
-# A leading clause of time or concession, up to its comma: "Aunque el turno fue un caos, …".
-_LEAD_ES = lazy_pattern(r"\s*[*_=]*(?:aunque|mientras|cuando|despues de que|en cuanto)\s"
-                        r"[^,·]{3,80}?,")
-
-
-
-def _companion_after_lead(blanked: str, c_start: int, at: int, cues: Cues) -> int | None:
-    """:func:`companion_verb` read after a leading clause of time or concession that names no
-    one ("Aunque el turno fue un caos, alcancé a tomarme un café con ·"), as an offset from
-    ``c_start``; else None."""
-    if not _MAY_LEAD(blanked[c_start:c_start + 12].lower()):
-        return None  # the common case: no leading clause
-    lead = _LEAD_ES.match(fold(blanked[c_start:at]))
-    if lead is None:
-        return None
-    verb = companion_verb(blanked, c_start + lead.end(), at, cues)
-    if verb is None:
-        return None  # "Aunque llueva, saldré con ·": a plan
-    return lead.end() + verb
-
-
 # Channels whose event takes place at a time that may be set for later (a meeting, a call);
 # a message is sent when it is written, whatever later time it speaks of.
 _SCHEDULED = frozenset({"in_person", "call"})
@@ -1073,10 +1119,6 @@ _SAID = lazy_pattern(r"(?<=:)\s*[\"“«][^\"”»\n]*[\"”»]")
 _CLOSED_QUESTION = lazy_pattern(r"\?[\])\"'”»*_]+(?:\s|$)")
 
 
-# A leading clause of time or concession, up to its comma: "While we were waiting, …",
-# "Cuando volví de la farmacia, …", "Aunque estaba hasta arriba, …".
-_SUBORDINATE = lazy_pattern(r"\s*(?:while|when|as|although|though|even though|after|once|mientras|"
-                          r"cuando|aunque|despues de que|en cuanto)\s[^,·]{3,80}?,")
 # A past in the third person (a Spanish preterite, its accent written: "se suspendió",
 # "llegaron"; English pasts the writer's `done` leaves out: "fell through", "was"): a leading
 # clause told in the past though no verb in it is the writer's.
@@ -1122,12 +1164,10 @@ def _past_background(blanked: str, c_start: int, c_end: int, intent: int, first:
     stands inside it and the name and the event phrase (``first``: the earlier of them) after
     it; ``intent`` itself otherwise. "Cuando venga Ana, cenamos" keeps its intention: a
     subjunctive is no past."""
-    if not _MAY_LEAD(blanked[c_start:c_start + 12].lower()):
-        return intent
-    folded = fold(blanked[c_start:c_end])
-    lead = _SUBORDINATE.match(folded)
+    lead = leading_clause(blanked, c_start, c_end, cues)
     if lead is None or not intent < lead.end() <= first:
         return intent
+    folded = fold(blanked[c_start:c_end])
     said = blanked[c_start:c_start + lead.end()].lower()
     if not any((cues.done is not None and cues.done.fullmatch(w))
                or (cues.habitual is not None and cues.habitual.fullmatch(w))
@@ -1237,12 +1277,6 @@ def _after_cause(line: _Line, c_start: int, c_end: int, at: int, matcher: Vocabu
     return start, event, intent, marks, times
 
 
-def _MAY_LEAD(start: str) -> bool:  # noqa: N802 (a cheap test before _SUBORDINATE)
-    return start.lstrip(" *_=").startswith(
-        ("while", "when", "as ", "although", "though", "even though", "after", "once",
-         "mientras", "cuando", "aunque", "después", "despues", "en cuanto"))
-
-
 def _undone_after(line: _Line, c_end: int, matcher: VocabularyMatcher) -> bool:
     """Whether the clause ending at ``c_end`` is followed, after a dash, by a part with no
     event of its own that opens a whole-clause veto ("Called Ana — went to voicemail", "…
@@ -1323,13 +1357,24 @@ def _owns(blanked: str, name_end: int, event_start: int) -> bool:
 
 # Before an event phrase that the contact's name follows: a subject that is neither me nor
 # us — another name alone ("Ben met Marcus") or a noun with its determiner ("Mi jefa comió
-# con Carmen", "My boss had lunch with Carmen"), not a time ("El jueves cené con…").
+# con Carmen", "My boss had lunch with Carmen"), not a time ("El jueves cené con…"). In
+# English, a time or a circumstance may open the clause before that subject ("After the gig
+# the drummer went for a drink with Carmen"), a bare word for a relative may be the subject
+# ("Mum rang Carmen"), and so may a pronoun after such an opening ("Yesterday she had dinner
+# with Carmen"; "He" alone opens a Spanish perfect as often).
+_LEADING_TIME = (r"(?:(?:yesterday|today|tonight|later|then|earlier|afterwards|meanwhile|"
+                 r"this (?:morning|afternoon|evening|week)|last (?:night|week|weekend)|"
+                 r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+                 r"in the (?:morning|afternoon|evening)|"
+                 r"(?:at|after|before|during) (?:the |our |my )?[a-z]+)\s*,?\s+)?")
 _OTHER_SUBJECT = lazy_pattern(
-    r"\s*(?:[*_=]*·+[*_=]*|(?:my|his|her|their|the|mi|su|sus|el|la|los|las)\s+"
+    r"\s*(?:" + _LEADING_TIME[:-1] + r"(?:he|she|they)|" + _LEADING_TIME
+    + r"(?:[*_=]*·+[*_=]*|(?:mum|mom|mam|dad|nan|gran|granny|grandma|grandpa|grandad)|"
+    r"(?:my|his|her|their|our|your|the|mi|su|sus|el|la|los|las)\s+"
     r"(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|"
     r"jueves|viernes|sabado|domingo|morning|afternoon|evening|night|day|week|weekend|other|"
     r"next|last|same|manana|tarde|noche|semana|finde|otro|otra|dia|mes|month|year|ano)\b)"
-    r"\w+)(?:\s+(?:se|le|les|lo|la|los|las))?\s*$", re.IGNORECASE)
+    r"\w+))(?:\s+(?:se|le|les|lo|la|los|las))?\s*$", re.IGNORECASE)
 
 
 # Contacts joined before the event phrase, and nothing else: "· and · met", "· y · se vieron".
@@ -1393,7 +1438,16 @@ def _named_subject(blanked: str, c_start: int, event_start: int) -> bool:
     match = _FIRST_WORDS.match(blanked, c_start)
     if match is None or match.end(1) > event_start or _JOINED.match(match[2] + " "):
         return False
+    if not _is_someone(match[1]):
+        # "At lunch Ben chatted with ·": a time or a circumstance before the name
+        lead = _LEAD_TIME.match(fold(blanked[c_start:event_start]))
+        match = _FIRST_WORDS.match(blanked, c_start + lead.end()) if lead else None
+        if match is None or match.end(1) > event_start or _JOINED.match(match[2] + " "):
+            return False
     return _is_someone(match[1])
+
+
+_LEAD_TIME = lazy_pattern(r"\s*[*_=]*" + _LEADING_TIME[:-1])
 
 
 _SOMEONE: dict[str, bool] = {}  # first word -> a given name that is no everyday word
@@ -1670,16 +1724,36 @@ def _named_other(blanked: str, after: int, channel: str = "") -> bool:
 
 def _blank_names(text: str, mentions: list[Mention]) -> str:
     """``text`` with every mentioned name blanked, so a name is never read as a word of the
-    vocabulary ("Will Bibi" is no "will"); offsets are kept."""
+    vocabulary ("Will Bibi" is no "will"); offsets are kept. A capitalised title right before
+    a name, without a full stop ("Sister ·", "Pastor ·", "Uncle ·"), goes too, as spaces:
+    it is the name's company, not a word of the clause ("huddle with · and Sister ·")."""
     pieces: list[str] = []
     done = 0
     for lo, hi in sorted([(m.start, min(m.end, len(text))) for m in mentions]):
         lo = max(lo, done)
         if hi > lo:
-            pieces += (text[done:lo], "·" * (hi - lo))
+            title = _title_at(text, done, lo)
+            if title < lo:
+                pieces += (text[done:title], " " * (lo - title), "·" * (hi - lo))
+            else:
+                pieces += (text[done:lo], "·" * (hi - lo))
             done = hi
     pieces.append(text[done:])
     return "".join(pieces)
+
+
+def _title_at(text: str, done: int, lo: int) -> int:
+    """Where a capitalised title stands right before the name at ``lo`` (one space between,
+    no full stop: "Sister ·", "Pastor ·"), or ``lo`` when none does; a few character tests
+    for most names."""
+    if lo < 3 or text[lo - 1] != " ":
+        return lo
+    floor = done if done > lo - 24 else lo - 24
+    start = max(text.rfind(" ", floor, lo - 1), text.rfind("\n", floor, lo - 1)) + 1 or floor
+    if not text[start].isupper() or (start == floor and start and text[start - 1] != "\n"):
+        return lo  # most words before a name are lowercase
+    word = text[start:lo - 1]
+    return start if word.isalpha() and is_title(word) else lo
 
 
 def _own_log(note: Note, own: str, config: Config, matcher: VocabularyMatcher,

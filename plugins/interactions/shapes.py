@@ -9,8 +9,6 @@ found nothing, or to narrow what a veto or a direction mark may reach:
   presented the results, Ana and Ben grilled me on the controls");
 - **my hands on them**: a past of the writer's on a part of their body ("Treated Ana's
   hamstring", "Cut Ana's hair");
-- **the writer's own verb, then "with"**: "Although the workshop ran late I still made it to
-  the pub with Ana" (a leading clause of someone else's doing set aside);
 - **what a message that came to me said**, after a colon: its words are its content, not the
   clause's mood or direction ("Ana messaged: the contract is confirmed for Feb");
 - **what a meeting came to**, after a dash: an agreement or an action item is its outcome,
@@ -21,15 +19,17 @@ found nothing, or to narrow what a veto or a direction mark may reach:
 
 from __future__ import annotations
 
+import re
+
 from vinculo.history import VocabularyMatcher
 from vinculo.model import Direction
 from vinculo.text import fold, lazy_pattern
 
 from .participation import Cues, habitual
 
-__all__ = ["acted_on_us", "inbound_said", "off_but_reached", "on_their_body", "outcome_after_dash", "then_they",
-           "thing_from_long_ago",
-           "title_stops", "writer_as_place", "writer_did_with"]
+__all__ = ["acted_on_us", "done_as_achieved", "inbound_said", "off_but_reached", "on_my_public_thing",
+           "on_their_body", "outcome_after_dash", "then_they", "thing_from_long_ago",
+           "they_reached_me_after", "title_stops", "us_as_the_writer", "writer_as_place"]
 
 _WORD = lazy_pattern(r"[^\W\d]+(?:['’][^\W\d]+)?")
 
@@ -110,41 +110,6 @@ def on_their_body(blanked: str, c_start: int, c_end: int, at: int, name_end: int
             return None
         return word.start() - c_start, word.end() - c_start
     return None
-
-
-# The writer as the subject of a past, an adverb or two between: "I still made it", "we
-# finally got".
-_I_DID = lazy_pattern(r"(?<![\w·])(?:i|we)\s+(?:(?:[a-z]+ly|still|then|also|just|even|all|"
-                      r"both|eventually|finally)\s+){0,2}([a-z]+)\b")
-_ELSE_SUBJECT = lazy_pattern(r"(?<![\w·])(?:he|she|they|you)\s|·")
-
-
-def writer_did_with(blanked: str, c_start: int, at: int, cues: Cues) -> int | None:
-    """Where, from ``c_start``, the writer's past starts when "I" or "we" and a verb the
-    writer did ("I still made it to the pub") stand before a companion word and the name,
-    with no one else after that verb ("Although the workshop ran late I still made it to
-    the pub with ·"): what came before "I" is another part of the sentence. Else None."""
-    if cues.done is None or not blanked[max(c_start, at - 12):at].rstrip(" *_=[").lower().endswith(
-            ("with", "w/", "alongside")):
-        return None  # the common case: no companion word right before the name
-    lead = blanked[c_start:at].lower()
-    found = None
-    for match in _I_DID.finditer(lead):
-        found = match
-    if found is None:
-        return None
-    verb = found[1]
-    if cues.done.fullmatch(verb) is None or habitual(verb, cues) or verb in _NOT_WITH:
-        return None
-    if _ELSE_SUBJECT.search(lead, found.end()):
-        return None  # "I got home and she was with ·": someone else's company
-    return found.start(1)
-
-
-# Pasts that take "with" without time spent together.
-_NOT_WITH = frozenset({"agreed", "disagreed", "dealt", "sided", "compared", "argued",
-                       "fell", "broke", "split", "parted", "lost", "kept", "was", "were",
-                       "had", "signed", "connected", "shared", "registered"})
 
 
 def inbound_said(blanked: str, c_start: int, c_end: int, at: int, event_end: int,
@@ -324,3 +289,140 @@ def off_but_reached(blanked: str, c_start: int, c_end: int, at: int, event: tupl
     if _OFF.search(clause) is None:
         return False
     return matcher.intent_start(fold(_OFF.sub(lambda m: " " * len(m[0]), clause))) is None
+
+
+# "we" and "us" as words of their own.
+_WE_US = lazy_pattern(r"(?<![\w·'’])(?:we|us)(?![\w·])")
+# What opens a part of our own: "… and we got through the schedule", "…, then we".
+_OUR_PART = lazy_pattern(r"(?:\band|\bthen|\bso|[,;:])\s+(?:[a-z]+ly\s+)?$")
+
+
+def us_as_the_writer(clause: str, event_start: int, matcher: VocabularyMatcher
+                     ) -> frozenset[Direction]:
+    """The direction marks of a call, a message or a social act whose subject is the contact, with every
+    "us" from its event phrase on read as the writer ("Chloe messaged us at 2am": whom they
+    reached, as the north of England says "us" for "me", or the writer's household) and every
+    "we" that opens no part of its own as what they said ("Gary called wanting to know if
+    we're getting the combine serviced"): neither is an exchange. "…, and we got through the
+    schedule" still is, and so is a word that says one ("talked", "back", "together")."""
+    folded = fold(clause)
+    rest = folded[event_start:]
+
+    def writer(match: re.Match[str]) -> str:
+        if match[0] == "us":
+            return "me"
+        return match[0] if _OUR_PART.search(rest, 0, match.start()) else "i "
+
+    return matcher.direction_marks(folded[:event_start] + _WE_US.sub(writer, rest))
+
+
+# A public thing of mine that someone acted on: "on my post", "to my Facebook wall", "under my
+# reel" (a network's name or an adjective may stand between).
+_MY_PUBLIC_THING = lazy_pattern(
+    r"\b(?:on|to|under|onto|in)\s+my\s+(?:[^\W\d]+\s+){0,2}?(?:wall|posts?|photos?|pics?|"
+    r"pictures?|story|stories|reels?|videos?|tweets?|status|page|timeline|profile|feed|blog|"
+    r"articles?|threads?|comments?|updates?|selfies?|tiktoks?|grid)\b")
+# Verbs of someone who only took in or handled my thing: no act towards me.
+_ONLY_SAW = frozenset({"saw", "read", "watched", "noticed", "found", "heard", "spotted",
+                       "missed", "ignored", "reported", "deleted", "hid", "blocked", "screenshotted",
+                       "checked", "scrolled", "was", "were", "had", "got", "said", "told"})
+# The contact's own verb right after the name, an adverb or two between: "· gave", "· finally
+# left", "· and · both wrote".
+_THEIR_VERB = lazy_pattern(r"\s+(?:(?:[a-z]+ly|then|also|just|even|both|all)\s+){0,2}([a-z]+)\b")
+
+
+def on_my_public_thing(blanked: str, c_start: int, c_end: int, at: int, name_end: int,
+                       cues: Cues) -> tuple[int, int] | None:
+    """Where, from ``c_start``, the contact's verb starts and ends when the contact opens the
+    clause (alone or with other names joined, at most two words before) and a past of theirs
+    acts on a public thing of mine ("Tyler gave a thumbs up on my post", "Dave wished me a
+    happy birthday on my Facebook wall"): a social act towards me, whatever the verb. Not
+    when they only took it in ("· saw it on my story") or someone else is named after."""
+    if cues.done is None or blanked.find("my ", name_end, c_end) < 0 and blanked.find(
+            "My ", name_end, c_end) < 0:
+        return None  # the common case: no "my" after the name
+    if len(_WORD.findall(blanked, c_start, at)) > 2 or "·" in blanked[c_start:at]:
+        return None
+    more = _MORE.match(blanked, name_end, c_end)
+    verb = _THEIR_VERB.match(blanked.lower(), more.end() if more else name_end, c_end)
+    if verb is None:
+        return None
+    said = verb[1]
+    if said in _ONLY_SAW or cues.done.fullmatch(said) is None or habitual(said, cues):
+        return None
+    thing = _MY_PUBLIC_THING.search(blanked.lower(), verb.end(1), c_end)
+    if thing is None or "·" in blanked[verb.end(1):thing.end()]:
+        return None
+    return verb.start(1) - c_start, verb.end(1) - c_start
+
+
+# A later part of a clause that opens with a pronoun for the contact after a comma or a turn:
+# ", she texted at 2", ", then he rang", "… but she emailed today".
+_THEY_OPEN_PART = lazy_pattern(
+    r"(?:,\s*(?:(?:then|but|and|so|later|eventually|finally|in the end|luckily)\s+)?|"
+    r"\s(?:but|so|and then|yet)\s+)((?:he|she|they)\s+(?:(?:[a-z]+ly|then|just|also)\s+)?)")
+# Right after their message or call, someone else it went to: "she texted her sister", "he
+# rang the office", "she emailed ·".
+_TO_SOMEONE_ELSE = lazy_pattern(r"\s*(?:to\s+)?(?:the|a|an|her|his|their|my|our|·)\b|\s*(?:to\s+)?·")
+
+
+def they_reached_me_after(blanked: str, c_start: int, c_end: int, after: int,
+                          name: tuple[int, int], matcher: VocabularyMatcher
+                          ) -> tuple[tuple[int, int, str], frozenset[Direction]] | None:
+    """The event and direction marks of the last part of a clause whose start was a plan, an
+    attempt or a cancellation (``after``: where its intention starts, from ``c_start``), when
+    that part opens, after a comma or a turn ("but", "so") and after the name (``name``: its
+    span from ``c_start``),
+    with a pronoun for the contact whose own verb is a message or a call ("Was meant to
+    interview Efua at the hotel, she texted at 2 to push it to next week"): they reached me,
+    whatever their message was about. None when someone else is named, the pronoun's verb is
+    no message or call, an intention stands before it, or it went to someone else ("…, she
+    texted her sister")."""
+    clause = blanked[c_start:c_end]
+    if "·" in clause[:name[0]] or "·" in clause[name[1]:]:
+        return None  # someone else named: whose is the pronoun?
+    found = None
+    for match in _THEY_OPEN_PART.finditer(clause.lower(), max(after, name[1])):
+        found = match
+    if found is None:
+        return None
+    part = fold(clause[found.end(1):])  # from their verb (the pronoun is no one else here)
+    event = matcher.first_event(part)
+    if event is None or event[2] not in ("call", "message") or event[0] != 0:
+        return None  # not their own verb right after the pronoun
+    intent = matcher.intent_start(part)
+    if intent is not None and intent < event[1]:
+        return None
+    if _TO_SOMEONE_ELSE.match(part, event[1]):
+        return None
+    marks = matcher.direction_marks(part)
+    return event, (marks if marks & {"both", "in"} else frozenset({"in"}))
+
+
+def done_as_achieved(clause: str, at: int, name_end: int, cues: Cues,
+                     matcher: VocabularyMatcher) -> tuple[int, int, str, int] | None:
+    """The event, offsets from the clause's start, when an instruction (a ``tasks`` phrase,
+    an adverb allowed before it) follows what makes it something done (an ``achieved``
+    phrase: "managed to", "finally got to", "lovely to") before the name (``at``–``name_end``,
+    from the clause's start): "Managed to call Ana before her flight", "It was great to
+    finally see Ana" — as a ticked task reports its instruction done. Else None, and when
+    the name owns what follows ("Great to see Ana's new book out"). The fourth item is where
+    the ``achieved`` phrase ends: it is the clause's mood, no intention ("Didn't expect to
+    see Ana at the gym"); a plan or a negation outside it is the reader's to weigh."""
+    if cues.achieved is None:
+        return None
+    folded = fold(clause)
+    if cues.achieved_tails is not None and cues.achieved_tails.search(folded) is None:
+        return None  # the common case: no phrase's last word in the clause
+    for match in cues.achieved.finditer(folded, 0, at):
+        adverb = _ADVERB.match(folded, match.end())
+        start = adverb.end() if adverb else match.end()
+        event = matcher.task_event(folded[start:])
+        if event is not None and start + event[1] <= at + 1:
+            if clause[name_end:name_end + 2] in ("'s", "’s"):
+                return None
+            return match.start(), start + event[1], event[2], match.end()
+    return None
+
+
+_ADVERB = lazy_pattern(r"(?:[a-z]+ly|properly|actually|at last)\s+")

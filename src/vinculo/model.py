@@ -356,6 +356,15 @@ class Vocabulary:
     goal met", "Altan to implement …", "so Ben could take a break, DM to Jack"), not an event
     of mine with them — unless the writer comes in between ("Ana is in town and we had lunch").
 
+    ``leads`` (optional, folded text): the words that open a leading clause of time or
+    concession ("while", "although", "aunque", "despues de que"). Up to its comma, such a
+    clause is another part of the sentence: its background, its plan or its failure is not the
+    event told after it ("Aunque el turno fue un caos, alcancé a tomarme un café con Ana").
+
+    ``achieved`` (optional, folded text): what makes an instruction after it (a ``tasks``
+    phrase) something done: an achievement ("managed to", "finally got to") or how it felt
+    ("great to", "so nice to"): "Managed to call Ana", "Lovely to see Ana". Anchor a phrase
+    with ``^`` when only the clause's start may hold it.
     The verb's form (optional, one word, lowercase with its accents, like ``done``):
     ``future`` patterns match a form that tells a plan ("llamaré", "saldré"): a clause whose
     only verb is one is no event, even with no event phrase ("Saldré con Ana"); ``their_past``
@@ -394,6 +403,8 @@ class Vocabulary:
     hearsay: tuple[str, ...] = ()
     long_ago: tuple[str, ...] = ()
     subject_verbs: tuple[str, ...] = ()
+    leads: tuple[str, ...] = ()
+    achieved: tuple[str, ...] = ()
     future: tuple[str, ...] = ()
     their_past: tuple[str, ...] = ()
     word_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)

@@ -47,10 +47,10 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"shared (?:my|our)", r"shared {@}'s", r"i shared", r"shared (?:it|them|this|that)", r"shared (?!(?:a |an |the |our |my |some )?(?:[^\s]+ )?(?:taxi|cab|uber|lift|ride|car|table|meal|bottle|pizza|drink|pint|room|tent|desk|office|flat|lunch|dinner|breakfast|umbrella|bench|booth|dessert|platter|cake)s?\b)(?:[^\s]+ ){0,5}?with (?:me|us|{@})",
         r"shared (?:a |an |the |this |that |some )?(?:\w+ )?(?:post|article|tweet|thread|"
         r"video|photo|story|talk|paper|newsletter|piece|podcast) (?:of|by|from) {@}",
-        r"reposted", r"retweeted", r"mentioned (?:me|him|her|them)", r"tagged (?:me|him|her|them)",
+        r"reposted", r"retweeted", r"mentioned (?:me|us|him|her|them)", r"tagged (?:me|us|him|her|them)",
         r"connected (?:on|with)", r"accepted my (?:invitation|invite|connection|request)",
         r"reacted to", r"replied to [^.;]{0,60}?(?:post|comment|tweet|story|thread)",
-        r"started following", r"followed me",
+        r"started following", r"followed (?:me|us)\b(?! (?:to|into|home|out|in|inside|around|round|up|down|back|over)\b)",
         # a comment is a social touch, whoever left it ("left a nice comment on my post")
         r"left (?:me |us |{@} )?(?:a |an )?(?:[^\s]+ )?comments?", r"{comment} on",
         r"{endorse}", r"(?:in|on) the (?:\w+ )?comments", r"{like} (?:my|our|{@}'s)",
@@ -84,7 +84,12 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"got (?:a |an )?(?:message|e-?mail|reply|text) from", r"(?:a |the )?message (?:from|to)",
         r"whatsapp(?:ed)?", r"linkedin message", r"replied to (?:my|his|her|their) (?:e-?mail|message)",
         r"exchanged (?:messages|e-?mails)", r"chatted on",
-        r"(?:slack|whatsapp|signal|telegram|text|sms|imessage|e-?mail) (?:thread|chat|exchange)s?",
+        r"(?:slack|whatsapp|signal|telegram|text|sms|imessage|e-?mail|teams|group|messenger|wechat|"
+        r"viber) (?:thread|chat|exchange)s?",
+        # a messaging app's name alone: "Messenger back and forth with Ana" (not "the messenger")
+        r"messenger(?<!the messenger)", r"wechat(?:ted|'d|ed)?",
+        # a picture sent on Snapchat: "Ana snapped me a pic of her dog" (not "snapped at me")
+        r"snapped (?:me|us|{@})\b",
         r"inmail(?:ed)?", r"slid into (?:my|our) (?:dms|inbox)",
         r"(?:were|was) (?:e-?mailing|texting|messaging|dming|whatsapping)",
         # a verbless entry: "Voice note from Bev at 6am" (not "Selune carries a letter from Pipe")
@@ -104,11 +109,12 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"text|dm|voice note|voice message|letter|postcard|card|invitation|invite|whatsapp|note)s? "
         r"from",
         r"replied to [^.;]{0,60}?(?:e-?mail|message|text|dm)",
-        r"{send} {@}", r"{send} (?:me|us)", r"{send} (?:[^\s]+ )?(?:over|through|across)",
+        r"{send} {@}(?! (?:home|away|off|packing)\b)",
+        r"{send} (?:me|us)(?! (?:home|away|off|packing)\b)", r"{send} (?:[^\s]+ )?(?:over|through|across)",
         r"{drop} (?:me |us |him |her |them |{@} )(?:a |an )?(?:[^\s]+ )?(?:line|note|message|text|"
         r"e-?mail|dm)",
         r"{send} (?:a |an |the |some |my )?(?:[^\s]+ ){0,2}?(?:message|e-?mail|mail|dm|note|text|"
-        r"whatsapp|card|postcard|letter|gift|invite|invitation|link|photos?|voice note)",
+        r"whatsapp|card|postcard|letter|gift|invite|invitation|link|photos?|voice note|msgs?)",
         r"(?:by|via|over|through|per) (?:e-?mail|mail|text|sms|whatsapp|signal|telegram|slack|dm|"
         r"linkedin|messenger|imessage|letter)",
         r"{reach} out", r"{write} back", r"{reply}",
@@ -160,7 +166,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"phoned", r"rang", r"video ?call(?:ed)?", r"zoom(?:ed)?", r"skyped?", r"facetimed?",
         r"google meet", r"teams call", r"spoke on the phone", r"talked on the phone",
         r"(?:spoke|talked) (?:by|over|on) (?:phone|video)", r"^call",
-        r"(?:over|on|by) the phone", r"by phone",
+        r"(?:over|on|by) (?:the )?phone\b", r"by phone",
         r"{give} (?:me |us |{@} )a (?:quick |short |long )?(?:call|ring|buzz|bell|tinkle|phone call|video call|"
         r"shout|holler)",
         r"(?:call|phone call|video call|zoom|facetime)(?: today| tonight| yesterday)?:",
@@ -170,8 +176,12 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"left (?:me |us |{@} )?(?:a )?voicemail",
         r"{answer} the phone", r"{pick} up the phone",
         r"video ?chat", r"{have} (?:a |an )?(?:[^\s]+ )?(?:phone |video |zoom )?call",
-        r"(?:phone|video|zoom|teams) (?:screen|appointment|interview|chat|catch-?up|"
+        r"(?:phone|video|zoom) (?:screen|appointment|interview|chat|catch-?up|"
         r"consultation|meeting|session|sync|check-?in)s?",
+        r"teams (?:screen|appointment|interview|catch-?up|consultation|meeting|session|sync|"
+        r"check-?in)s?",
+        # a call answered: "Ama finally picked my call", as West Africa says it
+        r"picked (?:up )?(?:my|our) (?:[^\s]+ )?call",
         r"{do} (?:a |an )?(?:[^\s]+ )?(?:phone |video |zoom )?call",
         r"{return} (?:[^\s]+ ){0,2}?call", r"{ring} (?:me |us |him |her |them |{@} )?back",
         # the medium in a parenthesis, a note-taker's shorthand: "Spoke to Ana (20 min, phone)",
@@ -236,7 +246,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:waved|saw) {@} off\b", r"hugged (?:{@}|me(?!\w)|us(?!\w))",
         r"spotted {@} (?:at|in|outside)\b",
         r"caught {@} (?:after|before|at|in|outside|between|during|on the way|for a)\b",
-        r"(?:went|came|popped) (?:round |over )?to {@}['’]s"
+        r"(?:went|came|popped) (?:(?:round|over) (?:to )?|to ){@}['’]s"
         r"(?=\s*(?:$|[,;.!)]|(?:for|after|before|on|in|last|this|yesterday|tonight|earlier|again|"
         r"to|with)\b))",
         r"{see} {@}(?=\s*(?:$|[,;.!)]|(?:today|tonight|yesterday|this morning|this afternoon|"
@@ -351,6 +361,14 @@ INTENTS: tuple[str, ...] = (
     r"^.*?is off\b(?! to\b)", r"^.*?'s off\b(?! to\b)",
     r"^.*?but (?:he|she|they) (?:was|were|wasn't|weren't|was not|were not) "
     r"(?:busy|out|away|sick|ill|not|there|home|in|around|available|with|on)",
+    # a call that reached no one: their phone or network down ("Called Ana thrice, her network
+    # wasn't going", "…, his phone was off")
+    r"^.*?(?:her|his|their|the) (?:phone|mobile|cell|network|line|signal|connection) (?:was|is|"
+    r"['’]s|kept) (?:off|dead|down|switched off|out of (?:battery|charge)|cutting out|not "
+    r"(?:going|working|connecting|going through|on))\b",
+    r"^.*?(?:her|his|their|the) (?:phone|mobile|cell|network|line|signal|connection) (?:wasn['’]t|"
+    r"isn['’]t|was not|is not|didn['’]t|did not) (?:going|working|connecting|going through|on|"
+    r"ring|connect|work|go through)\b",
     # a call that reached no one: "…but she was asleep", "Called Ana three times, nothing"
     r"^.*?but (?:he|she|they|it) (?:was|were|'s) (?:already |still |fast )?(?:asleep|sleeping|"
     r"driving|offline|unreachable|engaged|switched off|flying|abroad|unavailable|tied up)",
@@ -442,7 +460,7 @@ TOPICS: tuple[str, ...] = (
     r"about", r"regarding", r"re", r"re:", r"concerning", r"on behalf of", r"asked after",
     r"in memory of", r"news of",
 )
-COMPANIONS: tuple[str, ...] = (r"with", r"w/", r"w", r"alongside", r"together with")
+COMPANIONS: tuple[str, ...] = (r"with", r"w/", r"w", r"wi", r"alongside", r"together with")
 # A past tense (regular, or one of the common irregular ones), never a verb that takes "with"
 # without meeting anyone ("agreed with", "dealt with", "compared with") nor a plan ("booked").
 DONE: tuple[str, ...] = (
@@ -493,7 +511,7 @@ LONG_AGO: tuple[str, ...] = (
 # before it is mine): see plugins/interactions/reader.py.
 _TO_ME = (r"(?:called|rang|phoned|texted|messaged|e-?mailed|pinged|wrote(?: to)?|dm(?:ed|'d)"
           r"|replied to|answered|got back to|reached out to|invited|sent|video ?called"
-          r"|facetimed|skyped|zoomed|tagged|mentioned|followed|contacted|asked|thanked"
+          r"|facetimed|skyped|zoomed|tagged|mentioned|followed|contacted|asked|thanked|snapped"
           r"|called me back|returned my call|sent over)")
 DIRECTIONS: dict[str, tuple[str, ...]] = {
     "out": (r"hit up {@}", r"hit {@} up"),
@@ -509,7 +527,7 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         # (not a place the writer sent it from: "Sent Ana a voice note from the bus")
         r"(?:message|e-?mail|mail|text|call|dm|reply|answer|whatsapp|voicemail|note|letter|"
         r"invitation|invite|postcard|card|slack|sms|memo|telegram|signal|imessage|inmail) from(?! (?:the|a|an|my|our|home|work|bed|abroad|here|"
-        r"there)\b)", r"heard (?:back )?from", r"from (?:him|them)\b",
+        r"there)\b)", r"hear(?:d)? (?:back )?from", r"from (?:him|them)\b",
         # (not "her" before a thing of hers: "Reposted Ana's story from her first night")
         r"from her\b(?!\s+(?!(?:to|about|for|at|on|in|and|with|yesterday|today|this|last|after|"
         r"before|again|earlier|later|tonight)\b)[a-z])",
@@ -537,6 +555,7 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         # time on the line with someone is a conversation ("Spent an hour on the phone with
         # our ·"); a call to return is a reply ("- [x] ring · back")
         r"on the (?:phone|blower|line|dog and bone) (?:to|with)\b",
+        r"picked (?:up )?(?:my|our) (?:[^\s]+ )?call",
         r"(?:call|ring|phone|text|email|e-mail|message) (?:{@} )back\b",
     ),
 }
@@ -547,9 +566,11 @@ TASKS: dict[str, tuple[str, ...]] = {
     "call": (r"call", r"phone", r"ring", r"video ?call", r"call back"),
     "message": (r"e-?mail", r"text", r"message", r"dm", r"write (?:to|back to)", r"reply to",
                 r"ping", r"send", r"answer", r"respond to", r"follow up with",
-                r"sms", r"whatsapp", r"slack", r"telegram", r"signal", r"drop (?:a line|a note)"),
+                r"sms", r"whatsapp", r"slack", r"telegram", r"signal", r"drop (?:a line|a note)",
+                r"hear (?:back )?from"),
     "in_person": (r"meet(?: up)?(?: with)?", r"see", r"visit",
-                  r"(?:have |grab )?(?:coffee|lunch|dinner|breakfast|drinks?|a beer) with"),
+                  r"(?:have |grab )?(?:coffee|lunch|dinner|breakfast|drinks?|a beer) with",
+                  r"(?:bump|run) into", r"catch up with", r"hug"),
 }
 
 
@@ -565,10 +586,28 @@ SUBJECT_VERBS: tuple[str, ...] = (
     r"jamas|atras)\b)[a-z]{2,}s",
 )
 
+# Words that open a leading clause of time or concession: up to its comma, another part of
+# the sentence ("While we were waiting, …", "Although it rained, …").
+LEADS: tuple[str, ...] = ("while", "when", "as", "although", "though", "even though", "after", "once")
+# What makes the instruction after it something done: an achievement, or how it felt, said of
+# the day ("Managed to call Ana", "Finally got to meet Ana", "It was great to see Ana", "So
+# nice to hear from Ana"; not "It'd be great to see Ana", "Would be nice to…").
+ACHIEVED: tuple[str, ...] = (
+    r"(?<![\w·])(?:managed|was able|were able|got the chance|had the chance|found (?:the )?time|"
+    r"finally got) to",
+    # an expectation denied: it happened all the same ("Didn't expect to see Ana at the gym")
+    r"(?<![\w·])(?:didn['’]t|did not|never) (?:expect|think)(?: i['’]d| i would)? to",
+    r"(?<![\w·])(?:wasn['’]t|was not) expecting to",
+    r"^\s*(?:it (?:was|is)|it['’]s been|was|so|really|very|such)?\s*(?:so |really |very |super )?"
+    r"(?:great|nice|lovely|good|fun|wonderful|brilliant|amazing|awesome|ace|fab|a joy|"
+    r"a pleasure|a treat|a relief|special|cool|weird|strange|surreal|sad|emotional) to",
+)
+
 
 @hookimpl
 def register_vocabulary() -> list[Vocabulary]:
     return [Vocabulary("en", events=EVENTS, intents=INTENTS, directions=DIRECTIONS,
                        tasks=TASKS, topics=TOPICS, companions=COMPANIONS, done=DONE,
                        later=LATER, hearsay=HEARSAY, long_ago=LONG_AGO,
-                       subject_verbs=SUBJECT_VERBS)]
+                       subject_verbs=SUBJECT_VERBS, leads=LEADS,
+                       achieved=ACHIEVED)]

@@ -770,6 +770,10 @@ DIRECTIONS = {direction: tuple(_clipped(p) for p in phrases)
 # we had arranged), and the agreements about later ("acordamos con Renzo que…").
 DONE = (r"(?!(?:acordamos|pactamos|decidimos|planeamos|\w*(?:áramos|éramos|ásemos|ésemos))$)"
         + DONE[1], DONE[0], DONE[2])
+# Words that open a leading clause of time or concession: up to its comma, another part of
+# the sentence ("Aunque el turno fue un caos, …", "Cuando volví de la farmacia, …").
+LEADS: tuple[str, ...] = ("mientras", "cuando", "aunque", "despues de que", "en cuanto")
+
 
 # The verb's form (one word, lowercase with its accents): a plan in any person ("llamaré",
 # "saldrá", "cenaremos"; not the present "queremos"), and someone else's past ("salió",
@@ -859,5 +863,5 @@ def register_vocabulary() -> list[Vocabulary]:
     return [Vocabulary("es", events=EVENTS, intents=INTENTS, directions=DIRECTIONS,
                        tasks=TASKS, topics=TOPICS, companions=COMPANIONS, done=DONE,
                        habitual=HABITUAL, later=LATER, hearsay=HEARSAY,
-                       long_ago=LONG_AGO, subject_verbs=SUBJECT_VERBS, future=FUTURE,
+                       long_ago=LONG_AGO, subject_verbs=SUBJECT_VERBS, leads=LEADS, future=FUTURE,
                        their_past=THEIR_PAST, word_lists=WORD_LISTS)]
