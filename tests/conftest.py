@@ -137,3 +137,35 @@ def wait_for(check: Callable[[], object], what: str, timeout: float = 60) -> Non
             return
         time.sleep(0.05)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+# --- one daily note read by the real pipeline (the name and clause tests) ------------------
+
+DAILY_NOTE = "Daily/2026-11-20.md"
+
+
+def write_people(write: Callable[..., Path], people: dict[str, str]) -> None:
+    """A contact note for each ``{title: extra frontmatter lines}``."""
+    for name, extra in people.items():
+        write(f"People/{name}.md", f"---\ntype: person\n{extra}\n---\nAbout them.\n")
+
+
+def read_daily_note(vault: Path, text: str) -> tuple[list, list]:
+    """What the real pipeline reads from the daily note of 2026-11-20 holding ``text`` (today
+    2026-11-29): its mentions not already linked, and ``(contact, interaction)`` for each
+    interaction read from that note, sorted."""
+    import datetime as dt
+
+    from vinculo.config import load_config
+    from vinculo.pipeline import build_index
+    from vinculo.plugin_host import get_plugin_manager
+
+    path = vault / DAILY_NOTE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"# 2026-11-20\n\n{text}\n", encoding="utf-8")
+    index = build_index(vault, load_config(vault), get_plugin_manager(), dt.date(2026, 11, 29))
+    mentions = [m for m in index.mentions.get(DAILY_NOTE, []) if not m.linked]
+    events = sorted(((name, i) for name, history in index.histories.items()
+                     for i in history.interactions if i.note == DAILY_NOTE),
+                    key=lambda pair: (pair[0], pair[1].channel, pair[1].confidence))
+    return mentions, events

@@ -9,16 +9,9 @@ profession with no article, a surname pair with a typo and no title."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from conftest import read_daily_note, write_people
 
-from vinculo.config import load_config
-from vinculo.pipeline import build_index
-from vinculo.plugin_host import get_plugin_manager
-
-TODAY = dt.date(2026, 11, 29)
-NOTE = "Daily/2026-11-20.md"
 PEOPLE = {
     "Erik Nygaard": "",
     "Jim Mueller": "",
@@ -48,22 +41,15 @@ PEOPLE = {
 
 @pytest.fixture
 def people(write):
-    for name, extra in PEOPLE.items():
-        write(f"People/{name}.md", f"---\ntype: person\n{extra}\n---\nAbout them.\n")
+    write_people(write, PEOPLE)
 
 
 def read(vault, text: str):
     """(mentions as (surface, target, level), interactions as (contact, channel)) of one daily
     note holding ``text``."""
-    path = vault / NOTE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"# 2026-11-20\n\n{text}\n", encoding="utf-8")
-    index = build_index(vault, load_config(vault), get_plugin_manager(), TODAY)
-    mentions = [(m.surface, m.target or m.candidates, m.level)
-                for m in index.mentions.get(NOTE, []) if not m.linked]
-    events = sorted((name, i.channel) for name, history in index.histories.items()
-                    for i in history.interactions if i.note == NOTE)
-    return mentions, events
+    mentions, events = read_daily_note(vault, text)
+    return ([(m.surface, m.target or m.candidates, m.level) for m in mentions],
+            [(name, i.channel) for name, i in events])
 
 
 # --- titles and honorifics as they are written -------------------------------------------
