@@ -3,9 +3,13 @@ each, ``--only`` for all of one, exit status 1 when it found problems."""
 
 from __future__ import annotations
 
+import importlib
 import json
+import logging
+import sys
 
 import pytest
+from conftest import install_plugin
 
 from vinculo.doctor import CHECKS, Check
 
@@ -78,3 +82,42 @@ def test_a_new_check_slots_into_the_grouping_and_only(vault, write, run, monkeyp
 def test_doctor_help_documents_the_exit_status(run):
     out = run("doctor", "--help").output
     assert "--only CATEGORY" in out and "1 when there are problems" in out
+
+
+@pytest.fixture
+def bad_phrase_plugin(tmp_path, monkeypatch):
+    """A third-party vocabulary with one phrase that is no valid regular expression (a
+    look-behind that is not of fixed width) next to a good one."""
+    site = tmp_path / "site"
+    install_plugin(site, "vinculo_rang", '''
+        from vinculo import hookspecs
+        from vinculo.model import Vocabulary
+
+        @hookspecs.hookimpl
+        def register_vocabulary():
+            return [Vocabulary("en", {"call": ("buzzed", "(?<=a+ )rang")})]
+        ''')
+    monkeypatch.syspath_prepend(str(site))
+    importlib.invalidate_caches()
+    yield "vinculo_rang"
+    sys.modules.pop("vinculo_rang", None)
+
+
+def test_a_vocabulary_phrase_that_does_not_compile_is_named_and_skipped(
+        bad_phrase_plugin, vault, write, run, caplog):
+    write("People/Ana García.md", PERSON)
+    write("Daily/2026-11-20.md", "- Buzzed Ana García about the keys.\n")
+    with caplog.at_level(logging.WARNING, logger="vinculo"):
+        synced = run("sync", str(vault))
+        again = run("sync", str(vault))
+    assert synced.exit_code == 0 and again.exit_code == 0, synced.output + again.output
+    # The good phrase still reads the note's call.
+    assert "2026-11-20" in (vault / "People" / "Ana García.md").read_text(encoding="utf-8")
+    warned = [r.getMessage() for r in caplog.records if "(?<=a+ )rang" in r.getMessage()]
+    assert len(warned) == 1  # once, not per note nor per run of the same process
+    assert "look-behind requires fixed-width pattern" in warned[0]
+    result = run("doctor", str(vault), "--only", "vocabulary")
+    assert result.exit_code == 1
+    assert ("  warning: plugin vinculo_rang: vocabulary en events.call: '(?<=a+ )rang' "
+            "(look-behind requires fixed-width pattern): the phrase is skipped, it matches "
+            "nothing") in result.output.splitlines()

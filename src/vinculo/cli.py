@@ -256,6 +256,7 @@ def doctor(ctx: click.Context, vault: Path | None, only: str | None, as_json: bo
       aliases   aliases that are also common words (linked only when capitalised)
       links     [[links]] that point to no note (a renamed or deleted note)
       config    vinculo.toml sections and keys nobody reads (a typo), with "did you mean"
+      vocabulary  a plugin's vocabulary phrase that does not compile (skipped)
 
     Each category shows its first 10 problems; --only CATEGORY lists all of one. Exit
     status: 0 when nothing worth fixing was found (remarks such as a common-word alias do

@@ -225,6 +225,23 @@ def config_warnings(index: Index) -> list[Diagnostic]:
             for p in index.config.problems]
 
 
+def vocabulary_phrases(index: Index) -> list[Diagnostic]:
+    """Vocabulary phrases that are no valid regular expression (a look-behind that is not of
+    fixed width…): every run skips them, so they match nothing; named with their plugin so
+    its author can fix them."""
+    from vinculo.history import broken_phrases, vocabulary_key
+    from vinculo.plugin_host import get_plugin_manager
+
+    pm = get_plugin_manager(blocked=index.config.disabled_plugins)
+    problems = []
+    for impl in reversed(pm.hook.register_vocabulary.get_hookimpls()):  # in call order
+        for broken in broken_phrases(vocabulary_key(list(impl.function() or []))):
+            problems.append(Diagnostic(
+                f"plugin {impl.plugin_name}",
+                f"vocabulary {broken}: the phrase is skipped, it matches nothing", "warning"))
+    return problems
+
+
 CHECKS: list[Check] = [
     Check("notes", "notes vinculo cannot read", note_problems),
     Check("names", "names several contacts share", shared_names),
@@ -233,4 +250,5 @@ CHECKS: list[Check] = [
     Check("links", "links to no note", dangling_links),
     Check("markers", "contact notes with broken block markers, left alone", broken_block_markers),
     Check("config", "vinculo.toml settings nobody reads", config_warnings),
+    Check("vocabulary", "vocabulary phrases that do not compile, skipped", vocabulary_phrases),
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import re
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
@@ -39,6 +40,7 @@ from vinculo.phrase_search import (
     alternation,
     finder_from,
     finder_tree,
+    phrase_error,
     phrase_finder,
 )
 from vinculo.text import fold
@@ -198,10 +200,46 @@ def _compile(key: _Key) -> VocabularyMatcher:
             return _matcher_from(stored)
         except Exception:  # damaged, or from an engine that refuses it: compile again
             pass
+    for broken in broken_phrases(key):  # once per vocabularies compiled, not per note
+        _log.warning("vocabulary phrase skipped: %s", broken)
     matcher = _build(key)
     with contextlib.suppress(KeyError):  # a pattern compiled elsewhere: nothing to keep
         vocab_store.save(key, _matcher_tree(matcher))
     return matcher
+
+
+_log = logging.getLogger("vinculo")
+
+
+@dataclass(frozen=True)
+class BrokenPhrase:
+    """A vocabulary phrase that is no valid regular expression: it is skipped when the
+    vocabularies are compiled (one bad phrase must not stop a run), and said so, or its author
+    would never learn it does nothing."""
+
+    language: str
+    field: str  # "events.call", "intents", "directions.in", "tasks.message"
+    phrase: str  # as written
+    error: str  # the regular-expression compiler's message
+
+    def __str__(self) -> str:
+        return f"{self.language} {self.field}: {self.phrase!r} ({self.error})"
+
+
+def broken_phrases(key: _Key) -> list[BrokenPhrase]:
+    """The phrases of vocabularies ``key`` (see :func:`vocabulary_key`) that do not compile,
+    as :func:`_build` reads them (lemmas expanded, folded)."""
+    out: list[BrokenPhrase] = []
+    for language, events, intent_phrases, directions, tasks in key:
+        fields_ = [*((f"events.{c}", p) for c, p in events), ("intents", intent_phrases),
+                   *((f"directions.{d}", p) for d, p in directions),
+                   *((f"tasks.{c}", p) for c, p in tasks)]
+        for name, phrases in fields_:
+            for phrase in phrases:
+                error = phrase_error(fold(expand(phrase, language)))
+                if error is not None:
+                    out.append(BrokenPhrase(language, name, phrase, error))
+    return out
 
 
 def _matcher_tree(matcher: VocabularyMatcher) -> dict[str, Any]:

@@ -35,6 +35,20 @@ def _syntax(phrase: str) -> Any:
         return None
 
 
+def phrase_error(phrase: str) -> str | None:
+    """Why ``phrase`` is no valid regular expression (the compiler's message), or None.
+    Parsed (cached: the analysis parses every phrase anyway); compiled only when it has a
+    look-behind, the one error the parser lets through (one that is not of fixed width)."""
+    try:
+        if _syntax(phrase) is None:
+            _sre_parser.parse(phrase)
+        elif "(?<" in phrase:
+            re.compile(phrase)
+    except re.error as error:
+        return str(error)
+    return None
+
+
 def _compiles(phrase: str) -> bool:
     try:
         re.compile(phrase)
