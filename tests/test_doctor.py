@@ -112,7 +112,7 @@ def test_a_vocabulary_phrase_that_does_not_compile_is_named_and_skipped(
         again = run("sync", str(vault))
     assert synced.exit_code == 0 and again.exit_code == 0, synced.output + again.output
     # The good phrase still reads the note's call.
-    assert "2026-11-20" in (vault / "People" / "Ana García.md").read_text(encoding="utf-8")
+    assert "vinculo_last_contact: 2026-11-20" in (vault / "People" / "Ana García.md").read_text(encoding="utf-8")
     warned = [r.getMessage() for r in caplog.records if "(?<=a+ )rang" in r.getMessage()]
     assert len(warned) == 1  # once, not per note nor per run of the same process
     assert "look-behind requires fixed-width pattern" in warned[0]

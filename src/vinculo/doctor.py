@@ -12,10 +12,11 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 from vinculo.common_words import COMMON_WORD_NAMES
 from vinculo.linking.linker import WIKILINK
-from vinculo.model import Diagnostic
+from vinculo.model import Diagnostic, Vocabulary
 from vinculo.namewords import is_everyday, is_handle
 from vinculo.pipeline import Index
 from vinculo.text import fold
@@ -235,7 +236,8 @@ def vocabulary_phrases(index: Index) -> list[Diagnostic]:
     pm = get_plugin_manager(blocked=index.config.disabled_plugins)
     problems = []
     for impl in reversed(pm.hook.register_vocabulary.get_hookimpls()):  # in call order
-        for broken in broken_phrases(vocabulary_key(list(impl.function() or []))):
+        vocabularies = cast("list[Vocabulary] | None", impl.function()) or []
+        for broken in broken_phrases(vocabulary_key(vocabularies)):
             problems.append(Diagnostic(
                 f"plugin {impl.plugin_name}",
                 f"vocabulary {broken}: the phrase is skipped, it matches nothing", "warning"))
