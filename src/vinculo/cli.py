@@ -276,7 +276,7 @@ def doctor(ctx: click.Context, vault: Path | None, only: str | None, as_json: bo
             f"{only!r} is not a category: {', '.join(categories)}", param_hint="--only")
     session = Session(ctx, vault, config_warnings=False)
     with showing_progress(quiet):
-        problems = find_problems(session.index(), only)
+        problems = find_problems(session.index(), only, session.pm)
     if as_json:
         echo_json([p.to_json() for p in problems])
     elif not problems:

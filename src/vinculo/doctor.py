@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import cast
 
+import pluggy
+
 from vinculo.common_words import COMMON_WORD_NAMES
 from vinculo.linking.linker import WIKILINK
 from vinculo.model import Diagnostic, Vocabulary
@@ -31,6 +33,8 @@ class Check:
     category: str
     title: str
     find: Callable[[Index], list[Diagnostic]]
+    # A check of what the plugins contribute, given the command's plugin manager too.
+    find_in_plugins: Callable[[Index, pluggy.PluginManager], list[Diagnostic]] | None = None
 
 
 @dataclass(frozen=True)
@@ -107,13 +111,17 @@ def common_word_aliases(index: Index) -> list[Diagnostic]:
     return problems
 
 
-def find_problems(index: Index, only: str | None = None) -> list[Problem]:
-    """Every check's problems (or only those of category ``only``), in check order."""
+def find_problems(index: Index, only: str | None = None,
+                  pm: pluggy.PluginManager | None = None) -> list[Problem]:
+    """Every check's problems (or only those of category ``only``), in check order; the
+    plugins' own checks only when given their plugin manager ``pm``."""
     return [
         Problem(check.category, diagnostic)
         for check in CHECKS
         if only is None or check.category == only
-        for diagnostic in check.find(index)
+        for diagnostic in (check.find_in_plugins(index, pm)
+                           if check.find_in_plugins is not None and pm is not None
+                           else check.find(index))
     ]
 
 
@@ -226,14 +234,12 @@ def config_warnings(index: Index) -> list[Diagnostic]:
             for p in index.config.problems]
 
 
-def vocabulary_phrases(index: Index) -> list[Diagnostic]:
+def vocabulary_phrases(index: Index, pm: pluggy.PluginManager) -> list[Diagnostic]:
     """Vocabulary phrases that are no valid regular expression (a look-behind that is not of
     fixed width…): every run skips them, so they match nothing; named with their plugin so
     its author can fix them."""
     from vinculo.history import broken_phrases, vocabulary_key
-    from vinculo.plugin_host import get_plugin_manager
 
-    pm = get_plugin_manager(blocked=index.config.disabled_plugins)
     problems = []
     for impl in reversed(pm.hook.register_vocabulary.get_hookimpls()):  # in call order
         vocabularies = cast("list[Vocabulary] | None", impl.function()) or []
@@ -252,5 +258,6 @@ CHECKS: list[Check] = [
     Check("links", "links to no note", dangling_links),
     Check("markers", "contact notes with broken block markers, left alone", broken_block_markers),
     Check("config", "vinculo.toml settings nobody reads", config_warnings),
-    Check("vocabulary", "vocabulary phrases that do not compile, skipped", vocabulary_phrases),
+    Check("vocabulary", "vocabulary phrases that do not compile, skipped", lambda index: [],
+          vocabulary_phrases),
 ]
