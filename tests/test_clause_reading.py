@@ -2095,3 +2095,33 @@ def test_spanish_replies_on_public_things_and_things_made(vault, write, line, ex
 )
 def test_every_companion_listed_after_a_long_head(vault, write, line):
     assert _read(vault, write, line) == [("in_person", "both")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a status closing a work note's entry: not held yet
+        "- Meeting with Marta Ruiz pending",
+        "- Roadmap sync with Marta Ruiz scheduled",
+        "- Budget review with Marta Ruiz TBD",
+        "- UI work with Marta Ruiz can wait",
+        # what is coming
+        "- Upcoming 1:1 with Marta Ruiz",
+        "Topics for the upcoming sync with Marta Ruiz",
+    ],
+)
+def test_an_entry_whose_status_says_it_has_not_happened(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # guards: a meeting that was arranged earlier, a later one arranged, a topic to come
+        ("Finally had the catch-up with Marta Ruiz we'd scheduled", ("in_person", "both")),
+        ("Call with Marta Ruiz went well, next one scheduled", ("call", "both")),
+        ("Chatted with Marta Ruiz about the upcoming launch", ("in_person", "both")),
+    ],
+)
+def test_an_event_beside_a_plan_or_a_schedule(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]

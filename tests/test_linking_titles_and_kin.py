@@ -223,3 +223,29 @@ def test_a_given_name_stays_where_the_title_calls_for_one(vault, namesakes, text
     mentions, _ = read(vault, text)
     assert [(s, c, level) for s, c, level in mentions if c == contact] == \
         [(surface, contact, "link")]
+
+
+# --- a role word in a contact's own title --------------------------------------------------
+
+
+@pytest.mark.parametrize("title", ["Pastor Erik Nygaard", "Imam Erik Nygaard"])
+def test_a_role_before_a_contacts_first_name_is_no_first_name(write, vault, title):
+    write_people(write, {title: ""})
+    mentions, events = read(vault, "Erik stopped by the barn after chores, stayed for pie")
+    assert mentions == [("Erik", title, "link")]
+    assert events == [(title, "in_person")]
+    role = title.split()[0]
+    mentions, _ = read(vault, f"{role} came by the barn after chores")
+    assert [m for m in mentions if m[2] == "link"] == []
+
+
+@pytest.mark.parametrize(("title", "text", "surface"), [
+    ("Pastor", "Pastor stopped by the barn after chores", "Pastor"),  # a role word alone
+    ("Pastor Ruiz", "Pastor stopped by the barn after chores", "Pastor"),  # no name after
+    ("Ama Boateng", "Ama stopped by the barn after chores", "Ama"),
+    ("Inge Marie Hansen", "Inge stopped by the barn after chores", "Inge"),  # "inge" is a role
+])
+def test_a_given_name_that_may_be_a_role_stays_a_name(write, vault, title, text, surface):
+    write_people(write, {title: ""})
+    mentions, _ = read(vault, text)
+    assert (surface, title) in [(s, c) for s, c, _ in mentions]

@@ -26,6 +26,7 @@ from vinculo.namewords import (
     is_handle,
     is_plain,
     is_proper,
+    is_role,
     is_title,
     never_first_name,
 )
@@ -58,10 +59,13 @@ def clean_name(text: str) -> str:
 def _leading_title(words: list[str], i: int) -> bool:
     """``words[i]`` is a title before the name: "Queen Bjornhild", "Captain Vera Holt"; but
     "Reina Juliá Bustamante" is Reina — a given name before two more names is the name —
+    a role that may be a given name ("Pastor", "Imam") is a title only before a given name,
     and "Queen of Stygia", "Señor del Reino" are a title of something, not of a name."""
     word = words[i]
     if i + 1 < len(words) and _connects(words[i + 1]):
         return False
+    if is_role(word):  # "Pastor Erik Nygaard" is Erik; "Pastor Ruiz" may be called Pastor
+        return is_given_name(words[i + 1]) and not is_role(words[i + 1])
     return is_title(word) and not (is_given_name(word) and len(words) - i >= 3)
 
 

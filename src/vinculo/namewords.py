@@ -186,6 +186,18 @@ def is_name_prefix(word: str) -> bool:
     return key in _FOLDED_TITLES or key in _ROLES or key in _KIN
 
 
+# Roles that, capitalised, are a given name far more often than the role: "Inge Marie
+# Hansen" is Inge; "el inge Ruelas" is an engineer.
+_NAMED_WHEN_CAPITALISED = frozenset({"inge"})
+
+
+def is_role(word: str) -> bool:
+    """A role written before a name that may also be a given name: "Pastor", "Imam", "inge"
+    (a title of a contact's own only when a given name follows it: "Pastor Erik Nygaard")."""
+    key = _clean(word)
+    return key in _ROLES and not (word[:1].isupper() and key in _NAMED_WHEN_CAPITALISED)
+
+
 def is_surname_title(word: str) -> bool:
     """A title or a role people write before a surname alone: "Dr.", "Sra", "Pastor", "inge"
     (not kinship: "Nana Boateng" is someone called Nana)."""

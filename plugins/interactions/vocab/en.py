@@ -443,6 +443,13 @@ INTENTS: tuple[str, ...] = (
     r"priorities|focus|plan|agenda|to-?dos?|action items?|next steps?|follow-?ups?|diary|calendar|"
     r"schedule))\b[^:]{0,24}:",
     r"^.*?(?:untouched|not started|not done)\b", r"^.*?❌",
+    # A status closing an entry that says it has not happened yet, as work notes write it:
+    # "Meeting with Ana pending", "1:1 with Ana (scheduled)", "Lunch with Ana TBD" — not "the
+    # call we'd scheduled".
+    r"^[^,;:(]*?(?<!'d )(?<!had )(?<!was )(?<!were )(?<!been )(?<!we )(?<!i )\(?\b(?:pending|scheduled|"
+    r"tbd|tbc|to be (?:scheduled|confirmed|arranged)|tentative|on hold|can wait)\W*$",
+    # What is coming: "Upcoming 1:1 with Ana", "Topics for the upcoming sync with Ana".
+    r"upcoming",
     # A meeting entered in the diary is a plan.
     r"^.*?(?:in|into|on) (?:the|my|our) (?:calendar|diary|agenda|schedule)\b",
     # The sixth pass (docs/ladder.md, "English: the sixth pass"): a line headed by a reminder
