@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import logging
 import sys
 
 import pytest
@@ -104,20 +103,24 @@ def bad_phrase_plugin(tmp_path, monkeypatch):
 
 
 def test_a_vocabulary_phrase_that_does_not_compile_is_named_and_skipped(
-        bad_phrase_plugin, vault, write, run, caplog):
+        bad_phrase_plugin, vault, write, run):
     write("People/Ana García.md", PERSON)
     write("Daily/2026-11-20.md", "- Buzzed Ana García about the keys.\n")
-    with caplog.at_level(logging.WARNING, logger="vinculo"):
-        synced = run("sync", str(vault))
-        again = run("sync", str(vault))
-    assert synced.exit_code == 0 and again.exit_code == 0, synced.output + again.output
+    synced = run("sync", str(vault))
+    assert synced.exit_code == 0, synced.output
     # The good phrase still reads the note's call.
     assert "vinculo_last_contact: 2026-11-20" in (vault / "People" / "Ana García.md").read_text(encoding="utf-8")
-    warned = [r.getMessage() for r in caplog.records if "(?<=a+ )rang" in r.getMessage()]
-    assert len(warned) == 1  # once, not per note nor per run of the same process
-    assert "look-behind requires fixed-width pattern" in warned[0]
     result = run("doctor", str(vault), "--only", "vocabulary")
     assert result.exit_code == 1
     assert ("  warning: plugin vinculo_rang: vocabulary en events.call: '(?<=a+ )rang' "
             "(look-behind requires fixed-width pattern): the phrase is skipped, it matches "
             "nothing") in result.output.splitlines()
+
+
+def test_the_built_in_vocabularies_have_no_phrase_that_does_not_compile():
+    """What doctor checks for a plugin's phrases, held for ours by the tests (a run does not
+    check: it would cost every first run)."""
+    from vinculo.history import broken_phrases, gather_vocabularies, vocabulary_key
+    from vinculo.plugin_host import get_plugin_manager
+
+    assert broken_phrases(vocabulary_key(gather_vocabularies(get_plugin_manager()))) == []
