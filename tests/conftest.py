@@ -169,3 +169,11 @@ def read_daily_note(vault: Path, text: str) -> tuple[list, list]:
                      for i in history.interactions if i.note == DAILY_NOTE),
                     key=lambda pair: (pair[0], pair[1].channel, pair[1].confidence))
     return mentions, events
+
+
+def read_names_and_channels(vault: Path, text: str) -> tuple[list, list]:
+    """(mentions as (surface, target, level), interactions as (contact, channel)) of the
+    daily note holding ``text`` (see :func:`read_daily_note`)."""
+    mentions, events = read_daily_note(vault, text)
+    return ([(m.surface, m.target or m.candidates, m.level) for m in mentions],
+            [(name, i.channel) for name, i in events])

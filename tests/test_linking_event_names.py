@@ -11,7 +11,7 @@ import json
 
 import pytest
 from conftest import DAILY_NOTE as NOTE
-from conftest import read_daily_note, write_people
+from conftest import read_names_and_channels, write_people
 
 PEOPLE = {
     "Ollie Brandt": "",
@@ -45,12 +45,7 @@ def people(write):
     write_people(write, PEOPLE)
 
 
-def read(vault, text: str):
-    """(mentions as (surface, target, level), interactions as (contact, channel)) of one daily
-    note holding ``text``."""
-    mentions, events = read_daily_note(vault, text)
-    return ([(m.surface, m.target or m.candidates, m.level) for m in mentions],
-            [(name, i.channel) for name, i in events])
+read = read_names_and_channels
 
 
 def links(vault, text: str) -> list[tuple[str, object]]:

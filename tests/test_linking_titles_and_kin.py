@@ -10,7 +10,7 @@ profession with no article, a surname pair with a typo and no title."""
 from __future__ import annotations
 
 import pytest
-from conftest import read_daily_note, write_people
+from conftest import read_names_and_channels, write_people
 
 PEOPLE = {
     "Erik Nygaard": "",
@@ -44,12 +44,7 @@ def people(write):
     write_people(write, PEOPLE)
 
 
-def read(vault, text: str):
-    """(mentions as (surface, target, level), interactions as (contact, channel)) of one daily
-    note holding ``text``."""
-    mentions, events = read_daily_note(vault, text)
-    return ([(m.surface, m.target or m.candidates, m.level) for m in mentions],
-            [(name, i.channel) for name, i in events])
+read = read_names_and_channels
 
 
 # --- titles and honorifics as they are written -------------------------------------------

@@ -68,19 +68,6 @@ def generate() -> tuple[str, ...]:
 
 
 if __name__ == "__main__":
-    import pathlib
+    from vinculo.default_plugins.interactions.vocab.tables import rewrite_word_table
 
-    path = pathlib.Path(__file__)
-    text = path.read_text(encoding="utf-8")
-    start = text.index("IRREGULAR_PAST: tuple[str, ...] = ")
-    end = text.index("\n\n\ndef generate")
-    words = generate()
-    lines = ["IRREGULAR_PAST: tuple[str, ...] = ("]
-    row = "   "
-    for word in words:
-        if len(row) + len(word) + 4 > 96:
-            lines.append(row)
-            row = "   "
-        row += f" {word!r},"
-    lines += [row, ")"]
-    path.write_text(text[:start] + "\n".join(lines) + text[end:], encoding="utf-8")
+    rewrite_word_table(__file__, "IRREGULAR_PAST", generate())
