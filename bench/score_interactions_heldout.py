@@ -18,6 +18,9 @@ English; Chilean, Madrid, Ecuadorian, Rosario, Mexico City, Venezuelan and Canar
 ``--corpus interactions_heldout7`` a seventh, written blind the same way in the fifth session
 (twelve other personas: Welsh, Nigerian, New Zealand, Indian, Bostonian and Jamaican-British
 English; Bolivian, Cuban, Basque, Dominican, Guatemalan and Asturian Spanish); ``--corpus
+interactions_heldout8`` an eighth, written blind the same way in the sixth session (twelve other
+personas: Belfast, Yorkshire, Trinidadian, Samoan New Zealand, Chicago and Zimbabwean English;
+Colombian, Peruvian, Mallorcan, Tijuana, Córdoba and Extremaduran Spanish); ``--corpus
 interactions_tuning5`` tuning data written blind the same way, in twelve voices of its own.
 ``--corpus interactions_tuning4``
 is tuning data from the start: 55 % non-events of the subtle kinds (plans in the past tense,
@@ -74,6 +77,9 @@ CORPUS_LABELS = {  # what a reader of the figures must know about each corpus
     "interactions_heldout": "first held-out corpus, used for tuning since",
     "interactions_tuning3": "third tuning corpus, written blind on 2026-12-07, tuned on since",
     "interactions_tuning4": "fourth tuning corpus, heavy on non-events, written blind on 2026-12-07",
+    "interactions_heldout7": "seventh held-out corpus, written blind on 2026-12-07 (fifth session)",
+    "interactions_tuning5": "fifth tuning corpus, written blind on 2026-12-07, tuned on since",
+    "interactions_heldout8": "eighth held-out corpus, written blind on 2026-12-07 (sixth session)",
 }
 SAMPLE_PEOPLE = HERE.parent / "sample_vault" / "People"
 DEFAULT_TODAY = dt.date(2026, 11, 29)  # the other benches' today
