@@ -21,7 +21,8 @@ English; Bolivian, Cuban, Basque, Dominican, Guatemalan and Asturian Spanish); `
 interactions_heldout8`` an eighth, written blind the same way in the sixth session (twelve other
 personas: Belfast, Yorkshire, Trinidadian, Samoan New Zealand, Chicago and Zimbabwean English;
 Colombian, Peruvian, Mallorcan, Tijuana, Córdoba and Extremaduran Spanish); ``--corpus
-interactions_tuning5`` tuning data written blind the same way, in twelve voices of its own.
+interactions_tuning5`` and ``--corpus interactions_tuning6`` tuning data written blind the same
+way, in twelve voices of their own each.
 ``--corpus interactions_tuning4``
 is tuning data from the start: 55 % non-events of the subtle kinds (plans in the past tense,
 other people's interactions, reported speech, habits, things named after a person).
@@ -79,6 +80,7 @@ CORPUS_LABELS = {  # what a reader of the figures must know about each corpus
     "interactions_tuning4": "fourth tuning corpus, heavy on non-events, written blind on 2026-12-07",
     "interactions_heldout7": "seventh held-out corpus, written blind on 2026-12-07 (fifth session)",
     "interactions_tuning5": "fifth tuning corpus, written blind on 2026-12-07, tuned on since",
+    "interactions_tuning6": "sixth tuning corpus, written blind on 2026-12-07, tuned on since",
     "interactions_heldout8": "eighth held-out corpus, written blind on 2026-12-07 (sixth session)",
 }
 SAMPLE_PEOPLE = HERE.parent / "sample_vault" / "People"
