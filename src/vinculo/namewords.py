@@ -5,7 +5,8 @@ Real vaults hold contacts titled "The Endurance", "Queen Bjornhild", "Dr Clair B
 "Name" a link. The everyday and function words come from data (``data/*.txt``, generated from
 wordfreq's frequency tables less the given names Faker knows, by ``bench/wordlists.py``);
 titles and honorifics are a closed class, listed here for English, Spanish, Portuguese, French
-and German. Every word is compared accent-folded and lowercase, without a final dot.
+and German, with those Spanish is written with where it meets other languages (Catalan and
+Aragonese "mosén" for a priest, Paraguay's Guaraní "karai"/"kuñakarai" for sir and madam). Every word is compared accent-folded and lowercase, without a final dot.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ TITLES: frozenset[str] = frozenset(
     cllr headmaster headmistress engr pharm alhaji alhaja hajia mallam oga shri smt aunty
     mtro mtra licda lcda profa contador contadora abogado abogada arquitecto arquitecta pbro
     seno mister
+    mosen mossen karai kunakarai
     """.split()
 )
 
@@ -267,6 +269,14 @@ def is_name_word(word: str) -> bool:
     """A given name that is also an everyday word, as a case-keeping dictionary spells it in
     lowercase: "max", "grant", "mark", "will" (not "brian", "ben", "steven")."""
     return _clean(word) in _name_words()
+
+
+_ENGLISH = _Words("english_words.txt", 50)
+
+
+def is_english_word(word: str) -> bool:
+    """An everyday word of English ("sunny", "bear", "king"; not "bains", "opio")."""
+    return _clean(word) in _ENGLISH
 
 
 @lru_cache(maxsize=1)

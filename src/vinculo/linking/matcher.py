@@ -172,6 +172,8 @@ class Matcher:
         self.automaton = ahocorasick.Automaton()
         for key, entry in entries.items():
             self.automaton.add_word(key, (len(key), entry))
+        for entry in rules.suffixed_entries(entries):  # "Sharmaji"
+            self.automaton.add_word(entry.key, (len(entry.key), entry))
         if entries:
             self.automaton.make_automaton()
         # First folded word (and its one-letter deletions) of each multi-word name → names.
@@ -197,6 +199,9 @@ class Matcher:
         self.name_tokens = frozenset(t for e in entries.values() for t in e.tokens
                                      if t not in rules.SURNAME_PARTICLES)
         self._abbreviation = _WordMemo(rules.abbreviation)
+        # A brand used as a verb after a name ("Shawna WhatsApp me"); not before one, where
+        # the reader would take "to FaceTime Callum when he lands" for a call made.
+        self._brand = _WordMemo(rules.brand)
         self._plain_word = _WordMemo(rules.plain_word)
 
     # --- exact ---------------------------------------------------------------------------
@@ -244,6 +249,8 @@ class Matcher:
                 return Hit(start, end, entry.targets, "suggest", "lowercase")
             return None
         if entry.kind == "surname":  # with a title ("Dr. Evans", "Iyer sir"), or as a party
+            if len(entry.targets) > self.max_candidates:
+                return None
             found = rules.surname_hit(text, start, end, entry)
             return None if found is None else Hit(found[0], end, entry.targets, found[1], found[2])
         if (single or entry.kind in rules.PARTIAL) and self._someone_else(text, start, end, entry):
@@ -304,6 +311,7 @@ class Matcher:
             return True  # a linked name right after: one longer name, or a list; not sure
         if after and rules.is_capitalised(after[1]) and rules.key_of(after[1]) not in own \
                 and not self._abbreviation[after[1]] \
+                and not self._brand[after[1]] \
                 and not self._listed(text[end:after[0]], after[1]) \
                 and not rules.suffix_after(text, end) \
                 and not rules.nickname_before_particle(text, start, end, after[0], entry):
