@@ -3,8 +3,8 @@ given name ("Shawna WhatsApp me"), a name of everyday words of two languages ("S
 Fontaine"), a title that is also a given name ("Earl Pettigrew", "Reina Zelaya"), a surname
 a dictionary spells only capitalised ("Lowe emailed me"), titles of Catalan, Aragonese and
 Paraguayan Spanish ("mosén", "Karai"), a Guaraní postposition after a hyphen ("Nilda-pe"),
-an honorific glued to a surname ("Mehtaji"), and a title before a surname two contacts
-share. And the guards: surnames with an inner capital, an epithet of one language's words,
+an honorific glued to a surname ("Mehtaji"), a title before a surname two contacts share,
+and a day before a given name ("On Friday Tom called"). And the guards: surnames with an inner capital, an epithet of one language's words,
 a known given name before a verb-like word, given names ending like a glued honorific."""
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ PEOPLE = {
     "Ken Adams": "",
     "Anil Sharma": "",
     "Priya Sharma": "",
+    "Tom Ellery": "",
+    "Theresa Clark": "",
 }
 
 
@@ -140,4 +142,26 @@ def test_a_title_before_a_surname_two_contacts_share_is_a_suggestion(vault, peop
     assert events == []
     # where no event is reported it is no one's ("a patient, Mr Smith" in a guide)
     mentions, _ = read(vault, "The patient, Mr Sharma, owns his records")
+    assert mentions == []
+
+
+@pytest.mark.parametrize(("text", "channel"), [
+    ("On Friday Tom called me about the rent", "call"),
+    ("Then on Thurs Tom rang about the rent", "call"),
+    ("After Christmas Tom came round for a drink", "in_person"),
+])
+def test_a_day_before_a_given_name_is_when_not_a_name(vault, people, text, channel):
+    mentions, events = read(vault, text)
+    assert mentions == [("Tom", "Tom Ellery", "link")]
+    assert events == [("Tom Ellery", channel)]
+
+
+@pytest.mark.parametrize("text", [
+    "Met Theresa May at the conference",  # a month that is a surname too
+    "Met Tom Jan at the pub",  # and a given name
+    "In May Tom Jan called me",
+    "F/U with Tom Thurs after the debrief",  # after the name a day is as often a plan
+])
+def test_a_month_that_is_also_a_name_is_still_someone_else(vault, people, text):
+    mentions, _ = read(vault, text)
     assert mentions == []

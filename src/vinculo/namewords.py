@@ -91,6 +91,25 @@ _AFTER_NAME = frozenset(
     .split()
 )
 
+# Days, months and feasts, capitalised as English and German write them: before a given name
+# they are when, not more of the name ("On Friday Tom called", "Am Montag Jonas"). Not those
+# that are given names or surnames too ("May", "June", "April", "August", "Jan", "Sun").
+_CALENDAR = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu thur
+    thurs fri sat january february july september october november december feb sept oct
+    nov dec christmas xmas easter
+    montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag januar februar
+    marz oktober dezember weihnachten ostern
+    """.split()
+)
+
+
+def is_calendar(word: str) -> bool:
+    """A day, month or feast: "Friday", "Thurs", "Sept", "Xmas", "Montag"."""
+    return _clean(word) in _CALENDAR and not is_given_name(word)
+
+
 # Common words a name is not, whatever the lists say: titles and honorifics are names'
 # company, not their words.
 _FOLDED_TITLES = frozenset(t.rstrip(".") for t in TITLES)

@@ -20,6 +20,7 @@ import ahocorasick
 
 from vinculo.linking import rules
 from vinculo.linking.rules import Entry
+from vinculo.namewords import is_calendar
 from vinculo.text import fold
 
 _TOKEN = re.compile(r"\w+")
@@ -202,6 +203,9 @@ class Matcher:
         # A brand used as a verb after a name ("Shawna WhatsApp me"); not before one, where
         # the reader would take "to FaceTime Callum when he lands" for a call made.
         self._brand = _WordMemo(rules.brand)
+        # A day before a given name ("On Friday Tom called"); not after one, where it is
+        # as often a plan ("F/U with Leah Thurs") as shorthand for a meeting ("Met Tom Friday").
+        self._calendar = _WordMemo(is_calendar)
         self._plain_word = _WordMemo(rules.plain_word)
 
     # --- exact ---------------------------------------------------------------------------
@@ -326,8 +330,8 @@ class Matcher:
             return False
         if text[before[0] - 1 : before[0]] == "#":
             return False  # a tag right before ("#Meeting Ana"), not a longer name
-        if self._abbreviation[before[1]]:
-            return False  # "DM'd Tom", "RT'd Tom's call": no given name
+        if self._abbreviation[before[1]] or self._calendar[before[1]]:
+            return False  # "DM'd Tom", "RT'd Tom's call", "On Friday Tom": no given name
         if before[2]:  # "da Cunha" style: a particle between two capitalised words
             between = text[before[0] + len(before[1]):start]
             if (between.strip() in rules.OPENER_LINKS and rules.sentence_start(text, before[0])
