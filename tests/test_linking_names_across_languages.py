@@ -4,7 +4,8 @@ Fontaine"), a title that is also a given name ("Earl Pettigrew", "Reina Zelaya")
 a dictionary spells only capitalised ("Lowe emailed me"), titles of Catalan, Aragonese and
 Paraguayan Spanish ("mosén", "Karai"), a Guaraní postposition after a hyphen ("Nilda-pe"),
 an honorific glued to a surname ("Mehtaji"), a title before a surname two contacts share,
-and a day before a given name ("On Friday Tom called"). And the guards: surnames with an inner capital, an epithet of one language's words,
+a day before a given name ("On Friday Tom called"), and honorifics after a name as India and
+Japan write them ("Verma uncle", "Sourav-da", "Tanaka sensei", "Yuki-chan"). And the guards: surnames with an inner capital, an epithet of one language's words,
 a known given name before a verb-like word, given names ending like a glued honorific."""
 
 from __future__ import annotations
@@ -30,6 +31,13 @@ PEOPLE = {
     "Priya Sharma": "",
     "Tom Ellery": "",
     "Theresa Clark": "",
+    "Sourav Ghosh": "",
+    "Yuki Mori": "",
+    "Hiro Tanaka": "",
+    "Sunil Verma": "",
+    "Jackie Smith": "",
+    "David Levi": "",
+    "Bertrand Poirier": "",
 }
 
 
@@ -163,5 +171,28 @@ def test_a_day_before_a_given_name_is_when_not_a_name(vault, people, text, chann
     "F/U with Tom Thurs after the debrief",  # after the name a day is as often a plan
 ])
 def test_a_month_that_is_also_a_name_is_still_someone_else(vault, people, text):
+    mentions, _ = read(vault, text)
+    assert mentions == []
+
+
+@pytest.mark.parametrize(("text", "surface", "contact"), [
+    ("Verma uncle called me about the plot", "Verma", "Sunil Verma"),
+    ("Tanaka sensei emailed me the results", "Tanaka", "Hiro Tanaka"),
+    ("Called Sourav-da about the puja", "Sourav", "Sourav Ghosh"),
+    ("Yuki-chan texted me after the match", "Yuki", "Yuki Mori"),
+])
+def test_honorifics_after_a_name_as_india_and_japan_write_them(vault, people, text, surface,
+                                                               contact):
+    mentions, events = read(vault, text)
+    assert mentions == [(surface, contact, "link")]
+    assert [name for name, _ in events] == [contact]
+
+
+@pytest.mark.parametrize("text", [
+    "Watched Jackie Chan films with the kids",  # a surname after a space
+    "Read about David Ben-Gurion tonight",  # a particle of a name
+    "Met Bertrand da Cunha at the fair",
+])
+def test_a_suffix_written_only_after_a_hyphen_is_a_name_after_a_space(vault, people, text):
     mentions, _ = read(vault, text)
     assert mentions == []

@@ -88,8 +88,17 @@ _BEFORE_SURNAME = frozenset(
 # "Sharma ji", "Lakshmi ma'am", "Ravi anna", "Tanaka-san".
 _AFTER_NAME = frozenset(
     "sir ji madam ma'am maam mam anna bhai bhaiya didi akka garu saab sahab sahib san"
+    # Indian English and India's languages: "Sharma uncle", "Lata aunty", "Rahul dada",
+    # "Biju chettan", "Anu chechi", "Raghu avare", "Ravi thambi", "Hetal bhabhi"; Japanese
+    # "Tanaka sensei".
+    " uncle aunty auntie dada chetta chettan chechi avare avaru thambi bhabhi paaji veerji"
+    " saheb sensei"
     .split()
 )
+# Written after a hyphen only, being particles or names of their own after a space ("da
+# Silva", "Jackie Chan", "David Ben-Gurion" aside): Bengali "Sourav-da", "Rina-di",
+# Japanese "Yuki-chan", "Kenta-kun", "Sato-sama", Korean "Minho-ssi", "Kim-nim".
+_AFTER_HYPHEN = frozenset("da di chan kun sama ssi nim".split())
 
 # Days, months and feasts, capitalised as English and German write them: before a given name
 # they are when, not more of the name ("On Friday Tom called", "Am Montag Jonas"). Not those
@@ -232,9 +241,11 @@ def is_before_surname(word: str) -> bool:
     return _clean(word) in _BEFORE_SURNAME
 
 
-def is_name_suffix(word: str) -> bool:
-    """An honorific written after a name: "sir", "ji", "ma'am", "garu"."""
-    return _clean(word).replace("’", "'") in _AFTER_NAME
+def is_name_suffix(word: str, hyphen: bool = False) -> bool:
+    """An honorific written after a name: "sir", "ji", "ma'am", "garu"; after a hyphen also
+    "da", "chan", "kun" ("Sourav-da", "Yuki-chan")."""
+    key = _clean(word).replace("’", "'")
+    return key in _AFTER_NAME or (hyphen and key in _AFTER_HYPHEN)
 
 
 def is_function_word(word: str) -> bool:

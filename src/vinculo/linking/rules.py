@@ -368,7 +368,7 @@ _SUFFIX_AFTER = re.compile(r"[ -]([^\W\d_]{2,6}(?:['â€™][^\W\d_]{1,2})?)(?![\w'â
 def suffix_after(text: str, end: int) -> bool:
     """An honorific written right after the name at ``end``: "Iyer sir", "Sharma ji"."""
     match = _SUFFIX_AFTER.match(text, end)
-    if match is None or not is_name_suffix(word := match.group(1)):
+    if match is None or not is_name_suffix(word := match.group(1), text[end] == "-"):
         return False
     return word.islower() or not is_given_name(word)  # "Ravi Anna" may be one name
 
