@@ -5,7 +5,8 @@ a dictionary spells only capitalised ("Lowe emailed me"), titles of Catalan, Ara
 Paraguayan Spanish ("mosén", "Karai"), a Guaraní postposition after a hyphen ("Nilda-pe"),
 an honorific glued to a surname ("Mehtaji"), a title before a surname two contacts share,
 a day before a given name ("On Friday Tom called"), and honorifics after a name as India and
-Japan write them ("Verma uncle", "Sourav-da", "Tanaka sensei", "Yuki-chan"). And the guards: surnames with an inner capital, an epithet of one language's words,
+Japan write them ("Verma uncle", "Sourav-da", "Tanaka sensei", "Yuki-chan"). A given name
+after Spanish "del" names a place or a devotion ("la plaza del Pilar"). And the guards: surnames with an inner capital, an epithet of one language's words,
 a known given name before a verb-like word, given names ending like a glued honorific."""
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ PEOPLE = {
     "Jackie Smith": "",
     "David Levi": "",
     "Bertrand Poirier": "",
+    "Pilar Lasheras": "",
 }
 
 
@@ -196,3 +198,12 @@ def test_honorifics_after_a_name_as_india_and_japan_write_them(vault, people, te
 def test_a_suffix_written_only_after_a_hyphen_is_a_name_after_a_space(vault, people, text):
     mentions, _ = read(vault, text)
     assert mentions == []
+
+
+def test_a_given_name_after_spanish_del_names_a_place(vault, people):
+    mentions, events = read(vault, "Me encontré al mosén Sanz en la plaza del Pilar")
+    assert mentions == [("mosén Sanz", "Jorge Sanz", "link")]
+    assert events == [("Jorge Sanz", "in_person")]
+    # "de Pilar", "con Pilar": her
+    mentions, _ = read(vault, "Comí con Pilar en la calle del Carmen, luego fui a casa de Pilar")
+    assert mentions == [("Pilar", "Pilar Lasheras", "link"), ("Pilar", "Pilar Lasheras", "link")]

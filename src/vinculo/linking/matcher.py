@@ -259,6 +259,8 @@ class Matcher:
             return None if found is None else Hit(found[0], end, entry.targets, found[1], found[2])
         if (single or entry.kind in rules.PARTIAL) and self._someone_else(text, start, end, entry):
             return None
+        if entry.kind == "first_name" and rules.del_before(text, start):
+            return None  # "la plaza del Pilar": a place or a devotion, not Pilar Lasheras
         common = entry.common or written_lower
         if entry.ambiguous and (common or len(entry.targets) > self.max_candidates):
             return None  # an everyday word or a label many contacts share: noise, not a name

@@ -507,6 +507,18 @@ def nickname_before_particle(text: str, start: int, end: int, after: int, entry:
             and text[end:after].strip() != "")
 
 
+# Spanish "del" (of the, masculine) right before a word: "la plaza del Pilar", "la Virgen del
+# Carmen", "el colegio del Rosario" name a place or a devotion after a given name; a person
+# is "de Pilar", "de la Pili".
+_DEL_BEFORE = re.compile(r"(?<![^\W\d_])del $")
+
+
+def del_before(text: str, start: int) -> bool:
+    """Spanish "del" right before ``start``: a given name there names a place or a devotion
+    ("la plaza del Pilar", "la calle del Carmen"), not the person."""
+    return _DEL_BEFORE.search(text, max(0, start - 4), start) is not None
+
+
 def initial_after(text: str, end: int) -> bool:
     return _INITIAL_AFTER.match(text, end) is not None
 
