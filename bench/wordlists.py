@@ -20,7 +20,7 @@ them apart (they count "john" and "max" alike, lowercased); a case-keeping dicti
 
 ``python bench/wordlists.py --english-words`` writes ``english_words.txt`` alone: the everyday
 words that are among English's most frequent, so a name of everyday words of two languages
-("Sunny Bains": English, French) is told from an epithet of one ("Bear King").
+("Sonny Fontaine": English, French) is told from an epithet of one ("Bear King").
 
 ``python bench/wordlists.py --proper-words`` writes ``proper_words.txt`` alone: the everyday words
 (``everyday_words.txt``) that the same dictionary lists only capitalised — names of people and
@@ -137,7 +137,7 @@ def proper_words() -> None:
 def english_words() -> None:
     """``english_words.txt``: the everyday words (``everyday_words.txt``) among English's most
     frequent ones. A name of everyday words is an epithet when they are words of one
-    language ("Bear King", "La Lente"); "Sunny Bains" (English, French) is a person's."""
+    language ("Bear King", "La Lente"); "Sonny Fontaine" (English, French) is a person's."""
     from wordfreq import top_n_list
 
     everyday = {w for w in (DATA / "everyday_words.txt").read_text(encoding="utf-8").split("\n")[1:]

@@ -36,10 +36,10 @@ PEOPLE = {
     "Yuki Mori": "",
     "Hiro Tanaka": "",
     "Sunil Verma": "",
-    "Jackie Smith": "",
+    "Wendy Smith": "",
     "David Levi": "",
     "Bertrand Poirier": "",
-    "Pilar Lasheras": "",
+    "Pilar Ortiz": "",
 }
 
 
@@ -167,7 +167,7 @@ def test_a_day_before_a_given_name_is_when_not_a_name(vault, people, text, chann
 
 
 @pytest.mark.parametrize("text", [
-    "Met Theresa May at the conference",  # a month that is a surname too
+    "Met Theresa March at the conference",  # a month that is a surname too
     "Met Tom Jan at the pub",  # and a given name
     "In May Tom Jan called me",
     "F/U with Tom Thurs after the debrief",  # after the name a day is as often a plan
@@ -191,8 +191,8 @@ def test_honorifics_after_a_name_as_india_and_japan_write_them(vault, people, te
 
 
 @pytest.mark.parametrize("text", [
-    "Watched Jackie Chan films with the kids",  # a surname after a space
-    "Read about David Ben-Gurion tonight",  # a particle of a name
+    "Had lunch with Wendy Chan from accounts",  # a surname after a space
+    "Had lunch with David Ben-Ami from accounts",  # a particle of a name
     "Met Bertrand da Cunha at the fair",
 ])
 def test_a_suffix_written_only_after_a_hyphen_is_a_name_after_a_space(vault, people, text):
@@ -206,4 +206,4 @@ def test_a_given_name_after_spanish_del_names_a_place(vault, people):
     assert events == [("Jorge Sanz", "in_person")]
     # "de Pilar", "con Pilar": her
     mentions, _ = read(vault, "Comí con Pilar en la calle del Carmen, luego fui a casa de Pilar")
-    assert mentions == [("Pilar", "Pilar Lasheras", "link"), ("Pilar", "Pilar Lasheras", "link")]
+    assert mentions == [("Pilar", "Pilar Ortiz", "link"), ("Pilar", "Pilar Ortiz", "link")]

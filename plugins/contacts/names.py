@@ -73,7 +73,7 @@ def _leading_title(words: list[str], i: int) -> bool:
 def _titled_given_name(title: str, rest: str) -> bool:
     """``title``, a title before the one word ``rest``, may be a given name: a known one
     ("Reina", "Earl"; not a function word, "Don"), before a word that is no given name or
-    title ("Reina Cálix"; "Reina Isabel" is a queen)."""
+    title ("Reina Zelaya"; "Reina Isabel" is a queen)."""
     return (is_given_name(title) and not is_function_word(title) and not is_given_name(rest)
             and not is_title(rest))
 
@@ -97,7 +97,7 @@ def _is_epithet(words: list[str]) -> bool:
     if not all(is_plain(w) and not is_given_name(w) and not is_proper(w) for w in words):
         return False
     # Words of one language: "Bear King", "La Lente". Everyday words of two, English and
-    # another, are a person's name: "Sunny Bains", "Godfrey Opio" (frequency tables count
+    # another, are a person's name: "Sonny Fontaine" (frequency tables count
     # given names and surnames as words of the language they are written in).
     english = {is_english_word(w) for w in words if not (is_function_word(w) or is_handle(w))}
     return len(english) < 2
@@ -147,7 +147,7 @@ def derived_variants(name: str, kind: str = "title") -> list[NameVariant]:
         out.append(NameVariant(base, kind if " " in base else "first_name"))
         title = cleaned.split()[0]
         if " " not in base and _titled_given_name(title, base):
-            # "Reina Cálix": "reina" is a queen and a given name; before a word that is no
+            # "Reina Zelaya": "reina" is a queen and a given name; before a word that is no
             # given name it may be hers. Only suggested alone, linked where the note also
             # names her in full: "Lady Bjornhild" is more often the title.
             out.append(NameVariant(title, "first_name", confident=False))

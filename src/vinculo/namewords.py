@@ -96,7 +96,7 @@ _AFTER_NAME = frozenset(
     .split()
 )
 # Written after a hyphen only, being particles or names of their own after a space ("da
-# Silva", "Jackie Chan", "David Ben-Gurion" aside): Bengali "Sourav-da", "Rina-di",
+# Silva", "Wendy Chan", "David Ben-Ami" aside): Bengali "Sourav-da", "Rina-di",
 # Japanese "Yuki-chan", "Kenta-kun", "Sato-sama", Korean "Minho-ssi", "Kim-nim".
 _AFTER_HYPHEN = frozenset("da di chan kun sama ssi nim".split())
 

@@ -201,10 +201,10 @@ class Matcher:
                                      if t not in rules.SURNAME_PARTICLES)
         self._abbreviation = _WordMemo(rules.abbreviation)
         # A brand used as a verb after a name ("Shawna WhatsApp me"); not before one, where
-        # the reader would take "to FaceTime Callum when he lands" for a call made.
+        # the reader would take "to FaceTime Tom when he lands" for a call made.
         self._brand = _WordMemo(rules.brand)
         # A day before a given name ("On Friday Tom called"); not after one, where it is
-        # as often a plan ("F/U with Leah Thurs") as shorthand for a meeting ("Met Tom Friday").
+        # as often a plan ("F/U with Tom Thurs") as shorthand for a meeting ("Met Tom Friday").
         self._calendar = _WordMemo(is_calendar)
         self._plain_word = _WordMemo(rules.plain_word)
 
@@ -260,7 +260,7 @@ class Matcher:
         if (single or entry.kind in rules.PARTIAL) and self._someone_else(text, start, end, entry):
             return None
         if entry.kind == "first_name" and rules.del_before(text, start):
-            return None  # "la plaza del Pilar": a place or a devotion, not Pilar Lasheras
+            return None  # "la plaza del Pilar": a place or a devotion, not a contact called Pilar
         common = entry.common or written_lower
         if entry.ambiguous and (common or len(entry.targets) > self.max_candidates):
             return None  # an everyday word or a label many contacts share: noise, not a name

@@ -214,7 +214,7 @@ def glued_before(text: str, at: int) -> bool:
 
 def glued_after(text: str, at: int) -> bool:
     """The same after a word ("Ana-María", "Ana_id", but not "Ana__", nor an honorific or a
-    postposition after its hyphen: "Sharma-ji", "Tanaka-san", "Yeruti-pe")."""
+    postposition after its hyphen: "Sharma-ji", "Tanaka-san", "Nilda-pe")."""
     size = len(text)
     if text[at] == "-" and (suffix_after(text, at) or postposition_after(text, at)):
         return False
@@ -374,14 +374,14 @@ def suffix_after(text: str, end: int) -> bool:
 
 
 # A postposition glued to a name by a hyphen, as Paraguay's Guaraní writes it after a
-# Spanish or foreign name: "Yeruti-pe" (to Yeruti), "Conce-ndive" (with Conce), "Ana-gui"
+# Spanish or foreign name: "Nilda-pe" (to Nilda), "Nilda-ndive" (with Nilda), "Ana-gui"
 # (from Ana), "Ana-rehe" (about Ana). The name ends at the hyphen.
 _POSTPOSITION_AFTER = re.compile(r"-(?:pe|gui|ndive|rehe|re)(?![\w'’-])",
                                  re.IGNORECASE)
 
 
 def postposition_after(text: str, at: int) -> bool:
-    """A postposition glued by the hyphen at ``at``: "Yeruti-pe", "Conce-ndive"."""
+    """A postposition glued by the hyphen at ``at``: "Nilda-pe", "Nilda-ndive"."""
     return _POSTPOSITION_AFTER.match(text, at) is not None
 
 
@@ -796,7 +796,7 @@ def surname_party(text: str, start: int, end: int, entry: Entry) -> bool:
     only a suggestion the history rests on (the linker keeps it only in a clause that
     reports an event), never a link: a surname alone is too often someone else's. A word
     frequency tables count but a dictionary spells only capitalised is a name here
-    ("Hastings me mandó un mail", "Brandt emailed me")."""
+    ("Lowe me mandó un mail", "Brandt emailed me")."""
     surface = text[start:end]
     if (entry.ambiguous or entry.word_too or not is_capitalised(surface)
             or is_given_name(surface) or " " in surface):
