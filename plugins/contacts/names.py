@@ -19,6 +19,7 @@ from typing import Any
 from vinculo.hookspecs import hookimpl
 from vinculo.model import Contact, NameVariant
 from vinculo.namewords import (
+    is_english_word,
     is_everyday,
     is_frequent_given_name,
     is_function_word,
@@ -69,6 +70,14 @@ def _leading_title(words: list[str], i: int) -> bool:
     return is_title(word) and not (is_given_name(word) and len(words) - i >= 3)
 
 
+def _titled_given_name(title: str, rest: str) -> bool:
+    """``title``, a title before the one word ``rest``, may be a given name: a known one
+    ("Reina", "Earl"; not a function word, "Don"), before a word that is no given name or
+    title ("Reina Zelaya"; "Reina Isabel" is a queen)."""
+    return (is_given_name(title) and not is_function_word(title) and not is_given_name(rest)
+            and not is_title(rest))
+
+
 def _connects(word: str) -> bool:
     """A lowercase particle or function word joining a name's words: "de", "del", "of"."""
     return word.islower() and (word in PARTICLES or is_function_word(word))
@@ -76,15 +85,22 @@ def _connects(word: str) -> bool:
 
 def _is_epithet(words: list[str]) -> bool:
     """A description rather than a name: a role or a word and what it is of ("Caballero de
-    la Paloma", "Lord of the Hunters", "Señor del Reino"), or everyday words alone ("Bear
-    King", "White Queen"). Its words are no first name or surname of anyone; "Ana de la
+    la Paloma", "Lord of the Hunters", "Señor del Reino"), or everyday words of one language
+    alone ("Bear King", "White Queen"). Its words are no first name or surname of anyone; "Ana de la
     Fuente" and "Catherine of Aragon" (a given name first) are names."""
     if len(words) < 2 or is_given_name(words[0]):
         return False
     # (not a word a dictionary spells only capitalised: "Ollie Brandt" is a person's name,
     # though frequency tables count "ollie" and "brandt" as words)
-    return _connects(words[1]) or all(is_plain(w) and not is_given_name(w) and not is_proper(w)
-                                      for w in words)
+    if _connects(words[1]):
+        return True
+    if not all(is_plain(w) and not is_given_name(w) and not is_proper(w) for w in words):
+        return False
+    # Words of one language: "Bear King", "La Lente". Everyday words of two, English and
+    # another, are a person's name: "Sonny Fontaine" (frequency tables count
+    # given names and surnames as words of the language they are written in).
+    english = {is_english_word(w) for w in words if not (is_function_word(w) or is_handle(w))}
+    return len(english) < 2
 
 
 def without_titles(name: str) -> str:
@@ -129,6 +145,12 @@ def derived_variants(name: str, kind: str = "title") -> list[NameVariant]:
         out.append(NameVariant(cleaned, kind))
     if base != cleaned:  # "Queen Bjornhild" is written "Bjornhild": a shorter name of hers
         out.append(NameVariant(base, kind if " " in base else "first_name"))
+        title = cleaned.split()[0]
+        if " " not in base and _titled_given_name(title, base):
+            # "Reina Zelaya": "reina" is a queen and a given name; before a word that is no
+            # given name it may be hers. Only suggested alone, linked where the note also
+            # names her in full: "Lady Bjornhild" is more often the title.
+            out.append(NameVariant(title, "first_name", confident=False))
     groups = _words(base)
     first = groups[0][0] if groups else ""
     names = base.split()

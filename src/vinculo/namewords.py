@@ -5,7 +5,8 @@ Real vaults hold contacts titled "The Endurance", "Queen Bjornhild", "Dr Clair B
 "Name" a link. The everyday and function words come from data (``data/*.txt``, generated from
 wordfreq's frequency tables less the given names Faker knows, by ``bench/wordlists.py``);
 titles and honorifics are a closed class, listed here for English, Spanish, Portuguese, French
-and German. Every word is compared accent-folded and lowercase, without a final dot.
+and German, with those Spanish is written with where it meets other languages (Catalan and
+Aragonese "mosén" for a priest, Paraguay's Guaraní "karai"/"kuñakarai" for sir and madam). Every word is compared accent-folded and lowercase, without a final dot.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ TITLES: frozenset[str] = frozenset(
     cllr headmaster headmistress engr pharm alhaji alhaja hajia mallam oga shri smt aunty
     mtro mtra licda lcda profa contador contadora abogado abogada arquitecto arquitecta pbro
     seno mister
+    mosen mossen karai kunakarai
     """.split()
 )
 
@@ -86,8 +88,36 @@ _BEFORE_SURNAME = frozenset(
 # "Sharma ji", "Lakshmi ma'am", "Ravi anna", "Tanaka-san".
 _AFTER_NAME = frozenset(
     "sir ji madam ma'am maam mam anna bhai bhaiya didi akka garu saab sahab sahib san"
+    # Indian English and India's languages: "Sharma uncle", "Lata aunty", "Rahul dada",
+    # "Biju chettan", "Anu chechi", "Raghu avare", "Ravi thambi", "Hetal bhabhi"; Japanese
+    # "Tanaka sensei".
+    " uncle aunty auntie dada chetta chettan chechi avare avaru thambi bhabhi paaji veerji"
+    " saheb sensei"
     .split()
 )
+# Written after a hyphen only, being particles or names of their own after a space ("da
+# Silva", "Wendy Chan", "David Ben-Ami" aside): Bengali "Sourav-da", "Rina-di",
+# Japanese "Yuki-chan", "Kenta-kun", "Sato-sama", Korean "Minho-ssi", "Kim-nim".
+_AFTER_HYPHEN = frozenset("da di chan kun sama ssi nim".split())
+
+# Days, months and feasts, capitalised as English and German write them: before a given name
+# they are when, not more of the name ("On Friday Tom called", "Am Montag Jonas"). Not those
+# that are given names or surnames too ("May", "June", "April", "August", "Jan", "Sun").
+_CALENDAR = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu thur
+    thurs fri sat january february july september october november december feb sept oct
+    nov dec christmas xmas easter
+    montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag januar februar
+    marz oktober dezember weihnachten ostern
+    """.split()
+)
+
+
+def is_calendar(word: str) -> bool:
+    """A day, month or feast: "Friday", "Thurs", "Sept", "Xmas", "Montag"."""
+    return _clean(word) in _CALENDAR and not is_given_name(word)
+
 
 # Common words a name is not, whatever the lists say: titles and honorifics are names'
 # company, not their words.
@@ -211,9 +241,11 @@ def is_before_surname(word: str) -> bool:
     return _clean(word) in _BEFORE_SURNAME
 
 
-def is_name_suffix(word: str) -> bool:
-    """An honorific written after a name: "sir", "ji", "ma'am", "garu"."""
-    return _clean(word).replace("’", "'") in _AFTER_NAME
+def is_name_suffix(word: str, hyphen: bool = False) -> bool:
+    """An honorific written after a name: "sir", "ji", "ma'am", "garu"; after a hyphen also
+    "da", "chan", "kun" ("Sourav-da", "Yuki-chan")."""
+    key = _clean(word).replace("’", "'")
+    return key in _AFTER_NAME or (hyphen and key in _AFTER_HYPHEN)
 
 
 def is_function_word(word: str) -> bool:
@@ -267,6 +299,14 @@ def is_name_word(word: str) -> bool:
     """A given name that is also an everyday word, as a case-keeping dictionary spells it in
     lowercase: "max", "grant", "mark", "will" (not "brian", "ben", "steven")."""
     return _clean(word) in _name_words()
+
+
+_ENGLISH = _Words("english_words.txt", 50)
+
+
+def is_english_word(word: str) -> bool:
+    """An everyday word of English ("sunny", "bear", "king"; not "bains", "opio")."""
+    return _clean(word) in _ENGLISH
 
 
 @lru_cache(maxsize=1)

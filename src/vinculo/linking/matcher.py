@@ -20,6 +20,7 @@ import ahocorasick
 
 from vinculo.linking import rules
 from vinculo.linking.rules import Entry
+from vinculo.namewords import is_calendar
 from vinculo.text import fold
 
 _TOKEN = re.compile(r"\w+")
@@ -172,6 +173,8 @@ class Matcher:
         self.automaton = ahocorasick.Automaton()
         for key, entry in entries.items():
             self.automaton.add_word(key, (len(key), entry))
+        for entry in rules.suffixed_entries(entries):  # "Sharmaji"
+            self.automaton.add_word(entry.key, (len(entry.key), entry))
         if entries:
             self.automaton.make_automaton()
         # First folded word (and its one-letter deletions) of each multi-word name → names.
@@ -197,6 +200,12 @@ class Matcher:
         self.name_tokens = frozenset(t for e in entries.values() for t in e.tokens
                                      if t not in rules.SURNAME_PARTICLES)
         self._abbreviation = _WordMemo(rules.abbreviation)
+        # A brand used as a verb after a name ("Shawna WhatsApp me"); not before one, where
+        # the reader would take "to FaceTime Tom when he lands" for a call made.
+        self._brand = _WordMemo(rules.brand)
+        # A day before a given name ("On Friday Tom called"); not after one, where it is
+        # as often a plan ("F/U with Tom Thurs") as shorthand for a meeting ("Met Tom Friday").
+        self._calendar = _WordMemo(is_calendar)
         self._plain_word = _WordMemo(rules.plain_word)
 
     # --- exact ---------------------------------------------------------------------------
@@ -244,10 +253,14 @@ class Matcher:
                 return Hit(start, end, entry.targets, "suggest", "lowercase")
             return None
         if entry.kind == "surname":  # with a title ("Dr. Evans", "Iyer sir"), or as a party
+            if len(entry.targets) > self.max_candidates:
+                return None
             found = rules.surname_hit(text, start, end, entry)
             return None if found is None else Hit(found[0], end, entry.targets, found[1], found[2])
         if (single or entry.kind in rules.PARTIAL) and self._someone_else(text, start, end, entry):
             return None
+        if entry.kind == "first_name" and rules.del_before(text, start):
+            return None  # "la plaza del Pilar": a place or a devotion, not a contact called Pilar
         common = entry.common or written_lower
         if entry.ambiguous and (common or len(entry.targets) > self.max_candidates):
             return None  # an everyday word or a label many contacts share: noise, not a name
@@ -304,6 +317,7 @@ class Matcher:
             return True  # a linked name right after: one longer name, or a list; not sure
         if after and rules.is_capitalised(after[1]) and rules.key_of(after[1]) not in own \
                 and not self._abbreviation[after[1]] \
+                and not self._brand[after[1]] \
                 and not self._listed(text[end:after[0]], after[1]) \
                 and not rules.suffix_after(text, end) \
                 and not rules.nickname_before_particle(text, start, end, after[0], entry):
@@ -318,8 +332,8 @@ class Matcher:
             return False
         if text[before[0] - 1 : before[0]] == "#":
             return False  # a tag right before ("#Meeting Ana"), not a longer name
-        if self._abbreviation[before[1]]:
-            return False  # "DM'd Tom", "RT'd Tom's call": no given name
+        if self._abbreviation[before[1]] or self._calendar[before[1]]:
+            return False  # "DM'd Tom", "RT'd Tom's call", "On Friday Tom": no given name
         if before[2]:  # "da Cunha" style: a particle between two capitalised words
             between = text[before[0] + len(before[1]):start]
             if (between.strip() in rules.OPENER_LINKS and rules.sentence_start(text, before[0])

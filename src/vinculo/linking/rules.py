@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from vinculo.common_words import COMMON_WORD_NAMES
@@ -73,6 +73,8 @@ class Entry:
     # of Grant Wu and of Oliver Grant): after a title that calls for a surname ("Mr. Grant")
     # it is this reading that is judged.
     surname: Entry | None = None
+    # A surname with an honorific glued on ("Sharmaji"): found as the whole word, a title.
+    suffixed: bool = False
 
     @property
     def ambiguous(self) -> bool:
@@ -116,6 +118,22 @@ def build_entries(variants: Mapping[str, list[NameVariant]]) -> dict[str, Entry]
             surname=_surname_reading(key, pairs, targets, tokens) if tier == 1 else None,
         )
     return entries
+
+
+# An honorific written glued to a surname, as Hindi and Urdu speakers write "Sharmaji",
+# "Guptaji" (not to a short one: "Kenji", "Shinji" are given names of their own).
+GLUED_SUFFIXES = ("ji",)
+_GLUED_MIN = 5
+
+
+def suffixed_entries(entries: Mapping[str, Entry]) -> list[Entry]:
+    """A surname's entry with each glued honorific ("sharmaji" for "sharma"), for a surname of
+    one word of at least five letters."""
+    return [replace(e, key=e.key + suffix, suffixed=True)
+            for e in entries.values()
+            if e.kind == "surname" and e.words == 1 and len(e.key) >= _GLUED_MIN
+            and e.key.isalpha()
+            for suffix in GLUED_SUFFIXES if e.key + suffix not in entries]
 
 
 def _surname_reading(key: str, pairs: list[tuple[str, NameVariant]], given: tuple[str, ...],
@@ -195,10 +213,10 @@ def glued_before(text: str, at: int) -> bool:
 
 
 def glued_after(text: str, at: int) -> bool:
-    """The same after a word ("Ana-María", "Ana_id", but not "Ana__", nor an honorific
-    after its hyphen: "Sharma-ji", "Tanaka-san")."""
+    """The same after a word ("Ana-María", "Ana_id", but not "Ana__", nor an honorific or a
+    postposition after its hyphen: "Sharma-ji", "Tanaka-san", "Nilda-pe")."""
     size = len(text)
-    if text[at] == "-" and suffix_after(text, at):
+    if text[at] == "-" and (suffix_after(text, at) or postposition_after(text, at)):
         return False
     if text[at] == "_":
         while at < size - 1 and text[at] == "_":
@@ -350,9 +368,21 @@ _SUFFIX_AFTER = re.compile(r"[ -]([^\W\d_]{2,6}(?:['’][^\W\d_]{1,2})?)(?![\w'�
 def suffix_after(text: str, end: int) -> bool:
     """An honorific written right after the name at ``end``: "Iyer sir", "Sharma ji"."""
     match = _SUFFIX_AFTER.match(text, end)
-    if match is None or not is_name_suffix(word := match.group(1)):
+    if match is None or not is_name_suffix(word := match.group(1), text[end] == "-"):
         return False
     return word.islower() or not is_given_name(word)  # "Ravi Anna" may be one name
+
+
+# A postposition glued to a name by a hyphen, as Paraguay's Guaraní writes it after a
+# Spanish or foreign name: "Nilda-pe" (to Nilda), "Nilda-ndive" (with Nilda), "Ana-gui"
+# (from Ana), "Ana-rehe" (about Ana). The name ends at the hyphen.
+_POSTPOSITION_AFTER = re.compile(r"-(?:pe|gui|ndive|rehe|re)(?![\w'’-])",
+                                 re.IGNORECASE)
+
+
+def postposition_after(text: str, at: int) -> bool:
+    """A postposition glued by the hyphen at ``at``: "Nilda-pe", "Nilda-ndive"."""
+    return _POSTPOSITION_AFTER.match(text, at) is not None
 
 
 # "John C. Maxwell", "Julia M. Rohrer": a middle initial continues the name.
@@ -477,6 +507,18 @@ def nickname_before_particle(text: str, start: int, end: int, after: int, entry:
             and text[end:after].strip() != "")
 
 
+# Spanish "del" (of the, masculine) right before a word: "la plaza del Pilar", "la Virgen del
+# Carmen", "el colegio del Rosario" name a place or a devotion after a given name; a person
+# is "de Pilar", "de la Pili".
+_DEL_BEFORE = re.compile(r"(?<![^\W\d_])del $")
+
+
+def del_before(text: str, start: int) -> bool:
+    """Spanish "del" right before ``start``: a given name there names a place or a devotion
+    ("la plaza del Pilar", "la calle del Carmen"), not the person."""
+    return _DEL_BEFORE.search(text, max(0, start - 4), start) is not None
+
+
 def initial_after(text: str, end: int) -> bool:
     return _INITIAL_AFTER.match(text, end) is not None
 
@@ -558,11 +600,18 @@ def plain_word(word: str) -> bool:
         return True
     if len(word) > 3 and word[-1] in "éó" and word[-2] not in "sn":
         return True
+    if len(word) > 3 and _FINAL_STRESS.search(word) and not is_given_name(word):
+        return True  # "Escribí", "Recibí", Guaraní's "Ahenói" ("I called"): a verb first
     if _SPANISH_WE.fullmatch(fold(word)) and not is_given_name(word):
         return True  # "Cenamos Marta y yo", "Fuimos Ana y yo": a verb of "we"
     if _ENCLITIC.fullmatch(word.lower()) and not is_given_name(word):
         return True  # "Llamóme la Uxía", "Mandóme Anxo un correo"
     return english_verb_form(word)
+
+
+# An accent on the last syllable other than "-é"/"-ó" (above), as Spanish's preterites of
+# "-er"/"-ir" verbs ("Escribí") and Guaraní's verbs ("Ahenói", "Ohenói") are written.
+_FINAL_STRESS = re.compile(r"(?:[^sn]í|[áéó][iu])$")
 
 
 # A Spanish verb for "we" (present or preterite, -amos/-emos/-imos), long enough to be no
@@ -601,6 +650,27 @@ def _english_lemma(word: str) -> str:
     import simplemma
 
     return str(simplemma.lemmatize(word, lang="en"))
+
+
+# A word of two capitalised parts: "WhatsApp", "FaceTime", "LinkedIn", "McDonald", "LeBlanc".
+_CAMEL = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)")
+# What opens a surname written with an inner capital: "McDonald", "MacLeod", "LeBlanc",
+# "DeLuca", "DiMaggio", "VanDyke", "FitzGerald", "LaToya", "DuBois", "StClair", "DeShawn".
+_SURNAME_HEADS = frozenset(
+    "mc mac le la de di da du des del della van von vander fitz st san al el ben ibn o ter ten"
+    .split())
+
+
+def brand(word: str) -> bool:
+    """A brand written as two everyday words run together, each capitalised ("WhatsApp",
+    "FaceTime", "LinkedIn", "YouTube", "WeChat"): no given name or surname, which written with
+    an inner capital opens with a particle or a patronymic ("McDonald", "LeBlanc", "DeLuca")."""
+    match = _CAMEL.fullmatch(word)
+    if match is None:
+        return False
+    head, tail = match.group(1), match.group(2)
+    return (head.lower() not in _SURNAME_HEADS and is_plain(head) and is_plain(tail)
+            and not is_given_name(head) and not is_given_name(tail))
 
 
 _CAMEL_VERB = re.compile(r"[A-Z][a-z]+[A-Z][a-z]*(?:ed|ing|['’](?:d|ed|ing))")
@@ -700,16 +770,20 @@ def surname_hit(text: str, start: int, end: int, entry: Entry) -> tuple[int, str
     """How a surname alone at ``text[start:end]`` names its contact: ``(start, level,
     reason)``, or None. After a title or honorific ("Dr. Evans", "Pastor Nygaard", "doña
     Mamani") or before one written after it ("Iyer sir"), it is a link when one contact has
-    that surname and no capitalised word continues it; alone in the place of a party to
+    that surname and no capitalised word continues it, a suggestion listing them when
+    several have (kept only in a clause that reports an event, as a party's); alone in the place of a party to
     the clause (:func:`surname_party`) it is a suggestion."""
     title = title_before(text, start)
-    if title is None and suffix_after(text, end):
-        title = start  # "Iyer sir", "Sharma ji": the link covers the name
+    if title is None and (entry.suffixed or suffix_after(text, end)):
+        title = start  # "Iyer sir", "Sharma ji", "Sharmaji": the link covers the name
     if title is None:
         return (start, "suggest", "surname") if surname_party(text, start, end, entry) else None
-    if entry.ambiguous or (title < start and word_after_capitalised(text, end)
-                           and not suffix_after(text, end)):
+    if title < start and word_after_capitalised(text, end) and not suffix_after(text, end):
         return None  # "Dr. Evans Smith" is someone longer
+    if entry.ambiguous:
+        # Two Evanses: "Dr. Evans" is one of them, in a clause that reports an event (the
+        # linker checks; "a patient, Mr Smith" in a guide is no one's).
+        return title, "suggest", "surname"
     return title, "link", "title"
 
 
@@ -720,11 +794,15 @@ def surname_party(text: str, start: int, end: int, entry: Entry) -> bool:
     Okoye"), as students, colleagues and neighbours write each other. Only when one contact
     has that surname, it is no everyday word or given name and it is written capitalised;
     only a suggestion the history rests on (the linker keeps it only in a clause that
-    reports an event), never a link: a surname alone is too often someone else's."""
+    reports an event), never a link: a surname alone is too often someone else's. A word
+    frequency tables count but a dictionary spells only capitalised is a name here
+    ("Lowe me mandó un mail", "Brandt emailed me")."""
     surface = text[start:end]
-    if (entry.ambiguous or entry.common or entry.word_too or not is_capitalised(surface)
-            or is_given_name(surface) or is_everyday(surface) or " " in surface):
+    if (entry.ambiguous or entry.word_too or not is_capitalised(surface)
+            or is_given_name(surface) or " " in surface):
         return False
+    if is_handle(surface) or ((entry.common or is_everyday(surface)) and not is_proper(surface)):
+        return False  # a word or an acronym; not a name a dictionary spells only capitalised
     if sentence_start(text, start):
         return past_verb_after(text, end)
     return companion_before(text, start) or after_opening_verb(text, start)
