@@ -149,6 +149,10 @@ def phrase_finder(phrases: list[str]) -> PhraseFinder | None:
                 if _literal(alternative):  # most phrases: no need to parse them
                     (word_led if _is_word(alternative[:1]) else other).append(alternative)
                     continue
+                if _is_word(alternative[:1]) and _plain_head(alternative):
+                    # its first item is that character: ``_lead`` is (True, False) unparsed
+                    word_led.append(alternative)
+                    continue
                 items = _parse(alternative)
                 if items is None:  # cannot happen: an alternative is a part of the phrase
                     return None
@@ -202,8 +206,13 @@ _JOINABLE = frozenset("\\{,0123456789")
 
 def _alternatives(phrase: str, budget: int = 32) -> list[str]:
     """``phrase`` as alternatives that open with a plain character where it opens with a
-    group or is an alternation, each checked to parse as its part of the phrase; the phrase
-    as it is when in doubt or past ``budget`` alternatives."""
+    group or is an alternation; the phrase as it is when in doubt or past ``budget``
+    alternatives. Each alternative parses as its part of the phrase without being parsed
+    again here (most of what the analysis cost): the phrase parses, has no capturing group
+    and nothing ``_OPAQUE``, and the parser reads a group's branches, and the items after it,
+    each on its own; where a branch's end and what follows could be read together ("\\0"
+    and "12", "{1," and "2}") both readings are compared. (Were one not to parse after all,
+    the joined pattern would not compile and the phrases would be searched as written.)"""
     if _plain_head(phrase) or _OPAQUE.search(phrase):
         return [phrase]
     scan = _scan(phrase)
@@ -228,8 +237,6 @@ def _alternatives(phrase: str, budget: int = 32) -> list[str]:
             return [phrase]
         parts = [p + rest for p in pieces] + ([rest] if optional else [])
     else:
-        return [phrase]
-    if any(_parse(part) is None for part in parts):
         return [phrase]
     out: list[str] = []
     for part in parts:
