@@ -2125,3 +2125,85 @@ def test_an_entry_whose_status_says_it_has_not_happened(vault, write, line):
 )
 def test_an_event_beside_a_plan_or_a_schedule(vault, write, line, expected):
     assert _read(vault, write, line) == [expected]
+
+
+# The eighth pass: an attempt told after the name or in the next sentence, a plan agreed in
+# the past, an entry's status in brackets, an agenda for a meeting to come.
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a call or a visit that reached no one, said after the name
+        "Le hice videollamada a Marta Ruiz pero no se conectó",
+        "Le di un toque a Marta Ruiz pero no lo pilló",
+        "Le hablé a Marta Ruiz por teléfono y no me contestó",
+        "Pasé por lo de Marta Ruiz pero estaba cerrado",
+        "Fui a la oficina de Marta Ruiz y estaba de vacaciones",
+        "Llegué a casa de Marta Ruiz y ya se había ido",
+        "Quedé con Marta Ruiz pero no se presentó",
+        "Busqué a Marta Ruiz en la feria pero no la encontré",
+        "Estuve intentando hablar con Marta Ruiz toda la tarde",
+        # a message that never arrived
+        "El mensaje a Marta Ruiz no se entregó",
+        "Le mandé un whatsapp a Marta Ruiz pero me tiene bloqueado",
+        "Emailed Marta Ruiz and got an out-of-office",
+        # the failure in the next sentence of the line
+        "Llamé a Marta Ruiz. No contestó",
+        "Le marqué a Marta Ruiz; buzón",
+        "Fui a casa de Marta Ruiz. No estaba.",
+        "Phoned Marta Ruiz; no answer",
+        "Rang Marta Ruiz. Straight to voicemail.",
+        # a plan agreed in the past, or put in the calendar; what they published
+        "Acordamos con Marta Ruiz vernos el lunes",
+        "Apunté en el calendario la comida con Marta Ruiz",
+        "Leí lo que escribió Marta Ruiz en su blog",
+        # a status in brackets closing the entry
+        "Meeting with Marta Ruiz (pending)",
+        "Lunch with Marta Ruiz (TBC)",
+        "Reunión con Marta Ruiz (pendiente)",
+        # an agenda for a meeting to come
+        "Items to raise with Marta Ruiz",
+        "Points to cover with Marta Ruiz: budget, hiring",
+    ],
+)
+def test_eighth_pass_attempts_plans_and_agendas_count_for_nothing(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # guards: a message sent is sent, answered or not; a call or a meeting with news after
+        ("Texted Marta Ruiz. No reply yet.", ("message", "out")),
+        ("Le escribí a Marta Ruiz. No contestó todavía.", ("message", "out")),
+        ("Called Marta Ruiz. Nothing new on the contract.", ("call", "out")),
+        ("Rang Marta Ruiz. No answer to the visa question yet, she's checking.", ("call", "out")),
+        ("Llamé a Marta Ruiz. Nada nuevo sobre el piso.", ("call", "out")),
+        ("Lunch with Marta Ruiz. Nothing special.", ("in_person", "both")),
+        ("Cené con Marta Ruiz. No hablamos de trabajo.", ("in_person", "both")),
+        ("Comí con Marta Ruiz y no la vi tan cansada como decía", ("in_person", "both")),
+        ("Hablé con Marta Ruiz y estaba de vacaciones en Cádiz, me contó todo", ("in_person", "both")),
+        ("Leí lo que me escribió Marta Ruiz", ("message", "in")),
+        ("Discussed the items to raise with the board with Marta Ruiz over coffee",
+         ("in_person", "both")),
+        ("Reunión con Marta Ruiz, todo pendiente de la firma", ("in_person", "both")),
+    ],
+)
+def test_eighth_pass_events_beside_a_failure_word(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+def test_no_built_in_phrase_holds_an_upper_case_escape():
+    """Phrases are folded to lowercase before they are compiled: an ``\\W`` becomes ``\\w``,
+    its opposite ("Lunch with Ana (TBC)" was read as a lunch)."""
+    import re
+
+    from vinculo.history import gather_vocabularies
+    from vinculo.plugin_host import get_plugin_manager
+
+    escape = re.compile(r"(?<!\\)(?:\\\\)*\\[WSDBAZ]")
+    found = []
+    for vocabulary in gather_vocabularies(get_plugin_manager()):
+        fields = [*vocabulary.events.values(), vocabulary.intents,
+                  *(vocabulary.directions or {}).values(), *(vocabulary.tasks or {}).values()]
+        found += [p for phrases in fields for p in phrases if escape.search(p)]
+    assert found == []

@@ -478,6 +478,8 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # "Cenaba con Ana los jueves": a habit, not the day's event
         if _undone_after(line, c_end, matcher) and not outcome_after_dash(line.blanked, c_end):
             continue  # "Called Ana — went to voicemail": the next part undoes it
+        if event[2] in _SCHEDULED and _unreached_after(line, c_end, event[2], matcher, cues):
+            continue  # "Rang Ana. No answer.", "Fui a casa de Ana; no estaba": no one reached
         if times is not NO_TIMES and times[2] and event[2] in ("social", "message"):
             # "Ana tagged me in a photo of us last summer": the photo's time, not the tag's
             times = (times[0], times[1], thing_from_long_ago(
@@ -1292,6 +1294,30 @@ def _undone_after(line: _Line, c_end: int, matcher: VocabularyMatcher) -> bool:
     folded = fold(line.blanked[n_start:n_end])
     return (matcher.first_event(folded) is None and matcher.intent_start(folded) == 0
             and not _their_news(folded, matcher))
+
+
+_NEXT_STOP = (".", ";")
+
+
+def _unreached_after(line: _Line, c_end: int, channel: str, matcher: VocabularyMatcher,
+                     cues: Cues) -> bool:
+    """Whether the clause ending at ``c_end``, a call or a visit, is followed on its line,
+    after a full stop or a semicolon, by a part with no event of its own that opens by saying
+    it reached no one: a call's ``unreached`` words ("Rang Ana. No answer.", "Llamé a Ana;
+    buzón") or, for either, a ``not_there`` ("Fui a casa de Ana. No estaba."). A message
+    sent is sent: "Texted Ana. No reply yet" still counts, and so does a meeting followed
+    by "Nothing new"."""
+    if line.blanked[c_end:c_end + 1] not in _NEXT_STOP or (
+            "unreached" not in cues.lists and "not_there" not in cues.lists):
+        return False
+    index = bisect.bisect_left(line.stops, c_end)
+    n_start = line.resumes[index] if index < len(line.resumes) else len(line.blanked)
+    n_end = line.stops[index + 1] if index + 1 < len(line.stops) else len(line.blanked)
+    folded = fold(line.blanked[n_start:n_end]).lstrip(" *_-—–")
+    if not folded or matcher.first_event(folded) is not None:
+        return False
+    return (channel == "call" and cues.listed("unreached", folded)) or cues.listed(
+        "not_there", folded)
 
 
 # A part that opens with a pronoun for them and a verb of theirs: "— she remembered my

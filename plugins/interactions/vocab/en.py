@@ -421,6 +421,12 @@ INTENTS: tuple[str, ...] = (
     r"skipped", r"ditched", r"declined", r"turned down", r"ignored", r"dodged", r"avoided",
     r"^.*?(?:bailed|flaked)\b", r"^.*?blew (?:me |us )?off\b", r"^.*?stood (?:me|us) up\b",
     r"^.*?no-?show\b", r"^.*?rain ?check\b", r"^.*?ghosted\b",
+    # (the eighth pass) someone who never came, said after a comma; a reply from a machine
+    r"^.*?(?:he|she|they) (?:never|didn't|did not) (?:showed|show|turned up|turn up)\b",
+    r"^.*?(?:out[- ]of[- ]office|auto-?reply|automatic reply)\b",
+    # an agenda for a meeting to come: "Items to raise with ·", "Points to cover with ·"
+    r"^(?:[^\w]|_)*(?:items?|points?|topics?|things|questions?|issues?|notes) (?:to|for) (?:raise|cover|discuss|"
+    r"bring up|go over|ask|flag|mention|run by|check)\b",
     r"skipping", r"ditching", r"bailing on",
     # seen on a screen or heard on air, not met: "Saw Ana on the news"
     r"^.*?telly(?<=on telly)", r"^.*?telly(?<=on the telly)", r"^.*?tv\b(?<=on tv)",
@@ -447,7 +453,7 @@ INTENTS: tuple[str, ...] = (
     # "Meeting with Ana pending", "1:1 with Ana (scheduled)", "Lunch with Ana TBD" — not "the
     # call we'd scheduled".
     r"^[^,;:(]*?(?<!'d )(?<!had )(?<!was )(?<!were )(?<!been )(?<!we )(?<!i )\(?\b(?:pending|scheduled|"
-    r"tbd|tbc|to be (?:scheduled|confirmed|arranged)|tentative|on hold|can wait)\W*$",
+    r"tbd|tbc|to be (?:scheduled|confirmed|arranged)|tentative|on hold|can wait)[^\w]*$",
     # What is coming: "Upcoming 1:1 with Ana", "Topics for the upcoming sync with Ana".
     r"upcoming",
     # A meeting entered in the diary is a plan.
@@ -611,10 +617,29 @@ ACHIEVED: tuple[str, ...] = (
 )
 
 
+# Word lists the reader's shapes consult (see vinculo.model.Vocabulary ``word_lists``).
+WORD_LISTS: dict[str, tuple[str, ...]] = {
+    # what opens the sentence after a call and says it reached no one ("Rang ·. No answer.",
+    # "Phoned ·; straight to voicemail")
+    "unreached": (
+        r"no (?:answer|luck|joy|signal|reception|pick-?up)\b(?! (?:to|on|about|re|yet on)\b)",
+        r"(?:nothing|zilch|crickets|nada)(?:[^\w]*$|,)",
+        r"(?:(?:went )?straight to |went to |it went to )?(?:voice ?mail|vm)\b",
+        r"(?:it |the phone |the line |her phone |his phone )?(?:rang out|rang and rang|was engaged|"
+        r"was busy|engaged tone|busy signal|was switched off|switched off|was off|dead)(?:[^\w]*$|,)",
+        r"(?:he|she|they) (?:didn't|did not|never|wouldn't) (?:pick up|answer)\b"),
+    # what opens the sentence after a visit or a call and says they were not there
+    "not_there": (
+        r"(?:he|she|they) (?:wasn't|weren't|was not|were not) (?:in|home|there|around|in the office)\b",
+        r"(?:he|she|they) (?:was|were|'d|had) (?:out|away|already gone|gone home|already left|left)\b",
+        r"(?:nobody|no one|no-one) (?:home|in|there|answered|came to the door)\b"),
+}
+
+
 @hookimpl
 def register_vocabulary() -> list[Vocabulary]:
     return [Vocabulary("en", events=EVENTS, intents=INTENTS, directions=DIRECTIONS,
                        tasks=TASKS, topics=TOPICS, companions=COMPANIONS, done=DONE,
                        later=LATER, hearsay=HEARSAY, long_ago=LONG_AGO,
                        subject_verbs=SUBJECT_VERBS, leads=LEADS,
-                       achieved=ACHIEVED)]
+                       achieved=ACHIEVED, word_lists=WORD_LISTS)]

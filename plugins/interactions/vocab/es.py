@@ -240,7 +240,7 @@ INTENTS: tuple[str, ...] = (
     # Lo que uno decidió no hacer, o alguien que no vino; lo quedado antes que no se cumplió.
     r"me salte", r"nos saltamos", r"rechace", r"ignore", r"esquive", r"^.*?plant(?:on|ad[oa]s?)\b",
     r"^.*?(?:pero|y) se (?:le|les|me|nos) (?:olvido|paso)\b",
-    r"^.*?se (?:le|les|me|nos) (?:olvido|paso)(?:\W*$| (?:venir|quedar|llamar(?:me|nos)?|la cita))", r"^.*?contestador\b",
+    r"^.*?se (?:le|les|me|nos) (?:olvido|paso)(?:[^\w]*$| (?:venir|quedar|llamar(?:me|nos)?|la cita))", r"^.*?contestador\b",
     r"^.*?(?:habia|habiamos) quedado .*?pero\b",
     r"^.*?(?:en|a) (?:la|mi) agenda\b",
     # Lo quedado para un día, en perfecto: "He quedado con Ana el lunes" (se verán entonces);
@@ -255,6 +255,33 @@ INTENTS: tuple[str, ...] = (
     r"pendientes?|proximos pasos|tareas)\b[^:]{0,24}:",
     r"^.*?(?:sin empezar|sin tocar|sin hacer)\b",
     r"^.*?sin (?:mi|nosotros|nosotras)\b",
+    # La octava pasada: un intento que no alcanzó a nadie, dicho después del nombre ("le hice
+    # videollamada a · pero no se conectó", "pasé por su casa pero ya se había ido", "quedé con
+    # · pero no se presentó"): la llamada o la visita no llegó; un mensaje que no se entregó.
+    r"intentand\w*", r"tratando de",
+    r"^.*?no (?:me |se )?(?:lo |la )?(?:pillo|atendio|agarro|levanto|conecto|conectaba)\b",
+    r"^.*?no se (?:present\w*|entrego|envio|hizo|celebro)\b",
+    r"^.*?(?:ya )?se (?:habia|habian) (?:ido|marchado|salido)(?:[^\w]*$|,| (?:a|de|para|hacia|cuando)\b)",
+    r"^.*?ya no estaba\b",
+    r"^.*?(?:llam|marq|marc|telefon|timbr|videollam|fui |fuimos|pase |pasamos|me acerque|toque)[^,;]*"
+    r"(?:pero|y) (?:ya )?(?:estaba|estaban) (?:dormid[oa]s?|durmiendo|cerrad[oa]s?|"
+    r"de vacaciones|de viaje|de guardia|fuera|en (?:una |otra |la )?reunion|reunid[oa]s?|ocupad[oa]s?|"
+    r"en clase|en (?:el )?quirofano|con (?:un |una |unos )?(?:pacientes?|clientes?))\b",
+    r"^.*?(?:pero|y) no (?:la|lo|los|las) (?:vi|encontre|halle|pille)(?:[^\w]*$|,| por ningun)",
+    r"^.*?(?:rebot\w*|respuesta automatica|autorespuesta)\b", r"^.*?(?:me|nos) tiene bloquead[oa]s?\b",
+    r"^.*?(?:un (?:solo )?check|una (?:sola )?palomita)\b", r"^.*?ya no usa\b",
+    # lo leído o visto de alguien, no lo que me escribió: "Leí lo que escribió · en su blog"
+    r"(?:lei|vi|mire|escuche|he leido|he visto) lo que(?! me| nos| le)",
+    # un plan acordado en pasado: "Acordamos con · vernos el lunes"; lo apuntado en el calendario
+    r"acord\w* (?:con (?:[^\s,;]+ ){1,4}?)?(?:en )?\w+(?:ar|er|ir)(?:nos|se|le|la|lo)?\b",
+    r"^.*?(?:en|a) (?:el|mi) calendario\b",
+    # un estado que cierra la entrada y dice que aún no pasó: "Reunión con · (pendiente)"
+    r"^[^,;:(]*?\(?\b(?:pendiente|por confirmar|a confirmar|sin confirmar|por agendar|por cerrar|"
+    r"tentativ[oa]|en el aire)[^\w]*$",
+    # una llamada sin respuesta: "Le hablé a · por teléfono y no me contestó" (un mensaje sin
+    # respuesta sí llegó)
+    r"^.*?(?:llam|marq|marc|habl|telefon|timbr|videollam)[^,;]*(?:pero|y) no (?:me |nos )?"
+    r"(?:lo |la )?(?:contesto|respondio|cogio)\b",
     r"separ\w* (?:la|el|una|un) (?:cancha|mesa|pista|turno|sala|hora|cita)", r"^.*?se(?<!\bque se) (?:ha |nos ha |le ha )?(?:caido|cayo) (?:la|el)\b",
 )
 
@@ -850,6 +877,19 @@ WORD_LISTS: dict[str, tuple[str, ...]] = {
         r"storie|historia|publicacion|cancion|tema|podcast|articulo|libro|tuit|hilo|short)s?\b",),
     # an attempt to write: after it fails, a call is another medium, not more of the attempt
     "message_tries": (r"(?:escribir|mandar|enviar|contestar|responder)(?:le|les)?\b",),
+    # lo que abre la oración tras una llamada y dice que no alcanzó a nadie ("Llamé a ·. No
+    # contestó.", "Le marqué a ·; buzón")
+    "unreached": (
+        r"(?:nadie|no) (?:me |se )?(?:lo |la )?(?:contesto|contesta|contestaba|cogio|coge|cogia|"
+        r"atendio|atiende|atendia|pillo|respondio|responde|levanto|agarro)\b",
+        r"(?:buzon|contestador\w*|comunicaba|fuera de cobertura|sin (?:senal|cobertura|respuesta|"
+        r"suerte))\b", r"(?:nada|na|apagad[oa]|ocupado)(?:[^\w]*$|,)",
+        r"(?:me )?(?:salto|salio|mando|mandaba|dejo) (?:el |al |a |directo al |directo a )?"
+        r"(?:buzon|contestador\w*)\b"),
+    # lo que abre la oración tras una visita o una llamada y dice que no estaba
+    "not_there": (
+        r"no (?:estaba|estaban|habia nadie|lo encontre|la encontre)\b",
+        r"(?:ya )?se (?:habia|habian) (?:ido|marchado)\b", r"nadie (?:abrio|estaba)\b"),
     # who carried what passed: "le mandé saludos a · a través de ·"
     "go_betweens": (r"(?:a traves|por medio|por mediacion|por intermedio) de\b",),
     # an attitude said as a thing given: "le llevé la contraria", "le di la razón"
