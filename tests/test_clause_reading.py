@@ -2207,3 +2207,46 @@ def test_no_built_in_phrase_holds_an_upper_case_escape():
                   *(vocabulary.directions or {}).values(), *(vocabulary.tasks or {}).values()]
         found += [p for phrases in fields for p in phrases if escape.search(p)]
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # what would have been, contracted; a plan told in the past; their story
+        "Could've had lunch with Marta Ruiz but I was swamped",
+        "Had I known, I'd have visited Marta Ruiz",
+        "Planned to catch up with Marta Ruiz after the holidays",
+        "Luis Gómez mentioned he saw Marta Ruiz at the gym",
+    ],
+)
+def test_eighth_pass_what_would_have_been_and_their_story(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # coming for a meal, a lesson given, their hands on a thing of mine, staying with me
+        ("Marta Ruiz came for lunch", ("in_person", "both")),
+        ("Taught Marta Ruiz to knit", ("in_person", "both")),
+        ("Marta Ruiz fixed my bike", ("in_person", "both")),
+        ("Marta Ruiz cut my hair before the wedding", ("in_person", "both")),
+        ("Marta Ruiz se quedó conmigo toda la tarde", ("in_person", "both")),
+    ],
+)
+def test_eighth_pass_time_together_without_an_event_phrase(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # guards: someone of theirs, a meal to come, their class taken over, no "conmigo"
+        "Marta Ruiz's mechanic fixed my bike",
+        "Marta Ruiz came for lunch next Friday",
+        "Taught Marta Ruiz's class while she was off",
+        "Marta Ruiz se quedó con mis llaves",
+    ],
+)
+def test_eighth_pass_no_time_together_beside_those_shapes(vault, write, line):
+    assert _read(vault, write, line) == []

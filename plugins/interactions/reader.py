@@ -997,7 +997,8 @@ def _with_me_after(blanked: str, c_start: int, c_end: int, at: int, name_end: in
     else:
         words = [w for w in _WORD.findall(rest[:with_me.start()].lower())]
         last = next((w for w in reversed(words) if _their_past(w, False, cues)), verb[2].lower())
-        if cues.listed("not_on_me", fold(last)) or any(
+        if (cues.listed("not_on_me", fold(last))
+                and not cues.listed_in("stayed_with", fold(rest[:with_me.start()]))) or any(
                 cues.listed("negations", fold(w)) for w in words):
             return None  # "· se enfadó conmigo", "· no habló conmigo"
     return verb.start(2) - c_start, verb.end(2) - c_start
@@ -1583,6 +1584,7 @@ def _we_after_them(blanked: str, c_start: int, c_end: int, at: int, name_end: in
 # The contact, a verb of theirs, then me or us: "Ana helped me move", "Ana took me to the
 # opera", "Ana had us over", "Ana cooked for us", "Ana sat next to me".
 _ON_ME = lazy_pattern(r"[*_=\]]*\s+([a-z]+)\s+(?:(?:for|with|next to|beside)\s+)?(?:me|us)(?![\w·'’])")
+_ON_MY_THING = lazy_pattern(r"[*_=\]]*\s+([a-z]+(?: up| over)?)\s+(?:my|our)\s+[a-z]")
 # Verbs on me that are no time together: a feeling, a thing done about me elsewhere, money.
 _NOT_ON_ME = frozenset({
     "was", "were", "been", "reminded", "inspired", "impressed", "annoyed", "surprised",
@@ -1603,6 +1605,11 @@ def _on_me(blanked: str, c_start: int, c_end: int, at: int, name_end: int,
     over"): time they spent with me, in the medium the clause names, else in person. Not a
     feeling or a thing done about me elsewhere (:data:`_NOT_ON_ME`); else None."""
     match = _ON_ME.match(blanked, name_end, c_end)
+    if match is None and "hands_on" in cues.lists:
+        # "Ana fixed my bike", "Ana cut my hair": their hands on a thing of mine
+        match = _ON_MY_THING.match(blanked, name_end, c_end)
+        if match is not None and not cues.listed("hands_on", match[1]):
+            match = None
     if match is None or cues.done is None:
         return None
     verb = match[1]

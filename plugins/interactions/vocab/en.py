@@ -240,6 +240,10 @@ EVENTS: dict[str, tuple[str, ...]] = {
         # something: "Ana came to see me at the clinic", "Ana stayed with us", "Ana made me a
         # cuppa", "Saw Ana off at the station", "Caught Ana after church", "Hugged Ana"
         r"came (?:to see|to visit|and see|round to see|over to see) (?:me|us)\b",
+        # (the eighth pass) coming for a meal, a lesson given to them
+        r"came (?:round |over |by |up |down )?for (?:a |an |some )?(?:[^\s]+ )?(?:lunch|dinner|"
+        r"breakfast|brunch|tea|coffee|cuppa|brew|drinks?|beers?|bbq|barbecue|supper|meal|sleepover)\b",
+        r"taught {@} (?:to|how|a|an|the|some|about)\b",
         r"{stay} (?:with (?:me|us)|over at {@})", r"{drop} {@} (?:at|off|home)\b",
         r"made (?:me |us |{@} )(?:a |an |some )?(?:[^\s]+ )?(?:coffee|tea|cuppa|brew|dinner|lunch|"
         r"breakfast|drink|cocktail|cake|meal)",
@@ -354,7 +358,10 @@ INTENTS: tuple[str, ...] = (
     # "when I see Ana" is a condition; "when I got in" a past background
     r"when i(?! (?:[a-z]+ed|" + PAST + r")\b)", r"hopefully", r"would(?: love)?",
     r"wish", r"waiting for", r"idea", r"hasn't", r"wasn't able", r"weren't able",
-    r"wanted to", r"(?:could|should|would|might|must) have", r"dream(?:t|ed)?", r"in my dream",
+    r"wanted to", r"(?:could|should|would|might|must) have",
+    # (the eighth pass) what would have been, contracted; a plan told in the past
+    r"(?:could|should|would|might|must)['’]ve", r"(?:i|we|you|he|she|they)['’]d have",
+    r"(?:had )?planned to", r"dream(?:t|ed)?", r"in my dream",
     r"owes? (?:me|us|him|her|them)",
     # someone away, not reached ("Popped into Ana's office, she's off"; not when I rang or
     # wrote to them by name, which reaches them at home: see shapes.off_but_reached)
@@ -507,6 +514,7 @@ HEARSAY: tuple[str, ...] = (
     r"apparently", r"reportedly", r"allegedly", r"rumou?r (?:is|has it)", r"word is",
     r"(?:i |we )?heard (?:that|from [^,;]{1,30}? that)", r"(?:told|tells|telling) (?:me|us)(?: that)?",
     r"(?:said|says|mentioned|explained|claims|claimed|wrote|posted) that",
+    r"(?:said|says|mentioned|explained|claims|claimed|reckons|reckoned) (?:he|she|they)\b",
     r"according to [^,;]{1,40},", r"(?:i |we )?found out (?:that)?",
     r"says", r"reckons", r"claims", r"said(?= (?:that\b|·|he\b|she\b|they\b))",
     r"per (?:the|his|her|their|my|our) [^,;]{1,40},",
@@ -629,6 +637,12 @@ WORD_LISTS: dict[str, tuple[str, ...]] = {
         r"was busy|engaged tone|busy signal|was switched off|switched off|was off|dead)(?:[^\w]*$|,)",
         r"(?:he|she|they) (?:didn't|did not|never|wouldn't) (?:pick up|answer)\b"),
     # what opens the sentence after a visit or a call and says they were not there
+    # their hands on a thing of mine, which needs them with me: "· fixed my bike", "· cut
+    # my hair"
+    "hands_on": (
+        r"(?:fixed|repaired|mended|patched|serviced|tuned|cut|trimmed|dyed|braided|stitched|"
+        r"hemmed|fitted|installed|assembled|unblocked|plumbed|wired|painted|tattooed|massaged|"
+        r"examined|checked over|bandaged|stitched up)$",),
     "not_there": (
         r"(?:he|she|they) (?:wasn't|weren't|was not|were not) (?:in|home|there|around|in the office)\b",
         r"(?:he|she|they) (?:was|were|'d|had) (?:out|away|already gone|gone home|already left|left)\b",

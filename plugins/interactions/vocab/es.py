@@ -877,6 +877,9 @@ WORD_LISTS: dict[str, tuple[str, ...]] = {
         r"storie|historia|publicacion|cancion|tema|podcast|articulo|libro|tuit|hilo|short)s?\b",),
     # an attempt to write: after it fails, a call is another medium, not more of the attempt
     "message_tries": (r"(?:escribir|mandar|enviar|contestar|responder)(?:le|les)?\b",),
+    # quedarse con alguien es estar con él ("· se quedó conmigo toda la tarde"), aunque
+    # "quedar" solo no lo sea ("me quedó claro")
+    "stayed_with": (r"se qued(?:o|aron|ado)\b",),
     # lo que abre la oración tras una llamada y dice que no alcanzó a nadie ("Llamé a ·. No
     # contestó.", "Le marqué a ·; buzón")
     "unreached": (
