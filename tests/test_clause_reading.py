@@ -2250,3 +2250,38 @@ def test_eighth_pass_time_together_without_an_event_phrase(vault, write, line, e
 )
 def test_eighth_pass_no_time_together_beside_those_shapes(vault, write, line):
     assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a call that found no one, as Spanish says it in many places
+        "Le di una llamada a Marta Ruiz y no me tomó el teléfono",
+        "Le llamé a Marta Ruiz pero no me alzó",
+        "Llamé a Marta Ruiz y nun contestó",
+        "Le he llamado a Marta Ruiz y no me lo ha cogido",
+        "Llamé a Marta Ruiz: no contestó",
+        "Llamé a Marta Ruiz (no contestó)",
+        "Le marqué a Marta Ruiz y sonaba y sonaba",
+        "Llamé a Marta Ruiz pero se cortó la llamada antes de que contestara",
+        # a visit that found no one; a message that bounced
+        "Pasé a ver a Marta Ruiz pero había salido",
+        "Me acerqué a casa de Marta Ruiz pero estaba todo cerrado",
+        "Le mandé un correo a Marta Ruiz y me devolvió error",
+        "Le escribí a Marta Ruiz y me salió que el número no existe",
+    ],
+)
+def test_eighth_pass_spanish_calls_and_visits_that_found_no_one(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # guards: a call with news in it, what was said after a colon
+        ("Llamé a Marta Ruiz y no tomó mucho tiempo arreglarlo", ("call", "out")),
+        ("Llamé a Marta Ruiz: no puede venir el sábado", ("call", "out")),
+    ],
+)
+def test_eighth_pass_spanish_calls_that_reached_them(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]

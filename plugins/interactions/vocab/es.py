@@ -264,7 +264,7 @@ INTENTS: tuple[str, ...] = (
     r"^.*?(?:ya )?se (?:habia|habian) (?:ido|marchado|salido)(?:[^\w]*$|,| (?:a|de|para|hacia|cuando)\b)",
     r"^.*?ya no estaba\b",
     r"^.*?(?:llam|marq|marc|telefon|timbr|videollam|fui |fuimos|pase |pasamos|me acerque|toque)[^,;]*"
-    r"(?:pero|y) (?:ya )?(?:estaba|estaban) (?:dormid[oa]s?|durmiendo|cerrad[oa]s?|"
+    r"(?:pero|y) (?:ya )?(?:estaba|estaban) (?:todo |toda )?(?:dormid[oa]s?|durmiendo|cerrad[oa]s?|"
     r"de vacaciones|de viaje|de guardia|fuera|en (?:una |otra |la )?reunion|reunid[oa]s?|ocupad[oa]s?|"
     r"en clase|en (?:el )?quirofano|con (?:un |una |unos )?(?:pacientes?|clientes?))\b",
     r"^.*?(?:pero|y) no (?:la|lo|los|las) (?:vi|encontre|halle|pille)(?:[^\w]*$|,| por ningun)",
@@ -280,8 +280,13 @@ INTENTS: tuple[str, ...] = (
     r"tentativ[oa]|en el aire)[^\w]*$",
     # una llamada sin respuesta: "Le hablé a · por teléfono y no me contestó" (un mensaje sin
     # respuesta sí llegó)
-    r"^.*?(?:llam|marq|marc|habl|telefon|timbr|videollam)[^,;]*(?:pero|y) no (?:me |nos )?"
-    r"(?:lo |la )?(?:contesto|respondio|cogio)\b",
+    r"^.*?(?:llam|marq|marc|le habl|telefon|timbr|videollam)[^,;]*(?:(?:pero|y|,|:)|\() ?(?:nun|no) "
+    r"(?:me |nos |le )?(?:lo |la )?(?:ha |han |habia )?(?:(?:contest|respond|cog|atend|alz|levant|agarr|"
+    r"pill)\w*|(?:tom|devolv)\w* (?:el telefono|el celular|el movil|la llamada))",
+    r"^.*?(?:sonaba y sonaba|sono y sono|sono hasta que se corto|se corto (?:la llamada )?antes de)",
+    r"^.*?(?:pero|y) (?:ya )?(?:habia|habian) salido\b",
+    r"^.*?(?:devolvio|dio|salio|me salio) (?:un |el )?error\b",
+    r"^.*?(?:numero|correo|direccion|cuenta) (?:ya )?no existe\b",
     r"separ\w* (?:la|el|una|un) (?:cancha|mesa|pista|turno|sala|hora|cita)", r"^.*?se(?<!\bque se) (?:ha |nos ha |le ha )?(?:caido|cayo) (?:la|el)\b",
 )
 
