@@ -2285,3 +2285,35 @@ def test_eighth_pass_spanish_calls_and_visits_that_found_no_one(vault, write, li
 )
 def test_eighth_pass_spanish_calls_that_reached_them(vault, write, line, expected):
     assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # seen or heard on a screen, whatever the verb
+        "Vi a Marta Ruiz en el noticiero",
+        "Vi a Marta Ruiz dando una charla en YouTube",
+        # at their show without a word to them
+        "Fui al concierto de Marta Ruiz pero no la saludé",
+        # plans made, a date agreed, left waiting, a cancellation of mine
+        "Hice planes con Marta Ruiz para el puente",
+        "Apalabramos con Marta Ruiz una comida",
+        "Acordé una cita con Marta Ruiz",
+        "Marta Ruiz me dejó colgado con la cena",
+        "Cancelé la llamada con Marta Ruiz",
+    ],
+)
+def test_eighth_pass_spanish_screens_plans_and_hearsay(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # guards: a link sent, a show we watched together is not on a screen of ours
+        ("Le mandé a Marta Ruiz un link de YouTube", ("message", "out")),
+        ("Fui al concierto de Marta Ruiz y la saludé al final", ("in_person", "both")),
+    ],
+)
+def test_eighth_pass_spanish_beside_screens_and_plans(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]

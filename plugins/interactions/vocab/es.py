@@ -275,6 +275,14 @@ INTENTS: tuple[str, ...] = (
     # un plan acordado en pasado: "Acordamos con · vernos el lunes"; lo apuntado en el calendario
     r"acord\w* (?:con (?:[^\s,;]+ ){1,4}?)?(?:en )?\w+(?:ar|er|ir)(?:nos|se|le|la|lo)?\b",
     r"^.*?(?:en|a) (?:el|mi) calendario\b",
+    # plans made, a date agreed, someone who left me waiting; a cancellation in the first person
+    r"hic\w* planes", r"apalabr\w*",
+    r"(?:acord|fij|pact|concert|cuadr)\w* (?:una|la|el|un) (?:cita|reunion|llamada|videollamada|"
+    r"comida|cena|quedada|cafe|visita)\b",
+    r"^.*?(?:me|nos) (?:dejo|dejaron|ha dejado|han dejado) (?:colgad[oa]s?|plantad[oa]s?|tirad[oa]s?|"
+    r"esperando)\b",
+    r"^.*?cancel(?:e|aron|ara)\b", r"^.*?anul(?:e|o|amos|aron|ad[oa]s?)\b",
+    r"^.*?(?:pero|y) no (?:la|lo|le|los|las) (?:salude|pude saludar|alcance a saludar)(?:[^\w]*$|,)",
     # un estado que cierra la entrada y dice que aún no pasó: "Reunión con · (pendiente)"
     r"^[^,;:(]*?\(?\b(?:pendiente|por confirmar|a confirmar|sin confirmar|por agendar|por cerrar|"
     r"tentativ[oa]|en el aire)[^\w]*$",
@@ -349,6 +357,8 @@ HEARSAY: tuple[str, ...] = (
     r"contado|comentado|explico) (?:[^\s]+ ){0,3}?que",
     r"dicen? que", r"dijo que", r"conto que", r"cuentan que", r"se rumorea",
     r"(?:me )?(?:entere|he enterado) de que", r"(?:oi|escuche|he oido) que",
+    r"supe (?:por [^,;]{1,40}? )?que", r"(?:me )?(?:entere|he enterado) por [^,;]{1,40}? (?:de )?que",
+    r"me (?:llego|llegó) (?:el chisme|el rumor|el chisme|la noticia|el cuento) de que",
     r"dice", r"dicen",
 )
 LONG_AGO: tuple[str, ...] = (
@@ -570,7 +580,13 @@ INTENTS += (
     r"^.*?(?:vi(?<!\wvi)|vimos(?<!\wvimos)|salio(?<!\wsalio)|aparecio(?<!\waparecio)) "
     r"(?:[^\s]+ ){0,3}?(?:en|por) (?:la tele|"
     r"la television|la radio|el telediario|las noticias|youtube|el periodico|la prensa|un video|"
-    r"un documental)\b",
+    r"un documental|el noticiero|el noticiario|el informativo|twitch|netflix|streaming|"
+    r"(?:un |el |su )?(?:directo|live|reel|tiktok|podcast))\b",
+    # (the eighth pass) seen or heard on a screen whatever the verb: "Oí a · en la radio",
+    # "Vi a · dando una charla en YouTube"
+    r"^.*?(?<![\w])(?:vi|vimos|oi|oimos|escuche|escuchamos|mire|he visto|he oido)(?![\w])[^,;]{0,40}? "
+    r"(?:en|por) (?:la tele|la television|la radio|el noticiero|el telediario|las noticias|youtube|"
+    r"twitch|netflix|streaming)\b",
     # a visit that reached no one: "fui a verlo pero no dejaban pasar", "no me abrió"
     r"^.*?(?:pero|y) (?:ya )?no (?:me |nos )?(?:dejaban|dejaron|dejan|abrio|abrieron|abria)\b",
     # an agreement is about a later day: "acordamos con Renzo que el viernes…", "quedamos con
