@@ -2317,3 +2317,28 @@ def test_eighth_pass_spanish_screens_plans_and_hearsay(vault, write, line):
 )
 def test_eighth_pass_spanish_beside_screens_and_plans(vault, write, line, expected):
     assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # coming to see me, being at what I was at, a turn round the house
+        ("Marta Ruiz passed through to see me after work", ("in_person", "both")),
+        ("Marta Ruiz was at the barbecue too", ("in_person", "both")),
+        ("Marta Ruiz se dio una vuelta por la casa", ("in_person", "both")),
+    ],
+)
+def test_eighth_pass_presence(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # guards: on the news, too late for something
+        "Marta Ruiz was in the news as well",
+        "I was at the gym too late to call Marta Ruiz",
+    ],
+)
+def test_eighth_pass_no_presence(vault, write, line):
+    assert _read(vault, write, line) == []

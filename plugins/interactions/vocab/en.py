@@ -240,6 +240,10 @@ EVENTS: dict[str, tuple[str, ...]] = {
         # something: "Ana came to see me at the clinic", "Ana stayed with us", "Ana made me a
         # cuppa", "Saw Ana off at the station", "Caught Ana after church", "Hugged Ana"
         r"came (?:to see|to visit|and see|round to see|over to see) (?:me|us)\b",
+        r"(?:passed|stopped|popped|dropped|swung|called) (?:through|by|over|round|in) to (?:see|visit) "
+        r"(?:me|us)\b",
+        # someone at what I was at: "Ana was at the braai too"
+        r"(?:was|were) at the (?:[^\s]+ ){0,3}?(?:too|as well)(?=[^\w]*$)",
         # (the eighth pass) coming for a meal, a lesson given to them
         r"came (?:round |over |by |up |down )?for (?:a |an |some )?(?:[^\s]+ )?(?:lunch|dinner|"
         r"breakfast|brunch|tea|coffee|cuppa|brew|drinks?|beers?|bbq|barbecue|supper|meal|sleepover)\b",

@@ -133,7 +133,10 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"ayudarme|ayudarnos|dejarme|dejarnos|devolverme|recogerme|recogernos)",
         r"(?:le|les) {invitar} a (?:una |un |unas |unos )?(?:cana|cafe|cerveza|copa|vino|comer|"
         r"cenar|desayunar|almorzar|ronda)",
-        r"{pasar} por (?:casa|mi casa|la oficina|el taller|aqui|el despacho|el estudio)",
+        r"{pasar} por (?:casa|mi casa|la casa|la oficina|el taller|aqui|el despacho|el estudio)",
+        # (la octava pasada) una vuelta por casa: "· se dio una vuelta por la casa"
+        r"(?:se )?(?:dio|dieron|di|dimos|ha dado|han dado) una vuelt(?:a|ita) por (?:la |mi |nuestra )?(?:casa|oficina|taller|tienda|consulta|"
+        r"negocio|despacho)\b",
         r"(?:vino|vinieron|vine|vinimos) (?:{@} )?a (?:verme|vernos|casa|mi casa|la oficina|"
         r"el taller|comer|cenar|merendar|desayunar|almorzar|tomar)",
         r"(?:fui|fuimos|fue|fueron) a (?:ver|visitar) a", r"visita a {@}",
