@@ -2342,3 +2342,38 @@ def test_eighth_pass_presence(vault, write, line, expected):
 )
 def test_eighth_pass_no_presence(vault, write, line):
     assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # English calls and visits that reached no one, said after a comma or a semicolon
+        "Rang Marta Ruiz a couple of times, she didn't answer",
+        "Went round to Marta Ruiz's flat, nobody home",
+        "Swung by Marta Ruiz's desk, she was in a meeting",
+        "Called Marta Ruiz on Teams, she was offline",
+        "Rang Marta Ruiz's mobile, it was switched off",
+        "Gave Marta Ruiz a bell, nothing doing",
+        "Called Marta Ruiz thrice, no pick up",
+        "Called Marta Ruiz; line dead",
+        # a message with one tick, a call that did not connect, a date put in
+        "Sent Marta Ruiz a WhatsApp but it only has one tick",
+        "WhatsApp call to Marta Ruiz didn't connect",
+        "Put a date in with Marta Ruiz",
+    ],
+)
+def test_eighth_pass_english_calls_and_visits_that_found_no_one(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # guards: a message unanswered is sent; a call with news after the comma
+        ("Texted Marta Ruiz, she didn't answer", ("message", "out")),
+        ("Rang Marta Ruiz, it was great to hear her voice", ("call", "out")),
+        ("Called Marta Ruiz about the ring she lost", ("call", "out")),
+    ],
+)
+def test_eighth_pass_english_calls_that_reached_them(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]

@@ -383,8 +383,15 @@ INTENTS: tuple[str, ...] = (
     # a call that reached no one: "…but she was asleep", "Called Ana three times, nothing"
     r"^.*?but (?:he|she|they|it) (?:was|were|'s) (?:already |still |fast )?(?:asleep|sleeping|"
     r"driving|offline|unreachable|engaged|switched off|flying|abroad|unavailable|tied up)",
-    r"^.*?(?:call|rang|phon|facetim|skyp)[^,;]*,\s*(?:nothing|no luck|no joy|zilch|"
-    r"crickets|nada|no dice)\b",
+    r"^.*?(?:call|rang|ring|phon|facetim|skyp|dial|buzz|bell)[^,;]*,\s*(?:nothing|no luck|no joy|zilch|"
+    r"crickets|nada|no dice|no pick ?up|zero response|no response)\b",
+    # (the eighth pass) a call they did not take, said after a comma; no one at home; a message
+    # with one tick; a call that did not connect
+    r"^.*?(?:call|rang|ring|phon|facetim|skyp|dial|buzz|bell)[^;]*(?:he|she|they|it) (?:didn't|did not|"
+    r"never|wouldn't|would not) (?:answer|pick up|respond|connect|go through)\b",
+    r"^.*?(?:nobody|no one|no-one) (?:home|in|there|answered|came (?:down|to the door))\b",
+    r"^.*?(?:only )?(?:one|a single|1) (?:grey |gray )?tick\b",
+    r"^.*?, it (?:was|'s) (?:switched off|off|dead|engaged|busy)\b",
     # a line that did not connect, a call missed, someone saying they were out
     r"^.*?(?:line|number|phone|mobile) (?:was |is |were )?(?:busy|engaged|dead|off)\b",
     r"^.*?(?:rang out|went unanswered|no signal|no reception|out of range|engaged tone|busy "
@@ -407,8 +414,9 @@ INTENTS: tuple[str, ...] = (
     # a voicemail I left: no one reached ("Left Ana a voicemail")
     r"left (?:{@} )?(?:a )?voice ?mail(?! from)",
     # a visit or a call that found them out: "Called round at Ana's, she was out"
-    r"^.*?(?:call|rang|phon|knock|went|popped|dropped)[^,;]*, (?:he|she|they) "
-    r"(?:was|were|'s) (?:out|away|not in|not home|not there|asleep|busy)\b",
+    r"^.*?(?:call|rang|phon|knock|went|popped|dropped|swung|stopped|drove|walked|buzzed)[^,;]*, "
+    r"(?:he|she|they) (?:was|were|'s) (?:out|away|not in|not home|not there|asleep|busy|in a meeting|"
+    r"offline|off sick|on leave|at lunch|on holiday|on vacation|unavailable)\b",
     # Mood: what nearly happened, what should have, a habit rather than a day's event, a
     # condition, an arrangement for later, a plan written down.
     r"almost", r"nearly", r"was going to", r"were going to", r"usually", r"always(?<!as always)(?<!like always)", r"often",
@@ -426,7 +434,8 @@ INTENTS: tuple[str, ...] = (
     r"^.*?but (?:i |we |he |she |they |it )?(?:never|didn't|did not|couldn't|could not|"
     r"wasn't able to|forgot to) (?:send|sent|post|go|show|make it|answer|reply|respond|pick|"
     r"call|turn up|come|hit send|get through)",
-    r"^.*?n(?:ever|'t|ot) (?:arrive|arrived|get through|go through|reach|deliver|delivered)",
+    r"^.*?n(?:ever|'t|ot) (?:arrive|arrived|get through|go through|reach|deliver|delivered|connect)",
+    r"put (?:a date|a time|something|a slot) in\b",
     r"^.*?bounced", r"^.*?to vm\b",
     # What the writer or they chose not to do: a meeting skipped, someone who never came.
     r"skipped", r"ditched", r"declined", r"turned down", r"ignored", r"dodged", r"avoided",
@@ -639,6 +648,7 @@ WORD_LISTS: dict[str, tuple[str, ...]] = {
         r"(?:(?:went )?straight to |went to |it went to )?(?:voice ?mail|vm)\b",
         r"(?:it |the phone |the line |her phone |his phone )?(?:rang out|rang and rang|was engaged|"
         r"was busy|engaged tone|busy signal|was switched off|switched off|was off|dead)(?:[^\w]*$|,)",
+        r"(?:the )?line (?:was )?dead\b",
         r"(?:he|she|they) (?:didn't|did not|never|wouldn't) (?:pick up|answer)\b"),
     # what opens the sentence after a visit or a call and says they were not there
     # their hands on a thing of mine, which needs them with me: "· fixed my bike", "· cut
