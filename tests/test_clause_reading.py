@@ -2377,3 +2377,31 @@ def test_eighth_pass_english_calls_and_visits_that_found_no_one(vault, write, li
 )
 def test_eighth_pass_english_calls_that_reached_them(vault, write, line, expected):
     assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # "nun" denies as "no" does; what is still not done; a plan gone, put off, backed out of
+        "Nun pude ver a Marta Ruiz",
+        "Sigo sin hablar con Marta Ruiz",
+        "Se fue al traste la comida con Marta Ruiz",
+        "Lo del café con Marta Ruiz lo dejamos para otra ocasión",
+        "Marta Ruiz se echó para atrás con lo de la cena",
+        "Oí decir que Marta Ruiz comió con el alcalde",
+    ],
+)
+def test_eighth_pass_spanish_denials_and_plans_gone(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # guards: the rest put off after a meal; "sin" about something else
+        ("Comí con Marta Ruiz y lo demás lo dejamos para otro día", ("in_person", "both")),
+        ("Fui con Marta Ruiz a la oficina y estuvimos sin luz toda la tarde", ("in_person", "both")),
+    ],
+)
+def test_eighth_pass_spanish_events_beside_denials(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]

@@ -280,6 +280,15 @@ INTENTS: tuple[str, ...] = (
     r"^.*?(?:en|a) (?:el|mi) calendario\b",
     # plans made, a date agreed, someone who left me waiting; a cancellation in the first person
     r"hic\w* planes", r"apalabr\w*",
+    # "nun" niega como "no" (Asturias); lo que sigue sin pasar; un plan que se fue al traste,
+    # lo dejado para otra ocasión, alguien que se echó atrás
+    r"nun (?:le |la |lo |les |me |nos |te |se )?(?:he |hemos |ha |han |habia )?\w+",
+    r"(?:sigo|seguimos|llevo|llevamos|estoy|estamos) (?:[^\s]+ ){0,3}?sin (?:\w+(?:ar|er|ir)|noticias)\b",
+    r"^.*?se (?:fue|ha ido|nos fue|nos ha ido) al (?:carajo|traste|garete)\b",
+    r"^.*?(?:cafe|comida|cena|reunion|llamada|videollamada|quedada|plan|almuerzo|junta|visita|"
+    r"cita)\b[^,;]*(?:dejamos|deje|dejaron|quedo|ha quedado) (?:para|pa) (?:otra ocasion|otro dia|"
+    r"otra vez|mas adelante|despues)\b",
+    r"^.*?se (?:echo|echaron|ha echado|han echado) (?:para|pa) ?atras\b",
     r"(?:acord|fij|pact|concert|cuadr)\w* (?:una|la|el|un) (?:cita|reunion|llamada|videollamada|"
     r"comida|cena|quedada|cafe|visita)\b",
     r"^.*?(?:me|nos) (?:dejo|dejaron|ha dejado|han dejado) (?:colgad[oa]s?|plantad[oa]s?|tirad[oa]s?|"
@@ -360,7 +369,7 @@ HEARSAY: tuple[str, ...] = (
     r"contado|comentado|explico) (?:[^\s]+ ){0,3}?que",
     r"dicen? que", r"dijo que", r"conto que", r"cuentan que", r"se rumorea",
     r"(?:me )?(?:entere|he enterado) de que", r"(?:oi|escuche|he oido) que",
-    r"supe (?:por [^,;]{1,40}? )?que", r"(?:me )?(?:entere|he enterado) por [^,;]{1,40}? (?:de )?que",
+    r"supe (?:por [^,;]{1,40}? )?que", r"(?:oi|he oido|escuche|he escuchado) decir que", r"(?:me )?(?:entere|he enterado) por [^,;]{1,40}? (?:de )?que",
     r"me (?:llego|llegó) (?:el chisme|el rumor|el chisme|la noticia|el cuento) de que",
     r"dice", r"dicen",
 )
@@ -874,7 +883,7 @@ WORD_LISTS: dict[str, tuple[str, ...]] = {
     "only_present": (
         r"(?:estamos|vamos|damos|decimos|venimos|andamos|seguimos|somos|hacemos|tenemos|"
         r"podemos|queremos|trabajamos|vivimos|conocemos)$",),
-    "negations": (r"(?:no|nunca|ni|jamas|tampoco)$",),
+    "negations": (r"(?:no|nunca|ni|jamas|tampoco|nun)$",),
     # after "me hizo", "me trajo", "me dio": a figure of speech ("me hizo gracia", "me trajo
     # problemas"), no thing done
     "figures": (
