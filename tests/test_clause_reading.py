@@ -2405,3 +2405,21 @@ def test_eighth_pass_spanish_denials_and_plans_gone(vault, write, line):
 )
 def test_eighth_pass_spanish_events_beside_denials(vault, write, line, expected):
     assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # greeting them or coming to greet me, in the medium named; coming home for a meal
+        ("Went to greet Marta Ruiz at her house", ("in_person", "both")),
+        ("Marta Ruiz came to greet me after the service", ("in_person", "both")),
+        ("Greeted Marta Ruiz on WhatsApp for Eid", ("message", "out")),
+        ("Marta Ruiz came home for dinner", ("in_person", "both")),
+    ],
+)
+def test_eighth_pass_greetings_and_meals_at_home(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+def test_eighth_pass_coming_home_for_a_holiday_is_their_home(vault, write):
+    assert _read(vault, write, "Marta Ruiz came home for Christmas, her parents were thrilled") == []

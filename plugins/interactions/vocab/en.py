@@ -240,6 +240,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         # something: "Ana came to see me at the clinic", "Ana stayed with us", "Ana made me a
         # cuppa", "Saw Ana off at the station", "Caught Ana after church", "Hugged Ana"
         r"came (?:to see|to visit|and see|round to see|over to see) (?:me|us)\b",
+        r"came (?:over |round )?home for (?:a |an |some )?(?:lunch|dinner|tea|breakfast|brunch|meal|chai|"
+        r"coffee|supper)\b", r"came (?:over |round )?to (?:my|our) (?:place|house|flat|home) (?:for|to)\b",
         r"(?:passed|stopped|popped|dropped|swung|called) (?:through|by|over|round|in) to (?:see|visit) "
         r"(?:me|us)\b",
         # someone at what I was at: "Ana was at the braai too"
@@ -281,6 +283,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:coffee|lunch|dinner|breakfast|brunch|drinks|beers?|tea)(?: today| tonight| yesterday)?:",
     ),
     "talk": (
+        # (the eighth pass) greeting them, or coming to greet me: in the medium the clause
+        # names, else in person ("Greeted Ana at the gate", "Ana came to greet me")
+        r"greeted {@}", r"(?:went|came|popped|dropped) (?:over |round |by )?to greet\b",
         r"and(?<=· and) i (?:[^\s]+ed|went|had|met|saw|ate|ran|took|got|spent|caught|did|made|sat|"
         r"drove|flew|rode|grabbed|spoke|swam|sang|won|lost|left|came|found|caught|wrote|read|"
         r"built|bought|brought|taught|drank|sat|stood|shot|threw|fought|slept|began|rode|dug|hid)",
