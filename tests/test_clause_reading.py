@@ -2423,3 +2423,37 @@ def test_eighth_pass_greetings_and_meals_at_home(vault, write, line, expected):
 
 def test_eighth_pass_coming_home_for_a_holiday_is_their_home(vault, write):
     assert _read(vault, write, "Marta Ruiz came home for Christmas, her parents were thrilled") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a number not reachable, a call not picked or cut, said she was away
+        "Called Marta Ruiz, her number is not reachable",
+        "Called Marta Ruiz, she's not picking",
+        "Called Marta Ruiz, she cut the call",
+        "Went to Marta Ruiz's office, they said she's on leave",
+        # a meeting that did not hold, someone who blanked me or did not see me
+        "The dinner with Marta Ruiz didn't hold",
+        "Marta Ruiz blanked me at the shops",
+        "Spotted Marta Ruiz at the airport but she didn't see me",
+        # a status watched, not answered
+        "Watched Marta Ruiz's WhatsApp status",
+    ],
+)
+def test_eighth_pass_english_no_one_reached_and_statuses(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # guards: a status answered or shared, a call cut short, a meal that did happen
+        ("Replied to Marta Ruiz's WhatsApp status", ("message", "both")),
+        ("Marta Ruiz shared my poster on her Insta story", ("social", "in")),
+        ("Called Marta Ruiz, we had to cut the call short", ("call", "both")),
+        ("Had lunch with Marta Ruiz, it didn't happen often enough lately", ("in_person", "both")),
+    ],
+)
+def test_eighth_pass_english_statuses_answered_and_calls_cut_short(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]

@@ -397,13 +397,25 @@ INTENTS: tuple[str, ...] = (
     r"^.*?(?:nobody|no one|no-one) (?:home|in|there|answered|came (?:down|to the door))\b",
     r"^.*?(?:only )?(?:one|a single|1) (?:grey |gray )?tick\b",
     r"^.*?, it (?:was|'s) (?:switched off|off|dead|engaged|busy)\b",
+    # a number not reachable, a call not picked or cut, a meeting that did not hold; someone
+    # who blanked me or did not see me; a status watched
+    r"^.*?(?:not reachable|unreachable|out of service|not picking)\b",
+    r"^.*?(?:is|was|['’]s) switched off\b", r"^.*?cut (?:the|my|our) call\b(?! short)",
+    r"^.*?(?:meeting|lunch|dinner|breakfast|call|coffee|catch-?up|drinks|plan|date|session|sync|1:1|"
+    r"visit|hangout|meetup)\b[^,;]*?(?:didn['’]t|did not|never) (?:hold|happen|take place|come off|"
+    r"go ahead)\b",
+    r"^.*?(?:blanked|snubbed|cold-shouldered|ignored) (?:me|us)\b",
+    r"^.*?but (?:he|she|they) (?:didn['’]t|did not|never) (?:see|notice|spot|clock) (?:me|us)\b",
+    r"^(?!.*\b(?:repl|comment|react|lik|respond|answer|shar|repost|tag|mention|post|sen[dt]|"
+    r"forward|dm)).*?(?:whatsapp|wa|insta|instagram|facebook|fb|"
+    r"snap|snapchat) (?:status|story|stories)\b",
     # a line that did not connect, a call missed, someone saying they were out
     r"^.*?(?:line|number|phone|mobile) (?:was |is |were )?(?:busy|engaged|dead|off)\b",
     r"^.*?(?:rang out|went unanswered|no signal|no reception|out of range|engaged tone|busy "
     r"signal)\b",
     r"missed (?:a |an |the |two |three |\d+ )?(?:[^\s]+ )?(?:calls?|facetimes?|video ?calls?) "
     r"from(?![^;]*\b(?:back|rang|called|phoned)\b)",
-    r"^.*?(?:said|says) (?:he|she|they) (?:was|were|is|are|'s) (?:out|away|busy|unavailable|off|"
+    r"^.*?(?:said|says) (?:he|she|they)(?: (?:was|were|is|are)|['’]s) (?:out|away|busy|unavailable|off|"
     r"on leave|not in|in a meeting|in court|in surgery)\b",
     r"^.*?no one (?:answered|picked)",
     r"^.*?moved (?:back |to |back to )(?:monday|tuesday|wednesday|thursday|friday|saturday"
