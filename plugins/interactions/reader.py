@@ -1314,11 +1314,11 @@ def _unreached_after(line: _Line, c_end: int, channel: str, matcher: VocabularyM
     index = bisect.bisect_left(line.stops, c_end)
     n_start = line.resumes[index] if index < len(line.resumes) else len(line.blanked)
     n_end = line.stops[index + 1] if index + 1 < len(line.stops) else len(line.blanked)
-    folded = fold(line.blanked[n_start:n_end]).lstrip(" *_-—–")
-    if not folded or matcher.first_event(folded) is not None:
-        return False
-    return (channel == "call" and cues.listed("unreached", folded)) or cues.listed(
-        "not_there", folded)
+    folded = fold(line.blanked[n_start:n_start + 80]).lstrip(" *_-—–")
+    if not ((channel == "call" and cues.listed("unreached", folded))
+            or cues.listed("not_there", folded)):
+        return False  # the common case: the next sentence tells something else
+    return matcher.first_event(fold(line.blanked[n_start:n_end])) is None
 
 
 # A part that opens with a pronoun for them and a verb of theirs: "— she remembered my

@@ -401,14 +401,12 @@ INTENTS: tuple[str, ...] = (
     # who blanked me or did not see me; a status watched
     r"^.*?(?:not reachable|unreachable|out of service|not picking)\b",
     r"^.*?(?:is|was|['’]s) switched off\b", r"^.*?cut (?:the|my|our) call\b(?! short)",
-    r"^.*?(?:meeting|lunch|dinner|breakfast|call|coffee|catch-?up|drinks|plan|date|session|sync|1:1|"
-    r"visit|hangout|meetup)\b[^,;]*?(?:didn['’]t|did not|never) (?:hold|happen|take place|come off|"
-    r"go ahead)\b",
+    r"^.*?(?:didn['’]t|did not|never)(?<!it didn't)(?<!it didn’t)(?<!it did not)(?<!it never) "
+    r"(?:hold|happen|take place|come off|go ahead)\b",
     r"^.*?(?:blanked|snubbed|cold-shouldered|ignored) (?:me|us)\b",
     r"^.*?but (?:he|she|they) (?:didn['’]t|did not|never) (?:see|notice|spot|clock) (?:me|us)\b",
-    r"^(?!.*\b(?:repl|comment|react|lik|respond|answer|shar|repost|tag|mention|post|sen[dt]|"
-    r"forward|dm)).*?(?:whatsapp|wa|insta|instagram|facebook|fb|"
-    r"snap|snapchat) (?:status|story|stories)\b",
+    r"^.*?(?:watched|viewed|saw|seen|checked|looked at|scrolled)\b[^,;]{0,40}?(?:whatsapp|wa|insta|"
+    r"instagram|facebook|fb|snap|snapchat) (?:status|story|stories)\b",
     # a line that did not connect, a call missed, someone saying they were out
     r"^.*?(?:line|number|phone|mobile) (?:was |is |were )?(?:busy|engaged|dead|off)\b",
     r"^.*?(?:rang out|went unanswered|no signal|no reception|out of range|engaged tone|busy "

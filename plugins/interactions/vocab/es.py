@@ -296,8 +296,8 @@ INTENTS: tuple[str, ...] = (
     r"^.*?cancel(?:e|aron|ara)\b", r"^.*?anul(?:e|o|amos|aron|ad[oa]s?)\b",
     r"^.*?(?:pero|y) no (?:la|lo|le|los|las) (?:salude|pude saludar|alcance a saludar)(?:[^\w]*$|,)",
     # un estado que cierra la entrada y dice que aún no pasó: "Reunión con · (pendiente)"
-    r"^[^,;:(]*?\(?\b(?:pendiente|por confirmar|a confirmar|sin confirmar|por agendar|por cerrar|"
-    r"tentativ[oa]|en el aire)[^\w]*$",
+    r"^.*?(?:pendiente|por confirmar|a confirmar|sin confirmar|por agendar|por cerrar|tentativ[oa]|"
+    r"en el aire)[^\w]*$",
     # una llamada sin respuesta: "Le hablé a · por teléfono y no me contestó" (un mensaje sin
     # respuesta sí llegó)
     r"^.*?(?:llam|marq|marc|le habl|telefon|timbr|videollam)[^,;]*(?:(?:pero|y|,|:)|\() ?(?:nun|no) "
@@ -596,7 +596,7 @@ INTENTS += (
     r"(?:un |el |su )?(?:directo|live|reel|tiktok|podcast))\b",
     # (the eighth pass) seen or heard on a screen whatever the verb: "Oí a · en la radio",
     # "Vi a · dando una charla en YouTube"
-    r"^.*?(?<![\w])(?:vi|vimos|oi|oimos|escuche|escuchamos|mire|he visto|he oido)(?![\w])[^,;]{0,40}? "
+    r"^.*?(?:vi|vimos|oi|oimos|escuche|escuchamos|mire|he visto|he oido)(?![\w])[^,;]{0,40}? "
     r"(?:en|por) (?:la tele|la television|la radio|el noticiero|el telediario|las noticias|youtube|"
     r"twitch|netflix|streaming)\b",
     # a visit that reached no one: "fui a verlo pero no dejaban pasar", "no me abrió"
