@@ -2457,3 +2457,20 @@ def test_eighth_pass_english_no_one_reached_and_statuses(vault, write, line):
 )
 def test_eighth_pass_english_statuses_answered_and_calls_cut_short(vault, write, line, expected):
     assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a visit to me, someone at mine, seeing them off
+        ("Marta Ruiz estuvo de visita", ("in_person", "both")),
+        ("Estuvo Marta Ruiz por casa", ("in_person", "both")),
+        ("Fui a despedir a Marta Ruiz al aeropuerto", ("in_person", "both")),
+    ],
+)
+def test_eighth_pass_spanish_visits(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+def test_eighth_pass_spanish_a_visit_to_a_city_is_theirs(vault, write):
+    assert _read(vault, write, "Marta Ruiz estuvo de visita en Roma") == []

@@ -134,6 +134,12 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:le|les) {invitar} a (?:una |un |unas |unos )?(?:cana|cafe|cerveza|copa|vino|comer|"
         r"cenar|desayunar|almorzar|ronda)",
         r"{pasar} por (?:casa|mi casa|la casa|la oficina|el taller|aqui|el despacho|el estudio)",
+        # (la octava pasada) de visita o por casa: "· estuvo de visita", "Estuvo · por casa";
+        # despedirle donde se va: "Fui a despedir a · al aeropuerto"
+        r"(?:estuvo|estuvieron|ha estado|han estado) de visita(?=[^\w]*$|,| (?:en casa|por casa|aqui|aca|"
+        r"con nosotr[oa]s|conmigo)(?! de))",
+        r"(?:estuvo|estuvieron|ha estado|han estado) (?:{@} )?por (?:casa|mi casa|la casa|aqui|aca)\b",
+        r"(?:fui|fuimos|he ido|hemos ido) a despedir(?:me de| a)\b",
         # (la octava pasada) una vuelta por casa: "· se dio una vuelta por la casa"
         r"(?:se )?(?:dio|dieron|di|dimos|ha dado|han dado) una vuelt(?:a|ita) por (?:la |mi |nuestra )?(?:casa|oficina|taller|tienda|consulta|"
         r"negocio|despacho)\b",
