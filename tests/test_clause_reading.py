@@ -2163,6 +2163,8 @@ def test_an_event_beside_a_plan_or_a_schedule(vault, write, line, expected):
         # an agenda for a meeting to come
         "Items to raise with Marta Ruiz",
         "Points to cover with Marta Ruiz: budget, hiring",
+        "To discuss with Marta Ruiz: the budget",
+        "Need a call with Marta Ruiz",
     ],
 )
 def test_eighth_pass_attempts_plans_and_agendas_count_for_nothing(vault, write, line):
@@ -2185,6 +2187,8 @@ def test_eighth_pass_attempts_plans_and_agendas_count_for_nothing(vault, write, 
         ("Leí lo que me escribió Marta Ruiz", ("message", "in")),
         ("Discussed the items to raise with the board with Marta Ruiz over coffee",
          ("in_person", "both")),
+        ("To celebrate, had dinner with Marta Ruiz", ("in_person", "both")),
+        ("Checked in with Marta Ruiz, she wants a chat next week", ("in_person", "both")),
         ("Reunión con Marta Ruiz, todo pendiente de la firma", ("in_person", "both")),
     ],
 )

@@ -460,6 +460,9 @@ INTENTS: tuple[str, ...] = (
     r"^.*?(?:he|she|they) (?:never|didn't|did not) (?:showed|show|turned up|turn up)\b",
     r"^.*?(?:out[- ]of[- ]office|auto-?reply|automatic reply)\b",
     # an agenda for a meeting to come: "Items to raise with ·", "Points to cover with ·"
+    r"^(?:[^\w]|_)*to (?:discuss|raise|cover|ask|bring up|go over|flag|mention|run by|check|review)\b",
+    r"(?:need|needs|want|wants) (?:a|an|another) (?:call|chat|meeting|catch-?up|word|coffee|sync|1:1|"
+    r"lunch|drink)\b",
     r"^(?:[^\w]|_)*(?:items?|points?|topics?|things|questions?|issues?|notes) (?:to|for) (?:raise|cover|discuss|"
     r"bring up|go over|ask|flag|mention|run by|check)\b",
     r"skipping", r"ditching", r"bailing on",
