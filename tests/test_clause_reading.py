@@ -2478,3 +2478,50 @@ def test_eighth_pass_spanish_visits(vault, write, line, expected):
 
 def test_eighth_pass_spanish_a_visit_to_a_city_is_theirs(vault, write):
     assert _read(vault, write, "Marta Ruiz estuvo de visita en Roma") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # after a call, what it found said after a comma: engaged, the phone off
+        "Phoned Marta Ruiz, engaged, tried again later and still engaged",
+        "Rang Marta Ruiz twice, mobile switched off, probably on the plane",
+        "Rang Marta Ruiz at teatime, it just rang oot",
+        # a game called off, a meeting off, put back
+        "Squash wi Marta Ruiz called aff, court flooded",
+        "Curry with Marta Ruiz off, she's stuck at work",
+        "Planning meeting with Marta Ruiz put back to next Wednesday",
+        # no one around; not back yet; left on read
+        "Walked up to Marta Ruiz's house after lunch, nobody around",
+        "Went to Marta Ruiz's flat but she had not yet come back from work",
+        "Messaged Marta Ruiz about the keys, left on read",
+        # Spanish: out of service, left on read, a cancellation told in the present, one tick
+        "Le marqué a Marta Ruiz y me salió que el número está fuera de servicio",
+        "Le escribí a Marta Ruiz el lunes y me dejó en visto",
+        "Se suspende el café con Marta Ruiz, que está con fiebre",
+        "Le mandé un mensaje a Marta Ruiz y le llega con un solo tilde",
+    ],
+)
+def test_eighth_pass_tuning6_structures_count_for_nothing(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # Jamaican speech: their call, their message, their tag; with = "wid"
+        ("Marta Ruiz call mi fi come fetch har", ("call", "in")),
+        ("Marta Ruiz sen mi a message bout di rent", ("message", "in")),
+        ("Marta Ruiz tag mi inna photo from di party", ("social", "in")),
+        ("Play cards wid Marta Ruiz a di yard", ("in_person", "both")),
+        # a customer in for something; something taken to their home; they came with something
+        ("Marta Ruiz was in for her prescription", ("in_person", "both")),
+        ("Fui a llevarle las llaves a Marta Ruiz a su oficina", ("in_person", "both")),
+        ("Vino Marta Ruiz con el pan", ("in_person", "both")),
+        # guards: a heading in the news; a call after the failed meeting
+        ("Ended up on a call with Marta Ruiz after the 1:1 got cancelled", ("call", "both")),
+        ("Consejo con Marta Ruiz, se cae la portada del lunes", ("in_person", "both")),
+    ],
+)
+def test_eighth_pass_tuning6_structures_read(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]

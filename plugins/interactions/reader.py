@@ -1157,6 +1157,9 @@ def _trailing_subordinate(blanked: str, c_start: int, c_end: int, intent: int, l
     match = _TRAILING.search(blanked, c_start + last, c_end)
     if match is None or matcher.intent_start(fold(blanked[c_start:match.start()])) is not None:
         return intent
+    comma = blanked.find(",", match.end(), c_end)
+    if comma >= 0 and matcher.intent_start(fold(blanked[comma + 1:c_end])) is not None:
+        return intent  # "Walked up to ·'s after unloading, nobody around": past its comma
     return None
 
 

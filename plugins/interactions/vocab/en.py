@@ -41,6 +41,8 @@ _TOGETHER = ("watch", "help", "travel", "fly", "ride", "cycle", "swim", "climb",
 
 EVENTS: dict[str, tuple[str, ...]] = {
     "social": (
+        # (the eighth pass) "· tag mi inna video", "· comment pon mi TikTok"
+        r"(?:tag|tagged|like|likes) mi\b", r"comment(?:ed)? pon\b", r"react(?:ed)? (?:to|tae) {@}['’]s\b",
         r"liked", r"commented(?: on)?", r"reshared",
         # sharing is an interaction when it is theirs of mine or mine of theirs, not "Ana
         # shared her slides" (a post of hers, to everyone)
@@ -71,6 +73,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"answered (?:my|our) (?:[^\s]+ )?(?:post|comment|tweet|story|thread|reel|video)s?",
     ),
     "message": (
+        # (the eighth pass) "· sen mi a message", "· text mi", "· text back"
+        r"(?:sen|send|text|whatsapp|message|msg|email) mi\b", r"sen {@} a\b", r"text(?:ed)? back\b",
         r"e-?mailed", r"(?:an |the )?e-?mail (?:from|to|with)", r"messaged", r"texted",
         r"slack(?:ed|'d)", r"whatsapp(?:ed|'d)",
         # a channel's name made a verb, as people write it: "sms'd", "SMSed", "txted", "IM'd"
@@ -159,6 +163,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:messages|e-?mails|texts|dms|whatsapps|notes|letters|voice notes)",
     ),
     "call": (
+        # (the eighth pass) Jamaican speech: "· call mi", "· ring mi phone", "buss a call to ·"
+        r"(?:call|ring|rang|buzz|facetime) mi\b", r"buss (?:a |one )?call\b",
         r"called", r"(?:a |the )?call with", r"call w/", r"on a call", r"phone call",
         # the passive: "Was rung by Ana" (its "by" says who moved, see DIRECTIONS)
         r"(?:was|were|got|been) (?:rung|phoned|buzzed|video ?called|facetimed)",
@@ -246,7 +252,10 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:me|us)\b",
         # someone at what I was at: "Ana was at the braai too"
         r"(?:was|were) at the (?:[^\s]+ ){0,3}?(?:too|as well)(?=[^\w]*$)",
-        # (the eighth pass) coming for a meal, a lesson given to them
+        # (the eighth pass) Jamaican speech: "· call mi", "· sen mi a message", "· tag mi";
+        # a customer in for something: "· came in for his paper"
+        r"(?:came|popped|dropped|was|were) in for (?:his|her|their|a|an|some|the)\b",
+        # coming for a meal, a lesson given to them
         r"came (?:round |over |by |up |down )?for (?:a |an |some )?(?:[^\s]+ )?(?:lunch|dinner|"
         r"breakfast|brunch|tea|coffee|cuppa|brew|drinks?|beers?|bbq|barbecue|supper|meal|sleepover)\b",
         r"taught {@} (?:to|how|a|an|the|some|about)\b",
@@ -389,12 +398,22 @@ INTENTS: tuple[str, ...] = (
     r"^.*?but (?:he|she|they|it) (?:was|were|'s) (?:already |still |fast )?(?:asleep|sleeping|"
     r"driving|offline|unreachable|engaged|switched off|flying|abroad|unavailable|tied up)",
     r"^.*?(?:call|rang|ring|phon|facetim|skyp|dial|buzz|bell)[^,;]*,\s*(?:nothing|no luck|no joy|zilch|"
-    r"crickets|nada|no dice|no pick ?up|zero response|no response)\b",
+    r"crickets|nada|no dice|no pick ?up|zero response|no response|engaged|busy|straight to (?:voice ?mail|vm)|"
+    r"(?:(?:her|his|their|the) )?(?:phone|mobile|cell|line) (?:was |is )?(?:switched off|off|dead|engaged|"
+    r"busy))\b",
+    # a call that rang out, a game called off, as Scots says them
+    r"^.*?(?:rang|rings|ringing) (?:out|oot)\b", r"^.*?called (?:off|aff)\b",
+    # a meeting off: "Pint with · off, weather too bad"
+    r"^.*?(?:with|wi|w/) {@} off(?=[^\w]*$|,)",
+    # no one at home, not back yet, left on read
+    r"^.*?but (?:he|she|they) (?:had not|hadn['’]t|was not|wasn['’]t|were not|weren['’]t)(?: yet)? "
+    r"(?:come back|back|returned|got back|arrived|home)\b",
+    r"^.*?(?:left (?:me |us )?on read|left on read)\b",
     # (the eighth pass) a call they did not take, said after a comma; no one at home; a message
     # with one tick; a call that did not connect
     r"^.*?(?:call|rang|ring|phon|facetim|skyp|dial|buzz|bell)[^;]*(?:he|she|they|it) (?:didn't|did not|"
     r"never|wouldn't|would not) (?:answer|pick up|respond|connect|go through)\b",
-    r"^.*?(?:nobody|no one|no-one) (?:home|in|there|answered|came (?:down|to the door))\b",
+    r"^.*?(?:nobody|no one|no-one) (?:home|in|there|around|answered|came (?:down|to the door))\b",
     r"^.*?(?:only )?(?:one|a single|1) (?:grey |gray )?tick\b",
     r"^.*?, it (?:was|'s) (?:switched off|off|dead|engaged|busy)\b",
     # a number not reachable, a call not picked or cut, a meeting that did not hold; someone
@@ -420,7 +439,7 @@ INTENTS: tuple[str, ...] = (
     r"|sunday|next|tomorrow|later|another)",
     r"^.*?pushed (?:back |to |back to )(?:monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday|next|tomorrow|later|another)",
-    r"^.*?(?:bumped|shifted|switched|put off|pushed back) (?:back |to |back to |till |until )?"
+    r"^.*?(?:bumped|shifted|switched|put off|pushed back|put back) (?:back |to |back to |till |until )?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|tomorrow|later|another)",
     # the thing moved named between: "Moved the Zoom with Ana to next Tuesday"
     r"^.*?(?:moved|shifted|pushed|bumped|switched|swapped|rescheduled|put off) "
@@ -511,7 +530,7 @@ TOPICS: tuple[str, ...] = (
     r"about", r"regarding", r"re", r"re:", r"concerning", r"on behalf of", r"asked after",
     r"in memory of", r"news of",
 )
-COMPANIONS: tuple[str, ...] = (r"with", r"w/", r"w", r"wi", r"alongside", r"together with")
+COMPANIONS: tuple[str, ...] = (r"with", r"w/", r"w", r"wi", r"wid", r"alongside", r"together with")
 # A past tense (regular, or one of the common irregular ones), never a verb that takes "with"
 # without meeting anyone ("agreed with", "dealt with", "compared with") nor a plan ("booked").
 DONE: tuple[str, ...] = (

@@ -134,6 +134,11 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:le|les) {invitar} a (?:una |un |unas |unos )?(?:cana|cafe|cerveza|copa|vino|comer|"
         r"cenar|desayunar|almorzar|ronda)",
         r"{pasar} por (?:casa|mi casa|la casa|la oficina|el taller|aqui|el despacho|el estudio)",
+        # (la octava pasada) llevarle algo a su casa: "Fui a dejarle los tamales a · a su casa";
+        # alguien que vino: "Vino · con el aceite"
+        r"(?:fui|fuimos|pase|pasamos|he ido|hemos ido) a (?:dejar|llevar|devolver|entregar)(?:le|les)? "
+        r"(?:[^\s]+ ){0,5}?a {@}",
+        r"vino {@} (?:con|a|y)\b",
         # (la octava pasada) de visita o por casa: "· estuvo de visita", "Estuvo · por casa";
         # despedirle donde se va: "Fui a despedir a · al aeropuerto"
         r"(?:estuvo|estuvieron|ha estado|han estado) de visita(?=[^\w]*$|,| (?:en casa|por casa|aqui|aca|"
@@ -312,7 +317,12 @@ INTENTS: tuple[str, ...] = (
     r"^.*?(?:sonaba y sonaba|sono y sono|sono hasta que se corto|se corto (?:la llamada )?antes de)",
     r"^.*?(?:pero|y) (?:ya )?(?:habia|habian) salido\b",
     r"^.*?(?:devolvio|dio|salio|me salio) (?:un |el )?error\b",
-    r"^.*?(?:numero|correo|direccion|cuenta) (?:ya )?no existe\b",
+    r"^.*?(?:numero|correo|direccion|cuenta) (?:ya )?no existe\b", r"^.*?fuera de servicio\b",
+    # dejado en visto; una cancelación en presente; una sola marca de entregado
+    r"^.*?(?:me|nos) (?:dejo|dejaron|ha dejado|han dejado|tiene|tienen) en visto\b",
+    r"^.*?se (?:suspende|cancela|aplaza|pospone)\b",
+    r"^.*?se (?:nos |me )?cae (?:la|el) (?:cita|reunion|comida|cena|cafe|plan|quedada|llamada|visita)\b",
+    r"^.*?(?:un|una) (?:solo |sola )?(?:tilde|tic|palomita|check)\b",
     r"separ\w* (?:la|el|una|un) (?:cancha|mesa|pista|turno|sala|hora|cita)", r"^.*?se(?<!\bque se) (?:ha |nos ha |le ha )?(?:caido|cayo) (?:la|el)\b",
 )
 
