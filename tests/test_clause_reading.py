@@ -2525,3 +2525,33 @@ def test_eighth_pass_tuning6_structures_count_for_nothing(vault, write, line):
 )
 def test_eighth_pass_tuning6_structures_read(vault, write, line, expected):
     assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a customer in for something; a message from a device; out with me; up to theirs
+        ("Marta Ruiz in for her paper, moaning about the weather", ("in_person", "both")),
+        ("Satellite msg from Marta Ruiz, the engine is fixed", ("message", "in")),
+        ("Marta Ruiz come out with me on the boat", ("in_person", "both")),
+        ("Went up Marta Ruiz's office to sort the rent", ("in_person", "both")),
+        ("Pastor Ruiz pray wid mi after service", ("in_person", "both")),
+        # coming to my place to do something; sharing a thing we made
+        ("El doctor Ruiz vino a la finca a ver las vacas", ("in_person", "both")),
+        ("Marta Ruiz compartió el video que subimos", ("social", "in")),
+    ],
+)
+def test_eighth_pass_tuning6_arrivals_and_shares(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # guards: in for surgery later, come to live somewhere
+        "Marta Ruiz in for surgery next week",
+        "Marta Ruiz vino a vivir a Murcia",
+    ],
+)
+def test_eighth_pass_tuning6_no_arrival(vault, write, line):
+    assert _read(vault, write, line) == []

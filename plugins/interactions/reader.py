@@ -964,7 +964,8 @@ def _their_past(verb: str, perfect: bool, cues: Cues) -> bool:
 _THEIR_VERB = lazy_pattern(r"[*_=\]]*\s+(?:(?:ya|se|me|nos|por fin|al final)\s+)*"
                            r"(?:(ha|han)\s+)?([a-zñáéíóú]+)")
 _CONMIGO = lazy_pattern(r"(?<![\w·])(?:conmigo|con nosotr[oa]s)(?![\w·])", re.IGNORECASE)
-_CAME_TO = lazy_pattern(r"(?:(?:vino|vinieron|venido) |(?:se )?(?:paso|pasaron|pasado|acerco|"
+_CAME_TO = lazy_pattern(r"(?:(?:vino|vinieron|venido) (?:(?:al|a la|a mi|a casa|hasta|por) (?:[^\s·]+ ){0,2}?)?|"
+                        r"(?:se )?(?:paso|pasaron|pasado|acerco|"
                         r"acercaron|acercado) por (?:[^\s·]+ ){1,4}?)a ([a-z]+(?:ar|er|ir))"
                         r"(me|nos)?\b")
 _CAME = frozenset({"vino", "vinieron"})  # irregular: no "-ó" to tell a third person's past by

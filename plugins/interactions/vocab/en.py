@@ -75,6 +75,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "message": (
         # (the eighth pass) "· sen mi a message", "· text mi", "· text back"
         r"(?:sen|send|text|whatsapp|message|msg|email) mi\b", r"sen {@} a\b", r"text(?:ed)? back\b",
+        r"msgs? from\b",
         r"e-?mailed", r"(?:an |the )?e-?mail (?:from|to|with)", r"messaged", r"texted",
         r"slack(?:ed|'d)", r"whatsapp(?:ed|'d)",
         # a channel's name made a verb, as people write it: "sms'd", "SMSed", "txted", "IM'd"
@@ -164,7 +165,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
     ),
     "call": (
         # (the eighth pass) Jamaican speech: "· call mi", "· ring mi phone", "buss a call to ·"
-        r"(?:call|ring|rang|buzz|facetime) mi\b", r"buss (?:a |one )?call\b",
+        r"(?:call|ring|rang|buzz|facetime) mi\b", r"buss (?:a |one )?call\b", r"raised {@} on\b",
         r"called", r"(?:a |the )?call with", r"call w/", r"on a call", r"phone call",
         # the passive: "Was rung by Ana" (its "by" says who moved, see DIRECTIONS)
         r"(?:was|were|got|been) (?:rung|phoned|buzzed|video ?called|facetimed)",
@@ -255,6 +256,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         # (the eighth pass) Jamaican speech: "· call mi", "· sen mi a message", "· tag mi";
         # a customer in for something: "· came in for his paper"
         r"(?:came|popped|dropped|was|were) in for (?:his|her|their|a|an|some|the)\b",
+        r"in(?<=· in) for (?:his|her|their)\b", r"wid (?:mi|me)\b",
+        r"c[oa]me (?:out|along|round|over|down|up|in) with (?:me|us)\b",
+        r"(?:went|go|popped|nipped|walked) (?:up|down|round|over) {@}['’]s\b",
         # coming for a meal, a lesson given to them
         r"came (?:round |over |by |up |down )?for (?:a |an |some )?(?:[^\s]+ )?(?:lunch|dinner|"
         r"breakfast|brunch|tea|coffee|cuppa|brew|drinks?|beers?|bbq|barbecue|supper|meal|sleepover)\b",
@@ -587,6 +591,7 @@ _TO_ME = (r"(?:called|rang|phoned|texted|messaged|e-?mailed|pinged|wrote(?: to)?
 DIRECTIONS: dict[str, tuple[str, ...]] = {
     "out": (r"hit up {@}", r"hit {@} up"),
     "in": (
+        r"msgs? from", r"(?:call|ring|tag|sen|text|whatsapp|message|msg|email|facetime) mi\b",
         _TO_ME + r" me", r"(?:to|back to) me", r"hit (?:me|us) up", r"my (?:e-?mail|message|text|dm|note|call|post|"
         r"tweet|comment|story|article|invitation|invite|request|question|letter|voicemail)",
         r"(?:got|received) (?:a |an |the )?(?:\w+ )?(?:message|e-?mail|mail|text|call|dm|"

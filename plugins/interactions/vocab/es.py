@@ -139,6 +139,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:fui|fuimos|pase|pasamos|he ido|hemos ido) a (?:dejar|llevar|devolver|entregar)(?:le|les)? "
         r"(?:[^\s]+ ){0,5}?a {@}",
         r"vino {@} (?:con|a|y)\b",
+        # llegar adonde estoy a algo: "· y · llegaron al puesto a chismear"
+        r"(?:llego|llegaron|ha llegado|han llegado) (?:al|a mi|a la|a casa) (?:[^\s]+ )?a (?:chismear|"
+        r"platicar|charlar|conversar|saludar|visitar|comer|cenar|almorzar|tomar|verme|vernos)\b",
         # (la octava pasada) de visita o por casa: "· estuvo de visita", "Estuvo · por casa";
         # despedirle donde se va: "Fui a despedir a · al aeropuerto"
         r"(?:estuvo|estuvieron|ha estado|han estado) de visita(?=[^\w]*$|,| (?:en casa|por casa|aqui|aca|"
@@ -655,7 +658,8 @@ _FIFTH_EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:[^\s]+ )?" + _PUBLIC,
         r"{contestar} (?:a )?" + _MINE_PUBLIC, r"{responder} (?:a )?" + _MINE_PUBLIC,
         r"{compartir} (?:[^\s]+ ){0,6}?que (?:subi|publique|hice|escribi|grabe|colgue|saque|"
-        r"postee|(?:he|hemos) (?:subido|publicado|hecho|escrito|grabado|colgado))",
+        r"postee|(?:he|hemos) (?:subido|publicado|hecho|escrito|grabado|colgado)|subimos|publicamos|"
+        r"hicimos|grabamos|colgamos)",
     ),
     "message": (
         # a message in a note-taker's shorthand: "msj a ·", "mje de ·"
