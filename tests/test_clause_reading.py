@@ -2190,6 +2190,7 @@ def test_eighth_pass_attempts_plans_and_agendas_count_for_nothing(vault, write, 
         ("To celebrate, had dinner with Marta Ruiz", ("in_person", "both")),
         ("Checked in with Marta Ruiz, she wants a chat next week", ("in_person", "both")),
         ("Reunión con Marta Ruiz, todo pendiente de la firma", ("in_person", "both")),
+        ("Llamé a Marta Ruiz para confirmar.", ("call", "out")),
     ],
 )
 def test_eighth_pass_events_beside_a_failure_word(vault, write, line, expected):
@@ -2555,3 +2556,15 @@ def test_eighth_pass_tuning6_arrivals_and_shares(vault, write, line, expected):
 )
 def test_eighth_pass_tuning6_no_arrival(vault, write, line):
     assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # "w/" a thing is no one to exchange with; "w/" someone still is
+        ("Marta Ruiz called at 6 w/ the delivery times", ("call", "in")),
+        ("Call w/ Marta Ruiz", ("call", "both")),
+    ],
+)
+def test_eighth_pass_with_a_thing_is_no_exchange(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]

@@ -624,7 +624,8 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         # a message back is a reply to mine: "Ana texted back", "Ana emailed me back"
         r"(?:e-?mailed|texted|messaged|dm(?:ed|'d)|whatsapp(?:ed|'d)|slack(?:ed|'d)|pinged|"
         r"wrote|sms(?:'d|ed)|txt(?:ed|'d)|voice-?noted) (?:me |us |him |her |them |{@} )?back\b",
-        r"w/", r"catch-?up", r"and(?<=· and) i", r"(?:reply|respond) to",
+        r"w/(?! ?(?:the|a|an|my|his|her|their|some)\b)", r"catch-?up", r"and(?<=· and) i",
+        r"(?:reply|respond) to",
         r"me and {@}", r"and(?<=· and) me",
         r"(?:phone|video|zoom|teams) (?:screen|appointment|interview|chat|catch-?up|"
         r"consultation|meeting|session|sync|check-?in)s?",

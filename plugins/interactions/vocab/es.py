@@ -310,7 +310,7 @@ INTENTS: tuple[str, ...] = (
     r"^.*?cancel(?:e|aron|ara)\b", r"^.*?anul(?:e|o|amos|aron|ad[oa]s?)\b",
     r"^.*?(?:pero|y) no (?:la|lo|le|los|las) (?:salude|pude saludar|alcance a saludar)(?:[^\w]*$|,)",
     # un estado que cierra la entrada y dice que aún no pasó: "Reunión con · (pendiente)"
-    r"^.*?(?:pendiente|por confirmar|a confirmar|sin confirmar|por agendar|por cerrar|tentativ[oa]|"
+    r"^.*?(?:pendiente|por confirmar|sin confirmar|por agendar|por cerrar|tentativ[oa]|"
     r"en el aire)[^\w]*$",
     # una llamada sin respuesta: "Le hablé a · por teléfono y no me contestó" (un mensaje sin
     # respuesta sí llegó)
