@@ -478,6 +478,8 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             continue  # "Cenaba con Ana los jueves": a habit, not the day's event
         if _undone_after(line, c_end, matcher) and not outcome_after_dash(line.blanked, c_end):
             continue  # "Called Ana — went to voicemail": the next part undoes it
+        if event[2] in _SCHEDULED and _unreached_after(line, c_end, event[2], matcher, cues):
+            continue  # "Rang Ana. No answer.", "Fui a casa de Ana; no estaba": no one reached
         if times is not NO_TIMES and times[2] and event[2] in ("social", "message"):
             # "Ana tagged me in a photo of us last summer": the photo's time, not the tag's
             times = (times[0], times[1], thing_from_long_ago(
@@ -962,7 +964,8 @@ def _their_past(verb: str, perfect: bool, cues: Cues) -> bool:
 _THEIR_VERB = lazy_pattern(r"[*_=\]]*\s+(?:(?:ya|se|me|nos|por fin|al final)\s+)*"
                            r"(?:(ha|han)\s+)?([a-zñáéíóú]+)")
 _CONMIGO = lazy_pattern(r"(?<![\w·])(?:conmigo|con nosotr[oa]s)(?![\w·])", re.IGNORECASE)
-_CAME_TO = lazy_pattern(r"(?:(?:vino|vinieron|venido) |(?:se )?(?:paso|pasaron|pasado|acerco|"
+_CAME_TO = lazy_pattern(r"(?:(?:vino|vinieron|venido) (?:(?:al|a la|a mi|a casa|hasta|por) (?:[^\s·]+ ){0,2}?)?|"
+                        r"(?:se )?(?:paso|pasaron|pasado|acerco|"
                         r"acercaron|acercado) por (?:[^\s·]+ ){1,4}?)a ([a-z]+(?:ar|er|ir))"
                         r"(me|nos)?\b")
 _CAME = frozenset({"vino", "vinieron"})  # irregular: no "-ó" to tell a third person's past by
@@ -995,7 +998,8 @@ def _with_me_after(blanked: str, c_start: int, c_end: int, at: int, name_end: in
     else:
         words = [w for w in _WORD.findall(rest[:with_me.start()].lower())]
         last = next((w for w in reversed(words) if _their_past(w, False, cues)), verb[2].lower())
-        if cues.listed("not_on_me", fold(last)) or any(
+        if (cues.listed("not_on_me", fold(last))
+                and not cues.listed_in("stayed_with", fold(rest[:with_me.start()]))) or any(
                 cues.listed("negations", fold(w)) for w in words):
             return None  # "· se enfadó conmigo", "· no habló conmigo"
     return verb.start(2) - c_start, verb.end(2) - c_start
@@ -1154,6 +1158,9 @@ def _trailing_subordinate(blanked: str, c_start: int, c_end: int, intent: int, l
     match = _TRAILING.search(blanked, c_start + last, c_end)
     if match is None or matcher.intent_start(fold(blanked[c_start:match.start()])) is not None:
         return intent
+    comma = blanked.find(",", match.end(), c_end)
+    if comma >= 0 and matcher.intent_start(fold(blanked[comma + 1:c_end])) is not None:
+        return intent  # "Walked up to ·'s after unloading, nobody around": past its comma
     return None
 
 
@@ -1292,6 +1299,30 @@ def _undone_after(line: _Line, c_end: int, matcher: VocabularyMatcher) -> bool:
     folded = fold(line.blanked[n_start:n_end])
     return (matcher.first_event(folded) is None and matcher.intent_start(folded) == 0
             and not _their_news(folded, matcher))
+
+
+_NEXT_STOP = (".", ";")
+
+
+def _unreached_after(line: _Line, c_end: int, channel: str, matcher: VocabularyMatcher,
+                     cues: Cues) -> bool:
+    """Whether the clause ending at ``c_end``, a call or a visit, is followed on its line,
+    after a full stop or a semicolon, by a part with no event of its own that opens by saying
+    it reached no one: a call's ``unreached`` words ("Rang Ana. No answer.", "Llamé a Ana;
+    buzón") or, for either, a ``not_there`` ("Fui a casa de Ana. No estaba."). A message
+    sent is sent: "Texted Ana. No reply yet" still counts, and so does a meeting followed
+    by "Nothing new"."""
+    if line.blanked[c_end:c_end + 1] not in _NEXT_STOP or (
+            "unreached" not in cues.lists and "not_there" not in cues.lists):
+        return False
+    index = bisect.bisect_left(line.stops, c_end)
+    n_start = line.resumes[index] if index < len(line.resumes) else len(line.blanked)
+    n_end = line.stops[index + 1] if index + 1 < len(line.stops) else len(line.blanked)
+    folded = fold(line.blanked[n_start:n_start + 80]).lstrip(" *_-—–")
+    if not ((channel == "call" and cues.listed("unreached", folded))
+            or cues.listed("not_there", folded)):
+        return False  # the common case: the next sentence tells something else
+    return matcher.first_event(fold(line.blanked[n_start:n_end])) is None
 
 
 # A part that opens with a pronoun for them and a verb of theirs: "— she remembered my
@@ -1557,6 +1588,7 @@ def _we_after_them(blanked: str, c_start: int, c_end: int, at: int, name_end: in
 # The contact, a verb of theirs, then me or us: "Ana helped me move", "Ana took me to the
 # opera", "Ana had us over", "Ana cooked for us", "Ana sat next to me".
 _ON_ME = lazy_pattern(r"[*_=\]]*\s+([a-z]+)\s+(?:(?:for|with|next to|beside)\s+)?(?:me|us)(?![\w·'’])")
+_ON_MY_THING = lazy_pattern(r"[*_=\]]*\s+([a-z]+(?: up| over)?)\s+(?:my|our)\s+[a-z]")
 # Verbs on me that are no time together: a feeling, a thing done about me elsewhere, money.
 _NOT_ON_ME = frozenset({
     "was", "were", "been", "reminded", "inspired", "impressed", "annoyed", "surprised",
@@ -1577,6 +1609,11 @@ def _on_me(blanked: str, c_start: int, c_end: int, at: int, name_end: int,
     over"): time they spent with me, in the medium the clause names, else in person. Not a
     feeling or a thing done about me elsewhere (:data:`_NOT_ON_ME`); else None."""
     match = _ON_ME.match(blanked, name_end, c_end)
+    if match is None and "hands_on" in cues.lists:
+        # "Ana fixed my bike", "Ana cut my hair": their hands on a thing of mine
+        match = _ON_MY_THING.match(blanked, name_end, c_end)
+        if match is not None and not cues.listed("hands_on", match[1]):
+            match = None
     if match is None or cues.done is None:
         return None
     verb = match[1]

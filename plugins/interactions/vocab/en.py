@@ -41,6 +41,8 @@ _TOGETHER = ("watch", "help", "travel", "fly", "ride", "cycle", "swim", "climb",
 
 EVENTS: dict[str, tuple[str, ...]] = {
     "social": (
+        # (the eighth pass) "· tag mi inna video", "· comment pon mi TikTok"
+        r"(?:tag|tagged|like|likes) mi\b", r"comment(?:ed)? pon\b", r"react(?:ed)? (?:to|tae) {@}['’]s\b",
         r"liked", r"commented(?: on)?", r"reshared",
         # sharing is an interaction when it is theirs of mine or mine of theirs, not "Ana
         # shared her slides" (a post of hers, to everyone)
@@ -71,6 +73,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"answered (?:my|our) (?:[^\s]+ )?(?:post|comment|tweet|story|thread|reel|video)s?",
     ),
     "message": (
+        # (the eighth pass) "· sen mi a message", "· text mi", "· text back"
+        r"(?:sen|send|text|whatsapp|message|msg|email) mi\b", r"sen {@} a\b", r"text(?:ed)? back\b",
+        r"msgs? from\b",
         r"e-?mailed", r"(?:an |the )?e-?mail (?:from|to|with)", r"messaged", r"texted",
         r"slack(?:ed|'d)", r"whatsapp(?:ed|'d)",
         # a channel's name made a verb, as people write it: "sms'd", "SMSed", "txted", "IM'd"
@@ -159,6 +164,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:messages|e-?mails|texts|dms|whatsapps|notes|letters|voice notes)",
     ),
     "call": (
+        # (the eighth pass) Jamaican speech: "· call mi", "· ring mi phone", "buss a call to ·"
+        r"(?:call|ring|rang|buzz|facetime) mi\b", r"buss (?:a |one )?call\b", r"raised {@} on\b",
         r"called", r"(?:a |the )?call with", r"call w/", r"on a call", r"phone call",
         # the passive: "Was rung by Ana" (its "by" says who moved, see DIRECTIONS)
         r"(?:was|were|got|been) (?:rung|phoned|buzzed|video ?called|facetimed)",
@@ -240,6 +247,22 @@ EVENTS: dict[str, tuple[str, ...]] = {
         # something: "Ana came to see me at the clinic", "Ana stayed with us", "Ana made me a
         # cuppa", "Saw Ana off at the station", "Caught Ana after church", "Hugged Ana"
         r"came (?:to see|to visit|and see|round to see|over to see) (?:me|us)\b",
+        r"came (?:over |round )?home for (?:a |an |some )?(?:lunch|dinner|tea|breakfast|brunch|meal|chai|"
+        r"coffee|supper)\b", r"came (?:over |round )?to (?:my|our) (?:place|house|flat|home) (?:for|to)\b",
+        r"(?:passed|stopped|popped|dropped|swung|called) (?:through|by|over|round|in) to (?:see|visit) "
+        r"(?:me|us)\b",
+        # someone at what I was at: "Ana was at the braai too"
+        r"(?:was|were) at the (?:[^\s]+ ){0,3}?(?:too|as well)(?=[^\w]*$)",
+        # (the eighth pass) Jamaican speech: "· call mi", "· sen mi a message", "· tag mi";
+        # a customer in for something: "· came in for his paper"
+        r"(?:came|popped|dropped|was|were) in for (?:his|her|their|a|an|some|the)\b",
+        r"in(?<=· in) for (?:his|her|their)\b", r"wid (?:mi|me)\b",
+        r"c[oa]me (?:out|along|round|over|down|up|in) with (?:me|us)\b",
+        r"(?:went|go|popped|nipped|walked) (?:up|down|round|over) {@}['’]s\b",
+        # coming for a meal, a lesson given to them
+        r"came (?:round |over |by |up |down )?for (?:a |an |some )?(?:[^\s]+ )?(?:lunch|dinner|"
+        r"breakfast|brunch|tea|coffee|cuppa|brew|drinks?|beers?|bbq|barbecue|supper|meal|sleepover)\b",
+        r"taught {@} (?:to|how|a|an|the|some|about)\b",
         r"{stay} (?:with (?:me|us)|over at {@})", r"{drop} {@} (?:at|off|home)\b",
         r"made (?:me |us |{@} )(?:a |an |some )?(?:[^\s]+ )?(?:coffee|tea|cuppa|brew|dinner|lunch|"
         r"breakfast|drink|cocktail|cake|meal)",
@@ -273,6 +296,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:coffee|lunch|dinner|breakfast|brunch|drinks|beers?|tea)(?: today| tonight| yesterday)?:",
     ),
     "talk": (
+        # (the eighth pass) greeting them, or coming to greet me: in the medium the clause
+        # names, else in person ("Greeted Ana at the gate", "Ana came to greet me")
+        r"greeted {@}", r"(?:went|came|popped|dropped) (?:over |round |by )?to greet\b",
         r"and(?<=· and) i (?:[^\s]+ed|went|had|met|saw|ate|ran|took|got|spent|caught|did|made|sat|"
         r"drove|flew|rode|grabbed|spoke|swam|sang|won|lost|left|came|found|caught|wrote|read|"
         r"built|bought|brought|taught|drank|sat|stood|shot|threw|fought|slept|began|rode|dug|hid)",
@@ -354,7 +380,10 @@ INTENTS: tuple[str, ...] = (
     # "when I see Ana" is a condition; "when I got in" a past background
     r"when i(?! (?:[a-z]+ed|" + PAST + r")\b)", r"hopefully", r"would(?: love)?",
     r"wish", r"waiting for", r"idea", r"hasn't", r"wasn't able", r"weren't able",
-    r"wanted to", r"(?:could|should|would|might|must) have", r"dream(?:t|ed)?", r"in my dream",
+    r"wanted to", r"(?:could|should|would|might|must) have",
+    # (the eighth pass) what would have been, contracted; a plan told in the past
+    r"(?:could|should|would|might|must)['’]ve", r"(?:i|we|you|he|she|they)['’]d have",
+    r"(?:had )?planned to", r"dream(?:t|ed)?", r"in my dream",
     r"owes? (?:me|us|him|her|them)",
     # someone away, not reached ("Popped into Ana's office, she's off"; not when I rang or
     # wrote to them by name, which reaches them at home: see shapes.off_but_reached)
@@ -372,22 +401,49 @@ INTENTS: tuple[str, ...] = (
     # a call that reached no one: "…but she was asleep", "Called Ana three times, nothing"
     r"^.*?but (?:he|she|they|it) (?:was|were|'s) (?:already |still |fast )?(?:asleep|sleeping|"
     r"driving|offline|unreachable|engaged|switched off|flying|abroad|unavailable|tied up)",
-    r"^.*?(?:call|rang|phon|facetim|skyp)[^,;]*,\s*(?:nothing|no luck|no joy|zilch|"
-    r"crickets|nada|no dice)\b",
+    r"^.*?(?:call|rang|ring|phon|facetim|skyp|dial|buzz|bell)[^,;]*,\s*(?:nothing|no luck|no joy|zilch|"
+    r"crickets|nada|no dice|no pick ?up|zero response|no response|engaged|busy|straight to (?:voice ?mail|vm)|"
+    r"(?:(?:her|his|their|the) )?(?:phone|mobile|cell|line) (?:was |is )?(?:switched off|off|dead|engaged|"
+    r"busy))\b",
+    # a call that rang out, a game called off, as Scots says them
+    r"^.*?(?:rang|rings|ringing) (?:out|oot)\b", r"^.*?called (?:off|aff)\b",
+    # a meeting off: "Pint with · off, weather too bad"
+    r"^.*?(?:with|wi|w/) {@} off(?=[^\w]*$|,)",
+    # no one at home, not back yet, left on read
+    r"^.*?but (?:he|she|they) (?:had not|hadn['’]t|was not|wasn['’]t|were not|weren['’]t)(?: yet)? "
+    r"(?:come back|back|returned|got back|arrived|home)\b",
+    r"^.*?(?:left (?:me |us )?on read|left on read)\b",
+    # (the eighth pass) a call they did not take, said after a comma; no one at home; a message
+    # with one tick; a call that did not connect
+    r"^.*?(?:call|rang|ring|phon|facetim|skyp|dial|buzz|bell)[^;]*(?:he|she|they|it) (?:didn't|did not|"
+    r"never|wouldn't|would not) (?:answer|pick up|respond|connect|go through)\b",
+    r"^.*?(?:nobody|no one|no-one) (?:home|in|there|around|answered|came (?:down|to the door))\b",
+    r"^.*?(?:only )?(?:one|a single|1) (?:grey |gray )?tick\b",
+    r"^.*?, it (?:was|'s) (?:switched off|off|dead|engaged|busy)\b",
+    # a number not reachable, a call not picked or cut, a meeting that did not hold; someone
+    # who blanked me or did not see me; a status watched
+    r"^.*?(?:not reachable|unreachable|out of service|not picking)\b",
+    r"^.*?(?:is|was|['’]s) switched off\b", r"^.*?cut (?:the|my|our) call\b(?! short)",
+    r"^.*?(?:didn['’]t|did not|never)(?<!it didn't)(?<!it didn’t)(?<!it did not)(?<!it never) "
+    r"(?:hold|happen|take place|come off|go ahead)\b",
+    r"^.*?(?:blanked|snubbed|cold-shouldered|ignored) (?:me|us)\b",
+    r"^.*?but (?:he|she|they) (?:didn['’]t|did not|never) (?:see|notice|spot|clock) (?:me|us)\b",
+    r"^.*?(?:watched|viewed|saw|seen|checked|looked at|scrolled)\b[^,;]{0,40}?(?:whatsapp|wa|insta|"
+    r"instagram|facebook|fb|snap|snapchat) (?:status|story|stories)\b",
     # a line that did not connect, a call missed, someone saying they were out
     r"^.*?(?:line|number|phone|mobile) (?:was |is |were )?(?:busy|engaged|dead|off)\b",
     r"^.*?(?:rang out|went unanswered|no signal|no reception|out of range|engaged tone|busy "
     r"signal)\b",
     r"missed (?:a |an |the |two |three |\d+ )?(?:[^\s]+ )?(?:calls?|facetimes?|video ?calls?) "
     r"from(?![^;]*\b(?:back|rang|called|phoned)\b)",
-    r"^.*?(?:said|says) (?:he|she|they) (?:was|were|is|are|'s) (?:out|away|busy|unavailable|off|"
+    r"^.*?(?:said|says) (?:he|she|they)(?: (?:was|were|is|are)|['’]s) (?:out|away|busy|unavailable|off|"
     r"on leave|not in|in a meeting|in court|in surgery)\b",
     r"^.*?no one (?:answered|picked)",
     r"^.*?moved (?:back |to |back to )(?:monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday|next|tomorrow|later|another)",
     r"^.*?pushed (?:back |to |back to )(?:monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday|next|tomorrow|later|another)",
-    r"^.*?(?:bumped|shifted|switched|put off|pushed back) (?:back |to |back to |till |until )?"
+    r"^.*?(?:bumped|shifted|switched|put off|pushed back|put back) (?:back |to |back to |till |until )?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|tomorrow|later|another)",
     # the thing moved named between: "Moved the Zoom with Ana to next Tuesday"
     r"^.*?(?:moved|shifted|pushed|bumped|switched|swapped|rescheduled|put off) "
@@ -396,8 +452,9 @@ INTENTS: tuple[str, ...] = (
     # a voicemail I left: no one reached ("Left Ana a voicemail")
     r"left (?:{@} )?(?:a )?voice ?mail(?! from)",
     # a visit or a call that found them out: "Called round at Ana's, she was out"
-    r"^.*?(?:call|rang|phon|knock|went|popped|dropped)[^,;]*, (?:he|she|they) "
-    r"(?:was|were|'s) (?:out|away|not in|not home|not there|asleep|busy)\b",
+    r"^.*?(?:call|rang|phon|knock|went|popped|dropped|swung|stopped|drove|walked|buzzed)[^,;]*, "
+    r"(?:he|she|they) (?:was|were|'s) (?:out|away|not in|not home|not there|asleep|busy|in a meeting|"
+    r"offline|off sick|on leave|at lunch|on holiday|on vacation|unavailable)\b",
     # Mood: what nearly happened, what should have, a habit rather than a day's event, a
     # condition, an arrangement for later, a plan written down.
     r"almost", r"nearly", r"was going to", r"were going to", r"usually", r"always(?<!as always)(?<!like always)", r"often",
@@ -415,12 +472,22 @@ INTENTS: tuple[str, ...] = (
     r"^.*?but (?:i |we |he |she |they |it )?(?:never|didn't|did not|couldn't|could not|"
     r"wasn't able to|forgot to) (?:send|sent|post|go|show|make it|answer|reply|respond|pick|"
     r"call|turn up|come|hit send|get through)",
-    r"^.*?n(?:ever|'t|ot) (?:arrive|arrived|get through|go through|reach|deliver|delivered)",
+    r"^.*?n(?:ever|'t|ot) (?:arrive|arrived|get through|go through|reach|deliver|delivered|connect)",
+    r"put (?:a date|a time|something|a slot) in\b",
     r"^.*?bounced", r"^.*?to vm\b",
     # What the writer or they chose not to do: a meeting skipped, someone who never came.
     r"skipped", r"ditched", r"declined", r"turned down", r"ignored", r"dodged", r"avoided",
     r"^.*?(?:bailed|flaked)\b", r"^.*?blew (?:me |us )?off\b", r"^.*?stood (?:me|us) up\b",
     r"^.*?no-?show\b", r"^.*?rain ?check\b", r"^.*?ghosted\b",
+    # (the eighth pass) someone who never came, said after a comma; a reply from a machine
+    r"^.*?(?:he|she|they) (?:never|didn't|did not) (?:showed|show|turned up|turn up)\b",
+    r"^.*?(?:out[- ]of[- ]office|auto-?reply|automatic reply)\b",
+    # an agenda for a meeting to come: "Items to raise with ·", "Points to cover with ·"
+    r"^(?:[^\w]|_)*to (?:discuss|raise|cover|ask|bring up|go over|flag|mention|run by|check|review)\b",
+    r"(?:need|needs|want|wants) (?:a|an|another) (?:call|chat|meeting|catch-?up|word|coffee|sync|1:1|"
+    r"lunch|drink)\b",
+    r"^(?:[^\w]|_)*(?:items?|points?|topics?|things|questions?|issues?|notes) (?:to|for) (?:raise|cover|discuss|"
+    r"bring up|go over|ask|flag|mention|run by|check)\b",
     r"skipping", r"ditching", r"bailing on",
     # seen on a screen or heard on air, not met: "Saw Ana on the news"
     r"^.*?telly(?<=on telly)", r"^.*?telly(?<=on the telly)", r"^.*?tv\b(?<=on tv)",
@@ -447,7 +514,7 @@ INTENTS: tuple[str, ...] = (
     # "Meeting with Ana pending", "1:1 with Ana (scheduled)", "Lunch with Ana TBD" — not "the
     # call we'd scheduled".
     r"^[^,;:(]*?(?<!'d )(?<!had )(?<!was )(?<!were )(?<!been )(?<!we )(?<!i )\(?\b(?:pending|scheduled|"
-    r"tbd|tbc|to be (?:scheduled|confirmed|arranged)|tentative|on hold|can wait)\W*$",
+    r"tbd|tbc|to be (?:scheduled|confirmed|arranged)|tentative|on hold|can wait)[^\w]*$",
     # What is coming: "Upcoming 1:1 with Ana", "Topics for the upcoming sync with Ana".
     r"upcoming",
     # A meeting entered in the diary is a plan.
@@ -467,7 +534,7 @@ TOPICS: tuple[str, ...] = (
     r"about", r"regarding", r"re", r"re:", r"concerning", r"on behalf of", r"asked after",
     r"in memory of", r"news of",
 )
-COMPANIONS: tuple[str, ...] = (r"with", r"w/", r"w", r"wi", r"alongside", r"together with")
+COMPANIONS: tuple[str, ...] = (r"with", r"w/", r"w", r"wi", r"wid", r"alongside", r"together with")
 # A past tense (regular, or one of the common irregular ones), never a verb that takes "with"
 # without meeting anyone ("agreed with", "dealt with", "compared with") nor a plan ("booked").
 DONE: tuple[str, ...] = (
@@ -501,6 +568,7 @@ HEARSAY: tuple[str, ...] = (
     r"apparently", r"reportedly", r"allegedly", r"rumou?r (?:is|has it)", r"word is",
     r"(?:i |we )?heard (?:that|from [^,;]{1,30}? that)", r"(?:told|tells|telling) (?:me|us)(?: that)?",
     r"(?:said|says|mentioned|explained|claims|claimed|wrote|posted) that",
+    r"(?:said|says|mentioned|explained|claims|claimed|reckons|reckoned) (?:he|she|they)\b",
     r"according to [^,;]{1,40},", r"(?:i |we )?found out (?:that)?",
     r"says", r"reckons", r"claims", r"said(?= (?:that\b|·|he\b|she\b|they\b))",
     r"per (?:the|his|her|their|my|our) [^,;]{1,40},",
@@ -523,6 +591,7 @@ _TO_ME = (r"(?:called|rang|phoned|texted|messaged|e-?mailed|pinged|wrote(?: to)?
 DIRECTIONS: dict[str, tuple[str, ...]] = {
     "out": (r"hit up {@}", r"hit {@} up"),
     "in": (
+        r"msgs? from", r"(?:call|ring|tag|sen|text|whatsapp|message|msg|email|facetime) mi\b",
         _TO_ME + r" me", r"(?:to|back to) me", r"hit (?:me|us) up", r"my (?:e-?mail|message|text|dm|note|call|post|"
         r"tweet|comment|story|article|invitation|invite|request|question|letter|voicemail)",
         r"(?:got|received) (?:a |an |the )?(?:\w+ )?(?:message|e-?mail|mail|text|call|dm|"
@@ -555,7 +624,8 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         # a message back is a reply to mine: "Ana texted back", "Ana emailed me back"
         r"(?:e-?mailed|texted|messaged|dm(?:ed|'d)|whatsapp(?:ed|'d)|slack(?:ed|'d)|pinged|"
         r"wrote|sms(?:'d|ed)|txt(?:ed|'d)|voice-?noted) (?:me |us |him |her |them |{@} )?back\b",
-        r"w/", r"catch-?up", r"and(?<=· and) i", r"(?:reply|respond) to",
+        r"w/(?! ?(?:the|a|an|my|his|her|their|some)\b)", r"catch-?up", r"and(?<=· and) i",
+        r"(?:reply|respond) to",
         r"me and {@}", r"and(?<=· and) me",
         r"(?:phone|video|zoom|teams) (?:screen|appointment|interview|chat|catch-?up|"
         r"consultation|meeting|session|sync|check-?in)s?",
@@ -611,10 +681,36 @@ ACHIEVED: tuple[str, ...] = (
 )
 
 
+# Word lists the reader's shapes consult (see vinculo.model.Vocabulary ``word_lists``).
+WORD_LISTS: dict[str, tuple[str, ...]] = {
+    # what opens the sentence after a call and says it reached no one ("Rang ·. No answer.",
+    # "Phoned ·; straight to voicemail")
+    "unreached": (
+        r"no (?:answer|luck|joy|signal|reception|pick-?up)\b(?! (?:to|on|about|re|yet on)\b)",
+        r"(?:nothing|zilch|crickets|nada)(?:[^\w]*$|,)",
+        r"(?:(?:went )?straight to |went to |it went to )?(?:voice ?mail|vm)\b",
+        r"(?:it |the phone |the line |her phone |his phone )?(?:rang out|rang and rang|was engaged|"
+        r"was busy|engaged tone|busy signal|was switched off|switched off|was off|dead)(?:[^\w]*$|,)",
+        r"(?:the )?line (?:was )?dead\b",
+        r"(?:he|she|they) (?:didn't|did not|never|wouldn't) (?:pick up|answer)\b"),
+    # what opens the sentence after a visit or a call and says they were not there
+    # their hands on a thing of mine, which needs them with me: "· fixed my bike", "· cut
+    # my hair"
+    "hands_on": (
+        r"(?:fixed|repaired|mended|patched|serviced|tuned|cut|trimmed|dyed|braided|stitched|"
+        r"hemmed|fitted|installed|assembled|unblocked|plumbed|wired|painted|tattooed|massaged|"
+        r"examined|checked over|bandaged|stitched up)$",),
+    "not_there": (
+        r"(?:he|she|they) (?:wasn't|weren't|was not|were not) (?:in|home|there|around|in the office)\b",
+        r"(?:he|she|they) (?:was|were|'d|had) (?:out|away|already gone|gone home|already left|left)\b",
+        r"(?:nobody|no one|no-one) (?:home|in|there|answered|came to the door)\b"),
+}
+
+
 @hookimpl
 def register_vocabulary() -> list[Vocabulary]:
     return [Vocabulary("en", events=EVENTS, intents=INTENTS, directions=DIRECTIONS,
                        tasks=TASKS, topics=TOPICS, companions=COMPANIONS, done=DONE,
                        later=LATER, hearsay=HEARSAY, long_ago=LONG_AGO,
                        subject_verbs=SUBJECT_VERBS, leads=LEADS,
-                       achieved=ACHIEVED)]
+                       achieved=ACHIEVED, word_lists=WORD_LISTS)]

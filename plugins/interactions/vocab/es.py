@@ -133,7 +133,24 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"ayudarme|ayudarnos|dejarme|dejarnos|devolverme|recogerme|recogernos)",
         r"(?:le|les) {invitar} a (?:una |un |unas |unos )?(?:cana|cafe|cerveza|copa|vino|comer|"
         r"cenar|desayunar|almorzar|ronda)",
-        r"{pasar} por (?:casa|mi casa|la oficina|el taller|aqui|el despacho|el estudio)",
+        r"{pasar} por (?:casa|mi casa|la casa|la oficina|el taller|aqui|el despacho|el estudio)",
+        # (la octava pasada) llevarle algo a su casa: "Fui a dejarle los tamales a · a su casa";
+        # alguien que vino: "Vino · con el aceite"
+        r"(?:fui|fuimos|pase|pasamos|he ido|hemos ido) a (?:dejar|llevar|devolver|entregar)(?:le|les)? "
+        r"(?:[^\s]+ ){0,5}?a {@}",
+        r"vino {@} (?:con|a|y)\b",
+        # llegar adonde estoy a algo: "· y · llegaron al puesto a chismear"
+        r"(?:llego|llegaron|ha llegado|han llegado) (?:al|a mi|a la|a casa) (?:[^\s]+ )?a (?:chismear|"
+        r"platicar|charlar|conversar|saludar|visitar|comer|cenar|almorzar|tomar|verme|vernos)\b",
+        # (la octava pasada) de visita o por casa: "· estuvo de visita", "Estuvo · por casa";
+        # despedirle donde se va: "Fui a despedir a · al aeropuerto"
+        r"(?:estuvo|estuvieron|ha estado|han estado) de visita(?=[^\w]*$|,| (?:en casa|por casa|aqui|aca|"
+        r"con nosotr[oa]s|conmigo)(?! de))",
+        r"(?:estuvo|estuvieron|ha estado|han estado) (?:{@} )?por (?:casa|mi casa|la casa|aqui|aca)\b",
+        r"(?:fui|fuimos|he ido|hemos ido) a despedir(?:me de| a)\b",
+        # (la octava pasada) una vuelta por casa: "· se dio una vuelta por la casa"
+        r"(?:se )?(?:dio|dieron|di|dimos|ha dado|han dado) una vuelt(?:a|ita) por (?:la |mi |nuestra )?(?:casa|oficina|taller|tienda|consulta|"
+        r"negocio|despacho)\b",
         r"(?:vino|vinieron|vine|vinimos) (?:{@} )?a (?:verme|vernos|casa|mi casa|la oficina|"
         r"el taller|comer|cenar|merendar|desayunar|almorzar|tomar)",
         r"(?:fui|fuimos|fue|fueron) a (?:ver|visitar) a", r"visita a {@}",
@@ -240,7 +257,7 @@ INTENTS: tuple[str, ...] = (
     # Lo que uno decidió no hacer, o alguien que no vino; lo quedado antes que no se cumplió.
     r"me salte", r"nos saltamos", r"rechace", r"ignore", r"esquive", r"^.*?plant(?:on|ad[oa]s?)\b",
     r"^.*?(?:pero|y) se (?:le|les|me|nos) (?:olvido|paso)\b",
-    r"^.*?se (?:le|les|me|nos) (?:olvido|paso)(?:\W*$| (?:venir|quedar|llamar(?:me|nos)?|la cita))", r"^.*?contestador\b",
+    r"^.*?se (?:le|les|me|nos) (?:olvido|paso)(?:[^\w]*$| (?:venir|quedar|llamar(?:me|nos)?|la cita))", r"^.*?contestador\b",
     r"^.*?(?:habia|habiamos) quedado .*?pero\b",
     r"^.*?(?:en|a) (?:la|mi) agenda\b",
     # Lo quedado para un día, en perfecto: "He quedado con Ana el lunes" (se verán entonces);
@@ -255,6 +272,60 @@ INTENTS: tuple[str, ...] = (
     r"pendientes?|proximos pasos|tareas)\b[^:]{0,24}:",
     r"^.*?(?:sin empezar|sin tocar|sin hacer)\b",
     r"^.*?sin (?:mi|nosotros|nosotras)\b",
+    # La octava pasada: un intento que no alcanzó a nadie, dicho después del nombre ("le hice
+    # videollamada a · pero no se conectó", "pasé por su casa pero ya se había ido", "quedé con
+    # · pero no se presentó"): la llamada o la visita no llegó; un mensaje que no se entregó.
+    r"intentand\w*", r"tratando de",
+    r"^.*?no (?:me |se )?(?:lo |la )?(?:pillo|atendio|agarro|levanto|conecto|conectaba)\b",
+    r"^.*?no se (?:present\w*|entrego|envio|hizo|celebro)\b",
+    r"^.*?(?:ya )?se (?:habia|habian) (?:ido|marchado|salido)(?:[^\w]*$|,| (?:a|de|para|hacia|cuando)\b)",
+    r"^.*?ya no estaba\b",
+    r"^.*?(?:llam|marq|marc|telefon|timbr|videollam|fui |fuimos|pase |pasamos|me acerque|toque)[^,;]*"
+    r"(?:pero|y) (?:ya )?(?:estaba|estaban) (?:todo |toda )?(?:dormid[oa]s?|durmiendo|cerrad[oa]s?|"
+    r"de vacaciones|de viaje|de guardia|fuera|en (?:una |otra |la )?reunion|reunid[oa]s?|ocupad[oa]s?|"
+    r"en clase|en (?:el )?quirofano|con (?:un |una |unos )?(?:pacientes?|clientes?))\b",
+    r"^.*?(?:pero|y) no (?:la|lo|los|las) (?:vi|encontre|halle|pille)(?:[^\w]*$|,| por ningun)",
+    r"^.*?(?:rebot\w*|respuesta automatica|autorespuesta)\b", r"^.*?(?:me|nos) tiene bloquead[oa]s?\b",
+    r"^.*?(?:un (?:solo )?check|una (?:sola )?palomita)\b", r"^.*?ya no usa\b",
+    # lo leído o visto de alguien, no lo que me escribió: "Leí lo que escribió · en su blog"
+    r"(?:lei|vi|mire|escuche|he leido|he visto) lo que(?! me| nos| le)",
+    # un plan acordado en pasado: "Acordamos con · vernos el lunes"; lo apuntado en el calendario
+    r"acord\w* (?:con (?:[^\s,;]+ ){1,4}?)?(?:en )?\w+(?:ar|er|ir)(?:nos|se|le|la|lo)?\b",
+    r"^.*?(?:en|a) (?:el|mi) calendario\b",
+    # plans made, a date agreed, someone who left me waiting; a cancellation in the first person
+    r"hic\w* planes", r"apalabr\w*",
+    # "nun" niega como "no" (Asturias); lo que sigue sin pasar; un plan que se fue al traste,
+    # lo dejado para otra ocasión, alguien que se echó atrás
+    r"nun (?:le |la |lo |les |me |nos |te |se )?(?:he |hemos |ha |han |habia )?\w+",
+    r"(?:sigo|seguimos|llevo|llevamos|estoy|estamos) (?:[^\s]+ ){0,3}?sin (?:\w+(?:ar|er|ir)|noticias)\b",
+    r"^.*?se (?:fue|ha ido|nos fue|nos ha ido) al (?:carajo|traste|garete)\b",
+    r"^.*?(?:cafe|comida|cena|reunion|llamada|videollamada|quedada|plan|almuerzo|junta|visita|"
+    r"cita)\b[^,;]*(?:dejamos|deje|dejaron|quedo|ha quedado) (?:para|pa) (?:otra ocasion|otro dia|"
+    r"otra vez|mas adelante|despues)\b",
+    r"^.*?se (?:echo|echaron|ha echado|han echado) (?:para|pa) ?atras\b",
+    r"(?:acord|fij|pact|concert|cuadr)\w* (?:una|la|el|un) (?:cita|reunion|llamada|videollamada|"
+    r"comida|cena|quedada|cafe|visita)\b",
+    r"^.*?(?:me|nos) (?:dejo|dejaron|ha dejado|han dejado) (?:colgad[oa]s?|plantad[oa]s?|tirad[oa]s?|"
+    r"esperando)\b",
+    r"^.*?cancel(?:e|aron|ara)\b", r"^.*?anul(?:e|o|amos|aron|ad[oa]s?)\b",
+    r"^.*?(?:pero|y) no (?:la|lo|le|los|las) (?:salude|pude saludar|alcance a saludar)(?:[^\w]*$|,)",
+    # un estado que cierra la entrada y dice que aún no pasó: "Reunión con · (pendiente)"
+    r"^.*?(?:pendiente|por confirmar|sin confirmar|por agendar|por cerrar|tentativ[oa]|"
+    r"en el aire)[^\w]*$",
+    # una llamada sin respuesta: "Le hablé a · por teléfono y no me contestó" (un mensaje sin
+    # respuesta sí llegó)
+    r"^.*?(?:llam|marq|marc|le habl|telefon|timbr|videollam)[^,;]*(?:(?:pero|y|,|:)|\() ?(?:nun|no) "
+    r"(?:me |nos |le )?(?:lo |la )?(?:ha |han |habia )?(?:(?:contest|respond|cog|atend|alz|levant|agarr|"
+    r"pill)\w*|(?:tom|devolv)\w* (?:el telefono|el celular|el movil|la llamada))",
+    r"^.*?(?:sonaba y sonaba|sono y sono|sono hasta que se corto|se corto (?:la llamada )?antes de)",
+    r"^.*?(?:pero|y) (?:ya )?(?:habia|habian) salido\b",
+    r"^.*?(?:devolvio|dio|salio|me salio) (?:un |el )?error\b",
+    r"^.*?(?:numero|correo|direccion|cuenta) (?:ya )?no existe\b", r"^.*?fuera de servicio\b",
+    # dejado en visto; una cancelación en presente; una sola marca de entregado
+    r"^.*?(?:me|nos) (?:dejo|dejaron|ha dejado|han dejado|tiene|tienen) en visto\b",
+    r"^.*?se (?:suspende|cancela|aplaza|pospone)\b",
+    r"^.*?se (?:nos |me )?cae (?:la|el) (?:cita|reunion|comida|cena|cafe|plan|quedada|llamada|visita)\b",
+    r"^.*?(?:un|una) (?:solo |sola )?(?:tilde|tic|palomita|check)\b",
     r"separ\w* (?:la|el|una|un) (?:cancha|mesa|pista|turno|sala|hora|cita)", r"^.*?se(?<!\bque se) (?:ha |nos ha |le ha )?(?:caido|cayo) (?:la|el)\b",
 )
 
@@ -317,6 +388,8 @@ HEARSAY: tuple[str, ...] = (
     r"contado|comentado|explico) (?:[^\s]+ ){0,3}?que",
     r"dicen? que", r"dijo que", r"conto que", r"cuentan que", r"se rumorea",
     r"(?:me )?(?:entere|he enterado) de que", r"(?:oi|escuche|he oido) que",
+    r"supe (?:por [^,;]{1,40}? )?que", r"(?:oi|he oido|escuche|he escuchado) decir que", r"(?:me )?(?:entere|he enterado) por [^,;]{1,40}? (?:de )?que",
+    r"me (?:llego|llegó) (?:el chisme|el rumor|el chisme|la noticia|el cuento) de que",
     r"dice", r"dicen",
 )
 LONG_AGO: tuple[str, ...] = (
@@ -538,7 +611,13 @@ INTENTS += (
     r"^.*?(?:vi(?<!\wvi)|vimos(?<!\wvimos)|salio(?<!\wsalio)|aparecio(?<!\waparecio)) "
     r"(?:[^\s]+ ){0,3}?(?:en|por) (?:la tele|"
     r"la television|la radio|el telediario|las noticias|youtube|el periodico|la prensa|un video|"
-    r"un documental)\b",
+    r"un documental|el noticiero|el noticiario|el informativo|twitch|netflix|streaming|"
+    r"(?:un |el |su )?(?:directo|live|reel|tiktok|podcast))\b",
+    # (the eighth pass) seen or heard on a screen whatever the verb: "Oí a · en la radio",
+    # "Vi a · dando una charla en YouTube"
+    r"^.*?(?:vi|vimos|oi|oimos|escuche|escuchamos|mire|he visto|he oido)(?![\w])[^,;]{0,40}? "
+    r"(?:en|por) (?:la tele|la television|la radio|el noticiero|el telediario|las noticias|youtube|"
+    r"twitch|netflix|streaming)\b",
     # a visit that reached no one: "fui a verlo pero no dejaban pasar", "no me abrió"
     r"^.*?(?:pero|y) (?:ya )?no (?:me |nos )?(?:dejaban|dejaron|dejan|abrio|abrieron|abria)\b",
     # an agreement is about a later day: "acordamos con Renzo que el viernes…", "quedamos con
@@ -579,7 +658,8 @@ _FIFTH_EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:[^\s]+ )?" + _PUBLIC,
         r"{contestar} (?:a )?" + _MINE_PUBLIC, r"{responder} (?:a )?" + _MINE_PUBLIC,
         r"{compartir} (?:[^\s]+ ){0,6}?que (?:subi|publique|hice|escribi|grabe|colgue|saque|"
-        r"postee|(?:he|hemos) (?:subido|publicado|hecho|escrito|grabado|colgado))",
+        r"postee|(?:he|hemos) (?:subido|publicado|hecho|escrito|grabado|colgado)|subimos|publicamos|"
+        r"hicimos|grabamos|colgamos)",
     ),
     "message": (
         # a message in a note-taker's shorthand: "msj a ·", "mje de ·"
@@ -823,7 +903,7 @@ WORD_LISTS: dict[str, tuple[str, ...]] = {
     "only_present": (
         r"(?:estamos|vamos|damos|decimos|venimos|andamos|seguimos|somos|hacemos|tenemos|"
         r"podemos|queremos|trabajamos|vivimos|conocemos)$",),
-    "negations": (r"(?:no|nunca|ni|jamas|tampoco)$",),
+    "negations": (r"(?:no|nunca|ni|jamas|tampoco|nun)$",),
     # after "me hizo", "me trajo", "me dio": a figure of speech ("me hizo gracia", "me trajo
     # problemas"), no thing done
     "figures": (
@@ -850,6 +930,22 @@ WORD_LISTS: dict[str, tuple[str, ...]] = {
         r"storie|historia|publicacion|cancion|tema|podcast|articulo|libro|tuit|hilo|short)s?\b",),
     # an attempt to write: after it fails, a call is another medium, not more of the attempt
     "message_tries": (r"(?:escribir|mandar|enviar|contestar|responder)(?:le|les)?\b",),
+    # quedarse con alguien es estar con él ("· se quedó conmigo toda la tarde"), aunque
+    # "quedar" solo no lo sea ("me quedó claro")
+    "stayed_with": (r"se qued(?:o|aron|ado)\b",),
+    # lo que abre la oración tras una llamada y dice que no alcanzó a nadie ("Llamé a ·. No
+    # contestó.", "Le marqué a ·; buzón")
+    "unreached": (
+        r"(?:nadie|no) (?:me |se )?(?:lo |la )?(?:contesto|contesta|contestaba|cogio|coge|cogia|"
+        r"atendio|atiende|atendia|pillo|respondio|responde|levanto|agarro)\b",
+        r"(?:buzon|contestador\w*|comunicaba|fuera de cobertura|sin (?:senal|cobertura|respuesta|"
+        r"suerte))\b", r"(?:nada|na|apagad[oa]|ocupado)(?:[^\w]*$|,)",
+        r"(?:me )?(?:salto|salio|mando|mandaba|dejo) (?:el |al |a |directo al |directo a )?"
+        r"(?:buzon|contestador\w*)\b"),
+    # lo que abre la oración tras una visita o una llamada y dice que no estaba
+    "not_there": (
+        r"no (?:estaba|estaban|habia nadie|lo encontre|la encontre)\b",
+        r"(?:ya )?se (?:habia|habian) (?:ido|marchado)\b", r"nadie (?:abrio|estaba)\b"),
     # who carried what passed: "le mandé saludos a · a través de ·"
     "go_betweens": (r"(?:a traves|por medio|por mediacion|por intermedio) de\b",),
     # an attitude said as a thing given: "le llevé la contraria", "le di la razón"
