@@ -364,19 +364,24 @@ def compiling_ahead(pool: HoldingPool, pm: pluggy.PluginManager,
     vocabularies = gather_vocabularies(pm)
     if matcher_at_hand(vocabularies):
         return []
-    started = pool.ahead(lambda: shared_matcher(vocabularies))
+    # In a 1-tuple: a matcher that cannot travel as data (None) is not a failure.
+    started = pool.ahead(lambda: (shared_matcher(vocabularies),))
     return [started] if started is not None else []
 
 
 def _compiled(ahead: Ahead, pm: pluggy.PluginManager) -> SharedMatcher | None:
     """The matcher the :func:`compiling_ahead` process compiled, offered to this process
-    too; compiled here when that process failed."""
+    too; compiled here when that process failed. None when it cannot be sent as data (each
+    worker then compiles its own, as :func:`~vinculo.history.shared_matcher` says)."""
     vocabularies = gather_vocabularies(pm)
-    shared = ahead.result()
-    if shared is None or shared[0] != vocabulary_key(vocabularies):
+    done = ahead.result()
+    if done is None:  # the process failed or stopped
         return shared_matcher(vocabularies)
-    offer_matcher(shared)
-    return shared
+    shared = done[0]
+    if shared is not None and shared[0] == vocabulary_key(vocabularies):
+        offer_matcher(shared)
+        return shared
+    return None if shared is None else shared_matcher(vocabularies)
 
 
 def build_index(
