@@ -5,8 +5,9 @@ Runs ``vinculo sync VAULT`` in this process, as the command runs it, its forked 
 included, and marks the start and end of each step of the main process (the walk, the
 vocabularies' compile, taking the workers' parsed notes, the contacts, the analysis it waits
 for, the stages after it, the plan, the diff, the output) and of each worker (reading its
-notes, sending them, waiting for the contacts, analysing) on one clock shared by every process,
-with the processor time each process spent by then. Printed on standard error once the command
+notes, sending them, waiting for the contacts, analysing) and of the process that compiles the
+vocabularies on a first run ("ahead", started before the walk), on one clock shared by every
+process, with the processor time each process spent by then. Printed on standard error once the command
 is done: each process's steps, then the run cut into its phases — the main process alone
 before the workers start, the reading and the wait of the workers for the contacts, the
 analysis, the tail — with the wall time of each and the processor time of every process in it,
@@ -42,6 +43,7 @@ STEPS = [
     ("vinculo.workers", "TwoStepWorkers.__init__", "fork"),
     ("vinculo.pipeline", "shared_matcher", "compile"),
     ("vinculo.workers", "TwoStepWorkers.replies", "take parsed"),
+    ("vinculo.workers", "Ahead.result", "take compiled"),
     ("vinculo.pipeline", "build_contacts", "contacts"),
     ("vinculo.pipeline", "contact_links", "link paths"),
     ("vinculo.workers", "TwoStepWorkers.finish", "send contacts"),
@@ -141,11 +143,27 @@ def _in_workers() -> None:
             _save()
 
     workers._two_step_worker = timed_worker
+    ahead = getattr(workers, "_ahead_worker", None)
+    if ahead is None:  # code before the compile in a process of its own
+        return
+
+    @functools.wraps(ahead)
+    def timed_ahead(*args: Any, **kwargs: Any) -> None:
+        MARKS.clear()
+        _mark("ahead >")
+        try:
+            ahead(*args, **kwargs)
+        finally:
+            _mark("ahead <")
+            _save("ahead")
+
+    workers._ahead_worker = timed_ahead
 
 
-def _save() -> None:
+def _save(kind: str = "worker") -> None:
     with open(os.path.join(LOG, f"{os.getpid()}.json"), "w", encoding="utf-8") as out:
-        json.dump({"pid": os.getpid(), "main": os.getpid() == MAIN, "marks": MARKS}, out)
+        json.dump({"pid": os.getpid(), "main": os.getpid() == MAIN, "kind": kind,
+                   "marks": MARKS}, out)
 
 
 def _report() -> None:
@@ -179,7 +197,8 @@ def report(folder: str, out: Any) -> None:
     others = [r for r in runs if not r["main"]]
     origin = main["marks"][0][1]
     for run in [main, *others]:
-        who = "main process" if run["main"] else f"worker {run['pid']}"
+        who = ("main process" if run["main"]
+               else f"{run.get('kind', 'worker')} {run['pid']}")
         print(f"{who}:", file=out)
         totals: dict[str, list[float]] = {}
         for label, start, end, cpu0, cpu1 in _spans(run["marks"]):
@@ -209,7 +228,8 @@ def report(folder: str, out: Any) -> None:
         before = [m for m in run["marks"] if m[1] <= clock]
         return before[-1][2] if before else 0.0
 
-    print("phases (wall; processor time of the main process, of the workers):", file=out)
+    print("phases (wall; processor time of the main process, of the other processes):",
+          file=out)
     phases = []  # (the main process's processor time, each worker's) in each phase
     for (a, (t0, c0)), (b, (t1, c1)) in itertools.pairwise(cuts):
         each = [cpu_of(r, t1) - cpu_of(r, t0) for r in others]
@@ -221,7 +241,7 @@ def report(folder: str, out: Any) -> None:
               f"{phases[0][0] + phases[3][0]:.3f} s processor", file=out)
         # Each phase takes at least its longest process's time, and at least the processor
         # time of all of them shared by as many cores as there are workers.
-        cores = len(others)
+        cores = sum(1 for r in others if r.get("kind", "worker") == "worker")
         least = sum(max(own, *each, (own + sum(each)) / cores) for own, each in phases)
         print(f"  with {cores} cores of its own, at least {least:.2f} s of wall time "
               "(the processor times above, each phase as short as its cores allow)", file=out)

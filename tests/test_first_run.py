@@ -95,3 +95,41 @@ def test_the_workers_plan_the_links_of_the_notes_they_analyse(first_vault):
         # The diff the worker rendered is the one the parent would render from the bytes.
         fresh = FileChange(rel, changes[rel].before, edit.after, edit.reason)
         assert edit.diff == unified_diff([fresh]) == unified_diff([changes[rel]])
+
+
+@pytest.fixture
+def no_matcher_yet():
+    """This process as a new run finds it: no matcher compiled, none offered."""
+    from vinculo import history
+
+    history._last = None
+    getattr(history, "_offered", []).clear()
+    yield history
+    history._last = None
+    getattr(history, "_offered", []).clear()
+
+
+def _events(index) -> dict[str, list[tuple]]:
+    return {name: [(i.date, i.channel, i.note, i.line, i.direction) for i in h.interactions]
+            for name, h in index.histories.items()}
+
+
+def test_a_first_run_compiles_the_vocabularies_outside_the_process_the_workers_wait_for(
+        first_vault, no_matcher_yet):
+    """With no state to load them from, compiling the vocabularies takes half a second. A first
+    run does it in a process of its own, started before the walk: the main process, whose every
+    step until the contacts are sent the workers wait for, never compiles them, and every note
+    reads as it does when one process does everything."""
+    history = no_matcher_yet
+    pm = get_plugin_manager()
+    key = history.vocabulary_key(history.gather_vocabularies(pm))
+    _workers(first_vault, 2)
+    ahead = build_index(first_vault, load_config(first_vault), pm, TODAY, cache=False)
+    assert history._last is None  # neither compiled nor loaded here
+    assert [shared[0] for shared in history._offered] == [key]  # kept, should this process read
+    history.offer_matcher(None)
+    _workers(first_vault, 1)
+    alone = build_index(first_vault, load_config(first_vault), pm, TODAY, cache=False)
+    assert history._last is not None  # compiled here, as it reads every note itself
+    assert _events(ahead) == _events(alone)
+    assert sum(map(len, _events(alone).values())) > NOTES // 4

@@ -89,3 +89,48 @@ def test_a_pooled_worker_takes_the_default_sigterm_so_its_pool_can_end_it(
         return signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
 
     assert all(fork_map(handler, list(range(1000)), workers=2))
+
+
+def test_a_value_computed_ahead_comes_from_another_process_while_this_one_goes_on():
+    from vinculo.workers import HoldingPool
+
+    pool = HoldingPool(2, lambda kept, _: kept)
+    started = pool.ahead(lambda: (os.getpid(), sum(range(1000))))
+    assert started is not None
+    here = sum(range(10))  # this process goes on meanwhile
+    pid, value = started.result()
+    assert pid != os.getpid() and value == 499500 and here == 45
+    assert started._proc is None  # taken: its process is gone
+
+
+def test_a_value_that_fails_ahead_is_none_and_its_process_is_gone():
+    from vinculo.workers import HoldingPool
+
+    def broken() -> int:
+        raise ValueError("a compile that fails")
+
+    pool = HoldingPool(2, lambda kept, _: kept)
+    started = pool.ahead(broken)
+    assert started is not None
+    process = started._proc
+    assert started.result() is None  # the caller computes it itself
+    assert not process.is_alive()
+
+
+def test_a_pool_closed_before_the_value_is_taken_leaves_no_process_behind():
+    import time
+
+    from vinculo.workers import HoldingPool
+
+    pool = HoldingPool(2, lambda kept, _: kept)
+    started = pool.ahead(lambda: time.sleep(60))
+    assert started is not None
+    process = started._proc
+    pool.close()  # the run ended (or failed) before it needed the value
+    assert not process.is_alive()
+
+
+def test_no_value_is_computed_ahead_by_a_single_worker():
+    from vinculo.workers import HoldingPool
+
+    assert HoldingPool(1, lambda kept, _: kept).ahead(lambda: 1) is None

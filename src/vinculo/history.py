@@ -343,9 +343,41 @@ def compile_vocabularies(vocabularies: list[Vocabulary]) -> VocabularyMatcher:
     given = tuple(vocabularies)
     if _last is not None and _last[0] == given:
         return _last[1]
-    matcher = _compile(vocabulary_key(vocabularies))
+    key = vocabulary_key(vocabularies)
+    matcher = _from_offer(key)
+    if matcher is None:
+        matcher = _compile(key)
     _last = (given, matcher)
     return matcher
+
+
+# A matcher another process compiled for this one (see offer_matcher), loaded if it is asked for.
+_offered: list[SharedMatcher] = []
+
+
+def offer_matcher(shared: SharedMatcher | None) -> None:
+    """Keep ``shared`` (from :func:`shared_matcher` in another process) as this process's
+    matcher of its vocabularies, loaded only if this process reads events itself (a run's main
+    process seldom does): a hundredth of a second then, against compiling them again."""
+    _offered[:] = [shared] if shared is not None else []
+
+
+def _from_offer(key: _Key) -> VocabularyMatcher | None:
+    if not _offered or _offered[0][0] != key:
+        return None
+    try:
+        return _matcher_from(_offered[0][1])
+    except Exception:  # from another engine, or damaged: compile as usual
+        return None
+
+
+def matcher_at_hand(vocabularies: list[Vocabulary]) -> bool:
+    """Whether this process has the matcher of ``vocabularies`` without compiling it: built
+    or offered already, or kept in the state folder (:mod:`vinculo.vocab_store`)."""
+    if _last is not None and _last[0] == tuple(vocabularies):
+        return True
+    key = vocabulary_key(vocabularies)
+    return bool(_offered and _offered[0][0] == key) or vocab_store.stored(key)
 
 
 # The matcher of some vocabularies as data: their key and the matcher's programs.

@@ -30,7 +30,10 @@ from vinculo.history import (
     adopt_matcher,
     file_events,
     gather_vocabularies,
+    matcher_at_hand,
+    offer_matcher,
     shared_matcher,
+    vocabulary_key,
 )
 from vinculo.i18n import detect
 from vinculo.linking import Linker, LinkPaths, link_paths, link_spans
@@ -49,7 +52,7 @@ from vinculo.model import (
 )
 from vinculo.rhythm import is_drifting
 from vinculo.vault import Scan, scan_vault
-from vinculo.workers import HoldingPool, fork_map, worker_count
+from vinculo.workers import Ahead, HoldingPool, fork_map, worker_count
 from vinculo.writeback.plan import LinkEdit, link_edit
 
 __all__ = ["Index", "build_index"]  # for plugins: the plan_files argument, and how to get one
@@ -347,6 +350,40 @@ def _ready_to_analyse() -> None:
     load_block_parser()
 
 
+def compiling_ahead(pool: HoldingPool, pm: pluggy.PluginManager,
+                    store: NoteCache | None) -> list[Ahead]:
+    """The vocabularies' compile, started in a process of its own (:meth:`HoldingPool.ahead`)
+    when a run will read every note and the matcher is not at hand (a first run): compiled
+    while this process walks the vault and takes the notes the workers read, rather than after
+    the walk in this process, whose every step until the contacts are sent the workers wait
+    for. It keeps what it compiled in the state folder, as a compile here would. None started
+    (an empty list) when the note cache holds analyses (a later run: the notes it answers may
+    need no matcher at all) or the matcher is at hand."""
+    if store is not None and store.rows:
+        return []
+    vocabularies = gather_vocabularies(pm)
+    if matcher_at_hand(vocabularies):
+        return []
+    # In a 1-tuple: a matcher that cannot travel as data (None) is not a failure.
+    started = pool.ahead(lambda: (shared_matcher(vocabularies),))
+    return [started] if started is not None else []
+
+
+def _compiled(ahead: Ahead, pm: pluggy.PluginManager) -> SharedMatcher | None:
+    """The matcher the :func:`compiling_ahead` process compiled, offered to this process
+    too; compiled here when that process failed. None when it cannot be sent as data (each
+    worker then compiles its own, as :func:`~vinculo.history.shared_matcher` says)."""
+    vocabularies = gather_vocabularies(pm)
+    done = ahead.result()
+    if done is None:  # the process failed or stopped
+        return shared_matcher(vocabularies)
+    shared = done[0]
+    if shared is not None and shared[0] == vocabulary_key(vocabularies):
+        offer_matcher(shared)
+        return shared
+    return None if shared is None else shared_matcher(vocabularies)
+
+
 def build_index(
     vault: Path, config: Config, pm: pluggy.PluginManager, today: dt.date, *, cache: bool = True,
     plan_links: str = "",
@@ -375,16 +412,21 @@ def build_index(
             return map(planning_links(held, analyse, ahead), notes)
         return ((blob, None) for blob in map(analyse, notes))
 
-    # The vocabularies are compiled (or loaded) once, here, while the workers read their
-    # notes, and sent to them with the contacts: not once in every worker.
+    # The vocabularies are compiled (or loaded) once, not once in every worker, and sent to
+    # the workers with the contacts: loaded here while the workers read their notes, or, when
+    # they must be compiled and every note will be read, compiled in a process of their own
+    # started before the walk (see compiling_ahead).
     shared: list[SharedMatcher | None] = []
+    ahead: list[Ahead] = []
 
     def vocabularies() -> None:
-        shared.append(shared_matcher(gather_vocabularies(pm)))
+        if not ahead:
+            shared.append(shared_matcher(gather_vocabularies(pm)))
 
     store = open_cache(vault, config) if cache else None
     with worker_pool(config, analyse_held, meanwhile=_ready_to_analyse,
                      alongside=vocabularies) as pool:
+        ahead.extend(compiling_ahead(pool, pm, store))
         scan = scan_vault(vault, config, store, pool=pool)
         if store is not None:
             scan.skipped.extend(store.problems)
@@ -392,6 +434,8 @@ def build_index(
         index = Index(vault=vault, config=config, today=today, scan=scan, contacts=contacts,
                       continuing=continuing_titles(contacts, (n.title for n in scan.notes)))
         index.links = contact_links(index)
+        if ahead:
+            shared.append(_compiled(ahead[0], pm))
         collect_interactions(index, analyse_notes(index, pm, store, pool,
                                                   shared[0] if shared else None, plan_links))
         collect_loops(index, pm, store.path if store is not None else None)

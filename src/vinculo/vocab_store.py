@@ -172,6 +172,13 @@ def save(key: Any, tree: Any) -> None:
         return
 
 
+def stored(key: Any) -> bool:
+    """Whether programs are kept for vocabularies ``key`` (:func:`load` would likely find
+    them: a look at the file, not a read)."""
+    path = _path(key)
+    return path is not None and path.is_file()
+
+
 def load(key: Any) -> Any:
     """The data stored for vocabularies ``key``, or None (then compile them)."""
     path = _path(key)

@@ -190,10 +190,73 @@ class TwoStepWorkers:
         self._conns, self._procs = [], []
 
 
+class Ahead:
+    """One value computed in a forked process while this one goes on with other work:
+    ``func()``, sent back pickled. ``func`` need not be picklable (it is inherited through
+    fork); its result must be. Best effort: :meth:`result` is None when the process failed
+    or stopped, and the caller computes the value itself."""
+
+    def __init__(self, func: Callable[[], Any]) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        ours, theirs = context.Pipe(duplex=False)  # (receiving end, sending end)
+        self._conn: Any = ours
+        self._received = False
+        self._proc: Any = context.Process(target=_ahead_worker, args=(theirs, ours, func),
+                                          daemon=True)
+        self._proc.start()
+        theirs.close()
+
+    def result(self) -> Any:
+        """``func()``'s value, once it is sent (None when it could not be computed there)."""
+        if self._conn is None:
+            return None
+        try:
+            status, value = self._conn.recv()
+            self._received = True
+        except Exception:  # stopped, or a value that does not load here
+            status, value = "error", None
+        self.close()
+        return value if status == "ok" else None
+
+    def close(self) -> None:
+        """Stop the process (done, or its value no longer wanted)."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        if self._proc is not None:
+            if not self._received:  # still computing, or waiting to send: not wanted now
+                self._proc.kill()
+            self._proc.join()
+            self._proc = None
+
+
+def _ahead_worker(conn: Any, parent_end: Any, func: Callable[[], Any]) -> None:
+    as_worker()
+    parent_end.close()  # inherited through fork
+    import gc
+
+    gc.disable()  # as in the pool's workers: a short life, next to no cycles
+    try:
+        value = func()
+    except Exception:
+        value, status = None, "error"
+    else:
+        status = "ok"
+    try:
+        conn.send((status, value))
+    except Exception:  # the parent stopped waiting, or the value does not pickle
+        pass
+    finally:
+        conn.close()
+
+
 class HoldingPool:
     """Worker processes that read their share of the items and keep what they read for a
     second step (a :class:`TwoStepWorkers` started on demand). Owned by one ``with`` block, which
     stops them (:func:`vinculo.pipeline.worker_pool`); nothing else keeps a handle on them.
+    It may also own one :class:`Ahead` process (:meth:`ahead`).
     """
 
     def __init__(self, workers: int, second: Callable[[list[Any], Any], Iterable[Any]],
@@ -208,6 +271,7 @@ class HoldingPool:
         self._alongside = alongside
         self._steps: list[TwoStepWorkers] = []
         self._held: list[str] = []  # the key of each item the workers keep, in item order
+        self._ahead: list[Ahead] = []
 
     @property
     def holding(self) -> bool:
@@ -235,11 +299,22 @@ class HoldingPool:
         return ((held[position], result)
                 for position, result in self._steps[-1].finish(message))
 
+    def ahead(self, func: Callable[[], Any]) -> Ahead | None:
+        """``func()`` computed in a process of its own, started now, stopped with the pool
+        (see :class:`Ahead`); None when this process may not fork (compute it here)."""
+        if self.workers < 2 or not can_fork():
+            return None
+        started = Ahead(func)
+        self._ahead.append(started)
+        return started
+
     def close(self) -> None:
         """Stop every worker (done, or never asked for step two)."""
         for step in self._steps:
             step.close()
-        self._steps, self._held = [], []
+        for started in self._ahead:
+            started.close()
+        self._steps, self._held, self._ahead = [], [], []
 
 
 BATCH = 250  # step-two results per message: the parent starts on them while workers go on
