@@ -2568,3 +2568,35 @@ def test_eighth_pass_tuning6_no_arrival(vault, write, line):
 )
 def test_eighth_pass_with_a_thing_is_no_exchange(vault, write, line, expected):
     assert _read(vault, write, line) == [expected]
+
+
+# The ninth pass: a failure word needs a failure reading; a veto's words are whole words.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # "nada" or "nothing" opening the next sentence, then what the talk was about
+        ("Llamé a Marta Ruiz. Nada, todo bien con el piso.", ("call", "out")),
+        ("Rang Marta Ruiz. Nothing, all fine with the flat.", ("call", "out")),
+        # a veto's word inside a longer word ("this off" holds "is off", "hoy no" holds "y no")
+        ("Had coffee with Marta Ruiz, she took this off my hands", ("in_person", "both")),
+        ("Comí con Marta Ruiz aunque hoy no la saludé,", ("in_person", "both")),
+    ],
+)
+def test_ninth_pass_failure_words_need_a_failure(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the failure word alone, or with the failure after its comma
+        "Llamé a Marta Ruiz. Nada.",
+        "Llamé a Marta Ruiz. Nada, no contestó.",
+        "Rang Marta Ruiz. Nothing, she didn't pick up.",
+        "Rang Marta Ruiz. Nothing.",
+        # the veto's words whole
+        "Lunch with Marta Ruiz is off",
+    ],
+)
+def test_ninth_pass_failure_words_with_a_failure(vault, write, line):
+    assert _read(vault, write, line) == []
