@@ -32,8 +32,9 @@ _NAME_MARK = "{@}"
 # clause that names someone rarely says "her" of them too.)
 # (A phrase had better not open with it: it would be tried at every character of a name.
 # "and(?<=· and) i" says "a name, then 'and I'" at the price of a word.)
-# "**Ana**" too, and a Spanish article before the first name ("vinieron el Washi y Nelly")
-NAME = r"(?:(?:el|la) )?[*_=]*·+[*_=]*(?:(?:,| and| &| y| e) [*_=]*·+[*_=]*)*"
+# "**Ana**" too, and a Spanish article before the first name ("vinieron el Washi y Nelly");
+# "n" for "and" ("Shug n Rab")
+NAME = r"(?:(?:el|la) )?[*_=]*·+[*_=]*(?:(?:,| and| &| n| y| e) [*_=]*·+[*_=]*)*"
 
 # Past-tense and participle endings, by conjugation, as the dictionary spells them (with
 # accents: "llamó" is a past, "llamo" a present; once folded, text matches both).

@@ -39,6 +39,9 @@ _TOGETHER = ("watch", "help", "travel", "fly", "ride", "cycle", "swim", "climb",
              "shop", "dance", "eat", "drink", "bake", "study", "train", "volunteer", "attend",
              "sit")
 
+# The medium named after thanks or an apology: "by email", "over the phone", "in a text".
+_THANKS_MEDIUM = r"(?: (?:[^\s]+ ){0,3}?(?:by|over|on|in|via|with) (?:a |an |the )?)"
+
 EVENTS: dict[str, tuple[str, ...]] = {
     "social": (
         # (the eighth pass) "· tag mi inna video", "· comment pon mi TikTok"
@@ -73,6 +76,10 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"answered (?:my|our) (?:[^\s]+ )?(?:post|comment|tweet|story|thread|reel|video)s?",
     ),
     "message": (
+        # thanks or an apology in writing: "Thanked · by email for the flowers"
+        r"(?:thanked {@}|apologi[sz]ed to {@}|said (?:sorry|thanks|thank you) to {@})(?="
+        + _THANKS_MEDIUM + r"(?:e-?mail|text|sms|whatsapp|message|dm|slack|letter|card|note|"
+        r"voice ?note|voice message)s?\b)",
         # (the eighth pass) "· sen mi a message", "· text mi", "· text back"
         r"(?:sen|send|text|whatsapp|message|msg|email) mi\b", r"sen {@} a\b", r"text(?:ed)? back\b",
         r"msgs? from\b",
@@ -164,6 +171,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:messages|e-?mails|texts|dms|whatsapps|notes|letters|voice notes)",
     ),
     "call": (
+        # thanks or an apology on the phone: "Apologised to · over the phone"
+        r"(?:thanked {@}|apologi[sz]ed to {@}|said (?:sorry|thanks|thank you) to {@})(?="
+        + _THANKS_MEDIUM + r"(?:phone|call|video ?call|zoom|facetime|teams|skype)\b)",
         # (the eighth pass) Jamaican speech: "· call mi", "· ring mi phone", "buss a call to ·"
         r"(?:call|ring|rang|buzz|facetime) mi\b", r"buss (?:a |one )?call\b", r"raised {@} on\b",
         r"called", r"(?:a |the )?call with", r"call w/", r"on a call", r"phone call",
@@ -208,7 +218,11 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"housewarming|leaving do|farewell|graduation|gig|show|launch|bbq|barbecue|funeral|"
         r"christening|baby shower|book launch)\b",
         r"(?:had |grabbed |got )?(?:a )?(?:coffee|lunch|dinner|breakfast|brunch|drinks?|beers?|tea) with",
-        r"met(?: up)?(?: with)?", r"ran into", r"bumped into", r"visited",
+        r"met(?: up)?(?: with)?", r"ran into", r"bumped (?:into|intae|inta)", r"visited",
+        # thanks or an apology given, with no medium named, as "le di las gracias a ·" is read:
+        # in person (a medium named is the channel: "Thanked · by email")
+        r"(?:thanked {@}|apologi[sz]ed to {@}|said (?:sorry|thanks|thank you) to {@})(?!"
+        + _THANKS_MEDIUM + ")",
         r"caught up in person", r"in person", r"(?:a |the )?meeting with", r"walk with",
         r"walked with", r"hung out with", r"stopped by", r"dropped by", r"came (?:over|by)",
         # someone arriving where I am: "Ana turned up at the office", "Ana came in about…"
@@ -247,6 +261,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         # something: "Ana came to see me at the clinic", "Ana stayed with us", "Ana made me a
         # cuppa", "Saw Ana off at the station", "Caught Ana after church", "Hugged Ana"
         r"came (?:to see|to visit|and see|round to see|over to see) (?:me|us)\b",
+        # a verbless arrival: "· round for the football", "· and · over for tea"
+        r"{@} (?:round|over) (?:here )?for (?:the|a|an|some|tea|dinner|lunch|supper|drinks|brunch|"
+        r"breakfast|coffee|a cuppa)\b",
         r"came (?:over |round )?home for (?:a |an |some )?(?:lunch|dinner|tea|breakfast|brunch|meal|chai|"
         r"coffee|supper)\b", r"came (?:over |round )?to (?:my|our) (?:place|house|flat|home) (?:for|to)\b",
         r"(?:passed|stopped|popped|dropped|swung|called) (?:through|by|over|round|in) to (?:see|visit) "
@@ -634,7 +651,7 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"on the (?:phone|blower|line|dog and bone) (?:to|with)\b",
         r"picked (?:up )?(?:my|our) (?:[^\s]+ )?call",
         r"(?:call|ring|phone|text|email|e-mail|message) (?:{@} )back\b",
-    ),
+),
 }
 
 
