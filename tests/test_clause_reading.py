@@ -2612,6 +2612,7 @@ def test_ninth_pass_failure_words_with_a_failure(vault, write, line):
         # the one called speaking after a comma: an answer, so an exchange
         ("Phoned Marta Ruiz about the ferry, she says it's running", ("call", "both")),
         ("Llamé a Marta Ruiz por la furgo, me dijo que mañana", ("call", "both")),
+        ("Rang Marta Ruiz about the boat, she'll bring the nets", ("call", "both")),
     ],
 )
 def test_ninth_pass_arrivals_and_answers(vault, write, line, expected):

@@ -691,7 +691,7 @@ def _through_another(blanked: str, c_start: int, c_end: int, name: tuple[int, in
 # After a comma, the one called speaking: what they said on the call ("…, she says it's
 # clear", "…, he'll take the van", "…, me dijo que sí").
 _THEIR_WORD = lazy_pattern(
-    r",\s*(?:(?:he|she|they) (?:says|said|reckons|reckoned|told me|will|['’]ll)|"
+    r",\s*(?:(?:he|she|they)(?: (?:says|said|reckons|reckoned|told me|will)|['’]ll)|"
     r"(?:me|nos) (?:dijo|dice|contesto|conto) que)\b")
 
 
