@@ -2642,6 +2642,8 @@ def test_ninth_pass_arrivals_and_answers_guards(vault, write, line, expected):
         ("Apologized to Marta Ruiz in a text", ("message", "out")),
         ("Thanked Marta Ruiz for the flowers", ("in_person", "both")),
         ("Said sorry to Marta Ruiz about the mess", ("in_person", "both")),
+        ("Le pedí disculpas a Marta Ruiz por lo del sábado", ("in_person", "both")),
+        ("Le pedí perdón a Marta Ruiz por teléfono", ("call", "out")),
     ],
 )
 def test_ninth_pass_thanks_and_apologies(vault, write, line, expected):

@@ -221,7 +221,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"met(?: up)?(?: with)?", r"ran into", r"bumped (?:into|intae|inta)", r"visited",
         # thanks or an apology given, with no medium named, as "le di las gracias a ·" is read:
         # in person (a medium named is the channel: "Thanked · by email")
-        r"(?:thanked {@}|apologi[sz]ed to {@}|said (?:sorry|thanks|thank you) to {@})(?!"
+        r"(?:thanked {@}|apologi[sz]ed to {@}|said (?:sorry|thanks|thank you) to {@})(?![·*_=])(?!"
         + _THANKS_MEDIUM + ")",
         r"caught up in person", r"in person", r"(?:a |the )?meeting with", r"walk with",
         r"walked with", r"hung out with", r"stopped by", r"dropped by", r"came (?:over|by)",

@@ -108,6 +108,11 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:tele)?fonazo", r"{pegar} un (?:toque|telefonazo|fonazo)",
     ),
     "in_person": (
+        # perdón pedido sin medio nombrado, como "le di las gracias a ·": en persona (con un
+        # medio, el medio: "Le pedí perdón a · por WhatsApp")
+        r"(?:le |les )?(?:pedi|pidio|pedimos|pidieron) (?:perdon|disculpas) a {@}(?![·*_=])(?! (?:[^\s]+ ){0,3}?"
+        r"(?:por|en|con) (?:un |una |el |la )?(?:whatsapp|wasap|mail|email|correo|mensaje|telefono|"
+        r"llamada|carta|audio|sms|dm|videollamada|zoom|telegram|signal)\b)",
         r"cafe", r"cafes", r"comida", r"comimos", r"comi con", r"cena", r"cenamos", r"cene con",
         r"desayuno con", r"desayune con", r"desayunamos", r"almuerzo", r"almorzamos", r"aperitivo", r"vermu",
         r"cervezas?", r"cana con", r"canas con", r"tomamos algo", r"quedamos", r"quede con",
