@@ -2568,3 +2568,92 @@ def test_eighth_pass_tuning6_no_arrival(vault, write, line):
 )
 def test_eighth_pass_with_a_thing_is_no_exchange(vault, write, line, expected):
     assert _read(vault, write, line) == [expected]
+
+
+# The ninth pass: a failure word needs a failure reading; a veto's words are whole words.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # "nada" or "nothing" opening the next sentence, then what the talk was about
+        ("Llamé a Marta Ruiz. Nada, todo bien con el piso.", ("call", "out")),
+        ("Rang Marta Ruiz. Nothing, all fine with the flat.", ("call", "out")),
+        # a veto's word inside a longer word ("this off" holds "is off", "hoy no" holds "y no")
+        ("Had coffee with Marta Ruiz, she took this off my hands", ("in_person", "both")),
+        ("Comí con Marta Ruiz aunque hoy no la saludé,", ("in_person", "both")),
+    ],
+)
+def test_ninth_pass_failure_words_need_a_failure(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the failure word alone, or with the failure after its comma
+        "Llamé a Marta Ruiz. Nada.",
+        "Llamé a Marta Ruiz. Nada, no contestó.",
+        "Rang Marta Ruiz. Nothing, she didn't pick up.",
+        "Rang Marta Ruiz. Nothing.",
+        # the veto's words whole
+        "Lunch with Marta Ruiz is off",
+    ],
+)
+def test_ninth_pass_failure_words_with_a_failure(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # Scots "intae"; a verbless arrival, names joined by "n"
+        ("Bumped intae Marta Ruiz outside the chemist", ("in_person", "both")),
+        ("Luis Gómez n Marta Ruiz round for the darts", ("in_person", "both")),
+        ("Marta Ruiz over for a cuppa", ("in_person", "both")),
+        # the one called speaking after a comma: an answer, so an exchange
+        ("Phoned Marta Ruiz about the ferry, she says it's running", ("call", "both")),
+        ("Llamé a Marta Ruiz por la furgo, me dijo que mañana", ("call", "both")),
+        ("Rang Marta Ruiz about the boat, she'll bring the nets", ("call", "both")),
+    ],
+)
+def test_ninth_pass_arrivals_and_answers(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # guards: an arrival to come; someone else speaking; a message stays sent
+        ("Marta Ruiz round for the darts next Friday", None),
+        ("Phoned Marta Ruiz about the ferry, the port says it's running", ("call", "out")),
+        ("Texted Marta Ruiz about the ferry, she says it's running", ("message", "out")),
+    ],
+)
+def test_ninth_pass_arrivals_and_answers_guards(vault, write, line, expected):
+    assert _read(vault, write, line) == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # thanks or an apology: the medium named is the channel, mine; none named, in person
+        # (as "Le di las gracias a ·" is read)
+        ("Thanked Marta Ruiz by email for the flowers", ("message", "out")),
+        ("Apologised to Marta Ruiz over the phone", ("call", "out")),
+        ("Apologized to Marta Ruiz in a text", ("message", "out")),
+        ("Thanked Marta Ruiz for the flowers", ("in_person", "both")),
+        ("Said sorry to Marta Ruiz about the mess", ("in_person", "both")),
+        ("Le pedí disculpas a Marta Ruiz por lo del sábado", ("in_person", "both")),
+        ("Le pedí perdón a Marta Ruiz por teléfono", ("call", "out")),
+    ],
+)
+def test_ninth_pass_thanks_and_apologies(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Need to thank Marta Ruiz for the flowers", "Should have apologised to Marta Ruiz",
+     "Luis Gómez thanked Marta Ruiz for the flowers"],
+)
+def test_ninth_pass_thanks_not_given(vault, write, line):
+    assert _read(vault, write, line) == []

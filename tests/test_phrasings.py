@@ -143,3 +143,36 @@ def test_a_changed_vocabulary_rereads_the_notes(vault, write):
     plugin.phrases = (r"{besar} a",)
     assert _read(vault, write, "Ayer en la feria de abril besé a Marta Ruiz", pm) == [
         ("in_person", "both")]
+
+
+class Hands:
+    """A vocabulary naming verbs with a strong preterite: "dar" ("di", "dio", "dieron"),
+    "estar" ("estuve")."""
+
+    @hookimpl
+    def register_vocabulary(self):
+        return [Vocabulary("es", events={"social": (r"{dar} estrellitas a {@}",
+                                                    r"{estar} reposteando a {@}")})]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Le di estrellitas a Marta Ruiz", "Hoy dimos estrellitas a Marta Ruiz",
+     "Estuve reposteando a Marta Ruiz"],
+)
+def test_a_strong_preterite_is_read(vault, write, line):
+    pm = get_plugin_manager()
+    pm.register(Hands(), name="hands")
+    assert [channel for channel, _ in _read(vault, write, line, pm)] == ["social"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    # a subjunctive ("dé", "esté") is no event; "de" is no form of "dar"
+    ["Ojalá le dé estrellitas a Marta Ruiz", "Ojalá esté reposteando a Marta Ruiz",
+     "Un paquete de estrellitas a Marta Ruiz"],
+)
+def test_a_strong_preterites_verb_has_no_subjunctive(vault, write, line):
+    pm = get_plugin_manager()
+    pm.register(Hands(), name="hands")
+    assert _read(vault, write, line, pm) == []

@@ -618,6 +618,10 @@ def _mention_events(note: Note, mentions: list[Mention], contacts: dict[str, Con
             # "Arjun pinged me on Slack, replied after lunch": answered (what I told them in
             # a call they made stays their call: "Call from Ana, told her I'd ring back")
             direction = "both"
+        elif (direction == "out" and event[2] == "call" and "," in line.blanked[c_start + event[1]:]
+              and _THEIR_WORD.search(line.blanked, c_start + event[1])):
+            # "Phoned · for the forecast, he says it's clear": their word came back on the call
+            direction = "both"
         found.add(mention.target, line.date(), event[2], line.number, line.text, mention.level,
                   direction)
 
@@ -684,6 +688,13 @@ def _through_another(blanked: str, c_start: int, c_end: int, name: tuple[int, in
 # The writer's answer in a later part of the line, after a message that came in:
 # "· texted about the gig, told him I'm in", "· wrote asking for it, I sent it at once",
 # "me escribió ·, le contesté al rato". A subject of someone else's never opens it.
+# After a comma, the one called speaking: what they said on the call ("…, she says it's
+# clear", "…, he'll take the van", "…, me dijo que sí").
+_THEIR_WORD = lazy_pattern(
+    r",\s*(?:(?:he|she|they)(?: (?:says|said|reckons|reckoned|told me|will)|['’]ll)|"
+    r"(?:me|nos) (?:dijo|dice|contesto|conto) que)\b")
+
+
 _ANSWERED = lazy_pattern(
     r"(?:[,;]|\band\b|\bso\b|\bthen\b|\by\b)\s*(?:(?:i|and i|so i|then i)\s+)?(?:"
     r"replied|responded|answered|texted (?:\w+ )?back|wrote (?:\w+ )?back|messaged (?:\w+ )?back|"

@@ -32,19 +32,26 @@ _NAME_MARK = "{@}"
 # clause that names someone rarely says "her" of them too.)
 # (A phrase had better not open with it: it would be tried at every character of a name.
 # "and(?<=· and) i" says "a name, then 'and I'" at the price of a word.)
-# "**Ana**" too, and a Spanish article before the first name ("vinieron el Washi y Nelly")
-NAME = r"(?:(?:el|la) )?[*_=]*·+[*_=]*(?:(?:,| and| &| y| e) [*_=]*·+[*_=]*)*"
+# "**Ana**" too, and a Spanish article before the first name ("vinieron el Washi y Nelly");
+# "n" for "and" ("Shug n Rab")
+NAME = r"(?:(?:el|la) )?[*_=]*·+[*_=]*(?:(?:,| and| &| n| y| e) [*_=]*·+[*_=]*)*"
 
 # Past-tense and participle endings, by conjugation, as the dictionary spells them (with
 # accents: "llamó" is a past, "llamo" a present; once folded, text matches both).
 # (Not the second person, "tú" or "vosotros", seldom written in a note about oneself: fewer
 # forms, a smaller pattern to compile and search.)
-_AR = ("é", "ó", "amos", "aron", "aba", "ábamos", "aban", "ado")
-_ER_IR = ("í", "ió", "imos", "ieron", "ía", "íamos", "ían", "ido", "yó", "yeron",
+_AR: tuple[str, ...] = ("é", "ó", "amos", "aron", "aba", "ábamos", "aban", "ado")
+_ER_IR: tuple[str, ...] = ("í", "ió", "imos", "ieron", "ía", "íamos", "ían", "ido", "yó", "yeron",
           # strong preterites: estuve, hice, dije, vine, puse
           "uve", "uvo", "uvimos", "uvieron", "ice", "izo", "icimos", "icieron", "ije", "ijo",
           "ijimos", "ijeron", "ine", "ino", "inimos", "inieron", "use", "uso", "usimos",
           "usieron")
+
+# The pasts of an "-ar" verb with a strong preterite: "dimos", "dieron", "estuve", "anduvo",
+# its imperfect and participle; and its one-syllable pasts, written without an accent ("di",
+# "dio"), read apart.
+_AR_STRONG: tuple[str, ...] = ("imos", "ieron", "uve", "uvo", "uvimos", "uvieron", "aba", "ábamos", "aban", "ado")
+_ONE_SYLLABLE_PAST = re.compile(r"[^aeiouáéíóú]+io?$")
 
 # Archaic or clipped spellings the English dictionary carries ("hath", "spake", "gon"): a
 # note never means them, and short ones would match ordinary words.
@@ -64,12 +71,17 @@ def reporting_forms(lemma: str, language: str, forms: list[str]) -> tuple[str, .
     if language == "es" and lemma.endswith(("ar", "er", "ir")):
         stem, ending = lemma[:-2], lemma[-2:]
         endings = _AR if ending == "ar" else _ER_IR
+        if ending == "ar" and any(f.lower().endswith("ieron") for f in forms):
+            # a strong preterite ("dieron", "estuvieron", "anduvieron"): its "dé", "esté",
+            # "ande" are subjunctives, and its pasts are "di", "dio", "estuve", "anduvo"
+            endings = _AR_STRONG
         out.add(stem + ("ado" if ending == "ar" else "ido"))
         for form in forms:
             form = form.lower()
             if form.startswith(lemma) or not form.isalpha():
                 continue  # an infinitive, a future, a conditional, a clitic-bound infinitive
-            if form.endswith(endings) and not _NOT_PAST.search(form):
+            strong_one = endings is _AR_STRONG and _ONE_SYLLABLE_PAST.match(form)
+            if (form.endswith(endings) or strong_one) and not _NOT_PAST.search(form):
                 out.add(form)
     elif language == "en":
         base = {lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies"}

@@ -139,6 +139,7 @@ def phrase_finder(phrases: list[str]) -> PhraseFinder | None:
     inline global flags), and the phrases must be searched as written."""
     anchored: list[str] = []
     first_line: list[str] = []
+    first_words: list[str] = []
     word_led: list[str] = []
     other: list[str] = []
     try:
@@ -157,7 +158,10 @@ def phrase_finder(phrases: list[str]) -> PhraseFinder | None:
                 if items is None:  # cannot happen: an alternative is a part of the phrase
                     return None
                 rest = _veto_rest(alternative, items)
-                if rest is not None:  # split too, so that its parts group by their head
+                if rest is not None and rest.startswith("\\b") and _parse(rest[2:]) is not None:
+                    # "^.*?\\bX": X's parts behind one word boundary, grouped by their head
+                    first_words.extend(_alternatives(rest[2:]))
+                elif rest is not None:  # split too, so that its parts group by their head
                     first_line.extend(_alternatives(rest))
                 elif _lead(items) == (True, False):  # "^call" too: "^" holds at 0 only
                     word_led.append(alternative)
@@ -166,6 +170,8 @@ def phrase_finder(phrases: list[str]) -> PhraseFinder | None:
                 else:
                     other.append(alternative)
         searched = (_join(_by_head(word_led), r"\b"), _join(_by_head(other)))
+        if first_words:
+            first_line.append(r"\b(?:" + "|".join(f"(?:{p})" for p in _by_head(first_words)) + ")")
         return PhraseFinder(_join(_by_head(anchored)), _join(_by_head(first_line), ""),
                        tuple(p for p in searched if p is not None))
     except Exception:  # an internal parser, only used to go faster: never a failure

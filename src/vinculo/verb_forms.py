@@ -85,7 +85,7 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     'es': {
         'acompañar': ('acompanaba', 'acompanabamos', 'acompanaban', 'acompanado', 'acompanamos', 'acompane', 'acompano'),
         'almorzar': ('almorce', 'almorzaba', 'almorzabamos', 'almorzaban', 'almorzado', 'almorzamos', 'almorze', 'almorzo'),
-        'andar': ('andaba', 'andabamos', 'andaban', 'andado', 'andamos', 'ande', 'ando'),
+        'andar': ('andaba', 'andabamos', 'andaban', 'andado', 'anduve', 'anduvieron', 'anduvimos', 'anduvo'),
         'asistir': ('asisti', 'asistia', 'asistiamos', 'asistian', 'asistido', 'asistieron', 'asistimos', 'asistio'),
         'ayudar': ('ayudaba', 'ayudabamos', 'ayudaban', 'ayudado', 'ayudamos', 'ayude', 'ayudo'),
         'bailar': ('bailaba', 'bailabamos', 'bailaban', 'bailado', 'bailamos', 'baile', 'bailo'),

@@ -39,6 +39,9 @@ _TOGETHER = ("watch", "help", "travel", "fly", "ride", "cycle", "swim", "climb",
              "shop", "dance", "eat", "drink", "bake", "study", "train", "volunteer", "attend",
              "sit")
 
+# The medium named after thanks or an apology: "by email", "over the phone", "in a text".
+_THANKS_MEDIUM = r"(?: (?:[^\s]+ ){0,3}?(?:by|over|on|in|via|with) (?:a |an |the )?)"
+
 EVENTS: dict[str, tuple[str, ...]] = {
     "social": (
         # (the eighth pass) "· tag mi inna video", "· comment pon mi TikTok"
@@ -73,6 +76,10 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"answered (?:my|our) (?:[^\s]+ )?(?:post|comment|tweet|story|thread|reel|video)s?",
     ),
     "message": (
+        # thanks or an apology in writing: "Thanked · by email for the flowers"
+        r"(?:thanked {@}|apologi[sz]ed to {@}|said (?:sorry|thanks|thank you) to {@})(?="
+        + _THANKS_MEDIUM + r"(?:e-?mail|text|sms|whatsapp|message|dm|slack|letter|card|note|"
+        r"voice ?note|voice message)s?\b)",
         # (the eighth pass) "· sen mi a message", "· text mi", "· text back"
         r"(?:sen|send|text|whatsapp|message|msg|email) mi\b", r"sen {@} a\b", r"text(?:ed)? back\b",
         r"msgs? from\b",
@@ -164,6 +171,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:messages|e-?mails|texts|dms|whatsapps|notes|letters|voice notes)",
     ),
     "call": (
+        # thanks or an apology on the phone: "Apologised to · over the phone"
+        r"(?:thanked {@}|apologi[sz]ed to {@}|said (?:sorry|thanks|thank you) to {@})(?="
+        + _THANKS_MEDIUM + r"(?:phone|call|video ?call|zoom|facetime|teams|skype)\b)",
         # (the eighth pass) Jamaican speech: "· call mi", "· ring mi phone", "buss a call to ·"
         r"(?:call|ring|rang|buzz|facetime) mi\b", r"buss (?:a |one )?call\b", r"raised {@} on\b",
         r"called", r"(?:a |the )?call with", r"call w/", r"on a call", r"phone call",
@@ -208,7 +218,11 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"housewarming|leaving do|farewell|graduation|gig|show|launch|bbq|barbecue|funeral|"
         r"christening|baby shower|book launch)\b",
         r"(?:had |grabbed |got )?(?:a )?(?:coffee|lunch|dinner|breakfast|brunch|drinks?|beers?|tea) with",
-        r"met(?: up)?(?: with)?", r"ran into", r"bumped into", r"visited",
+        r"met(?: up)?(?: with)?", r"ran into", r"bumped (?:into|intae|inta)", r"visited",
+        # thanks or an apology given, with no medium named, as "le di las gracias a ·" is read:
+        # in person (a medium named is the channel: "Thanked · by email")
+        r"(?:thanked {@}|apologi[sz]ed to {@}|said (?:sorry|thanks|thank you) to {@})(?![·*_=])(?!"
+        + _THANKS_MEDIUM + ")",
         r"caught up in person", r"in person", r"(?:a |the )?meeting with", r"walk with",
         r"walked with", r"hung out with", r"stopped by", r"dropped by", r"came (?:over|by)",
         # someone arriving where I am: "Ana turned up at the office", "Ana came in about…"
@@ -247,6 +261,9 @@ EVENTS: dict[str, tuple[str, ...]] = {
         # something: "Ana came to see me at the clinic", "Ana stayed with us", "Ana made me a
         # cuppa", "Saw Ana off at the station", "Caught Ana after church", "Hugged Ana"
         r"came (?:to see|to visit|and see|round to see|over to see) (?:me|us)\b",
+        # a verbless arrival: "· round for the football", "· and · over for tea"
+        r"{@} (?:round|over) (?:here )?for (?:the|a|an|some|tea|dinner|lunch|supper|drinks|brunch|"
+        r"breakfast|coffee|a cuppa)\b",
         r"came (?:over |round )?home for (?:a |an |some )?(?:lunch|dinner|tea|breakfast|brunch|meal|chai|"
         r"coffee|supper)\b", r"came (?:over |round )?to (?:my|our) (?:place|house|flat|home) (?:for|to)\b",
         r"(?:passed|stopped|popped|dropped|swung|called) (?:through|by|over|round|in) to (?:see|visit) "
@@ -355,11 +372,11 @@ INTENTS: tuple[str, ...] = (
     r"s(?<=·'s) (?:wife|husband|partner|mother|mom|mum|father|dad|brother|sister|son|daughter|"
     r"boss|friend|kids?|parents|family|team|colleague)",
     # Cancellations veto the whole clause, wherever they stand ("lunch with Ana, cancelled").
-    r"^.*?cancel(?:l?ed|s)?", r"^.*?postponed", r"^.*?rescheduled", r"^.*?fell through",
+    r"^.*?\bcancel(?:l?ed|s)?", r"^.*?\bpostponed", r"^.*?\brescheduled", r"^.*?\bfell through",
     # (the words people use for it: "got scrapped", "was axed"; an invite in the calendar is
     # a plan: "Sent Ana a calendar invite for Thursday")
-    r"^.*?(?:scrapped|axed|nixed|binned|shelved)\b",
-    r"^.*?(?:calendar|meeting|diary|zoom|teams|outlook|google) (?:invite|invitation|hold)s?\b",
+    r"^.*?\b(?:scrapped|axed|nixed|binned|shelved)\b",
+    r"^.*?\b(?:calendar|meeting|diary|zoom|teams|outlook|google) (?:invite|invitation|hold)s?\b",
     # (a draft is unsent, but not one sent: "Sent the draft to Ana")
     r"draft(?<!sent the draft)(?<!sent a draft)(?<!sent my draft)(?<!sent our draft)"
     r"(?<!sent over the draft)(?:ed|ing|s)?", r"ask (?:him|her|them|if)", r"follow up", r"let's", r"should we", r"someday",
@@ -371,8 +388,8 @@ INTENTS: tuple[str, ...] = (
     # Someone else's doing: "He also met with Nicole" (the clause opens with another subject).
     r"^(?:he|she|they) (?:also |then |later |just |finally )?(?:\w+ed|met|had|went|saw|spoke|"
     r"got|took|came|ran|sent|wrote|caught|hung|grabbed|spent)", r"set up a (?:call|meeting|lunch|coffee|time)",
-    r"tried", r"attempted", r"^.*?no answer", r"^.*?didn't pick(?:ed)? up",
-    r"^.*?did not pick(?:ed)? up", r"^.*?never picked up", r"^.*?to voicemail", r"^.*?called off", r"couldn't", r"not",
+    r"tried", r"attempted", r"^.*?\bno answer", r"^.*?\bdidn't pick(?:ed)? up",
+    r"^.*?\bdid not pick(?:ed)? up", r"^.*?\bnever picked up", r"^.*?\bto voicemail", r"^.*?\bcalled off", r"couldn't", r"not",
     r"neither", r"nor", r"not even",
     r"prep(?:are|ared|aring|ping|ped)? (?:for|notes for|questions for)",
     r"supposed to", r"meant to", r"about to", r"thinking (?:of|about)", r"considering",
@@ -387,101 +404,101 @@ INTENTS: tuple[str, ...] = (
     r"owes? (?:me|us|him|her|them)",
     # someone away, not reached ("Popped into Ana's office, she's off"; not when I rang or
     # wrote to them by name, which reaches them at home: see shapes.off_but_reached)
-    r"^.*?is off\b(?! to\b)", r"^.*?'s off\b(?! to\b)",
-    r"^.*?but (?:he|she|they) (?:was|were|wasn't|weren't|was not|were not) "
+    r"^.*?\bis off\b(?! to\b)", r"^.*?'s off\b(?! to\b)",
+    r"^.*?\bbut (?:he|she|they) (?:was|were|wasn't|weren't|was not|were not) "
     r"(?:busy|out|away|sick|ill|not|there|home|in|around|available|with|on)",
     # a call that reached no one: their phone or network down ("Called Ana thrice, her network
     # wasn't going", "…, his phone was off")
-    r"^.*?(?:her|his|their|the) (?:phone|mobile|cell|network|line|signal|connection) (?:was|is|"
+    r"^.*?\b(?:her|his|their|the) (?:phone|mobile|cell|network|line|signal|connection) (?:was|is|"
     r"['’]s|kept) (?:off|dead|down|switched off|out of (?:battery|charge)|cutting out|not "
     r"(?:going|working|connecting|going through|on))\b",
-    r"^.*?(?:her|his|their|the) (?:phone|mobile|cell|network|line|signal|connection) (?:wasn['’]t|"
+    r"^.*?\b(?:her|his|their|the) (?:phone|mobile|cell|network|line|signal|connection) (?:wasn['’]t|"
     r"isn['’]t|was not|is not|didn['’]t|did not) (?:going|working|connecting|going through|on|"
     r"ring|connect|work|go through)\b",
     # a call that reached no one: "…but she was asleep", "Called Ana three times, nothing"
-    r"^.*?but (?:he|she|they|it) (?:was|were|'s) (?:already |still |fast )?(?:asleep|sleeping|"
+    r"^.*?\bbut (?:he|she|they|it) (?:was|were|'s) (?:already |still |fast )?(?:asleep|sleeping|"
     r"driving|offline|unreachable|engaged|switched off|flying|abroad|unavailable|tied up)",
-    r"^.*?(?:call|rang|ring|phon|facetim|skyp|dial|buzz|bell)[^,;]*,\s*(?:nothing|no luck|no joy|zilch|"
+    r"^.*?\b(?:call|rang|ring|phon|facetim|skyp|dial|buzz|bell)[^,;]*,\s*(?:nothing|no luck|no joy|zilch|"
     r"crickets|nada|no dice|no pick ?up|zero response|no response|engaged|busy|straight to (?:voice ?mail|vm)|"
     r"(?:(?:her|his|their|the) )?(?:phone|mobile|cell|line) (?:was |is )?(?:switched off|off|dead|engaged|"
     r"busy))\b",
     # a call that rang out, a game called off, as Scots says them
-    r"^.*?(?:rang|rings|ringing) (?:out|oot)\b", r"^.*?called (?:off|aff)\b",
+    r"^.*?\b(?:rang|rings|ringing) (?:out|oot)\b", r"^.*?\bcalled (?:off|aff)\b",
     # a meeting off: "Pint with · off, weather too bad"
-    r"^.*?(?:with|wi|w/) {@} off(?=[^\w]*$|,)",
+    r"^.*?\b(?:with|wi|w/) {@} off(?=[^\w]*$|,)",
     # no one at home, not back yet, left on read
-    r"^.*?but (?:he|she|they) (?:had not|hadn['’]t|was not|wasn['’]t|were not|weren['’]t)(?: yet)? "
+    r"^.*?\bbut (?:he|she|they) (?:had not|hadn['’]t|was not|wasn['’]t|were not|weren['’]t)(?: yet)? "
     r"(?:come back|back|returned|got back|arrived|home)\b",
-    r"^.*?(?:left (?:me |us )?on read|left on read)\b",
+    r"^.*?\b(?:left (?:me |us )?on read|left on read)\b",
     # (the eighth pass) a call they did not take, said after a comma; no one at home; a message
     # with one tick; a call that did not connect
-    r"^.*?(?:call|rang|ring|phon|facetim|skyp|dial|buzz|bell)[^;]*(?:he|she|they|it) (?:didn't|did not|"
+    r"^.*?\b(?:call|rang|ring|phon|facetim|skyp|dial|buzz|bell)[^;]*(?:he|she|they|it) (?:didn't|did not|"
     r"never|wouldn't|would not) (?:answer|pick up|respond|connect|go through)\b",
-    r"^.*?(?:nobody|no one|no-one) (?:home|in|there|around|answered|came (?:down|to the door))\b",
-    r"^.*?(?:only )?(?:one|a single|1) (?:grey |gray )?tick\b",
+    r"^.*?\b(?:nobody|no one|no-one) (?:home|in|there|around|answered|came (?:down|to the door))\b",
+    r"^.*?\b(?:only )?(?:one|a single|1) (?:grey |gray )?tick\b",
     r"^.*?, it (?:was|'s) (?:switched off|off|dead|engaged|busy)\b",
     # a number not reachable, a call not picked or cut, a meeting that did not hold; someone
     # who blanked me or did not see me; a status watched
-    r"^.*?(?:not reachable|unreachable|out of service|not picking)\b",
-    r"^.*?(?:is|was|['’]s) switched off\b", r"^.*?cut (?:the|my|our) call\b(?! short)",
-    r"^.*?(?:didn['’]t|did not|never)(?<!it didn't)(?<!it didn’t)(?<!it did not)(?<!it never) "
+    r"^.*?\b(?:not reachable|unreachable|out of service|not picking)\b",
+    r"^.*?\b(?:is|was|['’]s) switched off\b", r"^.*?\bcut (?:the|my|our) call\b(?! short)",
+    r"^.*?\b(?:didn['’]t|did not|never)(?<!it didn't)(?<!it didn’t)(?<!it did not)(?<!it never) "
     r"(?:hold|happen|take place|come off|go ahead)\b",
-    r"^.*?(?:blanked|snubbed|cold-shouldered|ignored) (?:me|us)\b",
-    r"^.*?but (?:he|she|they) (?:didn['’]t|did not|never) (?:see|notice|spot|clock) (?:me|us)\b",
-    r"^.*?(?:watched|viewed|saw|seen|checked|looked at|scrolled)\b[^,;]{0,40}?(?:whatsapp|wa|insta|"
+    r"^.*?\b(?:blanked|snubbed|cold-shouldered|ignored) (?:me|us)\b",
+    r"^.*?\bbut (?:he|she|they) (?:didn['’]t|did not|never) (?:see|notice|spot|clock) (?:me|us)\b",
+    r"^.*?\b(?:watched|viewed|saw|seen|checked|looked at|scrolled)\b[^,;]{0,40}?(?:whatsapp|wa|insta|"
     r"instagram|facebook|fb|snap|snapchat) (?:status|story|stories)\b",
     # a line that did not connect, a call missed, someone saying they were out
-    r"^.*?(?:line|number|phone|mobile) (?:was |is |were )?(?:busy|engaged|dead|off)\b",
-    r"^.*?(?:rang out|went unanswered|no signal|no reception|out of range|engaged tone|busy "
+    r"^.*?\b(?:line|number|phone|mobile) (?:was |is |were )?(?:busy|engaged|dead|off)\b",
+    r"^.*?\b(?:rang out|went unanswered|no signal|no reception|out of range|engaged tone|busy "
     r"signal)\b",
     r"missed (?:a |an |the |two |three |\d+ )?(?:[^\s]+ )?(?:calls?|facetimes?|video ?calls?) "
     r"from(?![^;]*\b(?:back|rang|called|phoned)\b)",
-    r"^.*?(?:said|says) (?:he|she|they)(?: (?:was|were|is|are)|['’]s) (?:out|away|busy|unavailable|off|"
+    r"^.*?\b(?:said|says) (?:he|she|they)(?: (?:was|were|is|are)|['’]s) (?:out|away|busy|unavailable|off|"
     r"on leave|not in|in a meeting|in court|in surgery)\b",
-    r"^.*?no one (?:answered|picked)",
-    r"^.*?moved (?:back |to |back to )(?:monday|tuesday|wednesday|thursday|friday|saturday"
+    r"^.*?\bno one (?:answered|picked)",
+    r"^.*?\bmoved (?:back |to |back to )(?:monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday|next|tomorrow|later|another)",
-    r"^.*?pushed (?:back |to |back to )(?:monday|tuesday|wednesday|thursday|friday|saturday"
+    r"^.*?\bpushed (?:back |to |back to )(?:monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday|next|tomorrow|later|another)",
-    r"^.*?(?:bumped|shifted|switched|put off|pushed back|put back) (?:back |to |back to |till |until )?"
+    r"^.*?\b(?:bumped|shifted|switched|put off|pushed back|put back) (?:back |to |back to |till |until )?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|tomorrow|later|another)",
     # the thing moved named between: "Moved the Zoom with Ana to next Tuesday"
-    r"^.*?(?:moved|shifted|pushed|bumped|switched|swapped|rescheduled|put off) "
+    r"^.*?\b(?:moved|shifted|pushed|bumped|switched|swapped|rescheduled|put off) "
     r"(?:[^\s]+ ){1,6}?(?:back |over )?(?:to|till|until|back to) (?:monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|next|tomorrow|later|another|the following|the \d)",
     # a voicemail I left: no one reached ("Left Ana a voicemail")
     r"left (?:{@} )?(?:a )?voice ?mail(?! from)",
     # a visit or a call that found them out: "Called round at Ana's, she was out"
-    r"^.*?(?:call|rang|phon|knock|went|popped|dropped|swung|stopped|drove|walked|buzzed)[^,;]*, "
+    r"^.*?\b(?:call|rang|phon|knock|went|popped|dropped|swung|stopped|drove|walked|buzzed)[^,;]*, "
     r"(?:he|she|they) (?:was|were|'s) (?:out|away|not in|not home|not there|asleep|busy|in a meeting|"
     r"offline|off sick|on leave|at lunch|on holiday|on vacation|unavailable)\b",
     # Mood: what nearly happened, what should have, a habit rather than a day's event, a
     # condition, an arrangement for later, a plan written down.
     r"almost", r"nearly", r"was going to", r"were going to", r"usually", r"always(?<!as always)(?<!like always)", r"often",
     r"normally", r"typically", r"used to", r"tend to", r"whenever", r"unless", r"in case",
-    r"^.*?(?:every|each)(?<!as every)(?<!as each)(?<!like every)(?<!like each) (?:single )?(?:day|week|month|year|morning|evening|night|weekend|"
+    r"^.*?\b(?:every|each)(?<!as every)(?<!as each)(?<!like every)(?<!like each) (?:single )?(?:day|week|month|year|morning|evening|night|weekend|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|other|few|time)",
-    r"^.*?on (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)",
-    r"pending", r"booked", r"reserved", r"^.*?pencil(?:l)?ed in", r"arranged to", r"agreed to",
-    r"^.*?(?:booked|pencil(?:l)?ed|confirmed) for",
+    r"^.*?\bon (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)",
+    r"pending", r"booked", r"reserved", r"^.*?\bpencil(?:l)?ed in", r"arranged to", r"agreed to",
+    r"^.*?\b(?:booked|pencil(?:l)?ed|confirmed) for",
     r"made plans", r"^\s*(?:proposal|idea|plan|agenda|options?)\b", r"hoping", r"(?:i|we|i do) hope",
     r"waiting (?:to|on)", r"still waiting",
     # The event undone later in the clause: "wrote to Ana, still in drafts", "recorded a voice
     # note for Ana but never sent it".
-    r"^.*?in (?:my |the )?drafts?\b", r"^.*?unsent\b",
-    r"^.*?but (?:i |we |he |she |they |it )?(?:never|didn't|did not|couldn't|could not|"
+    r"^.*?\bin (?:my |the )?drafts?\b", r"^.*?\bunsent\b",
+    r"^.*?\bbut (?:i |we |he |she |they |it )?(?:never|didn't|did not|couldn't|could not|"
     r"wasn't able to|forgot to) (?:send|sent|post|go|show|make it|answer|reply|respond|pick|"
     r"call|turn up|come|hit send|get through)",
-    r"^.*?n(?:ever|'t|ot) (?:arrive|arrived|get through|go through|reach|deliver|delivered|connect)",
+    r"^.*?(?:\bnever|n't|\bnot) (?:arrive|arrived|get through|go through|reach|deliver|delivered|connect)",
     r"put (?:a date|a time|something|a slot) in\b",
-    r"^.*?bounced", r"^.*?to vm\b",
+    r"^.*?\bbounced", r"^.*?\bto vm\b",
     # What the writer or they chose not to do: a meeting skipped, someone who never came.
     r"skipped", r"ditched", r"declined", r"turned down", r"ignored", r"dodged", r"avoided",
-    r"^.*?(?:bailed|flaked)\b", r"^.*?blew (?:me |us )?off\b", r"^.*?stood (?:me|us) up\b",
-    r"^.*?no-?show\b", r"^.*?rain ?check\b", r"^.*?ghosted\b",
+    r"^.*?\b(?:bailed|flaked)\b", r"^.*?\bblew (?:me |us )?off\b", r"^.*?\bstood (?:me|us) up\b",
+    r"^.*?\bno-?show\b", r"^.*?\brain ?check\b", r"^.*?\bghosted\b",
     # (the eighth pass) someone who never came, said after a comma; a reply from a machine
-    r"^.*?(?:he|she|they) (?:never|didn't|did not) (?:showed|show|turned up|turn up)\b",
-    r"^.*?(?:out[- ]of[- ]office|auto-?reply|automatic reply)\b",
+    r"^.*?\b(?:he|she|they) (?:never|didn't|did not) (?:showed|show|turned up|turn up)\b",
+    r"^.*?\b(?:out[- ]of[- ]office|auto-?reply|automatic reply)\b",
     # an agenda for a meeting to come: "Items to raise with ·", "Points to cover with ·"
     r"^(?:[^\w]|_)*to (?:discuss|raise|cover|ask|bring up|go over|flag|mention|run by|check|review)\b",
     r"(?:need|needs|want|wants) (?:a|an|another) (?:call|chat|meeting|catch-?up|word|coffee|sync|1:1|"
@@ -490,18 +507,18 @@ INTENTS: tuple[str, ...] = (
     r"bring up|go over|ask|flag|mention|run by|check)\b",
     r"skipping", r"ditching", r"bailing on",
     # seen on a screen or heard on air, not met: "Saw Ana on the news"
-    r"^.*?telly(?<=on telly)", r"^.*?telly(?<=on the telly)", r"^.*?tv\b(?<=on tv)",
-    r"^.*?tv\b(?<=on the tv)", r"^.*?television(?<=on television)", r"^.*?news\b(?<=on the news)",
-    r"^.*?radio\b(?<=on the radio)", r"^.*?youtube(?<=on youtube)", r"^.*?netflix(?<=on netflix)",
+    r"^.*?\btelly(?<=on telly)", r"^.*?\btelly(?<=on the telly)", r"^.*?\btv\b(?<=on tv)",
+    r"^.*?\btv\b(?<=on the tv)", r"^.*?\btelevision(?<=on television)", r"^.*?\bnews\b(?<=on the news)",
+    r"^.*?\bradio\b(?<=on the radio)", r"^.*?\byoutube(?<=on youtube)", r"^.*?\bnetflix(?<=on netflix)",
     # the passive's agent someone else: "Was sent Ana's CV by the recruiter"
     r"(?:was|were|got) (?:sent|forwarded|e-?mailed|handed|given|shown|introduced|told|asked|"
     r"called|rung|phoned|messaged|texted|pinged|invited|visited|met) (?:[^\s]+ ){0,5}?by "
     r"(?:the|a|an|my|his|her|their|our|some)",
-    r"^.*?but (?:he |she |they )?(?:forgot (?:about it|about us|about me|to come|to show)|"
+    r"^.*?\bbut (?:he |she |they )?(?:forgot (?:about it|about us|about me|to come|to show)|"
     r"never (?:showed|came|turned up)|didn't (?:show|come|turn up|make it)|couldn't make it|"
     r"got sick|fell ill|had to cancel)",
     # Said to be without me: "Ana met the board without us".
-    r"^.*?without (?:me|us)\b",
+    r"^.*?\bwithout (?:me|us)\b",
     # A heading for what comes next: "Next sprint: pair with Ana", "Tomorrow: Ana".
     r"^\s*(?:next|upcoming|tomorrow|later|this coming)\b[^:]{0,24}:",
     # A label for the period a plan covers, or for what is to be done ("**This week**: lunch
@@ -509,7 +526,7 @@ INTENTS: tuple[str, ...] = (
     r"^(?:[^\w]|_)*(?:this (?:week|month|sprint|quarter|cycle)|(?:weekly |daily |today's )?(?:goals?|"
     r"priorities|focus|plan|agenda|to-?dos?|action items?|next steps?|follow-?ups?|diary|calendar|"
     r"schedule))\b[^:]{0,24}:",
-    r"^.*?(?:untouched|not started|not done)\b", r"^.*?❌",
+    r"^.*?\b(?:untouched|not started|not done)\b", r"^.*?❌",
     # A status closing an entry that says it has not happened yet, as work notes write it:
     # "Meeting with Ana pending", "1:1 with Ana (scheduled)", "Lunch with Ana TBD" — not "the
     # call we'd scheduled".
@@ -518,7 +535,7 @@ INTENTS: tuple[str, ...] = (
     # What is coming: "Upcoming 1:1 with Ana", "Topics for the upcoming sync with Ana".
     r"upcoming",
     # A meeting entered in the diary is a plan.
-    r"^.*?(?:in|into|on) (?:the|my|our) (?:calendar|diary|agenda|schedule)\b",
+    r"^.*?\b(?:in|into|on) (?:the|my|our) (?:calendar|diary|agenda|schedule)\b",
     # The sixth pass (docs/ladder.md, "English: the sixth pass"): a line headed by a reminder
     # to oneself is a plan ("Kindly remember: …", "Note to self: …"), and what should or could
     # have been, written as speech writes it ("shoulda", "coulda"), did not happen.
@@ -634,7 +651,7 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"on the (?:phone|blower|line|dog and bone) (?:to|with)\b",
         r"picked (?:up )?(?:my|our) (?:[^\s]+ )?call",
         r"(?:call|ring|phone|text|email|e-mail|message) (?:{@} )back\b",
-    ),
+),
 }
 
 
@@ -687,7 +704,8 @@ WORD_LISTS: dict[str, tuple[str, ...]] = {
     # "Phoned ·; straight to voicemail")
     "unreached": (
         r"no (?:answer|luck|joy|signal|reception|pick-?up)\b(?! (?:to|on|about|re|yet on)\b)",
-        r"(?:nothing|zilch|crickets|nada)(?:[^\w]*$|,)",
+        r"(?:nothing|zilch|crickets|nada)(?:[^\w]*$|,\s*(?:no|not|nobody|never|voice ?mail|vm|straight to|"
+        r"(?:he|she|they) (?:didn't|did not|never|wouldn't))\b)",
         r"(?:(?:went )?straight to |went to |it went to )?(?:voice ?mail|vm)\b",
         r"(?:it |the phone |the line |her phone |his phone )?(?:rang out|rang and rang|was engaged|"
         r"was busy|engaged tone|busy signal|was switched off|switched off|was off|dead)(?:[^\w]*$|,)",

@@ -108,6 +108,11 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:tele)?fonazo", r"{pegar} un (?:toque|telefonazo|fonazo)",
     ),
     "in_person": (
+        # perdón pedido sin medio nombrado, como "le di las gracias a ·": en persona (con un
+        # medio, el medio: "Le pedí perdón a · por WhatsApp")
+        r"(?:le |les )?(?:pedi|pidio|pedimos|pidieron) (?:perdon|disculpas) a {@}(?![·*_=])(?! (?:[^\s]+ ){0,3}?"
+        r"(?:por|en|con) (?:un |una |el |la )?(?:whatsapp|wasap|mail|email|correo|mensaje|telefono|"
+        r"llamada|carta|audio|sms|dm|videollamada|zoom|telegram|signal)\b)",
         r"cafe", r"cafes", r"comida", r"comimos", r"comi con", r"cena", r"cenamos", r"cene con",
         r"desayuno con", r"desayune con", r"desayunamos", r"almuerzo", r"almorzamos", r"aperitivo", r"vermu",
         r"cervezas?", r"cana con", r"canas con", r"tomamos algo", r"quedamos", r"quede con",
@@ -207,33 +212,33 @@ INTENTS: tuple[str, ...] = (
     r"no (?:pude|pudimos|he podido|hemos podido|llegue a|llegamos a|conteste|contesto)",
     r"nunca", r"todavia no", r"aun no", r"sin enviar", r"borrador", r"preguntar(?:le)? si",
     # Cancellations veto the whole clause, wherever they stand ("comida con Ana, cancelada").
-    r"^.*?cancelad[oa]s?", r"^.*?cancelamos", r"^.*?se cancelo", r"^.*?aplazad[oa]s?",
-    r"^.*?aplazamos", r"^.*?se suspendio",
+    r"^.*?\bcancelad[oa]s?", r"^.*?\bcancelamos", r"^.*?\bse cancelo", r"^.*?\baplazad[oa]s?",
+    r"^.*?\baplazamos", r"^.*?\bse suspendio",
     r"la semana que viene", r"el mes que viene", r"proxima semana", r"manana (?:llamo|quedo|escribo)",
     # Attempts and what did not happen count for nothing.
     # A meeting put in the diary is a plan ("agendar reunión con Paco").
     r"agend\w*", r"program(?:ar|e|amos) (?:una |la |el )?(?:reunion|llamada|cena|comida|cafe)",
     r"(?:se |lo |la )?llama(?:ba)?(?= [\"'“«])", r"(?:se|que se) llama",
     r"intente", r"intentamos", r"intento", r"trate de", r"tratamos de",
-    r"^.*?no (?:me |se )?(?:lo|la) cogi", r"^.*?buzon de voz",
-    r"^.*?cancelo", r"^.*?se aplazo", r"^.*?pospuso", r"^.*?pospusimos", r"^.*?suspendimos",
+    r"^.*?\bno (?:me |se )?(?:lo|la) cogi", r"^.*?\bbuzon de voz",
+    r"^.*?\bcancelo", r"^.*?\bse aplazo", r"^.*?\bpospuso", r"^.*?\bpospusimos", r"^.*?\bsuspendimos",
     r"pensaba", r"pienso", r"igual", r"a ver si", r"olvide", r"se me olvido", r"cuando",
     r"si (?:[^\s]+ ){0,3}?(?:llama|viene|escribe|puede)", r"espero", r"esperando", r"tampoco",
     r"no (?:le |la |lo |les |me |nos |te |se )?(?:he |hemos |ha |han |habia )?\w+",
     # "ni" niega como "no": "que ni me saludó", "ni siquiera nos vimos"
     r"ni (?:siquiera )?(?:le |la |lo |les |me |nos |te |se )?(?:he |hemos |ha |han |habia )?\w+",
-    r"^.*?llam\w+ la atencion",  # "me llamó la atención": it struck me, no call
+    r"^.*?\bllam\w+ la atencion",  # "me llamó la atención": it struck me, no call
     # Someone else's event: "el hermano de Ana la llamó".
     r"(?:el|la|los|las|su|sus) (?:hermano|hermana|madre|padre|mujer|marido|pareja|novio|novia|"
     r"hijo|hija|jefe|jefa|amigo|amiga|socio|socia|familia|equipo)s? de {@}",
-    r"que ganas de", r"^.*?se cancelo",
+    r"que ganas de", r"^.*?\bse cancelo",
     # Wishes and what would have been: "me encantaría", "tendría que haber llamado", "soñé".
     r"(?:tendr|podr|querr|encantar|gustar|deber|har|ir|vendr|saldr)ia(?:s|mos|n)?",
     r"queria(?:mos)?", r"sone", r"sonaba", r"en (?:un|mi) sueno",
-    r"^.*?comunicaba", r"^.*?no (?:estaba|estaban|habia nadie|aparecio|vino|pudo|lo cogio|"
+    r"^.*?\bcomunicaba", r"^.*?\bno (?:estaba|estaban|habia nadie|aparecio|vino|pudo|lo cogio|"
     r"la cogio|me lo cogio|contestaba|respondia)",
     r"(?:me|nos|te|le) debe", r"quedamos en \w+(?:ar|er|ir)(?:nos|le|la|lo)?",
-    r"^.*?se (?:pasa|paso|cambia|cambio|mueve|movio|retrasa|retraso|adelanta|adelanto|"
+    r"^.*?\bse (?:pasa|paso|cambia|cambio|mueve|movio|retrasa|retraso|adelanta|adelanto|"
     r"(?:ha|han) (?:pasado|cambiado|movido|retrasado|adelantado)) "
     r"(?:al|a la|a el|para el|para la|pal|pa el|pa la|a otro|a otra) (?:lunes|martes|miercoles|jueves|viernes|"
     r"sabado|domingo|semana|tarde|manana|noche|proximo|proxima|otro|otra|dia|mes|finde)",
@@ -243,23 +248,23 @@ INTENTS: tuple[str, ...] = (
     r"se supon\w+", r"supuestamente", r"(?:tenia|teniamos|tenian) (?:que|pensado)",
     r"ganas de", r"suelo", r"solemos", r"suele", r"suelen", r"solia", r"soliamos", r"siempre(?<!como siempre)",
     r"a menudo", r"normalmente", r"habitualmente", r"de vez en cuando",
-    r"^.*?(?:todos los|todas las|cada)(?<!como todos los)(?<!como todas las)(?<!como cada) (?:dias|semanas|meses|anos|"
+    r"^.*?\b(?:todos los|todas las|cada)(?<!como todos los)(?<!como todas las)(?<!como cada) (?:dias|semanas|meses|anos|"
     r"lunes|martes|miercoles|jueves|viernes|sabados|domingos|findes|fines|mananas|tardes|noches|"
     r"dia|semana|mes|ano|sabado|domingo|finde)\b",
     r"^\s*(?:y |pero )?si(?=\s)", r"en caso de que",
     r"qued\w* en (?:que|\w+(?:ar|er|ir)(?:nos|le|la|lo|les|me|te)?\b)",
-    r"^.*?y nada\b", r"^.*?no (?:contesta|lo coge|la coge|me lo coge|me la coge)\b",
+    r"^.*?\by nada\b", r"^.*?\bno (?:contesta|lo coge|la coge|me lo coge|me la coge)\b",
     r"reserv\w*", r"propuesta", r"^\s*idea\b", r"a punto de", r"(?:he|hemos) sonado",
-    r"^.*?(?:nunca|no) (?:le |les |me |nos )?(?:llego|llegaron|ha llegado|han llegado)\b",
+    r"^.*?\b(?:nunca|no) (?:le |les |me |nos )?(?:llego|llegaron|ha llegado|han llegado)\b",
     r"manana(?<!esta manana)(?<!la manana)(?<!de manana)(?<!una manana)",
     # Lo hecho deshecho más adelante en la oración: "le escribí a Ana y al final no lo envié".
-    r"^.*?(?:y|pero) al final no\b", r"^.*?en borradores?\b", r"^.*?sin (?:enviar|mandar)\b",
+    r"^.*?\b(?:y|pero) al final no\b", r"^.*?\ben borradores?\b", r"^.*?\bsin (?:enviar|mandar)\b",
     # Lo que uno decidió no hacer, o alguien que no vino; lo quedado antes que no se cumplió.
-    r"me salte", r"nos saltamos", r"rechace", r"ignore", r"esquive", r"^.*?plant(?:on|ad[oa]s?)\b",
-    r"^.*?(?:pero|y) se (?:le|les|me|nos) (?:olvido|paso)\b",
-    r"^.*?se (?:le|les|me|nos) (?:olvido|paso)(?:[^\w]*$| (?:venir|quedar|llamar(?:me|nos)?|la cita))", r"^.*?contestador\b",
-    r"^.*?(?:habia|habiamos) quedado .*?pero\b",
-    r"^.*?(?:en|a) (?:la|mi) agenda\b",
+    r"me salte", r"nos saltamos", r"rechace", r"ignore", r"esquive", r"^.*?\bplant(?:on|ad[oa]s?)\b",
+    r"^.*?\b(?:pero|y) se (?:le|les|me|nos) (?:olvido|paso)\b",
+    r"^.*?\bse (?:le|les|me|nos) (?:olvido|paso)(?:[^\w]*$| (?:venir|quedar|llamar(?:me|nos)?|la cita))", r"^.*?\bcontestador\b",
+    r"^.*?\b(?:habia|habiamos) quedado .*?pero\b",
+    r"^.*?\b(?:en|a) (?:la|mi) agenda\b",
     # Lo quedado para un día, en perfecto: "He quedado con Ana el lunes" (se verán entonces);
     # una reserva: "Separé la cancha para el sábado".
     r"(?:he|hemos) quedado (?:con (?:[^\s]+ ){1,5}?)?(?:el|este|esta|para|mañana|manana) "
@@ -270,63 +275,63 @@ INTENTS: tuple[str, ...] = (
     # comida con Ana", "Objetivos: reunión con Ana"), y un estado de algo aún sin hacer.
     r"^(?:[^\w]|_)*(?:esta semana|este mes|este trimestre|objetivos?|prioridades|metas?|plan|agenda|"
     r"pendientes?|proximos pasos|tareas)\b[^:]{0,24}:",
-    r"^.*?(?:sin empezar|sin tocar|sin hacer)\b",
-    r"^.*?sin (?:mi|nosotros|nosotras)\b",
+    r"^.*?\b(?:sin empezar|sin tocar|sin hacer)\b",
+    r"^.*?\bsin (?:mi|nosotros|nosotras)\b",
     # La octava pasada: un intento que no alcanzó a nadie, dicho después del nombre ("le hice
     # videollamada a · pero no se conectó", "pasé por su casa pero ya se había ido", "quedé con
     # · pero no se presentó"): la llamada o la visita no llegó; un mensaje que no se entregó.
     r"intentand\w*", r"tratando de",
-    r"^.*?no (?:me |se )?(?:lo |la )?(?:pillo|atendio|agarro|levanto|conecto|conectaba)\b",
-    r"^.*?no se (?:present\w*|entrego|envio|hizo|celebro)\b",
-    r"^.*?(?:ya )?se (?:habia|habian) (?:ido|marchado|salido)(?:[^\w]*$|,| (?:a|de|para|hacia|cuando)\b)",
-    r"^.*?ya no estaba\b",
-    r"^.*?(?:llam|marq|marc|telefon|timbr|videollam|fui |fuimos|pase |pasamos|me acerque|toque)[^,;]*"
+    r"^.*?\bno (?:me |se )?(?:lo |la )?(?:pillo|atendio|agarro|levanto|conecto|conectaba)\b",
+    r"^.*?\bno se (?:present\w*|entrego|envio|hizo|celebro)\b",
+    r"^.*?\b(?:ya )?se (?:habia|habian) (?:ido|marchado|salido)(?:[^\w]*$|,| (?:a|de|para|hacia|cuando)\b)",
+    r"^.*?\bya no estaba\b",
+    r"^.*?\b(?:llam|marq|marc|telefon|timbr|videollam|fui |fuimos|pase |pasamos|me acerque|toque)[^,;]*"
     r"(?:pero|y) (?:ya )?(?:estaba|estaban) (?:todo |toda )?(?:dormid[oa]s?|durmiendo|cerrad[oa]s?|"
     r"de vacaciones|de viaje|de guardia|fuera|en (?:una |otra |la )?reunion|reunid[oa]s?|ocupad[oa]s?|"
     r"en clase|en (?:el )?quirofano|con (?:un |una |unos )?(?:pacientes?|clientes?))\b",
-    r"^.*?(?:pero|y) no (?:la|lo|los|las) (?:vi|encontre|halle|pille)(?:[^\w]*$|,| por ningun)",
-    r"^.*?(?:rebot\w*|respuesta automatica|autorespuesta)\b", r"^.*?(?:me|nos) tiene bloquead[oa]s?\b",
-    r"^.*?(?:un (?:solo )?check|una (?:sola )?palomita)\b", r"^.*?ya no usa\b",
+    r"^.*?\b(?:pero|y) no (?:la|lo|los|las) (?:vi|encontre|halle|pille)(?:[^\w]*$|,| por ningun)",
+    r"^.*?\b(?:rebot\w*|respuesta automatica|autorespuesta)\b", r"^.*?\b(?:me|nos) tiene bloquead[oa]s?\b",
+    r"^.*?\b(?:un (?:solo )?check|una (?:sola )?palomita)\b", r"^.*?\bya no usa\b",
     # lo leído o visto de alguien, no lo que me escribió: "Leí lo que escribió · en su blog"
     r"(?:lei|vi|mire|escuche|he leido|he visto) lo que(?! me| nos| le)",
     # un plan acordado en pasado: "Acordamos con · vernos el lunes"; lo apuntado en el calendario
     r"acord\w* (?:con (?:[^\s,;]+ ){1,4}?)?(?:en )?\w+(?:ar|er|ir)(?:nos|se|le|la|lo)?\b",
-    r"^.*?(?:en|a) (?:el|mi) calendario\b",
+    r"^.*?\b(?:en|a) (?:el|mi) calendario\b",
     # plans made, a date agreed, someone who left me waiting; a cancellation in the first person
     r"hic\w* planes", r"apalabr\w*",
     # "nun" niega como "no" (Asturias); lo que sigue sin pasar; un plan que se fue al traste,
     # lo dejado para otra ocasión, alguien que se echó atrás
     r"nun (?:le |la |lo |les |me |nos |te |se )?(?:he |hemos |ha |han |habia )?\w+",
     r"(?:sigo|seguimos|llevo|llevamos|estoy|estamos) (?:[^\s]+ ){0,3}?sin (?:\w+(?:ar|er|ir)|noticias)\b",
-    r"^.*?se (?:fue|ha ido|nos fue|nos ha ido) al (?:carajo|traste|garete)\b",
-    r"^.*?(?:cafe|comida|cena|reunion|llamada|videollamada|quedada|plan|almuerzo|junta|visita|"
+    r"^.*?\bse (?:fue|ha ido|nos fue|nos ha ido) al (?:carajo|traste|garete)\b",
+    r"^.*?\b(?:cafe|comida|cena|reunion|llamada|videollamada|quedada|plan|almuerzo|junta|visita|"
     r"cita)\b[^,;]*(?:dejamos|deje|dejaron|quedo|ha quedado) (?:para|pa) (?:otra ocasion|otro dia|"
     r"otra vez|mas adelante|despues)\b",
-    r"^.*?se (?:echo|echaron|ha echado|han echado) (?:para|pa) ?atras\b",
+    r"^.*?\bse (?:echo|echaron|ha echado|han echado) (?:para|pa) ?atras\b",
     r"(?:acord|fij|pact|concert|cuadr)\w* (?:una|la|el|un) (?:cita|reunion|llamada|videollamada|"
     r"comida|cena|quedada|cafe|visita)\b",
-    r"^.*?(?:me|nos) (?:dejo|dejaron|ha dejado|han dejado) (?:colgad[oa]s?|plantad[oa]s?|tirad[oa]s?|"
+    r"^.*?\b(?:me|nos) (?:dejo|dejaron|ha dejado|han dejado) (?:colgad[oa]s?|plantad[oa]s?|tirad[oa]s?|"
     r"esperando)\b",
-    r"^.*?cancel(?:e|aron|ara)\b", r"^.*?anul(?:e|o|amos|aron|ad[oa]s?)\b",
-    r"^.*?(?:pero|y) no (?:la|lo|le|los|las) (?:salude|pude saludar|alcance a saludar)(?:[^\w]*$|,)",
+    r"^.*?\bcancel(?:e|aron|ara)\b", r"^.*?\banul(?:e|o|amos|aron|ad[oa]s?)\b",
+    r"^.*?\b(?:pero|y) no (?:la|lo|le|los|las) (?:salude|pude saludar|alcance a saludar)(?:[^\w]*$|,)",
     # un estado que cierra la entrada y dice que aún no pasó: "Reunión con · (pendiente)"
-    r"^.*?(?:pendiente|por confirmar|sin confirmar|por agendar|por cerrar|tentativ[oa]|"
+    r"^.*?\b(?:pendiente|por confirmar|sin confirmar|por agendar|por cerrar|tentativ[oa]|"
     r"en el aire)[^\w]*$",
     # una llamada sin respuesta: "Le hablé a · por teléfono y no me contestó" (un mensaje sin
     # respuesta sí llegó)
-    r"^.*?(?:llam|marq|marc|le habl|telefon|timbr|videollam)[^,;]*(?:(?:pero|y|,|:)|\() ?(?:nun|no) "
+    r"^.*?\b(?:llam|marq|marc|le habl|telefon|timbr|videollam)[^,;]*(?:(?:pero|y|,|:)|\() ?(?:nun|no) "
     r"(?:me |nos |le )?(?:lo |la )?(?:ha |han |habia )?(?:(?:contest|respond|cog|atend|alz|levant|agarr|"
     r"pill)\w*|(?:tom|devolv)\w* (?:el telefono|el celular|el movil|la llamada))",
-    r"^.*?(?:sonaba y sonaba|sono y sono|sono hasta que se corto|se corto (?:la llamada )?antes de)",
-    r"^.*?(?:pero|y) (?:ya )?(?:habia|habian) salido\b",
-    r"^.*?(?:devolvio|dio|salio|me salio) (?:un |el )?error\b",
-    r"^.*?(?:numero|correo|direccion|cuenta) (?:ya )?no existe\b", r"^.*?fuera de servicio\b",
+    r"^.*?\b(?:sonaba y sonaba|sono y sono|sono hasta que se corto|se corto (?:la llamada )?antes de)",
+    r"^.*?\b(?:pero|y) (?:ya )?(?:habia|habian) salido\b",
+    r"^.*?\b(?:devolvio|dio|salio|me salio) (?:un |el )?error\b",
+    r"^.*?\b(?:numero|correo|direccion|cuenta) (?:ya )?no existe\b", r"^.*?\bfuera de servicio\b",
     # dejado en visto; una cancelación en presente; una sola marca de entregado
-    r"^.*?(?:me|nos) (?:dejo|dejaron|ha dejado|han dejado|tiene|tienen) en visto\b",
-    r"^.*?se (?:suspende|cancela|aplaza|pospone)\b",
-    r"^.*?se (?:nos |me )?cae (?:la|el) (?:cita|reunion|comida|cena|cafe|plan|quedada|llamada|visita)\b",
-    r"^.*?(?:un|una) (?:solo |sola )?(?:tilde|tic|palomita|check)\b",
-    r"separ\w* (?:la|el|una|un) (?:cancha|mesa|pista|turno|sala|hora|cita)", r"^.*?se(?<!\bque se) (?:ha |nos ha |le ha )?(?:caido|cayo) (?:la|el)\b",
+    r"^.*?\b(?:me|nos) (?:dejo|dejaron|ha dejado|han dejado|tiene|tienen) en visto\b",
+    r"^.*?\bse (?:suspende|cancela|aplaza|pospone)\b",
+    r"^.*?\bse (?:nos |me )?cae (?:la|el) (?:cita|reunion|comida|cena|cafe|plan|quedada|llamada|visita)\b",
+    r"^.*?\b(?:un|una) (?:solo |sola )?(?:tilde|tic|palomita|check)\b",
+    r"separ\w* (?:la|el|una|un) (?:cancha|mesa|pista|turno|sala|hora|cita)", r"^.*?\bse(?<!\bque se) (?:ha |nos ha |le ha )?(?:caido|cayo) (?:la|el)\b",
 )
 
 # El imperfecto cuenta una costumbre o un fondo, no lo que pasó ese día ("cenaba con Ana los
@@ -594,32 +599,32 @@ EVENTS = {channel: tuple(_with_al(p) for p in EVENTS.get(channel, ()) + _MORE_EV
 
 INTENTS += (
     # the pronoun after the verb: "suspendióse la comida"
-    r"^.*?(?:suspendio|cancelo|aplazo|pospuso|anulo|suspendieron|cancelaron|aplazaron)se\b",
+    r"^.*?\b(?:suspendio|cancelo|aplazo|pospuso|anulo|suspendieron|cancelaron|aplazaron)se\b",
     # a call that reached no one, told after it: "lo llamé pero no atendió", "estaba sin señal"
     # (one pattern: the rest of the clause is scanned once after a word for a call)
-    r"^.*?(?:llam|telefone|marqu|timbr)\w*\b.*?\b(?:(?:pero|y) (?:(?:no|nadie|nunca) (?:me |le |lo |"
+    r"^.*?\b(?:llam|telefone|marqu|timbr)\w*\b.*?\b(?:(?:pero|y) (?:(?:no|nadie|nunca) (?:me |le |lo |"
     r"la |les |se )?(?:lo |la )?(?:(?:atend|contest|respond|cog|coll|levant|pill)\w*|escuche|"
     r"escuchamos|oi|oimos|vi|vimos|senti)|no (?:habia|hubo) (?:manera|forma|modo))|sin senal|"
     r"sin cobertura|fuera de cobertura|apagado)\b",
     # a call missed: "tenía una llamada perdida de Ana", "perdí la llamada de Ana" (not one
     # returned: "le devolví la llamada perdida")
-    r"^.*?llamadas? perdidas?(?<!devolvi la llamada perdida)(?<!devolvio la llamada perdida)",
+    r"^.*?\bllamadas? perdidas?(?<!devolvi la llamada perdida)(?<!devolvio la llamada perdida)",
     r"perd\w* (?:la|su|una|tu|sus|las) llamadas?",
     # "capaz (que)", "puede que": maybe
     r"capaz(?: que)?(?= )", r"puede que",
     # someone seen on a screen or in the press is no meeting: "vi a Ana en la tele"
-    r"^.*?(?:vi(?<!\wvi)|vimos(?<!\wvimos)|salio(?<!\wsalio)|aparecio(?<!\waparecio)) "
+    r"^.*?\b(?:vi(?<!\wvi)|vimos(?<!\wvimos)|salio(?<!\wsalio)|aparecio(?<!\waparecio)) "
     r"(?:[^\s]+ ){0,3}?(?:en|por) (?:la tele|"
     r"la television|la radio|el telediario|las noticias|youtube|el periodico|la prensa|un video|"
     r"un documental|el noticiero|el noticiario|el informativo|twitch|netflix|streaming|"
     r"(?:un |el |su )?(?:directo|live|reel|tiktok|podcast))\b",
     # (the eighth pass) seen or heard on a screen whatever the verb: "Oí a · en la radio",
     # "Vi a · dando una charla en YouTube"
-    r"^.*?(?:vi|vimos|oi|oimos|escuche|escuchamos|mire|he visto|he oido)(?![\w])[^,;]{0,40}? "
+    r"^.*?\b(?:vi|vimos|oi|oimos|escuche|escuchamos|mire|he visto|he oido)(?![\w])[^,;]{0,40}? "
     r"(?:en|por) (?:la tele|la television|la radio|el noticiero|el telediario|las noticias|youtube|"
     r"twitch|netflix|streaming)\b",
     # a visit that reached no one: "fui a verlo pero no dejaban pasar", "no me abrió"
-    r"^.*?(?:pero|y) (?:ya )?no (?:me |nos )?(?:dejaban|dejaron|dejan|abrio|abrieron|abria)\b",
+    r"^.*?\b(?:pero|y) (?:ya )?no (?:me |nos )?(?:dejaban|dejaron|dejan|abrio|abrieron|abria)\b",
     # an agreement is about a later day: "acordamos con Renzo que el viernes…", "quedamos con
     # Ana en que la llamo"
     r"(?:acord|pact|decid)\w* (?:con (?:[^\s]+ ){1,4}?)?que",
@@ -629,7 +634,7 @@ INTENTS += (
     # a label for a time to come: "Para la semana: café con Ana", "Pa' mañana: …"
     r"^(?:[^\w]|_)*pa(?:ra|')? [^:]{1,24}:",
     # a message that never arrived
-    r"^.*?(?:pero|y) (?:me |se )?rebot\w*",
+    r"^.*?\b(?:pero|y) (?:me |se )?rebot\w*",
 )
 
 # The fifth pass: structures rather than phrasings (docs/ladder.md, "Spanish"):
@@ -731,14 +736,14 @@ TASKS = {channel: TASKS.get(channel, ()) + _FIFTH_TASKS.get(channel, ())
          for channel in dict.fromkeys((*TASKS, *_FIFTH_TASKS))}
 INTENTS += (
     # a call that reached the voicemail: "me salió buzón", "saltó el contestador"
-    r"^.*?(?:salio|salto|saltaba|sale|salta|me mando|me manda) (?:el |directo al |al |a )?"
+    r"^.*?\b(?:salio|salto|saltaba|sale|salta|me mando|me manda) (?:el |directo al |al |a )?"
     r"(?:buzon|contestador)\b",
     # a weekday, then a present of mine or a past of someone else's before "con": "El jueves
     # ceno con ·" (a plan), "El jueves cenó con ·" (theirs) — not "El jueves cené con ·"
     r"^(?:[^\w]|_)*(?:el |este |el proximo )?(?:lunes|martes|miercoles|jueves|viernes|sabado|"
     r"domingo),? (?:[a-z]+ )?[a-z]{2,}o con\b",
     # a call that got nothing, told as a word of its own: "Le marqué dos veces, nada, …"
-    r"^.*?(?:llam|telefone|marqu|timbr)\w*\b[^,]*, (?:y )?nada(?=\s*(?:,|$))",
+    r"^.*?\b(?:llam|telefone|marqu|timbr)\w*\b[^,]*, (?:y )?nada(?=\s*(?:,|$))",
     # a dream: "lo abracé en sueños"
     r"^.*?\ben suenos\b",
     # something read in the press: "leí en El País la carta de …"
@@ -766,7 +771,7 @@ INTENTS += (
     r"con (?:[^\s]+ ){1,4}?pa(?:ra)? (?:\w+ )?\w*(?:ar|er|ir)(?:nos|le|la|lo|me|se)?\b",
     r"^.*?\b" + _PLANNED + r"\b.*?\bse (?:nos |me |le |les )?(?:ha |han )?(?:caido|cayo|cayeron)\b",
     r"deb(?:i|imos|io|ieron|ia|iamos)(?: de)? haber\w*",
-    r"^.*?(?:llam|telefone|marqu|timbr)\w*\b.*?\b(?:(?:sono|sonaba|daba|salia|comunicaba|estaba) "
+    r"^.*?\b(?:llam|telefone|marqu|timbr)\w*\b.*?\b(?:(?:sono|sonaba|daba|salia|comunicaba|estaba) "
     r"ocupad[oa]|linea ocupada|(?:no|ni) (?:habia|hubo|tenia|tenian|tengo|hay) (?:senal|cobertura|"
     r"linea|red))\b",
 )
@@ -939,7 +944,10 @@ WORD_LISTS: dict[str, tuple[str, ...]] = {
         r"(?:nadie|no) (?:me |se )?(?:lo |la )?(?:contesto|contesta|contestaba|cogio|coge|cogia|"
         r"atendio|atiende|atendia|pillo|respondio|responde|levanto|agarro)\b",
         r"(?:buzon|contestador\w*|comunicaba|fuera de cobertura|sin (?:senal|cobertura|respuesta|"
-        r"suerte))\b", r"(?:nada|na|apagad[oa]|ocupado)(?:[^\w]*$|,)",
+        r"suerte))\b", r"(?:apagad[oa]|ocupado)(?:[^\w]*$|,)",
+        # "Nada." alone, or with a failure after its comma ("nada, no contestó"): "Nada,
+        # todo bien con el piso" is the talk's outcome, not the call's
+        r"(?:nada|na)(?:[^\w]*$|,\s*(?:no|ni|nadie|nunca|sin|buzon|contestador\w*|apagad[oa]|ocupado)\b)",
         r"(?:me )?(?:salto|salio|mando|mandaba|dejo) (?:el |al |a |directo al |directo a )?"
         r"(?:buzon|contestador\w*)\b"),
     # lo que abre la oración tras una visita o una llamada y dice que no estaba
