@@ -33,7 +33,8 @@ def main() -> None:
         if path.name.startswith("interactions-"):
             continue
         with path.open(encoding="utf-8") as handle:
-            verdicts = [r["verdict"].strip().lower() for r in csv.DictReader(handle, delimiter="\t")]
+            rows = (line for line in handle if not line.startswith("#"))  # a sample's own note
+            verdicts = [r["verdict"].strip().lower() for r in csv.DictReader(rows, delimiter="\t")]
         correct = verdicts.count("correct")
         wrong = verdicts.count("wrong")
         n = correct + wrong
