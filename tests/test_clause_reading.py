@@ -2197,23 +2197,6 @@ def test_eighth_pass_events_beside_a_failure_word(vault, write, line, expected):
     assert _read(vault, write, line) == [expected]
 
 
-def test_no_built_in_phrase_holds_an_upper_case_escape():
-    """Phrases are folded to lowercase before they are compiled: an ``\\W`` becomes ``\\w``,
-    its opposite ("Lunch with Ana (TBC)" was read as a lunch)."""
-    import re
-
-    from vinculo.history import gather_vocabularies
-    from vinculo.plugin_host import get_plugin_manager
-
-    escape = re.compile(r"(?<!\\)(?:\\\\)*\\[WSDBAZ]")
-    found = []
-    for vocabulary in gather_vocabularies(get_plugin_manager()):
-        fields = [*vocabulary.events.values(), vocabulary.intents,
-                  *(vocabulary.directions or {}).values(), *(vocabulary.tasks or {}).values()]
-        found += [p for phrases in fields for p in phrases if escape.search(p)]
-    assert found == []
-
-
 @pytest.mark.parametrize(
     "line",
     [

@@ -176,3 +176,39 @@ def test_a_strong_preterites_verb_has_no_subjunctive(vault, write, line):
     pm = get_plugin_manager()
     pm.register(Hands(), name="hands")
     assert _read(vault, write, line, pm) == []
+
+
+class Escapes:
+    """A vocabulary whose phrases use upper-case class escapes: ``\\W`` is "not a word
+    character", and must stay so when the phrases are folded to lowercase."""
+
+    @hookimpl
+    def register_vocabulary(self):
+        return [Vocabulary("en", events={"call": (r"wombled\W+with",)},
+                           later=(r"after\W+the\W+harvest",))]
+
+
+def test_a_plugins_event_phrase_keeps_its_class_escapes(vault, write):
+    pm = get_plugin_manager()
+    pm.register(Escapes(), name="escapes")
+    assert _read(vault, write, "Wombled with Marta Ruiz about the lease", pm) == [("call", "both")]
+
+
+def test_a_plugins_cue_keeps_its_class_escapes(vault, write):
+    """A plugin's ``later`` phrase with ``\\W`` places the lunch after the note's day."""
+    line = "Lunch with Marta Ruiz after the harvest"
+    assert _read(vault, write, line) == [("in_person", "both")]
+    pm = get_plugin_manager()
+    pm.register(Escapes(), name="escapes")
+    assert _read(vault, write, line, pm) == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "folded"),
+    [(r"Llamé\W+a\S*", r"llame\W+a\S*"), (r"ÉL\b", r"el\b"), (r"a\\W", r"a\\w"),
+     ("plain Words", "plain words")],
+)
+def test_a_pattern_is_folded_but_its_escapes_are_not(pattern, folded):
+    from vinculo.text import fold_pattern
+
+    assert fold_pattern(pattern) == folded

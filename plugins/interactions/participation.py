@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from vinculo.model import Vocabulary
-from vinculo.text import fold, lazy_pattern
+from vinculo.text import fold, fold_pattern, lazy_pattern
 
 __all__ = ["Cues", "companion_after_lead", "companion_verb", "cues_of", "leading_clause", "fronted_companion", "with_the_writer", "habitual", "is_topic", "passed_on",
            "NO_TIMES", "clause_times", "not_of_the_day", "their_own_verb", "we_did"]
@@ -97,7 +97,7 @@ def _before_name(phrases: list[str]) -> re.Pattern[str] | None:
 def _tail_words(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     """A pattern for the plain last words of ``phrases`` as words of a folded text (a cheap
     search before theirs), or None when one phrase does not end with a plain word."""
-    tails = _tails([fold(p) for p in phrases]) if phrases else None
+    tails = _tails([fold_pattern(p) for p in phrases]) if phrases else None
     if not tails:
         return None
     return re.compile(r"(?<!\S)(?:" + "|".join(re.escape(t) for t in tails) + r")(?!\S)")
@@ -116,22 +116,22 @@ def _compile(topics: tuple[str, ...], companions: tuple[str, ...], done: tuple[s
              their_past: tuple[str, ...] = (),
              lists: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Cues:
     return Cues(
-        _before_name([fold(p) for p in topics]),
-        _before_name([fold(p) for p in companions]),
+        _before_name([fold_pattern(p) for p in topics]),
+        _before_name([fold_pattern(p) for p in companions]),
         _words(done), _words(habitual),
-        _tails([fold(p) for p in topics]),
-        _tails([fold(p) for p in companions], _BETWEEN),
+        _tails([fold_pattern(p) for p in topics]),
+        _tails([fold_pattern(p) for p in companions], _BETWEEN),
         _phrases(later), _phrases(hearsay), _phrases(long_ago),
-        re.compile(r"[*_=\]]*\s+(?:" + "|".join(f"(?:{fold(p)})" for p in subject_verbs)
+        re.compile(r"[*_=\]]*\s+(?:" + "|".join(f"(?:{fold_pattern(p)})" for p in subject_verbs)
                    + r")(?![\w·'’])") if subject_verbs else None,
-        re.compile(r"\s*[*_=]*(?:" + "|".join(f"(?:{fold(p)})" for p in leads)
+        re.compile(r"\s*[*_=]*(?:" + "|".join(f"(?:{fold_pattern(p)})" for p in leads)
                    + r")\s[^,·]{3,80}?,") if leads else None,
-        tuple(sorted({fold(p).split()[0] + " " for p in leads})),
-        re.compile(r"(?:" + "|".join(f"(?:{fold(p)})" for p in achieved) + r")\s+")
+        tuple(sorted({fold_pattern(p).split()[0] + " " for p in leads})),
+        re.compile(r"(?:" + "|".join(f"(?:{fold_pattern(p)})" for p in achieved) + r")\s+")
         if achieved else None,
         _tail_words(achieved),
         _words(future), _words(their_past),
-        {name: re.compile("|".join(f"(?:{fold(p)})" for p in entries))
+        {name: re.compile("|".join(f"(?:{fold_pattern(p)})" for p in entries))
          for name, entries in lists if entries},
     )
 
@@ -140,7 +140,7 @@ def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     """Phrases over folded text, each from the start of a word to the end of one."""
     if not phrases:
         return None
-    return re.compile(r"(?<![\w·])(?:" + "|".join(f"(?:{fold(p)})" for p in phrases) + r")(?![\w·])")
+    return re.compile(r"(?<![\w·])(?:" + "|".join(f"(?:{fold_pattern(p)})" for p in phrases) + r")(?![\w·])")
 
 
 # What may stand between a companion word and the name: other names, "and", an article.

@@ -42,7 +42,7 @@ from vinculo.phrase_search import (
     phrase_error,
     phrase_finder,
 )
-from vinculo.text import fold
+from vinculo.text import fold, fold_pattern
 
 _LADDER_KEYS = {f.name for f in fields(_ladder.LadderSettings)}
 
@@ -232,7 +232,7 @@ def broken_phrases(key: _Key) -> list[BrokenPhrase]:
                    *((f"tasks.{c}", p) for c, p in tasks)]
         for name, phrases in fields_:
             for phrase in phrases:
-                error = phrase_error(fold(expand(phrase, language)))
+                error = phrase_error(fold_pattern(expand(phrase, language)))
                 if error is not None:
                     out.append(BrokenPhrase(language, name, phrase, error))
     return out
@@ -273,14 +273,14 @@ def _build(key: _Key) -> VocabularyMatcher:
     for language, events, intent_phrases, directions, tasks in key:
         for channel, phrases in tasks:
             if channel in per_task:
-                per_task[channel].extend(fold(expand(p, language)) for p in phrases)
+                per_task[channel].extend(fold_pattern(expand(p, language)) for p in phrases)
         for channel, phrases in events:
             if channel in per_channel:
-                per_channel[channel].extend(fold(expand(p, language)) for p in phrases)
-        intents.extend(fold(expand(p, language)) for p in intent_phrases)
+                per_channel[channel].extend(fold_pattern(expand(p, language)) for p in phrases)
+        intents.extend(fold_pattern(expand(p, language)) for p in intent_phrases)
         for direction, phrases in directions:
             if direction in per_direction:
-                per_direction[direction].extend(fold(expand(p, language)) for p in phrases)
+                per_direction[direction].extend(fold_pattern(expand(p, language)) for p in phrases)
     compiled = tuple(
         (channel, pattern)
         for channel in (*CHANNELS, TALK)

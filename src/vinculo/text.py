@@ -52,6 +52,25 @@ def fold(text: str) -> str:
     return text.translate(_TABLE)
 
 
+def fold_pattern(pattern: str) -> str:
+    """A regular-expression fragment folded like the text it will match, except a letter right
+    after a backslash: folding ``\\W`` (not a word character) to ``\\w`` would turn a
+    vocabulary phrase's class into its opposite. Same length as ``pattern``."""
+    folded = fold(pattern)
+    if "\\" not in pattern:
+        return folded
+    out = list(folded)
+    escaped = False
+    for i, ch in enumerate(pattern):
+        if escaped:
+            if ch.isascii() and ch.isalpha():
+                out[i] = ch
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+    return "".join(out)
+
+
 def plural(count: int, one: str, many: str | None = None) -> str:
     """``1 call``, ``3 calls``, ``2 properties``: counts in messages people read."""
     return f"{count} {one if count == 1 else (many or one + 's')}"

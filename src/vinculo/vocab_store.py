@@ -98,8 +98,8 @@ def _fingerprint() -> str:
 
 
 # The modules that turn phrases into patterns.
-_SOURCES = ("vinculo.history", "vinculo.lemmas", "vinculo.phrase_search", "vinculo.verb_forms",
-            "vinculo.vocab_store")
+_SOURCES = ("vinculo.history", "vinculo.lemmas", "vinculo.phrase_search", "vinculo.text",
+            "vinculo.verb_forms", "vinculo.vocab_store")
 
 _fingerprint_memo: list[str] = []
 
