@@ -21,8 +21,11 @@ English; Bolivian, Cuban, Basque, Dominican, Guatemalan and Asturian Spanish); `
 interactions_heldout8`` an eighth, written blind the same way in the sixth session (twelve other
 personas: Belfast, Yorkshire, Trinidadian, Samoan New Zealand, Chicago and Zimbabwean English;
 Colombian, Peruvian, Mallorcan, Tijuana, Córdoba and Extremaduran Spanish); ``--corpus
-interactions_tuning5`` and ``--corpus interactions_tuning6`` tuning data written blind the same
-way, in twelve voices of their own each.
+interactions_heldout9`` a ninth, written blind the same way in the seventh session (twelve other
+personas: Wisconsin, Dublin, Filipino, Tasmanian, Ghanaian and Geordie English; Uruguayan,
+Oaxacan, Chilean, Valencian, Barranquilla and Puerto Rican Spanish); ``--corpus
+interactions_tuning5``, ``--corpus interactions_tuning6`` and ``--corpus interactions_tuning7``
+tuning data written blind the same way, in twelve voices of their own each.
 ``--corpus interactions_tuning4``
 is tuning data from the start: 55 % non-events of the subtle kinds (plans in the past tense,
 other people's interactions, reported speech, habits, things named after a person).
@@ -82,6 +85,8 @@ CORPUS_LABELS = {  # what a reader of the figures must know about each corpus
     "interactions_tuning5": "fifth tuning corpus, written blind on 2026-12-07, tuned on since",
     "interactions_tuning6": "sixth tuning corpus, written blind on 2026-12-07, tuned on since",
     "interactions_heldout8": "eighth held-out corpus, written blind on 2026-12-07 (sixth session)",
+    "interactions_heldout9": "ninth held-out corpus, written blind on 2026-12-08 (seventh session)",
+    "interactions_tuning7": "seventh tuning corpus, written blind on 2026-12-08, tuned on since",
 }
 SAMPLE_PEOPLE = HERE.parent / "sample_vault" / "People"
 DEFAULT_TODAY = dt.date(2026, 11, 29)  # the other benches' today
