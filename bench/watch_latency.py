@@ -12,6 +12,11 @@ In one run, on the same vault:
    period, to the moment that contact's note has been rewritten (polled every millisecond).
    The watcher's own figure for the same pass (its ``pass`` log line) is reported too.
 
+With ``--collector``, the watcher runs with a probe (``bench/gc_probe``) that records each
+run of Python's cycle collector: how many full collections fell between the first save and
+the last write-back, and the longest, since each one lands in the save whose pass it
+interrupts.
+
 Prints p50/p95 (target: p95 <= 100 ms), the ratio to the baseline, idle CPU and RSS, and saves
 JSON under ``bench/results/``.
 
@@ -130,6 +135,8 @@ def main() -> None:
     parser.add_argument("--idle-seconds", type=float, default=60)
     parser.add_argument("--baseline-runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--collector", action="store_true",
+                        help="record the watcher's cycle-collector runs (bench/gc_probe)")
     parser.add_argument("--keep", type=Path, default=None,
                         help="keep the vault in this folder (reused when it exists)")
     args = parser.parse_args()
@@ -155,6 +162,11 @@ def run(args: argparse.Namespace, work: Path) -> None:
     daily.parent.mkdir(parents=True, exist_ok=True)
     daily.write_text("# Today\n", encoding="utf-8")
 
+    probe = work / "collector.jsonl"
+    if args.collector:
+        here = str(Path(__file__).resolve().parent / "gc_probe")
+        env.update(VINCULO_GC_PROBE=str(probe),
+                   PYTHONPATH=os.pathsep.join(filter(None, [here, env.get("PYTHONPATH")])))
     watch = Watch(vault, env, args.quiet_ms, work / "watch.log")
     t0 = time.perf_counter()
     synced = watch.wait_for("synced", timeout=1800)
@@ -183,6 +195,7 @@ def run(args: argparse.Namespace, work: Path) -> None:
     internal: list[float] = []
     misses = 0
     quiet = args.quiet_ms / 1000
+    first_save = time.perf_counter()
     for i in range(args.saves):
         contact = contacts[(i * 7) % len(contacts)]
         before = contact.read_bytes()
@@ -201,7 +214,20 @@ def run(args: argparse.Namespace, work: Path) -> None:
         record = watch.wait_for("pass", timeout=30, after=seen)
         internal.append(record.get("ms", 0) / 1000)
         time.sleep(quiet + 0.2)
+    last_write = time.perf_counter()
     watch.stop()
+    collector = None
+    if args.collector and probe.is_file():
+        runs = [json.loads(line) for line in probe.read_text(encoding="utf-8").splitlines()]
+        full = [ms * 1000 for gen, ms, end in runs if gen == 2 and first_save <= end <= last_write]
+        before = [ms * 1000 for gen, ms, end in runs if gen == 2 and end < first_save]
+        collector = {"full_during_saves": len(full),
+                     "longest_during_saves_ms": round(max(full), 1) if full else None,
+                     "full_before_saves": len(before),
+                     "longest_before_saves_ms": round(max(before), 1) if before else None}
+        print(f"cycle collector: {len(full)} full collection(s) during the saves, longest "
+              f"{collector['longest_during_saves_ms']} ms; {len(before)} before them (the "
+              f"initial sync), longest {collector['longest_before_saves_ms']} ms")
 
     load = os.getloadavg()[0]
     p50, p95 = percentile(latencies, 0.5), percentile(latencies, 0.95)
@@ -224,7 +250,7 @@ def run(args: argparse.Namespace, work: Path) -> None:
                        "max": round(max(latencies) * 1000, 1) if latencies else None},
         "watcher_pass_ms": {"p50": round(i50 * 1000, 1), "p95": round(i95 * 1000, 1)},
         "misses": misses, "ratio_to_baseline": round(p50 / baseline, 4),
-        "rescan_walk_ms": round(walk * 1000, 1),
+        "rescan_walk_ms": round(walk * 1000, 1), "collector": collector,
         "idle_cpu_percent": round(idle_cpu * 100, 3), "rss_mib": round(rss / 2**20, 1),
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
                     "system": platform.system(), "load_average": round(load, 2)},

@@ -84,7 +84,7 @@ def register_commands(cli: click.Group) -> None:
         watcher = Watcher(
             session.vault, pm=session.pm, config=config, today=today, quiet=quiet,
             rescan_every=minutes * 60, poll_interval=_setting(config, "poll_seconds", 2),
-            polling=polling, log=log, keep_results=False,
+            polling=polling, log=log, keep_results=False, settle_memory=True,
         )
 
         def _stop(signum: int, _frame: Any) -> None:
