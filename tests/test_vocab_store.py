@@ -3,6 +3,7 @@ an earlier one compiled and reads every sentence the same; a damaged file is com
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -65,14 +66,62 @@ def test_a_run_stores_them_and_the_next_run_reads_the_same(vault, write):
         return json.loads(done.stdout)
 
     first = contacts()
-    stored = list((state / vocab_store.FOLDER).glob("*.json"))
-    assert len(stored) == 1
+    stored = sorted((state / vocab_store.FOLDER).glob("*.json"))
+    assert len(stored) == 2  # the vocabularies' matcher and the interactions plugin's cues
     assert contacts() == first
-    stored[0].write_text("not json", encoding="utf-8")
+    for path in stored:
+        path.write_text("not json", encoding="utf-8")
     # the note changes (a blank line more), so the next run reads it again
     write("Daily/2026-11-20.md", "Almorcé con Ana Torres\n\nTried to call Ana Torres, no answer\n\n")
     assert contacts() == first  # compiled again
-    assert json.loads(stored[0].read_text(encoding="utf-8"))["events"]  # and stored again
+    trees = [json.loads(path.read_text(encoding="utf-8")) for path in stored]  # and stored again
+    assert any("events" in tree for tree in trees) and any("companion" in tree for tree in trees)
+
+
+CUE_SENTENCES = [
+    # a companion after a past of mine; a topic; a leading clause; someone else's report; later
+    ("Grabbed a bite with Ana Torres", True), ("Emailed the landlord about Ana Torres", False),
+    ("Estuve toda la tarde con Ana Torres", True), ("Según Luis, Ana Torres llamó", False),
+    ("Lunch with Ana Torres next Friday", False),
+]
+
+
+def _cue_reads(vault: Path, write) -> list[bool]:
+    from vinculo.config import load_config
+    from vinculo.pipeline import build_index
+
+    write("People/Ana Torres.md", "---\ntype: person\n---\n")
+    out = []
+    for i, (sentence, _) in enumerate(CUE_SENTENCES, 10):
+        write(f"Daily/2026-11-{i}.md", sentence + "\n")
+    index = build_index(vault, load_config(vault), get_plugin_manager(), dt.date(2026, 11, 30),
+                        cache=False)
+    days = {i.note for i in index.histories["Ana Torres"].interactions}
+    for i, _ in enumerate(CUE_SENTENCES, 10):
+        out.append(f"Daily/2026-11-{i}.md" in days)
+    return out
+
+
+def test_stored_cues_read_as_the_compiled_ones(vault, write):
+    """The interactions plugin's participation cues are kept in the same store: loaded, they
+    read every sentence as the compiled ones, and a damaged file is compiled again."""
+    from vinculo.default_plugins.interactions import participation
+
+    def forget() -> None:  # what a new process knows of them: nothing
+        participation._last = None
+        participation._compile.cache_clear()
+
+    forget()
+    compiled = _cue_reads(vault, write)
+    assert compiled == [want for _, want in CUE_SENTENCES]
+    stored = [p for p in (Path(os.environ["VINCULO_STATE_DIR"]) / vocab_store.FOLDER).glob("*.json")
+              if "companion" in json.loads(p.read_text(encoding="utf-8"))]
+    assert len(stored) == 1
+    forget()
+    assert _cue_reads(vault, write) == compiled  # loaded
+    stored[0].write_text('{"companion": ["pattern", ["x", [0]]]}', encoding="utf-8")
+    forget()
+    assert _cue_reads(vault, write) == compiled  # damaged: compiled again
 
 
 def test_the_workers_read_with_the_vocabularies_compiled_once_in_the_parent():
