@@ -2665,6 +2665,11 @@ def test_ninth_pass_thanks_not_given(vault, write, line):
         ("Saludé a Marta Ruiz por su santo en su muro", ("social", "out")),
         ("Compartí en el Facebook lo que puso Marta Ruiz del viaje", ("social", "out")),
         ("Marta Ruiz compartió en el Facebook de la parroquia mi foto", ("social", "in")),
+        # a conversation named by its medium, a huddle on Slack, DMs slid into
+        ("Long phone convo with Marta Ruiz about the lease", ("call", "both")),
+        ("Huddle with Marta Ruiz on Slack about the outage", ("call", "both")),
+        ("Slack huddle with Marta Ruiz, 20 mins", ("call", "both")),
+        ("Marta Ruiz slid in my DMs asking for the score", ("message", "in")),
         # a thing off its food is no one away
         ("Marta Ruiz rang, the old dog's off his food again", ("call", "in")),
     ],

@@ -106,7 +106,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"messenger(?<!the messenger)", r"wechat(?:ted|'d|ed)?",
         # a picture sent on Snapchat: "Ana snapped me a pic of her dog" (not "snapped at me")
         r"snapped (?:me|us|{@})\b",
-        r"inmail(?:ed)?", r"slid into (?:my|our) (?:dms|inbox)",
+        r"inmail(?:ed)?", r"slid in(?:to)? (?:my|our) (?:dms|inbox)",
         r"(?:were|was) (?:e-?mailing|texting|messaging|dming|whatsapping)",
         # a verbless entry: "Voice note from Bev at 6am" (not "Selune carries a letter from Pipe")
         r"^\s*(?:[^\s]+ ){0,2}?(?:voice note|voice message|text|e-?mail|letter|card|postcard|dm|"
@@ -188,6 +188,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:was|were|got|been) (?:rung|phoned|buzzed|video ?called|facetimed)",
         r"dial(?:l)?ed in",
         r"phoned", r"rang", r"video ?call(?:ed)?", r"zoom(?:ed)?", r"skyped?", r"facetimed?",
+        # (the tenth pass) a huddle on Slack is a call: "Huddle with · on Slack"
+        r"(?:slack )?huddle(?= (?:[^\s]+ ){0,4}?(?:on|in|via|over) slack\b)", r"slack huddle",
         r"google meet", r"teams call", r"spoke on the phone", r"talked on the phone",
         r"(?:spoke|talked) (?:by|over|on) (?:phone|video)", r"^call",
         r"(?:over|on|by) (?:the )?phone\b", r"by phone",
@@ -200,7 +202,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"left (?:me |us |{@} )?(?:a )?voicemail",
         r"{answer} the phone", r"{pick} up the phone",
         r"video ?chat", r"{have} (?:a |an )?(?:[^\s]+ )?(?:phone |video |zoom )?call",
-        r"(?:phone|video|zoom) (?:screen|appointment|interview|chat|catch[- ]?up|"
+        r"(?:phone|video|zoom) (?:screen|appointment|interview|chat|catch[- ]?up|convo|"
         r"consultation|meeting|session|sync|check-?in)s?",
         r"teams (?:screen|appointment|interview|catch-?up|consultation|meeting|session|sync|"
         r"check-?in)s?",
@@ -666,7 +668,7 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"w/(?! ?(?:the|a|an|my|his|her|their|some)\b)", r"catch-?up", r"and(?<=· and) i",
         r"(?:reply|respond) to",
         r"me and {@}", r"and(?<=· and) me",
-        r"(?:phone|video|zoom|teams) (?:screen|appointment|interview|chat|catch[- ]?up|"
+        r"(?:phone|video|zoom|teams) (?:screen|appointment|interview|chat|catch[- ]?up|convo|"
         r"consultation|meeting|session|sync|check-?in)s?",
         # time on the line with someone is a conversation ("Spent an hour on the phone with
         # our ·"); a call to return is a reply ("- [x] ring · back")
