@@ -2651,6 +2651,7 @@ def test_ninth_pass_thanks_not_given(vault, write, line):
         ("Marta Ruiz me textió el horario del bus", ("message", "in")),
         ("Marta Ruiz slack me about the deploy", ("message", "in")),
         ("Marta Ruiz call me back about the van", ("call", "both")),
+        ("Marta Ruiz text me back about the van", ("message", "both")),
         ("Phone catch up with Marta Ruiz about the move", ("call", "both")),
         ("Hablé con Marta Ruiz por phone del contrato", ("call", "both")),
         ("Conversé por teléfono con mi prima Marta Ruiz, casi una hora", ("call", "both")),
@@ -2695,6 +2696,11 @@ def test_tenth_pass_events(vault, write, line, expected):
 )
 def test_tenth_pass_non_events(vault, write, line):
     assert _read(vault, write, line) == []
+
+
+def test_tenth_pass_attendance_needs_a_name_before_it(vault, write):
+    # (a guard for "both there": things of theirs all there are no meeting)
+    assert _read(vault, write, "Checked Marta Ruiz's boxes, all there") == []
 
 
 def test_tenth_pass_a_share_of_someone_elses_post_is_theirs(vault, write):

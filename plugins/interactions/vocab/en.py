@@ -266,7 +266,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
         # someone at what I was at: "Ana was there too"
         r"there too\b", r"there as well\b", r"also there\b",
         # (the tenth pass) attendance listed after a meeting's label: "Board meeting, · and · both there"
-        r"(?:both|all) (?:there|present|in attendance)\b",
+        r"(?<=· )(?:both|all) (?:there|present|in attendance)\b",
         r"rocked up", r"{drop} (?:in|round)\b", r"sat (?:next to|beside|opposite|across from) {@}",
         # coming to see me, staying with me, being made a coffee, seen off, caught after
         # something: "Ana came to see me at the clinic", "Ana stayed with us", "Ana made me a
@@ -675,7 +675,7 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
         r"on the (?:phone|blower|line|dog and bone) (?:to|with)\b",
         r"picked (?:up )?(?:my|our) (?:[^\s]+ )?call",
         r"(?:call|ring|phone|text|email|e-mail|message) (?:{@} )back\b",
-        r"(?<=· )(?:call|ring|phone) (?:me|us) back\b",
+        r"(?<=· )(?:call|ring|phone|text|txt|msg|message|e-?mail|dm|whatsapp|slack) (?:me|us) back\b",
 ),
 }
 
