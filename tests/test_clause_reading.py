@@ -2640,3 +2640,69 @@ def test_ninth_pass_thanks_and_apologies(vault, write, line, expected):
 )
 def test_ninth_pass_thanks_not_given(vault, write, line):
     assert _read(vault, write, line) == []
+
+
+# The tenth pass: a messaging verb of a brand or of Spanglish, a bare verb after the name, a
+# home named by a regional noun, a medium before the activity, shares and greetings on a wall.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Telegrammed Marta Ruiz the invoice", ("message", "out")),
+        ("Marta Ruiz me textió el horario del bus", ("message", "in")),
+        ("Marta Ruiz slack me about the deploy", ("message", "in")),
+        ("Marta Ruiz call me back about the van", ("call", "both")),
+        ("Marta Ruiz text me back about the van", ("message", "both")),
+        ("Phone catch up with Marta Ruiz about the move", ("call", "both")),
+        ("Hablé con Marta Ruiz por phone del contrato", ("call", "both")),
+        ("Conversé por teléfono con mi prima Marta Ruiz, casi una hora", ("call", "both")),
+        ("Went Marta Ruiz's house to drop the cake", ("in_person", "both")),
+        ("Fui al depa de Marta Ruiz a devolverle el taladro", ("in_person", "both")),
+        ("Parrillada en la yarda de Marta Ruiz", ("in_person", "both")),
+        ("Misa de doce y después un cafecito con el padre Ruiz en la sacristía",
+         ("in_person", "both")),
+        ("Staff meeting, Marta Ruiz and Luis Gómez both there, agreed the rota",
+         ("in_person", "both")),
+        ("Marta Ruiz le dio share a mi video", ("social", "in")),
+        ("Saludé a Marta Ruiz por su santo en su muro", ("social", "out")),
+        ("Compartí en el Facebook lo que puso Marta Ruiz del viaje", ("social", "out")),
+        ("Marta Ruiz compartió en el Facebook de la parroquia mi foto", ("social", "in")),
+        # a conversation named by its medium, a huddle on Slack, DMs slid into
+        ("Long phone convo with Marta Ruiz about the lease", ("call", "both")),
+        ("Huddle with Marta Ruiz on Slack about the outage", ("call", "both")),
+        ("Slack huddle with Marta Ruiz, 20 mins", ("call", "both")),
+        ("Marta Ruiz slid in my DMs asking for the score", ("message", "in")),
+        # a thing off its food is no one away
+        ("Marta Ruiz rang, the old dog's off his food again", ("call", "in")),
+    ],
+)
+def test_tenth_pass_events(vault, write, line, expected):
+    assert _read(vault, write, line) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # news from others with the name its subject; a summons, not a call
+        "Heard from the neighbours Marta Ruiz sold her house",
+        "Was meant to see Marta Ruiz but got called out to a leak",
+        # a meeting moved to a date
+        "Appointment with Marta Ruiz moved to the 14th",
+        "Moved the call with Marta Ruiz to the 2nd",
+        "La cita con Marta Ruiz pa ver el piso la movieron pal viernes",
+        # a call that reached the answering machine; tickets bought for a visit to come
+        "Marqué a Marta Ruiz pero me salió la contestadora",
+        "Saqué el billete para ir donde la Marta Ruiz en agosto",
+    ],
+)
+def test_tenth_pass_non_events(vault, write, line):
+    assert _read(vault, write, line) == []
+
+
+def test_tenth_pass_attendance_needs_a_name_before_it(vault, write):
+    # (a guard for "both there": things of theirs all there are no meeting)
+    assert _read(vault, write, "Checked Marta Ruiz's boxes, all there") == []
+
+
+def test_tenth_pass_a_share_of_someone_elses_post_is_theirs(vault, write):
+    # (a guard for the new "dio share": her act on another's thing is not one with me)
+    assert _read(vault, write, "Marta Ruiz le dio share a la foto de Luis Gómez") == []

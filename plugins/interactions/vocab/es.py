@@ -31,7 +31,13 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"respondio a mi(?! (?:correo|mensaje|mail|email|e-mail|whatsapp|wasap|audio|carta|sms|dm|md)s?\b)",
         r"le respondi en", r"compartio (?:mi|mis|nuestr[oa]s?)", r"(?:me|nos|le|les) compartio",
         r"comparti (?:[^\s]+ ){0,3}?de {@}", r"(?:le|les|la|lo|las|los) comparti", r"comente", r"comentando en", r"le di (?:un )?like",
-        r"dio like", r"me (?:dio|dejo) (?:un )?like", r"like a", r"me menciono",
+        r"dio like",
+        # (the tenth pass) "le dio share a mis fotos", "le di follow"
+        r"(?:di|dio|dimos|dieron|(?:ha|he|han|hemos) dado) (?:un |el )?"
+        r"(?:share|follow|repost|retweet|heart|love)\b",
+        # a greeting on their wall: "Saludé a · en su muro"
+        r"en (?:su|mi) muro\b",
+        r"me (?:dio|dejo) (?:un )?like", r"like a", r"me menciono",
         r"le mencione", r"lo mencione", r"la mencione", r"me etiqueto", r"conectamos",
         r"acepto mi (?:invitacion|solicitud)", r"acepte su (?:invitacion|solicitud)",
         r"reacciono", r"retuiteo", r"me sigue desde", r"empezo a seguirme",
@@ -84,6 +90,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"{reenviar} (?:[^\s]+ ){0,4}?a {@}",
         # verbos hechos de un medio, en pasado: "le whatsapeé", "nos mensajeamos", "le texteé"
         r"(?:whats?ap+|wh?asap|guasap|mensaj|text)e(?:e|o|amos|aron|aste|ado|ando)",
+        # (the tenth pass) Spanglish of the United States: "me textió", "le textié"
+        r"(?:text|wh?atsap+)(?:io|ie|iamos|ieron|iaste)\b",
         r"(?:me|le|les|nos) {reenviar}",
         r"{chatear} (?:[^\s]+ ){1,3}?con",
     ),
@@ -92,7 +100,10 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:video)?llamadit[ao]s?",  # el diminutivo: "le hice una llamadita"
         r"(?:me|le|la|lo|nos) timbr\w+", r"timbre a",
         r"hablamos por (?:telefono|video|zoom|skype|teams|meet)", r"por telefono",
-        r"por zoom", r"zoom", r"skype", r"por teams", r"google meet", r"videoconferencia",
+        r"por zoom", r"zoom",
+        # (the tenth pass) the English word in Spanish: "hablé con · por phone"
+        r"(?:por|al|en el) (?:el )?(?:phone|cel|cell)\b",
+        r"skype", r"por teams", r"google meet", r"videoconferencia",
         r"facetime", r"nos llamamos", r"hablamos un rato por", r"meet con",
         r"(?:consulta|entrevista|llamada|charla|screening|reunion|cita|sesion|conversacion) "
         r"telefonic[oa]",
@@ -131,7 +142,13 @@ EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:me|nos) {cruzar} con", r"{pasear} (?:[^\s]+ ){0,3}?con", r"{correr} con",
         r"{entrenar} con", r"{cocinar} (?:para|con)",
         r"(?:paseo|excursion|ruta|partido|partida|merienda|barbacoa|fiesta) (?:[^\s]+ ){0,4}?con {@}",
-        r"(?:en|a) casa de {@}", r"(?:en|a) (?:casa|lo) (?:de|del) (?:la |el )?{@}",
+        r"(?:en|a) casa de {@}",
+        # (the tenth pass) a home named by a regional noun: "Fui al depa de ·", "en la yarda de ·"
+        r"(?:en|a|al|del?) (?:la |el )?(?:depa|depto|departamento|apartamento|apto|yarda|jato|chante|"
+        r"canton) (?:de|del) (?:la |el )?{@}",
+        # the diminutive of a coffee or a beer: "un cafecito con ·"
+        r"cafe(?:c|s)itos?", r"cervecitas?",
+        r"(?:en|a) (?:casa|lo) (?:de|del) (?:la |el )?{@}",
         r"(?:me|nos) {cruzar} (?:a|al|a la) {@}",
         r"{venir} (?:{@} )?a (?:verme|vernos|casa|mi casa|la oficina|comer|cenar|merendar|"
         r"desayunar|almorzar|tomar|traerme|traernos|saludar|traer|buscarme|buscarnos|"
@@ -431,7 +448,9 @@ DIRECTIONS: dict[str, tuple[str, ...]] = {
     "both": (
         _RECIPROCAL, r"hablamos", r"charlamos", r"con {@}", r"reunion", r"conversamos", r"intercambiamos", r"chateamos",
         r"estuvimos", r"(?:una |la )?(?:llamada|videollamada|charla|conversacion|reunion) con",
-        r"hable con", r"charle con", r"converse con", r"nos escribimos", r"nos llamamos",
+        r"hable con", r"charle con", r"converse con",
+        # (the tenth pass) the medium between: "Conversé por teléfono con ·"
+        r"(?:hable|charle|converse|platique) por (?:[^\s]+ ){1,2}?con\b", r"nos escribimos", r"nos llamamos",
         r"{hablar} con", r"{chatear} con", r"{charlar} con", r"{conversar} con",
         r"(?:hablando|charlando|chateando|conversando) con", r"(?:de )?ida y vuelta",
         r"(?:consulta|entrevista|llamada|charla|screening|reunion|cita) telefonic[ao]",
@@ -490,7 +509,7 @@ _MORE_EVENTS: dict[str, tuple[str, ...]] = {
         r"(?:me|le|les|nos) {contestar} " + _PUBLIC_ITEM,
         r"(?:me|le|les|nos) {responder} " + _PUBLIC_ITEM,
         r"{compartir} (?:[^\s]+ ){0,6}?que (?:hizo|publico|subio|escribio|grabo|colgo|saco|"
-        r"posteo|ha hecho|ha publicado|ha subido) {@}",
+        r"posteo|puso|ha hecho|ha publicado|ha subido|ha puesto) {@}",
         # adding, following, accepting on a network: "me agregó en LinkedIn", "me siguió en Insta"
         r"(?:me|le|la|lo|nos) (?:agrego|agregue|agregaron|anadio|anadi|ha agregado|he agregado|"
         r"ha anadido|he anadido)", r"(?:me|la|lo|le) (?:siguio|segui|siguieron|ha seguido|he seguido)",
@@ -737,7 +756,19 @@ TASKS = {channel: TASKS.get(channel, ()) + _FIFTH_TASKS.get(channel, ())
 INTENTS += (
     # a call that reached the voicemail: "me salió buzón", "saltó el contestador"
     r"^.*?\b(?:salio|salto|saltaba|sale|salta|me mando|me manda) (?:el |directo al |al |a )?"
-    r"(?:buzon|contestador)\b",
+    r"(?:buzon|contestador\w*)\b",
+    # (the tenth pass) the machine named in the feminine: "me salió la contestadora"
+    r"^.*?\b(?:salio|salto|saltaba|sale|salta|me mando|me manda) (?:la |directo a la |a la )"
+    r"contestadora\b",
+    # (the tenth pass) tickets bought or booked for a visit to come: "compré los pasajes
+    # para ir donde ·"
+    r"^.*?\b(?:compr|reserv|saqu|sac)\w* (?:[^\s]+ ){0,4}?para "
+    r"(?:ir|irme|irnos|viajar|volar|visitar|ver)\b",
+    # a meeting moved, told without "se": "la cita con · la movieron pal viernes"
+    r"^.*?\b(?:lo|la|los|las) (?:pasaron|movieron|cambiaron|corrieron|pasamos|movimos|cambiamos|"
+    r"corrimos|pase|movi|cambie|corri|retrasaron|adelantaron) (?:al|a la|para el|para la|pal|pa el|"
+    r"pa la|a otro|a otra) (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|tarde|"
+    r"manana|noche|proximo|proxima|otro|otra|dia|mes|finde)\b",
     # a weekday, then a present of mine or a past of someone else's before "con": "El jueves
     # ceno con ·" (a plan), "El jueves cenó con ·" (theirs) — not "El jueves cené con ·"
     r"^(?:[^\w]|_)*(?:el |este |el proximo )?(?:lunes|martes|miercoles|jueves|viernes|sabado|"
@@ -819,7 +850,7 @@ INTENTS += (
 #   the American "charlar".
 _SEVENTH_EVENTS: dict[str, tuple[str, ...]] = {
     "social": (
-        r"{compartir} (?:[^\s·]+ ){1,4}?(?:mi|mis|nuestr[oa]s?)(?= )",
+        r"{compartir} (?:[^\s·]+ ){1,6}?(?:mi|mis|nuestr[oa]s?)(?= )",
         r"(?:me|le|la|lo|nos|les) (?:(?:ha|han|he) )?tag(?:u)?e(?:o|aron|e|ad?o)\b",
         r"(?:(?:ha|han|he|hemos) )?reposte(?:e|o|amos|aron|ad?o)\b",
         # a like given "al me gusta"; a reply on a public thing, its person named between
