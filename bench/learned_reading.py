@@ -32,6 +32,7 @@ sys.path.insert(0, str(HERE.parent / "src"))
 sys.path.insert(0, str(HERE))
 
 import score_interactions_heldout as corpora  # noqa: E402
+from vinculo.default_plugins.interactions.reader import _blank_names  # noqa: E402
 
 from vinculo.config import load_config  # noqa: E402
 from vinculo.pipeline import build_index  # noqa: E402
@@ -43,18 +44,6 @@ TUNING = ("interactions_tuning", "interactions_heldout", "interactions_tuning3",
           "interactions_tuning7")
 THRESHOLDS = (0.7, 0.8, 0.85, 0.9, 0.95)
 _WORD = re.compile(r"[^\W\d]+|¤")
-
-
-def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
-    """The sentence with every name the linker found blanked, as the reader sees it."""
-    out, done = [], 0
-    for lo, hi in sorted(spans):
-        lo = max(lo, done)
-        if hi > lo:
-            out += (text[done:lo], "·" * (hi - lo))
-            done = hi
-    out.append(text[done:])
-    return "".join(out)
 
 
 def read_corpus(name: str, today: dt.date) -> list[dict]:
@@ -72,8 +61,9 @@ def read_corpus(name: str, today: dt.date) -> list[dict]:
                 read.setdefault(interaction.note, set()).add(interaction.contact)
         for rel, row in by_note.items():
             text = (root / rel).read_text(encoding="utf-8").rstrip("\n")
-            spans = [(m.start, m.end) for m in index.mentions.get(rel, [])]
-            out.append({"row": row, "blanked": _blanked(text, spans), "read": read.get(rel, set())})
+            # as the reader sees it: every name the linker found blanked, a title before it too
+            blanked = _blank_names(text, index.mentions.get(rel, []))
+            out.append({"row": row, "blanked": blanked, "read": read.get(rel, set())})
     return out
 
 
